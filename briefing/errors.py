@@ -1,0 +1,41 @@
+"""One exception family, so the CLI can turn any of them into one clear line.
+
+Every message names the file and the place (line, page or field) when it knows them,
+because an analyst fixing a dataset at night needs to go straight to the spot.
+"""
+
+from __future__ import annotations
+
+
+class BriefingError(Exception):
+    """Anything the user can fix: bad input, a missing setting, a refused email."""
+
+    def __init__(self, message: str, *, file: str | None = None, place: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.file = file
+        self.place = place
+
+    def __str__(self) -> str:
+        prefix = ", ".join(p for p in (self.file, self.place) if p)
+        return f"{prefix}: {self.message}" if prefix else self.message
+
+
+class InputError(BriefingError):
+    """A file we were asked to read is unreadable, malformed or not what it claims."""
+
+
+class ValidationFailed(BriefingError):
+    """A dataset broke one or more rules; `problems` holds every one of them."""
+
+    def __init__(self, problems: list[BriefingError]):
+        self.problems = problems
+        super().__init__("; ".join(str(p) for p in problems[:3]))
+
+
+class ConfigError(BriefingError):
+    """A setting (option, environment variable, config file) is missing or wrong."""
+
+
+class DeliveryError(BriefingError):
+    """Email could not be sent; the pack itself is untouched."""

@@ -1,0 +1,162 @@
+"""Inspection cycles, their grading scales and areas, loaded from data/frameworks.yaml.
+
+Kept as data so an analyst can add a cycle or a newly seen wording ("managing orders")
+without touching Python. Loaded once per process and checked on load, so a typo in the
+YAML is reported as such rather than as a strange comparison later.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from briefing.errors import InputError
+from briefing.resources import data_dir
+
+_LEADING = re.compile(r"^(how (effective|good|well) is the force at|the force is \w+ at)\s+")
+
+
+def normalise(text: str) -> str:
+    """Fold the ways one wording is written: case, quotes, punctuation, question form."""
+    text = text.lower().replace("’", "'").replace("‘", "'")
+    text = re.sub(r"[^a-z0-9' ]+", " ", text.replace("-", " "))
+    text = re.sub(r"\s+", " ", text).strip(" '")
+    return _LEADING.sub("", text).strip()
+
+
+@dataclass(frozen=True)
+class Area:
+    label: str
+    canonical: str
+    graded: bool = True
+    partial: bool = False
+    note: str = ""
+    aliases: tuple[str, ...] = ()
+
+    def wordings(self) -> tuple[str, ...]:
+        return (self.label, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Comparability:
+    comparable_with_previous: bool | None
+    statement: str
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Cycle:
+    id: str
+    name: str
+    scale: str
+    grades: tuple[str, ...]
+    areas: tuple[Area, ...]
+    comparability: Comparability
+    order: int
+    aliases: tuple[str, ...] = ()
+    note: str = ""
+    _index: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def area(self, wording: str) -> Area | None:
+        """The area a wording names, by canonical id, label or alias."""
+        if not self._index:
+            for area in self.areas:
+                self._index.setdefault(area.canonical, area)
+                for text in area.wordings():
+                    self._index.setdefault(normalise(text), area)
+        return self._index.get(wording) or self._index.get(normalise(wording))
+
+    def area_for_canonical(self, canonical: str) -> Area | None:
+        return next((a for a in self.areas if a.canonical == canonical), None)
+
+    @property
+    def graded_areas(self) -> tuple[Area, ...]:
+        return tuple(a for a in self.areas if a.graded)
+
+
+@dataclass(frozen=True)
+class Frameworks:
+    cycles: dict[str, Cycle]
+    canonical_names: dict[str, str]
+    ranks: dict[str, int]
+    grade_aliases: dict[str, str]
+
+    def cycle(self, wording: str) -> Cycle | None:
+        if wording in self.cycles:
+            return self.cycles[wording]
+        key = normalise(wording)
+        for cycle in self.cycles.values():
+            if key in {normalise(w) for w in (cycle.id, cycle.name, *cycle.aliases)}:
+                return cycle
+        return None
+
+    def grade(self, wording: str) -> str | None:
+        """The grade a wording names on the common ladder, or "ungraded"; None if unknown."""
+        key = normalise(wording)
+        if key in self.ranks or key == "ungraded":
+            return key
+        return self.grade_aliases.get(key)
+
+    def area_name(self, canonical: str) -> str:
+        return self.canonical_names.get(canonical, canonical)
+
+    def cycles_between(self, old: str, new: str) -> list[Cycle]:
+        """Cycles after `old` up to and including `new`, in inspection order."""
+        lo, hi = self.cycles[old].order, self.cycles[new].order
+        return [c for c in self.cycles.values() if lo < c.order <= hi]
+
+
+def _area(raw: dict, where: str) -> Area:
+    try:
+        return Area(
+            label=raw["label"],
+            canonical=raw["canonical"],
+            graded=raw.get("graded", True),
+            partial=raw.get("mapping", "full") == "partial",
+            note=raw.get("note", ""),
+            aliases=tuple(raw.get("aliases", ())),
+        )
+    except (KeyError, TypeError) as exc:
+        raise InputError(f"area needs label and canonical ({exc})", file="frameworks.yaml", place=where)
+
+
+def _cycle(cid: str, raw: dict, order: int, scales: dict, canon: dict) -> Cycle:
+    where = f"cycle {cid}"
+    areas = tuple(_area(a, where) for a in raw.get("areas", ()))
+    for area in areas:
+        if area.canonical not in canon:
+            raise InputError(f"area {area.label!r} maps to unknown canonical area {area.canonical!r}",
+                             file="frameworks.yaml", place=where)
+    comp = raw.get("comparability", {})
+    return Cycle(
+        id=cid,
+        name=raw["name"],
+        scale=raw["scale"],
+        grades=tuple(scales[raw["scale"]]["grades"]),
+        areas=areas,
+        comparability=Comparability(comp.get("comparable_with_previous"),
+                                    " ".join(comp.get("statement", "").split()), comp.get("source", "")),
+        order=order,
+        aliases=tuple(raw.get("aliases", ())),
+        note=" ".join(raw.get("note", "").split()),
+    )
+
+
+def parse_frameworks(raw: dict) -> Frameworks:
+    canon = raw["canonical_areas"]
+    cycles = {cid: _cycle(cid, c, i, raw["scales"], canon) for i, (cid, c) in enumerate(raw["cycles"].items())}
+    return Frameworks(cycles=cycles, canonical_names=canon, ranks=raw["ranks"],
+                      grade_aliases={normalise(k): v for k, v in raw.get("grade_aliases", {}).items()})
+
+
+@lru_cache(maxsize=4)
+def load_frameworks(path: Path | None = None) -> Frameworks:
+    path = path or data_dir() / "frameworks.yaml"
+    try:
+        return parse_frameworks(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except (yaml.YAMLError, KeyError, TypeError) as exc:
+        raise InputError(f"cannot read the inspection frameworks ({exc})", file=str(path)) from exc

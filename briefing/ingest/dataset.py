@@ -1,0 +1,300 @@
+"""Hand-kept inspection datasets (YAML or JSON): read, check every rule, write.
+
+Reading collects every problem before giving up, because an analyst fixing a file wants
+the whole list at once, each as `FILE, line N: message` with a did-you-mean where we can.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from briefing.errors import BriefingError, InputError, ValidationFailed
+from briefing.frameworks import Cycle, Frameworks, load_frameworks
+from briefing.ingest.located_yaml import Located, load_located
+from briefing.model import (FINDING_KINDS, Finding, GradeCount, Inspection, Judgement, KeyFigure,
+                            Place, PublicationDate)
+
+TOP_KEYS = ("force", "cycle", "title", "published", "source", "notes", "judgements",
+            "findings", "key_figures", "grade_counts")
+KEY_SYNONYMS = {"judgments": "judgements", "key_figure": "key_figures", "figures": "key_figures"}
+REQUIRED = ("force", "cycle", "published")
+MAX_DATASET_BYTES = 20 * 1024 * 1024
+
+
+def did_you_mean(word: str, choices) -> str:
+    close = difflib.get_close_matches(str(word).lower(), [str(c) for c in choices], n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+class _Checker:
+    """Accumulates problems with their lines while a dataset is turned into an Inspection."""
+
+    def __init__(self, name: str, located: Located, frameworks: Frameworks):
+        self.name, self.doc, self.fw = name, located, frameworks
+        self.problems: list[BriefingError] = []
+
+    def problem(self, message: str, *path) -> None:
+        line = self.doc.line(*path)
+        self.problems.append(InputError(message, file=self.name, place=f"line {line}" if line else None))
+
+    def place(self, item: dict, path: tuple) -> Place:
+        line, page = item.get("line"), item.get("page")
+        for key, value in (("line", line), ("page", page)):
+            if value is not None and (not isinstance(value, int) or value < 1):
+                self.problem(f"{key} must be a whole number from 1, not {value!r}", *path, key)
+        return Place(line=line if isinstance(line, int) else None, page=page if isinstance(page, int) else None)
+
+    def text(self, item: dict, key: str, path: tuple, required: bool = True) -> str:
+        value = item.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                self.problem(f"missing '{key}'", *path)
+            return ""
+        if not isinstance(value, (str, int, float)):
+            self.problem(f"'{key}' must be text, not a {type(value).__name__}", *path, key)
+            return ""
+        return " ".join(str(value).split())
+
+    def items(self, data: dict, key: str) -> list[tuple[tuple, dict]]:
+        raw = data.get(key) or []
+        if not isinstance(raw, list):
+            self.problem(f"'{key}' must be a list", key)
+            return []
+        out = []
+        for i, item in enumerate(raw):
+            if isinstance(item, dict):
+                out.append(((key, i), item))
+            else:
+                self.problem(f"each entry of '{key}' must be a mapping of keys to values", key, i)
+        return out
+
+
+def _published(checker: _Checker, value) -> PublicationDate | None:
+    if isinstance(value, date):
+        return PublicationDate(value.year, value.month, value.day)
+    match = re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", str(value).strip())
+    if match:
+        year, month, day = (int(g) if g else None for g in match.groups())
+        try:
+            date(year, month or 1, day or 1)
+            return PublicationDate(year, month, day)
+        except ValueError:
+            pass
+    checker.problem(f"published date {value!r} is not a date like 2024-02-16 (or 2024-02, or 2024)", "published")
+    return None
+
+
+def _cycle(checker: _Checker, value) -> Cycle | None:
+    cycle = checker.fw.cycle(str(value)) if value else None
+    if value and cycle is None:
+        checker.problem(f"cycle {value!r} is not one of {', '.join(checker.fw.cycles)}"
+                        + did_you_mean(value, checker.fw.cycles), "cycle")
+    return cycle
+
+
+def _area(checker: _Checker, cycle: Cycle | None, wording: str, path: tuple, required: bool) -> str:
+    if not wording:
+        return ""
+    if wording in checker.fw.canonical_names:
+        return wording
+    if cycle is None:
+        return wording
+    area = cycle.area(wording)
+    if area:
+        return area.canonical
+    if not required:  # findings may name a sub-area of the report; keep the wording
+        return wording
+    labels = [a.label for a in cycle.areas]
+    checker.problem(f"area {wording!r} is not an area of {cycle.id} ({'; '.join(labels)})"
+                    + did_you_mean(wording, labels + [a.canonical for a in cycle.areas]), *path, "area")
+    return ""
+
+
+def _grade(checker: _Checker, cycle: Cycle | None, wording, path: tuple) -> str:
+    grade = checker.fw.grade(str(wording))
+    allowed = list(cycle.grades) if cycle else list(checker.fw.ranks)
+    if grade == "ungraded" or (grade and grade in allowed):
+        return grade
+    scale = ", ".join(allowed) or "nothing (this cycle is ungraded)"
+    suffix = f" in {cycle.id}" if cycle else ""
+    checker.problem(f"grade {wording!r} is not one of {scale}{suffix}" + did_you_mean(wording, allowed + ["ungraded"]),
+                    *path, "grade")
+    return ""
+
+
+def _judgements(checker: _Checker, data: dict, cycle: Cycle | None, key: str) -> tuple[Judgement, ...]:
+    out, seen = [], {}
+    for path, item in checker.items(data, key):
+        wording = checker.text(item, "area", path)
+        area = _area(checker, cycle, wording, path, required=True)
+        grade = _grade(checker, cycle, item.get("grade", ""), path) if "grade" in item else ""
+        if "grade" not in item:
+            checker.problem("missing 'grade'", *path)
+        if area and area in seen:
+            checker.problem(f"area {wording!r} is graded twice (first at line {seen[area]})", *path, "area")
+        elif area:
+            seen[area] = checker.doc.line(*path)
+        if area and grade:
+            default = cycle.area(area).label if cycle else wording
+            label = checker.text(item, "label", path, required=False) or default
+            out.append(Judgement(area, label, grade, checker.place(item, path)))
+    return tuple(out)
+
+
+def _findings(checker: _Checker, data: dict, cycle: Cycle | None) -> tuple[Finding, ...]:
+    out = []
+    for path, item in checker.items(data, "findings"):
+        kind = checker.text(item, "kind", path)
+        if kind and kind not in FINDING_KINDS:
+            checker.problem(f"kind {kind!r} is not one of {', '.join(FINDING_KINDS)}" + did_you_mean(kind, FINDING_KINDS),
+                            *path, "kind")
+            kind = ""
+        text = checker.text(item, "text", path)
+        area = _area(checker, cycle, checker.text(item, "area", path, required=False), path, required=False)
+        if kind and text:
+            out.append(Finding(kind, area, text, id=checker.text(item, "id", path, False),
+                               relates_to=checker.text(item, "relates_to", path, False),
+                               place=checker.place(item, path)))
+    return tuple(out)
+
+
+def _figures(checker: _Checker, data: dict) -> tuple[KeyFigure, ...]:
+    out = []
+    for path, item in checker.items(data, "key_figures"):
+        name, value = checker.text(item, "name", path), checker.text(item, "value", path)
+        if name and value:
+            out.append(KeyFigure(name, value, *(checker.text(item, k, path, False)
+                                                for k in ("unit", "period", "comparator")),
+                                 place=checker.place(item, path)))
+    return tuple(out)
+
+
+def _counts(checker: _Checker, data: dict, cycle: Cycle | None) -> tuple[GradeCount, ...]:
+    out = []
+    for path, item in checker.items(data, "grade_counts"):
+        grades = item.get("grades")
+        grades = [grades] if isinstance(grades, str) else grades or []
+        resolved = tuple(_grade(checker, cycle, g, path) for g in grades)
+        count = item.get("count")
+        if not isinstance(count, int) or count < 0:
+            checker.problem(f"count must be a whole number, not {count!r}", *path, "count")
+        elif resolved and all(resolved):
+            out.append(GradeCount(resolved, count, checker.place(item, path)))
+    return tuple(out)
+
+
+def _check_keys(checker: _Checker, data: dict) -> None:
+    for key in data:
+        if key in KEY_SYNONYMS:
+            continue
+        if key not in TOP_KEYS:
+            checker.problem(f"unknown key {key!r}" + did_you_mean(key, TOP_KEYS), key)
+    for key in REQUIRED:
+        if data.get(key) in (None, ""):
+            checker.problem(f"missing '{key}' (every dataset needs {', '.join(REQUIRED)})", key)
+
+
+def inspection_from_data(name: str, located: Located, frameworks: Frameworks | None = None) -> Inspection:
+    """Build an Inspection from parsed data, or raise ValidationFailed listing every problem."""
+    checker = _Checker(name, located, frameworks or load_frameworks())
+    data = located.data
+    if not isinstance(data, dict):
+        raise ValidationFailed([InputError("expected a mapping with force, cycle, published, judgements, findings",
+                                           file=name, place="line 1")])
+    data = {KEY_SYNONYMS.get(k, k): v for k, v in data.items()}
+    _check_keys(checker, located.data)
+    cycle = _cycle(checker, data.get("cycle"))
+    published = _published(checker, data["published"]) if data.get("published") not in (None, "") else None
+    inspection = Inspection(
+        force=checker.text(data, "force", ()), cycle=cycle.id if cycle else "",
+        title=checker.text(data, "title", (), required=False) or (cycle.name if cycle else ""),
+        published=published or PublicationDate(1900), source=_source(data.get("source"), name),
+        judgements=_judgements(checker, data, cycle, "judgements"), findings=_findings(checker, data, cycle),
+        key_figures=_figures(checker, data), grade_counts=_counts(checker, data, cycle),
+        notes=" ".join(str(data.get("notes") or "").split()))
+    if checker.problems:
+        raise ValidationFailed(checker.problems)
+    return inspection
+
+
+def _source(value, fallback: str) -> str:
+    if isinstance(value, dict):
+        return str(value.get("document") or value.get("url") or value.get("file") or fallback)
+    return str(value or fallback)
+
+
+def read_text(path: Path, limit: int = MAX_DATASET_BYTES) -> str:
+    """The file's text, or one clear error for what is missing, empty, huge or binary."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise InputError(f"file is {size // (1024 * 1024)} MB; a dataset is at most {limit // (1024 * 1024)} MB",
+                             file=name)
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", file=name) from None
+    except IsADirectoryError:
+        raise InputError("is a folder, not a file", file=name) from None
+    except PermissionError:
+        raise InputError("cannot be read (permission denied)", file=name) from None
+    if not raw.strip():
+        raise InputError("file is empty", file=name)
+    if b"\x00" in raw[:8192]:
+        raise InputError("binary file, not a YAML or JSON dataset", file=name)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError("not UTF-8 text; save the file as UTF-8", file=name, place=f"line {line}") from None
+
+
+def load_dataset(path: str | Path, frameworks: Frameworks | None = None) -> Inspection:
+    path = Path(path)
+    text = read_text(path)
+    try:
+        located = load_located(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        place = f"line {mark.line + 1}" if mark else None
+        problem = getattr(exc, "problem", None) or "cannot be parsed"
+        raise InputError(f"not valid YAML or JSON: {problem}", file=str(path), place=place) from None
+    if located.data is None:
+        raise InputError("file has no data (only comments or blank lines)", file=str(path))
+    return inspection_from_data(str(path), located, frameworks)
+
+
+def to_dataset(inspection: Inspection) -> dict:
+    """The dataset form of an inspection, as `briefing extract` writes it."""
+
+    def place(p: Place) -> dict:
+        return {k: v for k, v in (("page", p.page), ("line", p.line)) if v is not None}
+
+    def compact(d: dict) -> dict:
+        return {k: v for k, v in d.items() if v not in ("", None, ())}
+
+    return compact({
+        "force": inspection.force, "cycle": inspection.cycle, "title": inspection.title,
+        "published": inspection.published.iso(), "source": inspection.source, "notes": inspection.notes,
+        "judgements": [compact({"area": j.area, "label": j.label, "grade": j.grade, **place(j.place)})
+                       for j in inspection.judgements],
+        "grade_counts": [compact({"grades": list(c.grades), "count": c.count, **place(c.place)})
+                         for c in inspection.grade_counts],
+        "findings": [compact({"kind": f.kind, "id": f.id, "area": f.area, "text": f.text,
+                              "relates_to": f.relates_to, **place(f.place)}) for f in inspection.findings],
+        "key_figures": [compact({"name": k.name, "value": k.value, "unit": k.unit, "period": k.period,
+                                 "comparator": k.comparator, **place(k.place)}) for k in inspection.key_figures],
+    })
+
+
+def dump_dataset(inspection: Inspection, fmt: str = "yaml") -> str:
+    data = to_dataset(inspection)
+    if fmt == "json":
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)

@@ -1,0 +1,171 @@
+"""What one inspection report says, independent of the format it came in.
+
+Every judgement, finding and figure carries a `Place` so any statement in a pack can be
+traced back to the page or line of the report it came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+FINDING_KINDS = (
+    "cause-of-concern",
+    "recommendation",
+    "area-for-improvement",
+    "innovative-practice",
+    "finding",
+)
+
+# How serious each kind is, for reporting severity changes between inspections.
+SEVERITY = {
+    "cause-of-concern": 3,
+    "recommendation": 3,
+    "area-for-improvement": 2,
+    "finding": 1,
+    "innovative-practice": 0,
+}
+
+KIND_LABELS = {
+    "cause-of-concern": "Cause of concern",
+    "recommendation": "Recommendation",
+    "area-for-improvement": "Area for improvement",
+    "innovative-practice": "Innovative practice",
+    "finding": "Finding",
+}
+
+KIND_PLURALS = {
+    "cause-of-concern": "causes of concern",
+    "recommendation": "recommendations",
+    "area-for-improvement": "areas for improvement",
+    "innovative-practice": "innovative practices",
+    "finding": "findings",
+}
+
+
+def kind_count(kind: str, n: int) -> str:
+    """ "1 area for improvement", "19 areas for improvement"."""
+    return f"{n} {KIND_LABELS[kind].lower() if n == 1 else KIND_PLURALS[kind]}"
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where in the source a fact was read: a line of a text file or a page of a PDF."""
+
+    line: int | None = None
+    page: int | None = None
+
+    def __str__(self) -> str:
+        parts = []
+        if self.page is not None:
+            parts.append(f"page {self.page}")
+        if self.line is not None:
+            parts.append(f"line {self.line}")
+        return ", ".join(parts) or "place not recorded"
+
+
+@dataclass(frozen=True)
+class PublicationDate:
+    """A publication date that may be known only to the month or year.
+
+    Reports and articles often give only "March 2018"; we keep what is stated rather than
+    invent a day, and refuse to compute a statutory deadline from an imprecise date.
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def exact(self) -> date | None:
+        if self.month and self.day:
+            return date(self.year, self.month, self.day)
+        return None
+
+    def sort_key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+    def __str__(self) -> str:
+        if self.exact:
+            return self.exact.strftime("%-d %B %Y")
+        if self.month:
+            return date(self.year, self.month, 1).strftime("%B %Y")
+        return str(self.year)
+
+    def iso(self) -> str:
+        parts = [f"{self.year:04d}"]
+        if self.month:
+            parts.append(f"{self.month:02d}")
+        if self.day:
+            parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+
+@dataclass(frozen=True)
+class Judgement:
+    area: str  # canonical area id from data/frameworks.yaml
+    label: str  # the wording the report used
+    grade: str  # a word from the cycle's scale, or "ungraded"
+    place: Place = field(default_factory=Place)
+
+    @property
+    def graded(self) -> bool:
+        return self.grade != "ungraded"
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str
+    area: str  # canonical area id, or "" when the report ties it to no area
+    text: str
+    id: str = ""
+    relates_to: str = ""  # id of the cause of concern a recommendation answers
+    place: Place = field(default_factory=Place)
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    name: str
+    value: str
+    unit: str = ""
+    period: str = ""
+    comparator: str = ""  # the England and Wales figure, as stated
+    place: Place = field(default_factory=Place)
+
+
+@dataclass(frozen=True)
+class GradeCount:
+    """A count stated without naming the areas ("'adequate' in six areas")."""
+
+    grades: tuple[str, ...]
+    count: int
+    place: Place = field(default_factory=Place)
+
+
+@dataclass(frozen=True)
+class Inspection:
+    force: str
+    cycle: str
+    title: str
+    published: PublicationDate
+    source: str
+    judgements: tuple[Judgement, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    key_figures: tuple[KeyFigure, ...] = ()
+    grade_counts: tuple[GradeCount, ...] = ()
+    notes: str = ""
+
+    @property
+    def graded(self) -> tuple[Judgement, ...]:
+        return tuple(j for j in self.judgements if j.graded)
+
+    def findings_of(self, kind: str) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.kind == kind)
+
+    def short_name(self) -> str:
+        return f"{self.force}, {self.cycle} ({self.published})"
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["published"] = self.published.iso()
+        return data
