@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import textwrap
 from pathlib import Path
 
 import click
@@ -89,5 +90,5 @@ def render_inspection(inspection: Inspection) -> str:
     if inspection.key_figures:
         rows = [[k.name, f"{k.value} {k.unit}".strip(), k.comparator, k.period] for k in inspection.key_figures]
         lines += [format_table(["Figure", "Force", "England and Wales", "Period"], rows), ""]
-    lines.append(_counts(inspection))
+    lines += textwrap.wrap(_counts(inspection), 80)
     return "\n".join(lines)

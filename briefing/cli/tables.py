@@ -11,23 +11,20 @@ def terminal_width(default: int = 80) -> int:
 
 
 def _widths(headers: list[str], rows: list[list[str]], total: int) -> list[int]:
-    """Narrow columns keep their width; wide ones share what is left, by their length."""
-    natural = [max(len(str(c)) for c in col) for col in zip(headers, *rows)]
+    """Each column gets its longest word; the rest of the width goes by content length."""
+    columns = list(zip(headers, *rows))
+    natural = [max(len(c) for c in col) for col in columns]
     available = total - 2 * (len(headers) - 1)
     if sum(natural) <= available:
         return natural
-    widths = list(natural)
-    wide = set(range(len(natural)))
-    while True:
-        share = (available - sum(natural[i] for i in range(len(natural)) if i not in wide)) / max(len(wide), 1)
-        narrow = {i for i in wide if natural[i] <= share}
-        if not narrow:
-            break
-        wide -= narrow
-    room = available - sum(natural[i] for i in range(len(natural)) if i not in wide)
-    weight = sum(natural[i] for i in wide) or 1
-    for i in wide:
-        widths[i] = max(10, int(room * natural[i] / weight))
+    floor = [min(n, max((len(w) for c in col for w in c.split()), default=1), 16)
+             for n, col in zip(natural, columns)]
+    widths = [n if n <= 20 else f for n, f in zip(natural, floor)]  # short columns stay whole
+    spare = available - sum(widths)
+    wants = {i: natural[i] - widths[i] for i in range(len(widths)) if natural[i] > widths[i]}
+    total_want = sum(wants.values()) or 1
+    for i, want in wants.items():
+        widths[i] += max(0, min(want, spare * want // total_want))
     return widths
 
 

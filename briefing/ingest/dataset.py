@@ -28,7 +28,11 @@ MAX_DATASET_BYTES = 20 * 1024 * 1024
 
 
 def did_you_mean(word: str, choices) -> str:
-    close = difflib.get_close_matches(str(word).lower(), [str(c) for c in choices], n=1, cutoff=0.6)
+    """A suggestion for a mistyped word: a choice it begins, else the closest spelling."""
+    word, choices = str(word).lower(), [str(c) for c in choices]
+    starts = [c for c in choices if c.lower().startswith(word)]
+    close = starts or difflib.get_close_matches(word, choices, n=1, cutoff=0.6) or \
+        difflib.get_close_matches(word, [c.lower() for c in choices], n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
@@ -112,7 +116,8 @@ def _area(checker: _Checker, cycle: Cycle | None, wording: str, path: tuple, req
         return wording
     labels = [a.label for a in cycle.areas]
     checker.problem(f"area {wording!r} is not an area of {cycle.id} ({'; '.join(labels)})"
-                    + did_you_mean(wording, labels + [a.canonical for a in cycle.areas]), *path, "area")
+                    + (did_you_mean(wording, labels) or did_you_mean(wording, [a.canonical for a in cycle.areas])),
+                    *path, "area")
     return ""
 
 
@@ -121,10 +126,15 @@ def _grade(checker: _Checker, cycle: Cycle | None, wording, path: tuple) -> str:
     allowed = list(cycle.grades) if cycle else list(checker.fw.ranks)
     if grade == "ungraded" or (grade and grade in allowed):
         return grade
-    scale = ", ".join(allowed) or "nothing (this cycle is ungraded)"
-    suffix = f" in {cycle.id}" if cycle else ""
-    checker.problem(f"grade {wording!r} is not one of {scale}{suffix}" + did_you_mean(wording, allowed + ["ungraded"]),
-                    *path, "grade")
+    if cycle and not allowed:
+        message = f"{cycle.id} made no graded judgements; use grade 'ungraded' or record a finding instead"
+    elif grade:  # a real grade word, but not on this cycle's scale ('adequate' before 2021/22)
+        message = f"grade {wording!r} is not on the {cycle.scale} scale of {cycle.id} ({', '.join(allowed)})"
+    else:
+        suffix = f" in {cycle.id}" if cycle else ""
+        message = (f"grade {wording!r} is not one of {', '.join(allowed)}{suffix}"
+                   + did_you_mean(wording, allowed + ["ungraded"]))
+    checker.problem(message, *path, "grade")
     return ""
 
 

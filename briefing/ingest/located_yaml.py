@@ -39,7 +39,10 @@ def _build(loader: yaml.SafeLoader, node: yaml.Node, path: tuple, lines: dict) -
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_build(loader, item, path + (i,), lines) for i, item in enumerate(node.value)]
-    return loader.construct_object(node, deep=True)
+    try:
+        return loader.construct_object(node, deep=True)
+    except ValueError:  # e.g. 2021-13-45 looks like a date to YAML but is not one
+        return node.value
 
 
 def load_located(text: str) -> Located:

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data" / "northamptonshire"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+SEED_FILES = {
+    "crime-2014": "000_1914ef850fb1422e.txt",
+    "peel-2021-22": "001_39753400560db361.txt",
+    "core-business-2014": "002_1596c6f2edc08509.txt",
+    "peel-2017": "003_91f2f0a1905d6672.txt",
+    "peel-2023-25": "004_1a42217144e4e44b.txt",
+}
+
+DATASETS = {
+    "crime-2014": DATA / "2014-crime-inspection.yaml",
+    "core-business-2014": DATA / "2014-core-business-letter.yaml",
+    "peel-2017": DATA / "2017-effectiveness.yaml",
+    "peel-2021-22": DATA / "2021-22-peel.yaml",
+    "peel-2023-25": DATA / "2023-25-peel-article.yaml",
+}
+
+
+def seed(cycle: str) -> Path:
+    """A seed document, or a skip saying why: the seeds live outside the repository."""
+    path = SEEDS / SEED_FILES[cycle]
+    if not path.exists():
+        pytest.skip(f"seed {path} is absent: clone the project with ../shared beside it to run this test")
+    return path
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture(scope="session")
+def inspections():
+    from briefing.ingest.dataset import load_dataset
+
+    return {cycle: load_dataset(path) for cycle, path in DATASETS.items()}
+
+
+def invoke(runner: CliRunner, *args: str):
+    from briefing.cli import _register, cli
+
+    _register()
+    return runner.invoke(cli, [str(a) for a in args], catch_exceptions=False)

@@ -1,0 +1,97 @@
+"""`briefing validate` and `show`: every broken file gets its own one-line error."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+
+from conftest import DATA, DATASETS, FIXTURES, invoke
+
+BROKEN = FIXTURES / "broken"
+EXPECTED = yaml.safe_load((BROKEN / "expected.yaml").read_text(encoding="utf-8"))
+
+
+def test_bundled_datasets_are_valid(runner):
+    result = invoke(runner, "validate", *sorted(DATA.glob("*.yaml")))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.count(": ok (") == 5
+    assert "2021-22-peel.yaml: ok (12 judgements (10 graded), 19 areas for improvement)" in result.stdout
+
+
+def test_every_broken_fixture_is_listed():
+    files = {p.name for p in BROKEN.iterdir() if p.name != "expected.yaml"}
+    assert files == set(EXPECTED), "each broken fixture needs its expected error written down"
+    assert len(files) >= 15
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_broken_file_gives_its_one_line_error(runner, name):
+    path = BROKEN / name
+    result = invoke(runner, "validate", path)
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    prefix = f"{path}, " if EXPECTED[name].startswith("line ") else f"{path}: "
+    assert lines[0] == prefix + EXPECTED[name]
+    assert lines[-1] == "Error: 1 of 1 file(s) have problems"
+    assert "Traceback" not in result.output
+
+
+def test_validate_reports_every_problem_at_once(runner, tmp_path):
+    bad = tmp_path / "two-problems.yaml"
+    bad.write_text("force: X\ncycle: peel-2021-22\npublished: 2021\njudgements:\n"
+                   "  - {area: Investigating crime, grade: adequte}\n"
+                   "  - {area: Nowhere, grade: good}\n", encoding="utf-8")
+    result = invoke(runner, "validate", bad)
+    assert result.exit_code == 1
+    assert f"{bad}, line 5: grade 'adequte'" in result.stderr
+    assert f"{bad}, line 6: area 'Nowhere'" in result.stderr
+
+
+def test_validate_checks_good_and_bad_files_together(runner):
+    result = invoke(runner, "validate", DATASETS["peel-2017"], BROKEN / "bad-grade.yaml")
+    assert result.exit_code == 1
+    assert "2017-effectiveness.yaml: ok" in result.stdout
+    assert "Error: 1 of 2 file(s) have problems" in result.stderr
+
+
+def test_missing_file_is_one_line(runner, tmp_path):
+    result = invoke(runner, "show", tmp_path / "nope.yaml")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"Error: {tmp_path / 'nope.yaml'}: no such file"
+
+
+def test_show_json_lists_judgements_and_afis(runner):
+    result = invoke(runner, "show", DATASETS["peel-2021-22"], "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert len(data["judgements"]) == 12
+    assert sum(1 for j in data["judgements"] if j["grade"] != "ungraded") == 10
+    afis = [f for f in data["findings"] if f["kind"] == "area-for-improvement"]
+    assert len(afis) == 19
+    assert data["cycle"] == "peel-2021-22"
+    assert all(f["place"]["line"] for f in afis), "every AFI records its place in the seed"
+
+
+def test_show_table_fits_80_columns(runner):
+    result = invoke(runner, "show", DATASETS["peel-2017"])
+    assert result.exit_code == 0
+    assert "Overall effectiveness 2017" in result.stdout
+    assert "Cause of concern 1" in result.stdout
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+
+
+def test_version(runner):
+    result = invoke(runner, "--version")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("briefing, version ")
+
+
+def test_debug_shows_the_traceback(runner):
+    from briefing.cli import cli
+
+    result = runner.invoke(cli, ["--debug", "validate", str(BROKEN / "empty.yaml")])
+    # validate reports problems itself; --debug matters for errors raised by the library
+    result = runner.invoke(cli, ["--debug", "show", str(BROKEN / "empty.yaml")])
+    assert result.exception is not None and type(result.exception).__name__ == "InputError"
