@@ -59,6 +59,7 @@ class Cycle:
     order: int
     aliases: tuple[str, ...] = ()
     note: str = ""
+    variant_of: str = ""  # another question set of the same cycle, not a cycle of its own
     _index: dict = field(default_factory=dict, compare=False, repr=False)
 
     def area(self, wording: str) -> Area | None:
@@ -107,7 +108,12 @@ class Frameworks:
     def cycles_between(self, old: str, new: str) -> list[Cycle]:
         """Cycles after `old` up to and including `new`, in inspection order."""
         lo, hi = self.cycles[old].order, self.cycles[new].order
-        return [c for c in self.cycles.values() if lo < c.order <= hi]
+        return [c for c in self.cycles.values() if lo < c.order <= hi and (not c.variant_of or c.id == new)]
+
+    def dated_name(self, cycle: str, year: int) -> str:
+        """ "PEEL 2017 (2018)" for a report published later than its cycle's name says."""
+        name = self.cycles[cycle].name
+        return name if str(year) in name else f"{name} ({year})"
 
 
 def _area(raw: dict, where: str) -> Area:
@@ -143,6 +149,7 @@ def _cycle(cid: str, raw: dict, order: int, scales: dict, canon: dict) -> Cycle:
         order=order,
         aliases=tuple(raw.get("aliases", ())),
         note=" ".join(raw.get("note", "").split()),
+        variant_of=raw.get("variant_of", ""),
     )
 
 

@@ -1,0 +1,161 @@
+"""Match findings across two inspections: the same concern in other words, years apart.
+
+A score combines two signals an analyst can check for themselves:
+- shared themes from data/themes.yaml (catches paraphrase: "telecommunication equipment"
+  in 2014 and "digital strategy ... mobile phones" in 2021/22), and
+- shared key terms, weighted by how rare they are across both reports (TF-IDF cosine on
+  stemmed words), which rewards specific wording and ignores "the force should".
+One-to-one links come from an optimal assignment (Hungarian algorithm) on that score, so
+two old findings never both claim the same new one by accident; an old finding that
+clearly belongs with an already-linked new one is then kept as a documented merge.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import snowballstemmer
+from scipy.optimize import linear_sum_assignment
+from scipy.sparse import csr_matrix
+
+from briefing.compare.themes import theme_name, themes_of
+from briefing.model import Finding
+
+THEME_WEIGHT, TERM_WEIGHT, SAME_AREA_BONUS = 0.55, 0.45, 0.08
+LINK_THRESHOLD = 0.28  # below this, two findings are not the same concern
+MERGE_THRESHOLD = 0.45  # a second old finding joins a linked new one only when this close
+
+STOPWORDS = frozenset("""
+a an and are as at be been being both but by can could do does for from has have how if in into is it
+its it's make makes making more most must need needs of on or other so such that the their them then
+there these they this those to up use using was we were what when where which while who will with
+within would all any also ensure ensuring sure should force forces police improve improves improving
+improvement effective effectively appropriate appropriately better able way ways steps take taking
+immediately months three six take place whether including include includes through than its own
+""".split())
+_WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
+_stemmer = snowballstemmer.stemmer("english")
+
+
+def key_terms(text: str, extra_stopwords: frozenset[str] = frozenset()) -> list[str]:
+    words = [w for w in _WORD.findall(text.lower().replace("’", "'")) if len(w) > 2]
+    words = [w for w in words if w not in STOPWORDS and w not in extra_stopwords]
+    return _stemmer.stemWords(words)
+
+
+@dataclass(frozen=True)
+class Link:
+    old: int  # index into the old findings
+    new: int
+    score: float
+    reason: str
+    manual: bool = False
+    merged: bool = False  # a second old finding folded into an already-linked new one
+
+
+@dataclass(frozen=True)
+class _Features:
+    themes: list[frozenset[str]]
+    terms: csr_matrix  # rows: findings; L2-normalised TF-IDF
+    vocab: list[str]
+    shown: list[dict[str, str]]  # stem -> a real word it came from, for reasons
+
+
+def _features(old: Sequence[Finding], new: Sequence[Finding], stop: frozenset[str]) -> tuple[_Features, int]:
+    texts = [f.text for f in (*old, *new)]
+    docs = [key_terms(t, stop) for t in texts]
+    vocab: dict[str, int] = {}
+    rows, cols = [], []
+    for i, doc in enumerate(docs):
+        for term in set(doc):
+            rows.append(i)
+            cols.append(vocab.setdefault(term, len(vocab)))
+    counts = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(docs), max(len(vocab), 1)))
+    df = np.asarray((counts > 0).sum(axis=0)).ravel()
+    idf = np.log((1 + len(docs)) / (1 + df)) + 1.0
+    weighted = counts.multiply(idf).tocsr()
+    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    normalised = csr_matrix(weighted.multiply(1.0 / norms[:, None]))
+    shown = [_surface_words(t, stop) for t in texts]
+    return _Features([themes_of(t) for t in texts], normalised, list(vocab), shown), len(old)
+
+
+def _surface_words(text: str, stop: frozenset[str]) -> dict[str, str]:
+    words = [w for w in _WORD.findall(text.lower().replace("’", "'")) if len(w) > 2 and w not in STOPWORDS | stop]
+    return dict(zip(_stemmer.stemWords(words), words))
+
+
+def _theme_matrix(themes: list[frozenset[str]], n_old: int) -> np.ndarray:
+    ids = sorted(set().union(*themes)) if themes else []
+    index = {t: i for i, t in enumerate(ids)}
+    m = np.zeros((len(themes), max(len(ids), 1)))
+    for row, ts in enumerate(themes):
+        for t in ts:
+            m[row, index[t]] = 1.0
+    norms = np.linalg.norm(m, axis=1)
+    norms[norms == 0] = 1.0
+    m = m / norms[:, None]
+    return m[:n_old] @ m[n_old:].T
+
+
+def score_matrix(old: Sequence[Finding], new: Sequence[Finding], stop: frozenset[str] = frozenset()):
+    """Scores in [0, 1] for every old x new pair, plus the features behind them."""
+    feats, n_old = _features(old, new, stop)
+    terms = (feats.terms[:n_old] @ feats.terms[n_old:].T).toarray()
+    scores = THEME_WEIGHT * _theme_matrix(feats.themes, n_old) + TERM_WEIGHT * terms
+    same_area = np.array([[bool(o.area) and o.area == n.area for n in new] for o in old], dtype=float) \
+        if old and new else np.zeros((len(old), len(new)))
+    return np.clip(scores + SAME_AREA_BONUS * same_area, 0.0, 1.0), feats
+
+
+def explain(feats: _Features, n_old: int, i: int, j: int, old: Finding, new: Finding) -> str:
+    """Why two findings were linked, in words an analyst can check against the texts."""
+    parts = []
+    shared = feats.themes[i] & feats.themes[n_old + j]
+    if shared:
+        parts.append("shared theme: " + ", ".join(theme_name(t).lower() for t in sorted(shared)))
+    a, b = feats.terms[i], feats.terms[n_old + j]
+    common = set(a.indices) & set(b.indices)
+    weights = {c: a[0, c] * b[0, c] for c in common}
+    top = sorted(common, key=weights.get, reverse=True)[:5]
+    if top:
+        words = [feats.shown[i].get(feats.vocab[c]) or feats.shown[n_old + j].get(feats.vocab[c]) for c in top]
+        parts.append("shared terms: " + ", ".join(w for w in words if w))
+    if old.area and old.area == new.area:
+        parts.append("same area")
+    return "; ".join(parts) or "no shared theme or term"
+
+
+def match_findings(old: Sequence[Finding], new: Sequence[Finding], *, pinned: set[tuple[int, int]] = frozenset(),
+                   forbidden: set[tuple[int, int]] = frozenset(), stopwords: frozenset[str] = frozenset()) -> list[Link]:
+    """Links between old and new findings: pinned first, then the best one-to-one set, then merges."""
+    if not old or not new:
+        return [Link(i, j, 1.0, "pinned by the analyst", manual=True) for i, j in pinned]
+    scores, feats = score_matrix(old, new, stopwords)
+    for i, j in forbidden:
+        scores[i, j] = 0.0
+    links = [Link(i, j, round(float(scores[i, j]), 3), "pinned by the analyst: "
+                  + explain(feats, len(old), i, j, old[i], new[j]), manual=True) for i, j in sorted(pinned)]
+    taken_old, taken_new = {i for i, _ in pinned}, {j for _, j in pinned}
+    free = scores.copy()
+    free[list(taken_old), :] = 0.0
+    free[:, list(taken_new)] = 0.0
+    rows, cols = linear_sum_assignment(free, maximize=True)
+    for i, j in zip(rows, cols):
+        if free[i, j] >= LINK_THRESHOLD:
+            links.append(Link(int(i), int(j), round(float(free[i, j]), 3),
+                              explain(feats, len(old), int(i), int(j), old[i], new[j])))
+    linked_old = {link.old for link in links}
+    linked_new = {link.new for link in links}
+    for i in range(len(old)):
+        if i in linked_old:
+            continue
+        j = int(np.argmax(scores[i]))
+        if j in linked_new and scores[i, j] >= MERGE_THRESHOLD and (i, j) not in forbidden:
+            links.append(Link(i, j, round(float(scores[i, j]), 3), "merged into a finding already linked: "
+                              + explain(feats, len(old), i, j, old[i], new[j]), merged=True))
+    return sorted(links, key=lambda link: (link.new, link.old))
