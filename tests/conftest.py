@@ -47,8 +47,9 @@ def inspections():
     return {cycle: load_dataset(path) for cycle, path in DATASETS.items()}
 
 
-def invoke(runner: CliRunner, *args: str):
+def invoke(runner: CliRunner, *args: str, columns: int = 80):
+    """Run the CLI in-process; `columns` sets the terminal width tables wrap to."""
     from briefing.cli import _register, cli
 
     _register()
-    return runner.invoke(cli, [str(a) for a in args], catch_exceptions=False)
+    return runner.invoke(cli, [str(a) for a in args], catch_exceptions=False, env={"COLUMNS": str(columns)})

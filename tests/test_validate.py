@@ -77,9 +77,10 @@ def test_show_json_lists_judgements_and_afis(runner):
 def test_show_table_fits_80_columns(runner):
     result = invoke(runner, "show", DATASETS["peel-2017"])
     assert result.exit_code == 0
-    assert "Overall effectiveness 2017" in result.stdout
-    assert "Cause of concern 1" in result.stdout
     assert max(len(line) for line in result.stdout.splitlines()) <= 80
+    wide = invoke(runner, "show", DATASETS["peel-2017"], columns=200).stdout
+    assert "Overall effectiveness 2017" in wide
+    assert "Cause of concern 1" in wide
 
 
 def test_version(runner):

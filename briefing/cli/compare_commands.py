@@ -1,1 +1,109 @@
-"""Placeholder until the command is built."""
+"""compare and history: what changed between inspections, and a force's whole record."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import click
+
+from briefing.cli import cli
+from briefing.cli.tables import format_table, terminal_width
+
+MOVEMENT_WORDS = {"up": "up", "down": "down", "same": "same", "new-area": "newly graded",
+                  "no-longer-graded": "not graded now"}
+
+
+def describe_movement(movement: str, steps: int) -> str:
+    if movement in ("up", "down"):
+        return f"{movement} {abs(steps)}"
+    return MOVEMENT_WORDS[movement]
+
+
+def load_comparison(old: Path, new: Path, overrides: Path | None = None):
+    from briefing.compare import compare
+    from briefing.compare.overrides import load_overrides
+    from briefing.ingest import load_inspection
+
+    older, newer = load_inspection(old), load_inspection(new)
+    pins = load_overrides(overrides, older.findings, newer.findings) if overrides else None
+    return compare(older, newer, pins)
+
+
+@cli.command(name="compare")
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--overrides", type=click.Path(path_type=Path),
+              help="YAML file of links to pin or forbid: {pin: [{old: 'AFI 7', new: 'AFI 7'}], forbid: [...]}")
+def compare_command(old: Path, new: Path, fmt: str, overrides: Path | None) -> None:
+    """Show grade movements and persisting, resolved and new findings between two inspections.
+
+    OLD and NEW are datasets or report files; the older inspection comes first.
+
+    \b
+    Example:
+        briefing compare data/northamptonshire/2021-22-peel.yaml \\
+            data/northamptonshire/2023-25-peel-article.yaml
+    """
+    comparison = load_comparison(old, new, overrides)
+    if fmt == "json":
+        click.echo(json.dumps(comparison.to_json(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(render_comparison(comparison))
+
+
+def _wrap(text: str, indent: str = "  ") -> list[str]:
+    return textwrap.wrap(text, terminal_width(), initial_indent=indent + "- ", subsequent_indent=indent + "  ")
+
+
+def render_comparison(c) -> str:
+    lines = [f"{c.new.force}: {c.old.cycle_name} ({c.old.published}) -> {c.new.cycle_name} ({c.new.published})", ""]
+    if c.caveats:
+        lines.append("Grades are not directly comparable:" if not c.comparable else "Notes on comparing grades:")
+        for note in c.caveats:
+            lines += _wrap(note)
+        lines.append("")
+    rows = [[g.new_label or g.old_label, g.old_grade or "-", g.new_grade or "-",
+             describe_movement(g.movement, g.steps) + (" (partial match)" if g.partial else "")]
+            for g in c.grade_changes]
+    lines += ["Grade movements", format_table(["Area", "Was", "Now", "Movement"], rows), ""]
+    lines.append(f"Persisting concerns ({len(c.persisting)})")
+    rows = [[p.old.label, p.new.label, f"{p.score:.2f}", p.new.text, p.reason] for p in c.persisting]
+    lines += [format_table(["Was", "Now", "Score", "Now reads", "Why linked"], rows) if rows else "  none", ""]
+    for title, refs in (("Resolved (in the older inspection only)", c.resolved),
+                        ("New (in the newer inspection only)", c.new_findings)):
+        lines.append(f"{title}: {len(refs)}")
+        rows = [[r.label, r.area_name, r.text] for r in refs]
+        lines += [format_table(["Finding", "Area", "Text"], rows) if rows else "  none", ""]
+    return "\n".join(lines).rstrip()
+
+
+@cli.command(name="history")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def history_command(files: tuple[Path, ...], fmt: str) -> None:
+    """Show a force's record across inspections: grades per area and recurring themes.
+
+    \b
+    Example:
+        briefing history data/northamptonshire/*.yaml
+    """
+    from briefing.compare import history
+    from briefing.ingest import load_inspection
+
+    record = history([load_inspection(f) for f in files])
+    if fmt == "json":
+        click.echo(json.dumps(record.to_json(), indent=2, ensure_ascii=False))
+        return
+    from briefing.frameworks import load_frameworks
+
+    fw = load_frameworks()
+    names = [fw.dated_name(i.cycle, i.published.year) for i in record.inspections]
+    lines = [f"{record.force}: {len(names)} inspections", *(f"  {n}" for n in names), "", "Grades by area"]
+    rows = [[t.area_name, " -> ".join(f"{p.grade} ({p.inspection})" for p in t.points)] for t in record.timelines]
+    lines += [format_table(["Area", "Grades, oldest first"], rows), "", "Recurring themes in findings"]
+    rows = [[t.name, f"{t.raised_in} of {t.of}", t.first, t.latest] for t in record.themes]
+    lines.append(format_table(["Theme", "Raised in", "First", "Latest"], rows))
+    click.echo("\n".join(lines))

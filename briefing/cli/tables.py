@@ -7,7 +7,7 @@ import textwrap
 
 
 def terminal_width(default: int = 80) -> int:
-    return max(60, min(shutil.get_terminal_size((default, 24)).columns, 120))
+    return max(60, min(shutil.get_terminal_size((default, 24)).columns, 200))
 
 
 def _widths(headers: list[str], rows: list[list[str]], total: int) -> list[int]:
@@ -19,7 +19,7 @@ def _widths(headers: list[str], rows: list[list[str]], total: int) -> list[int]:
         return natural
     floor = [min(n, max((len(w) for c in col for w in c.split()), default=1), 16)
              for n, col in zip(natural, columns)]
-    widths = [n if n <= 20 else f for n, f in zip(natural, floor)]  # short columns stay whole
+    widths = [n if n <= available // 4 else f for n, f in zip(natural, floor)]  # short columns stay whole
     spare = available - sum(widths)
     wants = {i: natural[i] - widths[i] for i in range(len(widths)) if natural[i] > widths[i]}
     total_want = sum(wants.values()) or 1

@@ -1,0 +1,166 @@
+"""Comparisons on the seed datasets, with the expected links written down beside them.
+
+Expected across the Northamptonshire record (read from the seeds by hand):
+- 2021/22 -> 2023-25 grades: investigating crime down one; treatment of the public up two;
+  responding, protecting vulnerable people, managing offenders, workforce and force
+  management up one (force management only partially maps: 2023-25 adds leadership);
+  preventing crime unchanged; recording data about crime newly graded; serious and
+  organised crime and the victim service no longer graded.
+- Digital forensics persists: 2014 recommendation 3 (telecommunication equipment) ->
+  2017 AFI 7 (digital evidence from mobile phones) -> 2021/22 AFI 7 (digital strategy).
+- Crime allocation persists: 2021/22 AFI 1 -> the 2023-25 allocation finding.
+- Firearms commanders' accreditation (2021/22 AFI 16) is not digital forensics.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from briefing.compare import compare, history
+from briefing.compare.overrides import load_overrides
+from briefing.errors import InputError
+from conftest import DATASETS, invoke
+
+
+def movements(comparison):
+    return {c.area: (c.movement, c.steps, c.partial) for c in comparison.grade_changes}
+
+
+def link_ids(comparison):
+    return {(p.old.id or p.old.place, p.new.id or p.new.place) for p in comparison.persisting}
+
+
+def test_2021_to_2023_grade_movements(inspections):
+    c = compare(inspections["peel-2021-22"], inspections["peel-2023-25"])
+    assert movements(c) == {
+        "crime-recording": ("new-area", 0, False),
+        "public-treatment": ("up", 2, False),
+        "preventing-crime": ("same", 0, False),
+        "responding-to-public": ("up", 1, False),
+        "investigating-crime": ("down", -1, False),
+        "protecting-vulnerable": ("up", 1, False),
+        "managing-offenders": ("up", 1, False),
+        "workforce": ("up", 1, False),
+        "force-management": ("up", 1, True),
+        "serious-organised-crime": ("no-longer-graded", 0, False),
+        "victim-service": ("no-longer-graded", 0, False),
+    }
+    assert not c.comparable
+    assert any("It isn't possible to make direct comparisons" in note for note in c.caveats)
+    assert any("Leadership and force management" in note for note in c.caveats)
+
+
+def test_four_tier_to_five_tier_says_the_scales_differ(inspections):
+    c = compare(inspections["peel-2017"], inspections["peel-2021-22"])
+    assert any(note.startswith("The grading scales differ") for note in c.caveats)
+    assert any("A reduction in grade, particularly from good to adequate" in note for note in c.caveats)
+    assert movements(c)["investigating-crime"] == ("up", 1, True)  # RI -> adequate; 2017 also covered re-offending
+
+
+def test_digital_forensics_persists_across_three_inspections(inspections):
+    first = compare(inspections["crime-2014"], inspections["peel-2017"])
+    second = compare(inspections["peel-2017"], inspections["peel-2021-22"])
+    assert ("Recommendation 3", "AFI 7") in link_ids(first)
+    assert ("AFI 7", "AFI 7") in link_ids(second)
+    link = next(p for p in second.persisting if p.new.id == "AFI 7")
+    assert "digital forensics" in link.reason and link.score > 0.5
+
+
+def test_crime_allocation_persists_into_2023(inspections):
+    c = compare(inspections["peel-2021-22"], inspections["peel-2023-25"])
+    assert ("AFI 1", "line 60") in link_ids(c)
+    assert len(c.new_findings) == 2  # 999 response times; community resolutions in domestic abuse
+    assert len(c.resolved) == 18
+
+
+def test_unrelated_concerns_are_not_linked(inspections):
+    c = compare(inspections["peel-2017"], inspections["peel-2021-22"])
+    firearms = {p.old.id for p in c.persisting if p.new.id == "AFI 16"}
+    assert firearms == set()
+    digital = {p.new.id for p in c.persisting if p.old.id == "AFI 7"}
+    assert digital == {"AFI 7"}
+
+
+def test_cause_of_concern_that_became_an_afi_is_de_escalated(inspections):
+    c = compare(inspections["peel-2017"], inspections["peel-2021-22"])
+    concern = next(p for p in c.persisting if p.old.kind == "cause-of-concern")
+    assert concern.new.area == "serious-organised-crime"
+    assert concern.severity_change == "de-escalated"
+
+
+def test_every_link_has_a_score_and_a_reason(inspections):
+    c = compare(inspections["peel-2017"], inspections["peel-2021-22"])
+    assert c.persisting
+    for p in c.persisting:
+        assert 0 < p.score <= 1 and p.reason and not p.manual
+    # every finding ends up in exactly one of persisting, resolved, new
+    old_total = {p.old.text for p in c.persisting} | {r.text for r in c.resolved}
+    assert len(old_total) == len(inspections["peel-2017"].findings)
+
+
+def test_overrides_pin_and_forbid(inspections, tmp_path):
+    old, new = inspections["peel-2017"], inspections["peel-2021-22"]
+    path = tmp_path / "overrides.yaml"
+    path.write_text("pin:\n  - {old: AFI 8, new: AFI 10}\nforbid:\n  - {old: AFI 7, new: line 674}\n", encoding="utf-8")
+    c = compare(old, new, load_overrides(path, old.findings, new.findings))
+    pinned = next(p for p in c.persisting if p.old.id == "AFI 8")
+    assert pinned.new.id == "AFI 10" and pinned.manual and pinned.reason.startswith("pinned by the analyst")
+    assert not any(p.old.id == "AFI 7" and p.new.id == "AFI 7" for p in c.persisting)
+    assert c.overrides == str(path)
+
+
+def test_override_naming_an_unknown_finding_is_one_clear_error(inspections, tmp_path):
+    path = tmp_path / "overrides.yaml"
+    path.write_text("pin:\n  - {old: AFI 99, new: AFI 1}\n", encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load_overrides(path, inspections["peel-2017"].findings, inspections["peel-2021-22"].findings)
+    assert str(err.value).startswith(f"{path}, line 2: no finding of the older inspection is 'AFI 99'")
+
+
+def test_compare_json_contract(runner):
+    result = invoke(runner, "compare", DATASETS["peel-2021-22"], DATASETS["peel-2023-25"], "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert {"old", "new", "comparable", "caveats", "grade_changes", "persisting", "resolved", "new"} <= set(data)
+    change = data["grade_changes"][0]
+    assert {"area", "old_label", "new_label", "old_grade", "new_grade", "movement", "steps"} <= set(change)
+    assert {c["movement"] for c in data["grade_changes"]} <= {"up", "down", "same", "new-area", "no-longer-graded"}
+    link = data["persisting"][0]
+    assert {"old", "new", "score", "reason", "manual"} <= set(link)
+    assert {"kind", "area", "text"} <= set(link["old"]) and {"kind", "area", "text"} <= set(data["new"][0])
+
+
+def test_compare_table_fits_80_columns_and_shows_the_caveat(runner):
+    result = invoke(runner, "compare", DATASETS["peel-2021-22"], DATASETS["peel-2023-25"])
+    assert result.exit_code == 0
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+    wide = invoke(runner, "compare", DATASETS["peel-2021-22"], DATASETS["peel-2023-25"], columns=250).stdout
+    assert "Grades are not directly comparable" in wide
+    assert re.search(r"Investigating crime\s+adequate\s+requires improvement\s+down 1\n", wide)
+    assert "up 1 (partial match)" in wide
+
+
+def test_history_of_the_force(inspections, runner):
+    record = history(list(inspections.values()))
+    assert [i.cycle for i in record.inspections] == ["core-business-2014", "crime-2014", "peel-2017",
+                                                     "peel-2021-22", "peel-2023-25"]
+    investigating = next(t for t in record.timelines if t.area == "investigating-crime")
+    assert [p.grade for p in investigating.points] == ["requires improvement", "requires improvement",
+                                                       "adequate", "requires improvement"]
+    digital = next(t for t in record.themes if t.theme == "digital-forensics")
+    assert digital.raised_in == 3 and digital.first.startswith("Crime inspection 2014")
+    result = invoke(runner, "history", *DATASETS.values(), columns=200)
+    assert result.exit_code == 0
+    assert "Digital forensics and device examination" in result.stdout
+    assert "3 of 5" in result.stdout
+
+
+def test_history_refuses_two_forces(inspections):
+    from dataclasses import replace
+
+    other = replace(inspections["peel-2017"], force="Testshire Police")
+    with pytest.raises(Exception, match="one force at a time"):
+        history([inspections["peel-2021-22"], other])
