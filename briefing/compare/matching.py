@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import snowballstemmer
@@ -40,10 +41,19 @@ _WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
 _stemmer = snowballstemmer.stemmer("english")
 
 
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return _stemmer.stemWord(word)
+
+
+def _words(text: str, extra_stopwords: frozenset[str]) -> list[str]:
+    words = _WORD.findall(text.lower().replace("’", "'"))
+    return [w for w in words if len(w) > 2 and w not in STOPWORDS and w not in extra_stopwords]
+
+
 def key_terms(text: str, extra_stopwords: frozenset[str] = frozenset()) -> list[str]:
-    words = [w for w in _WORD.findall(text.lower().replace("’", "'")) if len(w) > 2]
-    words = [w for w in words if w not in STOPWORDS and w not in extra_stopwords]
-    return _stemmer.stemWords(words)
+    """Stemmed content words: 'investigations' and 'investigating' count as one term."""
+    return [_stem(w) for w in _words(text, extra_stopwords)]
 
 
 @dataclass(frozen=True)
@@ -66,7 +76,8 @@ class _Features:
 
 def _features(old: Sequence[Finding], new: Sequence[Finding], stop: frozenset[str]) -> tuple[_Features, int]:
     texts = [f.text for f in (*old, *new)]
-    docs = [key_terms(t, stop) for t in texts]
+    words = [_words(t, stop) for t in texts]
+    docs = [[_stem(w) for w in ws] for ws in words]
     vocab: dict[str, int] = {}
     rows, cols = [], []
     for i, doc in enumerate(docs):
@@ -80,13 +91,8 @@ def _features(old: Sequence[Finding], new: Sequence[Finding], stop: frozenset[st
     norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     normalised = csr_matrix(weighted.multiply(1.0 / norms[:, None]))
-    shown = [_surface_words(t, stop) for t in texts]
+    shown = [dict(zip(doc, ws)) for doc, ws in zip(docs, words)]
     return _Features([themes_of(t) for t in texts], normalised, list(vocab), shown), len(old)
-
-
-def _surface_words(text: str, stop: frozenset[str]) -> dict[str, str]:
-    words = [w for w in _WORD.findall(text.lower().replace("’", "'")) if len(w) > 2 and w not in STOPWORDS | stop]
-    return dict(zip(_stemmer.stemWords(words), words))
 
 
 def _theme_matrix(themes: list[frozenset[str]], n_old: int) -> np.ndarray:
@@ -107,8 +113,10 @@ def score_matrix(old: Sequence[Finding], new: Sequence[Finding], stop: frozenset
     feats, n_old = _features(old, new, stop)
     terms = (feats.terms[:n_old] @ feats.terms[n_old:].T).toarray()
     scores = THEME_WEIGHT * _theme_matrix(feats.themes, n_old) + TERM_WEIGHT * terms
-    same_area = np.array([[bool(o.area) and o.area == n.area for n in new] for o in old], dtype=float) \
-        if old and new else np.zeros((len(old), len(new)))
+    codes = {area: i for i, area in enumerate({f.area for f in (*old, *new) if f.area}, start=1)}
+    old_areas = np.array([codes.get(f.area, -1) for f in old])
+    new_areas = np.array([codes.get(f.area, -2) for f in new])
+    same_area = (old_areas[:, None] == new_areas[None, :]).astype(float)
     return np.clip(scores + SAME_AREA_BONUS * same_area, 0.0, 1.0), feats
 
 
@@ -119,8 +127,9 @@ def explain(feats: _Features, n_old: int, i: int, j: int, old: Finding, new: Fin
     if shared:
         parts.append("shared theme: " + ", ".join(theme_name(t).lower() for t in sorted(shared)))
     a, b = feats.terms[i], feats.terms[n_old + j]
-    common = set(a.indices) & set(b.indices)
-    weights = {c: a[0, c] * b[0, c] for c in common}
+    a_weights, b_weights = dict(zip(a.indices, a.data)), dict(zip(b.indices, b.data))
+    common = a_weights.keys() & b_weights.keys()
+    weights = {c: a_weights[c] * b_weights[c] for c in common}
     top = sorted(common, key=weights.get, reverse=True)[:5]
     if top:
         words = [feats.shown[i].get(feats.vocab[c]) or feats.shown[n_old + j].get(feats.vocab[c]) for c in top]
