@@ -122,6 +122,11 @@ class Finding:
     relates_to: str = ""  # id of the cause of concern a recommendation answers
     place: Place = field(default_factory=Place)
 
+    @property
+    def label(self) -> str:
+        """ "AFI 7", or "Finding (line 60)" when the report gives the finding no id."""
+        return self.id or f"{KIND_LABELS[self.kind]} ({self.place})"
+
 
 @dataclass(frozen=True)
 class KeyFigure:

@@ -35,7 +35,7 @@ class FindingRef:
 
     @property
     def label(self) -> str:
-        return self.id or KIND_LABELS[self.kind]
+        return self.id or f"{KIND_LABELS[self.kind]} ({self.place})"
 
     def to_json(self) -> dict:
         return {"kind": self.kind, "area": self.area, "area_name": self.area_name, "text": self.text,

@@ -24,6 +24,13 @@ TOP_KEYS = ("force", "cycle", "title", "published", "source", "notes", "judgemen
             "findings", "key_figures", "grade_counts")
 KEY_SYNONYMS = {"judgments": "judgements", "key_figure": "key_figures", "figures": "key_figures"}
 REQUIRED = ("force", "cycle", "published")
+PLACE_KEYS = {"line", "page"}
+ITEM_KEYS = {
+    "judgements": {"area", "label", "grade", "note"} | PLACE_KEYS,
+    "findings": {"kind", "area", "text", "id", "relates_to", "note"} | PLACE_KEYS,
+    "key_figures": {"name", "value", "unit", "period", "comparator", "note"} | PLACE_KEYS,
+    "grade_counts": {"grades", "count", "note"} | PLACE_KEYS,
+}
 MAX_DATASET_BYTES = 20 * 1024 * 1024
 
 
@@ -72,10 +79,14 @@ class _Checker:
             return []
         out = []
         for i, item in enumerate(raw):
-            if isinstance(item, dict):
-                out.append(((key, i), item))
-            else:
+            if not isinstance(item, dict):
                 self.problem(f"each entry of '{key}' must be a mapping of keys to values", key, i)
+                continue
+            for unknown in set(map(str, item)) - ITEM_KEYS[key]:
+                self.problem(f"unknown key {unknown!r} in {key}" + did_you_mean(unknown, ITEM_KEYS[key])
+                             + (" (quote text that contains commas)" if item.get(unknown) is None else ""),
+                             key, i, unknown)
+            out.append(((key, i), item))
         return out
 
 

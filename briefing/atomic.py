@@ -1,0 +1,55 @@
+"""Write files so that a failure never leaves half a file or spoils an earlier one.
+
+Each output is written to a temporary file beside its final name and renamed into place
+only when every output of the batch has been written (os.replace is atomic on one disk).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+
+class AtomicBatch:
+    """Temporary paths for a set of outputs, all renamed into place together on commit()."""
+
+    def __init__(self) -> None:
+        self._pending: list[tuple[Path, Path]] = []
+
+    def path_for(self, final: Path) -> Path:
+        final.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".part", dir=final.parent)
+        os.close(fd)
+        self._pending.append((Path(tmp), final))
+        return Path(tmp)
+
+    def commit(self) -> list[Path]:
+        for tmp, final in self._pending:
+            os.replace(tmp, final)
+        done = [final for _, final in self._pending]
+        self._pending.clear()
+        return done
+
+    def discard(self) -> None:
+        for tmp, _ in self._pending:
+            tmp.unlink(missing_ok=True)
+        self._pending.clear()
+
+
+@contextmanager
+def atomic_batch():
+    batch = AtomicBatch()
+    try:
+        yield batch
+    except BaseException:
+        batch.discard()
+        raise
+    batch.discard()  # anything not committed by the caller is dropped
+
+
+def write_atomic(final: Path, data: bytes) -> Path:
+    with atomic_batch() as batch:
+        batch.path_for(final).write_bytes(data)
+        return batch.commit()[0]

@@ -1,0 +1,133 @@
+"""The Briefing: one document model that every writer translates and none extends.
+
+Everything a reader sees is decided here (by document.build): words, order, which table
+holds what, which column is a drop-down. Writers only choose how each block looks in
+their format, so Word, PDF, Excel and JSON always say the same thing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean(text: object) -> str:
+    """Text safe for every format: control characters (not tab or newline) are removed.
+
+    This is the one documented change made to report text on its way into a pack; XML
+    based formats (docx, xlsx) cannot hold these characters at all.
+    """
+    return _CONTROL.sub("", "" if text is None else str(text))
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    style: str = "body"  # body | lead | caveat | note | quote
+    kind: str = field(default="paragraph", init=False)
+
+
+@dataclass(frozen=True)
+class BulletList:
+    items: tuple[str, ...]
+    ordered: bool = False
+    kind: str = field(default="list", init=False)
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    width: float = 1.0  # relative width
+    role: str = "text"  # text | grade | number | date | status
+    choices: tuple[str, ...] = ()  # allowed values: a drop-down list in Excel
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str  # a short identifier, also the Excel table name
+    caption: str
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[str, ...], ...]
+    kind: str = field(default="table", init=False)
+
+
+@dataclass(frozen=True)
+class GradeBar:
+    label: str
+    old_grade: str
+    new_grade: str
+    old_rank: int | None  # 0 (inadequate) .. 4 (outstanding); None when not graded
+    new_rank: int | None
+
+
+@dataclass(frozen=True)
+class Chart:
+    title: str
+    alt_text: str
+    bars: tuple[GradeBar, ...]
+    old_name: str
+    new_name: str
+    scale: tuple[str, ...]  # grade words from rank 0 upwards
+    kind: str = field(default="chart", init=False)
+
+
+Block = Paragraph | BulletList | Table | Chart
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    level: int  # 1 for a main heading, 2 for a sub-heading
+    blocks: tuple[Block, ...] = ()
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """An Excel sheet: one named table, with a note above it when there is something to say."""
+
+    name: str
+    table: Table
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str
+    subject: str
+    author: str
+    language: str
+    marking: str
+    keywords: tuple[str, ...]
+    date: str
+    version: str
+    audience: str
+
+
+@dataclass(frozen=True)
+class Briefing:
+    metadata: Metadata
+    sections: tuple[Section, ...]
+    sheets: tuple[Sheet, ...]
+    headline: tuple[str, ...]  # three lines on what changed, for an email body
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    def text(self) -> str:
+        """All the words of the document, for search and for tests."""
+        parts = [self.metadata.title]
+        for section in self.sections:
+            parts.append(section.title)
+            for block in section.blocks:
+                if isinstance(block, Paragraph):
+                    parts.append(block.text)
+                elif isinstance(block, BulletList):
+                    parts.extend(block.items)
+                elif isinstance(block, Table):
+                    parts.append(block.caption)
+                    parts.extend(" | ".join(row) for row in block.rows)
+                elif isinstance(block, Chart):
+                    parts.append(block.alt_text)
+        return "\n".join(parts)

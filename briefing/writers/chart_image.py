@@ -1,0 +1,57 @@
+"""The grade chart as a PNG, for formats that embed pictures (Word).
+
+Drawn with Pillow: two bars per area (earlier grade in grey, later in the grade's colour),
+each labelled with its grade word so the chart reads without colour.
+"""
+
+from __future__ import annotations
+
+import io
+import textwrap
+
+from PIL import Image, ImageDraw, ImageFont
+
+from briefing.document.model import Chart
+from briefing.writers.style import grade_fill
+
+SCALE = 2  # draw at twice the size for a sharp picture on high-density screens
+WIDTH, ROW, LABEL_W, PAD = 900, 64, 300, 16
+OLD_FILL = "#B1B4B6"
+
+
+def _font(size: int) -> ImageFont.ImageFont:
+    return ImageFont.load_default(size=size * SCALE)
+
+
+def render_png(chart: Chart) -> bytes:
+    height = PAD * 3 + 40 + ROW * max(len(chart.bars), 1) + 40
+    image = Image.new("RGB", (WIDTH * SCALE, height * SCALE), "white")
+    draw = ImageDraw.Draw(image)
+    s = SCALE
+    draw.text((PAD * s, PAD * s), chart.title, fill="#0B0C0C", font=_font(18))
+    top = PAD * 2 + 30
+    plot_w = WIDTH - LABEL_W - PAD * 2 - 190
+    small = _font(15)
+    for i, bar in enumerate(chart.bars):
+        y = top + i * ROW
+        for j, line in enumerate(textwrap.wrap(bar.label, 30)[:2]):
+            draw.text((PAD * s, (y + 6 + j * 19) * s), line, fill="#0B0C0C", font=small)
+        for k, (rank, grade, colour) in enumerate(((bar.old_rank, bar.old_grade, OLD_FILL),
+                                                   (bar.new_rank, bar.new_grade, None))):
+            by = y + 4 + k * 26
+            x0 = LABEL_W + PAD
+            if rank is None:
+                draw.text((x0 * s, by * s), "not graded", fill="#505A5F", font=small)
+                continue
+            length = plot_w * (rank + 1) / len(chart.scale)
+            fill = colour or f"#{grade_fill(grade) or '1D70B8'}"
+            draw.rectangle((x0 * s, by * s, (x0 + length) * s, (by + 21) * s), fill=fill)
+            draw.text(((x0 + length + 6) * s, (by + 2) * s), grade, fill="#0B0C0C", font=small)
+    legend_y = top + ROW * len(chart.bars) + 10
+    draw.rectangle((PAD * s, legend_y * s, (PAD + 14) * s, (legend_y + 16) * s), fill=OLD_FILL)
+    draw.text(((PAD + 20) * s, legend_y * s), chart.old_name, fill="#0B0C0C", font=small)
+    draw.rectangle(((PAD + 260) * s, legend_y * s, (PAD + 274) * s, (legend_y + 16) * s), fill="#1D70B8")
+    draw.text(((PAD + 280) * s, legend_y * s), f"{chart.new_name} (colour by grade)", fill="#0B0C0C", font=small)
+    out = io.BytesIO()
+    image.save(out, "PNG", optimize=True)
+    return out.getvalue()

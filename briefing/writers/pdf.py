@@ -1,0 +1,159 @@
+"""The Briefing as a PDF the PCC can read on a phone.
+
+Every piece of text goes through xml escaping before reportlab sees it, so `<`, `>` and
+`&` in a finding are printed as written. Headings become PDF bookmarks; long tables split
+across pages with their header row repeated; every page carries the marking and
+"Page X of Y"; title, author, subject and language are set in the metadata.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (BaseDocTemplate, Frame, KeepTogether, ListFlowable, ListItem, PageTemplate,
+                                Spacer)
+from reportlab.platypus import Paragraph as RLParagraph
+from reportlab.platypus import Table as RLTable
+from reportlab.platypus import TableStyle
+
+from briefing.document.model import Briefing, BulletList, Chart, Paragraph, Table
+from briefing.writers.pdf_chart import chart_drawing
+from briefing.writers.pdf_fonts import fonts
+from briefing.writers.style import CAVEAT_FILL, HEADER_FILL, grade_fill, grade_text
+
+SUFFIX = ".pdf"
+MARGIN = 18 * mm
+
+
+def text(value: str) -> str:
+    """Escape for reportlab's paragraph markup and keep line breaks."""
+    return escape(value).replace("\n", "<br/>")
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    regular, bold, italic = fonts()
+    base = ParagraphStyle("body", fontName=regular, fontSize=11, leading=15, spaceAfter=6, splitLongWords=1)
+    return {
+        "title": ParagraphStyle("title", parent=base, fontName=bold, fontSize=20, leading=25, spaceAfter=10,
+                                textColor=colors.HexColor("#1F3B5C")),
+        "h1": ParagraphStyle("h1", parent=base, fontName=bold, fontSize=15, leading=19, spaceBefore=12, spaceAfter=6,
+                             textColor=colors.HexColor("#1F3B5C"), keepWithNext=1),
+        "h2": ParagraphStyle("h2", parent=base, fontName=bold, fontSize=12.5, leading=16, spaceBefore=8,
+                             keepWithNext=1),
+        "body": base,
+        "caveat": ParagraphStyle("caveat", parent=base, fontName=italic, backColor=colors.HexColor(f"#{CAVEAT_FILL}"),
+                                 borderPadding=5, spaceBefore=4, spaceAfter=10),
+        "caption": ParagraphStyle("caption", parent=base, fontName=bold, fontSize=10, spaceBefore=4, spaceAfter=3,
+                                  textColor=colors.HexColor("#1F3B5C")),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=9, leading=11.5, spaceAfter=0),
+        "head": ParagraphStyle("head", parent=base, fontName=bold, fontSize=9, leading=11.5, spaceAfter=0,
+                               textColor=colors.white),
+        "marking": ParagraphStyle("marking", parent=base, fontName=bold, fontSize=10, alignment=TA_CENTER),
+    }
+
+
+class _Document(BaseDocTemplate):
+    """Adds a PDF bookmark for every heading, nested by level."""
+
+    def afterFlowable(self, flowable) -> None:
+        level = getattr(flowable, "outline_level", None)
+        if level is None:
+            return
+        key = f"h{id(flowable)}"
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(flowable.getPlainText(), key, level=level, closed=False)
+
+
+def _numbered_canvas(marking: str, font: str):
+    class NumberedCanvas(Canvas):
+        """Holds pages until the end so each can say "Page X of Y"."""
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self):
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            for number, page in enumerate(self._pages, start=1):
+                self.__dict__.update(page)
+                self._furniture(number, len(self._pages))
+                super().showPage()
+            super().save()
+
+        def _furniture(self, number: int, total: int) -> None:
+            width, height = A4
+            self.setFont(font, 10)
+            self.drawCentredString(width / 2, height - 10 * mm, marking)
+            self.drawCentredString(width / 2, 10 * mm, marking)
+            self.setFont(font, 9)
+            self.drawRightString(width - MARGIN, 10 * mm, f"Page {number} of {total}")
+
+    return NumberedCanvas
+
+
+def render(briefing: Briefing, path: Path) -> None:
+    meta, styles = briefing.metadata, _styles()
+    doc = _Document(str(path), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=18 * mm,
+                    bottomMargin=18 * mm, title=meta.title, author=meta.author, subject=meta.subject,
+                    keywords=", ".join(meta.keywords), creator="briefing", lang=meta.language)
+    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    story = [RLParagraph(text(meta.title), styles["title"])]
+    for section in briefing.sections:
+        heading = RLParagraph(text(section.title), styles["h1" if section.level == 1 else "h2"])
+        heading.outline_level = section.level - 1
+        story.append(heading)
+        for block in section.blocks:
+            story.extend(FLOW[type(block)](block, styles, doc.width))
+    doc.build(story, canvasmaker=_numbered_canvas(meta.marking, fonts()[1]))
+
+
+def _paragraph(block: Paragraph, styles, width) -> list:
+    return [RLParagraph(text(block.text), styles.get(block.style, styles["body"]))]
+
+
+def _list(block: BulletList, styles, width) -> list:
+    items = [ListItem(RLParagraph(text(item), styles["body"])) for item in block.items]
+    kind = {"bulletType": "1"} if block.ordered else {"bulletType": "bullet", "start": "\u2022"}
+    return [ListFlowable(items, leftIndent=14, bulletFontName=fonts()[0], **kind)]
+
+
+def _table(block: Table, styles, width) -> list:
+    total = sum(c.width for c in block.columns)
+    widths = [width * c.width / total for c in block.columns]
+    header = [RLParagraph(text(c.title), styles["head"]) for c in block.columns]
+    rows = [[RLParagraph(text(v), styles["cell"]) for v in row] for row in block.rows] or \
+        [[RLParagraph("None", styles["cell"])] + [""] * (len(block.columns) - 1)]
+    commands = [("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(f"#{HEADER_FILL}")),
+                ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#B1B4B6")),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 4)]
+    for r, row in enumerate(block.rows, start=1):
+        for c, (column, value) in enumerate(zip(block.columns, row)):
+            fill = grade_fill(value) if column.role == "grade" else None
+            if fill:
+                commands.append(("BACKGROUND", (c, r), (c, r), colors.HexColor(f"#{fill}")))
+                rows[r - 1][c] = RLParagraph(text(value), ParagraphStyle(
+                    "g", parent=styles["cell"], textColor=colors.HexColor(f"#{grade_text(value)}")))
+    table = RLTable([header, *rows], colWidths=widths, repeatRows=1, splitInRow=1)
+    table.setStyle(TableStyle(commands))
+    caption = RLParagraph(text(block.caption), styles["caption"])
+    return [KeepTogether([caption, Spacer(1, 2)]), table, Spacer(1, 8)]
+
+
+def _chart(block: Chart, styles, width) -> list:
+    return [KeepTogether([RLParagraph(text(block.title), styles["caption"]), chart_drawing(block, width, fonts()[0])]),
+            Spacer(1, 8)]
+
+
+FLOW = {Paragraph: _paragraph, BulletList: _list, Table: _table, Chart: _chart}

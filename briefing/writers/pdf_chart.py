@@ -1,0 +1,40 @@
+"""The grade chart as vector graphics in the PDF, with its alt text attached."""
+
+from __future__ import annotations
+
+import textwrap
+
+from reportlab.graphics.shapes import Drawing, Rect, String
+from reportlab.lib import colors
+
+from briefing.document.model import Chart
+from briefing.writers.style import grade_fill
+
+ROW, LABEL_W, BAR_H = 30, 150, 11
+
+
+def chart_drawing(chart: Chart, width: float, font: str) -> Drawing:
+    height = ROW * len(chart.bars) + 30
+    drawing = Drawing(width, height)
+    drawing.setProperties({"title": chart.title, "description": chart.alt_text})
+    plot_w = width - LABEL_W - 90
+    for i, bar in enumerate(chart.bars):
+        y = height - 20 - (i + 1) * ROW
+        for j, line in enumerate(textwrap.wrap(bar.label, 32)[:2]):
+            drawing.add(String(0, y + 16 - j * 9, line, fontName=font, fontSize=7.5))
+        for k, (rank, grade, fill) in enumerate(((bar.old_rank, bar.old_grade, "B1B4B6"),
+                                                 (bar.new_rank, bar.new_grade, None))):
+            by = y + 13 - k * (BAR_H + 2)
+            if rank is None:
+                drawing.add(String(LABEL_W, by + 2, "not graded", fontName=font, fontSize=7,
+                                   fillColor=colors.HexColor("#505A5F")))
+                continue
+            length = plot_w * (rank + 1) / len(chart.scale)
+            colour = colors.HexColor(f"#{fill or grade_fill(grade) or '1D70B8'}")
+            drawing.add(Rect(LABEL_W, by, length, BAR_H, fillColor=colour, strokeColor=None))
+            drawing.add(String(LABEL_W + length + 4, by + 2, grade, fontName=font, fontSize=7))
+    drawing.add(Rect(0, 2, 8, 8, fillColor=colors.HexColor("#B1B4B6"), strokeColor=None))
+    drawing.add(String(12, 3, chart.old_name, fontName=font, fontSize=7.5))
+    drawing.add(Rect(150, 2, 8, 8, fillColor=colors.HexColor("#1D70B8"), strokeColor=None))
+    drawing.add(String(162, 3, f"{chart.new_name} (colour by grade)", fontName=font, fontSize=7.5))
+    return drawing
