@@ -1,0 +1,123 @@
+"""The Briefing's workbook: where people filter and track the detail.
+
+Each sheet holds one named Excel table (filters, frozen header, print titles, marking in
+the print header). No cell is ever a formula: text beginning with =, +, - or @ is stored
+as text with Excel's quote prefix, so it shows exactly as written and stays text when
+edited. Whole numbers and decimals in number columns are stored as numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.table import Table as XLTable
+from openpyxl.worksheet.table import TableStyleInfo
+
+from briefing.document.model import Briefing, Sheet
+from briefing.writers.style import HEADER_FILL, grade_fill, grade_text
+
+SUFFIX = ".xlsx"
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
+SPARE_ROWS = 200  # drop-downs reach below the data, for rows people add
+WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+def render(briefing: Briefing, path: Path) -> None:
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    meta = briefing.metadata
+    props = workbook.properties
+    props.title, props.creator, props.subject = meta.title, meta.author, meta.subject
+    props.keywords, props.language, props.version = ", ".join(meta.keywords), meta.language, meta.version
+    props.description = f"Marking: {meta.marking}"
+    for sheet in briefing.sheets:
+        _sheet(workbook, sheet, meta.marking)
+    workbook.save(str(path))
+
+
+def _sheet(workbook: Workbook, sheet: Sheet, marking: str) -> None:
+    ws = workbook.create_sheet(sheet.name[:31])
+    table = sheet.table
+    for col, column in enumerate(table.columns, start=1):
+        cell = ws.cell(row=1, column=col)
+        _set(cell, column.title)
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+        cell.alignment = WRAP
+        ws.column_dimensions[get_column_letter(col)].width = max(10, min(60, column.width * 10))
+    rows = table.rows or (("",) * len(table.columns),)  # an Excel table needs one data row
+    widths = [ws.column_dimensions[get_column_letter(c)].width for c in range(1, len(table.columns) + 1)]
+    ws.row_dimensions[1].height = _height([c.title for c in table.columns], widths)
+    for r, row in enumerate(rows, start=2):
+        ws.row_dimensions[r].height = _height(row, widths)
+        for col, (column, value) in enumerate(zip(table.columns, row), start=1):
+            cell = ws.cell(row=r, column=col)
+            _set(cell, value, number=column.role == "number")
+            cell.alignment = WRAP
+            fill = grade_fill(value) if column.role == "grade" else None
+            if fill:
+                cell.fill = PatternFill("solid", fgColor=fill)
+                cell.font = Font(color=grade_text(value))
+    last = f"{get_column_letter(len(table.columns))}{len(rows) + 1}"
+    xl_table = XLTable(displayName=_name(table.name), ref=f"A1:{last}")
+    xl_table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
+    ws.add_table(xl_table)
+    _validations(ws, table, len(rows))
+    ws.freeze_panes = "A2"
+    ws.print_title_rows = "1:1"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    for header in (ws.oddHeader, ws.oddFooter):
+        header.center.text = marking.replace("&", "&&")
+    ws.oddFooter.right.text = "Page &P of &N"
+    if sheet.note:
+        note = ws.cell(row=len(rows) + 3, column=1)
+        _set(note, sheet.note)
+        note.font = Font(italic=True)
+        note.alignment = WRAP
+        ws.row_dimensions[len(rows) + 3].height = _height([sheet.note], [widths[0]])
+
+
+def _validations(ws, table, n_rows: int) -> None:
+    for col, column in enumerate(table.columns, start=1):
+        if not column.choices:
+            continue
+        formula = '"' + ",".join(c.replace('"', "'") for c in column.choices) + '"'
+        validation = DataValidation(type="list", formula1=formula, allow_blank=True, showDropDown=False,
+                                    showErrorMessage=True, errorTitle=column.title,
+                                    error=f"Choose one of: {', '.join(column.choices)}")
+        letter = get_column_letter(col)
+        validation.add(f"{letter}2:{letter}{n_rows + 1 + SPARE_ROWS}")
+        ws.add_data_validation(validation)
+
+
+def _set(cell, value: str, number: bool = False) -> None:
+    """Store text as text, never a formula; numbers in number columns as numbers."""
+    if number and NUMBER.match(value or ""):
+        cell.value = float(value) if "." in value else int(value)
+        if value.startswith("+"):
+            cell.number_format = "+0.##;-0.##;0"
+        return
+    cell.value = value
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+
+
+def _height(values, widths) -> float:
+    """Row height in points that shows every wrapped line (office suites do not always fit it)."""
+    lines = max((-(-len(str(v)) // max(int(w * 1.1), 1)) + str(v).count("\n") for v, w in zip(values, widths)),
+                default=1)
+    return min(409, 15 * max(lines, 1))
+
+
+def _name(name: str) -> str:
+    cleaned = re.sub(r"[^A-Za-z0-9_]", "_", name)
+    return cleaned if cleaned[:1].isalpha() else f"T_{cleaned}"
