@@ -41,9 +41,9 @@ def render(briefing: Briefing, path: Path) -> None:
 def _setup(document, briefing: Briefing) -> None:
     meta = briefing.metadata
     props = document.core_properties
-    props.title, props.author, props.subject = meta.title, meta.author, meta.subject
-    props.language, props.keywords, props.comments = meta.language, ", ".join(meta.keywords), f"Marking: {meta.marking}"
-    props.version = meta.version
+    props.title, props.author, props.subject = _prop(meta.title), _prop(meta.author), _prop(meta.subject)
+    props.language, props.keywords = meta.language, _prop(", ".join(meta.keywords))
+    props.comments, props.version = _prop(f"Marking: {meta.marking}"), _prop(meta.version)
     normal = document.styles["Normal"]
     normal.font.name, normal.font.size = FONT, Pt(12)
     rpr = normal.element.get_or_add_rPr()
@@ -67,6 +67,11 @@ def _setup(document, briefing: Briefing) -> None:
     update = OxmlElement("w:updateFields")
     update.set(qn("w:val"), "true")
     settings.append(update)
+
+
+def _prop(value: str) -> str:
+    """Word's document properties hold at most 255 characters; the full text is in the body."""
+    return value if len(value) <= 255 else value[:254] + "\u2026"
 
 
 def _marking(paragraph, marking: str) -> None:

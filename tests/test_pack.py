@@ -1,0 +1,187 @@
+"""`briefing pack`: the three files a PCC office needs, checked by their content."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from briefing.compare import compare
+from briefing.document import PackOptions, build_briefing
+from conftest import DATASETS, invoke
+from packs import contains_words, docx_text, pdf_text, xlsx_values, zip_member
+
+STEM = "northamptonshire-police-peel-2023-25-pcc-briefing"
+
+
+@pytest.fixture(scope="module")
+def pack_dir(tmp_path_factory):
+    from click.testing import CliRunner
+
+    out = tmp_path_factory.mktemp("pack")
+    result = invoke(CliRunner(), "pack", "-o", out, "--author", "A. Analyst", "--date", "2024-02-20")
+    assert result.exit_code == 0, result.stderr
+    return out, result
+
+
+@pytest.fixture(scope="module")
+def comparison(inspections):
+    return compare(inspections["peel-2021-22"], inspections["peel-2023-25"])
+
+
+def test_pack_writes_three_files_and_reports_progress(pack_dir):
+    out, result = pack_dir
+    assert sorted(p.name for p in out.iterdir()) == sorted(f"{STEM}.{ext}" for ext in ("docx", "pdf", "xlsx"))
+    assert result.stdout.splitlines() == [str(out / f"{STEM}.{ext}") for ext in ("docx", "pdf", "xlsx")]
+    assert "Writing the PDF..." in result.stderr
+
+
+@pytest.mark.parametrize("reader,ext", [(docx_text, "docx"), (pdf_text, "pdf")])
+def test_documents_hold_every_movement_and_persisting_concern(pack_dir, comparison, reader, ext):
+    text = reader(pack_dir[0] / f"{STEM}.{ext}")
+    flat = " ".join(text.split())
+    for change in comparison.grade_changes:
+        assert contains_words(flat, f"{change.new_label or change.old_label} {change.old_grade} {change.new_grade}")
+    assert "down 1 grade" in flat and "up 2 grades" in flat and "graded for the first time" in flat
+    section = flat[flat.index("Persisting concerns"):flat.index("Findings not raised again")]
+    for concern in comparison.persisting:
+        assert contains_words(section, concern.old.text) and contains_words(section, concern.new.text)
+    assert "It isn't possible to make direct comparisons" in flat
+    assert "12 April 2024" in flat  # s.55: 16 February 2024 + 56 days
+
+
+def test_workbook_holds_every_movement_and_persisting_concern(pack_dir, comparison):
+    sheets = xlsx_values(pack_dir[0] / f"{STEM}.xlsx")
+    assert list(sheets) == ["Summary", "Grades", "Findings", "Figures", "History", "Actions"]
+    grades = {row[0]: row for row in sheets["Grades"][1:] if row[0]}
+    for change in comparison.grade_changes:
+        row = grades[change.area_name]
+        assert (row[2], row[4], row[5]) == (change.old_grade or "not graded", change.new_grade or "not graded",
+                                            change.movement)
+    persisting = [row for row in sheets["Findings"][1:] if row[0] == "persisting"]
+    assert {row[6] for row in persisting} == {p.new.text for p in comparison.persisting}
+
+
+def test_docx_structure(pack_dir):
+    import docx
+
+    document = docx.Document(str(pack_dir[0] / f"{STEM}.docx"))
+    headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith(("Heading", "Title"))]
+    assert headings[0] == ("Title", "Northamptonshire Police: PEEL 2023-25 inspection briefing")
+    assert ("Heading 1", "Grade movements") in headings
+    assert ("Heading 1", "Statutory response (section 55)") in headings
+    assert all(name in ("Title", "Heading 1", "Heading 2") for name, _ in headings)
+    props = document.core_properties
+    assert (props.title, props.author, props.language) == (headings[0][1], "A. Analyst", "en-GB")
+    assert props.subject.startswith("Comparison of the PEEL 2021/22 and PEEL 2023-25")
+    body = zip_member(pack_dir[0] / f"{STEM}.docx", "word/document.xml")
+    assert body.count("<w:tblHeader") == len(document.tables)  # every table repeats its header row
+    assert 'descr="Bar chart of grades by area' in body
+    header = zip_member(pack_dir[0] / f"{STEM}.docx", "word/header1.xml")
+    footer = zip_member(pack_dir[0] / f"{STEM}.docx", "word/footer1.xml")
+    assert "OFFICIAL" in header and "OFFICIAL" in footer and "NUMPAGES" in footer
+    assert "<w:gridSpan" not in body and "<w:vMerge" not in body  # no merged cells
+
+
+def test_pdf_structure(pack_dir):
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(pack_dir[0] / f"{STEM}.pdf"))
+    meta = reader.metadata
+    assert meta.title == "Northamptonshire Police: PEEL 2023-25 inspection briefing"
+    assert meta.author == "A. Analyst" and meta.subject.startswith("Comparison of")
+    assert reader.trailer["/Root"].get("/Lang") == "en-GB"
+    outline = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert "Grade movements" in outline and "Persisting concerns" in outline
+    total = len(reader.pages)
+    for number, page in enumerate(reader.pages, start=1):
+        text = page.extract_text()
+        assert text.count("OFFICIAL") >= 2, f"page {number} lacks the marking top and bottom"
+        assert f"Page {number} of {total}" in text
+
+
+def test_long_tables_repeat_their_header_in_the_pdf(pack_dir):
+    text = pdf_text(pack_dir[0] / f"{STEM}.pdf")
+    pages = text.split("Page ")
+    annex_pages = [p for p in pages if "HMICFRS, line" in p or "seeds/" in p]
+    assert len(annex_pages) >= 2 and all("Inspection" in p and "Source" in p for p in annex_pages)
+
+
+def test_workbook_structure(pack_dir):
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(str(pack_dir[0] / f"{STEM}.xlsx"))
+    for ws in workbook.worksheets:
+        assert len(ws.tables) == 1, ws.title
+        assert ws.freeze_panes == "A2" and ws.print_title_rows == "$1:$1"
+        assert "OFFICIAL" in ws.oddHeader.center.text
+        assert not any(c.data_type == "f" for row in ws.iter_rows() for c in row)
+    actions = workbook["Actions"]
+    (validation,) = actions.data_validations.dataValidation
+    assert validation.type == "list" and "Pending sign-off" in validation.formula1
+    assert str(validation.sqref).startswith("F2:F")
+    header = [c.value for c in actions[1]]
+    assert header == ["ID", "Finding", "Area", "Owner", "Due date", "Status", "Evidence", "Last update"]
+    assert actions.max_row - 1 >= 3  # one row per open finding of the 2023-25 inspection
+
+
+def test_chief_officers_pack_has_owners_and_next_steps(tmp_path, runner):
+    result = invoke(runner, "pack", DATASETS["peel-2021-22"], DATASETS["peel-2023-25"], "--audience",
+                    "chief-officers", "--formats", "docx,json", "-o", tmp_path)
+    assert result.exit_code == 0, result.stderr
+    text = docx_text(next(tmp_path.glob("*.docx")))
+    assert "Open findings by area" in text and "What HMICFRS will look for next" in text
+    assert "Suggested questions" not in text and "section 55" not in text
+    assert next(tmp_path.glob("*.json")).name == "northamptonshire-police-peel-2023-25-chief-officers-briefing.json"
+
+
+def test_pcc_questions_one_per_downgrade_and_persisting_concern(comparison):
+    briefing = build_briefing(comparison, None, PackOptions(audience="pcc"))
+    section = next(s for s in briefing.sections if s.title == "Suggested questions for the meeting")
+    (questions,) = section.blocks
+    assert len(questions.items) == len(comparison.movements("down")) + len(comparison.persisting)
+    assert questions.items[0].startswith("Investigating crime went from adequate to requires improvement")
+
+
+def test_failed_writer_leaves_no_file_and_keeps_the_earlier_pack(tmp_path, runner, monkeypatch):
+    first = invoke(runner, "pack", "--formats", "docx,json", "-o", tmp_path)
+    assert first.exit_code == 0
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+
+    import briefing.writers.json as json_writer
+
+    def broken(briefing, path):
+        path.write_text("half a fil")
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(json_writer, "render", broken)
+    result = invoke(runner, "pack", "--formats", "docx,json", "-o", tmp_path, "--version", "2.0")
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines()[-1] == (
+        "Error: could not write the JSON model: disk on fire; no file of this pack was written")
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+def test_pack_rejects_an_unknown_format(runner, tmp_path):
+    result = invoke(runner, "pack", "--formats", "docx,odt", "-o", tmp_path)
+    assert result.exit_code == 1
+    assert "unknown format odt; choose from docx, pdf, xlsx, json" in result.stderr
+    assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed; .ci/run installs it")
+def test_libreoffice_opens_every_file(pack_dir, tmp_path):
+    for ext in ("docx", "xlsx", "pdf"):
+        source = pack_dir[0] / f"{STEM}.{ext}"
+        out = tmp_path / ext
+        run = subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+                              "--convert-to", "pdf", "--outdir", str(out), str(source)],
+                             capture_output=True, text=True, timeout=180)
+        converted = out / f"{STEM}.pdf"
+        assert run.returncode == 0 and converted.exists(), run.stderr
+        if ext != "pdf":
+            assert "Investigating crime" in " ".join(pdf_text(converted).split())
