@@ -54,15 +54,35 @@ def pack(inputs, audience, formats, marking, author, version, paper_date, record
         briefing pack
         briefing pack old.yaml new.pdf --audience chief-officers -o packs/
     """
-    from briefing.compare import compare, history
-    from briefing.compare.overrides import load_overrides
-    from briefing.document import PackOptions, build_briefing
-    from briefing.ingest import load_inspection
-    from briefing.pack import pack_stem, parse_formats, write_pack
+    from briefing.pack import pack_stem, parse_formats, start_writers, write_pack
 
     chosen = parse_formats(formats)
     if len(inputs) not in (0, 2):
         raise click.UsageError("give two inspections (OLD NEW), or none for the bundled force")
+    pool = start_writers(chosen)
+    try:
+        briefing, cycle = _build(inputs, audience, marking, author, version, paper_date, record_files, overrides)
+    except BaseException:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+        raise
+    paths = write_pack(briefing, out_dir, pack_stem(briefing, cycle), chosen,
+                       progress=lambda message: click.echo(message, err=True), pool=pool)
+    for path in paths:
+        click.echo(str(path))
+    if email_to:
+        from briefing.cli.email_commands import send_pack
+
+        send_pack(paths, list(email_to), briefing)
+
+
+def _build(inputs, audience, marking, author, version, paper_date, record_files, overrides):
+    """Load, compare and build the Briefing; returns it and the newer inspection's cycle."""
+    from briefing.compare import compare, history
+    from briefing.compare.overrides import load_overrides
+    from briefing.document import PackOptions, build_briefing
+    from briefing.ingest import load_inspection
+
     if inputs:
         old, new = (load_inspection(p) for p in inputs)
         record = [old, new, *(load_inspection(p) for p in record_files)]
@@ -73,12 +93,4 @@ def pack(inputs, audience, formats, marking, author, version, paper_date, record
     force_record = history(record) if len(record) > 2 else None
     options = PackOptions(audience=audience, marking=marking, author=author, version=version,
                           date=paper_date.date() if paper_date else date.today())
-    briefing = build_briefing(comparison, force_record, options)
-    paths = write_pack(briefing, out_dir, pack_stem(briefing, new.cycle), chosen,
-                       progress=lambda message: click.echo(message, err=True))
-    for path in paths:
-        click.echo(str(path))
-    if email_to:
-        from briefing.cli.email_commands import send_pack
-
-        send_pack(paths, list(email_to), briefing)
+    return build_briefing(comparison, force_record, options), new.cycle

@@ -5,7 +5,7 @@ A score combines two signals an analyst can check for themselves:
   in 2014 and "digital strategy ... mobile phones" in 2021/22), and
 - shared key terms, weighted by how rare they are across both reports (TF-IDF cosine on
   stemmed words), which rewards specific wording and ignores "the force should".
-One-to-one links come from an optimal assignment (Hungarian algorithm) on that score, so
+One-to-one links come from an optimal assignment (Jonker-Volgenant, via `lap`) on that score, so
 two old findings never both claim the same new one by accident; an old finding that
 clearly belongs with an already-linked new one is then kept as a documented merge.
 """
@@ -17,10 +17,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import lap
 import numpy as np
 import snowballstemmer
-from scipy.optimize import linear_sum_assignment
-from scipy.sparse import csr_matrix
 
 from briefing.compare.themes import theme_name, themes_of
 from briefing.model import Finding
@@ -69,7 +68,7 @@ class Link:
 @dataclass(frozen=True)
 class _Features:
     themes: list[frozenset[str]]
-    terms: csr_matrix  # rows: findings; L2-normalised TF-IDF
+    terms: np.ndarray  # rows: findings; L2-normalised TF-IDF (dense: a few thousand terms at most)
     vocab: list[str]
     shown: list[dict[str, str]]  # stem -> a real word it came from, for reasons
 
@@ -84,13 +83,13 @@ def _features(old: Sequence[Finding], new: Sequence[Finding], stop: frozenset[st
         for term in set(doc):
             rows.append(i)
             cols.append(vocab.setdefault(term, len(vocab)))
-    counts = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(docs), max(len(vocab), 1)))
-    df = np.asarray((counts > 0).sum(axis=0)).ravel()
-    idf = np.log((1 + len(docs)) / (1 + df)) + 1.0
-    weighted = counts.multiply(idf).tocsr()
-    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+    counts = np.zeros((len(docs), max(len(vocab), 1)), dtype=np.float32)
+    counts[rows, cols] = 1.0
+    idf = np.log((1 + len(docs)) / (1 + counts.sum(axis=0))) + 1.0
+    weighted = counts * idf.astype(np.float32)
+    norms = np.linalg.norm(weighted, axis=1)
     norms[norms == 0] = 1.0
-    normalised = csr_matrix(weighted.multiply(1.0 / norms[:, None]))
+    normalised = weighted / norms[:, None]
     shown = [dict(zip(doc, ws)) for doc, ws in zip(docs, words)]
     return _Features([themes_of(t) for t in texts], normalised, list(vocab), shown), len(old)
 
@@ -111,7 +110,7 @@ def _theme_matrix(themes: list[frozenset[str]], n_old: int) -> np.ndarray:
 def score_matrix(old: Sequence[Finding], new: Sequence[Finding], stop: frozenset[str] = frozenset()):
     """Scores in [0, 1] for every old x new pair, plus the features behind them."""
     feats, n_old = _features(old, new, stop)
-    terms = (feats.terms[:n_old] @ feats.terms[n_old:].T).toarray()
+    terms = feats.terms[:n_old] @ feats.terms[n_old:].T
     scores = THEME_WEIGHT * _theme_matrix(feats.themes, n_old) + TERM_WEIGHT * terms
     codes = {area: i for i, area in enumerate({f.area for f in (*old, *new) if f.area}, start=1)}
     old_areas = np.array([codes.get(f.area, -1) for f in old])
@@ -126,10 +125,9 @@ def explain(feats: _Features, n_old: int, i: int, j: int, old: Finding, new: Fin
     shared = feats.themes[i] & feats.themes[n_old + j]
     if shared:
         parts.append("shared theme: " + ", ".join(theme_name(t).lower() for t in sorted(shared)))
-    a, b = feats.terms[i], feats.terms[n_old + j]
-    a_weights, b_weights = dict(zip(a.indices, a.data)), dict(zip(b.indices, b.data))
-    common = a_weights.keys() & b_weights.keys()
-    weights = {c: a_weights[c] * b_weights[c] for c in common}
+    both = feats.terms[i] * feats.terms[n_old + j]
+    common = np.flatnonzero(both)
+    weights = {c: both[c] for c in common}
     top = sorted(common, key=weights.get, reverse=True)[:5]
     if top:
         words = [feats.shown[i].get(feats.vocab[c]) or feats.shown[n_old + j].get(feats.vocab[c]) for c in top]
@@ -153,9 +151,9 @@ def match_findings(old: Sequence[Finding], new: Sequence[Finding], *, pinned: se
     free = scores.copy()
     free[list(taken_old), :] = 0.0
     free[:, list(taken_new)] = 0.0
-    rows, cols = linear_sum_assignment(free, maximize=True)
-    for i, j in zip(rows, cols):
-        if free[i, j] >= LINK_THRESHOLD:
+    _, assigned, _ = lap.lapjv(-free.astype(np.float64), extend_cost=True)
+    for i, j in enumerate(assigned):
+        if j >= 0 and free[i, j] >= LINK_THRESHOLD:
             links.append(Link(int(i), int(j), round(float(free[i, j]), 3),
                               explain(feats, len(old), int(i), int(j), old[i], new[j])))
     linked_old = {link.old for link in links}

@@ -14,12 +14,14 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f\ud800-\udfff\uf
 
 
 def clean(text: object) -> str:
-    """Text safe for every format: control characters (not tab or newline) are removed.
+    """Text safe for every format: control characters (not tab or newline) are removed and
+    line endings become "\n".
 
     This is the one documented change made to report text on its way into a pack; XML
     based formats (docx, xlsx) cannot hold these characters at all.
     """
-    return _CONTROL.sub("", "" if text is None else str(text))
+    text = "" if text is None else str(text)
+    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 @dataclass(frozen=True)

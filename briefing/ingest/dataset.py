@@ -281,7 +281,8 @@ def load_dataset(path: str | Path, frameworks: Frameworks | None = None) -> Insp
     text = read_text(path)
     try:
         located = load_located(text)
-    except yaml.YAMLError as exc:
+    except yaml.YAMLError:
+        exc = _pure_python_error(text)  # libyaml's messages differ; report PyYAML's, consistently
         mark = getattr(exc, "problem_mark", None)
         place = f"line {mark.line + 1}" if mark else None
         problem = getattr(exc, "problem", None) or "cannot be parsed"
@@ -289,6 +290,14 @@ def load_dataset(path: str | Path, frameworks: Frameworks | None = None) -> Insp
     if located.data is None:
         raise InputError("file has no data (only comments or blank lines)", file=str(path))
     return inspection_from_data(str(path), located, frameworks)
+
+
+def _pure_python_error(text: str) -> yaml.YAMLError:
+    try:
+        yaml.load(text, Loader=yaml.SafeLoader)  # noqa: S506 - SafeLoader
+    except yaml.YAMLError as exc:
+        return exc
+    return yaml.YAMLError("cannot be parsed")
 
 
 def to_dataset(inspection: Inspection) -> dict:

@@ -18,6 +18,7 @@ WRITERS = {
     "xlsx": "briefing.writers.xlsx",
     "json": "briefing.writers.json",
 }
+SUFFIXES = {name: f".{name}" for name in WRITERS}  # known without importing the writer
 
 
 def get_writer(name: str) -> ModuleType:

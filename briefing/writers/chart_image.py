@@ -53,5 +53,5 @@ def render_png(chart: Chart) -> bytes:
     draw.rectangle(((PAD + 260) * s, legend_y * s, (PAD + 274) * s, (legend_y + 16) * s), fill="#1D70B8")
     draw.text(((PAD + 280) * s, legend_y * s), f"{chart.new_name} (colour by grade)", fill="#0B0C0C", font=small)
     out = io.BytesIO()
-    image.save(out, "PNG", optimize=True)
+    image.save(out, "PNG", compress_level=6)
     return out.getvalue()
