@@ -1,1 +1,94 @@
-"""Placeholder until the command is built."""
+"""email: send a pack, check the mail settings, or write the message to an .eml file."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from briefing.cli import cli
+
+ATTACHABLE = ("pdf", "docx", "xlsx", "json")
+
+
+def _attachments(text: str) -> list[str]:
+    chosen = [a.strip().lower().lstrip(".") for a in text.split(",") if a.strip()]
+    unknown = [a for a in chosen if a not in ATTACHABLE]
+    if unknown or not chosen:
+        raise click.BadParameter(f"choose from {', '.join(ATTACHABLE)}", param_hint="--attach")
+    return chosen
+
+
+def _settings(config: Path | None, ca_bundle: Path | None, no_verify: bool):
+    from briefing.mail.settings import load_settings
+
+    if no_verify:
+        click.echo("WARNING: certificate verification is OFF (--no-verify). The connection can be intercepted; "
+                   "use --ca-bundle for a private mail server instead.", err=True)
+    return load_settings(config, ca_bundle=str(ca_bundle or ""), verify=not no_verify)
+
+
+@cli.command()
+@click.argument("pack_path", metavar="PACK_DIR_OR_FILE", required=False, type=click.Path(path_type=Path))
+@click.option("--to", "to", multiple=True, help="Recipient (repeatable).")
+@click.option("--cc", multiple=True, help="Copy to (repeatable).")
+@click.option("--subject", help="Subject; the protective marking is put first. [default: the pack's title]")
+@click.option("--attach", default="pdf", show_default=True, help="Comma-separated: pdf, docx, xlsx, json.")
+@click.option("--dry-run", is_flag=True, help="Write the complete message as an .eml beside the pack; send nothing.")
+@click.option("--check", is_flag=True, help="Connect and log in to the mail server without sending.")
+@click.option("--config", type=click.Path(path_type=Path), help="Config file with an smtp: section "
+              "[default: ~/.config/briefing/config.yaml]. Environment variables win.")
+@click.option("--ca-bundle", type=click.Path(path_type=Path), help="CA certificates to trust for a private mail server.")
+@click.option("--no-verify", is_flag=True, help="Do not verify the server's certificate (unsafe; says so loudly).")
+def email(pack_path, to, cc, subject, attach, dry_run, check, config, ca_bundle, no_verify):
+    """Email a briefing pack (the PDF by default) to the PCC and chief officers.
+
+    SMTP settings come from BRIEFING_SMTP_HOST, _PORT, _SECURITY (starttls, ssl, none),
+    _USER, _PASSWORD and _FROM, or a config file. The password is never an option.
+
+    \b
+    Example:
+        briefing email output/ --to pcc@example.org --attach pdf,xlsx
+        briefing email --check
+    """
+    if check:
+        from briefing.mail.send import check as check_server
+
+        click.echo(check_server(_settings(config, ca_bundle, no_verify)))
+        return
+    if pack_path is None or not to:
+        raise click.UsageError("give the pack (a folder or file) and at least one --to address")
+    from briefing.mail.pack_files import read_pack
+
+    pack = read_pack(pack_path)
+    files = [pack.file(f".{kind}") for kind in _attachments(attach)]
+    _send(files, list(to), list(cc), subject or pack.title, pack.title, pack.marking, list(pack.headline),
+          dry_run, config, ca_bundle, no_verify, eml=pack.stem.with_name(pack.stem.name + ".eml"))
+
+
+def _send(files, to, cc, subject, title, marking, headline, dry_run, config, ca_bundle, no_verify, eml: Path):
+    from briefing.mail.message import build_message
+
+    if dry_run:
+        message = build_message(sender=os.environ.get("BRIEFING_SMTP_FROM", "briefing@localhost"), to=to, cc=cc, subject=subject, marking=marking,
+                                title=title, headline=headline, attachments=files)
+        from briefing.atomic import write_atomic
+
+        click.echo(str(write_atomic(eml, message.as_bytes())))
+        return
+    from briefing.mail.send import deliver
+
+    settings = _settings(config, ca_bundle, no_verify)
+    message = build_message(sender=settings.sender, to=to, cc=cc, subject=subject, marking=marking, title=title,
+                            headline=headline, attachments=files)
+    deliver(settings, message, to + cc)
+    click.echo(f"Sent {', '.join(f.name for f in files)} to {', '.join(to + cc)}", err=True)
+
+
+def send_pack(paths: list[Path], to: list[str], briefing) -> None:
+    """Email the PDF of a pack just written (briefing pack --email-to)."""
+    pdf = [p for p in paths if p.suffix == ".pdf"] or paths[:1]
+    meta = briefing.metadata
+    _send(pdf, to, [], meta.title, meta.title, meta.marking, list(briefing.headline), False, None, None, False,
+          eml=pdf[0].with_suffix(".eml"))

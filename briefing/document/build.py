@@ -57,8 +57,9 @@ def build_briefing(comparison: Comparison, record: History | None = None,
                     author=clean(options.author or "Not stated"), language=options.language,
                     marking=clean(options.marking), keywords=("HMICFRS", "PEEL", comparison.new.force, "briefing"),
                     date=options.date.strftime("%-d %B %Y"), version=clean(options.version), audience=options.audience)
-    return Briefing(meta, tuple(body), sheets.workbook_sheets(comparison, record, options, lasting, s55_due(comparison)),
-                    _headline(comparison, lasting))
+    headline = _headline(comparison)
+    workbook = sheets.workbook_sheets(comparison, record, options, lasting, s55_due(comparison), headline, title)
+    return Briefing(meta, tuple(body), workbook, headline)
 
 
 def _header(comparison: Comparison, options: PackOptions, title: str) -> Section:
@@ -114,7 +115,7 @@ def _chart(c: Comparison) -> Chart:
                  bars, c.old.cycle_name, c.new.cycle_name, scale)
 
 
-def _headline(c: Comparison, lasting) -> tuple[str, ...]:
+def _headline(c: Comparison) -> tuple[str, ...]:
     up, down, same = (len(c.movements(m)) for m in ("up", "down", "same"))
     worst = worst_downgrade(c)
     lines = [f"Grades: {up} up, {down} down, {same} unchanged"

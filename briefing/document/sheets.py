@@ -13,13 +13,18 @@ from briefing.model import KIND_LABELS
 ACTION_STATUSES = ("Not started", "In progress", "Pending sign-off", "Complete", "No further action")
 
 
-def workbook_sheets(c: Comparison, record: History | None, options: PackOptions, lasting, due: str) -> tuple[Sheet, ...]:
-    return (_summary(c, options, due), _grades(c), _findings(c, lasting), _figures(c), _history(c, record),
+def workbook_sheets(c: Comparison, record: History | None, options: PackOptions, lasting, due: str,
+                    headline: tuple[str, ...], title: str) -> tuple[Sheet, ...]:
+    return (_summary(c, options, due, headline, title), _grades(c), _findings(c, lasting), _figures(c), _history(c, record),
             _actions(c))
 
 
-def _summary(c: Comparison, options: PackOptions, due: str) -> Sheet:
-    rows = [("Force", c.new.force), ("Older inspection", f"{c.old.title} ({c.old.published})"),
+HEADLINE_ITEM = "What changed"
+
+
+def _summary(c: Comparison, options: PackOptions, due: str, headline: tuple[str, ...], title: str) -> Sheet:
+    rows = [(HEADLINE_ITEM, line) for line in headline]
+    rows += [("Title", title), ("Force", c.new.force), ("Older inspection", f"{c.old.title} ({c.old.published})"),
             ("Newer inspection", f"{c.new.title} ({c.new.published})"), ("Audience", options.audience_name),
             ("Protective marking", options.marking), ("Date", options.date.strftime("%-d %B %Y")),
             ("Version", options.version), ("Author", options.author or "Not stated")]

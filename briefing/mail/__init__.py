@@ -1,0 +1,1 @@
+"""Deliver: email a pack (settings -> message -> SMTP)."""

@@ -1,0 +1,70 @@
+"""What an email needs to know about a pack on disk: its files, title, marking, headline.
+
+Read back from the pack itself (the JSON model if it was written, else the workbook's
+Summary sheet), so `briefing email` works on any pack folder without re-running the job.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing.document.sheets import HEADLINE_ITEM
+from briefing.errors import InputError
+
+KNOWN = (".pdf", ".docx", ".xlsx", ".json")
+
+
+@dataclass(frozen=True)
+class PackFiles:
+    stem: Path  # folder / file name without suffix
+    title: str
+    marking: str
+    headline: tuple[str, ...]
+
+    def file(self, suffix: str) -> Path:
+        path = self.stem.with_name(self.stem.name + suffix)
+        if not path.exists():
+            raise InputError(f"the pack has no {suffix} file ({path.name}); write it with briefing pack --formats",
+                             file=str(self.stem.parent))
+        return path
+
+
+def _stem(target: Path) -> Path:
+    if target.is_file():
+        return target.with_suffix("")
+    if not target.is_dir():
+        raise InputError("no such pack file or folder", file=str(target))
+    files = [p for p in target.iterdir() if p.suffix in KNOWN and not p.name.startswith(".")]
+    if not files:
+        raise InputError("no briefing pack here (no .pdf, .docx, .xlsx or .json file)", file=str(target))
+    newest = max(files, key=lambda p: (p.suffix == ".pdf", p.stat().st_mtime))
+    return newest.with_suffix("")
+
+
+def _from_workbook(path: Path) -> dict:
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(str(path), read_only=True)["Summary"]
+    rows = [(str(a or ""), str(b or "")) for a, b, *_ in sheet.iter_rows(values_only=True)]
+    return {"title": dict(rows).get("Title", ""), "marking": dict(rows).get("Protective marking", ""),
+            "headline": [b for a, b in rows if a == HEADLINE_ITEM]}
+
+
+def read_pack(target: Path) -> PackFiles:
+    stem = _stem(target)
+    info: dict = {}
+    json_file, workbook = stem.with_name(stem.name + ".json"), stem.with_name(stem.name + ".xlsx")
+    try:
+        if json_file.exists():
+            model = json.loads(json_file.read_text(encoding="utf-8"))
+            info = {"title": model["metadata"]["title"], "marking": model["metadata"]["marking"],
+                    "headline": model["headline"]}
+        elif workbook.exists():
+            info = _from_workbook(workbook)
+    except (KeyError, ValueError, OSError) as exc:
+        raise InputError(f"cannot read the pack's summary ({exc})", file=str(json_file if json_file.exists()
+                                                                                else workbook)) from None
+    return PackFiles(stem, info.get("title") or stem.name.replace("-", " "), info.get("marking") or "OFFICIAL",
+                     tuple(info.get("headline") or ("See the attached briefing.",)))

@@ -1,0 +1,151 @@
+"""Deliver a message over SMTP with verified TLS, one clear line for every failure.
+
+Transient refusals (4xx) are retried a bounded number of times with growing pauses;
+permanent ones (5xx) are reported at once, naming the address the server refused.
+"""
+
+from __future__ import annotations
+
+import smtplib
+import socket
+import ssl
+import time
+from collections.abc import Callable
+from email.message import EmailMessage
+
+from briefing.errors import DeliveryError
+from briefing.mail.settings import SmtpSettings
+
+RETRIES = 3
+
+
+def tls_context(settings: SmtpSettings) -> ssl.SSLContext:
+    context = ssl.create_default_context(cafile=settings.ca_bundle or None)
+    if not settings.verify:
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
+    return context
+
+
+def _where(settings: SmtpSettings) -> str:
+    return f"{settings.host}:{settings.port}"
+
+
+def _connect(settings: SmtpSettings) -> smtplib.SMTP:
+    """An open, secured and logged-in connection, or a DeliveryError saying what failed."""
+    where = _where(settings)
+    try:
+        if settings.security == "ssl":
+            smtp = smtplib.SMTP_SSL(settings.host, settings.port, timeout=settings.timeout, context=tls_context(settings))
+        else:
+            smtp = smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout)
+        smtp.ehlo()
+        if settings.security == "starttls":
+            if not smtp.has_extn("starttls"):
+                smtp.close()
+                raise DeliveryError(f"mail server {where} does not offer STARTTLS; "
+                                    "set BRIEFING_SMTP_SECURITY=ssl or none if that is intended")
+            smtp.starttls(context=tls_context(settings))
+            smtp.ehlo()
+        if settings.user:
+            smtp.login(settings.user, settings.password)
+        return smtp
+    except DeliveryError:
+        raise
+    except socket.gaierror:
+        raise DeliveryError(f"mail server name {settings.host!r} not found") from None
+    except ConnectionRefusedError:
+        raise DeliveryError(f"connection refused by {where}; is the mail server running on that port?") from None
+    except (socket.timeout, TimeoutError):
+        raise DeliveryError(f"no answer from {where} within {settings.timeout:g} s (timeout)") from None
+    except ssl.SSLCertVerificationError as exc:
+        raise DeliveryError(f"certificate of {where} could not be verified ({exc.verify_message}); "
+                            "name a CA bundle with --ca-bundle for a private mail server") from None
+    except ssl.SSLError as exc:
+        raise DeliveryError(f"TLS with {where} failed: {exc.reason or exc}") from None
+    except smtplib.SMTPAuthenticationError as exc:
+        raise DeliveryError(f"login refused by {where} for user {settings.user!r} ({exc.smtp_code})") from None
+    except smtplib.SMTPNotSupportedError:
+        raise DeliveryError(f"mail server {where} does not accept logins (AUTH) on this connection") from None
+    except smtplib.SMTPServerDisconnected:
+        raise DeliveryError(f"mail server {where} closed the connection") from None
+    except (smtplib.SMTPException, OSError) as exc:
+        raise DeliveryError(f"could not talk to {where}: {exc}") from None
+
+
+def check(settings: SmtpSettings) -> str:
+    """Connect, secure and log in without sending; returns what was confirmed."""
+    smtp = _connect(settings)
+    size = smtp.esmtp_features.get("size", "")
+    smtp.quit()
+    login = f", logged in as {settings.user}" if settings.user else ""
+    limit = f"; it accepts messages up to {int(size) // 1024} KB" if size.strip().isdigit() and int(size) else ""
+    return f"{_where(settings)} reachable ({settings.security}){login}{limit}"
+
+
+def _check_size(smtp: smtplib.SMTP, settings: SmtpSettings, size: int) -> None:
+    limit = smtp.esmtp_features.get("size", "").strip()
+    if limit.isdigit() and int(limit) and size > int(limit):
+        raise DeliveryError(f"message is {size // 1024} KB but {_where(settings)} accepts at most "
+                            f"{int(limit) // 1024} KB; attach fewer files (e.g. --attach pdf)")
+
+
+def deliver(settings: SmtpSettings, message: EmailMessage, recipients: list[str], *, retries: int = RETRIES,
+            pause: float = 2.0, sleep: Callable[[float], None] = time.sleep) -> None:
+    data = message.as_bytes()
+    for attempt in range(1, retries + 1):
+        try:
+            return _send_once(settings, data, recipients)
+        except _Transient as exc:
+            if attempt == retries:
+                raise DeliveryError(f"{_where(settings)} kept refusing for now ({exc}); tried {retries} times, "
+                                    "nothing was sent") from None
+            sleep(pause * 2 ** (attempt - 1))
+
+
+class _Transient(Exception):
+    """A 4xx answer: the server may accept the same message a little later."""
+
+
+def _refusal(code: int, text: bytes) -> str:
+    return f"{code} {text.decode(errors='replace')}".strip()
+
+
+def _send_once(settings: SmtpSettings, data: bytes, recipients: list[str]) -> None:
+    """MAIL, every RCPT, then DATA only if every recipient was accepted: all or nothing."""
+    smtp = _connect(settings)
+    where = _where(settings)
+    try:
+        _check_size(smtp, settings, len(data))
+        options = [f"SIZE={len(data)}"] if smtp.has_extn("size") else []
+        code, text = smtp.mail(settings.sender, options)
+        if code != 250:
+            _fail(code, f"{where} refused the sender {settings.sender}: {_refusal(code, text)}")
+        refused = {}
+        for address in recipients:
+            code, text = smtp.rcpt(address)
+            if code not in (250, 251):
+                refused[address] = (code, text)
+        if refused:
+            smtp.rset()
+            names = "; ".join(f"{addr} ({_refusal(c, t)})" for addr, (c, t) in refused.items())
+            _fail(min(c for c, _ in refused.values()), f"{where} refused the recipient {names}; nothing was sent")
+        code, text = smtp.data(data)
+        if code != 250:
+            _fail(code, f"{where} refused the message: {_refusal(code, text)}")
+        smtp.quit()
+    except smtplib.SMTPServerDisconnected:
+        raise DeliveryError(f"{where} dropped the connection before the message was accepted; "
+                            "nothing was sent") from None
+    except smtplib.SMTPDataError as exc:
+        _fail(exc.smtp_code, f"{where} refused the message: {_refusal(exc.smtp_code, exc.smtp_error)}")
+    except (socket.timeout, TimeoutError):
+        raise DeliveryError(f"{where} stopped answering (timeout); nothing was sent") from None
+    finally:
+        smtp.close()
+
+
+def _fail(code: int, message: str) -> None:
+    if 400 <= code < 500:
+        raise _Transient(message)
+    raise DeliveryError(message)

@@ -1,0 +1,92 @@
+"""SMTP settings from the environment or a config file; the environment wins.
+
+A password is never taken from the command line (it would sit in shell history and the
+process list) and is never printed: `SmtpSettings.__repr__` hides it.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from briefing.errors import ConfigError
+
+ENV = {
+    "host": "BRIEFING_SMTP_HOST", "port": "BRIEFING_SMTP_PORT", "security": "BRIEFING_SMTP_SECURITY",
+    "user": "BRIEFING_SMTP_USER", "password": "BRIEFING_SMTP_PASSWORD", "sender": "BRIEFING_SMTP_FROM",
+    "ca_bundle": "BRIEFING_SMTP_CA_BUNDLE",
+}
+CONFIG_KEYS = {"host", "port", "security", "user", "password", "from", "ca_bundle", "timeout"}
+SECURITY = ("starttls", "ssl", "none")
+DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
+DEFAULT_CONFIG = Path("~/.config/briefing/config.yaml")
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    host: str
+    port: int
+    security: str
+    sender: str
+    user: str = ""
+    password: str = field(default="", repr=False)
+    ca_bundle: str = ""
+    verify: bool = True
+    timeout: float = 30.0
+
+    def __repr__(self) -> str:
+        hidden = "***" if self.password else ""
+        return (f"SmtpSettings(host={self.host!r}, port={self.port}, security={self.security!r}, "
+                f"sender={self.sender!r}, user={self.user!r}, password={hidden!r})")
+
+
+def _config(path: Path | None) -> dict:
+    candidate = (path or DEFAULT_CONFIG).expanduser()
+    if not candidate.exists():
+        if path is not None:
+            raise ConfigError("no such config file", file=str(candidate))
+        return {}
+    try:
+        data = yaml.safe_load(candidate.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ConfigError("not valid YAML", file=str(candidate), place=f"line {mark.line + 1}" if mark else None) from None
+    smtp = data.get("smtp", data) if isinstance(data, dict) else None
+    if not isinstance(smtp, dict):
+        raise ConfigError("expected a mapping 'smtp:' with host, port, security, user, password, from", file=str(candidate))
+    unknown = set(smtp) - CONFIG_KEYS
+    if unknown:
+        raise ConfigError(f"unknown setting(s) {', '.join(sorted(unknown))}; use {', '.join(sorted(CONFIG_KEYS))}",
+                          file=str(candidate))
+    return {("sender" if k == "from" else k): v for k, v in smtp.items()}
+
+
+def load_settings(config: Path | None = None, *, ca_bundle: str = "", verify: bool = True,
+                  environ: dict | None = None) -> SmtpSettings:
+    environ = os.environ if environ is None else environ
+    values = _config(config)
+    values.update({key: environ[var] for key, var in ENV.items() if environ.get(var)})
+    if ca_bundle:
+        values["ca_bundle"] = ca_bundle
+    if not values.get("host"):
+        raise ConfigError("no mail server set: export BRIEFING_SMTP_HOST (and BRIEFING_SMTP_FROM), "
+                          f"or put smtp: host: ... in {DEFAULT_CONFIG}")
+    security = str(values.get("security", "starttls")).lower()
+    if security not in SECURITY:
+        raise ConfigError(f"BRIEFING_SMTP_SECURITY {security!r} is not one of {', '.join(SECURITY)}")
+    try:
+        port = int(values.get("port") or DEFAULT_PORTS[security])
+    except ValueError:
+        raise ConfigError(f"BRIEFING_SMTP_PORT {values['port']!r} is not a port number") from None
+    sender = values.get("sender") or values.get("user")
+    if not sender:
+        raise ConfigError("no sender address: export BRIEFING_SMTP_FROM")
+    if values.get("ca_bundle") and not Path(values["ca_bundle"]).expanduser().exists():
+        raise ConfigError("CA bundle not found", file=str(values["ca_bundle"]))
+    return SmtpSettings(host=str(values["host"]), port=port, security=security, sender=str(sender),
+                        user=str(values.get("user") or ""), password=str(values.get("password") or ""),
+                        ca_bundle=str(values.get("ca_bundle") or ""), verify=verify,
+                        timeout=float(values.get("timeout") or 30))
