@@ -48,7 +48,7 @@ def _connect(settings: SmtpSettings) -> smtplib.SMTP:
             smtp.starttls(context=tls_context(settings))
             smtp.ehlo()
         if settings.user:
-            smtp.login(settings.user, settings.password)
+            _login(smtp, settings)
         return smtp
     except DeliveryError:
         raise
@@ -67,10 +67,23 @@ def _connect(settings: SmtpSettings) -> smtplib.SMTP:
         raise DeliveryError(f"login refused by {where} for user {settings.user!r} ({exc.smtp_code})") from None
     except smtplib.SMTPNotSupportedError:
         raise DeliveryError(f"mail server {where} does not accept logins (AUTH) on this connection") from None
-    except smtplib.SMTPServerDisconnected:
+    except smtplib.SMTPServerDisconnected as exc:
+        if "timed out" in str(exc):
+            raise DeliveryError(f"no answer from {where} within {settings.timeout:g} s (timeout)") from None
         raise DeliveryError(f"mail server {where} closed the connection") from None
     except (smtplib.SMTPException, OSError) as exc:
         raise DeliveryError(f"could not talk to {where}: {exc}") from None
+
+
+def _login(smtp: smtplib.SMTP, settings: SmtpSettings) -> None:
+    """One attempt with the best offered mechanism: smtplib's login() would retry with others,
+    and some servers drop the connection after the first refusal, hiding the real answer."""
+    offered = smtp.esmtp_features.get("auth", "").upper().split()
+    mechanism = next((m for m in ("CRAM-MD5", "PLAIN", "LOGIN") if m in offered), None)
+    if mechanism is None:
+        raise smtplib.SMTPNotSupportedError("no supported AUTH mechanism")
+    smtp.user, smtp.password = settings.user, settings.password
+    smtp.auth(mechanism, getattr(smtp, "auth_" + mechanism.lower().replace("-", "_")))
 
 
 def check(settings: SmtpSettings) -> str:
@@ -92,7 +105,7 @@ def _check_size(smtp: smtplib.SMTP, settings: SmtpSettings, size: int) -> None:
 
 def deliver(settings: SmtpSettings, message: EmailMessage, recipients: list[str], *, retries: int = RETRIES,
             pause: float = 2.0, sleep: Callable[[float], None] = time.sleep) -> None:
-    data = message.as_bytes()
+    data = message.as_bytes(policy=message.policy.clone(linesep="\r\n"))  # SMTP wants CRLF line ends
     for attempt in range(1, retries + 1):
         try:
             return _send_once(settings, data, recipients)
