@@ -1,7 +1,20 @@
-"""Comparison -> Briefing: the one document model every writer translates."""
+"""Comparison -> Briefing: the one document model every writer translates.
 
-from briefing.document.build import build_briefing
-from briefing.document.model import Briefing
-from briefing.document.options import PackOptions
+Names load on first use, so the CLI can read the audience list without importing the
+comparison engine.
+"""
 
-__all__ = ["Briefing", "PackOptions", "build_briefing"]
+from __future__ import annotations
+
+_LAZY = {"build_briefing": "briefing.document.build", "Briefing": "briefing.document.model",
+         "PackOptions": "briefing.document.options"}
+
+__all__ = list(_LAZY)
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(name)
