@@ -85,7 +85,13 @@ class PublicationDate:
     def sort_key(self) -> tuple[int, int, int]:
         return (self.year, self.month or 0, self.day or 0)
 
+    @property
+    def known(self) -> bool:
+        return self.year > 0
+
     def __str__(self) -> str:
+        if not self.known:
+            return "date not stated"
         if self.exact:
             return self.exact.strftime("%-d %B %Y")
         if self.month:
@@ -93,6 +99,8 @@ class PublicationDate:
         return str(self.year)
 
     def iso(self) -> str:
+        if not self.known:
+            return "unknown"
         parts = [f"{self.year:04d}"]
         if self.month:
             parts.append(f"{self.month:02d}")

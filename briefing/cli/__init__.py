@@ -56,7 +56,8 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 
 def main() -> None:
-    from briefing.cli import compare_commands, dataset_commands, email_commands, pack_commands  # noqa: F401
+    from briefing.cli import (compare_commands, dataset_commands, email_commands,  # noqa: F401
+                              extract_commands, pack_commands)
 
     try:
         cli.main(prog_name="briefing")
@@ -67,4 +68,5 @@ def main() -> None:
 
 def _register() -> None:
     """Import every command module so `cli` is complete when used from Python or tests."""
-    from briefing.cli import compare_commands, dataset_commands, email_commands, pack_commands  # noqa: F401
+    from briefing.cli import (compare_commands, dataset_commands, email_commands,  # noqa: F401
+                              extract_commands, pack_commands)

@@ -235,7 +235,7 @@ def inspection_from_data(name: str, located: Located, frameworks: Frameworks | N
     inspection = Inspection(
         force=checker.text(data, "force", ()), cycle=cycle.id if cycle else "",
         title=checker.text(data, "title", (), required=False) or (cycle.name if cycle else ""),
-        published=published or PublicationDate(1900), source=_source(data.get("source"), name),
+        published=published or PublicationDate(0), source=_source(data.get("source"), name),
         judgements=_judgements(checker, data, cycle, "judgements"), findings=_findings(checker, data, cycle),
         key_figures=_figures(checker, data), grade_counts=_counts(checker, data, cycle),
         notes=" ".join(str(data.get("notes") or "").split()))
