@@ -73,8 +73,11 @@ def _key(para: Paragraph) -> tuple[int, int]:
 
 def find_findings(paras: list[Paragraph], find: AreaFinder, judgements, force: str) -> list[Finding]:
     sections = Sections(paras, find, judgements)
-    found = [*_listed(paras, sections), *_headed(paras, sections, force), *_letter(paras, find),
-             *_prose(paras, sections, find, force)]
+    listed = list(_listed(paras, sections))
+    # A report lists its areas for improvement under a heading or gives each as a heading
+    # of its own; where it lists them, "should" headings are not read as more of them.
+    headed = [] if any(f.kind == "area-for-improvement" for f in listed) else list(_headed(paras, sections, force))
+    found = [*listed, *headed, *_letter(paras, find), *_prose(paras, sections, find, force)]
     seen, out = set(), []
     for finding in sorted(found, key=lambda f: (f.place.page or 0, f.place.line or 0)):
         key = re.sub(r"\W+", " ", finding.text.lower()).strip()
@@ -184,8 +187,12 @@ def _bullets_after(paras, first) -> str:
 
 
 def _letter(paras, find):
-    """Ungraded findings of a findings letter: bullets (and indented paragraphs) by heading."""
-    active, area = False, ""
+    """Ungraded findings of a findings letter: bullets (and indented paragraphs) by heading.
+
+    An indented line straight after a bullet continues it; after a blank line it is a
+    finding of its own.
+    """
+    active, area, pending, last_line = False, "", None, -1
     for para in paras:
         text = para.text.strip()
         if LETTER_START.search(text):
@@ -196,10 +203,18 @@ def _letter(paras, find):
         if LETTER_END.match(text):
             break
         heading = find(text, exact=True) if para.single and len(text) < 80 else None
+        indented = para.lines[0].text.startswith(" ")
         if heading:
             area = heading.canonical
-        elif BULLET.match(para.lines[0].text) or para.lines[0].text.startswith(" "):
-            yield Finding("finding", area, strip_bullet(text), place=_place(para))
+        elif pending and indented and para.start.line == last_line + 1 and para.start.page is None:
+            pending = Finding("finding", pending.area, f"{pending.text} {text}", place=pending.place)
+        elif BULLET.match(para.lines[0].text) or indented:
+            if pending:
+                yield pending
+            pending = Finding("finding", area, strip_bullet(text), place=_place(para))
+        last_line = para.lines[-1].line
+    if pending:
+        yield pending
 
 
 def _sentence_place(para: Paragraph, sentence: str) -> Place:

@@ -17,7 +17,8 @@ from briefing.errors import InputError
 
 MAX_REPORT_BYTES = 50 * 1024 * 1024
 _DASHES = str.maketrans({"\u2011": "-", "\u2010": "-", "\u2013": "-", "\u2014": "-", "\u00a0": " ", "\u2019": "'",
-                         "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2022": "•", "\uf0b7": "•"})
+                         "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2022": "•", "\uf0b7": "•",
+                         "\x7f": "•"})  # pypdf reads some fonts' bullet as DEL
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,7 @@ def _pdf(path: Path) -> list[SourceLine]:
                     raise InputError("encrypted PDF; ask for an unprotected copy", file=name)
             except (NotImplementedError, PdfReadError):
                 raise InputError("encrypted PDF; ask for an unprotected copy", file=name) from None
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [_page_text(page) for page in reader.pages]
     except InputError:
         raise
     except Exception as exc:  # pypdf raises many kinds for a damaged file
@@ -131,6 +132,68 @@ def _pdf(path: Path) -> list[SourceLine]:
     if not pages or sum(len(p.strip()) for p in pages) < 40 * max(len(pages), 1) // 10:
         raise InputError("the PDF has no text layer (a scan?); run it through OCR first", file=name)
     return _without_furniture([_lines(text, page=n) for n, text in enumerate(pages, start=1)])
+
+
+def _page_text(page) -> str:
+    """A page's text in reading order, columns one after the other, blank lines at paragraph gaps.
+
+    pypdf hands over text runs with their positions; we rebuild lines from them so that a
+    two-column page reads down the left column first and paragraph spacing survives.
+    """
+    runs: list[tuple[float, float, str, float]] = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            scale = abs(tm[0] * cm[0]) or 1.0
+            runs.append((round(x, 1), round(y, 1), text.replace("\n", " "), (size or 10) * scale))
+
+    page.extract_text(visitor_text=visit)
+    if not runs:
+        return ""
+    width = float(page.mediabox.width)
+    columns = _columns(runs, width)
+    out: list[str] = []
+    for column in columns:
+        out.extend(_column_lines(column))
+        out.append("")
+    return "\n".join(out)
+
+
+def _columns(runs, width):
+    """One column, or two when most lines start either left or right of the middle."""
+    middle = width / 2
+    left = [r for r in runs if r[0] < middle - 10]
+    right = [r for r in runs if r[0] >= middle - 10]
+    wide = [r for r in left if r[0] + len(r[2]) * 4.5 > middle + 20]
+    if len(right) > len(runs) * 0.25 and len(left) > len(runs) * 0.25 and len(wide) < len(left) * 0.2:
+        return [left, right]
+    return [runs]
+
+
+def _column_lines(runs) -> list[str]:
+    """Runs on the same baseline joined left to right: a tab where cells stand apart or a
+    line is indented (tables, lists of headings), a blank line where the gap is wide."""
+    by_line: dict[float, list[tuple[float, str, float]]] = {}
+    for x, y, text, size in runs:
+        key = next((k for k in by_line if abs(k - y) < 2.0), y)
+        by_line.setdefault(key, []).append((x, text, size))
+    left = min(x for x, *_ in runs)
+    ys = sorted(by_line, reverse=True)
+    gaps = [a - b for a, b in zip(ys, ys[1:])]
+    usual = sorted(gaps)[len(gaps) // 10] if gaps else 0  # line spacing: among the smallest gaps
+    lines: list[str] = []
+    for i, y in enumerate(ys):
+        if i and usual and (ys[i - 1] - y) > usual * 1.45:
+            lines.append("")
+        cells = sorted(by_line[y])
+        line, end = ("\t" if cells[0][0] > left + 30 else ""), cells[0][0]
+        for x, text, size in cells:
+            line += ("\t" if x > end + size * 1.5 and line.strip() else "") + text
+            end = x + len(text) * size * 0.5
+        lines.append(line.rstrip())
+    return lines
 
 
 def _without_furniture(pages: list[list[SourceLine]]) -> list[SourceLine]:
@@ -141,15 +204,22 @@ def _without_furniture(pages: list[list[SourceLine]]) -> list[SourceLine]:
         for line in content[:2] + content[-2:]:
             edges[_furniture_key(line.text)] += 1
     repeated = {key for key, count in edges.items() if key and count >= max(3, len(pages) // 3)}
-    out = []
+    out: list[SourceLine] = []
     for lines in pages:
-        for line in lines:
-            key = _furniture_key(line.text)
-            if re.fullmatch(r"\s*(page\s+)?\d{1,3}(\s+of\s+\d{1,3})?\s*", line.text, re.I) or key in repeated:
-                continue
-            out.append(line)
+        kept = [l for l in lines if not (re.fullmatch(r"\s*(page\s+)?\d{1,3}(\s+of\s+\d{1,3})?\s*", l.text, re.I)
+                                         or _furniture_key(l.text) in repeated)]
+        while kept and not kept[0].text.strip():
+            kept.pop(0)
+        while out and not out[-1].text.strip() and kept and _continues(out, kept[0]):
+            out.pop()  # a sentence running over the page break stays one paragraph
+        out.extend(kept)
         out.append(SourceLine("", lines[-1].line + 1 if lines else 1, lines[-1].page if lines else None))
     return out
+
+
+def _continues(out: list[SourceLine], first: SourceLine) -> bool:
+    last = next((l for l in reversed(out) if l.text.strip()), None)
+    return bool(last and not re.search(r"[.:;?!\"')]\s*$", last.text) and re.match(r"\s*[a-z(]", first.text))
 
 
 def _furniture_key(text: str) -> str:
