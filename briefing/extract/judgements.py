@@ -20,7 +20,8 @@ from briefing.frameworks import Area, Cycle, Frameworks, normalise
 from briefing.model import GradeCount, Judgement, Place
 
 GRADE = r"(outstanding|good|adequate|requires? improvements?|inadequate|ungraded|not graded)"
-ROW = re.compile(rf"^(?P<area>[A-Za-z][^\t]*?)(?:\t+| {{2,}}| [-:] )\s*'?(?P<grade>{GRADE})'?\b(?!\s+at\b)", re.I)
+ROW = re.compile(rf"^(?P<area>[A-Za-z][^\t]*?)(?:\t+| {{2,}}| - |\s*: )\s*'?(?P<grade>{GRADE})'?\b(?!\s+at\b)",
+                 re.I)
 SENTENCE = re.compile(rf"\b(?:is|are|was)?\s*'?(?P<grade>{GRADE})'?\s+(?:at|in)\s+(?P<phrase>[^.;]+)", re.I)
 UNGRADED = re.compile(r"\bwe (?:do not|don't) grade forces on this question\b", re.I)
 ALONE = re.compile(rf"^\W*(?P<grade>{GRADE})\W*$", re.I)

@@ -1,0 +1,164 @@
+"""`briefing extract` against the hand-kept datasets, from text, PDF, Markdown and HTML.
+
+Done means: on each seed the judgements are the dataset's exactly, and at least 95% of
+the dataset's findings are found with at least 95% precision.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+
+import pytest
+from rapidfuzz import fuzz
+
+from briefing.errors import InputError
+from briefing.extract import extract
+from conftest import DATASETS, SEED_FILES, invoke, seed
+from pdfs import build_pdf, seed_lines
+
+
+def judgement_set(inspection, with_lines=True):
+    return {(j.area, j.grade, j.place.line if with_lines else None) for j in inspection.judgements}
+
+
+def matched(expected, found, same) -> int:
+    """How many expected items have a partner in found (each used once)."""
+    free, hits = list(found), 0
+    for item in expected:
+        partner = next((f for f in free if same(item, f)), None)
+        if partner is not None:
+            free.remove(partner)
+            hits += 1
+    return hits
+
+
+def by_place(a, b) -> bool:
+    return a.kind == b.kind and abs((a.place.line or 0) - (b.place.line or 0)) <= 2
+
+
+def by_text(a, b) -> bool:
+    return a.kind == b.kind and fuzz.token_set_ratio(a.text, b.text) >= 85
+
+
+@pytest.mark.parametrize("cycle", sorted(SEED_FILES))
+def test_extract_reproduces_the_dataset(inspections, cycle):
+    result = extract(seed(cycle))
+    got, want = result.inspection, inspections[cycle]
+    assert got.cycle == want.cycle and got.force == want.force
+    assert judgement_set(got) == judgement_set(want)
+    hits = matched(want.findings, got.findings, by_place)
+    assert hits >= 0.95 * len(want.findings), f"recall {hits}/{len(want.findings)}"
+    assert hits >= 0.95 * len(got.findings), f"precision {hits}/{len(got.findings)}"
+
+
+@pytest.mark.parametrize("cycle,columns", [("peel-2021-22", 1), ("peel-2017", 2), ("crime-2014", 1),
+                                           ("peel-2023-25", 1)])
+def test_pdf_gives_the_same_result_as_text(tmp_path, cycle, columns):
+    source = seed(cycle)
+    pdf = build_pdf(seed_lines(source), tmp_path / "report.pdf", columns=columns,
+                    header="Northamptonshire Police - PEEL inspection report")
+    from_text, from_pdf = extract(source).inspection, extract(pdf).inspection
+    assert from_pdf.cycle == from_text.cycle
+    assert judgement_set(from_pdf, False) == judgement_set(from_text, False)
+    assert all(j.place.page for j in from_pdf.judgements), "PDF items point at their page"
+    hits = matched(from_text.findings, from_pdf.findings, by_text)
+    assert hits >= 0.95 * len(from_text.findings) and hits >= 0.95 * len(from_pdf.findings)
+    assert not any("Northamptonshire Police - PEEL inspection report" in f.text for f in from_pdf.findings)
+
+
+def test_web_page_gives_the_same_grades(tmp_path):
+    lines = seed("peel-2023-25").read_text(encoding="utf-8").splitlines()
+    body = "".join(f"<li>{html.escape(l.strip(' •'))}</li>" if l.strip().startswith("•")
+                   else f"<p>{html.escape(l)}</p>" for l in lines if l.strip())
+    page = tmp_path / "article.html"
+    page.write_text(f"<html><head><style>p{{}}</style><script>var x='<p>good</p>'</script></head>"
+                    f"<body><ul>{body}</ul></body></html>", encoding="utf-8")
+    got = extract(page).inspection
+    assert judgement_set(got, False) == judgement_set(extract(seed("peel-2023-25")).inspection, False)
+
+
+def test_counts_without_areas_are_kept_and_nothing_is_guessed(tmp_path):
+    text = tmp_path / "press.txt"
+    text.write_text("Kent Police PEEL 2023-25 report\n\nInspectors rated the force 'good' in two areas and "
+                    "'adequate' in four areas.\n", encoding="utf-8")
+    result = extract(text)
+    assert result.inspection.judgements == ()
+    assert {(c.grades, c.count) for c in result.inspection.grade_counts} == {(("good",), 2), (("adequate",), 4)}
+    assert "no graded judgements found; only counts are stated" in result.warnings
+
+
+def test_variant_wordings_and_typos(tmp_path):
+    text = tmp_path / "news.txt"
+    text.write_text("Sussex Police PEEL 2023-2025 grades\n\n- Managing orders - Require improvement\n"
+                    "- Reporting data about crime - good\n- Treatment of the public: adequate\n", encoding="utf-8")
+    got = extract(text).inspection
+    assert judgement_set(got, False) == {("managing-offenders", "requires improvement", None),
+                                         ("crime-recording", "good", None), ("public-treatment", "adequate", None)}
+    assert got.force == "Sussex Police"
+
+
+def test_extract_command_writes_a_dataset_and_a_summary(runner, tmp_path):
+    out = tmp_path / "2021-22.yaml"
+    result = invoke(runner, "extract", seed("peel-2021-22"), "-o", out)
+    assert result.exit_code == 0, result.stderr
+    assert "12 judgements (10 graded), 0 causes of concern, 19 areas for improvement; cycle peel-2021-22" in result.stderr
+    assert "warning: the grades table is missing from the text" in result.stderr
+    assert "warning: no publication date found" in result.stderr
+    check = invoke(runner, "validate", out)
+    assert check.exit_code == 1 and "published date 'unknown'" in check.stderr  # a person must fill it in
+
+
+def test_compare_reads_reports_directly(runner):
+    result = invoke(runner, "compare", seed("peel-2021-22"), seed("peel-2023-25"), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    moves = {c["area"]: c["movement"] for c in json.loads(result.stdout)["grade_changes"]}
+    assert moves["investigating-crime"] == "down" and moves["public-treatment"] == "up"
+
+
+def _encrypted(path):
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(200, 200)
+    writer.encrypt("secret")
+    writer.write(str(path))
+
+
+def _scanned(path):
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(str(path))
+    canvas.rect(50, 50, 300, 400, fill=1)  # a picture of a page, no text layer
+    canvas.showPage()
+    canvas.save()
+
+
+BAD = {
+    "encrypted.pdf": (_encrypted, "encrypted PDF; ask for an unprotected copy"),
+    "scan.pdf": (_scanned, "the PDF has no text layer (a scan?); run it through OCR first"),
+    "empty.txt": (lambda p: p.write_bytes(b""), "file is empty"),
+    "shopping.txt": (lambda p: p.write_text("Milk, eggs, bread.\nCall the plumber on Tuesday.\n"),
+                     "not an inspection report that names its cycle"),
+    "corrupt.pdf": (lambda p: p.write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\ngarbage\x00\xff"),
+                    "not a readable PDF"),
+    "huge.txt": (lambda p: os.truncate(p.open("wb").name, 200 * 1024 * 1024) if True else None,
+                 "file is 200 MB; a report is at most 50 MB"),
+    "photo.txt": (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "binary file, not a report"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD))
+def test_bad_reports_get_one_clear_line(runner, tmp_path, name):
+    make, message = BAD[name]
+    path = tmp_path / name
+    path.touch()
+    make(path)
+    result = invoke(runner, "extract", path)
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"Error: {path}: {message}"), lines
+    assert "Traceback" not in result.output
+    with pytest.raises(InputError):
+        extract(path)
