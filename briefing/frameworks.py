@@ -60,6 +60,7 @@ class Cycle:
     aliases: tuple[str, ...] = ()
     note: str = ""
     variant_of: str = ""  # another question set of the same cycle, not a cycle of its own
+    short: str = ""  # a name short enough for a table cell
     _index: dict = field(default_factory=dict, compare=False, repr=False)
 
     def area(self, wording: str) -> Area | None:
@@ -112,7 +113,7 @@ class Frameworks:
 
     def dated_name(self, cycle: str, year: int) -> str:
         """ "PEEL 2017 (2018)" for a report published later than its cycle's name says."""
-        name = self.cycles[cycle].name
+        name = self.cycles[cycle].short or self.cycles[cycle].name
         return name if str(year) in name else f"{name} ({year})"
 
 
@@ -150,6 +151,7 @@ def _cycle(cid: str, raw: dict, order: int, scales: dict, canon: dict) -> Cycle:
         aliases=tuple(raw.get("aliases", ())),
         note=" ".join(raw.get("note", "").split()),
         variant_of=raw.get("variant_of", ""),
+        short=raw.get("short", ""),
     )
 
 

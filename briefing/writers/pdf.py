@@ -145,7 +145,10 @@ def _table(block: Table, styles, width) -> list:
                 commands.append(("BACKGROUND", (c, r), (c, r), colors.HexColor(f"#{fill}")))
                 rows[r - 1][c] = RLParagraph(text(value), ParagraphStyle(
                     "g", parent=styles["cell"], textColor=colors.HexColor(f"#{grade_text(value)}")))
-    table = RLTable([header, *rows], colWidths=widths, repeatRows=1, splitInRow=1)
+    # Rows split across pages only when one could be taller than a page (a huge cell);
+    # otherwise whole rows move, which keeps repeated headers where readers expect them.
+    giant = any(len(v) > 1500 for row in block.rows for v in row)
+    table = RLTable([header, *rows], colWidths=widths, repeatRows=1, splitInRow=1 if giant else 0)
     table.setStyle(TableStyle(commands))
     caption = RLParagraph(text(block.caption), styles["caption"])
     return [KeepTogether([caption, Spacer(1, 2)]), table, Spacer(1, 8)]
