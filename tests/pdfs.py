@@ -52,7 +52,6 @@ def build_pdf(lines: list[str], path: Path, columns: int = 1, header: str = "", 
     for raw in lines:
         text = raw.lstrip("#").strip(" ") if raw.startswith("#") else raw.rstrip()
         text = text.translate(_DASHES).encode("cp1252", "replace").decode("cp1252")  # what Helvetica can draw
-        x0 = MARGIN + state["col"] * (col_w + GAP)
         if not text.strip():
             advance(leading)
             continue

@@ -125,6 +125,8 @@ def test_compare_json_contract(runner):
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     assert {"old", "new", "comparable", "caveats", "grade_changes", "persisting", "resolved", "new"} <= set(data)
+    assert data["old"]["cycle"] == data["older"]["cycle"] == "peel-2021-22"
+    assert data["newer"]["cycle"] == "peel-2023-25" and isinstance(data["new"], list)
     change = data["grade_changes"][0]
     assert {"area", "old_label", "new_label", "old_grade", "new_grade", "movement", "steps"} <= set(change)
     assert {c["movement"] for c in data["grade_changes"]} <= {"up", "down", "same", "new-area", "no-longer-graded"}

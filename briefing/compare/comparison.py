@@ -98,8 +98,12 @@ class Comparison:
         return [c for c in self.grade_changes if c.movement == kind]
 
     def to_json(self) -> dict:
+        """The contract names both the newer inspection and the new findings "new"; JSON keeps
+        one value per key, so "new" is the findings and "older"/"newer" hold the inspections
+        ("old" is the older inspection, as the contract says)."""
         return {
-            "old": self.old.to_json(), "new": self.new.to_json(), "comparable": self.comparable,
+            "old": self.old.to_json(), "older": self.old.to_json(), "newer": self.new.to_json(),
+            "comparable": self.comparable,
             "caveats": list(self.caveats),
             "grade_changes": [dict(c.__dict__) for c in self.grade_changes],
             "persisting": [p.to_json() for p in self.persisting],

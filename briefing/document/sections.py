@@ -9,14 +9,14 @@ from briefing.compare.comparison import FindingRef
 from briefing.document.model import Column, Paragraph, Section, Table, clean
 from briefing.document.narrative import render_blocks
 from briefing.document.options import PackOptions
-from briefing.frameworks import load_frameworks
+from briefing.document.sheets import area_label
 from briefing.model import KIND_LABELS
 
 FINDING_COLUMNS = (Column("Finding", 1.2), Column("Area", 1.6), Column("Text", 5))
 
 
 def _ref_row(ref: FindingRef) -> tuple[str, ...]:
-    return clean(ref.label), clean(ref.area_name or "Not tied to an area"), clean(ref.text)
+    return clean(ref.label), clean(area_label(ref.area)), clean(ref.text)
 
 
 def findings_sections(c: Comparison, lasting) -> list[Section]:
@@ -98,7 +98,7 @@ def _open_findings(c: Comparison, lasting) -> Section:
     open_findings = sorted((f for f in new.findings if f.kind != "innovative-practice"), key=lambda f: f.area)
     blocks = [Paragraph("Every finding of the latest inspection, by area, with a blank owner to agree.")]
     for area, group in groupby(open_findings, key=lambda f: f.area):
-        name = load_frameworks().area_name(area) if area else "Not tied to an area"
+        name = area_label(area)
         rows = tuple((clean(f.label), clean(f.text),
                       clean(f"persisting since {lasting[f.text][0]}" if f.text in persisting else "new"), "")
                      for f in group)

@@ -96,7 +96,7 @@ def _history(c: Comparison, record: History | None) -> Sheet:
 def _actions(c: Comparison) -> Sheet:
     new = c.inspections[1]
     rows = tuple((clean(f.label), clean(f.text),
-                  clean(_area_name(f.area)), "", "", "Not started", "", "")
+                  clean(area_label(f.area)), "", "", "Not started", "", "")
                  for f in new.findings if f.kind != "innovative-practice")
     return Sheet("Actions", Table("Actions", "Actions on open findings", (
         Column("ID", 1), Column("Finding", 5), Column("Area", 1.8), Column("Owner", 1.5), Column("Due date", 1.2, "date"),
@@ -104,5 +104,6 @@ def _actions(c: Comparison) -> Sheet:
         rows), "One row per open finding. Status is a drop-down; owner, due date and evidence are yours to fill in.")
 
 
-def _area_name(area: str) -> str:
+def area_label(area: str) -> str:
+    """The canonical area's name, or a plain phrase for a finding tied to no area."""
     return load_frameworks().area_name(area) if area else "Not tied to an area"

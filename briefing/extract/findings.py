@@ -38,11 +38,6 @@ def _should(force: str) -> re.Pattern:
     return re.compile(rf"^(to [^,]{{3,80}}, )?(the force|{name}|it) (should|needs to|must)\b", re.I)
 
 
-def _place(para: Paragraph) -> Place:
-    line = para.start
-    return Place(line=line.line if line.page is None else None, page=line.page)
-
-
 class Sections:
     """The area a finding sits under: the last area heading or judgement before it."""
 
@@ -127,7 +122,7 @@ def _listed_finding(kind, stem, item, sections, concern) -> Finding:
     body = re.sub(r"[;,]?\s*\b(and|or)\s*$", "", item[0].strip()).rstrip(";, ")
     text = f"{stem} {body}" if stem else body
     text = text if text.endswith(".") else text + "."
-    return Finding(kind, sections.area_at(item[1]), text, place=_place(item[1]),
+    return Finding(kind, sections.area_at(item[1]), text, place=item[1].start.place,
                    relates_to=concern[:60] if kind == "recommendation" else "")
 
 
@@ -173,7 +168,7 @@ def _headed(paras, sections, force):
             continue
         if boxed:
             text = text + " " + _bullets_after(paras, after)
-        yield Finding("area-for-improvement", sections.area_at(run[0]), text.strip(), place=_place(run[0]))
+        yield Finding("area-for-improvement", sections.area_at(run[0]), text.strip(), place=run[0].start.place)
 
 
 def _bullets_after(paras, first) -> str:
@@ -211,7 +206,7 @@ def _letter(paras, find):
         elif BULLET.match(para.lines[0].text) or indented:
             if pending:
                 yield pending
-            pending = Finding("finding", area, strip_bullet(text), place=_place(para))
+            pending = Finding("finding", area, strip_bullet(text), place=para.start.place)
         last_line = para.lines[-1].line
     if pending:
         yield pending
@@ -222,8 +217,8 @@ def _sentence_place(para: Paragraph, sentence: str) -> Place:
     probe = " ".join(sentence.split()[:4])
     for line in para.lines:
         if probe[:25] and probe[:25] in " ".join(line.text.split()):
-            return Place(line=line.line if line.page is None else None, page=line.page)
-    return _place(para)
+            return line.place
+    return para.start.place
 
 
 def _prose(paras, sections, find, force):

@@ -14,10 +14,9 @@ import re
 
 from rapidfuzz import fuzz, process
 
-from briefing.extract.reader import SourceLine
 from briefing.extract.text import Paragraph, strip_bullet
 from briefing.frameworks import Area, Cycle, Frameworks, normalise
-from briefing.model import GradeCount, Judgement, Place
+from briefing.model import GradeCount, Judgement
 
 GRADE = r"(outstanding|good|adequate|requires? improvements?|inadequate|ungraded|not graded)"
 ROW = re.compile(rf"^(?P<area>[A-Za-z][^\t]*?)(?:\t+| {{2,}}| - |\s*: )\s*'?(?P<grade>{GRADE})'?\b(?!\s+at\b)",
@@ -54,10 +53,6 @@ def _grade(fw: Frameworks, word: str) -> str | None:
     return fw.grade(word.replace("'", ""))
 
 
-def _place(line: SourceLine) -> Place:
-    return Place(line=line.line if line.page is None else None, page=line.page)
-
-
 def find_judgements(paras: list[Paragraph], fw: Frameworks, cycle: Cycle) -> list[Judgement]:
     find = AreaFinder(cycle)
     found: dict[str, Judgement] = {}
@@ -74,7 +69,7 @@ def _rows(paras, fw, find):
             area = find(match.group("area"), exact=True) if match else None
             grade = _grade(fw, match.group("grade")) if match else None
             if area and grade and _allowed(grade, area, find.cycle):
-                yield Judgement(area.canonical, match.group("area").strip(" •-"), grade, _place(line))
+                yield Judgement(area.canonical, match.group("area").strip(" •-"), grade, line.place)
 
 
 def _sentences(paras, fw, find):
@@ -83,7 +78,7 @@ def _sentences(paras, fw, find):
             area = find(match.group("phrase"))
             grade = _grade(fw, match.group("grade"))
             if area and grade and _allowed(grade, area, find.cycle):
-                yield Judgement(area.canonical, match.group("phrase").strip(), grade, _place(para.start))
+                yield Judgement(area.canonical, match.group("phrase").strip(), grade, para.start.place)
 
 
 def _ungraded(paras, fw, find):
@@ -93,7 +88,7 @@ def _ungraded(paras, fw, find):
         if area:
             heading = (area, para.text)
         elif UNGRADED.search(para.text) and heading:
-            yield Judgement(heading[0].canonical, heading[1], "ungraded", _place(para.start))
+            yield Judgement(heading[0].canonical, heading[1], "ungraded", para.start.place)
 
 
 QUESTION = re.compile(r"how (?:effective|good|well) is the force at [^?]{5,120}\?", re.I)
@@ -113,7 +108,7 @@ def _alone(paras, fw, find):
             match = ALONE.match(line.text.lstrip("#• ").strip())
             grade = _grade(fw, match.group("grade")) if match else None
             if grade and heading and _allowed(grade, heading[0], find.cycle):
-                yield Judgement(heading[0].canonical, heading[1], grade, _place(line))
+                yield Judgement(heading[0].canonical, heading[1], grade, line.place)
 
 
 def _allowed(grade: str, area: Area, cycle: Cycle) -> bool:
@@ -133,5 +128,5 @@ def find_counts(paras: list[Paragraph], fw: Frameworks) -> list[GradeCount]:
             n = match.group("n").lower()
             count = int(n) if n.isdigit() else NUMBERS[n]
             if grades:
-                out.append(GradeCount(grades, count, _place(para.start)))
+                out.append(GradeCount(grades, count, para.start.place))
     return out

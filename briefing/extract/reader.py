@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from briefing.errors import InputError
+from briefing.model import Place
 
 MAX_REPORT_BYTES = 50 * 1024 * 1024
 _DASHES = str.maketrans({"\u2011": "-", "\u2010": "-", "\u2013": "-", "\u2014": "-", "\u00a0": " ", "\u2019": "'",
@@ -26,6 +27,11 @@ class SourceLine:
     text: str
     line: int  # 1-based line of the source file, or of the page's text for a PDF
     page: int | None = None
+
+    @property
+    def place(self) -> Place:
+        """A PDF item is found by its page; a text item by its line."""
+        return Place(line=self.line if self.page is None else None, page=self.page)
 
 
 def read_report(path: Path) -> tuple[list[SourceLine], str]:
