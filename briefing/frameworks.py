@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from briefing.errors import InputError
-from briefing.resources import data_dir
+from briefing.resources import data_dir, load_data
 
 _LEADING = re.compile(r"^(how (effective|good|well) is the force at|the force is \w+ at)\s+")
 
@@ -36,6 +36,7 @@ class Area:
     partial: bool = False
     note: str = ""
     aliases: tuple[str, ...] = ()
+    elsewhere: str = ""  # where HMICFRS reports this area when the cycle does not grade it
 
     def wordings(self) -> tuple[str, ...]:
         return (self.label, *self.aliases)
@@ -46,6 +47,7 @@ class Comparability:
     comparable_with_previous: bool | None
     statement: str
     source: str = ""
+    cited_as: str = ""  # how a pack attributes the statement
 
 
 @dataclass(frozen=True)
@@ -111,9 +113,25 @@ class Frameworks:
         lo, hi = self.cycles[old].order, self.cycles[new].order
         return [c for c in self.cycles.values() if lo < c.order <= hi and (not c.variant_of or c.id == new)]
 
+    def cycles_missing(self, on_file) -> list[Cycle]:
+        """Cycles between the earliest and latest on file that have no data on file.
+
+        A variant question set stands for its cycle, so PEEL 2021/22 revised on file means
+        PEEL 2021/22 is not missing.
+        """
+        present = {self.cycles[c].variant_of or c for c in on_file}
+        orders = [self.cycles[c].order for c in on_file]
+        if not orders:
+            return []
+        return [c for c in self.cycles.values() if min(orders) < c.order < max(orders) and not c.variant_of
+                and c.id not in present]
+
+    def short_name(self, cycle: str) -> str:
+        return self.cycles[cycle].short or self.cycles[cycle].name
+
     def dated_name(self, cycle: str, year: int) -> str:
         """ "PEEL 2017 (2018)" for a report published later than its cycle's name says."""
-        name = self.cycles[cycle].short or self.cycles[cycle].name
+        name = self.short_name(cycle)
         return name if str(year) in name else f"{name} ({year})"
 
 
@@ -126,6 +144,7 @@ def _area(raw: dict, where: str) -> Area:
             partial=raw.get("mapping", "full") == "partial",
             note=raw.get("note", ""),
             aliases=tuple(raw.get("aliases", ())),
+            elsewhere=" ".join(raw.get("elsewhere", "").split()),
         )
     except (KeyError, TypeError) as exc:
         raise InputError(f"area needs label and canonical ({exc})", file="frameworks.yaml", place=where)
@@ -146,7 +165,8 @@ def _cycle(cid: str, raw: dict, order: int, scales: dict, canon: dict) -> Cycle:
         grades=tuple(scales[raw["scale"]]["grades"]),
         areas=areas,
         comparability=Comparability(comp.get("comparable_with_previous"),
-                                    " ".join(comp.get("statement", "").split()), comp.get("source", "")),
+                                    " ".join(comp.get("statement", "").split()), comp.get("source", ""),
+                                    comp.get("cited_as", "")),
         order=order,
         aliases=tuple(raw.get("aliases", ())),
         note=" ".join(raw.get("note", "").split()),
@@ -164,8 +184,10 @@ def parse_frameworks(raw: dict) -> Frameworks:
 
 @lru_cache(maxsize=4)
 def load_frameworks(path: Path | None = None) -> Frameworks:
-    path = path or data_dir() / "frameworks.yaml"
     try:
+        if path is None:
+            path = data_dir() / "frameworks.yaml"
+            return parse_frameworks(load_data("frameworks.yaml"))
         return parse_frameworks(yaml.safe_load(path.read_text(encoding="utf-8")))
     except (yaml.YAMLError, KeyError, TypeError) as exc:
         raise InputError(f"cannot read the inspection frameworks ({exc})", file=str(path)) from exc

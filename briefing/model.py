@@ -110,11 +110,33 @@ class PublicationDate:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """A grade HMICFRS changed after publication, with when and why.
+
+    Kept beside the published grade rather than overwriting it, so a pack can say both
+    what the report first said and what stands now.
+    """
+
+    area: str  # canonical area id
+    old_grade: str
+    new_grade: str
+    date: date
+    reason: str = ""
+    source: str = ""
+    place: Place = field(default_factory=Place)
+
+    @property
+    def when(self) -> str:
+        return self.date.strftime("%-d %B %Y")
+
+
+@dataclass(frozen=True)
 class Judgement:
     area: str  # canonical area id from data/frameworks.yaml
     label: str  # the wording the report used
     grade: str  # a word from the cycle's scale, or "ungraded"
     place: Place = field(default_factory=Place)
+    correction: Correction | None = None  # set when the grade stands corrected
 
     @property
     def graded(self) -> bool:
@@ -130,10 +152,6 @@ class Finding:
     relates_to: str = ""  # id of the cause of concern a recommendation answers
     place: Place = field(default_factory=Place)
 
-    @property
-    def label(self) -> str:
-        """ "AFI 7", or "Finding (line 60)" when the report gives the finding no id."""
-        return self.id or f"{KIND_LABELS[self.kind]} ({self.place})"
 
 
 @dataclass(frozen=True)
@@ -167,10 +185,39 @@ class Inspection:
     key_figures: tuple[KeyFigure, ...] = ()
     grade_counts: tuple[GradeCount, ...] = ()
     notes: str = ""
+    source_kind: str = "hand-kept"  # a key of data/source_kinds.yaml
+    findings_complete: bool = False  # does the source list every finding of the inspection?
+    corrections: tuple[Correction, ...] = ()
+    report: str = ""  # the full report a partial source describes: its title and address
 
     @property
     def graded(self) -> tuple[Judgement, ...]:
         return tuple(j for j in self.judgements if j.graded)
+
+    def finding_labels(self) -> tuple[str, ...]:
+        """How a reader names each finding: the report's own id ("AFI 7"), else its kind and
+        number within this inspection ("Finding 3"), with the page where there is one."""
+        counts: dict[str, int] = {}
+        labels = []
+        for f in self.findings:
+            counts[f.kind] = counts.get(f.kind, 0) + 1
+            if f.id:
+                labels.append(f.id)
+            else:
+                page = f", p. {f.place.page}" if f.place.page else ""
+                labels.append(f"{KIND_LABELS[f.kind]} {counts[f.kind]}{page}")
+        return tuple(labels)
+
+    def corrected(self, as_of: date | None = None) -> Inspection:
+        """The inspection with every correction made on or before `as_of` applied."""
+        due = {c.area: c for c in self.corrections if as_of is None or c.date <= as_of}
+        if not due:
+            return self
+        from dataclasses import replace
+
+        judgements = tuple(replace(j, grade=due[j.area].new_grade, correction=due[j.area]) if j.area in due else j
+                           for j in self.judgements)
+        return replace(self, judgements=judgements)
 
     def findings_of(self, kind: str) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.kind == kind)
@@ -181,4 +228,6 @@ class Inspection:
     def to_dict(self) -> dict:
         data = asdict(self)
         data["published"] = self.published.iso()
+        for item in (*data["corrections"], *(j["correction"] for j in data["judgements"] if j["correction"])):
+            item["date"] = item["date"].isoformat()
         return data

@@ -9,7 +9,7 @@ from functools import lru_cache
 import yaml
 
 from briefing.errors import InputError
-from briefing.resources import data_dir
+from briefing.resources import data_dir, load_data
 
 
 @dataclass(frozen=True)
@@ -28,13 +28,14 @@ def _keyword_pattern(keyword: str) -> str:
 def load_themes() -> tuple[Theme, ...]:
     path = data_dir() / "themes.yaml"
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))["themes"]
+        raw = load_data("themes.yaml")["themes"]
         return tuple(Theme(tid, t["name"], re.compile("|".join(_keyword_pattern(k) for k in t["keywords"])))
                      for tid, t in raw.items())
     except (yaml.YAMLError, KeyError, TypeError) as exc:
         raise InputError(f"cannot read the theme vocabulary ({exc})", file=str(path)) from exc
 
 
+@lru_cache(maxsize=8192)
 def themes_of(text: str) -> frozenset[str]:
     lowered = text.lower().replace("’", "'")
     return frozenset(t.id for t in load_themes() if t.pattern.search(lowered))

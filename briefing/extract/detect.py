@@ -11,10 +11,9 @@ from collections import Counter
 from datetime import date
 from functools import lru_cache
 
-import yaml
 
 from briefing.extract.reader import SourceLine
-from briefing.resources import data_dir
+from briefing.resources import load_data
 
 # (pattern, cycle); the first pattern found in the text decides, so specific ones come first.
 CYCLE_PATTERNS = [
@@ -67,7 +66,7 @@ def _from_fieldwork(text: str) -> tuple[str, str] | None:
 def known_forces() -> dict[str, str]:
     """Lower-case wording -> the force's name."""
     out = {}
-    for entry in yaml.safe_load((data_dir() / "forces.yaml").read_text(encoding="utf-8"))["forces"]:
+    for entry in load_data("forces.yaml")["forces"]:
         name, aliases = (next(iter(entry.items())) if isinstance(entry, dict) else (entry, []))
         for wording in (name, *aliases):
             out[wording.lower()] = name

@@ -17,11 +17,12 @@ import yaml
 from briefing.errors import BriefingError, InputError, ValidationFailed
 from briefing.frameworks import Cycle, Frameworks, load_frameworks
 from briefing.ingest.located_yaml import Located, load_located
-from briefing.model import (FINDING_KINDS, Finding, GradeCount, Inspection, Judgement, KeyFigure,
+from briefing.model import (FINDING_KINDS, Correction, Finding, GradeCount, Inspection, Judgement, KeyFigure,
                             Place, PublicationDate)
+from briefing.sources import source_kinds
 
-TOP_KEYS = ("force", "cycle", "title", "published", "source", "notes", "judgements",
-            "findings", "key_figures", "grade_counts")
+TOP_KEYS = ("force", "cycle", "title", "published", "source", "source_kind", "findings_complete", "report", "notes",
+            "judgements", "findings", "key_figures", "grade_counts", "corrections")
 KEY_SYNONYMS = {"judgments": "judgements", "key_figure": "key_figures", "figures": "key_figures"}
 REQUIRED = ("force", "cycle", "published")
 PLACE_KEYS = {"line", "page"}
@@ -30,6 +31,7 @@ ITEM_KEYS = {
     "findings": {"kind", "area", "text", "id", "relates_to", "note"} | PLACE_KEYS,
     "key_figures": {"name", "value", "unit", "period", "comparator", "note"} | PLACE_KEYS,
     "grade_counts": {"grades", "count", "note"} | PLACE_KEYS,
+    "corrections": {"area", "from", "to", "date", "reason", "source", "note"} | PLACE_KEYS,
 }
 MAX_DATASET_BYTES = 20 * 1024 * 1024
 
@@ -210,6 +212,54 @@ def _counts(checker: _Checker, data: dict, cycle: Cycle | None) -> tuple[GradeCo
     return tuple(out)
 
 
+def _date(checker: _Checker, value, path: tuple) -> date | None:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        checker.problem(f"date {value!r} is not a day like 2024-08-08", *path)
+        return None
+
+
+def _corrections(checker: _Checker, data: dict, cycle: Cycle | None,
+                 judgements: tuple[Judgement, ...]) -> tuple[Correction, ...]:
+    """Grades changed after publication; each must name a graded area and its published grade."""
+    published = {j.area: j for j in judgements}
+    out = []
+    for path, item in checker.items(data, "corrections"):
+        area = _area(checker, cycle, checker.text(item, "area", path), path, required=True)
+        old = _grade(checker, cycle, item.get("from", ""), (*path, "from")) if "from" in item else ""
+        new = _grade(checker, cycle, item.get("to", ""), (*path, "to")) if "to" in item else ""
+        for key in ("from", "to", "date"):
+            if key not in item:
+                checker.problem(f"missing '{key}' (a correction needs area, from, to and date)", *path)
+        when = _date(checker, item["date"], (*path, "date")) if "date" in item else None
+        if area and area not in published:
+            checker.problem(f"correction of {item.get('area')!r}, which has no judgement in this dataset", *path, "area")
+        elif area and old and published[area].grade != old:
+            checker.problem(f"correction says {item.get('area')!r} was {old!r}, but the judgement records "
+                            f"{published[area].grade!r}", *path, "from")
+        if area and old and new and when:
+            out.append(Correction(area, old, new, when, checker.text(item, "reason", path, False),
+                                  checker.text(item, "source", path, False), checker.place(item, path)))
+    return tuple(out)
+
+
+def _source_kind(checker: _Checker, data: dict) -> tuple[str, bool]:
+    kinds = source_kinds()
+    kind = str(data.get("source_kind") or "hand-kept")
+    if kind not in kinds:
+        checker.problem(f"source_kind {kind!r} is not one of {', '.join(kinds)}" + did_you_mean(kind, kinds),
+                        "source_kind")
+        return "hand-kept", False
+    complete = data.get("findings_complete", kinds[kind].complete)
+    if not isinstance(complete, bool):
+        checker.problem(f"findings_complete must be true or false, not {complete!r}", "findings_complete")
+        complete = False
+    return kind, complete
+
+
 def _check_keys(checker: _Checker, data: dict) -> None:
     for key in data:
         if key in KEY_SYNONYMS:
@@ -232,13 +282,17 @@ def inspection_from_data(name: str, located: Located, frameworks: Frameworks | N
     _check_keys(checker, located.data)
     cycle = _cycle(checker, data.get("cycle"))
     published = _published(checker, data["published"]) if data.get("published") not in (None, "") else None
+    judgements = _judgements(checker, data, cycle, "judgements")
+    kind, complete = _source_kind(checker, data)
     inspection = Inspection(
         force=checker.text(data, "force", ()), cycle=cycle.id if cycle else "",
         title=checker.text(data, "title", (), required=False) or (cycle.name if cycle else ""),
         published=published or PublicationDate(0), source=_source(data.get("source"), name),
-        judgements=_judgements(checker, data, cycle, "judgements"), findings=_findings(checker, data, cycle),
+        judgements=judgements, findings=_findings(checker, data, cycle),
         key_figures=_figures(checker, data), grade_counts=_counts(checker, data, cycle),
-        notes=" ".join(str(data.get("notes") or "").split()))
+        notes=" ".join(str(data.get("notes") or "").split()), source_kind=kind, findings_complete=complete,
+        corrections=_corrections(checker, data, cycle, judgements),
+        report=checker.text(data, "report", (), required=False))
     if checker.problems:
         raise ValidationFailed(checker.problems)
     return inspection
@@ -311,7 +365,10 @@ def to_dataset(inspection: Inspection) -> dict:
 
     return compact({
         "force": inspection.force, "cycle": inspection.cycle, "title": inspection.title,
-        "published": inspection.published.iso(), "source": inspection.source, "notes": inspection.notes,
+        "published": inspection.published.iso(), "source": inspection.source,
+        "source_kind": inspection.source_kind, "findings_complete": inspection.findings_complete,
+        "report": inspection.report,
+        "notes": inspection.notes,
         "judgements": [compact({"area": j.area, "label": j.label, "grade": j.grade, **place(j.place)})
                        for j in inspection.judgements],
         "grade_counts": [compact({"grades": list(c.grades), "count": c.count, **place(c.place)})
@@ -320,6 +377,9 @@ def to_dataset(inspection: Inspection) -> dict:
                               "relates_to": f.relates_to, **place(f.place)}) for f in inspection.findings],
         "key_figures": [compact({"name": k.name, "value": k.value, "unit": k.unit, "period": k.period,
                                  "comparator": k.comparator, **place(k.place)}) for k in inspection.key_figures],
+        "corrections": [compact({"area": c.area, "from": c.old_grade, "to": c.new_grade, "date": c.date.isoformat(),
+                                 "reason": c.reason, "source": c.source, **place(c.place)})
+                        for c in inspection.corrections],
     })
 
 
