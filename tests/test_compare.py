@@ -2,10 +2,12 @@
 
 Expected across the Northamptonshire record (read from the seeds by hand):
 - 2021/22 -> 2023-25 grades: investigating crime down one; treatment of the public up two;
-  responding, protecting vulnerable people, managing offenders, workforce and force
-  management up one (force management only partially maps: 2023-25 adds leadership);
-  preventing crime unchanged; recording data about crime newly graded; serious and
-  organised crime and the victim service no longer graded.
+  protecting vulnerable people, managing offenders, workforce and force management up one
+  (force management only partially maps: 2023-25 adds leadership); preventing crime
+  unchanged; responding to the public unchanged at requires improvement once HMICFRS's
+  correction of 8 August 2024 applies (published as adequate, so "up one" before it);
+  recording data about crime newly graded; serious and organised crime and the victim
+  service no longer graded.
 - Digital forensics persists: 2014 recommendation 3 (telecommunication equipment) ->
   2017 AFI 7 (digital evidence from mobile phones) -> 2021/22 AFI 7 (digital strategy).
 - Crime allocation persists: 2021/22 AFI 1 -> the 2023-25 allocation finding.
@@ -39,7 +41,7 @@ def test_2021_to_2023_grade_movements(inspections):
         "crime-recording": ("new-area", 0, False),
         "public-treatment": ("up", 2, False),
         "preventing-crime": ("same", 0, False),
-        "responding-to-public": ("up", 1, False),
+        "responding-to-public": ("same", 0, False),
         "investigating-crime": ("down", -1, False),
         "protecting-vulnerable": ("up", 1, False),
         "managing-offenders": ("up", 1, False),
@@ -51,6 +53,16 @@ def test_2021_to_2023_grade_movements(inspections):
     assert not c.comparable
     assert any("It isn't possible to make direct comparisons" in note for note in c.caveats)
     assert any("Leadership and force management" in note for note in c.caveats)
+    responding = next(g for g in c.grade_changes if g.area == "responding-to-public")
+    assert responding.correction.startswith("Grade corrected on 8 August 2024: published as adequate")
+
+
+def test_a_pack_dated_before_the_correction_uses_the_published_grade(inspections):
+    from datetime import date
+
+    before = compare(inspections["peel-2021-22"], inspections["peel-2023-25"], as_of=date(2024, 3, 1))
+    assert movements(before)["responding-to-public"] == ("up", 1, False)
+    assert not any(g.correction for g in before.grade_changes)
 
 
 def test_four_tier_to_five_tier_says_the_scales_differ(inspections):
@@ -131,7 +143,8 @@ def test_compare_json_contract(runner):
     assert {"area", "old_label", "new_label", "old_grade", "new_grade", "movement", "steps"} <= set(change)
     assert {c["movement"] for c in data["grade_changes"]} <= {"up", "down", "same", "new-area", "no-longer-graded"}
     link = data["persisting"][0]
-    assert {"old", "new", "score", "reason", "manual"} <= set(link)
+    assert {"old", "new", "score", "reason", "manual", "first_raised", "times_raised"} <= set(link)
+    assert data["resolved_means"] == "not in the source used"  # the newer source is a news article
     assert {"kind", "area", "text"} <= set(link["old"]) and {"kind", "area", "text"} <= set(data["new"][0])
 
 
@@ -158,6 +171,8 @@ def test_history_of_the_force(inspections, runner):
     assert result.exit_code == 0
     assert "Digital forensics and device examination" in result.stdout
     assert "3 of 5" in result.stdout
+    assert "5 inspections on file" in result.stdout
+    assert "Not on file: PEEL 2015, PEEL 2016, PEEL 2018/19" in result.stdout
 
 
 def test_history_refuses_two_forces(inspections):

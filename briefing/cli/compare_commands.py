@@ -21,14 +21,17 @@ def describe_movement(movement: str, steps: int) -> str:
     return MOVEMENT_WORDS[movement]
 
 
-def load_comparison(old: Path, new: Path, overrides: Path | None = None):
-    from briefing.compare import compare
+def load_comparison(old: Path, new: Path, overrides: Path | None = None, record: tuple[Path, ...] = ()):
+    """The same comparison a pack makes: corrections as of today, lifetimes from the record."""
+    from briefing.compare import compare, history
     from briefing.compare.overrides import load_overrides
     from briefing.ingest import load_inspection
 
     older, newer = load_inspection(old), load_inspection(new)
     pins = load_overrides(overrides, older.findings, newer.findings) if overrides else None
-    return compare(older, newer, pins)
+    others = [load_inspection(p) for p in record]
+    force_record = history([older, newer, *others]) if others else None
+    return compare(older, newer, pins, record=force_record)
 
 
 @cli.command(name="compare")
@@ -37,7 +40,9 @@ def load_comparison(old: Path, new: Path, overrides: Path | None = None):
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--overrides", type=click.Path(path_type=Path),
               help="YAML file of links to pin or forbid: {pin: [{old: 'AFI 7', new: 'AFI 7'}], forbid: [...]}")
-def compare_command(old: Path, new: Path, fmt: str, overrides: Path | None) -> None:
+@click.option("--record", "record_files", multiple=True, type=click.Path(path_type=Path),
+              help="Another inspection of the force, for how long each concern has lasted (repeatable).")
+def compare_command(old: Path, new: Path, fmt: str, overrides: Path | None, record_files: tuple[Path, ...]) -> None:
     """Show grade movements and persisting, resolved and new findings between two inspections.
 
     OLD and NEW are datasets or report files; the older inspection comes first.
@@ -47,7 +52,7 @@ def compare_command(old: Path, new: Path, fmt: str, overrides: Path | None) -> N
         briefing compare data/northamptonshire/2021-22-peel.yaml \\
             data/northamptonshire/2023-25-peel-article.yaml
     """
-    comparison = load_comparison(old, new, overrides)
+    comparison = load_comparison(old, new, overrides, record_files)
     if fmt == "json":
         click.echo(json.dumps(comparison.to_json(), indent=2, ensure_ascii=False))
     else:
@@ -65,14 +70,17 @@ def render_comparison(c) -> str:
         for note in c.caveats:
             lines += _wrap(note)
         lines.append("")
-    rows = [[g.new_label or g.old_label, g.old_grade or "-", g.new_grade or "-",
-             describe_movement(g.movement, g.steps) + (" (partial match)" if g.partial else "")]
+    rows = [[g.area_name, g.old_grade or "-", g.new_grade or "-",
+             describe_movement(g.movement, g.steps) + (" (partial match)" if g.partial else "")
+             + (" (corrected)" if g.correction else "")]
             for g in c.grade_changes]
     lines += ["Grade movements", format_table(["Area", "Was", "Now", "Movement"], rows), ""]
     lines.append(f"Persisting concerns ({len(c.persisting)})")
     rows = [[p.old.label, p.new.label, f"{p.score:.2f}", p.new.text, p.reason] for p in c.persisting]
     lines += [format_table(["Was", "Now", "Score", "Now reads", "Why linked"], rows) if rows else "  none", ""]
-    for title, refs in (("Resolved (in the older inspection only)", c.resolved),
+    unmatched = ("Not raised again (in the older inspection only)" if c.unmatched_confirmed else
+                 f"Not in the source used for the newer inspection (a {c.new.source_kind_name})")
+    for title, refs in ((unmatched, c.resolved),
                         ("New (in the newer inspection only)", c.new_findings)):
         lines.append(f"{title}: {len(refs)}")
         rows = [[r.label, r.area_name, r.text] for r in refs]
@@ -101,9 +109,12 @@ def history_command(files: tuple[Path, ...], fmt: str) -> None:
 
     fw = load_frameworks()
     names = [fw.dated_name(i.cycle, i.published.year) for i in record.inspections]
-    lines = [f"{record.force}: {len(names)} inspections", *(f"  {n}" for n in names), "", "Grades by area"]
+    lines = [f"{record.force}: {len(names)} inspections on file, oldest first", *(f"  {n}" for n in names)]
+    if record.not_on_file:
+        lines.append(f"Not on file: {', '.join(record.not_on_file)} (counts below cover only the inspections on file)")
+    lines += ["", "Grades by area"]
     rows = [[t.area_name, " -> ".join(f"{p.grade} ({p.inspection})" for p in t.points)] for t in record.timelines]
     lines += [format_table(["Area", "Grades, oldest first"], rows), "", "Recurring themes in findings"]
     rows = [[t.name, f"{t.raised_in} of {t.of}", t.first, t.latest] for t in record.themes]
-    lines.append(format_table(["Theme", "Raised in", "First", "Latest"], rows))
+    lines.append(format_table(["Theme", f"Raised in (of {len(names)} on file)", "First", "Latest"], rows))
     click.echo("\n".join(lines))

@@ -1,21 +1,40 @@
 """What changed between two inspections of a force, frozen before anything renders it.
 
+A Comparison carries everything a briefing needs (labels, sources, what each source
+covers, corrections, the s.55 date, how long each concern has lasted), so the document
+builder never reaches back into raw inspections and every fact is computed once.
+
 The JSON form (`Comparison.to_json`) is a contract other tools read: keys are only ever
 added, never renamed.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 from briefing.compare.grades import GradeChange, caveats, grade_changes
 from briefing.compare.matching import key_terms, match_findings
 from briefing.compare.overrides import Overrides
 from briefing.compare.themes import themes_of
 from briefing.frameworks import Frameworks, load_frameworks
-from briefing.model import KIND_LABELS, SEVERITY, Finding, Inspection, KeyFigure
+from briefing.model import SEVERITY, Finding, Inspection, KeyFigure, Place
+from briefing.sources import source_kind_name
 
 FORMAL = {"cause-of-concern", "recommendation", "area-for-improvement"}
+S55_DAYS = 56  # "the period of 56 days beginning with the day on which the report is published"
+
+
+def s55_last_day(published: date) -> date:
+    """The last day of the s.55(5A) period: publication day is day 1, so day 56 is +55."""
+    return published + timedelta(days=S55_DAYS - 1)
+
+
+def place_text(place: Place) -> str:
+    """ "p. 12" or "line 43": how a reader finds the spot in the source."""
+    if place.page is not None:
+        return f"p. {place.page}"
+    return f"line {place.line}" if place.line is not None else ""
 
 
 @dataclass(frozen=True)
@@ -27,19 +46,20 @@ class FindingRef:
     id: str
     place: str
     themes: tuple[str, ...]
+    label: str = ""  # "AFI 7", "Finding 3, p. 12": how a reader names it
+    source: str = ""  # the inspection's title and the place: where a reader checks it
 
     @classmethod
-    def of(cls, finding: Finding, fw: Frameworks) -> FindingRef:
+    def of(cls, finding: Finding, label: str, inspection: Inspection, fw: Frameworks) -> FindingRef:
+        where = place_text(finding.place)
         return cls(finding.kind, finding.area, fw.area_name(finding.area) if finding.area else "", finding.text,
-                   finding.id, str(finding.place), tuple(sorted(themes_of(finding.text))))
-
-    @property
-    def label(self) -> str:
-        return self.id or f"{KIND_LABELS[self.kind]} ({self.place})"
+                   finding.id, str(finding.place), tuple(sorted(themes_of(finding.text))), label,
+                   f"{inspection.title}, {where}" if where else inspection.title)
 
     def to_json(self) -> dict:
         return {"kind": self.kind, "area": self.area, "area_name": self.area_name, "text": self.text,
-                "id": self.id, "place": self.place, "themes": list(self.themes)}
+                "id": self.id, "place": self.place, "themes": list(self.themes), "label": self.label,
+                "source": self.source}
 
 
 @dataclass(frozen=True)
@@ -51,13 +71,27 @@ class PersistingConcern:
     manual: bool = False
     merged: bool = False
     severity_change: str = ""  # "escalated", "de-escalated" or ""
-    first_raised: str = ""  # publication of the earliest inspection that raised it
-    times_raised: int = 2  # inspections in a row that raised it, this one included
+    first_raised: str = ""  # the earliest inspection on file that raised it, e.g. "PEEL 2017 (March 2018)"
+    times_raised: int = 2  # inspections on file, in a row, that raised it (this one included)
+    not_on_file: tuple[str, ...] = ()  # cycles between first_raised and now with no data on file
 
     def to_json(self) -> dict:
         return {"old": self.old.to_json(), "new": self.new.to_json(), "score": self.score, "reason": self.reason,
                 "manual": self.manual, "merged": self.merged, "severity_change": self.severity_change,
-                "first_raised": self.first_raised, "times_raised": self.times_raised}
+                "first_raised": self.first_raised, "times_raised": self.times_raised,
+                "not_on_file": list(self.not_on_file)}
+
+
+@dataclass(frozen=True)
+class JudgementRef:
+    """A judgement as the annex shows it: canonical area, the report's own wording, its source."""
+
+    area: str
+    area_name: str
+    label: str
+    grade: str
+    source: str
+    correction: str = ""
 
 
 @dataclass(frozen=True)
@@ -69,14 +103,45 @@ class InspectionSummary:
     published: str
     published_iso: str
     source: str
+    source_kind: str = "hand-kept"
+    source_kind_name: str = "hand-kept dataset"
+    findings_complete: bool = False
+    published_exact: date | None = None
+    findings: tuple[FindingRef, ...] = ()
+    judgements: tuple[JudgementRef, ...] = ()
+    corrections: tuple[str, ...] = ()  # "Responding to the public: adequate to requires improvement on ..."
+    report: str = ""  # the full report to check where the source is partial
+
+    @property
+    def name(self) -> str:
+        """ "PEEL 2021/22 (2021)": the cycle and when its report was published."""
+        return f"{self.cycle_name} ({self.published})"
 
     @classmethod
     def of(cls, inspection: Inspection, fw: Frameworks) -> InspectionSummary:
-        return cls(inspection.force, inspection.cycle, fw.cycles[inspection.cycle].name, inspection.title,
-                   str(inspection.published), inspection.published.iso(), inspection.source)
+        labels = inspection.finding_labels()
+        findings = tuple(FindingRef.of(f, label, inspection, fw) for f, label in zip(inspection.findings, labels))
+        judgements = tuple(JudgementRef(j.area, fw.area_name(j.area), j.label, j.grade,
+                                        f"{inspection.title}, {place_text(j.place)}".rstrip(", "),
+                                        correction_text(j.correction, fw) if j.correction else "")
+                           for j in inspection.judgements)
+        return cls(inspection.force, inspection.cycle, fw.short_name(inspection.cycle), inspection.title,
+                   str(inspection.published), inspection.published.iso(), inspection.source, inspection.source_kind,
+                   source_kind_name(inspection.source_kind), inspection.findings_complete,
+                   inspection.published.exact, findings, judgements,
+                   tuple(correction_text(c, fw) for c in inspection.corrections),
+                   inspection.report or (inspection.title if inspection.source_kind == "report" else ""))
 
     def to_json(self) -> dict:
-        return dict(self.__dict__)
+        return {"force": self.force, "cycle": self.cycle, "cycle_name": self.cycle_name, "title": self.title,
+                "published": self.published, "published_iso": self.published_iso, "source": self.source,
+                "source_kind": self.source_kind, "findings_complete": self.findings_complete,
+                "corrections": list(self.corrections), "report": self.report}
+
+
+def correction_text(c, fw: Frameworks) -> str:
+    reason = f": {c.reason.rstrip('.')}" if c.reason else ""
+    return f"{fw.area_name(c.area)} changed from {c.old_grade} to {c.new_grade} on {c.when}{reason}"
 
 
 @dataclass(frozen=True)
@@ -87,12 +152,19 @@ class Comparison:
     caveats: tuple[str, ...]
     grade_changes: tuple[GradeChange, ...]
     persisting: tuple[PersistingConcern, ...]
-    resolved: tuple[FindingRef, ...]
+    resolved: tuple[FindingRef, ...]  # older findings the newer source does not raise again
     new_findings: tuple[FindingRef, ...]
     old_figures: tuple[KeyFigure, ...] = ()
     new_figures: tuple[KeyFigure, ...] = ()
     overrides: str = ""
-    inspections: tuple[Inspection, Inspection] | None = field(default=None, compare=False, repr=False)
+    s55_due: date | None = None  # last day for the PCC's published response
+    on_file: tuple[str, ...] = ()  # every inspection of the force on file, oldest first
+    not_on_file: tuple[str, ...] = ()  # cycles between the first and last on file with no data
+
+    @property
+    def unmatched_confirmed(self) -> bool:
+        """True when 'not raised again' is a fact: the newer source lists every finding."""
+        return self.new.findings_complete
 
     def movements(self, kind: str) -> list[GradeChange]:
         return [c for c in self.grade_changes if c.movement == kind]
@@ -108,8 +180,11 @@ class Comparison:
             "grade_changes": [dict(c.__dict__) for c in self.grade_changes],
             "persisting": [p.to_json() for p in self.persisting],
             "resolved": [f.to_json() for f in self.resolved],
+            "resolved_means": "not raised again" if self.unmatched_confirmed else "not in the source used",
             "new": [f.to_json() for f in self.new_findings],
             "overrides": self.overrides,
+            "s55_due": self.s55_due.isoformat() if self.s55_due else None,
+            "on_file": list(self.on_file), "not_on_file": list(self.not_on_file),
         }
 
 
@@ -121,24 +196,47 @@ def severity_change(old: Finding, new: Finding) -> str:
 
 
 def compare(old: Inspection, new: Inspection, overrides: Overrides | None = None,
-            frameworks: Frameworks | None = None) -> Comparison:
-    """Grade movements and persisting / resolved / new findings between two inspections."""
+            frameworks: Frameworks | None = None, as_of: date | None = None, record=None) -> Comparison:
+    """Grade movements and persisting / resolved / new findings between two inspections.
+
+    Grades stand as corrected on `as_of` (default: every correction on file). With a
+    `record` (the force's History), each persisting concern says how long it has lasted.
+    """
     fw = frameworks or load_frameworks()
+    old, new = old.corrected(as_of), new.corrected(as_of)
     changes = grade_changes(fw, old, new)
     comparable, notes = caveats(fw, old, new, changes)
     force_words = frozenset(key_terms(f"{old.force} {new.force}")) | frozenset(
         w.lower() for w in f"{old.force} {new.force}".split())
     links = match_findings(old.findings, new.findings, pinned=set(overrides.pin if overrides else ()),
                            forbidden=set(overrides.forbid if overrides else ()), stopwords=force_words)
-    persisting = tuple(PersistingConcern(FindingRef.of(old.findings[link.old], fw), FindingRef.of(new.findings[link.new], fw),
-                                         link.score, link.reason, link.manual, link.merged,
+    older, newer = InspectionSummary.of(old, fw), InspectionSummary.of(new, fw)
+    persisting = tuple(PersistingConcern(older.findings[link.old], newer.findings[link.new], link.score, link.reason,
+                                         link.manual, link.merged,
                                          severity_change(old.findings[link.old], new.findings[link.new]),
-                                         str(old.published)) for link in links)
+                                         older.name) for link in links)
     linked_old, linked_new = {link.old for link in links}, {link.new for link in links}
-    return Comparison(
-        old=InspectionSummary.of(old, fw), new=InspectionSummary.of(new, fw), comparable=comparable,
+    comparison = Comparison(
+        old=older, new=newer, comparable=comparable,
         caveats=tuple(notes), grade_changes=tuple(changes), persisting=persisting,
-        resolved=tuple(FindingRef.of(f, fw) for i, f in enumerate(old.findings) if i not in linked_old),
-        new_findings=tuple(FindingRef.of(f, fw) for j, f in enumerate(new.findings) if j not in linked_new),
+        resolved=tuple(f for i, f in enumerate(older.findings) if i not in linked_old),
+        new_findings=tuple(f for j, f in enumerate(newer.findings) if j not in linked_new),
         old_figures=old.key_figures, new_figures=new.key_figures,
-        overrides=overrides.source if overrides else "", inspections=(old, new))
+        overrides=overrides.source if overrides else "",
+        s55_due=s55_last_day(new.published.exact) if new.published.exact else None,
+        on_file=(older.name, newer.name), not_on_file=tuple(fw.short_name(c.id) for c in fw.cycles_missing([old.cycle, new.cycle])))
+    return with_record(comparison, record) if record is not None else comparison
+
+
+def with_record(comparison: Comparison, record) -> Comparison:
+    """The comparison with each persisting concern's lifetime taken from the force's record."""
+    persisting = []
+    for p in comparison.persisting:
+        chain = record.lineage_of(comparison.new, p.new.text)
+        if len(chain) >= 2:
+            first = chain[-1]
+            p = replace(p, first_raised=record.name_of(first), times_raised=len(chain),
+                        not_on_file=record.missing_between(first, record.index_of(comparison.new)))
+        persisting.append(p)
+    return replace(comparison, persisting=tuple(persisting), on_file=tuple(record.names()),
+                   not_on_file=record.not_on_file)

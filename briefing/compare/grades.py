@@ -22,6 +22,7 @@ class GradeChange:
     steps: int  # signed: +2 is two grades better
     partial: bool = False  # the two areas cover only partly the same ground
     note: str = ""
+    correction: str = ""  # "changed from adequate to requires improvement on 8 August 2024: ..."
 
 
 def _movement(fw: Frameworks, old: Judgement | None, new: Judgement | None) -> tuple[str, int]:
@@ -41,6 +42,24 @@ def _partial(old_cycle: Cycle, new_cycle: Cycle, area: str, old: Judgement | Non
     return bool(flagged), " ".join(a.note for a in flagged if a.note)
 
 
+def _elsewhere(new_cycle: Cycle, area: str, movement: str) -> str:
+    """Where HMICFRS now reports an area the newer cycle does not grade: not graded is not
+    the same as not inspected."""
+    if movement != "no-longer-graded":
+        return ""
+    now = new_cycle.area_for_canonical(area)
+    return (now.elsewhere if now and now.elsewhere else
+            f"Not graded in {new_cycle.short or new_cycle.name}; this does not mean it was not inspected.")
+
+
+def _correction(j: Judgement | None) -> str:
+    c = j.correction if j else None
+    if c is None:
+        return ""
+    reason = f" {c.reason.rstrip('.')}." if c.reason else ""
+    return f"Grade corrected on {c.when}: published as {c.old_grade}, now {c.new_grade}.{reason}"
+
+
 def grade_changes(fw: Frameworks, old: Inspection, new: Inspection) -> list[GradeChange]:
     """One row per area graded in either inspection, in the later framework's order."""
     olds = {j.area: j for j in old.judgements}
@@ -55,9 +74,10 @@ def grade_changes(fw: Frameworks, old: Inspection, new: Inspection) -> list[Grad
         o, n = olds.get(area), news.get(area)
         movement, steps = _movement(fw, o, n)
         partial, note = _partial(old_cycle, new_cycle, area, o, n)
+        note = " ".join(x for x in (note, _elsewhere(new_cycle, area, movement)) if x)
         rows.append(GradeChange(area, fw.area_name(area), o.label if o else "", n.label if n else "",
                                 o.grade if o and o.graded else "", n.grade if n and n.graded else "",
-                                movement, steps, partial, note))
+                                movement, steps, partial, note, " ".join(filter(None, (_correction(o), _correction(n))))))
     return rows
 
 
@@ -74,8 +94,7 @@ def caveats(fw: Frameworks, old: Inspection, new: Inspection, changes: list[Grad
     for cycle in fw.cycles_between(old.cycle, new.cycle) or [new_cycle]:
         if cycle.comparability.comparable_with_previous is False:
             comparable = False
-            source = f" (HMICFRS, {cycle.name}: {cycle.comparability.source})" if cycle.comparability.source \
-                else f" (HMICFRS, {cycle.name})"
+            source = f" ({cycle.comparability.cited_as or 'HMICFRS, ' + cycle.name})"
             notes.append(f"\u201c{cycle.comparability.statement}\u201d{source}")
     partial = [c for c in changes if c.partial]
     if partial:

@@ -1,15 +1,17 @@
 """A force's whole record: grade timelines, themes over time, and how long concerns last.
 
 Built from consecutive pairwise comparisons, so "raised in 3 of 4 inspections" means the
-same matching an analyst can inspect (and overrule) pair by pair.
+same matching an analyst can inspect (and overrule) pair by pair. The record is only what
+is on file: every count says so, and the cycles with no data on file are named.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
-from briefing.compare.comparison import Comparison, compare
+from briefing.compare.comparison import Comparison, InspectionSummary, compare
 from briefing.compare.themes import theme_name, themes_of
 from briefing.errors import BriefingError
 from briefing.frameworks import Frameworks, load_frameworks
@@ -22,6 +24,7 @@ class GradePoint:
     cycle: str
     label: str
     grade: str
+    correction: str = ""
 
 
 @dataclass(frozen=True)
@@ -38,7 +41,7 @@ class ThemeRecord:
     first: str
     latest: str
     raised_in: int
-    of: int
+    of: int  # inspections on file
 
 
 @dataclass(frozen=True)
@@ -48,24 +51,46 @@ class History:
     timelines: tuple[AreaTimeline, ...]
     themes: tuple[ThemeRecord, ...]
     steps: tuple[Comparison, ...]  # consecutive pairs, oldest first
+    not_on_file: tuple[str, ...] = ()  # cycles between the first and last on file with no data
+    short_names: tuple[str, ...] = ()
 
-    def lineage(self, finding_index: int) -> list[tuple[Inspection, str]]:
-        """The latest inspection's finding and every earlier finding it continues, newest first."""
-        chain = [(self.inspections[-1], self.inspections[-1].findings[finding_index].text)]
-        text = chain[0][1]
-        for step, older in zip(reversed(self.steps), reversed(self.inspections[:-1])):
-            match = next((p for p in step.persisting if p.new.text == text and not p.merged), None)
+    def names(self) -> list[str]:
+        return [self.name_of(i) for i in range(len(self.inspections))]
+
+    def name_of(self, index: int) -> str:
+        return self.steps[0].old.name if index == 0 and self.steps else (
+            self.steps[index - 1].new.name if self.steps else self.short_names[index])
+
+    def index_of(self, summary: InspectionSummary) -> int | None:
+        return next((i for i, x in enumerate(self.inspections)
+                     if x.cycle == summary.cycle and x.title == summary.title), None)
+
+    def lineage_of(self, summary: InspectionSummary, text: str) -> list[int]:
+        """Indexes of the inspections that raised a finding, newest first, following the
+        consecutive links back from `summary`'s finding with this text."""
+        start = self.index_of(summary)
+        if start is None:
+            return []
+        chain = [start]
+        for index in range(start, 0, -1):
+            match = next((p for p in self.steps[index - 1].persisting if p.new.text == text and not p.merged), None)
             if match is None:
                 break
             text = match.old.text
-            chain.append((older, text))
+            chain.append(index - 1)
         return chain
+
+    def missing_between(self, first: int, last: int | None) -> tuple[str, ...]:
+        fw = load_frameworks()
+        last = len(self.inspections) - 1 if last is None else last
+        return tuple(fw.short_name(c.id) for c in fw.cycles_missing([i.cycle for i in self.inspections[first:last + 1]]))
 
     def to_json(self) -> dict:
         return {
             "force": self.force,
-            "inspections": [{"cycle": i.cycle, "title": i.title, "published": i.published.iso()}
-                            for i in self.inspections],
+            "inspections": [{"cycle": i.cycle, "title": i.title, "published": i.published.iso(),
+                             "source_kind": i.source_kind} for i in self.inspections],
+            "not_on_file": list(self.not_on_file),
             "timelines": [{"area": t.area, "area_name": t.area_name,
                            "grades": [p.__dict__ for p in t.points]} for t in self.timelines],
             "themes": [t.__dict__ for t in self.themes],
@@ -79,7 +104,8 @@ def _order(inspections: Sequence[Inspection], fw: Frameworks) -> list[Inspection
 def _timelines(ordered: list[Inspection], fw: Frameworks) -> tuple[AreaTimeline, ...]:
     areas = list(dict.fromkeys(j.area for i in reversed(ordered) for j in i.judgements if j.graded))
     return tuple(AreaTimeline(area, fw.area_name(area), tuple(
-        GradePoint(fw.dated_name(i.cycle, i.published.year), i.cycle, j.label, j.grade)
+        GradePoint(fw.dated_name(i.cycle, i.published.year), i.cycle, j.label, j.grade,
+                   f"corrected {j.correction.when}" if j.correction else "")
         for i in ordered for j in i.judgements if j.area == area and j.graded)) for area in areas)
 
 
@@ -88,6 +114,7 @@ def _themes(ordered: list[Inspection], fw: Frameworks) -> tuple[ThemeRecord, ...
     for index, inspection in enumerate(ordered):
         for theme in set().union(*(themes_of(f.text) for f in inspection.findings if f.kind != "innovative-practice")):
             seen.setdefault(theme, []).append(index)
+
     def name(i: int) -> str:
         return fw.dated_name(ordered[i].cycle, ordered[i].published.year)
 
@@ -96,13 +123,17 @@ def _themes(ordered: list[Inspection], fw: Frameworks) -> tuple[ThemeRecord, ...
     return tuple(sorted(records, key=lambda r: (-r.raised_in, r.name)))
 
 
-def history(inspections: Sequence[Inspection], frameworks: Frameworks | None = None) -> History:
+def history(inspections: Sequence[Inspection], frameworks: Frameworks | None = None,
+            as_of: date | None = None) -> History:
     fw = frameworks or load_frameworks()
     if not inspections:
         raise BriefingError("history needs at least one inspection")
     forces = {i.force for i in inspections}
     if len(forces) > 1:
         raise BriefingError(f"history covers one force at a time, not {', '.join(sorted(forces))}")
-    ordered = _order(inspections, fw)
+    ordered = [i.corrected(as_of) for i in _order(inspections, fw)]
     steps = tuple(compare(a, b, frameworks=fw) for a, b in zip(ordered, ordered[1:]))
-    return History(ordered[0].force, tuple(ordered), _timelines(ordered, fw), _themes(ordered, fw), steps)
+    missing = tuple(fw.short_name(c.id) for c in fw.cycles_missing([i.cycle for i in ordered]))
+    short = tuple(f"{fw.short_name(i.cycle)} ({i.published})" for i in ordered)
+    return History(ordered[0].force, tuple(ordered), _timelines(ordered, fw), _themes(ordered, fw), steps, missing,
+                   short)
