@@ -12,6 +12,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 class AtomicBatch:
     """Temporary paths for a set of outputs, all renamed into place together on commit()."""
 
@@ -21,6 +27,9 @@ class AtomicBatch:
     def path_for(self, final: Path) -> Path:
         final.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".part", dir=final.parent)
+        # mkstemp makes the file private (0600); a pack is for colleagues, so it gets the
+        # permissions any file the user saves gets (0644 under the usual umask 022).
+        os.fchmod(fd, 0o666 & ~_umask())
         os.close(fd)
         self._pending.append((Path(tmp), final))
         return Path(tmp)

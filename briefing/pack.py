@@ -1,10 +1,11 @@
-"""Briefing -> files: every requested format rendered, then all renamed into place at once.
+"""The main job as one library call: load, compare, history, document, write.
 
-On a machine with two or more cores the formats render in forked worker processes side
-by side; the result is the same files, sooner.
+`make_pack` is what `briefing pack` runs and what tests call; the CLI only parses
+options. Every requested format is rendered, then all are renamed into place at once:
+a failure in any writer leaves no partial file and the previous pack untouched.
 
-A failure in any writer leaves no partial file and leaves the previous pack untouched,
-because nothing is renamed until every format has been written.
+On a machine with two or more cores the formats render in forked worker processes,
+started first so they import their libraries while the comparison runs.
 """
 
 from __future__ import annotations
@@ -12,24 +13,78 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.atomic import atomic_batch
 from briefing.document.model import Briefing
+from briefing.document.options import PackOptions
 from briefing.errors import BriefingError
-from briefing.writers import SUFFIXES, WRITERS, get_writer
-
-FORMAT_NAMES = {"docx": "Word document", "pdf": "PDF", "xlsx": "Excel workbook", "json": "JSON model"}
+from briefing.writers import FORMATS, get_writer
 
 
-def parse_formats(text: str) -> list[str]:
-    formats = [f.strip().lower().lstrip(".") for f in text.split(",") if f.strip()]
-    unknown = [f for f in formats if f not in WRITERS]
-    if unknown or not formats:
-        raise BriefingError(f"unknown format {', '.join(unknown) or '(none)'}; choose from {', '.join(WRITERS)}")
-    return list(dict.fromkeys(formats))
+@dataclass(frozen=True)
+class PackRequest:
+    inputs: Sequence[Path] = ()  # OLD and NEW, or none for the bundled force
+    record: Sequence[Path] = ()  # more inspections of the force, for its history
+    overrides: Path | None = None
+    options: PackOptions = field(default_factory=PackOptions)
+    formats: Sequence[str] = ("docx", "pdf", "xlsx")
+    out_dir: Path = Path("output")
+
+
+@dataclass(frozen=True)
+class PackResult:
+    briefing: Briefing
+    paths: list[Path]
+
+
+def make_pack(request: PackRequest, progress: Callable[[str], None] = lambda message: None) -> PackResult:
+    pool = start_writers(request.formats)
+    try:
+        briefing, cycle = build(request)
+    except BaseException:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+        raise
+    paths = write_pack(briefing, request.out_dir, pack_stem(briefing, cycle), request.formats, progress, pool)
+    return PackResult(briefing, paths)
+
+
+def bundled_record():
+    """The bundled force's inspections on file, oldest first."""
+    from briefing.frameworks import load_frameworks
+    from briefing.ingest.dataset import load_dataset
+    from briefing.resources import bundled_datasets
+
+    fw = load_frameworks()
+    record = sorted((load_dataset(p) for p in bundled_datasets()),
+                    key=lambda i: (i.published.sort_key(), fw.cycles[i.cycle].order))
+    return [i for i in record if i.force == record[-1].force]
+
+
+def build(request: PackRequest) -> tuple[Briefing, str]:
+    """Load, compare and build the Briefing; returns it and the newer inspection's cycle."""
+    from briefing.compare import compare, history
+    from briefing.compare.overrides import load_overrides
+    from briefing.document import build_briefing
+    from briefing.ingest import load_inspection
+
+    if request.inputs:
+        if len(request.inputs) != 2:
+            raise BriefingError("give two inspections (OLD NEW), or none for the bundled force")
+        old, new = (load_inspection(p) for p in request.inputs)
+        record = [old, new, *(load_inspection(p) for p in request.record)]
+    else:
+        record = bundled_record()
+        old, new = record[-2], record[-1]
+    as_of = request.options.date
+    pins = load_overrides(request.overrides, old.findings, new.findings) if request.overrides else None
+    force_record = history(record, as_of=as_of) if len(record) > 2 else None
+    comparison = compare(old, new, pins, as_of=as_of, record=force_record)
+    return build_briefing(comparison, force_record, request.options), new.cycle
 
 
 def pack_stem(briefing: Briefing, cycle: str) -> str:
@@ -46,7 +101,7 @@ def _failure(fmt: str, exc: BaseException) -> BriefingError:
         return exc
     reason = " ".join(str(exc).split())
     reason = reason if len(reason) <= 160 else reason[:157] + "..."
-    return BriefingError(f"could not write the {FORMAT_NAMES.get(fmt, fmt)}: {reason}; no file of this pack was written")
+    return BriefingError(f"could not write the {FORMATS[fmt].title}: {reason}; no file of this pack was written")
 
 
 def _pool(jobs: int):
@@ -77,12 +132,12 @@ def write_pack(briefing: Briefing, out_dir: Path, stem: str, formats: Iterable[s
                progress: Callable[[str], None] = lambda message: None, pool=None) -> list[Path]:
     formats = list(formats)
     with atomic_batch() as batch:
-        targets = {fmt: batch.path_for(out_dir / f"{stem}{SUFFIXES[fmt]}") for fmt in formats}
+        targets = {fmt: batch.path_for(out_dir / f"{stem}{FORMATS[fmt].suffix}") for fmt in formats}
         pool = pool if pool is not None else _pool(len(formats))
         try:
             pending = {}
             for fmt in formats:
-                progress(f"Writing the {FORMAT_NAMES.get(fmt, fmt)}...")
+                progress(f"Writing the {FORMATS[fmt].title}...")
                 if pool is None:
                     try:
                         _render(fmt, briefing, targets[fmt])

@@ -98,7 +98,9 @@ def test_plain_delivery_headers_body_and_pdf(runner, pack, smtp_server):
     assert message["Subject"] == "OFFICIAL: Northamptonshire Police: PEEL 2023-25 inspection briefing"
     assert message["To"] == "pcc@example.org" and message["Cc"] == "cc@example.org"
     body = message.get_body(("plain",)).get_content()
-    assert "Grades: 6 up, 1 down, 1 unchanged" in body and "Findings: 1 persisting, 18 resolved, 2 new." in body
+    assert "Grades: 5 up, 1 down, 2 unchanged" in body
+    assert "Findings: 1 persisting, 18 not in the source used, 2 new." in body
+    assert "Excel workbook, every finding with filters" in body  # named because it is attached
     attachments = {part.get_filename(): part.get_content() for part in message.iter_attachments()}
     assert attachments[PDF] == (pack / PDF).read_bytes()
     assert set(attachments) == {PDF, PDF.replace(".pdf", ".xlsx")}

@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import click
 
 from briefing.cli import cli
 
-ATTACHABLE = ("pdf", "docx", "xlsx", "json")
+from briefing.writers import FORMATS, choices
 
 
 def _attachments(text: str) -> list[str]:
     chosen = [a.strip().lower().lstrip(".") for a in text.split(",") if a.strip()]
-    unknown = [a for a in chosen if a not in ATTACHABLE]
+    unknown = [a for a in chosen if a not in FORMATS]
     if unknown or not chosen:
-        raise click.BadParameter(f"choose from {', '.join(ATTACHABLE)}", param_hint="--attach")
+        raise click.BadParameter(f"choose from {choices()}", param_hint="--attach")
     return chosen
 
 
@@ -34,7 +33,7 @@ def _settings(config: Path | None, ca_bundle: Path | None, no_verify: bool):
 @click.option("--to", "to", multiple=True, help="Recipient (repeatable).")
 @click.option("--cc", multiple=True, help="Copy to (repeatable).")
 @click.option("--subject", help="Subject; the protective marking is put first. [default: the pack's title]")
-@click.option("--attach", default="pdf", show_default=True, help="Comma-separated: pdf, docx, xlsx, json.")
+@click.option("--attach", default="pdf", show_default=True, help=f"Comma-separated: {choices()}.")
 @click.option("--dry-run", is_flag=True, help="Write the complete message as an .eml beside the pack; send nothing.")
 @click.option("--check", is_flag=True, help="Connect and log in to the mail server without sending.")
 @click.option("--config", type=click.Path(path_type=Path), help="Config file with an smtp: section "
@@ -62,33 +61,36 @@ def email(pack_path, to, cc, subject, attach, dry_run, check, config, ca_bundle,
     from briefing.mail.pack_files import read_pack
 
     pack = read_pack(pack_path)
-    files = [pack.file(f".{kind}") for kind in _attachments(attach)]
-    _send(files, list(to), list(cc), subject or pack.title, pack.title, pack.marking, list(pack.headline),
-          dry_run, config, ca_bundle, no_verify, eml=pack.stem.with_name(pack.stem.name + ".eml"))
+    files = [pack.file(FORMATS[kind].suffix) for kind in _attachments(attach)]
+    _send(files, list(to), list(cc), subject or pack.title, pack, dry_run, config, ca_bundle, no_verify,
+          eml=pack.stem.with_name(pack.stem.name + ".eml"))
 
 
-def _send(files, to, cc, subject, title, marking, headline, dry_run, config, ca_bundle, no_verify, eml: Path):
+def _send(files, to, cc, subject, pack, dry_run, config, ca_bundle, no_verify, eml: Path):
+    """`pack` is anything with title, marking, headline and s55_due (PackFiles, or a pack just made)."""
     from briefing.mail.message import build_message
+    from briefing.mail.settings import sender_address
 
+    sender = sender_address(config) if dry_run else None
+    settings = None if dry_run else _settings(config, ca_bundle, no_verify)
+    message = build_message(sender=sender or settings.sender, to=to, cc=cc, subject=subject, marking=pack.marking,
+                            title=pack.title, headline=list(pack.headline), attachments=files, s55_due=pack.s55_due)
     if dry_run:
-        message = build_message(sender=os.environ.get("BRIEFING_SMTP_FROM", "briefing@localhost"), to=to, cc=cc, subject=subject, marking=marking,
-                                title=title, headline=headline, attachments=files)
         from briefing.atomic import write_atomic
 
         click.echo(str(write_atomic(eml, message.as_bytes())))
         return
     from briefing.mail.send import deliver
 
-    settings = _settings(config, ca_bundle, no_verify)
-    message = build_message(sender=settings.sender, to=to, cc=cc, subject=subject, marking=marking, title=title,
-                            headline=headline, attachments=files)
     deliver(settings, message, to + cc)
     click.echo(f"Sent {', '.join(f.name for f in files)} to {', '.join(to + cc)}", err=True)
 
 
 def send_pack(paths: list[Path], to: list[str], briefing) -> None:
     """Email the PDF of a pack just written (briefing pack --email-to)."""
+    from briefing.mail.pack_files import PackFiles
+
     pdf = [p for p in paths if p.suffix == ".pdf"] or paths[:1]
     meta = briefing.metadata
-    _send(pdf, to, [], meta.title, meta.title, meta.marking, list(briefing.headline), False, None, None, False,
-          eml=pdf[0].with_suffix(".eml"))
+    made = PackFiles(pdf[0].with_suffix(""), meta.title, meta.marking, briefing.headline, meta.s55_due)
+    _send(pdf, to, [], meta.title, made, False, None, None, False, eml=pdf[0].with_suffix(".eml"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
+from datetime import date
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f\ud800-\udfff\ufffe\uffff]")
 
@@ -22,6 +23,18 @@ def clean(text: object) -> str:
     """
     text = "" if text is None else str(text)
     return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+Cell = str | int | float | date  # a date or a count stays one until a writer shows it
+
+
+def display(value: Cell) -> str:
+    """How a cell reads in running text (Word, PDF): dates as "11 April 2024"."""
+    if isinstance(value, date):
+        return value.strftime("%-d %B %Y")
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    return str(value)
 
 
 @dataclass(frozen=True)
@@ -51,7 +64,7 @@ class Table:
     name: str  # a short identifier, also the Excel table name
     caption: str
     columns: tuple[Column, ...]
-    rows: tuple[tuple[str, ...], ...]
+    rows: tuple[tuple[Cell, ...], ...]
     kind: str = field(default="table", init=False)
 
 
@@ -105,6 +118,7 @@ class Metadata:
     date: str
     version: str
     audience: str
+    s55_due: date | None = None  # the PCC's s.55 last day, for an email body (pcc packs only)
 
 
 @dataclass(frozen=True)
@@ -115,7 +129,15 @@ class Briefing:
     headline: tuple[str, ...]  # three lines on what changed, for an email body
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """Plain JSON types: dates as ISO text."""
+        def plain(value):
+            if isinstance(value, dict):
+                return {k: plain(v) for k, v in value.items()}
+            if isinstance(value, (list, tuple)):
+                return [plain(v) for v in value]
+            return value.isoformat() if isinstance(value, date) else value
+
+        return plain(asdict(self))
 
     def text(self) -> str:
         """All the words of the document, for search and for tests."""
@@ -129,7 +151,7 @@ class Briefing:
                     parts.extend(block.items)
                 elif isinstance(block, Table):
                     parts.append(block.caption)
-                    parts.extend(" | ".join(row) for row in block.rows)
+                    parts.extend(" | ".join(display(v) for v in row) for row in block.rows)
                 elif isinstance(block, Chart):
                     parts.append(block.alt_text)
         return "\n".join(parts)

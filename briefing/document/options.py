@@ -21,6 +21,7 @@ class PackOptions:
     version: str = "1.0"
     date: date = field(default_factory=date.today)
     language: str = "en-GB"
+    chief_comments_by: date | None = None  # when the chief constable's s.55 comments are asked for
 
     @property
     def audience_name(self) -> str:

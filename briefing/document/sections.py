@@ -1,41 +1,75 @@
-"""The finding, figure, audience, history and annex sections of a briefing."""
+"""The sources, finding, figure, audience, history and annex sections of a briefing."""
 
 from __future__ import annotations
 
 from itertools import groupby
 
 from briefing.compare import Comparison, History
-from briefing.compare.comparison import FindingRef
+from briefing.compare.comparison import FindingRef, InspectionSummary
 from briefing.document.model import Column, Paragraph, Section, Table, clean
 from briefing.document.narrative import render_blocks
 from briefing.document.options import PackOptions
-from briefing.document.sheets import area_label
+from briefing.document.wording import (figure_cells, join_words, long_date, report_to_check, sentence, since_text,
+                                       unmatched_heading, unmatched_phrase, whole_sentences)
 from briefing.model import KIND_LABELS
 
-FINDING_COLUMNS = (Column("Finding", 1.2), Column("Area", 1.6), Column("Text", 5))
+FINDING_COLUMNS = (Column("Finding", 1.3), Column("Area", 1.6), Column("Text", 5))
+
+
+def area_label(area_name: str) -> str:
+    return area_name or "Not tied to an area"
 
 
 def _ref_row(ref: FindingRef) -> tuple[str, ...]:
-    return clean(ref.label), clean(area_label(ref.area)), clean(ref.text)
+    return clean(ref.label), clean(area_label(ref.area_name)), clean(ref.text)
 
 
-def findings_sections(c: Comparison, lasting) -> list[Section]:
+def _gaps(s: InspectionSummary) -> str:
+    gaps = []
+    if not s.findings_complete:
+        gaps.append(f"lists {len(s.findings)} finding{'s' if len(s.findings) != 1 else ''}, not necessarily every "
+                    "finding of the report")
+    if s.published_exact is None:
+        gaps.append(f"publication date known only as {s.published}")
+    if not any(j.grade != "ungraded" for j in s.judgements):
+        gaps.append("no graded judgements recorded")
+    gaps += [f"grade corrected after publication: {c}" for c in s.corrections]
+    return sentence("; ".join(gaps)) + "." if gaps else "Complete list of findings."
+
+
+def sources_section(c: Comparison) -> Section:
+    """What each source is and what it leaves out, so no reader mistakes a gap for a fact."""
+    rows = tuple((clean(s.cycle_name), clean(s.title), clean(sentence(s.source_kind_name)), clean(_gaps(s)))
+                 for s in (c.old, c.new))
+    blocks = [Table("Sources", "The sources this briefing rests on",
+                    (Column("Inspection", 1.3), Column("Source", 3), Column("Kind", 1.5), Column("Gaps", 3.5)), rows)]
+    if c.not_on_file:
+        blocks.append(Paragraph(clean(f"No data is on file for {join_words(c.not_on_file)}, between the earliest and "
+                                      "latest inspections used; counts of how often a concern was raised cover only "
+                                      "the inspections on file."), "note"))
+    return Section("About the sources", 1, tuple(blocks))
+
+
+def findings_sections(c: Comparison) -> list[Section]:
     rows = tuple((clean(f"{p.old.label}: {p.old.text}"), clean(f"{p.new.label}: {p.new.text}"),
-                  clean(f"{lasting[p.new.text][0]}; raised in {lasting[p.new.text][1]} inspections in a row"),
-                  clean(f"{p.score:.2f}: {p.reason}" + (f"; {p.severity_change}" if p.severity_change else "")
-                        + ("; set by hand" if p.manual else "")))
+                  clean(sentence(since_text(p.first_raised, p.times_raised, p.not_on_file))
+                        + (f"; {p.severity_change}" if p.severity_change else "")))
                  for p in c.persisting)
     persisting = Section("Persisting concerns", 1, (
         Paragraph(clean(f"Findings of the {c.old.cycle_name} inspection raised again in {c.new.cycle_name}, "
-                        "earlier and current wording side by side. Each link has a score from 0 to 1 and the "
-                        "reason for it, so it can be checked and, if wrong, overruled with --overrides.")),
+                        "earlier and current wording side by side.")),
         Table("Persisting", "Persisting concerns", (Column(f"Then ({c.old.cycle_name})", 4),
                                                     Column(f"Now ({c.new.cycle_name})", 4),
-                                                    Column("Persisting since", 2), Column("Why linked", 3)), rows)))
-    resolved = Section("Resolved", 1, (
-        Paragraph(clean(f"Findings of the {c.old.cycle_name} inspection that the {c.new.cycle_name} inspection does "
-                        "not raise again. Not being raised again is not the same as HMICFRS discharging them.")),
-        Table("Resolved", "Findings not raised again", FINDING_COLUMNS, tuple(_ref_row(r) for r in c.resolved))))
+                                                    Column("Persisting since", 2.5)), rows)))
+    if c.unmatched_confirmed:
+        intro = (f"Findings of the {c.old.cycle_name} inspection that the {c.new.cycle_name} report does not raise "
+                 "again. Not being raised again is not the same as HMICFRS discharging them.")
+    else:
+        intro = (f"{sentence(unmatched_phrase(c, len(c.resolved)))}. That does not show they were resolved: "
+                 f"check them against {report_to_check(c)}.")
+    resolved = Section(unmatched_heading(c), 1, (
+        Paragraph(clean(intro)),
+        Table("Resolved", unmatched_heading(c), FINDING_COLUMNS, tuple(_ref_row(r) for r in c.resolved))))
     new = Section("New findings", 1, (
         Paragraph(clean(f"Findings of the {c.new.cycle_name} inspection with no counterpart in {c.old.cycle_name}.")),
         Table("New", "New findings", FINDING_COLUMNS, tuple(_ref_row(r) for r in c.new_findings))))
@@ -46,86 +80,105 @@ def figures_section(c: Comparison) -> Section:
     blocks = []
     for name, figures in ((c.new.cycle_name, c.new_figures), (c.old.cycle_name, c.old_figures)):
         if not figures:
-            blocks.append(Paragraph(clean(f"The {name} inspection, as recorded, states no key figures.")))
+            blocks.append(Paragraph(clean(f"The {name} source, as recorded, states no key figures.")))
             continue
-        rows = tuple(tuple(clean(v) for v in (f.name, f"{f.value} {f.unit}".strip(), f.comparator or "Not stated",
-                                                f.period, str(f.place))) for f in figures)
+        rows = tuple(tuple(clean(v) for v in (f.name, *figure_cells(f), f.period)) for f in figures)
         blocks.append(Table(f"Figures{len(blocks) + 1}", f"Key figures from {name}",
-                            (Column("Figure", 3), Column("Force", 1.5, "number"),
-                             Column("England and Wales", 1.5, "number"), Column("Period", 2), Column("Source", 1)),
-                            rows))
+                            (Column("Figure", 3), Column("Force", 1.3, "number"),
+                             Column("England and Wales", 1.5, "number"), Column("Period", 2.2)), rows))
     return Section("Key figures", 1, tuple(blocks))
 
 
-def audience_sections(c: Comparison, options: PackOptions, lasting, due: str) -> list[Section]:
-    persisting = [_with_since(p, lasting) for p in c.persisting]
+class _Concern:
+    """A persisting concern as the templates quote it: whole sentences and its history."""
+
+    def __init__(self, p):
+        self.label, self.area_name, self.since = p.new.label, p.new.area_name, p.first_raised
+        self.quote = whole_sentences(p.new.text)
+
+
+def audience_sections(c: Comparison, options: PackOptions, deadline: str) -> list[Section]:
+    concerns = [_Concern(p) for p in c.persisting]
     downs = c.movements("down")
     if options.audience == "pcc":
         questions = Section("Suggested questions for the meeting", 1, tuple(
-            render_blocks("questions.txt.j2", downgrades=downs, persisting=persisting)))
-        return [questions, _s55(c, due)]
-    return [_open_findings(c, lasting), Section("What HMICFRS will look for next", 1, tuple(
-        render_blocks("next_inspection.txt.j2", persisting=persisting, downgrades=downs)))]
+            render_blocks("questions.txt.j2", downgrades=downs, persisting=concerns)))
+        return [questions, _s55(c, options, deadline)]
+    return [_open_findings(c), Section("What HMICFRS will look for next", 1, tuple(
+        render_blocks("next_inspection.txt.j2", persisting=concerns, downgrades=downs)))]
 
 
-class _Since:
-    """A persisting concern with the place it was first raised, for the templates."""
-
-    def __init__(self, concern, since: str):
-        self.new, self.old, self.first_raised = concern.new, concern.old, since
-
-
-def _with_since(concern, lasting) -> _Since:
-    return _Since(concern, lasting[concern.new.text][0])
-
-
-def _s55(c: Comparison, due: str) -> Section:
-    new = c.inspections[1]
-    formal = [f for f in new.findings if f.kind in ("cause-of-concern", "recommendation")]
-    blocks_of = "recommendations" if formal else "findings"
-    items = formal or [f for f in new.findings if f.kind != "innovative-practice"]
-    blocks = list(render_blocks("s55_response.txt.j2", due=due, published=str(new.published), blocks_of=blocks_of))
-    rows = tuple((clean(f.label), clean(f.text), "", "", "") for f in items)
+def _s55(c: Comparison, options: PackOptions, deadline: str) -> Section:
+    findings = c.new.findings
+    formal = [f for f in findings if f.kind in ("cause-of-concern", "recommendation")]
+    items = formal or [f for f in findings if f.kind != "innovative-practice"]
+    blocks = list(render_blocks(
+        "s55_response.txt.j2", deadline=deadline, published=c.new.published,
+        due=long_date(c.s55_due) if c.s55_due else "", formal=bool(formal),
+        complete=c.new.findings_complete, kind=c.new.source_kind_name, report=report_to_check(c),
+        cycle=c.new.cycle_name,
+        chief_by=long_date(options.chief_comments_by) if options.chief_comments_by else ""))
+    parts = [("Chief constable's comments", "Invite the chief constable's comments on the report (s.55(4))"
+              + (f"; requested by {long_date(options.chief_comments_by)}" if options.chief_comments_by else ""), ""),
+             ("PCC's comments on the report", "", ""),
+             ("PCC's response to the chief constable's comments", "", "")]
+    parts += [(f.label, f.text, "") for f in items]
+    parts.append(("Copies sent to", "HMICFRS and the Home Secretary (s.55(6))", ""))
+    rows = tuple((clean(a), clean(b), clean(d)) for a, b, d in parts)
     blocks.append(Table("Response", "Draft response skeleton",
-                        (Column("Item", 1.2), Column("HMICFRS wording", 4), Column("Chief constable's comments", 2.5),
-                         Column("Steps to be taken, or why no action", 2.5), Column("Owner and date", 1.5)), rows))
+                        (Column("Part", 1.5), Column("HMICFRS wording or what is needed", 4.5),
+                         Column("Steps to be taken, or why no action; owner and date", 3.5)), rows))
     return Section("Statutory response (section 55)", 1, tuple(blocks))
 
 
-def _open_findings(c: Comparison, lasting) -> Section:
-    new = c.inspections[1]
-    persisting = {p.new.text for p in c.persisting}
-    open_findings = sorted((f for f in new.findings if f.kind != "innovative-practice"), key=lambda f: f.area)
-    blocks = [Paragraph("Every finding of the latest inspection, by area, with a blank owner to agree.")]
-    for area, group in groupby(open_findings, key=lambda f: f.area):
+def _open_findings(c: Comparison) -> Section:
+    since = {p.new.label: p.first_raised for p in c.persisting}
+    open_findings = sorted((f for f in c.new.findings if f.kind != "innovative-practice"), key=lambda f: f.area_name)
+    intro = "Every finding of the latest inspection, by area, with a blank owner to agree."
+    if not c.new.findings_complete:
+        intro += (f" The source used is a {c.new.source_kind_name}, which does not list every finding: take the full "
+                  f"list from {report_to_check(c)}.")
+    blocks = [Paragraph(clean(intro))]
+    for area, group in groupby(open_findings, key=lambda f: f.area_name):
         name = area_label(area)
         rows = tuple((clean(f.label), clean(f.text),
-                      clean(f"persisting since {lasting[f.text][0]}" if f.text in persisting else "new"), "")
+                      clean(f"persisting since {since[f.label]}" if f.label in since else "new"), "")
                      for f in group)
-        blocks.append(Table(f"Open {name}", clean(name), (Column("Finding", 1.2), Column("Text", 5),
+        blocks.append(Table(f"Open {name}", clean(name), (Column("Finding", 1.3), Column("Text", 5),
                                                          Column("Status", 2), Column("Owner", 1.5)), rows))
     return Section("Open findings by area", 1, tuple(blocks))
 
 
 def history_section(record: History) -> Section:
-    rows = tuple((clean(t.area_name), clean(" \u2192 ".join(f"{p.grade} ({p.inspection})" for p in t.points)))
-                 for t in record.timelines)
+    rows = tuple((clean(t.area_name), clean(" \u2192 ".join(
+        f"{p.grade} ({p.inspection}{', ' + p.correction if p.correction else ''})" for p in t.points)))
+        for t in record.timelines)
+    n = len(record.inspections)
     themes = tuple((clean(t.name), f"{t.raised_in} of {t.of}", clean(t.first), clean(t.latest)) for t in record.themes)
+    intro = (f"Grades and recurring themes across the {n} inspections of {record.force} on file, oldest first: "
+             f"{join_words(record.names())}.")
+    if record.not_on_file:
+        intro += (f" Not on file: {join_words(record.not_on_file)}; the record below leaves them out, so \u201ck of "
+                  f"{n}\u201d counts only inspections on file.")
+    intro += " The same caveats on comparing grades apply."
     return Section("The force's inspection record", 1, (
-        Paragraph(clean(f"Grades and recurring themes across {len(record.inspections)} inspections of "
-                        f"{record.force}, oldest first. The same caveats on comparing grades apply.")),
+        Paragraph(clean(intro)),
         Table("Timeline", "Grades by area over time", (Column("Area", 2), Column("Grades, oldest first", 6)), rows),
-        Table("Themes", "Themes raised in findings", (Column("Theme", 3), Column("Raised in", 1),
-                                                      Column("First", 2), Column("Latest", 2)), themes)))
+        Table("Themes", f"Themes raised in findings, in k of the {n} inspections on file",
+              (Column("Theme", 3), Column("Raised in", 1.2), Column("First", 2), Column("Latest", 2)), themes)))
 
 
-def annex(c: Comparison) -> Section:
-    rows = []
-    for name, inspection in zip((c.old.cycle_name, c.new.cycle_name), c.inspections):
-        for f in inspection.findings:
-            rows.append(tuple(clean(v) for v in (name, f.label, KIND_LABELS[f.kind],
-                                                  f.text, f"{inspection.source}, {f.place}")))
-    return Section("Annex A: every finding and its source", 1, (
+def annexes(c: Comparison) -> list[Section]:
+    findings = tuple(tuple(clean(v) for v in (s.cycle_name, f.label, KIND_LABELS[f.kind], f.text, f.source))
+                     for s in (c.old, c.new) for f in s.findings)
+    judgements = tuple(tuple(clean(v) for v in (s.cycle_name, j.area_name, j.label, j.grade,
+                                                 j.source + (f". {j.correction}" if j.correction else "")))
+                       for s in (c.old, c.new) for j in s.judgements)
+    return [Section("Annex A: every finding and its source", 1, (
         Table("Annex", "Every finding of both inspections with its place in the source",
-              (Column("Inspection", 1.5), Column("Finding", 1.2), Column("Kind", 1.5), Column("Text", 5),
-               Column("Source", 2)), tuple(rows)),))
+              (Column("Inspection", 1.3), Column("Finding", 1.3), Column("Kind", 1.5), Column("Text", 5),
+               Column("Source", 2.2)), findings),)),
+        Section("Annex B: every judgement as the source words it", 1, (
+            Table("Judgements", "Every judgement of both inspections, in the source's own wording",
+                  (Column("Inspection", 1.3), Column("Area", 2), Column("Source's wording", 2.6),
+                   Column("Grade", 1.5, "grade"), Column("Source", 2.2)), judgements),))]

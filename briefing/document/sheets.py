@@ -1,4 +1,9 @@
-"""The Excel workbook's sheets: where people filter the detail behind the briefing."""
+"""The Excel workbook's sheets: where people filter the detail behind the briefing.
+
+Dates are dates and counts are numbers, so a filter or a sum works; drop-downs sit only
+on cells people fill in. Match scores and reasons live on the Matching sheet, for the
+analyst who checks the links, not in the briefing text.
+"""
 
 from __future__ import annotations
 
@@ -7,77 +12,90 @@ from briefing.compare.comparison import FindingRef
 from briefing.compare.themes import theme_name
 from briefing.document.model import Column, Sheet, Table, clean
 from briefing.document.options import PackOptions
-from briefing.frameworks import load_frameworks
+from briefing.document.wording import figure_cells, movement_text
 from briefing.model import KIND_LABELS
 
 ACTION_STATUSES = ("Not started", "In progress", "Pending sign-off", "Complete", "No further action")
-
-
-def workbook_sheets(c: Comparison, record: History | None, options: PackOptions, lasting, due: str,
-                    headline: tuple[str, ...], title: str) -> tuple[Sheet, ...]:
-    return (_summary(c, options, due, headline, title), _grades(c), _findings(c, lasting), _figures(c), _history(c, record),
-            _actions(c))
-
-
 HEADLINE_ITEM = "What changed"
 
 
-def _summary(c: Comparison, options: PackOptions, due: str, headline: tuple[str, ...], title: str) -> Sheet:
-    rows = [(HEADLINE_ITEM, line) for line in headline]
+def workbook_sheets(c: Comparison, record: History | None, options: PackOptions,
+                    headline: tuple[str, ...], title: str) -> tuple[Sheet, ...]:
+    return (_summary(c, options, headline, title), _grades(c), _findings(c), _matching(c), _figures(c),
+            _history(c, record), _actions(c))
+
+
+def _summary(c: Comparison, options: PackOptions, headline: tuple[str, ...], title: str) -> Sheet:
+    rows: list[tuple] = [(HEADLINE_ITEM, line) for line in headline]
     rows += [("Title", title), ("Force", c.new.force), ("Older inspection", f"{c.old.title} ({c.old.published})"),
-            ("Newer inspection", f"{c.new.title} ({c.new.published})"), ("Audience", options.audience_name),
-            ("Protective marking", options.marking), ("Date", options.date.strftime("%-d %B %Y")),
-            ("Version", options.version), ("Author", options.author or "Not stated")]
+             ("Older source", c.old.source_kind_name), ("Newer inspection", f"{c.new.title} ({c.new.published})"),
+             ("Newer source", c.new.source_kind_name),
+             ("Newer source lists every finding", "yes" if c.new.findings_complete else "no"),
+             ("Audience", options.audience_name), ("Protective marking", options.marking), ("Date", options.date),
+             ("Version", options.version), ("Author", options.author)]
     for movement in ("up", "down", "same", "new-area", "no-longer-graded"):
-        rows.append((f"Areas: {movement.replace('-', ' ')}", str(len(c.movements(movement)))))
-    rows += [("Persisting concerns", str(len(c.persisting))), ("Resolved findings", str(len(c.resolved))),
-             ("New findings", str(len(c.new_findings))), ("Grades directly comparable", "yes" if c.comparable else "no")]
-    if options.audience == "pcc":
-        rows.append(("s.55 response due", due or "Not calculable: publication date not exact"))
+        rows.append((f"Areas: {movement.replace('-', ' ')}", len(c.movements(movement))))
+    unmatched = "Not raised again" if c.unmatched_confirmed else "Not in the source used"
+    rows += [("Persisting concerns", len(c.persisting)), (f"{unmatched} (earlier findings)", len(c.resolved)),
+             ("New findings", len(c.new_findings)), ("Grades directly comparable", "yes" if c.comparable else "no")]
+    if options.audience == "pcc" and c.s55_due:
+        rows.append(("s.55 response due", c.s55_due))
     rows += [(f"Caveat {i}", note) for i, note in enumerate(c.caveats, start=1)]
+    rows += [("Correction", note) for note in c.new.corrections + c.old.corrections]
     table = Table("Summary", "Summary", (Column("Item", 1.5), Column("Detail", 6)),
-                  tuple((clean(a), clean(b)) for a, b in rows))
+                  tuple((clean(a), clean(b) if isinstance(b, str) else b) for a, b in rows if b not in ("", None)))
     return Sheet("Summary", table)
 
 
 def _grades(c: Comparison) -> Sheet:
-    rows = tuple(tuple(clean(v) for v in (g.area_name, g.old_label, g.old_grade or "not graded", g.new_label,
-                                          g.new_grade or "not graded", g.movement, str(g.steps),
-                                          "partial" if g.partial else "full", g.note)) for g in c.grade_changes)
+    rows = tuple((*(clean(v) for v in (g.area_name, g.old_label, g.old_grade or "not graded", g.new_label,
+                                       g.new_grade or "not graded", movement_text(g))),
+                  g.steps, "partial" if g.partial else "full", clean(" ".join(filter(None, (g.note, g.correction)))))
+                 for g in c.grade_changes)
     table = Table("Grades", "Grade movements", (
         Column("Area", 2), Column("Earlier wording", 3), Column("Earlier grade", 1.6, "grade"),
-        Column("Later wording", 3), Column("Later grade", 1.6, "grade"), Column("Movement", 1.4),
+        Column("Later wording", 3), Column("Later grade", 1.6, "grade"), Column("Movement", 1.6),
         Column("Steps", 0.6, "number"), Column("Mapping", 0.9), Column("Note", 3)), rows)
     return Sheet("Grades", table, clean(" ".join(c.caveats)))
 
 
-def _row(status: str, inspection: str, ref: FindingRef, linked: str = "", score: str = "", reason: str = "",
-         since: str = "") -> tuple[str, ...]:
+def _row(status: str, inspection: str, ref: FindingRef, linked: str = "", since: str = "") -> tuple[str, ...]:
     themes = "; ".join(theme_name(t) for t in ref.themes)
     return tuple(clean(v) for v in (status, inspection, ref.label, KIND_LABELS[ref.kind], ref.area_name, themes,
-                                    ref.text, linked, score, reason, ref.place, since))
+                                    ref.text, linked, ref.source, since))
 
 
-def _findings(c: Comparison, lasting) -> Sheet:
-    rows = [_row("persisting", c.new.cycle_name, p.new, f"{p.old.label}: {p.old.text}", f"{p.score:.2f}",
-                 p.reason + ("; set by hand" if p.manual else ""), lasting[p.new.text][0]) for p in c.persisting]
-    rows += [_row("resolved", c.old.cycle_name, r) for r in c.resolved]
+def _findings(c: Comparison) -> Sheet:
+    unmatched = "not raised again" if c.unmatched_confirmed else "not in the source used"
+    rows = [_row("persisting", c.new.cycle_name, p.new, f"{p.old.label}: {p.old.text}", p.first_raised)
+            for p in c.persisting]
+    rows += [_row(unmatched, c.old.cycle_name, r) for r in c.resolved]
     rows += [_row("new", c.new.cycle_name, n) for n in c.new_findings]
     table = Table("Findings", "Every finding with its status", (
-        Column("Status", 1, choices=("persisting", "resolved", "new")), Column("Inspection", 1.4),
-        Column("ID", 1), Column("Kind", 1.4), Column("Area", 1.8), Column("Themes", 2), Column("Text", 5),
-        Column("Linked to", 4), Column("Score", 0.7, "number"), Column("Reason", 3), Column("Source", 1),
-        Column("Persisting since", 1.8)), tuple(rows))
+        Column("Status", 1.3), Column("Inspection", 1.4), Column("ID", 1), Column("Kind", 1.4),
+        Column("Area", 1.8), Column("Themes", 2), Column("Text", 5), Column("Linked to", 4), Column("Source", 2.5),
+        Column("First raised", 1.8)), tuple(rows))
     return Sheet("Findings", table)
 
 
+def _matching(c: Comparison) -> Sheet:
+    rows = tuple((clean(p.old.label), clean(p.new.label), round(p.score, 2), clean(p.reason),
+                  "yes" if p.manual else "no", "yes" if p.merged else "no", clean(p.severity_change))
+                 for p in c.persisting)
+    note = ("For the analyst: why each persisting link was made. Scores run from 0 to 1; links below 0.28 are not "
+            "made. Pin or forbid a link with an overrides file (briefing pack --overrides).")
+    return Sheet("Matching", Table("Matching", "How persisting concerns were linked", (
+        Column("Earlier finding", 1.3), Column("Later finding", 1.3), Column("Score", 0.8, "number"),
+        Column("Reason", 5), Column("Set by hand", 1), Column("Merged", 0.9), Column("Severity", 1.2)), rows), note)
+
+
 def _figures(c: Comparison) -> Sheet:
-    rows = tuple(tuple(clean(v) for v in (name, f.name, f.value, f.unit, f.comparator, f.period, str(f.place)))
+    rows = tuple(tuple(clean(v) for v in (name, f.name, *figure_cells(f), f.period, f.place.__str__()))
                  for name, figures in ((c.new.cycle_name, c.new_figures), (c.old.cycle_name, c.old_figures))
                  for f in figures)
     return Sheet("Figures", Table("Figures", "Key figures", (
-        Column("Inspection", 1.4), Column("Figure", 3), Column("Force", 1, "number"), Column("Unit", 1.5),
-        Column("England and Wales", 1.2, "number"), Column("Period", 2.5), Column("Source", 1)), rows))
+        Column("Inspection", 1.4), Column("Figure", 3), Column("Force", 1.2), Column("England and Wales", 1.4),
+        Column("Period", 2.5), Column("Source", 1.2)), rows))
 
 
 def _history(c: Comparison, record: History | None) -> Sheet:
@@ -94,16 +112,9 @@ def _history(c: Comparison, record: History | None) -> Sheet:
 
 
 def _actions(c: Comparison) -> Sheet:
-    new = c.inspections[1]
-    rows = tuple((clean(f.label), clean(f.text),
-                  clean(area_label(f.area)), "", "", "Not started", "", "")
-                 for f in new.findings if f.kind != "innovative-practice")
+    rows = tuple((clean(f.label), clean(f.text), clean(f.area_name or "Not tied to an area"), "", "", "Not started",
+                  "", "") for f in c.new.findings if f.kind != "innovative-practice")
     return Sheet("Actions", Table("Actions", "Actions on open findings", (
         Column("ID", 1), Column("Finding", 5), Column("Area", 1.8), Column("Owner", 1.5), Column("Due date", 1.2, "date"),
         Column("Status", 1.4, "status", ACTION_STATUSES), Column("Evidence", 3), Column("Last update", 1.2, "date")),
         rows), "One row per open finding. Status is a drop-down; owner, due date and evidence are yours to fill in.")
-
-
-def area_label(area: str) -> str:
-    """The canonical area's name, or a plain phrase for a finding tied to no area."""
-    return load_frameworks().area_name(area) if area else "Not tied to an area"

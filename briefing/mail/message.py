@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import mimetypes
+from datetime import date
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from pathlib import Path
 
 from briefing.document.narrative import render_text
-
-MIME = {".pdf": "application/pdf",
-        ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        ".json": "application/json"}
+from briefing.document.wording import s55_status
+from briefing.writers import format_of
 
 
 def subject_line(marking: str, subject: str) -> str:
@@ -22,7 +20,8 @@ def subject_line(marking: str, subject: str) -> str:
 
 
 def build_message(*, sender: str, to: list[str], cc: list[str], subject: str, marking: str, title: str,
-                  headline: list[str], attachments: list[Path]) -> EmailMessage:
+                  headline: list[str], attachments: list[Path], s55_due: date | None = None,
+                  today: date | None = None) -> EmailMessage:
     message = EmailMessage()
     message["From"], message["To"] = sender, ", ".join(to)
     if cc:
@@ -30,11 +29,19 @@ def build_message(*, sender: str, to: list[str], cc: list[str], subject: str, ma
     message["Subject"] = subject_line(marking, subject)
     message["Date"] = formatdate(localtime=True)
     message["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2] or "briefing.local")
+    status = s55_status(s55_due, today or date.today())
     body = render_text("email_body.txt.j2", title=title, marking=marking, headline=headline,
-                       attachments=[(p.name, p.stat().st_size) for p in attachments])
+                       deadline=f"The PCC's section 55 response {status}." if status else "",
+                       attachments=[(p.name, p.stat().st_size, _purpose(p)) for p in attachments])
     message.set_content(body + "\n")
     for path in attachments:
-        mime = MIME.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        known = format_of(path.suffix)
+        mime = (known.mime if known else None) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         maintype, subtype = mime.split("/", 1)
         message.add_attachment(path.read_bytes(), maintype=maintype, subtype=subtype, filename=path.name)
     return message
+
+
+def _purpose(path: Path) -> str:
+    known = format_of(path.suffix)
+    return f"{known.title}, {known.purpose}" if known else "attachment"

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 
 from briefing.document.sheets import HEADLINE_ITEM
 from briefing.errors import InputError
+from briefing.writers import FORMATS
 
-KNOWN = (".pdf", ".docx", ".xlsx", ".json")
+KNOWN = tuple(f.suffix for f in FORMATS.values())
+DUE_ITEM = "s.55 response due"
 
 
 @dataclass(frozen=True)
@@ -22,6 +25,7 @@ class PackFiles:
     title: str
     marking: str
     headline: tuple[str, ...]
+    s55_due: date | None = None
 
     def file(self, suffix: str) -> Path:
         path = self.stem.with_name(self.stem.name + suffix)
@@ -47,9 +51,12 @@ def _from_workbook(path: Path) -> dict:
     from openpyxl import load_workbook
 
     sheet = load_workbook(str(path), read_only=True)["Summary"]
-    rows = [(str(a or ""), str(b or "")) for a, b, *_ in sheet.iter_rows(values_only=True)]
+    cells = [(str(a or ""), b) for a, b, *_ in sheet.iter_rows(values_only=True)]
+    rows = [(a, str(b or "")) for a, b in cells]
+    due = dict(cells).get(DUE_ITEM)
     return {"title": dict(rows).get("Title", ""), "marking": dict(rows).get("Protective marking", ""),
-            "headline": [b for a, b in rows if a == HEADLINE_ITEM]}
+            "headline": [b for a, b in rows if a == HEADLINE_ITEM],
+            "s55_due": due.date().isoformat() if isinstance(due, datetime) else None}
 
 
 def read_pack(target: Path) -> PackFiles:
@@ -60,11 +67,12 @@ def read_pack(target: Path) -> PackFiles:
         if json_file.exists():
             model = json.loads(json_file.read_text(encoding="utf-8"))
             info = {"title": model["metadata"]["title"], "marking": model["metadata"]["marking"],
-                    "headline": model["headline"]}
+                    "headline": model["headline"], "s55_due": model["metadata"].get("s55_due")}
         elif workbook.exists():
             info = _from_workbook(workbook)
+        due = date.fromisoformat(info["s55_due"]) if info.get("s55_due") else None
     except (KeyError, ValueError, OSError) as exc:
         raise InputError(f"cannot read the pack's summary ({exc})", file=str(json_file if json_file.exists()
                                                                                 else workbook)) from None
     return PackFiles(stem, info.get("title") or stem.name.replace("-", " "), info.get("marking") or "OFFICIAL",
-                     tuple(info.get("headline") or ("See the attached briefing.",)))
+                     tuple(info.get("headline") or ("See the attached briefing.",)), due)

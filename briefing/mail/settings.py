@@ -64,6 +64,15 @@ def _config(path: Path | None) -> dict:
     return {("sender" if k == "from" else k): v for k, v in smtp.items()}
 
 
+def sender_address(config: Path | None = None, environ: dict | None = None) -> str:
+    """The From address a real send would use (environment, then config file), for a dry
+    run that must not need a mail server to be set."""
+    environ = os.environ if environ is None else environ
+    values = _config(config)
+    return str(environ.get(ENV["sender"]) or values.get("sender") or environ.get(ENV["user"]) or values.get("user")
+               or "briefing@localhost")
+
+
 def load_settings(config: Path | None = None, *, ca_bundle: str = "", verify: bool = True,
                   environ: dict | None = None) -> SmtpSettings:
     environ = os.environ if environ is None else environ

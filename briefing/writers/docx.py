@@ -9,28 +9,35 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import docx
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm, Pt
 
-from briefing.document.model import Briefing, BulletList, Chart, Paragraph, Table
+from briefing.document.model import Briefing, BulletList, Chart, Paragraph, Table, display
 from briefing.writers.chart_image import render_png
-from briefing.writers.style import CAVEAT_FILL, FONT, HEADER_FILL, grade_fill, grade_text
+from briefing.writers.style import CAVEAT_FILL, FONT, HEADER_FILL, column_widths, grade_fill, grade_text
 
 SUFFIX = ".docx"
 USABLE_WIDTH_CM = 17.0
+# Width of one character of 10 pt Arial in cm, generously (Word has no metrics here):
+# 0.6 em regular, 0.65 em bold; an office suite that substitutes a wider font still fits.
+CELL_EM, HEAD_EM = 10 * 0.6 * 2.54 / 72, 10 * 0.65 * 2.54 / 72
+
+
+def _measure(em_cm: float):
+    return lambda words: max((len(w) * em_cm for w in words), default=0.0)
 
 
 def render(briefing: Briefing, path: Path) -> None:
     document = docx.Document()
     _setup(document, briefing)
     document.add_heading(briefing.metadata.title, level=0)
-    _contents(document)
+    _contents(document, [s.title for s in briefing.sections if s.level == 1])
     for section in briefing.sections:
         document.add_heading(section.title, level=section.level)
         for block in section.blocks:
@@ -63,10 +70,6 @@ def _setup(document, briefing: Briefing) -> None:
     _field(pages, "PAGE")
     pages.add_run(" of ")
     _field(pages, "NUMPAGES")
-    settings = document.settings.element
-    update = OxmlElement("w:updateFields")
-    update.set(qn("w:val"), "true")
-    settings.append(update)
 
 
 def _prop(value: str) -> str:
@@ -80,7 +83,7 @@ def _marking(paragraph, marking: str) -> None:
     run.bold = True
 
 
-def _field(paragraph, instruction: str, placeholder: str = "1") -> None:
+def _field_start(paragraph, instruction: str) -> None:
     run = paragraph.add_run()
     for tag, attrs in (("w:fldChar", {"w:fldCharType": "begin"}), ("w:instrText", {}),
                        ("w:fldChar", {"w:fldCharType": "separate"})):
@@ -91,16 +94,30 @@ def _field(paragraph, instruction: str, placeholder: str = "1") -> None:
             el.set(qn("xml:space"), "preserve")
             el.text = f" {instruction} "
         run._r.append(el)
-    paragraph.add_run(placeholder)
+
+
+def _field_end(paragraph) -> None:
     end = OxmlElement("w:fldChar")
     end.set(qn("w:fldCharType"), "end")
     paragraph.add_run()._r.append(end)
 
 
-def _contents(document) -> None:
+def _field(paragraph, instruction: str, placeholder: str = "1") -> None:
+    _field_start(paragraph, instruction)
+    paragraph.add_run(placeholder)
+    _field_end(paragraph)
+
+
+def _contents(document, titles: list[str]) -> None:
+    """A table of contents field whose shown result already lists the main headings, so the
+    document opens without asking to update fields; Word refreshes it with page numbers
+    on "Update Field"."""
     document.add_paragraph("Contents", style="TOC Heading" if "TOC Heading" in document.styles else None)
-    paragraph = document.add_paragraph()
-    _field(paragraph, 'TOC \\o "1-2" \\h \\z \\u', "Right-click and choose Update Field to list the contents.")
+    paragraphs = [document.add_paragraph() for _ in titles or [""]]
+    _field_start(paragraphs[0], 'TOC \\o "1-2" \\h \\z \\u')
+    for paragraph, title in zip(paragraphs, titles):
+        paragraph.add_run(title)
+    _field_end(paragraphs[-1])
 
 
 def _paragraph(document, block: Paragraph) -> None:
@@ -128,46 +145,40 @@ def _shade(parent, fill: str) -> None:
 
 
 def _table(document, block: Table) -> None:
+    """The table's XML is written in one pass and parsed once: python-docx's cell-by-cell
+    calls cost more than the rest of the document together."""
     caption = document.add_paragraph(block.caption, style="Caption")
     caption.paragraph_format.keep_with_next = True
-    rows = block.rows or (tuple("None" if i == 0 else "" for i in range(len(block.columns))),)
-    table = document.add_table(rows=1 + len(rows), cols=len(block.columns))
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    total = sum(c.width for c in block.columns)
-    widths = [Cm(USABLE_WIDTH_CM * c.width / total) for c in block.columns]
-    for grid_col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths):
-        grid_col.set(qn("w:w"), str(int(width.twips)))
-    header = table.rows[0]
-    _repeat_header(header)
-    for cell, column, width in zip(header.cells, block.columns, widths):
-        _cell(cell, column.title, width, fill=HEADER_FILL, colour="FFFFFF", bold=True)
-    for row, values in zip(table.rows[1:], rows):
-        for cell, column, width, value in zip(row.cells, block.columns, widths, values):
+    rows = [tuple(display(v) for v in row) for row in block.rows] or \
+        [tuple("None" if i == 0 else "" for i in range(len(block.columns)))]
+    widths = column_widths(block.columns, [list(r) for r in rows], USABLE_WIDTH_CM,
+                           _measure(CELL_EM), _measure(HEAD_EM), padding=0.45)
+    twips = [int(Cm(w).twips) for w in widths]
+    style = document.styles["Table Grid"].style_id
+    xml = [f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="{style}"/><w:tblW w:w="{sum(twips)}" w:type="dxa"/>'
+           '<w:jc w:val="center"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" '
+           'w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>',
+           *(f'<w:gridCol w:w="{t}"/>' for t in twips), "</w:tblGrid>",
+           '<w:tr><w:trPr><w:cantSplit w:val="true"/><w:tblHeader w:val="true"/></w:trPr>',
+           *(_cell_xml(c.title, t, HEADER_FILL, "FFFFFF", bold=True) for c, t in zip(block.columns, twips)), "</w:tr>"]
+    for values in rows:
+        xml.append("<w:tr>")
+        for column, width, value in zip(block.columns, twips, values):
             fill = grade_fill(value) if column.role == "grade" else None
-            _cell(cell, value, width, fill=fill, colour=grade_text(value) if fill else None)
+            xml.append(_cell_xml(value, width, fill, grade_text(value) if fill else None))
+        xml.append("</w:tr>")
+    xml.append("</w:tbl>")
+    document.element.body._insert_tbl(parse_xml("".join(xml)))
     document.add_paragraph()
 
 
-def _repeat_header(row) -> None:
-    trpr = row._tr.get_or_add_trPr()
-    for tag in ("w:tblHeader", "w:cantSplit"):
-        el = OxmlElement(tag)
-        el.set(qn("w:val"), "true")
-        trpr.append(el)
-
-
-def _cell(cell, text: str, width, fill: str | None = None, colour: str | None = None, bold: bool = False) -> None:
-    cell.width = width
-    paragraph = cell.paragraphs[0]
-    run = paragraph.add_run(text)
-    run.font.size = Pt(10)
-    run.bold = bold
-    if colour:
-        run.font.color.rgb = RGBColor.from_string(colour)
-    if fill:
-        _shade(cell._tc.get_or_add_tcPr(), fill)
+def _cell_xml(text: str, width: int, fill: str | None, colour: str | None, bold: bool = False) -> str:
+    shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
+    props = ("<w:b/>" if bold else "") + (f'<w:color w:val="{colour}"/>' if colour else "") + '<w:sz w:val="20"/>'
+    lines = text.split("\n")
+    runs = '<w:br/>'.join(f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in lines)
+    return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shade}</w:tcPr>'
+            f'<w:p><w:r><w:rPr>{props}</w:rPr>{runs}</w:r></w:p></w:tc>')
 
 
 def _chart(document, block: Chart) -> None:

@@ -16,6 +16,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (BaseDocTemplate, Frame, KeepTogether, ListFlowable, ListItem, PageTemplate,
                                 Spacer)
@@ -23,10 +24,10 @@ from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
 from reportlab.platypus import TableStyle
 
-from briefing.document.model import Briefing, BulletList, Chart, Paragraph, Table
+from briefing.document.model import Briefing, BulletList, Chart, Paragraph, Table, display
 from briefing.writers.pdf_chart import chart_drawing
 from briefing.writers.pdf_fonts import fonts
-from briefing.writers.style import CAVEAT_FILL, HEADER_FILL, grade_fill, grade_text
+from briefing.writers.style import CAVEAT_FILL, HEADER_FILL, column_widths, grade_fill, grade_text
 
 SUFFIX = ".pdf"
 MARGIN = 18 * mm
@@ -129,16 +130,20 @@ def _list(block: BulletList, styles, width) -> list:
 
 
 def _table(block: Table, styles, width) -> list:
-    total = sum(c.width for c in block.columns)
-    widths = [width * c.width / total for c in block.columns]
+    values = [[display(v) for v in row] for row in block.rows]
+    cell, head = styles["cell"], styles["head"]
+    widths = column_widths(block.columns, values, width,
+                           lambda words: max((stringWidth(w, cell.fontName, cell.fontSize) for w in words), default=0),
+                           lambda words: max((stringWidth(w, head.fontName, head.fontSize) for w in words), default=0),
+                           padding=9)
     header = [RLParagraph(text(c.title), styles["head"]) for c in block.columns]
-    rows = [[RLParagraph(text(v), styles["cell"]) for v in row] for row in block.rows] or \
+    rows = [[RLParagraph(text(v), styles["cell"]) for v in row] for row in values] or \
         [[RLParagraph("None", styles["cell"])] + [""] * (len(block.columns) - 1)]
     commands = [("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(f"#{HEADER_FILL}")),
                 ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#B1B4B6")),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 4),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 4)]
-    for r, row in enumerate(block.rows, start=1):
+    for r, row in enumerate(values, start=1):
         for c, (column, value) in enumerate(zip(block.columns, row)):
             fill = grade_fill(value) if column.role == "grade" else None
             if fill:
@@ -147,7 +152,7 @@ def _table(block: Table, styles, width) -> list:
                     "g", parent=styles["cell"], textColor=colors.HexColor(f"#{grade_text(value)}")))
     # Rows split across pages only when one could be taller than a page (a huge cell);
     # otherwise whole rows move, which keeps repeated headers where readers expect them.
-    giant = any(len(v) > 1500 for row in block.rows for v in row)
+    giant = any(len(v) > 1500 for row in values for v in row)
     table = RLTable([header, *rows], colWidths=widths, repeatRows=1, splitInRow=1 if giant else 0)
     table.setStyle(TableStyle(commands))
     caption = RLParagraph(text(block.caption), styles["caption"])

@@ -6,9 +6,10 @@ import textwrap
 
 from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from briefing.document.model import Chart
-from briefing.writers.style import grade_fill
+from briefing.writers.style import OLD_FILL, grade_fill, legend
 
 ROW, LABEL_W, BAR_H = 30, 150, 11
 
@@ -22,7 +23,7 @@ def chart_drawing(chart: Chart, width: float, font: str) -> Drawing:
         y = height - 20 - (i + 1) * ROW
         for j, line in enumerate(textwrap.wrap(bar.label, 32)[:2]):
             drawing.add(String(0, y + 16 - j * 9, line, fontName=font, fontSize=7.5))
-        for k, (rank, grade, fill) in enumerate(((bar.old_rank, bar.old_grade, "B1B4B6"),
+        for k, (rank, grade, fill) in enumerate(((bar.old_rank, bar.old_grade, OLD_FILL),
                                                  (bar.new_rank, bar.new_grade, None))):
             by = y + 13 - k * (BAR_H + 2)
             if rank is None:
@@ -33,8 +34,10 @@ def chart_drawing(chart: Chart, width: float, font: str) -> Drawing:
             colour = colors.HexColor(f"#{fill or grade_fill(grade) or '1D70B8'}")
             drawing.add(Rect(LABEL_W, by, length, BAR_H, fillColor=colour, strokeColor=None))
             drawing.add(String(LABEL_W + length + 4, by + 2, grade, fontName=font, fontSize=7))
-    drawing.add(Rect(0, 2, 8, 8, fillColor=colors.HexColor("#B1B4B6"), strokeColor=None))
-    drawing.add(String(12, 3, chart.old_name, fontName=font, fontSize=7.5))
-    drawing.add(Rect(150, 2, 8, 8, fillColor=colors.HexColor("#1D70B8"), strokeColor=None))
-    drawing.add(String(162, 3, f"{chart.new_name} (colour by grade)", fontName=font, fontSize=7.5))
+    for x, label, fill in legend(chart, lambda t: stringWidth(t, font, 7.5)):
+        if fill:
+            drawing.add(Rect(x, 2, 8, 8, fillColor=colors.HexColor(f"#{fill}"), strokeColor=None))
+            x += 11
+        drawing.add(String(x, 3, label, fontName=font, fontSize=7.5))
     return drawing
+

@@ -9,6 +9,7 @@ edited. Whole numbers and decimals in number columns are stored as numbers.
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -18,7 +19,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table as XLTable
 from openpyxl.worksheet.table import TableStyleInfo
 
-from briefing.document.model import Briefing, Sheet
+from briefing.document.model import Briefing, Sheet, display
 from briefing.writers.style import HEADER_FILL, grade_fill, grade_text
 
 SUFFIX = ".xlsx"
@@ -26,6 +27,7 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
 SPARE_ROWS = 200  # drop-downs reach below the data, for rows people add
 WRAP = Alignment(wrap_text=True, vertical="top")
+DATE_FORMAT = "d mmmm yyyy"
 
 
 def render(briefing: Briefing, path: Path) -> None:
@@ -60,7 +62,7 @@ def _sheet(workbook: Workbook, sheet: Sheet, marking: str) -> None:
             cell = ws.cell(row=r, column=col)
             _set(cell, value, number=column.role == "number")
             cell.alignment = WRAP
-            fill = grade_fill(value) if column.role == "grade" else None
+            fill = grade_fill(value) if column.role == "grade" and isinstance(value, str) else None
             if fill:
                 cell.fill = PatternFill("solid", fgColor=fill)
                 cell.font = Font(color=grade_text(value))
@@ -87,19 +89,34 @@ def _sheet(workbook: Workbook, sheet: Sheet, marking: str) -> None:
 
 def _validations(ws, table, n_rows: int) -> None:
     for col, column in enumerate(table.columns, start=1):
+        letter = get_column_letter(col)
+        if column.role == "date":
+            dates = DataValidation(type="date", operator="greaterThan", formula1="1", allow_blank=True,
+                                   showErrorMessage=True, errorTitle=column.title, error="Enter a date, e.g. 31/03/2025")
+            dates.add(f"{letter}2:{letter}{n_rows + 1 + SPARE_ROWS}")
+            ws.add_data_validation(dates)
+            for row in range(2, n_rows + 2 + SPARE_ROWS):
+                ws.cell(row=row, column=col).number_format = DATE_FORMAT
         if not column.choices:
             continue
         formula = '"' + ",".join(c.replace('"', "'") for c in column.choices) + '"'
         validation = DataValidation(type="list", formula1=formula, allow_blank=True, showDropDown=False,
                                     showErrorMessage=True, errorTitle=column.title,
                                     error=f"Choose one of: {', '.join(column.choices)}")
-        letter = get_column_letter(col)
         validation.add(f"{letter}2:{letter}{n_rows + 1 + SPARE_ROWS}")
         ws.add_data_validation(validation)
 
 
-def _set(cell, value: str, number: bool = False) -> None:
-    """Store text as text, never a formula; numbers in number columns as numbers."""
+def _set(cell, value, number: bool = False) -> None:
+    """Store text as text, never a formula; dates as dates; numbers (and whole numbers in
+    number columns) as numbers."""
+    if isinstance(value, date):
+        cell.value = value
+        cell.number_format = DATE_FORMAT
+        return
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        cell.value = value
+        return
     if number and NUMBER.match(value or ""):
         cell.value = float(value) if "." in value else int(value)
         if value.startswith("+"):
@@ -113,7 +130,8 @@ def _set(cell, value: str, number: bool = False) -> None:
 
 def _height(values, widths) -> float:
     """Row height in points that shows every wrapped line (office suites do not always fit it)."""
-    lines = max((-(-len(str(v)) // max(int(w * 1.1), 1)) + str(v).count("\n") for v, w in zip(values, widths)),
+    values = [display(v) for v in values]
+    lines = max((-(-len(v) // max(int(w * 1.1), 1)) + v.count("\n") for v, w in zip(values, widths)),
                 default=1)
     return min(409, 15 * max(lines, 1))
 

@@ -1,0 +1,99 @@
+"""How facts read in a pack: deadlines relative to the paper's date, figures with their
+units, whole sentences, and what a gap in a source means for a claim."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from briefing.compare import Comparison
+from briefing.compare.grades import GradeChange
+from briefing.model import KeyFigure
+
+MOVEMENT_TEXT = {"new-area": "graded for the first time", "no-longer-graded": "no longer graded", "same": "no change"}
+
+
+def movement_text(change: GradeChange) -> str:
+    if change.movement in ("up", "down"):
+        n = abs(change.steps)
+        return f"{change.movement} {n} grade{'s' if n > 1 else ''}"
+    return MOVEMENT_TEXT[change.movement]
+
+
+def long_date(day: date) -> str:
+    return day.strftime("%-d %B %Y")
+
+
+def s55_status(due: date | None, today: date) -> str:
+    """A predicate for "The PCC's response ...": "is due in 12 days (11 April 2024)", "is due
+    today (...)", or "was due 11 April 2024: check that it was published"."""
+    if due is None:
+        return ""
+    days = (due - today).days
+    if days > 1:
+        return f"is due in {days} days ({long_date(due)})"
+    if days == 1:
+        return f"is due tomorrow ({long_date(due)})"
+    if days == 0:
+        return f"is due today ({long_date(due)})"
+    return f"was due {long_date(due)}: check that it was published"
+
+
+def sentence(text: str) -> str:
+    """Capital first letter, the rest as written (str.capitalize would lower "PEEL")."""
+    return text[:1].upper() + text[1:]
+
+
+def figure_value(value: str, unit: str) -> str:
+    """ "20%", "4.2 per 1,000": a percent sign sits on its number, other units one space away."""
+    if not value:
+        return ""
+    unit = unit.strip()
+    if not unit or unit in value or not re.fullmatch(r"[<>~]?\s*[-+]?[\d,]*\.?\d+", value.strip()):
+        return value  # a comparator in words ("highest in England and Wales") takes no unit
+    return f"{value}{unit}" if unit == "%" else f"{value} {unit}"
+
+
+def figure_cells(figure: KeyFigure) -> tuple[str, str]:
+    return figure_value(figure.value, figure.unit), figure_value(figure.comparator, figure.unit)
+
+
+def whole_sentences(text: str, limit: int = 260) -> str:
+    """The opening sentences of a finding that fit in `limit` characters, never cut mid-word:
+    the first sentence whole when even it is longer."""
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z\"'])", text.strip())
+    out = parts[0]
+    for part in parts[1:]:
+        if len(out) + 1 + len(part) > limit:
+            break
+        out += " " + part
+    return out
+
+
+def unmatched_heading(c: Comparison) -> str:
+    return "Not raised again" if c.unmatched_confirmed else "Earlier findings not in the source used"
+
+
+def report_to_check(c: Comparison) -> str:
+    return c.new.report or f"the full HMICFRS report of the {c.new.cycle_name} inspection"
+
+
+def unmatched_phrase(c: Comparison, n: int) -> str:
+    """What the count of unmatched earlier findings may claim, given the newer source."""
+    findings = "finding is" if n == 1 else "findings are"
+    if c.unmatched_confirmed:
+        return f"{n} earlier {findings} not raised again"
+    return (f"{n} earlier {findings} not in the source used for {c.new.cycle_name} "
+            f"(a {c.new.source_kind_name}, which does not list every finding)")
+
+
+def since_text(first_raised: str, times: int, not_on_file: tuple[str, ...]) -> str:
+    gap = ""
+    if not_on_file:
+        gap = f"; {join_words(not_on_file)} {'is' if len(not_on_file) == 1 else 'are'} not on file"
+    return f"first raised {first_raised}; raised in each of the {times} inspections on file since{gap}"
+
+
+def join_words(items) -> str:
+    items = list(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""

@@ -1,0 +1,253 @@
+"""A pack never says more than its sources support (issue: pack truth).
+
+Planted facts, from the bundled Northamptonshire datasets:
+- the 2023-25 report was published on Friday 16 February 2024, so the s.55 period of 56
+  days beginning that day ends on 11 April 2024;
+- HMICFRS changed 'Responding to the public' from adequate to requires improvement on
+  8 August 2024, so 2021/22 -> 2023-25 is five up, one down, two unchanged;
+- the 2023-25 dataset rests on a news article listing 3 findings, so the 18 unmatched
+  2021/22 areas for improvement are "not in the source used", never "not raised again";
+- PEEL 2015, 2016 and 2018/19 are not on file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from datetime import date
+
+import pytest
+
+from briefing.compare import compare
+from briefing.compare.comparison import s55_last_day
+from briefing.document import PackOptions, build_briefing
+from briefing.document.wording import figure_value, s55_status, whole_sentences
+from briefing.pack import PackRequest, make_pack
+from conftest import DATASETS, invoke
+from packs import docx_text, pdf_text, xlsx_values, zip_member
+
+STEM = "northamptonshire-police-peel-2023-25-pcc-briefing"
+
+
+@pytest.fixture(scope="module")
+def default_pack(tmp_path_factory):
+    """The default pack as the README's main command makes it, dated today."""
+    out = tmp_path_factory.mktemp("truth")
+    old = os.umask(0o022)
+    try:
+        result = make_pack(PackRequest(out_dir=out, formats=("docx", "pdf", "xlsx", "json")))
+    finally:
+        os.umask(old)
+    return out, result
+
+
+@pytest.mark.parametrize("published,last", [
+    (date(2024, 2, 16), date(2024, 4, 11)),  # the bundled report
+    (date(2024, 1, 31), date(2024, 3, 26)),  # across a leap February
+    (date(2023, 1, 31), date(2023, 3, 27)),  # and an ordinary one
+    (date(2024, 12, 31), date(2025, 2, 24)),  # across a year end
+    (date(2023, 11, 30), date(2024, 1, 24)),
+])
+def test_s55_last_day_counts_publication_day_as_day_one(published, last):
+    assert s55_last_day(published) == last
+    assert (last - published).days + 1 == 56
+
+
+def test_s55_status_is_relative_to_the_paper_date():
+    due = date(2024, 4, 11)
+    assert s55_status(due, date(2024, 2, 20)) == "is due in 51 days (11 April 2024)"
+    assert s55_status(due, date(2024, 4, 10)) == "is due tomorrow (11 April 2024)"
+    assert s55_status(due, due) == "is due today (11 April 2024)"
+    assert s55_status(due, date(2026, 11, 22)) == "was due 11 April 2024: check that it was published"
+
+
+def test_default_pack_says_the_deadline_passed_and_who_receives_the_response(default_pack):
+    out, _ = default_pack
+    text = " ".join(pdf_text(out / f"{STEM}.pdf").split())
+    assert "was due 11 April 2024: check that it was published" in text
+    assert "12 April 2024" not in text and "is was" not in text
+    assert "HMICFRS and the Home Secretary" in text
+    assert "PCC's response to the chief constable's comments" in text
+
+
+def test_chief_comments_date_appears_in_the_skeleton(tmp_path):
+    result = make_pack(PackRequest(out_dir=tmp_path, formats=("json",),
+                                   options=PackOptions(date=date(2024, 2, 20), chief_comments_by=date(2024, 3, 15))))
+    text = result.briefing.text()
+    assert "is due in 51 days (11 April 2024)" in text
+    assert "chief constable's comments are asked for by 15 March 2024" in text
+    assert "requested by 15 March 2024" in text
+
+
+def test_grades_table_uses_the_corrected_grade(default_pack):
+    _, result = default_pack
+    grades = next(b for s in result.briefing.sections for b in s.blocks if getattr(b, "name", "") == "Grades")
+    row = next(r for r in grades.rows if r[0] == "Responding to the public")
+    assert row[1:4] == ("requires improvement", "requires improvement", "no change")
+    assert "Grade corrected on 8 August 2024: published as adequate" in row[4]
+    text = result.briefing.text()
+    assert "five went up, one went down and two stayed the same" in text
+    assert "Grades: 5 up, 1 down, 2 unchanged" in result.briefing.headline[0]
+
+
+def test_no_not_raised_again_claim_rests_on_the_news_article(default_pack):
+    out, result = default_pack
+    for text in (result.briefing.text(), pdf_text(out / f"{STEM}.pdf"), docx_text(out / f"{STEM}.docx")):
+        flat = " ".join(text.split())
+        assert "not raised again" not in flat.lower()
+        assert "resolved" not in re.sub(r"does not show they were resolved|show it is resolved", "", flat)
+        assert "18 earlier findings are not in the source used for PEEL 2023-25 (a news article" in flat
+        assert "https://hmicfrs.justiceinspectorates.gov.uk/peel-reports/northamptonshire-2023-25/" in flat
+    assert "contains no causes of concern or recommendations" not in result.briefing.text()
+    sources = next(s for s in result.briefing.sections if s.title == "About the sources")
+    assert any("News article" in row for row in sources.blocks[0].rows)
+
+
+def test_a_full_report_says_not_raised_again(inspections):
+    c = compare(inspections["peel-2017"], inspections["peel-2021-22"])
+    text = build_briefing(c, None, PackOptions()).text()
+    assert "Not raised again" in text and "not in the source used" not in text
+
+
+def test_record_counts_only_what_is_on_file(default_pack):
+    _, result = default_pack
+    text = " ".join(result.briefing.text().split())
+    assert "raised in 3 inspections in a row" not in text and "across 5 inspections" not in text
+    assert "raised in each of the 3 inspections on file since" in text
+    assert "Not on file: PEEL 2015, PEEL 2016 and PEEL 2018/19" in text
+    assert "in k of the 5 inspections on file" in text
+
+
+def test_caveat_is_the_cycles_own_words_not_another_forces(default_pack):
+    text = default_pack[1].briefing.text()
+    assert "Greater Manchester" not in text and "greater-manchester" not in text
+    assert "(HMICFRS, the opening of each PEEL 2023-25 force report)" in text
+
+
+def test_tables_use_canonical_names_and_the_annex_keeps_the_source_wording(default_pack):
+    briefing = default_pack[1].briefing
+    grades = next(b for s in briefing.sections for b in s.blocks if getattr(b, "name", "") == "Grades")
+    assert "Developing a positive workplace" in [r[0] for r in grades.rows]
+    assert not any("workspace" in cell for r in grades.rows for cell in r)
+    annex = next(b for s in briefing.sections for b in s.blocks if getattr(b, "name", "") == "Judgements")
+    assert any(r[2] == "Developing a positive workspace" for r in annex.rows)
+    soc = next(r for r in grades.rows if r[0] == "Serious and organised crime")
+    assert soc[3] == "no longer graded" and "separate reports" in soc[4]
+
+
+def test_readers_see_no_analyst_internals(default_pack):
+    out, result = default_pack
+    for text in (pdf_text(out / f"{STEM}.pdf"), docx_text(out / f"{STEM}.docx")):
+        flat = " ".join(text.split())
+        assert not re.search(r"\b0\.\d\d\b", flat), "a match score reached the reader"
+        for internal in ("--overrides", "shared terms", "shared theme", "Finding (line", "seeds/", "Not stated"):
+            assert internal not in flat
+    assert "Finding 3" in result.briefing.text() and "AFI 1" in result.briefing.text()
+
+
+def test_questions_are_whole_sentences(default_pack):
+    section = next(s for s in default_pack[1].briefing.sections if s.title == "Suggested questions for the meeting")
+    for question in section.blocks[0].items:
+        assert "..." not in question and question.endswith("?")
+        quoted = re.findall(r'"([^"]+)"', question)
+        assert all(q.rstrip().endswith((".", "?", "!")) for q in quoted)
+    assert whole_sentences("One two. Three four five.", limit=12) == "One two."
+    assert whole_sentences("A long first sentence with no end in sight", limit=5) == \
+        "A long first sentence with no end in sight"
+
+
+def test_no_word_breaks_inside_a_pdf_table_cell(default_pack):
+    out, result = default_pack
+    pdf_words = set(re.findall(r"[A-Za-z]{4,}", pdf_text(out / f"{STEM}.pdf")))
+    for section in result.briefing.sections:
+        for block in section.blocks:
+            for row in getattr(block, "rows", ()):
+                for word in re.findall(r"[A-Za-z]{4,}", " ".join(map(str, row))):
+                    assert word in pdf_words, f"{word!r} is broken inside a cell of {block.name}"
+
+
+def test_legend_swatches_match_the_bars(default_pack):
+    from briefing.writers.style import OLD_FILL, grade_fill, legend
+
+    chart = next(b for s in default_pack[1].briefing.sections for b in s.blocks if getattr(b, "kind", "") == "chart")
+    items = legend(chart, len)
+    assert items[0][2] == OLD_FILL and items[1][2] is None  # the later cycle is named, not given a colour
+    assert {label: fill for _, label, fill in items[2:]} == {g: grade_fill(g) for g in
+                                                             ("outstanding", "good", "adequate", "requires improvement")}
+
+
+def test_word_opens_without_asking_and_lists_its_contents(default_pack):
+    out, _ = default_pack
+    assert "updateFields" not in zip_member(out / f"{STEM}.docx", "word/settings.xml")
+    body = zip_member(out / f"{STEM}.docx", "word/document.xml")
+    assert "TOC \\o" in body and "About the sources" in body
+
+
+def test_no_author_means_no_author_row_and_no_placeholder(default_pack):
+    out, result = default_pack
+    assert result.briefing.metadata.author == ""
+    header = next(b for b in result.briefing.sections[0].blocks)
+    assert "Author" not in [r[0] for r in header.rows]
+    import docx
+
+    assert docx.Document(str(out / f"{STEM}.docx")).core_properties.author in ("", None, "python-docx")
+
+
+def test_figures_carry_units_on_both_sides_spaced_one_way():
+    assert figure_value("20", "%") == "20%" and figure_value("29", "%") == "29%"
+    assert figure_value("4.2", "per 1,000") == "4.2 per 1,000"
+    assert figure_value("highest in England and Wales", "per 1,000") == "highest in England and Wales"
+
+
+def test_files_get_the_users_normal_permissions(default_pack):
+    out, _ = default_pack
+    for path in out.iterdir():
+        assert oct(path.stat().st_mode & 0o777) == "0o644", path.name
+
+
+def test_workbook_types_and_drop_downs(default_pack):
+    from openpyxl import load_workbook
+
+    out, _ = default_pack
+    wb = load_workbook(str(out / f"{STEM}.xlsx"))
+    summary = {r[0].value: r[1].value for r in wb["Summary"].iter_rows(min_row=2) if r[0].value}
+    assert summary["s.55 response due"].date() == date(2024, 4, 11)
+    assert isinstance(summary["Persisting concerns"], int) and isinstance(summary["Areas: up"], int)
+    assert summary["Areas: up"] == 5
+    assert not wb["Findings"].data_validations.dataValidation  # computed status: no drop-down
+    movements = {r[5].value for r in wb["Grades"].iter_rows(min_row=2)}
+    assert "no longer graded" in movements and "no-longer-graded" not in movements
+    assert all(isinstance(r[6].value, int) for r in wb["Grades"].iter_rows(min_row=2) if r[5].value)
+    assert {c.value for c in wb["Matching"][1]} >= {"Score", "Reason"}
+    assert "Score" not in [c.value for c in wb["Findings"][1]]
+
+
+def test_one_truth_for_first_raised_in_json_pack_and_workbook(default_pack, runner, tmp_path):
+    out, result = default_pack
+    others = [DATASETS[c] for c in ("crime-2014", "core-business-2014", "peel-2017")]
+    args = ["compare", DATASETS["peel-2021-22"], DATASETS["peel-2023-25"], "--format", "json"]
+    data = json.loads(invoke(runner, *args, *sum((["--record", p] for p in others), [])).stdout)
+    (link,) = data["persisting"]
+    assert (link["first_raised"], link["times_raised"]) == ("PEEL 2017 (March 2018)", 3)
+    sheets = xlsx_values(out / f"{STEM}.xlsx")
+    finding_row = next(r for r in sheets["Findings"][1:] if r[0] == "persisting")
+    assert finding_row[-1] == link["first_raised"]
+    assert f"First raised {link['first_raised']}; raised in each of the 3 inspections" in result.briefing.text()
+
+
+def test_email_body_names_only_what_is_attached_and_gives_the_deadline(default_pack, runner, tmp_path):
+    import email
+    from email import policy
+
+    out, _ = default_pack
+    config = tmp_path / "config.yaml"
+    config.write_text("smtp:\n  host: mail.example\n  from: briefings@opcc.example\n", encoding="utf-8")
+    result = invoke(runner, "email", out, "--to", "pcc@example.org", "--dry-run", "--config", config)
+    assert result.exit_code == 0, result.stderr
+    message = email.message_from_bytes((out / f"{STEM}.eml").read_bytes(), policy=policy.default)
+    assert message["From"] == "briefings@opcc.example"
+    body = message.get_body(("plain",)).get_content()
+    assert ".pdf" in body and ".xlsx" not in body and "Excel" not in body
+    assert "section 55 response was due 11 April 2024" in body
+    assert "resolved" not in body and "not in the source used" in body
