@@ -37,6 +37,7 @@ class Area:
     note: str = ""
     aliases: tuple[str, ...] = ()
     elsewhere: str = ""  # where HMICFRS reports this area when the cycle does not grade it
+    keywords: tuple[str, ...] = ()  # words that point to this area alone, for reading paraphrases
 
     def wordings(self) -> tuple[str, ...]:
         return (self.label, *self.aliases)
@@ -145,6 +146,7 @@ def _area(raw: dict, where: str) -> Area:
             note=raw.get("note", ""),
             aliases=tuple(raw.get("aliases", ())),
             elsewhere=" ".join(raw.get("elsewhere", "").split()),
+            keywords=tuple(str(k) for k in raw.get("keywords", ())),
         )
     except (KeyError, TypeError) as exc:
         raise InputError(f"area needs label and canonical ({exc})", file="frameworks.yaml", place=where)

@@ -107,7 +107,21 @@ def test_extract_command_writes_a_dataset_and_a_summary(runner, tmp_path):
     assert "warning: the grades table is missing from the text" in result.stderr
     assert "warning: no publication date found" in result.stderr
     check = invoke(runner, "validate", out)
-    assert check.exit_code == 1 and "published date 'unknown'" in check.stderr  # a person must fill it in
+    assert check.exit_code == 1 and "missing 'published'" in check.stderr  # a person must fill it in
+
+
+def test_a_text_that_names_no_cycle_is_still_read_and_says_what_is_missing(runner, tmp_path):
+    text = tmp_path / "shopping.txt"
+    text.write_text("Milk, eggs, bread.\nCall the plumber on Tuesday.\n", encoding="utf-8")
+    out = tmp_path / "shopping.yaml"
+    result = invoke(runner, "extract", text, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    assert "warning: the inspection cycle could not be settled" in result.stderr
+    assert "warning: the force could not be settled" in result.stderr
+    check = invoke(runner, "validate", out)
+    assert check.exit_code == 1 and "missing 'force'" in check.stderr and "missing 'cycle'" in check.stderr
+    compared = invoke(runner, "compare", text, text)
+    assert compared.exit_code == 1 and "cannot tell the cycle or force of this report" in compared.stderr
 
 
 def test_compare_reads_reports_directly(runner):
@@ -139,8 +153,6 @@ BAD = {
     "encrypted.pdf": (_encrypted, "encrypted PDF; ask for an unprotected copy"),
     "scan.pdf": (_scanned, "the PDF has no text layer (a scan?); run it through OCR first"),
     "empty.txt": (lambda p: p.write_bytes(b""), "file is empty"),
-    "shopping.txt": (lambda p: p.write_text("Milk, eggs, bread.\nCall the plumber on Tuesday.\n"),
-                     "not an inspection report that names its cycle"),
     "corrupt.pdf": (lambda p: p.write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\ngarbage\x00\xff"),
                     "not a readable PDF"),
     "huge.txt": (lambda p: os.truncate(p, 200 * 1024 * 1024),  # sparse: no 200 MB written

@@ -1,4 +1,10 @@
-"""Reports -> Inspection: read a PDF, text, Markdown or web page and say what it is unsure of."""
+"""Reports -> Inspection: read a PDF, text, Markdown or web page and say what it is unsure of.
+
+A readable text is never refused: when its cycle, force or date cannot be settled the
+dataset is written with what was found, `notes` and warnings say what is missing, and it
+fails `briefing validate` until a person fills the gap. Comparing or packing a report
+directly needs those three, so there the gap is an error.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +13,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.errors import InputError
-from briefing.extract.detect import detect_cycle, detect_force, detect_published
+from briefing.extract.areas import AreaResolver
+from briefing.extract.cycles import Cue, detect_cycle
+from briefing.extract.detect import detect_force, detect_published
 from briefing.extract.findings import find_findings
+from briefing.extract.grammar import Statement, statements_in
 from briefing.extract.judgements import AreaFinder, find_counts, find_judgements
 from briefing.extract.reader import read_report
 from briefing.extract.text import paragraphs
-from briefing.frameworks import load_frameworks
-from briefing.model import KIND_LABELS, Inspection, PublicationDate, kind_count
+from briefing.frameworks import Cycle, Frameworks, load_frameworks
+from briefing.model import KIND_LABELS, Inspection, Judgement, PublicationDate, kind_count
 
 
 @dataclass(frozen=True)
@@ -21,76 +30,162 @@ class Extraction:
     inspection: Inspection
     cycle_evidence: str
     warnings: list[str] = field(default_factory=list)
+    earlier: tuple[Statement, ...] = ()  # grades the text gives for an earlier inspection
 
     def summary(self) -> str:
         i = self.inspection
         parts = [f"{len(i.judgements)} judgements ({len(i.graded)} graded)"]
         parts += [kind_count(k, len(i.findings_of(k))) for k in KIND_LABELS
                   if i.findings_of(k) or k in ("area-for-improvement", "cause-of-concern")]
-        return f"{', '.join(parts)}; cycle {i.cycle} (from \"{self.cycle_evidence}\")"
+        cycle = f"cycle {i.cycle} (from {self.cycle_evidence})" if i.cycle else "cycle not settled"
+        return f"{', '.join(parts)}; {cycle}"
 
 
 def extract(path: str | Path, force: str | None = None, cycle: str | None = None) -> Extraction:
     path = Path(path)
-    lines, kind = read_report(path)
+    lines, _ = read_report(path)
     fw = load_frameworks()
-    warnings: list[str] = []
-    if cycle:
-        chosen = fw.cycle(cycle)
-        if chosen is None:
-            raise InputError(f"unknown cycle {cycle!r}; use one of {', '.join(fw.cycles)}")
-        evidence = "--cycle"
-    else:
-        detected = detect_cycle(lines)
-        if detected is None:
-            raise InputError("not an inspection report that names its cycle (no 'PEEL 2021/22', 'Police effectiveness "
-                             "2017', ...); give --cycle if it is one", file=str(path))
-        chosen, evidence = fw.cycles[detected[0]], detected[1]
-    force = force or detect_force(lines)
-    if not force:
-        raise InputError("cannot tell which force the report is about; give --force", file=str(path))
     paras = paragraphs(lines)
-    judgements = find_judgements(paras, fw, chosen)
+    statements = statements_in(paras)
+    published, how = detect_published(lines)
+    warnings: list[str] = []
+    if how == "last updated":
+        warnings.append(f"the only date found is a 'last updated' date ({_iso(published)}); check the publication date")
+    chosen, evidence = _cycle(lines, fw, cycle, published, statements)
+    reading = chosen or _best_reading_cycle(fw, statements)
+    force = force or detect_force(lines) or ""
+    judgements, unread = _judgements(statements, fw, reading, paras)
     counts = find_counts(paras, fw)
-    findings = find_findings(paras, AreaFinder(chosen), judgements, force)
-    warnings += _checks(lines, chosen, judgements, counts, findings)
-    published = detect_published(lines)
-    if published is None:
-        warnings.append("no publication date found; set 'published' before relying on the s.55 deadline")
-    inspection = Inspection(force=force, cycle=chosen.id, title=_title(lines, chosen.name, force),
+    findings = find_findings(paras, AreaFinder(reading), judgements, force)
+    warnings += _gaps(chosen, force, published, evidence)
+    warnings += [f"line {s.line.line}: could not tell which area of {reading.id} \"{s.phrase}\" is "
+                 f"({s.grade}); add it by hand if it is a judgement" for s in unread]
+    warnings += _checks(lines, reading, judgements, counts, findings)
+    earlier = tuple(s for s in statements if s.earlier)
+    if earlier:
+        warnings.append("grades stated for an earlier inspection were kept out: " + "; ".join(
+            f"{s.phrase} {s.grade} (line {s.line.line})" for s in earlier[:6]))
+    inspection = Inspection(force=force, cycle=chosen.id if chosen else "", title=_title(lines, reading.name, force),
                             published=PublicationDate(*published) if published else PublicationDate(0),
                             source=str(path), judgements=tuple(judgements), findings=tuple(findings),
-                            grade_counts=tuple(counts), notes=" ".join(warnings))
-    return Extraction(inspection, evidence, warnings)
+                            grade_counts=tuple(counts), notes=" ".join(w[:1].upper() + w[1:] + "." for w in warnings),
+                            source_kind=_source_kind(lines), findings_complete=False)
+    return Extraction(inspection, evidence, warnings, earlier)
 
 
 def extract_inspection(path: str | Path) -> Inspection:
-    return extract(path).inspection
+    """An inspection read from a report, for compare and pack: it must name its cycle and
+    force, or those would be guesses (an unknown date only leaves the s.55 date blank)."""
+    result = extract(path)
+    i = result.inspection
+    missing = [what for what, value in (("cycle", i.cycle), ("force", i.force)) if not value]
+    if missing:
+        raise InputError(f"cannot tell the {' or '.join(missing)} of this report; run briefing extract on it, fill in "
+                         "what is missing, and use the dataset", file=str(path))
+    return i
+
+
+def _iso(published) -> str:
+    return "-".join(f"{p:02d}" for p in published if p)
+
+
+def _cycle(lines, fw: Frameworks, wanted: str | None, published, statements) -> tuple[Cycle | None, str]:
+    if wanted:
+        chosen = fw.cycle(wanted)
+        if chosen is None:
+            raise InputError(f"unknown cycle {wanted!r}; use one of {', '.join(fw.cycles)}")
+        return chosen, "--cycle"
+    adequate = any(s.grade == "adequate" and not s.earlier for s in statements)
+    cid, cues = detect_cycle(lines, fw, published[0] if published else None, adequate)
+    if cid is None:
+        return None, ""
+    return fw.cycles[cid], "; ".join(f"{c.reason}: {c.weight:+g}" for c in _top(cues, cid))
+
+
+def _top(cues: list[Cue], cid: str) -> list[Cue]:
+    return [c for c in cues if c.cycle == cid][:3]
+
+
+def _best_reading_cycle(fw: Frameworks, statements: list[Statement]) -> Cycle:
+    """With no cycle settled, read areas with the framework that understands most phrases."""
+    def understood(cycle: Cycle) -> int:
+        resolve = AreaResolver(cycle)
+        return sum(resolve(s.phrase) is not None for s in statements)
+
+    candidates = [c for c in fw.cycles.values() if c.grades and not c.variant_of]
+    return max(candidates, key=lambda c: (understood(c), c.order))
+
+
+def _judgements(statements: list[Statement], fw: Frameworks, cycle: Cycle, paras) -> tuple[list[Judgement], list]:
+    resolve = AreaResolver(cycle)
+    # Report layouts (a grades table, headed sections) read first; the grammar fills the rest.
+    found: dict[str, Judgement] = {j.area: j for j in find_judgements(paras, fw, cycle)}
+    unread = []
+    for s in statements:
+        if s.earlier:
+            continue
+        area = resolve(s.phrase)
+        if area is None:
+            if s.how in ("label", "heading", "list") or len(s.phrase.split()) <= 8:
+                unread.append(s)
+            continue
+        allowed = s.grade == "ungraded" or (area.graded and s.grade in cycle.grades)
+        if allowed and area.canonical not in found:
+            found[area.canonical] = Judgement(area.canonical, s.phrase, s.grade, s.line.place)
+    ordered = sorted(found.values(), key=lambda j: (j.place.page or 0, j.place.line or 0))
+    return ordered, unread
+
+
+def _gaps(cycle, force, published, evidence) -> list[str]:
+    gaps = []
+    if cycle is None:
+        gaps.append("the inspection cycle could not be settled (no 'PEEL 2021/22', 'Police effectiveness 2017', "
+                    "source address or heading names it); set 'cycle' or give --cycle")
+    if not force:
+        gaps.append("the force could not be settled; set 'force' or give --force")
+    if not published:
+        gaps.append("no publication date found; set 'published' before relying on the s.55 deadline")
+    return gaps
+
+
+def _source_kind(lines) -> str:
+    """What kind of page this is, from its address and words; 'hand-kept' when unsure."""
+    head = " ".join(l.text for l in lines[:3]).lower()
+    text = " ".join(l.text for l in lines[:40]).lower()
+    if "peel-assessments/" in head:
+        return "assessment-page"
+    if "peel-reports/" in head or "publication-html" in head:
+        return "report-summary"
+    if "/news/" in head and "justiceinspectorates" in head or "wired-gov" in head or "police inspectorate has said" in text:
+        return "press-release"
+    if re.search(r"pcc|pfcc|commissioner|opcc", head):
+        return "pcc-page"
+    if re.search(r"news|bbc|telegraph|mail|chronicle|guardian|times|echo|post", head):
+        return "news"
+    return "hand-kept"
 
 
 def _title(lines, cycle_name: str, force: str) -> str:
     for line in lines[:15]:
         text = line.text.strip("# *").strip()
-        if 15 < len(text) < 140 and ("inspection" in text.lower() or "peel" in text.lower()):
+        if 15 < len(text) < 140 and ("inspection" in text.lower() or "peel" in text.lower()) \
+                and not text.lower().startswith("source:"):
             return text
-    return f"{cycle_name}: {force}"
+    return f"{cycle_name}: {force}" if force else cycle_name
 
 
 def _checks(lines, cycle, judgements, counts, findings) -> list[str]:
     warnings = []
     text = "\n".join(l.text for l in lines)
-    table = re.search(r"graded judgments? in (\d+) of these (\d+) as follows:?\s*\n\s*\n", text, re.I)
+    table = re.search(r"graded judgments? in (\w+) of these (\w+) as follows:?\s*\n", text, re.I)
     if table:
         warnings.append(f"the grades table is missing from the text (\"graded judgments in {table.group(1)} of these "
-                        f"{table.group(2)} as follows:\" is followed by nothing); grades were read from each section")
-        if sum(j.graded for j in judgements) != int(table.group(1)):
-            warnings.append(f"the report says {table.group(1)} areas are graded; {sum(j.graded for j in judgements)} "
-                            "grades were found")
+                        f"{table.group(2)} as follows:\" is followed by no table); grades were read from the text")
     if cycle.grades and not judgements:
         warnings.append("no graded judgements found" + ("; only counts are stated" if counts else ""))
     for count in counts:
         found = sum(j.grade in count.grades for j in judgements)
-        if judgements and found != count.count:
+        if judgements and found > count.count:
             warnings.append(f"the text counts {count.count} area(s) as {' or '.join(count.grades)} ({count.place}) "
                             f"but {found} were found")
     if not findings:

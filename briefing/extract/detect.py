@@ -1,7 +1,11 @@
-"""Which force, which inspection cycle and when: read from the words of the report.
+"""Which force and when: read from the words of the text, its heading and its address.
 
-The cycle comes from what the text says ("PEEL 2021/22", "Police effectiveness 2017"),
-never from a publication date: one cycle's reports appear over two or more years.
+A force is recognised by its name and the names people use ("Met Police", "Devon &
+Cornwall Police"); where the text says only "we" or "the force", the source address or
+the heading decides. A publication date must be stated as one ("Published on: 9 June
+2023", "released on Thursday 10 April", "published today (Friday 16 February)", a page's
+"Posted on" or "date" line); "Last updated" is used only as a warned fallback, and an
+event date (an incident, leaving monitoring) never is.
 """
 
 from __future__ import annotations
@@ -11,103 +15,121 @@ from collections import Counter
 from datetime import date
 from functools import lru_cache
 
-
 from briefing.extract.reader import SourceLine
 from briefing.resources import load_data
 
-# (pattern, cycle); the first pattern found in the text decides, so specific ones come first.
-CYCLE_PATTERNS = [
-    (r"peel[^a-z0-9]{0,3}2025[-/ ]{1,3}(20)?27|2025[-/](20)?27[^0-9]{0,40}peel", "peel-2025-27"),
-    (r"peel[^a-z0-9]{0,3}2023[-/ ]{1,3}(20)?25|2023[-/](20)?25[^0-9]{0,40}peel", "peel-2023-25"),
-    (r"peel[^a-z0-9]{0,30}2021[-/ ]{1,3}(20)?22|2021[-/](20)?22[-/ ]peel|peel-assessment-framework-2021-22",
-     "peel-2021-22"),
-    (r"peel[^a-z0-9]{0,30}2018[-/ ]{1,3}(20)?19|integrated peel assessment", "peel-2018-19"),
-    (r"police (effectiveness|efficiency|legitimacy) 2017|peel[^a-z0-9]{0,3}2017", "peel-2017"),
-    (r"police (effectiveness|efficiency|legitimacy) 2016|peel[^a-z0-9]{0,3}2016", "peel-2016"),
-    (r"police (effectiveness|efficiency|legitimacy) 2015|peel[^a-z0-9]{0,3}2015", "peel-2015"),
-    (r"core business|making best use of police time", "core-business-2014"),
-    (r"crime inspection 2014|how effective is the force at cutting crime", "crime-2014"),
-]
 MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
                                       "september", "october", "november", "december"), start=1)}
-
-
-def detect_cycle(lines: list[SourceLine]) -> tuple[str, str] | None:
-    """(cycle id, the words that showed it), from the first lines that name a cycle."""
-    text = "\n".join(l.text for l in lines)
-    lowered = text.lower()
-    found = []
-    for pattern, cycle in CYCLE_PATTERNS:
-        match = re.search(pattern, lowered)
-        if match:
-            found.append((match.start(), cycle, text[match.start():match.end()].strip()))
-    if not found:
-        return _from_fieldwork(text)
-    _, cycle, words = min(found)
-    return cycle, words
-
-
-# PEEL cycles by the year of fieldwork, for news copy that names only "the PEEL programme".
-FIELDWORK = {2025: "peel-2025-27", 2024: "peel-2023-25", 2023: "peel-2023-25", 2022: "peel-2021-22",
-             2021: "peel-2021-22", 2019: "peel-2018-19", 2018: "peel-2018-19", 2017: "peel-2017", 2016: "peel-2016",
-             2015: "peel-2015"}
-
-
-def _from_fieldwork(text: str) -> tuple[str, str] | None:
-    if not re.search(r"\bPEEL\b", text):
-        return None
-    match = re.search(r"\binspected (?:in|during) (?:[A-Z][a-z]+ )?((?:19|20)\d\d)\b", text)
-    if match and int(match.group(1)) in FIELDWORK:
-        return FIELDWORK[int(match.group(1))], match.group(0)
-    return None
+_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|" \
+         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_WEEKDAY = r"(?:(?P<weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
+_YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+DATE_FORMS = [
+    re.compile(rf"{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}\b", re.I),
+    re.compile(rf"{_WEEKDAY}{_MONTH}\s+{_DAY}{_YEAR}\b", re.I),
+    re.compile(r"(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b"),
+    re.compile(r"\b(?P<dd>\d{1,2})/(?P<mm>\d{1,2})/(?P<yyyy>(?:19|20)\d\d)\b"),
+]
+RELEASE = re.compile(r"(?:released|published|publishes|publish)(?:\s+(?:its|his|her|their|the)\s+(?:report|findings)"
+                     r"(?:\s+\w+){0,6}?)?\s+(?:on\s*:?\s*|today\s*\(\s*)?", re.I)
+PAGE_DATE = re.compile(r"(?:^|\s|\b)(?:posted|published|dated|date)\s*(?:on)?\s*:?\s*", re.I)
+UPDATED = re.compile(r"last\s+updated\s*:?\s*", re.I)
+TODAY = re.compile(r"\btoday\s*\(\s*", re.I)  # "published today (Tuesday 12 March)", "has today (Friday February 16)"
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 @lru_cache(maxsize=1)
-def known_forces() -> dict[str, str]:
-    """Lower-case wording -> the force's name."""
-    out = {}
+def known_forces() -> dict[str, tuple[str, float]]:
+    """Lower-case wording -> (the force's name, weight): full names 1, place names 0.5."""
+    out: dict[str, tuple[str, float]] = {}
     for entry in load_data("forces.yaml")["forces"]:
         name, aliases = (next(iter(entry.items())) if isinstance(entry, dict) else (entry, []))
         for wording in (name, *aliases):
-            out[wording.lower()] = name
+            out[_fold(wording)] = (name, 1.0)
+        place = re.sub(r"\b(?:police(?: service)?|constabulary|service)\b", "", name, flags=re.I).strip()
+        if len(place) > 3 and _fold(place) not in out:
+            out[_fold(place)] = (name, 0.5)
     return out
 
 
-def detect_force(lines: list[SourceLine]) -> str | None:
-    text = " ".join(l.text for l in lines).lower()
-    counts = Counter()
-    for wording, name in known_forces().items():
-        n = len(re.findall(r"\b" + re.escape(wording) + r"\b", text))
+def _fold(text: str) -> str:
+    return " ".join(re.sub(r"[-\u2010-\u2015]", " ", text.lower().replace("&", "and")).split())
+
+
+def force_scores(text: str) -> Counter:
+    folded = _fold(text)
+    counts: Counter = Counter()
+    for wording, (name, weight) in known_forces().items():
+        n = len(re.findall(r"(?<![a-z])" + re.escape(wording) + r"(?![a-z])", folded))
         if n:
-            counts[name] += n
+            counts[name] += n * weight
+    return counts
+
+
+def detect_force(lines: list[SourceLine]) -> str | None:
+    """The force the text is about: most mentioned, the address and heading breaking ties."""
+    address = " ".join(re.sub(r"[/._+?=-]+", " ", u) for l in lines[:3] for u in re.findall(r"https?://\S+", l.text))
+    counts = force_scores(" ".join(l.text for l in lines if not l.text.lower().startswith("source:")))
+    for name, n in force_scores(address).items():
+        counts[name] += 2 * n
+    for line in lines[:6]:
+        for name in force_scores(line.text):
+            counts[name] += 1
     return counts.most_common(1)[0][0] if counts else None
 
 
-def detect_published(lines: list[SourceLine]) -> tuple[int, int | None, int | None] | None:
-    """A publication date stated near the top: '3 September 2014', 'March 2018', '(Friday February 16)'."""
-    head = "\n".join(l.text for l in lines[:60])
-    month_names = "|".join(MONTHS)
-    full = re.search(rf"\b(\d{{1,2}}) ({month_names}) (\d{{4}})\b", head, re.I)
-    if full:
-        return int(full.group(3)), MONTHS[full.group(2).lower()], int(full.group(1))
-    month_year = re.search(rf"^\s*({month_names}) (\d{{4}})\s*$", head, re.I | re.M)
-    if month_year:
-        return int(month_year.group(2)), MONTHS[month_year.group(1).lower()], None
-    return _published_today(head)
-
-
-def _published_today(head: str) -> tuple[int, int, int] | None:
-    """News copy: 'published his report today (Friday February 16)' plus a year mentioned nearby."""
-    match = re.search(r"today \((monday|tuesday|wednesday|thursday|friday|saturday|sunday) (\w+) (\d{1,2})\)", head, re.I)
-    if not match or match.group(2).lower() not in MONTHS:
+def _date(match: re.Match, context_years: list[int]) -> tuple[int, int, int] | None:
+    g = match.groupdict()
+    try:
+        if g.get("iso"):
+            d = date.fromisoformat(g["iso"])
+            return d.year, d.month, d.day
+        if g.get("dd"):
+            d = date(int(g["yyyy"]), int(g["mm"]), int(g["dd"]))
+            return d.year, d.month, d.day
+        month = next(v for k, v in MONTHS.items() if k.startswith(g["month"].lower()[:3]))
+        day = int(g["day"])
+        if g.get("year"):
+            date(int(g["year"]), month, day)
+            return int(g["year"]), month, day
+        for year in context_years:  # no year: the one whose weekday matches, from the page's own years
+            try:
+                if g.get("weekday") is None or date(year, month, day).weekday() == WEEKDAYS.index(g["weekday"].lower()[:3]):
+                    return year, month, day
+            except ValueError:
+                continue
+    except (ValueError, StopIteration):
         return None
-    weekday = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday").index(match.group(1).lower())
-    month, day = MONTHS[match.group(2).lower()], int(match.group(3))
-    years = sorted({int(y) for y in re.findall(r"\b(20\d\d)\b", head)})
-    for year in (y for base in years for y in (base, base + 1)):
-        try:
-            if date(year, month, day).weekday() == weekday:
-                return year, month, day
-        except ValueError:
-            continue
     return None
+
+
+def _dated(text: str, lead: re.Pattern, years: list[int]) -> tuple[int, int, int] | None:
+    for match in lead.finditer(text):
+        rest = text[match.end():match.end() + 40]
+        for form in DATE_FORMS:
+            found = form.match(rest)
+            if found:
+                return _date(found, years)
+    return None
+
+
+def detect_published(lines: list[SourceLine]) -> tuple[tuple[int, int | None, int | None] | None, str]:
+    """(year, month, day) and how it was found ("", or "last updated" for the warned fallback)."""
+    head = [l.text for l in lines[:80] if not l.text.lower().startswith("source:")]
+    text = "\n".join(head)
+    years = sorted({int(y) for y in re.findall(r"\b(20\d\d)\b", text)}, reverse=True)
+    released = _dated(text, RELEASE, years) or _dated(text, TODAY, years)
+    if released:
+        return released, ""
+    page = _dated(text, PAGE_DATE, years)
+    if page:
+        return page, ""
+    month_year = re.search(rf"^\s*({'|'.join(MONTHS)}) ((?:19|20)\d\d)\s*$", text, re.I | re.M)
+    if month_year:
+        return (int(month_year.group(2)), MONTHS[month_year.group(1).lower()], None), ""
+    full = re.search(rf"^\s*(\d{{1,2}}) ({'|'.join(MONTHS)}) ((?:19|20)\d\d)\s*$", "\n".join(head[:12]), re.I | re.M)
+    if full and re.search(r"\b(letter|dear)\b", text, re.I):  # a letter's own date
+        return (int(full.group(3)), MONTHS[full.group(2).lower()], int(full.group(1))), ""
+    updated = _dated(text, UPDATED, years)
+    return (updated, "last updated") if updated else (None, "")

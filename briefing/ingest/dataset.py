@@ -365,7 +365,7 @@ def to_dataset(inspection: Inspection) -> dict:
 
     return compact({
         "force": inspection.force, "cycle": inspection.cycle, "title": inspection.title,
-        "published": inspection.published.iso(), "source": inspection.source,
+        "published": inspection.published.iso() if inspection.published.known else "", "source": inspection.source,
         "source_kind": inspection.source_kind, "findings_complete": inspection.findings_complete,
         "report": inspection.report,
         "notes": inspection.notes,

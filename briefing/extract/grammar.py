@@ -1,0 +1,260 @@
+"""How English states a graded judgement, as a small grammar over lines and sentences.
+
+A grade statement binds a grade word to an area phrase on one side of it:
+- after it, through a preposition: "is good at investigating crime", "rated outstanding
+  for disrupting serious organised crime", "requires improvement in the way it protects
+  vulnerable people", "received a 'Requires Improvement' grade in the area of Responding
+  to the Public", "good in all three areas; A, B and C";
+- before it, as subject or label: "The extent to which the force is effective at ... is
+  good", "the efficiency with which the force carries out its responsibilities is good",
+  "leadership and management also requires improvement", "Investigating crime: Adequate",
+  "Efficiency - 'Requires improvement'";
+- in a list: "the 'outstanding' areas included A and B", "the areas requiring improvement
+  are A; B and C";
+- on lines of their own: an area heading or question, then a grade line.
+One grade spreads over a coordinated list of areas; several grades in one sentence are
+read one by one. A grade used as an adjective ("good use of resources", "a good
+standard") is not a judgement, and statements about an earlier inspection ("In 2017 we
+judged ...", "our last inspection") are kept apart from the current one.
+
+Every statement carries the line of its grade word, so a reader (or the corpus scorer)
+finds the word on the cited line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefing.extract.reader import SourceLine
+from briefing.extract.text import Paragraph
+
+Q = "['\u2018\u2019\"\u201c\u201d]"
+GRADE = (r"outstanding|good|adequate|inadequate|requires?\s+improvements?|requiring\s+improvement"
+         r"|required\s+improvement|not\s+yet\s+graded|not\s+graded|ungraded")
+GRADE_WORD = re.compile(rf"(?<![\w-]){Q}?(?P<g>{GRADE}){Q}?(?![\w-])", re.I)
+PREP = r"(?:for|at|in|when|on|across|with regard to|in relation to|in respect of|in terms of)"
+NOUN = r"(?:grades?|gradings?|ratings?|judge?ments?|assessments?|scores?)"
+AFTER = re.compile(rf"^\s*{Q}?\s*(?:{NOUN}\s+)?(?:overall\s+)?{PREP}\s+(?:the\s+(?:area|areas)\s+of\s+)?(?P<p>.+)$", re.I)
+# where an area phrase after a grade stops: the next clause or the next grade statement
+PHRASE_END = re.compile(
+    rf"[.;:!?](?:\s|$)|\s[-\u2013\u2014]\s|\s*\((?!\w+\))|,?\s+(?:but|while|whereas|although|though|however|which|"
+    rf"because|since|after|following|compared|with\s+(?:the|its)\s+\w+\s+(?:judged|graded)|according|as\s+well\s+as)\b"
+    rf"|,?\s+(?:and\s+)?(?:is|was|are|were|it|it's|the force|the constabulary|requires?)\s+(?=\S*\s*(?:{Q})?(?:{GRADE}))"
+    rf"|,?\s+(?:and\s+)?{Q}?(?:{GRADE}){Q}?\s+{PREP}\b|\s+(?:and|but)\s+(?:it|they|the force|the constabulary)\s",
+    re.I)
+LINKING = re.compile(
+    rf"(?:^|\s)(?:is|was|are|were|be|been|remains?|remained|as|has|have|also|still|now|overall|therefore|"
+    rf"judged|assessed|rated|graded|found|considered|deemed|to|currently|once again|again|{Q})\s*$", re.I)
+SUBJECT = re.compile(r"(?P<p>[A-Za-z][^.;!?]*?)(?:\s*[:\u2013\u2014]|\s+-|\s+(?:is|was|are|were|remains?)\b[^.;!?]*?)\s*$")
+LABEL = re.compile(rf"^[\W\d]*?(?P<p>[A-Za-z][^:\u2013\u2014\t]{{2,160}}?)\s*(?::|\u2013|\u2014|\s-|\t| {{2,}})\s*"
+                   rf"{Q}?(?P<g>{GRADE}){Q}?\s*\.?\s*$", re.I)
+ALONE = re.compile(rf"^\W*{Q}?(?P<g>{GRADE}){Q}?\W*$", re.I)
+AREAS_LIST = re.compile(
+    rf"(?:the\s+)?(?:{Q}?(?P<g1>{GRADE}){Q}?\s+areas?|areas?\s+(?:that\s+)?(?:were\s+|are\s+)?(?:graded\s+|rated\s+|judged\s+"
+    rf"|found\s+|assessed\s+)?(?:as\s+)?(?:being\s+)?{Q}?(?P<g2>{GRADE}){Q}?)\s+(?:included|include|includes|are|were|is|was"
+    rf"|being|covered|related to)\s*:?\s+(?P<p>.+)$", re.I)
+NUMBERED = re.compile(r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|all|both|\d+)(?:\s+\w+)?\s+"
+                      r"(?:areas?|categories|questions|of\s+\w+\s+areas?|counts|pillars)\b\s*(?P<rest>.*)$", re.I)
+ATTRIBUTIVE_OK = {"at", "in", "for", "when", "on", "across", "with", "overall", "and", "or", "but", "grade", "grades",
+                  "grading", "gradings", "rating", "ratings", "judgment", "judgement", "areas", "area", "by", "from",
+                  "to", "as", "in", "the", "after", "following", "compared", "since", "this", "last", "again", "while",
+                  "whereas", "yet", "although", "so", "because", "now", "according", "said", "says", "he", "she",
+                  "they", "we", "inspectors", "hmicfrs", "hmic", "over", "under", "than", "within", "judge"}
+EARLIER = re.compile(r"\b(?:last|previous|prior|earlier|preceding)\s+(?:inspection|report|year|assessment|peel|time|cycle)"
+                     r"|\bpreviously\b|\bago\b|\bhad been\s+(?:rated|graded|judged|assessed)", re.I)
+YEAR = re.compile(r"\b(?:19|20)(\d\d)\b")
+FORCE_SUBJECT = re.compile(r"^(?:.*\b(?:police|constabulary|force|service)|it|they|we|he|she|the\s+(?:force|constabulary))$",
+                           re.I)
+
+
+@dataclass(frozen=True)
+class Statement:
+    phrase: str  # the area as the text words it
+    grade: str  # normalised: outstanding, good, adequate, requires improvement, inadequate, ungraded
+    line: SourceLine  # the line holding the grade word
+    earlier: bool = False  # about an earlier inspection, not this one
+    how: str = ""  # which form of the grammar read it (for warnings and tests)
+
+
+def grade_of(word: str) -> str:
+    word = " ".join(word.lower().split())
+    if "improvement" in word:
+        return "requires improvement"
+    if "graded" in word:
+        return "ungraded"
+    return word
+
+
+def _clean_phrase(text: str) -> str:
+    text = re.sub(rf"^{Q}+|{Q}+$", "", text.strip(" ,;:-\u2013\u2014\u2022*\t")).strip()
+    text = re.sub(r"\s+", " ", text)
+    return text.rstrip(" ,;:.")
+
+
+class _Offsets:
+    """Where each character of a paragraph's joined text came from: its source line."""
+
+    def __init__(self, para: Paragraph):
+        self.starts, self.lines = [], []
+        pos = 0
+        for line in para.lines:
+            self.starts.append(pos)
+            self.lines.append(line)
+            pos += len(" ".join(line.text.split())) + 1
+
+    def line_at(self, offset: int) -> SourceLine:
+        index = 0
+        for i, start in enumerate(self.starts):
+            if start <= offset:
+                index = i
+        return self.lines[index]
+
+
+def _is_attributive(post: str) -> bool:
+    """ "good use of", "a good standard": the grade word qualifies a noun, it is no grade."""
+    match = re.match(rf"^{Q}?\s*([A-Za-z]+)", post)
+    return bool(match) and match.group(1).lower() not in ATTRIBUTIVE_OK and not post.startswith((",", ".", ";"))
+
+
+def _after(post: str) -> list[str]:
+    match = AFTER.match(post)
+    if not match:
+        return []
+    phrase = match.group("p")
+    end = PHRASE_END.search(phrase)
+    phrase = phrase[:end.start()] if end else phrase
+    numbered = NUMBERED.match(phrase.strip())
+    if numbered:  # "good in all three areas; A, B and C" or "in two areas - A and B"
+        rest = re.sub(r"^[\s;:,\-\u2013\u2014(]+", "", match.group("p")[len(numbered.group(0)) - len(numbered.group("rest")):])
+        if not rest or rest == match.group("p"):
+            return []
+        end = re.search(r"[.!?](?:\s|$)|\)", rest)
+        return [rest[:end.start()] if end else rest]
+    return [phrase]
+
+
+def _before(pre: str, grade: str) -> str:
+    """The subject or label a grade is said of, when it is not the force itself."""
+    if not pre.strip():
+        return ""
+    linked = LINKING.search(pre) or re.search(r"[:\u2013\u2014]\s*$|\s-\s*$", pre)
+    verb_grade = grade == "requires improvement"  # "X (also) requires improvement"
+    if not linked and not verb_grade:
+        return ""
+    head = pre
+    while True:  # drop trailing linking words
+        trimmed = re.sub(rf"(?:\s+|^)(?:is|was|are|were|be|been|remains?|remained|as|has|have|also|still|now|overall|"
+                         rf"therefore|judged|assessed|rated|graded|found|considered|deemed|to|currently|once again|again)"
+                         rf"\s*$|\s*[:\u2013\u2014{Q}]\s*$|\s+-\s*$", "", head, flags=re.I)
+        if trimmed == head:
+            break
+        head = trimmed
+    head = re.split(r"[,;]\s+(?:and|but|while|whereas|however)\s+|\b(?:that|said|says|found|shows?|"
+                    r"indicates?|whether)\s+|:\s+", head)[-1]
+    head = re.sub(r"^(?:the\s+extent\s+to\s+which\s+(?:the\s+)?[\w\s&'\u2019-]*?\s+is\s+)", "", head.strip(), flags=re.I)
+    head = re.sub(r"^(?:the\s+extent\s+to\s+which\s+(?:the\s+)?(?:force|constabulary|service|[\w&'\u2019-]+(?:\s+[\w&'\u2019-]+)"
+                  r"{0,3}\s+(?:police|constabulary)))\s+", "", head, flags=re.I)
+    head = re.sub(r"^(?:[\w&'-]+\s+){0,3}(?:police|constabulary|force)['\u2019]s?\s+", "", head, flags=re.I)
+    head = re.sub(r"^(?:the\s+)?(?:force|constabulary)['\u2019]s\s+", "", head, flags=re.I)
+    head = _clean_phrase(head)
+    if not head or FORCE_SUBJECT.match(head) or len(head.split()) > 16 or re.search(r"\b\d+\s+forces\b|\bforces\b", head):
+        return ""
+    return head
+
+
+def statements_in(paras: list[Paragraph]) -> list[Statement]:
+    """Every grade statement of a text: lines read as labels or grade lines first, then
+    sentences on the other lines."""
+    found = [s for s, _ in _line_forms(paras)]
+    taken = {(s.line.line, s.line.page) for s in found}
+    seen = set()
+    for statement, key in _sentence_forms(paras):
+        if (statement.line.line, statement.line.page) in taken or (key, statement.phrase) in seen:
+            continue
+        seen.add((key, statement.phrase))
+        found.append(statement)
+    return found
+
+
+def _line_forms(paras):
+    lines = [line for para in paras for line in para.lines]
+    for index, line in enumerate(lines):
+        text = " ".join(line.text.split())
+        label = LABEL.match(text)
+        if label and not re.match(r"^(?:and|or|but|the force|it|which)\b", label.group("p"), re.I):
+            yield (Statement(_clean_phrase(label.group("p")), grade_of(label.group("g")), line, how="label"),
+                   (line.line, line.page or 0, label.start("g")))
+            continue
+        alone = ALONE.match(text)
+        if alone and index:
+            heading = _heading_before(lines, index)
+            if heading is not None:
+                yield (Statement(_clean_phrase(heading.text), grade_of(alone.group("g")), line, how="heading"),
+                       (line.line, line.page or 0, alone.start("g")))
+
+
+def _heading_before(lines: list[SourceLine], index: int) -> SourceLine | None:
+    """The short line (an area or a question) a grade line answers: one of the two lines
+    above it, with no full stop and no grade of its own."""
+    for back in (1, 2):
+        if index - back < 0:
+            return None
+        candidate = lines[index - back]
+        text = " ".join(candidate.text.split()).strip(" \u2022*-")
+        if not text:
+            continue
+        if GRADE_WORD.search(text) and not text.endswith("?"):
+            return None
+        if 3 <= len(text) <= 160 and not text.endswith((".", ":", ",")) and not text.lower().startswith("source:"):
+            return candidate
+        return None
+    return None
+
+
+def _sentences(text: str):
+    start = 0
+    for match in re.finditer(r"(?<=[.!?])[\"'\u201d\u2019]?\s+(?=[\"'\u201c\u2018A-Z\u2022])|\s+\u2022\s+", text):
+        yield start, text[start:match.start()]
+        start = match.end()
+    yield start, text[start:]
+
+
+def _sentence_forms(paras):
+    for para in paras:
+        offsets = _Offsets(para)
+        for start, sentence in _sentences(para.text):
+            earlier = bool(EARLIER.search(sentence))
+            years = [int("20" + y) for y in YEAR.findall(sentence)]
+            listed = AREAS_LIST.search(sentence)
+            if listed:
+                grade = grade_of(listed.group("g1") or listed.group("g2"))
+                word = listed.start("g1") if listed.group("g1") else listed.start("g2")
+                line = offsets.line_at(start + word)
+                phrase = listed.group("p")
+                end = re.search(r"[.!?](?:\s|$)", phrase)
+                yield (Statement(_clean_phrase(phrase[:end.start()] if end else phrase), grade, line, earlier,
+                                 "list"), (line.line, line.page or 0, -1 - word))
+            for match in GRADE_WORD.finditer(sentence):
+                if listed and listed.start() <= match.start() < listed.end():
+                    continue
+                pre, post = sentence[:match.start()], sentence[match.end():]
+                grade = grade_of(match.group("g"))
+                if grade != "requires improvement" and _is_attributive(post):
+                    continue
+                line = offsets.line_at(start + match.start("g"))
+                key = (line.line, line.page or 0, start + match.start("g"))
+                phrases = _after(post) or ([p] if (p := _before(pre, grade)) else [])
+                for phrase in phrases:
+                    phrase = _clean_phrase(phrase)
+                    if phrase and len(phrase.split()) <= 40:
+                        yield Statement(phrase, grade, line, earlier or bool(years) and _only_past(sentence),
+                                        "sentence"), key
+                        key = (*key[:2], key[2] + 0.5)
+
+
+def _only_past(sentence: str) -> bool:
+    """ "In 2017 we judged the force as good ...": a year opening the clause dates it."""
+    return bool(re.match(r"^\W*(?:in|by|during|since)\s+(?:\w+\s+)?(?:19|20)\d\d\b", sentence.strip(), re.I)) or \
+        bool(re.search(r"\b(?:in|from)\s+(?:19|20)\d\d\s*(?:,\s*)?(?:we|hmic|hmicfrs|inspectors|it|the force)\s+"
+                       r"(?:judged|rated|graded|assessed|found)", sentence, re.I))
