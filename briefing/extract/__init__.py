@@ -124,14 +124,15 @@ def _judgements(statements: list[Statement], fw: Frameworks, cycle: Cycle, paras
     for s in statements:
         if s.earlier:
             continue
-        area = resolve(s.phrase)
-        if area is None:
-            if s.how in ("label", "heading", "list") or len(s.phrase.split()) <= 8:
-                unread.append(s)
-            continue
-        allowed = s.grade == "ungraded" or (area.graded and s.grade in cycle.grades)
-        if allowed and area.canonical not in found:
-            found[area.canonical] = Judgement(area.canonical, s.phrase, s.grade, s.line.place)
+        parts = resolve.split(s.phrase) if s.how in ("sentence", "list") else [(s.phrase, resolve(s.phrase))]
+        for phrase, area in parts:
+            if area is None:
+                if s.how in ("label", "heading", "list") or len(phrase.split()) <= 8:
+                    unread.append(Statement(phrase, s.grade, s.line, s.earlier, s.how))
+                continue
+            allowed = s.grade == "ungraded" or (area.graded and s.grade in cycle.grades)
+            if allowed and area.canonical not in found:
+                found[area.canonical] = Judgement(area.canonical, phrase, s.grade, s.line.place)
     ordered = sorted(found.values(), key=lambda j: (j.place.page or 0, j.place.line or 0))
     return ordered, unread
 

@@ -53,18 +53,68 @@ class AreaResolver:
                 for s in stems(keyword):
                     weights[s] = 2
             self.terms.append((area, weights))
+        self._cache: dict[str, Area | None] = {}
+
+    def exact_area(self, phrase: str) -> Area | None:
+        key = normalise(re.sub(r"\b(19|20)\d\d\b", "", phrase))
+        key = re.sub(r"^(?:the way the force|the way it|how the force|how it|the|its|how)\s+", "", key)
+        return self.exact.get(key) or self.exact.get(key.replace("antisocial", "anti social"))
+
+    def split(self, phrase: str) -> list[tuple[str, Area | None]]:
+        """A coordinated list of areas, each with its area: "protecting vulnerable people,
+        preventing crime and making good use of its resources" is three; "building,
+        supporting and protecting the workforce" is one (its parts would all be the
+        workforce). Of every way to cut the list at commas, semicolons and "and", the one
+        whose parts name distinct areas best wins (an exact wording counts most)."""
+        cuts = list(re.finditer(r"\s*;\s*(?:and\s+)?|,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as)\s+", phrase))
+        spans, start = [], 0
+        for cut in cuts:
+            spans.append((start, cut.start()))
+            start = cut.end()
+        spans.append((start, len(phrase)))
+        spans = [(a, b) for a, b in spans if phrase[a:b].strip()]
+        if len(spans) < 2 or len(spans) > 12:
+            return [(phrase, self(phrase))]
+        best, best_key = [(phrase, self(phrase))], None
+        for mask in range(1 << (len(spans) - 1)):
+            parts, first = [], 0
+            for i in range(1, len(spans) + 1):
+                if i == len(spans) or mask >> (i - 1) & 1:
+                    parts.append(phrase[spans[first][0]:spans[i - 1][1]])  # the words as written
+                    first = i
+            areas = [self(p) for p in parts]
+            named = [a.canonical for a in areas if a]
+            if len(set(named)) != len(named):
+                continue
+            value = sum(3 if self.exact_area(p) or (len(stems(p)) >= 3 and self.led(p)) else 1 if a else -1
+                        for p, a in zip(parts, areas))
+            key = (value, -len(parts))
+            if best_key is None or key > best_key:
+                best, best_key = list(zip(parts, areas)), key
+        return best
+
+    def led(self, phrase: str) -> Area | None:
+        """The area whose keyword alone opens the phrase ("efficient at ...")."""
+        words = stems(phrase)
+        leading = [area for area, weights in self.terms if words and weights.get(words[0]) == 2]
+        return leading[0] if len(leading) == 1 else None
 
     def __call__(self, phrase: str) -> Area | None:
-        key = normalise(re.sub(r"\b(19|20)\d\d\b", "", phrase))
-        key = re.sub(r"^(?:the|its|how|how the force|how it|the way it|the way the force)\s+", "", key)
-        if key in self.exact:
-            return self.exact[key]
+        if phrase in self._cache:
+            return self._cache[phrase]
+        self._cache[phrase] = area = self._resolve(phrase)
+        return area
+
+    def _resolve(self, phrase: str) -> Area | None:
+        exact = self.exact_area(phrase)
+        if exact:
+            return exact
         words = stems(phrase)
         if not words:
             return None
-        leading = [area for area, weights in self.terms if weights.get(words[0]) == 2]
-        if len(leading) == 1:  # "efficient at keeping people safe ...": the lead word decides
-            return leading[0]
+        led = self.led(phrase)
+        if led:  # "efficient at keeping people safe ...": the lead word decides
+            return led
         best, best_score, best_hits = None, 0.0, 0
         for area, weights in self.terms:
             hits = [weights[w] for w in words if w in weights]

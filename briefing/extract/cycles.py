@@ -26,7 +26,7 @@ from briefing.extract.reader import SourceLine
 from briefing.frameworks import Frameworks, normalise
 
 ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}
-YEARS = re.compile(r"\b(20\d\d)(?:\s*(?:/|-|\u2013|\u2014|to)\s*(?:20)?(\d\d))?\b")
+YEARS = re.compile(r"\b(20\d\d)(?:\s*(?:/|-|\u2013|\u2014|to)\s*(?:20)?(\d\d)|(\d\d)(?=\b))?\b")
 PROGRAMME = re.compile(r"\bpeel\b|police effectiveness|police efficiency|police legitimacy|"
                        r"effectiveness, efficiency and legitimacy|efficiency, effectiveness and legitimacy", re.I)
 
@@ -71,6 +71,10 @@ def _address_cues(lines: list[SourceLine], fw: Frameworks) -> list[Cue]:
                 cid = cycle_for_years(fw, int(match.group(1)), int(match.group(2)) if match.group(2) else None)
                 if cid:
                     cues.append(Cue(cid, 3, f"the source address {url}"))
+            elif (dated := re.search(r"/(20\d\d)/(?:\d\d|[a-z]+)/", path)):  # a news page filed by year and month
+                cid = cycle_for_years(fw, int(dated.group(1)))
+                if cid:
+                    cues.append(Cue(cid, 0.5, f"the year in the source address {url}"))
     return cues
 
 
@@ -103,7 +107,8 @@ def _programme_cues(sentence: str, fw: Frameworks, seen: set[str], earlier: bool
         years = YEARS.search(window)
         if not years:
             continue
-        cid = cycle_for_years(fw, int(years.group(1)), int(years.group(2)) if years.group(2) else None)
+        second = years.group(2) or years.group(3)  # "2023-25", or "202325" where a dash was lost
+        cid = cycle_for_years(fw, int(years.group(1)), int(second) if second else None)
         if cid:
             words = window[:years.end()].strip()
             weight = -2 if earlier else (3 if cid not in seen else 1)
@@ -111,7 +116,7 @@ def _programme_cues(sentence: str, fw: Frameworks, seen: set[str], earlier: bool
             if not earlier:
                 seen.add(cid)
             break
-    fieldwork = re.search(r"\binspect(?:ed|ion)\s+(?:was\s+)?(?:carried out\s+|completed\s+)?(?:in|during)\s+"
+    fieldwork = re.search(r"\binspect(?:ed|ion)\s+(?:visits?\s+)?(?:was\s+)?(?:carried out\s+|completed\s+)?(?:in|during)\s+"
                           r"(?:[a-z]+\s+)?(20\d\d)\b", lowered)
     if fieldwork and not earlier:
         cid = cycle_for_years(fw, int(fieldwork.group(1)))
@@ -156,9 +161,22 @@ def _wording_cues(lines: list[SourceLine], fw: Frameworks) -> list[Cue]:
     return out
 
 
+def _first_year(cid: str) -> int:
+    years = re.findall(r"\d{4}", cid)
+    return int(years[0]) if years else 0
+
+
 def detect_cycle(lines: list[SourceLine], fw: Frameworks, published_year: int | None = None,
                  graded_adequate: bool = False) -> tuple[str | None, list[Cue]]:
     cues = _address_cues(lines, fw) + _text_cues(lines, fw) + _wording_cues(lines, fw)
+    text = " ".join(l.text for l in lines)
+    graded_adequate = graded_adequate or bool(re.search(r"(?<!in)adequate\b", text, re.I))
+    if re.search(r"\bHMICFRS\b|Fire (?:and|&) Rescue Services", text):  # HMIC became HMICFRS in July 2017
+        cues += [Cue(c.id, 0.25, "the inspectorate is named HMICFRS (from July 2017)") for c in fw.cycles.values()
+                 if _first_year(c.id) >= 2017 and c.grades and not c.variant_of]
+    elif re.search(r"\bHMIC\b", text):
+        cues += [Cue(c.id, 0.25, "the inspectorate is named HMIC (before July 2017)") for c in fw.cycles.values()
+                 if _first_year(c.id) <= 2017 and c.grades and not c.variant_of]
     if graded_adequate:
         cues += [Cue(c.id, 1, 'the grade "adequate" (five-tier scale)') for c in fw.cycles.values()
                  if c.scale == "five-tier" and not c.variant_of]

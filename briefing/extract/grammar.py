@@ -33,12 +33,13 @@ Q = "['\u2018\u2019\"\u201c\u201d]"
 GRADE = (r"outstanding|good|adequate|inadequate|requires?\s+improvements?|requiring\s+improvement"
          r"|required\s+improvement|not\s+yet\s+graded|not\s+graded|ungraded")
 GRADE_WORD = re.compile(rf"(?<![\w-]){Q}?(?P<g>{GRADE}){Q}?(?![\w-])", re.I)
-PREP = r"(?:for|at|in|when|on|across|with regard to|in relation to|in respect of|in terms of)"
+PREP = r"(?:with regards? to|in relation to|in respect of|in terms of|in the area of|for|at|in|when|on|across)"
 NOUN = r"(?:grades?|gradings?|ratings?|judge?ments?|assessments?|scores?)"
-AFTER = re.compile(rf"^\s*{Q}?\s*(?:{NOUN}\s+)?(?:overall\s+)?{PREP}\s+(?:the\s+(?:area|areas)\s+of\s+)?(?P<p>.+)$", re.I)
+AFTER = re.compile(rf"^\s*{Q}?\s*(?:{NOUN}\s+)?(?:(?:has|have|had|was|were)\s+been\s+(?:awarded|given|assigned)\s+)?"
+                   rf"(?:overall\s+)?{PREP}\s+(?:the\s+(?:area|areas)\s+of\s+)?(?P<p>.+)$", re.I)
 # where an area phrase after a grade stops: the next clause or the next grade statement
 PHRASE_END = re.compile(
-    rf"[.;:!?](?:\s|$)|\s[-\u2013\u2014]\s|\s*\((?!\w+\))|,?\s+(?:but|while|whereas|although|though|however|which|"
+    rf"[.;:!?](?:\s|$)|\s[-\u2013\u2014]\s|\s*\((?!\w+\))|,\s+which\b|,?\s+(?:but|while|whereas|although|though|however|"
     rf"because|since|after|following|compared|with\s+(?:the|its)\s+\w+\s+(?:judged|graded)|according|as\s+well\s+as)\b"
     rf"|,?\s+(?:and\s+)?(?:is|was|are|were|it|it's|the force|the constabulary|requires?)\s+(?=\S*\s*(?:{Q})?(?:{GRADE}))"
     rf"|,?\s+(?:and\s+)?{Q}?(?:{GRADE}){Q}?\s+{PREP}\b|\s+(?:and|but)\s+(?:it|they|the force|the constabulary)\s",
@@ -49,17 +50,22 @@ LINKING = re.compile(
 SUBJECT = re.compile(r"(?P<p>[A-Za-z][^.;!?]*?)(?:\s*[:\u2013\u2014]|\s+-|\s+(?:is|was|are|were|remains?)\b[^.;!?]*?)\s*$")
 LABEL = re.compile(rf"^[\W\d]*?(?P<p>[A-Za-z][^:\u2013\u2014\t]{{2,160}}?)\s*(?::|\u2013|\u2014|\s-|\t| {{2,}})\s*"
                    rf"{Q}?(?P<g>{GRADE}){Q}?\s*\.?\s*$", re.I)
+ROW = re.compile(rf"^[\W\d]*(?P<p>[A-Za-z][^.:;!?]{{2,120}}?)\s+{Q}?(?P<g>{GRADE}){Q}?\s*$", re.I)
+VERB = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|rated|graded|judged|found|assessed|received|"
+                  r"remains?|got|gets|achieved|awarded|deemed|considered|as|it|its|we|our|they)\b", re.I)
 ALONE = re.compile(rf"^\W*{Q}?(?P<g>{GRADE}){Q}?\W*$", re.I)
 AREAS_LIST = re.compile(
     rf"(?:the\s+)?(?:{Q}?(?P<g1>{GRADE}){Q}?\s+areas?|areas?\s+(?:that\s+)?(?:were\s+|are\s+)?(?:graded\s+|rated\s+|judged\s+"
-    rf"|found\s+|assessed\s+)?(?:as\s+)?(?:being\s+)?{Q}?(?P<g2>{GRADE}){Q}?)\s+(?:included|include|includes|are|were|is|was"
+    rf"|found\s+|assessed\s+|highlighted\s+|identified\s+|deemed\s+|considered\s+)?(?:as\s+)?(?:being\s+)?{Q}?(?P<g2>{GRADE}){Q}?)\s+(?:included|include|includes|are|were|is|was"
     rf"|being|covered|related to)\s*:?\s+(?P<p>.+)$", re.I)
-NUMBERED = re.compile(r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|all|both|\d+)(?:\s+\w+)?\s+"
+NUMBERED = re.compile(r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|all|both|multiple|several|many|some|"
+                      r"a number of|a range of|most|\d+)(?:\s+\w+)?\s+"
                       r"(?:areas?|categories|questions|of\s+\w+\s+areas?|counts|pillars)\b\s*(?P<rest>.*)$", re.I)
 ATTRIBUTIVE_OK = {"at", "in", "for", "when", "on", "across", "with", "overall", "and", "or", "but", "grade", "grades",
                   "grading", "gradings", "rating", "ratings", "judgment", "judgement", "areas", "area", "by", "from",
                   "to", "as", "in", "the", "after", "following", "compared", "since", "this", "last", "again", "while",
                   "whereas", "yet", "although", "so", "because", "now", "according", "said", "says", "he", "she",
+                  "has", "have", "had", "was", "were", "is", "are", "which", "grade", "overall",
                   "they", "we", "inspectors", "hmicfrs", "hmic", "over", "under", "than", "within", "judge"}
 EARLIER = re.compile(r"\b(?:last|previous|prior|earlier|preceding)\s+(?:inspection|report|year|assessment|peel|time|cycle)"
                      r"|\bpreviously\b|\bago\b|\bhad been\s+(?:rated|graded|judged|assessed)", re.I)
@@ -124,13 +130,19 @@ def _after(post: str) -> list[str]:
     phrase = match.group("p")
     end = PHRASE_END.search(phrase)
     phrase = phrase[:end.start()] if end else phrase
-    numbered = NUMBERED.match(phrase.strip())
-    if numbered:  # "good in all three areas; A, B and C" or "in two areas - A and B"
-        rest = re.sub(r"^[\s;:,\-\u2013\u2014(]+", "", match.group("p")[len(numbered.group(0)) - len(numbered.group("rest")):])
-        if not rest or rest == match.group("p"):
+    whole = match.group("p").strip()
+    numbered = NUMBERED.match(whole)
+    if numbered:  # "good in all three areas; A, B and C" or "in two areas - A and B"; a bare count is no list
+        rest = numbered.group("rest")
+        introduced = re.match(r"^(?:[;:(\u2013\u2014]|-\s|,?\s*(?:namely|including|which (?:are|were))\b)\s*(?P<list>.+)", rest)
+        if not introduced:
             return []
-        end = re.search(r"[.!?](?:\s|$)|\)", rest)
-        return [rest[:end.start()] if end else rest]
+        items = introduced.group("list")
+        end = re.search(r"[.!?](?:\s|$)|\)", items)
+        return [items[:end.start()] if end else items]
+    if re.fullmatch(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b.*", phrase.strip(), re.I) and \
+            len(phrase.split()) <= 4:
+        return []  # "requires improvement in two": a count
     return [phrase]
 
 
@@ -150,7 +162,7 @@ def _before(pre: str, grade: str) -> str:
         if trimmed == head:
             break
         head = trimmed
-    head = re.split(r"[,;]\s+(?:and|but|while|whereas|however)\s+|\b(?:that|said|says|found|shows?|"
+    head = re.split(r";\s*(?:and\s+)?|,\s+(?:and|but|while|whereas|however)\s+|\b(?:that|said|says|found|shows?|"
                     r"indicates?|whether)\s+|:\s+", head)[-1]
     head = re.sub(r"^(?:the\s+extent\s+to\s+which\s+(?:the\s+)?[\w\s&'\u2019-]*?\s+is\s+)", "", head.strip(), flags=re.I)
     head = re.sub(r"^(?:the\s+extent\s+to\s+which\s+(?:the\s+)?(?:force|constabulary|service|[\w&'\u2019-]+(?:\s+[\w&'\u2019-]+)"
@@ -158,7 +170,7 @@ def _before(pre: str, grade: str) -> str:
     head = re.sub(r"^(?:[\w&'-]+\s+){0,3}(?:police|constabulary|force)['\u2019]s?\s+", "", head, flags=re.I)
     head = re.sub(r"^(?:the\s+)?(?:force|constabulary)['\u2019]s\s+", "", head, flags=re.I)
     head = _clean_phrase(head)
-    if not head or FORCE_SUBJECT.match(head) or len(head.split()) > 16 or re.search(r"\b\d+\s+forces\b|\bforces\b", head):
+    if not head or GRADE_WORD.search(head) or FORCE_SUBJECT.match(head) or len(head.split()) > 16 or re.search(r"\b\d+\s+forces\b|\bforces\b", head):
         return ""
     return head
 
@@ -182,9 +194,17 @@ def _line_forms(paras):
     for index, line in enumerate(lines):
         text = " ".join(line.text.split())
         label = LABEL.match(text)
-        if label and not re.match(r"^(?:and|or|but|the force|it|which)\b", label.group("p"), re.I):
+        if label and (re.match(r"^(?:and|or|but|the force|it|which)\b", label.group("p"), re.I)
+                      or re.search(r"\b(?:is|was|are|were|be|been|as|to)\s*$", label.group("p"), re.I)):
+            label = None  # a sentence that ends in its grade ("... crime is  good"), read as a sentence
+        if label:
             yield (Statement(_clean_phrase(label.group("p")), grade_of(label.group("g")), line, how="label"),
                    (line.line, line.page or 0, label.start("g")))
+            continue
+        row = ROW.match(text)
+        if row and not VERB.search(row.group("p")) and not GRADE_WORD.search(row.group("p")):
+            yield (Statement(_clean_phrase(row.group("p")), grade_of(row.group("g")), line, how="row"),
+                   (line.line, line.page or 0, row.start("g")))
             continue
         alone = ALONE.match(text)
         if alone and index:
@@ -220,10 +240,21 @@ def _sentences(text: str):
     yield start, text[start:]
 
 
+ANAPHOR = re.compile(rf"\b(?:this|that|the same|these)\s+(?:grade|grading|rating|judge?ment)s?\b(?P<post>.*)$", re.I)
+
+
 def _sentence_forms(paras):
+    last: tuple[str, SourceLine] | None = None  # the grade word read most recently, for "this grade"
     for para in paras:
         offsets = _Offsets(para)
         for start, sentence in _sentences(para.text):
+            anaphor = ANAPHOR.search(sentence)
+            if anaphor and last and not GRADE_WORD.search(sentence):
+                for phrase in _after(anaphor.group("post")):  # "has received this grade in relation to A and B"
+                    yield Statement(_clean_phrase(phrase), last[0], last[1], bool(EARLIER.search(sentence)),
+                                    "sentence"), (last[1].line, last[1].page or 0, -start - 1)
+            for match in GRADE_WORD.finditer(sentence):
+                last = (grade_of(match.group("g")), offsets.line_at(start + match.start("g")))
             earlier = bool(EARLIER.search(sentence))
             years = [int("20" + y) for y in YEAR.findall(sentence)]
             listed = AREAS_LIST.search(sentence)
@@ -235,8 +266,11 @@ def _sentence_forms(paras):
                 end = re.search(r"[.!?](?:\s|$)", phrase)
                 yield (Statement(_clean_phrase(phrase[:end.start()] if end else phrase), grade, line, earlier,
                                  "list"), (line.line, line.page or 0, -1 - word))
+            scale = _scale_spans(sentence)
             for match in GRADE_WORD.finditer(sentence):
                 if listed and listed.start() <= match.start() < listed.end():
+                    continue
+                if any(a <= match.start() < b for a, b in scale):
                     continue
                 pre, post = sentence[:match.start()], sentence[match.end():]
                 grade = grade_of(match.group("g"))
@@ -251,6 +285,16 @@ def _sentence_forms(paras):
                         yield Statement(phrase, grade, line, earlier or bool(years) and _only_past(sentence),
                                         "sentence"), key
                         key = (*key[:2], key[2] + 0.5)
+
+
+_ONE = rf"{Q}?(?:{GRADE}){Q}?"
+SCALE = re.compile(rf"{_ONE}(?:\s*(?:,|/|\bor\b|\band\b)\s*(?:,\s*)?(?:or\s+|and\s+)?{_ONE}){{2,}}", re.I)
+
+
+def _scale_spans(sentence: str) -> list[tuple[int, int]]:
+    """ "'outstanding', 'good', 'requires improvement', or 'inadequate'": the scale explained,
+    no judgement (three or more grade words in a row)."""
+    return [(m.start(), m.end()) for m in SCALE.finditer(sentence)]
 
 
 def _only_past(sentence: str) -> bool:
