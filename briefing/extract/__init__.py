@@ -15,7 +15,7 @@ from pathlib import Path
 from briefing.errors import InputError
 from briefing.extract.areas import AreaResolver
 from briefing.extract.cycles import Cue, detect_cycle
-from briefing.extract.detect import detect_force, detect_published
+from briefing.extract.detect import _fold, detect_force, detect_published, force_scores, known_forces
 from briefing.extract.findings import find_findings
 from briefing.extract.grammar import Statement, statements_in
 from briefing.extract.judgements import AreaFinder, find_counts, find_judgements
@@ -41,9 +41,54 @@ class Extraction:
         return f"{', '.join(parts)}; {cycle}"
 
 
+def extract_all(path: str | Path, force: str | None = None, cycle: str | None = None) -> list[Extraction]:
+    """One extraction per force a page is about: a national press-release page with a part
+    per force gives one each (or the part of `force`); any other text gives one."""
+    path = Path(path)
+    lines, _ = read_report(path)
+    sections = force_sections(lines)
+    if not sections:
+        return [extract_lines(lines, path, force, cycle)]
+    if force:
+        wanted = _fold(force)
+        chosen = [(name, part) for name, part in sections if wanted in (_fold(name), *_aliases(name))]
+        if not chosen:
+            raise InputError(f"this page has parts for {', '.join(n for n, _ in sections)}, not {force!r}",
+                             file=str(path))
+        sections = chosen
+    return [extract_lines(part, path, name, cycle) for name, part in sections]
+
+
+def _aliases(name: str) -> list[str]:
+    return [wording for wording, (force, _) in known_forces().items() if force == name]
+
+
+def force_sections(lines) -> list[tuple[str, list]]:
+    """(force, the page's preamble + that force's part) where a page has a heading per force."""
+    heads = []
+    for index, line in enumerate(lines):
+        text = line.text.strip(" #*:\u2013-\t")
+        if 3 < len(text) <= 60 and not text.endswith("."):
+            names = force_scores(text)
+            if len(names) == 1 and sum(names.values()) >= 0.5 and len(text.split()) <= 6:
+                heads.append((index, next(iter(names))))
+    if len({name for _, name in heads}) < 2:
+        return []
+    preamble = lines[:heads[0][0]]
+    bounds = [i for i, _ in heads] + [len(lines)]
+    parts: dict[str, list] = {}
+    for (start, name), end in zip(heads, bounds[1:]):
+        parts.setdefault(name, list(preamble)).extend(lines[start:end])
+    return list(parts.items())
+
+
 def extract(path: str | Path, force: str | None = None, cycle: str | None = None) -> Extraction:
     path = Path(path)
     lines, _ = read_report(path)
+    return extract_lines(lines, path, force, cycle)
+
+
+def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None = None) -> Extraction:
     fw = load_frameworks()
     paras = paragraphs(lines)
     statements = statements_in(paras)
@@ -119,7 +164,9 @@ def _best_reading_cycle(fw: Frameworks, statements: list[Statement]) -> Cycle:
 def _judgements(statements: list[Statement], fw: Frameworks, cycle: Cycle, paras) -> tuple[list[Judgement], list]:
     resolve = AreaResolver(cycle)
     # Report layouts (a grades table, headed sections) read first; the grammar fills the rest.
-    found: dict[str, Judgement] = {j.area: j for j in find_judgements(paras, fw, cycle)}
+    past = {(s.line.line, s.line.page) for s in statements if s.earlier}
+    found: dict[str, Judgement] = {j.area: j for j in find_judgements(paras, fw, cycle)
+                                   if (j.place.line, j.place.page) not in past}
     unread = []
     for s in statements:
         if s.earlier:
@@ -167,6 +214,10 @@ def _source_kind(lines) -> str:
 
 
 def _title(lines, cycle_name: str, force: str) -> str:
+    for line in lines[:40]:  # a report's own title: "PEEL 2023-2025: An inspection of X Police"
+        text = line.text.strip("# *").strip()
+        if re.search(r"\binspection of\b", text, re.I) and len(text) < 140:
+            return text
     for line in lines[:15]:
         text = line.text.strip("# *").strip()
         if 15 < len(text) < 140 and ("inspection" in text.lower() or "peel" in text.lower()) \

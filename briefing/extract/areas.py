@@ -54,6 +54,8 @@ class AreaResolver:
                     weights[s] = 2
             self.terms.append((area, weights))
         self._cache: dict[str, Area | None] = {}
+        self.coordinated = sorted({" ".join(w.lower().replace("-", " ").split()) for a in cycle.areas
+                                   for w in a.wordings() if " and " in w or "," in w}, key=len, reverse=True)
 
     def exact_area(self, phrase: str) -> Area | None:
         key = normalise(re.sub(r"\b(19|20)\d\d\b", "", phrase))
@@ -66,7 +68,10 @@ class AreaResolver:
         supporting and protecting the workforce" is one (its parts would all be the
         workforce). Of every way to cut the list at commas, semicolons and "and", the one
         whose parts name distinct areas best wins (an exact wording counts most)."""
-        cuts = list(re.finditer(r"\s*;\s*(?:and\s+)?|,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as)\s+", phrase))
+        low = phrase.lower().replace("-", " ")
+        kept = [(m.start(), m.end()) for w in self.coordinated for m in re.finditer(re.escape(w), low)]
+        cuts = [c for c in re.finditer(r"\s*;\s*(?:and\s+)?|,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as)\s+", phrase)
+                if not any(a < c.start() < b for a, b in kept)]  # never inside "keeping people safe and reducing crime"
         spans, start = [], 0
         for cut in cuts:
             spans.append((start, cut.start()))
@@ -86,8 +91,7 @@ class AreaResolver:
             named = [a.canonical for a in areas if a]
             if len(set(named)) != len(named):
                 continue
-            value = sum(3 if self.exact_area(p) or (len(stems(p)) >= 3 and self.led(p)) else 1 if a else -1
-                        for p, a in zip(parts, areas))
+            value = sum(3 if self.exact_area(p) else 1 if a else -1 for p, a in zip(parts, areas))
             key = (value, -len(parts))
             if best_key is None or key > best_key:
                 best, best_key = list(zip(parts, areas)), key

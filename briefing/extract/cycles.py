@@ -128,13 +128,27 @@ def _programme_cues(sentence: str, fw: Frameworks, seen: set[str], earlier: bool
         index = ORDINALS[ordinal.group(1)]
         if index < len(ranges):
             cues.append(Cue(ranges[index][2], 2, f'"{ordinal.group(0)}" (line {line})'))
-    key = normalise(sentence)
-    for cycle in fw.cycles.values():
-        for alias in cycle.aliases:
-            if not re.search(r"\d", alias) and len(alias) > 8 and f" {normalise(alias)} " in f" {key} ":
-                cues.append(Cue(cycle.id, 3 if cycle.id not in seen else 1, f'"{alias}" (line {line})'))
-                seen.add(cycle.id)
+    names, pattern = _alias_pattern(fw)
+    found = pattern.search(normalise(sentence)) if pattern else None
+    if found:
+        cycle_id, alias = names[found.group(0)]
+        cues.append(Cue(cycle_id, 3 if cycle_id not in seen else 1, f'"{alias}" (line {line})'))
+        seen.add(cycle_id)
     return cues
+
+
+_ALIASES: dict[int, tuple[dict, re.Pattern | None]] = {}
+
+
+def _alias_pattern(fw: Frameworks) -> tuple[dict, re.Pattern | None]:
+    """Cycle aliases without a year ("integrated peel assessment", "core business"), as one pattern."""
+    if id(fw) not in _ALIASES:
+        names = {normalise(a): (c.id, a) for c in fw.cycles.values() for a in c.aliases
+                 if not re.search(r"\d", a) and len(a) > 8}
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in sorted(names, key=len, reverse=True)) + r")\b") \
+            if names else None
+        _ALIASES[id(fw)] = (names, pattern)
+    return _ALIASES[id(fw)]
 
 
 def _wording_cues(lines: list[SourceLine], fw: Frameworks) -> list[Cue]:

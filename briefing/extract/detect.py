@@ -57,13 +57,19 @@ def _fold(text: str) -> str:
     return " ".join(re.sub(r"[-\u2010-\u2015]", " ", text.lower().replace("&", "and")).split())
 
 
+@lru_cache(maxsize=1)
+def _force_pattern() -> re.Pattern:
+    """Every wording in one pattern, longest first, so a text is scanned once."""
+    wordings = sorted(known_forces(), key=len, reverse=True)
+    return re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(w) for w in wordings) + r")(?![a-z])")
+
+
 def force_scores(text: str) -> Counter:
-    folded = _fold(text)
     counts: Counter = Counter()
-    for wording, (name, weight) in known_forces().items():
-        n = len(re.findall(r"(?<![a-z])" + re.escape(wording) + r"(?![a-z])", folded))
-        if n:
-            counts[name] += n * weight
+    forces = known_forces()
+    for match in _force_pattern().finditer(_fold(text)):
+        name, weight = forces[match.group(0)]
+        counts[name] += weight
     return counts
 
 

@@ -72,7 +72,8 @@ def find_findings(paras: list[Paragraph], find: AreaFinder, judgements, force: s
     # A report lists its areas for improvement under a heading or gives each as a heading
     # of its own; where it lists them, "should" headings are not read as more of them.
     headed = [] if any(f.kind == "area-for-improvement" for f in listed) else list(_headed(paras, sections, force))
-    found = [*listed, *headed, *_letter(paras, find), *_prose(paras, sections, find, force)]
+    found = [*listed, *headed, *_letter(paras, find), *_prose(paras, sections, find, force), *_marked(paras, sections),
+             *_quoted(paras, sections)]
     seen, out = set(), []
     for finding in sorted(found, key=lambda f: (f.place.page or 0, f.place.line or 0)):
         key = re.sub(r"\W+", " ", finding.text.lower()).strip()
@@ -249,3 +250,48 @@ def _area_in(text: str, find: AreaFinder) -> str:
 
 def _norm(text: str) -> str:
     return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+# "AFI" and "Concern" mark register entries; a kind written out counts only when numbered
+# ("Area for improvement 3"): unnumbered, it is a report's box heading, read by _listed.
+MARK = re.compile(r"^(?:(?P<kind>afi|concern)(?:\s+\d+)?|(?P<long>area for improvement|action for further improvement|"
+                  r"cause (?:of|for) concern|accelerated cause of concern|recommendation)\s+\d+)\s*:?$", re.I)
+STATUS = re.compile(r"^(?:open|closed|complete|completed|discharged|in progress|awaiting review|being progressed|"
+                    r"no further action(?: needed)?|superseded|\d{1,2} \w+ \d{4})$", re.I)
+MARK_KINDS = {"afi": "area-for-improvement", "area for improvement": "area-for-improvement",
+              "action for further improvement": "area-for-improvement", "concern": "cause-of-concern",
+              "recommendation": "recommendation"}
+
+
+def _marked(paras, sections):
+    """Tracker and register pages: a line naming the kind ("AFI", "Concern", "Area for
+    improvement 3"), perhaps a status ("Open"), then the finding's title on the next line."""
+    lines = [(para, line) for para in paras for line in para.lines]
+    for index, (para, line) in enumerate(lines):
+        mark = MARK.match(line.text.strip(" •*#\t"))
+        if not mark:
+            continue
+        word = (mark.group("kind") or mark.group("long")).lower()
+        kind = MARK_KINDS.get(word, "cause-of-concern" if "concern" in word else "area-for-improvement")
+        for _, title in lines[index + 1:index + 4]:
+            text = " ".join(title.text.split()).strip(" •*")
+            if not text or STATUS.match(text):
+                continue
+            if len(text.split()) >= 5 and not MARK.match(text):
+                yield Finding(kind, sections.area_at(para), text if text.endswith(".") else text + ".",
+                              place=title.place)
+            break
+
+
+QUOTED_SHOULD = re.compile(r"[\'\"\u2018\u201c](?P<q>(?:the (?:force|constabulary) |it )?(?:should|needs to|must) "
+                           r"[^\'\"\u2019\u201d]{15,400})[\'\"\u2019\u201d]", re.I)
+
+
+def _quoted(paras, sections):
+    """A report's recommendation quoted inside a news sentence: "... stating that it 'should
+    put in place better processes ...'"."""
+    for para in paras:
+        for match in QUOTED_SHOULD.finditer(para.text):
+            text = match.group("q").strip()
+            yield Finding("finding", sections.area_at(para), text[0].upper() + text[1:].rstrip(".") + ".",
+                          place=_sentence_place(para, text))

@@ -240,7 +240,7 @@ def _sentences(text: str):
     yield start, text[start:]
 
 
-ANAPHOR = re.compile(rf"\b(?:this|that|the same|these)\s+(?:grade|grading|rating|judge?ment)s?\b(?P<post>.*)$", re.I)
+ANAPHOR = re.compile(r"\b(?:this|that|the same|these)\s+(?:grade|grading|rating|judge?ment)s?\b(?P<post>.*)$", re.I)
 
 
 def _sentence_forms(paras):

@@ -26,7 +26,9 @@ UNGRADED = re.compile(r"\bwe (?:do not|don't) grade forces on this question\b", 
 ALONE = re.compile(rf"^\W*(?P<grade>{GRADE})\W*$", re.I)
 NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
            "ten": 10, "eleven": 11, "twelve": 12}
-COUNT = re.compile(rf"'(?P<grades>{GRADE}'(?:\s+or\s+'{GRADE}')*)\s+in\s+(?P<n>\d+|{'|'.join(NUMBERS)})\b", re.I)
+COUNT = re.compile(rf"'?(?P<grades>{GRADE}'?(?:\s+or\s+'?{GRADE}'?)*)\s+(?:in|for|across)\s+(?:(?:all|just|only)\s+)?"
+                   rf"(?P<n>\d+|{'|'.join(NUMBERS)})(?=\s+(?:separate\s+|other\s+|of\s+the\s+\w+\s+)?(?:areas?|categories|"
+                   rf"questions)\b|\s*[.,;]|\s+and\b|\s*$)", re.I)
 
 
 class AreaFinder:

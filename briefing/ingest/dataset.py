@@ -388,3 +388,10 @@ def dump_dataset(inspection: Inspection, fmt: str = "yaml") -> str:
     if fmt == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+
+
+def dump_datasets(inspections, fmt: str = "yaml") -> str:
+    """Several datasets in one text: a JSON list, or YAML documents separated by ---."""
+    if fmt == "json":
+        return json.dumps([to_dataset(i) for i in inspections], indent=2, ensure_ascii=False) + "\n"
+    return yaml.safe_dump_all([to_dataset(i) for i in inspections], sort_keys=False, allow_unicode=True, width=100)

@@ -1,0 +1,131 @@
+"""The grade-statement grammar on small texts written for the purpose, each a form real
+pages use. Expected: (area, grade) pairs; nothing about an earlier inspection; every
+grade cited on the line that holds its grade word."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.extract import extract, extract_all
+
+
+def read(tmp_path, body: str, name: str = "page.txt"):
+    path = tmp_path / name
+    path.write_text(body, encoding="utf-8")
+    return extract(path)
+
+
+def pairs(result):
+    return {(j.area, j.grade) for j in result.inspection.judgements}
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Northshire Police is good at investigating crime.", {("investigating-crime", "good")}),
+    ("The inspectorate rated the force outstanding for disrupting serious organised crime.",
+     {("serious-organised-crime", "outstanding")}),
+    ("Northshire Police requires improvement in the way it protects vulnerable people.",
+     {("protecting-vulnerable", "requires improvement")}),
+    ("HMICFRS said the 'requires improvement' areas included how the force responds to the public and use of "
+     "resources.", {("responding-to-public", "requires improvement"), ("force-management", "requires improvement")}),
+    ("It was rated outstanding at protecting vulnerable people, preventing crime and making good use of its "
+     "resources.", {("protecting-vulnerable", "outstanding"), ("preventing-crime", "outstanding"),
+                    ("force-management", "outstanding")}),
+    ("The force received a 'Requires Improvement' grade in the area of Responding to the Public.",
+     {("responding-to-public", "requires improvement")}),
+    ("The force's leadership and force management also requires improvement.",
+     {("force-management", "requires improvement")}),
+    ("A grade of 'Good' has been awarded for two areas - managing offenders and suspects, and investigating crime.",
+     {("managing-offenders", "good"), ("investigating-crime", "good")}),
+])
+def test_sentence_forms(tmp_path, sentence, expected):
+    result = read(tmp_path, f"PEEL 2023-25: An inspection of Northshire Police\n\n{sentence}\n", "a.txt")
+    assert pairs(result) == expected
+    for judgement in result.inspection.judgements:
+        assert judgement.place.line == 3  # the grade word's own line
+
+
+def test_labels_rows_and_grade_lines(tmp_path):
+    text = ("PEEL 2021/22 - Northshire Police\n\nOur judgments\n\n"
+            "Investigating crime: Adequate\n"
+            "- Responding to the public \u2013 'Requires improvement'\n"
+            "Protecting vulnerable people Good\n"
+            "Managing offenders and suspects\n"
+            "Inadequate\n")
+    assert pairs(read(tmp_path, text)) == {("investigating-crime", "adequate"),
+                                           ("responding-to-public", "requires improvement"),
+                                           ("protecting-vulnerable", "good"), ("managing-offenders", "inadequate")}
+
+
+def test_set_sentence_and_pillars(tmp_path):
+    text = ("Northshire PEEL 2016\n\nThe extent to which the force is effective at keeping people safe and reducing "
+            "crime is good.\n\nThe extent to which the force is legitimate at keeping people safe and reducing crime "
+            "is not yet graded.\n")
+    result = read(tmp_path, text)
+    assert result.inspection.cycle == "peel-2016"
+    assert pairs(result) == {("effectiveness", "good"), ("legitimacy", "ungraded")}
+
+
+def test_earlier_grades_are_kept_apart(tmp_path):
+    text = ("PEEL 2018/19: Northshire Police\n\nThe force is good at investigating crime. In 2017 we judged the force "
+            "as outstanding at tackling serious and organised crime. At our last inspection it was inadequate at "
+            "protecting vulnerable people.\n")
+    result = read(tmp_path, text)
+    assert pairs(result) == {("investigating-crime", "good")}
+    assert {(s.grade) for s in result.earlier} == {"outstanding", "inadequate"}
+    assert any("earlier inspection" in w for w in result.warnings)
+
+
+def test_adjectives_counts_and_the_scale_are_no_judgements(tmp_path):
+    text = ("PEEL 2021/22: Northshire Police\n\nForces are graded 'outstanding', 'good', 'adequate', 'requires "
+            "improvement' or 'inadequate'. The force makes good use of technology and reached a good standard. It "
+            "was good in two areas and adequate in four.\n")
+    result = read(tmp_path, text)
+    assert pairs(result) == set()
+    assert {(c.grades, c.count) for c in result.inspection.grade_counts} >= {(("good",), 2)}
+
+
+def test_this_grade_refers_back(tmp_path):
+    text = ("PEEL 2021/22: Northshire Police\n\nA new grade of 'Adequate' was added this year.\n\n"
+            "The force has received this grade in relation to investigating crime and protecting vulnerable people.\n")
+    result = read(tmp_path, text)
+    assert pairs(result) == {("investigating-crime", "adequate"), ("protecting-vulnerable", "adequate")}
+    assert {j.place.line for j in result.inspection.judgements} == {3}
+
+
+def test_a_page_about_several_forces_gives_one_dataset_each(tmp_path, runner):
+    from conftest import invoke
+
+    page = tmp_path / "national.txt"
+    page.write_text("PEEL 2023-25 reports published\n\nCumbria Constabulary\nThe force is good at investigating crime."
+                    "\n\nDorset Police\nThe force requires improvement at protecting vulnerable people.\n",
+                    encoding="utf-8")
+    results = extract_all(page)
+    assert [(r.inspection.force, pairs(r)) for r in results] == [
+        ("Cumbria Constabulary", {("investigating-crime", "good")}),
+        ("Dorset Police", {("protecting-vulnerable", "requires improvement")})]
+    one = invoke(runner, "extract", page, "--force", "Dorset Police", "--format", "json")
+    assert one.exit_code == 0 and '"force": "Dorset Police"' in one.stdout and "Cumbria" not in one.stdout
+    both = invoke(runner, "extract", page, "--format", "json")
+    assert both.stdout.lstrip().startswith("[") and "this page is about 2 forces" in both.stderr
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("Published on: 9 June 2023", (2023, 6, 9)),
+    (" date 2025-07-23 HM Inspectorate", (2025, 7, 23)),
+    ("Posted on 7 Dec 2023", (2023, 12, 7)),
+    ("Published Sep 20, 2023", (2023, 9, 20)),
+    ("Posted Thu 25th Feb 2016", (2016, 2, 25)),
+    ("The report, published on Wednesday 14th May, 2025, found", (2025, 5, 14)),
+])
+def test_publication_dates(tmp_path, line, expected):
+    result = read(tmp_path, f"PEEL 2023-25: Northshire Police\n{line}\n")
+    p = result.inspection.published
+    assert (p.year, p.month, p.day) == expected
+
+
+def test_today_takes_its_year_from_the_page_and_last_updated_is_only_a_fallback(tmp_path):
+    today = read(tmp_path, "PEEL 2023-25 (2024)\nThe report was published today (Tuesday 12 March).\n", "t.txt")
+    assert today.inspection.published.iso() == "2024-03-12"
+    updated = read(tmp_path, "PEEL 2018/19: Northshire Police\nLast updated 02/05/2019\n", "u.txt")
+    assert updated.inspection.published.iso() == "2019-05-02"
+    assert any("'last updated' date" in w for w in updated.warnings)
