@@ -64,6 +64,7 @@ class Cycle:
     note: str = ""
     variant_of: str = ""  # another question set of the same cycle, not a cycle of its own
     short: str = ""  # a name short enough for a table cell
+    years: str = ""  # when its reports were published, e.g. "2021-23"
     _index: dict = field(default_factory=dict, compare=False, repr=False)
 
     def area(self, wording: str) -> Area | None:
@@ -174,6 +175,7 @@ def _cycle(cid: str, raw: dict, order: int, scales: dict, canon: dict) -> Cycle:
         note=" ".join(raw.get("note", "").split()),
         variant_of=raw.get("variant_of", ""),
         short=raw.get("short", ""),
+        years=str(raw.get("years", "")),
     )
 
 

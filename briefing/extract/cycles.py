@@ -71,10 +71,9 @@ def _address_cues(lines: list[SourceLine], fw: Frameworks) -> list[Cue]:
                 cid = cycle_for_years(fw, int(match.group(1)), int(match.group(2)) if match.group(2) else None)
                 if cid:
                     cues.append(Cue(cid, 3, f"the source address {url}"))
-            elif (dated := re.search(r"/(20\d\d)/(?:\d\d|[a-z]+)/", path)):  # a news page filed by year and month
-                cid = cycle_for_years(fw, int(dated.group(1)))
-                if cid:
-                    cues.append(Cue(cid, 0.5, f"the year in the source address {url}"))
+            elif (year := _address_year(path)):  # a page filed by date: /2022/november/, 2024-03-12, 19022024
+                cues += [Cue(c.id, 0.5, f"the date in the source address {url}") for c in fw.cycles.values()
+                         if c.grades and not c.variant_of and _published_span(c)[0] <= year <= _published_span(c)[1]]
     return cues
 
 
@@ -152,7 +151,7 @@ def _alias_pattern(fw: Frameworks) -> tuple[dict, re.Pattern | None]:
 
 
 def _wording_cues(lines: list[SourceLine], fw: Frameworks) -> list[Cue]:
-    text = f" {normalise(' '.join(l.text for l in lines))} "
+    text = f" {normalise(' '.join(l.text for l in lines)).replace('antisocial', 'anti social')} "
     found: dict[str, set[str]] = defaultdict(set)
     for cycle in fw.cycles.values():
         if cycle.variant_of:
@@ -175,6 +174,39 @@ def _wording_cues(lines: list[SourceLine], fw: Frameworks) -> list[Cue]:
     return out
 
 
+def totals_of(cues: list[Cue]) -> dict[str, float]:
+    totals: dict[str, float] = defaultdict(float)
+    for cue in cues:
+        totals[cue.cycle] += cue.weight
+    return totals
+
+
+def _address_year(path: str) -> int | None:
+    from datetime import date
+
+    for pattern in (r"/(20\d\d)/(?:\d\d|[a-z]+)/", r"(?<!\d)(20\d\d)-\d\d-\d\d(?!\d)"):
+        found = re.search(pattern, path)
+        if found:
+            return int(found.group(1))
+    stamp = re.search(r"(?<!\d)(\d\d)(\d\d)(20\d\d)(?:\d{6})?(?!\d)", path)  # ddmmyyyy[hhmmss]
+    if stamp:
+        try:
+            return date(int(stamp.group(3)), int(stamp.group(2)), int(stamp.group(1))).year
+        except ValueError:
+            return None
+    return None
+
+
+def _published_span(cycle) -> tuple[int, int]:
+    """The years a cycle's reports came out, from `years:` in frameworks.yaml ("2021-23")."""
+    found = [int(y) for y in re.findall(r"\d+", cycle.years or cycle.id)]
+    if not found:
+        return (0, 0)
+    first = found[0]
+    last = found[1] if len(found) > 1 else first
+    return first, (first // 100 * 100 + last if last < 100 else last)
+
+
 def _first_year(cid: str) -> int:
     years = re.findall(r"\d{4}", cid)
     return int(years[0]) if years else 0
@@ -184,7 +216,15 @@ def detect_cycle(lines: list[SourceLine], fw: Frameworks, published_year: int | 
                  graded_adequate: bool = False) -> tuple[str | None, list[Cue]]:
     cues = _address_cues(lines, fw) + _text_cues(lines, fw) + _wording_cues(lines, fw)
     text = " ".join(l.text for l in lines)
-    graded_adequate = graded_adequate or bool(re.search(r"(?<!in)adequate\b", text, re.I))
+    graded_adequate = graded_adequate or bool(re.search(
+        r"['\u2018\"\u201c]adequate['\u2019\"\u201d]|\b(?:rated|graded|judged|assessed|found|ranked|rates|be|as|was|is|are|were)\s+"
+        r"(?:as\s+)?adequate\b|\badequate\s+(?:in|at|for|across)\s+(?:\w+\s+)?(?:areas?|categor)", text, re.I))
+    if re.search(r"\bHer Majesty", text):
+        cues += [Cue(c.id, 0.25, "Her Majesty's inspectorate (before September 2022)") for c in fw.cycles.values()
+                 if _published_span(c)[0] <= 2022 and c.grades and not c.variant_of]
+    elif re.search(r"\bHis Majesty", text):
+        cues += [Cue(c.id, 0.25, "His Majesty's inspectorate (from September 2022)") for c in fw.cycles.values()
+                 if _published_span(c)[1] >= 2022 and c.grades and not c.variant_of]
     if re.search(r"\bHMICFRS\b|Fire (?:and|&) Rescue Services", text):  # HMIC became HMICFRS in July 2017
         cues += [Cue(c.id, 0.25, "the inspectorate is named HMICFRS (from July 2017)") for c in fw.cycles.values()
                  if _first_year(c.id) >= 2017 and c.grades and not c.variant_of]
@@ -195,12 +235,12 @@ def detect_cycle(lines: list[SourceLine], fw: Frameworks, published_year: int | 
         cues += [Cue(c.id, 1, 'the grade "adequate" (five-tier scale)') for c in fw.cycles.values()
                  if c.scale == "five-tier" and not c.variant_of]
     if published_year and cues:
-        cid = cycle_for_years(fw, published_year)
-        if cid:
-            cues.append(Cue(cid, 0.5, f"published in {published_year}"))
-    totals: dict[str, float] = defaultdict(float)
-    for cue in cues:
-        totals[cue.cycle] += cue.weight
+        spans = [c.id for c in fw.cycles.values() if c.grades and not c.variant_of
+                 and _published_span(c)[0] <= published_year <= _published_span(c)[1]]
+        cues += [Cue(cid, 1.0 if len(spans) == 1 else 0.5, f"published in {published_year}") for cid in spans]
+        if spans:  # a cycle whose reports did not come out that year is unlikely, not impossible (late reports)
+            cues += [Cue(cid, -0.75, f"not published in {published_year}") for cid in set(totals_of(cues)) - set(spans)]
+    totals = totals_of(cues)
     # on a tie the earlier cycle: a later one that shares its areas (2025-27 and 2023-25) has fewer reports
     best = max(totals.items(), key=lambda kv: (round(kv[1], 6), -fw.cycles[kv[0]].order), default=(None, 0))
     return (best[0] if best[1] >= 1 else None), sorted(cues, key=lambda c: -c.weight)

@@ -99,12 +99,17 @@ def _date(match: re.Match, context_years: list[int]) -> tuple[int, int, int] | N
         if g.get("year"):
             date(int(g["year"]), month, day)
             return int(g["year"]), month, day
-        for year in context_years:  # no year: the one whose weekday matches, from the page's own years
+        if g.get("weekday") is None:
+            return (context_years[0], month, day) if len(context_years) == 1 else None
+        fits = []
+        for year in context_years:  # no year: the one whose weekday matches
             try:
-                if g.get("weekday") is None or date(year, month, day).weekday() == WEEKDAYS.index(g["weekday"].lower()[:3]):
-                    return year, month, day
+                if date(year, month, day).weekday() == WEEKDAYS.index(g["weekday"].lower()[:3]):
+                    fits.append(year)
             except ValueError:
                 continue
+        if len(fits) == 1 or (fits and len(context_years) <= 6):
+            return fits[0], month, day
     except (ValueError, StopIteration):
         return None
     return None
@@ -120,11 +125,30 @@ def _dated(text: str, lead: re.Pattern, years: list[int]) -> tuple[int, int, int
     return None
 
 
+def naming_years(text: str) -> range:
+    """The years a text can date from by how it names the inspectorate: HMIC until July
+    2017, HMICFRS after; "Her Majesty's" until September 2022, "His Majesty's" after."""
+    first, last = 2013, date.today().year
+    if re.search(r"\bHMICFRS\b|Fire (?:and|&) Rescue", text):
+        first = 2017
+    elif re.search(r"\bHMIC\b", text):
+        last = 2017
+    if re.search(r"\bHer Majesty", text):
+        last = min(last, 2022)
+    elif re.search(r"\bHis Majesty", text):
+        first = max(first, 2022)
+    return range(first, last + 1)
+
+
 def detect_published(lines: list[SourceLine]) -> tuple[tuple[int, int | None, int | None] | None, str]:
-    """(year, month, day) and how it was found ("", or "last updated" for the warned fallback)."""
+    """(year, month, day) and how it was found ("", or "last updated" for the warned fallback).
+
+    A date without a year ("today (Friday, September 27)") takes the page's own years, or
+    failing those the one year in which that weekday fits the inspectorate's name then."""
     head = [l.text for l in lines[:80] if not l.text.lower().startswith("source:")]
     text = "\n".join(head)
-    years = sorted({int(y) for y in re.findall(r"\b(20\d\d)\b", text)}, reverse=True)
+    years = sorted({int(y) for y in re.findall(r"\b(20\d\d)\b", text)}, reverse=True) or \
+        sorted(naming_years(" ".join(l.text for l in lines)), reverse=True)
     released = _dated(text, RELEASE, years) or _dated(text, TODAY, years)
     if released:
         return released, ""

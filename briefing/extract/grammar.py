@@ -31,7 +31,8 @@ from briefing.extract.text import Paragraph
 
 Q = "['\u2018\u2019\"\u201c\u201d]"
 GRADE = (r"outstanding|good|adequate|inadequate|requires?\s+improvements?|requiring\s+improvement"
-         r"|required\s+improvement|not\s+yet\s+graded|not\s+graded|ungraded")
+         r"|required\s+improvement|not\s+yet\s+graded|not\s+graded|ungraded"
+         r"|narrative\s+(?:rather\s+than\s+(?:a\s+)?graded\s+)?judge?ments?(?:\s+only)?")
 GRADE_WORD = re.compile(rf"(?<![\w-]){Q}?(?P<g>{GRADE}){Q}?(?![\w-])", re.I)
 PREP = r"(?:with regards? to|in relation to|in respect of|in terms of|in the area of|for|at|in|when|on|across)"
 NOUN = r"(?:grades?|gradings?|ratings?|judge?ments?|assessments?|scores?)"
@@ -87,7 +88,7 @@ def grade_of(word: str) -> str:
     word = " ".join(word.lower().split())
     if "improvement" in word:
         return "requires improvement"
-    if "graded" in word:
+    if "graded" in word or "narrative" in word:
         return "ungraded"
     return word
 
@@ -279,6 +280,10 @@ def _sentence_forms(paras):
                 line = offsets.line_at(start + match.start("g"))
                 key = (line.line, line.page or 0, start + match.start("g"))
                 phrases = _after(post) or ([p] if (p := _before(pre, grade)) else [])
+                if not phrases and grade == "ungraded":  # "we have assessed leadership ... a narrative judgment"
+                    assessed = re.findall(r"\bassessed\s+([a-z][a-z\s-]{2,40}?)(?=\s+(?:across|in|for|at)\b|[.,;])",
+                                          para.text[:start + match.start()], re.I)
+                    phrases = assessed[-1:]
                 for phrase in phrases:
                     phrase = _clean_phrase(phrase)
                     if phrase and len(phrase.split()) <= 40:
