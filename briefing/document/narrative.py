@@ -20,12 +20,26 @@ def environment():
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates_dir())), autoescape=False,
                              trim_blocks=False, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
-                             keep_trailing_newline=False)
+                             keep_trailing_newline=False, bytecode_cache=_bytecode_cache(jinja2))
     env.filters["plural"] = lambda n, one, many=None: one if n == 1 else (many or one + "s")
     env.filters["number"] = lambda n: ["no", "one", "two", "three", "four", "five", "six", "seven", "eight",
                                        "nine", "ten"][n] if 0 <= n <= 10 else str(n)
     env.filters["sentence"] = lambda s: s[:1].upper() + s[1:] if s else s
     return env
+
+
+def _bytecode_cache(jinja2):
+    """Compiled templates kept between runs (Jinja checks each template's age), so a pack
+    does not recompile them every time; none where the cache folder cannot be written."""
+    import os
+    from pathlib import Path
+
+    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "briefing" / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        return jinja2.FileSystemBytecodeCache(str(folder)) if os.access(folder, os.W_OK) else None
+    except OSError:
+        return None
 
 
 def render_text(template: str, **context) -> str:
