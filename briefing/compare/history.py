@@ -52,14 +52,13 @@ class History:
     themes: tuple[ThemeRecord, ...]
     steps: tuple[Comparison, ...]  # consecutive pairs, oldest first
     not_on_file: tuple[str, ...] = ()  # cycles between the first and last on file with no data
-    short_names: tuple[str, ...] = ()
+    on_file: tuple[str, ...] = ()  # each inspection's name, "PEEL 2017 (March 2018)", oldest first
 
     def names(self) -> list[str]:
-        return [self.name_of(i) for i in range(len(self.inspections))]
+        return list(self.on_file)
 
     def name_of(self, index: int) -> str:
-        return self.steps[0].old.name if index == 0 and self.steps else (
-            self.steps[index - 1].new.name if self.steps else self.short_names[index])
+        return self.on_file[index]
 
     def index_of(self, summary: InspectionSummary) -> int | None:
         return next((i for i, x in enumerate(self.inspections)
@@ -134,6 +133,6 @@ def history(inspections: Sequence[Inspection], frameworks: Frameworks | None = N
     ordered = [i.corrected(as_of) for i in _order(inspections, fw)]
     steps = tuple(compare(a, b, frameworks=fw) for a, b in zip(ordered, ordered[1:]))
     missing = tuple(fw.short_name(c.id) for c in fw.cycles_missing([i.cycle for i in ordered]))
-    short = tuple(f"{fw.short_name(i.cycle)} ({i.published})" for i in ordered)
+    names = tuple(f"{fw.short_name(i.cycle)} ({i.published})" for i in ordered)  # as InspectionSummary.name
     return History(ordered[0].force, tuple(ordered), _timelines(ordered, fw), _themes(ordered, fw), steps, missing,
-                   short)
+                   names)

@@ -12,7 +12,7 @@ from briefing.compare.comparison import FindingRef
 from briefing.compare.themes import theme_name
 from briefing.document.model import Column, Sheet, Table, clean
 from briefing.document.options import PackOptions
-from briefing.document.wording import figure_cells, movement_text
+from briefing.document.wording import area_label, figure_cells, movement_text
 from briefing.model import KIND_LABELS
 
 ACTION_STATUSES = ("Not started", "In progress", "Pending sign-off", "Complete", "No further action")
@@ -112,7 +112,7 @@ def _history(c: Comparison, record: History | None) -> Sheet:
 
 
 def _actions(c: Comparison) -> Sheet:
-    rows = tuple((clean(f.label), clean(f.text), clean(f.area_name or "Not tied to an area"), "", "", "Not started",
+    rows = tuple((clean(f.label), clean(f.text), clean(area_label(f.area_name)), "", "", "Not started",
                   "", "") for f in c.new.findings if f.kind != "innovative-practice")
     return Sheet("Actions", Table("Actions", "Actions on open findings", (
         Column("ID", 1), Column("Finding", 5), Column("Area", 1.8), Column("Owner", 1.5), Column("Due date", 1.2, "date"),

@@ -20,6 +20,11 @@ def movement_text(change: GradeChange) -> str:
     return MOVEMENT_TEXT[change.movement]
 
 
+def area_label(area_name: str) -> str:
+    """The canonical area's name, or a plain phrase for a finding tied to no area."""
+    return area_name or "Not tied to an area"
+
+
 def long_date(day: date) -> str:
     return day.strftime("%-d %B %Y")
 

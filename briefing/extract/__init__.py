@@ -15,7 +15,7 @@ from pathlib import Path
 from briefing.errors import InputError
 from briefing.extract.areas import AreaResolver
 from briefing.extract.cycles import Cue, detect_cycle
-from briefing.extract.detect import _fold, detect_force, detect_published, force_scores, known_forces
+from briefing.extract.detect import fold, detect_force, detect_published, force_scores, known_forces
 from briefing.extract.findings import find_findings
 from briefing.extract.grammar import Statement, statements_in
 from briefing.extract.judgements import AreaFinder, find_counts, find_judgements
@@ -50,8 +50,8 @@ def extract_all(path: str | Path, force: str | None = None, cycle: str | None = 
     if not sections:
         return [extract_lines(lines, path, force, cycle)]
     if force:
-        wanted = _fold(force)
-        chosen = [(name, part) for name, part in sections if wanted in (_fold(name), *_aliases(name))]
+        wanted = fold(force)
+        chosen = [(name, part) for name, part in sections if wanted in (fold(name), *_aliases(name))]
         if not chosen:
             raise InputError(f"this page has parts for {', '.join(n for n, _ in sections)}, not {force!r}",
                              file=str(path))

@@ -46,14 +46,14 @@ def known_forces() -> dict[str, tuple[str, float]]:
     for entry in load_data("forces.yaml")["forces"]:
         name, aliases = (next(iter(entry.items())) if isinstance(entry, dict) else (entry, []))
         for wording in (name, *aliases):
-            out[_fold(wording)] = (name, 1.0)
+            out[fold(wording)] = (name, 1.0)
         place = re.sub(r"\b(?:police(?: service)?|constabulary|service)\b", "", name, flags=re.I).strip()
-        if len(place) > 3 and _fold(place) not in out:
-            out[_fold(place)] = (name, 0.5)
+        if len(place) > 3 and fold(place) not in out:
+            out[fold(place)] = (name, 0.5)
     return out
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     return " ".join(re.sub(r"[-\u2010-\u2015]", " ", text.lower().replace("&", "and")).split())
 
 
@@ -67,7 +67,7 @@ def _force_pattern() -> re.Pattern:
 def force_scores(text: str) -> Counter:
     counts: Counter = Counter()
     forces = known_forces()
-    for match in _force_pattern().finditer(_fold(text)):
+    for match in _force_pattern().finditer(fold(text)):
         name, weight = forces[match.group(0)]
         counts[name] += weight
     return counts
