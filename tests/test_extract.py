@@ -156,7 +156,7 @@ BAD = {
     "corrupt.pdf": (lambda p: p.write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\ngarbage\x00\xff"),
                     "not a readable PDF"),
     "huge.txt": (lambda p: os.truncate(p, 200 * 1024 * 1024),  # sparse: no 200 MB written
-                 "file is 200 MB; a report is at most 50 MB"),
+                 "file is over 50 MB; a report is at most 50 MB"),
     "photo.txt": (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "binary file, not a report"),
 }
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from briefing.compare import Comparison, History
 from briefing.compare.grades import GradeChange
 from briefing.document import sections, sheets
-from briefing.document.model import Briefing, Chart, Column, GradeBar, Metadata, Paragraph, Section, Table, clean
+from briefing.cleaning import clean_model
+from briefing.document.model import Briefing, Chart, Column, GradeBar, Metadata, Paragraph, Section, Table
 from briefing.document.narrative import render_blocks
 from briefing.document.options import REPORT_TO, PackOptions
 from briefing.document.wording import long_date, movement_text, s55_status, sentence, unmatched_phrase
@@ -21,7 +22,7 @@ def build_briefing(comparison: Comparison, record: History | None = None,
                    options: PackOptions | None = None) -> Briefing:
     options = options or PackOptions()
     c = comparison
-    title = clean(f"{c.new.force}: {c.new.cycle_name} inspection briefing")
+    title = f"{c.new.force}: {c.new.cycle_name} inspection briefing"
     deadline = s55_status(c.s55_due, options.date)
     body = [
         _header(c, options, title, deadline),
@@ -36,15 +37,15 @@ def build_briefing(comparison: Comparison, record: History | None = None,
     if record is not None:
         body.append(sections.history_section(record))
     body += sections.annexes(c)
-    meta = Metadata(title=title, subject=clean(f"Comparison of the {c.old.cycle_name} and {c.new.cycle_name} "
-                                               f"inspections of {c.new.force}"),
-                    author=clean(options.author), language=options.language, marking=clean(options.marking),
+    meta = Metadata(title=title, subject=f"Comparison of the {c.old.cycle_name} and {c.new.cycle_name} "
+                                               f"inspections of {c.new.force}",
+                    author=options.author, language=options.language, marking=options.marking,
                     keywords=("HMICFRS", "PEEL", c.new.force, "briefing"), date=long_date(options.date),
-                    version=clean(options.version), audience=options.audience,
+                    version=options.version, audience=options.audience,
                     s55_due=c.s55_due if options.audience == "pcc" else None)
     headline = _headline(c)
     workbook = sheets.workbook_sheets(c, record, options, headline, title)
-    return Briefing(meta, tuple(body), workbook, headline)
+    return clean_model(Briefing(meta, tuple(body), workbook, headline))  # the one cleaning step, on every field
 
 
 def _header(c: Comparison, options: PackOptions, title: str, deadline: str) -> Section:
@@ -56,7 +57,7 @@ def _header(c: Comparison, options: PackOptions, title: str, deadline: str) -> S
         rows.append(("s.55 response", sentence(deadline.removeprefix("is ")) if deadline
                      else "Not calculable: the publication date is not recorded to the day"))
     table = Table("Paper", "Paper details", (Column("Item", 1), Column("Detail", 3)),
-                  tuple((clean(a), clean(b)) for a, b in rows if b))
+                  tuple((a, b) for a, b in rows if b))
     return Section("About this paper", 1, (table,))
 
 
@@ -77,10 +78,10 @@ def _summary_context(c: Comparison, options: PackOptions, deadline: str) -> dict
 
 
 def _grades(c: Comparison) -> Section:
-    blocks = [Paragraph(clean(note), "caveat") for note in c.caveats]
-    rows = tuple((clean(g.area_name), clean(g.old_grade or "not graded"), clean(g.new_grade or "not graded"),
-                  movement_text(g), clean(" ".join(x for x in (("Partial match. " if g.partial else "") + g.note,
-                                                                 g.correction) if x)))
+    blocks = [Paragraph(note, "caveat") for note in c.caveats]
+    rows = tuple((g.area_name, g.old_grade or "not graded", g.new_grade or "not graded",
+                  movement_text(g), " ".join(x for x in (("Partial match. " if g.partial else "") + g.note,
+                                                                 g.correction) if x))
                  for g in c.grade_changes)
     blocks.append(Table("Grades", f"Grade movements, {c.old.cycle_name} to {c.new.cycle_name}",
                         (Column("Area", 3), Column(f"Was ({c.old.cycle_name})", 2, "grade"),
@@ -93,11 +94,11 @@ def _grades(c: Comparison) -> Section:
 def _chart(c: Comparison) -> Chart:
     fw = load_frameworks()
     scale = tuple(sorted(fw.ranks, key=fw.ranks.get))
-    bars = tuple(GradeBar(clean(g.area_name), g.old_grade, g.new_grade,
+    bars = tuple(GradeBar(g.area_name, g.old_grade, g.new_grade,
                           fw.ranks.get(g.old_grade), fw.ranks.get(g.new_grade)) for g in c.grade_changes)
     described = "; ".join(f"{b.label}: {b.old_grade or 'not graded'} to {b.new_grade or 'not graded'}" for b in bars)
     return Chart(f"Grades in {c.old.cycle_name} and {c.new.cycle_name}",
-                 clean(f"Bar chart of grades by area, {c.old.cycle_name} against {c.new.cycle_name}. {described}."),
+                 f"Bar chart of grades by area, {c.old.cycle_name} against {c.new.cycle_name}. {described}.",
                  bars, c.old.cycle_name, c.new.cycle_name, scale)
 
 
@@ -111,4 +112,4 @@ def _headline(c: Comparison) -> tuple[str, ...]:
                  f"{len(c.new_findings)} new.")
     lines.append("HMICFRS says these grades are not directly comparable." if not c.comparable
                  else "HMICFRS treats these grades as comparable.")
-    return tuple(clean(line) for line in lines)
+    return tuple(line for line in lines)

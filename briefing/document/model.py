@@ -7,23 +7,10 @@ their format, so Word, PDF, Excel and JSON always say the same thing.
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f\ud800-\udfff\ufffe\uffff]")
-
-
-def clean(text: object) -> str:
-    """Text safe for every format: control characters (not tab or newline) are removed and
-    line endings become "\n".
-
-    This is the one documented change made to report text on its way into a pack; XML
-    based formats (docx, xlsx) cannot hold these characters at all.
-    """
-    text = "" if text is None else str(text)
-    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-
+from briefing.cleaning import clean  # noqa: F401 - the model's text is cleaned by that one step
 
 Cell = str | int | float | date  # a date or a count stays one until a writer shows it
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from briefing.document.model import Block, BulletList, Paragraph, clean
+from briefing.document.model import Block, BulletList, Paragraph
 from briefing.resources import templates_dir
 
 
@@ -68,7 +68,7 @@ def _chunk_blocks(lines: list[str]) -> list[Block]:
     def flush_paragraph() -> None:
         if words:
             text = " ".join(words)
-            out.append(Paragraph(clean(text[2:]), "caveat") if text.startswith("> ") else Paragraph(clean(text)))
+            out.append(Paragraph(text[2:], "caveat") if text.startswith("> ") else Paragraph(text))
             words.clear()
 
     def flush_list() -> None:
@@ -83,9 +83,9 @@ def _chunk_blocks(lines: list[str]) -> list[Block]:
             if items and ordered != numbered:
                 flush_list()
             ordered = numbered
-            items.append(clean(line.split(" ", 1)[1]))
+            items.append(line.split(" ", 1)[1])
         elif items and not line.startswith("> "):
-            items[-1] += " " + clean(line)  # a wrapped bullet
+            items[-1] += " " + line  # a wrapped bullet
         else:
             flush_list()
             words.append(line)

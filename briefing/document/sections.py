@@ -6,7 +6,7 @@ from itertools import groupby
 
 from briefing.compare import Comparison, History
 from briefing.compare.comparison import FindingRef, InspectionSummary
-from briefing.document.model import Column, Paragraph, Section, Table, clean
+from briefing.document.model import Column, Paragraph, Section, Table
 from briefing.document.narrative import render_blocks
 from briefing.document.options import PackOptions
 from briefing.document.wording import (area_label, figure_cells, join_words, long_date, report_to_check, sentence, since_text,
@@ -17,7 +17,7 @@ FINDING_COLUMNS = (Column("Finding", 1.3), Column("Area", 1.6), Column("Text", 5
 
 
 def _ref_row(ref: FindingRef) -> tuple[str, ...]:
-    return clean(ref.label), clean(area_label(ref.area_name)), clean(ref.text)
+    return ref.label, area_label(ref.area_name), ref.text
 
 
 def _gaps(s: InspectionSummary) -> str:
@@ -35,25 +35,25 @@ def _gaps(s: InspectionSummary) -> str:
 
 def sources_section(c: Comparison) -> Section:
     """What each source is and what it leaves out, so no reader mistakes a gap for a fact."""
-    rows = tuple((clean(s.cycle_name), clean(s.title), clean(sentence(s.source_kind_name)), clean(_gaps(s)))
+    rows = tuple((s.cycle_name, s.title, sentence(s.source_kind_name), _gaps(s))
                  for s in (c.old, c.new))
     blocks = [Table("Sources", "The sources this briefing rests on",
                     (Column("Inspection", 1.3), Column("Source", 3), Column("Kind", 1.5), Column("Gaps", 3.5)), rows)]
     if c.not_on_file:
-        blocks.append(Paragraph(clean(f"No data is on file for {join_words(c.not_on_file)}, between the earliest and "
+        blocks.append(Paragraph(f"No data is on file for {join_words(c.not_on_file)}, between the earliest and "
                                       "latest inspections used; counts of how often a concern was raised cover only "
-                                      "the inspections on file."), "note"))
+                                      "the inspections on file.", "note"))
     return Section("About the sources", 1, tuple(blocks))
 
 
 def findings_sections(c: Comparison) -> list[Section]:
-    rows = tuple((clean(f"{p.old.label}: {p.old.text}"), clean(f"{p.new.label}: {p.new.text}"),
-                  clean(sentence(since_text(p.first_raised, p.times_raised, p.not_on_file))
-                        + (f"; {p.severity_change}" if p.severity_change else "")))
+    rows = tuple((f"{p.old.label}: {p.old.text}", f"{p.new.label}: {p.new.text}",
+                  sentence(since_text(p.first_raised, p.times_raised, p.not_on_file))
+                        + (f"; {p.severity_change}" if p.severity_change else ""))
                  for p in c.persisting)
     persisting = Section("Persisting concerns", 1, (
-        Paragraph(clean(f"Findings of the {c.old.cycle_name} inspection raised again in {c.new.cycle_name}, "
-                        "earlier and current wording side by side.")),
+        Paragraph(f"Findings of the {c.old.cycle_name} inspection raised again in {c.new.cycle_name}, "
+                        "earlier and current wording side by side."),
         Table("Persisting", "Persisting concerns", (Column(f"Then ({c.old.cycle_name})", 4),
                                                     Column(f"Now ({c.new.cycle_name})", 4),
                                                     Column("Persisting since", 2.5)), rows)))
@@ -64,10 +64,10 @@ def findings_sections(c: Comparison) -> list[Section]:
         intro = (f"{sentence(unmatched_phrase(c, len(c.resolved)))}. That does not show they were resolved: "
                  f"check them against {report_to_check(c)}.")
     resolved = Section(unmatched_heading(c), 1, (
-        Paragraph(clean(intro)),
+        Paragraph(intro),
         Table("Resolved", unmatched_heading(c), FINDING_COLUMNS, tuple(_ref_row(r) for r in c.resolved))))
     new = Section("New findings", 1, (
-        Paragraph(clean(f"Findings of the {c.new.cycle_name} inspection with no counterpart in {c.old.cycle_name}.")),
+        Paragraph(f"Findings of the {c.new.cycle_name} inspection with no counterpart in {c.old.cycle_name}."),
         Table("New", "New findings", FINDING_COLUMNS, tuple(_ref_row(r) for r in c.new_findings))))
     return [persisting, resolved, new]
 
@@ -76,9 +76,9 @@ def figures_section(c: Comparison) -> Section:
     blocks = []
     for name, figures in ((c.new.cycle_name, c.new_figures), (c.old.cycle_name, c.old_figures)):
         if not figures:
-            blocks.append(Paragraph(clean(f"The {name} source, as recorded, states no key figures.")))
+            blocks.append(Paragraph(f"The {name} source, as recorded, states no key figures."))
             continue
-        rows = tuple(tuple(clean(v) for v in (f.name, *figure_cells(f), f.period)) for f in figures)
+        rows = tuple((f.name, *figure_cells(f), f.period) for f in figures)
         blocks.append(Table(f"Figures{len(blocks) + 1}", f"Key figures from {name}",
                             (Column("Figure", 3), Column("Force", 1.3, "number"),
                              Column("England and Wales", 1.5, "number"), Column("Period", 2.2)), rows))
@@ -120,7 +120,7 @@ def _s55(c: Comparison, options: PackOptions, deadline: str) -> Section:
              ("PCC's response to the chief constable's comments", "", "")]
     parts += [(f.label, f.text, "") for f in items]
     parts.append(("Copies sent to", "HMICFRS and the Home Secretary (s.55(6))", ""))
-    rows = tuple((clean(a), clean(b), clean(d)) for a, b, d in parts)
+    rows = tuple(parts)
     blocks.append(Table("Response", "Draft response skeleton",
                         (Column("Part", 1.5), Column("HMICFRS wording or what is needed", 4.5),
                          Column("Steps to be taken, or why no action; owner and date", 3.5)), rows))
@@ -134,23 +134,23 @@ def _open_findings(c: Comparison) -> Section:
     if not c.new.findings_complete:
         intro += (f" The source used is a {c.new.source_kind_name}, which does not list every finding: take the full "
                   f"list from {report_to_check(c)}.")
-    blocks = [Paragraph(clean(intro))]
+    blocks = [Paragraph(intro)]
     for area, group in groupby(open_findings, key=lambda f: f.area_name):
         name = area_label(area)
-        rows = tuple((clean(f.label), clean(f.text),
-                      clean(f"persisting since {since[f.label]}" if f.label in since else "new"), "")
+        rows = tuple((f.label, f.text,
+                      f"persisting since {since[f.label]}" if f.label in since else "new", "")
                      for f in group)
-        blocks.append(Table(f"Open {name}", clean(name), (Column("Finding", 1.3), Column("Text", 5),
+        blocks.append(Table(f"Open {name}", name, (Column("Finding", 1.3), Column("Text", 5),
                                                          Column("Status", 2), Column("Owner", 1.5)), rows))
     return Section("Open findings by area", 1, tuple(blocks))
 
 
 def history_section(record: History) -> Section:
-    rows = tuple((clean(t.area_name), clean(" \u2192 ".join(
-        f"{p.grade} ({p.inspection}{', ' + p.correction if p.correction else ''})" for p in t.points)))
+    rows = tuple((t.area_name, " \u2192 ".join(
+        f"{p.grade} ({p.inspection}{', ' + p.correction if p.correction else ''})" for p in t.points))
         for t in record.timelines)
     n = len(record.inspections)
-    themes = tuple((clean(t.name), f"{t.raised_in} of {t.of}", clean(t.first), clean(t.latest)) for t in record.themes)
+    themes = tuple((t.name, f"{t.raised_in} of {t.of}", t.first, t.latest) for t in record.themes)
     intro = (f"Grades and recurring themes across the {n} inspections of {record.force} on file, oldest first: "
              f"{join_words(record.names())}.")
     if record.not_on_file:
@@ -158,17 +158,17 @@ def history_section(record: History) -> Section:
                   f"{n}\u201d counts only inspections on file.")
     intro += " The same caveats on comparing grades apply."
     return Section("The force's inspection record", 1, (
-        Paragraph(clean(intro)),
+        Paragraph(intro),
         Table("Timeline", "Grades by area over time", (Column("Area", 2), Column("Grades, oldest first", 6)), rows),
         Table("Themes", f"Themes raised in findings, in k of the {n} inspections on file",
               (Column("Theme", 3), Column("Raised in", 1.2), Column("First", 2), Column("Latest", 2)), themes)))
 
 
 def annexes(c: Comparison) -> list[Section]:
-    findings = tuple(tuple(clean(v) for v in (s.cycle_name, f.label, KIND_LABELS[f.kind], f.text, f.source))
+    findings = tuple((s.cycle_name, f.label, KIND_LABELS[f.kind], f.text, f.source)
                      for s in (c.old, c.new) for f in s.findings)
-    judgements = tuple(tuple(clean(v) for v in (s.cycle_name, j.area_name, j.label, j.grade,
-                                                 j.source + (f". {j.correction}" if j.correction else "")))
+    judgements = tuple((s.cycle_name, j.area_name, j.label, j.grade,
+                        j.source + (f". {j.correction}" if j.correction else ""))
                        for s in (c.old, c.new) for j in s.judgements)
     return [Section("Annex A: every finding and its source", 1, (
         Table("Annex", "Every finding of both inspections with its place in the source",

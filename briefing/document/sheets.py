@@ -10,7 +10,7 @@ from __future__ import annotations
 from briefing.compare import Comparison, History
 from briefing.compare.comparison import FindingRef
 from briefing.compare.themes import theme_name
-from briefing.document.model import Column, Sheet, Table, clean
+from briefing.document.model import Column, Sheet, Table
 from briefing.document.options import PackOptions
 from briefing.document.wording import area_label, figure_cells, movement_text
 from briefing.model import KIND_LABELS
@@ -43,26 +43,26 @@ def _summary(c: Comparison, options: PackOptions, headline: tuple[str, ...], tit
     rows += [(f"Caveat {i}", note) for i, note in enumerate(c.caveats, start=1)]
     rows += [("Correction", note) for note in c.new.corrections + c.old.corrections]
     table = Table("Summary", "Summary", (Column("Item", 1.5), Column("Detail", 6)),
-                  tuple((clean(a), clean(b) if isinstance(b, str) else b) for a, b in rows if b not in ("", None)))
+                  tuple((a, b) for a, b in rows if b not in ("", None)))
     return Sheet("Summary", table)
 
 
 def _grades(c: Comparison) -> Sheet:
-    rows = tuple((*(clean(v) for v in (g.area_name, g.old_label, g.old_grade or "not graded", g.new_label,
-                                       g.new_grade or "not graded", movement_text(g))),
-                  g.steps, "partial" if g.partial else "full", clean(" ".join(filter(None, (g.note, g.correction)))))
+    rows = tuple((g.area_name, g.old_label, g.old_grade or "not graded", g.new_label, g.new_grade or "not graded",
+                  movement_text(g),
+                  g.steps, "partial" if g.partial else "full", " ".join(filter(None, (g.note, g.correction))))
                  for g in c.grade_changes)
     table = Table("Grades", "Grade movements", (
         Column("Area", 2), Column("Earlier wording", 3), Column("Earlier grade", 1.6, "grade"),
         Column("Later wording", 3), Column("Later grade", 1.6, "grade"), Column("Movement", 1.6),
         Column("Steps", 0.6, "number"), Column("Mapping", 0.9), Column("Note", 3)), rows)
-    return Sheet("Grades", table, clean(" ".join(c.caveats)))
+    return Sheet("Grades", table, " ".join(c.caveats))
 
 
 def _row(status: str, inspection: str, ref: FindingRef, linked: str = "", since: str = "") -> tuple[str, ...]:
     themes = "; ".join(theme_name(t) for t in ref.themes)
-    return tuple(clean(v) for v in (status, inspection, ref.label, KIND_LABELS[ref.kind], ref.area_name, themes,
-                                    ref.text, linked, ref.source, since))
+    return (status, inspection, ref.label, KIND_LABELS[ref.kind], ref.area_name, themes, ref.text, linked,
+            ref.source, since)
 
 
 def _findings(c: Comparison) -> Sheet:
@@ -79,8 +79,8 @@ def _findings(c: Comparison) -> Sheet:
 
 
 def _matching(c: Comparison) -> Sheet:
-    rows = tuple((clean(p.old.label), clean(p.new.label), round(p.score, 2), clean(p.reason),
-                  "yes" if p.manual else "no", "yes" if p.merged else "no", clean(p.severity_change))
+    rows = tuple((p.old.label, p.new.label, round(p.score, 2), p.reason,
+                  "yes" if p.manual else "no", "yes" if p.merged else "no", p.severity_change)
                  for p in c.persisting)
     note = ("For the analyst: why each persisting link was made. Scores run from 0 to 1; links below 0.28 are not "
             "made. Pin or forbid a link with an overrides file (briefing pack --overrides).")
@@ -90,7 +90,7 @@ def _matching(c: Comparison) -> Sheet:
 
 
 def _figures(c: Comparison) -> Sheet:
-    rows = tuple(tuple(clean(v) for v in (name, f.name, *figure_cells(f), f.period, f.place.__str__()))
+    rows = tuple((name, f.name, *figure_cells(f), f.period, f.place.__str__())
                  for name, figures in ((c.new.cycle_name, c.new_figures), (c.old.cycle_name, c.old_figures))
                  for f in figures)
     return Sheet("Figures", Table("Figures", "Key figures", (
@@ -100,19 +100,19 @@ def _figures(c: Comparison) -> Sheet:
 
 def _history(c: Comparison, record: History | None) -> Sheet:
     if record is None:
-        rows = tuple((clean(g.area_name), name, clean(label), clean(grade))
+        rows = tuple((g.area_name, name, label, grade)
                      for g in c.grade_changes
                      for name, label, grade in ((c.old.cycle_name, g.old_label, g.old_grade),
                                                 (c.new.cycle_name, g.new_label, g.new_grade)) if grade)
     else:
-        rows = tuple((clean(t.area_name), clean(p.inspection), clean(p.label), clean(p.grade))
+        rows = tuple((t.area_name, p.inspection, p.label, p.grade)
                      for t in record.timelines for p in t.points)
     return Sheet("History", Table("History", "Grades by area and inspection", (
         Column("Area", 2), Column("Inspection", 2), Column("Wording", 3), Column("Grade", 1.6, "grade")), rows))
 
 
 def _actions(c: Comparison) -> Sheet:
-    rows = tuple((clean(f.label), clean(f.text), clean(area_label(f.area_name)), "", "", "Not started",
+    rows = tuple((f.label, f.text, area_label(f.area_name), "", "", "Not started",
                   "", "") for f in c.new.findings if f.kind != "innovative-practice")
     return Sheet("Actions", Table("Actions", "Actions on open findings", (
         Column("ID", 1), Column("Finding", 5), Column("Area", 1.8), Column("Owner", 1.5), Column("Due date", 1.2, "date"),

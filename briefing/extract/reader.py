@@ -13,10 +13,13 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from briefing import limits
+from briefing.cleaning import clean_line
 from briefing.errors import InputError
+from briefing.limits import read_bounded
 from briefing.model import Place
 
-MAX_REPORT_BYTES = 50 * 1024 * 1024
+MAX_REPORT_BYTES = limits.REPORT_BYTES
 _DASHES = str.maketrans({"\u2011": "-", "\u2010": "-", "\u2013": "-", "\u2014": "-", "\u00a0": " ", "\u2019": "'",
                          "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2022": "•", "\uf0b7": "•",
                          "\x7f": "•"})  # pypdf reads some fonts' bullet as DEL
@@ -37,24 +40,15 @@ class SourceLine:
 def read_report(path: Path) -> tuple[list[SourceLine], str]:
     """The report's lines and its kind: pdf, html, markdown or text."""
     name = str(path)
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise InputError("no such file", file=name) from None
-    if path.is_dir():
-        raise InputError("is a folder, not a report", file=name)
-    if size == 0:
+    raw = read_bounded(path, limits.REPORT_BYTES, "report")
+    if not raw.strip():
         raise InputError("file is empty", file=name)
-    if size > MAX_REPORT_BYTES:
-        raise InputError(f"file is {size // (1024 * 1024)} MB; a report is at most {MAX_REPORT_BYTES // (1024 * 1024)} "
-                         "MB (is this the right file?)", file=name)
-    with path.open("rb") as handle:
-        head = handle.read(4096)
+    head = raw[:4096]
     if head.lstrip().startswith(b"%PDF") or path.suffix.lower() == ".pdf":
-        return _pdf(path), "pdf"
+        return _pdf(raw, name), "pdf"
     if b"\x00" in head:
         raise InputError("binary file, not a report (PDF, text, Markdown or HTML)", file=name)
-    text = path.read_bytes().decode("utf-8-sig", errors="replace")
+    text = raw.decode("utf-8-sig", errors="replace")
     if path.suffix.lower() in (".html", ".htm") or re.search(r"<(html|body|p|div|li)\b", text[:5000], re.I):
         return _lines(_html_text(text)), "html"
     if path.suffix.lower() in (".md", ".markdown") or re.search(r"^#{1,6} \S", text, re.M):
@@ -63,16 +57,34 @@ def read_report(path: Path) -> tuple[list[SourceLine], str]:
 
 
 def _lines(text: str, page: int | None = None) -> list[SourceLine]:
-    return [SourceLine(line.translate(_DASHES).rstrip(), i, page) for i, line in enumerate(text.splitlines(), start=1)]
+    """Numbered lines, cleaned; a line longer than any report's paragraph is cut at spaces
+    into pieces with the same line number, so no pattern ever sees an unbounded line."""
+    out = []
+    for i, line in enumerate(text.splitlines(), start=1):
+        line = clean_line(line.translate(_DASHES)).rstrip()
+        out.extend(SourceLine(piece, i, page) for piece in _pieces(line))
+    return out
+
+
+def _pieces(line: str) -> list[str]:
+    if len(line) <= limits.LINE_CHARS:
+        return [line]
+    pieces = []
+    while len(line) > limits.LINE_CHARS:
+        cut = line.rfind(" ", 0, limits.LINE_CHARS)
+        cut = cut if cut > limits.LINE_CHARS // 2 else limits.LINE_CHARS
+        pieces.append(line[:cut])
+        line = line[cut:].lstrip()
+    return pieces + [line]
 
 
 def _markdown_text(text: str) -> str:
     """Markup off, one output line per input line so line numbers stay true."""
     out = []
     for line in text.splitlines():
-        line = re.sub(r"<sup>.*?</sup>", "", line)
-        line = re.sub(r"</?[a-z][^>]*>", "", line)
-        line = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line)
+        line = re.sub(r"<sup>[^<]*</sup>", "", line)  # character classes that stop at the next
+        line = re.sub(r"</?[a-z][^<>]*>", "", line)  # opener keep every pattern linear on hostile lines
+        line = re.sub(r"\[([^\[\]]*)\]\([^()]*\)", r"\1", line)
         line = re.sub(r"(\*\*|__|\\)", "", line)
         line = re.sub(r"^(#{1,6})\s+", lambda m: "#" * len(m.group(1)) + " ", line)
         out.append(line)
@@ -117,13 +129,16 @@ def _html_text(text: str) -> str:
     return re.sub(r"\n\s*\n+", "\n\n", "".join(parser.parts))
 
 
-def _pdf(path: Path) -> list[SourceLine]:
+def _pdf(raw: bytes, name: str) -> list[SourceLine]:
+    import io
+    import logging
+
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
-    name = str(path)
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings on damaged files are not the user's business
     try:
-        reader = PdfReader(str(path))
+        reader = PdfReader(io.BytesIO(raw))
         if reader.is_encrypted:
             try:
                 if not reader.decrypt(""):

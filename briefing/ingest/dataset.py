@@ -14,8 +14,10 @@ from pathlib import Path
 
 import yaml
 
+from briefing import limits
 from briefing.errors import BriefingError, InputError, ValidationFailed
 from briefing.frameworks import Cycle, Frameworks, load_frameworks
+from briefing.limits import read_bounded
 from briefing.ingest.located_yaml import Located, load_located
 from briefing.model import (FINDING_KINDS, Correction, Finding, GradeCount, Inspection, Judgement, KeyFigure,
                             Place, PublicationDate)
@@ -33,7 +35,7 @@ ITEM_KEYS = {
     "grade_counts": {"grades", "count", "note"} | PLACE_KEYS,
     "corrections": {"area", "from", "to", "date", "reason", "source", "note"} | PLACE_KEYS,
 }
-MAX_DATASET_BYTES = 20 * 1024 * 1024
+MAX_DATASET_BYTES = limits.DATASET_BYTES
 
 
 def did_you_mean(word: str, choices) -> str:
@@ -304,21 +306,10 @@ def _source(value, fallback: str) -> str:
     return str(value or fallback)
 
 
-def read_text(path: Path, limit: int = MAX_DATASET_BYTES) -> str:
-    """The file's text, or one clear error for what is missing, empty, huge or binary."""
+def read_text(path: Path, limit: int = MAX_DATASET_BYTES, what: str = "dataset") -> str:
+    """The file's text, or one clear error for what is missing, empty, huge, binary or not a file."""
     name = str(path)
-    try:
-        size = path.stat().st_size
-        if size > limit:
-            raise InputError(f"file is {size // (1024 * 1024)} MB; a dataset is at most {limit // (1024 * 1024)} MB",
-                             file=name)
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", file=name) from None
-    except IsADirectoryError:
-        raise InputError("is a folder, not a file", file=name) from None
-    except PermissionError:
-        raise InputError("cannot be read (permission denied)", file=name) from None
+    raw = read_bounded(path, limit, what)
     if not raw.strip():
         raise InputError("file is empty", file=name)
     if b"\x00" in raw[:8192]:

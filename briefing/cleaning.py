@@ -1,0 +1,44 @@
+"""The one cleaning step every piece of text passes on its way in: datasets, reports,
+options, and the document model the writers translate.
+
+What it does, and all it does (the README's "Limits and safety" says the same):
+- control characters other than tab and newline are removed (they break XML formats and
+  can drive a terminal), as are lone surrogates and the non-characters U+FFFE and U+FFFF;
+- line endings become "\n".
+Nothing else is changed: markup characters, right-to-left text, emoji and text starting
+with "=" pass through unchanged and each writer shows them as text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f\ud800-\udfff\ufffe\uffff]")
+_LINE_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x80-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean(text: object) -> str:
+    """Text safe for every format and every terminal."""
+    text = "" if text is None else str(text)
+    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def clean_line(line: str) -> str:
+    """One line of a report: as clean(), keeping tabs (they separate table cells) and DEL,
+    which the reader has already turned into a bullet where a PDF font used it for one."""
+    return _LINE_CONTROL.sub("", line)
+
+
+def clean_model(value):
+    """Every string inside a frozen dataclass tree, cleaned; other values unchanged."""
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, tuple):
+        return tuple(clean_model(v) for v in value)
+    if isinstance(value, list):
+        return [clean_model(v) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: clean_model(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init}
+        return dataclasses.replace(value, **changes)
+    return value
