@@ -25,6 +25,7 @@ ATTACHMENT_BYTES = 30 * MB  # what one email may carry; most mail systems refuse
 NESTING_DEPTH = 64  # a dataset is four levels deep; sixty-four is generous
 FINDINGS_PER_INSPECTION = 5000  # PEEL reports have tens; a report with thousands is not one
 TRACKER_ROWS = 50000
+FIELD_CHARS = 10000  # one finding, name or note; a long paragraph is 2,000
 LINE_CHARS = 4000  # longer report lines are cut at a space into pieces this long at most
 
 

@@ -33,6 +33,7 @@ class PackRequest:
     options: PackOptions = field(default_factory=PackOptions)
     formats: Sequence[str] = ("docx", "pdf", "xlsx")
     out_dir: Path = Path("output")
+    allow_different_forces: bool = False  # said on page 1 when used
 
 
 @dataclass(frozen=True)
@@ -67,9 +68,17 @@ def bundled_record():
 
 def build(request: PackRequest) -> tuple[Briefing, str]:
     """Load, compare and build the Briefing; returns it and the newer inspection's cycle."""
+    from briefing.document import build_briefing
+
+    comparison, force_record, cycle = load_comparison(request)
+    return build_briefing(comparison, force_record, request.options), cycle
+
+
+def load_comparison(request: PackRequest):
+    """The comparison (and the force's History, where more than two inspections are on file)
+    that a pack, `briefing compare` and the tracker all rest on; and the newer cycle."""
     from briefing.compare import compare, history
     from briefing.compare.overrides import load_overrides
-    from briefing.document import build_briefing
     from briefing.ingest import load_inspection
 
     if request.inputs:
@@ -83,13 +92,14 @@ def build(request: PackRequest) -> tuple[Briefing, str]:
     as_of = request.options.date
     pins = load_overrides(request.overrides, old.findings, new.findings) if request.overrides else None
     force_record = history(record, as_of=as_of) if len(record) > 2 else None
-    comparison = compare(old, new, pins, as_of=as_of, record=force_record)
-    return build_briefing(comparison, force_record, request.options), new.cycle
+    comparison = compare(old, new, pins, as_of=as_of, record=force_record,
+                         allow_different_forces=request.allow_different_forces)
+    return comparison, force_record, new.cycle
 
 
 def pack_stem(briefing: Briefing, cycle: str) -> str:
-    force = re.sub(r"[^a-z0-9]+", "-", briefing.metadata.title.split(":")[0].lower()).strip("-")
-    return f"{force}-{cycle}-{briefing.metadata.audience}-briefing"
+    force = re.sub(r"[^a-z0-9]+", "-", briefing.metadata.title.split(":")[0].lower()).strip("-")[:60].strip("-")
+    return f"{force or 'force'}-{cycle}-{briefing.metadata.audience}-briefing"  # never a name starting "-"
 
 
 def _render(fmt: str, briefing: Briefing, path: Path) -> None:

@@ -154,14 +154,25 @@ def test_auth_and_check(runner, pack, smtp_server):
     environ = env(controller.port, BRIEFING_SMTP_USER="analyst", BRIEFING_SMTP_PASSWORD="s3cret!")
     from briefing.cli import cli
 
-    check = runner.invoke(cli, ["email", "--check"], env=environ)
+    check = runner.invoke(cli, ["email", "--check", "--insecure-login"], env=environ)
     assert check.exit_code == 0 and "logged in as analyst" in check.stdout
-    assert send(runner, pack, environ).exit_code == 0 and len(handler.messages) == 1
+    assert send(runner, pack, environ, "--insecure-login").exit_code == 0 and len(handler.messages) == 1
 
-    wrong = send(runner, pack, {**environ, "BRIEFING_SMTP_PASSWORD": "guess"})
+    wrong = send(runner, pack, {**environ, "BRIEFING_SMTP_PASSWORD": "guess"}, "--insecure-login")
     assert wrong.exit_code == 1
     assert wrong.stderr.startswith(f"Error: login refused by 127.0.0.1:{controller.port} for user 'analyst' (535)")
     assert "guess" not in wrong.output and "s3cret" not in wrong.output
+
+
+def test_no_password_goes_over_a_connection_without_tls(runner, pack, smtp_server):
+    controller, handler = smtp_server(authenticator=authenticator, auth_require_tls=False, auth_required=True)
+    environ = env(controller.port, BRIEFING_SMTP_USER="analyst", BRIEFING_SMTP_PASSWORD="s3cret!")
+    result = send(runner, pack, environ)
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: will not send the password for 'analyst' to 127.0.0.1:{controller.port} without "
+                             "encryption (security: none); use starttls or ssl, or --insecure-login if the link is "
+                             "private\n")
+    assert handler.messages == [] and "s3cret" not in result.output
 
 
 def test_a_refused_recipient_is_named_and_nothing_is_sent(runner, pack, smtp_server):
@@ -231,7 +242,7 @@ def test_transient_refusals_are_retried(pack, smtp_server):
 
     controller, handler = smtp_server(Recorder(defer=2))
     settings = SmtpSettings("127.0.0.1", controller.port, "none", "opcc@example.org")
-    message = build_message(sender="opcc@example.org", to=["pcc@example.org"], cc=[], subject="s", marking="OFFICIAL",
+    message = build_message(sender="opcc@example.org", to="pcc@example.org", cc="", subject="s", marking="OFFICIAL",
                             title="t", headline=["h"], attachments=[pack / PDF])
     pauses = []
     deliver(settings, message, ["pcc@example.org"], sleep=pauses.append)

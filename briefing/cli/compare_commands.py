@@ -21,19 +21,6 @@ def describe_movement(movement: str, steps: int) -> str:
     return MOVEMENT_WORDS[movement]
 
 
-def load_comparison(old: Path, new: Path, overrides: Path | None = None, record: tuple[Path, ...] = ()):
-    """The same comparison a pack makes: corrections as of today, lifetimes from the record."""
-    from briefing.compare import compare, history
-    from briefing.compare.overrides import load_overrides
-    from briefing.ingest import load_inspection
-
-    older, newer = load_inspection(old), load_inspection(new)
-    pins = load_overrides(overrides, older.findings, newer.findings) if overrides else None
-    others = [load_inspection(p) for p in record]
-    force_record = history([older, newer, *others]) if others else None
-    return compare(older, newer, pins, record=force_record)
-
-
 @cli.command(name="compare")
 @click.argument("old", type=click.Path(path_type=Path))
 @click.argument("new", type=click.Path(path_type=Path))
@@ -42,7 +29,10 @@ def load_comparison(old: Path, new: Path, overrides: Path | None = None, record:
               help="YAML file of links to pin or forbid: {pin: [{old: 'AFI 7', new: 'AFI 7'}], forbid: [...]}")
 @click.option("--record", "record_files", multiple=True, type=click.Path(path_type=Path),
               help="Another inspection of the force, for how long each concern has lasted (repeatable).")
-def compare_command(old: Path, new: Path, fmt: str, overrides: Path | None, record_files: tuple[Path, ...]) -> None:
+@click.option("--allow-different-forces", is_flag=True, help="Compare inspections of two different forces "
+              "(refused otherwise, as it is usually a mistake).")
+def compare_command(old: Path, new: Path, fmt: str, overrides: Path | None, record_files: tuple[Path, ...],
+                    allow_different_forces: bool) -> None:
     """Show grade movements and persisting, resolved and new findings between two inspections.
 
     OLD and NEW are datasets or report files; the older inspection comes first.
@@ -52,7 +42,13 @@ def compare_command(old: Path, new: Path, fmt: str, overrides: Path | None, reco
         briefing compare data/northamptonshire/2021-22-peel.yaml \\
             data/northamptonshire/2023-25-peel-article.yaml
     """
-    comparison = load_comparison(old, new, overrides, record_files)
+    from briefing.document.options import PackOptions
+    from briefing.pack import PackRequest, load_comparison
+
+    # the same comparison a pack makes: corrections as of today, lifetimes from the record
+    request = PackRequest(inputs=(old, new), record=record_files, overrides=overrides, options=PackOptions(),
+                          allow_different_forces=allow_different_forces)
+    comparison = load_comparison(request)[0]
     if fmt == "json":
         click.echo(json.dumps(comparison.to_json(), indent=2, ensure_ascii=False))
     else:

@@ -19,13 +19,13 @@ def _attachments(text: str) -> list[str]:
     return chosen
 
 
-def _settings(config: Path | None, ca_bundle: Path | None, no_verify: bool):
+def _settings(config: Path | None, ca_bundle: Path | None, no_verify: bool, insecure_login: bool = False):
     from briefing.mail.settings import load_settings
 
     if no_verify:
         click.echo("WARNING: certificate verification is OFF (--no-verify). The connection can be intercepted; "
                    "use --ca-bundle for a private mail server instead.", err=True)
-    return load_settings(config, ca_bundle=str(ca_bundle or ""), verify=not no_verify)
+    return load_settings(config, ca_bundle=str(ca_bundle or ""), verify=not no_verify, insecure_login=insecure_login)
 
 
 @cli.command()
@@ -40,7 +40,9 @@ def _settings(config: Path | None, ca_bundle: Path | None, no_verify: bool):
               "[default: ~/.config/briefing/config.yaml]. Environment variables win.")
 @click.option("--ca-bundle", type=click.Path(path_type=Path), help="CA certificates to trust for a private mail server.")
 @click.option("--no-verify", is_flag=True, help="Do not verify the server's certificate (unsafe; says so loudly).")
-def email(pack_path, to, cc, subject, attach, dry_run, check, config, ca_bundle, no_verify):
+@click.option("--insecure-login", is_flag=True, help="Allow the password over a connection without TLS "
+              "(security: none); only for a private link.")
+def email(pack_path, to, cc, subject, attach, dry_run, check, config, ca_bundle, no_verify, insecure_login):
     """Email a briefing pack (the PDF by default) to the PCC and chief officers.
 
     SMTP settings come from BRIEFING_SMTP_HOST, _PORT, _SECURITY (starttls, ssl, none),
@@ -54,26 +56,31 @@ def email(pack_path, to, cc, subject, attach, dry_run, check, config, ca_bundle,
     if check:
         from briefing.mail.send import check as check_server
 
-        click.echo(check_server(_settings(config, ca_bundle, no_verify)))
+        click.echo(check_server(_settings(config, ca_bundle, no_verify, insecure_login)))
         return
     if pack_path is None or not to:
         raise click.UsageError("give the pack (a folder or file) and at least one --to address")
+    from briefing.mail.addresses import parse_addresses
     from briefing.mail.pack_files import read_pack
 
+    to, cc = parse_addresses(to, "--to"), parse_addresses(cc, "--cc")
     pack = read_pack(pack_path)
     files = [pack.file(FORMATS[kind].suffix) for kind in _attachments(attach)]
-    _send(files, list(to), list(cc), subject or pack.title, pack, dry_run, config, ca_bundle, no_verify,
-          eml=pack.stem.with_name(pack.stem.name + ".eml"))
+    _send(files, to, cc, subject or pack.title, pack, dry_run, config, ca_bundle, no_verify,
+          eml=pack.stem.with_name(pack.stem.name + ".eml"), insecure_login=insecure_login)
 
 
-def _send(files, to, cc, subject, pack, dry_run, config, ca_bundle, no_verify, eml: Path):
-    """`pack` is anything with title, marking, headline and s55_due (PackFiles, or a pack just made)."""
+def _send(files, to, cc, subject, pack, dry_run, config, ca_bundle, no_verify, eml: Path, insecure_login=False):
+    """`pack` is anything with title, marking, headline and s55_due (PackFiles, or a pack just made);
+    `to` and `cc` are (name, address) pairs from parse_addresses."""
+    from briefing.mail.addresses import header_value
     from briefing.mail.message import build_message
     from briefing.mail.settings import sender_address
 
     sender = sender_address(config) if dry_run else None
-    settings = None if dry_run else _settings(config, ca_bundle, no_verify)
-    message = build_message(sender=sender or settings.sender, to=to, cc=cc, subject=subject, marking=pack.marking,
+    settings = None if dry_run else _settings(config, ca_bundle, no_verify, insecure_login)
+    message = build_message(sender=sender or settings.sender, to=header_value(to), cc=header_value(cc),
+                            subject=subject, marking=pack.marking,
                             title=pack.title, headline=list(pack.headline), attachments=files, s55_due=pack.s55_due)
     if dry_run:
         from briefing.atomic import write_atomic
@@ -82,12 +89,13 @@ def _send(files, to, cc, subject, pack, dry_run, config, ca_bundle, no_verify, e
         return
     from briefing.mail.send import deliver
 
-    deliver(settings, message, to + cc)
-    click.echo(f"Sent {', '.join(f.name for f in files)} to {', '.join(to + cc)}", err=True)
+    recipients = [address for _, address in to + cc]
+    deliver(settings, message, recipients)
+    click.echo(f"Sent {', '.join(f.name for f in files)} to {', '.join(recipients)}", err=True)
 
 
-def send_pack(paths: list[Path], to: list[str], briefing) -> None:
-    """Email the PDF of a pack just written (briefing pack --email-to)."""
+def send_pack(paths: list[Path], to: list[tuple[str, str]], briefing) -> None:
+    """Email the PDF of a pack just written (briefing pack --email-to, already parsed)."""
     from briefing.mail.pack_files import PackFiles
 
     pdf = [p for p in paths if p.suffix == ".pdf"] or paths[:1]

@@ -32,8 +32,10 @@ from briefing.writers import choices
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("output"),
               show_default=True, help="Folder for the pack.")
 @click.option("--email-to", "email_to", multiple=True, help="Email the pack to this address after writing it.")
+@click.option("--allow-different-forces", is_flag=True, help="Compare inspections of two different forces "
+              "(refused otherwise; the pack says so on page 1).")
 def pack(inputs, audience, formats, marking, author, version, paper_date, chief_comments_by, record_files,
-         overrides, out_dir, email_to):
+         overrides, out_dir, email_to, allow_different_forces):
     """Write a briefing pack comparing two inspections.
 
     INPUTS are OLD and NEW (datasets or report files). With none, the two most recent
@@ -50,15 +52,20 @@ def pack(inputs, audience, formats, marking, author, version, paper_date, chief_
 
     if len(inputs) not in (0, 2):
         raise click.UsageError("give two inspections (OLD NEW), or none for the bundled force")
+    if email_to:  # a bad address is refused before any work is done
+        from briefing.mail.addresses import parse_addresses
+
+        email_to = parse_addresses(email_to, "--email-to")
     options = PackOptions(audience=audience, marking=marking, author=author, version=version,
                           date=paper_date.date() if paper_date else date.today(),
                           chief_comments_by=chief_comments_by.date() if chief_comments_by else None)
     request = PackRequest(inputs=inputs, record=record_files, overrides=overrides, options=options,
-                          formats=parse_formats(formats), out_dir=out_dir)
+                          formats=parse_formats(formats), out_dir=out_dir,
+                          allow_different_forces=allow_different_forces)
     result = make_pack(request, progress=lambda message: click.echo(message, err=True))
     for path in result.paths:
         click.echo(str(path))
     if email_to:
         from briefing.cli.email_commands import send_pack
 
-        send_pack(result.paths, list(email_to), result.briefing)
+        send_pack(result.paths, email_to, result.briefing)

@@ -17,6 +17,7 @@ from briefing.compare.grades import GradeChange, caveats, grade_changes
 from briefing.compare.matching import key_terms, match_findings
 from briefing.compare.overrides import Overrides
 from briefing.compare.themes import themes_of
+from briefing.errors import BriefingError
 from briefing.frameworks import Frameworks, load_frameworks
 from briefing.model import SEVERITY, Finding, Inspection, KeyFigure, Place
 from briefing.sources import source_kind_name
@@ -196,16 +197,22 @@ def severity_change(old: Finding, new: Finding) -> str:
 
 
 def compare(old: Inspection, new: Inspection, overrides: Overrides | None = None,
-            frameworks: Frameworks | None = None, as_of: date | None = None, record=None) -> Comparison:
+            frameworks: Frameworks | None = None, as_of: date | None = None, record=None,
+            allow_different_forces: bool = False) -> Comparison:
     """Grade movements and persisting / resolved / new findings between two inspections.
 
     Grades stand as corrected on `as_of` (default: every correction on file). With a
     `record` (the force's History), each persisting concern says how long it has lasted.
     """
     fw = frameworks or load_frameworks()
+    check_pair(old, new, fw, allow_different_forces)
     old, new = old.corrected(as_of), new.corrected(as_of)
     changes = grade_changes(fw, old, new)
     comparable, notes = caveats(fw, old, new, changes)
+    if old.force != new.force:
+        notes.insert(0, f"This paper compares two different forces, {old.force} and {new.force}, as asked "
+                        "(--allow-different-forces): a movement here is a difference between forces, not a change "
+                        "over time, and no finding of one force is resolved by the other.")
     force_words = frozenset(key_terms(f"{old.force} {new.force}")) | frozenset(
         w.lower() for w in f"{old.force} {new.force}".split())
     links = match_findings(old.findings, new.findings, pinned=set(overrides.pin if overrides else ()),
@@ -226,6 +233,26 @@ def compare(old: Inspection, new: Inspection, overrides: Overrides | None = None
         s55_due=s55_last_day(new.published.exact) if new.published.exact else None,
         on_file=(older.name, newer.name), not_on_file=tuple(fw.short_name(c.id) for c in fw.cycles_missing([old.cycle, new.cycle])))
     return with_record(comparison, record) if record is not None else comparison
+
+
+def check_pair(old: Inspection, new: Inspection, fw: Frameworks, allow_different_forces: bool = False) -> None:
+    """Refuse pairs that would make a wrong briefing with a straight face: two forces, one
+    inspection twice, or the newer given first (its findings would all read as "resolved")."""
+    def name(i: Inspection) -> str:
+        return f"{i.force}, {fw.short_name(i.cycle)} ({i.published})"
+
+    if old.force != new.force and not allow_different_forces:
+        raise BriefingError(f"OLD is {name(old)} and NEW is {name(new)}: a briefing compares two inspections of one "
+                            "force (give --allow-different-forces if this is deliberate)", file=old.source)
+    same_day = old.published.sort_key() == new.published.sort_key()
+    if old.force == new.force and old.cycle == new.cycle and same_day:
+        raise BriefingError(f"OLD and NEW are the same inspection ({name(new)}); give the earlier inspection "
+                            "first and the later one second", file=new.source)
+    later = (old.published.sort_key() > new.published.sort_key()
+             or (same_day and fw.cycles[old.cycle].order > fw.cycles[new.cycle].order))
+    if later and old.published.known and new.published.known:
+        raise BriefingError(f"OLD ({name(old)}) is later than NEW ({name(new)}); give the earlier inspection first",
+                            file=old.source)
 
 
 def with_record(comparison: Comparison, record) -> Comparison:

@@ -13,11 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from briefing import limits
 from briefing.errors import InputError
-from briefing.ingest.dataset import read_text
-from briefing.ingest.located_yaml import load_located
+from briefing.ingest.located_yaml import read_located
 from briefing.model import Finding
 
 
@@ -44,11 +42,7 @@ def _find(name: str, where: str, findings: tuple[Finding, ...], file: str, line:
 
 def load_overrides(path: str | Path, old: tuple[Finding, ...], new: tuple[Finding, ...]) -> Overrides:
     path = Path(path)
-    try:
-        doc = load_located(read_text(path))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise InputError("not valid YAML", file=str(path), place=f"line {mark.line + 1}" if mark else None) from None
+    doc = read_located(path, "overrides file", limits.CONFIG_BYTES)
     data = doc.data or {}
     if not isinstance(data, dict) or set(data) - {"pin", "forbid"}:
         raise InputError("expected only 'pin' and 'forbid' lists of {old: ..., new: ...}", file=str(path),

@@ -17,10 +17,18 @@ import yaml
 from briefing import limits
 from briefing.errors import BriefingError, InputError, ValidationFailed
 from briefing.frameworks import Cycle, Frameworks, load_frameworks
-from briefing.limits import read_bounded
-from briefing.ingest.located_yaml import Located, load_located
-from briefing.model import (FINDING_KINDS, Correction, Finding, GradeCount, Inspection, Judgement, KeyFigure,
-                            Place, PublicationDate)
+from briefing.ingest.located_yaml import Located, read_located
+from briefing.model import (
+    FINDING_KINDS,
+    Correction,
+    Finding,
+    GradeCount,
+    Inspection,
+    Judgement,
+    KeyFigure,
+    Place,
+    PublicationDate,
+)
 from briefing.sources import source_kinds
 
 TOP_KEYS = ("force", "cycle", "title", "published", "source", "source_kind", "findings_complete", "report", "notes",
@@ -60,10 +68,13 @@ class _Checker:
 
     def place(self, item: dict, path: tuple) -> Place:
         line, page = item.get("line"), item.get("page")
+        whole = {}
         for key, value in (("line", line), ("page", page)):
-            if value is not None and (not isinstance(value, int) or value < 1):
+            ok = isinstance(value, int) and not isinstance(value, bool) and value >= 1
+            if value is not None and not ok:
                 self.problem(f"{key} must be a whole number from 1, not {value!r}", *path, key)
-        return Place(line=line if isinstance(line, int) else None, page=page if isinstance(page, int) else None)
+            whole[key] = value if ok else None
+        return Place(line=whole["line"], page=whole["page"])
 
     def text(self, item: dict, key: str, path: tuple, required: bool = True) -> str:
         value = item.get(key)
@@ -74,12 +85,20 @@ class _Checker:
         if not isinstance(value, (str, int, float)):
             self.problem(f"'{key}' must be text, not a {type(value).__name__}", *path, key)
             return ""
-        return " ".join(str(value).split())
+        text = " ".join(str(value).split())
+        if len(text) > limits.FIELD_CHARS:
+            self.problem(f"'{key}' is {len(text):,} characters; one entry is at most {limits.FIELD_CHARS:,} "
+                         "(are several run together?)", *path, key)
+        return text
 
     def items(self, data: dict, key: str) -> list[tuple[tuple, dict]]:
         raw = data.get(key) or []
         if not isinstance(raw, list):
             self.problem(f"'{key}' must be a list", key)
+            return []
+        if len(raw) > limits.FINDINGS_PER_INSPECTION:
+            self.problem(f"'{key}' has {len(raw):,} entries; an inspection has at most "
+                         f"{limits.FINDINGS_PER_INSPECTION:,}", key)
             return []
         out = []
         for i, item in enumerate(raw):
@@ -94,17 +113,25 @@ class _Checker:
         return out
 
 
+EARLIEST_YEAR = 1990  # HMIC's published force inspections start in the 1990s
+
+
 def _published(checker: _Checker, value) -> PublicationDate | None:
     if isinstance(value, date):
-        return PublicationDate(value.year, value.month, value.day)
+        value = value.isoformat()
     match = re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", str(value).strip())
     if match:
         year, month, day = (int(g) if g else None for g in match.groups())
         try:
             date(year, month or 1, day or 1)
-            return PublicationDate(year, month, day)
         except ValueError:
             pass
+        else:
+            latest = date.today().year + 1
+            if EARLIEST_YEAR <= year <= latest:
+                return PublicationDate(year, month, day)
+            checker.problem(f"published year {year} is not between {EARLIEST_YEAR} and {latest}", "published")
+            return None
     checker.problem(f"published date {value!r} is not a date like 2024-02-16 (or 2024-02, or 2024)", "published")
     return None
 
@@ -215,13 +242,15 @@ def _counts(checker: _Checker, data: dict, cycle: Cycle | None) -> tuple[GradeCo
 
 
 def _date(checker: _Checker, value, path: tuple) -> date | None:
-    if isinstance(value, date):
-        return value
     try:
-        return date.fromisoformat(str(value).strip())
+        day = value if isinstance(value, date) else date.fromisoformat(str(value).strip())
     except ValueError:
         checker.problem(f"date {value!r} is not a day like 2024-08-08", *path)
         return None
+    if not EARLIEST_YEAR <= day.year <= date.today().year + 1:
+        checker.problem(f"date {day.isoformat()} is not between {EARLIEST_YEAR} and next year", *path)
+        return None
+    return day
 
 
 def _corrections(checker: _Checker, data: dict, cycle: Cycle | None,
@@ -306,43 +335,9 @@ def _source(value, fallback: str) -> str:
     return str(value or fallback)
 
 
-def read_text(path: Path, limit: int = MAX_DATASET_BYTES, what: str = "dataset") -> str:
-    """The file's text, or one clear error for what is missing, empty, huge, binary or not a file."""
-    name = str(path)
-    raw = read_bounded(path, limit, what)
-    if not raw.strip():
-        raise InputError("file is empty", file=name)
-    if b"\x00" in raw[:8192]:
-        raise InputError("binary file, not a YAML or JSON dataset", file=name)
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise InputError("not UTF-8 text; save the file as UTF-8", file=name, place=f"line {line}") from None
-
-
 def load_dataset(path: str | Path, frameworks: Frameworks | None = None) -> Inspection:
     path = Path(path)
-    text = read_text(path)
-    try:
-        located = load_located(text)
-    except yaml.YAMLError:
-        exc = _pure_python_error(text)  # libyaml's messages differ; report PyYAML's, consistently
-        mark = getattr(exc, "problem_mark", None)
-        place = f"line {mark.line + 1}" if mark else None
-        problem = getattr(exc, "problem", None) or "cannot be parsed"
-        raise InputError(f"not valid YAML or JSON: {problem}", file=str(path), place=place) from None
-    if located.data is None:
-        raise InputError("file has no data (only comments or blank lines)", file=str(path))
-    return inspection_from_data(str(path), located, frameworks)
-
-
-def _pure_python_error(text: str) -> yaml.YAMLError:
-    try:
-        yaml.load(text, Loader=yaml.SafeLoader)  # noqa: S506 - SafeLoader
-    except yaml.YAMLError as exc:
-        return exc
-    return yaml.YAMLError("cannot be parsed")
+    return inspection_from_data(str(path), read_located(path, "dataset", MAX_DATASET_BYTES), frameworks)
 
 
 def to_dataset(inspection: Inspection) -> dict:

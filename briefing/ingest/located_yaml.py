@@ -7,8 +7,20 @@ item beside the plain data rather than wrapping every value in a custom type.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import yaml
+
+from briefing.cleaning import clean
+from briefing.limits import NESTING_DEPTH
+
+
+class Refused(ValueError):
+    """The text is valid YAML we will not read: an alias, a duplicate key, or nesting too deep."""
+
+    def __init__(self, message: str, line: int):
+        super().__init__(message)
+        self.line = line
 
 
 @dataclass
@@ -35,21 +47,53 @@ def _build(loader, node: yaml.Node, path: tuple, lines: dict) -> object:
     if isinstance(node, yaml.MappingNode):
         out = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
+            key = _scalar(loader, key_node) if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
             key = key if isinstance(key, (str, int)) else str(key)
+            if key in out:
+                raise Refused(f"'{key}' appears twice in the same block (lines {lines[path + (key,)]} and "
+                              f"{key_node.start_mark.line + 1}); keep one", key_node.start_mark.line + 1)
+            lines[path + (key,)] = key_node.start_mark.line + 1
             out[key] = _build(loader, value_node, path + (key,), lines)
             lines[path + (key,)] = key_node.start_mark.line + 1
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_build(loader, item, path + (i,), lines) for i, item in enumerate(node.value)]
+    return _scalar(loader, node)
+
+
+def _scalar(loader, node: yaml.Node) -> object:
     try:
-        return loader.construct_object(node, deep=True)
+        value = loader.construct_object(node, deep=True)
     except ValueError:  # e.g. 2021-13-45 looks like a date to YAML but is not one
-        return node.value
+        value = node.value
+    return clean(value) if isinstance(value, str) else value
+
+
+def check_events(text: str) -> None:
+    """Refuse aliases and deep nesting from the event stream, before any composer sees them.
+
+    An alias bomb (a few lines of `&a [*b, *b, ...]`) expands to gigabytes, and a document
+    nested 100,000 deep overflows the C stack of the YAML and JSON loaders; neither is
+    something a hand-kept dataset needs.
+    """
+    depth = 0
+    for event in yaml.parse(text, Loader=Loader):
+        if isinstance(event, yaml.AliasEvent):
+            raise Refused("YAML aliases (*name) are not read; write the value out in full",
+                          event.start_mark.line + 1)
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > NESTING_DEPTH:
+                raise Refused(f"nested more than {NESTING_DEPTH} levels deep; a dataset needs four",
+                              event.start_mark.line + 1)
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
 
 
 def load_located(text: str) -> Located:
-    """Parse YAML or JSON text; raises yaml.YAMLError with a problem_mark on bad syntax."""
+    """Parse YAML or JSON text; raises yaml.YAMLError with a problem_mark on bad syntax, or
+    Refused for what parses but is not read."""
+    check_events(text)
     loader = Loader(text)
     try:
         node = loader.get_single_node()
@@ -58,3 +102,35 @@ def load_located(text: str) -> Located:
         return Located(data, lines)
     finally:
         loader.dispose()
+
+
+def read_located(path: Path, what: str, limit: int) -> Located:
+    """A YAML or JSON file read within `limit` bytes, or one InputError naming file and line."""
+    from briefing.errors import InputError
+    from briefing.ingest.text_files import read_text
+
+    text = read_text(path, limit, what)
+    try:
+        located = load_located(text)
+    except Refused as exc:
+        raise InputError(str(exc), file=str(path), place=f"line {exc.line}") from None
+    except yaml.YAMLError:
+        exc = _pure_python_error(text)  # libyaml's messages differ; report PyYAML's, consistently
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or "cannot be parsed"
+        raise InputError(f"not valid YAML or JSON: {problem}", file=str(path),
+                         place=f"line {mark.line + 1}" if mark else None) from None
+    if located.data is None:
+        raise InputError("file has no data (only comments or blank lines)", file=str(path))
+    return located
+
+
+def _pure_python_error(text: str) -> yaml.YAMLError:
+    """The pure-Python parser's account of a syntax error, from events only (no composing,
+    so nesting depth cannot matter here)."""
+    try:
+        for _ in yaml.parse(text, Loader=yaml.SafeLoader):
+            pass
+    except yaml.YAMLError as exc:
+        return exc
+    return yaml.YAMLError("cannot be parsed")

@@ -19,13 +19,13 @@ def subject_line(marking: str, subject: str) -> str:
     return subject if subject.upper().startswith(marking.upper()) else f"{marking}: {subject}"
 
 
-def build_message(*, sender: str, to: list[str], cc: list[str], subject: str, marking: str, title: str,
+def build_message(*, sender: str, to: str, cc: str, subject: str, marking: str, title: str,
                   headline: list[str], attachments: list[Path], s55_due: date | None = None,
                   today: date | None = None) -> EmailMessage:
     message = EmailMessage()
-    message["From"], message["To"] = sender, ", ".join(to)
+    message["From"], message["To"] = sender, to
     if cc:
-        message["Cc"] = ", ".join(cc)
+        message["Cc"] = cc
     message["Subject"] = subject_line(marking, subject)
     message["Date"] = formatdate(localtime=True)
     message["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2] or "briefing.local")

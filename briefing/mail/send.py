@@ -34,6 +34,9 @@ def _where(settings: SmtpSettings) -> str:
 def _connect(settings: SmtpSettings) -> smtplib.SMTP:
     """An open, secured and logged-in connection, or a DeliveryError saying what failed."""
     where = _where(settings)
+    if settings.security == "none" and settings.user and not settings.insecure_login:
+        raise DeliveryError(f"will not send the password for {settings.user!r} to {where} without encryption "
+                            "(security: none); use starttls or ssl, or --insecure-login if the link is private")
     try:
         if settings.security == "ssl":
             smtp = smtplib.SMTP_SSL(settings.host, settings.port, timeout=settings.timeout, context=tls_context(settings))

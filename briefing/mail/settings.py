@@ -6,13 +6,14 @@ process list) and is never printed: `SmtpSettings.__repr__` hides it.
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+from briefing import limits
 from briefing.errors import ConfigError
+from briefing.ingest.located_yaml import read_located
 
 ENV = {
     "host": "BRIEFING_SMTP_HOST", "port": "BRIEFING_SMTP_PORT", "security": "BRIEFING_SMTP_SECURITY",
@@ -36,6 +37,7 @@ class SmtpSettings:
     ca_bundle: str = ""
     verify: bool = True
     timeout: float = 30.0
+    insecure_login: bool = False  # a password over a connection without TLS, only when asked for
 
     def __repr__(self) -> str:
         hidden = "***" if self.password else ""
@@ -49,11 +51,8 @@ def _config(path: Path | None) -> dict:
         if path is not None:
             raise ConfigError("no such config file", file=str(candidate))
         return {}
-    try:
-        data = yaml.safe_load(candidate.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ConfigError("not valid YAML", file=str(candidate), place=f"line {mark.line + 1}" if mark else None) from None
+    doc = read_located(candidate, "config file", limits.CONFIG_BYTES)
+    data = doc.data
     smtp = data.get("smtp", data) if isinstance(data, dict) else None
     if not isinstance(smtp, dict):
         raise ConfigError("expected a mapping 'smtp:' with host, port, security, user, password, from", file=str(candidate))
@@ -61,7 +60,24 @@ def _config(path: Path | None) -> dict:
     if unknown:
         raise ConfigError(f"unknown setting(s) {', '.join(sorted(unknown))}; use {', '.join(sorted(CONFIG_KEYS))}",
                           file=str(candidate))
+    prefix = ("smtp",) if "smtp" in data else ()
+    for key, value in smtp.items():
+        if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+            raise ConfigError(f"'{key}' must be a single value, not {type(value).__name__}", file=str(candidate),
+                              place=f"line {doc.line(*prefix, key)}")
+    if smtp.get("password"):
+        _warn_if_readable(candidate)
     return {("sender" if k == "from" else k): v for k, v in smtp.items()}
+
+
+def _warn_if_readable(path: Path) -> None:
+    """A password in a file others can read is a password others have; say so, as ssh does."""
+    mode = path.stat().st_mode
+    if mode & 0o077:
+        import click
+
+        click.echo(f"Warning: {path} holds a password and others can read it (mode {mode & 0o777:o}); "
+                   f"run: chmod 600 {path}", err=True)
 
 
 def sender_address(config: Path | None = None, environ: dict | None = None) -> str:
@@ -74,7 +90,7 @@ def sender_address(config: Path | None = None, environ: dict | None = None) -> s
 
 
 def load_settings(config: Path | None = None, *, ca_bundle: str = "", verify: bool = True,
-                  environ: dict | None = None) -> SmtpSettings:
+                  insecure_login: bool = False, environ: dict | None = None) -> SmtpSettings:
     environ = os.environ if environ is None else environ
     values = _config(config)
     values.update({key: environ[var] for key, var in ENV.items() if environ.get(var)})
@@ -86,10 +102,9 @@ def load_settings(config: Path | None = None, *, ca_bundle: str = "", verify: bo
     security = str(values.get("security", "starttls")).lower()
     if security not in SECURITY:
         raise ConfigError(f"BRIEFING_SMTP_SECURITY {security!r} is not one of {', '.join(SECURITY)}")
-    try:
-        port = int(values.get("port") or DEFAULT_PORTS[security])
-    except ValueError:
-        raise ConfigError(f"BRIEFING_SMTP_PORT {values['port']!r} is not a port number") from None
+    port = _number(values, "port", DEFAULT_PORTS[security], whole=True)
+    if not 1 <= port <= 65535:
+        raise ConfigError(f"BRIEFING_SMTP_PORT {port} is not a port number (1 to 65535)")
     sender = values.get("sender") or values.get("user")
     if not sender:
         raise ConfigError("no sender address: export BRIEFING_SMTP_FROM")
@@ -97,5 +112,18 @@ def load_settings(config: Path | None = None, *, ca_bundle: str = "", verify: bo
         raise ConfigError("CA bundle not found", file=str(values["ca_bundle"]))
     return SmtpSettings(host=str(values["host"]), port=port, security=security, sender=str(sender),
                         user=str(values.get("user") or ""), password=str(values.get("password") or ""),
-                        ca_bundle=str(values.get("ca_bundle") or ""), verify=verify,
-                        timeout=float(values.get("timeout") or 30))
+                        ca_bundle=str(values.get("ca_bundle") or ""), verify=verify, insecure_login=insecure_login,
+                        timeout=_number(values, "timeout", 30.0))
+
+
+def _number(values: dict, key: str, default: float, whole: bool = False) -> float:
+    raw = values.get(key)
+    if raw in (None, ""):
+        return default
+    try:
+        number = int(str(raw)) if whole else float(str(raw))
+    except ValueError:
+        raise ConfigError(f"{key} {raw!r} is not {'a whole number' if whole else 'a number'}") from None
+    if not math.isfinite(number) or number <= 0:
+        raise ConfigError(f"{key} {raw!r} must be more than zero")
+    return number
