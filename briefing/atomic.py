@@ -7,6 +7,7 @@ only when every output of the batch has been written (os.replace is atomic on on
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,7 +27,8 @@ class AtomicBatch:
 
     def path_for(self, final: Path) -> Path:
         final.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".part", dir=final.parent)
+        remove_stale_parts(final)
+        fd, tmp = tempfile.mkstemp(prefix=f".{final.name}.{os.getpid()}-", suffix=".part", dir=final.parent)
         # mkstemp makes the file private (0600); a pack is for colleagues, so it gets the
         # permissions any file the user saves gets (0644 under the usual umask 022).
         os.fchmod(fd, 0o666 & ~_umask())
@@ -45,6 +47,30 @@ class AtomicBatch:
         for tmp, _ in self._pending:
             tmp.unlink(missing_ok=True)
         self._pending.clear()
+
+
+def remove_stale_parts(final: Path) -> None:
+    """Remove temporary files an earlier run left when it was killed outright (SIGKILL, power
+    cut): each carries its writer's process id, so a file of a run still going is kept."""
+    pattern = re.compile(rf"\.{re.escape(final.name)}\.(\d+)-[^/]*\.part")
+    for path in final.parent.glob(f".{glob_escape(final.name)}.*.part"):
+        match = pattern.fullmatch(path.name)
+        if match and not _alive(int(match.group(1))):
+            path.unlink(missing_ok=True)
+
+
+def glob_escape(name: str) -> str:
+    return re.sub(r"([*?\[])", r"[\1]", name)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
 
 
 @contextmanager

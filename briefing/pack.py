@@ -47,8 +47,7 @@ def make_pack(request: PackRequest, progress: Callable[[str], None] = lambda mes
     try:
         briefing, cycle = build(request)
     except BaseException:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+        stop_writers(pool)
         raise
     paths = write_pack(briefing, request.out_dir, pack_stem(briefing, cycle), request.formats, progress, pool)
     return PackResult(briefing, paths)
@@ -118,7 +117,37 @@ def _pool(jobs: int):
     """Forked workers render formats side by side on a multi-core machine; None runs them in turn."""
     if jobs < 2 or (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return None
-    return ProcessPoolExecutor(max_workers=min(jobs, os.cpu_count() or 1), mp_context=multiprocessing.get_context("fork"))
+    return ProcessPoolExecutor(max_workers=min(jobs, os.cpu_count() or 1), mp_context=multiprocessing.get_context("fork"),
+                               initializer=_worker_start, initargs=(os.getpid(),))
+
+
+def _worker_start(parent: int) -> None:
+    """A writer lives only as long as the pack that started it: the kernel kills it when its
+    parent dies (even by SIGKILL), and Ctrl-C is the parent's to handle, not every worker's."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux)
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent died before prctl took hold
+        os._exit(1)
+
+
+def stop_writers(pool) -> None:
+    """End the workers now: on an interrupt, waiting for a render to finish is wrong."""
+    if pool is None:
+        return
+    processes = list(getattr(pool, "_processes", {}).values())  # the executor has no terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.kill()
+    for process in processes:
+        process.join(timeout=5)
 
 
 def _warm(fmt: str) -> None:
@@ -160,7 +189,9 @@ def write_pack(briefing: Briefing, out_dir: Path, stem: str, formats: Iterable[s
                     future.result()
                 except Exception as exc:
                     raise _failure(fmt, exc) from exc
-        finally:
-            if pool is not None:
-                pool.shutdown(cancel_futures=True)
+        except BaseException:
+            stop_writers(pool)
+            raise
+        if pool is not None:
+            pool.shutdown()
         return batch.commit()

@@ -7,7 +7,7 @@ _templates (see pyproject.toml). Editable installs and checkouts use the top-lev
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -20,12 +20,12 @@ def _first_existing(*candidates: Path) -> Path:
     raise FileNotFoundError(f"none of {', '.join(map(str, candidates))} exists; reinstall briefing")
 
 
-@lru_cache(maxsize=None)
+@cache
 def data_dir() -> Path:
     return _first_existing(_PACKAGE / "_data", _PACKAGE.parent / "data")
 
 
-@lru_cache(maxsize=None)
+@cache
 def templates_dir() -> Path:
     return _first_existing(_PACKAGE / "_templates", _PACKAGE.parent / "templates")
 
@@ -35,11 +35,11 @@ def bundled_datasets() -> list[Path]:
     return sorted(p for p in data_dir().rglob("*.yaml") if p.parent != data_dir())
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_data(name: str):
     """A file of data/ parsed once per process, with libyaml where installed (the pure
     Python parser costs a tenth of a second on frameworks.yaml: a noticeable share of a pack)."""
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.load((data_dir() / name).read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 - a safe loader
+    return yaml.load((data_dir() / name).read_text(encoding="utf-8"), Loader=loader)

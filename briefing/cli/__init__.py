@@ -16,24 +16,57 @@ from briefing.errors import BriefingError
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
+class Interrupted(BaseException):
+    """SIGTERM, raised like Ctrl-C's KeyboardInterrupt so every cleanup on the way out runs."""
+
+
+_SIGNALLED: list[int] = []  # a signal that arrives mid-import surfaces as an ImportError; this remembers it
+
+
+def _on_signal(signum, frame) -> None:
+    import signal
+
+    _SIGNALLED.append(signum)
+    raise KeyboardInterrupt() if signum == signal.SIGINT else Interrupted()
+
+
+def _interrupted(ctx: click.Context | None = None) -> None:
+    """Say "interrupted" and exit 130 (Ctrl-C) or 143 (SIGTERM), as shells expect."""
+    import signal
+
+    code = 143 if signal.SIGTERM in _SIGNALLED else 130
+    click.echo("Error: interrupted" + (" (terminated)" if code == 143 else ""), err=True)
+    if ctx is not None:
+        ctx.exit(code)
+    sys.exit(code)
+
+
 class BriefingGroup(click.Group):
     """Turns the library's errors into one line each, the way click reports usage errors."""
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
+        except (KeyboardInterrupt, Interrupted):
+            _interrupted(ctx)
         except BriefingError as exc:
+            if _SIGNALLED:
+                _interrupted(ctx)
             if ctx.meta.get("briefing.debug"):
                 raise
             raise click.ClickException(str(exc)) from None
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except OSError as exc:
+            if _SIGNALLED:
+                _interrupted(ctx)
             if ctx.meta.get("briefing.debug"):
                 raise
             where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
             raise click.ClickException(f"{where}{exc.strerror or exc}") from None
-        except Exception as exc:  # noqa: BLE001 - the promise is: no traceback without --debug
+        except Exception as exc:
+            if _SIGNALLED:
+                _interrupted(ctx)
             if ctx.meta.get("briefing.debug"):
                 raise
             raise click.ClickException(
@@ -56,17 +89,28 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 
 def main() -> None:
-    from briefing.cli import (compare_commands, dataset_commands, email_commands,  # noqa: F401
-                              extract_commands, pack_commands)
+    import signal
 
+    signal.signal(signal.SIGTERM, _on_signal)
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, _on_signal)
     try:
+        _register()
         cli.main(prog_name="briefing")
-    except KeyboardInterrupt:
-        click.echo("Error: interrupted", err=True)
-        sys.exit(130)
+    except (KeyboardInterrupt, Interrupted):  # before or after a command ran
+        _interrupted()
+    except Exception:
+        if not _SIGNALLED:
+            raise
+        _interrupted()
 
 
 def _register() -> None:
     """Import every command module so `cli` is complete when used from Python or tests."""
-    from briefing.cli import (compare_commands, dataset_commands, email_commands,  # noqa: F401
-                              extract_commands, pack_commands)
+    from briefing.cli import (  # noqa: F401
+        compare_commands,
+        dataset_commands,
+        email_commands,
+        extract_commands,
+        pack_commands,
+    )

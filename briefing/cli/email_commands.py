@@ -7,7 +7,6 @@ from pathlib import Path
 import click
 
 from briefing.cli import cli
-
 from briefing.writers import FORMATS, choices
 
 

@@ -3,4 +3,4 @@
 from briefing.compare.comparison import Comparison, compare
 from briefing.compare.history import History, history
 
-__all__ = ["Comparison", "compare", "History", "history"]
+__all__ = ["Comparison", "History", "compare", "history"]

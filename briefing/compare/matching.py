@@ -28,14 +28,7 @@ THEME_WEIGHT, TERM_WEIGHT, SAME_AREA_BONUS = 0.55, 0.45, 0.08
 LINK_THRESHOLD = 0.28  # below this, two findings are not the same concern
 MERGE_THRESHOLD = 0.45  # a second old finding joins a linked new one only when this close
 
-STOPWORDS = frozenset("""
-a an and are as at be been being both but by can could do does for from has have how if in into is it
-its it's make makes making more most must need needs of on or other so such that the their them then
-there these they this those to up use using was we were what when where which while who will with
-within would all any also ensure ensuring sure should force forces police improve improves improving
-improvement effective effectively appropriate appropriately better able way ways steps take taking
-immediately months three six take place whether including include includes through than its own
-""".split())
+STOPWORDS = frozenset(["a", "an", "and", "are", "as", "at", "be", "been", "being", "both", "but", "by", "can", "could", "do", "does", "for", "from", "has", "have", "how", "if", "in", "into", "is", "it", "its", "it's", "make", "makes", "making", "more", "most", "must", "need", "needs", "of", "on", "or", "other", "so", "such", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "to", "up", "use", "using", "was", "we", "were", "what", "when", "where", "which", "while", "who", "will", "with", "within", "would", "all", "any", "also", "ensure", "ensuring", "sure", "should", "force", "forces", "police", "improve", "improves", "improving", "improvement", "effective", "effectively", "appropriate", "appropriately", "better", "able", "way", "ways", "steps", "take", "taking", "immediately", "months", "three", "six", "take", "place", "whether", "including", "include", "includes", "through", "than", "its", "own"])
 _WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
 _stemmer = snowballstemmer.stemmer("english")
 
@@ -73,25 +66,34 @@ class _Features:
     shown: list[dict[str, str]]  # stem -> a real word it came from, for reasons
 
 
+MAX_TERM_CELLS = 25_000_000  # findings x shared terms held at once (100 MB); real pairs use a few thousand
+
+
 def _features(old: Sequence[Finding], new: Sequence[Finding], stop: frozenset[str]) -> tuple[_Features, int]:
+    """TF-IDF rows over the terms both inspections use: a term on one side only adds nothing
+    to any old x new score, so only its share of each row's length is kept (in the norms)."""
     texts = [f.text for f in (*old, *new)]
     words = [_words(t, stop) for t in texts]
-    docs = [[_stem(w) for w in ws] for ws in words]
-    vocab: dict[str, int] = {}
-    rows, cols = [], []
-    for i, doc in enumerate(docs):
-        for term in set(doc):
-            rows.append(i)
-            cols.append(vocab.setdefault(term, len(vocab)))
-    counts = np.zeros((len(docs), max(len(vocab), 1)), dtype=np.float32)
-    counts[rows, cols] = 1.0
-    idf = np.log((1 + len(docs)) / (1 + counts.sum(axis=0))) + 1.0
-    weighted = counts * idf.astype(np.float32)
-    norms = np.linalg.norm(weighted, axis=1)
-    norms[norms == 0] = 1.0
+    docs = [set(_stem(w) for w in ws) for ws in words]
+    n_old = len(old)
+    frequency: dict[str, int] = {}
+    for doc in docs:
+        for term in doc:
+            frequency[term] = frequency.get(term, 0) + 1
+    idf = {t: float(np.log((1 + len(docs)) / (1 + n)) + 1.0) for t, n in frequency.items()}
+    norms = np.array([np.sqrt(sum(idf[t] ** 2 for t in doc)) or 1.0 for doc in docs], dtype=np.float32)
+    shared = set().union(*docs[:n_old]) & set().union(*docs[n_old:]) if old and new else set()
+    limit = max(MAX_TERM_CELLS // max(len(docs), 1), 1)
+    vocab = sorted(shared, key=lambda t: (-idf[t], t))[:limit]  # at the cap, the rarest (most telling) terms
+    index = {t: i for i, t in enumerate(vocab)}
+    weighted = np.zeros((len(docs), max(len(vocab), 1)), dtype=np.float32)
+    for row, doc in enumerate(docs):
+        for term in doc:
+            if term in index:
+                weighted[row, index[term]] = idf[term]
     normalised = weighted / norms[:, None]
-    shown = [dict(zip(doc, ws)) for doc, ws in zip(docs, words)]
-    return _Features([themes_of(t) for t in texts], normalised, list(vocab), shown), len(old)
+    shown = [{_stem(w): w for w in reversed(ws)} for ws in words]
+    return _Features([themes_of(t) for t in texts], normalised, vocab, shown), n_old
 
 
 def _theme_matrix(themes: list[frozenset[str]], n_old: int) -> np.ndarray:
@@ -137,6 +139,24 @@ def explain(feats: _Features, n_old: int, i: int, j: int, old: Finding, new: Fin
     return "; ".join(parts) or "no shared theme or term"
 
 
+def best_pairs(scores: np.ndarray) -> list[tuple[int, int]]:
+    """The one-to-one pairing with the highest total score, without squaring a lopsided matrix.
+
+    On the short side each row can only ever be paired with one of its `rows` best columns
+    (any other would leave a better one free), so only those columns go to the solver: one
+    old finding against a thousand new ones is a 1 x 1 problem, not 1000 x 1000.
+    """
+    flipped = scores.shape[0] > scores.shape[1]
+    m = scores.T if flipped else scores
+    rows, cols = m.shape
+    if rows == 0 or cols == 0:
+        return []
+    keep = np.unique(np.argpartition(-m, rows - 1, axis=1)[:, :rows]) if cols > rows else np.arange(cols)
+    _, assigned, _ = lap.lapjv(-m[:, keep].astype(np.float64), extend_cost=True)
+    pairs = [(int(i), int(keep[j])) for i, j in enumerate(assigned[:rows]) if j >= 0]
+    return [(j, i) for i, j in pairs] if flipped else pairs
+
+
 def match_findings(old: Sequence[Finding], new: Sequence[Finding], *, pinned: set[tuple[int, int]] = frozenset(),
                    forbidden: set[tuple[int, int]] = frozenset(), stopwords: frozenset[str] = frozenset()) -> list[Link]:
     """Links between old and new findings: pinned first, then the best one-to-one set, then merges."""
@@ -151,9 +171,8 @@ def match_findings(old: Sequence[Finding], new: Sequence[Finding], *, pinned: se
     free = scores.copy()
     free[list(taken_old), :] = 0.0
     free[:, list(taken_new)] = 0.0
-    _, assigned, _ = lap.lapjv(-free.astype(np.float64), extend_cost=True)
-    for i, j in enumerate(assigned):
-        if j >= 0 and free[i, j] >= LINK_THRESHOLD:
+    for i, j in best_pairs(free):
+        if free[i, j] >= LINK_THRESHOLD:
             links.append(Link(int(i), int(j), round(float(free[i, j]), 3),
                               explain(feats, len(old), int(i), int(j), old[i], new[j])))
     linked_old = {link.old for link in links}

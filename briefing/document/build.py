@@ -2,14 +2,29 @@
 
 from __future__ import annotations
 
+from briefing.cleaning import clean_model
 from briefing.compare import Comparison, History
 from briefing.compare.grades import GradeChange
 from briefing.document import sections, sheets
-from briefing.cleaning import clean_model
-from briefing.document.model import Briefing, Chart, Column, GradeBar, Metadata, Paragraph, Section, Table
+from briefing.document.model import (
+    Briefing,
+    Chart,
+    Column,
+    GradeBar,
+    Metadata,
+    Paragraph,
+    Section,
+    Table,
+)
 from briefing.document.narrative import render_blocks
 from briefing.document.options import REPORT_TO, PackOptions
-from briefing.document.wording import long_date, movement_text, s55_status, sentence, unmatched_phrase
+from briefing.document.wording import (
+    long_date,
+    movement_text,
+    s55_status,
+    sentence,
+    unmatched_phrase,
+)
 from briefing.frameworks import load_frameworks
 
 

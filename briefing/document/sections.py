@@ -9,8 +9,18 @@ from briefing.compare.comparison import FindingRef, InspectionSummary
 from briefing.document.model import Column, Paragraph, Section, Table
 from briefing.document.narrative import render_blocks
 from briefing.document.options import PackOptions
-from briefing.document.wording import (area_label, figure_cells, join_words, long_date, report_to_check, sentence, since_text,
-                                       unmatched_heading, unmatched_phrase, whole_sentences)
+from briefing.document.wording import (
+    area_label,
+    figure_cells,
+    join_words,
+    long_date,
+    report_to_check,
+    sentence,
+    since_text,
+    unmatched_heading,
+    unmatched_phrase,
+    whole_sentences,
+)
 from briefing.model import KIND_LABELS
 
 FINDING_COLUMNS = (Column("Finding", 1.3), Column("Area", 1.6), Column("Text", 5))

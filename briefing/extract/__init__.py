@@ -12,17 +12,30 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefing import limits
 from briefing.errors import InputError
 from briefing.extract.areas import AreaResolver
 from briefing.extract.cycles import Cue, detect_cycle
-from briefing.extract.detect import fold, detect_force, detect_published, force_scores, known_forces
+from briefing.extract.detect import (
+    detect_force,
+    detect_published,
+    fold,
+    force_scores,
+    known_forces,
+)
 from briefing.extract.findings import find_findings
 from briefing.extract.grammar import Statement, statements_in
 from briefing.extract.judgements import AreaFinder, find_counts, find_judgements
 from briefing.extract.reader import read_report
 from briefing.extract.text import paragraphs
 from briefing.frameworks import Cycle, Frameworks, load_frameworks
-from briefing.model import KIND_LABELS, Inspection, Judgement, PublicationDate, kind_count
+from briefing.model import (
+    KIND_LABELS,
+    Inspection,
+    Judgement,
+    PublicationDate,
+    kind_count,
+)
 
 
 @dataclass(frozen=True)
@@ -127,6 +140,9 @@ def extract_inspection(path: str | Path) -> Inspection:
     if missing:
         raise InputError(f"cannot tell the {' or '.join(missing)} of this report; run briefing extract on it, fill in "
                          "what is missing, and use the dataset", file=str(path))
+    if len(i.findings) > limits.FINDINGS_PER_INSPECTION:
+        raise InputError(f"reads as {len(i.findings):,} findings; an inspection has at most "
+                         f"{limits.FINDINGS_PER_INSPECTION:,} (is this one report?)", file=str(path))
     return i
 
 
@@ -216,7 +232,7 @@ def _source_kind(lines) -> str:
 def _title(lines, cycle_name: str, force: str) -> str:
     for line in lines[:40]:  # a report's own title: "PEEL 2023-2025: An inspection of X Police"
         text = line.text.strip("# *").strip()
-        if re.search(r"\binspection of\b", text, re.I) and len(text) < 140:
+        if re.search(r"\binspection of\b", text, re.IGNORECASE) and len(text) < 140:
             return text
     for line in lines[:15]:
         text = line.text.strip("# *").strip()
@@ -229,7 +245,7 @@ def _title(lines, cycle_name: str, force: str) -> str:
 def _checks(lines, cycle, judgements, counts, findings) -> list[str]:
     warnings = []
     text = "\n".join(l.text for l in lines)
-    table = re.search(r"graded judgments? in (\w+) of these (\w+) as follows:?\s*\n", text, re.I)
+    table = re.search(r"graded judgments? in (\w+) of these (\w+) as follows:?\s*\n", text, re.IGNORECASE)
     if table:
         warnings.append(f"the grades table is missing from the text (\"graded judgments in {table.group(1)} of these "
                         f"{table.group(2)} as follows:\" is followed by no table); grades were read from the text")

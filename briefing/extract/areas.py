@@ -21,11 +21,7 @@ import snowballstemmer
 
 from briefing.frameworks import Area, Cycle, normalise
 
-GENERIC = frozenset("""
-a an the and or of to in on at for with by its it their how way ways well ability approach
-force forces constabulary police service overall area areas which that this is are was be being
-make makes making making sure ensure ensures what whether whole general generally includes including
-""".split())
+GENERIC = frozenset(["a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "its", "it", "their", "how", "way", "ways", "well", "ability", "approach", "force", "forces", "constabulary", "police", "service", "overall", "area", "areas", "which", "that", "this", "is", "are", "was", "be", "being", "make", "makes", "making", "making", "sure", "ensure", "ensures", "what", "whether", "whole", "general", "generally", "includes", "including"])
 _stemmer = snowballstemmer.stemmer("english")
 
 

@@ -28,7 +28,7 @@ from briefing.frameworks import Frameworks, normalise
 ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}
 YEARS = re.compile(r"\b(20\d\d)(?:\s*(?:/|-|\u2013|\u2014|to)\s*(?:20)?(\d\d)|(\d\d)(?=\b))?\b")
 PROGRAMME = re.compile(r"\bpeel\b|police effectiveness|police efficiency|police legitimacy|"
-                       r"effectiveness, efficiency and legitimacy|efficiency, effectiveness and legitimacy", re.I)
+                       r"effectiveness, efficiency and legitimacy|efficiency, effectiveness and legitimacy", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -85,9 +85,9 @@ def _text_cues(lines: list[SourceLine], fw: Frameworks) -> list[Cue]:
         if text.lower().startswith("source:"):
             continue
         for sentence in re.split(r"(?<=[.!?])\s+", text):
-            earlier = bool(EARLIER.search(sentence)) or bool(re.search(r"\b(?:in|since|from)\s+20\d\d\b", sentence, re.I)
+            earlier = bool(EARLIER.search(sentence)) or bool(re.search(r"\b(?:in|since|from)\s+20\d\d\b", sentence, re.IGNORECASE)
                                                              and re.search(r"\b(?:was|were|had|rated|judged|graded)\b",
-                                                                           sentence, re.I))
+                                                                           sentence, re.IGNORECASE))
             cues += _programme_cues(sentence, fw, seen, earlier, line.line)
         heading = re.match(r"^\s*[A-Z][\w&.'\u2019 -]{2,60}?\s+(?:PEEL\s+)?(20\d\d)(?:[/-](\d\d))?\s*$", text)
         if heading:
@@ -218,7 +218,7 @@ def detect_cycle(lines: list[SourceLine], fw: Frameworks, published_year: int | 
     text = " ".join(l.text for l in lines)
     graded_adequate = graded_adequate or bool(re.search(
         r"['\u2018\"\u201c]adequate['\u2019\"\u201d]|\b(?:rated|graded|judged|assessed|found|ranked|rates|be|as|was|is|are|were)\s+"
-        r"(?:as\s+)?adequate\b|\badequate\s+(?:in|at|for|across)\s+(?:\w+\s+)?(?:areas?|categor)", text, re.I))
+        r"(?:as\s+)?adequate\b|\badequate\s+(?:in|at|for|across)\s+(?:\w+\s+)?(?:areas?|categor)", text, re.IGNORECASE))
     if re.search(r"\bHer Majesty", text):
         cues += [Cue(c.id, 0.25, "Her Majesty's inspectorate (before September 2022)") for c in fw.cycles.values()
                  if _published_span(c)[0] <= 2022 and c.grades and not c.variant_of]

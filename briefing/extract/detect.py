@@ -26,16 +26,16 @@ _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _WEEKDAY = r"(?:(?P<weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 DATE_FORMS = [
-    re.compile(rf"{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}\b", re.I),
-    re.compile(rf"{_WEEKDAY}{_MONTH}\s+{_DAY}{_YEAR}\b", re.I),
+    re.compile(rf"{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"{_WEEKDAY}{_MONTH}\s+{_DAY}{_YEAR}\b", re.IGNORECASE),
     re.compile(r"(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b"),
     re.compile(r"\b(?P<dd>\d{1,2})/(?P<mm>\d{1,2})/(?P<yyyy>(?:19|20)\d\d)\b"),
 ]
 RELEASE = re.compile(r"(?:released|published|publishes|publish)(?:\s+(?:its|his|her|their|the)\s+(?:report|findings)"
-                     r"(?:\s+\w+){0,6}?)?\s+(?:on\s*:?\s*|today\s*\(\s*)?", re.I)
-PAGE_DATE = re.compile(r"(?:^|\s|\b)(?:posted|published|dated|date)\s*(?:on)?\s*:?\s*", re.I)
-UPDATED = re.compile(r"last\s+updated\s*:?\s*", re.I)
-TODAY = re.compile(r"\btoday\s*\(\s*", re.I)  # "published today (Tuesday 12 March)", "has today (Friday February 16)"
+                     r"(?:\s+\w+){0,6}?)?\s+(?:on\s*:?\s*|today\s*\(\s*)?", re.IGNORECASE)
+PAGE_DATE = re.compile(r"(?:^|\s|\b)(?:posted|published|dated|date)\s*(?:on)?\s*:?\s*", re.IGNORECASE)
+UPDATED = re.compile(r"last\s+updated\s*:?\s*", re.IGNORECASE)
+TODAY = re.compile(r"\btoday\s*\(\s*", re.IGNORECASE)  # "published today (Tuesday 12 March)", "has today (Friday February 16)"
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -47,7 +47,7 @@ def known_forces() -> dict[str, tuple[str, float]]:
         name, aliases = (next(iter(entry.items())) if isinstance(entry, dict) else (entry, []))
         for wording in (name, *aliases):
             out[fold(wording)] = (name, 1.0)
-        place = re.sub(r"\b(?:police(?: service)?|constabulary|service)\b", "", name, flags=re.I).strip()
+        place = re.sub(r"\b(?:police(?: service)?|constabulary|service)\b", "", name, flags=re.IGNORECASE).strip()
         if len(place) > 3 and fold(place) not in out:
             out[fold(place)] = (name, 0.5)
     return out
@@ -155,11 +155,11 @@ def detect_published(lines: list[SourceLine]) -> tuple[tuple[int, int | None, in
     page = _dated(text, PAGE_DATE, years)
     if page:
         return page, ""
-    month_year = re.search(rf"^\s*({'|'.join(MONTHS)}) ((?:19|20)\d\d)\s*$", text, re.I | re.M)
+    month_year = re.search(rf"^\s*({'|'.join(MONTHS)}) ((?:19|20)\d\d)\s*$", text, re.IGNORECASE | re.MULTILINE)
     if month_year:
         return (int(month_year.group(2)), MONTHS[month_year.group(1).lower()], None), ""
-    full = re.search(rf"^\s*(\d{{1,2}}) ({'|'.join(MONTHS)}) ((?:19|20)\d\d)\s*$", "\n".join(head[:12]), re.I | re.M)
-    if full and re.search(r"\b(letter|dear)\b", text, re.I):  # a letter's own date
+    full = re.search(rf"^\s*(\d{{1,2}}) ({'|'.join(MONTHS)}) ((?:19|20)\d\d)\s*$", "\n".join(head[:12]), re.IGNORECASE | re.MULTILINE)
+    if full and re.search(r"\b(letter|dear)\b", text, re.IGNORECASE):  # a letter's own date
         return (int(full.group(3)), MONTHS[full.group(2).lower()], int(full.group(1))), ""
     updated = _dated(text, UPDATED, years)
     return (updated, "last updated") if updated else (None, "")

@@ -20,22 +20,22 @@ from briefing.extract.text import BULLET, Paragraph, sentences, strip_bullet
 from briefing.model import Finding, Place
 
 MARKERS = {
-    "area-for-improvement": re.compile(r"^#*\s*areas? for improvement\s*$", re.I),
-    "cause-of-concern": re.compile(r"^#*\s*(accelerated )?causes? (of|for) concern\s*$", re.I),
-    "recommendation": re.compile(r"^#*\s*recommendations?\s*$", re.I),
-    "innovative-practice": re.compile(r"^#*\s*(innovative|promising) practice\s*$", re.I),
+    "area-for-improvement": re.compile(r"^#*\s*areas? for improvement\s*$", re.IGNORECASE),
+    "cause-of-concern": re.compile(r"^#*\s*(accelerated )?causes? (of|for) concern\s*$", re.IGNORECASE),
+    "recommendation": re.compile(r"^#*\s*recommendations?\s*$", re.IGNORECASE),
+    "innovative-practice": re.compile(r"^#*\s*(innovative|promising) practice\s*$", re.IGNORECASE),
 }
-LETTER_START = re.compile(r"findings that (specifically )?relate to (your|the) force", re.I)
-LETTER_END = re.compile(r"^(yours (sincerely|faithfully)|kind regards)", re.I)
-STOP = re.compile(r"^(#|summary\b|main findings\b|good$|outstanding$|adequate$|inadequate$|requires improvement$)", re.I)
+LETTER_START = re.compile(r"findings that (specifically )?relate to (your|the) force", re.IGNORECASE)
+LETTER_END = re.compile(r"^(yours (sincerely|faithfully)|kind regards)", re.IGNORECASE)
+STOP = re.compile(r"^(#|summary\b|main findings\b|good$|outstanding$|adequate$|inadequate$|requires improvement$)", re.IGNORECASE)
 FOOTNOTE = re.compile(r"^\d{1,2}\s{2,}\S")
-CONCERN = re.compile(r"\b(has|have) (serious )?concerns? about\b", re.I)
-REPORTED = re.compile(r"^the report (noted|found|said) that\s+", re.I)
+CONCERN = re.compile(r"\b(has|have) (serious )?concerns? about\b", re.IGNORECASE)
+REPORTED = re.compile(r"^the report (noted|found|said) that\s+", re.IGNORECASE)
 
 
 def _should(force: str) -> re.Pattern:
     name = re.escape(force) if force else "the force"
-    return re.compile(rf"^(to [^,]{{3,80}}, )?(the force|{name}|it) (should|needs to|must)\b", re.I)
+    return re.compile(rf"^(to [^,]{{3,80}}, )?(the force|{name}|it) (should|needs to|must)\b", re.IGNORECASE)
 
 
 class Sections:
@@ -255,9 +255,9 @@ def _norm(text: str) -> str:
 # "AFI" and "Concern" mark register entries; a kind written out counts only when numbered
 # ("Area for improvement 3"): unnumbered, it is a report's box heading, read by _listed.
 MARK = re.compile(r"^(?:(?P<kind>afi|concern)(?:\s+\d+)?|(?P<long>area for improvement|action for further improvement|"
-                  r"cause (?:of|for) concern|accelerated cause of concern|recommendation)\s+\d+)\s*:?$", re.I)
+                  r"cause (?:of|for) concern|accelerated cause of concern|recommendation)\s+\d+)\s*:?$", re.IGNORECASE)
 STATUS = re.compile(r"^(?:open|closed|complete|completed|discharged|in progress|awaiting review|being progressed|"
-                    r"no further action(?: needed)?|superseded|\d{1,2} \w+ \d{4})$", re.I)
+                    r"no further action(?: needed)?|superseded|\d{1,2} \w+ \d{4})$", re.IGNORECASE)
 MARK_KINDS = {"afi": "area-for-improvement", "area for improvement": "area-for-improvement",
               "action for further improvement": "area-for-improvement", "concern": "cause-of-concern",
               "recommendation": "recommendation"}
@@ -284,7 +284,7 @@ def _marked(paras, sections):
 
 
 QUOTED_SHOULD = re.compile(r"[\'\"\u2018\u201c](?P<q>(?:the (?:force|constabulary) |it )?(?:should|needs to|must) "
-                           r"[^\'\"\u2019\u201d]{15,400})[\'\"\u2019\u201d]", re.I)
+                           r"[^\'\"\u2019\u201d]{15,400})[\'\"\u2019\u201d]", re.IGNORECASE)
 
 
 def _quoted(paras, sections):

@@ -33,46 +33,45 @@ Q = "['\u2018\u2019\"\u201c\u201d]"
 GRADE = (r"outstanding|good|adequate|inadequate|requires?\s+improvements?|requiring\s+improvement"
          r"|required\s+improvement|not\s+yet\s+graded|not\s+graded|ungraded"
          r"|narrative\s+(?:rather\s+than\s+(?:a\s+)?graded\s+)?judge?ments?(?:\s+only)?")
-GRADE_WORD = re.compile(rf"(?<![\w-]){Q}?(?P<g>{GRADE}){Q}?(?![\w-])", re.I)
+GRADE_WORD = re.compile(rf"(?<![\w-]){Q}?(?P<g>{GRADE}){Q}?(?![\w-])", re.IGNORECASE)
 PREP = r"(?:with regards? to|in relation to|in respect of|in terms of|in the area of|for|at|in|when|on|across)"
 NOUN = r"(?:grades?|gradings?|ratings?|judge?ments?|assessments?|scores?)"
 AFTER = re.compile(rf"^\s*{Q}?\s*(?:{NOUN}\s+)?(?:(?:has|have|had|was|were)\s+been\s+(?:awarded|given|assigned)\s+)?"
-                   rf"(?:overall\s+)?{PREP}\s+(?:the\s+(?:area|areas)\s+of\s+)?(?P<p>.+)$", re.I)
+                   rf"(?:overall\s+)?{PREP}\s+(?:the\s+(?:area|areas)\s+of\s+)?(?P<p>.+)$", re.IGNORECASE)
 # where an area phrase after a grade stops: the next clause or the next grade statement
 PHRASE_END = re.compile(
     rf"[.;:!?](?:\s|$)|\s[-\u2013\u2014]\s|\s*\((?!\w+\))|,\s+which\b|,?\s+(?:but|while|whereas|although|though|however|"
     rf"because|since|after|following|compared|with\s+(?:the|its)\s+\w+\s+(?:judged|graded)|according|as\s+well\s+as)\b"
     rf"|,?\s+(?:and\s+)?(?:is|was|are|were|it|it's|the force|the constabulary|requires?)\s+(?=\S*\s*(?:{Q})?(?:{GRADE}))"
     rf"|,?\s+(?:and\s+)?{Q}?(?:{GRADE}){Q}?\s+{PREP}\b|\s+(?:and|but)\s+(?:it|they|the force|the constabulary)\s",
-    re.I)
+    re.IGNORECASE)
 LINKING = re.compile(
     rf"(?:^|\s)(?:is|was|are|were|be|been|remains?|remained|as|has|have|also|still|now|overall|therefore|"
-    rf"judged|assessed|rated|graded|found|considered|deemed|to|currently|once again|again|{Q})\s*$", re.I)
+    rf"judged|assessed|rated|graded|found|considered|deemed|to|currently|once again|again|{Q})\s*$", re.IGNORECASE)
 SUBJECT = re.compile(r"(?P<p>[A-Za-z][^.;!?]*?)(?:\s*[:\u2013\u2014]|\s+-|\s+(?:is|was|are|were|remains?)\b[^.;!?]*?)\s*$")
 LABEL = re.compile(rf"^[\W\d]*?(?P<p>[A-Za-z][^:\u2013\u2014\t]{{2,160}}?)\s*(?::|\u2013|\u2014|\s-|\t| {{2,}})\s*"
-                   rf"{Q}?(?P<g>{GRADE}){Q}?\s*\.?\s*$", re.I)
-ROW = re.compile(rf"^[\W\d]*(?P<p>[A-Za-z][^.:;!?]{{2,120}}?)\s+{Q}?(?P<g>{GRADE}){Q}?\s*$", re.I)
+                   rf"{Q}?(?P<g>{GRADE}){Q}?\s*\.?\s*$", re.IGNORECASE)
+ROW = re.compile(rf"^[\W\d]*(?P<p>[A-Za-z][^.:;!?]{{2,120}}?)\s+{Q}?(?P<g>{GRADE}){Q}?\s*$", re.IGNORECASE)
 VERB = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|rated|graded|judged|found|assessed|received|"
-                  r"remains?|got|gets|achieved|awarded|deemed|considered|as|it|its|we|our|they)\b", re.I)
-ALONE = re.compile(rf"^\W*{Q}?(?P<g>{GRADE}){Q}?\W*$", re.I)
+                  r"remains?|got|gets|achieved|awarded|deemed|considered|as|it|its|we|our|they)\b", re.IGNORECASE)
+ALONE = re.compile(rf"^\W*{Q}?(?P<g>{GRADE}){Q}?\W*$", re.IGNORECASE)
 AREAS_LIST = re.compile(
     rf"(?:the\s+)?(?:{Q}?(?P<g1>{GRADE}){Q}?\s+areas?|areas?\s+(?:that\s+)?(?:were\s+|are\s+)?(?:graded\s+|rated\s+|judged\s+"
     rf"|found\s+|assessed\s+|highlighted\s+|identified\s+|deemed\s+|considered\s+)?(?:as\s+)?(?:being\s+)?{Q}?(?P<g2>{GRADE}){Q}?)\s+(?:included|include|includes|are|were|is|was"
-    rf"|being|covered|related to)\s*:?\s+(?P<p>.+)$", re.I)
+    rf"|being|covered|related to)\s*:?\s+(?P<p>.+)$", re.IGNORECASE)
 NUMBERED = re.compile(r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|all|both|multiple|several|many|some|"
                       r"a number of|a range of|most|\d+)(?:\s+\w+)?\s+"
-                      r"(?:areas?|categories|questions|of\s+\w+\s+areas?|counts|pillars)\b\s*(?P<rest>.*)$", re.I)
+                      r"(?:areas?|categories|questions|of\s+\w+\s+areas?|counts|pillars)\b\s*(?P<rest>.*)$", re.IGNORECASE)
 ATTRIBUTIVE_OK = {"at", "in", "for", "when", "on", "across", "with", "overall", "and", "or", "but", "grade", "grades",
                   "grading", "gradings", "rating", "ratings", "judgment", "judgement", "areas", "area", "by", "from",
-                  "to", "as", "in", "the", "after", "following", "compared", "since", "this", "last", "again", "while",
+                  "to", "as", "the", "after", "following", "compared", "since", "this", "last", "again", "while",
                   "whereas", "yet", "although", "so", "because", "now", "according", "said", "says", "he", "she",
-                  "has", "have", "had", "was", "were", "is", "are", "which", "grade", "overall",
-                  "they", "we", "inspectors", "hmicfrs", "hmic", "over", "under", "than", "within", "judge"}
+                  "has", "have", "had", "was", "were", "is", "are", "which", "they", "we", "inspectors", "hmicfrs", "hmic", "over", "under", "than", "within", "judge"}
 EARLIER = re.compile(r"\b(?:last|previous|prior|earlier|preceding)\s+(?:inspection|report|year|assessment|peel|time|cycle)"
-                     r"|\bpreviously\b|\bago\b|\bhad been\s+(?:rated|graded|judged|assessed)", re.I)
+                     r"|\bpreviously\b|\bago\b|\bhad been\s+(?:rated|graded|judged|assessed)", re.IGNORECASE)
 YEAR = re.compile(r"\b(?:19|20)(\d\d)\b")
 FORCE_SUBJECT = re.compile(r"^(?:.*\b(?:police|constabulary|force|service)|it|they|we|he|she|the\s+(?:force|constabulary))$",
-                           re.I)
+                           re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -141,7 +140,7 @@ def _after(post: str) -> list[str]:
         items = introduced.group("list")
         end = re.search(r"[.!?](?:\s|$)|\)", items)
         return [items[:end.start()] if end else items]
-    if re.fullmatch(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b.*", phrase.strip(), re.I) and \
+    if re.fullmatch(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b.*", phrase.strip(), re.IGNORECASE) and \
             len(phrase.split()) <= 4:
         return []  # "requires improvement in two": a count
     return [phrase]
@@ -159,17 +158,17 @@ def _before(pre: str, grade: str) -> str:
     while True:  # drop trailing linking words
         trimmed = re.sub(rf"(?:\s+|^)(?:is|was|are|were|be|been|remains?|remained|as|has|have|also|still|now|overall|"
                          rf"therefore|judged|assessed|rated|graded|found|considered|deemed|to|currently|once again|again)"
-                         rf"\s*$|\s*[:\u2013\u2014{Q}]\s*$|\s+-\s*$", "", head, flags=re.I)
+                         rf"\s*$|\s*[:\u2013\u2014{Q}]\s*$|\s+-\s*$", "", head, flags=re.IGNORECASE)
         if trimmed == head:
             break
         head = trimmed
     head = re.split(r";\s*(?:and\s+)?|,\s+(?:and|but|while|whereas|however)\s+|\b(?:that|said|says|found|shows?|"
                     r"indicates?|whether)\s+|:\s+", head)[-1]
-    head = re.sub(r"^(?:the\s+extent\s+to\s+which\s+(?:the\s+)?[\w\s&'\u2019-]*?\s+is\s+)", "", head.strip(), flags=re.I)
+    head = re.sub(r"^(?:the\s+extent\s+to\s+which\s+(?:the\s+)?[\w\s&'\u2019-]*?\s+is\s+)", "", head.strip(), flags=re.IGNORECASE)
     head = re.sub(r"^(?:the\s+extent\s+to\s+which\s+(?:the\s+)?(?:force|constabulary|service|[\w&'\u2019-]+(?:\s+[\w&'\u2019-]+)"
-                  r"{0,3}\s+(?:police|constabulary)))\s+", "", head, flags=re.I)
-    head = re.sub(r"^(?:[\w&'-]+\s+){0,3}(?:police|constabulary|force)['\u2019]s?\s+", "", head, flags=re.I)
-    head = re.sub(r"^(?:the\s+)?(?:force|constabulary)['\u2019]s\s+", "", head, flags=re.I)
+                  r"{0,3}\s+(?:police|constabulary)))\s+", "", head, flags=re.IGNORECASE)
+    head = re.sub(r"^(?:[\w&'-]+\s+){0,3}(?:police|constabulary|force)['\u2019]s?\s+", "", head, flags=re.IGNORECASE)
+    head = re.sub(r"^(?:the\s+)?(?:force|constabulary)['\u2019]s\s+", "", head, flags=re.IGNORECASE)
     head = _clean_phrase(head)
     if not head or GRADE_WORD.search(head) or FORCE_SUBJECT.match(head) or len(head.split()) > 16 or re.search(r"\b\d+\s+forces\b|\bforces\b", head):
         return ""
@@ -195,8 +194,8 @@ def _line_forms(paras):
     for index, line in enumerate(lines):
         text = " ".join(line.text.split())
         label = LABEL.match(text)
-        if label and (re.match(r"^(?:and|or|but|the force|it|which)\b", label.group("p"), re.I)
-                      or re.search(r"\b(?:is|was|are|were|be|been|as|to)\s*$", label.group("p"), re.I)):
+        if label and (re.match(r"^(?:and|or|but|the force|it|which)\b", label.group("p"), re.IGNORECASE)
+                      or re.search(r"\b(?:is|was|are|were|be|been|as|to)\s*$", label.group("p"), re.IGNORECASE)):
             label = None  # a sentence that ends in its grade ("... crime is  good"), read as a sentence
         if label:
             yield (Statement(_clean_phrase(label.group("p")), grade_of(label.group("g")), line, how="label"),
@@ -241,7 +240,7 @@ def _sentences(text: str):
     yield start, text[start:]
 
 
-ANAPHOR = re.compile(r"\b(?:this|that|the same|these)\s+(?:grade|grading|rating|judge?ment)s?\b(?P<post>.*)$", re.I)
+ANAPHOR = re.compile(r"\b(?:this|that|the same|these)\s+(?:grade|grading|rating|judge?ment)s?\b(?P<post>.*)$", re.IGNORECASE)
 
 
 def _sentence_forms(paras):
@@ -282,7 +281,7 @@ def _sentence_forms(paras):
                 phrases = _after(post) or ([p] if (p := _before(pre, grade)) else [])
                 if not phrases and grade == "ungraded":  # "we have assessed leadership ... a narrative judgment"
                     assessed = re.findall(r"\bassessed\s+([a-z][a-z\s-]{2,40}?)(?=\s+(?:across|in|for|at)\b|[.,;])",
-                                          para.text[:start + match.start()], re.I)
+                                          para.text[:start + match.start()], re.IGNORECASE)
                     phrases = assessed[-1:]
                 for phrase in phrases:
                     phrase = _clean_phrase(phrase)
@@ -293,7 +292,7 @@ def _sentence_forms(paras):
 
 
 _ONE = rf"{Q}?(?:{GRADE}){Q}?"
-SCALE = re.compile(rf"{_ONE}(?:\s*(?:,|/|\bor\b|\band\b)\s*(?:,\s*)?(?:or\s+|and\s+)?{_ONE}){{2,}}", re.I)
+SCALE = re.compile(rf"{_ONE}(?:\s*(?:,|/|\bor\b|\band\b)\s*(?:,\s*)?(?:or\s+|and\s+)?{_ONE}){{2,}}", re.IGNORECASE)
 
 
 def _scale_spans(sentence: str) -> list[tuple[int, int]]:
@@ -304,6 +303,6 @@ def _scale_spans(sentence: str) -> list[tuple[int, int]]:
 
 def _only_past(sentence: str) -> bool:
     """ "In 2017 we judged the force as good ...": a year opening the clause dates it."""
-    return bool(re.match(r"^\W*(?:in|by|during|since)\s+(?:\w+\s+)?(?:19|20)\d\d\b", sentence.strip(), re.I)) or \
+    return bool(re.match(r"^\W*(?:in|by|during|since)\s+(?:\w+\s+)?(?:19|20)\d\d\b", sentence.strip(), re.IGNORECASE)) or \
         bool(re.search(r"\b(?:in|from)\s+(?:19|20)\d\d\s*(?:,\s*)?(?:we|hmic|hmicfrs|inspectors|it|the force)\s+"
-                       r"(?:judged|rated|graded|assessed|found)", sentence, re.I))
+                       r"(?:judged|rated|graded|assessed|found)", sentence, re.IGNORECASE))

@@ -20,15 +20,15 @@ from briefing.model import GradeCount, Judgement
 
 GRADE = r"(outstanding|good|adequate|requires? improvements?|inadequate|ungraded|not graded)"
 ROW = re.compile(rf"^(?P<area>[A-Za-z][^\t]*?)(?:\t+| {{2,}}| - |\s*: )\s*'?(?P<grade>{GRADE})'?\b(?!\s+at\b)",
-                 re.I)
-SENTENCE = re.compile(rf"\b(?:is|are|was)?\s*'?(?P<grade>{GRADE})'?\s+(?:at|in)\s+(?P<phrase>[^.;]+)", re.I)
-UNGRADED = re.compile(r"\bwe (?:do not|don't) grade forces on this question\b", re.I)
-ALONE = re.compile(rf"^\W*(?P<grade>{GRADE})\W*$", re.I)
+                 re.IGNORECASE)
+SENTENCE = re.compile(rf"\b(?:is|are|was)?\s*'?(?P<grade>{GRADE})'?\s+(?:at|in)\s+(?P<phrase>[^.;]+)", re.IGNORECASE)
+UNGRADED = re.compile(r"\bwe (?:do not|don't) grade forces on this question\b", re.IGNORECASE)
+ALONE = re.compile(rf"^\W*(?P<grade>{GRADE})\W*$", re.IGNORECASE)
 NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
            "ten": 10, "eleven": 11, "twelve": 12}
 COUNT = re.compile(rf"'?(?P<grades>{GRADE}'?(?:\s+or\s+'?{GRADE}'?)*)\s+(?:in|for|across)\s+(?:(?:all|just|only)\s+)?"
                    rf"(?P<n>\d+|{'|'.join(NUMBERS)})(?=\s+(?:separate\s+|other\s+|of\s+the\s+\w+\s+)?(?:areas?|categories|"
-                   rf"questions)\b|\s*[.,;]|\s+and\b|\s*$)", re.I)
+                   rf"questions)\b|\s*[.,;]|\s+and\b|\s*$)", re.IGNORECASE)
 
 
 class AreaFinder:
@@ -93,7 +93,7 @@ def _ungraded(paras, fw, find):
             yield Judgement(heading[0].canonical, heading[1], "ungraded", para.start.place)
 
 
-QUESTION = re.compile(r"how (?:effective|good|well) is the force at [^?]{5,120}\?", re.I)
+QUESTION = re.compile(r"how (?:effective|good|well) is the force at [^?]{5,120}\?", re.IGNORECASE)
 
 
 def _alone(paras, fw, find):
@@ -121,12 +121,12 @@ def find_counts(paras: list[Paragraph], fw: Frameworks) -> list[GradeCount]:
     """Counts stated without areas ("'adequate' in six categories"), for this inspection only."""
     out = []
     for para in paras:
-        if re.match(r"^(in|by) (19|20)\d\d\b", para.text, re.I) or re.search(r"\b(last|previous) inspection", para.text,
-                                                                             re.I):
+        if re.match(r"^(in|by) (19|20)\d\d\b", para.text, re.IGNORECASE) or re.search(r"\b(last|previous) inspection", para.text,
+                                                                             re.IGNORECASE):
             continue
         for match in COUNT.finditer(para.text):
             grades = tuple(dict.fromkeys(g for g in (_grade(fw, w) for w in re.findall(GRADE, match.group("grades"),
-                                                                                        re.I)) if g))
+                                                                                        re.IGNORECASE)) if g))
             n = match.group("n").lower()
             count = int(n) if n.isdigit() else NUMBERS[n]
             if grades:

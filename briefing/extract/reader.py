@@ -49,9 +49,9 @@ def read_report(path: Path) -> tuple[list[SourceLine], str]:
     if b"\x00" in head:
         raise InputError("binary file, not a report (PDF, text, Markdown or HTML)", file=name)
     text = raw.decode("utf-8-sig", errors="replace")
-    if path.suffix.lower() in (".html", ".htm") or re.search(r"<(html|body|p|div|li)\b", text[:5000], re.I):
+    if path.suffix.lower() in (".html", ".htm") or re.search(r"<(html|body|p|div|li)\b", text[:5000], re.IGNORECASE):
         return _lines(_html_text(text)), "html"
-    if path.suffix.lower() in (".md", ".markdown") or re.search(r"^#{1,6} \S", text, re.M):
+    if path.suffix.lower() in (".md", ".markdown") or re.search(r"^#{1,6} \S", text, re.MULTILINE):
         return _lines(_markdown_text(text)), "markdown"
     return _lines(text), "text"
 
@@ -227,7 +227,7 @@ def _without_furniture(pages: list[list[SourceLine]]) -> list[SourceLine]:
     repeated = {key for key, count in edges.items() if key and count >= max(3, len(pages) // 3)}
     out: list[SourceLine] = []
     for lines in pages:
-        kept = [l for l in lines if not (re.fullmatch(r"\s*(page\s+)?\d{1,3}(\s+of\s+\d{1,3})?\s*", l.text, re.I)
+        kept = [l for l in lines if not (re.fullmatch(r"\s*(page\s+)?\d{1,3}(\s+of\s+\d{1,3})?\s*", l.text, re.IGNORECASE)
                                          or _furniture_key(l.text) in repeated)]
         while kept and not kept[0].text.strip():
             kept.pop(0)

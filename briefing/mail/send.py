@@ -59,7 +59,7 @@ def _connect(settings: SmtpSettings) -> smtplib.SMTP:
         raise DeliveryError(f"mail server name {settings.host!r} not found") from None
     except ConnectionRefusedError:
         raise DeliveryError(f"connection refused by {where}; is the mail server running on that port?") from None
-    except (socket.timeout, TimeoutError):
+    except TimeoutError:
         raise DeliveryError(f"no answer from {where} within {settings.timeout:g} s (timeout)") from None
     except ssl.SSLCertVerificationError as exc:
         raise DeliveryError(f"certificate of {where} could not be verified ({exc.verify_message}); "
@@ -155,7 +155,7 @@ def _send_once(settings: SmtpSettings, data: bytes, recipients: list[str]) -> No
                             "nothing was sent") from None
     except smtplib.SMTPDataError as exc:
         _fail(exc.smtp_code, f"{where} refused the message: {_refusal(exc.smtp_code, exc.smtp_error)}")
-    except (socket.timeout, TimeoutError):
+    except TimeoutError:
         raise DeliveryError(f"{where} stopped answering (timeout); nothing was sent") from None
     finally:
         smtp.close()

@@ -18,16 +18,36 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (BaseDocTemplate, Frame, KeepTogether, ListFlowable, ListItem, PageTemplate,
-                                Spacer)
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Frame,
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    PageTemplate,
+    Spacer,
+    TableStyle,
+)
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
-from reportlab.platypus import TableStyle
 
-from briefing.document.model import Briefing, BulletList, Chart, Paragraph, Table, display
+from briefing.document.model import (
+    Briefing,
+    BulletList,
+    Chart,
+    Paragraph,
+    Table,
+    display,
+)
 from briefing.writers.pdf_chart import chart_drawing
 from briefing.writers.pdf_fonts import fonts
-from briefing.writers.style import CAVEAT_FILL, HEADER_FILL, column_widths, grade_fill, grade_text
+from briefing.writers.style import (
+    CAVEAT_FILL,
+    HEADER_FILL,
+    column_widths,
+    grade_fill,
+    grade_text,
+)
 
 SUFFIX = ".pdf"
 MARGIN = 18 * mm
