@@ -63,6 +63,8 @@ def pack(inputs, audience, formats, marking, author, version, paper_date, chief_
                           formats=parse_formats(formats), out_dir=out_dir,
                           allow_different_forces=allow_different_forces)
     result = make_pack(request, progress=lambda message: click.echo(message, err=True))
+    for warning in result.briefing.warnings:
+        click.echo(f"Warning: {warning}", err=True)
     for path in result.paths:
         click.echo(str(path))
     if email_to:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from briefing.cleaning import clean_model
 from briefing.compare import Comparison, History
 from briefing.compare.grades import GradeChange
 from briefing.document import sections, sheets
 from briefing.document.model import (
+    EXCEL_CELL_CHARS,
     Briefing,
     Chart,
     Column,
@@ -60,7 +63,19 @@ def build_briefing(comparison: Comparison, record: History | None = None,
                     s55_due=c.s55_due if options.audience == "pcc" else None)
     headline = _headline(c)
     workbook = sheets.workbook_sheets(c, record, options, headline, title)
-    return clean_model(Briefing(meta, tuple(body), workbook, headline))  # the one cleaning step, on every field
+    briefing = clean_model(Briefing(meta, tuple(body), workbook, headline))  # the one cleaning step, on every field
+    return replace(briefing, warnings=_warnings(briefing))
+
+
+def _warnings(briefing: Briefing) -> tuple[str, ...]:
+    """Cells too long for Excel: the workbook says so in the cell; the user hears it here too."""
+    cut = [f"{sheet.name} sheet, row {r}" for sheet in briefing.sheets
+           for r, row in enumerate(sheet.table.rows, start=2)
+           if any(isinstance(v, str) and len(v) > EXCEL_CELL_CHARS for v in row)]
+    if not cut:
+        return ()
+    return (f"the Excel workbook cuts text longer than {EXCEL_CELL_CHARS:,} characters ({', '.join(cut[:5])}"
+            f"{' and more' if len(cut) > 5 else ''}); the Word and PDF briefing hold it in full",)
 
 
 def _header(c: Comparison, options: PackOptions, title: str, deadline: str) -> Section:

@@ -12,6 +12,18 @@ from datetime import date
 
 from briefing.cleaning import clean  # noqa: F401 - the model's text is cleaned by that one step
 
+EXCEL_CELL_CHARS = 32767  # the most text one Excel cell holds (Excel's specification)
+
+
+def cut_for_excel(text: str) -> str:
+    """Text that fits an Excel cell, saying where it was cut and where the rest is."""
+    if len(text) <= EXCEL_CELL_CHARS:
+        return text
+    note = (f" [cut here: an Excel cell holds {EXCEL_CELL_CHARS:,} characters; all {len(text):,} are in the "
+            "Word and PDF briefing]")
+    return text[:EXCEL_CELL_CHARS - len(note)] + note
+
+
 Cell = str | int | float | date  # a date or a count stays one until a writer shows it
 
 
@@ -114,6 +126,7 @@ class Briefing:
     sections: tuple[Section, ...]
     sheets: tuple[Sheet, ...]
     headline: tuple[str, ...]  # three lines on what changed, for an email body
+    warnings: tuple[str, ...] = ()  # what the user should know about this pack's files, said when written
 
     def to_dict(self) -> dict:
         """Plain JSON types: dates as ISO text."""

@@ -8,6 +8,7 @@ across pages with their header row repeated; every page carries the marking and
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -40,7 +41,7 @@ from briefing.document.model import (
     display,
 )
 from briefing.writers.pdf_chart import chart_drawing
-from briefing.writers.pdf_fonts import fonts
+from briefing.writers.pdf_fonts import cover, fonts
 from briefing.writers.style import (
     CAVEAT_FILL,
     HEADER_FILL,
@@ -53,9 +54,40 @@ SUFFIX = ".pdf"
 MARGIN = 18 * mm
 
 
+PIECE = 2000  # characters per paragraph flowable; reportlab's wrapping and page splitting
+# grow with the square of a paragraph's length, so longer text is set as several pieces
+
+
 def text(value: str) -> str:
     """Escape for reportlab's paragraph markup and keep line breaks."""
     return escape(value).replace("\n", "<br/>")
+
+
+def pieces(value: str) -> list[str]:
+    """The text in runs of at most PIECE characters, cut at a space where there is one."""
+    out = []
+    while len(value) > PIECE:
+        cut = value.rfind(" ", PIECE // 2, PIECE)
+        cut = cut if cut > 0 else PIECE
+        out.append(value[:cut])
+        value = value[cut:].lstrip(" ")
+    return [*out, value]
+
+
+def paras(value: str, style: ParagraphStyle) -> list:
+    """Paragraph flowables for the text; pieces after the first continue without a gap."""
+    parts = pieces(value)
+    if len(parts) == 1:
+        return [RLParagraph(text(value), style)]
+    joined = ParagraphStyle(f"{style.name}-joined", parent=style, spaceBefore=0, spaceAfter=0)
+    last = ParagraphStyle(f"{style.name}-last", parent=style, spaceBefore=0)
+    return [RLParagraph(text(part), style if i == 0 else (last if i == len(parts) - 1 else joined))
+            for i, part in enumerate(parts)]
+
+
+def cell_content(value: str, style: ParagraphStyle):
+    flowables = paras(value, style)
+    return flowables[0] if len(flowables) == 1 else flowables
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -122,14 +154,27 @@ def _numbered_canvas(marking: str, font: str):
     return NumberedCanvas
 
 
+def _characters(value, found: set[str]) -> set[str]:
+    if isinstance(value, str):
+        found.update(value)
+    elif isinstance(value, (tuple, list)):
+        for v in value:
+            _characters(v, found)
+    elif dataclasses.is_dataclass(value):
+        for f in dataclasses.fields(value):
+            _characters(getattr(value, f.name), found)
+    return found
+
+
 def render(briefing: Briefing, path: Path) -> None:
     meta, styles = briefing.metadata, _styles()
+    cover({c for c in _characters(briefing, set()) if c > "\x7f"})
     doc = _Document(str(path), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=18 * mm,
                     bottomMargin=18 * mm, title=meta.title, author=meta.author, subject=meta.subject,
                     keywords=", ".join(meta.keywords), creator="briefing", lang=meta.language)
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    story = [RLParagraph(text(meta.title), styles["title"])]
+    story = paras(meta.title, styles["title"])
     for section in briefing.sections:
         heading = RLParagraph(text(section.title), styles["h1" if section.level == 1 else "h2"])
         heading.outline_level = section.level - 1
@@ -140,11 +185,11 @@ def render(briefing: Briefing, path: Path) -> None:
 
 
 def _paragraph(block: Paragraph, styles, width) -> list:
-    return [RLParagraph(text(block.text), styles.get(block.style, styles["body"]))]
+    return paras(block.text, styles.get(block.style, styles["body"]))
 
 
 def _list(block: BulletList, styles, width) -> list:
-    items = [ListItem(RLParagraph(text(item), styles["body"])) for item in block.items]
+    items = [ListItem(paras(item, styles["body"])) for item in block.items]
     kind = {"bulletType": "1"} if block.ordered else {"bulletType": "bullet", "start": "\u2022"}
     return [ListFlowable(items, leftIndent=14, bulletFontName=fonts()[0], **kind)]
 
@@ -157,7 +202,8 @@ def _table(block: Table, styles, width) -> list:
                            lambda words: max((stringWidth(w, head.fontName, head.fontSize) for w in words), default=0),
                            padding=9)
     header = [RLParagraph(text(c.title), styles["head"]) for c in block.columns]
-    rows = [[RLParagraph(text(v), styles["cell"]) for v in row] for row in values] or \
+    values, notes = _move_giant_cells(block, values)
+    rows = [[cell_content(v, styles["cell"]) for v in row] for row in values] or \
         [[RLParagraph("None", styles["cell"])] + [""] * (len(block.columns) - 1)]
     commands = [("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(f"#{HEADER_FILL}")),
                 ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#B1B4B6")),
@@ -168,15 +214,35 @@ def _table(block: Table, styles, width) -> list:
             fill = grade_fill(value) if column.role == "grade" else None
             if fill:
                 commands.append(("BACKGROUND", (c, r), (c, r), colors.HexColor(f"#{fill}")))
-                rows[r - 1][c] = RLParagraph(text(value), ParagraphStyle(
+                rows[r - 1][c] = cell_content(value, ParagraphStyle(
                     "g", parent=styles["cell"], textColor=colors.HexColor(f"#{grade_text(value)}")))
     # Rows split across pages only when one could be taller than a page (a huge cell);
     # otherwise whole rows move, which keeps repeated headers where readers expect them.
-    giant = any(len(v) > 1500 for row in values for v in row)
+    giant = any(len(v) > PIECE // 2 for row in values for v in row)
     table = RLTable([header, *rows], colWidths=widths, repeatRows=1, splitInRow=1 if giant else 0)
     table.setStyle(TableStyle(commands))
     caption = RLParagraph(text(block.caption), styles["caption"])
-    return [KeepTogether([caption, Spacer(1, 2)]), table, Spacer(1, 8)]
+    after = [f for note in notes for f in paras(note, styles["body"])]
+    return [KeepTogether([caption, Spacer(1, 2)]), table, Spacer(1, 8), *after]
+
+
+GIANT_CELL = 3000  # characters; a longer cell is set below its table, where text flows freely
+
+
+def _move_giant_cells(block: Table, values: list[list[str]]) -> tuple[list[list[str]], list[str]]:
+    """A table row taller than a page makes reportlab split it again and again (time grows with
+    the square of its length), so a giant cell's text is printed in full just below the table."""
+    notes: list[str] = []
+    out = []
+    for r, row in enumerate(values, start=1):
+        new_row = []
+        for column, value in zip(block.columns, row):
+            if len(value) > GIANT_CELL:
+                notes.append(f"Note {len(notes) + 1} ({column.title}, row {r}): {value}")
+                value = f"Printed in full below this table (note {len(notes)})."
+            new_row.append(value)
+        out.append(new_row)
+    return out, notes
 
 
 def _chart(block: Chart, styles, width) -> list:

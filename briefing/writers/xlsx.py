@@ -19,7 +19,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table as XLTable
 from openpyxl.worksheet.table import TableStyleInfo
 
-from briefing.document.model import Briefing, Sheet, display
+from briefing.document.model import Briefing, Sheet, cut_for_excel, display
 from briefing.writers.style import HEADER_FILL, grade_fill, grade_text
 
 SUFFIX = ".xlsx"
@@ -122,7 +122,7 @@ def _set(cell, value, number: bool = False) -> None:
         if value.startswith("+"):
             cell.number_format = "+0.##;-0.##;0"
         return
-    cell.value = value
+    cell.value = cut_for_excel(value)
     if isinstance(value, str) and value.startswith(FORMULA_START):
         cell.data_type = "s"
         cell.quotePrefix = True
