@@ -53,3 +53,18 @@ def invoke(runner: CliRunner, *args: str, columns: int = 80):
 
     _register()
     return runner.invoke(cli, [str(a) for a in args], catch_exceptions=False, env={"COLUMNS": str(columns)})
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_failures(monkeypatch):
+    """An "unexpected failure" line anywhere in the suite fails the test that caused it: every
+    failure a user can meet must have its own clear line (issue 14)."""
+    original = CliRunner.invoke
+
+    def checked(self, *args, **kwargs):
+        result = original(self, *args, **kwargs)
+        output = result.output + (result.stderr if result.stderr_bytes is not None else "")
+        assert "unexpected failure" not in output, output
+        return result
+
+    monkeypatch.setattr(CliRunner, "invoke", checked)

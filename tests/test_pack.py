@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -175,14 +176,22 @@ def test_pack_rejects_an_unknown_format(runner, tmp_path):
 
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed; .ci/run installs it")
-def test_libreoffice_opens_every_file(pack_dir, tmp_path):
-    for ext in ("docx", "xlsx", "pdf"):
-        source = pack_dir[0] / f"{STEM}.{ext}"
-        out = tmp_path / ext
-        run = subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
-                              "--convert-to", "pdf", "--outdir", str(out), str(source)],
-                             capture_output=True, text=True, timeout=180)
-        converted = out / f"{STEM}.pdf"
-        assert run.returncode == 0 and converted.exists(), run.stderr
-        if ext != "pdf":
-            assert "Investigating crime" in " ".join(pdf_text(converted).split())
+@pytest.mark.parametrize("ext", ["docx", "xlsx", "pdf"])
+def test_libreoffice_opens_every_file(pack_dir, tmp_path, ext):
+    source = pack_dir[0] / f"{STEM}.{ext}"
+    out = tmp_path / ext
+    run = subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+                          "--convert-to", "pdf", "--outdir", str(out), str(source)],
+                         capture_output=True, text=True, timeout=180)
+    converted = out / f"{STEM}.pdf"
+    if ext == "pdf" and not converted.exists() and not _libreoffice_imports_pdf():
+        pytest.skip("this LibreOffice cannot import PDFs (its Draw PDF import is not installed)")
+    assert run.returncode == 0 and converted.exists(), run.stderr
+    if ext != "pdf":
+        assert "Investigating crime" in " ".join(pdf_text(converted).split())
+
+
+def _libreoffice_imports_pdf() -> bool:
+    """Debian puts the PDF import filter in libreoffice-draw; writer and calc alone lack it."""
+    roots = [Path("/usr/lib/libreoffice/program"), Path("/opt/libreoffice/program")]
+    return any(list(root.glob("libpdfimportlo.so")) for root in roots if root.exists())

@@ -298,7 +298,7 @@ def _check_keys(checker: _Checker, data: dict) -> None:
         if key not in TOP_KEYS:
             checker.problem(f"unknown key {key!r}" + did_you_mean(key, TOP_KEYS), key)
     for key in REQUIRED:
-        if data.get(key) in (None, ""):
+        if data.get(key) is None or not str(data.get(key)).strip():
             checker.problem(f"missing '{key}' (every dataset needs {', '.join(REQUIRED)})", key)
 
 
@@ -316,7 +316,7 @@ def inspection_from_data(name: str, located: Located, frameworks: Frameworks | N
     judgements = _judgements(checker, data, cycle, "judgements")
     kind, complete = _source_kind(checker, data)
     inspection = Inspection(
-        force=checker.text(data, "force", ()), cycle=cycle.id if cycle else "",
+        force=checker.text(data, "force", (), required=False), cycle=cycle.id if cycle else "",  # required: _check_keys
         title=checker.text(data, "title", (), required=False) or (cycle.name if cycle else ""),
         published=published or PublicationDate(0), source=_source(data.get("source"), name),
         judgements=judgements, findings=_findings(checker, data, cycle),

@@ -8,7 +8,10 @@ from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from pathlib import Path
 
+from briefing import limits
 from briefing.document.narrative import render_text
+from briefing.errors import InputError
+from briefing.limits import regular_file_size
 from briefing.document.wording import s55_status
 from briefing.writers import format_of
 
@@ -22,6 +25,10 @@ def subject_line(marking: str, subject: str) -> str:
 def build_message(*, sender: str, to: str, cc: str, subject: str, marking: str, title: str,
                   headline: list[str], attachments: list[Path], s55_due: date | None = None,
                   today: date | None = None) -> EmailMessage:
+    total = sum(regular_file_size(p, limits.ATTACHMENT_BYTES, "attachment") for p in attachments)
+    if total > limits.ATTACHMENT_BYTES:
+        raise InputError(f"the attachments come to {total // limits.MB} MB; one email carries at most "
+                         f"{limits.ATTACHMENT_BYTES // limits.MB} MB (attach fewer files, e.g. --attach pdf)")
     message = EmailMessage()
     message["From"], message["To"] = sender, to
     if cc:

@@ -12,7 +12,10 @@ from datetime import date, datetime
 from pathlib import Path
 
 from briefing.document.sheets import HEADLINE_ITEM
+from briefing import limits
+from briefing.cleaning import clean
 from briefing.errors import InputError
+from briefing.limits import check_workbook, read_bounded
 from briefing.writers import FORMATS
 
 KNOWN = tuple(f.suffix for f in FORMATS.values())
@@ -50,8 +53,12 @@ def _stem(target: Path) -> Path:
 def _from_workbook(path: Path) -> dict:
     from openpyxl import load_workbook
 
-    sheet = load_workbook(str(path), read_only=True)["Summary"]
-    cells = [(str(a or ""), b) for a, b, *_ in sheet.iter_rows(values_only=True)]
+    check_workbook(path)
+    book = load_workbook(str(path), read_only=True)
+    if "Summary" not in book.sheetnames:
+        raise InputError("the workbook has no Summary sheet; is it a briefing pack?", file=str(path))
+    rows = book["Summary"].iter_rows(values_only=True, max_row=200, max_col=2)
+    cells = [(str(row[0] or ""), row[1] if len(row) > 1 else None) for row in rows if row]
     rows = [(a, str(b or "")) for a, b in cells]
     due = dict(cells).get(DUE_ITEM)
     return {"title": dict(rows).get("Title", ""), "marking": dict(rows).get("Protective marking", ""),
@@ -65,14 +72,22 @@ def read_pack(target: Path) -> PackFiles:
     json_file, workbook = stem.with_name(stem.name + ".json"), stem.with_name(stem.name + ".xlsx")
     try:
         if json_file.exists():
-            model = json.loads(json_file.read_text(encoding="utf-8"))
+            model = json.loads(read_bounded(json_file, limits.PACK_JSON_BYTES, "pack model").decode("utf-8"))
             info = {"title": model["metadata"]["title"], "marking": model["metadata"]["marking"],
                     "headline": model["headline"], "s55_due": model["metadata"].get("s55_due")}
         elif workbook.exists():
             info = _from_workbook(workbook)
         due = date.fromisoformat(info["s55_due"]) if info.get("s55_due") else None
-    except (KeyError, ValueError, OSError) as exc:
+    except (KeyError, TypeError, ValueError, OSError, RecursionError) as exc:
         raise InputError(f"cannot read the pack's summary ({exc})", file=str(json_file if json_file.exists()
                                                                                 else workbook)) from None
-    return PackFiles(stem, info.get("title") or stem.name.replace("-", " "), info.get("marking") or "OFFICIAL",
-                     tuple(info.get("headline") or ("See the attached briefing.",)), due)
+    headline = [_line(h, 1000) for h in (info.get("headline") or [])[:5] if isinstance(h, str)]
+    return PackFiles(stem, _line(info.get("title"), 300) or stem.name.replace("-", " "),
+                     _line(info.get("marking"), 100) or "OFFICIAL",
+                     tuple(h for h in headline if h) or ("See the attached briefing.",), due)
+
+
+def _line(value, most: int) -> str:
+    """One line of clean text: what the pack says goes into mail headers, which allow no breaks."""
+    text = " ".join(clean(value).split()) if isinstance(value, str) else ""
+    return text if len(text) <= most else text[:most - 1] + "\u2026"
