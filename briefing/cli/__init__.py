@@ -6,39 +6,19 @@ the traceback instead. Commands live in modules named after what they do.
 
 from __future__ import annotations
 
-import sys
 
 import click
 
-from briefing import __version__
+from briefing import __version__, interrupts
 from briefing.errors import BriefingError
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-class Interrupted(BaseException):
-    """SIGTERM, raised like Ctrl-C's KeyboardInterrupt so every cleanup on the way out runs."""
-
-
-_SIGNALLED: list[int] = []  # a signal that arrives mid-import surfaces as an ImportError; this remembers it
-
-
-def _on_signal(signum, frame) -> None:
-    import signal
-
-    _SIGNALLED.append(signum)
-    raise KeyboardInterrupt() if signum == signal.SIGINT else Interrupted()
-
-
-def _interrupted(ctx: click.Context | None = None) -> None:
+def _interrupted(ctx: click.Context) -> None:
     """Say "interrupted" and exit 130 (Ctrl-C) or 143 (SIGTERM), as shells expect."""
-    import signal
-
-    code = 143 if signal.SIGTERM in _SIGNALLED else 130
-    click.echo("Error: interrupted" + (" (terminated)" if code == 143 else ""), err=True)
-    if ctx is not None:
-        ctx.exit(code)
-    sys.exit(code)
+    click.echo(interrupts.message(), err=True)
+    ctx.exit(interrupts.exit_code())
 
 
 class BriefingGroup(click.Group):
@@ -47,10 +27,10 @@ class BriefingGroup(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
-        except (KeyboardInterrupt, Interrupted):
+        except (KeyboardInterrupt, interrupts.Interrupted):
             _interrupted(ctx)
         except BriefingError as exc:
-            if _SIGNALLED:
+            if interrupts.SIGNALLED:
                 _interrupted(ctx)
             if ctx.meta.get("briefing.debug"):
                 raise
@@ -58,14 +38,14 @@ class BriefingGroup(click.Group):
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except OSError as exc:
-            if _SIGNALLED:
+            if interrupts.SIGNALLED:
                 _interrupted(ctx)
             if ctx.meta.get("briefing.debug"):
                 raise
             where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
             raise click.ClickException(f"{where}{exc.strerror or exc}") from None
         except Exception as exc:
-            if _SIGNALLED:
+            if interrupts.SIGNALLED:
                 _interrupted(ctx)
             if ctx.meta.get("briefing.debug"):
                 raise
@@ -89,20 +69,9 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 
 def main() -> None:
-    import signal
-
-    signal.signal(signal.SIGTERM, _on_signal)
-    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
-        signal.signal(signal.SIGINT, _on_signal)
-    try:
-        _register()
-        cli.main(prog_name="briefing")
-    except (KeyboardInterrupt, Interrupted):  # before or after a command ran
-        _interrupted()
-    except Exception:
-        if not _SIGNALLED:
-            raise
-        _interrupted()
+    """Run the command line (signal handlers are briefing.interrupts', installed before this)."""
+    _register()
+    cli.main(prog_name="briefing")
 
 
 def _register() -> None:

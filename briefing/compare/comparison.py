@@ -243,16 +243,15 @@ def check_pair(old: Inspection, new: Inspection, fw: Frameworks, allow_different
 
     if old.force != new.force and not allow_different_forces:
         raise BriefingError(f"OLD is {name(old)} and NEW is {name(new)}: a briefing compares two inspections of one "
-                            "force (give --allow-different-forces if this is deliberate)", file=old.source)
+                            "force (give --allow-different-forces if this is deliberate)")
     same_day = old.published.sort_key() == new.published.sort_key()
     if old.force == new.force and old.cycle == new.cycle and same_day:
         raise BriefingError(f"OLD and NEW are the same inspection ({name(new)}); give the earlier inspection "
-                            "first and the later one second", file=new.source)
+                            "first and the later one second")
     later = (old.published.sort_key() > new.published.sort_key()
              or (same_day and fw.cycles[old.cycle].order > fw.cycles[new.cycle].order))
     if later and old.published.known and new.published.known:
-        raise BriefingError(f"OLD ({name(old)}) is later than NEW ({name(new)}); give the earlier inspection first",
-                            file=old.source)
+        raise BriefingError(f"OLD ({name(old)}) is later than NEW ({name(new)}); give the earlier inspection first")
 
 
 def with_record(comparison: Comparison, record) -> Comparison:

@@ -80,7 +80,8 @@ def _warnings(briefing: Briefing) -> tuple[str, ...]:
 
 def _header(c: Comparison, options: PackOptions, title: str, deadline: str) -> Section:
     rows = [("Protective marking", options.marking), ("Report to", REPORT_TO[options.audience]),
-            ("Title", title), ("Force", c.new.force),
+            ("Title", title),
+            ("Force", c.new.force if c.old.force == c.new.force else f"{c.old.force} (earlier) and {c.new.force} (later)"),
             ("Inspections compared", f"{c.old.title} ({c.old.published}) and {c.new.title} ({c.new.published})"),
             ("Date", long_date(options.date)), ("Version", options.version), ("Author", options.author)]
     if options.audience == "pcc":
@@ -88,7 +89,8 @@ def _header(c: Comparison, options: PackOptions, title: str, deadline: str) -> S
                      else "Not calculable: the publication date is not recorded to the day"))
     table = Table("Paper", "Paper details", (Column("Item", 1), Column("Detail", 3)),
                   tuple((a, b) for a, b in rows if b))
-    return Section("About this paper", 1, (table,))
+    two_forces = (Paragraph(c.caveats[0], "caveat"),) if c.old.force != c.new.force else ()  # on page 1, as asked
+    return Section("About this paper", 1, (table, *two_forces))
 
 
 def _summary_context(c: Comparison, options: PackOptions, deadline: str) -> dict:

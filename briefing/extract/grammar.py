@@ -240,6 +240,8 @@ def _sentences(text: str):
     yield start, text[start:]
 
 
+WINDOW = 600  # characters either side of a grade word that the grammar reads
+
 ANAPHOR = re.compile(r"\b(?:this|that|the same|these)\s+(?:grade|grading|rating|judge?ment)s?\b(?P<post>.*)$", re.IGNORECASE)
 
 
@@ -272,7 +274,10 @@ def _sentence_forms(paras):
                     continue
                 if any(a <= match.start() < b for a, b in scale):
                     continue
-                pre, post = sentence[:match.start()], sentence[match.end():]
+                # what a grade is said of lies within a few hundred characters of it; a window keeps
+                # a run-on "sentence" of thousands of grade words linear, not quadratic
+                pre = sentence[max(0, match.start() - WINDOW):match.start()]
+                post = sentence[match.end():match.end() + WINDOW]
                 grade = grade_of(match.group("g"))
                 if grade != "requires improvement" and _is_attributive(post):
                     continue
@@ -281,7 +286,8 @@ def _sentence_forms(paras):
                 phrases = _after(post) or ([p] if (p := _before(pre, grade)) else [])
                 if not phrases and grade == "ungraded":  # "we have assessed leadership ... a narrative judgment"
                     assessed = re.findall(r"\bassessed\s+([a-z][a-z\s-]{2,40}?)(?=\s+(?:across|in|for|at)\b|[.,;])",
-                                          para.text[:start + match.start()], re.IGNORECASE)
+                                          para.text[max(0, start + match.start() - WINDOW):start + match.start()],
+                                          re.IGNORECASE)
                     phrases = assessed[-1:]
                 for phrase in phrases:
                     phrase = _clean_phrase(phrase)

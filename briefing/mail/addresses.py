@@ -21,11 +21,19 @@ def parse_addresses(values, option: str) -> list[tuple[str, str]]:
             raise ConfigError(f"{option} {value!r}: an address cannot hold a line break or control character")
         pairs = getaddresses([value.replace(";", ",")])
         if not pairs or any(not _ADDRESS.fullmatch(addr) for _, addr in pairs):
-            bad = next((addr or value for _, addr in pairs if not _ADDRESS.fullmatch(addr)), value)
-            raise ConfigError(f"{option} {bad!r} is not an email address (name@example.org); "
+            raise ConfigError(f"{option} {_first_bad(value)!r} is not an email address (name@example.org); "
                               "separate several with commas")
         out.extend(pairs)
     return out
+
+
+def _first_bad(value: str) -> str:
+    """The part of "a@x, b@" to name in the error (the whole value when it will not split)."""
+    for part in re.split(r"[,;]", value):
+        found = getaddresses([part])
+        if part.strip() and not (len(found) == 1 and _ADDRESS.fullmatch(found[0][1])):
+            return part.strip()
+    return value
 
 
 def header_value(pairs: list[tuple[str, str]]) -> str:

@@ -1,0 +1,363 @@
+"""Hostile and careless input, as a user would meet it: each case runs the real command in a
+process held to 512 MB of address space and 5 seconds, and must end in one clear line.
+
+Every bomb is generated here at test time; none is committed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import DATASETS, ROOT
+
+BRIEFING = [sys.executable, "-m", "briefing"]
+MEMORY = 512 * 1024 * 1024
+SECONDS = 5.0
+VALID = "force: Kent Police\ncycle: peel-2021-22\npublished: 2022-03-01\n"
+
+
+def _limit_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
+
+
+def run(*args, cwd: Path | None = None, seconds: float = SECONDS, env: dict | None = None):
+    """The command as a user runs it, bounded; its time is checked, its output returned."""
+    start = time.monotonic()
+    result = subprocess.run([*BRIEFING, *map(str, args)], capture_output=True, text=True, cwd=cwd or ROOT,
+                            timeout=seconds * 4, preexec_fn=_limit_memory, env={**os.environ, **(env or {})})
+    elapsed = time.monotonic() - start
+    assert elapsed < seconds, f"took {elapsed:.1f} s"
+    assert "Traceback" not in result.stderr and "unexpected failure" not in result.stderr, result.stderr
+    return result
+
+
+def one_line(result) -> str:
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# --- datasets: every command that reads one gives the same line ----------------------------
+
+def alias_bomb() -> str:
+    lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
+    lines += [f"{chr(97 + i)}: &{chr(97 + i)} [" + ",".join([f"*{chr(96 + i)}"] * 9) + "]" for i in range(1, 12)]
+    return "\n".join(lines) + "\n"
+
+
+CASES = {
+    "alias-bomb.yaml": (alias_bomb(), "line 2: YAML aliases (*name) are not read; write the value out in full"),
+    "deep.json": ("[" * 100_000 + "]" * 100_000, "line 1: nested more than 64 levels deep; a dataset needs four"),
+    "deep.yaml": ("force: " + "[" * 100_000 + "]" * 100_000 + "\n",
+                  "line 1: nested more than 64 levels deep; a dataset needs four"),
+    "duplicate.yaml": (VALID + "force: Essex Police\n",
+                       "line 4: 'force' appears twice in the same block (lines 1 and 4); keep one"),
+    "line-true.yaml": (VALID + "findings:\n  - kind: area-for-improvement\n    text: Do better.\n    line: true\n",
+                       "line 7: line must be a whole number from 1, not True"),
+    "far-future.yaml": (VALID.replace("2022-03-01", "9999-12-31"),
+                        f"line 3: published year 9999 is not between 1990 and {date.today().year + 1}"),
+    "no-force.yaml": ("cycle: peel-2021-22\npublished: 2022-03-01\n",
+                      "line 1: missing 'force' (every dataset needs force, cycle, published)"),
+    "many.yaml": (VALID + "findings:\n" + "  - {kind: area-for-improvement, text: Do better.}\n" * 1001,
+                  "line 4: 'findings' has 1,001 entries; an inspection has at most 1,000"),
+    "long.yaml": (VALID + "findings:\n  - kind: area-for-improvement\n    text: " + "word " * 2500 + "\n",
+                  "line 6: 'text' is 12,499 characters; one entry is at most 10,000 (are several run together?)"),
+}
+
+
+@pytest.mark.parametrize("command", ["validate", "show"])
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_a_bad_dataset_gets_one_line_within_bounds(tmp_path, name, command):
+    text, message = CASES[name]
+    path = write(tmp_path, name, text)
+    result = run(command, path)
+    assert result.returncode == 1
+    problem = [line.removeprefix("Error: ") for line in result.stderr.splitlines()
+               if line.removeprefix("Error: ").startswith(str(path))]
+    assert problem == [f"{path}, {message}"], result.stderr
+
+
+@pytest.mark.parametrize("name", ["alias-bomb.yaml", "deep.json"])
+def test_compare_and_pack_refuse_the_same_bombs(tmp_path, name):
+    text, message = CASES[name]
+    path = write(tmp_path, name, text)
+    for args in (["compare", path, DATASETS["peel-2023-25"]], ["pack", path, DATASETS["peel-2023-25"], "-o", tmp_path]):
+        result = run(*args)
+        assert result.returncode == 1
+        assert one_line(result) == f"Error: {path}, {message}"
+    assert not list(tmp_path.glob("*.pdf"))
+
+
+@pytest.mark.parametrize("special", ["fifo", "/dev/zero"])
+def test_pipes_and_devices_are_not_read(tmp_path, special):
+    path = Path(special)
+    if special == "fifo":
+        path = tmp_path / "dataset.yaml"
+        os.mkfifo(path)
+    result = run("validate", path)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == f"{path}: is not a regular file (a pipe or a device); give the dataset itself"
+    report = run("extract", path)
+    assert one_line(report) == f"Error: {path}: is not a regular file (a pipe or a device); give the report itself"
+
+
+def test_an_oversized_dataset_is_refused_by_a_bounded_read(tmp_path):
+    path = tmp_path / "huge.yaml"
+    with path.open("w") as handle:
+        handle.write(VALID + "notes: >\n")
+        for _ in range(21 * 1024):
+            handle.write("  " + "x" * 1021 + "\n")
+    result = run("validate", path)
+    assert result.stderr.splitlines()[0] == (f"{path}: file is over 20 MB; a dataset is at most 20 MB "
+                                             "(is this the right file?)")
+
+
+def test_control_characters_are_cleaned_once_for_every_output(tmp_path):
+    path = tmp_path / "ctrl.json"
+    path.write_text(json.dumps({
+        "force": "Kent\u0007 Police", "cycle": "peel-2021-22", "published": "2022-03-01",
+        "findings": [{"kind": "area-for-improvement", "text": "The force should \u001b[31mimprove\u0000 its records."}]}))
+    shown = run("show", path)
+    assert shown.returncode == 0
+    assert "\x1b" not in shown.stdout and "\x07" not in shown.stdout and "Kent Police" in shown.stdout
+    later = write(tmp_path, "later.yaml", VALID.replace("2022-03-01", "2024-05-01").replace("peel-2021-22", "peel-2023-25"))
+    packed = run("pack", path, later, "-o", tmp_path / "out", "--formats", "docx,xlsx,json", seconds=15)
+    assert packed.returncode == 0, packed.stderr
+    model = json.loads(next((tmp_path / "out").glob("*.json")).read_text())
+    assert "The force should [31mimprove its records." in json.dumps(model, ensure_ascii=False)
+
+
+# --- report text: every pattern is linear on hostile lines -----------------------------------
+
+HOSTILE_LINES = ["[" * 200_000, "<a" * 100_000, "](" * 100_000, "<sup>" * 40_000, "a " * 100_000,
+                 "Good " * 40_000, "The force should " * 12_000, "1. " * 66_000, "\t" * 200_000, "AFI " * 50_000,
+                 "PEEL 2021/22 " * 15_000, "requires improvement: " * 9_000, "-" * 200_000, "(" * 200_000]
+
+
+@pytest.mark.parametrize("index", range(len(HOSTILE_LINES)))
+def test_report_patterns_stay_linear_on_200000_character_lines(tmp_path, index):
+    suffix = (".md", ".txt", ".html")[index % 3]  # each reader's own patterns get their turn
+    path = write(tmp_path, f"report{suffix}", "# Kent Police PEEL 2021/22\n" + HOSTILE_LINES[index] + "\n")
+    result = run("extract", path)
+    assert result.returncode in (0, 1)
+
+
+# --- nonsense pairs ------------------------------------------------------------------------
+
+def test_nonsense_pairs_are_refused_saying_which_is_which(tmp_path):
+    old, new = DATASETS["peel-2021-22"], DATASETS["peel-2023-25"]
+    reversed_ = run("compare", new, old)
+    assert reversed_.returncode == 1
+    assert one_line(reversed_) == ("Error: OLD (Northamptonshire Police, PEEL 2023-25 (16 February 2024)) is "
+                                   "later than NEW (Northamptonshire Police, PEEL 2021/22 (2021)); give the "
+                                   "earlier inspection first")
+    twice = run("pack", new, new, "-o", tmp_path)
+    assert one_line(twice).endswith("OLD and NEW are the same inspection (Northamptonshire Police, PEEL 2023-25 "
+                                    "(16 February 2024)); give the earlier inspection first and the later one second")
+    other = write(tmp_path, "kent.yaml", VALID.replace("2022-03-01", "2024-05-01").replace("peel-2021-22", "peel-2023-25"))
+    forces = run("compare", old, other)
+    assert one_line(forces) == ("Error: OLD is Northamptonshire Police, PEEL 2021/22 (2021) and "
+                                "NEW is Kent Police, PEEL 2023-25 (1 May 2024): a briefing compares two inspections "
+                                "of one force (give --allow-different-forces if this is deliberate)")
+    assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_a_deliberate_pair_of_forces_says_so_on_page_one(tmp_path):
+    from pypdf import PdfReader
+
+    other = write(tmp_path, "kent.yaml", VALID.replace("2022-03-01", "2024-05-01").replace("peel-2021-22", "peel-2023-25"))
+    result = run("pack", DATASETS["peel-2021-22"], other, "--allow-different-forces", "--formats", "pdf",
+                 "-o", tmp_path / "out", seconds=15)
+    assert result.returncode == 0, result.stderr
+    first_page = " ".join(PdfReader(next((tmp_path / "out").glob("*.pdf"))).pages[0].extract_text().split())
+    assert "compares two different forces, Northamptonshire Police and Kent Police" in first_page
+
+
+def test_a_force_name_without_latin_letters_still_names_the_file_sensibly(tmp_path):
+    old = write(tmp_path, "a.yaml", VALID.replace("Kent Police", "Гвардия"))
+    new = write(tmp_path, "b.yaml", VALID.replace("Kent Police", "Гвардия").replace("2022-03-01", "2024-05-01")
+                .replace("peel-2021-22", "peel-2023-25"))
+    result = run("pack", old, new, "--formats", "json", "-o", tmp_path / "out", seconds=15)
+    assert result.returncode == 0, result.stderr
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["force-peel-2023-25-pcc-briefing.json"]
+
+
+# --- matching and workbooks -----------------------------------------------------------------
+
+def test_a_lopsided_pair_matches_within_bounds(tmp_path):
+    many = VALID + "findings:\n" + "".join(
+        f"  - {{kind: area-for-improvement, text: 'The force should improve how it records crime {i} "
+        f"and supervises investigation {i * 7}.'}}\n" for i in range(1000))
+    old = write(tmp_path, "old.yaml", many)
+    new = write(tmp_path, "new.yaml", VALID.replace("2022-03-01", "2024-05-01").replace("peel-2021-22", "peel-2023-25")
+                + "findings:\n  - {kind: cause-of-concern, text: The force should improve how it records crime.}\n")
+    result = run("compare", old, new, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    persisting = json.loads(result.stdout)["persisting"]
+    assert {p["new"]["text"] for p in persisting} == {"The force should improve how it records crime."}
+
+
+def test_a_zip_bomb_workbook_is_refused_by_email(tmp_path):
+    workbook = tmp_path / "kent-peel-briefing.xlsx"
+    with zipfile.ZipFile(workbook, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        with archive.open("xl/worksheets/sheet1.xml", "w") as member:
+            block = b"<row/>" * (1 << 20)
+            for _ in range(35):
+                member.write(block)
+    assert workbook.stat().st_size < 2 * 1024 * 1024
+    result = run("email", tmp_path, "--to", "pcc@example.org", "--dry-run", "--attach", "xlsx")
+    assert one_line(result) == f"Error: {workbook}: workbook unpacks to 210 MB; at most 200 MB is read"
+    assert not list(tmp_path.glob("*.eml"))
+
+
+# --- email settings and addresses -------------------------------------------------------------
+
+@pytest.fixture
+def pack_dir(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("pack")
+    assert run("pack", "-o", out, "--formats", "pdf,json", seconds=15).returncode == 0
+    return out
+
+
+@pytest.mark.parametrize(("to", "message"), [
+    ("not an address<>", "--to 'not an address<>' is not an email address (name@example.org); separate several "
+                         "with commas"),
+    ("pcc@example.org\nBcc: x@evil.example", "--to 'pcc@example.org\\nBcc: x@evil.example': an address cannot hold a "
+                                            "line break or control character"),
+    ("pcc@example.org, chief@", "--to 'chief@' is not an email address (name@example.org); separate several with "
+                               "commas"),
+])
+def test_a_bad_recipient_is_refused_before_anything_is_written(pack_dir, to, message):
+    result = run("email", pack_dir, "--to", to, "--dry-run")
+    assert one_line(result) == f"Error: {message}"
+    assert not list(pack_dir.glob("*.eml"))
+
+
+def test_both_comma_separated_recipients_are_addressed(pack_dir):
+    result = run("email", pack_dir, "--to", "pcc@example.org, chief@example.org", "--dry-run")
+    assert result.returncode == 0, result.stderr
+    from email import message_from_bytes
+
+    message = message_from_bytes(next(pack_dir.glob("*.eml")).read_bytes())
+    assert message["To"] == "pcc@example.org, chief@example.org"
+
+
+@pytest.mark.parametrize(("config", "message"), [
+    (b"smtp:\n  host: mail.example.org\n  from: caf\xe9@example.org\n", "line 3: not UTF-8 text; save the file as UTF-8"),
+    (b"smtp:\n  host: mail.example.org\n  port: [25, 587]\n", "line 3: 'port' must be a single value, not list"),
+])
+def test_a_bad_config_file_names_its_line(tmp_path, config, message):
+    path = tmp_path / "config.yaml"
+    path.write_bytes(config)
+    result = run("email", "--check", "--config", path, env={"BRIEFING_SMTP_HOST": ""})
+    assert one_line(result) == f"Error: {path}, {message}"
+
+
+def test_a_port_out_of_range_is_not_called_connection_refused():
+    result = run("email", "--check", env={"BRIEFING_SMTP_HOST": "127.0.0.1", "BRIEFING_SMTP_PORT": "99999",
+                                          "BRIEFING_SMTP_FROM": "a@example.org"})
+    assert one_line(result) == "Error: BRIEFING_SMTP_PORT 99999 is not a port number (1 to 65535)"
+
+
+def test_a_password_in_a_config_others_can_read_is_warned_about(tmp_path):
+    path = tmp_path / "config.yaml"
+    path.write_text("smtp:\n  host: 127.0.0.1\n  port: 1\n  user: a\n  password: s3cret\n  from: a@example.org\n"
+                    "  security: none\n")
+    path.chmod(0o644)
+    result = run("email", "--check", "--config", path, env={"BRIEFING_SMTP_HOST": ""})
+    assert f"Warning: {path} holds a password and others can read it (mode 644); run: chmod 600 {path}" in result.stderr
+    assert "s3cret" not in result.stderr
+    path.chmod(0o600)
+    assert "Warning" not in run("email", "--check", "--config", path, env={"BRIEFING_SMTP_HOST": ""}).stderr
+
+
+# --- interruptions ------------------------------------------------------------------------------
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _start_pack(out: Path) -> subprocess.Popen:
+    return subprocess.Popen([*BRIEFING, "pack", "-o", str(out)], cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+
+
+@pytest.mark.skipif(not Path("/proc").exists(), reason="needs /proc to find the writer processes")
+@pytest.mark.parametrize("moment", [0.4, 0.8, 1.2])
+def test_a_killed_pack_leaves_no_orphan_and_the_previous_pack_intact(tmp_path, moment):
+    out = tmp_path / "out"
+    assert run("pack", "-o", out, seconds=15).returncode == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    process = _start_pack(out)
+    time.sleep(moment)
+    writers = _children(process.pid)
+    process.send_signal(signal.SIGKILL)
+    process.communicate()
+    deadline = time.monotonic() + 5
+    while any(Path(f"/proc/{pid}").exists() and "Z" not in _state(pid) for pid in writers) \
+            and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in writers if Path(f"/proc/{pid}").exists() and "Z" not in _state(pid)], "orphan writers"
+    after = {p.name: p.read_bytes() for p in out.iterdir() if not p.name.endswith(".part")}
+    assert sorted(after) == sorted(before)
+    for name, data in after.items():  # each file is the earlier one, or a whole new one renamed into place
+        assert data == before[name] or _complete(name, data), f"{name} is damaged"
+    assert run("pack", "-o", out, seconds=15).returncode == 0
+    assert not [p.name for p in out.iterdir() if p.name.endswith(".part")]
+
+
+def _complete(name: str, data: bytes) -> bool:
+    if name.endswith(".pdf"):
+        return data.rstrip().endswith(b"%%EOF")
+    import io
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return archive.testzip() is None
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "Z"
+
+
+@pytest.mark.parametrize(("sig", "code", "line"), [(signal.SIGINT, 130, "Error: interrupted"),
+                                                   (signal.SIGTERM, 143, "Error: interrupted (terminated)")])
+@pytest.mark.parametrize("moment", [0.15, 0.6])
+def test_an_interrupted_pack_says_so_and_writes_nothing(tmp_path, sig, code, line, moment):
+    process = _start_pack(tmp_path)
+    time.sleep(moment)
+    process.send_signal(sig)
+    _, err = process.communicate(timeout=20)
+    if process.returncode == 0:
+        pytest.skip("the pack finished before the signal arrived")
+    assert process.returncode == code
+    assert err.strip().splitlines()[-1] == line and "Traceback" not in err
+    assert not [p for p in tmp_path.iterdir() if p.suffix in (".pdf", ".docx", ".xlsx") or p.name.endswith(".part")]
