@@ -4,6 +4,8 @@ options, and the document model the writers translate.
 What it does, and all it does (the README's "Limits and safety" says the same):
 - control characters other than tab and newline are removed (they break XML formats and
   can drive a terminal), as are lone surrogates and the non-characters U+FFFE and U+FFFF;
+- soft hyphens (U+00AD) are removed: invisible break hints left by a report's typesetting,
+  which would otherwise stop "investi\u00adgation" matching "investigation";
 - line endings become "\n".
 Nothing else is changed: markup characters, right-to-left text, emoji and text starting
 with "=" pass through unchanged and each writer shows them as text.
@@ -14,8 +16,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f\ud800-\udfff\ufffe\uffff]")
-_LINE_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x80-\x9f\ud800-\udfff\ufffe\uffff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f\xad\ud800-\udfff\ufffe\uffff]")
+_LINE_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x80-\x9f\xad\ud800-\udfff\ufffe\uffff]")
 
 
 def clean(text: object) -> str:

@@ -138,7 +138,8 @@ def _paragraph(document, block: Paragraph) -> None:
     p = document.add_paragraph(block.text)
     if block.style == "caveat":
         _shade(p._p.get_or_add_pPr(), CAVEAT_FILL)
-        p.runs[0].italic = True if p.runs else None
+        for run in p.runs[:1]:
+            run.italic = True
     elif block.style == "lead":
         for run in p.runs:
             run.bold = True
