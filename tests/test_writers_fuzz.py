@@ -10,6 +10,7 @@ BRIEFING_FUZZ_EXAMPLES raises the count for a longer run (see the README).
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 import unicodedata
 from pathlib import Path
@@ -57,6 +58,15 @@ def squeeze(text: str) -> str:
     return "".join(text.split())
 
 
+def reading_text(path: Path) -> str:
+    """The PDF's text without each page's furniture (marking, page number), which a
+    paragraph running over a page break would otherwise have in its middle."""
+    from pypdf import PdfReader
+
+    pages = [page.extract_text() or "" for page in PdfReader(str(path)).pages]
+    return "".join(re.sub(r"OFFICIAL\s*OFFICIAL\s*Page \d+ of \d+\s*$", "", text) for text in pages)
+
+
 def in_order(needle: str, haystack: str) -> bool:
     """Every character of needle, in order, in haystack."""
     rest = iter(haystack)
@@ -64,9 +74,10 @@ def in_order(needle: str, haystack: str) -> bool:
 
 
 def left_to_right(text: str) -> bool:
-    """reportlab sets every line left to right (it does no bidirectional layout), so Arabic
-    or Hebrew comes out of a PDF in visual order; the README says so, and Word, Excel and
-    the HTML page show such text correctly. Those strings are checked in the other writers."""
+    """reportlab sets every line left to right (it does no bidirectional layout), and PDF
+    text extractors reorder Arabic or Hebrew, and the punctuation beside it, by their own
+    rules; so the PDF comparison leaves such strings out (the README says so). They still go
+    through the PDF writer in test_hostile_text, and are compared in Word and Excel here."""
     return not any(unicodedata.bidirectional(c) in ("R", "AL", "RLE", "RLO", "RLI") for c in text)
 
 
@@ -83,12 +94,13 @@ def test_word_holds_every_string_as_text(texts):
 @FUZZ
 @given(texts=batches)
 def test_pdf_text_is_the_input_after_cleaning(texts):
+    texts = [t if left_to_right(t) else "rtl" for t in texts]  # see left_to_right
     _, path, folder = render("pdf", texts)
     with folder:
-        body = squeeze(pdf_text(path))
-        for text in filter(left_to_right, shown(texts[4:20] + texts[60:])):
+        body = squeeze(reading_text(path))
+        for text in shown(texts[4:20] + texts[60:]):
             assert squeeze(text) in body
-        for text in filter(left_to_right, shown(texts[20:60])):  # cells side by side interleave line by line
+        for text in shown(texts[20:60]):  # cells side by side interleave line by line
             assert in_order(squeeze(text), body)
 
 
