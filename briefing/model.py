@@ -6,6 +6,8 @@ traced back to the page or line of the report it came from.
 
 from __future__ import annotations
 
+import hashlib
+import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
@@ -231,3 +233,21 @@ class Inspection:
         for item in (*data["corrections"], *(j["correction"] for j in data["judgements"] if j["correction"])):
             item["date"] = item["date"].isoformat()
         return data
+
+
+ID_KINDS = {"cause-of-concern": "CoC", "recommendation": "Rec", "area-for-improvement": "AFI",
+            "innovative-practice": "IP", "finding": "F"}
+
+
+def stable_id(cycle: str, finding: Finding) -> str:
+    """An id that survives re-extraction and re-editing, for the action tracker.
+
+    The report's own id where it has one ("peel-2021-22/AFI 7"); otherwise the kind and a
+    short digest of the words alone ("peel-2023-25/AFI-3f9a2c"), so moving a finding to
+    another line, re-flowing it or fixing its punctuation keeps the id, and only a change
+    of wording makes a new one.
+    """
+    if finding.id:
+        return f"{cycle}/{finding.id}"
+    words = " ".join(re.findall(r"[a-z0-9]+", finding.text.lower()))
+    return f"{cycle}/{ID_KINDS.get(finding.kind, 'F')}-{hashlib.sha1(words.encode()).hexdigest()[:6]}"

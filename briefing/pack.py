@@ -34,6 +34,7 @@ class PackRequest:
     formats: Sequence[str] = ("docx", "pdf", "xlsx")
     out_dir: Path = Path("output")
     allow_different_forces: bool = False  # said on page 1 when used
+    tracker: Path | None = None  # last quarter's edited workbook, carried into this pack
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,17 @@ def build(request: PackRequest) -> tuple[Briefing, str]:
     from briefing.document import build_briefing
 
     comparison, force_record, cycle = load_comparison(request)
-    return build_briefing(comparison, force_record, request.options), cycle
+    return build_briefing(comparison, force_record, request.options, load_tracker(request.tracker)), cycle
+
+
+def load_tracker(path: Path | None):
+    """The edited tracker as the document builder takes it, or None."""
+    if path is None:
+        return None
+    from briefing.document.build import Tracker
+    from briefing.ingest.tracker import read_tracker
+
+    return Tracker(tuple(read_tracker(path)), Path(path).name)
 
 
 def load_comparison(request: PackRequest):

@@ -122,12 +122,18 @@ def test_workbook_structure(pack_dir):
         assert "OFFICIAL" in ws.oddHeader.center.text
         assert not any(c.data_type == "f" for row in ws.iter_rows() for c in row)
     actions = workbook["Actions"]
-    validation = next(v for v in actions.data_validations.dataValidation if v.type == "list")
-    assert "Pending sign-off" in validation.formula1
-    assert str(validation.sqref).startswith("F2:F")
     header = [c.value for c in actions[1]]
-    assert header == ["ID", "Finding", "Area", "Owner", "Due date", "Status", "Evidence", "Last update"]
-    assert actions.max_row - 1 >= 3  # one row per open finding of the 2023-25 inspection
+    assert header[:5] == ["ID", "Inspection", "Kind", "Area", "Finding"]
+    status = header.index("Status") + 1
+    lists = {str(v.sqref).split(":")[0]: v.formula1 for v in actions.data_validations.dataValidation
+             if v.type == "list"}
+    from openpyxl.utils import get_column_letter
+
+    assert "Awaiting HMICFRS sign-off" in lists[f"{get_column_letter(status)}2"]
+    assert actions.cell(row=1, column=status).fill.fgColor.rgb.endswith("00703C")  # people fill it: green
+    assert actions.cell(row=1, column=1).fill.fgColor.rgb.endswith("1F3B5C")  # briefing fills it
+    assert [actions.cell(row=r, column=1).value for r in range(2, 5)] == [
+        "peel-2023-25/F-d131eb", "peel-2023-25/F-04c33d", "peel-2023-25/F-50663c"]  # stable ids
 
 
 def test_chief_officers_pack_has_owners_and_next_steps(tmp_path, runner):

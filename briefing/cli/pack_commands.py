@@ -34,8 +34,10 @@ from briefing.writers import choices
 @click.option("--email-to", "email_to", multiple=True, help="Email the pack to this address after writing it.")
 @click.option("--allow-different-forces", is_flag=True, help="Compare inspections of two different forces "
               "(refused otherwise; the pack says so on page 1).")
+@click.option("--tracker", type=click.Path(path_type=Path), help="Last pack's workbook, as people edited it: its "
+              "Actions (owners, dates, statuses, notes) are carried into this pack.")
 def pack(inputs, audience, formats, marking, author, version, paper_date, chief_comments_by, record_files,
-         overrides, out_dir, email_to, allow_different_forces):
+         overrides, out_dir, email_to, allow_different_forces, tracker):
     """Write a briefing pack comparing two inspections.
 
     INPUTS are OLD and NEW (datasets or report files). With none, the two most recent
@@ -61,7 +63,7 @@ def pack(inputs, audience, formats, marking, author, version, paper_date, chief_
                           chief_comments_by=chief_comments_by.date() if chief_comments_by else None)
     request = PackRequest(inputs=inputs, record=record_files, overrides=overrides, options=options,
                           formats=parse_formats(formats), out_dir=out_dir,
-                          allow_different_forces=allow_different_forces)
+                          allow_different_forces=allow_different_forces, tracker=tracker)
     result = make_pack(request, progress=lambda message: click.echo(message, err=True))
     for warning in result.briefing.warnings:
         click.echo(f"Warning: {warning}", err=True)
@@ -71,3 +73,21 @@ def pack(inputs, audience, formats, marking, author, version, paper_date, chief_
         from briefing.cli.email_commands import send_pack
 
         send_pack(result.paths, email_to, result.briefing)
+
+
+@cli.command(name="tracker")
+@click.argument("workbook", type=click.Path(path_type=Path))
+def tracker_command(workbook: Path) -> None:
+    """Check an edited action tracker (a pack's workbook) before the next pack uses it.
+
+    \b
+    Example:
+        briefing tracker output/kent-peel-2023-25-pcc-briefing.xlsx
+    """
+    from briefing.ingest.tracker import read_tracker
+    from briefing.tracker import progress_of
+
+    rows = read_tracker(workbook)
+    p = progress_of(rows, date.today(), [], workbook.name)
+    counts = "; ".join(f"{status}: {n}" for status, n in p.by_status) or "no rows"
+    click.echo(f"{workbook}: ok ({len(rows)} rows: {counts}; overdue {len(p.overdue)})")

@@ -19,7 +19,7 @@ from briefing.compare.overrides import Overrides
 from briefing.compare.themes import themes_of
 from briefing.errors import BriefingError
 from briefing.frameworks import Frameworks, load_frameworks
-from briefing.model import SEVERITY, Finding, Inspection, KeyFigure, Place
+from briefing.model import SEVERITY, Finding, Inspection, KeyFigure, Place, stable_id
 from briefing.sources import source_kind_name
 
 FORMAL = {"cause-of-concern", "recommendation", "area-for-improvement"}
@@ -49,18 +49,19 @@ class FindingRef:
     themes: tuple[str, ...]
     label: str = ""  # "AFI 7", "Finding 3, p. 12": how a reader names it
     source: str = ""  # the inspection's title and the place: where a reader checks it
+    tracker_id: str = ""  # stable across re-extraction: the tracker's key (model.stable_id)
 
     @classmethod
     def of(cls, finding: Finding, label: str, inspection: Inspection, fw: Frameworks) -> FindingRef:
         where = place_text(finding.place)
         return cls(finding.kind, finding.area, fw.area_name(finding.area) if finding.area else "", finding.text,
                    finding.id, str(finding.place), tuple(sorted(themes_of(finding.text))), label,
-                   f"{inspection.title}, {where}" if where else inspection.title)
+                   f"{inspection.title}, {where}" if where else inspection.title, stable_id(inspection.cycle, finding))
 
     def to_json(self) -> dict:
         return {"kind": self.kind, "area": self.area, "area_name": self.area_name, "text": self.text,
                 "id": self.id, "place": self.place, "themes": list(self.themes), "label": self.label,
-                "source": self.source}
+                "source": self.source, "tracker_id": self.tracker_id}
 
 
 @dataclass(frozen=True)

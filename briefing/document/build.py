@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from briefing.cleaning import clean_model
 from briefing.compare import Comparison, History
 from briefing.compare.grades import GradeChange
-from briefing.document import sections, sheets
+from briefing.document import sections, sheets, tracking
 from briefing.document.model import (
     EXCEL_CELL_CHARS,
     Briefing,
@@ -29,6 +29,7 @@ from briefing.document.wording import (
     unmatched_phrase,
 )
 from briefing.frameworks import load_frameworks
+from briefing.tracker import TrackerRow
 
 
 def worst_downgrade(comparison: Comparison) -> GradeChange | None:
@@ -37,9 +38,12 @@ def worst_downgrade(comparison: Comparison) -> GradeChange | None:
 
 
 def build_briefing(comparison: Comparison, record: History | None = None,
-                   options: PackOptions | None = None) -> Briefing:
+                   options: PackOptions | None = None, tracker: Tracker | None = None) -> Briefing:
+    """`tracker` is last quarter's edited tracker, whose rows are carried into this pack."""
     options = options or PackOptions()
     c = comparison
+    rows, unmatched = tracking.tracker_rows(c, list(tracker.rows) if tracker else [])
+    progress = tracking.progress(rows, options.date, unmatched, tracker.source if tracker else "")
     title = f"{c.new.force}: {c.new.cycle_name} inspection briefing"
     deadline = s55_status(c.s55_due, options.date)
     body = [
@@ -49,6 +53,7 @@ def build_briefing(comparison: Comparison, record: History | None = None,
         sections.sources_section(c),
         _grades(c),
         *sections.findings_sections(c),
+        *([tracking.progress_section(progress)] if tracker else []),
         sections.figures_section(c),
         *sections.audience_sections(c, options, deadline),
     ]
@@ -62,9 +67,18 @@ def build_briefing(comparison: Comparison, record: History | None = None,
                     version=options.version, audience=options.audience,
                     s55_due=c.s55_due if options.audience == "pcc" else None)
     headline = _headline(c)
-    workbook = sheets.workbook_sheets(c, record, options, headline, title)
+    workbook = sheets.workbook_sheets(c, record, options, headline, title,
+                                      tracking.tracker_sheet(rows, tracker.source if tracker else ""), progress)
     briefing = clean_model(Briefing(meta, tuple(body), workbook, headline))  # the one cleaning step, on every field
-    return replace(briefing, warnings=_warnings(briefing))
+    kept = (f"{len(unmatched)} tracker row(s) match no finding of either inspection and were kept as they were: "
+            f"{', '.join(unmatched[:10])}{' and more' if len(unmatched) > 10 else ''}",) if unmatched else ()
+    return replace(briefing, warnings=_warnings(briefing) + kept)
+
+
+@dataclass(frozen=True)
+class Tracker:
+    rows: tuple[TrackerRow, ...]
+    source: str  # "kent-q1.xlsx (saved 3 March 2025)": named in the pack
 
 
 def _warnings(briefing: Briefing) -> tuple[str, ...]:

@@ -56,6 +56,7 @@ class Column:
     width: float = 1.0  # relative width
     role: str = "text"  # text | grade | number | date | status
     choices: tuple[str, ...] = ()  # allowed values: a drop-down list in Excel
+    editable: bool = False  # people fill it (the tracker's own columns): a heading of its own colour
 
 
 @dataclass(frozen=True)

@@ -14,18 +14,18 @@ from briefing.document.model import Column, Sheet, Table
 from briefing.document.options import PackOptions
 from briefing.document.wording import area_label, figure_cells, movement_text
 from briefing.model import KIND_LABELS
+from briefing.tracker import Progress
 
-ACTION_STATUSES = ("Not started", "In progress", "Pending sign-off", "Complete", "No further action")
 HEADLINE_ITEM = "What changed"
 
 
 def workbook_sheets(c: Comparison, record: History | None, options: PackOptions,
-                    headline: tuple[str, ...], title: str) -> tuple[Sheet, ...]:
-    return (_summary(c, options, headline, title), _grades(c), _findings(c), _matching(c), _figures(c),
-            _history(c, record), _actions(c))
+                    headline: tuple[str, ...], title: str, actions: Sheet, progress: Progress) -> tuple[Sheet, ...]:
+    return (_summary(c, options, headline, title, progress), _grades(c), _findings(c), _matching(c), _figures(c),
+            _history(c, record), actions)
 
 
-def _summary(c: Comparison, options: PackOptions, headline: tuple[str, ...], title: str) -> Sheet:
+def _summary(c: Comparison, options: PackOptions, headline: tuple[str, ...], title: str, progress: Progress) -> Sheet:
     rows: list[tuple] = [(HEADLINE_ITEM, line) for line in headline]
     rows += [("Title", title), ("Force", c.new.force), ("Older inspection", f"{c.old.title} ({c.old.published})"),
              ("Older source", c.old.source_kind_name), ("Newer inspection", f"{c.new.title} ({c.new.published})"),
@@ -40,6 +40,8 @@ def _summary(c: Comparison, options: PackOptions, headline: tuple[str, ...], tit
              ("New findings", len(c.new_findings)), ("Grades directly comparable", "yes" if c.comparable else "no")]
     if options.audience == "pcc" and c.s55_due:
         rows.append(("s.55 response due", c.s55_due))
+    rows += [("Actions open", progress.open_count), ("Actions overdue", len(progress.overdue)),
+             ("Actions awaiting HMICFRS sign-off", len(progress.awaiting))]
     rows += [(f"Caveat {i}", note) for i, note in enumerate(c.caveats, start=1)]
     rows += [("Correction", note) for note in c.new.corrections + c.old.corrections]
     table = Table("Summary", "Summary", (Column("Item", 1.5), Column("Detail", 6)),
@@ -109,12 +111,3 @@ def _history(c: Comparison, record: History | None) -> Sheet:
                      for t in record.timelines for p in t.points)
     return Sheet("History", Table("History", "Grades by area and inspection", (
         Column("Area", 2), Column("Inspection", 2), Column("Wording", 3), Column("Grade", 1.6, "grade")), rows))
-
-
-def _actions(c: Comparison) -> Sheet:
-    rows = tuple((f.label, f.text, area_label(f.area_name), "", "", "Not started",
-                  "", "") for f in c.new.findings if f.kind != "innovative-practice")
-    return Sheet("Actions", Table("Actions", "Actions on open findings", (
-        Column("ID", 1), Column("Finding", 5), Column("Area", 1.8), Column("Owner", 1.5), Column("Due date", 1.2, "date"),
-        Column("Status", 1.4, "status", ACTION_STATUSES), Column("Evidence", 3), Column("Last update", 1.2, "date")),
-        rows), "One row per open finding. Status is a drop-down; owner, due date and evidence are yours to fill in.")

@@ -12,6 +12,7 @@ GRADE_FILL = {
     "inadequate": "D4351C",
 }
 GRADE_TEXT = {"adequate": "0B0C0C", "requires improvement": "0B0C0C"}
+EDITABLE_FILL = "00703C"  # green: a column people fill in (the tracker)
 HEADER_FILL = "1F3B5C"
 OLD_FILL = "B1B4B6"  # the earlier inspection's bar: grey, so only the later bar's colour means a grade
 CAVEAT_FILL = "FFF4CC"

@@ -20,7 +20,7 @@ from openpyxl.worksheet.table import Table as XLTable
 from openpyxl.worksheet.table import TableStyleInfo
 
 from briefing.document.model import Briefing, Sheet, cut_for_excel, display
-from briefing.writers.style import HEADER_FILL, grade_fill, grade_text
+from briefing.writers.style import EDITABLE_FILL, HEADER_FILL, grade_fill, grade_text
 
 SUFFIX = ".xlsx"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -50,7 +50,7 @@ def _sheet(workbook: Workbook, sheet: Sheet, marking: str) -> None:
         cell = ws.cell(row=1, column=col)
         _set(cell, column.title)
         cell.font = Font(bold=True, color="FFFFFF")
-        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+        cell.fill = PatternFill("solid", fgColor=EDITABLE_FILL if column.editable else HEADER_FILL)
         cell.alignment = WRAP
         ws.column_dimensions[get_column_letter(col)].width = max(10, min(60, column.width * 10))
     rows = table.rows or (("",) * len(table.columns),)  # an Excel table needs one data row

@@ -1,0 +1,80 @@
+"""The tracker rows of a pack and the "Progress since the last pack" section.
+
+Fresh rows come from the newer inspection's findings; an earlier tracker (read by
+ingest.tracker) lends them its owners, dates, statuses and notes, and every earlier row
+without a fresh one is kept, saying what became of its finding.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from briefing.compare import Comparison
+from briefing.document.model import Column, Paragraph, Section, Sheet, Table
+from briefing.document.wording import area_label, report_to_check
+from briefing.model import KIND_LABELS
+from briefing.tracker import COLUMNS, Progress, TrackerRow, carry_forward, progress_of
+
+
+def tracker_rows(c: Comparison, earlier: list[TrackerRow]) -> tuple[list[TrackerRow], list[str]]:
+    since = {p.new.tracker_id: p for p in c.persisting}
+    fresh = [TrackerRow(id=f.tracker_id, inspection=c.new.cycle_name, kind=KIND_LABELS[f.kind],
+                        area=area_label(f.area_name), finding=f.text, standing=_standing(since.get(f.tracker_id)),
+                        earlier=_earlier(since.get(f.tracker_id)))
+             for f in c.new.findings if f.kind != "innovative-practice"]
+    links = {p.new.tracker_id: p.old.tracker_id for p in c.persisting if not p.merged}
+    standing = {p.old.tracker_id: f"raised again as {p.new.tracker_id}" for p in c.persisting if p.merged}
+    gone = (f"not raised again in {c.new.cycle_name}" if c.unmatched_confirmed else
+            f"not in the source used for {c.new.cycle_name} (a {c.new.source_kind_name}); check {report_to_check(c)}")
+    standing.update({f.tracker_id: gone for f in c.resolved})
+    return carry_forward(fresh, earlier, links, standing)
+
+
+def _standing(p) -> str:
+    if p is None:
+        return "new"
+    return f"persisting since {p.first_raised}" if p.first_raised else f"persisting from {p.old.label}"
+
+
+def _earlier(p) -> str:
+    return f"{p.old.label}: {p.old.text}" if p is not None else ""
+
+
+def tracker_sheet(rows: list[TrackerRow], source: str) -> Sheet:
+    columns = tuple(Column(c.title, c.width, c.role, c.choices, editable=c.editable) for c in COLUMNS)
+    carried = f" Owners, dates, statuses and notes were carried from {source}." if source else ""
+    note = ("One row per finding, kept from quarter to quarter: bring this workbook back with "
+            "briefing pack --tracker to carry it into the next pack. Columns with green headings are yours; the "
+            "others are refreshed from the inspections each time." + carried)
+    return Sheet("Actions", Table("Actions", "Action tracker", columns, tuple(r.cells() for r in rows)), note)
+
+
+def progress(rows: list[TrackerRow], today: date, unmatched: list[str], source: str) -> Progress:
+    return progress_of(rows, today, unmatched, source)
+
+
+def progress_section(p: Progress) -> Section:
+    """Short, for both audiences: where the actions stand, what is late, what awaits HMICFRS."""
+    counts = "; ".join(f"{status}: {n}" for status, n in p.by_status) or "no rows"
+    blocks = [Paragraph(f"From the tracker {p.source}: {counts}."
+                        + (f" RAG: {', '.join(f'{g} {n}' for g, n in p.by_rag)}." if p.by_rag else ""))]
+    if p.overdue:
+        blocks.append(_rows_table("Overdue", f"Overdue ({len(p.overdue)})", p.overdue))
+    else:
+        blocks.append(Paragraph("No open action is past its due date."))
+    if p.awaiting:
+        blocks.append(_rows_table("Awaiting", f"Done, awaiting HMICFRS sign-off ({len(p.awaiting)})", p.awaiting))
+    if p.oldest_open:
+        blocks.append(_rows_table("Oldest", "Open actions with the earliest due dates", p.oldest_open))
+    if p.unmatched:
+        blocks.append(Paragraph("Tracker rows kept as they were, matching no finding of either inspection: "
+                                + ", ".join(p.unmatched[:20]) + ("; and more" if len(p.unmatched) > 20 else "")
+                                + ".", "caveat"))
+    return Section("Progress since the last pack", 1, tuple(blocks))
+
+
+def _rows_table(name: str, caption: str, rows) -> Table:
+    return Table(name, caption, (Column("ID", 1.6), Column("Finding", 4), Column("Owner", 1.3),
+                                 Column("Due", 1.1, "date"), Column("Status", 1.6)),
+                 tuple((r.id, r.finding, r.owner or r.lead, r.due or "", r.status) for r in rows))
+

@@ -1,0 +1,143 @@
+"""The action tracker: one row per finding, kept by people from quarter to quarter.
+
+The Actions sheet of every workbook is the tracker. Its columns are defined here once: the
+document builder writes them and ingest.tracker reads them back, so a pack made with
+`--tracker LAST.xlsx` carries owners, dates, statuses and notes into the next quarter.
+Columns briefing fills are refreshed each time; the columns people fill are theirs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+STATUSES = ("Not started", "In progress", "Awaiting HMICFRS sign-off", "Closed by HMICFRS", "Superseded")
+# no commas: Excel reads a drop-down list as comma-separated
+OPEN_STATUSES = STATUSES[:2]
+AWAITING = STATUSES[2]
+RAG = ("Red", "Amber", "Green")
+
+
+@dataclass(frozen=True)
+class TrackerColumn:
+    title: str
+    field: str
+    width: float
+    role: str = "text"  # text | date | status
+    choices: tuple[str, ...] = ()
+    editable: bool = False  # filled by people (kept from the last tracker) or by briefing (refreshed)
+    required: bool = False  # the reader refuses a tracker without it
+
+
+COLUMNS = (
+    TrackerColumn("ID", "id", 1.6, required=True),
+    TrackerColumn("Inspection", "inspection", 1.4),
+    TrackerColumn("Kind", "kind", 1.3),
+    TrackerColumn("Area", "area", 1.6),
+    TrackerColumn("Finding", "finding", 5),
+    TrackerColumn("In the latest inspection", "standing", 2),
+    TrackerColumn("Earlier wording", "earlier", 3),
+    TrackerColumn("Lead chief officer", "lead", 1.5, editable=True),
+    TrackerColumn("Owner", "owner", 1.5, editable=True),
+    TrackerColumn("Due date", "due", 1.2, "date", editable=True),
+    TrackerColumn("Status", "status", 1.8, "status", STATUSES, editable=True, required=True),
+    TrackerColumn("RAG", "rag", 0.8, "status", RAG, editable=True),
+    TrackerColumn("Progress and evidence", "progress", 3.5, editable=True),
+    TrackerColumn("Last updated", "updated", 1.2, "date", editable=True),
+)
+EDITABLE = tuple(c.field for c in COLUMNS if c.editable)
+HAND = "added by hand"
+
+
+@dataclass(frozen=True)
+class TrackerRow:
+    id: str = ""
+    inspection: str = ""
+    kind: str = ""
+    area: str = ""
+    finding: str = ""
+    standing: str = ""  # persisting / new / not raised again / added by hand
+    earlier: str = ""
+    lead: str = ""
+    owner: str = ""
+    due: date | None = None
+    status: str = "Not started"
+    rag: str = ""
+    progress: str = ""
+    updated: date | None = None
+    place: str = ""  # where the row was read ("Actions!A7"), for messages; not written
+
+    def cells(self) -> tuple:
+        return tuple(getattr(self, c.field) if getattr(self, c.field) is not None else "" for c in COLUMNS)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+    def overdue(self, today: date) -> bool:
+        return self.is_open and self.due is not None and self.due < today
+
+
+def carry_forward(fresh: list[TrackerRow], earlier: list[TrackerRow], links: dict[str, str],
+                  standing: dict[str, str]) -> tuple[list[TrackerRow], list[str]]:
+    """The new tracker: every fresh row with the edits of its earlier row, then every
+    earlier row with no fresh row (never dropped), marked for what happened to it.
+
+    `links` maps a fresh row's id to the id of the earlier finding it persists from;
+    `standing` says what became of earlier findings with no row of their own now ("not
+    raised again in ...", "raised again as ..."). Returns the rows and what could not be
+    matched (named, never guessed).
+    """
+    by_id = {row.id: row for row in earlier if row.id}
+    used: set[str] = set()
+    rows = []
+    for row in fresh:
+        before = by_id.get(row.id) or by_id.get(links.get(row.id, ""))
+        if before is not None:
+            used.add(before.id)
+            edits = {f: getattr(before, f) for f in EDITABLE}
+            if before.id != row.id:
+                edits["earlier"] = f"{before.id}: {before.finding}" if before.finding else before.id
+            row = replace(row, **edits)
+        rows.append(row)
+    unmatched = []
+    fresh_ids = {row.id for row in fresh}
+    for row in earlier:
+        if row.id in used or row.id in fresh_ids:
+            continue
+        if not row.id or row.standing == HAND:
+            rows.append(replace(row, standing=HAND))
+        elif row.id in standing:
+            rows.append(replace(row, standing=standing[row.id]))
+        else:  # from an inspection before the older one, or an id we do not know: kept as it was
+            rows.append(row)
+            if not row.standing.startswith(("not raised", "not in", "raised again")):
+                unmatched.append(f"{row.id} ({row.place})" if row.place else row.id)
+    return rows, unmatched
+
+
+@dataclass(frozen=True)
+class Progress:
+    """What the pack says about the tracker: counts, what is overdue, what awaits sign-off."""
+
+    by_status: tuple[tuple[str, int], ...]
+    by_rag: tuple[tuple[str, int], ...]
+    overdue: tuple[TrackerRow, ...]
+    awaiting: tuple[TrackerRow, ...]
+    oldest_open: tuple[TrackerRow, ...]
+    unmatched: tuple[str, ...]
+    source: str
+
+    @property
+    def open_count(self) -> int:
+        return sum(n for status, n in self.by_status if status in OPEN_STATUSES)
+
+
+def progress_of(rows: list[TrackerRow], today: date, unmatched: list[str], source: str) -> Progress:
+    counts = {s: sum(1 for r in rows if r.status == s) for s in STATUSES}
+    rags = {g: sum(1 for r in rows if r.rag == g) for g in RAG}
+    open_rows = [r for r in rows if r.is_open]
+    oldest = sorted((r for r in open_rows if r.due), key=lambda r: r.due)[:5]
+    return Progress(tuple((s, n) for s, n in counts.items() if n), tuple((g, n) for g, n in rags.items() if n),
+                    tuple(r for r in rows if r.overdue(today)), tuple(r for r in rows if r.status == AWAITING),
+                    tuple(oldest), tuple(unmatched), source)
