@@ -20,6 +20,18 @@ class BriefingError(Exception):
         prefix = ", ".join(p for p in (self.file, self.place) if p)
         return f"{prefix}: {self.message}" if prefix else self.message
 
+    def __reduce__(self):
+        """Pickled whole (file and place too), so an error raised in a worker process reads
+        the same when the pack reports it."""
+        return (_rebuild, (type(self), self.__dict__))
+
+
+def _rebuild(cls, state: dict) -> BriefingError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, state.get("message", ""))
+    error.__dict__.update(state)
+    return error
+
 
 class InputError(BriefingError):
     """A file we were asked to read is unreadable, malformed or not what it claims."""

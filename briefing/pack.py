@@ -45,8 +45,9 @@ class PackResult:
 
 def make_pack(request: PackRequest, progress: Callable[[str], None] = lambda message: None) -> PackResult:
     pool = start_writers(request.formats)
+    tracker = _read_tracker_aside(pool, request.tracker)
     try:
-        briefing, cycle = build(request)
+        briefing, cycle = build(request, tracker)
     except BaseException:
         stop_writers(pool)
         raise
@@ -66,12 +67,22 @@ def bundled_record():
     return [i for i in record if i.force == record[-1].force]
 
 
-def build(request: PackRequest) -> tuple[Briefing, str]:
-    """Load, compare and build the Briefing; returns it and the newer inspection's cycle."""
+def build(request: PackRequest, tracker=None) -> tuple[Briefing, str]:
+    """Load, compare and build the Briefing; returns it and the newer inspection's cycle.
+    `tracker` is a future of the tracker being read in a worker, if one is."""
     from briefing.document import build_briefing
 
     comparison, force_record, cycle = load_comparison(request)
-    return build_briefing(comparison, force_record, request.options, load_tracker(request.tracker)), cycle
+    tracker = tracker.result() if tracker is not None else load_tracker(request.tracker)
+    return build_briefing(comparison, force_record, request.options, tracker), cycle
+
+
+def _read_tracker_aside(pool, path: Path | None):
+    """Read the tracker in a writer process that has openpyxl loaded anyway, while this
+    process compares: the tracker then costs the pack almost nothing."""
+    if pool is None or path is None:
+        return None
+    return pool.submit(load_tracker, path)
 
 
 def load_tracker(path: Path | None):
