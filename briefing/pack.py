@@ -35,6 +35,7 @@ class PackRequest:
     out_dir: Path = Path("output")
     allow_different_forces: bool = False  # said on page 1 when used
     tracker: Path | None = None  # last quarter's edited workbook, carried into this pack
+    document: str = "briefing"  # or "response": the PCC's public s.55 response page
 
 
 @dataclass(frozen=True)
@@ -47,11 +48,11 @@ def make_pack(request: PackRequest, progress: Callable[[str], None] = lambda mes
     pool = start_writers(request.formats)
     tracker = _read_tracker_aside(pool, request.tracker)
     try:
-        briefing, cycle = build(request, tracker)
+        briefing, stem = build(request, tracker)
     except BaseException:
         stop_writers(pool)
         raise
-    paths = write_pack(briefing, request.out_dir, pack_stem(briefing, cycle), request.formats, progress, pool)
+    paths = write_pack(briefing, request.out_dir, stem, request.formats, progress, pool)
     return PackResult(briefing, paths)
 
 
@@ -68,13 +69,18 @@ def bundled_record():
 
 
 def build(request: PackRequest, tracker=None) -> tuple[Briefing, str]:
-    """Load, compare and build the Briefing; returns it and the newer inspection's cycle.
+    """Load, compare and build the Briefing; returns it and the file name stem.
     `tracker` is a future of the tracker being read in a worker, if one is."""
     from briefing.document import build_briefing
 
     comparison, force_record, cycle = load_comparison(request)
+    if request.document == "response":
+        from briefing.document.response import build_response
+
+        return build_response(comparison, request.options), pack_stem(comparison.new.force, cycle, "s55-response")
     tracker = tracker.result() if tracker is not None else load_tracker(request.tracker)
-    return build_briefing(comparison, force_record, request.options, tracker), cycle
+    return (build_briefing(comparison, force_record, request.options, tracker),
+            pack_stem(comparison.new.force, cycle, f"{request.options.audience}-briefing"))
 
 
 def _read_tracker_aside(pool, path: Path | None):
@@ -118,9 +124,11 @@ def load_comparison(request: PackRequest):
     return comparison, force_record, new.cycle
 
 
-def pack_stem(briefing: Briefing, cycle: str) -> str:
-    force = re.sub(r"[^a-z0-9]+", "-", briefing.metadata.title.split(":")[0].lower()).strip("-")[:60].strip("-")
-    return f"{force or 'force'}-{cycle}-{briefing.metadata.audience}-briefing"  # never a name starting "-"
+def pack_stem(force: str, cycle: str, what: str) -> str:
+    """ "kent-police-peel-2023-25-pcc-briefing": never a name starting "-" (a force named in
+    another script gives "force-...")."""
+    slug = re.sub(r"[^a-z0-9]+", "-", force.lower()).strip("-")[:60].strip("-")
+    return f"{slug or 'force'}-{cycle}-{what}"
 
 
 def _render(fmt: str, briefing: Briefing, path: Path) -> None:

@@ -176,7 +176,7 @@ def test_failed_writer_leaves_no_file_and_keeps_the_earlier_pack(tmp_path, runne
 def test_pack_rejects_an_unknown_format(runner, tmp_path):
     result = invoke(runner, "pack", "--formats", "docx,odt", "-o", tmp_path)
     assert result.exit_code == 1
-    assert "unknown format odt; choose from docx, pdf, xlsx, json" in result.stderr
+    assert "unknown format odt; choose from docx, pdf, xlsx, html, json" in result.stderr
     assert not list(tmp_path.iterdir())
 
 

@@ -91,3 +91,38 @@ def tracker_command(workbook: Path) -> None:
     p = progress_of(rows, date.today(), [], workbook.name)
     counts = "; ".join(f"{status}: {n}" for status, n in p.by_status) or "no rows"
     click.echo(f"{workbook}: ok ({len(rows)} rows: {counts}; overdue {len(p.overdue)})")
+
+
+@cli.command(name="response")
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--formats", default="html,docx", show_default=True, help=f"Comma-separated: {choices()}.")
+@click.option("--author", default=lambda: os.environ.get("BRIEFING_AUTHOR", ""), help="Author named on the page.")
+@click.option("--date", "paper_date", type=click.DateTime(["%Y-%m-%d"]), help="Date of the draft [default: today].")
+@click.option("--record", "record_files", multiple=True, type=click.Path(path_type=Path),
+              help="Another inspection of the force (repeatable).")
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("output"),
+              show_default=True, help="Folder for the response.")
+def response_command(inputs, formats, author, paper_date, record_files, out_dir):
+    """Draft the PCC's public s.55 response, ready to publish once people write their parts.
+
+    The report, its grades, the PCC's and the chief constable's comments, and one entry per
+    recommendation and cause of concern for the action taken or proposed (s.55(5B)). No
+    protective marking, questions or analyst detail: it is for the public. INPUTS as for pack.
+
+    \b
+    Example:
+        briefing response                  # the bundled force's latest inspection
+        briefing response old.yaml new.pdf --formats html -o web/
+    """
+    from briefing.document.options import PackOptions
+    from briefing.pack import PackRequest, make_pack
+    from briefing.writers import parse_formats
+
+    if len(inputs) not in (0, 2):
+        raise click.UsageError("give two inspections (OLD NEW), or none for the bundled force")
+    options = PackOptions(author=author, date=paper_date.date() if paper_date else date.today())
+    request = PackRequest(inputs=inputs, record=record_files, options=options, formats=parse_formats(formats),
+                          out_dir=out_dir, document="response")
+    result = make_pack(request, progress=lambda message: click.echo(message, err=True))
+    for path in result.paths:
+        click.echo(str(path))

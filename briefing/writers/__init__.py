@@ -32,6 +32,8 @@ FORMATS = {
     "xlsx": Format("briefing.writers.xlsx", ".xlsx", "Excel workbook",
                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                    "every finding with filters, and the actions tracker"),
+    "html": Format("briefing.writers.html", ".html", "web page", "text/html",
+                   "the briefing for any browser, phone or screen reader"),
     "json": Format("briefing.writers.json", ".json", "JSON model", "application/json",
                    "the document model, for other tools"),
 }
