@@ -78,7 +78,9 @@ def left_to_right(text: str) -> bool:
     text extractors reorder Arabic or Hebrew, and the punctuation beside it, by their own
     rules; so the PDF comparison leaves such strings out (the README says so). They still go
     through the PDF writer in test_hostile_text, and are compared in Word and Excel here."""
-    return not any(unicodedata.bidirectional(c) in ("R", "AL", "RLE", "RLO", "RLI") for c in text)
+    return not any(unicodedata.bidirectional(c) in ("R", "AL", "AN", "RLE", "RLO", "RLI")
+                   or "\u0590" <= c <= "\u08ff" or "\ufb1d" <= c <= "\ufdff" or "\ufe70" <= c <= "\ufeff"
+                   for c in text)  # right-to-left letters, and the marks and digits of those scripts
 
 
 @FUZZ
