@@ -34,6 +34,8 @@ def _settings(config: Path | None, ca_bundle: Path | None, no_verify: bool, inse
 @click.option("--subject", help="Subject; the protective marking is put first. [default: the pack's title]")
 @click.option("--attach", default="pdf", show_default=True, help=f"Comma-separated: {choices()}.")
 @click.option("--dry-run", is_flag=True, help="Write the complete message as an .eml beside the pack; send nothing.")
+@click.option("--draft", is_flag=True, help="Write an unsent draft (.eml) that Outlook or Thunderbird opens ready "
+              "to send from your own mail client; no mail server needed.")
 @click.option("--check", is_flag=True, help="Connect and log in to the mail server without sending.")
 @click.option("--config", type=click.Path(path_type=Path), help="Config file with an smtp: section "
               "[default: ~/.config/briefing/config.yaml]. Environment variables win.")
@@ -41,7 +43,7 @@ def _settings(config: Path | None, ca_bundle: Path | None, no_verify: bool, inse
 @click.option("--no-verify", is_flag=True, help="Do not verify the server's certificate (unsafe; says so loudly).")
 @click.option("--insecure-login", is_flag=True, help="Allow the password over a connection without TLS "
               "(security: none); only for a private link.")
-def email(pack_path, to, cc, subject, attach, dry_run, check, config, ca_bundle, no_verify, insecure_login):
+def email(pack_path, to, cc, subject, attach, dry_run, draft, check, config, ca_bundle, no_verify, insecure_login):
     """Email a briefing pack (the PDF by default) to the PCC and chief officers.
 
     SMTP settings come from BRIEFING_SMTP_HOST, _PORT, _SECURITY (starttls, ssl, none),
@@ -65,8 +67,28 @@ def email(pack_path, to, cc, subject, attach, dry_run, check, config, ca_bundle,
     to, cc = parse_addresses(to, "--to"), parse_addresses(cc, "--cc")
     pack = read_pack(pack_path)
     files = [pack.file(FORMATS[kind].suffix) for kind in _attachments(attach)]
+    if draft:
+        return _draft(files, to, cc, subject or pack.title, pack, config,
+                      eml=pack.stem.with_name(pack.stem.name + "-draft.eml"))
     _send(files, to, cc, subject or pack.title, pack, dry_run, config, ca_bundle, no_verify,
           eml=pack.stem.with_name(pack.stem.name + ".eml"), insecure_login=insecure_login)
+
+
+def _draft(files, to, cc, subject, pack, config, eml: Path) -> None:
+    """An unsent message (X-Unsent: 1) for a person to send from their own mail client: the
+    route that needs no SMTP settings and no login at all."""
+    from briefing.atomic import write_atomic
+    from briefing.mail.addresses import header_value
+    from briefing.mail.message import build_message
+    from briefing.mail.settings import sender_address
+
+    message = build_message(sender=sender_address(config), to=header_value(to), cc=header_value(cc), subject=subject,
+                            marking=pack.marking, title=pack.title, headline=list(pack.headline), attachments=files,
+                            s55_due=pack.s55_due)
+    message["X-Unsent"] = "1"  # Outlook and Thunderbird open it as a draft, ready to send
+    if message["From"] == "briefing@localhost":  # nothing set: the mail client fills in its own account
+        del message["From"]
+    click.echo(str(write_atomic(eml, message.as_bytes(policy=message.policy.clone(linesep="\r\n")))))
 
 
 def _send(files, to, cc, subject, pack, dry_run, config, ca_bundle, no_verify, eml: Path, insecure_login=False):

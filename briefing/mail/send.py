@@ -34,8 +34,9 @@ def _where(settings: SmtpSettings) -> str:
 def _connect(settings: SmtpSettings) -> smtplib.SMTP:
     """An open, secured and logged-in connection, or a DeliveryError saying what failed."""
     where = _where(settings)
-    if settings.security == "none" and settings.user and not settings.insecure_login:
-        raise DeliveryError(f"will not send the password for {settings.user!r} to {where} without encryption "
+    if settings.security == "none" and settings.auth != "none" and not settings.insecure_login:
+        what = "an access token" if settings.auth == "xoauth2" else "the password"
+        raise DeliveryError(f"will not send {what} for {settings.user!r} to {where} without encryption "
                             "(security: none); use starttls or ssl, or --insecure-login if the link is private")
     try:
         if settings.security == "ssl":
@@ -50,7 +51,7 @@ def _connect(settings: SmtpSettings) -> smtplib.SMTP:
                                     "set BRIEFING_SMTP_SECURITY=ssl or none if that is intended")
             smtp.starttls(context=tls_context(settings))
             smtp.ehlo()
-        if settings.user:
+        if settings.auth != "none":
             _login(smtp, settings)
         return smtp
     except DeliveryError:
@@ -67,8 +68,11 @@ def _connect(settings: SmtpSettings) -> smtplib.SMTP:
     except ssl.SSLError as exc:
         raise DeliveryError(f"TLS with {where} failed: {exc.reason or exc}") from None
     except smtplib.SMTPAuthenticationError as exc:
-        raise DeliveryError(f"login refused by {where} for user {settings.user!r} ({exc.smtp_code})") from None
+        raise DeliveryError(_refused_login(settings, exc)) from None
     except smtplib.SMTPNotSupportedError:
+        if settings.auth == "xoauth2":
+            raise DeliveryError(f"mail server {where} does not offer OAuth2 logins (XOAUTH2) on this connection") \
+                from None
         raise DeliveryError(f"mail server {where} does not accept logins (AUTH) on this connection") from None
     except smtplib.SMTPServerDisconnected as exc:
         if "timed out" in str(exc):
@@ -78,9 +82,30 @@ def _connect(settings: SmtpSettings) -> smtplib.SMTP:
         raise DeliveryError(f"could not talk to {where}: {exc}") from None
 
 
+BASIC_REFUSED = ("5.7.30", "5.7.139", "basic authentication is not supported", "basic authentication is disabled")
+
+
+def _refused_login(settings: SmtpSettings, exc: smtplib.SMTPAuthenticationError) -> str:
+    """What to do about a refused login, in one line; never the password or the token."""
+    where, answer = _where(settings), exc.smtp_error.decode(errors="replace") if isinstance(exc.smtp_error, bytes) \
+        else str(exc.smtp_error)
+    if settings.auth == "password" and any(mark in answer.lower() for mark in BASIC_REFUSED):
+        return (f"{where} refuses passwords (Basic authentication is switched off, as Microsoft 365 does from "
+                f"December 2026: {exc.smtp_code} {answer.split()[0] if answer.split() else ''}); use OAuth2: set "
+                "BRIEFING_SMTP_AUTH=xoauth2 and BRIEFING_SMTP_TOKEN_COMMAND to a program that prints an access "
+                "token, or write a draft for your own mail client with briefing email --draft")
+    if settings.auth == "xoauth2":
+        return (f"access token refused by {where} for {settings.user!r} ({exc.smtp_code}), after asking the token "
+                "command again; check the mailbox name, that the token is for SMTP (scope SMTP.Send), and that "
+                "SMTP AUTH is enabled for the mailbox")
+    return f"login refused by {where} for user {settings.user!r} ({exc.smtp_code})"
+
+
 def _login(smtp: smtplib.SMTP, settings: SmtpSettings) -> None:
     """One attempt with the best offered mechanism: smtplib's login() would retry with others,
     and some servers drop the connection after the first refusal, hiding the real answer."""
+    if settings.auth == "xoauth2":
+        return _login_xoauth2(smtp, settings)
     offered = smtp.esmtp_features.get("auth", "").upper().split()
     mechanism = next((m for m in ("CRAM-MD5", "PLAIN", "LOGIN") if m in offered), None)
     if mechanism is None:
@@ -89,12 +114,31 @@ def _login(smtp: smtplib.SMTP, settings: SmtpSettings) -> None:
     smtp.auth(mechanism, getattr(smtp, "auth_" + mechanism.lower().replace("-", "_")))
 
 
+def _login_xoauth2(smtp: smtplib.SMTP, settings: SmtpSettings) -> None:
+    """XOAUTH2 with a token from the token command; a refused token is asked for once more
+    (the command may hand out a fresh one), then the refusal stands."""
+    from briefing.mail.oauth import token_from_command, xoauth2
+
+    if "XOAUTH2" not in smtp.esmtp_features.get("auth", "").upper().split():
+        raise smtplib.SMTPNotSupportedError("no XOAUTH2")
+    for attempt in (1, 2):
+        try:
+            smtp.auth("XOAUTH2", xoauth2(settings.user, token_from_command(settings.token_command, settings.timeout)))
+            return
+        except smtplib.SMTPAuthenticationError:
+            if attempt == 2:
+                raise
+            smtp.ehlo()
+
+
 def check(settings: SmtpSettings) -> str:
     """Connect, secure and log in without sending; returns what was confirmed."""
     smtp = _connect(settings)
     size = smtp.esmtp_features.get("size", "")
     smtp.quit()
-    login = f", logged in as {settings.user}" if settings.user else ""
+    login = {"password": f", logged in as {settings.user} with a password",
+             "xoauth2": f", logged in as {settings.user} with an OAuth2 token (XOAUTH2) from the token command",
+             "none": ", no login (BRIEFING_SMTP_AUTH=none)"}[settings.auth]
     limit = f"; it accepts messages up to {int(size) // 1024} KB" if size.strip().isdigit() and int(size) else ""
     return f"{_where(settings)} reachable ({settings.security}){login}{limit}"
 

@@ -18,9 +18,11 @@ from briefing.ingest.located_yaml import read_located
 ENV = {
     "host": "BRIEFING_SMTP_HOST", "port": "BRIEFING_SMTP_PORT", "security": "BRIEFING_SMTP_SECURITY",
     "user": "BRIEFING_SMTP_USER", "password": "BRIEFING_SMTP_PASSWORD", "sender": "BRIEFING_SMTP_FROM",
-    "ca_bundle": "BRIEFING_SMTP_CA_BUNDLE",
+    "ca_bundle": "BRIEFING_SMTP_CA_BUNDLE", "auth": "BRIEFING_SMTP_AUTH", "token_command": "BRIEFING_SMTP_TOKEN_COMMAND",
+    "timeout": "BRIEFING_SMTP_TIMEOUT",
 }
-CONFIG_KEYS = {"host", "port", "security", "user", "password", "from", "ca_bundle", "timeout"}
+CONFIG_KEYS = {"host", "port", "security", "user", "password", "from", "ca_bundle", "timeout", "auth", "token_command"}
+AUTH = ("password", "xoauth2", "none")
 SECURITY = ("starttls", "ssl", "none")
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
 DEFAULT_CONFIG = Path("~/.config/briefing/config.yaml")
@@ -38,6 +40,8 @@ class SmtpSettings:
     verify: bool = True
     timeout: float = 30.0
     insecure_login: bool = False  # a password over a connection without TLS, only when asked for
+    auth: str = "password"  # password | xoauth2 | none
+    token_command: str = field(default="", repr=False)  # prints an OAuth2 access token (xoauth2)
 
     def __repr__(self) -> str:
         hidden = "***" if self.password else ""
@@ -105,6 +109,12 @@ def load_settings(config: Path | None = None, *, ca_bundle: str = "", verify: bo
     port = _number(values, "port", DEFAULT_PORTS[security], whole=True)
     if not 1 <= port <= 65535:
         raise ConfigError(f"BRIEFING_SMTP_PORT {port} is not a port number (1 to 65535)")
+    auth = str(values.get("auth") or ("password" if values.get("password") else "none")).lower()
+    if auth not in AUTH:
+        raise ConfigError(f"BRIEFING_SMTP_AUTH {auth!r} is not one of {', '.join(AUTH)}")
+    if auth == "xoauth2" and not (values.get("user") and values.get("token_command")):
+        raise ConfigError("BRIEFING_SMTP_AUTH=xoauth2 needs BRIEFING_SMTP_USER (the mailbox) and "
+                          "BRIEFING_SMTP_TOKEN_COMMAND (a program that prints an access token)")
     sender = values.get("sender") or values.get("user")
     if not sender:
         raise ConfigError("no sender address: export BRIEFING_SMTP_FROM")
@@ -113,6 +123,7 @@ def load_settings(config: Path | None = None, *, ca_bundle: str = "", verify: bo
     return SmtpSettings(host=str(values["host"]), port=port, security=security, sender=str(sender),
                         user=str(values.get("user") or ""), password=str(values.get("password") or ""),
                         ca_bundle=str(values.get("ca_bundle") or ""), verify=verify, insecure_login=insecure_login,
+                        auth=auth, token_command=str(values.get("token_command") or ""),
                         timeout=_number(values, "timeout", 30.0))
 
 
