@@ -40,7 +40,7 @@ class SmtpSettings:
     verify: bool = True
     timeout: float = 30.0
     insecure_login: bool = False  # a password over a connection without TLS, only when asked for
-    auth: str = "password"  # password | xoauth2 | none
+    auth: str = "none"  # password | xoauth2 | none: no login unless one is set
     token_command: str = field(default="", repr=False)  # prints an OAuth2 access token (xoauth2)
 
     def __repr__(self) -> str:
