@@ -29,7 +29,7 @@ from briefing.document.wording import (
     unmatched_phrase,
 )
 from briefing.frameworks import load_frameworks
-from briefing.tracker import TrackerRow
+from briefing.tracker import TrackerRow, progress_of
 
 
 def worst_downgrade(comparison: Comparison) -> GradeChange | None:
@@ -43,7 +43,7 @@ def build_briefing(comparison: Comparison, record: History | None = None,
     options = options or PackOptions()
     c = comparison
     rows, unmatched = tracking.tracker_rows(c, list(tracker.rows) if tracker else [])
-    progress = tracking.progress(rows, options.date, unmatched, tracker.source if tracker else "")
+    progress = progress_of(rows, options.date, unmatched, tracker.source if tracker else "")
     title = f"{c.new.force}: {c.new.cycle_name} inspection briefing"
     deadline = s55_status(c.s55_due, options.date)
     body = [

@@ -7,13 +7,11 @@ without a fresh one is kept, saying what became of its finding.
 
 from __future__ import annotations
 
-from datetime import date
-
 from briefing.compare import Comparison
 from briefing.document.model import Column, Paragraph, Section, Sheet, Table
 from briefing.document.wording import area_label, report_to_check
 from briefing.model import KIND_LABELS
-from briefing.tracker import COLUMNS, Progress, TrackerRow, carry_forward, progress_of
+from briefing.tracker import COLUMNS, Progress, TrackerRow, carry_forward
 
 
 def tracker_rows(c: Comparison, earlier: list[TrackerRow]) -> tuple[list[TrackerRow], list[str]]:
@@ -47,10 +45,6 @@ def tracker_sheet(rows: list[TrackerRow], source: str) -> Sheet:
             "briefing pack --tracker to carry it into the next pack. Columns with green headings are yours; the "
             "others are refreshed from the inspections each time." + carried)
     return Sheet("Actions", Table("Actions", "Action tracker", columns, tuple(r.cells() for r in rows)), note)
-
-
-def progress(rows: list[TrackerRow], today: date, unmatched: list[str], source: str) -> Progress:
-    return progress_of(rows, today, unmatched, source)
 
 
 def progress_section(p: Progress) -> Section:
