@@ -37,13 +37,16 @@ def _settings(config: Path | None, ca_bundle: Path | None, no_verify: bool, inse
 @click.option("--draft", is_flag=True, help="Write an unsent draft (.eml) that Outlook or Thunderbird opens ready "
               "to send from your own mail client; no mail server needed.")
 @click.option("--check", is_flag=True, help="Connect and log in to the mail server without sending.")
+@click.option("--login", "sign_in", is_flag=True, help="Sign in to Microsoft 365 once (device code) so later sends "
+              "refresh silently; needs BRIEFING_MSAL_TENANT, BRIEFING_MSAL_CLIENT_ID and BRIEFING_SMTP_USER.")
 @click.option("--config", type=click.Path(path_type=Path), help="Config file with an smtp: section "
               "[default: ~/.config/briefing/config.yaml]. Environment variables win.")
 @click.option("--ca-bundle", type=click.Path(path_type=Path), help="CA certificates to trust for a private mail server.")
 @click.option("--no-verify", is_flag=True, help="Do not verify the server's certificate (unsafe; says so loudly).")
 @click.option("--insecure-login", is_flag=True, help="Allow the password over a connection without TLS "
               "(security: none); only for a private link.")
-def email(pack_path, to, cc, subject, attach, dry_run, draft, check, config, ca_bundle, no_verify, insecure_login):
+def email(pack_path, to, cc, subject, attach, dry_run, draft, check, sign_in, config, ca_bundle, no_verify,
+          insecure_login):
     """Email a briefing pack (the PDF by default) to the PCC and chief officers.
 
     SMTP settings come from BRIEFING_SMTP_HOST, _PORT, _SECURITY (starttls, ssl, none),
@@ -54,6 +57,13 @@ def email(pack_path, to, cc, subject, attach, dry_run, draft, check, config, ca_
         briefing email output/ --to pcc@example.org --attach pdf,xlsx
         briefing email --check
     """
+    if sign_in:
+        from briefing.mail.entra import cache_path, login
+        from briefing.mail.settings import load_settings
+
+        who = login(load_settings(config, sign_in_only=True), lambda text: click.echo(text, err=True))
+        click.echo(f"Signed in as {who}; the sign-in is kept in {cache_path()} (readable by you alone)")
+        return
     if check:
         from briefing.mail.send import check as check_server
 

@@ -95,8 +95,9 @@ def _refused_login(settings: SmtpSettings, exc: smtplib.SMTPAuthenticationError)
                 "BRIEFING_SMTP_AUTH=xoauth2 and BRIEFING_SMTP_TOKEN_COMMAND to a program that prints an access "
                 "token, or write a draft for your own mail client with briefing email --draft")
     if settings.auth == "xoauth2":
-        return (f"access token refused by {where} for {settings.user!r} ({exc.smtp_code}), after asking the token "
-                "command again; check the mailbox name, that the token is for SMTP (scope SMTP.Send), and that "
+        source = "the token command" if settings.token_command else "Microsoft Entra ID"
+        return (f"access token refused by {where} for {settings.user!r} ({exc.smtp_code}), after asking {source} "
+                "again; check the mailbox name, that the token is for SMTP (scope SMTP.Send), and that "
                 "SMTP AUTH is enabled for the mailbox")
     return f"login refused by {where} for user {settings.user!r} ({exc.smtp_code})"
 
@@ -117,18 +118,29 @@ def _login(smtp: smtplib.SMTP, settings: SmtpSettings) -> None:
 def _login_xoauth2(smtp: smtplib.SMTP, settings: SmtpSettings) -> None:
     """XOAUTH2 with a token from the token command; a refused token is asked for once more
     (the command may hand out a fresh one), then the refusal stands."""
-    from briefing.mail.oauth import token_from_command, xoauth2
+    from briefing.mail.oauth import xoauth2
 
     if "XOAUTH2" not in smtp.esmtp_features.get("auth", "").upper().split():
         raise smtplib.SMTPNotSupportedError("no XOAUTH2")
     for attempt in (1, 2):
         try:
-            smtp.auth("XOAUTH2", xoauth2(settings.user, token_from_command(settings.token_command, settings.timeout)))
+            smtp.auth("XOAUTH2", xoauth2(settings.user, access_token(settings, refresh=attempt == 2)))
             return
         except smtplib.SMTPAuthenticationError:
             if attempt == 2:
                 raise
             smtp.ehlo()
+
+
+def access_token(settings: SmtpSettings, refresh: bool = False, http_client=None) -> str:
+    """From the token command when one is set, else from Microsoft Entra ID via MSAL."""
+    if settings.token_command:
+        from briefing.mail.oauth import token_from_command
+
+        return token_from_command(settings.token_command, settings.timeout)
+    from briefing.mail.entra import token
+
+    return token(settings, http_client=http_client, refresh=refresh)
 
 
 def check(settings: SmtpSettings) -> str:
@@ -137,7 +149,8 @@ def check(settings: SmtpSettings) -> str:
     size = smtp.esmtp_features.get("size", "")
     smtp.quit()
     login = {"password": f", logged in as {settings.user} with a password",
-             "xoauth2": f", logged in as {settings.user} with an OAuth2 token (XOAUTH2) from the token command",
+             "xoauth2": f", logged in as {settings.user} with an OAuth2 token (XOAUTH2) from "
+                        + ("the token command" if settings.token_command else "Microsoft Entra ID (MSAL)"),
              "none": ", no login (BRIEFING_SMTP_AUTH=none)"}[settings.auth]
     limit = f"; it accepts messages up to {int(size) // 1024} KB" if size.strip().isdigit() and int(size) else ""
     return f"{_where(settings)} reachable ({settings.security}){login}{limit}"

@@ -19,9 +19,12 @@ ENV = {
     "host": "BRIEFING_SMTP_HOST", "port": "BRIEFING_SMTP_PORT", "security": "BRIEFING_SMTP_SECURITY",
     "user": "BRIEFING_SMTP_USER", "password": "BRIEFING_SMTP_PASSWORD", "sender": "BRIEFING_SMTP_FROM",
     "ca_bundle": "BRIEFING_SMTP_CA_BUNDLE", "auth": "BRIEFING_SMTP_AUTH", "token_command": "BRIEFING_SMTP_TOKEN_COMMAND",
-    "timeout": "BRIEFING_SMTP_TIMEOUT",
+    "timeout": "BRIEFING_SMTP_TIMEOUT", "msal_tenant": "BRIEFING_MSAL_TENANT",
+    "msal_client_id": "BRIEFING_MSAL_CLIENT_ID", "msal_client_secret": "BRIEFING_MSAL_CLIENT_SECRET",
+    "msal_certificate": "BRIEFING_MSAL_CERTIFICATE", "msal_thumbprint": "BRIEFING_MSAL_THUMBPRINT",
 }
-CONFIG_KEYS = {"host", "port", "security", "user", "password", "from", "ca_bundle", "timeout", "auth", "token_command"}
+CONFIG_KEYS = {"host", "port", "security", "user", "password", "from", "ca_bundle", "timeout", "auth", "token_command",
+               "msal_tenant", "msal_client_id", "msal_certificate", "msal_thumbprint"}  # a secret: environment only
 AUTH = ("password", "xoauth2", "none")
 SECURITY = ("starttls", "ssl", "none")
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
@@ -42,6 +45,11 @@ class SmtpSettings:
     insecure_login: bool = False  # a password over a connection without TLS, only when asked for
     auth: str = "none"  # password | xoauth2 | none: no login unless one is set
     token_command: str = field(default="", repr=False)  # prints an OAuth2 access token (xoauth2)
+    msal_tenant: str = ""  # Microsoft Entra ID: the tenant and the app registered for SMTP.Send
+    msal_client_id: str = ""
+    msal_client_secret: str = field(default="", repr=False)  # client credentials, for a service
+    msal_certificate: str = ""  # or a certificate: its PEM private key file, and its thumbprint
+    msal_thumbprint: str = ""
 
     def __repr__(self) -> str:
         hidden = "***" if self.password else ""
@@ -94,12 +102,17 @@ def sender_address(config: Path | None = None, environ: dict | None = None) -> s
 
 
 def load_settings(config: Path | None = None, *, ca_bundle: str = "", verify: bool = True,
-                  insecure_login: bool = False, environ: dict | None = None) -> SmtpSettings:
+                  insecure_login: bool = False, environ: dict | None = None, sign_in_only: bool = False) -> SmtpSettings:
+    """`sign_in_only`: for briefing email --login, which needs the mailbox and the Entra app,
+    not a mail server."""
     environ = os.environ if environ is None else environ
     values = _config(config)
     values.update({key: environ[var] for key, var in ENV.items() if environ.get(var)})
     if ca_bundle:
         values["ca_bundle"] = ca_bundle
+    if sign_in_only:
+        values.setdefault("host", "-")
+        values.setdefault("sender", values.get("user") or "-")
     if not values.get("host"):
         raise ConfigError("no mail server set: export BRIEFING_SMTP_HOST (and BRIEFING_SMTP_FROM), "
                           f"or put smtp: host: ... in {DEFAULT_CONFIG}")
@@ -112,9 +125,10 @@ def load_settings(config: Path | None = None, *, ca_bundle: str = "", verify: bo
     auth = str(values.get("auth") or ("password" if values.get("password") else "none")).lower()
     if auth not in AUTH:
         raise ConfigError(f"BRIEFING_SMTP_AUTH {auth!r} is not one of {', '.join(AUTH)}")
-    if auth == "xoauth2" and not (values.get("user") and values.get("token_command")):
-        raise ConfigError("BRIEFING_SMTP_AUTH=xoauth2 needs BRIEFING_SMTP_USER (the mailbox) and "
-                          "BRIEFING_SMTP_TOKEN_COMMAND (a program that prints an access token)")
+    if auth == "xoauth2" and not (values.get("user") and (values.get("token_command") or values.get("msal_client_id"))):
+        raise ConfigError("BRIEFING_SMTP_AUTH=xoauth2 needs BRIEFING_SMTP_USER (the mailbox) and either "
+                          "BRIEFING_SMTP_TOKEN_COMMAND (a program that prints an access token) or "
+                          "BRIEFING_MSAL_TENANT and BRIEFING_MSAL_CLIENT_ID (then briefing email --login)")
     sender = values.get("sender") or values.get("user")
     if not sender:
         raise ConfigError("no sender address: export BRIEFING_SMTP_FROM")
@@ -124,6 +138,11 @@ def load_settings(config: Path | None = None, *, ca_bundle: str = "", verify: bo
                         user=str(values.get("user") or ""), password=str(values.get("password") or ""),
                         ca_bundle=str(values.get("ca_bundle") or ""), verify=verify, insecure_login=insecure_login,
                         auth=auth, token_command=str(values.get("token_command") or ""),
+                        msal_tenant=str(values.get("msal_tenant") or ""),
+                        msal_client_id=str(values.get("msal_client_id") or ""),
+                        msal_client_secret=str(environ.get(ENV["msal_client_secret"]) or ""),
+                        msal_certificate=str(values.get("msal_certificate") or ""),
+                        msal_thumbprint=str(values.get("msal_thumbprint") or ""),
                         timeout=_number(values, "timeout", 30.0))
 
 
