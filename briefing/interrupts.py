@@ -44,11 +44,28 @@ def main() -> None:
         from briefing.cli import main as cli_main
 
         cli_main()
+    except SystemExit as done:
+        if SIGNALLED:  # the command already said "interrupted"
+            _leave(done.code if isinstance(done.code, int) else exit_code())
+        raise
     except (KeyboardInterrupt, Interrupted):
         print(message(), file=sys.stderr)
-        sys.exit(exit_code())
+        _leave(exit_code())
     except Exception:
         if not SIGNALLED:
             raise
         print(message(), file=sys.stderr)
-        sys.exit(exit_code())
+        _leave(exit_code())
+
+
+def _leave(code: int) -> None:
+    """Exit with `code` for certain. A Ctrl-C that lands inside an extension module's own
+    code run (numpy and others run some at import) marks CPython's "unhandled
+    KeyboardInterrupt" even though it was handled, and the interpreter would then kill
+    itself with SIGINT at exit; every cleanup (temporary files, writer processes) has run by
+    the time we get here."""
+    import os
+
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

@@ -14,9 +14,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from briefing.cleaning import clean
 from briefing.compare import compare
 from briefing.document import PackOptions, build_briefing
-from briefing.document.model import clean
 from briefing.model import Finding, Inspection, Judgement, PublicationDate
 from briefing.pack import write_pack
 from packs import docx_text, pdf_text

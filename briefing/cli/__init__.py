@@ -27,30 +27,23 @@ class BriefingGroup(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
-        except (KeyboardInterrupt, interrupts.Interrupted):
-            _interrupted(ctx)
-        except BriefingError as exc:
-            if interrupts.SIGNALLED:
-                _interrupted(ctx)
-            if ctx.meta.get("briefing.debug"):
-                raise
-            raise click.ClickException(str(exc)) from None
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
-        except OSError as exc:
-            if interrupts.SIGNALLED:
-                _interrupted(ctx)
-            if ctx.meta.get("briefing.debug"):
+        except BaseException as exc:
+            if isinstance(exc, (KeyboardInterrupt, interrupts.Interrupted)) or interrupts.SIGNALLED:
+                _interrupted(ctx)  # a signal mid-import arrives disguised as another error
+            if ctx.meta.get("briefing.debug") or not isinstance(exc, Exception):
                 raise
-            where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
-            raise click.ClickException(f"{where}{exc.strerror or exc}") from None
-        except Exception as exc:
-            if interrupts.SIGNALLED:
-                _interrupted(ctx)
-            if ctx.meta.get("briefing.debug"):
-                raise
-            raise click.ClickException(
-                f"unexpected failure ({type(exc).__name__}: {exc}); run with --debug for details") from None
+            raise click.ClickException(_one_line(exc)) from None
+
+
+def _one_line(exc: Exception) -> str:
+    if isinstance(exc, BriefingError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        return f"{where}{exc.strerror or exc}"
+    return f"unexpected failure ({type(exc).__name__}: {exc}); run with --debug for details"
 
 
 @click.group(cls=BriefingGroup, context_settings=CONTEXT)

@@ -88,13 +88,9 @@ def _draft(files, to, cc, subject, pack, config, eml: Path) -> None:
     """An unsent message (X-Unsent: 1) for a person to send from their own mail client: the
     route that needs no SMTP settings and no login at all."""
     from briefing.atomic import write_atomic
-    from briefing.mail.addresses import header_value
-    from briefing.mail.message import build_message
     from briefing.mail.settings import sender_address
 
-    message = build_message(sender=sender_address(config), to=header_value(to), cc=header_value(cc), subject=subject,
-                            marking=pack.marking, title=pack.title, headline=list(pack.headline), attachments=files,
-                            s55_due=pack.s55_due)
+    message = _message(files, to, cc, subject, pack, sender_address(config))
     message["X-Unsent"] = "1"  # Outlook and Thunderbird open it as a draft, ready to send
     if message["From"] == "briefing@localhost":  # nothing set: the mail client fills in its own account
         del message["From"]
@@ -104,15 +100,10 @@ def _draft(files, to, cc, subject, pack, config, eml: Path) -> None:
 def _send(files, to, cc, subject, pack, dry_run, config, ca_bundle, no_verify, eml: Path, insecure_login=False):
     """`pack` is anything with title, marking, headline and s55_due (PackFiles, or a pack just made);
     `to` and `cc` are (name, address) pairs from parse_addresses."""
-    from briefing.mail.addresses import header_value
-    from briefing.mail.message import build_message
     from briefing.mail.settings import sender_address
 
-    sender = sender_address(config) if dry_run else None
     settings = None if dry_run else _settings(config, ca_bundle, no_verify, insecure_login)
-    message = build_message(sender=sender or settings.sender, to=header_value(to), cc=header_value(cc),
-                            subject=subject, marking=pack.marking,
-                            title=pack.title, headline=list(pack.headline), attachments=files, s55_due=pack.s55_due)
+    message = _message(files, to, cc, subject, pack, sender_address(config) if dry_run else settings.sender)
     if dry_run:
         from briefing.atomic import write_atomic
 
@@ -123,6 +114,16 @@ def _send(files, to, cc, subject, pack, dry_run, config, ca_bundle, no_verify, e
     recipients = [address for _, address in to + cc]
     deliver(settings, message, recipients)
     click.echo(f"Sent {', '.join(f.name for f in files)} to {', '.join(recipients)}", err=True)
+
+
+def _message(files, to, cc, subject, pack, sender: str):
+    """The one message every route (send, dry run, draft) builds from a pack."""
+    from briefing.mail.addresses import header_value
+    from briefing.mail.message import build_message
+
+    return build_message(sender=sender, to=header_value(to), cc=header_value(cc), subject=subject,
+                         marking=pack.marking, title=pack.title, headline=list(pack.headline), attachments=files,
+                         s55_due=pack.s55_due)
 
 
 def send_pack(paths: list[Path], to: list[tuple[str, str]], briefing) -> None:

@@ -8,26 +8,11 @@ from briefing.cleaning import clean_model
 from briefing.compare import Comparison, History
 from briefing.compare.grades import GradeChange
 from briefing.document import sections, sheets, tracking
-from briefing.document.model import (
-    EXCEL_CELL_CHARS,
-    Briefing,
-    Chart,
-    Column,
-    GradeBar,
-    Metadata,
-    Paragraph,
-    Section,
-    Table,
-)
+from briefing.document.model import (EXCEL_CELL_CHARS, Briefing, Chart, Column, GradeBar, Metadata, Paragraph,
+                                     Section, Table)
 from briefing.document.narrative import render_blocks
 from briefing.document.options import REPORT_TO, PackOptions
-from briefing.document.wording import (
-    long_date,
-    movement_text,
-    s55_status,
-    sentence,
-    unmatched_phrase,
-)
+from briefing.document.wording import long_date, movement_text, s55_status, sentence, unmatched_phrase
 from briefing.frameworks import load_frameworks
 from briefing.tracker import TrackerRow, progress_of
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
-from briefing.cleaning import clean  # noqa: F401 - the model's text is cleaned by that one step
-
 EXCEL_CELL_CHARS = 32767  # the most text one Excel cell holds (Excel's specification)
 
 

@@ -12,7 +12,7 @@ from briefing.compare.comparison import FindingRef
 from briefing.compare.themes import theme_name
 from briefing.document.model import Column, Sheet, Table
 from briefing.document.options import PackOptions
-from briefing.document.wording import area_label, figure_cells, movement_text
+from briefing.document.wording import figure_cells, movement_text
 from briefing.model import KIND_LABELS
 from briefing.tracker import Progress
 

@@ -103,7 +103,7 @@ def _value(column: TrackerColumn, value, cell: str, path: Path):
             raise InputError(f"{column.title.lower()} {text!r} is not one of {', '.join(column.choices)}",
                              file=str(path), place=cell)
         return match
-    return text[:limits.FIELD_CHARS * 4]
+    return text  # an Excel cell holds at most 32,767 characters: no cut is needed
 
 
 def _letter(index: int) -> str:

@@ -18,23 +18,9 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
 
-from briefing.document.model import (
-    Briefing,
-    BulletList,
-    Chart,
-    Paragraph,
-    Table,
-    display,
-)
+from briefing.document.model import Briefing, BulletList, Chart, Paragraph, Table, display
 from briefing.writers.chart_image import render_png
-from briefing.writers.style import (
-    CAVEAT_FILL,
-    FONT,
-    HEADER_FILL,
-    column_widths,
-    grade_fill,
-    grade_text,
-)
+from briefing.writers.style import CAVEAT_FILL, FONT, HEADER_FILL, column_widths, grade_fill, grade_text
 
 SUFFIX = ".docx"
 USABLE_WIDTH_CM = 17.0

@@ -8,7 +8,6 @@ across pages with their header row repeated; every page carries the marking and
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -19,36 +18,15 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (
-    BaseDocTemplate,
-    Frame,
-    KeepTogether,
-    ListFlowable,
-    ListItem,
-    PageTemplate,
-    Spacer,
-    TableStyle,
-)
+from reportlab.platypus import (BaseDocTemplate, Frame, KeepTogether, ListFlowable, ListItem, PageTemplate, Spacer, TableStyle)
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
 
-from briefing.document.model import (
-    Briefing,
-    BulletList,
-    Chart,
-    Paragraph,
-    Table,
-    display,
-)
+from briefing.cleaning import strings
+from briefing.document.model import Briefing, BulletList, Chart, Paragraph, Table, display
 from briefing.writers.pdf_chart import chart_drawing
 from briefing.writers.pdf_fonts import cover, fonts
-from briefing.writers.style import (
-    CAVEAT_FILL,
-    HEADER_FILL,
-    column_widths,
-    grade_fill,
-    grade_text,
-)
+from briefing.writers.style import CAVEAT_FILL, HEADER_FILL, column_widths, grade_fill, grade_text
 
 SUFFIX = ".pdf"
 MARGIN = 18 * mm
@@ -154,21 +132,9 @@ def _numbered_canvas(marking: str, font: str):
     return NumberedCanvas
 
 
-def _characters(value, found: set[str]) -> set[str]:
-    if isinstance(value, str):
-        found.update(value)
-    elif isinstance(value, (tuple, list)):
-        for v in value:
-            _characters(v, found)
-    elif dataclasses.is_dataclass(value):
-        for f in dataclasses.fields(value):
-            _characters(getattr(value, f.name), found)
-    return found
-
-
 def render(briefing: Briefing, path: Path) -> None:
     meta, styles = briefing.metadata, _styles()
-    cover({c for c in _characters(briefing, set()) if c > "\x7f"})
+    cover({c for text in strings(briefing) for c in text if c > "\x7f"})
     doc = _Document(str(path), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=18 * mm,
                     bottomMargin=18 * mm, title=meta.title, author=meta.author, subject=meta.subject,
                     keywords=", ".join(meta.keywords), creator="briefing", lang=meta.language)
