@@ -12,7 +12,11 @@ from pathlib import Path
 import yaml
 
 from briefing.cleaning import clean
+from briefing.ingest.nesting import TooDeep, check_nesting
 from briefing.limits import NESTING_DEPTH
+
+DEPTH_MESSAGE = f"nested more than {NESTING_DEPTH} levels deep; a dataset needs four"
+PURE_PYTHON_ERRORS = 1024 * 1024  # texts up to this size get the pure-Python parser's clearer wording
 
 
 class Refused(ValueError):
@@ -84,8 +88,7 @@ def check_events(text: str) -> None:
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > NESTING_DEPTH:
-                raise Refused(f"nested more than {NESTING_DEPTH} levels deep; a dataset needs four",
-                              event.start_mark.line + 1)
+                raise Refused(DEPTH_MESSAGE, event.start_mark.line + 1)
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
 
@@ -93,6 +96,10 @@ def check_events(text: str) -> None:
 def load_located(text: str) -> Located:
     """Parse YAML or JSON text; raises yaml.YAMLError with a problem_mark on bad syntax, or
     Refused for what parses but is not read."""
+    try:
+        check_nesting(text, NESTING_DEPTH)  # before any parser: their own depth limits differ by release
+    except TooDeep as exc:
+        raise Refused(DEPTH_MESSAGE, exc.line) from None
     check_events(text)
     loader = Loader(text)
     try:
@@ -114,8 +121,8 @@ def read_located(path: Path, what: str, limit: int) -> Located:
         located = load_located(text)
     except Refused as exc:
         raise InputError(str(exc), file=str(path), place=f"line {exc.line}") from None
-    except yaml.YAMLError:
-        exc = _pure_python_error(text)  # libyaml's messages differ; report PyYAML's, consistently
+    except yaml.YAMLError as libyaml_error:
+        exc = _pure_python_error(text) if len(text) <= PURE_PYTHON_ERRORS else libyaml_error
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or "cannot be parsed"
         raise InputError(f"not valid YAML or JSON: {problem}", file=str(path),
@@ -126,8 +133,10 @@ def read_located(path: Path, what: str, limit: int) -> Located:
 
 
 def _pure_python_error(text: str) -> yaml.YAMLError:
-    """The pure-Python parser's account of a syntax error, from events only (no composing,
-    so nesting depth cannot matter here)."""
+    """The pure-Python parser's account of a syntax error, worded more plainly than libyaml's.
+
+    Only for texts that passed check_nesting, and only up to PURE_PYTHON_ERRORS: its
+    scanner is quadratic in depth and slow on large files, so it never sees either."""
     try:
         for _ in yaml.parse(text, Loader=yaml.SafeLoader):
             pass
