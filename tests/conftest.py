@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import os
+import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -53,6 +56,43 @@ def invoke(runner: CliRunner, *args: str, columns: int = 80):
 
     _register()
     return runner.invoke(cli, [str(a) for a in args], catch_exceptions=False, env={"COLUMNS": str(columns)})
+
+
+STEM = "northamptonshire-police-peel-2023-25-pcc-briefing"
+BUNDLED_FORMATS = ("docx", "pdf", "xlsx", "html", "json")
+
+
+@dataclass(frozen=True)
+class DefaultPack:
+    """The pack the README's main command makes, with every format, made once per session."""
+
+    dir: Path
+    stdout: str  # what `briefing pack` printed: the three files it wrote
+    stderr: str
+    briefing: object  # the Briefing model behind every file
+
+    def path(self, ext: str) -> Path:
+        return self.dir / f"{STEM}.{ext}"
+
+    def copy(self, folder: Path) -> Path:
+        """A private copy, for a test that writes beside the pack (an email draft, say)."""
+        shutil.copytree(self.dir, folder, dirs_exist_ok=True)
+        return folder
+
+
+@pytest.fixture(scope="session")
+def default_pack(tmp_path_factory) -> DefaultPack:
+    from briefing.pack import PackRequest, make_pack
+
+    out = tmp_path_factory.mktemp("default-pack")
+    mask = os.umask(0o022)
+    try:
+        result = invoke(CliRunner(), "pack", "-o", out)
+        assert result.exit_code == 0, result.output
+        model = make_pack(PackRequest(out_dir=out, formats=("html", "json")))
+    finally:
+        os.umask(mask)
+    return DefaultPack(out, result.stdout, result.stderr, model.briefing)
 
 
 @pytest.fixture(autouse=True)

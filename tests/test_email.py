@@ -64,12 +64,9 @@ def smtp_server():
 
 
 @pytest.fixture(scope="module")
-def pack(tmp_path_factory):
-    from click.testing import CliRunner
-
-    out = tmp_path_factory.mktemp("pack")
-    assert invoke(CliRunner(), "pack", "-o", out).exit_code == 0
-    return out
+def pack(default_pack, tmp_path_factory):
+    """The default pack, copied: sending or drafting writes beside it."""
+    return default_pack.copy(tmp_path_factory.mktemp("pack"))
 
 
 def env(port: int, **extra) -> dict:

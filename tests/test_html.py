@@ -3,28 +3,26 @@ Chromium driven by Playwright, with axe-core run in the page (WCAG 2.2 AA)."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from conftest import invoke
+from programs import CHROMIUM_ARGS, chromium_path, chromium_problem
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-playwright = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed; .ci/run installs it")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (Debian package chromium); "
-                                                         ".ci/run installs it")
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic"]
 VALID = "force: Kent Police\ncycle: {cycle}\npublished: {published}\n"
 HOSTILE = "<script>alert(1)</script> </table> <a href=\"javascript:alert(2)\">click</a> & =cmd|' /C calc'!A0"
 
 
 @pytest.fixture(scope="module")
 def browser():
-    with playwright.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    if chromium_problem():
+        pytest.skip(chromium_problem())
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
 

@@ -1,7 +1,10 @@
-"""Hostile and careless input, as a user would meet it: each case runs the real command in a
-process held to 512 MB of address space and 5 seconds, and must end in one clear line.
+"""Hostile and careless input, as a user would meet it: each case runs the real command and
+must end in one clear line within 5 seconds.
 
-Every bomb is generated here at test time; none is committed.
+Cases run in this process through click's CliRunner; those where memory or the C stack is
+the point (bombs, oversized files) run in a process of their own held to 512 MB of address
+space, and those about signals and kills run the installed command. Every bomb is
+generated here at test time; none is committed.
 """
 
 from __future__ import annotations
@@ -14,10 +17,12 @@ import subprocess
 import sys
 import time
 import zipfile
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from conftest import DATASETS, ROOT
 
@@ -27,19 +32,40 @@ SECONDS = 5.0
 VALID = "force: Kent Police\ncycle: peel-2021-22\npublished: 2022-03-01\n"
 
 
+@dataclass(frozen=True)
+class Outcome:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run(*args, seconds: float = SECONDS, env: dict | None = None) -> Outcome:
+    """The command as a user runs it, in this process; its time is checked, its output returned."""
+    from briefing.cli import _register, cli
+
+    _register()
+    start = time.monotonic()
+    result = CliRunner().invoke(cli, [str(a) for a in args], env=env, catch_exceptions=False)
+    elapsed = time.monotonic() - start
+    assert elapsed < seconds, f"took {elapsed:.1f} s"
+    assert "unexpected failure" not in result.stderr, result.stderr
+    return Outcome(result.exit_code, result.stdout, result.stderr)
+
+
 def _limit_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
 
 
-def run(*args, cwd: Path | None = None, seconds: float = SECONDS, env: dict | None = None):
-    """The command as a user runs it, bounded; its time is checked, its output returned."""
+def run_bounded(*args, seconds: float = SECONDS, env: dict | None = None) -> Outcome:
+    """The installed command in a process of its own held to 512 MB: for bombs, where a
+    failure would take memory or the C stack with it."""
     start = time.monotonic()
-    result = subprocess.run([*BRIEFING, *map(str, args)], capture_output=True, text=True, cwd=cwd or ROOT,
+    result = subprocess.run([*BRIEFING, *map(str, args)], capture_output=True, text=True, cwd=ROOT,
                             timeout=seconds * 4, preexec_fn=_limit_memory, env={**os.environ, **(env or {})})
     elapsed = time.monotonic() - start
     assert elapsed < seconds, f"took {elapsed:.1f} s"
     assert "Traceback" not in result.stderr and "unexpected failure" not in result.stderr, result.stderr
-    return result
+    return Outcome(result.returncode, result.stdout, result.stderr)
 
 
 def one_line(result) -> str:
@@ -82,12 +108,15 @@ CASES = {
 }
 
 
+BOMBS = {"alias-bomb.yaml", "deep.json", "deep.yaml"}  # each in a bounded process of its own
+
+
 @pytest.mark.parametrize("command", ["validate", "show"])
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_a_bad_dataset_gets_one_line_within_bounds(tmp_path, name, command):
     text, message = CASES[name]
     path = write(tmp_path, name, text)
-    result = run(command, path)
+    result = (run_bounded if name in BOMBS else run)(command, path)
     assert result.returncode == 1
     problem = [line.removeprefix("Error: ") for line in result.stderr.splitlines()
                if line.removeprefix("Error: ").startswith(str(path))]
@@ -99,7 +128,7 @@ def test_compare_and_pack_refuse_the_same_bombs(tmp_path, name):
     text, message = CASES[name]
     path = write(tmp_path, name, text)
     for args in (["compare", path, DATASETS["peel-2023-25"]], ["pack", path, DATASETS["peel-2023-25"], "-o", tmp_path]):
-        result = run(*args)
+        result = run_bounded(*args)
         assert result.returncode == 1
         assert one_line(result) == f"Error: {path}, {message}"
     assert not list(tmp_path.glob("*.pdf"))
@@ -124,7 +153,7 @@ def test_an_oversized_dataset_is_refused_by_a_bounded_read(tmp_path):
         handle.write(VALID + "notes: >\n")
         for _ in range(21 * 1024):
             handle.write("  " + "x" * 1021 + "\n")
-    result = run("validate", path)
+    result = run_bounded("validate", path)
     assert result.stderr.splitlines()[0] == (f"{path}: file is over 20 MB; a dataset is at most 20 MB "
                                              "(is this the right file?)")
 
@@ -222,7 +251,7 @@ def test_a_zip_bomb_workbook_is_refused_by_email(tmp_path):
             for _ in range(35):
                 member.write(block)
     assert workbook.stat().st_size < 2 * 1024 * 1024
-    result = run("email", tmp_path, "--to", "pcc@example.org", "--dry-run", "--attach", "xlsx")
+    result = run_bounded("email", tmp_path, "--to", "pcc@example.org", "--dry-run", "--attach", "xlsx")
     assert one_line(result) == f"Error: {workbook}: workbook unpacks to 210 MB; at most 200 MB is read"
     assert not list(tmp_path.glob("*.eml"))
 
@@ -230,10 +259,8 @@ def test_a_zip_bomb_workbook_is_refused_by_email(tmp_path):
 # --- email settings and addresses -------------------------------------------------------------
 
 @pytest.fixture
-def pack_dir(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("pack")
-    assert run("pack", "-o", out, "--formats", "pdf,json", seconds=15).returncode == 0
-    return out
+def pack_dir(default_pack, tmp_path) -> Path:
+    return default_pack.copy(tmp_path / "pack")
 
 
 @pytest.mark.parametrize(("to", "message"), [
@@ -310,9 +337,8 @@ def _start_pack(out: Path) -> subprocess.Popen:
 
 @pytest.mark.skipif(not Path("/proc").exists(), reason="needs /proc to find the writer processes")
 @pytest.mark.parametrize("moment", [0.4, 0.8, 1.2])
-def test_a_killed_pack_leaves_no_orphan_and_the_previous_pack_intact(tmp_path, moment):
-    out = tmp_path / "out"
-    assert run("pack", "-o", out, seconds=15).returncode == 0
+def test_a_killed_pack_leaves_no_orphan_and_the_previous_pack_intact(default_pack, tmp_path, moment):
+    out = default_pack.copy(tmp_path / "out")
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     process = _start_pack(out)
     time.sleep(moment)

@@ -15,7 +15,6 @@ Planted facts, from the bundled Northamptonshire datasets:
 from __future__ import annotations
 
 import json
-import os
 import re
 from datetime import date
 
@@ -26,22 +25,8 @@ from briefing.compare.comparison import s55_last_day
 from briefing.document import PackOptions, build_briefing
 from briefing.document.wording import figure_value, s55_status, whole_sentences
 from briefing.pack import PackRequest, make_pack
-from conftest import DATASETS, invoke
+from conftest import DATASETS, STEM, invoke
 from packs import docx_text, pdf_text, xlsx_values, zip_member
-
-STEM = "northamptonshire-police-peel-2023-25-pcc-briefing"
-
-
-@pytest.fixture(scope="module")
-def default_pack(tmp_path_factory):
-    """The default pack as the README's main command makes it, dated today."""
-    out = tmp_path_factory.mktemp("truth")
-    old = os.umask(0o022)
-    try:
-        result = make_pack(PackRequest(out_dir=out, formats=("docx", "pdf", "xlsx", "json")))
-    finally:
-        os.umask(old)
-    return out, result
 
 
 @pytest.mark.parametrize("published,last", [
@@ -65,7 +50,7 @@ def test_s55_status_is_relative_to_the_paper_date():
 
 
 def test_default_pack_says_the_deadline_passed_and_who_receives_the_response(default_pack):
-    out, _ = default_pack
+    out = default_pack.dir
     text = " ".join(pdf_text(out / f"{STEM}.pdf").split())
     assert "was due 11 April 2024: check that it was published" in text
     assert "12 April 2024" not in text and "is was" not in text
@@ -83,26 +68,26 @@ def test_chief_comments_date_appears_in_the_skeleton(tmp_path):
 
 
 def test_grades_table_uses_the_corrected_grade(default_pack):
-    _, result = default_pack
-    grades = next(b for s in result.briefing.sections for b in s.blocks if getattr(b, "name", "") == "Grades")
+    briefing = default_pack.briefing
+    grades = next(b for s in briefing.sections for b in s.blocks if getattr(b, "name", "") == "Grades")
     row = next(r for r in grades.rows if r[0] == "Responding to the public")
     assert row[1:4] == ("requires improvement", "requires improvement", "no change")
     assert "Grade corrected on 8 August 2024: published as adequate" in row[4]
-    text = result.briefing.text()
+    text = briefing.text()
     assert "five went up, one went down and two stayed the same" in text
-    assert "Grades: 5 up, 1 down, 2 unchanged" in result.briefing.headline[0]
+    assert "Grades: 5 up, 1 down, 2 unchanged" in briefing.headline[0]
 
 
 def test_no_not_raised_again_claim_rests_on_the_news_article(default_pack):
-    out, result = default_pack
-    for text in (result.briefing.text(), pdf_text(out / f"{STEM}.pdf"), docx_text(out / f"{STEM}.docx")):
+    out, briefing = default_pack.dir, default_pack.briefing
+    for text in (briefing.text(), pdf_text(out / f"{STEM}.pdf"), docx_text(out / f"{STEM}.docx")):
         flat = " ".join(text.split())
         assert "not raised again" not in flat.lower()
         assert "resolved" not in re.sub(r"does not show they were resolved|show it is resolved", "", flat)
         assert "18 earlier findings are not in the source used for PEEL 2023-25 (a news article" in flat
         assert "https://hmicfrs.justiceinspectorates.gov.uk/peel-reports/northamptonshire-2023-25/" in flat
-    assert "contains no causes of concern or recommendations" not in result.briefing.text()
-    sources = next(s for s in result.briefing.sections if s.title == "About the sources")
+    assert "contains no causes of concern or recommendations" not in briefing.text()
+    sources = next(s for s in briefing.sections if s.title == "About the sources")
     assert any("News article" in row for row in sources.blocks[0].rows)
 
 
@@ -113,8 +98,8 @@ def test_a_full_report_says_not_raised_again(inspections):
 
 
 def test_record_counts_only_what_is_on_file(default_pack, inspections):
-    _, result = default_pack
-    text = " ".join(result.briefing.text().split())
+    briefing = default_pack.briefing
+    text = " ".join(briefing.text().split())
     assert "First raised PEEL 2015 (February 2016); raised in each of the 6 inspections on file since" in text
     assert "the 8 inspections of Northamptonshire Police on file" in text and "Not on file" not in text
     assert "in k of the 8 inspections on file" in text
@@ -130,13 +115,13 @@ def test_record_counts_only_what_is_on_file(default_pack, inspections):
 
 
 def test_caveat_is_the_cycles_own_words_not_another_forces(default_pack):
-    text = default_pack[1].briefing.text()
+    text = default_pack.briefing.text()
     assert "Greater Manchester" not in text and "greater-manchester" not in text
     assert "(HMICFRS, the opening of each PEEL 2023-25 force report)" in text
 
 
 def test_tables_use_canonical_names_and_the_annex_keeps_the_source_wording(default_pack):
-    briefing = default_pack[1].briefing
+    briefing = default_pack.briefing
     grades = next(b for s in briefing.sections for b in s.blocks if getattr(b, "name", "") == "Grades")
     assert "Developing a positive workplace" in [r[0] for r in grades.rows]
     assert not any("workspace" in cell for r in grades.rows for cell in r)
@@ -147,17 +132,17 @@ def test_tables_use_canonical_names_and_the_annex_keeps_the_source_wording(defau
 
 
 def test_readers_see_no_analyst_internals(default_pack):
-    out, result = default_pack
+    out, briefing = default_pack.dir, default_pack.briefing
     for text in (pdf_text(out / f"{STEM}.pdf"), docx_text(out / f"{STEM}.docx")):
         flat = " ".join(text.split())
         assert not re.search(r"\b0\.\d\d\b", flat), "a match score reached the reader"
         for internal in ("--overrides", "shared terms", "shared theme", "Finding (line", "seeds/", "Not stated"):
             assert internal not in flat
-    assert "Finding 3" in result.briefing.text() and "AFI 1" in result.briefing.text()
+    assert "Finding 3" in briefing.text() and "AFI 1" in briefing.text()
 
 
 def test_questions_are_whole_sentences(default_pack):
-    section = next(s for s in default_pack[1].briefing.sections if s.title == "Suggested questions for the meeting")
+    section = next(s for s in default_pack.briefing.sections if s.title == "Suggested questions for the meeting")
     for question in section.blocks[0].items:
         assert "..." not in question and question.endswith("?")
         quoted = re.findall(r'"([^"]+)"', question)
@@ -168,9 +153,9 @@ def test_questions_are_whole_sentences(default_pack):
 
 
 def test_no_word_breaks_inside_a_pdf_table_cell(default_pack):
-    out, result = default_pack
+    out, briefing = default_pack.dir, default_pack.briefing
     pdf_words = set(re.findall(r"[A-Za-z]{4,}", pdf_text(out / f"{STEM}.pdf")))
-    for section in result.briefing.sections:
+    for section in briefing.sections:
         for block in section.blocks:
             for row in getattr(block, "rows", ()):
                 for word in re.findall(r"[A-Za-z]{4,}", " ".join(map(str, row))):
@@ -180,7 +165,7 @@ def test_no_word_breaks_inside_a_pdf_table_cell(default_pack):
 def test_legend_swatches_match_the_bars(default_pack):
     from briefing.writers.style import OLD_FILL, grade_fill, legend
 
-    chart = next(b for s in default_pack[1].briefing.sections for b in s.blocks if getattr(b, "kind", "") == "chart")
+    chart = next(b for s in default_pack.briefing.sections for b in s.blocks if getattr(b, "kind", "") == "chart")
     items = legend(chart, len)
     assert items[0][2] == OLD_FILL and items[1][2] is None  # the later cycle is named, not given a colour
     assert {label: fill for _, label, fill in items[2:]} == {g: grade_fill(g) for g in
@@ -188,16 +173,16 @@ def test_legend_swatches_match_the_bars(default_pack):
 
 
 def test_word_opens_without_asking_and_lists_its_contents(default_pack):
-    out, _ = default_pack
+    out = default_pack.dir
     assert "updateFields" not in zip_member(out / f"{STEM}.docx", "word/settings.xml")
     body = zip_member(out / f"{STEM}.docx", "word/document.xml")
     assert "TOC \\o" in body and "About the sources" in body
 
 
 def test_no_author_means_no_author_row_and_no_placeholder(default_pack):
-    out, result = default_pack
-    assert result.briefing.metadata.author == ""
-    header = next(b for b in result.briefing.sections[0].blocks)
+    out, briefing = default_pack.dir, default_pack.briefing
+    assert briefing.metadata.author == ""
+    header = next(b for b in briefing.sections[0].blocks)
     assert "Author" not in [r[0] for r in header.rows]
     import docx
 
@@ -211,7 +196,7 @@ def test_figures_carry_units_on_both_sides_spaced_one_way():
 
 
 def test_files_get_the_users_normal_permissions(default_pack):
-    out, _ = default_pack
+    out = default_pack.dir
     for path in out.iterdir():
         assert oct(path.stat().st_mode & 0o777) == "0o644", path.name
 
@@ -219,7 +204,7 @@ def test_files_get_the_users_normal_permissions(default_pack):
 def test_workbook_types_and_drop_downs(default_pack):
     from openpyxl import load_workbook
 
-    out, _ = default_pack
+    out = default_pack.dir
     wb = load_workbook(str(out / f"{STEM}.xlsx"))
     summary = {r[0].value: r[1].value for r in wb["Summary"].iter_rows(min_row=2) if r[0].value}
     assert summary["s.55 response due"].date() == date(2024, 4, 11)
@@ -234,7 +219,7 @@ def test_workbook_types_and_drop_downs(default_pack):
 
 
 def test_one_truth_for_first_raised_in_json_pack_and_workbook(default_pack, runner, tmp_path):
-    out, result = default_pack
+    out, briefing = default_pack.dir, default_pack.briefing
     from conftest import DATA
 
     pair = (DATASETS["peel-2021-22"], DATASETS["peel-2023-25"])
@@ -246,14 +231,14 @@ def test_one_truth_for_first_raised_in_json_pack_and_workbook(default_pack, runn
     sheets = xlsx_values(out / f"{STEM}.xlsx")
     finding_row = next(r for r in sheets["Findings"][1:] if r[0] == "persisting")
     assert finding_row[-1] == link["first_raised"]
-    assert f"First raised {link['first_raised']}; raised in each of the 6 inspections" in result.briefing.text()
+    assert f"First raised {link['first_raised']}; raised in each of the 6 inspections" in briefing.text()
 
 
 def test_email_body_names_only_what_is_attached_and_gives_the_deadline(default_pack, runner, tmp_path):
     import email
     from email import policy
 
-    out, _ = default_pack
+    out = default_pack.copy(tmp_path / "pack")
     config = tmp_path / "config.yaml"
     config.write_text("smtp:\n  host: mail.example\n  from: briefings@opcc.example\n", encoding="utf-8")
     result = invoke(runner, "email", out, "--to", "pcc@example.org", "--dry-run", "--config", config)

@@ -3,8 +3,6 @@ and carried into the next quarter's pack without losing a row or an edit."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from datetime import date, datetime
 from pathlib import Path
 
@@ -12,6 +10,7 @@ import pytest
 
 from briefing.model import Finding, Place, stable_id
 from conftest import DATA, invoke
+from programs import need_libreoffice, soffice_convert
 
 OLD, MIDDLE = DATA / "2018-19-peel.yaml", DATA / "2021-22-peel.yaml"
 
@@ -64,16 +63,14 @@ def _edit(path: Path, target: Path) -> None:
 
 
 def _resave_with_libreoffice(path: Path, tmp_path: Path) -> Path:
+    need_libreoffice("xlsx")
     out = tmp_path / "libreoffice"
-    run = subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
-                          "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out), str(path)],
-                         capture_output=True, text=True, timeout=180)
+    run = soffice_convert(path, out, "xlsx:Calc MS Excel 2007 XML", tmp_path / "profile")
     assert run.returncode == 0, run.stderr
     return out / path.name
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed; .ci/run installs it")
 def test_a_quarter_of_edits_survives_libreoffice_and_reaches_the_next_pack(runner, tmp_path):
     from openpyxl import load_workbook
     from pypdf import PdfReader

@@ -1,14 +1,19 @@
 """Every writer on 10,000 generated hostile strings: nothing breaks, nothing becomes a
 formula or markup, and what a reader gets back is the text after the one documented
-cleaning step (briefing.cleaning.clean).
+cleaning step (briefing.cleaning.clean): control characters other than tab and newline
+removed. Excel additionally marks text starting with =, +, - or @ with its quote prefix,
+which leaves the text itself unchanged.
 
 Each example renders one briefing holding 100 strings (title, paragraphs, list items and
 table cells), so 100 examples put 10,000 strings through each writer within CI's budget.
-BRIEFING_FUZZ_EXAMPLES raises the count for a longer run (see the README).
+BRIEFING_FUZZ_EXAMPLES raises the count for a longer run (see the README). A few whole
+packs, built from inspections holding the strings, check the path through compare and
+the document builder too.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import tempfile
@@ -16,14 +21,28 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from briefing.cleaning import clean, clean_model
+from briefing.compare import compare
+from briefing.document import PackOptions, build_briefing
 from briefing.document.model import Briefing, BulletList, Column, Metadata, Paragraph, Section, Sheet, Table
+from briefing.model import Finding, Inspection, Judgement, Place, PublicationDate
+from briefing.pack import write_pack
 from briefing.writers import get_writer
 from packs import docx_text, pdf_text
-from test_hostile_text import hostile
+
+MARKUP = list("<>&\"'/\\;{}[]$%#*_|") + ["<b>", "</para>", "&amp;", "<![CDATA[", "]]>", "<br/>", "&#0;"]
+CONTROL = [chr(c) for c in (0, 1, 7, 8, 11, 12, 27, 127, 0x85, 0x9B)]
+RTL = ["שלום עולם", "مرحبا بالعالم", "\u202eevil\u202c"]
+EMOJI = ["🚓", "👮🏽‍♀️", "🇬🇧", "💥"]
+FORMULAS = ["=1+1", "+44 20", "-3", "@SUM(A1)", "=HYPERLINK(\"http://127.0.0.1\")"]
+
+pieces = st.one_of(st.sampled_from(MARKUP + CONTROL + RTL + EMOJI), st.text(min_size=1, max_size=12),
+                   st.sampled_from(["the force should", "digital evidence", "  ", "\n", "\t"]))
+hostile = st.builds(lambda start, parts: start + "".join(parts),
+                    st.sampled_from(["", *FORMULAS]), st.lists(pieces, min_size=1, max_size=12))
 
 EXAMPLES = int(os.environ.get("BRIEFING_FUZZ_EXAMPLES", "100"))
 PER_BRIEFING = 100
@@ -77,7 +96,8 @@ def left_to_right(text: str) -> bool:
     """reportlab sets every line left to right (it does no bidirectional layout), and PDF
     text extractors reorder Arabic or Hebrew, and the punctuation beside it, by their own
     rules; so the PDF comparison leaves such strings out (the README says so). They still go
-    through the PDF writer in test_hostile_text, and are compared in Word and Excel here."""
+    through the PDF writer in test_every_writer_survives_hostile_text, and are compared in Word
+    and Excel here."""
     return not any(unicodedata.bidirectional(c) in ("R", "AL", "AN", "RLE", "RLO", "RLI")
                    or "\u0590" <= c <= "\u08ff" or "\ufb1d" <= c <= "\ufdff" or "\ufe70" <= c <= "\ufeff"
                    for c in text)  # right-to-left letters, and the marks and digits of those scripts
@@ -134,3 +154,57 @@ def test_a_string_longer_than_any_cell_is_kept_whole_or_said_to_be_cut(fmt):
         else:
             text = docx_text(path) if fmt == "docx" else pdf_text(path)
             assert text.count("evidence") >= 5000 * 40
+
+
+# --- whole packs: hostile text through compare and the document builder ----------------
+
+def inspections(text: str) -> tuple[Inspection, Inspection]:
+    def finding(kind: str, area: str, line: int) -> Finding:
+        return Finding(kind, area, text, id=text[:20] if line == 2 else "", place=Place(line=line))
+
+    old = Inspection("Testshire Police", "peel-2021-22", text or "Old", PublicationDate(2022, 3), "old.yaml",
+                     (Judgement("investigating-crime", text or "Investigating crime", "adequate"),),
+                     (finding("area-for-improvement", "investigating-crime", 1), finding("finding", "", 2)))
+    new = Inspection("Testshire Police", "peel-2023-25", "New", PublicationDate(2024, 2, 16), "new.yaml",
+                     (Judgement("investigating-crime", "Investigating crime", "requires improvement"),),
+                     (finding("cause-of-concern", "investigating-crime", 3), finding("recommendation", "", 4)))
+    return old, new
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=hostile)
+@example(text="x" * 5000)
+@example(text="=cmd|' /C calc'!A0 <script>alert(1)</script> & \x00\x1b[31m שלום 🚓")
+def test_every_writer_survives_hostile_text(text):
+    old, new = inspections(text)
+    briefing = build_briefing(compare(old, new), None, PackOptions(author=text, marking="OFFICIAL-SENSITIVE"))
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = {p.suffix: p for p in write_pack(briefing, Path(tmp), "pack", ["docx", "pdf", "xlsx", "json"])}
+        expected = clean(text)
+        model = json.loads(paths[".json"].read_text(encoding="utf-8"))
+        assert model["metadata"]["author"] == expected
+        if expected.strip():
+            assert expected in docx_text(paths[".docx"])
+        _check_workbook(paths[".xlsx"], expected)
+        assert pdf_text(paths[".pdf"]).count("OFFICIAL-SENSITIVE") >= 2
+
+
+def _check_workbook(path: Path, expected: str) -> None:
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(str(path))
+    cells = [c for ws in workbook.worksheets for row in ws.iter_rows() for c in row]
+    assert not any(c.data_type == "f" for c in cells), "no cell may be a formula"
+    texts = [c for c in cells if c.value == expected]
+    if expected.strip():
+        assert texts, "the text must reach the workbook unaltered"
+        assert all(c.quotePrefix for c in texts if expected.startswith(("=", "+", "-", "@")))
+
+
+def test_markup_characters_are_printed_not_interpreted(tmp_path):
+    text = "Use <b>bold</b> & <font color='red'>red</font> for AT&T's 5 < 6 > 4"
+    old, new = inspections(text)
+    briefing = build_briefing(compare(old, new), None, PackOptions())
+    paths = {p.suffix: p for p in write_pack(briefing, tmp_path, "pack", ["pdf", "docx"])}
+    assert text in " ".join(pdf_text(paths[".pdf"]).split()) or "<b>bold</b> & <font" in pdf_text(paths[".pdf"])
+    assert text in docx_text(paths[".docx"])
