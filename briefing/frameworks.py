@@ -89,7 +89,8 @@ class Frameworks:
     cycles: dict[str, Cycle]
     canonical_names: dict[str, str]
     ranks: dict[str, int]
-    grade_aliases: dict[str, str]
+    grade_aliases: dict[str, str]  # every accepted spelling (normalised) -> grade
+    grade_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # grade -> how texts word it
 
     def cycle(self, wording: str) -> Cycle | None:
         if wording in self.cycles:
@@ -182,8 +183,11 @@ def _cycle(cid: str, raw: dict, order: int, scales: dict, canon: dict) -> Cycle:
 def parse_frameworks(raw: dict) -> Frameworks:
     canon = raw["canonical_areas"]
     cycles = {cid: _cycle(cid, c, i, raw["scales"], canon) for i, (cid, c) in enumerate(raw["cycles"].items())}
-    return Frameworks(cycles=cycles, canonical_names=canon, ranks=raw["ranks"],
-                      grade_aliases={normalise(k): v for k, v in raw.get("grade_aliases", {}).items()})
+    words = {grade: tuple(wordings) for grade, wordings in raw.get("grade_words", {}).items()}
+    aliases = {normalise(w): grade for grade, wordings in words.items() for w in wordings}
+    aliases.update({normalise(k): v for k, v in raw.get("grade_aliases", {}).items()})
+    return Frameworks(cycles=cycles, canonical_names=canon, ranks=raw["ranks"], grade_aliases=aliases,
+                      grade_words=words)
 
 
 @lru_cache(maxsize=4)

@@ -12,40 +12,37 @@ clearly belongs with an already-linked new one is then kept as a documented merg
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import lap
 import numpy as np
-import snowballstemmer
 
 from briefing.compare.themes import theme_name, themes_of
 from briefing.model import Finding
+from briefing.words import STOPWORDS, stem, tokens
 
 THEME_WEIGHT, TERM_WEIGHT, SAME_AREA_BONUS = 0.55, 0.45, 0.08
 LINK_THRESHOLD = 0.28  # below this, two findings are not the same concern
 MERGE_THRESHOLD = 0.45  # a second old finding joins a linked new one only when this close
 
-STOPWORDS = frozenset(["a", "an", "and", "are", "as", "at", "be", "been", "being", "both", "but", "by", "can", "could", "do", "does", "for", "from", "has", "have", "how", "if", "in", "into", "is", "it", "its", "it's", "make", "makes", "making", "more", "most", "must", "need", "needs", "of", "on", "or", "other", "so", "such", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "to", "up", "use", "using", "was", "we", "were", "what", "when", "where", "which", "while", "who", "will", "with", "within", "would", "all", "any", "also", "ensure", "ensuring", "sure", "should", "force", "forces", "police", "improve", "improves", "improving", "improvement", "effective", "effectively", "appropriate", "appropriately", "better", "able", "way", "ways", "steps", "take", "taking", "immediately", "months", "three", "six", "take", "place", "whether", "including", "include", "includes", "through", "than", "its", "own"])
-_WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
-_stemmer = snowballstemmer.stemmer("english")
-
-
-@lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
-    return _stemmer.stemWord(word)
+# Words every finding uses ("the force should ensure it takes steps to improve"): they would
+# link everything to everything. The English stopwords come from briefing.words.
+FINDING_WORDS = frozenset("""
+make makes making more most must need needs should force forces police improve improves improving improvement
+effective effectively appropriate appropriately better able way ways steps take taking immediately months three six
+place whether including include includes ensure ensuring sure use using
+""".split())
 
 
 def _words(text: str, extra_stopwords: frozenset[str]) -> list[str]:
-    words = _WORD.findall(text.lower().replace("’", "'"))
-    return [w for w in words if len(w) > 2 and w not in STOPWORDS and w not in extra_stopwords]
+    return [w for w in tokens(text) if len(w) > 2 and w not in STOPWORDS and w not in FINDING_WORDS
+            and w not in extra_stopwords]
 
 
 def key_terms(text: str, extra_stopwords: frozenset[str] = frozenset()) -> list[str]:
     """Stemmed content words: 'investigations' and 'investigating' count as one term."""
-    return [_stem(w) for w in _words(text, extra_stopwords)]
+    return [stem(w) for w in _words(text, extra_stopwords)]
 
 
 @dataclass(frozen=True)
@@ -74,7 +71,7 @@ def _features(old: Sequence[Finding], new: Sequence[Finding], stop: frozenset[st
     to any old x new score, so only its share of each row's length is kept (in the norms)."""
     texts = [f.text for f in (*old, *new)]
     words = [_words(t, stop) for t in texts]
-    docs = [set(_stem(w) for w in ws) for ws in words]
+    docs = [set(stem(w) for w in ws) for ws in words]
     n_old = len(old)
     frequency: dict[str, int] = {}
     for doc in docs:
@@ -92,7 +89,7 @@ def _features(old: Sequence[Finding], new: Sequence[Finding], stop: frozenset[st
             if term in index:
                 weighted[row, index[term]] = idf[term]
     normalised = weighted / norms[:, None]
-    shown = [{_stem(w): w for w in reversed(ws)} for ws in words]
+    shown = [{stem(w): w for w in reversed(ws)} for ws in words]
     return _Features([themes_of(t) for t in texts], normalised, vocab, shown), n_old
 
 

@@ -15,6 +15,8 @@ from pathlib import Path
 from briefing import limits
 from briefing.errors import InputError
 from briefing.extract.areas import AreaResolver
+from briefing.extract.context import Context
+from briefing.extract.counts import find_counts
 from briefing.extract.cycles import Cue, detect_cycle
 from briefing.extract.detect import (
     detect_force,
@@ -24,10 +26,11 @@ from briefing.extract.detect import (
     known_forces,
 )
 from briefing.extract.findings import find_findings
-from briefing.extract.grammar import Statement, statements_in
-from briefing.extract.judgements import AreaFinder, find_counts, find_judgements
+from briefing.extract.grades import Statement, read_statements
+from briefing.extract.grades.grammar import Grammar
 from briefing.extract.reader import read_report
 from briefing.extract.text import paragraphs
+from briefing.extract.vocabulary import Vocabulary
 from briefing.frameworks import Cycle, Frameworks, load_frameworks
 from briefing.model import (
     KIND_LABELS,
@@ -101,10 +104,22 @@ def extract(path: str | Path, force: str | None = None, cycle: str | None = None
     return extract_lines(lines, path, force, cycle)
 
 
+_GRAMMARS: dict[str, Grammar] = {}
+
+
+def grammar_of(fw: Frameworks) -> Grammar:
+    """The grade grammar for the frameworks' grade words, compiled once."""
+    vocabulary = Vocabulary.of(fw)
+    if vocabulary.grades not in _GRAMMARS:
+        _GRAMMARS[vocabulary.grades] = Grammar.of(vocabulary)
+    return _GRAMMARS[vocabulary.grades]
+
+
 def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None = None) -> Extraction:
     fw = load_frameworks()
     paras = paragraphs(lines)
-    statements = statements_in(paras)
+    ctx = Context(paras, grammar_of(fw), fw, force or "")
+    statements = read_statements(ctx)
     published, how = detect_published(lines)
     warnings: list[str] = []
     if how == "last updated":
@@ -112,9 +127,9 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
     chosen, evidence = _cycle(lines, fw, cycle, published, statements)
     reading = chosen or _best_reading_cycle(fw, statements)
     force = force or detect_force(lines) or ""
-    judgements, unread = _judgements(statements, fw, reading, paras)
+    judgements, unread = _judgements(statements, reading)
     counts = find_counts(paras, fw)
-    findings = find_findings(paras, AreaFinder(reading), judgements, force)
+    findings = find_findings(paras, AreaResolver(reading), judgements, force)
     warnings += _gaps(chosen, force, published, evidence)
     warnings += [f"line {s.line.line}: could not tell which area of {reading.id} \"{s.phrase}\" is "
                  f"({s.grade}); add it by hand if it is a judgement" for s in unread]
@@ -177,25 +192,31 @@ def _best_reading_cycle(fw: Frameworks, statements: list[Statement]) -> Cycle:
     return max(candidates, key=lambda c: (understood(c), c.order))
 
 
-def _judgements(statements: list[Statement], fw: Frameworks, cycle: Cycle, paras) -> tuple[list[Judgement], list]:
+LINE_RULES = ("label", "area-label", "row", "heading", "question-heading", "ungraded-question", "areas-list")
+
+
+def _judgements(statements: list[Statement], cycle: Cycle) -> tuple[list[Judgement], list]:
+    """Statements to judgements of the cycle's areas. An area is recorded once: from a
+    statement that names it in its own words if there is one ("requires improvement at
+    responding to the public"), else from the first paraphrase ("call handling is good")."""
     resolve = AreaResolver(cycle)
-    # Report layouts (a grades table, headed sections) read first; the grammar fills the rest.
-    past = {(s.line.line, s.line.page) for s in statements if s.earlier}
-    found: dict[str, Judgement] = {j.area: j for j in find_judgements(paras, fw, cycle)
-                                   if (j.place.line, j.place.page) not in past}
-    unread = []
-    for s in statements:
+    candidates, unread = [], []
+    for order, s in enumerate(statements):
         if s.earlier:
             continue
-        parts = resolve.split(s.phrase) if s.how in ("sentence", "list") else [(s.phrase, resolve(s.phrase))]
+        parts = resolve.split(s.phrase) if s.listed else [(s.phrase, resolve(s.phrase))]
         for phrase, area in parts:
             if area is None:
-                if s.how in ("label", "heading", "list") or len(phrase.split()) <= 8:
+                if s.how in LINE_RULES or len(phrase.split()) <= 8:
                     unread.append(Statement(phrase, s.grade, s.line, s.earlier, s.how))
                 continue
-            allowed = s.grade == "ungraded" or (area.graded and s.grade in cycle.grades)
-            if allowed and area.canonical not in found:
-                found[area.canonical] = Judgement(area.canonical, phrase, s.grade, s.line.place)
+            if s.grade == "ungraded" or (area.graded and s.grade in cycle.grades):
+                own_words = resolve.exact_area(phrase) or resolve.close_spelling(phrase)
+                candidates.append((0 if own_words else 1, order, Judgement(area.canonical, phrase, s.grade,
+                                                                           s.line.place)))
+    found: dict[str, Judgement] = {}
+    for _, _, judgement in sorted(candidates, key=lambda c: c[:2]):
+        found.setdefault(judgement.area, judgement)
     ordered = sorted(found.values(), key=lambda j: (j.place.page or 0, j.place.line or 0))
     return ordered, unread
 

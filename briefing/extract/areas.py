@@ -9,30 +9,29 @@ Exact wordings (labels and aliases of data/frameworks.yaml) decide first. Otherw
 phrase's content words, stemmed, are matched against each area's words: its label and
 aliases count once, its `keywords` (the words that only that area uses, such as
 "efficient" for the efficiency pillar) twice. The best area wins when it covers at least
-half the phrase; a phrase that matches nothing well is left unresolved, never guessed.
+half the phrase. Failing that, a wording spelled a little differently ("investigatng
+crime") is taken when it is close to one of the area's own; a phrase that matches
+nothing well is left unresolved, never guessed.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-import snowballstemmer
+from rapidfuzz import fuzz, process
 
 from briefing.frameworks import Area, Cycle, normalise
+from briefing.words import content_stems
 
-GENERIC = frozenset(["a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "its", "it", "their", "how", "way", "ways", "well", "ability", "approach", "force", "forces", "constabulary", "police", "service", "overall", "area", "areas", "which", "that", "this", "is", "are", "was", "be", "being", "make", "makes", "making", "making", "sure", "ensure", "ensures", "what", "whether", "whole", "general", "generally", "includes", "including"])
-_stemmer = snowballstemmer.stemmer("english")
-
-
-@lru_cache(maxsize=8192)
-def stem(word: str) -> str:
-    return _stemmer.stemWord(word)
+# Words area phrases use without naming an area ("the way the force makes sure ..."); the
+# English stopwords come from briefing.words.
+AREA_WORDS = frozenset("""way ways well ability approach force forces constabulary police service overall area areas
+make makes making sure ensure ensures whole general generally includes including""".split())
+CLOSE_SPELLING = 88  # rapidfuzz ratio from which a wording is the same wording misspelt
 
 
 def stems(text: str) -> list[str]:
-    words = re.findall(r"[a-z]+", text.lower().replace("anti-social", "antisocial").replace("anti social", "antisocial"))
-    return [stem(w) for w in words if w not in GENERIC and len(w) > 1]
+    return content_stems(text, AREA_WORDS)
 
 
 class AreaResolver:
@@ -55,8 +54,16 @@ class AreaResolver:
 
     def exact_area(self, phrase: str) -> Area | None:
         key = normalise(re.sub(r"\b(19|20)\d\d\b", "", phrase))
-        key = re.sub(r"^(?:the way the force|the way it|how the force|how it|the|its|how)\s+", "", key)
+        key = re.sub(r"^(?:the way the force|the way it|how the force|how it|the force s|force s|the|its|how)\s+", "",
+                     key)
         return self.exact.get(key) or self.exact.get(key.replace("antisocial", "anti social"))
+
+    def close_spelling(self, phrase: str) -> Area | None:
+        key = normalise(re.sub(r"\b(19|20)\d\d\b", "", phrase))
+        if len(key) < 8:
+            return None
+        best = process.extractOne(key, list(self.exact), scorer=fuzz.ratio, score_cutoff=CLOSE_SPELLING)
+        return self.exact[best[0]] if best else None
 
     def split(self, phrase: str) -> list[tuple[str, Area | None]]:
         """A coordinated list of areas, each with its area: "protecting vulnerable people,
@@ -99,11 +106,12 @@ class AreaResolver:
         leading = [area for area, weights in self.terms if words and weights.get(words[0]) == 2]
         return leading[0] if len(leading) == 1 else None
 
-    def __call__(self, phrase: str) -> Area | None:
-        if phrase in self._cache:
-            return self._cache[phrase]
-        self._cache[phrase] = area = self._resolve(phrase)
-        return area
+    def __call__(self, phrase: str, exact: bool = False) -> Area | None:
+        if exact:
+            return self.exact_area(phrase)
+        if phrase not in self._cache:
+            self._cache[phrase] = self._resolve(phrase)
+        return self._cache[phrase]
 
     def _resolve(self, phrase: str) -> Area | None:
         exact = self.exact_area(phrase)
@@ -121,4 +129,4 @@ class AreaResolver:
             score = sum(hits) / (len(words) + 0.5)
             if hits and (score > best_score or (score == best_score and len(hits) > best_hits)):
                 best, best_score, best_hits = area, score, len(hits)
-        return best if best_score >= 0.5 else None
+        return best if best_score >= 0.5 else self.close_spelling(phrase)

@@ -21,7 +21,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from briefing.extract.grammar import EARLIER
+from briefing.extract.grades.grammar import EARLIER
 from briefing.extract.reader import SourceLine
 from briefing.frameworks import Frameworks, normalise
 

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 
-from briefing.extract.judgements import QUESTION, AreaFinder
+from briefing.extract.areas import AreaResolver as AreaFinder
+from briefing.extract.grades.lines import QUESTION
 from briefing.extract.text import BULLET, Paragraph, sentences, strip_bullet
 from briefing.model import Finding, Place
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
 
 from briefing.extract.reader import SourceLine
 
@@ -14,13 +15,25 @@ PAGE_START = re.compile(r"^ (?! )[A-Z•]")
 
 @dataclass(frozen=True)
 class Paragraph:
-    text: str
+    text: str  # its lines joined by single spaces, runs of white space made one
     start: SourceLine
     lines: tuple[SourceLine, ...]
+    index: int = 0  # its place among the text's paragraphs
+    starts: tuple[int, ...] = field(default=(), compare=False)  # where each line begins in `text`
 
     @property
     def single(self) -> bool:
         return len(self.lines) == 1
+
+    def line_at(self, offset: int) -> SourceLine:
+        """The source line holding the character at `offset` of `text`."""
+        return self.lines[max(0, bisect_right(self.starts, offset) - 1)] if self.starts else self.start
+
+    def line_span(self, index: int) -> tuple[int, int]:
+        """Where line `index` lies in `text`."""
+        start = self.starts[index]
+        end = self.starts[index + 1] - 1 if index + 1 < len(self.starts) else len(self.text)
+        return start, end
 
 
 def paragraphs(lines: list[SourceLine]) -> list[Paragraph]:
@@ -30,7 +43,12 @@ def paragraphs(lines: list[SourceLine]) -> list[Paragraph]:
 
     def flush():
         if run:
-            out.append(Paragraph(" ".join(" ".join(l.text.split()) for l in run), run[0], tuple(run)))
+            pieces = [" ".join(l.text.split()) for l in run]
+            starts, pos = [], 0
+            for piece in pieces:
+                starts.append(pos)
+                pos += len(piece) + 1
+            out.append(Paragraph(" ".join(pieces), run[0], tuple(run), len(out), tuple(starts)))
             run.clear()
 
     for line in lines:

@@ -1,0 +1,62 @@
+"""Everything a rule may look at while reading one text: its paragraphs and lines, the
+grade words in each paragraph, and the wordings of every cycle's areas.
+
+Built once per text; rules only read it. Which cycle the text is about is settled after
+the grade rules have run (their statements are among its cues), so grade rules see the
+areas of every cycle and finding rules see the settled one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from briefing.extract.grades.grammar import Grammar, sentences
+from briefing.extract.reader import SourceLine
+from briefing.extract.text import Paragraph
+from briefing.frameworks import Frameworks, normalise
+
+
+@dataclass
+class Context:
+    paras: list[Paragraph]
+    grammar: Grammar
+    frameworks: Frameworks
+    force: str = ""
+    _words: dict[int, list] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def lines(self) -> list[tuple[Paragraph, int, SourceLine]]:
+        """Every non-blank line in order, with its paragraph and its index there."""
+        return [(para, i, line) for para in self.paras for i, line in enumerate(para.lines)]
+
+    @cached_property
+    def line_index(self) -> dict[int, int]:
+        """id of a SourceLine -> its place in `lines`."""
+        return {id(line): n for n, (_, _, line) in enumerate(self.lines)}
+
+    @cached_property
+    def area_wordings(self) -> frozenset[str]:
+        """Every area label and alias of every cycle, normalised: a heading naming one of
+        them exactly is an area heading whichever cycle the text is about."""
+        return frozenset(normalise(w) for c in self.frameworks.cycles.values() for a in c.areas for w in a.wordings())
+
+    def grade_words(self, para: Paragraph) -> list:
+        """The grade-word matches of a paragraph's text, found once."""
+        if para.index not in self._words:
+            self._words[para.index] = list(self.grammar.word.finditer(para.text))
+        return self._words[para.index]
+
+    def words_in(self, para: Paragraph, start: int, end: int) -> tuple[int, ...]:
+        """Where the grade words between `start` and `end` of a paragraph begin."""
+        return tuple(m.start() for m in self.grade_words(para) if start <= m.start() < end)
+
+    def sentences(self, para: Paragraph):
+        return sentences(para.text)
+
+    def is_area_wording(self, text: str) -> bool:
+        return normalise(text) in self.area_wordings
+
+    def line_before(self, line: SourceLine, back: int) -> SourceLine | None:
+        n = self.line_index[id(line)] - back
+        return self.lines[n][2] if n >= 0 else None

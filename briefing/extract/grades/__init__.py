@@ -1,0 +1,50 @@
+"""Grade statements: the ordered rules that read them, and the engine that runs the rules.
+
+A grade word is read by the first rule, in this order, that reads it: lines of their own
+first (labels, table rows, grade lines under headings), then what is plainly no grade
+(the scale explained), then sentence forms from the most specific to the most general.
+"""
+
+from __future__ import annotations
+
+from briefing.extract.grades import lines, lists, sentences
+from briefing.extract.grades.statement import Reading, Statement
+from briefing.extract.ruler import Ruler
+
+GRADE_RULES = Ruler([
+    ("label", lines.label),
+    ("area-label", lines.area_label),
+    ("row", lines.row),
+    ("heading", lines.heading),
+    ("question-heading", lines.question_heading),
+    ("ungraded-question", lines.ungraded_question),
+    ("scale", sentences.scale),
+    ("grade-then-list", lists.grade_then_list),
+    ("back-reference", sentences.back_reference),
+    ("areas-list", sentences.areas_list),
+    ("sentence", sentences.sentence),
+])
+
+
+def read_statements(ctx, rules: Ruler = GRADE_RULES) -> list[Statement]:
+    """Every grade statement of the text, each grade word read once, in rule order."""
+    claimed: set[tuple[int, int]] = set()
+    out: list[Statement] = []
+    for rule in rules:
+        taken: set[tuple[int, int]] = set()
+        seen: set[tuple] = set()
+        for para, reading in rule.apply(ctx):
+            words = {(para.index, w) for w in reading.words}
+            if words & claimed:
+                continue
+            taken |= words
+            for statement in reading.statements:
+                key = (para.index, reading.words, statement.phrase, statement.grade)
+                if key not in seen:
+                    seen.add(key)
+                    out.append(statement)
+        claimed |= taken
+    return out
+
+
+__all__ = ["GRADE_RULES", "Reading", "Statement", "read_statements"]

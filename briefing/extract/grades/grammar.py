@@ -1,0 +1,170 @@
+"""The pieces of English the grade rules share: where an area phrase after a grade word
+ends, what may link a subject to its grade, and when a grade word is only an adjective.
+
+Compiled once per vocabulary of grade words (data/frameworks.yaml), so every rule reads
+the same words the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefing.extract.vocabulary import QUOTE as Q
+from briefing.extract.vocabulary import Vocabulary
+
+PREP = (r"(?:with regards? to|in relation to|in respect of|in terms of|in the area of|in the following areas?|"
+        r"for its (?:work|performance) in|for|at|in|when|on|across)")
+NOUN = r"(?:grades?|gradings?|ratings?|judge?ments?|assessments?|scores?)"
+LINKING_WORDS = (r"is|was|are|were|be|been|remains?|remained|as|has|have|also|still|now|overall|therefore|judged|"
+                 r"assessed|rated|graded|found|considered|deemed|to|currently|once again|again|marked|ranked|scored|"
+                 r"to be|as being")
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11, "twelve": 12}
+# words that may follow a grade word that is still a grade ("good at", "good overall", "good in two areas"); any
+# other word after it makes the grade word an adjective ("good use of", "a good standard")
+NOT_A_NOUN = frozenset("""at in for when on across with overall and or but grade grades grading gradings rating ratings
+judgment judgement areas area by from to as the after following compared since this last again while whereas yet
+although so because now according said says he she has have had was were is are which they we inspectors hmicfrs hmic
+over under than within judge""".split())
+EARLIER = re.compile(r"\b(?:last|previous|prior|earlier|preceding)\s+(?:inspection|report|year|assessment|peel|time|cycle)"
+                     r"|\bpreviously\b|\bago\b|\bhad been\s+(?:rated|graded|judged|assessed)", re.IGNORECASE)
+SAME_AS_BEFORE = re.compile(r"\b(?:unchanged|same|consistent|as it was|as before|maintain(?:ed|s)?|retain(?:ed|s)?|"
+                            r"keeps?|kept|remains?|remained|again|once more|still)\b", re.IGNORECASE)
+FORCE_SUBJECT = re.compile(r"^(?:.*\b(?:police|constabulary|force|service)|it|they|we|he|she|the\s+(?:force|constabulary))$",
+                           re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Grammar:
+    vocabulary: Vocabulary
+    word: re.Pattern  # a grade word, quoted or not, as group "g"
+    after: re.Pattern  # what follows a grade word when an area phrase follows it
+    phrase_end: re.Pattern  # where such a phrase stops
+    linking: re.Pattern  # the words that link a subject to a grade after it
+    subject_trail: re.Pattern  # linking words at the end of a subject, to be trimmed
+    scale: re.Pattern  # three or more grade words in a row: the scale explained
+    label: re.Pattern  # "Investigating crime: Adequate"
+    row: re.Pattern  # "Protecting vulnerable people  Good"
+    alone: re.Pattern  # a line that is only a grade
+    areas_list: re.Pattern  # "the 'outstanding' areas included A and B"
+    numbered: re.Pattern  # "all three areas", "two of the nine areas"
+
+    @classmethod
+    def of(cls, vocabulary: Vocabulary) -> Grammar:
+        grade = vocabulary.grades
+        one = rf"{Q}?(?:{grade}){Q}?"
+        return cls(
+            vocabulary=vocabulary,
+            word=re.compile(rf"(?<![\w-]){Q}?(?P<g>{grade}){Q}?(?![\w-])", re.IGNORECASE),
+            after=re.compile(rf"^\s*{Q}?\s*(?:{NOUN}\s+)?(?:(?:has|have|had|was|were)\s+been\s+(?:awarded|given|assigned)"
+                             rf"\s+)?(?:overall\s+)?{PREP}\s+(?:the\s+(?:area|areas)\s+of\s+)?(?P<p>.+)$", re.IGNORECASE),
+            phrase_end=re.compile(
+                rf"[.;:!?](?:\s|$)|\s[-\u2013\u2014]\s|\s*\((?!\w+\))|,\s+which\b|,?\s+(?:but|while|whereas|although|though|"
+                rf"however|because|since|after|following|compared|with\s+(?:the|its)\s+\w+\s+(?:judged|graded)|according|"
+                rf"as\s+well\s+as)\b|,?\s+(?:and\s+)?(?:is|was|are|were|it|it's|the force|the constabulary|requires?)\s+"
+                rf"(?=\S*\s*(?:{Q})?(?:{grade}))|,?\s+(?:and\s+)?{one}\s+{PREP}\b|\s+(?:and|but)\s+(?:it|they|the force|"
+                rf"the constabulary)\s", re.IGNORECASE),
+            linking=re.compile(rf"(?:^|\s)(?:{LINKING_WORDS}|{Q})\s*$", re.IGNORECASE),
+            subject_trail=re.compile(rf"(?:\s+|^)(?:{LINKING_WORDS})\s*$|\s*[:\u2013\u2014{Q}]\s*$|\s+-\s*$",
+                                     re.IGNORECASE),
+            scale=re.compile(rf"{one}(?:\s*(?:,|/|\bor\b|\band\b)\s*(?:,\s*)?(?:or\s+|and\s+)?{one}){{2,}}", re.IGNORECASE),
+            label=re.compile(rf"^[\W\d]*?(?P<p>[A-Za-z][^:\u2013\u2014\t]{{2,160}}?)\s*(?::|\u2013|\u2014|\s-|\t| {{2,}})\s*"
+                             rf"{Q}?(?P<g>{grade}){Q}?\s*\.?\s*$", re.IGNORECASE),
+            row=re.compile(rf"^[\W\d]*(?P<p>[A-Za-z][^.:;!?]{{2,120}}?)\s+{Q}?(?P<g>{grade}){Q}?\s*$", re.IGNORECASE),
+            alone=re.compile(rf"^\W*{Q}?(?P<g>{grade}){Q}?\W*$", re.IGNORECASE),
+            areas_list=re.compile(
+                rf"(?:the\s+)?(?:{Q}?(?P<g1>{grade}){Q}?\s+areas?|areas?\s+(?:that\s+)?(?:were\s+|are\s+)?(?:graded\s+|"
+                rf"rated\s+|judged\s+|found\s+|assessed\s+|highlighted\s+|identified\s+|deemed\s+|considered\s+)?(?:as\s+)?"
+                rf"(?:being\s+)?{Q}?(?P<g2>{grade}){Q}?)\s+(?:included|include|includes|are|were|is|was|being|covered|"
+                rf"related to)\s*:?\s+(?P<p>.+)$", re.IGNORECASE),
+            numbered=re.compile(rf"^(?:one|two|three|four|five|six|seven|eight|nine|ten|all|both|multiple|several|many|"
+                                rf"some|a number of|a range of|most|\d+)(?:\s+\w+)?\s+(?:areas?|categories|questions|"
+                                rf"of\s+\w+\s+areas?|counts|pillars)\b\s*(?P<rest>.*)$", re.IGNORECASE),
+        )
+
+    def grade_of(self, word: str) -> str:
+        return self.vocabulary.grade_of(word)
+
+    # --- phrases after and before a grade word -----------------------------------------
+
+    def is_adjective(self, post: str) -> bool:
+        """ "good use of", "a good standard": the grade word qualifies a noun, it is no grade."""
+        match = re.match(rf"^{Q}?\s*([A-Za-z]+)", post)
+        return bool(match) and match.group(1).lower() not in NOT_A_NOUN and not post.startswith((",", ".", ";"))
+
+    def phrases_after(self, post: str) -> list[str]:
+        """The area phrase (or the listed phrases) a grade word binds through a preposition."""
+        match = self.after.match(post)
+        if not match:
+            return []
+        whole = match.group("p").strip()
+        numbered = self.numbered.match(whole)
+        if numbered:  # "good in all three areas; A, B and C" or "in two areas - A and B"; a bare count is no list
+            introduced = re.match(r"^(?:[;:(\u2013\u2014]|-\s|,?\s*(?:namely|including|which (?:are|were))\b)\s*"
+                                  r"(?P<list>.+)", numbered.group("rest"))
+            if not introduced:
+                return []
+            items = introduced.group("list")
+            end = re.search(r"[.!?](?:\s|$)|\)", items)
+            return [items[:end.start()] if end else items]
+        phrase = match.group("p")
+        end = self.phrase_end.search(phrase)
+        phrase = phrase[:end.start()] if end else phrase
+        if re.fullmatch(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b.*", phrase.strip(), re.IGNORECASE) \
+                and len(phrase.split()) <= 4:
+            return []  # "requires improvement in two": a count
+        return [phrase]
+
+    def subject_before(self, pre: str, grade: str) -> str:
+        """The subject or label a grade is said of, when it is not the force itself."""
+        if not pre.strip():
+            return ""
+        linked = self.linking.search(pre) or re.search(r"[:\u2013\u2014]\s*$|\s-\s*$", pre)
+        if not linked and grade != "requires improvement":  # "X (also) requires improvement" needs no link
+            return ""
+        head = pre
+        while True:
+            trimmed = self.subject_trail.sub("", head)
+            if trimmed == head:
+                break
+            head = trimmed
+        head = re.split(r";\s*(?:and\s+)?|,\s+(?:and|but|while|whereas|however)\s+|\b(?:that|said|says|found|shows?|"
+                        r"indicates?|whether)\s+|:\s+", head)[-1]
+        head = re.sub(r"^(?:the\s+extent\s+to\s+which\s+(?:the\s+)?[\w\s&'\u2019-]*?\s+is\s+)", "", head.strip(),
+                      flags=re.IGNORECASE)
+        head = re.sub(r"^(?:the\s+extent\s+to\s+which\s+(?:the\s+)?(?:force|constabulary|service|[\w&'\u2019-]+"
+                      r"(?:\s+[\w&'\u2019-]+){0,3}\s+(?:police|constabulary)))\s+", "", head, flags=re.IGNORECASE)
+        head = re.sub(r"^(?:[\w&'-]+\s+){0,3}(?:police|constabulary|force)['\u2019]s?\s+", "", head, flags=re.IGNORECASE)
+        head = re.sub(r"^(?:the\s+)?(?:force|constabulary)['\u2019]s\s+", "", head, flags=re.IGNORECASE)
+        head = clean_phrase(head)
+        if not head or self.word.search(head) or FORCE_SUBJECT.match(head) or len(head.split()) > 16 \
+                or re.search(r"\bforces\b", head):
+            return ""
+        return head
+
+    def scale_spans(self, sentence: str) -> list[tuple[int, int]]:
+        """ "'outstanding', 'good', 'requires improvement', or 'inadequate'": the scale explained."""
+        return [(m.start(), m.end()) for m in self.scale.finditer(sentence)]
+
+
+def clean_phrase(text: str) -> str:
+    text = re.sub(rf"^{Q}+|{Q}+$", "", text.strip(" ,;:-\u2013\u2014\u2022*\t")).strip()
+    text = re.sub(r"\s+", " ", text)
+    return text.rstrip(" ,;:.")
+
+
+def sentences(text: str):
+    """(start, sentence) in a paragraph's text; a bullet mark starts a sentence too."""
+    start = 0
+    for match in re.finditer(r"(?<=[.!?])[\"'\u201d\u2019]?\s+(?=[\"'\u201c\u2018A-Z\u2022])|\s+\u2022\s+", text):
+        yield start, text[start:match.start()]
+        start = match.end()
+    yield start, text[start:]
+
+
+def only_past(sentence: str) -> bool:
+    """ "In 2017 we judged the force as good ...": a year opening the clause dates it."""
+    return bool(re.match(r"^\W*(?:in|by|during|since)\s+(?:\w+\s+)?(?:19|20)\d\d\b", sentence.strip(), re.IGNORECASE)) or \
+        bool(re.search(r"\b(?:in|from)\s+(?:19|20)\d\d\s*(?:,\s*)?(?:we|hmic|hmicfrs|inspectors|it|the force)\s+"
+                       r"(?:judged|rated|graded|assessed|found)", sentence, re.IGNORECASE))

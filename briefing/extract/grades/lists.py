@@ -1,0 +1,74 @@
+"""A grade before the areas it covers, the commonest shape in force, PCC and council
+writing:
+
+- "Good – at preventing crime, police powers and public treatment";
+- "• Outstanding – in engaging with and treating the public ...";
+- "rated 'good' at:", "'Good' in the following areas:" or "but 'inadequate' in:", then a
+  list, one area an item, until the next grade or heading;
+- "Under the 'adequate' grade was: A; B; C".
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.extract.grades.grammar import clean_phrase
+from briefing.extract.grades.statement import Reading, Statement
+from briefing.extract.grades.tense import is_earlier
+from briefing.extract.text import BULLET, strip_bullet
+from briefing.extract.vocabulary import QUOTE as Q
+
+LEAD_PREP = r"(?:(?:at|in|for|across)\s+)?"
+MAX_ITEMS = 15  # a list longer than any cycle's areas is not a list of areas
+
+
+def _patterns(grades: str):
+    first = re.compile(rf"^{Q}?(?P<g>{grades}){Q}?\s*(?:[:\u2013\u2014]|\s-)\s*{LEAD_PREP}(?P<p>\S.*)$", re.IGNORECASE)
+    lead = re.compile(rf"(?P<g>{grades}){Q}?\s*(?:,?\s*(?:at|in|for|across))?(?:\s+(?:the\s+)?following(?:\s+\w+){{0,2}})?"
+                      rf"\s*:\s*$", re.IGNORECASE)
+    grade_was = re.compile(rf"(?P<g>{grades}){Q}?\s+(?:grade|grading|rating|category)s?\s+(?:was|were|is|are|went to|"
+                           rf"included|includes|covers|covered)\s*:?\s*(?P<p>\S.*)$", re.IGNORECASE)
+    return first, lead, grade_was
+
+
+def grade_then_list(ctx):
+    """A grade first, then the areas it covers: on its own line before a dash, or before
+    a colon that opens a list, or as "the 'adequate' grade was: A; B"."""
+    first, lead, grade_was = _patterns(ctx.grammar.vocabulary.grades)
+    paras = ctx.paras
+    for n, para in enumerate(paras):
+        text = strip_bullet(para.text)
+        offset = para.text.index(text[:20]) if text else 0
+        match = first.match(text) or grade_was.search(text)
+        if match:
+            phrase = re.split(r"(?<=[a-z)])\.\s|\s\(", match.group("p"))[0]
+            yield para, _reading(ctx, para, offset + match.start("g"), [phrase], text, match.start("g"))
+            continue
+        opened = lead.search(text)
+        if not opened:
+            continue
+        items = []
+        for later in paras[n + 1:n + 1 + MAX_ITEMS]:
+            if ctx.grade_words(later) or later.text.startswith("#") or not _item(later):
+                break
+            items.append(strip_bullet(later.text))
+        if items:
+            yield para, _reading(ctx, para, offset + opened.start("g"), items, text, opened.start("g"))
+
+
+def _item(para) -> bool:
+    """A list item: a bullet, or a short line with no full stop (lists that lost their bullets)."""
+    return bool(BULLET.match(para.lines[0].text)) or (para.single and len(para.text) <= 120
+                                                       and not para.text.rstrip().endswith("."))
+
+
+def _reading(ctx, para, at: int, phrases: list[str], text: str, text_at: int) -> Reading:
+    word = next((m for m in ctx.grade_words(para) if m.start("g") == at), None)
+    if word is None:
+        return Reading(())
+    grade = ctx.grammar.grade_of(word.group("g"))
+    earlier = is_earlier(text, text_at, text_at + len(word.group("g")))
+    line = para.line_at(at)
+    statements = tuple(Statement(clean_phrase(p), grade, line, earlier, "grade-then-list", True)
+                       for p in phrases if clean_phrase(p))
+    return Reading((word.start(),), statements)

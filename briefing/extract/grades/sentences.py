@@ -1,0 +1,102 @@
+"""Grades stated in sentences: the scale explained (no grade), lists of areas under one
+grade, a grade referred back to ("this grade"), and the grade bound to an area phrase
+after it ("good at investigating crime") or before it ("leadership ... requires
+improvement").
+
+What a grade is said of lies within a few hundred characters of it; every rule reads a
+window either side of a grade word, so a run-on "sentence" of thousands of grade words
+stays linear, not quadratic.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.extract.grades.grammar import clean_phrase
+from briefing.extract.grades.statement import Reading, Statement
+from briefing.extract.grades.tense import is_earlier, year_of
+from briefing.extract.ruler import per_paragraph
+
+WINDOW = 600  # characters either side of a grade word that a rule reads
+ANAPHOR = re.compile(r"\b(?:this|that|the same|these)\s+(?:grade|grading|rating|judge?ment)s?\b(?P<post>.*)$",
+                     re.IGNORECASE)
+ASSESSED = re.compile(r"\bassessed\s+([a-z][a-z\s-]{2,40}?)(?=\s+(?:across|in|for|at)\b|[.,;])", re.IGNORECASE)
+
+
+def _statement(ctx, para, start, match, phrase, how, sentence, listed=True) -> Statement:
+    at, end = match.start("g") - start, match.end("g") - start
+    return Statement(clean_phrase(phrase), ctx.grammar.grade_of(match.group("g")), para.line_at(match.start("g")),
+                     is_earlier(sentence, at, end), how, listed, year_of(sentence, end))
+
+
+def _sentence_matches(ctx, para):
+    """(start, sentence, the grade-word matches in it) for each sentence of a paragraph."""
+    words = ctx.grade_words(para)
+    for start, sentence in ctx.sentences(para):
+        end = start + len(sentence)
+        yield start, sentence, [m for m in words if start <= m.start() < end]
+
+
+@per_paragraph
+def scale(ctx, para):
+    """ "'outstanding', 'good', 'requires improvement' or 'inadequate'": the scale
+    explained, three or more grade words in a row, and no judgement."""
+    for start, sentence, found in _sentence_matches(ctx, para):
+        for a, b in ctx.grammar.scale_spans(sentence):
+            yield Reading(ctx.words_in(para, start + a, start + b))
+
+
+def back_reference(ctx):
+    """ "... has received this grade in relation to A and B": the grade word read last."""
+    last = None
+    for para in ctx.paras:
+        for start, sentence, found in _sentence_matches(ctx, para):
+            anaphor = ANAPHOR.search(sentence)
+            if anaphor and last and not found:
+                for phrase in ctx.grammar.phrases_after(anaphor.group("post")):
+                    grade, line = last
+                    yield para, Reading((), (Statement(clean_phrase(phrase), grade, line,
+                                                       is_earlier(sentence, anaphor.start(), anaphor.end()),
+                                                       "back-reference", True),))
+            if found:
+                last = (ctx.grammar.grade_of(found[-1].group("g")), para.line_at(found[-1].start("g")))
+
+
+@per_paragraph
+def areas_list(ctx, para):
+    """ "the 'outstanding' areas included A and B", "areas rated good were A; B and C"."""
+    for start, sentence, found in _sentence_matches(ctx, para):
+        listed = ctx.grammar.areas_list.search(sentence)
+        if not listed:
+            continue
+        group = "g1" if listed.group("g1") else "g2"
+        word = next(m for m in found if m.start("g") == start + listed.start(group))
+        phrase = listed.group("p")
+        end = re.search(r"[.!?](?:\s|$)", phrase)
+        yield Reading(ctx.words_in(para, start + listed.start(), start + listed.end()),
+                      (_statement(ctx, para, start, word, phrase[:end.start()] if end else phrase, "areas-list",
+                                  sentence),))
+
+
+@per_paragraph
+def sentence(ctx, para):
+    """A grade bound through a preposition to the area after it ("is good at investigating
+    crime", "rated outstanding for ...", "requires improvement in the way it ..."), or to
+    the subject or label before it ("The extent to which the force is effective at ... is
+    good", "leadership and force management also requires improvement"). A grade word
+    qualifying a noun ("good use of resources") is an adjective, not a grade."""
+    for start, text, found in _sentence_matches(ctx, para):
+        for match in found:
+            at = match.start() - start
+            pre, post = text[max(0, at - WINDOW):at], text[match.end() - start:match.end() - start + WINDOW]
+            grade = ctx.grammar.grade_of(match.group("g"))
+            if grade != "requires improvement" and ctx.grammar.is_adjective(post):
+                continue
+            phrases = ctx.grammar.phrases_after(post) or (
+                [p] if (p := ctx.grammar.subject_before(pre, grade)) else [])
+            if not phrases and grade == "ungraded":  # "we have assessed leadership ... a narrative judgment"
+                phrases = ASSESSED.findall(para.text[max(0, match.start() - WINDOW):match.start()])[-1:]
+            statements = tuple(_statement(ctx, para, start, match, p, "sentence", text) for p in phrases
+                               if clean_phrase(p) and len(p.split()) <= 40)
+            if statements:
+                yield Reading((match.start(),), statements)

@@ -1,0 +1,46 @@
+"""Whether a grade word is said of this inspection or an earlier one: only when its verb or
+a date puts it in the past ("was rated good last year", "In 2017 we judged", "had been
+graded"), never for words that compare the current grade with it ("unchanged from last
+year", "the same as last year", "improved from requires improvement to good": the second
+grade is the current one)."""
+
+from __future__ import annotations
+
+import re
+
+from briefing.extract.grades.grammar import EARLIER, SAME_AS_BEFORE, only_past
+
+CLAUSE = re.compile(r";|\s[-\u2013\u2014]\s|,\s*(?:but|while|whereas|although|though|however)\b|\s(?:but|whereas)\s"
+                    r"|,\s+(?:and\s+)?(?:it|the force|the constabulary)\s+(?:is|was|has)\b", re.IGNORECASE)
+YEAR_AFTER = re.compile(r"^[^.;,]{0,40}?\b(?:in|from|during|since)\s+(?:its\s+|the\s+|our\s+)?(?:(?:19|20)\d\d)\b",
+                        re.IGNORECASE)
+
+
+def clause_at(sentence: str, at: int) -> str:
+    start, end = 0, len(sentence)
+    for cut in CLAUSE.finditer(sentence):
+        if cut.end() <= at:
+            start = cut.end()
+        elif cut.start() > at:
+            end = cut.start()
+            break
+    return sentence[start:end]
+
+
+def is_earlier(sentence: str, at: int, end: int) -> bool:
+    """The grade word at `at`..`end` of `sentence` is about an earlier inspection."""
+    before, after = sentence[max(0, at - 40):at], sentence[end:end + 60]
+    if re.search(r"\bfrom\s+(?:an?\s+|the\s+|its\s+)?\W?$", before) and re.search(r"^\W*\s*(?:\w+\s+){0,6}to\b", after):
+        return True  # "from requires improvement (last year) to good": the starting point
+    if re.search(r"\b(?:to|now)\s+(?:an?\s+|the\s+)?\W?$", before) and EARLIER.search(clause_at(sentence, at)):
+        return False  # "... last year to good": where it stands now
+    clause = clause_at(sentence, at)
+    if EARLIER.search(clause):
+        return not SAME_AS_BEFORE.search(clause)
+    return only_past(clause)
+
+
+def year_of(sentence: str, end: int) -> int | None:
+    """A year the text puts on the grade word just before `end`: "rated inadequate in 2016"."""
+    found = YEAR_AFTER.search(sentence[end:])
+    return int(re.search(r"(?:19|20)\d\d", found.group(0)).group(0)) if found else None

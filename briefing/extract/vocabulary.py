@@ -1,0 +1,30 @@
+"""The grade words a reader looks for, from data/frameworks.yaml (`grade_words`), as one
+pattern, and the grade each wording names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefing.frameworks import Frameworks, normalise
+
+QUOTE = "['\u2018\u2019\"\u201c\u201d]"
+_FLEXIBLE = {"improvement": r"improvements?", "judgement": r"judge?ments?", "judgements": r"judge?ments?"}
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    grades: str  # the alternation of every grade wording, longest first, for embedding in patterns
+    lookup: dict[str, str]  # normalised wording -> grade
+
+    @classmethod
+    def of(cls, fw: Frameworks) -> Vocabulary:
+        wordings = sorted({w for ws in fw.grade_words.values() for w in ws}, key=lambda w: (-len(w), w))
+        alternation = "|".join(r"\s+".join(_FLEXIBLE.get(p, re.escape(p)) for p in w.split()) for w in wordings)
+        return cls(alternation, dict(fw.grade_aliases))
+
+    def grade_of(self, word: str) -> str:
+        """ "Requires  Improvements" -> "requires improvement"; "narrative judgments" -> "ungraded"."""
+        key = normalise(word)
+        key = re.sub(r"\bimprovements\b", "improvement", re.sub(r"\bjudge?ments?\b", "judgement", key))
+        return self.lookup.get(key) or self.lookup.get(key.replace("judgement", "judgements"), key)
