@@ -175,7 +175,27 @@ def _cycle(lines, fw: Frameworks, wanted: str | None, published, statements) -> 
     cid, cues = detect_cycle(lines, fw, published[0] if published else None, adequate)
     if cid is None:
         return None, ""
-    return fw.cycles[cid], "; ".join(f"{c.reason}: {c.weight:+g}" for c in _top(cues, cid))
+    evidence = "; ".join(f"{c.reason}: {c.weight:+g}" for c in _top(cues, cid))
+    chosen = _question_set(fw, fw.cycles[cid], statements)
+    if chosen.id != cid:
+        evidence += f"; the {chosen.name} names more of its areas"
+    return chosen, evidence
+
+
+def _question_set(fw: Frameworks, cycle: Cycle, statements: list[Statement]) -> Cycle:
+    """Of a cycle's question sets (PEEL 2021/22's original and revised), the one whose areas
+    the text names: "crime data integrity" is graded only in the revised set."""
+    family = [cycle, *(c for c in fw.cycles.values() if c.variant_of == cycle.id)]
+    if len(family) == 1:
+        return cycle
+    current = [s for s in statements if not s.earlier]
+
+    def named(candidate: Cycle) -> int:
+        resolve = AreaResolver(candidate)
+        return sum(area is not None and area.graded for s in current
+                   for _, area in (resolve.split(s.phrase) if s.listed else [(s.phrase, resolve(s.phrase))]))
+
+    return max(family, key=lambda c: (named(c), c is cycle))
 
 
 def _top(cues: list[Cue], cid: str) -> list[Cue]:

@@ -27,7 +27,13 @@ from briefing.words import content_stems
 # English stopwords come from briefing.words.
 AREA_WORDS = frozenset("""way ways well ability approach force forces constabulary police service overall area areas
 make makes making sure ensure ensures whole general generally includes including""".split())
+PILLAR_AT = re.compile(r"^(?:its\s+|the\s+force's\s+)?(?P<noun>\w+)\s+(?:at|in)\s+(?P<rest>.+)$", re.IGNORECASE)
 CLOSE_SPELLING = 88  # rapidfuzz ratio from which a wording is the same wording misspelt
+# How set sentences introduce the area ("The extent to which Gwent Police is efficient at
+# ..."): off before matching, so the word that names the pillar leads the phrase.
+SET_LEAD = re.compile(r"^(?:the\s+)?extent\s+to\s+which\s+(?:the\s+)?(?:force|constabulary|service|we|"
+                      r"[\w&'\u2019-]+(?:\s+[\w&'\u2019-]+){0,3}\s+(?:police|constabulary|service))\s+(?:is|are)\s+",
+                      re.IGNORECASE)
 
 
 def stems(text: str) -> list[str]:
@@ -49,6 +55,7 @@ class AreaResolver:
                     weights[s] = 2
             self.terms.append((area, weights))
         self._cache: dict[str, Area | None] = {}
+        self.one_word_labels = {a.label.lower() for a in cycle.areas if " " not in a.label}  # the pillars
         self.coordinated = sorted({" ".join(w.lower().replace("-", " ").split()) for a in cycle.areas
                                    for w in a.wordings() if " and " in w or "," in w}, key=len, reverse=True)
 
@@ -110,7 +117,7 @@ class AreaResolver:
         if exact:
             return self.exact_area(phrase)
         if phrase not in self._cache:
-            self._cache[phrase] = self._resolve(phrase)
+            self._cache[phrase] = self._resolve(SET_LEAD.sub("", phrase.strip()))
         return self._cache[phrase]
 
     def _resolve(self, phrase: str) -> Area | None:
@@ -121,6 +128,11 @@ class AreaResolver:
         if not words:
             return None
         led = self.led(phrase)
+        question = PILLAR_AT.match(phrase)
+        if led and question and question.group("noun").lower() in self.one_word_labels:
+            inner = self._resolve(question.group("rest"))  # "its effectiveness at investigating crime": the question
+            if inner is not None and inner.canonical != led.canonical:
+                return inner
         if led:  # "efficient at keeping people safe ...": the lead word decides
             return led
         best, best_score, best_hits = None, 0.0, 0

@@ -31,6 +31,9 @@ EARLIER = re.compile(r"\b(?:last|previous|prior|earlier|preceding)\s+(?:inspecti
                      r"|\bpreviously\b|\bago\b|\bhad been\s+(?:rated|graded|judged|assessed)", re.IGNORECASE)
 SAME_AS_BEFORE = re.compile(r"\b(?:unchanged|same|consistent|as it was|as before|maintain(?:ed|s)?|retain(?:ed|s)?|"
                             r"keeps?|kept|remains?|remained|again|once more|still)\b", re.IGNORECASE)
+SET_LEAD = re.compile(r"^\W*(?:the\s+)?extent\s+to\s+which\s+(?:the\s+)?[\w\s&'\u2019-]*?\s+is\s+", re.IGNORECASE)
+REFERS_BACK = re.compile(r",?\s+(?:which|where|in which)\s+(?:(?:it|the force|the constabulary|they|its\s+\w+(?:\s+\w+)?)"
+                         r"\s+)?(?:was|were|is|are|had been|has been)?\s*$", re.IGNORECASE)
 FORCE_SUBJECT = re.compile(r"^(?:.*\b(?:police|constabulary|force|service)|it|they|we|he|she|the\s+(?:force|constabulary))$",
                            re.IGNORECASE)
 
@@ -78,9 +81,10 @@ class Grammar:
                 rf"rated\s+|judged\s+|found\s+|assessed\s+|highlighted\s+|identified\s+|deemed\s+|considered\s+)?(?:as\s+)?"
                 rf"(?:being\s+)?{Q}?(?P<g2>{grade}){Q}?)\s+(?:included|include|includes|are|were|is|was|being|covered|"
                 rf"related to)\s*:?\s+(?P<p>.+)$", re.IGNORECASE),
-            numbered=re.compile(rf"^(?:one|two|three|four|five|six|seven|eight|nine|ten|all|both|multiple|several|many|"
-                                rf"some|a number of|a range of|most|\d+)(?:\s+\w+)?\s+(?:areas?|categories|questions|"
-                                rf"of\s+\w+\s+areas?|counts|pillars)\b\s*(?P<rest>.*)$", re.IGNORECASE),
+            numbered=re.compile(rf"^(?:the\s+|its\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|all|both|"
+                                rf"multiple|several|many|some|a number of|a range of|most|\d+)(?:\s+\w+){{0,2}}?\s+"
+                                rf"(?:areas?|categories|questions|of\s+\w+\s+areas?|counts|pillars)\b\s*(?P<rest>.*)$",
+                                re.IGNORECASE),
         )
 
     def grade_of(self, word: str) -> str:
@@ -101,7 +105,7 @@ class Grammar:
         whole = match.group("p").strip()
         numbered = self.numbered.match(whole)
         if numbered:  # "good in all three areas; A, B and C" or "in two areas - A and B"; a bare count is no list
-            introduced = re.match(r"^(?:[;:(\u2013\u2014]|-\s|,?\s*(?:namely|including|which (?:are|were))\b)\s*"
+            introduced = re.match(r"^(?:[;:(\u2013\u2014]|-\s|,?\s*(?:namely|including|which (?:are|were)|of)\b)\s*"
                                   r"(?P<list>.+)", numbered.group("rest"))
             if not introduced:
                 return []
@@ -117,28 +121,36 @@ class Grammar:
         return [phrase]
 
     def subject_before(self, pre: str, grade: str) -> str:
-        """The subject or label a grade is said of, when it is not the force itself."""
+        """The subject or label a grade is said of, when it is not the force itself: "The
+        extent to which the force is efficient ... is good", "leadership ... requires
+        improvement", "A and B, which were all judged to be adequate", "in how it records
+        crime, where its performance was outstanding"."""
+        pre = re.split(r"[.!?]\s+", pre)[-1]  # a subject never runs over a full stop
         if not pre.strip():
             return ""
-        linked = self.linking.search(pre) or re.search(r"[:\u2013\u2014]\s*$|\s-\s*$", pre)
+        linked = self.linking.search(pre) or re.search(r"[:\u2013\u2014]\s*$|\s-\s*$", pre) or SET_LEAD.match(pre)
         if not linked and grade != "requires improvement":  # "X (also) requires improvement" needs no link
             return ""
         head = pre
         while True:
             trimmed = self.subject_trail.sub("", head)
+            trimmed = re.sub(r"\s+(?:all|both|each)\s*$", "", trimmed, flags=re.IGNORECASE)
             if trimmed == head:
                 break
             head = trimmed
+        refers = REFERS_BACK.search(head)
+        if refers:  # "X, which were" / "in X, where its performance was": the grade is X's
+            head = re.split(r";|:\s+|\b(?:except|including|particularly|especially|notably)\s+", head[:refers.start()])[-1]
+            head = re.sub(r"^.*?\b(?:in|at|for)\s+(?=(?:how|the way|its|their)\b)", "", head, flags=re.IGNORECASE)
         head = re.split(r";\s*(?:and\s+)?|,\s+(?:and|but|while|whereas|however)\s+|\b(?:that|said|says|found|shows?|"
                         r"indicates?|whether)\s+|:\s+", head)[-1]
-        head = re.sub(r"^(?:the\s+extent\s+to\s+which\s+(?:the\s+)?[\w\s&'\u2019-]*?\s+is\s+)", "", head.strip(),
-                      flags=re.IGNORECASE)
+        head = SET_LEAD.sub("", head.strip())
         head = re.sub(r"^(?:the\s+extent\s+to\s+which\s+(?:the\s+)?(?:force|constabulary|service|[\w&'\u2019-]+"
                       r"(?:\s+[\w&'\u2019-]+){0,3}\s+(?:police|constabulary)))\s+", "", head, flags=re.IGNORECASE)
         head = re.sub(r"^(?:[\w&'-]+\s+){0,3}(?:police|constabulary|force)['\u2019]s?\s+", "", head, flags=re.IGNORECASE)
         head = re.sub(r"^(?:the\s+)?(?:force|constabulary)['\u2019]s\s+", "", head, flags=re.IGNORECASE)
         head = clean_phrase(head)
-        if not head or self.word.search(head) or FORCE_SUBJECT.match(head) or len(head.split()) > 16 \
+        if not head or self.word.search(head) or FORCE_SUBJECT.match(head) or len(head.split()) > 30 \
                 or re.search(r"\bforces\b", head):
             return ""
         return head

@@ -14,7 +14,7 @@ import re
 
 from briefing.extract.grades.grammar import clean_phrase
 from briefing.extract.grades.statement import Reading, Statement
-from briefing.extract.grades.tense import is_earlier, year_of
+from briefing.extract.grades.tense import continues_earlier, is_earlier, year_of
 from briefing.extract.ruler import per_paragraph
 
 WINDOW = 600  # characters either side of a grade word that a rule reads
@@ -23,10 +23,10 @@ ANAPHOR = re.compile(r"\b(?:this|that|the same|these)\s+(?:grade|grading|rating|
 ASSESSED = re.compile(r"\bassessed\s+([a-z][a-z\s-]{2,40}?)(?=\s+(?:across|in|for|at)\b|[.,;])", re.IGNORECASE)
 
 
-def _statement(ctx, para, start, match, phrase, how, sentence, listed=True) -> Statement:
+def _statement(ctx, para, start, match, phrase, how, sentence, listed=True, earlier=False) -> Statement:
     at, end = match.start("g") - start, match.end("g") - start
     return Statement(clean_phrase(phrase), ctx.grammar.grade_of(match.group("g")), para.line_at(match.start("g")),
-                     is_earlier(sentence, at, end), how, listed, year_of(sentence, end))
+                     earlier or is_earlier(sentence, at, end), how, listed, year_of(sentence, end))
 
 
 def _sentence_matches(ctx, para):
@@ -78,25 +78,36 @@ def areas_list(ctx, para):
                                   sentence),))
 
 
-@per_paragraph
-def sentence(ctx, para):
+def sentence(ctx):
     """A grade bound through a preposition to the area after it ("is good at investigating
     crime", "rated outstanding for ...", "requires improvement in the way it ..."), or to
     the subject or label before it ("The extent to which the force is effective at ... is
     good", "leadership and force management also requires improvement"). A grade word
-    qualifying a noun ("good use of resources") is an adjective, not a grade."""
-    for start, text, found in _sentence_matches(ctx, para):
-        for match in found:
-            at = match.start() - start
-            pre, post = text[max(0, at - WINDOW):at], text[match.end() - start:match.end() - start + WINDOW]
-            grade = ctx.grammar.grade_of(match.group("g"))
-            if grade != "requires improvement" and ctx.grammar.is_adjective(post):
-                continue
-            phrases = ctx.grammar.phrases_after(post) or (
-                [p] if (p := ctx.grammar.subject_before(pre, grade)) else [])
-            if not phrases and grade == "ungraded":  # "we have assessed leadership ... a narrative judgment"
-                phrases = ASSESSED.findall(para.text[max(0, match.start() - WINDOW):match.start()])[-1:]
-            statements = tuple(_statement(ctx, para, start, match, p, "sentence", text) for p in phrases
-                               if clean_phrase(p) and len(p.split()) <= 40)
-            if statements:
-                yield Reading((match.start(),), statements)
+    qualifying a noun ("good use of resources") is an adjective, not a grade; a sentence
+    carrying on one about an earlier inspection ("It was also found to ...") is about it too."""
+    previous_earlier = False
+    for para in ctx.paras:
+        for start, text, found in _sentence_matches(ctx, para):
+            inherited = previous_earlier and continues_earlier(text)
+            said = []
+            for match in found:
+                reading = _bound(ctx, para, start, text, match, inherited)
+                if reading is not None:
+                    said.extend(reading.statements)
+                    yield para, reading
+            if found:
+                previous_earlier = bool(said) and all(s.earlier for s in said)
+
+
+def _bound(ctx, para, start, text, match, inherited) -> Reading | None:
+    at = match.start() - start
+    pre, post = text[max(0, at - WINDOW):at], text[match.end() - start:match.end() - start + WINDOW]
+    grade = ctx.grammar.grade_of(match.group("g"))
+    if grade != "requires improvement" and ctx.grammar.is_adjective(post):
+        return None
+    phrases = ctx.grammar.phrases_after(post) or ([p] if (p := ctx.grammar.subject_before(pre, grade)) else [])
+    if not phrases and grade == "ungraded":  # "we have assessed leadership ... a narrative judgment"
+        phrases = ASSESSED.findall(para.text[max(0, match.start() - WINDOW):match.start()])[-1:]
+    statements = tuple(_statement(ctx, para, start, match, p, "sentence", text, earlier=inherited) for p in phrases
+                       if clean_phrase(p) and len(p.split()) <= 40)
+    return Reading((match.start(),), statements) if statements else None

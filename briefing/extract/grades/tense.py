@@ -27,6 +27,16 @@ def clause_at(sentence: str, at: int) -> str:
     return sentence[start:end]
 
 
+CONTINUES = re.compile(r"^\W*(?:it|they|the force|the constabulary)\s+(?:was|were|had)\s+(?:also|further)\b"
+                       r"|^\W*(?:it|this)\s+also\s+(?:found|rated|judged|graded)\b", re.IGNORECASE)
+
+
+def continues_earlier(sentence: str) -> bool:
+    """ "It was also found to ...": a past-tense sentence that carries on the one before it,
+    and so is about the same (earlier) inspection when that one was."""
+    return bool(CONTINUES.search(sentence))
+
+
 def is_earlier(sentence: str, at: int, end: int) -> bool:
     """The grade word at `at`..`end` of `sentence` is about an earlier inspection."""
     before, after = sentence[max(0, at - 40):at], sentence[end:end + 60]
