@@ -65,6 +65,7 @@ class Cycle:
     variant_of: str = ""  # another question set of the same cycle, not a cycle of its own
     short: str = ""  # a name short enough for a table cell
     years: str = ""  # when its reports were published, e.g. "2021-23"
+    inspected: str = ""  # when its inspections took place, e.g. "2021-22"
     _index: dict = field(default_factory=dict, compare=False, repr=False)
 
     def area(self, wording: str) -> Area | None:
@@ -177,6 +178,7 @@ def _cycle(cid: str, raw: dict, order: int, scales: dict, canon: dict) -> Cycle:
         variant_of=raw.get("variant_of", ""),
         short=raw.get("short", ""),
         years=str(raw.get("years", "")),
+        inspected=str(raw.get("inspected", "")),
     )
 
 

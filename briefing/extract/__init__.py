@@ -9,7 +9,7 @@ directly needs those three, so there the gap is an error.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from briefing import limits
@@ -17,7 +17,7 @@ from briefing.errors import InputError
 from briefing.extract.areas import AreaResolver
 from briefing.extract.context import Context
 from briefing.extract.counts import find_counts
-from briefing.extract.cycles import Cue, detect_cycle
+from briefing.extract.cycles import Cue, detect_cycle, span
 from briefing.extract.detect import (
     detect_force,
     detect_published,
@@ -125,6 +125,8 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
     if how == "last updated":
         warnings.append(f"the only date found is a 'last updated' date ({_iso(published)}); check the publication date")
     chosen, evidence = _cycle(lines, fw, cycle, published, statements)
+    if chosen:
+        statements = _dated(statements, chosen)
     reading = chosen or _best_reading_cycle(fw, statements)
     force = force or detect_force(lines) or ""
     judgements, unread = _judgements(statements, reading)
@@ -171,8 +173,11 @@ def _cycle(lines, fw: Frameworks, wanted: str | None, published, statements) -> 
         if chosen is None:
             raise InputError(f"unknown cycle {wanted!r}; use one of {', '.join(fw.cycles)}")
         return chosen, "--cycle"
-    adequate = any(s.grade == "adequate" and not s.earlier for s in statements)
-    cid, cues = detect_cycle(lines, fw, published[0] if published else None, adequate)
+    current = [s for s in statements if not s.earlier]
+    adequate = any(s.grade == "adequate" for s in current)
+    pillars = any(s.grade != "ungraded" and PILLAR_WORDS.search(s.phrase) for s in current)
+    earlier_years = [s.year for s in statements if s.year]
+    cid, cues = detect_cycle(lines, fw, published, adequate, pillars, earlier_years)
     if cid is None:
         return None, ""
     evidence = "; ".join(f"{c.reason}: {c.weight:+g}" for c in _top(cues, cid))
@@ -180,6 +185,18 @@ def _cycle(lines, fw: Frameworks, wanted: str | None, published, statements) -> 
     if chosen.id != cid:
         evidence += f"; the {chosen.name} names more of its areas"
     return chosen, evidence
+
+
+PILLAR_WORDS = re.compile(r"^(?:its\s+|the\s+)?(?:overall\s+)?(?:effectiveness|efficiency|legitimacy)\b|"
+                          r"\b(?:areas|pillars)\s+of\s+(?:police\s+)?effectiveness,\s+efficiency\s+and\s+legitimacy",
+                          re.IGNORECASE)
+
+
+def _dated(statements: list[Statement], cycle: Cycle) -> list[Statement]:
+    """A grade the text dates to a year before the cycle's inspections ("was rated
+    inadequate in 2016" in a 2018/19 text) is about an earlier inspection."""
+    first = span(cycle.inspected, cycle.id)[0][0]
+    return [replace(s, earlier=True) if s.year and s.year < first else s for s in statements]
 
 
 def _question_set(fw: Frameworks, cycle: Cycle, statements: list[Statement]) -> Cycle:

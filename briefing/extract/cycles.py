@@ -1,18 +1,24 @@
 """Which inspection cycle a text is about, weighed from every cue it gives.
 
-Cues, each recorded with its reason and weight:
-- the source address ("peel-assessments/peel-2016/", "peel-reports/x-2021-22/"): 3
-- the programme named with a year near it ("PEEL 2021/22", "PEEL: Police effectiveness,
-  efficiency and legitimacy 2018/19", "PEEL 2023 to 2025"), a cycle alias of
-  data/frameworks.yaml ("integrated PEEL assessment", "core business"), or a heading
-  like "Northshire 2016": 3 the first time, 1 after;
-- ordinals ("HMIC's third PEEL assessment"): 2;
-- the grade "adequate", which exists only from 2021/22: 1 to each five-tier cycle;
-- area wordings found in only some frameworks: up to 2;
-- the publication year: 0.5 to the cycles published that year.
-Words about an earlier inspection ("our last inspection in 2019", "in 2015 it was rated")
-count against the cycle they name. The cycle comes from what the text says, never from a
-publication date alone: one cycle's reports appear over two or more years.
+Most texts people write never name the cycle; they give dates. So the cues, each a small
+named function recorded with its reason and weight, are, from the strongest:
+- a label: the programme with the cycle's own years ("PEEL 2021/22", "PEEL 2023 to 2025",
+  "its 2023-25 PEEL report", "the 2023-25 inspection cycle", "Their 2018/19 report"): 4,
+  outweighing every other cue; words about an earlier inspection count against (-2);
+- the source address ("peel-assessments/peel-2016/"): 3; a heading ("Sussex 2016", a line
+  that is only a year): 3 where it names a cycle;
+- ordinals ("HMIC's third PEEL assessment") and cycle aliases ("integrated PEEL
+  assessment"): 2 to 3;
+- dates: when the inspection took place ("In January 2022, we inspected ...") by each
+  cycle's `inspected` years, when the report was published by its `years`, and the page's
+  own date (weakest: a PCC page may be years later); all from data/frameworks.yaml;
+- the scale: "adequate" exists only from 2021/22, pillar grades only until 2018/19;
+- what the text dates to the past ("rated inadequate in 2016", "since our last inspection
+  in 2022"): the cycle is a later one;
+- the inspectorate's name (HMIC until July 2017, "Her Majesty's" until September 2022);
+- area wordings found in only some frameworks: at most 2, and never enough alone.
+A cycle is settled only when a cue other than area wordings supports it; otherwise it
+stays unsettled and the extraction says so.
 """
 
 from __future__ import annotations
@@ -23,12 +29,31 @@ from dataclasses import dataclass
 
 from briefing.extract.grades.grammar import EARLIER
 from briefing.extract.reader import SourceLine
-from briefing.frameworks import Frameworks, normalise
+from briefing.frameworks import Cycle, Frameworks, normalise
 
 ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}
-YEARS = re.compile(r"\b(20\d\d)(?:\s*(?:/|-|\u2013|\u2014|to)\s*(?:20)?(\d\d)|(\d\d)(?=\b))?\b")
-PROGRAMME = re.compile(r"\bpeel\b|police effectiveness|police efficiency|police legitimacy|"
-                       r"effectiveness, efficiency and legitimacy|efficiency, effectiveness and legitimacy", re.IGNORECASE)
+YEAR = r"(?:19|20)\d\d"
+RANGE = rf"(?P<a>{YEAR})(?:\s*(?:/|-|\u2013|\u2014|to)\s*(?P<b>(?:19|20)?\d\d)\b|(?P<glued>\d\d)\b)?"
+PROGRAMME = (r"(?:\bpeel\b|police effectiveness(?:,\s*efficiency\s*(?:and|&)\s*legitimacy)?|police efficiency|"
+             r"police legitimacy|effectiveness, efficiency and legitimacy|efficiency, effectiveness and legitimacy|"
+             r"crime inspection)")
+AFTER_PROGRAMME = re.compile(rf"{PROGRAMME}\W{{0,3}}(?:(?!in\b|from\b|since\b|during\b|before\b|after\b|until\b|by\b|"
+                             rf"of\b|between\b)[A-Za-z]+\W{{1,3}}){{0,6}}?{RANGE}", re.IGNORECASE)
+BEFORE_PROGRAMME = re.compile(rf"(?<![\w/-]){RANGE}\s+\(?{PROGRAMME}", re.IGNORECASE)
+TWO_YEARS = rf"(?P<a>{YEAR})\s*(?:/|-|\u2013|\u2014|to)\s*(?P<b>(?:19|20)?\d\d)\b"
+BESIDE_INSPECTION = [  # a cycle's two years beside the words for an inspection, without the programme's name
+    re.compile(rf"(?<![\w/-]){TWO_YEARS}\s+(?:peel\s+)?(?:inspection|report|assessment|cycle|programme)s?\b", re.IGNORECASE),
+    re.compile(rf"\b(?:inspection|report|assessment|cycle)s?\s*\(\s*{TWO_YEARS}\s*\)", re.IGNORECASE),
+    re.compile(rf"\b(?:inspection|report|assessment)s?\s+(?:spanning|covering|for)\s+{TWO_YEARS}", re.IGNORECASE)]
+INSPECTED = re.compile(rf"\b(?:we|hmicfrs|hmic|inspectors)\s+(?:re)?inspected\b|\binspection\s+(?:visits?\s+)?"
+                       rf"(?:was\s+|were\s+)?(?:carried out|took place|completed|conducted)|\binspected\s+(?:[A-Z][\w&'-]*\s+)"
+                       rf"{{0,4}}(?:in|during|between|from)\b|\bfieldwork\b|\bwe\s+(?:conducted|carried out)\s+(?:an?|our)\s+"
+                       rf"(?:\w+\s+){{0,3}}inspection|\ban?\s+inspection\s+(?:in|during)\s+(?:[A-Z][a-z]+\s+)?{YEAR}\b"
+                       rf"|\b(?:identified|issued|raised)\s+(?:\w+\s+){{0,2}}causes?\s+of\s+concern"
+                       rf"|\b(?:entered|moved\s+into|placed\s+(?:in|into))\s+(?:the\s+)?(?:\W?engage\W?|enhanced)", re.IGNORECASE)
+SINCE = re.compile(rf"\b(?:since|after)\s+(?:our|the|its)\s+(?:last|previous)\s+(?:peel\s+)?(?:inspection|report|assessment)"
+                   rf"\s+(?:in\s+)?(?P<y>{YEAR})\b|\b(?:last|previous)\s+(?:\w+\s+)?(?:inspection|report|assessment)\s+"
+                   rf"(?:in|of)\s+(?P<z>{YEAR})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -36,121 +61,229 @@ class Cue:
     cycle: str
     weight: float
     reason: str
+    kind: str = "label"  # label, address, heading, ordinal, alias, inspected, published, page-date, scale, later, naming, wording
 
 
-def _ranges(fw: Frameworks) -> list[tuple[int, int, str]]:
-    """(first year, last year, cycle) of the graded PEEL cycles, from their ids."""
-    out = []
-    for cycle in fw.cycles.values():
-        if cycle.variant_of or not cycle.grades:
+class Calendar:
+    """The cycles by their names' years, their inspection years and their publication years."""
+
+    def __init__(self, fw: Frameworks):
+        self.fw = fw
+        self.main = [c for c in fw.cycles.values() if c.grades and not c.variant_of]
+
+    def named(self, first: int, second: int | None = None) -> str | None:
+        """The cycle a year or pair of years names: 2016 is PEEL 2016, 2021/22 PEEL 2021/22,
+        "2023 to 2025" PEEL 2023-25; a span of several cycles names none."""
+        for cycle in self.main:
+            years = [int(y) for y in re.findall(r"\d{4}|(?<=-)\d\d(?!\d)", cycle.id)]
+            own = (years[0], years[1] % 100 if len(years) > 1 else None)
+            if own == (first, second % 100 if second is not None else None):
+                return cycle.id
+            if second is None and len(years) == 2 and first == 2018 and own[0] == 2018:
+                return cycle.id  # "PEEL 2018": the 2018/19 integrated assessment
+        return None
+
+    def published_in(self, year: int, month: int | None = None) -> list[str]:
+        return [c.id for c in self.main if _within(span(c.years, c.id), year, month)]
+
+    def inspected_in(self, year: int, month: int | None = None) -> list[str]:
+        return [c.id for c in self.main if _within(span(c.inspected, c.id), year, month)]
+
+    def first_published(self, cid: str) -> int:
+        cycle = self.fw.cycles[cid]
+        return span(cycle.years, cycle.id)[0][0]
+
+    def of_past_year(self, year: int) -> Cycle | None:
+        """The earliest cycle a year spoken of as past can be: the one it names ("in our 2017
+        inspection"), else the first whose reports came out that year."""
+        cid = self.named(year) or next(iter(self.published_in(year)), None)
+        return self.fw.cycles[cid] if cid else None
+
+
+Month = tuple[int, int]
+
+
+def span(years: str, fallback: str) -> tuple[Month, Month]:
+    """ "2021-23" -> ((2021, 1), (2023, 12)); "2016-10 to 2017-04" -> ((2016, 10), (2017, 4))."""
+    text = years or fallback
+    if " to " in text:
+        ends = []
+        for side, default in zip(text.split(" to ", 1), (1, 12)):
+            found = re.match(r"(\d{4})(?:-(\d\d))?", side.strip())
+            ends.append((int(found.group(1)), int(found.group(2)) if found.group(2) else default))
+        return ends[0], ends[1]
+    found = [int(y) for y in re.findall(r"\d+", text)]
+    if not found:
+        return (0, 1), (0, 12)
+    first, last = found[0], found[1] if len(found) > 1 else found[0]
+    return (first, 1), (first // 100 * 100 + last if last < 100 else last, 12)
+
+
+def _within(bounds: tuple[Month, Month], year: int, month: int | None) -> bool:
+    (y1, m1), (y2, m2) = bounds
+    if month is None:
+        return y1 <= year <= y2
+    return (y1, m1) <= (year, month) <= (y2, m2)
+
+
+def _years(match: re.Match) -> tuple[int, int | None]:
+    second = match.group("b") or (match.groupdict().get("glued"))
+    return int(match.group("a")), int(second) if second else None
+
+
+def _spread(cycles: list[str], weight: float, reason: str, kind: str) -> list[Cue]:
+    """A date that fits several cycles shares its weight among them."""
+    return [Cue(c, weight / len(cycles) if len(cycles) > 1 else weight, reason, kind) for c in cycles]
+
+
+# --- the cues ---------------------------------------------------------------------------
+
+def label_cues(lines: list[SourceLine], cal: Calendar) -> list[Cue]:
+    cues, seen = [], set()
+    for line in lines:
+        if line.text.lower().startswith("source:"):
             continue
-        years = [int(y) for y in re.findall(r"\d+", cycle.id)]
-        if years:
-            first = years[0]
-            last = first + (int(str(years[1])[-2:]) - first % 100) if len(years) > 1 else first
-            out.append((first, last, cycle.id))
-    return sorted(out)
+        for sentence in re.split(r"(?<=[.!?])\s+", line.text):
+            earlier = bool(EARLIER.search(sentence))
+            for pattern in (AFTER_PROGRAMME, BEFORE_PROGRAMME, *BESIDE_INSPECTION):
+                for match in pattern.finditer(sentence):
+                    cid = cal.named(*_years(match))
+                    if cid is None:
+                        continue
+                    words = match.group(0).strip()
+                    weight = -2 if earlier else (4 if cid not in seen else 1)
+                    cues.append(Cue(cid, weight, f'"{words}" (line {line.line})'
+                                    + (" about an earlier inspection" if earlier else ""), "label"))
+                    if not earlier:
+                        seen.add(cid)
+    return cues
 
 
-def cycle_for_years(fw: Frameworks, first: int, second: int | None = None) -> str | None:
-    """ "2021/22" -> peel-2021-22; "2024" -> peel-2023-25 (the cycle whose span holds it)."""
-    for start, end, cid in _ranges(fw):
-        if first == start and (second is None or second in (end, end % 100)):
-            return cid
-    return next((cid for start, end, cid in _ranges(fw) if start <= first <= end), None)
-
-
-def _address_cues(lines: list[SourceLine], fw: Frameworks) -> list[Cue]:
+def address_cues(lines: list[SourceLine], cal: Calendar) -> list[Cue]:
     cues = []
     for line in lines[:3]:
         for url in re.findall(r"https?://\S+", line.text):
             path = url.lower()
-            match = re.search(r"(?:peel|assessments?)[-/]?(20\d\d)(?:-(\d\d))?", path) or \
-                re.search(r"[-/](20\d\d)-(\d\d)(?:/|$|\?)", path)
-            if match:
-                cid = cycle_for_years(fw, int(match.group(1)), int(match.group(2)) if match.group(2) else None)
-                if cid:
-                    cues.append(Cue(cid, 3, f"the source address {url}"))
-            elif (year := _address_year(path)):  # a page filed by date: /2022/november/, 2024-03-12, 19022024
-                cues += [Cue(c.id, 0.5, f"the date in the source address {url}") for c in fw.cycles.values()
-                         if c.grades and not c.variant_of and _published_span(c)[0] <= year <= _published_span(c)[1]]
-    return cues
-
-
-def _text_cues(lines: list[SourceLine], fw: Frameworks) -> list[Cue]:
-    cues: list[Cue] = []
-    seen: set[str] = set()
-    for line in lines:
-        text = line.text
-        if text.lower().startswith("source:"):
-            continue
-        for sentence in re.split(r"(?<=[.!?])\s+", text):
-            earlier = bool(EARLIER.search(sentence)) or bool(re.search(r"\b(?:in|since|from)\s+20\d\d\b", sentence, re.IGNORECASE)
-                                                             and re.search(r"\b(?:was|were|had|rated|judged|graded)\b",
-                                                                           sentence, re.IGNORECASE))
-            cues += _programme_cues(sentence, fw, seen, earlier, line.line)
-        heading = re.match(r"^\s*[A-Z][\w&.'\u2019 -]{2,60}?\s+(?:PEEL\s+)?(20\d\d)(?:[/-](\d\d))?\s*$", text)
-        if heading:
-            cid = cycle_for_years(fw, int(heading.group(1)), int(heading.group(2)) if heading.group(2) else None)
+            match = re.search(r"(?:peel|assessments?)[-/]?(20\d\d)(?:-(\d\d))?(?!\d)", path) or \
+                re.search(r"[-/](20\d\d)-(\d\d)(?:/|$|\?|-)", path)
+            cid = cal.named(int(match.group(1)), int(match.group(2)) if match.group(2) else None) if match else None
+            if cid is None and match:
+                cid = next(iter(cal.published_in(int(match.group(1)))), None) if not match.group(2) else None
             if cid:
-                cues.append(Cue(cid, 3 if cid not in seen else 1, f'the heading "{text.strip()}" (line {line.line})'))
-                seen.add(cid)
+                cues.append(Cue(cid, 3, f"the source address {url}", "address"))
+            elif (dated := _address_date(path)):  # a page filed by date: /2022/november/, 2024-03-12, 2-may-2019
+                cycles = cal.published_in(*dated) or cal.published_in(dated[0])
+                cues += _spread(cycles, 1.0, f"the date in the source address {url}", "page-date")
     return cues
 
 
-def _programme_cues(sentence: str, fw: Frameworks, seen: set[str], earlier: bool, line: int) -> list[Cue]:
-    cues = []
-    lowered = sentence.lower()
-    for match in PROGRAMME.finditer(sentence):
-        window = sentence[match.start():match.end() + 90]
-        years = YEARS.search(window)
-        if not years:
+def heading_cues(lines: list[SourceLine], cal: Calendar) -> list[Cue]:
+    """ "Northshire 2016", "Cleveland 2021/22", or a line that is only a year ("2017"): the
+    cycle it names, else the year its reports came out."""
+    cues, seen = [], set()
+    for line in lines:
+        text = line.text.strip(" #*\t")
+        match = re.fullmatch(rf"(?:[A-Z][\w&.'\u2019 -]{{2,60}}?\s+(?:PEEL\s+)?)?{RANGE}", text)
+        if not match:
             continue
-        second = years.group(2) or years.group(3)  # "2023-25", or "202325" where a dash was lost
-        cid = cycle_for_years(fw, int(years.group(1)), int(second) if second else None)
+        first, second = _years(match)
+        cid = cal.named(first, second)
         if cid:
-            words = window[:years.end()].strip()
-            weight = -2 if earlier else (3 if cid not in seen else 1)
-            cues.append(Cue(cid, weight, f'"{words}" (line {line}){" about an earlier inspection" if earlier else ""}'))
-            if not earlier:
-                seen.add(cid)
-            break
-    fieldwork = re.search(r"\binspect(?:ed|ion)\s+(?:visits?\s+)?(?:was\s+)?(?:carried out\s+|completed\s+)?(?:in|during)\s+"
-                          r"(?:[a-z]+\s+)?(20\d\d)\b", lowered)
-    if fieldwork and not earlier:
-        cid = cycle_for_years(fw, int(fieldwork.group(1)))
-        if cid:
-            cues.append(Cue(cid, 1, f'"{fieldwork.group(0)}" (line {line}): fieldwork in {fieldwork.group(1)}'))
-    ordinal = re.search(r"\b(first|second|third|fourth|fifth)\s+peel\b", lowered)
-    if ordinal:
-        ranges = _ranges(fw)
-        index = ORDINALS[ordinal.group(1)]
-        if index < len(ranges):
-            cues.append(Cue(ranges[index][2], 2, f'"{ordinal.group(0)}" (line {line})'))
-    names, pattern = _alias_pattern(fw)
-    found = pattern.search(normalise(sentence)) if pattern else None
-    if found:
-        cycle_id, alias = names[found.group(0)]
-        cues.append(Cue(cycle_id, 3 if cycle_id not in seen else 1, f'"{alias}" (line {line})'))
-        seen.add(cycle_id)
+            cues.append(Cue(cid, 3 if cid not in seen else 1, f'the heading "{text}" (line {line.line})', "heading"))
+            seen.add(cid)
+        elif second is None:
+            cues += _spread(cal.published_in(first), 1.5, f'the heading "{text}" (line {line.line})', "heading")
     return cues
 
 
-_ALIASES: dict[int, tuple[dict, re.Pattern | None]] = {}
+def ordinal_cues(lines: list[SourceLine], cal: Calendar) -> list[Cue]:
+    cues = []
+    order = sorted(cal.main, key=lambda c: c.order)
+    for line in lines:
+        found = re.search(r"\b(first|second|third|fourth|fifth)\s+peel\b", line.text, re.IGNORECASE)
+        if found and ORDINALS[found.group(1).lower()] < len(order):
+            cues.append(Cue(order[ORDINALS[found.group(1).lower()]].id, 2, f'"{found.group(0)}" (line {line.line})',
+                            "ordinal"))
+    return cues
 
 
-def _alias_pattern(fw: Frameworks) -> tuple[dict, re.Pattern | None]:
-    """Cycle aliases without a year ("integrated peel assessment", "core business"), as one pattern."""
-    if id(fw) not in _ALIASES:
-        names = {normalise(a): (c.id, a) for c in fw.cycles.values() for a in c.aliases
-                 if not re.search(r"\d", a) and len(a) > 8}
-        pattern = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in sorted(names, key=len, reverse=True)) + r")\b") \
-            if names else None
-        _ALIASES[id(fw)] = (names, pattern)
-    return _ALIASES[id(fw)]
+def alias_cues(lines: list[SourceLine], cal: Calendar) -> list[Cue]:
+    """Cycle aliases without a year ("integrated peel assessment", "core business")."""
+    names = {normalise(a): (c.id, a) for c in cal.fw.cycles.values() for a in c.aliases
+             if not re.search(r"\d", a) and len(a) > 8}
+    if not names:
+        return []
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in sorted(names, key=len, reverse=True)) + r")\b")
+    cues, seen = [], set()
+    for line in lines:
+        found = pattern.search(normalise(line.text))
+        if found:
+            cid, alias = names[found.group(0)]
+            cues.append(Cue(cid, 3 if cid not in seen else 1, f'"{alias}" (line {line.line})', "alias"))
+            seen.add(cid)
+    return cues
 
 
-def _wording_cues(lines: list[SourceLine], fw: Frameworks) -> list[Cue]:
+def inspected_cues(lines: list[SourceLine], cal: Calendar) -> list[Cue]:
+    """When the inspection took place: "Between 17 May and 11 June 2021, we inspected ...",
+    "In January 2024, we inspected ...", "inspected in September 2023"."""
+    for line in lines:
+        for sentence in re.split(r"(?<=[.!?])\s+", line.text):
+            if INSPECTED.search(sentence) and not EARLIER.search(sentence):
+                year = re.search(rf"\b({YEAR})\b", sentence)
+                if year:
+                    return _spread(cal.inspected_in(int(year.group(1))), 1.5,
+                                   f'"{sentence.strip()[:80]}" (line {line.line}): inspected in {year.group(1)}',
+                                   "inspected")
+    return []
+
+
+def later_cues(lines: list[SourceLine], cal: Calendar, earlier_years: list[int]) -> list[Cue]:
+    """What the text puts in the past makes the cycle a later one: "rated inadequate in
+    2016", "since our last inspection in 2022", "In our 2022 PEEL inspection, we found"."""
+    years = list(earlier_years)
+    for line in lines:
+        for sentence in re.split(r"(?<=[.!?])\s+", line.text):
+            if EARLIER.search(sentence) or re.match(rf"^\W*in\s+(?:our|its|the)\s+{YEAR}\b", sentence, re.IGNORECASE):
+                years += [int(m.group("a")) for p in (AFTER_PROGRAMME, BEFORE_PROGRAMME) for m in p.finditer(sentence)]
+    for line in lines:
+        years += [int(m.group("y") or m.group("z")) for m in SINCE.finditer(line.text)]
+    past = [c for c in (cal.of_past_year(y) for y in years) if c is not None]
+    if not past:
+        return []
+    latest = max(past, key=lambda c: c.order)
+    return [Cue(c.id, -1.5, f"the text speaks of {latest.short or latest.name} as past", "later") for c in cal.main
+            if c.order <= latest.order]
+
+
+def naming_cues(text: str, cal: Calendar) -> list[Cue]:
+    """The inspectorate's name dates the page: HMIC until July 2017, HMICFRS after; "Her
+    Majesty's" until September 2022, "His Majesty's" after. A page cannot be about a
+    cycle whose reports came out after it, and a news story is written when its report
+    comes out."""
+    def ends(c) -> Month:
+        return span(c.years, c.id)[1]
+
+    def starts(c) -> Month:
+        return span(c.years, c.id)[0]
+
+    cues = []
+    if re.search(r"\bHer Majesty", text):
+        cues += [Cue(c.id, -1.5, "Her Majesty's inspectorate (before September 2022)", "naming") for c in cal.main
+                 if starts(c) > (2022, 9)]
+    elif re.search(r"\bHis Majesty", text):
+        cues += [Cue(c.id, 0.25, "His Majesty's inspectorate (from September 2022)", "naming") for c in cal.main
+                 if ends(c) >= (2022, 9)]
+    if re.search(r"\bHMICFRS\b|Fire (?:and|&) Rescue Services", text):
+        cues += [Cue(c.id, 0.25, "the inspectorate is named HMICFRS (from July 2017)", "naming") for c in cal.main
+                 if ends(c) >= (2017, 7)]
+    elif re.search(r"\bHMIC\b", text):
+        cues += [Cue(c.id, -1.5, "the inspectorate is named HMIC (before July 2017)", "naming") for c in cal.main
+                 if starts(c) > (2017, 7)]
+    return cues
+
+
+def wording_cues(lines: list[SourceLine], fw: Frameworks) -> list[Cue]:
     text = f" {normalise(' '.join(l.text for l in lines)).replace('antisocial', 'anti social')} "
     found: dict[str, set[str]] = defaultdict(set)
     for cycle in fw.cycles.values():
@@ -161,17 +294,40 @@ def _wording_cues(lines: list[SourceLine], fw: Frameworks) -> list[Cue]:
                 key = normalise(wording)
                 if len(key) >= 18 and f" {key} " in text:
                     found[key].add(cycle.id)
-    cues = []
-    for key, cycles in found.items():
-        if len(cycles) <= 3:
-            cues += [Cue(c, min(1.0, 1 / len(cycles)), f'the area wording "{key}"') for c in cycles]
     capped: dict[str, float] = defaultdict(float)
     out = []
-    for cue in cues:
-        if capped[cue.cycle] < 2:
-            capped[cue.cycle] += cue.weight
-            out.append(cue)
+    for key, cycles in found.items():
+        if len(cycles) > 3:
+            continue
+        for cid in cycles:
+            weight = min(1.0, 1 / len(cycles))
+            if capped[cid] < 2:
+                capped[cid] += weight
+                out.append(Cue(cid, weight, f'the area wording "{key}"', "wording"))
     return out
+
+
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _address_date(path: str) -> tuple[int, int | None] | None:
+    """A date a page is filed under: /2022/november/, /2017/12/12/, 2024-03-12, 2-may-2019, 19022024."""
+    def month_of(word: str) -> int | None:
+        if word.isdigit():
+            return int(word) if 1 <= int(word) <= 12 else None
+        return MONTHS.index(word[:3]) + 1 if word[:3] in MONTHS else None
+
+    for pattern in (r"/(20\d\d)/(\d\d|[a-z]+)/", r"(?<!\d)(20\d\d)-(\d\d)-\d\d(?!\d)"):
+        found = re.search(pattern, path)
+        if found:
+            return int(found.group(1)), month_of(found.group(2))
+    found = re.search(r"\d{1,2}-(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*-(20\d\d)(?!\d)", path)
+    if found:
+        return int(found.group(2)), month_of(found.group(1))
+    stamp = re.search(r"(?<!\d)(\d\d)(\d\d)(20\d\d)(?:\d{6})?(?!\d)", path)  # ddmmyyyy[hhmmss]
+    if stamp and 1 <= int(stamp.group(1)) <= 31 and 1 <= int(stamp.group(2)) <= 12:
+        return int(stamp.group(3)), int(stamp.group(2))
+    return None
 
 
 def totals_of(cues: list[Cue]) -> dict[str, float]:
@@ -181,66 +337,49 @@ def totals_of(cues: list[Cue]) -> dict[str, float]:
     return totals
 
 
-def _address_year(path: str) -> int | None:
-    from datetime import date
-
-    for pattern in (r"/(20\d\d)/(?:\d\d|[a-z]+)/", r"(?<!\d)(20\d\d)-\d\d-\d\d(?!\d)"):
-        found = re.search(pattern, path)
-        if found:
-            return int(found.group(1))
-    stamp = re.search(r"(?<!\d)(\d\d)(\d\d)(20\d\d)(?:\d{6})?(?!\d)", path)  # ddmmyyyy[hhmmss]
-    if stamp:
-        try:
-            return date(int(stamp.group(3)), int(stamp.group(2)), int(stamp.group(1))).year
-        except ValueError:
-            return None
-    return None
+SETTLING = {"label", "address", "heading", "ordinal", "alias", "inspected", "published", "page-date"}
 
 
-def _published_span(cycle) -> tuple[int, int]:
-    """The years a cycle's reports came out, from `years:` in frameworks.yaml ("2021-23")."""
-    found = [int(y) for y in re.findall(r"\d+", cycle.years or cycle.id)]
-    if not found:
-        return (0, 0)
-    first = found[0]
-    last = found[1] if len(found) > 1 else first
-    return first, (first // 100 * 100 + last if last < 100 else last)
-
-
-def _first_year(cid: str) -> int:
-    years = re.findall(r"\d{4}", cid)
-    return int(years[0]) if years else 0
-
-
-def detect_cycle(lines: list[SourceLine], fw: Frameworks, published_year: int | None = None,
-                 graded_adequate: bool = False) -> tuple[str | None, list[Cue]]:
-    cues = _address_cues(lines, fw) + _text_cues(lines, fw) + _wording_cues(lines, fw)
+def detect_cycle(lines: list[SourceLine], fw: Frameworks, published: tuple | None = None,
+                 graded_adequate: bool = False, pillars_graded: bool = False,
+                 earlier_years: list[int] = ()) -> tuple[str | None, list[Cue]]:
+    cal = Calendar(fw)
     text = " ".join(l.text for l in lines)
-    graded_adequate = graded_adequate or bool(re.search(
-        r"['\u2018\"\u201c]adequate['\u2019\"\u201d]|\b(?:rated|graded|judged|assessed|found|ranked|rates|be|as|was|is|are|were)\s+"
-        r"(?:as\s+)?adequate\b|\badequate\s+(?:in|at|for|across)\s+(?:\w+\s+)?(?:areas?|categor)", text, re.IGNORECASE))
-    if re.search(r"\bHer Majesty", text):
-        cues += [Cue(c.id, 0.25, "Her Majesty's inspectorate (before September 2022)") for c in fw.cycles.values()
-                 if _published_span(c)[0] <= 2022 and c.grades and not c.variant_of]
-    elif re.search(r"\bHis Majesty", text):
-        cues += [Cue(c.id, 0.25, "His Majesty's inspectorate (from September 2022)") for c in fw.cycles.values()
-                 if _published_span(c)[1] >= 2022 and c.grades and not c.variant_of]
-    if re.search(r"\bHMICFRS\b|Fire (?:and|&) Rescue Services", text):  # HMIC became HMICFRS in July 2017
-        cues += [Cue(c.id, 0.25, "the inspectorate is named HMICFRS (from July 2017)") for c in fw.cycles.values()
-                 if _first_year(c.id) >= 2017 and c.grades and not c.variant_of]
-    elif re.search(r"\bHMIC\b", text):
-        cues += [Cue(c.id, 0.25, "the inspectorate is named HMIC (before July 2017)") for c in fw.cycles.values()
-                 if _first_year(c.id) <= 2017 and c.grades and not c.variant_of]
-    if graded_adequate:
-        cues += [Cue(c.id, 1, 'the grade "adequate" (five-tier scale)') for c in fw.cycles.values()
-                 if c.scale == "five-tier" and not c.variant_of]
-    if published_year and cues:
-        spans = [c.id for c in fw.cycles.values() if c.grades and not c.variant_of
-                 and _published_span(c)[0] <= published_year <= _published_span(c)[1]]
-        cues += [Cue(cid, 1.0 if len(spans) == 1 else 0.5, f"published in {published_year}") for cid in spans]
-        if spans:  # a cycle whose reports did not come out that year is unlikely, not impossible (late reports)
-            cues += [Cue(cid, -0.75, f"not published in {published_year}") for cid in set(totals_of(cues)) - set(spans)]
+    cues = (label_cues(lines, cal) + address_cues(lines, cal) + heading_cues(lines, cal) + ordinal_cues(lines, cal)
+            + alias_cues(lines, cal) + inspected_cues(lines, cal) + wording_cues(lines, fw))
+    if published:
+        year, month = published[0], published[1] if len(published) > 1 else None
+        when = f"{year}-{month:02d}" if month else str(year)
+        fits = cal.published_in(year, month) or cal.published_in(year)
+        cues += _spread(fits, 1.0, f"published in {when}", "published")
+        if fits:  # a cycle whose reports did not come out then is unlikely, not impossible (late reports)
+            cues += [Cue(c.id, -0.75, f"not published in {when}", "published") for c in cal.main if c.id not in fits]
+    if graded_adequate or re.search(
+            r"['\u2018\"\u201c]adequate['\u2019\"\u201d]|\b(?:rated|graded|judged|assessed|found|ranked|rates|be|as|was|is|are|"
+            r"were)\s+(?:as\s+)?adequate\b|\badequate\s+(?:in|at|for|across)\s+(?:\w+\s+)?(?:areas?|categor)", text,
+            re.IGNORECASE):
+        cues += [Cue(c.id, 1, 'the grade "adequate" (five-tier scale)', "scale") for c in cal.main if c.scale == "five-tier"]
+    if pillars_graded:
+        cues += [Cue(c.id, 1, "grades for the effectiveness, efficiency and legitimacy pillars (until 2018/19)", "scale")
+                 for c in cal.main if c.scale == "four-tier"]
+    cues += later_cues(lines, cal, list(earlier_years)) + naming_cues(text, cal)
+    return settle(cues, fw), sorted(cues, key=lambda c: -c.weight)
+
+
+def settle(cues: list[Cue], fw: Frameworks) -> str | None:
+    """The best-supported cycle. A label, address, heading, date or alias settles it;
+    without one, it is settled only by two kinds of cue together (area wordings and the
+    inspectorate's name, say) ahead of the next cycle, never by area words alone. On a tie the
+    earlier cycle (a later one sharing its areas, 2025-27 beside 2023-25, has fewer reports)."""
     totals = totals_of(cues)
-    # on a tie the earlier cycle: a later one that shares its areas (2025-27 and 2023-25) has fewer reports
-    best = max(totals.items(), key=lambda kv: (round(kv[1], 6), -fw.cycles[kv[0]].order), default=(None, 0))
-    return (best[0] if best[1] >= 1 else None), sorted(cues, key=lambda c: -c.weight)
+    ranked = sorted(((round(v, 6), -fw.cycles[k].order, k) for k, v in totals.items()), reverse=True)
+    if not ranked or ranked[0][0] < 1:
+        return None
+    best = ranked[0][2]
+    kinds = {c.kind for c in cues if c.cycle == best and c.weight > 0}
+    if kinds & SETTLING:
+        return best
+    runner_up = ranked[1][0] if len(ranked) > 1 else float("-inf")
+    return best if len(kinds) >= 2 and kinds != {"naming"} and ranked[0][0] - runner_up > 0.2 else None
+
+

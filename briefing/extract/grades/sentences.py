@@ -26,7 +26,7 @@ ASSESSED = re.compile(r"\bassessed\s+([a-z][a-z\s-]{2,40}?)(?=\s+(?:across|in|fo
 def _statement(ctx, para, start, match, phrase, how, sentence, listed=True, earlier=False) -> Statement:
     at, end = match.start("g") - start, match.end("g") - start
     return Statement(clean_phrase(phrase), ctx.grammar.grade_of(match.group("g")), para.line_at(match.start("g")),
-                     earlier or is_earlier(sentence, at, end), how, listed, year_of(sentence, end))
+                     earlier or is_earlier(sentence, at, end), how, listed, year_of(sentence, at, end))
 
 
 def _sentence_matches(ctx, para):

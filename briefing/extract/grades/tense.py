@@ -12,6 +12,7 @@ from briefing.extract.grades.grammar import EARLIER, SAME_AS_BEFORE, only_past
 
 CLAUSE = re.compile(r";|\s[-\u2013\u2014]\s|,\s*(?:but|while|whereas|although|though|however)\b|\s(?:but|whereas)\s"
                     r"|,\s+(?:and\s+)?(?:it|the force|the constabulary)\s+(?:is|was|has)\b", re.IGNORECASE)
+YEAR_FIRST = re.compile(r"^\W*(?:in|by|during)\s+(?:\w+\s+)?(?:19|20)\d\d\b", re.IGNORECASE)
 YEAR_AFTER = re.compile(r"^[^.;,]{0,40}?\b(?:in|from|during|since)\s+(?:its\s+|the\s+|our\s+)?(?:(?:19|20)\d\d)\b",
                         re.IGNORECASE)
 
@@ -50,7 +51,12 @@ def is_earlier(sentence: str, at: int, end: int) -> bool:
     return only_past(clause)
 
 
-def year_of(sentence: str, end: int) -> int | None:
-    """A year the text puts on the grade word just before `end`: "rated inadequate in 2016"."""
-    found = YEAR_AFTER.search(sentence[end:])
+def year_of(sentence: str, at: int, end: int) -> int | None:
+    """A year the text puts on a grade in the past tense: "which was rated inadequate in
+    2016", "In 2019, the force was rated inadequate". Such a grade belongs to the cycle of
+    that year, which may be an earlier one."""
+    clause = clause_at(sentence, at)
+    if not re.search(r"\b(?:was|were|had)\b", sentence[max(0, at - 120):at]):
+        return None
+    found = YEAR_AFTER.search(sentence[end:]) or YEAR_FIRST.search(clause)
     return int(re.search(r"(?:19|20)\d\d", found.group(0)).group(0)) if found else None
