@@ -11,38 +11,20 @@ import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
-FINDING_KINDS = (
-    "cause-of-concern",
-    "recommendation",
-    "area-for-improvement",
-    "innovative-practice",
-    "finding",
-)
+def _kinds() -> dict:
+    from briefing.resources import load_data
 
-# How serious each kind is, for reporting severity changes between inspections.
-SEVERITY = {
-    "cause-of-concern": 3,
-    "recommendation": 3,
-    "area-for-improvement": 2,
-    "finding": 1,
-    "innovative-practice": 0,
-}
+    return load_data("finding_kinds.yaml")["finding_kinds"]
 
-KIND_LABELS = {
-    "cause-of-concern": "Cause of concern",
-    "recommendation": "Recommendation",
-    "area-for-improvement": "Area for improvement",
-    "innovative-practice": "Innovative practice",
-    "finding": "Finding",
-}
 
-KIND_PLURALS = {
-    "cause-of-concern": "causes of concern",
-    "recommendation": "recommendations",
-    "area-for-improvement": "areas for improvement",
-    "innovative-practice": "innovative practices",
-    "finding": "findings",
-}
+# The finding kinds of data/finding_kinds.yaml: one table for every name, severity and rule.
+FINDING_KINDS = tuple(_kinds())
+SEVERITY = {k: v["severity"] for k, v in _kinds().items()}  # for severity changes between inspections
+KIND_LABELS = {k: v["label"] for k, v in _kinds().items()}
+KIND_PLURALS = {k: v["plural"] for k, v in _kinds().items()}
+ID_KINDS = {k: v["short"] for k, v in _kinds().items()}
+S55_KINDS = frozenset(k for k, v in _kinds().items() if v["s55"])  # each answered in the s.55 response
+KIND_WORDINGS = {k: tuple(v["wordings"]) for k, v in _kinds().items()}
 
 
 def kind_count(kind: str, n: int) -> str:
@@ -153,6 +135,10 @@ class Finding:
     id: str = ""
     relates_to: str = ""  # id of the cause of concern a recommendation answers
     place: Place = field(default_factory=Place)
+    number: str = ""  # as the report labels it: "Recommendation 3", "AFI 7"
+    addressee: str = ""  # who it is for, as written: "chief constables", "the force", "the College of Policing"
+    due: str = ""  # its deadline: "2024-03-31", "2022-07 (by July 2022)", "within six months" (model.Deadline)
+    status: str = ""  # as a register or tracker page gives it: "Open", "Complete", "Superseded"
 
 
 
@@ -233,10 +219,6 @@ class Inspection:
         for item in (*data["corrections"], *(j["correction"] for j in data["judgements"] if j["correction"])):
             item["date"] = item["date"].isoformat()
         return data
-
-
-ID_KINDS = {"cause-of-concern": "CoC", "recommendation": "Rec", "area-for-improvement": "AFI",
-            "innovative-practice": "IP", "finding": "F"}
 
 
 def stable_id(cycle: str, finding: Finding) -> str:

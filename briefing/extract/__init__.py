@@ -131,7 +131,8 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
     force = force or detect_force(lines) or ""
     judgements, unread = _judgements(statements, reading)
     counts = find_counts(paras, fw)
-    findings = find_findings(paras, AreaResolver(reading), judgements, force)
+    findings = find_findings(ctx, AreaResolver(reading), judgements, force,
+                             PublicationDate(*published).exact if published else None)
     warnings += _gaps(chosen, force, published, evidence)
     warnings += [f"line {s.line.line}: could not tell which area of {reading.id} \"{s.phrase}\" is "
                  f"({s.grade}); add it by hand if it is a judgement" for s in unread]

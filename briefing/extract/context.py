@@ -13,7 +13,7 @@ from functools import cached_property
 
 from briefing.extract.grades.grammar import Grammar, sentences
 from briefing.extract.reader import SourceLine
-from briefing.extract.text import Paragraph
+from briefing.extract.text import Paragraph, unwrapped
 from briefing.frameworks import Frameworks, normalise
 
 
@@ -29,6 +29,11 @@ class Context:
     def lines(self) -> list[tuple[Paragraph, int, SourceLine]]:
         """Every non-blank line in order, with its paragraph and its index there."""
         return [(para, i, line) for para in self.paras for i, line in enumerate(para.lines)]
+
+    @cached_property
+    def blocks(self) -> bool:
+        """Each line is a block of its own (a web page's text), not a wrapped line."""
+        return unwrapped([line for _, _, line in self.lines])
 
     @cached_property
     def line_index(self) -> dict[int, int]:

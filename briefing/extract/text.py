@@ -36,10 +36,23 @@ class Paragraph:
         return start, end
 
 
+def unwrapped(lines: list[SourceLine]) -> bool:
+    """Whether each line is a block of its own (a web page's text) rather than a wrapped
+    line of a paragraph (a report's text layer): long lines that stop mid-sentence are
+    what wrapping leaves, and such a text has few of them."""
+    long = [l.text.rstrip() for l in lines if len(l.text.strip()) >= 60]
+    if len(long) < 4:
+        return False
+    broken = sum(1 for t in long if not re.search(r"[.!?:;\"'\u201d\u2019)\]]$", t))
+    return broken <= 0.1 * len(long)
+
+
 def paragraphs(lines: list[SourceLine]) -> list[Paragraph]:
-    """Runs of non-blank lines; a bullet line always starts a new paragraph."""
+    """Runs of non-blank lines; a bullet line always starts a new paragraph, and where
+    each line is a block of its own (`unwrapped`) every line is one."""
     out: list[Paragraph] = []
     run: list[SourceLine] = []
+    blocks = unwrapped(lines)
 
     def flush():
         if run:
@@ -55,7 +68,7 @@ def paragraphs(lines: list[SourceLine]) -> list[Paragraph]:
         if not line.text.strip():
             flush()
             continue
-        if run and (BULLET.match(line.text) or PAGE_START.match(line.text)):
+        if run and (blocks or BULLET.match(line.text) or PAGE_START.match(line.text)):
             flush()
         run.append(line)
     flush()

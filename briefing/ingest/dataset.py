@@ -38,7 +38,7 @@ REQUIRED = ("force", "cycle", "published")
 PLACE_KEYS = {"line", "page"}
 ITEM_KEYS = {
     "judgements": {"area", "label", "grade", "note"} | PLACE_KEYS,
-    "findings": {"kind", "area", "text", "id", "relates_to", "note"} | PLACE_KEYS,
+    "findings": {"kind", "area", "text", "id", "relates_to", "note", "number", "addressee", "due", "status"} | PLACE_KEYS,
     "key_figures": {"name", "value", "unit", "period", "comparator", "note"} | PLACE_KEYS,
     "grade_counts": {"grades", "count", "note"} | PLACE_KEYS,
     "corrections": {"area", "from", "to", "date", "reason", "source", "note"} | PLACE_KEYS,
@@ -212,7 +212,8 @@ def _findings(checker: _Checker, data: dict, cycle: Cycle | None) -> tuple[Findi
         if kind and text:
             out.append(Finding(kind, area, text, id=checker.text(item, "id", path, False),
                                relates_to=checker.text(item, "relates_to", path, False),
-                               place=checker.place(item, path)))
+                               place=checker.place(item, path),
+                               **{k: checker.text(item, k, path, False) for k in ("number", "addressee", "due", "status")}))
     return tuple(out)
 
 
@@ -359,7 +360,8 @@ def to_dataset(inspection: Inspection) -> dict:
                        for j in inspection.judgements],
         "grade_counts": [compact({"grades": list(c.grades), "count": c.count, **place(c.place)})
                          for c in inspection.grade_counts],
-        "findings": [compact({"kind": f.kind, "id": f.id, "area": f.area, "text": f.text,
+        "findings": [compact({"kind": f.kind, "id": f.id, "number": f.number, "area": f.area, "text": f.text,
+                              "addressee": f.addressee, "due": f.due, "status": f.status,
                               "relates_to": f.relates_to, **place(f.place)}) for f in inspection.findings],
         "key_figures": [compact({"name": k.name, "value": k.value, "unit": k.unit, "period": k.period,
                                  "comparator": k.comparator, **place(k.place)}) for k in inspection.key_figures],

@@ -1,0 +1,101 @@
+"""What every finding rule shares: the text's context, the area each paragraph sits
+under, and one way to make a Finding with its addressee and deadline."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from briefing.extract.areas import AreaResolver
+from briefing.extract.context import Context
+from briefing.extract.findings.deadlines import addressee_of, deadline_of
+from briefing.extract.grades.lines import QUESTION
+from briefing.extract.text import Paragraph
+from briefing.model import Finding, Place
+
+
+def should_pattern(force: str) -> re.Pattern:
+    """A sentence opening with what the force should do: "The force should", "Kent Police
+    needs to", "To improve X, the constabulary must"."""
+    name = re.escape(force) if force else "the force"
+    return re.compile(rf"^(to [^,]{{3,80}}, )?(the force|the constabulary|{name}|it) (should|needs to|must)\b",
+                      re.IGNORECASE)
+
+
+class Sections:
+    """The area a finding sits under: the last area heading or judgement before it."""
+
+    def __init__(self, paras: list[Paragraph], resolve: AreaResolver, judgements):
+        self.marks = []
+        for para in paras:
+            text = para.text.lstrip("#• ").strip()
+            area = resolve(text, exact=True) if len(text) < 160 else None
+            questions = [resolve(q, exact=True) for q in QUESTION.findall(para.text)] if not area else []
+            area = area or next((a for a in reversed(questions) if a), None)
+            if area:
+                self.marks.append((_key(para), area.canonical))
+        self.marks += [((j.place.page or 0, j.place.line or 0), j.area) for j in judgements]
+        self.marks.sort()
+        self.headings = {mark for mark, _ in self.marks}
+
+    def area_at(self, para: Paragraph) -> str:
+        key, area = _key(para), ""
+        for mark, canonical in self.marks:
+            if mark > key:
+                break
+            area = canonical
+        return area
+
+    def is_area_heading(self, para: Paragraph) -> bool:
+        return _key(para) in self.headings
+
+
+def _key(para: Paragraph) -> tuple[int, int]:
+    return (para.start.page or 0, para.start.line)
+
+
+@dataclass
+class Findings:
+    """What finding rules read: the text's context, its areas, its force and its date."""
+
+    ctx: Context
+    resolve: AreaResolver
+    sections: Sections
+    force: str = ""
+    published: date | None = None
+    should: re.Pattern = field(init=False)
+    found: list = field(default_factory=list)  # what earlier rules have read: Finding objects
+
+    def __post_init__(self):
+        self.should = should_pattern(self.force)
+
+    @property
+    def paras(self) -> list[Paragraph]:
+        return self.ctx.paras
+
+    def finding(self, kind: str, text: str, para: Paragraph, place: Place | None = None, stem: str = "",
+                number: str = "", relates_to: str = "", status: str = "", area: str = "") -> Finding:
+        """A finding of `kind`; its addressee and deadline from its own words or its stem
+        ("By March 2023, all police forces should ensure that:")."""
+        text = " ".join(text.split())
+        text = text if text.endswith((".", "?", "!", ":")) or not text else text + "."
+        return Finding(kind, area or self.sections.area_at(para), text, place=place or para.start.place,
+                       relates_to=relates_to, number=number, status=status,
+                       addressee=addressee_of(text, stem) if kind == "recommendation" else "",
+                       due=deadline_of(f"{stem} {text}", self.published) if kind == "recommendation" else "")
+
+
+def joined(stem: str, body: str) -> str:
+    """A list item with the stem that introduces it: "The force should immediately: review ..."."""
+    body = re.sub(r"[;,]?\s*\b(and|or)\s*$", "", body.strip()).rstrip(";, ")
+    return f"{stem} {body}" if stem else body
+
+
+def sentence_place(para: Paragraph, sentence: str) -> Place:
+    """The line a sentence starts on, within its paragraph."""
+    probe = " ".join(sentence.split()[:4])
+    for line in para.lines:
+        if probe[:25] and probe[:25] in " ".join(line.text.split()):
+            return line.place
+    return para.start.place

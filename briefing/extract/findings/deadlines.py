@@ -1,0 +1,78 @@
+"""Who a recommendation is for and by when, as the text words them.
+
+- "By 31 March 2024, chief constables should ..." is due 2024-03-31;
+- "By July 2022, forces should ..." is due in July 2022: "2022-07 (by July 2022)", the
+  month being all the text says;
+- "Within six months, the force should ..." is six months from publication where the
+  publication date is known ("2023-04-28 (within six months of 28 October 2022)"), else
+  the words; "immediately" and "as soon as possible" are kept as words.
+The addressee is the subject of "should", "must" or "needs to": "forces", "all police
+forces", "chief constables", "the force", "West Mercia Police", "the College of Policing".
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+from briefing.extract.detect import MONTHS
+
+_MONTH = "|".join(MONTHS)
+NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "nine": 9, "twelve": 12, "eighteen": 18}
+BY_DAY = re.compile(rf"\bby\s+(?:the\s+end\s+of\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+BY_MONTH = re.compile(rf"\bby\s+(?:the\s+end\s+of\s+)?({_MONTH})\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+WITHIN = re.compile(r"\bwithin\s+(?P<n>\d{1,2}|" + "|".join(NUMBERS) + r")\s+(?P<unit>months?|weeks?)\b", re.IGNORECASE)
+WORDS = re.compile(r"\b(?:immediately|as soon as possible|as a matter of urgency|without delay)\b", re.IGNORECASE)
+SUBJECT = re.compile(
+    r"(?:^|[.:;]\s+|\b(?:that|recommends?|recommended|recommendation:?)\s+|,\s*)"
+    r"(?:by\s+[\w\s]{3,20}?\d{4},?\s*|within\s+\w+\s+\w+,?\s*|to\s+address\s+this\s+cause\s+of\s+concern,?\s*)?"
+    r"(?P<who>(?:the\s+|all\s+|each\s+|every\s+)?[A-Z]?[\w&'\u2019 -]{2,70}?)\s*,?\s+(?:should|must|needs\s+to|need\s+to)\b",
+    re.IGNORECASE)
+NOT_WHO = re.compile(r"^(?:it|this|that|these|they|we|there|which|and|or|but|also|he|she|then|plans?|this\s+should)$",
+                     re.IGNORECASE)
+
+
+def deadline_of(text: str, published: date | None = None) -> str:
+    """The deadline a recommendation's own words give, or ""."""
+    day = BY_DAY.search(text)
+    if day:
+        try:
+            return date(int(day.group(3)), _month(day.group(2)), int(day.group(1))).isoformat()
+        except ValueError:
+            return ""
+    month = BY_MONTH.search(text)
+    if month:
+        return f"{int(month.group(2)):04d}-{_month(month.group(1)):02d} ({month.group(0)})"
+    within = WITHIN.search(text)
+    if within:
+        words = within.group(0)
+        if published is None:
+            return words
+        n = int(within.group("n")) if within.group("n").isdigit() else NUMBERS[within.group("n").lower()]
+        due = _add_months(published, n) if within.group("unit").lower().startswith("month") else \
+            date.fromordinal(published.toordinal() + 7 * n)
+        return f"{due.isoformat()} ({words} of {published.strftime('%-d %B %Y')})"
+    said = WORDS.search(text)
+    return said.group(0) if said else ""
+
+
+def addressee_of(text: str, stem: str = "") -> str:
+    """Who should act, as written: the subject of "should" in the stem or the text."""
+    for part in (stem, text):
+        for match in SUBJECT.finditer(part):
+            who = " ".join(match.group("who").split()).strip(" ,")
+            who = re.sub(r"^(?:hmicfrs|hmic|we)\s+(?:has\s+)?(?:recommends?|recommended)\s+that\s+", "", who, flags=re.IGNORECASE)
+            if who and not NOT_WHO.match(who) and len(who.split()) <= 8:
+                return who
+    return ""
+
+
+def _month(word: str) -> int:
+    return next(v for k, v in MONTHS.items() if k.startswith(word.lower()[:3]))
+
+
+def _add_months(day: date, months: int) -> date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))

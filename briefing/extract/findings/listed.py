@@ -1,0 +1,74 @@
+"""Findings listed under a heading that names their kind: "Areas for improvement",
+"Cause of concern", "Recommendations", "Areas for Improvement (8)".
+
+Items are bullets, or paragraphs that say what the force should do; a paragraph ending
+in ":" is a stem joined to each item after it ("The force should immediately:", "By 30
+September 2024, the force should:"); other paragraphs continue the item before them
+(wrapped sub-items such as "(a) ..."). A cause of concern is a paragraph. The list ends
+at the next heading.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.extract.findings.base import joined
+from briefing.extract.findings.labels import heading_kind
+from briefing.extract.text import BULLET, strip_bullet
+
+STOP = re.compile(r"^(#|summary\b|main findings\b|good$|outstanding$|adequate$|inadequate$|requires improvement$)",
+                  re.IGNORECASE)
+FOOTNOTE = re.compile(r"^\d{1,2}\s{2,}\S")
+
+
+def under_heading(fx):
+    """Items under a findings heading, until the next heading."""
+    kind, stem, item, concern = None, "", None, ""
+    for para in fx.paras:
+        text = para.text.strip()
+        marker = heading_kind(text)
+        if marker or (kind and (STOP.match(text) or fx.sections.is_area_heading(para) or _question(text))):
+            if item:
+                yield _item(fx, kind, stem, item, concern)
+            kind, stem, item = marker, "", None
+            continue
+        if kind is None or FOOTNOTE.match(text):
+            continue
+        bullet = BULLET.match(para.lines[0].text)
+        should = fx.ctx.blocks and fx.should.match(strip_bullet(text))  # a tracker's titles, one to a line
+        if text.endswith(":") and (not item or text[:1].isupper() or bullet):
+            if item:
+                yield _item(fx, kind, stem, item, concern)
+                item = None
+            stem = text[:-1].strip() if not bullet else ""
+            if bullet:
+                item = [strip_bullet(text), para]
+            continue
+        if item is None and not stem and not bullet and not should and kind != "cause-of-concern":
+            kind = None  # the heading is not followed by a list (its boxes landed elsewhere)
+            continue
+        if bullet or should or kind == "cause-of-concern":
+            if item:
+                yield _item(fx, kind, stem, item, concern)
+                if kind == "cause-of-concern":
+                    concern = item[0]
+            item = [strip_bullet(text), para]
+        elif item is not None and not _commentary(fx, item, text):
+            item[0] += " " + text
+    if item and kind:
+        yield _item(fx, kind, stem, item, concern)
+
+
+def _item(fx, kind, stem, item, concern):
+    return fx.finding(kind, joined(stem, item[0]), item[1], stem=stem,
+                      relates_to=concern[:60] if kind == "recommendation" else "")
+
+
+def _question(text: str) -> bool:
+    return text.endswith("?") and len(text) < 200
+
+
+def _commentary(fx, item, text: str) -> bool:
+    """Under a list of "X should ..." titles (a tracker page), the paragraph after each
+    title explains it; it is not more of the title."""
+    return bool(fx.should.match(item[0])) and len(text) > 200

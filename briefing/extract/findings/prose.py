@@ -1,0 +1,63 @@
+"""Findings stated in running text: the inspectorate's own concerns ("X is a cause of
+concern", "HMIC has serious concerns about ..."), reported findings in news copy ("The
+report noted that ..."), and a report's words quoted in a sentence ("... stating that it
+'should put in place better processes ...'").
+
+Quoted commentary ("... is a serious cause of concern," he said) is somebody's view, not
+a labelled finding: a cause of concern is taken only from a sentence outside quotes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.extract.findings.base import sentence_place
+from briefing.extract.text import sentences
+
+CONCERN = re.compile(r"\b(has|have) (serious )?concerns? about\b", re.IGNORECASE)
+IS_A_CAUSE = re.compile(r"^(?P<text>(?!(?:although|while|whilst|if|when|as|but|however)\b)[A-Z](?:(?!,\s*(?:which|that)\b)"
+                        r"[^\"\u201c\u201d,;]){10,200}?\b(?:is|are|remains?)\s+(?:an?\s+)?(?:accelerated\s+)?"
+                        r"causes?\s+(?:of|for)\s+concern\b[^\"\u201c\u201d]*)$", re.IGNORECASE)
+REPORTED = re.compile(r"^the report (noted|found|said) that\s+", re.IGNORECASE)
+QUOTED_SHOULD = re.compile(r"[\'\"\u2018\u201c](?P<q>(?:the (?:force|constabulary) |it )?(?:should|needs to|must) "
+                           r"[^\'\"\u2019\u201d]{15,400})[\'\"\u2019\u201d]", re.IGNORECASE)
+SAID = re.compile(r"[\"\u201c\u201d]|\b(?:said|says|added|told)\b", re.IGNORECASE)
+
+
+def concerns(fx):
+    """Concerns stated in prose and reported findings (news copy)."""
+    for para in fx.paras:
+        for sentence in sentences(para.text):
+            plain = sentence.strip('"\' ')
+            cause = IS_A_CAUSE.match(sentence.strip()) if not SAID.search(sentence) else None
+            if cause:
+                yield fx.finding("cause-of-concern", cause.group("text"), para, place=sentence_place(para, sentence))
+                continue
+            concern = CONCERN.search(plain)
+            quoted = sentence.startswith('"') and fx.should.match(plain)
+            reported = REPORTED.match(plain)
+            if not (concern or quoted or reported):
+                continue
+            text = REPORTED.sub("", plain) if reported else plain
+            text = text[0].upper() + text[1:]
+            yield fx.finding("finding", text, para, place=sentence_place(para, sentence.strip('"')),
+                             area=_area_in(text, fx.resolve))
+
+
+def quoted(fx):
+    """A report's recommendation quoted inside a news sentence."""
+    for para in fx.paras:
+        for match in QUOTED_SHOULD.finditer(para.text):
+            text = match.group("q").strip()
+            yield fx.finding("finding", text[0].upper() + text[1:].rstrip(".") + ".", para,
+                             place=sentence_place(para, text))
+
+
+def _area_in(text: str, resolve) -> str:
+    """An area named inside a sentence ("how the force is investigating crime")."""
+    lowered = text.lower()
+    for area in resolve.cycle.areas:
+        for wording in area.wordings():
+            if len(wording) > 12 and wording.lower() in lowered:
+                return area.canonical
+    return ""
