@@ -38,13 +38,24 @@ class Paragraph:
 
 def unwrapped(lines: list[SourceLine]) -> bool:
     """Whether each line is a block of its own (a web page's text) rather than a wrapped
-    line of a paragraph (a report's text layer): long lines that stop mid-sentence are
-    what wrapping leaves, and such a text has few of them."""
-    long = [l.text.rstrip() for l in lines if len(l.text.strip()) >= 60]
+    line of a paragraph (a report's text layer). Wrapping leaves long lines that stop
+    mid-sentence with the sentence going on, in lower case, on the next line; a text with
+    few of those is one block to a line."""
+    if any(l.page is not None for l in lines):
+        return False  # a PDF's text layer is always lines of a page
+    body = [l.text.rstrip() for l in lines if l.text.strip() and not l.text.lower().startswith("source:")]
+    long = [(t, body[i + 1] if i + 1 < len(body) else "") for i, t in enumerate(body) if len(t.strip()) >= 25]
     if len(long) < 4:
         return False
-    broken = sum(1 for t in long if not re.search(r"[.!?:;\"'\u201d\u2019)\]]$", t))
+    broken = sum(1 for t, after in long
+                 if not re.search(r"[.!?:;\"'\u201d\u2019)\]]$", t) and re.match(r"\s*[a-z(]", after))
     return broken <= 0.1 * len(long)
+
+
+def _introduces_list(run: list[SourceLine]) -> bool:
+    """The run's last line is a short heading for the list that follows ("Areas for improvement")."""
+    last = run[-1].text.strip()
+    return len(run) > 1 and 0 < len(last) <= 60 and not re.search(r"[.,;:!?]$", last) and not BULLET.match(run[-1].text)
 
 
 def paragraphs(lines: list[SourceLine]) -> list[Paragraph]:
@@ -69,7 +80,11 @@ def paragraphs(lines: list[SourceLine]) -> list[Paragraph]:
             flush()
             continue
         if run and (blocks or BULLET.match(line.text) or PAGE_START.match(line.text)):
+            heading = run.pop() if BULLET.match(line.text) and _introduces_list(run) else None
             flush()
+            if heading is not None:
+                run.append(heading)
+                flush()
         run.append(line)
     flush()
     return out

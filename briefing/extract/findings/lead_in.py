@@ -59,9 +59,8 @@ def lead_in(fx):
             kind = "recommendation"
         if kind is None:
             continue
-        items = _items(paras[n + 1:n + 1 + MAX_ITEMS])
-        for item in items:
-            yield fx.finding(kind, joined(stem, strip_bullet(item.text)), item, stem=stem or text)
+        for item, where in _items(paras[n + 1:n + 1 + MAX_ITEMS]):
+            yield fx.finding(kind, joined(stem, item), where, stem=stem or text)
 
 
 def _stem(fx, text: str) -> str:
@@ -75,17 +74,21 @@ def _stem(fx, text: str) -> str:
     return ""
 
 
-def _items(paras) -> list:
-    """The list after a lead-in: bullets, or short paragraphs (a list that lost its bullets),
-    until the first paragraph that is neither."""
-    items = []
+def _items(paras) -> list[tuple]:
+    """The list after a lead-in, as (text, paragraph): bullets, or short paragraphs (a list
+    that lost its bullets), until the first paragraph that is neither. A lower-case line
+    after a bullet that has not ended carries it on (a page or column break)."""
+    items: list[tuple] = []
     for para in paras:
         text = para.text.strip()
         bullet = BULLET.match(para.lines[0].text)
-        short = len(text) <= 400 and (text.endswith((";", ".", "; and", "and")) or bullet) and text[:1].islower()
+        if items and not bullet and text[:1].islower() and not re.search(r"[;.]\s*(?:and|or)?$", items[-1][0]):
+            items[-1] = (f"{items[-1][0]} {text}", items[-1][1])
+            continue
+        short = len(text) <= 400 and text.endswith((";", ".", "; and", "and")) and text[:1].islower()
         if not (bullet or short):
             break
-        items.append(para)
+        items.append((strip_bullet(text), para))
         if not bullet and text.endswith("."):
             break
     return items
