@@ -79,7 +79,9 @@ def paragraphs(lines: list[SourceLine]) -> list[Paragraph]:
         if not line.text.strip():
             flush()
             continue
-        if run and (blocks or BULLET.match(line.text) or PAGE_START.match(line.text)):
+        wrapped = blocks and run and not re.search(r"[.!?:;\"'\u201d\u2019)\]]$", run[-1].text.rstrip()) \
+            and re.match(r"\s*[a-z]", line.text)  # even a text of blocks wraps a line now and then
+        if run and ((blocks and not wrapped) or BULLET.match(line.text) or PAGE_START.match(line.text)):
             heading = run.pop() if BULLET.match(line.text) and _introduces_list(run) else None
             flush()
             if heading is not None:

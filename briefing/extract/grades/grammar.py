@@ -32,8 +32,8 @@ EARLIER = re.compile(r"\b(?:last|previous|prior|earlier|preceding)\s+(?:inspecti
 SAME_AS_BEFORE = re.compile(r"\b(?:unchanged|same|consistent|as it was|as before|maintain(?:ed|s)?|retain(?:ed|s)?|"
                             r"keeps?|kept|remains?|remained|again|once more|still)\b", re.IGNORECASE)
 SET_LEAD = re.compile(r"^\W*(?:the\s+)?extent\s+to\s+which\s+(?:the\s+)?[\w\s&'\u2019-]*?\s+is\s+", re.IGNORECASE)
-REFERS_BACK = re.compile(r",?\s+(?:which|where|in which)\s+(?:(?:it|the force|the constabulary|they|its\s+\w+(?:\s+\w+)?)"
-                         r"\s+)?(?:was|were|is|are|had been|has been)?\s*$", re.IGNORECASE)
+REFERS_BACK = re.compile(r",?\s+(?:which|where|in which)\b(?:\s+(?:it|the force|the constabulary|they|its\s+\w+(?:\s+\w+)?))?"
+                         r"(?:\s+(?:was|were|is|are|had been|has been))?\s*$", re.IGNORECASE)
 FORCE_SUBJECT = re.compile(r"^(?:.*\b(?:police|constabulary|force|service)|it|they|we|he|she|the\s+(?:force|constabulary))$",
                            re.IGNORECASE)
 

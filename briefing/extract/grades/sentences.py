@@ -89,14 +89,13 @@ def sentence(ctx):
     for para in ctx.paras:
         for start, text, found in _sentence_matches(ctx, para):
             inherited = previous_earlier and continues_earlier(text)
-            said = []
             for match in found:
                 reading = _bound(ctx, para, start, text, match, inherited)
                 if reading is not None:
-                    said.extend(reading.statements)
                     yield para, reading
             if found:
-                previous_earlier = bool(said) and all(s.earlier for s in said)
+                previous_earlier = inherited or all(
+                    is_earlier(text, m.start("g") - start, m.end("g") - start) for m in found)
 
 
 def _bound(ctx, para, start, text, match, inherited) -> Reading | None:
