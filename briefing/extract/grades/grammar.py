@@ -69,7 +69,7 @@ class Grammar:
                 rf"(?=\S*\s*(?:{Q})?(?:{grade}))|,?\s+(?:and\s+)?{one}\s+{PREP}\b|\s+(?:and|but)\s+(?:it|they|the force|"
                 rf"the constabulary)\s", re.IGNORECASE),
             linking=re.compile(rf"(?:^|\s)(?:{LINKING_WORDS}|{Q})\s*$", re.IGNORECASE),
-            subject_trail=re.compile(rf"(?:\s+|^)(?:{LINKING_WORDS})\s*$|\s*[:\u2013\u2014{Q}]\s*$|\s+-\s*$",
+            subject_trail=re.compile(rf"(?:\s+|^)(?:{LINKING_WORDS})\s*$|\s*(?:[:\u2013\u2014]|{Q})\s*$|\s+-\s*$",
                                      re.IGNORECASE),
             scale=re.compile(rf"{one}(?:\s*(?:,|/|\bor\b|\band\b)\s*(?:,\s*)?(?:or\s+|and\s+)?{one}){{2,}}", re.IGNORECASE),
             label=re.compile(rf"^[\W\d]*?(?P<p>[A-Za-z][^:\u2013\u2014\t]{{2,160}}?)\s*(?::|\u2013|\u2014|\s-|\t| {{2,}})\s*"
