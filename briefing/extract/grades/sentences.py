@@ -20,6 +20,11 @@ from briefing.extract.ruler import per_paragraph
 WINDOW = 600  # characters either side of a grade word that a rule reads
 ANAPHOR = re.compile(r"\b(?:this|that|the same|these)\s+(?:grade|grading|rating|judge?ment)s?\b(?P<post>.*)$",
                      re.IGNORECASE)
+ALL_OF_THEM = re.compile(r"^\W{0,2}\s*(?:[-\u2013\u2014]\s.{0,80}?\s[-\u2013\u2014]\s*)?(?:on\s+all\s+counts|across\s+the\s+board|"
+                         r"in\s+(?:all|both|each)\s+(?:of\s+)?(?:these|those|the)?\s*(?:\w+\s+)?(?:areas|pillars|categories|"
+                         r"headings|counts))\b", re.IGNORECASE)
+NAMED_LIST = re.compile(r"^\s*(?P<list>[A-Za-z][\w'-]*(?:\s[\w'-]+){0,5}(?:,\s*[A-Za-z][\w'-]*(?:\s[\w'-]+){0,5})+,?\s+and\s+"
+                        r"[A-Za-z][\w'-]*(?:\s[\w'-]+){0,5}?)\s*$")
 ASSESSED = re.compile(r"\bassessed\s+([a-z][a-z\s-]{2,40}?)(?=\s+(?:across|in|for|at)\b|[.,;])", re.IGNORECASE)
 
 
@@ -98,13 +103,27 @@ def sentence(ctx):
                     is_earlier(text, m.start("g") - start, m.end("g") - start) for m in found)
 
 
+def _named_before(pre: str) -> list[str]:
+    """The list of areas a sentence names before "on all counts": "three main headings -
+    effectiveness, efficiency, and legitimacy; and the force was rated good ..."."""
+    for segment in reversed(re.split(r"\s[-\u2013\u2014]\s|:\s|;\s", pre)):
+        named = NAMED_LIST.match(segment)
+        if named:
+            return [named.group("list")]
+    return []
+
+
 def _bound(ctx, para, start, text, match, inherited) -> Reading | None:
     at = match.start() - start
     pre, post = text[max(0, at - WINDOW):at], text[match.end() - start:match.end() - start + WINDOW]
     grade = ctx.grammar.grade_of(match.group("g"))
     if grade != "requires improvement" and ctx.grammar.is_adjective(post):
         return None
-    phrases = ctx.grammar.phrases_after(post) or ([p] if (p := ctx.grammar.subject_before(pre, grade)) else [])
+    phrases = ctx.grammar.phrases_after(post)
+    if (not phrases or phrases == ["the board"]) and ALL_OF_THEM.match(post):
+        phrases = _named_before(pre)  # "rated Good - ... - on all counts": the areas named before it, if any
+    if not phrases:
+        phrases = [p] if (p := ctx.grammar.subject_before(pre, grade)) else []
     if not phrases and grade == "ungraded":  # "we have assessed leadership ... a narrative judgment"
         phrases = ASSESSED.findall(para.text[max(0, match.start() - WINDOW):match.start()])[-1:]
     statements = tuple(_statement(ctx, para, start, match, p, "sentence", text, earlier=inherited) for p in phrases
