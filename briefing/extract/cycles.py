@@ -256,6 +256,21 @@ def later_cues(lines: list[SourceLine], cal: Calendar, earlier_years: list[int])
             if c.order <= latest.order]
 
 
+NEXT_REPORT = re.compile(rf"\bnext\s+(?:peel\s+)?(?:inspection\s+)?report\b[^.]{{0,60}}?\b(?:due|expected|to be)\b[^.]{{0,30}}?"
+                         rf"\bpublished\s+(?:in\s+)?(?:early\s+|late\s+|the\s+spring\s+of\s+)?(?P<y>{YEAR})\b", re.IGNORECASE)
+
+
+def next_report_cues(lines: list[SourceLine], cal: Calendar) -> list[Cue]:
+    """ "more detail ... in its next inspection report, due to be published in early 2024":
+    the text is about the cycle whose report is still to come."""
+    for line in lines:
+        found = NEXT_REPORT.search(line.text)
+        if found:
+            return _spread(cal.published_in(int(found.group("y"))), 1.0,
+                           f'"{found.group(0)[:70]}" (line {line.line})', "published")
+    return []
+
+
 def naming_cues(text: str, cal: Calendar) -> list[Cue]:
     """The inspectorate's name dates the page: HMIC until July 2017, HMICFRS after; "Her
     Majesty's" until September 2022, "His Majesty's" after. A page cannot be about a
@@ -362,7 +377,7 @@ def detect_cycle(lines: list[SourceLine], fw: Frameworks, published: tuple | Non
     if pillars_graded:
         cues += [Cue(c.id, 1, "grades for the effectiveness, efficiency and legitimacy pillars (until 2018/19)", "scale")
                  for c in cal.main if c.scale == "four-tier"]
-    cues += later_cues(lines, cal, list(earlier_years)) + naming_cues(text, cal)
+    cues += later_cues(lines, cal, list(earlier_years)) + naming_cues(text, cal) + next_report_cues(lines, cal)
     return settle(cues, fw), sorted(cues, key=lambda c: -c.weight)
 
 
@@ -379,7 +394,9 @@ def settle(cues: list[Cue], fw: Frameworks) -> str | None:
     kinds = {c.kind for c in cues if c.cycle == best and c.weight > 0}
     if kinds & SETTLING:
         return best
-    runner_up = ranked[1][0] if len(ranked) > 1 else float("-inf")
+    kinds |= {"later"} if any(c.kind == "later" and c.cycle != best for c in cues) else set()
+    rivals = [total for total, _, cid in ranked[1:] if fw.cycles[cid].areas != fw.cycles[best].areas]
+    runner_up = rivals[0] if rivals else float("-inf")  # 2025-27 shares 2023-25's areas: no rival on area cues
     return best if len(kinds) >= 2 and kinds != {"naming"} and ranked[0][0] - runner_up > 0.2 else None
 
 

@@ -155,7 +155,8 @@ def detect_published(lines: list[SourceLine]) -> tuple[tuple[int, int | None, in
     page = _dated(text, PAGE_DATE, years)
     if page:
         return page, ""
-    month_year = re.search(rf"^\s*({'|'.join(MONTHS)}) ((?:19|20)\d\d)\s*$", text, re.IGNORECASE | re.MULTILINE)
+    month_year = re.search(rf"^\s*({'|'.join(MONTHS)}) ((?:19|20)\d\d)\s*$", "\n".join(head[:6]),
+                           re.IGNORECASE | re.MULTILINE)  # a page's month, near its top, not an event's further down
     if month_year:
         return (int(month_year.group(2)), MONTHS[month_year.group(1).lower()], None), ""
     full = re.search(rf"^\s*(\d{{1,2}}) ({'|'.join(MONTHS)}) ((?:19|20)\d\d)\s*$", "\n".join(head[:12]), re.IGNORECASE | re.MULTILINE)

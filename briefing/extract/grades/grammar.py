@@ -28,6 +28,7 @@ judgment judgement areas area by from to as the after following compared since t
 although so because now according said says he she has have had was were is are which they we inspectors hmicfrs hmic
 over under than within judge""".split())
 EARLIER = re.compile(r"\b(?:last|previous|prior|earlier|preceding)\s+(?:inspection|report|year|assessment|peel|time|cycle)"
+                     r"|\b(?:was|were)\s+last\s+(?:inspected|assessed|graded)"
                      r"|\bpreviously\b|\bago\b|\bhad been\s+(?:rated|graded|judged|assessed)", re.IGNORECASE)
 SAME_AS_BEFORE = re.compile(r"\b(?:unchanged|same|consistent|as it was|as before|maintain(?:ed|s)?|retain(?:ed|s)?|"
                             r"keeps?|kept|remains?|remained|again|once more|still)\b", re.IGNORECASE)
