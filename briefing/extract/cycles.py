@@ -238,14 +238,22 @@ def inspected_cues(lines: list[SourceLine], cal: Calendar) -> list[Cue]:
     return []
 
 
-def later_cues(lines: list[SourceLine], cal: Calendar, earlier_years: list[int]) -> list[Cue]:
+OWN_DATED = re.compile(rf"\bin\s+(?:our|its|the)\s+(?P<y>{YEAR})\s+(?:peel\s+)?(?:inspection|report|assessment)\b",
+                       re.IGNORECASE)
+
+
+def later_cues(lines: list[SourceLine], cal: Calendar, earlier_years: list[int],
+               published_year: int | None = None) -> list[Cue]:
     """What the text puts in the past makes the cycle a later one: "rated inadequate in
-    2016", "since our last inspection in 2022", "In our 2022 PEEL inspection, we found"."""
+    2016", "since our last inspection in 2022", "In our 2022 PEEL inspection, we found" in
+    a text of 2025."""
     years = list(earlier_years)
     for line in lines:
         for sentence in re.split(r"(?<=[.!?])\s+", line.text):
             if EARLIER.search(sentence) or re.match(rf"^\W*in\s+(?:our|its|the)\s+{YEAR}\b", sentence, re.IGNORECASE):
                 years += [int(m.group("a")) for p in (AFTER_PROGRAMME, BEFORE_PROGRAMME) for m in p.finditer(sentence)]
+            if published_year:
+                years += [int(m.group("y")) for m in OWN_DATED.finditer(sentence) if int(m.group("y")) < published_year]
     for line in lines:
         years += [int(m.group("y") or m.group("z")) for m in SINCE.finditer(line.text)]
     past = [c for c in (cal.of_past_year(y) for y in years) if c is not None]
@@ -377,7 +385,8 @@ def detect_cycle(lines: list[SourceLine], fw: Frameworks, published: tuple | Non
     if pillars_graded:
         cues += [Cue(c.id, 1, "grades for the effectiveness, efficiency and legitimacy pillars (until 2018/19)", "scale")
                  for c in cal.main if c.scale == "four-tier"]
-    cues += later_cues(lines, cal, list(earlier_years)) + naming_cues(text, cal) + next_report_cues(lines, cal)
+    cues += later_cues(lines, cal, list(earlier_years), published[0] if published else None) + \
+        naming_cues(text, cal) + next_report_cues(lines, cal)
     return settle(cues, fw), sorted(cues, key=lambda c: -c.weight)
 
 

@@ -147,9 +147,11 @@ def detect_published(lines: list[SourceLine]) -> tuple[tuple[int, int | None, in
     failing those the one year in which that weekday fits the inspectorate's name then."""
     head = [l.text for l in lines[:80] if not l.text.lower().startswith("source:")]
     text = "\n".join(head)
-    years = sorted({int(y) for y in re.findall(r"\b(20\d\d)\b", text)}, reverse=True) or \
-        sorted(naming_years(" ".join(l.text for l in lines)), reverse=True)
-    released = _dated(text, RELEASE, years) or _dated(text, TODAY, years)
+    stated = sorted({int(y) for y in re.findall(r"\b(20\d\d)\b", text)}, reverse=True)
+    named = sorted(naming_years(" ".join(l.text for l in lines)), reverse=True)
+    years = stated or named
+    released = _dated(text, RELEASE, years) or _dated(text, TODAY, years) or \
+        (_dated(text, TODAY, named) if stated else None)  # "today (Tuesday June 10)": no page year fits the weekday
     if released:
         return released, ""
     page = _dated(text, PAGE_DATE, years)
