@@ -66,6 +66,7 @@ class Cycle:
     short: str = ""  # a name short enough for a table cell
     years: str = ""  # when its reports were published, e.g. "2021-23"
     inspected: str = ""  # when its inspections took place, e.g. "2021-22"
+    integrated: bool = False  # one report per force grades all its pillars (2018/19), not one report a pillar
     _index: dict = field(default_factory=dict, compare=False, repr=False)
 
     def area(self, wording: str) -> Area | None:
@@ -179,6 +180,7 @@ def _cycle(cid: str, raw: dict, order: int, scales: dict, canon: dict) -> Cycle:
         short=raw.get("short", ""),
         years=str(raw.get("years", "")),
         inspected=str(raw.get("inspected", "")),
+        integrated=bool(raw.get("integrated", False)),
     )
 
 

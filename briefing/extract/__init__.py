@@ -28,6 +28,7 @@ from briefing.extract.detect import (
 from briefing.extract.findings import find_findings
 from briefing.extract.grades import Statement, read_statements
 from briefing.extract.grades.grammar import Grammar
+from briefing.extract.grades.tense import past_years
 from briefing.extract.reader import read_report
 from briefing.extract.text import paragraphs
 from briefing.extract.vocabulary import Vocabulary
@@ -124,7 +125,7 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
     warnings: list[str] = []
     if how == "last updated":
         warnings.append(f"the only date found is a 'last updated' date ({_iso(published)}); check the publication date")
-    chosen, evidence = _cycle(lines, fw, cycle, published, statements)
+    chosen, evidence = _cycle(lines, fw, cycle, published, statements, ctx)
     if chosen:
         statements = _dated(statements, chosen)
     reading = chosen or _best_reading_cycle(fw, statements)
@@ -168,7 +169,7 @@ def _iso(published) -> str:
     return "-".join(f"{p:02d}" for p in published if p)
 
 
-def _cycle(lines, fw: Frameworks, wanted: str | None, published, statements) -> tuple[Cycle | None, str]:
+def _cycle(lines, fw: Frameworks, wanted: str | None, published, statements, ctx) -> tuple[Cycle | None, str]:
     if wanted:
         chosen = fw.cycle(wanted)
         if chosen is None:
@@ -176,9 +177,8 @@ def _cycle(lines, fw: Frameworks, wanted: str | None, published, statements) -> 
         return chosen, "--cycle"
     current = [s for s in statements if not s.earlier]
     adequate = any(s.grade == "adequate" for s in current)
-    pillars = any(s.grade != "ungraded" and PILLAR_WORDS.search(s.phrase) for s in current)
-    earlier_years = [s.year for s in statements if s.year]
-    cid, cues = detect_cycle(lines, fw, published, adequate, pillars, earlier_years)
+    earlier_years = [s.year for s in statements if s.year] + past_years(ctx)
+    cid, cues = detect_cycle(lines, fw, published, adequate, _pillars_graded(current), earlier_years)
     if cid is None:
         return None, ""
     evidence = "; ".join(f"{c.reason}: {c.weight:+g}" for c in _top(cues, cid))
@@ -188,9 +188,20 @@ def _cycle(lines, fw: Frameworks, wanted: str | None, published, statements) -> 
     return chosen, evidence
 
 
-PILLAR_WORDS = re.compile(r"^(?:its\s+|the\s+)?(?:overall\s+)?(?:effectiveness|efficiency|legitimacy)\b|"
-                          r"\b(?:areas|pillars)\s+of\s+(?:police\s+)?effectiveness,\s+efficiency\s+and\s+legitimacy",
+PILLAR_WORDS = re.compile(r"^(?:its\s+|the\s+)?(?:overall\s+)?(?:police\s+)?(?P<pillar>effectiveness|efficiency|legitimacy)\b"
+                          r"(?!,\s+efficiency)|(?:police\s+)?effectiveness,\s+efficiency,?\s+and\s+legitimacy",
                           re.IGNORECASE)
+
+
+def _pillars_graded(statements: list[Statement]) -> int:
+    """How many of the effectiveness, efficiency and legitimacy pillars the text grades."""
+    named: set[str] = set()
+    for s in statements:
+        found = PILLAR_WORDS.search(s.phrase) if s.grade != "ungraded" else None
+        if found:
+            named |= {found.group("pillar").lower()} if found.group("pillar") else {"effectiveness", "efficiency",
+                                                                                     "legitimacy"}
+    return len(named)
 
 
 def _dated(statements: list[Statement], cycle: Cycle) -> list[Statement]:

@@ -265,7 +265,9 @@ def later_cues(lines: list[SourceLine], cal: Calendar, earlier_years: list[int],
 
 
 NEXT_REPORT = re.compile(rf"\bnext\s+(?:peel\s+)?(?:inspection\s+)?report\b[^.]{{0,60}}?\b(?:due|expected|to be)\b[^.]{{0,30}}?"
-                         rf"\bpublished\s+(?:in\s+)?(?:early\s+|late\s+|the\s+spring\s+of\s+)?(?P<y>{YEAR})\b", re.IGNORECASE)
+                         rf"\bpublished\s+(?:in\s+)?(?:(?P<part>early|late|the\s+spring\s+of|the\s+summer\s+of|the\s+autumn\s+of)"
+                         rf"\s+)?(?P<y>{YEAR})\b", re.IGNORECASE)
+PART_OF_YEAR = {"early": 3, "spring": 4, "summer": 7, "autumn": 10, "late": 11}
 
 
 def next_report_cues(lines: list[SourceLine], cal: Calendar) -> list[Cue]:
@@ -274,7 +276,10 @@ def next_report_cues(lines: list[SourceLine], cal: Calendar) -> list[Cue]:
     for line in lines:
         found = NEXT_REPORT.search(line.text)
         if found:
-            return _spread(cal.published_in(int(found.group("y"))), 1.0,
+            part = (found.group("part") or "").split()
+            month = PART_OF_YEAR.get(part[-2] if len(part) > 1 else part[0]) if part else None
+            year = int(found.group("y"))
+            return _spread(cal.published_in(year, month) or cal.published_in(year), 1.0,
                            f'"{found.group(0)[:70]}" (line {line.line})', "published")
     return []
 
@@ -364,7 +369,7 @@ SETTLING = {"label", "address", "heading", "ordinal", "alias", "inspected", "pub
 
 
 def detect_cycle(lines: list[SourceLine], fw: Frameworks, published: tuple | None = None,
-                 graded_adequate: bool = False, pillars_graded: bool = False,
+                 graded_adequate: bool = False, pillars_graded: int = 0,
                  earlier_years: list[int] = ()) -> tuple[str | None, list[Cue]]:
     cal = Calendar(fw)
     text = " ".join(l.text for l in lines)
@@ -385,6 +390,9 @@ def detect_cycle(lines: list[SourceLine], fw: Frameworks, published: tuple | Non
     if pillars_graded:
         cues += [Cue(c.id, 1, "grades for the effectiveness, efficiency and legitimacy pillars (until 2018/19)", "scale")
                  for c in cal.main if c.scale == "four-tier"]
+    if pillars_graded >= 2:  # an integrated report grades the pillars together; earlier ones had one report each
+        cues += [Cue(c.id, 0.5, "two or more pillars graded in one report (the integrated assessment)", "scale")
+                 for c in cal.main if c.integrated]
     cues += later_cues(lines, cal, list(earlier_years), published[0] if published else None) + \
         naming_cues(text, cal) + next_report_cues(lines, cal)
     return settle(cues, fw), sorted(cues, key=lambda c: -c.weight)

@@ -60,3 +60,18 @@ def year_of(sentence: str, at: int, end: int) -> int | None:
         return None
     found = YEAR_AFTER.search(sentence[end:]) or YEAR_FIRST.search(clause)
     return int(re.search(r"(?:19|20)\d\d", found.group(0)).group(0)) if found else None
+
+
+def past_years(ctx) -> list[int]:
+    """Every year the text puts on a grade in the past tense, whether or not a rule bound
+    the grade to an area ("followed by a 'Requires Improvement' rating in 2017")."""
+    years = []
+    for para in ctx.paras:
+        words = ctx.grade_words(para)
+        for start, sentence in ctx.sentences(para):
+            for match in words:
+                if start <= match.start() < start + len(sentence):
+                    year = year_of(sentence, match.start("g") - start, match.end("g") - start)
+                    if year:
+                        years.append(year)
+    return years
