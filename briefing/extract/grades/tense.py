@@ -38,15 +38,24 @@ def continues_earlier(sentence: str) -> bool:
     return bool(CONTINUES.search(sentence))
 
 
+FIELDWORK = re.compile(r"\binspect(?:ed|ion)\b[^.;]{0,60}?\b(?:in\s+\w+\s+)?last\s+year\b", re.IGNORECASE)
+
+
+def _past(clause: str) -> bool:
+    """An earlier inspection is spoken of; "inspected the force in November last year" only
+    dates this one's fieldwork."""
+    return bool(EARLIER.search(FIELDWORK.sub(" ", clause)))
+
+
 def is_earlier(sentence: str, at: int, end: int) -> bool:
     """The grade word at `at`..`end` of `sentence` is about an earlier inspection."""
     before, after = sentence[max(0, at - 40):at], sentence[end:end + 60]
     if re.search(r"\bfrom\s+(?:an?\s+|the\s+|its\s+)?\W?$", before) and re.search(r"^\W*\s*(?:\w+\s+){0,6}to\b", after):
         return True  # "from requires improvement (last year) to good": the starting point
-    if re.search(r"\b(?:to|now)\s+(?:an?\s+|the\s+)?\W?$", before) and EARLIER.search(clause_at(sentence, at)):
+    if re.search(r"\b(?:to|now)\s+(?:an?\s+|the\s+)?\W?$", before) and _past(clause_at(sentence, at)):
         return False  # "... last year to good": where it stands now
     clause = clause_at(sentence, at)
-    if EARLIER.search(clause):
+    if _past(clause):
         return not SAME_AS_BEFORE.search(clause)
     return only_past(clause)
 
