@@ -81,6 +81,11 @@ class Calendar:
                 return cycle.id
             if second is None and len(years) == 2 and first == 2018 and own[0] == 2018:
                 return cycle.id  # "PEEL 2018": the 2018/19 integrated assessment
+        for cycle in self.main:  # "our 2023-24 PEEL inspection": the first years of PEEL 2023-25
+            years = [int(y) for y in re.findall(r"\d{4}|(?<=-)\d\d(?!\d)", cycle.id)]
+            if second is not None and len(years) == 2 and years[0] == first and \
+                    first % 100 < second % 100 < years[1] % 100:
+                return cycle.id
         return None
 
     def published_in(self, year: int, month: int | None = None) -> list[str]:
