@@ -123,9 +123,9 @@ def test_publication_dates(tmp_path, line, expected):
     assert (p.year, p.month, p.day) == expected
 
 
-def test_today_takes_its_year_from_the_page_and_last_updated_is_only_a_fallback(tmp_path):
+def test_today_takes_its_year_from_the_page_and_last_updated_is_never_the_publication(tmp_path):
     today = read(tmp_path, "PEEL 2023-25 (2024)\nThe report was published today (Tuesday 12 March).\n", "t.txt")
     assert today.inspection.published.iso() == "2024-03-12"
     updated = read(tmp_path, "PEEL 2018/19: Northshire Police\nLast updated 02/05/2019\n", "u.txt")
-    assert updated.inspection.published.iso() == "2019-05-02"
-    assert any("'last updated' date" in w for w in updated.warnings)
+    assert not updated.inspection.published.known
+    assert any("last updated on 2019-05-02, which is not the report's publication date" in w for w in updated.warnings)

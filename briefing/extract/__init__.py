@@ -18,13 +18,8 @@ from briefing.extract.areas import AreaResolver
 from briefing.extract.context import Context
 from briefing.extract.counts import find_counts
 from briefing.extract.cycles import Cue, detect_cycle, span
-from briefing.extract.detect import (
-    detect_force,
-    detect_published,
-    fold,
-    force_scores,
-    known_forces,
-)
+from briefing.extract.dates import publication_date
+from briefing.extract.forces import detect_force, fold, force_scores, known_forces
 from briefing.extract.findings import find_findings
 from briefing.extract.grades import Statement, read_statements
 from briefing.extract.grades.grammar import Grammar
@@ -121,10 +116,15 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
     paras = paragraphs(lines)
     ctx = Context(paras, grammar_of(fw), fw, force or "")
     statements = read_statements(ctx)
-    published, how = detect_published(lines)
+    found, updated = publication_date(lines)
+    published = found.parts() if found else None
     warnings: list[str] = []
-    if how == "last updated":
-        warnings.append(f"the only date found is a 'last updated' date ({_iso(published)}); check the publication date")
+    if updated and not found:
+        warnings.append(f"the page was last updated on {updated}, which is not the report's publication date; set "
+                        "'published' from the report")
+    if found and found.day is None:
+        warnings.append(f"the publication date is known only as {PublicationDate(*published)} ({found.how}); set the "
+                        "day from the report before relying on the s.55 deadline")
     chosen, evidence = _cycle(lines, fw, cycle, published, statements, ctx)
     if chosen:
         statements = _dated(statements, chosen)
@@ -163,10 +163,6 @@ def extract_inspection(path: str | Path) -> Inspection:
         raise InputError(f"reads as {len(i.findings):,} findings; an inspection has at most "
                          f"{limits.FINDINGS_PER_INSPECTION:,} (is this one report?)", file=str(path))
     return i
-
-
-def _iso(published) -> str:
-    return "-".join(f"{p:02d}" for p in published if p)
 
 
 def _cycle(lines, fw: Frameworks, wanted: str | None, published, statements, ctx) -> tuple[Cycle | None, str]:

@@ -16,7 +16,7 @@ import calendar
 import re
 from datetime import date
 
-from briefing.extract.detect import MONTHS
+from briefing.extract.dates import MONTHS
 
 _MONTH = "|".join(MONTHS)
 NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "nine": 9, "twelve": 12, "eighteen": 18}

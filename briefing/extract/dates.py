@@ -1,0 +1,230 @@
+"""When the report was published: only where a text states it as such, by the first of
+these named rules that finds it.
+
+- published-label: "Published on: 9 June 2023", "Publication date: 6th Jul 2017"; the
+  first such label on the page (a later one belongs to a report the page links to);
+- released: "published its report on Thursday 10 April", "released on ...";
+- today: "published today (Tuesday 12 March)", "has today (Friday February 16)", or "has
+  today been moved ..." on a page whose own date line gives the day;
+- entry-heading: "2 March 2017 - PEEL Report", a dated entry on a list of reports;
+- month-published: "In March 2018, HMICFRS published ...": the month, said so;
+- page-date: a page's own "Posted on", "date" or month line near its top;
+- letter-date: a letter's "Sent on" line, or the date line of a letter.
+A date without a year takes the page's own years, or failing those the year in which
+that weekday fits the inspectorate's name then. A "Last updated" stamp is never a
+publication date: the extraction only says the page has one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from briefing.extract.reader import SourceLine
+from briefing.extract.ruler import Ruler
+
+MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
+                                      "september", "october", "november", "december"), start=1)}
+_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|" \
+         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_WEEKDAY = r"(?:(?P<weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
+_YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+DATE_FORMS = [
+    re.compile(rf"{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"{_WEEKDAY}\(?{_MONTH}\s+{_DAY}\)?{_YEAR}\b", re.IGNORECASE),
+    re.compile(r"(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b"),
+    re.compile(r"\b(?P<dd>\d{1,2})/(?P<mm>\d{1,2})/(?P<yyyy>(?:19|20)\d\d)\b"),
+]
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+LABEL = re.compile(r"\b(?:published(?:\s+on)?|publication\s+date|date\s+of\s+publication|date\s+published)\s*:\s*"
+                   r"|^\s*(?:-\s+)?published(?:\s+on)?\s+(?=\w)", re.IGNORECASE | re.MULTILINE)
+RELEASE = re.compile(r"(?:released|published|publishes|publish)(?:\s+(?:its|his|her|their|the)\s+(?:report|findings|"
+                     r"inspection|assessment|letter)(?:\s+\w+){0,6}?)?\s+(?:on\s*:?\s*|today\s*\(\s*)", re.IGNORECASE)
+TODAY = re.compile(r"\btoday\s*\(\s*", re.IGNORECASE)
+PAGE_DATE = re.compile(r"(?:^|\s|\b)(?:posted|dated|date)\s*(?:on)?\s*:?\s*", re.IGNORECASE)
+SENT = re.compile(r"\bsent\s+on\s*:?\s*", re.IGNORECASE)
+UPDATED = re.compile(r"last\s+updated\s*:?\s*", re.IGNORECASE)
+ENTRY = re.compile(rf"^\s*(?P<date>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s+(?:19|20)\d\d)\s*[-\u2013\u2014:]\s*\w.*"
+                   rf"\b(?:report|inspection|assessment|letter)\b", re.IGNORECASE | re.MULTILINE)
+MONTH_PUBLISHED = re.compile(rf"\bin\s+{_MONTH}\s+(?P<year>(?:19|20)\d\d),?\s+(?:\w+\s+){{0,4}}?(?:published|released)\b",
+                             re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Page:
+    """The top of a page, as the date rules read it, and the years it may date from."""
+
+    text: str  # the first lines, without the source address
+    lines: list[str]
+    years: list[int]  # the page's own years, latest first
+    named: list[int]  # the years the inspectorate's name allows, latest first
+
+
+@dataclass(frozen=True)
+class Published:
+    year: int
+    month: int | None = None
+    day: int | None = None
+    how: str = ""  # the rule that read it
+
+    def parts(self) -> tuple[int, int | None, int | None]:
+        return self.year, self.month, self.day
+
+
+def _month(word: str) -> int:
+    return next(v for k, v in MONTHS.items() if k.startswith(word.lower()[:3]))
+
+
+def _date(match: re.Match, years: list[int]) -> tuple[int, int, int] | None:
+    g = match.groupdict()
+    try:
+        if g.get("iso"):
+            d = date.fromisoformat(g["iso"])
+            return d.year, d.month, d.day
+        if g.get("dd"):
+            d = date(int(g["yyyy"]), int(g["mm"]), int(g["dd"]))
+            return d.year, d.month, d.day
+        month, day = _month(g["month"]), int(g["day"])
+        if g.get("year"):
+            date(int(g["year"]), month, day)
+            return int(g["year"]), month, day
+        if g.get("weekday") is None:
+            return (years[0], month, day) if len(years) == 1 else None
+        fits = []
+        for year in years:  # no year: the one whose weekday matches
+            try:
+                if date(year, month, day).weekday() == WEEKDAYS.index(g["weekday"].lower()[:3]):
+                    fits.append(year)
+            except ValueError:
+                continue
+        if len(fits) == 1 or (fits and len(years) <= 6):
+            return fits[0], month, day
+    except (ValueError, StopIteration):
+        return None
+    return None
+
+
+def _after(text: str, lead: re.Pattern, years: list[int]) -> tuple[int, int, int] | None:
+    """The date straight after a lead ("Published on: ", "released on ")."""
+    for match in lead.finditer(text):
+        rest = text[match.end():match.end() + 40]
+        for form in DATE_FORMS:
+            found = form.match(rest)
+            if found:
+                return _date(found, years)
+    return None
+
+
+def published_label(page: Page):
+    """ "Published on: 9 June 2023", "Publication date: 6th Jul 2017" (the first on the page)."""
+    for match in LABEL.finditer(page.text):
+        rest = page.text[match.end():match.end() + 40].lstrip()
+        for form in DATE_FORMS:
+            found = form.match(rest)
+            if found:
+                return _date(found, page.years)
+        if rest and not rest[:1].isdigit():
+            continue  # an empty label ("Publication date:" then the next field): no date
+    return None
+
+
+def released(page: Page):
+    """ "published its report on Thursday 10 April", "published ... on Thursday (July 24)"."""
+    return _after(page.text, RELEASE, page.years)
+
+
+def today(page: Page):
+    """ "published today (Tuesday 12 March)"; "has today been moved" on a dated page."""
+    dated = _after(page.text, TODAY, page.years) or _after(page.text, TODAY, page.named)
+    if dated:
+        return dated
+    if re.search(r"\bhas\s+today\s+(?:been\s+)?\w+", page.text, re.IGNORECASE):
+        return page_date(page)
+    return None
+
+
+def entry_heading(page: Page):
+    """ "2 March 2017 - PEEL Report": a dated entry on a page that lists reports."""
+    found = ENTRY.search(page.text)
+    if found:
+        for form in DATE_FORMS:
+            match = form.match(found.group("date"))
+            if match:
+                return _date(match, page.years)
+    return None
+
+
+def month_published(page: Page):
+    """ "In March 2018, HMICFRS published ...": the month only."""
+    found = MONTH_PUBLISHED.search(page.text)
+    return (int(found.group("year")), _month(found.group("month")), None) if found else None
+
+
+def page_date(page: Page):
+    """The page's own date: "Posted on 7 Dec 2023", a "date 2025-07-23" line, or a month
+    line near its top."""
+    dated = _after(page.text, PAGE_DATE, page.years)
+    if dated:
+        return dated
+    month_year = re.search(rf"^\s*({'|'.join(MONTHS)}) ((?:19|20)\d\d)\s*$", "\n".join(page.lines[:6]),
+                           re.IGNORECASE | re.MULTILINE)
+    return (int(month_year.group(2)), MONTHS[month_year.group(1).lower()], None) if month_year else None
+
+
+def letter_date(page: Page):
+    """A letter's "Sent on" line, or its own date line below its heading."""
+    sent = _after(page.text, SENT, page.years)
+    if sent:
+        return sent
+    full = re.search(rf"^\s*(\d{{1,2}}) ({'|'.join(MONTHS)}) ((?:19|20)\d\d)\s*$", "\n".join(page.lines[:12]),
+                     re.IGNORECASE | re.MULTILINE)
+    if full and re.search(r"\b(letter|dear)\b", page.text, re.IGNORECASE):
+        return int(full.group(3)), MONTHS[full.group(2).lower()], int(full.group(1))
+    return None
+
+
+DATE_RULES = Ruler([
+    ("published-label", published_label),
+    ("released", released),
+    ("today", today),
+    ("entry-heading", entry_heading),
+    ("month-published", month_published),
+    ("page-date", page_date),
+    ("letter-date", letter_date),
+])
+
+
+def naming_years(text: str) -> range:
+    """The years a text can date from by how it names the inspectorate: HMIC until July
+    2017, HMICFRS after; "Her Majesty's" until September 2022, "His Majesty's" after."""
+    first, last = 2013, date.today().year
+    if re.search(r"\bHMICFRS\b|Fire (?:and|&) Rescue", text):
+        first = 2017
+    elif re.search(r"\bHMIC\b", text):
+        last = 2017
+    if re.search(r"\bHer Majesty", text):
+        last = min(last, 2022)
+    elif re.search(r"\bHis Majesty", text):
+        first = max(first, 2022)
+    return range(first, last + 1)
+
+
+def page_of(lines: list[SourceLine]) -> Page:
+    head = [l.text for l in lines[:80] if not l.text.lower().startswith("source:")]
+    text = "\n".join(head)
+    years = sorted({int(y) for y in re.findall(r"\b(20\d\d)\b", text)}, reverse=True)
+    named = sorted(naming_years(" ".join(l.text for l in lines)), reverse=True)
+    return Page(text, head, years or named, named)
+
+
+def publication_date(lines: list[SourceLine], rules: Ruler = DATE_RULES) -> tuple[Published | None, str]:
+    """The publication date and, where none is stated, what the page does say ("last updated")."""
+    page = page_of(lines)
+    for rule in rules:
+        found = rule.apply(page)
+        if found:
+            return Published(*found, how=rule.name), ""
+    updated = _after(page.text, UPDATED, page.years)
+    return None, "-".join(f"{p:02d}" for p in updated if p) if updated else ""

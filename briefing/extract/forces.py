@@ -1,0 +1,60 @@
+"""Which force a text is about, from its words, its heading and its address.
+
+A force is recognised by its name and the names people use ("Met Police", "Devon &
+Cornwall Police"); where the text says only "we" or "the force", the source address or
+the heading decides.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from briefing.extract.reader import SourceLine
+from briefing.resources import load_data
+
+@lru_cache(maxsize=1)
+def known_forces() -> dict[str, tuple[str, float]]:
+    """Lower-case wording -> (the force's name, weight): full names 1, place names 0.5."""
+    out: dict[str, tuple[str, float]] = {}
+    for entry in load_data("forces.yaml")["forces"]:
+        name, aliases = (next(iter(entry.items())) if isinstance(entry, dict) else (entry, []))
+        for wording in (name, *aliases):
+            out[fold(wording)] = (name, 1.0)
+        place = re.sub(r"\b(?:police(?: service)?|constabulary|service)\b", "", name, flags=re.IGNORECASE).strip()
+        if len(place) > 3 and fold(place) not in out:
+            out[fold(place)] = (name, 0.5)
+    return out
+
+
+def fold(text: str) -> str:
+    return " ".join(re.sub(r"[-\u2010-\u2015]", " ", text.lower().replace("&", "and")).split())
+
+
+@lru_cache(maxsize=1)
+def _force_pattern() -> re.Pattern:
+    """Every wording in one pattern, longest first, so a text is scanned once."""
+    wordings = sorted(known_forces(), key=len, reverse=True)
+    return re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(w) for w in wordings) + r")(?![a-z])")
+
+
+def force_scores(text: str) -> Counter:
+    counts: Counter = Counter()
+    forces = known_forces()
+    for match in _force_pattern().finditer(fold(text)):
+        name, weight = forces[match.group(0)]
+        counts[name] += weight
+    return counts
+
+
+def detect_force(lines: list[SourceLine]) -> str | None:
+    """The force the text is about: most mentioned, the address and heading breaking ties."""
+    address = " ".join(re.sub(r"[/._+?=-]+", " ", u) for l in lines[:3] for u in re.findall(r"https?://\S+", l.text))
+    counts = force_scores(" ".join(l.text for l in lines if not l.text.lower().startswith("source:")))
+    for name, n in force_scores(address).items():
+        counts[name] += 2 * n
+    for line in lines[:6]:
+        for name in force_scores(line.text):
+            counts[name] += 1
+    return counts.most_common(1)[0][0] if counts else None
