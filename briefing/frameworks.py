@@ -67,6 +67,7 @@ class Cycle:
     years: str = ""  # when its reports were published, e.g. "2021-23"
     inspected: str = ""  # when its inspections took place, e.g. "2021-22"
     integrated: bool = False  # one report per force grades all its pillars (2018/19), not one report a pillar
+    late: str = ""  # when a straggler's report came out, after the rest ("2024-02")
     _index: dict = field(default_factory=dict, compare=False, repr=False)
 
     def area(self, wording: str) -> Area | None:
@@ -181,6 +182,7 @@ def _cycle(cid: str, raw: dict, order: int, scales: dict, canon: dict) -> Cycle:
         years=str(raw.get("years", "")),
         inspected=str(raw.get("inspected", "")),
         integrated=bool(raw.get("integrated", False)),
+        late=str(raw.get("late", "")),
     )
 
 

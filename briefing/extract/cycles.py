@@ -91,6 +91,10 @@ class Calendar:
     def published_in(self, year: int, month: int | None = None) -> list[str]:
         return [c.id for c in self.main if _within(span(c.years, c.id), year, month)]
 
+    def late_in(self, year: int, month: int | None = None) -> list[str]:
+        """Cycles with a straggler's report then (`late` in frameworks.yaml)."""
+        return [c.id for c in self.main if c.late and _within(span(c.late, c.id), year, month)]
+
     def inspected_in(self, year: int, month: int | None = None) -> list[str]:
         return [c.id for c in self.main if _within(span(c.inspected, c.id), year, month)]
 
@@ -120,6 +124,8 @@ def span(years: str, fallback: str) -> tuple[Month, Month]:
     found = [int(y) for y in re.findall(r"\d+", text)]
     if not found:
         return (0, 1), (0, 12)
+    if len(found) == 2 and found[1] <= 12 and found[1] < found[0] % 100:
+        return (found[0], found[1]), (found[0], found[1])  # "2024-02": one month
     first, last = found[0], found[1] if len(found) > 1 else found[0]
     return (first, 1), (first // 100 * 100 + last if last < 100 else last, 12)
 
@@ -384,9 +390,12 @@ def detect_cycle(lines: list[SourceLine], fw: Frameworks, published: tuple | Non
         year, month = published[0], published[1] if len(published) > 1 else None
         when = f"{year}-{month:02d}" if month else str(year)
         fits = cal.published_in(year, month) or cal.published_in(year)
+        late = [c for c in cal.late_in(year, month) if c not in fits]
         cues += _spread(fits, 1.0, f"published in {when}", "published")
+        cues += [Cue(c, 0.25, f"published in {when}, when only a late report of it came out", "published") for c in late]
         if fits:  # a cycle whose reports did not come out then is unlikely, not impossible (late reports)
-            cues += [Cue(c.id, -0.75, f"not published in {when}", "published") for c in cal.main if c.id not in fits]
+            cues += [Cue(c.id, -0.75, f"not published in {when}", "published") for c in cal.main
+                     if c.id not in fits and c.id not in late]
     if graded_adequate or re.search(
             r"['\u2018\"\u201c]adequate['\u2019\"\u201d]|\b(?:rated|graded|judged|assessed|found|ranked|rates|be|as|was|is|are|"
             r"were)\s+(?:as\s+)?adequate\b|\badequate\s+(?:in|at|for|across)\s+(?:\w+\s+)?(?:areas?|categor)", text,
