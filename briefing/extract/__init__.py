@@ -131,7 +131,7 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
     reading = chosen or _best_reading_cycle(fw, statements)
     force = force or detect_force(lines) or ""
     judgements, unread = _judgements(statements, reading)
-    counts = find_counts(paras, fw)
+    counts = find_counts(paras, ctx.grammar)
     findings = find_findings(ctx, AreaResolver(reading), judgements, force,
                              PublicationDate(*published).exact if published else None)
     warnings += _gaps(chosen, force, published, evidence)

@@ -1,39 +1,88 @@
-"""Counts stated without naming the areas ("'adequate' in six categories", "good in two
-areas"): kept as grade counts, never turned into named grades."""
+"""Counts stated without naming the areas, kept as grade counts and never turned into
+named grades, by these named rules:
+
+- grade-in-n: "'adequate' in six categories", "outstanding in one area, good in one area",
+  "outstanding or good in two areas";
+- n-of-m: "good in four of the nine areas", "zero of the nine areas were outstanding or good";
+- none: "no areas requiring improvement", "don't have any headings below 'adequate'".
+A paragraph about an earlier inspection ("In 2017 ...", "at our last inspection") counts
+nothing for this one.
+"""
 
 from __future__ import annotations
 
 import re
 
+from briefing.extract.grades.grammar import NUMBER_WORDS, Grammar
+from briefing.extract.ruler import Ruler
 from briefing.extract.text import Paragraph
-from briefing.frameworks import Frameworks
+from briefing.extract.vocabulary import QUOTE as Q
 from briefing.model import GradeCount
 
-GRADE = r"(outstanding|good|adequate|requires? improvements?|inadequate|ungraded|not graded)"
-NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-           "ten": 10, "eleven": 11, "twelve": 12}
-COUNT = re.compile(rf"'?(?P<grades>{GRADE}'?(?:\s+or\s+'?{GRADE}'?)*)\s+(?:in|for|across)\s+(?:(?:all|just|only)\s+)?"
-                   rf"(?P<n>\d+|{'|'.join(NUMBERS)})(?=\s+(?:separate\s+|other\s+|of\s+the\s+\w+\s+)?(?:areas?|categories|"
-                   rf"questions)\b|\s*[.,;]|\s+and\b|\s*$)", re.IGNORECASE)
+NUMBER = rf"(?:\d+|{'|'.join(NUMBER_WORDS)}|zero|no|none)"
+LADDER = ("outstanding", "good", "adequate", "requires improvement", "inadequate")
 
 
+def _number(word: str) -> int:
+    word = word.lower()
+    return int(word) if word.isdigit() else 0 if word in ("zero", "no", "none") else NUMBER_WORDS[word]
 
-def _grade(fw: Frameworks, word: str) -> str | None:
-    return fw.grade(word.replace("'", ""))
+
+def _grades(grammar: Grammar, words: str) -> tuple[str, ...]:
+    found = [grammar.grade_of(m.group("g")) for m in grammar.word.finditer(words)]
+    return tuple(dict.fromkeys(g for g in found if g in LADDER))
 
 
-def find_counts(paras: list[Paragraph], fw: Frameworks) -> list[GradeCount]:
-    """Counts stated without areas ("'adequate' in six categories"), for this inspection only."""
-    out = []
+def grade_in_n(grammar: Grammar, text: str):
+    """ "'adequate' in six categories", "outstanding or good in two areas"."""
+    one = rf"{Q}?(?:{grammar.vocabulary.grades}){Q}?"
+    pattern = re.compile(rf"(?P<grades>{one}(?:\s+or\s+{one})*)\s+(?:in|for|across)\s+(?:(?:all|just|only)\s+)?"
+                         rf"(?P<n>{NUMBER})(?=\s+(?:separate\s+|other\s+|of\s+the\s+\w+\s+)?(?:areas?|categories|questions)\b"
+                         rf"|\s*[.,;]|\s+and\b|\s*$)(?!\s+of\s+the\s+\w+\s+areas)", re.IGNORECASE)
+    for match in pattern.finditer(text):
+        yield _grades(grammar, match.group("grades")), _number(match.group("n"))
+
+
+def n_of_m(grammar: Grammar, text: str):
+    """ "good in four of the nine areas", "zero of the nine areas were outstanding or good"."""
+    one = rf"{Q}?(?:{grammar.vocabulary.grades}){Q}?"
+    before = re.compile(rf"(?P<grades>{one}(?:\s+or\s+{one})*)\s+in\s+(?P<n>{NUMBER})\s+of\s+(?:the|its)\s+\w+\s+"
+                        rf"(?:areas|categories|questions)\b", re.IGNORECASE)
+    after = re.compile(rf"\b(?P<n>{NUMBER})\s+of\s+(?:the|its)\s+\w+\s+(?:areas|categories|questions)\s+(?:were|was|are|is)\s+"
+                       rf"(?:(?:rated|graded|judged)\s+)?(?:as\s+)?(?P<grades>{one}(?:\s+or\s+{one})*)", re.IGNORECASE)
+    for pattern in (before, after):
+        for match in pattern.finditer(text):
+            yield _grades(grammar, match.group("grades")), _number(match.group("n"))
+
+
+def none(grammar: Grammar, text: str):
+    """ "no areas requiring improvement", "don't have any headings below 'adequate'"."""
+    one = rf"{Q}?(?:{grammar.vocabulary.grades}){Q}?"
+    no_areas = re.compile(rf"\bno\s+(?:areas?|categories|questions)\s+(?:that\s+(?:were|are)\s+)?(?:(?:rated|graded|judged|"
+                          rf"found)\s+(?:as\s+)?)?(?P<grades>{one}(?:\s+or\s+{one})*)", re.IGNORECASE)
+    below = re.compile(rf"\b(?:don't|do not|doesn't|does not|did not|didn't)\s+have\s+any\s+(?:headings|areas|grades|gradings)"
+                       rf"\s+below\s+(?P<grade>{one})", re.IGNORECASE)
+    for match in no_areas.finditer(text):
+        yield _grades(grammar, match.group("grades")), 0
+    for match in below.finditer(text):
+        floor = grammar.grade_of(match.group("grade").strip("'\u2018\u2019\"\u201c\u201d"))
+        if floor in LADDER:
+            yield LADDER[LADDER.index(floor) + 1:], 0
+
+
+COUNT_RULES = Ruler([("n-of-m", n_of_m), ("grade-in-n", grade_in_n), ("none", none)])
+EARLIER_PARAGRAPH = re.compile(r"^(in|by) (19|20)\d\d\b|\b(last|previous) inspection", re.IGNORECASE)
+
+
+def find_counts(paras: list[Paragraph], grammar: Grammar, rules: Ruler = COUNT_RULES) -> list[GradeCount]:
+    """Counts stated without areas, for this inspection only, each read once."""
+    out, seen = [], set()
     for para in paras:
-        if re.match(r"^(in|by) (19|20)\d\d\b", para.text, re.IGNORECASE) or re.search(r"\b(last|previous) inspection", para.text,
-                                                                             re.IGNORECASE):
+        if EARLIER_PARAGRAPH.search(para.text):
             continue
-        for match in COUNT.finditer(para.text):
-            grades = tuple(dict.fromkeys(g for g in (_grade(fw, w) for w in re.findall(GRADE, match.group("grades"),
-                                                                                        re.IGNORECASE)) if g))
-            n = match.group("n").lower()
-            count = int(n) if n.isdigit() else NUMBERS[n]
-            if grades:
-                out.append(GradeCount(grades, count, para.start.place))
+        for rule in rules:
+            for grades, count in rule.apply(grammar, para.text):
+                if grades and (grades, count, para.index) not in seen:
+                    seen.add((grades, count, para.index))
+                    out.append(GradeCount(grades, count, para.start.place))
     return out
