@@ -106,13 +106,13 @@ def load_comparison(request: PackRequest):
     that a pack, `briefing compare` and the tracker all rest on; and the newer cycle."""
     from briefing.compare import compare, history
     from briefing.compare.overrides import load_overrides
-    from briefing.ingest import load_inspection
+    from briefing.ingest import load_inspections
 
     if request.inputs:
         if len(request.inputs) != 2:
             raise BriefingError("give two inspections (OLD NEW), or none for the bundled force")
-        old, new = (load_inspection(p) for p in request.inputs)
-        record = [old, new, *(load_inspection(p) for p in request.record)]
+        old, new, *others = load_inspections([*request.inputs, *request.record])
+        record = [old, new, *others]
     else:
         record = bundled_record()
         old, new = record[-2], record[-1]

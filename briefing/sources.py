@@ -7,6 +7,7 @@ claims about an inspection.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,12 +19,30 @@ class SourceKind:
     id: str
     name: str
     complete: bool  # does such a document normally list every finding?
+    addresses: tuple[re.Pattern, ...] = ()  # how extract knows one: its source address
+    words: tuple[re.Pattern, ...] = ()  # or the words of its first lines
+
+    def fits(self, address: str, head: str) -> bool:
+        return any(p.search(address) for p in self.addresses) or any(p.search(head) for p in self.words)
 
 
 @lru_cache(maxsize=1)
 def source_kinds() -> dict[str, SourceKind]:
     raw = load_data("source_kinds.yaml")["source_kinds"]
-    return {key: SourceKind(key, value["name"], bool(value["complete"])) for key, value in raw.items()}
+
+    def patterns(value, key) -> tuple[re.Pattern, ...]:
+        return tuple(re.compile(p, re.IGNORECASE | re.MULTILINE) for p in (value.get("read") or {}).get(key, ()))
+
+    return {key: SourceKind(key, value["name"], bool(value["complete"]), patterns(value, "address"),
+                            patterns(value, "words")) for key, value in raw.items()}
+
+
+def kind_of_text(address: str, head: str, is_pdf: bool) -> str:
+    """The kind of an extracted text, from its address and first lines: never "hand-kept"."""
+    for kind in source_kinds().values():
+        if kind.fits(address.lower(), head):
+            return kind.id
+    return "report" if is_pdf else "web-page"
 
 
 def source_kind_name(kind: str) -> str:

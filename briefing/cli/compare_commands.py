@@ -95,9 +95,9 @@ def history_command(files: tuple[Path, ...], fmt: str) -> None:
         briefing history data/northamptonshire/*.yaml
     """
     from briefing.compare import history
-    from briefing.ingest import load_inspection
+    from briefing.ingest import load_inspections
 
-    record = history([load_inspection(f) for f in files])
+    record = history(load_inspections(files))
     if fmt == "json":
         click.echo(json.dumps(record.to_json(), indent=2, ensure_ascii=False))
         return

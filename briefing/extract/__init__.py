@@ -150,19 +150,31 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
     return Extraction(inspection, evidence, warnings, earlier)
 
 
+def extract_inspections(path: str | Path) -> list[Inspection]:
+    """The inspections a report gives, for compare and pack: one, or one per force of a
+    page about several. Each must name its cycle and force, or those would be guesses (an
+    unknown date only leaves the s.55 date blank)."""
+    out = []
+    for result in extract_all(path):
+        i = result.inspection
+        missing = [what for what, value in (("cycle", i.cycle), ("force", i.force)) if not value]
+        if missing:
+            raise InputError(f"cannot tell the {' or '.join(missing)} of this report; run briefing extract on it, fill "
+                             "in what is missing, and use the dataset", file=str(path))
+        if len(i.findings) > limits.FINDINGS_PER_INSPECTION:
+            raise InputError(f"reads as {len(i.findings):,} findings; an inspection has at most "
+                             f"{limits.FINDINGS_PER_INSPECTION:,} (is this one report?)", file=str(path))
+        out.append(i)
+    return out
+
+
 def extract_inspection(path: str | Path) -> Inspection:
-    """An inspection read from a report, for compare and pack: it must name its cycle and
-    force, or those would be guesses (an unknown date only leaves the s.55 date blank)."""
-    result = extract(path)
-    i = result.inspection
-    missing = [what for what, value in (("cycle", i.cycle), ("force", i.force)) if not value]
-    if missing:
-        raise InputError(f"cannot tell the {' or '.join(missing)} of this report; run briefing extract on it, fill in "
-                         "what is missing, and use the dataset", file=str(path))
-    if len(i.findings) > limits.FINDINGS_PER_INSPECTION:
-        raise InputError(f"reads as {len(i.findings):,} findings; an inspection has at most "
-                         f"{limits.FINDINGS_PER_INSPECTION:,} (is this one report?)", file=str(path))
-    return i
+    """The one inspection a report gives; a page about several forces is refused, naming them."""
+    found = extract_inspections(path)
+    if len(found) > 1:
+        raise InputError(f"this page is about {len(found)} forces ({', '.join(i.force for i in found)}); give it beside "
+                         "an inspection of one of them, or extract it with briefing extract --force NAME", file=str(path))
+    return found[0]
 
 
 def _cycle(lines, fw: Frameworks, wanted: str | None, published, statements, ctx) -> tuple[Cycle | None, str]:
@@ -279,20 +291,12 @@ def _gaps(cycle, force, published, evidence) -> list[str]:
 
 
 def _source_kind(lines) -> str:
-    """What kind of page this is, from its address and words; 'hand-kept' when unsure."""
-    head = " ".join(l.text for l in lines[:3]).lower()
-    text = " ".join(l.text for l in lines[:40]).lower()
-    if "peel-assessments/" in head:
-        return "assessment-page"
-    if "peel-reports/" in head or "publication-html" in head:
-        return "report-summary"
-    if "/news/" in head and "justiceinspectorates" in head or "wired-gov" in head or "police inspectorate has said" in text:
-        return "press-release"
-    if re.search(r"pcc|pfcc|commissioner|opcc", head):
-        return "pcc-page"
-    if re.search(r"news|bbc|telegraph|mail|chronicle|guardian|times|echo|post", head):
-        return "news"
-    return "hand-kept"
+    """What kind of page this is, from its address and first lines (data/source_kinds.yaml)."""
+    from briefing.sources import kind_of_text
+
+    address = " ".join(u for l in lines[:3] for u in re.findall(r"https?://\S+", l.text))
+    head = "\n".join(" ".join(l.text.split()) for l in lines[:40])
+    return kind_of_text(address, head, any(l.page is not None for l in lines))
 
 
 def _title(lines, cycle_name: str, force: str) -> str:

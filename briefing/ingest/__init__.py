@@ -1,9 +1,11 @@
-"""Everything that turns a file into an Inspection: datasets now, reports via extract."""
+"""Everything that turns a file into an Inspection: datasets, and reports via extract."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
+from briefing.errors import InputError
 from briefing.model import Inspection
 
 DATASET_SUFFIXES = {".yaml", ".yml", ".json"}
@@ -19,3 +21,30 @@ def load_inspection(path: str | Path) -> Inspection:
     from briefing.extract import extract_inspection
 
     return extract_inspection(path)
+
+
+def load_inspections(paths: Sequence[str | Path]) -> list[Inspection]:
+    """Each file's inspection, in order. A report about several forces (a national press
+    release with a part per force) gives the part about the force the other files are
+    about, exactly as `briefing extract --force` would."""
+    from briefing.extract import extract_inspections
+
+    loaded: list[list[Inspection]] = []
+    for path in map(Path, paths):
+        if path.suffix.lower() in DATASET_SUFFIXES:
+            loaded.append([load_inspection(path)])
+        else:
+            loaded.append(extract_inspections(path))
+    forces = {parts[0].force for parts in loaded if len(parts) == 1}
+    out = []
+    for path, parts in zip(map(Path, paths), loaded):
+        if len(parts) == 1:
+            out.append(parts[0])
+            continue
+        chosen = [i for i in parts if i.force in forces]
+        if len(chosen) != 1:
+            raise InputError(f"this page is about {len(parts)} forces ({', '.join(i.force for i in parts)}) and the "
+                             "other inspections do not say which; extract it with briefing extract --force NAME",
+                             file=str(path))
+        out.append(chosen[0])
+    return out

@@ -17,15 +17,21 @@ YEAR_AFTER = re.compile(r"^[^.;,]{0,40}?\b(?:in|from|during|since)\s+(?:its\s+|t
                         re.IGNORECASE)
 
 
+WINDOW = 600  # characters either side of a grade word: a clause is never longer, and a run-on text stays linear
+
+
 def clause_at(sentence: str, at: int) -> str:
-    start, end = 0, len(sentence)
-    for cut in CLAUSE.finditer(sentence):
+    """The clause holding the character at `at`, within WINDOW characters of it."""
+    low = max(0, at - WINDOW)
+    piece, at = sentence[low:at + WINDOW], at - low
+    start, end = 0, len(piece)
+    for cut in CLAUSE.finditer(piece):
         if cut.end() <= at:
             start = cut.end()
         elif cut.start() > at:
             end = cut.start()
             break
-    return sentence[start:end]
+    return piece[start:end]
 
 
 CONTINUES = re.compile(r"^\W*(?:it|they|the force|the constabulary)\s+(?:was|were|had)\s+(?:also|further)\b"
