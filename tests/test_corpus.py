@@ -1,9 +1,13 @@
-"""`briefing extract` on 60 real public texts about 22 other forces, scored by the shared
-scorer against what a careful reader takes from each text (../shared/corpus/truth.yaml).
+"""`briefing extract` on the real public texts of ../shared, scored by the shared scorers
+against what a careful reader takes from each text (each corpus's truth.yaml):
 
-The bar is the issue's: explicit grades found >= 95%, no grade that is not in the text or
-not on its cited line, no text refused, findings >= 90%, cycles >= 95%, dates >= 4 of 5.
-The rules are general (a grammar of grade statements): no file, force or site is special.
+- ../shared/corpus (60 texts, 22 forces) and ../shared/corpus-2 (89 texts, the other 21):
+  explicit grades >= 97%, no grade that is not in the text or not on its cited line,
+  findings >= 90%, cycles right >= 95%, every stated publication date, no text refused.
+
+The rules are rules of English and of HMICFRS's documents: no file, force or site is
+special, and nothing reads a truth file. The scorers run side by side, as the same
+command a user runs.
 """
 
 from __future__ import annotations
@@ -18,36 +22,55 @@ import pytest
 
 from conftest import ROOT
 
-SCORER = ROOT.parent / "shared" / "tools" / "score-corpus"
-CORPUS = ROOT.parent / "shared" / "corpus"
+SHARED = ROOT.parent / "shared"
+PEEL = {"corpus": SHARED / "corpus", "corpus-2": SHARED / "corpus-2"}
+
+
+def _briefing() -> str:
+    found = shutil.which("briefing", path=str(Path(sys.executable).parent)) or shutil.which("briefing")
+    if found is None:
+        pytest.skip("the briefing command is not installed (the README's install puts it in .venv/bin)")
+    return found
 
 
 @pytest.fixture(scope="module")
-def totals():
-    if not SCORER.exists() or not (CORPUS / "truth.yaml").exists():
-        pytest.skip(f"{SCORER} or {CORPUS} is absent: clone the project with ../shared beside it to run this test")
-    briefing = shutil.which("briefing", path=str(Path(sys.executable).parent)) or shutil.which("briefing")
-    if briefing is None:
-        pytest.skip("the briefing command is not installed (pip install -e .)")
-    run = subprocess.run([sys.executable, str(SCORER), "--briefing", briefing, "--json", str(CORPUS)],
-                         capture_output=True, text=True, timeout=600)
-    assert run.returncode == 0, run.stderr[-2000:]
-    return json.loads(run.stdout)
+def scores() -> dict[str, dict]:
+    """Every corpus scored at once, each scorer in its own process."""
+    running = {}
+    for name, corpus in PEEL.items():
+        scorer = SHARED / "tools" / "score-corpus"
+        if not scorer.exists() or not (corpus / "truth.yaml").exists():
+            pytest.skip(f"{scorer} or {corpus} is absent: clone the project with ../shared beside it to run this test")
+        running[name] = subprocess.Popen([sys.executable, str(scorer), "--briefing", _briefing(), "--json", str(corpus)],
+                                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    out = {}
+    for name, process in running.items():
+        stdout, stderr = process.communicate(timeout=900)
+        assert process.returncode == 0, stderr[-2000:]
+        out[name] = json.loads(stdout)
+    return out
 
 
-def test_explicit_grades_are_found(totals):
-    assert totals["found"] / totals["explicit"] >= 0.95, totals
+@pytest.mark.parametrize("corpus", sorted(PEEL))
+def test_explicit_grades_are_found(scores, corpus):
+    totals = scores[corpus]
+    assert totals["found"] / totals["explicit"] >= 0.97, totals
 
 
-def test_no_grade_is_invented_or_misplaced(totals):
+@pytest.mark.parametrize("corpus", sorted(PEEL))
+def test_no_grade_is_invented_or_misplaced(scores, corpus):
+    totals = scores[corpus]
     assert totals["invented"] == 0 and totals["unplaced"] == 0, totals
 
 
-def test_no_text_is_refused(totals):
-    assert totals["refused"] == 0, totals
+@pytest.mark.parametrize("corpus", sorted(PEEL))
+def test_no_text_is_refused(scores, corpus):
+    assert scores[corpus]["refused"] == 0, scores[corpus]
 
 
-def test_findings_cycles_and_dates(totals):
+@pytest.mark.parametrize("corpus", sorted(PEEL))
+def test_findings_cycles_and_dates(scores, corpus):
+    totals = scores[corpus]
     assert totals["findings_found"] / totals["findings"] >= 0.9, totals
     assert totals["cycle_ok"] / totals["cycle"] >= 0.95, totals
-    assert totals["published_ok"] >= 4, totals
+    assert totals["published_ok"] == totals["published"], totals

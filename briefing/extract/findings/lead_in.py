@@ -28,7 +28,7 @@ ENGAGE = re.compile(r"\binto\s+(?:the\s+)?\W?engage\W?\s+(?:phase\s+|stage\s+)?b
                     re.IGNORECASE)
 RECOMMENDS = re.compile(r"^(?:\W*)(?:hmicfrs|hmic|we|the inspectorate|inspectors)\s+(?:has\s+|have\s+)?recommend(?:s|ed)\s+"
                         r"that\b", re.IGNORECASE)
-ALSO_INCLUDE = re.compile(r"\brecommendations?\s+(?:also\s+)?includes?\s+(?:that\s+)?(?P<text>[A-Z].{20,})$")
+ALSO_INCLUDE = re.compile(r"\b(?i:recommendations?\s+(?:also\s+)?includes?\s+(?:that\s+)?)(?P<text>[A-Z].{20,})$")
 INLINE = re.compile(r"\b(?P<n>\w+)\s+(?P<kind>causes?\s+of\s+concern|recommendations|areas\s+for\s+improvement)\s*"
                     r"(?:[\u2013\u2014:-]|\bin\s+respect\s+of\b|\brelating\s+to\b|\babout\b)\s*(?P<items>[^.]+;[^.]+)")
 
@@ -68,8 +68,10 @@ def _stem(fx, text: str) -> str:
     immediately:"); a lead-in that only announces the list ("we identified three causes of
     concern:") joins nothing."""
     body = text[:-1].strip()
-    tail = re.split(r",\s+(?:stating|saying|in which we said)\s+that\s+", body)[-1]
-    if re.search(r"\b(?:should|must|needs? to|ensure that|recommends? that)\b[^.]*$", tail, re.IGNORECASE):
+    tail = re.split(r",\s+(?:stating|saying|in which we said)\s+that\s+|\bbecause\s+", body)[-1]
+    tail = re.sub(r"^(?:hmicfrs|hmic|we|the inspectorate)\s+(?:has\s+|have\s+)?recommend(?:s|ed)\s+that\s+", "", tail,
+                  flags=re.IGNORECASE)
+    if re.search(r"\b(?:should|must|needs? to|ensure that)\b[^.]*$", tail, re.IGNORECASE):
         return tail[:1].upper() + tail[1:] + ":"
     return ""
 

@@ -1,0 +1,102 @@
+"""Every reading rule on its own fixture examples (tests/fixtures/rules/*.yaml): what it
+must read, and texts it must not read (an adjective, the scale explained, another
+force's grade, quoted commentary). Each rule runs alone, so a case fails at its rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from briefing.extract import grammar_of
+from briefing.extract.areas import AreaResolver
+from briefing.extract.context import Context
+from briefing.extract.counts import COUNT_RULES
+from briefing.extract.dates import DATE_RULES, publication_date
+from briefing.extract.findings import FINDING_RULES, Findings, Sections, read_findings
+from briefing.extract.grades import GRADE_RULES, read_statements
+from briefing.extract.reader import SourceLine
+from briefing.extract.text import paragraphs
+from briefing.frameworks import load_frameworks
+
+RULES = Path(__file__).parent / "fixtures" / "rules"
+ENGINES = {"grades": GRADE_RULES, "findings": FINDING_RULES, "dates": DATE_RULES, "counts": COUNT_RULES}
+
+
+def fixtures(engine: str) -> dict:
+    return yaml.safe_load((RULES / f"{engine}.yaml").read_text(encoding="utf-8"))
+
+
+def cases(engine: str):
+    for rule, examples in fixtures(engine).items():
+        for n, example in enumerate(examples.get("reads", [])):
+            yield pytest.param(rule, example, id=f"{rule}-reads-{n}")
+        for n, text in enumerate(examples.get("not", [])):
+            yield pytest.param(rule, {"text": text, "gives": None}, id=f"{rule}-not-{n}")
+
+
+def lines_of(text: str) -> list[SourceLine]:
+    return [SourceLine(line, n) for n, line in enumerate(text.split("\n"), start=1)]
+
+
+def context(text: str) -> Context:
+    fw = load_frameworks()
+    return Context(paragraphs(lines_of(text)), grammar_of(fw), fw, "Northshire Police")
+
+
+@pytest.mark.parametrize("engine", sorted(ENGINES))
+def test_every_rule_has_examples_it_reads_and_examples_it_does_not(engine):
+    examples = fixtures(engine)
+    assert sorted(examples) == sorted(ENGINES[engine].names()), "each rule needs its fixtures, and only real rules"
+    for rule, cases_ in examples.items():
+        assert cases_.get("reads") and cases_.get("not"), f"{engine} rule {rule} needs both kinds of example"
+
+
+@pytest.mark.parametrize(("rule", "example"), list(cases("grades")))
+def test_grade_rule(rule, example):
+    ctx = context(example["text"])
+    said = [f"{'earlier ' if s.earlier else ''}{s.grade}: {s.phrase}"
+            for s in read_statements(ctx, GRADE_RULES.only([rule]))]
+    if example["gives"] is None:
+        assert said == []
+    else:
+        assert said == example["gives"]
+    if example.get("claims"):
+        words = sum(len(reading.words) for _, reading in GRADE_RULES[rule].apply(ctx))
+        assert words == example["claims"]
+
+
+@pytest.mark.parametrize(("rule", "example"), list(cases("findings")))
+def test_finding_rule(rule, example):
+    ctx = context(example["text"])
+    resolve = AreaResolver(load_frameworks().cycles["peel-2023-25"])
+    fx = Findings(ctx, resolve, Sections(ctx.paras, resolve, []), "Northshire Police")
+    found = [f for _, f in read_findings(fx, FINDING_RULES.only([rule]))]
+    if example["gives"] is None:
+        assert found == []
+        return
+    assert len(found) == len(example["gives"]), [f"{f.kind}: {f.text}" for f in found]
+    for finding, expected in zip(found, example["gives"]):
+        kind, opening = expected.split(": ", 1)
+        assert finding.kind == kind and finding.text.startswith(opening), f"{finding.kind}: {finding.text}"
+    for field in ("number", "addressee", "due", "status"):
+        if field in example:
+            assert [getattr(f, field) for f in found] == example[field]
+
+
+@pytest.mark.parametrize(("rule", "example"), list(cases("dates")))
+def test_date_rule(rule, example):
+    found, _ = publication_date(lines_of(example["text"]), DATE_RULES.only([rule]))
+    if example["gives"] is None:
+        assert found is None
+    else:
+        assert found is not None and "-".join(f"{p:02d}" for p in found.parts() if p) == example["gives"]
+        assert found.how == rule
+
+
+@pytest.mark.parametrize(("rule", "example"), list(cases("counts")))
+def test_count_rule(rule, example):
+    grammar = grammar_of(load_frameworks())
+    said = [f"{' or '.join(grades)}: {n}" for grades, n in COUNT_RULES[rule].apply(grammar, example["text"])]
+    assert said == (example["gives"] or [])
