@@ -129,3 +129,33 @@ def test_today_takes_its_year_from_the_page_and_last_updated_is_never_the_public
     updated = read(tmp_path, "PEEL 2018/19: Northshire Police\nLast updated 02/05/2019\n", "u.txt")
     assert not updated.inspection.published.known
     assert any("last updated on 2019-05-02, which is not the report's publication date" in w for w in updated.warnings)
+
+
+def test_compare_takes_the_part_of_a_page_about_the_other_inspections_force(tmp_path, runner):
+    from conftest import invoke
+
+    page = tmp_path / "national.txt"
+    page.write_text("PEEL 2023-25 reports published\n\nCumbria Constabulary\nThe force is good at investigating crime."
+                    "\n\nDorset Police\nThe force requires improvement at protecting vulnerable people.\n",
+                    encoding="utf-8")
+    older = tmp_path / "dorset-2021.yaml"
+    older.write_text("force: Dorset Police\ncycle: peel-2021-22\npublished: 2022-03-01\njudgements:\n"
+                     "  - {area: protecting-vulnerable, grade: good}\n", encoding="utf-8")
+    result = invoke(runner, "compare", older, page, "--format", "json")
+    assert result.exit_code == 0, result.output
+    change = next(c for c in __import__("json").loads(result.stdout)["grade_changes"] if c["area"] == "protecting-vulnerable")
+    assert (change["old_grade"], change["new_grade"]) == ("good", "requires improvement")
+    alone = invoke(runner, "compare", page, page)
+    assert alone.exit_code == 1 and "this page is about 2 forces" in alone.stderr
+
+
+@pytest.mark.parametrize("address,kind", [
+    ("https://www.justiceinspectorates.gov.uk/hmicfrs/news/news-feed/northshire-police-must-improve/", "press-release"),
+    ("https://www.northshire-pcc.gov.uk/news/peel-2023/", "pcc-page"),
+    ("https://www.northshiretimes.co.uk/news/police-rated-good", "news"),
+    ("https://example.org/page", "web-page"),
+])
+def test_an_extracted_text_says_what_kind_of_page_it_is_never_hand_kept(tmp_path, address, kind):
+    result = read(tmp_path, f"SOURCE: {address}\nPEEL 2023-25: Northshire Police\nThe force is good at investigating "
+                            "crime.\n")
+    assert result.inspection.source_kind == kind
