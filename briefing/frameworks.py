@@ -68,6 +68,7 @@ class Cycle:
     inspected: str = ""  # when its inspections took place, e.g. "2021-22"
     integrated: bool = False  # one report per force grades all its pillars (2018/19), not one report a pillar
     late: str = ""  # when a straggler's report came out, after the rest ("2024-02")
+    report_type: str = "peel"  # the type of its reports, where it is not a PEEL cycle (data/report_types.yaml)
     _index: dict = field(default_factory=dict, compare=False, repr=False)
 
     def area(self, wording: str) -> Area | None:
@@ -183,6 +184,7 @@ def _cycle(cid: str, raw: dict, order: int, scales: dict, canon: dict) -> Cycle:
         inspected=str(raw.get("inspected", "")),
         integrated=bool(raw.get("integrated", False)),
         late=str(raw.get("late", "")),
+        report_type=str(raw.get("report_type", "peel")),
     )
 
 

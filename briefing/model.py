@@ -17,6 +17,12 @@ def _kinds() -> dict:
     return load_data("finding_kinds.yaml")["finding_kinds"]
 
 
+def _report_types() -> dict:
+    from briefing.resources import load_data
+
+    return load_data("report_types.yaml")["report_types"]
+
+
 # The finding kinds of data/finding_kinds.yaml: one table for every name, severity and rule.
 FINDING_KINDS = tuple(_kinds())
 SEVERITY = {k: v["severity"] for k, v in _kinds().items()}  # for severity changes between inspections
@@ -162,9 +168,36 @@ class GradeCount:
 
 
 @dataclass(frozen=True)
+class StatedCount:
+    """A count of findings a source states ("has made nine recommendations"), whether or
+    not it lists them."""
+
+    kind: str  # a finding kind
+    count: int
+    place: Place = field(default_factory=Place)
+
+
+@dataclass(frozen=True)
+class Response:
+    """The PCC's published s.55 response, where the source is one: who gave it and when."""
+
+    by: str = ""
+    date: date | None = None
+    place: Place = field(default_factory=Place)
+
+
+REPORT_TYPES = tuple(_report_types())  # peel, thematic, joint-thematic, force-inspection, ... (data/report_types.yaml)
+REPORT_TYPE_NAMES = {k: v["name"] for k, v in _report_types().items()}
+
+
+@dataclass(frozen=True)
 class Inspection:
+    """One HMICFRS report about a force, of any type: a PEEL assessment has a cycle and
+    grades; a thematic, force or joint inspection, a revisit or monitoring letter has its
+    own title, the forces it covers and its findings."""
+
     force: str
-    cycle: str
+    cycle: str  # a PEEL cycle, or "" for a report that is not about one
     title: str
     published: PublicationDate
     source: str
@@ -177,6 +210,11 @@ class Inspection:
     findings_complete: bool = False  # does the source list every finding of the inspection?
     corrections: tuple[Correction, ...] = ()
     report: str = ""  # the full report a partial source describes: its title and address
+    report_type: str = "peel"  # a key of data/report_types.yaml
+    inspectorates: tuple[str, ...] = ()  # HMICFRS, HMCPSI, HMIP ... as the source names them
+    covers: tuple[str, ...] = ()  # the forces it is about: ("all",) for a national report
+    counts: tuple[StatedCount, ...] = ()
+    response: Response | None = None  # where the source is the PCC's published response to it
 
     @property
     def graded(self) -> tuple[Judgement, ...]:
@@ -211,17 +249,32 @@ class Inspection:
         return tuple(f for f in self.findings if f.kind == kind)
 
     def short_name(self) -> str:
-        return f"{self.force}, {self.cycle} ({self.published})"
+        return f"{self.force}, {self.cycle or self.title} ({self.published})"
+
+    @property
+    def is_peel(self) -> bool:
+        return self.report_type == "peel"
+
+    def key(self) -> str:
+        """What names this report in ids and file names: its PEEL cycle, or its title's
+        words and year ("custody-suites-in-surrey-2022")."""
+        if self.cycle:
+            return self.cycle
+        words = re.findall(r"[a-z0-9]+", self.title.lower())[:8]
+        year = f"-{self.published.year}" if self.published.known else ""
+        return "-".join(words)[:60].strip("-") + year if words else f"report{year}"
 
     def to_dict(self) -> dict:
         data = asdict(self)
         data["published"] = self.published.iso()
         for item in (*data["corrections"], *(j["correction"] for j in data["judgements"] if j["correction"])):
             item["date"] = item["date"].isoformat()
+        if data["response"] and data["response"]["date"]:
+            data["response"]["date"] = data["response"]["date"].isoformat()
         return data
 
 
-def stable_id(cycle: str, finding: Finding) -> str:
+def stable_id(report: str, finding: Finding) -> str:
     """An id that survives re-extraction and re-editing, for the action tracker.
 
     The report's own id where it has one ("peel-2021-22/AFI 7"); otherwise the kind and a
@@ -229,7 +282,7 @@ def stable_id(cycle: str, finding: Finding) -> str:
     another line, re-flowing it or fixing its punctuation keeps the id, and only a change
     of wording makes a new one.
     """
-    if finding.id:
-        return f"{cycle}/{finding.id}"
+    if finding.id or finding.number:
+        return f"{report}/{finding.id or finding.number}"
     words = " ".join(re.findall(r"[a-z0-9]+", finding.text.lower()))
-    return f"{cycle}/{ID_KINDS.get(finding.kind, 'F')}-{hashlib.sha1(words.encode()).hexdigest()[:6]}"
+    return f"{report}/{ID_KINDS.get(finding.kind, 'F')}-{hashlib.sha1(words.encode()).hexdigest()[:6]}"

@@ -56,7 +56,7 @@ class FindingRef:
         where = place_text(finding.place)
         return cls(finding.kind, finding.area, fw.area_name(finding.area) if finding.area else "", finding.text,
                    finding.id, str(finding.place), tuple(sorted(themes_of(finding.text))), label,
-                   f"{inspection.title}, {where}" if where else inspection.title, stable_id(inspection.cycle, finding))
+                   f"{inspection.title}, {where}" if where else inspection.title, stable_id(inspection.key(), finding))
 
     def to_json(self) -> dict:
         return {"kind": self.kind, "area": self.area, "area_name": self.area_name, "text": self.text,

@@ -16,6 +16,7 @@ from briefing import limits
 from briefing.errors import InputError
 from briefing.extract.areas import AreaResolver
 from briefing.extract.context import Context
+from briefing.extract import reports
 from briefing.extract.counts import find_counts
 from briefing.extract.cycles import Cue, detect_cycle, span
 from briefing.extract.dates import publication_date
@@ -126,15 +127,24 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
         warnings.append(f"the publication date is known only as {PublicationDate(*published)} ({found.how}); set the "
                         "day from the report before relying on the s.55 deadline")
     chosen, evidence = _cycle(lines, fw, cycle, published, statements, ctx)
+    page = reports.page_of(lines)
+    title, _ = reports.title_of(page)
+    force = force or detect_force(lines) or ""
+    counts = find_counts(paras, ctx.grammar)
+    graded = bool(counts) or bool(_judgements(statements, chosen or _best_reading_cycle(fw, statements))[0])
+    kind = chosen.report_type if chosen and chosen.report_type != "peel" else \
+        reports.report_type(page, title, chosen is not None, graded)
+    if kind == "other" and not title:
+        kind = "peel"  # nothing says what report this is: read as the usual case, and say the cycle is missing
+    if kind not in PEEL_RELATED and not cycle and chosen and chosen.report_type == "peel":
+        chosen, evidence = None, ""  # a thematic or force report is not about a PEEL cycle, whatever its dates
     if chosen:
         statements = _dated(statements, chosen)
     reading = chosen or _best_reading_cycle(fw, statements)
-    force = force or detect_force(lines) or ""
-    judgements, unread = _judgements(statements, reading)
-    counts = find_counts(paras, ctx.grammar)
+    judgements, unread = _judgements(statements, reading) if kind in PEEL_RELATED or chosen else ([], [])
     findings = find_findings(ctx, AreaResolver(reading), judgements, force,
                              PublicationDate(*published).exact if published else None)
-    warnings += _gaps(chosen, force, published, evidence)
+    warnings += _gaps(chosen if kind == "peel" else True, force, published, evidence)
     warnings += [f"line {s.line.line}: could not tell which area of {reading.id} \"{s.phrase}\" is "
                  f"({s.grade}); add it by hand if it is a judgement" for s in unread]
     warnings += _checks(lines, reading, judgements, counts, findings)
@@ -142,11 +152,16 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
     if earlier:
         warnings.append("grades stated for an earlier inspection were kept out: " + "; ".join(
             f"{s.phrase} {s.grade} (line {s.line.line})" for s in earlier[:6]))
-    inspection = Inspection(force=force, cycle=chosen.id if chosen else "", title=_title(lines, reading.name, force),
+    if kind != "peel" and not title:
+        warnings.append("the report's title could not be read; set 'title' from the report")
+    inspection = Inspection(force=force, cycle=chosen.id if chosen else "",
+                            title=(_title(lines, reading.name, force) if kind == "peel" else title) or "",
                             published=PublicationDate(*published) if published else PublicationDate(0),
                             source=str(path), judgements=tuple(judgements), findings=tuple(findings),
                             grade_counts=tuple(counts), notes=" ".join(w[:1].upper() + w[1:] + "." for w in warnings),
-                            source_kind=_source_kind(lines), findings_complete=False)
+                            source_kind=_source_kind(lines), findings_complete=False, report_type=kind,
+                            inspectorates=reports.inspectorates_of(page.text), covers=_covers(kind, page, force),
+                            counts=reports.stated_counts(lines))
     return Extraction(inspection, evidence, warnings, earlier)
 
 
@@ -247,6 +262,17 @@ def _best_reading_cycle(fw: Frameworks, statements: list[Statement]) -> Cycle:
 
     candidates = [c for c in fw.cycles.values() if c.grades and not c.variant_of]
     return max(candidates, key=lambda c: (understood(c), c.order))
+
+
+PEEL_RELATED = ("peel", "revisit-letter", "monitoring-letter")  # may be about a PEEL cycle's findings
+
+
+def _covers(kind: str, page, force: str) -> tuple[str, ...]:
+    """The forces a report is about: all of them for a national one, else the force read."""
+    if kind in ("thematic", "joint-thematic") and not re.search(r"\b(?:one|two|three|four|five|\d+)\s+(?:police\s+)?"
+                                                                 r"forces\b", page.text, re.IGNORECASE):
+        return ("all",)
+    return (force,) if force else ()
 
 
 LINE_RULES = ("label", "area-label", "row", "heading", "question-heading", "ungraded-question", "areas-list")

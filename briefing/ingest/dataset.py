@@ -20,6 +20,7 @@ from briefing.frameworks import Cycle, Frameworks, load_frameworks
 from briefing.ingest.located_yaml import Located, read_located
 from briefing.model import (
     FINDING_KINDS,
+    REPORT_TYPES,
     Correction,
     Finding,
     GradeCount,
@@ -28,13 +29,16 @@ from briefing.model import (
     KeyFigure,
     Place,
     PublicationDate,
+    Response,
+    StatedCount,
 )
 from briefing.sources import source_kinds
 
-TOP_KEYS = ("force", "cycle", "title", "published", "source", "source_kind", "findings_complete", "report", "notes",
-            "judgements", "findings", "key_figures", "grade_counts", "corrections")
+TOP_KEYS = ("force", "cycle", "report_type", "title", "published", "source", "source_kind", "findings_complete", "report",
+            "inspectorates", "covers", "response", "notes", "judgements", "findings", "key_figures", "grade_counts", "counts",
+            "corrections")
 KEY_SYNONYMS = {"judgments": "judgements", "key_figure": "key_figures", "figures": "key_figures"}
-REQUIRED = ("force", "cycle", "published")
+REQUIRED = ("force", "published")  # and a cycle for a PEEL assessment, a title for any other report
 PLACE_KEYS = {"line", "page"}
 ITEM_KEYS = {
     "judgements": {"area", "label", "grade", "note"} | PLACE_KEYS,
@@ -42,6 +46,7 @@ ITEM_KEYS = {
     "key_figures": {"name", "value", "unit", "period", "comparator", "note"} | PLACE_KEYS,
     "grade_counts": {"grades", "count", "note"} | PLACE_KEYS,
     "corrections": {"area", "from", "to", "date", "reason", "source", "note"} | PLACE_KEYS,
+    "counts": {"kind", "count", "note"} | PLACE_KEYS,
 }
 MAX_DATASET_BYTES = limits.DATASET_BYTES
 
@@ -298,9 +303,58 @@ def _check_keys(checker: _Checker, data: dict) -> None:
             continue
         if key not in TOP_KEYS:
             checker.problem(f"unknown key {key!r}" + did_you_mean(key, TOP_KEYS), key)
-    for key in REQUIRED:
+    peel = data.get("report_type", "peel") == "peel"
+    for key in (*REQUIRED, "cycle" if peel else "title"):
         if data.get(key) is None or not str(data.get(key)).strip():
-            checker.problem(f"missing '{key}' (every dataset needs {', '.join(REQUIRED)})", key)
+            needs = "every dataset needs force, cycle, published" if peel else \
+                "a report that is not a PEEL assessment needs force, title, published"
+            checker.problem(f"missing '{key}' ({needs})", key)
+
+
+def _report_type(checker: _Checker, data: dict) -> str:
+    kind = str(data.get("report_type") or "peel")
+    if kind not in REPORT_TYPES:
+        checker.problem(f"report_type {kind!r} is not one of {', '.join(REPORT_TYPES)}" + did_you_mean(kind, REPORT_TYPES),
+                        "report_type")
+        return "peel"
+    return kind
+
+
+def _names(checker: _Checker, data: dict, key: str) -> tuple[str, ...]:
+    """A list of names (inspectorates, forces covered): a list of text, or one text."""
+    raw = data.get(key)
+    if raw is None:
+        return ()
+    items = [raw] if isinstance(raw, str) else raw
+    if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
+        checker.problem(f"'{key}' must be a list of names (or one name)", key)
+        return ()
+    return tuple(" ".join(i.split()) for i in items)
+
+
+def _stated_counts(checker: _Checker, data: dict) -> tuple[StatedCount, ...]:
+    out = []
+    for path, item in checker.items(data, "counts"):
+        kind, count = checker.text(item, "kind", path), item.get("count")
+        if kind and kind not in FINDING_KINDS:
+            checker.problem(f"kind {kind!r} is not one of {', '.join(FINDING_KINDS)}" + did_you_mean(kind, FINDING_KINDS),
+                            *path, "kind")
+        elif not isinstance(count, int) or isinstance(count, bool) or count < 0:
+            checker.problem(f"count must be a whole number, not {count!r}", *path, "count")
+        elif kind:
+            out.append(StatedCount(kind, count, checker.place(item, path)))
+    return tuple(out)
+
+
+def _response(checker: _Checker, data: dict) -> Response | None:
+    raw = data.get("response")
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or set(map(str, raw)) - {"by", "date", "line", "page", "note"}:
+        checker.problem("'response' must be a mapping of by (who published it) and date", "response")
+        return None
+    when = _date(checker, raw["date"], ("response", "date")) if raw.get("date") not in (None, "") else None
+    return Response(checker.text(raw, "by", ("response",), required=False), when, checker.place(raw, ("response",)))
 
 
 def inspection_from_data(name: str, located: Located, frameworks: Frameworks | None = None) -> Inspection:
@@ -312,6 +366,7 @@ def inspection_from_data(name: str, located: Located, frameworks: Frameworks | N
                                            file=name, place="line 1")])
     data = {KEY_SYNONYMS.get(k, k): v for k, v in data.items()}
     _check_keys(checker, located.data)
+    report_type = _report_type(checker, data)
     cycle = _cycle(checker, data.get("cycle"))
     published = _published(checker, data["published"]) if data.get("published") not in (None, "") else None
     judgements = _judgements(checker, data, cycle, "judgements")
@@ -324,7 +379,9 @@ def inspection_from_data(name: str, located: Located, frameworks: Frameworks | N
         key_figures=_figures(checker, data), grade_counts=_counts(checker, data, cycle),
         notes=" ".join(str(data.get("notes") or "").split()), source_kind=kind, findings_complete=complete,
         corrections=_corrections(checker, data, cycle, judgements),
-        report=checker.text(data, "report", (), required=False))
+        report=checker.text(data, "report", (), required=False), report_type=report_type,
+        inspectorates=_names(checker, data, "inspectorates"), covers=_names(checker, data, "covers"),
+        counts=_stated_counts(checker, data), response=_response(checker, data))
     if checker.problems:
         raise ValidationFailed(checker.problems)
     return inspection
@@ -348,13 +405,16 @@ def to_dataset(inspection: Inspection) -> dict:
         return {k: v for k, v in (("page", p.page), ("line", p.line)) if v is not None}
 
     def compact(d: dict) -> dict:
-        return {k: v for k, v in d.items() if v not in ("", None, ())}
+        return {k: v for k, v in d.items() if v not in ("", None, (), [], {})}
 
     return compact({
-        "force": inspection.force, "cycle": inspection.cycle, "title": inspection.title,
+        "force": inspection.force, "cycle": inspection.cycle,
+        "report_type": inspection.report_type, "title": inspection.title,
         "published": inspection.published.iso() if inspection.published.known else "", "source": inspection.source,
         "source_kind": inspection.source_kind, "findings_complete": inspection.findings_complete,
-        "report": inspection.report,
+        "report": inspection.report, "inspectorates": list(inspection.inspectorates), "covers": list(inspection.covers),
+        "response": compact({"by": inspection.response.by, "date": inspection.response.date.isoformat()
+                             if inspection.response.date else ""}) if inspection.response else "",
         "notes": inspection.notes,
         "judgements": [compact({"area": j.area, "label": j.label, "grade": j.grade, **place(j.place)})
                        for j in inspection.judgements],
@@ -365,6 +425,7 @@ def to_dataset(inspection: Inspection) -> dict:
                               "relates_to": f.relates_to, **place(f.place)}) for f in inspection.findings],
         "key_figures": [compact({"name": k.name, "value": k.value, "unit": k.unit, "period": k.period,
                                  "comparator": k.comparator, **place(k.place)}) for k in inspection.key_figures],
+        "counts": [compact({"kind": c.kind, "count": c.count, **place(c.place)}) for c in inspection.counts],
         "corrections": [compact({"area": c.area, "from": c.old_grade, "to": c.new_grade, "date": c.date.isoformat(),
                                  "reason": c.reason, "source": c.source, **place(c.place)})
                         for c in inspection.corrections],
