@@ -239,6 +239,9 @@ def stated_counts(lines: list[SourceLine]) -> tuple[StatedCount, ...]:
             for match in pattern.finditer(sentence):
                 lead = sentence[max(0, match.start() - 40):match.start()]
                 tail = sentence[match.end():match.end() + 40]
+                if re.search(r"\b(?:nearly|about|around|approximately|over|more\s+than|some|up\s+to|almost)\s*$", lead,
+                             re.IGNORECASE):
+                    continue  # HMICFRS states its counts exactly; "nearly 80" is somebody else's
                 if PAST_COUNT.search(lead[-14:]) or re.match(r"^\s*(?:of|from)\s+(?:the|its|our)\s+(?:19|20)\d\d", tail) or \
                         re.search(r"\b(?:of|from)\s+(?:the|its)\s+(?:(?:19|20)\d\d|previous|earlier|initial)\b", tail):
                     continue

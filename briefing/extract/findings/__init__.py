@@ -40,8 +40,8 @@ def read_findings(fx: Findings, rules: Ruler = FINDING_RULES) -> list[tuple[str,
         for finding in rule.apply(fx):
             key = re.sub(r"\W+", " ", finding.text.lower()).strip()
             place = (finding.place.page, finding.place.line)
-            if not key or key in seen_text or (place in seen_place and rule.name in ("prose", "quoted")):
-                continue
+            if not key or key in seen_text or place in seen_place or any(t.startswith(key) for t in seen_text):
+                continue  # the same words, a copy cut short, or a line an earlier rule has read
             seen_text.add(key)
             taken.append(place)
             found.append((rule.name, finding))

@@ -29,6 +29,8 @@ SUBJECT = re.compile(
     r"(?:by\s+[\w\s]{3,20}?\d{4},?\s*|within\s+\w+\s+\w+,?\s*|to\s+address\s+this\s+cause\s+of\s+concern,?\s*)?"
     r"(?P<who>(?:the\s+|all\s+|each\s+|every\s+)?[A-Z]?[\w&'\u2019 -]{2,70}?)\s*,?\s+(?:should|must|needs\s+to|need\s+to)\b",
     re.IGNORECASE)
+FOR_WHOM = re.compile(r"\brecommendations?\s+(?:\w+\s+){0,2}?(?:specifically\s+|addressed\s+)?(?:for|to)\s+"
+                      r"(?P<who>(?:the\s+)?[A-Z][\w' ]{2,40}?)\s*(?:[;:,.]|$)")
 NOT_WHO = re.compile(r"^(?:it|this|that|these|they|we|there|which|and|or|but|also|he|she|then|plans?|this\s+should)$",
                      re.IGNORECASE)
 
@@ -58,7 +60,11 @@ def deadline_of(text: str, published: date | None = None) -> str:
 
 
 def addressee_of(text: str, stem: str = "") -> str:
-    """Who should act, as written: the subject of "should" in the stem or the text."""
+    """Who should act, as written: the subject of "should" in the stem or the text, or
+    whom the text says it is for ("one specifically for Chief Constables")."""
+    for_whom = FOR_WHOM.search(stem)
+    if for_whom:
+        return for_whom.group("who").strip()
     for part in (stem, text):
         for match in SUBJECT.finditer(part):
             who = " ".join(match.group("who").split()).strip(" ,")

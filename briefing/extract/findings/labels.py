@@ -37,7 +37,7 @@ def kind_of(words: str) -> str | None:
 def heading_pattern() -> re.Pattern:
     """A line that is only a kind, perhaps with its count or a topic: "Areas for improvement",
     "Cause of concern", "Areas for Improvement (8)", "Accelerated cause of concern: investigations"."""
-    return re.compile(rf"^#*\s*(?:our\s+|the\s+)?(?P<kind>{_any_kind()})\s*(?:\(\d+\))?\s*(?::\s*[\w ,'-]{{2,60}})?\s*$",
+    return re.compile(rf"^#*\s*(?:our\s+|the\s+)?(?P<kind>{_any_kind()})\s*(?:\(\d+\))?\s*(?::\s*[\w ,'-]{{2,60}})?\s*:?\s*$",
                       re.IGNORECASE)
 
 

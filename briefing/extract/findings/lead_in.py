@@ -24,11 +24,15 @@ from briefing.extract.findings.labels import kind_words
 from briefing.extract.text import BULLET, strip_bullet
 
 MAX_ITEMS = 20
+LIMB = re.compile(r"^\(?[a-z]\)\s")
 ENGAGE = re.compile(r"\binto\s+(?:the\s+)?\W?engage\W?\s+(?:phase\s+|stage\s+)?because\b|\bplaced\s+(?:it\s+)?in\s+engage\b",
                     re.IGNORECASE)
 RECOMMENDS = re.compile(r"^(?:\W*)(?:hmicfrs|hmic|we|the inspectorate|inspectors)\s+(?:has\s+|have\s+)?recommend(?:s|ed)\s+"
                         r"that\b", re.IGNORECASE)
-ALSO_INCLUDE = re.compile(r"\b(?i:recommendations?\s+(?:also\s+)?includes?\s+(?:that\s+)?)(?P<text>[A-Z].{20,})$")
+ALSO_INCLUDE = re.compile(r"\b(?i:recommendations?\s+(?:also\s+)?includes?\s+(?:that\s+)?|recommendations?\b[^.]{0,120}?\b"
+                          r"(?:this|these|which)\s+includes?\s+)(?P<text>[A-Z].{20,})$")
+QUOTED = re.compile(r"\brecommendations?\b(?P<lead>[^\u201c\"]{0,160})[\u201c\"](?P<text>[^\u201d\"]{20,600}?\bshould\b"
+                    r"[^\u201d\"]{5,600})(?:[\u201d\"]|$)", re.IGNORECASE)
 INLINE = re.compile(r"\b(?P<n>\w+)\s+(?P<kind>causes?\s+of\s+concern|recommendations|areas\s+for\s+improvement)\s*"
                     r"(?:[\u2013\u2014:-]|\bin\s+respect\s+of\b|\brelating\s+to\b|\babout\b)\s*(?P<items>[^.]+;[^.]+)")
 
@@ -47,27 +51,35 @@ def kind_named(text: str) -> str | None:
 
 
 def lead_in(fx):
-    """A lead-in ending in ":" and the list after it."""
+    """A lead-in ending in ":" (or a sentence opening with the kind, "Recommendations from
+    the report.") and the list after it; a "should" lead-in whose list was lost is itself
+    the finding ("And by March 2023, all police forces must ensure:")."""
     paras = fx.paras
     for n, para in enumerate(paras):
         text = para.text.strip()
-        if not text.endswith(":") or len(text) > 600:
+        opens = re.match(rf"^(?:{'|'.join(p for k, p in kind_words() if k != 'finding')})\b[^:]*\.$", text, re.IGNORECASE)
+        if not (text.endswith(":") or opens) or len(text) > 600:
             continue
         kind = kind_named(text)
-        stem = _stem(fx, text)
+        stem = _stem(fx, text) if text.endswith(":") else ""
         if kind is None and stem and deadline_of(stem):
             kind = "recommendation"
         if kind is None:
             continue
-        for item, where in _items(paras[n + 1:n + 1 + MAX_ITEMS]):
+        items = _items(paras[n + 1:n + 1 + MAX_ITEMS])
+        if items and all(LIMB.match(item) for item, _ in items):  # "(a) ...; and (b) ...": limbs of one finding
+            items = [(" ".join(item for item, _ in items), para)]
+        for item, where in items:
             yield fx.finding(kind, joined(stem, item), where, stem=stem or text)
+        if not items and stem and (deadline_of(stem) or kind == "recommendation"):
+            yield fx.finding(kind, stem, para, stem=stem)
 
 
 def _stem(fx, text: str) -> str:
     """What each item continues, where the lead-in is a "should" sentence ("The force should
     immediately:"); a lead-in that only announces the list ("we identified three causes of
     concern:") joins nothing."""
-    body = text[:-1].strip()
+    body = strip_bullet(text[:-1].strip())
     tail = re.split(r",\s+(?:stating|saying|in which we said)\s+that\s+|\bbecause\s+", body)[-1]
     tail = re.sub(r"^(?:hmicfrs|hmic|we|the inspectorate)\s+(?:has\s+|have\s+)?recommend(?:s|ed)\s+that\s+", "", tail,
                   flags=re.IGNORECASE)
@@ -76,7 +88,7 @@ def _stem(fx, text: str) -> str:
     return ""
 
 
-def _items(paras) -> list[tuple]:
+def _items(paras) -> list[tuple]:  # noqa: C901 - one pass over a short list
     """The list after a lead-in, as (text, paragraph): bullets, or short paragraphs (a list
     that lost its bullets), until the first paragraph that is neither. A lower-case line
     after a bullet that has not ended carries it on (a page or column break)."""
@@ -88,7 +100,8 @@ def _items(paras) -> list[tuple]:
             items[-1] = (f"{items[-1][0]} {text}", items[-1][1])
             continue
         short = len(text) <= 400 and text.endswith((";", ".", "; and", "and")) and text[:1].islower()
-        if not (bullet or short):
+        numbered = re.match(r"^\s*(?:\d{1,2}[.)]|\(?[a-z]\))\s", para.lines[0].text)
+        if not (bullet or short or numbered):
             break
         items.append((strip_bullet(text), para))
         if not bullet and text.endswith("."):
@@ -96,19 +109,45 @@ def _items(paras) -> list[tuple]:
     return items
 
 
+PARENTHESES = re.compile(r"\b(?P<kind>causes?\s+of\s+concern|recommendations|areas\s+for\s+improvement)\s*\((?P<items>[^()]{4,300})\)",
+                         re.IGNORECASE)
+APPOSITIVE = re.compile(r"\b(?:one|a|the)\s+(?P<kind>cause\s+of\s+concern|recommendation|area\s+for\s+improvement),\s+"
+                        r"(?P<item>[a-z][\w ,'-]{3,80}?),\s+(?:as|which|was|is)\b", re.IGNORECASE)
+ORDINALS = re.compile(r"\b(?P<kind>causes?\s+(?:of|for)\s+concern|recommendations|areas\s+for\s+improvement):\s+the\s+first\s+"
+                      r"(?:(?:is|was)\s+)?(?:around|about|concerns?|on|relates?\s+to|regarding)?\s*(?P<first>[^.]{10,300})\.\s+"
+                      r"The\s+second\b(?:\s+(?:cause\s+(?:of|for)\s+concern|recommendation|one))?\s+(?:is\s+)?"
+                      r"(?:surrounds?|around|about|concerns?|is|relates?\s+to|regarding)\s+(?P<second>[^.]{10,300}\.)",
+                      re.IGNORECASE)
+
+
+def _pieces(items: str, by_comma_and: bool = False) -> list[str]:
+    cut = r";\s*(?:and\s+)?|,\s+and\s+" if by_comma_and else r";\s*(?:and\s+)?"
+    pieces = [re.sub(r"^(?:and|or)\s+", "", p.strip(" ,")) for p in re.split(cut, items)]
+    return [p for p in pieces if len(p) >= 4]
+
+
 def inline_list(fx):
-    """ "identified five causes of concern – A; B; and C": items split at semicolons."""
+    """Findings listed inside a sentence: "identified five causes of concern – A; B; and
+    C", "the remaining causes of concern (A, and B)", "one cause of concern, A, as ...",
+    "two causes of concern: the first around A. The second surrounds B."."""
     for para in fx.paras:
         for match in INLINE.finditer(para.text):
+            for piece in _pieces(match.group("items")):
+                yield fx.finding(kind_named(match.group("kind")), piece, para)
+        for match in PARENTHESES.finditer(para.text):
+            for piece in _pieces(match.group("items"), by_comma_and=True):
+                yield fx.finding(kind_named(match.group("kind")), piece, para)
+        for match in APPOSITIVE.finditer(para.text):
+            yield fx.finding(kind_named(match.group("kind")), match.group("item"), para)
+        for match in ORDINALS.finditer(para.text):
             kind = kind_named(match.group("kind"))
-            for piece in re.split(r";\s*(?:and\s+)?", match.group("items")):
-                piece = re.sub(r"^(?:and|or)\s+", "", piece.strip(" ,"))
-                if len(piece.split()) >= 1 and len(piece) >= 4:
-                    yield fx.finding(kind, piece, para)
+            yield fx.finding(kind, match.group("first"), para)
+            yield fx.finding(kind, match.group("second"), para)
 
 
 def recommends(fx):
-    """A recommendation stated as one sentence or paragraph."""
+    """A recommendation stated as one sentence or paragraph, or quoted after the word:
+    "... one specifically for chief constables; "If forces haven't ..., they should ..."."""
     for para in fx.paras:
         text = strip_bullet(para.text.strip())
         if RECOMMENDS.match(text) and re.search(r"\b(?:should|must)\b", text, re.IGNORECASE):
@@ -117,3 +156,5 @@ def recommends(fx):
         also = ALSO_INCLUDE.search(text)
         if also:
             yield fx.finding("recommendation", also.group("text"), para)
+        for quoted in QUOTED.finditer(text):
+            yield fx.finding("recommendation", quoted.group("text"), para, stem=quoted.group("lead"))
