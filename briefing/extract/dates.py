@@ -41,7 +41,8 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 LABEL = re.compile(r"\b(?:published(?:\s+on)?|publication\s+date|date\s+of\s+publication|date\s+published)\s*:\s*"
                    r"|^\s*(?:-\s+)?published(?:\s+on)?\s+(?=\w)", re.IGNORECASE | re.MULTILINE)
 RELEASE = re.compile(r"(?:released|published|publishes|publish)(?:\s+(?:its|his|her|their|the)\s+(?:report|findings|"
-                     r"inspection|assessment|letter)(?:\s+\w+){0,6}?)?\s+(?:on\s*:?\s*|today\s*\(\s*)", re.IGNORECASE)
+                     r"inspection|assessment|letter)(?:\s+\w+){0,6}?)?(?:\s+by\s+[^.]{3,80}?)?\s+(?:on\s*:?\s*(?:the\s+)?|"
+                     r"today\s*\(\s*)", re.IGNORECASE)
 TODAY = re.compile(r"\btoday\s*\(\s*", re.IGNORECASE)
 PAGE_DATE = re.compile(r"(?:^|\s|\b)(?:posted|dated|date)\s*(?:on)?\s*:?\s*", re.IGNORECASE)
 SENT = re.compile(r"\bsent\s+on\s*:?\s*", re.IGNORECASE)

@@ -59,15 +59,28 @@ def _title_case(text: str) -> str:
 # --- titles ------------------------------------------------------------------------------
 
 def heading(page: Page) -> str:
-    """The first line of an HMICFRS (or CJJI) publication page, or the line above "Published on"."""
-    for i, line in enumerate(page.lines[1:12], start=1):
-        if re.match(r"^(?:published\s+on|publication\s+date)\s*:", line, re.IGNORECASE):
-            return _joined(page.lines, i - 1)
+    """An HMICFRS (or CJJI) publication or register page's first line; or the line above a
+    "Published on:" label (the one above that where it is a "by" line)."""
     if re.search(r"justiceinspectorates\.gov\.uk/(?:hmicfrs/|cjji/)?(?:publication|publications|peel-reports|"
-                 r"inspections)", page.address) and page.lines:
-        first = page.lines[0]
+                 r"inspections?|inspection-report|recommendation|\?recommendation)", page.address) and page.lines:
+        first = re.sub(r"\s*\(\d{3,}\)\s*$", "", page.lines[0])  # a register entry's number
         if 12 < len(first) < 200 and not re.match(r"^\d{3}\b|^page not found", first, re.IGNORECASE):
             return _joined(page.lines, 0)
+    for i, line in enumerate(page.lines[1:12], start=1):
+        if re.match(r"^(?:published\s+on|publication\s+date)\s*:", line, re.IGNORECASE):
+            above = i - 1
+            if above and re.match(r"^(?:an?\s+)?(?:joint\s+)?(?:inspection|report|review)\s+by\b", page.lines[above],
+                                  re.IGNORECASE):
+                above -= 1
+            return _joined(page.lines, above)
+    return ""
+
+
+def subtitled(page: Page) -> str:
+    """A title and its subtitle as a page's first two lines ("Disproportionate use of police
+    powers" / "A spotlight on stop and search and the use of force")."""
+    if len(page.lines) > 1 and _joined(page.lines, 0) != page.lines[0]:
+        return _joined(page.lines, 0)
     return ""
 
 
@@ -99,7 +112,7 @@ NAMED = [
     re.compile(r"\b(?:interim|final)?\s*report[:,]\s+(?P<title>(?:The\s+|An?\s+|Inspection\s+)?[A-Z][^.;]{10,160}?)"
                r"(?=,\s+which\b|,\s+published\b|\s+published\b|[.;]|$)"),
     re.compile(r"\b(?:HMICFRS|HMIC)\s+report,?\s+(?P<title>[A-Z][\w\s:,'\u2019-]{10,160}?)(?=,\s+which\b|,?\s+published\b|\.)"),
-    re.compile(r"\b(?:HMICFRS|HMIC)\s+(?:report|inspection)\s+(?:[‘'\u201c\"])(?P<title>[^’'\u201d\"]{10,160})"),
+    re.compile(r"\b(?:report|inspection)\s+(?:[‘'\u201c\"])(?P<title>[A-Z][^’'\u201d\"]{10,160})"),
 ]
 
 
@@ -133,8 +146,8 @@ def named(page: Page) -> str:
     return ""
 
 
-TITLE_RULES = Ruler([("heading", heading), ("report-link", report_link), ("response-to", response_to),
-                     ("above", above), ("named", named)])
+TITLE_RULES = Ruler([("heading", heading), ("subtitled", subtitled), ("report-link", report_link),
+                     ("above", above), ("named", named), ("response-to", response_to)])
 
 
 def title_of(page: Page) -> tuple[str, str]:
@@ -224,6 +237,11 @@ NUMBER = rf"(?:\d+|{'|'.join(NUMBER_WORDS)})"
 PAST_COUNT = re.compile(r"\b(?:of\s+the|previous|earlier|initial|original|last|(?:19|20)\d\d)\b", re.IGNORECASE)
 
 
+def _number(word: str) -> int:
+    word = word.lower()
+    return int(word) if word.isdigit() else NUMBER_WORDS[word]
+
+
 def stated_counts(lines: list[SourceLine]) -> tuple[StatedCount, ...]:
     """Counts of findings this report makes: "has made nine recommendations", "made 43
     recommendations", "an additional 20 areas for improvement", never an earlier report's
@@ -247,7 +265,8 @@ def stated_counts(lines: list[SourceLine]) -> tuple[StatedCount, ...]:
                     continue
                 kind = kind_of(match.group("kind").replace("AFIs", "AFI"))
                 if kind and kind not in out:
-                    n = match.group("n").lower()
-                    out[kind] = StatedCount(kind, int(n) if n.isdigit() else NUMBER_WORDS[n], SourceLine("", line.line,
-                                                                                                        line.page).place)
+                    n = _number(match.group("n"))
+                    more = re.match(rf"\s+and\s+(?P<m>{NUMBER})\b(?!\s+(?:\w+\s+)?(?:{kinds}))", tail, re.IGNORECASE)
+                    n += _number(more.group("m")) if more else 0  # "two national recommendations and one for ..."
+                    out[kind] = StatedCount(kind, n, SourceLine("", line.line, line.page).place)
     return tuple(out.values())

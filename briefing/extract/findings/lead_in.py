@@ -58,8 +58,8 @@ def lead_in(fx):
     for n, para in enumerate(paras):
         text = para.text.strip()
         opens = re.match(rf"^(?:{'|'.join(p for k, p in kind_words() if k != 'finding')})\b[^:]*\.$", text, re.IGNORECASE)
-        if not (text.endswith(":") or opens) or len(text) > 600:
-            continue
+        if not (text.endswith(":") or opens) or len(text) > 600 or text[:1].islower():
+            continue  # a lower-case line carries on a sentence above it: it leads nothing in
         kind = kind_named(text)
         stem = _stem(fx, text) if text.endswith(":") else ""
         if kind is None and stem and deadline_of(stem):
@@ -88,21 +88,37 @@ def _stem(fx, text: str) -> str:
     return ""
 
 
-def _items(paras) -> list[tuple]:  # noqa: C901 - one pass over a short list
-    """The list after a lead-in, as (text, paragraph): bullets, or short paragraphs (a list
-    that lost its bullets), until the first paragraph that is neither. A lower-case line
-    after a bullet that has not ended carries it on (a page or column break)."""
+def _indent(para) -> int:
+    text = para.lines[0].text
+    return len(text) - len(text.lstrip())
+
+
+def _marker(para) -> str:
+    """What marks a list item: a letter "(a)", a number "1.", a bullet, or nothing."""
+    first = para.lines[0].text
+    if re.match(r"^\s*\(?[a-z]\)\s", first):
+        return "letter"
+    if re.match(r"^\s*\d{1,2}[.)]\s", first):
+        return "number"
+    return "bullet" if BULLET.match(first) else ""
+
+
+def _items(paras) -> list[tuple]:
+    """The list after a lead-in, as (text, paragraph): bullets or numbers, or short
+    paragraphs (a list that lost its bullets), until the first paragraph that is neither.
+    A lower-case line after an item that has not ended, or indented under it, carries it on
+    (a page or column break, a limb of a numbered item)."""
     items: list[tuple] = []
     for para in paras:
         text = para.text.strip()
-        bullet = BULLET.match(para.lines[0].text)
-        if items and not bullet and text[:1].islower() and not re.search(r"[;.]\s*(?:and|or)?$", items[-1][0]):
+        bullet = BULLET.match(para.lines[0].text) or re.match(r"^\s*(?:\d{1,2}[.)]|\(?[a-z]\))\s", para.lines[0].text)
+        if items and not bullet and text[:1].islower() and (
+                not re.search(r"[;.]\s*(?:and|or)?$", items[-1][0]) or _indent(para) > _indent(items[-1][1])):
             items[-1] = (f"{items[-1][0]} {text}", items[-1][1])
             continue
         short = len(text) <= 400 and text.endswith((";", ".", "; and", "and")) and text[:1].islower()
-        numbered = re.match(r"^\s*(?:\d{1,2}[.)]|\(?[a-z]\))\s", para.lines[0].text)
-        if not (bullet or short or numbered):
-            break
+        if not (bullet or short) or (items and _marker(para) != _marker(items[0][1])):
+            break  # the list has ended, or another list (of bullets after letters) begins
         items.append((strip_bullet(text), para))
         if not bullet and text.endswith("."):
             break
@@ -116,7 +132,8 @@ APPOSITIVE = re.compile(r"\b(?:one|a|the)\s+(?P<kind>cause\s+of\s+concern|recomm
 ORDINALS = re.compile(r"\b(?P<kind>causes?\s+(?:of|for)\s+concern|recommendations|areas\s+for\s+improvement):\s+the\s+first\s+"
                       r"(?:(?:is|was)\s+)?(?:around|about|concerns?|on|relates?\s+to|regarding)?\s*(?P<first>[^.]{10,300})\.\s+"
                       r"The\s+second\b(?:\s+(?:cause\s+(?:of|for)\s+concern|recommendation|one))?\s+(?:is\s+)?"
-                      r"(?:surrounds?|around|about|concerns?|is|relates?\s+to|regarding)\s+(?P<second>[^.]{10,300}\.)",
+                      r"(?:surround(?:s|ed)?|around|about|concern(?:s|ed)?|is|was|relate[sd]?\s+to|regarding)\s+"
+                      r"(?P<second>[^.]{10,300}\.)",
                       re.IGNORECASE)
 
 
