@@ -3,7 +3,11 @@ against what a careful reader takes from each text (each corpus's truth.yaml):
 
 - ../shared/corpus (60 texts, 22 forces) and ../shared/corpus-2 (89 texts, the other 21):
   explicit grades >= 97%, no grade that is not in the text or not on its cited line,
-  findings >= 90%, cycles right >= 95%, every stated publication date, no text refused.
+  findings >= 90%, cycles right >= 95%, every stated publication date, no text refused;
+- ../shared/thematic (47 texts about reports other than PEEL assessments, and PCC
+  responses to them): titles, report types, publication dates, findings, addressees,
+  deadlines and stated counts each >= 90%, no finding whose words are not in the text,
+  no text refused.
 
 The rules are rules of English and of HMICFRS's documents: no file, force or site is
 special, and nothing reads a truth file. The scorers run side by side, as the same
@@ -33,12 +37,16 @@ def _briefing() -> str:
     return found
 
 
+THEMATIC = SHARED / "thematic"
+SCORERS = {"corpus": "score-corpus", "corpus-2": "score-corpus", "thematic": "score-reports"}
+
+
 @pytest.fixture(scope="module")
 def scores() -> dict[str, dict]:
     """Every corpus scored at once, each scorer in its own process."""
     running = {}
-    for name, corpus in PEEL.items():
-        scorer = SHARED / "tools" / "score-corpus"
+    for name, corpus in {**PEEL, "thematic": THEMATIC}.items():
+        scorer = SHARED / "tools" / SCORERS[name]
         if not scorer.exists() or not (corpus / "truth.yaml").exists():
             pytest.skip(f"{scorer} or {corpus} is absent: clone the project with ../shared beside it to run this test")
         running[name] = subprocess.Popen([sys.executable, str(scorer), "--briefing", _briefing(), "--json", str(corpus)],
@@ -74,3 +82,17 @@ def test_findings_cycles_and_dates(scores, corpus):
     assert totals["findings_found"] / totals["findings"] >= 0.9, totals
     assert totals["cycle_ok"] / totals["cycle"] >= 0.95, totals
     assert totals["published_ok"] == totals["published"], totals
+
+
+@pytest.mark.parametrize(("found", "total"), [("titles_ok", "titles"), ("types_ok", "types"),
+                                              ("published_ok", "published"), ("findings_found", "findings"),
+                                              ("addressees_ok", "addressees"), ("deadlines_ok", "deadlines"),
+                                              ("counts_ok", "counts")])
+def test_every_kind_of_report_is_read(scores, found, total):
+    totals = scores["thematic"]
+    assert totals[found] / totals[total] >= 0.9, totals
+
+
+def test_no_thematic_finding_is_invented_and_no_text_refused(scores):
+    totals = scores["thematic"]
+    assert totals["invented"] == 0 and totals["refused"] == 0, totals

@@ -18,10 +18,12 @@ from briefing.extract.findings import FINDING_RULES, Findings, Sections, read_fi
 from briefing.extract.grades import GRADE_RULES, read_statements
 from briefing.extract.reader import SourceLine
 from briefing.extract.text import paragraphs
+from briefing.extract.reports import TITLE_RULES, page_of, title_of
 from briefing.frameworks import load_frameworks
 
 RULES = Path(__file__).parent / "fixtures" / "rules"
-ENGINES = {"grades": GRADE_RULES, "findings": FINDING_RULES, "dates": DATE_RULES, "counts": COUNT_RULES}
+ENGINES = {"grades": GRADE_RULES, "findings": FINDING_RULES, "dates": DATE_RULES, "counts": COUNT_RULES,
+           "titles": TITLE_RULES}
 
 
 def fixtures(engine: str) -> dict:
@@ -100,3 +102,13 @@ def test_count_rule(rule, example):
     grammar = grammar_of(load_frameworks())
     said = [f"{' or '.join(grades)}: {n}" for grades, n in COUNT_RULES[rule].apply(grammar, example["text"])]
     assert said == (example["gives"] or [])
+
+
+@pytest.mark.parametrize(("rule", "example"), list(cases("titles")))
+def test_title_rule(rule, example):
+    page = page_of(lines_of(example["text"]))
+    found = TITLE_RULES[rule].apply(page)
+    if example["gives"] is None:
+        assert not found
+    else:
+        assert found == example["gives"]

@@ -90,7 +90,7 @@ def _joined(lines: list[str], index: int) -> str:
     title = lines[index]
     after = lines[index + 1] if index + 1 < len(lines) else ""
     if re.match(r"^(?:A|An)\s+(?:spotlight|inspection|review|joint|thematic|report)\b", after) and len(after) < 160 \
-            and not title.endswith((".", ":")):
+            and not title.endswith((".", ":")) and not re.search(r"\bby\s+(?:HM|the\s+inspectorate)", after):
         return f"{title}: {after}"
     return title
 
@@ -105,8 +105,8 @@ def report_link(page: Page) -> str:
     return ""
 
 
-RESPONSE_TO = re.compile(rf"\bresponse\s+to\s+(?:the\s+)?(?:hmicfrs|hmic)[’']?s?\s+(?:(?:thematic|national|joint)\s+)?"
-                         rf"(?:{REPORT_WORDS})\s*(?:[:\u2013\u2014-]\s*|on\s+|into\s+|of\s+)?(?P<title>[A-Z\w][^.]{{10,200}})",
+RESPONSE_TO = re.compile(r"\bresponse\s+to\s+(?:the\s+)?(?:hmicfrs|hmic)[’']?s?\s+(?:(?:thematic|national|joint)\s+)?"
+                         r"(?:(?:report|letter|assessment)\s*(?:[:\u2013\u2014-]\s*|on\s+)?)?(?P<title>[A-Z\w][^.]{10,200})",
                          re.IGNORECASE)
 NAMED = [
     re.compile(r"\b(?:interim|final)?\s*report[:,]\s+(?P<title>(?:The\s+|An?\s+|Inspection\s+)?[A-Z][^.;]{10,160}?)"

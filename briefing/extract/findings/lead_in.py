@@ -174,4 +174,4 @@ def recommends(fx):
         if also:
             yield fx.finding("recommendation", also.group("text"), para)
         for quoted in QUOTED.finditer(text):
-            yield fx.finding("recommendation", quoted.group("text"), para, stem=quoted.group("lead"))
+            yield fx.finding("recommendation", quoted.group("text"), para, stem="recommendation" + quoted.group("lead"))
