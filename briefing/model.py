@@ -88,6 +88,12 @@ class PublicationDate:
             return date(self.year, self.month, 1).strftime("%B %Y")
         return str(self.year)
 
+    @classmethod
+    def from_iso(cls, text: str) -> PublicationDate:
+        """The inverse of iso(): "2021", "2021-03", "2021-03-04" or "unknown"."""
+        parts = [int(p) for p in text.split("-")] if text and text != "unknown" else [0]
+        return cls(*parts)
+
     def iso(self) -> str:
         if not self.known:
             return "unknown"

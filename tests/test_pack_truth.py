@@ -21,7 +21,7 @@ from datetime import date
 import pytest
 
 from briefing.compare import compare, history
-from briefing.compare.comparison import s55_last_day
+from briefing.compare.register import s55_last_day
 from briefing.document import PackOptions, build_briefing
 from briefing.document.wording import figure_value, s55_status, whole_sentences
 from briefing.pack import PackRequest, make_pack

@@ -11,11 +11,12 @@ added, never renamed.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 
 from briefing.compare.grades import GradeChange, caveats, grade_changes
 from briefing.compare.matching import key_terms, match_findings
 from briefing.compare.overrides import Overrides
+from briefing.compare.register import s55_due
 from briefing.compare.themes import themes_of
 from briefing.errors import BriefingError
 from briefing.frameworks import Frameworks, load_frameworks
@@ -23,12 +24,6 @@ from briefing.model import SEVERITY, Finding, Inspection, KeyFigure, Place, stab
 from briefing.sources import source_kind_name
 
 FORMAL = {"cause-of-concern", "recommendation", "area-for-improvement"}
-S55_DAYS = 56  # "the period of 56 days beginning with the day on which the report is published"
-
-
-def s55_last_day(published: date) -> date:
-    """The last day of the s.55(5A) period: publication day is day 1, so day 56 is +55."""
-    return published + timedelta(days=S55_DAYS - 1)
 
 
 def place_text(place: Place) -> str:
@@ -231,7 +226,7 @@ def compare(old: Inspection, new: Inspection, overrides: Overrides | None = None
         new_findings=tuple(f for j, f in enumerate(newer.findings) if j not in linked_new),
         old_figures=old.key_figures, new_figures=new.key_figures,
         overrides=overrides.source if overrides else "",
-        s55_due=s55_last_day(new.published.exact) if new.published.exact else None,
+        s55_due=s55_due(new.published),
         on_file=(older.name, newer.name), not_on_file=tuple(fw.short_name(c.id) for c in fw.cycles_missing([old.cycle, new.cycle])))
     return with_record(comparison, record) if record is not None else comparison
 

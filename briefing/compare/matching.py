@@ -182,3 +182,20 @@ def match_findings(old: Sequence[Finding], new: Sequence[Finding], *, pinned: se
             links.append(Link(i, j, round(float(scores[i, j]), 3), "merged into a finding already linked: "
                               + explain(feats, len(old), i, j, old[i], new[j]), merged=True))
     return sorted(links, key=lambda link: (link.new, link.old))
+
+
+def best_matches(old: Sequence[Finding], new: Sequence[Finding],
+                 stopwords: frozenset[str] = frozenset()) -> list[Link | None]:
+    """For each new finding, the old finding it is most about, where the score reaches the
+    link threshold: many to one, unlike match_findings. Several recommendations of a
+    thematic report or a revisit letter can follow up the same finding of an inspection."""
+    if not old or not new:
+        return [None] * len(new)
+    scores, feats = score_matrix(old, new, stopwords)
+    out: list[Link | None] = []
+    for j in range(len(new)):
+        i = int(np.argmax(scores[:, j]))
+        score = float(scores[i, j])
+        out.append(Link(i, j, round(score, 3), explain(feats, len(old), i, j, old[i], new[j]))
+                   if score >= LINK_THRESHOLD else None)
+    return out
