@@ -20,6 +20,7 @@ from briefing.extract import reports
 from briefing.extract.counts import find_counts
 from briefing.extract.cycles import Cue, detect_cycle, span
 from briefing.extract.dates import publication_date
+from briefing.extract.responses import response_of
 from briefing.extract.forces import detect_force, fold, force_scores, known_forces
 from briefing.extract.findings import find_findings
 from briefing.extract.grades import Statement, read_statements
@@ -154,25 +155,29 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
             f"{s.phrase} {s.grade} (line {s.line.line})" for s in earlier[:6]))
     if kind != "peel" and not title:
         warnings.append("the report's title could not be read; set 'title' from the report")
+    source_kind = _source_kind(lines)
     inspection = Inspection(force=force, cycle=chosen.id if chosen else "",
                             title=(_title(lines, reading.name, force) if kind == "peel" else title) or "",
                             published=PublicationDate(*published) if published else PublicationDate(0),
                             source=str(path), judgements=tuple(judgements), findings=tuple(findings),
                             grade_counts=tuple(counts), notes=" ".join(w[:1].upper() + w[1:] + "." for w in warnings),
-                            source_kind=_source_kind(lines), findings_complete=False, report_type=kind,
+                            source_kind=source_kind, findings_complete=False, report_type=kind,
                             inspectorates=reports.inspectorates_of(page.text), covers=_covers(kind, page, force),
-                            counts=reports.stated_counts(lines))
+                            counts=reports.stated_counts(lines), response=response_of(lines, source_kind))
     return Extraction(inspection, evidence, warnings, earlier)
 
 
 def extract_inspections(path: str | Path) -> list[Inspection]:
-    """The inspections a report gives, for compare and pack: one, or one per force of a
-    page about several. Each must name its cycle and force, or those would be guesses (an
-    unknown date only leaves the s.55 date blank)."""
+    """The inspections a report gives, for compare, pack and the register: one, or one per
+    force of a page about several. A PEEL inspection must name its cycle and force, another
+    report its title and force (a national report may name none), or those would be
+    guesses (an unknown date only leaves the s.55 date blank)."""
     out = []
     for result in extract_all(path):
         i = result.inspection
-        missing = [what for what, value in (("cycle", i.cycle), ("force", i.force)) if not value]
+        needed = (("cycle", i.cycle if i.is_peel else "-"), ("force", i.force or ("-" if "all" in i.covers else "")),
+                  ("title", i.title or ("-" if i.is_peel else "")))
+        missing = [what for what, value in needed if not value]
         if missing:
             raise InputError(f"cannot tell the {' or '.join(missing)} of this report; run briefing extract on it, fill "
                              "in what is missing, and use the dataset", file=str(path))

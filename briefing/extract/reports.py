@@ -66,6 +66,8 @@ def heading(page: Page) -> str:
         first = re.sub(r"\s*\(\d{3,}\)\s*$", "", page.lines[0])  # a register entry's number
         if 12 < len(first) < 200 and not re.match(r"^\d{3}\b|^page not found", first, re.IGNORECASE):
             return _joined(page.lines, 0)
+    if re.search(r"/news(?:-feed)?/", page.address):
+        return ""  # a press release's headline is not the report's title
     for i, line in enumerate(page.lines[1:12], start=1):
         if re.match(r"^(?:published\s+on|publication\s+date)\s*:", line, re.IGNORECASE):
             above = i - 1
@@ -109,6 +111,8 @@ RESPONSE_TO = re.compile(r"\bresponse\s+to\s+(?:the\s+)?(?:hmicfrs|hmic)[’']?s
                          r"(?:(?:report|letter|assessment)\s*(?:[:\u2013\u2014-]\s*|on\s+)?)?(?P<title>[A-Z\w][^.]{10,200})",
                          re.IGNORECASE)
 NAMED = [
+    re.compile(r"\b(?:published|publishes)\s+(?:its|a|the)\s+(?:[\w-]+\s+){0,3}(?:report|inspection|review)[:,]\s+"
+               r"(?P<title>(?:An?|The)\s+[A-Za-z][^.;]{10,160}?)(?=,\s+which\b|[.;]|$)"),
     re.compile(r"\b(?:interim|final)?\s*report[:,]\s+(?P<title>(?:The\s+|An?\s+|Inspection\s+)?[A-Z][^.;]{10,160}?)"
                r"(?=,\s+which\b|,\s+published\b|\s+published\b|[.;]|$)"),
     re.compile(r"\b(?:HMICFRS|HMIC)\s+report,?\s+(?P<title>[A-Z][\w\s:,'\u2019-]{10,160}?)(?=,\s+which\b|,?\s+published\b|\.)"),
@@ -132,7 +136,8 @@ def above(page: Page) -> str:
             for before in reversed(page.lines[max(0, i - 3):i]):
                 if 12 < len(before) < 200 and not before.endswith(".") and not re.search(r"\d{4}$|^dear\b", before,
                                                                                        re.IGNORECASE):
-                    return before
+                    prefixed = RESPONSE_TO.search(before)  # "Commissioner's response to HMICFRS report: <title>"
+                    return prefixed.group("title") if prefixed else before
     return ""
 
 

@@ -1,0 +1,121 @@
+"""A PCC's published s.55 response read as a source: who gave it and on what day.
+
+The register needs the response's own date (did it come within the 56 days?), which is
+not the report's publication date the same page also gives. Only a page that reads as a
+response (a PCC page that says "response", "section 55" or "in response to") is asked,
+by the first of these named rules that finds a date:
+
+- sent-letter: "sent the following letter to Home Secretary ... on 8 March 2019";
+- dated-label: "Dated: 5 May 2024", "Date of response: 5 May 2024";
+- date-line: a line that is only a full date ("23 January 2023", "27th August 2015") near
+  the top of the page, above the body of the letter;
+A page with no such date gives a response with no date: the register then knows a
+response exists but cannot say when it came.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from briefing.extract.dates import MONTHS, _MONTH
+from briefing.extract.reader import SourceLine
+from briefing.extract.ruler import Ruler
+from briefing.model import Place, Response
+
+RESPONSE_WORDS = re.compile(
+    r"\b(?:(?:pcc|commissioner)(?:['\u2019]s?)?\s+(?:formal\s+)?response\b|response\s+to\s+(?:the\s+)?(?:hmicfrs|hmic|"
+    r"report|inspection|letter)\b|in\s+response\s+to\b|section\s+55\b|s\.?\s?55\b|statutory\s+response\b|"
+    r"provid\w+\s+the\s+following\s+response\b|formal\s+response\b)", re.IGNORECASE)
+ASKED = re.compile(r"\b(?:asked|invited|requested)\s+the\s+chief\s+constable(?:['\u2019]s)?\s+(?:to\s+comment|for\s+"
+                   r"(?:a\s+)?(?:response|comments?|view))|\bcommenting\s+on\s+the\s+(?:hmicfrs|hmic)\s+report", re.IGNORECASE)
+BODY = re.compile(r"police\s*(?:,\s*fire\s+)?(?:and|&)\s*crime\s+commissioner|\bpcc\b|commissioner[\u2019']s\s+response|"
+                  r"commissioners-response|local\s+policing\s+body|\bmayor\b|\bmopac\b|\bpfcc\b", re.IGNORECASE)
+FULL_DATE = rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s+(?P<year>(?:19|20)\d\d)"
+SENT_LETTER = re.compile(rf"\bsent\s+(?:the\s+following\s+|this\s+|a\s+)?letter\b[^.]{{0,120}}?\bon\s+(?:the\s+)?{FULL_DATE}",
+                         re.IGNORECASE)
+DATED = re.compile(rf"^\s*(?:dated|date\s+of\s+(?:the\s+)?(?:response|letter))\s*:?\s*{FULL_DATE}", re.IGNORECASE | re.MULTILINE)
+DATE_LINE = re.compile(rf"^\s*{FULL_DATE}\s*$", re.IGNORECASE)
+BY = re.compile(r"(?:(?:[A-Z][\w\u2019'.-]+,?\s+){0,5}(?:the\s+)?Police(?:,\s+Fire)?\s+(?:and|&)\s+Crime\s+Commissioner"
+                r"(?:\s+for\s+[A-Z][\w-]+(?:\s+\([^)]{3,40}\))?)?)|\bthe\s+Commissioner\b|\bMayor\s+of\s+[A-Z]\w+")
+TOP_LINES = 15
+
+
+def _day(match: re.Match) -> date | None:
+    try:
+        month = next(v for k, v in MONTHS.items() if k.startswith(match.group("month").lower()[:3]))
+        return date(int(match.group("year")), month, int(match.group("day")))
+    except (ValueError, StopIteration):
+        return None
+
+
+def sent_letter(lines: list[SourceLine]):
+    """ "sent the following letter to Home Secretary Sajid Javid on 8 March 2019"."""
+    for line in lines[:TOP_LINES]:
+        found = SENT_LETTER.search(line.text)
+        if found and _day(found):
+            return _day(found), line
+    return None
+
+
+def dated_label(lines: list[SourceLine]):
+    """ "Dated: 5 May 2024", "Date of response: 5 May 2024"."""
+    for line in lines[:TOP_LINES]:
+        found = DATED.search(line.text)
+        if found and _day(found):
+            return _day(found), line
+    return None
+
+
+def date_line(lines: list[SourceLine]):
+    """A line that is only a full date near the top: a letter's date."""
+    for line in lines[:TOP_LINES]:
+        found = DATE_LINE.match(line.text)
+        if found and _day(found):
+            return _day(found), line
+    return None
+
+
+RESPONSE_RULES = Ruler([
+    ("sent-letter", sent_letter),
+    ("dated-label", dated_label),
+    ("date-line", date_line),
+])
+
+
+def is_response(lines: list[SourceLine], source_kind: str) -> bool:
+    """A local policing body's page that answers one report: response words in its top
+    lines or its address ("/statutory-response/"), the body named (a force's own "response
+    to the report" is not the s.55 response), and not an index of "reports and responses"."""
+    if source_kind != "pcc-page":
+        return False
+    address = next((line.text for line in lines[:3] if line.text.lower().startswith("source:")), "")
+    body = [line.text for line in lines if not line.text.lower().startswith("source:")]
+    top = "\n".join(body[:TOP_LINES])
+    heading = next((text for text in body if text.strip()), "")
+    if re.search(r"\bresponses\b", heading, re.IGNORECASE):
+        return False
+    said = RESPONSE_WORDS.search(top) or re.search(r"response", address, re.IGNORECASE) or ASKED.search(top)
+    return bool(said and BODY.search(top + " " + address))
+
+
+def response_of(lines: list[SourceLine], source_kind: str, rules: Ruler = RESPONSE_RULES) -> Response | None:
+    """The response this page is, with its date where a rule finds one; None if the page is
+    not a response."""
+    if not is_response(lines, source_kind):
+        return None
+    lines = [line for line in lines if not line.text.lower().startswith("source:")]
+    for rule in rules:
+        found = rule.apply(lines)
+        if found:
+            day, line = found
+            return Response(_by(lines), day, Place(line=line.line))
+    return Response(_by(lines), None, Place())
+
+
+def _by(lines: list[SourceLine]) -> str:
+    for line in lines[:60]:
+        found = BY.search(line.text)
+        if found:
+            return re.sub(r"^(?:As|I|My|We|The\s+(?=[A-Z]\w+\s+Police))\s+", "", " ".join(found.group(0).split())).rstrip(",")
+    return ""
