@@ -96,3 +96,25 @@ def test_every_kind_of_report_is_read(scores, found, total):
 def test_no_thematic_finding_is_invented_and_no_text_refused(scores):
     totals = scores["thematic"]
     assert totals["invented"] == 0 and totals["refused"] == 0, totals
+
+
+def test_a_pcc_response_is_dated_by_its_own_date_never_the_reports():
+    """The thematic truth's s55 entries: 14 PCC responses, five of them dated in the
+    text. Each dated one must read that date; none may get a date it does not state; no
+    other text may read as a response."""
+    import yaml
+
+    from briefing.extract import extract_all
+
+    truth_file = THEMATIC / "truth.yaml"
+    if not truth_file.exists():
+        pytest.skip(f"{truth_file} is absent: clone the project with ../shared beside it to run this test")
+    wrong = []
+    for entry in yaml.safe_load(truth_file.read_text(encoding="utf-8"))["files"]:
+        response = extract_all(THEMATIC / entry["file"])[0].inspection.response
+        wanted = (entry.get("s55") or {}).get("dated")
+        got = response.date.isoformat() if response and response.date else None
+        if ("s55" in entry) != (response is not None) or got != wanted:
+            wrong.append(f"{entry['file']}: wanted {wanted if 's55' in entry else 'no response'}, got "
+                         f"{got if response else 'no response'}")
+    assert not wrong, wrong

@@ -19,11 +19,12 @@ from briefing.extract.grades import GRADE_RULES, read_statements
 from briefing.extract.reader import SourceLine
 from briefing.extract.text import paragraphs
 from briefing.extract.reports import TITLE_RULES, page_of, title_of
+from briefing.extract.responses import RESPONSE_RULES, response_of
 from briefing.frameworks import load_frameworks
 
 RULES = Path(__file__).parent / "fixtures" / "rules"
 ENGINES = {"grades": GRADE_RULES, "findings": FINDING_RULES, "dates": DATE_RULES, "counts": COUNT_RULES,
-           "titles": TITLE_RULES}
+           "titles": TITLE_RULES, "responses": RESPONSE_RULES}
 
 
 def fixtures(engine: str) -> dict:
@@ -112,3 +113,22 @@ def test_title_rule(rule, example):
         assert not found
     else:
         assert found == example["gives"]
+
+
+@pytest.mark.parametrize(("rule", "example"), list(cases("responses")))
+def test_response_rule(rule, example):
+    page = "SOURCE: https://www.northshire-pcc.gov.uk/statutory-response/custody/\n" + example["text"]
+    found = response_of(lines_of(page), "pcc-page", RESPONSE_RULES.only([rule]))
+    assert found is not None, "every fixture is the top of a response page"
+    assert (found.date.isoformat() if found.date else None) == example["gives"]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("SOURCE: https://www.northshire-pcc.gov.uk/hmicfrs-reports-and-responses/\nHMICFRS reports and responses\n"
+     "Section 55 requires the PCC to publish comments on each report.", "pcc-page"),
+    ("SOURCE: https://news.northshire.police.uk/news/forces-response-to-report\nThe force's response to the HMICFRS "
+     "report\nThe chief constable said the force accepts the findings.", "pcc-page"),
+    ("Commissioner's response to HMICFRS report: Custody in Northshire\n23 January 2023", "news"),
+])
+def test_a_page_that_is_not_a_pcc_response_gives_none(text, kind):
+    assert response_of(lines_of(text), kind) is None
