@@ -36,6 +36,7 @@ class PackRequest:
     allow_different_forces: bool = False  # said on page 1 when used
     tracker: Path | None = None  # last quarter's edited workbook, carried into this pack
     document: str = "briefing"  # or "response": the PCC's public s.55 response page
+    force: str = ""  # whose response, for a national report that names no force
 
 
 @dataclass(frozen=True)
@@ -57,15 +58,22 @@ def make_pack(request: PackRequest, progress: Callable[[str], None] = lambda mes
 
 
 def bundled_record():
-    """The bundled force's inspections on file, oldest first."""
-    from briefing.frameworks import load_frameworks
+    """The bundled force's reports on file, PEEL and other, oldest first."""
     from briefing.ingest.dataset import load_dataset
     from briefing.resources import bundled_datasets
 
+    record = sorted((load_dataset(p) for p in bundled_datasets()), key=lambda i: i.published.sort_key())
+    force = next(i.force for i in reversed(record) if i.cycle)
+    return [i for i in record if i.force == force]
+
+
+def peel_record(reports):
+    """The PEEL (and earlier cycle) inspections among a force's reports, oldest first: what
+    grades are compared across. The other reports go to the register."""
+    from briefing.frameworks import load_frameworks
+
     fw = load_frameworks()
-    record = sorted((load_dataset(p) for p in bundled_datasets()),
-                    key=lambda i: (i.published.sort_key(), fw.cycles[i.cycle].order))
-    return [i for i in record if i.force == record[-1].force]
+    return sorted((i for i in reports if i.cycle and i.is_peel), key=lambda i: (i.published.sort_key(), fw.cycles[i.cycle].order))
 
 
 def build(request: PackRequest, tracker=None) -> tuple[Briefing, str]:
@@ -73,14 +81,17 @@ def build(request: PackRequest, tracker=None) -> tuple[Briefing, str]:
     `tracker` is a future of the tracker being read in a worker, if one is."""
     from briefing.document import build_briefing
 
-    comparison, force_record, cycle = load_comparison(request)
     if request.document == "response":
         from briefing.document.response import build_response
 
-        return build_response(comparison, request.options), pack_stem(comparison.new.force, cycle, "s55-response")
+        subject = response_subject(request)
+        return build_response(subject, request.options), pack_stem(subject.report.force, subject.entry.key,
+                                                                   "s55-response")
+    loaded = load_comparison(request)
+    comparison = loaded.comparison
     tracker = tracker.result() if tracker is not None else load_tracker(request.tracker)
-    return (build_briefing(comparison, force_record, request.options, tracker),
-            pack_stem(comparison.new.force, cycle, f"{request.options.audience}-briefing"))
+    return (build_briefing(comparison, loaded.history, request.options, tracker, loaded.register),
+            pack_stem(comparison.new.force, loaded.cycle, f"{request.options.audience}-briefing"))
 
 
 def _read_tracker_aside(pool, path: Path | None):
@@ -96,32 +107,115 @@ def load_tracker(path: Path | None):
     if path is None:
         return None
     from briefing.document.build import Tracker
-    from briefing.ingest.tracker import read_tracker
+    from briefing.ingest.tracker import pack_date, read_tracker
 
-    return Tracker(tuple(read_tracker(path)), Path(path).name)
+    return Tracker(tuple(read_tracker(path)), Path(path).name, pack_date(path))
 
 
-def load_comparison(request: PackRequest):
-    """The comparison (and the force's History, where more than two inspections are on file)
-    that a pack, `briefing compare` and the tracker all rest on; and the newer cycle."""
+@dataclass(frozen=True)
+class Loaded:
+    """What every document rests on: the comparison of the two inspections, the force's
+    PEEL record (where more than two are on file), the register of all its reports."""
+
+    comparison: object  # compare.Comparison
+    history: object | None  # compare.History
+    cycle: str
+    register: tuple = ()  # compare.register.ReportEntry, newest first
+    reports: tuple = ()  # every report on file, as loaded (model.Inspection)
+    newer: object = None  # the newer inspection compared (model.Inspection)
+
+
+def load_comparison(request: PackRequest) -> Loaded:
+    """The comparison, history and register that a pack, `briefing compare` and the
+    tracker all rest on. OLD and NEW are PEEL inspections; --record files may be any
+    reports about the force."""
     from briefing.compare import compare, history
     from briefing.compare.overrides import load_overrides
+    from briefing.compare.register import register
     from briefing.ingest import load_inspections
 
     if request.inputs:
         if len(request.inputs) != 2:
             raise BriefingError("give two inspections (OLD NEW), or none for the bundled force")
-        old, new, *others = load_inspections([*request.inputs, *request.record])
-        record = [old, new, *others]
+        loaded = load_inspections([*request.inputs, *request.record])
+        for path, inspection in zip(request.inputs, loaded):
+            _check_peel(path, inspection)
+        old, new = loaded[:2]
+        reports = loaded
+        record = [old, new, *peel_record(loaded[2:])]
     else:
-        record = bundled_record()
+        reports = bundled_record() + (load_inspections(request.record) if request.record else [])
+        record = peel_record(reports)
         old, new = record[-2], record[-1]
     as_of = request.options.date
     pins = load_overrides(request.overrides, old.findings, new.findings) if request.overrides else None
     force_record = history(record, as_of=as_of) if len(record) > 2 else None
     comparison = compare(old, new, pins, as_of=as_of, record=force_record,
                          allow_different_forces=request.allow_different_forces)
-    return comparison, force_record, new.cycle
+    on_file = [r for r in reports if r.force in ("", new.force)]  # "": a national report naming no force
+    entries = register(on_file, new.force, as_of, against=(new, comparison.new.cycle_name))
+    return Loaded(comparison, force_record, new.cycle, entries, tuple(on_file), new)
+
+
+def response_subject(request: PackRequest):
+    """The report an s.55 response answers: the one file given (any kind of report), or the
+    newer of two inspections, or the bundled force's latest PEEL inspection."""
+    from briefing.compare.register import register
+    from briefing.document.response import Subject
+    from briefing.ingest import load_inspections
+
+    as_of = request.options.date
+    if len(request.inputs) == 1:
+        report = load_inspections([*request.inputs, *request.record])[0]
+        if request.force:
+            from dataclasses import replace
+
+            report = replace(report, force=request.force)
+        if not report.force:
+            raise BriefingError(f"{request.inputs[0]}: a national report names no force; say whose response this is "
+                                "with --force NAME")
+        entries = register([report], report.force, as_of)
+        if not entries:
+            raise BriefingError(f"{request.inputs[0]}: {report.title} was published {report.published}, after "
+                                f"--date {as_of.isoformat()}, or is about other forces only")
+        return Subject(report, entries[0], _peel_name(report) if report.cycle else report.title)
+    loaded = load_comparison(request)
+    entry = next(e for e in loaded.register if e.key == loaded.newer.key())
+    return Subject(loaded.newer, entry, loaded.comparison.new.cycle_name)
+
+
+def load_register(paths: Sequence[Path], as_of, force: str | None = None):
+    """The force's reports on file as a register (compare.register): the bundled force's
+    with no paths. The force is the one asked for, else the one the files name."""
+    from briefing.compare.register import register
+    from briefing.ingest import load_inspections
+
+    reports = load_inspections(paths) if paths else bundled_record()
+    named = sorted({r.force for r in reports if r.force})
+    if force is None:
+        if len(named) != 1:
+            raise BriefingError("the files name " + (f"{len(named)} forces ({', '.join(named)})" if named else
+                                                     "no force") + "; say which with --force NAME")
+        force = named[0]
+    ours = [r for r in reports if r.force in ("", force)]
+    peel = peel_record([r for r in ours if r.force == force])
+    return force, register(ours, force, as_of, against=(peel[-1], _peel_name(peel[-1])) if peel else None)
+
+
+def _peel_name(inspection) -> str:
+    from briefing.frameworks import load_frameworks
+
+    return load_frameworks().short_name(inspection.cycle)
+
+
+def _check_peel(path: Path, inspection) -> None:
+    if not inspection.cycle:
+        from briefing.errors import InputError
+
+        raise InputError(f"is a {inspection.report_type} report ({inspection.title}), not an inspection with a PEEL "
+                         "cycle: a pack compares two PEEL inspections; give this one with --record to put it in the "
+                         "register and the tracker, or draft its response with briefing response FILE",
+                         file=str(path))
 
 
 def pack_stem(force: str, cycle: str, what: str) -> str:

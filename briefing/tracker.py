@@ -37,6 +37,9 @@ COLUMNS = (
     TrackerColumn("Finding", "finding", 5),
     TrackerColumn("In the latest inspection", "standing", 2),
     TrackerColumn("Earlier wording", "earlier", 3),
+    TrackerColumn("Addressed to", "addressee", 1.4),
+    TrackerColumn("Deadline in the report", "deadline", 1.8),
+    TrackerColumn("Related finding", "related", 3),
     TrackerColumn("Lead chief officer", "lead", 1.5, editable=True),
     TrackerColumn("Owner", "owner", 1.5, editable=True),
     TrackerColumn("Due date", "due", 1.2, "date", editable=True),
@@ -58,6 +61,9 @@ class TrackerRow:
     finding: str = ""
     standing: str = ""  # persisting / new / not raised again / added by hand
     earlier: str = ""
+    addressee: str = ""  # whom the report asks to act, as written
+    deadline: str = ""  # the report's words for when ("by July 2022"): the due date's source
+    related: str = ""  # the open PEEL finding a thematic recommendation overlaps, and why
     lead: str = ""
     owner: str = ""
     due: date | None = None
@@ -95,7 +101,8 @@ def carry_forward(fresh: list[TrackerRow], earlier: list[TrackerRow], links: dic
         before = by_id.get(row.id) or by_id.get(links.get(row.id, ""))
         if before is not None:
             used.add(before.id)
-            edits = {f: getattr(before, f) for f in EDITABLE}
+            # people's edits win; an empty due date leaves the one the report's deadline gave
+            edits = {f: getattr(before, f) for f in EDITABLE if not (f == "due" and before.due is None)}
             if before.id != row.id:
                 edits["earlier"] = f"{before.id}: {before.finding}" if before.finding else before.id
             row = replace(row, **edits)

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 
 from briefing.cleaning import clean_model
 from briefing.compare import Comparison, History
 from briefing.compare.grades import GradeChange
-from briefing.document import sections, sheets, tracking
+from briefing.compare.register import ReportEntry
+from briefing.document import reports, sections, sheets, tracking
 from briefing.document.model import (EXCEL_CELL_CHARS, Briefing, Chart, Column, GradeBar, Metadata, Paragraph,
                                      Section, Table)
 from briefing.document.narrative import render_blocks
 from briefing.document.options import REPORT_TO, PackOptions
 from briefing.document.wording import long_date, movement_text, s55_status, sentence, unmatched_phrase
 from briefing.frameworks import load_frameworks
+from briefing.model import PublicationDate
 from briefing.tracker import TrackerRow, progress_of
 
 
@@ -23,11 +26,13 @@ def worst_downgrade(comparison: Comparison) -> GradeChange | None:
 
 
 def build_briefing(comparison: Comparison, record: History | None = None,
-                   options: PackOptions | None = None, tracker: Tracker | None = None) -> Briefing:
-    """`tracker` is last quarter's edited tracker, whose rows are carried into this pack."""
+                   options: PackOptions | None = None, tracker: Tracker | None = None,
+                   register: tuple[ReportEntry, ...] = ()) -> Briefing:
+    """`tracker` is last quarter's edited tracker, whose rows are carried into this pack;
+    `register` the force's reports on file (compare.register)."""
     options = options or PackOptions()
     c = comparison
-    rows, unmatched = tracking.tracker_rows(c, list(tracker.rows) if tracker else [])
+    rows, unmatched = tracking.tracker_rows(c, list(tracker.rows) if tracker else [], reports.report_rows(register))
     progress = progress_of(rows, options.date, unmatched, tracker.source if tracker else "")
     title = f"{c.new.force}: {c.new.cycle_name} inspection briefing"
     deadline = s55_status(c.s55_due, options.date)
@@ -39,6 +44,7 @@ def build_briefing(comparison: Comparison, record: History | None = None,
         _grades(c),
         *sections.findings_sections(c),
         *([tracking.progress_section(progress)] if tracker else []),
+        *(reports.reports_sections(register, _since(c, tracker), options.date) if register else []),
         sections.figures_section(c),
         *sections.audience_sections(c, options, deadline),
     ]
@@ -54,6 +60,8 @@ def build_briefing(comparison: Comparison, record: History | None = None,
     headline = _headline(c)
     workbook = sheets.workbook_sheets(c, record, options, headline, title,
                                       tracking.tracker_sheet(rows, tracker.source if tracker else ""), progress)
+    if register:
+        workbook = (*workbook[:-1], reports.reports_sheet(register), workbook[-1])
     briefing = clean_model(Briefing(meta, tuple(body), workbook, headline))  # the one cleaning step, on every field
     kept = (f"{len(unmatched)} tracker row(s) match no finding of either inspection and were kept as they were: "
             f"{', '.join(unmatched[:10])}{' and more' if len(unmatched) > 10 else ''}",) if unmatched else ()
@@ -63,7 +71,16 @@ def build_briefing(comparison: Comparison, record: History | None = None,
 @dataclass(frozen=True)
 class Tracker:
     rows: tuple[TrackerRow, ...]
-    source: str  # "kent-q1.xlsx (saved 3 March 2025)": named in the pack
+    source: str  # "kent-q1.xlsx": named in the pack
+    dated: date | None = None  # the date of the pack it came from, where its Summary sheet says
+
+
+def _since(c: Comparison, tracker: Tracker | None) -> reports.Since:
+    """The last pack's date where the tracker carries it, else the older inspection's report."""
+    if tracker is not None and tracker.dated is not None:
+        d = tracker.dated
+        return reports.Since(PublicationDate(d.year, d.month, d.day), f"the last pack ({long_date(d)})")
+    return reports.Since(PublicationDate.from_iso(c.old.published_iso), f"the {c.old.cycle_name} report ({c.old.published})")
 
 
 def _warnings(briefing: Briefing) -> tuple[str, ...]:

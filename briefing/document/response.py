@@ -1,92 +1,140 @@
-"""The PCC's public s.55 response, drafted as a page ready to publish once people have
-written their parts.
+"""The PCC's public s.55 response to one HMICFRS report, drafted as a page ready to publish
+once people have written their parts.
 
-Section 55 of the Police Act 1996 asks the PCC to publish comments on the report (with the
-chief constable's comments and the PCC's response to them) within 56 days, and to say what
-action has been or will be taken on each recommendation (s.55(5B)). Only what the public
-should read is here: the report, its grades, the comments, one entry per recommendation
-and cause of concern. No protective marking, no suggested questions, no analyst detail.
+Section 55 of the Police Act 1996 asks the PCC to invite the chief constable's comments,
+then publish comments on the report (with the chief constable's and the PCC's response to
+them) within 56 days, saying what action has been or will be taken on each recommendation
+(s.55(5B)), and send them to HMICFRS and the Home Secretary. Any report that relates to
+the force takes one, PEEL or thematic. Only what the public should read is here: the
+report, any grades, the comments, one entry per recommendation and cause of concern that
+falls to the force or the PCC, the rest noted. No protective marking, no suggested
+questions, no analyst detail.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from briefing.cleaning import clean_model
-from briefing.compare import Comparison
-from briefing.document.model import Briefing, Column, Metadata, Paragraph, Section, Table
+from briefing.compare.register import ReportEntry, due_date
+from briefing.document.model import Briefing, BulletList, Column, Metadata, Paragraph, Section, Table
 from briefing.document.options import PackOptions
-from briefing.document.wording import long_date, report_to_check
+from briefing.document.wording import long_date, plural
+from briefing.frameworks import load_frameworks
+from briefing.model import Finding, Inspection
 
 WRITE = "[To be written by {who}: {what}]"
+ANSWERED = ("cause-of-concern", "recommendation")
 
 
-def build_response(c: Comparison, options: PackOptions | None = None) -> Briefing:
+@dataclass(frozen=True)
+class Subject:
+    """The report a response answers, as the response names it."""
+
+    report: Inspection
+    entry: ReportEntry
+    name: str  # "PEEL 2023-25" or the report's title
+
+    @property
+    def full_report(self) -> str:
+        return self.report.report or self.report.title
+
+
+def build_response(subject: Subject, options: PackOptions | None = None) -> Briefing:
     options = options or PackOptions()
-    title = f"Response to the HMICFRS {c.new.cycle_name} inspection of {c.new.force}"
-    sections = (_about(c), _grades(c),
+    r, force = subject.report, subject.report.force
+    title = (f"Response to the HMICFRS {subject.name} inspection of {force}" if r.cycle else
+             f"Response to the HMICFRS report: {r.title}")
+    sections = (_about(subject, options), *_grades(subject, options),
                 _comments("The Police and Crime Commissioner's comments", "the Police and Crime Commissioner",
                           "comments on the report, and the response to the chief constable's comments"),
                 _comments("The Chief Constable's comments", "the office, from the chief constable's comments",
                           "the chief constable's comments on the report, as received"),
-                *_entries(c))
+                *_entries(subject))
     meta = Metadata(title=title, subject=f"The Police and Crime Commissioner's response under section 55 of the Police "
-                                         f"Act 1996 to HMICFRS's {c.new.cycle_name} inspection of {c.new.force}",
+                                         f"Act 1996 to HMICFRS's report {r.title} ({force})",
                     author=options.author, language=options.language, marking="",
-                    keywords=("HMICFRS", "PEEL", "section 55", c.new.force), date=long_date(options.date),
-                    version=options.version, audience="public", s55_due=c.s55_due)
+                    keywords=("HMICFRS", "section 55", force, *(("PEEL",) if r.cycle else ())),
+                    date=long_date(options.date), version=options.version, audience="public",
+                    s55_due=subject.entry.s55_due)
     return clean_model(Briefing(meta, sections, (), ()))
 
 
-def _about(c: Comparison) -> Section:
-    published = f"on {c.new.published}" if c.new.published_exact else f"in {c.new.published}"
-    report = c.new.report or c.new.title
-    due = (f" The response is due by {long_date(c.s55_due)}, the last of the 56 days that begin with the day the "
-           "report was published." if c.s55_due else
-           " The response is due within the 56 days that begin with the day the report was published.")
+def _about(s: Subject, options: PackOptions) -> Section:
+    r, e = s.report, s.entry
+    published = f"on {r.published}" if r.published.exact else f"in {r.published}"
+    if e.s55_due:
+        due = (f" The response is due by {long_date(e.s55_due)}, the last of the 56 days that begin with the day the "
+               "report was published.")
+    elif "no statutory last day" in e.status:
+        due = " The report was published before section 55 set a time limit for the response."
+    else:
+        due = " The response is due within the 56 days that begin with the day the report was published."
+    national = " It is a national report, which section 55 puts to every Police and Crime Commissioner." \
+        if "all" in r.covers else ""
     blocks = [Paragraph(f"His Majesty's Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS) published "
-                        f"its report {report} {published}. Section 55 of the Police Act 1996 asks the Police and Crime "
-                        f"Commissioner to publish comments on it, and to send them to HMICFRS and the Home Secretary."
-                        + due)]
-    if c.new.source.startswith(("http://", "https://")):
-        blocks.append(Paragraph(f"The report: {c.new.source}"))
+                        f"its report {r.title} {published}.{national} Section 55 of the Police Act 1996 asks the "
+                        "Police and Crime Commissioner to invite the Chief Constable's comments, to publish comments "
+                        "on the report, and to send them to HMICFRS and the Home Secretary." + due)]
+    link = next((x for x in (r.source, r.report) if x.startswith(("http://", "https://"))), "")
+    if link:
+        blocks.append(Paragraph(f"The report: {link}"))
     return Section("About this response", 1, tuple(blocks))
 
 
-def _grades(c: Comparison) -> Section:
-    graded = [j for j in c.new.judgements if j.grade and j.grade != "ungraded"]
+def _grades(s: Subject, options: PackOptions) -> list[Section]:
+    """A PEEL report's grades as they stand on the draft's date (corrections applied); a
+    report without grades has no such section."""
+    if not s.report.cycle:
+        return []
+    fw = load_frameworks()
+    graded = s.report.corrected(options.date).graded
     if not graded:
-        return Section("The inspectorate's grades", 1, (Paragraph(WRITE.format(
-            who="the office", what=f"the grades given in {report_to_check(c)}"), "placeholder"),))
-    rows = tuple((j.area_name or j.label, j.grade) for j in graded)
-    return Section("The inspectorate's grades", 1, (Table("Grades", f"Grades given in the {c.new.cycle_name} "
-                                                               f"inspection of {c.new.force}",
-                                                               (Column("Area", 3), Column("Grade", 1.5, "grade")),
-                                                               rows),))
+        return [Section("The inspectorate's grades", 1, (Paragraph(WRITE.format(
+            who="the office", what=f"the grades given in {s.full_report}"), "placeholder"),))]
+    rows = tuple((fw.area_name(j.area) or j.label, j.grade) for j in graded)
+    return [Section("The inspectorate's grades", 1, (Table(
+        "Grades", f"Grades given in the {s.name} inspection of {s.report.force}",
+        (Column("Area", 3), Column("Grade", 1.5, "grade")), rows),))]
 
 
 def _comments(title: str, who: str, what: str) -> Section:
     return Section(title, 1, (Paragraph(WRITE.format(who=who, what=what), "placeholder"),))
 
 
-def _entries(c: Comparison) -> list[Section]:
-    formal = [f for f in c.new.findings if f.kind in ("cause-of-concern", "recommendation")]
-    intro = ("What has been done, or will be done, about each cause of concern and recommendation "
-             "(section 55(5B)).")
-    blocks: list = [Paragraph(intro)]
-    if not c.new.findings_complete:
+def _labelled(s: Subject) -> dict[Finding, str]:
+    return dict(zip(s.report.findings, s.report.finding_labels()))
+
+
+def _entries(s: Subject) -> list[Section]:
+    labels, e = _labelled(s), s.entry
+    answered = [f for f in e.tracked if f.kind in ANSWERED]
+    blocks: list = [Paragraph("What has been done, or will be done, about each cause of concern and recommendation "
+                              "(section 55(5B)).")]
+    if not e.complete:
+        stated = f" The report makes {plural(e.stated, 'recommendation')}." if e.stated else ""
         blocks.append(Paragraph(WRITE.format(who="the office", what=f"every cause of concern and recommendation in "
-                                                                    f"{report_to_check(c)}; the source used for this "
-                                             "draft does not list them all"), "placeholder"))
-    if not formal and c.new.findings_complete:
-        blocks.append(Paragraph("The report makes no recommendations and raises no causes of concern."))
+                                             f"{s.full_report}; the source used for this draft does not list them "
+                                             "all") + stated, "placeholder"))
+    elif not answered:
+        blocks.append(Paragraph("The report makes no recommendation to the force or the commissioner and raises no "
+                                "cause of concern."))
     out = [Section("Recommendations and causes of concern", 1, tuple(blocks))]
-    for f in formal:
-        out.append(Section(f.label, 2, (Paragraph(f.text, "quote"),
+    for f in answered:
+        heading = labels.get(f) or f.number or "Recommendation"
+        words = due_date(f)[1]
+        when = [Paragraph(f"The report asks for this {words}.", "note")] if words else []
+        out.append(Section(heading, 2, (Paragraph(f.text, "quote"), *when,
                                         Paragraph(WRITE.format(who="the office", what="the action taken or proposed, "
                                                                "who leads it and by when"), "placeholder"))))
-    afis = [f for f in c.new.findings if f.kind == "area-for-improvement"]
+    if e.for_information:
+        out.append(Section("Recommendations for national bodies", 1, (
+            Paragraph("The report also makes these recommendations to national bodies, noted here for information."),
+            BulletList(tuple(f"{labels.get(f) or f.number}: {f.text}".lstrip(": ") for f in e.for_information)))))
+    afis = [f for f in e.tracked if f.kind == "area-for-improvement"]
     if afis:
         out.append(Section("Areas for improvement", 1, (
-            Paragraph(f"The report also names {len(afis)} area{'s' if len(afis) != 1 else ''} for improvement."),
+            Paragraph(f"The report also names {plural(len(afis), 'area')} for improvement."),
             Table("AFIs", "Areas for improvement", (Column("Area for improvement", 1.2), Column("Text", 5)),
-                  tuple((f.label, f.text) for f in afis)))))
+                  tuple((labels.get(f, ""), f.text) for f in afis)))))
     return out

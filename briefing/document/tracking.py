@@ -14,12 +14,16 @@ from briefing.model import KIND_LABELS
 from briefing.tracker import COLUMNS, Progress, TrackerRow, carry_forward
 
 
-def tracker_rows(c: Comparison, earlier: list[TrackerRow]) -> tuple[list[TrackerRow], list[str]]:
+def tracker_rows(c: Comparison, earlier: list[TrackerRow],
+                 others: list[TrackerRow] = ()) -> tuple[list[TrackerRow], list[str]]:
+    """The newer inspection's rows, then `others` (the other reports' rows), each carried
+    from the earlier tracker where it has the row."""
     since = {p.new.tracker_id: p for p in c.persisting}
     fresh = [TrackerRow(id=f.tracker_id, inspection=c.new.cycle_name, kind=KIND_LABELS[f.kind],
                         area=area_label(f.area_name), finding=f.text, standing=_standing(since.get(f.tracker_id)),
                         earlier=_earlier(since.get(f.tracker_id)))
              for f in c.new.findings if f.kind != "innovative-practice"]
+    fresh += [row for row in others if row.id not in {f.id for f in fresh}]
     links = {p.new.tracker_id: p.old.tracker_id for p in c.persisting if not p.merged}
     standing = {p.old.tracker_id: f"raised again as {p.new.tracker_id}" for p in c.persisting if p.merged}
     gone = (f"not raised again in {c.new.cycle_name}" if c.unmatched_confirmed else

@@ -102,3 +102,8 @@ def since_text(first_raised: str, times: int, not_on_file: tuple[str, ...]) -> s
 def join_words(items) -> str:
     items = list(items)
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
+
+
+def plural(n: int, noun: str, nouns: str = "") -> str:
+    """ "1 report", "3 reports", "2 earlier reports": the count with its noun agreeing."""
+    return f"{n} {noun if n == 1 else nouns or noun + 's'}"

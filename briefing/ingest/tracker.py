@@ -110,3 +110,23 @@ def _letter(index: int) -> str:
     from openpyxl.utils import get_column_letter
 
     return get_column_letter(index + 1)
+
+
+def pack_date(path: Path) -> date | None:
+    """The date of the pack a tracker came from (its Summary sheet's "Date" row), where the
+    workbook still has it: where "since the last pack" begins."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(str(path), read_only=True)
+    try:
+        if "Summary" not in book.sheetnames:
+            return None
+        for number, values in enumerate(book["Summary"].iter_rows(max_col=2, values_only=True), start=1):
+            if number > 200:
+                return None
+            if values and values[0] == "Date" and len(values) > 1:
+                value = values[1]
+                return value.date() if isinstance(value, datetime) else value if isinstance(value, date) else None
+        return None
+    finally:
+        book.close()

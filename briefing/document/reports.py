@@ -1,0 +1,164 @@
+"""The register in a pack: "HMICFRS reports since the last pack", "s.55 responses due",
+the Reports sheet, and a tracker row for each recommendation of a report that is not a
+PEEL inspection (PEEL findings get theirs from the comparison).
+
+The register itself (dates, statuses, whom each recommendation falls to) is decided in
+compare.register; this module only lays it out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from briefing.compare.register import ReportEntry, due_date
+from briefing.document.model import BulletList, Column, Paragraph, Section, Sheet, Table
+from briefing.document.wording import join_words, long_date, plural
+from briefing.frameworks import load_frameworks
+from briefing.model import KIND_LABELS, PublicationDate, kind_count
+from briefing.tracker import TrackerRow
+
+
+HOW = {"month": " (due date: the month's last day)", "derived": " (due date worked out from publication)"}
+
+
+@dataclass(frozen=True)
+class Since:
+    """Where "since the last pack" starts, and how the pack names that point."""
+
+    published: PublicationDate
+    words: str  # "the PEEL 2021/22 report (2021)", "the last pack (3 March 2025)"
+
+    def after(self, entry: ReportEntry) -> bool:
+        """Published after this point, or possibly so: in its month or year where only that is recorded."""
+        return entry.published.sort_key() > self.published.sort_key()
+
+    def unsure(self, entry: ReportEntry) -> bool:
+        """After only perhaps: one of the two dates is known only to a month or year that holds the other."""
+        a, b = entry.published.sort_key(), self.published.sort_key()
+        if not (entry.published.exact and self.published.exact) and a[0] == b[0]:
+            return not a[1] or not b[1] or (a[1] == b[1] and (not a[2] or not b[2]))
+        return False
+
+
+def recommendations_cell(e: ReportEntry) -> str:
+    """What falls to the force and the PCC, by kind, and how much of the report the source lists."""
+    if e.peel:
+        return "a PEEL inspection: its findings are in this briefing's findings sections and the tracker"
+    listed = e.for_force + e.for_pcc + e.for_information
+    if not listed and not e.complete:
+        stated = f"{plural(e.stated, 'recommendation')} in the report; " if e.stated is not None else ""
+        return f"{stated}the source on file lists none"
+    parts = [f"{_kinds(e.for_force) or 'none'} for the force"]
+    if e.for_pcc:
+        parts.append(f"{_kinds(e.for_pcc)} for the PCC")
+    if e.for_information:
+        parts.append(f"{_kinds(e.for_information)} for national bodies")
+    recommendations = sum(1 for f in listed if f.kind == "recommendation")
+    if e.complete:
+        scope = "the source lists every finding"
+    elif e.stated is not None:
+        scope = f"the source lists {recommendations} of the {e.stated} recommendations the report makes"
+    else:
+        scope = "the source may not list every finding"
+    return f"{'; '.join(parts)} ({scope})"
+
+
+def _kinds(findings) -> str:
+    counts: dict[str, int] = {}
+    for f in findings:
+        counts[f.kind] = counts.get(f.kind, 0) + 1
+    return join_words([kind_count(kind, n) for kind, n in counts.items()])
+
+
+def _published(e: ReportEntry) -> date | str:
+    return e.published.exact or str(e.published)
+
+
+def reports_sections(entries: tuple[ReportEntry, ...], since: Since, as_of: date) -> list[Section]:
+    recent = [e for e in entries if since.after(e)]
+    return [_recent(recent, since), _due(entries, since, as_of)]
+
+
+def _recent(recent: list[ReportEntry], since: Since) -> Section:
+    if not recent:
+        return Section("HMICFRS reports since the last pack", 1, (Paragraph(
+            f"No report about the force on file was published after {since.words}."),))
+    rows = tuple((e.title, e.type_name, _published(e), recommendations_cell(e), e.status) for e in recent)
+    unsure = [e.title for e in recent if since.unsure(e)]
+    order = (f" The dates on file do not say whether {join_words(unsure)} came before or after it."
+             if unsure else "")
+    blocks = [Paragraph(f"{plural(len(recent), 'report')} on file {'was' if len(recent) == 1 else 'were'} published "
+                        f"after {since.words}, newest first.{order} Section 55 applies to each: the PCC publishes "
+                        "comments within the 56 days that begin with its publication day."),
+              Table("Reports", f"Reports on file published after {since.words}", (
+                  Column("Report", 3.2), Column("Type", 1.6), Column("Published", 1.3, "date"),
+                  Column("Recommendations", 2.6), Column("s.55 response", 2.6)), rows)]
+    partial = [e for e in recent if not e.complete]
+    if partial:
+        blocks.append(Paragraph(f"For {'one' if len(partial) == 1 else len(partial)} of these reports the source on "
+                                "file does not list every finding: take the rest from the full "
+                                f"report{'s' if len(partial) > 1 else ''}:", "caveat"))
+        blocks.append(BulletList(tuple(e.report or e.title for e in partial)))
+    return Section("HMICFRS reports since the last pack", 1, tuple(blocks))
+
+
+def _due(entries: tuple[ReportEntry, ...], since: Since, as_of: date) -> Section:
+    """Responses still to publish: due from today on, or past their last day since the
+    last pack with none on file. Older gaps are counted, not listed."""
+    open_ = [e for e in entries if e.responded is None and e.s55_due is not None]
+    due = sorted((e for e in open_ if e.s55_due >= as_of or since.after(e)), key=lambda e: e.s55_due)
+    older = [e for e in open_ if e not in due]
+    blocks: list = []
+    if due:
+        blocks.append(Table("Responses", "Responses with no copy on file", (
+            Column("Report", 3.4), Column("Published", 1.3, "date"), Column("Last day", 1.3, "date"),
+            Column("Where it stands", 3.2)), tuple((e.title, _published(e), e.s55_due, e.status) for e in due)))
+    else:
+        blocks.append(Paragraph(f"No s.55 response falls due on or after {long_date(as_of)} for the reports on file, "
+                                f"and none published after {since.words} is without one."))
+    undated = [e for e in entries if e.responded is None and e.s55_due is None and since.after(e)
+               and "no statutory last day" not in e.status]
+    if undated:
+        blocks.append(Paragraph("The exact last day is not known for " + "; ".join(
+            f"{e.title} ({e.status})" for e in undated) + ".", "caveat"))
+    if older:
+        blocks.append(Paragraph(f"{plural(len(older), 'earlier report')} {'has' if len(older) == 1 else 'have'} "
+                                "no response on file, though the 56 days have ended: the Reports sheet lists "
+                                f"{'it' if len(older) == 1 else 'them'}. A response may have been published without a "
+                                "copy reaching this file.", "note"))
+    return Section("s.55 responses due", 1, tuple(blocks))
+
+
+def reports_sheet(entries: tuple[ReportEntry, ...]) -> Sheet:
+    rows = tuple((e.title, e.type_name, _published(e), e.s55_due or "", e.responded or "", e.status,
+                  len(e.for_force), len(e.for_pcc), len(e.for_information),
+                  e.stated if e.stated is not None else "", "yes" if e.complete else "no", e.source, e.key)
+                 for e in entries)
+    note = ("Every HMICFRS report on file that relates to the force, newest first, with where its s.55 response "
+            "stands on the paper's date. A response counts as published only where a copy is on file.")
+    return Sheet("Reports", Table("Register", "Register of reports", (
+        Column("Report", 4), Column("Type", 1.8), Column("Published", 1.3, "date"), Column("s.55 last day", 1.3, "date"),
+        Column("Response published", 1.4, "date"), Column("Where the response stands", 3.5),
+        Column("For the force", 1, "number"), Column("For the PCC", 1, "number"),
+        Column("For national bodies", 1.1, "number"), Column("Recommendations stated", 1.2, "number"),
+        Column("Source lists every finding", 1.2), Column("Source", 3), Column("Key", 2)), rows), note)
+
+
+def report_rows(entries: tuple[ReportEntry, ...]) -> list[TrackerRow]:
+    """A tracker row for every recommendation, cause of concern and AFI of a report that
+    falls to the force or the PCC; due dates from the report's own deadlines."""
+    fw = load_frameworks()
+    rows = []
+    for e in entries:
+        if e.peel:
+            continue
+        related = e.related or ("",) * len(e.tracked)
+        for finding, link in zip(e.tracked, related):
+            due, words, how = due_date(finding)
+            rows.append(TrackerRow(
+                id=e.tracker_id(finding), inspection=f"{e.title} ({e.published})", kind=KIND_LABELS[finding.kind],
+                area=fw.area_name(finding.area) if finding.area else "Not tied to an area", finding=finding.text,
+                standing="open" if not finding.status else finding.status, addressee=finding.addressee,
+                deadline=words + HOW.get(how, ""), related=link, due=due))
+    return rows
