@@ -41,7 +41,8 @@ def test_documents_hold_every_movement_and_persisting_concern(default_pack, comp
 
 def test_workbook_holds_every_movement_and_persisting_concern(default_pack, comparison):
     sheets = xlsx_values(default_pack.path("xlsx"))
-    assert list(sheets) == ["Summary", "Grades", "Findings", "Matching", "Figures", "History", "Actions"]
+    assert list(sheets) == ["Summary", "Grades", "Findings", "Matching", "Figures", "History", "Reports",
+                            "Actions"]
     grades = {row[0]: row for row in sheets["Grades"][1:] if row[0]}
     for change in comparison.grade_changes:
         row = grades[change.area_name]

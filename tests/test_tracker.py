@@ -103,12 +103,15 @@ def test_a_quarter_of_edits_survives_libreoffice_and_reaches_the_next_pack(runne
     # every earlier row kept (AFI 1 lives on in its persisting row): none silently dropped
     assert earlier_ids | {"peel-2021-22/AFI 1"} == {f"peel-2021-22/AFI {n}" for n in range(1, 20)}
     summary = {r[0]: r[1] for r in book["Summary"].iter_rows(values_only=True)}
-    assert summary["Actions overdue"] == 1 and summary["Actions awaiting HMICFRS sign-off"] == 1
+    # overdue on 1 March 2024: AFI 1 (due 31 January 2024, as edited) and five recommendations of national
+    # reports on file whose own deadlines had passed, none edited (four of the February 2021 stop and search
+    # spotlight, due July and September 2021 and July 2022; one of the July 2023 spotlight, due January 2024)
+    assert summary["Actions overdue"] == 6 and summary["Actions awaiting HMICFRS sign-off"] == 1
 
     text = " ".join(page.extract_text() for page in PdfReader(next((tmp_path / "q2").glob("*.pdf"))).pages)
     text = " ".join(text.split())
     assert "Progress since the last pack" in text
-    assert "Overdue (1)" in text and "Done, awaiting HMICFRS sign-off (1)" in text
+    assert "Overdue (6)" in text and "Done, awaiting HMICFRS sign-off (1)" in text
 
 
 @pytest.fixture
@@ -126,21 +129,25 @@ def _broken(tracker: Path, tmp_path: Path, change) -> Path:
     return path
 
 
-def _status_cell(book):
+def _cell(book, row: int, heading: str):
     ws = book["Actions"]
-    return ws.cell(row=5, column=[c.value for c in ws[1]].index("Status") + 1)
+    return ws.cell(row=row, column=[c.value for c in ws[1]].index(heading) + 1)
+
+
+def _status_cell(book):
+    return _cell(book, 5, "Status")
 
 
 @pytest.mark.parametrize(("change", "message"), [
     (lambda b: setattr(_status_cell(b), "value", "Dun"),
-     "Actions!K5: status 'Dun' is not one of Not started, In progress, Awaiting HMICFRS sign-off, Closed by HMICFRS, "
+     "Actions!N5: status 'Dun' is not one of Not started, In progress, Awaiting HMICFRS sign-off, Closed by HMICFRS, "
      "Superseded"),
-    (lambda b: setattr(b["Actions"].cell(row=4, column=10), "value", "next Tuesday"),
-     "Actions!J4: due date 'next Tuesday' is not a date"),
+    (lambda b: setattr(_cell(b, 4, "Due date"), "value", "next Tuesday"),
+     "Actions!M4: due date 'next Tuesday' is not a date"),
     (lambda b: setattr(b["Actions"], "title", "Jobs"),
-     "no 'Actions' sheet (it has Summary, Grades, Findings, Matching, Figures, History, Jobs); give a workbook made "
+     "no 'Actions' sheet (it has Summary, Grades, Findings, Matching, Figures, History, Reports, Jobs); give a workbook made "
      "by briefing pack"),
-    (lambda b: setattr(b["Actions"].cell(row=1, column=11), "value", "State"),
+    (lambda b: setattr(_cell(b, 1, "Status"), "value", "State"),
      "Actions!row 1: no 'Status' column"),
 ])
 def test_a_broken_tracker_gets_one_line_and_no_pack(runner, tracker, tmp_path, change, message):

@@ -75,4 +75,5 @@ def _register() -> None:
         email_commands,
         extract_commands,
         pack_commands,
+        register_commands,
     )

@@ -48,7 +48,7 @@ def compare_command(old: Path, new: Path, fmt: str, overrides: Path | None, reco
     # the same comparison a pack makes: corrections as of today, lifetimes from the record
     request = PackRequest(inputs=(old, new), record=record_files, overrides=overrides, options=PackOptions(),
                           allow_different_forces=allow_different_forces)
-    comparison = load_comparison(request)[0]
+    comparison = load_comparison(request).comparison
     if fmt == "json":
         click.echo(json.dumps(comparison.to_json(), indent=2, ensure_ascii=False))
     else:

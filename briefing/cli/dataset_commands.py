@@ -11,7 +11,7 @@ import click
 from briefing.cli import cli
 from briefing.cli.tables import format_table
 from briefing.errors import BriefingError, ValidationFailed
-from briefing.model import KIND_LABELS, Inspection, kind_count
+from briefing.model import KIND_LABELS, REPORT_TYPE_NAMES, Inspection, kind_count
 
 
 @cli.command()
@@ -44,12 +44,19 @@ def validate(files: tuple[Path, ...]) -> None:
 
 
 def _counts(inspection: Inspection) -> str:
+    """ "19 judgements (9 graded), 4 areas for improvement"; for a report that is not a PEEL
+    assessment, its type and what its source says it holds ("report makes 43 recommendations")."""
     graded = len(inspection.graded)
-    parts = [f"{len(inspection.judgements)} judgements ({graded} graded)"]
+    parts = [f"{len(inspection.judgements)} judgements ({graded} graded)"] if inspection.is_peel or \
+        inspection.judgements else [REPORT_TYPE_NAMES[inspection.report_type]]
     for kind in KIND_LABELS:
         n = len(inspection.findings_of(kind))
         if n:
             parts.append(kind_count(kind, n))
+    parts += [f"the report makes {kind_count(c.kind, c.count)} (as the source says)" for c in inspection.counts
+              if c.count != len(inspection.findings_of(c.kind))]
+    if inspection.response is not None:
+        parts.append(f"a response{' dated ' + inspection.response.date.strftime('%-d %B %Y') if inspection.response.date else ''}")
     return ", ".join(parts)
 
 
@@ -78,15 +85,16 @@ def render_inspection(inspection: Inspection) -> str:
     from briefing.frameworks import load_frameworks
 
     fw = load_frameworks()
-    lines = [inspection.title, f"{inspection.force} - {fw.cycles[inspection.cycle].name} - published {inspection.published}",
+    what = fw.cycles[inspection.cycle].name if inspection.cycle else REPORT_TYPE_NAMES[inspection.report_type]
+    lines = [inspection.title, f"{inspection.force or 'All forces'} - {what} - published {inspection.published}",
              f"Source: {inspection.source}", ""]
     if inspection.judgements:
         rows = [[j.label, j.grade, str(j.place)] for j in inspection.judgements]
         lines += [format_table(["Area", "Grade", "Source"], rows), ""]
     if inspection.findings:
-        rows = [[f.id or KIND_LABELS[f.kind], fw.area_name(f.area) if f.area else "", f.text, str(f.place)]
-                for f in inspection.findings]
-        lines += [format_table(["Finding", "Area", "Text", "Source"], rows), ""]
+        rows = [[f.id or f.number or KIND_LABELS[f.kind], fw.area_name(f.area) if f.area else f.addressee, f.text,
+                 str(f.place)] for f in inspection.findings]
+        lines += [format_table(["Finding", "Area or addressee", "Text", "Source"], rows), ""]
     if inspection.key_figures:
         rows = [[k.name, f"{k.value} {k.unit}".strip(), k.comparator, k.period] for k in inspection.key_figures]
         lines += [format_table(["Figure", "Force", "England and Wales", "Period"], rows), ""]

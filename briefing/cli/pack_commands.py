@@ -100,29 +100,33 @@ def tracker_command(workbook: Path) -> None:
 @click.option("--date", "paper_date", type=click.DateTime(["%Y-%m-%d"]), help="Date of the draft [default: today].")
 @click.option("--record", "record_files", multiple=True, type=click.Path(path_type=Path),
               help="Another inspection of the force (repeatable).")
+@click.option("--force", "force", default="", help="Whose response: for a national report that names no force.")
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("output"),
               show_default=True, help="Folder for the response.")
-def response_command(inputs, formats, author, paper_date, record_files, out_dir):
+def response_command(inputs, formats, author, paper_date, record_files, force, out_dir):
     """Draft the PCC's public s.55 response, ready to publish once people write their parts.
 
-    The report, its grades, the PCC's and the chief constable's comments, and one entry per
+    The report, any grades, the PCC's and the chief constable's comments, and one entry per
     recommendation and cause of concern for the action taken or proposed (s.55(5B)). No
-    protective marking, questions or analyst detail: it is for the public. INPUTS as for pack.
+    protective marking, questions or analyst detail: it is for the public. INPUTS: one
+    report of any kind (a thematic report's dataset, a revisit letter), or OLD NEW as for
+    pack (the newer is answered), or none for the bundled force's latest inspection.
 
     \b
     Example:
         briefing response                  # the bundled force's latest inspection
+        briefing response data/northamptonshire/reports/2021-02-disproportionate-use-of-police-powers.yaml
         briefing response old.yaml new.pdf --formats html -o web/
     """
     from briefing.document.options import PackOptions
     from briefing.pack import PackRequest, make_pack
     from briefing.writers import parse_formats
 
-    if len(inputs) not in (0, 2):
-        raise click.UsageError("give two inspections (OLD NEW), or none for the bundled force")
+    if len(inputs) > 2:
+        raise click.UsageError("give one report, two inspections (OLD NEW), or none for the bundled force")
     options = PackOptions(author=author, date=paper_date.date() if paper_date else date.today())
     request = PackRequest(inputs=inputs, record=record_files, options=options, formats=parse_formats(formats),
-                          out_dir=out_dir, document="response")
+                          out_dir=out_dir, document="response", force=force)
     result = make_pack(request, progress=lambda message: click.echo(message, err=True))
     for path in result.paths:
         click.echo(str(path))

@@ -32,7 +32,9 @@ def format_table(headers: list[str], rows: list[list], width: int | None = None)
     """Columns sized to their content; the widest ones wrap so the table fits the width."""
     rows = [["" if c is None else str(c) for c in row] for row in rows]
     widths = _widths(headers, rows, width or terminal_width())
-    lines = [_line(headers, widths), _line(["-" * w for w in widths], widths)]
+    heads = [textwrap.wrap(h, w) or [""] for h, w in zip(headers, widths)]  # a long heading wraps like a cell
+    lines = [_line([h[i] if i < len(h) else "" for h in heads], widths) for i in range(max(len(h) for h in heads))]
+    lines.append(_line(["-" * w for w in widths], widths))
     for row in rows:
         wrapped = [textwrap.wrap(cell, w) or [""] for cell, w in zip(row, widths)]
         for i in range(max(len(c) for c in wrapped)):

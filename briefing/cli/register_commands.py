@@ -1,0 +1,65 @@
+"""register: every HMICFRS report on file about the force, with its s.55 response."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from datetime import date
+from pathlib import Path
+
+import click
+
+from briefing.cli import cli
+from briefing.cli.tables import format_table, terminal_width
+
+
+@cli.command(name="register")
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--force", "force", help="The force the register is for [default: the one the files name].")
+@click.option("--date", "as_of", type=click.DateTime(["%Y-%m-%d"]), help="Where responses stand on this day "
+              "[default: today].")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def register_command(files: tuple[Path, ...], force: str | None, as_of, fmt: str) -> None:
+    """List the force's HMICFRS reports with each s.55 response's last day and where it stands.
+
+    FILES are datasets or texts of reports: PEEL, thematic, force inspections, revisit
+    letters, and the PCC's published responses (which date the response to their report).
+    With none, the bundled force's reports.
+
+    \b
+    Example:
+        briefing register --date 2023-01-10
+        briefing register reports/*.yaml response.txt --format json
+    """
+    from briefing.compare.register import brief_status
+    from briefing.pack import load_register
+
+    day = as_of.date() if as_of else date.today()
+    force_name, entries = load_register(files, day, force)
+    if fmt == "json":
+        click.echo(json.dumps({"force": force_name, "as_of": day.isoformat(),
+                               "reports": [e.to_json() for e in entries]}, indent=2, ensure_ascii=False))
+        return
+    rows = [[_short(e.published), e.title, e.s55_due.strftime("%-d %b %Y") if e.s55_due else "-",
+             brief_status(e, day), _for_force(e)] for e in entries]
+    click.echo(f"{force_name}: {len(entries)} report{'s' if len(entries) != 1 else ''} on file, newest first; "
+               f"responses as of {day.strftime('%-d %B %Y')}")
+    click.echo(format_table(["Published", "Report", "Last day", "Response", "Findings for the force"], rows))
+    click.echo(textwrap.fill("Last day: the last of the 56 days that begin with publication day (s.55(5A) Police Act "
+                             "1996). A response counts as published only where a copy is on file; --format json "
+                             "gives each status in full.", terminal_width()))
+
+
+def _short(published) -> str:
+    if published.exact:
+        return published.exact.strftime("%-d %b %Y")
+    if published.month:
+        return date(published.year, published.month, 1).strftime("%b %Y")
+    return str(published.year) if published.known else "-"
+
+
+def _for_force(e) -> str:
+    n = len(e.for_force)
+    if e.complete:
+        return str(n)
+    return f"{n} listed; the report makes {e.stated}" if e.stated is not None else f"{n} listed"
