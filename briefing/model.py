@@ -257,6 +257,17 @@ class Inspection:
     def short_name(self) -> str:
         return f"{self.force}, {self.cycle or self.title} ({self.published})"
 
+    def reference(self) -> tuple[str, str]:
+        """The full report as a reader opens it: its name and web address. From `report`
+        ("PEEL 2023-2025: An inspection of X Police (https://...)", "Title (HMICFRS, 7 July
+        2023)"), else the title; the address from `report`, else a web `source`."""
+        report = self.report.strip()
+        url = re.search(r"https?://[^\s)]+", report)
+        name = re.sub(r"\s*\((?:https?://[^)]*|HMICFRS?,[^)]*)\)\s*$", "", report).strip() or self.title
+        if url:
+            return name, url.group(0)
+        return name, self.source if self.source.startswith(("http://", "https://")) else ""
+
     @property
     def is_peel(self) -> bool:
         return self.report_type == "peel"

@@ -34,10 +34,13 @@ from briefing.writers import choices
 @click.option("--email-to", "email_to", multiple=True, help="Email the pack to this address after writing it.")
 @click.option("--allow-different-forces", is_flag=True, help="Compare inspections of two different forces "
               "(refused otherwise; the pack says so on page 1).")
+@click.option("--office", default="", help="The local policing body's title for 'Report to' and the response, e.g. "
+              "\"Police, Fire and Crime Commissioner for Northamptonshire\" [default: from data/offices.yaml, else "
+              "Police and Crime Commissioner].")
 @click.option("--tracker", type=click.Path(path_type=Path), help="Last pack's workbook, as people edited it: its "
               "Actions (owners, dates, statuses, notes) are carried into this pack.")
 def pack(inputs, audience, formats, marking, author, version, paper_date, chief_comments_by, record_files,
-         overrides, out_dir, email_to, allow_different_forces, tracker):
+         overrides, out_dir, email_to, allow_different_forces, office, tracker):
     """Write a briefing pack comparing two inspections.
 
     INPUTS are OLD and NEW (datasets or report files). With none, the two most recent
@@ -60,7 +63,7 @@ def pack(inputs, audience, formats, marking, author, version, paper_date, chief_
         email_to = parse_addresses(email_to, "--email-to")
     options = PackOptions(audience=audience, marking=marking, author=author, version=version,
                           date=paper_date.date() if paper_date else date.today(),
-                          chief_comments_by=chief_comments_by.date() if chief_comments_by else None)
+                          chief_comments_by=chief_comments_by.date() if chief_comments_by else None, office=office)
     request = PackRequest(inputs=inputs, record=record_files, overrides=overrides, options=options,
                           formats=parse_formats(formats), out_dir=out_dir,
                           allow_different_forces=allow_different_forces, tracker=tracker)
@@ -101,9 +104,12 @@ def tracker_command(workbook: Path) -> None:
 @click.option("--record", "record_files", multiple=True, type=click.Path(path_type=Path),
               help="Another inspection of the force (repeatable).")
 @click.option("--force", "force", default="", help="Whose response: for a national report that names no force.")
+@click.option("--office", default="", help="The local policing body's title for 'Report to' and the response, e.g. "
+              "\"Police, Fire and Crime Commissioner for Northamptonshire\" [default: from data/offices.yaml, else "
+              "Police and Crime Commissioner].")
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("output"),
               show_default=True, help="Folder for the response.")
-def response_command(inputs, formats, author, paper_date, record_files, force, out_dir):
+def response_command(inputs, formats, author, paper_date, record_files, force, office, out_dir):
     """Draft the PCC's public s.55 response, ready to publish once people write their parts.
 
     The report, any grades, the PCC's and the chief constable's comments, and one entry per
@@ -124,7 +130,7 @@ def response_command(inputs, formats, author, paper_date, record_files, force, o
 
     if len(inputs) > 2:
         raise click.UsageError("give one report, two inspections (OLD NEW), or none for the bundled force")
-    options = PackOptions(author=author, date=paper_date.date() if paper_date else date.today())
+    options = PackOptions(author=author, date=paper_date.date() if paper_date else date.today(), office=office)
     request = PackRequest(inputs=inputs, record=record_files, options=options, formats=parse_formats(formats),
                           out_dir=out_dir, document="response", force=force)
     result = make_pack(request, progress=lambda message: click.echo(message, err=True))

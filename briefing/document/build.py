@@ -95,7 +95,8 @@ def _warnings(briefing: Briefing) -> tuple[str, ...]:
 
 
 def _header(c: Comparison, options: PackOptions, title: str, deadline: str) -> Section:
-    rows = [("Protective marking", options.marking), ("Report to", REPORT_TO[options.audience]),
+    report_to = options.office_for(c.new.force) if options.audience == "pcc" else REPORT_TO[options.audience]
+    rows = [("Protective marking", options.marking), ("Report to", report_to),
             ("Title", title),
             ("Force", c.new.force if c.old.force == c.new.force else f"{c.old.force} (earlier) and {c.new.force} (later)"),
             ("Inspections compared", f"{c.old.title} ({c.old.published}) and {c.new.title} ({c.new.published})"),
@@ -113,7 +114,7 @@ def _summary_context(c: Comparison, options: PackOptions, deadline: str) -> dict
     longest = max(c.persisting, key=lambda p: (p.times_raised, p.score), default=None)
     return dict(
         force=c.new.force, new_name=c.new.cycle_name, old_name=c.old.cycle_name, new_published=c.new.published,
-        old_published=c.old.published, audience_name=options.audience_name,
+        old_published=c.old.published, audience_name=options.audience_for(c.new.force),
         up=len(c.movements("up")), down=len(c.movements("down")), same=len(c.movements("same")),
         compared=sum(len(c.movements(m)) for m in ("up", "down", "same")),
         new_areas=len(c.movements("new-area")), dropped=len(c.movements("no-longer-graded")),

@@ -7,6 +7,7 @@ their format, so Word, PDF, Excel and JSON always say the same thing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
@@ -39,6 +40,24 @@ class Paragraph:
     text: str
     style: str = "body"  # body | lead | caveat | note | quote
     kind: str = field(default="paragraph", init=False)
+
+
+SAFE_URL = re.compile(r"https?://[^\s<>\"'`\\]{3,2000}")
+
+
+@dataclass(frozen=True)
+class Link:
+    """A line that leads to a web address: "The report: <title>", the title a hyperlink.
+    Only http and https addresses become links; anything else is shown as text."""
+
+    lead: str
+    text: str
+    url: str
+    kind: str = field(default="link", init=False)
+
+    @property
+    def safe(self) -> bool:
+        return bool(SAFE_URL.fullmatch(self.url))
 
 
 @dataclass(frozen=True)
@@ -86,7 +105,7 @@ class Chart:
     kind: str = field(default="chart", init=False)
 
 
-Block = Paragraph | BulletList | Table | Chart
+Block = Paragraph | Link | BulletList | Table | Chart
 
 
 @dataclass(frozen=True)
@@ -148,6 +167,8 @@ class Briefing:
                     parts.append(block.text)
                 elif isinstance(block, BulletList):
                     parts.extend(block.items)
+                elif isinstance(block, Link):
+                    parts.append(f"{block.lead} {block.text} ({block.url})")
                 elif isinstance(block, Table):
                     parts.append(block.caption)
                     parts.extend(" | ".join(display(v) for v in row) for row in block.rows)

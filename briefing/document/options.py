@@ -22,7 +22,20 @@ class PackOptions:
     date: date = field(default_factory=date.today)
     language: str = "en-GB"
     chief_comments_by: date | None = None  # when the chief constable's s.55 comments are asked for
+    office: str = ""  # the local policing body's title, where not the force's own (data/offices.yaml)
+
+    def office_for(self, force: str) -> str:
+        """ "Police, Fire and Crime Commissioner for Northamptonshire": as asked, else as data/offices.yaml
+        knows the force's office, else "Police and Crime Commissioner"."""
+        from briefing.resources import load_data
+
+        known = load_data("offices.yaml")
+        return self.office or known["offices"].get(force) or known["default"]
 
     @property
     def audience_name(self) -> str:
         return AUDIENCES[self.audience]
+
+    def audience_for(self, force: str) -> str:
+        """ "the Police, Fire and Crime Commissioner for Northamptonshire", "the force's chief officers"."""
+        return f"the {self.office_for(force)}" if self.audience == "pcc" else AUDIENCES[self.audience]

@@ -1,7 +1,7 @@
 """The PCC's public s.55 response to one HMICFRS report, drafted as a page ready to publish
 once people have written their parts.
 
-Section 55 of the Police Act 1996 asks the PCC to invite the chief constable's comments,
+Section 55 of the Police Act 1996 requires the PCC to invite the chief constable's comments,
 then publish comments on the report (with the chief constable's and the PCC's response to
 them) within 56 days, saying what action has been or will be taken on each recommendation
 (s.55(5B)), and send them to HMICFRS and the Home Secretary. Any report that relates to
@@ -17,13 +17,14 @@ from dataclasses import dataclass
 
 from briefing.cleaning import clean_model
 from briefing.compare.register import ReportEntry, due_date
-from briefing.document.model import Briefing, BulletList, Column, Metadata, Paragraph, Section, Table
+from briefing.document.model import Briefing, BulletList, Column, Link, Metadata, Paragraph, Section, Table
 from briefing.document.options import PackOptions
 from briefing.document.wording import long_date, plural
 from briefing.frameworks import load_frameworks
 from briefing.model import Finding, Inspection
 
 WRITE = "[To be written by {who}: {what}]"
+DEFAULT_OFFICE = "Police and Crime Commissioner"
 ANSWERED = ("cause-of-concern", "recommendation")
 
 
@@ -43,16 +44,17 @@ class Subject:
 def build_response(subject: Subject, options: PackOptions | None = None) -> Briefing:
     options = options or PackOptions()
     r, force = subject.report, subject.report.force
+    office = options.office_for(force)
     title = (f"Response to the HMICFRS {subject.name} inspection of {force}" if r.cycle else
              f"Response to the HMICFRS report: {r.title}")
-    sections = (_about(subject, options), *_grades(subject, options),
-                _comments("The Police and Crime Commissioner's comments", "the Police and Crime Commissioner",
-                          "comments on the report, and the response to the chief constable's comments"),
-                _comments("The Chief Constable's comments", "the office, from the chief constable's comments",
-                          "the chief constable's comments on the report, as received"),
+    sections = (_about(subject, options, office), *_grades(subject, options),
+                _comments(f"Comments of the {office}", f"the {office}",
+                          "comments on the report, and the response to the Chief Constable's comments"),
+                _comments("The Chief Constable's comments", "the office, from the Chief Constable's comments",
+                          "the Chief Constable's comments on the report, as received"),
                 *_entries(subject))
-    meta = Metadata(title=title, subject=f"The Police and Crime Commissioner's response under section 55 of the Police "
-                                         f"Act 1996 to HMICFRS's report {r.title} ({force})",
+    meta = Metadata(title=title, subject=f"The {office}'s response under section 55 of the Police Act 1996 to "
+                                         f"HMICFRS's report {r.title} ({force})",
                     author=options.author, language=options.language, marking="",
                     keywords=("HMICFRS", "section 55", force, *(("PEEL",) if r.cycle else ())),
                     date=long_date(options.date), version=options.version, audience="public",
@@ -60,42 +62,61 @@ def build_response(subject: Subject, options: PackOptions | None = None) -> Brie
     return clean_model(Briefing(meta, sections, (), ()))
 
 
-def _about(s: Subject, options: PackOptions) -> Section:
+def _about(s: Subject, options: PackOptions, office: str) -> Section:
+    """What the report is and what the law requires, as of the draft's date."""
     r, e = s.report, s.entry
+    name, url = r.reference()
     published = f"on {r.published}" if r.published.exact else f"in {r.published}"
-    if e.s55_due:
-        due = (f" The response is due by {long_date(e.s55_due)}, the last of the 56 days that begin with the day the "
-               "report was published.")
-    elif "no statutory last day" in e.status:
-        due = " The report was published before section 55 set a time limit for the response."
-    else:
-        due = " The response is due within the 56 days that begin with the day the report was published."
-    national = " It is a national report, which section 55 puts to every Police and Crime Commissioner." \
+    national = f" It is a national report, which section 55 puts to every {DEFAULT_OFFICE}." \
         if "all" in r.covers else ""
+    duty = (f"Section 55 of the Police Act 1996 requires the {office} to invite the Chief Constable's comments on the "
+            f"report, to publish comments on it with the Chief Constable's comments and the response to them, and to "
+            "send them to HMICFRS and the Home Secretary.")
     blocks = [Paragraph(f"His Majesty's Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS) published "
-                        f"its report {r.title} {published}.{national} Section 55 of the Police Act 1996 asks the "
-                        "Police and Crime Commissioner to invite the Chief Constable's comments, to publish comments "
-                        "on the report, and to send them to HMICFRS and the Home Secretary." + due)]
-    link = next((x for x in (r.source, r.report) if x.startswith(("http://", "https://"))), "")
-    if link:
-        blocks.append(Paragraph(f"The report: {link}"))
+                        f"its report {name} {published}.{national} {duty}{_when_due(e, options.date)}")]
+    if url:
+        blocks.append(Link("The report:", name, url))
     return Section("About this response", 1, tuple(blocks))
 
 
+def _when_due(e: ReportEntry, today) -> str:
+    """The deadline in the tense of the draft's date."""
+    if e.s55_due:
+        tense = "is due by" if e.s55_due >= today else "was due by"
+        return (f" The response {tense} {long_date(e.s55_due)}, the last of the 56 days that begin with the day the "
+                "report was published.")
+    if "no statutory last day" in e.status:
+        return " The report was published before section 55 set a time limit for the response."
+    return " The response is due within the 56 days that begin with the day the report was published."
+
+
 def _grades(s: Subject, options: PackOptions) -> list[Section]:
-    """A PEEL report's grades as they stand on the draft's date (corrections applied); a
-    report without grades has no such section."""
+    """A PEEL report's grades as they stand on the draft's date, named as the cycle names
+    its areas, with any grade HMICFRS corrected after publication said so; a report
+    without grades has no such section."""
     if not s.report.cycle:
         return []
     fw = load_frameworks()
+    cycle = fw.cycles[s.report.cycle]
     graded = s.report.corrected(options.date).graded
     if not graded:
         return [Section("The inspectorate's grades", 1, (Paragraph(WRITE.format(
             who="the office", what=f"the grades given in {s.full_report}"), "placeholder"),))]
-    rows = tuple((fw.area_name(j.area) or j.label, j.grade) for j in graded)
-    return [Section("The inspectorate's grades", 1, (Table(
-        "Grades", f"Grades given in the {s.name} inspection of {s.report.force}",
-        (Column("Area", 3), Column("Grade", 1.5, "grade")), rows),))]
+
+    def area(j) -> str:
+        own = cycle.area_for_canonical(j.area)
+        return own.label if own else fw.area_name(j.area) or j.label
+
+    rows = tuple((area(j), j.grade) for j in graded)
+    blocks: list = [Table("Grades", f"Grades given in the {s.name} inspection of {s.report.force}",
+                          (Column("Area", 3), Column("Grade", 1.5, "grade")), rows)]
+    for j in graded:
+        if j.correction:
+            c = j.correction
+            why = f" HMICFRS's reason: {c.reason.rstrip('.')}." if c.reason else ""
+            blocks.append(Paragraph(f"{area(j)}: the report as published graded this {c.old_grade}. HMICFRS changed "
+                                    f"the grade to {c.new_grade} on {c.when}.{why}", "note"))
+    return [Section("The inspectorate's grades", 1, tuple(blocks))]
 
 
 def _comments(title: str, who: str, what: str) -> Section:

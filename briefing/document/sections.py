@@ -118,16 +118,22 @@ def _s55(c: Comparison, options: PackOptions, deadline: str) -> Section:
     findings = c.new.findings
     formal = [f for f in findings if f.kind in ("cause-of-concern", "recommendation")]
     items = formal or [f for f in findings if f.kind != "innovative-practice"]
+    from briefing.compare.register import before_limit
+    from briefing.model import PublicationDate
+
+    office = options.office_for(c.new.force)
     blocks = list(render_blocks(
-        "s55_response.txt.j2", deadline=deadline, published=c.new.published,
+        "s55_response.txt.j2", deadline=deadline, published=c.new.published, office=office,
+        past=bool(c.s55_due and c.s55_due < options.date),
+        limitless=before_limit(PublicationDate.from_iso(c.new.published_iso)),
         due=long_date(c.s55_due) if c.s55_due else "", formal=bool(formal),
         complete=c.new.findings_complete, kind=c.new.source_kind_name, report=report_to_check(c),
         cycle=c.new.cycle_name,
         chief_by=long_date(options.chief_comments_by) if options.chief_comments_by else ""))
     parts = [("Chief constable's comments", "Invite the chief constable's comments on the report (s.55(4))"
               + (f"; requested by {long_date(options.chief_comments_by)}" if options.chief_comments_by else ""), ""),
-             ("PCC's comments on the report", "", ""),
-             ("PCC's response to the chief constable's comments", "", "")]
+             (f"Comments of the {office} on the report", "", ""),
+             ("Response to the chief constable's comments", "", "")]
     parts += [(f.label, f.text, "") for f in items]
     parts.append(("Copies sent to", "HMICFRS and the Home Secretary (s.55(6))", ""))
     rows = tuple(parts)

@@ -31,7 +31,7 @@ def _summary(c: Comparison, options: PackOptions, headline: tuple[str, ...], tit
              ("Older source", c.old.source_kind_name), ("Newer inspection", f"{c.new.title} ({c.new.published})"),
              ("Newer source", c.new.source_kind_name),
              ("Newer source lists every finding", "yes" if c.new.findings_complete else "no"),
-             ("Audience", options.audience_name), ("Protective marking", options.marking), ("Date", options.date),
+             ("Audience", options.audience_for(c.new.force)), ("Protective marking", options.marking), ("Date", options.date),
              ("Version", options.version), ("Author", options.author)]
     for movement in ("up", "down", "same", "new-area", "no-longer-graded"):
         rows.append((f"Areas: {movement.replace('-', ' ')}", len(c.movements(movement))))

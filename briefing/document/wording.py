@@ -31,7 +31,7 @@ def long_date(day: date) -> str:
 
 def s55_status(due: date | None, today: date) -> str:
     """A predicate for "The PCC's response ...": "is due in 12 days (11 April 2024)", "is due
-    today (...)", or "was due 11 April 2024: check that it was published"."""
+    today (...)", or "was due 11 April 2024" (the s.55 section says once what to check)."""
     if due is None:
         return ""
     days = (due - today).days
@@ -41,7 +41,7 @@ def s55_status(due: date | None, today: date) -> str:
         return f"is due tomorrow ({long_date(due)})"
     if days == 0:
         return f"is due today ({long_date(due)})"
-    return f"was due {long_date(due)}: check that it was published"
+    return f"was due {long_date(due)}"
 
 
 def sentence(text: str) -> str:

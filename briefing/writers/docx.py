@@ -18,7 +18,7 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
 
-from briefing.document.model import Briefing, BulletList, Chart, Paragraph, Table, display
+from briefing.document.model import Briefing, BulletList, Chart, Link, Paragraph, Table, display
 from briefing.writers.chart_image import render_png
 from briefing.writers.style import CAVEAT_FILL, FONT, HEADER_FILL, column_widths, grade_fill, grade_text
 
@@ -131,6 +131,35 @@ def _paragraph(document, block: Paragraph) -> None:
             run.bold = True
 
 
+def _link(document, block: Link) -> None:
+    """The lead, then the title as a hyperlink (Word's own Hyperlink style); an address that
+    is not http(s) is shown as text."""
+    p = document.add_paragraph(f"{block.lead} ")
+    if not block.safe:
+        p.add_run(f"{block.text} ({block.url})")
+        return
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    rel = p.part.relate_to(block.url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rel)
+    run = OxmlElement("w:r")
+    props = OxmlElement("w:rPr")
+    for tag, value in (("w:color", "1D4E89"), ("w:u", "single")):
+        element = OxmlElement(tag)
+        element.set(qn("w:val"), value)
+        props.append(element)
+    run.append(props)
+    t = OxmlElement("w:t")
+    t.text = block.text
+    t.set(qn("xml:space"), "preserve")
+    run.append(t)
+    link.append(run)
+    p._p.append(link)
+
+
 def _list(document, block: BulletList) -> None:
     style = "List Number" if block.ordered else "List Bullet"
     for item in block.items:
@@ -191,4 +220,4 @@ def _chart(document, block: Chart) -> None:
         doc_pr.set("title", block.title)
 
 
-WRITE = {Paragraph: _paragraph, BulletList: _list, Table: _table, Chart: _chart}
+WRITE = {Paragraph: _paragraph, Link: _link, BulletList: _list, Table: _table, Chart: _chart}

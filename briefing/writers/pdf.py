@@ -23,7 +23,7 @@ from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
 
 from briefing.cleaning import strings
-from briefing.document.model import Briefing, BulletList, Chart, Paragraph, Table, display
+from briefing.document.model import Briefing, BulletList, Chart, Link, Paragraph, Table, display
 from briefing.writers.pdf_chart import chart_drawing
 from briefing.writers.pdf_fonts import cover, fonts
 from briefing.writers.style import CAVEAT_FILL, HEADER_FILL, column_widths, grade_fill, grade_text
@@ -154,6 +154,15 @@ def _paragraph(block: Paragraph, styles, width) -> list:
     return paras(block.text, styles.get(block.style, styles["body"]))
 
 
+def _link(block: Link, styles, width) -> list:
+    """The lead, then the title as a link (an address that is not http(s) is shown, not linked)."""
+    if not block.safe:
+        return paras(f"{block.lead} {block.text} ({block.url})", styles["body"])
+    markup = (f'{text(block.lead)} <link href="{escape(block.url, {chr(34): "&quot;"})}" color="#1d4e89">'
+              f"<u>{text(block.text)}</u></link>")
+    return [RLParagraph(markup, styles["body"])]
+
+
 def _list(block: BulletList, styles, width) -> list:
     items = [ListItem(paras(item, styles["body"])) for item in block.items]
     kind = {"bulletType": "1"} if block.ordered else {"bulletType": "bullet", "start": "\u2022"}
@@ -216,4 +225,4 @@ def _chart(block: Chart, styles, width) -> list:
             Spacer(1, 8)]
 
 
-FLOW = {Paragraph: _paragraph, BulletList: _list, Table: _table, Chart: _chart}
+FLOW = {Paragraph: _paragraph, Link: _link, BulletList: _list, Table: _table, Chart: _chart}
