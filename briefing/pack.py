@@ -149,9 +149,16 @@ def load_comparison(request: PackRequest) -> Loaded:
         old, new = record[-2], record[-1]
     as_of = request.options.date
     pins = load_overrides(request.overrides, old.findings, new.findings) if request.overrides else None
-    force_record = history(record, as_of=as_of) if len(record) > 2 else None
-    comparison = compare(old, new, pins, as_of=as_of, record=force_record,
-                         allow_different_forces=request.allow_different_forces)
+    force_record = history(record, as_of=as_of, overrides={(old.key(), new.key()): pins} if pins else None) \
+        if len(record) > 2 else None
+    step = force_record.step_between(old, new) if force_record else None
+    if step is not None:  # one record of links: the pack's pair is the record's own step
+        from briefing.compare.comparison import with_record
+
+        comparison = with_record(step, force_record)
+    else:
+        comparison = compare(old, new, pins, as_of=as_of, record=force_record,
+                             allow_different_forces=request.allow_different_forces)
     on_file = [r for r in reports if r.force in ("", new.force)]  # "": a national report naming no force
     entries = register(on_file, new.force, as_of, against=(new, comparison.new.cycle_name))
     return Loaded(comparison, force_record, new.cycle, entries, tuple(on_file), new)

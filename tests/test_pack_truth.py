@@ -104,18 +104,19 @@ def test_a_full_report_says_not_raised_again(inspections):
 def test_record_counts_only_what_is_on_file(default_pack, inspections):
     briefing = default_pack.briefing
     text = " ".join(briefing.text().split())
-    assert "First raised PEEL 2015 (February 2016); raised in each of the 6 inspections on file since" in text
+    assert "Raised in PEEL 2015 (February 2016) and in all 5 inspections on file since" in text
     assert "the 8 inspections of Northamptonshire Police on file" in text and "Not on file" not in text
-    assert "in k of the 8 inspections on file" in text
+    assert "Themes raised in findings, and in how many of the 8 inspections on file" in text
+    assert " k of " not in text
     seeds = list(inspections.values())
     record = history(seeds)
     partial = build_briefing(compare(inspections["peel-2021-22"], inspections["peel-2023-25"], record=record), record,
                              PackOptions()).text()
     partial = " ".join(partial.split())
     assert "raised in 3 inspections in a row" not in partial and "across 5 inspections" not in partial
-    assert "raised in each of the 3 inspections on file since; PEEL 2018/19 is not on file" in partial
+    assert "and in all 2 inspections on file since (PEEL 2018/19 is not on file)" in partial
     assert "Not on file: PEEL 2015, PEEL 2016 and PEEL 2018/19" in partial
-    assert "in k of the 5 inspections on file" in partial
+    assert "Themes raised in findings, and in how many of the 5 inspections on file" in partial
 
 
 def test_caveat_is_the_cycles_own_words_not_another_forces(default_pack):
@@ -235,7 +236,7 @@ def test_one_truth_for_first_raised_in_json_pack_and_workbook(default_pack, runn
     sheets = xlsx_values(out / f"{STEM}.xlsx")
     finding_row = next(r for r in sheets["Findings"][1:] if r[0] == "persisting")
     assert finding_row[-1] == link["first_raised"]
-    assert f"First raised {link['first_raised']}; raised in each of the 6 inspections" in briefing.text()
+    assert f"Raised in {link['first_raised']} and in all 5 inspections on file since" in briefing.text()
 
 
 def test_email_body_names_only_what_is_attached_and_gives_the_deadline(default_pack, runner, tmp_path):
@@ -253,3 +254,19 @@ def test_email_body_names_only_what_is_attached_and_gives_the_deadline(default_p
     assert ".pdf" in body and ".xlsx" not in body and "Excel" not in body
     assert "section 55 response was due 11 April 2024" in body
     assert "resolved" not in body and "not in the source used" in body
+
+
+def test_a_forbidden_link_takes_its_lifetime_with_it(runner, tmp_path):
+    """Forbidding AFI 1 -> the allocation finding (line 60) leaves AFI 9 linked to it, and AFI 9
+    has no earlier link: its lifetime must be its own, not AFI 1's (which goes back to 2015).
+    The record and the pack's pair are one set of links."""
+    overrides = tmp_path / "overrides.yaml"
+    overrides.write_text('forbid:\n  - {old: "AFI 1", new: "line 60"}\n', encoding="utf-8")
+    result = invoke(runner, "pack", "--overrides", overrides, "--formats", "pdf", "--date", "2026-12-02",
+                    "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    text = " ".join(pdf_text(next((tmp_path / "out").glob("*.pdf"))).split())
+    persisting = text[text.rindex("Persisting concerns"):text.index("Earlier findings not in the source used")]
+    assert "AFI 9:" in persisting and "AFI 1:" not in persisting
+    assert "Raised in PEEL 2021/22 (2021) and in the one inspection on file since" in persisting
+    assert "PEEL 2015" not in persisting

@@ -254,7 +254,7 @@ def with_record(comparison: Comparison, record) -> Comparison:
     """The comparison with each persisting concern's lifetime taken from the force's record."""
     persisting = []
     for p in comparison.persisting:
-        chain = record.lineage_of(comparison.new, p.new.text)
+        chain = record.lineage_of(comparison.new, p.new.tracker_id)
         if len(chain) >= 2:
             first = chain[-1]
             p = replace(p, first_raised=record.name_of(first), times_raised=len(chain),

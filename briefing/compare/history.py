@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from briefing.compare.comparison import Comparison, InspectionSummary, compare
+from briefing.compare.overrides import Overrides
 from briefing.compare.themes import theme_name, themes_of
 from briefing.errors import BriefingError
 from briefing.frameworks import Frameworks, load_frameworks
@@ -64,20 +65,31 @@ class History:
         return next((i for i, x in enumerate(self.inspections)
                      if x.cycle == summary.cycle and x.title == summary.title), None)
 
-    def lineage_of(self, summary: InspectionSummary, text: str) -> list[int]:
+    def lineage_of(self, summary: InspectionSummary, tracker_id: str) -> list[int]:
         """Indexes of the inspections that raised a finding, newest first, following the
-        consecutive links back from `summary`'s finding with this text."""
+        consecutive links back from `summary`'s finding with this stable id: by ids, never
+        by wording, so two findings with the same words are never confused."""
         start = self.index_of(summary)
         if start is None:
             return []
         chain = [start]
         for index in range(start, 0, -1):
-            match = next((p for p in self.steps[index - 1].persisting if p.new.text == text and not p.merged), None)
+            match = next((p for p in self.steps[index - 1].persisting
+                          if p.new.tracker_id == tracker_id and not p.merged), None)
             if match is None:
                 break
-            text = match.old.text
+            tracker_id = match.old.tracker_id
             chain.append(index - 1)
         return chain
+
+    def step_between(self, old: Inspection, new: Inspection) -> Comparison | None:
+        """The record's own comparison of two consecutive inspections on file, or None."""
+        keys = [(i.key(), i.published.sort_key()) for i in self.inspections]
+        for index, step in enumerate(self.steps):
+            if keys[index] == (old.key(), old.published.sort_key()) and \
+                    keys[index + 1] == (new.key(), new.published.sort_key()):
+                return step
+        return None
 
     def missing_between(self, first: int, last: int | None) -> tuple[str, ...]:
         fw = load_frameworks()
@@ -123,7 +135,10 @@ def _themes(ordered: list[Inspection], fw: Frameworks) -> tuple[ThemeRecord, ...
 
 
 def history(inspections: Sequence[Inspection], frameworks: Frameworks | None = None,
-            as_of: date | None = None) -> History:
+            as_of: date | None = None, overrides: dict[tuple[str, str], Overrides] | None = None) -> History:
+    """The record, each consecutive pair compared once, as of `as_of`. `overrides` holds an
+    analyst's pins and forbids by pair ((older key, newer key)): the pair a pack compares is
+    one of these steps, so its links and every lifetime built on them are the same links."""
     fw = frameworks or load_frameworks()
     if not inspections:
         raise BriefingError("history needs at least one inspection")
@@ -131,7 +146,9 @@ def history(inspections: Sequence[Inspection], frameworks: Frameworks | None = N
     if len(forces) > 1:
         raise BriefingError(f"history covers one force at a time, not {', '.join(sorted(forces))}")
     ordered = [i.corrected(as_of) for i in _order(inspections, fw)]
-    steps = tuple(compare(a, b, frameworks=fw) for a, b in zip(ordered, ordered[1:]))
+    overrides = overrides or {}
+    steps = tuple(compare(a, b, overrides.get((a.key(), b.key())), frameworks=fw, as_of=as_of)
+                  for a, b in zip(ordered, ordered[1:]))
     missing = tuple(fw.short_name(c.id) for c in fw.cycles_missing([i.cycle for i in ordered]))
     names = tuple(f"{fw.short_name(i.cycle)} ({i.published})" for i in ordered)  # as InspectionSummary.name
     return History(ordered[0].force, tuple(ordered), _timelines(ordered, fw), _themes(ordered, fw), steps, missing,

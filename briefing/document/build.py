@@ -14,7 +14,7 @@ from briefing.document.model import (EXCEL_CELL_CHARS, Briefing, Chart, Column, 
                                      Section, Table)
 from briefing.document.narrative import render_blocks
 from briefing.document.options import REPORT_TO, PackOptions
-from briefing.document.wording import long_date, movement_text, s55_status, sentence, unmatched_phrase
+from briefing.document.wording import long_date, movement_text, s55_status, sentence, since_text, unmatched_phrase
 from briefing.frameworks import load_frameworks
 from briefing.model import PublicationDate
 from briefing.tracker import TrackerRow, progress_of
@@ -120,6 +120,7 @@ def _summary_context(c: Comparison, options: PackOptions, deadline: str) -> dict
         new_areas=len(c.movements("new-area")), dropped=len(c.movements("no-longer-graded")),
         corrected=[g for g in c.grade_changes if g.correction],
         worst=worst_downgrade(c), longest=longest, persisting=len(c.persisting),
+        longest_since=since_text(longest.first_raised, longest.times_raised, longest.not_on_file) if longest else "",
         unmatched=unmatched_phrase(c, len(c.resolved)), fresh=len(c.new_findings),
         new_complete=c.new.findings_complete, new_kind=c.new.source_kind_name,
         deadline=deadline if options.audience == "pcc" else "",

@@ -170,13 +170,13 @@ def history_section(record: History) -> Section:
     intro = (f"Grades and recurring themes across the {n} inspections of {record.force} on file, oldest first: "
              f"{join_words(record.names())}.")
     if record.not_on_file:
-        intro += (f" Not on file: {join_words(record.not_on_file)}; the record below leaves them out, so \u201ck of "
-                  f"{n}\u201d counts only inspections on file.")
+        intro += (f" Not on file: {join_words(record.not_on_file)}; the record below leaves them out, so each count "
+                  "covers only the inspections on file.")
     intro += " The same caveats on comparing grades apply."
     return Section("The force's inspection record", 1, (
         Paragraph(intro),
         Table("Timeline", "Grades by area over time", (Column("Area", 2), Column("Grades, oldest first", 6)), rows),
-        Table("Themes", f"Themes raised in findings, in k of the {n} inspections on file",
+        Table("Themes", f"Themes raised in findings, and in how many of the {n} inspections on file",
               (Column("Theme", 3), Column("Raised in", 1.2), Column("First", 2), Column("Latest", 2)), themes)))
 
 

@@ -93,10 +93,14 @@ def unmatched_phrase(c: Comparison, n: int) -> str:
 
 
 def since_text(first_raised: str, times: int, not_on_file: tuple[str, ...]) -> str:
+    """ "raised in PEEL 2015 (February 2016) and in all 5 inspections on file since": `times`
+    counts the first inspection too, so the ones since are one fewer."""
+    since = times - 1
+    later = "the one inspection" if since == 1 else f"all {since} inspections"
     gap = ""
     if not_on_file:
-        gap = f"; {join_words(not_on_file)} {'is' if len(not_on_file) == 1 else 'are'} not on file"
-    return f"first raised {first_raised}; raised in each of the {times} inspections on file since{gap}"
+        gap = f" ({join_words(not_on_file)} {'is' if len(not_on_file) == 1 else 'are'} not on file)"
+    return f"raised in {first_raised} and in {later} on file since{gap}"
 
 
 def join_words(items) -> str:
