@@ -16,6 +16,10 @@ STATUSES = ("Not started", "In progress", "Awaiting HMICFRS sign-off", "Closed b
 OPEN_STATUSES = STATUSES[:2]
 AWAITING = STATUSES[2]
 RAG = ("Red", "Amber", "Green")
+# What a row's finding is now, typed: the code a pack decides by, the word the sheet shows.
+STATES = {"new": "new", "persisting": "persisting", "unknown": "status unknown", "not-raised": "not raised again",
+          "raised-again": "raised again", "report": "another report", "hand": "added by hand"}
+EXPLAINED = frozenset({"unknown", "not-raised", "raised-again", "report", "hand"})  # need no warning when kept
 
 
 @dataclass(frozen=True)
@@ -31,11 +35,13 @@ class TrackerColumn:
 
 COLUMNS = (
     TrackerColumn("ID", "id", 1.6, required=True),
+    TrackerColumn("Reference", "label", 1.2),  # as the report names it: "AFI 7", "Recommendation 2"
     TrackerColumn("Inspection", "inspection", 1.4),
     TrackerColumn("Kind", "kind", 1.3),
     TrackerColumn("Area", "area", 1.6),
     TrackerColumn("Finding", "finding", 5),
     TrackerColumn("In the latest inspection", "standing", 2),
+    TrackerColumn("State", "state", 1.1, "status", tuple(STATES.values())),
     TrackerColumn("Earlier wording", "earlier", 3),
     TrackerColumn("Addressed to", "addressee", 1.4),
     TrackerColumn("Deadline in the report", "deadline", 1.8),
@@ -55,11 +61,13 @@ HAND = "added by hand"
 @dataclass(frozen=True)
 class TrackerRow:
     id: str = ""
+    label: str = ""  # "AFI 7", "Cause of concern 2": what people call it
     inspection: str = ""
     kind: str = ""
     area: str = ""
     finding: str = ""
-    standing: str = ""  # persisting / new / not raised again / added by hand
+    standing: str = ""  # what became of it, in words: "persisting since PEEL 2015 (February 2016)"
+    state: str = ""  # the same, typed: a key of STATES
     earlier: str = ""
     addressee: str = ""  # whom the report asks to act, as written
     deadline: str = ""  # the report's words for when ("by July 2022"): the due date's source
@@ -74,7 +82,13 @@ class TrackerRow:
     place: str = ""  # where the row was read ("Actions!A7"), for messages; not written
 
     def cells(self) -> tuple:
-        return tuple(getattr(self, c.field) if getattr(self, c.field) is not None else "" for c in COLUMNS)
+        def cell(field: str):
+            value = getattr(self, field)
+            if field == "state":
+                return STATES.get(value, "")
+            return value if value is not None else ""
+
+        return tuple(cell(c.field) for c in COLUMNS)
 
     @property
     def is_open(self) -> bool:
@@ -85,14 +99,14 @@ class TrackerRow:
 
 
 def carry_forward(fresh: list[TrackerRow], earlier: list[TrackerRow], links: dict[str, str],
-                  standing: dict[str, str]) -> tuple[list[TrackerRow], list[str]]:
+                  standing: dict[str, tuple[str, str]]) -> tuple[list[TrackerRow], list[str]]:
     """The new tracker: every fresh row with the edits of its earlier row, then every
     earlier row with no fresh row (never dropped), marked for what happened to it.
 
     `links` maps a fresh row's id to the id of the earlier finding it persists from;
-    `standing` says what became of earlier findings with no row of their own now ("not
-    raised again in ...", "raised again as ..."). Returns the rows and what could not be
-    matched (named, never guessed).
+    `standing` says what became of earlier findings with no row of their own now, as a
+    state and words (("not-raised", "not raised again in ..."), ("raised-again", "raised
+    again as ...")). Returns the rows and what could not be matched (named, never guessed).
     """
     by_id = {row.id: row for row in earlier if row.id}
     used: set[str] = set()
@@ -112,13 +126,14 @@ def carry_forward(fresh: list[TrackerRow], earlier: list[TrackerRow], links: dic
     for row in earlier:
         if row.id in used or row.id in fresh_ids:
             continue
-        if not row.id or row.standing == HAND:
-            rows.append(replace(row, standing=HAND))
+        if not row.id or row.state == "hand":
+            rows.append(replace(row, standing=HAND, state="hand"))
         elif row.id in standing:
-            rows.append(replace(row, standing=standing[row.id]))
+            state, words = standing[row.id]
+            rows.append(replace(row, standing=words, state=state))
         else:  # from an inspection before the older one, or an id we do not know: kept as it was
             rows.append(row)
-            if not row.standing.startswith(("not raised", "not in", "raised again")):
+            if row.state not in EXPLAINED:
                 unmatched.append(f"{row.id} ({row.place})" if row.place else row.id)
     return rows, unmatched
 

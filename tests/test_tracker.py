@@ -96,7 +96,8 @@ def test_a_quarter_of_edits_survives_libreoffice_and_reaches_the_next_pack(runne
     assert persisting["Progress and evidence"] == "Allocation policy rewritten; audit in March"
     gone = next(r for r in rows if r["ID"] == "peel-2021-22/AFI 2")
     assert gone["Owner"] == "DCC B. Jones" and gone["Status"] == "Awaiting HMICFRS sign-off"
-    assert gone["In the latest inspection"].startswith("not in the source used for PEEL 2023-25 (a news article")
+    assert gone["In the latest inspection"].startswith("status unknown: not in the source used for PEEL 2023-25 (a news article")
+    assert gone["State"] == "status unknown"
     assert any(r["Finding"] == "Review custody CCTV retention" and r["In the latest inspection"] == "added by hand"
                for r in rows)
     earlier_ids = {r["ID"] for r in rows if str(r["ID"]).startswith("peel-2021-22/")}
@@ -140,10 +141,10 @@ def _status_cell(book):
 
 @pytest.mark.parametrize(("change", "message"), [
     (lambda b: setattr(_status_cell(b), "value", "Dun"),
-     "Actions!N5: status 'Dun' is not one of Not started, In progress, Awaiting HMICFRS sign-off, Closed by HMICFRS, "
+     "Actions!{Status}5: status 'Dun' is not one of Not started, In progress, Awaiting HMICFRS sign-off, Closed by HMICFRS, "
      "Superseded"),
     (lambda b: setattr(_cell(b, 4, "Due date"), "value", "next Tuesday"),
-     "Actions!M4: due date 'next Tuesday' is not a date"),
+     "Actions!{Due date}4: due date 'next Tuesday' is not a date"),
     (lambda b: setattr(b["Actions"], "title", "Jobs"),
      "no 'Actions' sheet (it has Summary, Grades, Findings, Matching, Figures, History, Reports, Jobs); give a workbook made "
      "by briefing pack"),
@@ -151,6 +152,13 @@ def _status_cell(book):
      "Actions!row 1: no 'Status' column"),
 ])
 def test_a_broken_tracker_gets_one_line_and_no_pack(runner, tracker, tmp_path, change, message):
+    from openpyxl.utils import get_column_letter
+
+    from briefing.tracker import COLUMNS
+
+    for heading in ("Status", "Due date"):  # the cell named by its column's place on the sheet
+        letter = get_column_letter([c.title for c in COLUMNS].index(heading) + 1)
+        message = message.replace("{" + heading + "}", letter)
     path = _broken(tracker, tmp_path, change)
     result = invoke(runner, "pack", "-o", tmp_path / "q2", "--tracker", path)
     assert result.exit_code == 1

@@ -159,6 +159,7 @@ def report_rows(entries: tuple[ReportEntry, ...]) -> list[TrackerRow]:
             rows.append(TrackerRow(
                 id=e.tracker_id(finding), inspection=f"{e.title} ({e.published})", kind=KIND_LABELS[finding.kind],
                 area=fw.area_name(finding.area) if finding.area else "Not tied to an area", finding=finding.text,
-                standing="open" if not finding.status else finding.status, addressee=finding.addressee,
+                standing=finding.status or "open", state="report", addressee=finding.addressee,
+                label=finding.number or finding.id,
                 deadline=words + HOW.get(how, ""), related=link, due=due))
     return rows

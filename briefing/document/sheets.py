@@ -68,12 +68,21 @@ def _row(status: str, inspection: str, ref: FindingRef, linked: str = "", since:
 
 
 def _findings(c: Comparison) -> Sheet:
+    """One row per finding of each inspection: a persisting pair is two rows, each naming
+    the other, so a filter on either inspection shows all of its findings."""
     unmatched = "not raised again" if c.unmatched_confirmed else "not in the source used"
-    rows = [_row("persisting", c.new.cycle_name, p.new, f"{p.old.label}: {p.old.text}", p.first_raised)
-            for p in c.persisting]
+    rows, seen = [], set()
+    for p in c.persisting:
+        if p.new.tracker_id not in seen:
+            seen.add(p.new.tracker_id)
+            earlier = [q.old for q in c.persisting if q.new.tracker_id == p.new.tracker_id]
+            rows.append(_row("persisting", c.new.cycle_name, p.new, "; ".join(f"{o.label}: {o.text}" for o in earlier),
+                             p.first_raised))
+    rows += [_row("raised again", c.old.cycle_name, p.old, f"{p.new.label}: {p.new.text}", p.first_raised)
+             for p in c.persisting]
     rows += [_row(unmatched, c.old.cycle_name, r) for r in c.resolved]
     rows += [_row("new", c.new.cycle_name, n) for n in c.new_findings]
-    table = Table("Findings", "Every finding with its status", (
+    table = Table("Findings", "Every finding of both inspections with its status", (
         Column("Status", 1.3), Column("Inspection", 1.4), Column("ID", 1), Column("Kind", 1.4),
         Column("Area", 1.8), Column("Themes", 2), Column("Text", 5), Column("Linked to", 4), Column("Source", 2.5),
         Column("First raised", 1.8)), tuple(rows))

@@ -16,19 +16,30 @@ from briefing.tracker import COLUMNS, Progress, TrackerRow, carry_forward
 
 def tracker_rows(c: Comparison, earlier: list[TrackerRow],
                  others: list[TrackerRow] = ()) -> tuple[list[TrackerRow], list[str]]:
-    """The newer inspection's rows, then `others` (the other reports' rows), each carried
-    from the earlier tracker where it has the row."""
+    """Every finding still open on the sources given: the newer inspection's (a persisting
+    one once, in its newer words); each earlier finding a partial newer source does not
+    mention, its status unknown; then `others` (the other reports' rows). Each is carried
+    from the earlier tracker where that has the row."""
     since = {p.new.tracker_id: p for p in c.persisting}
     fresh = [TrackerRow(id=f.tracker_id, inspection=c.new.cycle_name, kind=KIND_LABELS[f.kind],
                         area=area_label(f.area_name), finding=f.text, standing=_standing(since.get(f.tracker_id)),
-                        earlier=_earlier(since.get(f.tracker_id)))
+                        state="persisting" if f.tracker_id in since else "new", earlier=_earlier(since.get(f.tracker_id)),
+                        label=f.label)
              for f in c.new.findings if f.kind != "innovative-practice"]
-    fresh += [row for row in others if row.id not in {f.id for f in fresh}]
+    if not c.unmatched_confirmed:
+        unknown = (f"status unknown: not in the source used for {c.new.cycle_name} (a {c.new.source_kind_name}); "
+                   f"check {report_to_check(c)}")
+        fresh += [TrackerRow(id=f.tracker_id, inspection=c.old.cycle_name, kind=KIND_LABELS[f.kind],
+                             area=area_label(f.area_name), finding=f.text, standing=unknown, state="unknown",
+                             label=f.label)
+                  for f in c.resolved if f.kind != "innovative-practice"]
+    ids = {row.id for row in fresh}
+    fresh += [row for row in others if row.id not in ids]
     links = {p.new.tracker_id: p.old.tracker_id for p in c.persisting if not p.merged}
-    standing = {p.old.tracker_id: f"raised again as {p.new.tracker_id}" for p in c.persisting if p.merged}
-    gone = (f"not raised again in {c.new.cycle_name}" if c.unmatched_confirmed else
-            f"not in the source used for {c.new.cycle_name} (a {c.new.source_kind_name}); check {report_to_check(c)}")
-    standing.update({f.tracker_id: gone for f in c.resolved})
+    standing = {p.old.tracker_id: ("raised-again", f"raised again as {p.new.label} ({p.new.tracker_id})")
+                for p in c.persisting if p.merged}
+    if c.unmatched_confirmed:
+        standing.update({f.tracker_id: ("not-raised", f"not raised again in {c.new.cycle_name}") for f in c.resolved})
     return carry_forward(fresh, earlier, links, standing)
 
 

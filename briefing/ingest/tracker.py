@@ -15,7 +15,7 @@ from briefing.cleaning import clean
 from briefing.errors import InputError
 from briefing.ingest.dataset import did_you_mean
 from briefing.limits import check_workbook
-from briefing.tracker import COLUMNS, TrackerColumn, TrackerRow
+from briefing.tracker import COLUMNS, STATES, TrackerColumn, TrackerRow
 
 SHEET = "Actions"
 HEADER_ROWS = 10  # the heading row may sit below a title someone added
@@ -81,6 +81,8 @@ def _row(values, places: dict[str, int], number: int, path: Path) -> TrackerRow 
     if not others and len(str(fields.get("id", "")).split()) > 6:
         return None  # the sheet's note under the table, not a row
     fields["status"] = fields.get("status") or "Not started"
+    if "state" in fields:
+        fields["state"] = next((k for k, word in STATES.items() if word == fields["state"]), "")
     return TrackerRow(**fields, place=f"{SHEET}!A{number}")
 
 
@@ -99,6 +101,8 @@ def _value(column: TrackerColumn, value, cell: str, path: Path):
     text = " ".join(clean("" if value is None else str(value)).split())
     if column.choices and text:
         match = next((c for c in column.choices if c.lower() == text.lower()), None)
+        if match is None and not column.editable:
+            return ""  # a column briefing fills, changed by hand: refreshed, not refused
         if match is None:
             raise InputError(f"{column.title.lower()} {text!r} is not one of {', '.join(column.choices)}",
                              file=str(path), place=cell)
