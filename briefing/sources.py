@@ -48,3 +48,9 @@ def kind_of_text(address: str, head: str, is_pdf: bool) -> str:
 def source_kind_name(kind: str) -> str:
     known = source_kinds().get(kind)
     return known.name if known else kind
+
+
+def with_article(name: str) -> str:
+    """ "a news article", "an HMICFRS assessment page" (initialisms said letter by letter)."""
+    sounds_vowel = re.match(r"[aeio]|u(?!ni|s[eu])|(?:HMI|FRS|NPCC)\b|[FHLMNRSX][A-Z]", name)
+    return f"{'an' if sounds_vowel else 'a'} {name}"

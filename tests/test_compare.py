@@ -54,7 +54,7 @@ def test_2021_to_2023_grade_movements(inspections):
     assert any("It isn't possible to make direct comparisons" in note for note in c.caveats)
     assert any("Leadership and force management" in note for note in c.caveats)
     responding = next(g for g in c.grade_changes if g.area == "responding-to-public")
-    assert responding.correction.startswith("Grade corrected on 8 August 2024: published as adequate")
+    assert responding.correction.startswith("HMICFRS corrected the grade on 8 August 2024, from adequate (as published)")
 
 
 def test_a_pack_dated_before_the_correction_uses_the_published_grade(inspections):

@@ -30,7 +30,7 @@ def test_documents_hold_every_movement_and_persisting_concern(default_pack, comp
     flat = " ".join(text.split())
     for change in comparison.grade_changes:
         assert contains_words(flat, f"{change.area_name} {change.old_grade} {change.new_grade}")
-    assert "down 1 grade" in flat and "up 2 grades" in flat and "graded for the first time" in flat
+    assert "down 1 grade" in flat and "up 2 grades" in flat and "newly graded" in flat and "graded for the first time" not in flat
     start = flat.index("raised again in PEEL 2023-25, earlier and current wording")  # past the contents list
     section = flat[start:flat.index("Earlier findings not in the source used", start)]
     for concern in comparison.persisting:

@@ -76,7 +76,7 @@ def test_grades_table_uses_the_corrected_grade(default_pack):
     grades = next(b for s in briefing.sections for b in s.blocks if getattr(b, "name", "") == "Grades")
     row = next(r for r in grades.rows if r[0] == "Responding to the public")
     assert row[1:4] == ("requires improvement", "requires improvement", "no change")
-    assert "Grade corrected on 8 August 2024: published as adequate" in row[4]
+    assert "HMICFRS corrected the grade on 8 August 2024, from adequate (as published) to requires improvement" in row[4]
     text = briefing.text()
     assert "five went up, one went down and two stayed the same" in text
     assert "Grades: 5 up, 1 down, 2 unchanged" in briefing.headline[0]
@@ -270,3 +270,32 @@ def test_a_forbidden_link_takes_its_lifetime_with_it(runner, tmp_path):
     assert "AFI 9:" in persisting and "AFI 1:" not in persisting
     assert "Raised in PEEL 2021/22 (2021) and in the one inspection on file since" in persisting
     assert "PEEL 2015" not in persisting
+
+
+def test_words_a_reader_would_notice(default_pack, tmp_path):
+    """Each phrase here was once wrong in the rendered pack: a placeholder, a count off by one,
+    a plural for one, a superlative of one, a caveat printed twice, a qualifier dropped."""
+    text = " ".join(pdf_text(default_pack.path("pdf")).split())
+    assert " k of " not in text and "pair(s)" not in text and "Findings counts" not in text
+    assert "The one downgrade is Investigating crime" in text and "most important downgrade" not in text
+    assert "One pair of areas maps only partially, so its movement is indicative" in text
+    assert text.count("It isn't possible to make direct comparisons") == 1
+    assert "highest in England and Wales (for those forces that could provide data)" in text
+    assert "graded for the first time" not in text and "newly graded" in text
+    assert "an HMICFRS assessment page" in text and "a HMICFRS" not in text
+    assert "PEEL 2017 (2018)" in text[text.index("Where an inspection graded an area but its source on file"):]
+
+
+def test_a_backdated_pack_says_nothing_that_happened_after_its_date(tmp_path):
+    result = make_pack(PackRequest(out_dir=tmp_path, formats=("pdf",), options=PackOptions(date=date(2024, 3, 30))))
+    text = " ".join(pdf_text(result.paths[0]).split())
+    assert "is due in 12 days (11 April 2024)" in text
+    assert "8 August 2024" not in text and "corrected" not in text.lower().replace("uncorrected", "")
+
+
+def test_the_chief_officers_pack_points_to_the_findings_where_they_are(tmp_path, runner):
+    result = invoke(runner, "pack", "--audience", "chief-officers", "--formats", "pdf", "-o", tmp_path)
+    assert result.exit_code == 0, result.output
+    text = " ".join(pdf_text(next(tmp_path.glob("*.pdf"))).split())
+    assert "Each finding under Open findings by area has a blank owner" in text
+    assert text.index("Open findings by area") < text.index("Each finding under Open findings by area")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from briefing.sources import with_article
 from briefing.cli import cli
 from briefing.cli.tables import format_table, terminal_width
 
@@ -75,7 +76,7 @@ def render_comparison(c) -> str:
     rows = [[p.old.label, p.new.label, f"{p.score:.2f}", p.new.text, p.reason] for p in c.persisting]
     lines += [format_table(["Was", "Now", "Score", "Now reads", "Why linked"], rows) if rows else "  none", ""]
     unmatched = ("Not raised again (in the older inspection only)" if c.unmatched_confirmed else
-                 f"Not in the source used for the newer inspection (a {c.new.source_kind_name})")
+                 f"Not in the source used for the newer inspection ({with_article(c.new.source_kind_name)})")
     for title, refs in ((unmatched, c.resolved),
                         ("New (in the newer inspection only)", c.new_findings)):
         lines.append(f"{title}: {len(refs)}")

@@ -106,7 +106,7 @@ class InspectionSummary:
     published_exact: date | None = None
     findings: tuple[FindingRef, ...] = ()
     judgements: tuple[JudgementRef, ...] = ()
-    corrections: tuple[str, ...] = ()  # "Responding to the public: adequate to requires improvement on ..."
+    corrections: tuple[str, ...] = ()  # those made by the comparison's date: "Responding to the public changed ..."
     report: str = ""  # the full report to check where the source is partial
 
     @property
@@ -126,7 +126,7 @@ class InspectionSummary:
                    str(inspection.published), inspection.published.iso(), inspection.source, inspection.source_kind,
                    source_kind_name(inspection.source_kind), inspection.findings_complete,
                    inspection.published.exact, findings, judgements,
-                   tuple(correction_text(c, fw) for c in inspection.corrections),
+                   tuple(correction_text(j.correction, fw) for j in inspection.judgements if j.correction),
                    inspection.report or (inspection.title if inspection.source_kind == "report" else ""))
 
     def to_json(self) -> dict:

@@ -57,7 +57,7 @@ def _correction(j: Judgement | None) -> str:
     if c is None:
         return ""
     reason = f" {c.reason.rstrip('.')}." if c.reason else ""
-    return f"Grade corrected on {c.when}: published as {c.old_grade}, now {c.new_grade}.{reason}"
+    return f"HMICFRS corrected the grade on {c.when}, from {c.old_grade} (as published) to {c.new_grade}.{reason}"
 
 
 def grade_changes(fw: Frameworks, old: Inspection, new: Inspection) -> list[GradeChange]:
@@ -99,7 +99,9 @@ def caveats(fw: Frameworks, old: Inspection, new: Inspection, changes: list[Grad
     partial = [c for c in changes if c.partial]
     if partial:
         names = "; ".join(f"{c.old_label} \u2192 {c.new_label}" for c in partial)
-        notes.append(f"{len(partial)} area pair(s) map only partially, so their movement is indicative: {names}.")
+        pairs = "One pair of areas maps" if len(partial) == 1 else f"{len(partial)} pairs of areas map"
+        notes.append(f"{pairs} only partially, so {'its' if len(partial) == 1 else 'their'} movement is indicative: "
+                     f"{names}.")
     if old.cycle == new.cycle:
         notes = [n for n in notes if not n.startswith("\u201c")]
         comparable = not notes

@@ -19,6 +19,9 @@ from briefing.frameworks import Frameworks, load_frameworks
 from briefing.model import Inspection
 
 
+NOT_ON_FILE = "not on file"  # a point whose cycle graded the area, the source on file giving no grade
+
+
 @dataclass(frozen=True)
 class GradePoint:
     inspection: str  # short name of the inspection
@@ -113,11 +116,24 @@ def _order(inspections: Sequence[Inspection], fw: Frameworks) -> list[Inspection
 
 
 def _timelines(ordered: list[Inspection], fw: Frameworks) -> tuple[AreaTimeline, ...]:
+    """Each graded area's grades, oldest first. An inspection whose cycle grades the area but
+    whose source on file gives no grade for it (a pillar reported separately, a partial
+    source) is a point "not on file": a gap is said, never skipped."""
     areas = list(dict.fromkeys(j.area for i in reversed(ordered) for j in i.judgements if j.graded))
-    return tuple(AreaTimeline(area, fw.area_name(area), tuple(
-        GradePoint(fw.dated_name(i.cycle, i.published.year), i.cycle, j.label, j.grade,
-                   f"corrected {j.correction.when}" if j.correction else "")
-        for i in ordered for j in i.judgements if j.area == area and j.graded)) for area in areas)
+    out = []
+    for area in areas:
+        points = []
+        for i in ordered:
+            found = [j for j in i.judgements if j.area == area and j.graded]
+            points += [GradePoint(fw.dated_name(i.cycle, i.published.year), i.cycle, j.label, j.grade,
+                                  f"corrected {j.correction.when}" if j.correction else "") for j in found]
+            cycle_area = fw.cycles[i.cycle].area_for_canonical(area)
+            if not found and cycle_area is not None and cycle_area.graded and not any(
+                    j.area == area for j in i.judgements):
+                points.append(GradePoint(fw.dated_name(i.cycle, i.published.year), i.cycle, cycle_area.label,
+                                         NOT_ON_FILE))
+        out.append(AreaTimeline(area, fw.area_name(area), tuple(points)))
+    return tuple(out)
 
 
 def _themes(ordered: list[Inspection], fw: Frameworks) -> tuple[ThemeRecord, ...]:

@@ -22,6 +22,7 @@ from briefing.document.wording import (
     whole_sentences,
 )
 from briefing.model import KIND_LABELS
+from briefing.sources import source_kind_name, with_article
 
 FINDING_COLUMNS = (Column("Finding", 1.3), Column("Area", 1.6), Column("Text", 5))
 
@@ -127,7 +128,7 @@ def _s55(c: Comparison, options: PackOptions, deadline: str) -> Section:
         past=bool(c.s55_due and c.s55_due < options.date),
         limitless=before_limit(PublicationDate.from_iso(c.new.published_iso)),
         due=long_date(c.s55_due) if c.s55_due else "", formal=bool(formal),
-        complete=c.new.findings_complete, kind=c.new.source_kind_name, report=report_to_check(c),
+        complete=c.new.findings_complete, kind=with_article(c.new.source_kind_name), report=report_to_check(c),
         cycle=c.new.cycle_name,
         chief_by=long_date(options.chief_comments_by) if options.chief_comments_by else ""))
     parts = [("Chief constable's comments", "Invite the chief constable's comments on the report (s.55(4))"
@@ -148,7 +149,7 @@ def _open_findings(c: Comparison) -> Section:
     open_findings = sorted((f for f in c.new.findings if f.kind != "innovative-practice"), key=lambda f: f.area_name)
     intro = "Every finding of the latest inspection, by area, with a blank owner to agree."
     if not c.new.findings_complete:
-        intro += (f" The source used is a {c.new.source_kind_name}, which does not list every finding: take the full "
+        intro += (f" The source used is {with_article(c.new.source_kind_name)}, which does not list every finding: take the full "
                   f"list from {report_to_check(c)}.")
     blocks = [Paragraph(intro)]
     for area, group in groupby(open_findings, key=lambda f: f.area_name):
@@ -162,6 +163,10 @@ def _open_findings(c: Comparison) -> Section:
 
 
 def history_section(record: History) -> Section:
+    from briefing.compare.history import NOT_ON_FILE
+    from briefing.frameworks import load_frameworks
+
+    fw = load_frameworks()
     rows = tuple((t.area_name, " \u2192 ".join(
         f"{p.grade} ({p.inspection}{', ' + p.correction if p.correction else ''})" for p in t.points))
         for t in record.timelines)
@@ -172,6 +177,16 @@ def history_section(record: History) -> Section:
     if record.not_on_file:
         intro += (f" Not on file: {join_words(record.not_on_file)}; the record below leaves them out, so each count "
                   "covers only the inspections on file.")
+    partial = [i for i in record.inspections if not i.findings_complete]
+    if partial:
+
+        names = join_words([f"{fw.short_name(i.cycle)} ({with_article(source_kind_name(i.source_kind))})" for i in partial])
+        intro += (f" {len(partial)} of the {n} sources do not list every finding of their report ({names}): a theme "
+                  "counted as not raised may be in a report not on file in full.")
+    gaps = sorted({p.inspection for t in record.timelines for p in t.points if p.grade == NOT_ON_FILE})
+    if gaps:
+        intro += (f" Where an inspection graded an area but its source on file gives no grade ({join_words(gaps)}), "
+                  "the timeline says \u201cnot on file\u201d.")
     intro += " The same caveats on comparing grades apply."
     return Section("The force's inspection record", 1, (
         Paragraph(intro),

@@ -7,6 +7,7 @@ without a fresh one is kept, saying what became of its finding.
 
 from __future__ import annotations
 
+from briefing.sources import with_article
 from briefing.compare import Comparison
 from briefing.document.model import Column, Paragraph, Section, Sheet, Table
 from briefing.document.wording import area_label, report_to_check
@@ -27,7 +28,7 @@ def tracker_rows(c: Comparison, earlier: list[TrackerRow],
                         label=f.label)
              for f in c.new.findings if f.kind != "innovative-practice"]
     if not c.unmatched_confirmed:
-        unknown = (f"status unknown: not in the source used for {c.new.cycle_name} (a {c.new.source_kind_name}); "
+        unknown = (f"status unknown: not in the source used for {c.new.cycle_name} ({with_article(c.new.source_kind_name)}); "
                    f"check {report_to_check(c)}")
         fresh += [TrackerRow(id=f.tracker_id, inspection=c.old.cycle_name, kind=KIND_LABELS[f.kind],
                              area=area_label(f.area_name), finding=f.text, standing=unknown, state="unknown",

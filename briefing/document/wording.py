@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from briefing.sources import with_article
 from briefing.compare import Comparison
 from briefing.compare.grades import GradeChange
 from briefing.model import KeyFigure
 
-MOVEMENT_TEXT = {"new-area": "graded for the first time", "no-longer-graded": "no longer graded", "same": "no change"}
+MOVEMENT_TEXT = {"new-area": "newly graded", "no-longer-graded": "no longer graded", "same": "no change"}
 
 
 def movement_text(change: GradeChange) -> str:
@@ -89,7 +90,7 @@ def unmatched_phrase(c: Comparison, n: int) -> str:
     if c.unmatched_confirmed:
         return f"{n} earlier {findings} not raised again"
     return (f"{n} earlier {findings} not in the source used for {c.new.cycle_name} "
-            f"(a {c.new.source_kind_name}, which does not list every finding)")
+            f"({with_article(c.new.source_kind_name)}, which does not list every finding)")
 
 
 def since_text(first_raised: str, times: int, not_on_file: tuple[str, ...]) -> str:
