@@ -156,12 +156,18 @@ def test_chief_officers_pack_has_owners_and_next_steps(tmp_path, runner):
     assert next(tmp_path.glob("*.json")).name == "northamptonshire-police-peel-2023-25-chief-officers-briefing.json"
 
 
-def test_pcc_questions_one_per_downgrade_and_persisting_concern(comparison):
+def test_pcc_questions_one_per_correction_downgrade_concern_and_new_weakness(comparison):
     briefing = build_briefing(comparison, None, PackOptions(audience="pcc"))
     section = next(s for s in briefing.sections if s.title == "Suggested questions for the meeting")
     (questions,) = section.blocks
-    assert len(questions.items) == len(comparison.movements("down")) + len(comparison.persisting)
-    assert questions.items[0].startswith("Investigating crime went from adequate to requires improvement")
+    weak = [f for f in comparison.new_findings
+            if {g.area: g.new_grade for g in comparison.grade_changes}.get(f.area) in ("requires improvement", "inadequate")]
+    corrected = [j for j in comparison.new.judgements if j.corrected]
+    unknown = 1 if comparison.resolved and not comparison.unmatched_confirmed else 0
+    assert len(questions.items) == (len(corrected) + len(comparison.movements("down")) + len(comparison.persisting)
+                                    + len(weak) + unknown)
+    assert questions.items[0].startswith("HMICFRS corrected the Responding to the public grade")
+    assert questions.items[1].startswith("Investigating crime went from adequate to requires improvement")
 
 
 def test_failed_writer_leaves_no_file_and_keeps_the_earlier_pack(tmp_path, runner, monkeypatch):

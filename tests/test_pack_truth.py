@@ -87,7 +87,7 @@ def test_no_not_raised_again_claim_rests_on_the_news_article(default_pack):
     for text in (briefing.text(), pdf_text(out / f"{STEM}.pdf"), docx_text(out / f"{STEM}.docx")):
         flat = " ".join(text.split())
         assert "not raised again" not in flat.lower()
-        assert "resolved" not in re.sub(r"does not show they were resolved|show it is resolved", "", flat)
+        assert "resolved" not in re.sub(r"does not show they were resolved|show it is resolved|force consider resolved", "", flat)
         assert "18 earlier findings are not in the source used for PEEL 2023-25 (a news article" in flat
         assert "https://hmicfrs.justiceinspectorates.gov.uk/peel-reports/northamptonshire-2023-25/" in flat
     assert "contains no causes of concern or recommendations" not in briefing.text()
@@ -299,3 +299,13 @@ def test_the_chief_officers_pack_points_to_the_findings_where_they_are(tmp_path,
     text = " ".join(pdf_text(next(tmp_path.glob("*.pdf"))).split())
     assert "Each finding under Open findings by area has a blank owner" in text
     assert text.index("Open findings by area") < text.index("Each finding under Open findings by area")
+
+
+def test_the_questions_a_pcc_would_ask_first(default_pack):
+    text = " ".join(pdf_text(default_pack.path("pdf")).split())
+    questions = text[text.index("Suggested questions for the meeting"):text.index("Statutory response (section 55)")]
+    first = questions[:questions.index("2 ")]
+    assert "HMICFRS corrected the Responding to the public grade on 8 August 2024" in first
+    assert "because the data the force supplied was wrong" in first
+    assert "Investigating crime is graded requires improvement, and HMICFRS raises a new concern there" in questions
+    assert "18 areas for improvement of PEEL 2021/22 are not in the source used for PEEL 2023-25" in questions

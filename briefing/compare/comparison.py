@@ -20,7 +20,7 @@ from briefing.compare.register import s55_due
 from briefing.compare.themes import themes_of
 from briefing.errors import BriefingError
 from briefing.frameworks import Frameworks, load_frameworks
-from briefing.model import SEVERITY, Finding, Inspection, KeyFigure, Place, stable_id
+from briefing.model import SEVERITY, Correction, Finding, Inspection, KeyFigure, Place, stable_id
 from briefing.sources import source_kind_name
 
 FORMAL = {"cause-of-concern", "recommendation", "area-for-improvement"}
@@ -89,6 +89,7 @@ class JudgementRef:
     grade: str
     source: str
     correction: str = ""
+    corrected: Correction | None = None  # the correction itself, where one applies by the comparison's date
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,7 @@ class InspectionSummary:
         findings = tuple(FindingRef.of(f, label, inspection, fw) for f, label in zip(inspection.findings, labels))
         judgements = tuple(JudgementRef(j.area, fw.area_name(j.area), j.label, j.grade,
                                         f"{inspection.title}, {place_text(j.place)}".rstrip(", "),
-                                        correction_text(j.correction, fw) if j.correction else "")
+                                        correction_text(j.correction, fw) if j.correction else "", j.correction)
                            for j in inspection.judgements)
         return cls(inspection.force, inspection.cycle, fw.short_name(inspection.cycle), inspection.title,
                    str(inspection.published), inspection.published.iso(), inspection.source, inspection.source_kind,

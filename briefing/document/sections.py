@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from itertools import groupby
 
 from briefing.compare import Comparison, History
@@ -21,7 +23,7 @@ from briefing.document.wording import (
     unmatched_phrase,
     whole_sentences,
 )
-from briefing.model import KIND_LABELS
+from briefing.model import KIND_LABELS, kind_count
 from briefing.sources import source_kind_name, with_article
 
 FINDING_COLUMNS = (Column("Finding", 1.3), Column("Area", 1.6), Column("Text", 5))
@@ -104,12 +106,49 @@ class _Concern:
         self.quote = whole_sentences(p.new.text)
 
 
+WEAK = ("requires improvement", "inadequate")
+OWN_DATA = re.compile(r"\bdata\b.*\b(?:incorrect|wrong|inaccurate|error)|\b(?:incorrect|wrong|inaccurate)\b.*\bdata\b",
+                      re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Corrected:
+    area_name: str
+    old_grade: str
+    new_grade: str
+    when: str
+    own_data: bool  # HMICFRS says the force's own data was wrong
+
+
+@dataclass(frozen=True)
+class _NewInWeakArea:
+    area_name: str
+    grade: str
+    label: str
+    quote: str
+
+
+def _question_context(c: Comparison) -> dict:
+    """What the questions rest on, beyond downgrades and persisting concerns."""
+    corrected = [_Corrected(j.area_name, j.corrected.old_grade, j.corrected.new_grade, j.corrected.when,
+                            bool(OWN_DATA.search(j.corrected.reason)))
+                 for j in c.new.judgements if j.corrected is not None]
+    grades = {g.area: g.new_grade for g in c.grade_changes}
+    weak_new = [_NewInWeakArea(f.area_name, grades[f.area], f.label, whole_sentences(f.text))
+                for f in c.new_findings if grades.get(f.area) in WEAK]
+    unknown = [] if c.unmatched_confirmed else [f for f in c.resolved if f.kind != "innovative-practice"]
+    kinds = {f.kind for f in unknown}
+    words = kind_count(kinds.pop(), len(unknown)) if len(kinds) == 1 else f"{len(unknown)} findings"
+    return dict(corrected=corrected, weak_new=weak_new, unknown=len(unknown), unknown_words=words,
+                old_name=c.old.cycle_name, new_name=c.new.cycle_name)
+
+
 def audience_sections(c: Comparison, options: PackOptions, deadline: str) -> list[Section]:
     concerns = [_Concern(p) for p in c.persisting]
     downs = c.movements("down")
     if options.audience == "pcc":
         questions = Section("Suggested questions for the meeting", 1, tuple(
-            render_blocks("questions.txt.j2", downgrades=downs, persisting=concerns)))
+            render_blocks("questions.txt.j2", downgrades=downs, persisting=concerns, **_question_context(c))))
         return [questions, _s55(c, options, deadline)]
     return [_open_findings(c), Section("What HMICFRS will look for next", 1, tuple(
         render_blocks("next_inspection.txt.j2", persisting=concerns, downgrades=downs)))]
