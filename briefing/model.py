@@ -221,6 +221,17 @@ class Inspection:
     covers: tuple[str, ...] = ()  # the forces it is about: ("all",) for a national report
     counts: tuple[StatedCount, ...] = ()
     response: Response | None = None  # where the source is the PCC's published response to it
+    source_title: str = ""  # how a reader names the source: "News article 'Northamptonshire Police has ...'"
+    grades_from: str = ""  # how the grades were read, where not from the report's own table
+
+    def cite(self) -> str:
+        """The source as a reader can find it: its title, else its web address, else the
+        report's title (a file on this machine is no citation)."""
+        if self.source_title:
+            return self.source_title
+        if self.source.startswith(("http://", "https://")):
+            return f"{self.title} ({self.source})"
+        return self.title
 
     @property
     def graded(self) -> tuple[Judgement, ...]:

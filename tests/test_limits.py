@@ -195,14 +195,14 @@ def test_nonsense_pairs_are_refused_saying_which_is_which(tmp_path):
     reversed_ = run("compare", new, old)
     assert reversed_.returncode == 1
     assert one_line(reversed_) == ("Error: OLD (Northamptonshire Police, PEEL 2023-25 (16 February 2024)) is "
-                                   "later than NEW (Northamptonshire Police, PEEL 2021/22 (2021)); give the "
+                                   "later than NEW (Northamptonshire Police, PEEL 2021/22 (24 November 2021)); give the "
                                    "earlier inspection first")
     twice = run("pack", new, new, "-o", tmp_path)
     assert one_line(twice).endswith("OLD and NEW are the same inspection (Northamptonshire Police, PEEL 2023-25 "
                                     "(16 February 2024)); give the earlier inspection first and the later one second")
     other = write(tmp_path, "kent.yaml", VALID.replace("2022-03-01", "2024-05-01").replace("peel-2021-22", "peel-2023-25"))
     forces = run("compare", old, other)
-    assert one_line(forces) == ("Error: OLD is Northamptonshire Police, PEEL 2021/22 (2021) and "
+    assert one_line(forces) == ("Error: OLD is Northamptonshire Police, PEEL 2021/22 (24 November 2021) and "
                                 "NEW is Kent Police, PEEL 2023-25 (1 May 2024): a briefing compares two inspections "
                                 "of one force (give --allow-different-forces if this is deliberate)")
     assert not list(tmp_path.glob("*.pdf"))

@@ -50,6 +50,10 @@ def test_workbook_holds_every_movement_and_persisting_concern(default_pack, comp
         assert row[6] == change.steps
     persisting = [row for row in sheets["Findings"][1:] if row[0] == "persisting"]
     assert {row[6] for row in persisting} == {p.new.text for p in comparison.persisting}
+    figures = {row[1]: dict(zip(sheets["Figures"][0], row)) for row in sheets["Figures"][1:] if row[1]}
+    repeat = figures["Repeat caller incidents"]  # a number that sorts, its unit beside it
+    assert (repeat["Force"], repeat["Unit"]) == (127.7, "per 1,000 population")
+    assert repeat["England and Wales"] == "highest in England and Wales (for those forces that could provide data)"
     by_inspection = {}
     for row in sheets["Findings"][1:]:
         if row[0]:
@@ -111,7 +115,7 @@ def test_pdf_structure(authored):
 def test_long_tables_repeat_their_header_in_the_pdf(default_pack):
     text = pdf_text(default_pack.path("pdf"))
     pages = [" ".join(p.split()) for p in text.split("Page ")]
-    annex_pages = [p for p in pages if "Northamptonshire Police, line" in p]
+    annex_pages = [p for p in pages if "(HMICFRS report, as text)" in p]
     assert len(annex_pages) >= 2 and all("Inspection" in p and "Source" in p for p in annex_pages)
 
 

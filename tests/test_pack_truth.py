@@ -268,7 +268,7 @@ def test_a_forbidden_link_takes_its_lifetime_with_it(runner, tmp_path):
     text = " ".join(pdf_text(next((tmp_path / "out").glob("*.pdf"))).split())
     persisting = text[text.rindex("Persisting concerns"):text.index("Earlier findings not in the source used")]
     assert "AFI 9:" in persisting and "AFI 1:" not in persisting
-    assert "Raised in PEEL 2021/22 (2021) and in the one inspection on file since" in persisting
+    assert "Raised in PEEL 2021/22 (24 November 2021) and in the one inspection on file since" in persisting
     assert "PEEL 2015" not in persisting
 
 
@@ -309,3 +309,14 @@ def test_the_questions_a_pcc_would_ask_first(default_pack):
     assert "because the data the force supplied was wrong" in first
     assert "Investigating crime is graded requires improvement, and HMICFRS raises a new concern there" in questions
     assert "18 areas for improvement of PEEL 2021/22 are not in the source used for PEEL 2023-25" in questions
+
+
+def test_citations_a_reader_can_follow(default_pack):
+    text = " ".join(pdf_text(default_pack.path("pdf")).split())
+    assert not re.search(r"Police, line \d+", text)  # a line of a text copy is for the workbook, not the paper
+    assert "News article \u201cNorthamptonshire Police has made improvements but crime investigation" in text
+    assert "grades as the news article lists them" in text
+    assert "Grades read from the sentence opening each section of the report" in text
+    assert "Publication date known only as 2021" not in text
+    findings = xlsx_values(default_pack.path("xlsx"))["Findings"]
+    assert "Place in the text used" in findings[0] and any(str(r[9]).startswith("line ") for r in findings[1:])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 import yaml
@@ -62,7 +63,7 @@ def test_missing_file_is_one_line(runner, tmp_path):
     assert result.stderr.strip() == f"Error: {tmp_path / 'nope.yaml'}: no such file"
 
 
-def test_show_json_lists_judgements_and_afis(runner):
+def test_show_json_lists_judgements_and_afis(runner, tmp_path):
     result = invoke(runner, "show", DATASETS["peel-2021-22"], "--format", "json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
@@ -71,7 +72,10 @@ def test_show_json_lists_judgements_and_afis(runner):
     afis = [f for f in data["findings"] if f["kind"] == "area-for-improvement"]
     assert len(afis) == 19
     assert data["cycle"] == "peel-2021-22"
-    assert all(f["place"]["line"] for f in afis), "every AFI records its place in the seed"
+    assert all(f["line"] for f in afis), "every AFI records its place in the seed"
+    out = Path(tmp_path) / "shown.json"  # the same form as extract writes: validate takes it back
+    out.write_text(result.stdout, encoding="utf-8")
+    assert invoke(runner, "validate", out).exit_code == 0
 
 
 def test_show_table_fits_80_columns(runner):
@@ -94,3 +98,11 @@ def test_debug_shows_the_traceback(runner):
 
     result = runner.invoke(cli, ["--debug", "show", str(BROKEN / "empty.yaml")])
     assert result.exception is not None and type(result.exception).__name__ == "InputError"
+
+
+def test_show_prints_the_grade_as_it_stands_and_what_the_source_is(runner):
+    result = invoke(runner, "show", DATASETS["peel-2023-25"], columns=120)
+    assert result.exit_code == 0
+    flat = " ".join(result.stdout.split())
+    assert "requires improvement (corrected 8 August 2024; published as adequate)" in flat
+    assert "(news article; does not list every finding)" in flat

@@ -61,7 +61,8 @@ def _wrap(text: str, indent: str = "  ") -> list[str]:
 
 
 def render_comparison(c) -> str:
-    lines = [f"{c.new.force}: {c.old.cycle_name} ({c.old.published}) -> {c.new.cycle_name} ({c.new.published})", ""]
+    lines = [*textwrap.wrap(f"{c.new.force}: {c.old.cycle_name} ({c.old.published}) -> {c.new.cycle_name} "
+                            f"({c.new.published})", terminal_width(), subsequent_indent="  "), ""]
     if c.caveats:
         lines.append("Grades are not directly comparable:" if not c.comparable else "Notes on comparing grades:")
         for note in c.caveats:

@@ -75,8 +75,10 @@ def show(file: Path, fmt: str) -> None:
     from briefing.ingest import load_inspection
 
     inspection = load_inspection(file)
-    if fmt == "json":
-        click.echo(json.dumps(inspection.to_dict(), indent=2, ensure_ascii=False))
+    if fmt == "json":  # the dataset form, as extract writes it and validate reads it
+        from briefing.ingest.dataset import dump_dataset
+
+        click.echo(dump_dataset(inspection, "json"), nl=False)
     else:
         click.echo(render_inspection(inspection))
 
@@ -86,10 +88,17 @@ def render_inspection(inspection: Inspection) -> str:
 
     fw = load_frameworks()
     what = fw.cycles[inspection.cycle].name if inspection.cycle else REPORT_TYPE_NAMES[inspection.report_type]
-    lines = [inspection.title, f"{inspection.force or 'All forces'} - {what} - published {inspection.published}",
-             f"Source: {inspection.source}", ""]
+    from briefing.sources import source_kind_name
+
+    complete = "lists every finding" if inspection.findings_complete else "does not list every finding"
+    head = [inspection.title, f"{inspection.force or 'All forces'} - {what} - published {inspection.published}",
+            f"Source: {inspection.cite()} ({source_kind_name(inspection.source_kind)}; {complete})",
+            *([f"File: {inspection.source}"] if inspection.source != inspection.cite() else [])]
+    lines = [part for line in head for part in textwrap.wrap(line, 80, subsequent_indent="  ")] + [""]
     if inspection.judgements:
-        rows = [[j.label, j.grade, str(j.place)] for j in inspection.judgements]
+        today = inspection.corrected()
+        rows = [[j.label, j.grade + (f" (corrected {j.correction.when}; published as {j.correction.old_grade})"
+                                     if j.correction else ""), str(j.place)] for j in today.judgements]
         lines += [format_table(["Area", "Grade", "Source"], rows), ""]
     if inspection.findings:
         rows = [[f.id or f.number or KIND_LABELS[f.kind], fw.area_name(f.area) if f.area else f.addressee, f.text,

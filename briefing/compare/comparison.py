@@ -27,10 +27,17 @@ FORMAL = {"cause-of-concern", "recommendation", "area-for-improvement"}
 
 
 def place_text(place: Place) -> str:
-    """ "p. 12" or "line 43": how a reader finds the spot in the source."""
+    """ "p. 12" or "line 43": how an analyst finds the spot in the text used."""
     if place.page is not None:
         return f"p. {place.page}"
     return f"line {place.line}" if place.line is not None else ""
+
+
+def citation(inspection: Inspection, place: Place) -> str:
+    """How a reader of the paper finds a fact: the source by its title (and address), and
+    the page of a document people open; a line of the text copy used is for the workbook."""
+    cite = inspection.cite()
+    return f"{cite}, p. {place.page}" if place.page is not None else cite
 
 
 @dataclass(frozen=True)
@@ -48,10 +55,9 @@ class FindingRef:
 
     @classmethod
     def of(cls, finding: Finding, label: str, inspection: Inspection, fw: Frameworks) -> FindingRef:
-        where = place_text(finding.place)
         return cls(finding.kind, finding.area, fw.area_name(finding.area) if finding.area else "", finding.text,
                    finding.id, str(finding.place), tuple(sorted(themes_of(finding.text))), label,
-                   f"{inspection.title}, {where}" if where else inspection.title, stable_id(inspection.key(), finding))
+                   citation(inspection, finding.place), stable_id(inspection.key(), finding))
 
     def to_json(self) -> dict:
         return {"kind": self.kind, "area": self.area, "area_name": self.area_name, "text": self.text,
@@ -109,6 +115,8 @@ class InspectionSummary:
     judgements: tuple[JudgementRef, ...] = ()
     corrections: tuple[str, ...] = ()  # those made by the comparison's date: "Responding to the public changed ..."
     report: str = ""  # the full report to check where the source is partial
+    cite: str = ""  # the source as a reader finds it (model.Inspection.cite)
+    grades_from: str = ""  # how the grades were read, where not from the report's own table
 
     @property
     def name(self) -> str:
@@ -119,8 +127,7 @@ class InspectionSummary:
     def of(cls, inspection: Inspection, fw: Frameworks) -> InspectionSummary:
         labels = inspection.finding_labels()
         findings = tuple(FindingRef.of(f, label, inspection, fw) for f, label in zip(inspection.findings, labels))
-        judgements = tuple(JudgementRef(j.area, fw.area_name(j.area), j.label, j.grade,
-                                        f"{inspection.title}, {place_text(j.place)}".rstrip(", "),
+        judgements = tuple(JudgementRef(j.area, fw.area_name(j.area), j.label, j.grade, citation(inspection, j.place),
                                         correction_text(j.correction, fw) if j.correction else "", j.correction)
                            for j in inspection.judgements)
         return cls(inspection.force, inspection.cycle, fw.short_name(inspection.cycle), inspection.title,
@@ -128,7 +135,8 @@ class InspectionSummary:
                    source_kind_name(inspection.source_kind), inspection.findings_complete,
                    inspection.published.exact, findings, judgements,
                    tuple(correction_text(j.correction, fw) for j in inspection.judgements if j.correction),
-                   inspection.report or (inspection.title if inspection.source_kind == "report" else ""))
+                   inspection.report or (inspection.title if inspection.source_kind == "report" else ""),
+                   inspection.cite(), inspection.grades_from)
 
     def to_json(self) -> dict:
         return {"force": self.force, "cycle": self.cycle, "cycle_name": self.cycle_name, "title": self.title,
@@ -138,7 +146,7 @@ class InspectionSummary:
 
 
 def correction_text(c, fw: Frameworks) -> str:
-    reason = f": {c.reason.rstrip('.')}" if c.reason else ""
+    reason = f" (HMICFRS: \u201c{c.reason.rstrip('.')}\u201d)" if c.reason else ""
     return f"{fw.area_name(c.area)} changed from {c.old_grade} to {c.new_grade} on {c.when}{reason}"
 
 

@@ -42,13 +42,15 @@ def _gaps(s: InspectionSummary) -> str:
         gaps.append(f"publication date known only as {s.published}")
     if not any(j.grade != "ungraded" for j in s.judgements):
         gaps.append("no graded judgements recorded")
+    elif s.grades_from:
+        gaps.append(f"grades {s.grades_from}")
     gaps += [f"grade corrected after publication: {c}" for c in s.corrections]
     return sentence("; ".join(gaps)) + "." if gaps else "Complete list of findings."
 
 
 def sources_section(c: Comparison) -> Section:
     """What each source is and what it leaves out, so no reader mistakes a gap for a fact."""
-    rows = tuple((s.cycle_name, s.title, sentence(s.source_kind_name), _gaps(s))
+    rows = tuple((s.cycle_name, s.cite, sentence(s.source_kind_name), _gaps(s))
                  for s in (c.old, c.new))
     blocks = [Table("Sources", "The sources this briefing rests on",
                     (Column("Inspection", 1.3), Column("Source", 3), Column("Kind", 1.5), Column("Gaps", 3.5)), rows)]

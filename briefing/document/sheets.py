@@ -7,12 +7,14 @@ analyst who checks the links, not in the briefing text.
 
 from __future__ import annotations
 
+import re
+
 from briefing.compare import Comparison, History
 from briefing.compare.comparison import FindingRef
 from briefing.compare.themes import theme_name
 from briefing.document.model import Column, Sheet, Table
 from briefing.document.options import PackOptions
-from briefing.document.wording import figure_cells, movement_text
+from briefing.document.wording import movement_text
 from briefing.model import KIND_LABELS
 from briefing.tracker import Progress
 
@@ -64,7 +66,7 @@ def _grades(c: Comparison) -> Sheet:
 def _row(status: str, inspection: str, ref: FindingRef, linked: str = "", since: str = "") -> tuple[str, ...]:
     themes = "; ".join(theme_name(t) for t in ref.themes)
     return (status, inspection, ref.label, KIND_LABELS[ref.kind], ref.area_name, themes, ref.text, linked,
-            ref.source, since)
+            ref.source, ref.place if ref.place != "place not recorded" else "", since)
 
 
 def _findings(c: Comparison) -> Sheet:
@@ -85,7 +87,7 @@ def _findings(c: Comparison) -> Sheet:
     table = Table("Findings", "Every finding of both inspections with its status", (
         Column("Status", 1.3), Column("Inspection", 1.4), Column("ID", 1), Column("Kind", 1.4),
         Column("Area", 1.8), Column("Themes", 2), Column("Text", 5), Column("Linked to", 4), Column("Source", 2.5),
-        Column("First raised", 1.8)), tuple(rows))
+        Column("Place in the text used", 1.4), Column("First raised", 1.8)), tuple(rows))
     return Sheet("Findings", table)
 
 
@@ -100,13 +102,26 @@ def _matching(c: Comparison) -> Sheet:
         Column("Reason", 5), Column("Set by hand", 1), Column("Merged", 0.9), Column("Severity", 1.2)), rows), note)
 
 
+def _number(value: str) -> float | int | str:
+    """ "127.7" -> 127.7, "1,204" -> 1204, "94" -> 94: a number a filter or sort can use; words stay words."""
+    text = value.strip().replace(",", "")
+    if re.fullmatch(r"[-+]?\d+", text):
+        return int(text)
+    if re.fullmatch(r"[-+]?\d*\.\d+", text):
+        return float(text)
+    return value
+
+
 def _figures(c: Comparison) -> Sheet:
-    rows = tuple((name, f.name, *figure_cells(f), f.period, f.place.__str__())
+    """Figures as numbers, their unit in its own column, so they sort and filter; a
+    comparator in words ("highest in England and Wales ...") stays words."""
+    rows = tuple((name, f.name, _number(f.value), _number(f.comparator), f.unit.strip(), f.period, str(f.place))
                  for name, figures in ((c.new.cycle_name, c.new_figures), (c.old.cycle_name, c.old_figures))
                  for f in figures)
     return Sheet("Figures", Table("Figures", "Key figures", (
-        Column("Inspection", 1.4), Column("Figure", 3), Column("Force", 1.2), Column("England and Wales", 1.4),
-        Column("Period", 2.5), Column("Source", 1.2)), rows))
+        Column("Inspection", 1.4), Column("Figure", 3), Column("Force", 1.2, "number"),
+        Column("England and Wales", 1.6, "number"), Column("Unit", 1.4), Column("Period", 2.5),
+        Column("Source", 1.2)), rows))
 
 
 def _history(c: Comparison, record: History | None) -> Sheet:

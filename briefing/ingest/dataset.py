@@ -34,7 +34,8 @@ from briefing.model import (
 )
 from briefing.sources import source_kinds
 
-TOP_KEYS = ("force", "cycle", "report_type", "title", "published", "source", "source_kind", "findings_complete", "report",
+TOP_KEYS = ("force", "cycle", "report_type", "title", "published", "source", "source_title", "source_kind",
+            "findings_complete", "report", "grades_from",
             "inspectorates", "covers", "response", "notes", "judgements", "findings", "key_figures", "grade_counts", "counts",
             "corrections")
 KEY_SYNONYMS = {"judgments": "judgements", "key_figure": "key_figures", "figures": "key_figures"}
@@ -380,11 +381,17 @@ def inspection_from_data(name: str, located: Located, frameworks: Frameworks | N
         notes=" ".join(str(data.get("notes") or "").split()), source_kind=kind, findings_complete=complete,
         corrections=_corrections(checker, data, cycle, judgements),
         report=checker.text(data, "report", (), required=False), report_type=report_type,
+        source_title=checker.text(data, "source_title", (), required=False) or _source_title(data.get("source")),
+        grades_from=checker.text(data, "grades_from", (), required=False),
         inspectorates=_names(checker, data, "inspectorates"), covers=_names(checker, data, "covers"),
         counts=_stated_counts(checker, data), response=_response(checker, data))
     if checker.problems:
         raise ValidationFailed(checker.problems)
     return inspection
+
+
+def _source_title(value) -> str:
+    return str(value.get("title") or "") if isinstance(value, dict) else ""
 
 
 def _source(value, fallback: str) -> str:
@@ -411,8 +418,9 @@ def to_dataset(inspection: Inspection) -> dict:
         "force": inspection.force, "cycle": inspection.cycle,
         "report_type": inspection.report_type, "title": inspection.title,
         "published": inspection.published.iso() if inspection.published.known else "", "source": inspection.source,
-        "source_kind": inspection.source_kind, "findings_complete": inspection.findings_complete,
-        "report": inspection.report, "inspectorates": list(inspection.inspectorates), "covers": list(inspection.covers),
+        "source_title": inspection.source_title, "source_kind": inspection.source_kind,
+        "findings_complete": inspection.findings_complete, "report": inspection.report,
+        "grades_from": inspection.grades_from, "inspectorates": list(inspection.inspectorates), "covers": list(inspection.covers),
         "response": compact({"by": inspection.response.by, "date": inspection.response.date.isoformat()
                              if inspection.response.date else ""}) if inspection.response else "",
         "notes": inspection.notes,
