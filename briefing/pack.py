@@ -22,6 +22,7 @@ from briefing.atomic import atomic_batch
 from briefing.document.model import Briefing
 from briefing.document.options import PackOptions
 from briefing.errors import BriefingError
+from briefing.mail.pack_files import MANIFEST
 from briefing.writers import FORMATS, get_writer
 
 
@@ -325,4 +326,13 @@ def write_pack(briefing: Briefing, out_dir: Path, stem: str, formats: Iterable[s
             raise
         if pool is not None:
             pool.shutdown()
-        return batch.commit()
+        _write_manifest(batch, briefing, out_dir / f"{stem}{MANIFEST}", [out_dir / f"{stem}{FORMATS[f].suffix}"
+                                                                      for f in formats])
+        return [p for p in batch.commit() if not p.name.endswith(MANIFEST)]
+
+
+def _write_manifest(batch, briefing: Briefing, final: Path, paths: list[Path]) -> None:
+    """What `briefing email` needs to know of the pack, renamed into place with its files."""
+    from briefing.mail.pack_files import manifest
+
+    batch.path_for(final).write_bytes(manifest(briefing, paths))

@@ -285,3 +285,28 @@ def test_pack_email_to_sends_the_pdf(runner, tmp_path, smtp_server):
     assert result.exit_code == 0, result.stderr
     message = email.message_from_bytes(handler.messages[0].content, policy=policy.default)
     assert [p.get_filename() for p in message.iter_attachments()] == [PDF]
+
+
+def test_an_email_says_what_the_pack_is_from_its_manifest_alone(runner, tmp_path):
+    """A pack of only a PDF (no JSON model, no workbook to read labels from) still gives the
+    message its title, marking, headline and s.55 date: every pack writes a manifest."""
+    out = tmp_path / "pack"
+    made = invoke(runner, "pack", "--formats", "pdf", "--marking", "OFFICIAL-SENSITIVE", "--date", "2024-03-30",
+                  "-o", out)
+    assert made.exit_code == 0, made.output
+    assert sorted(p.name for p in out.iterdir()) == sorted([PDF, PDF.replace(".pdf", ".manifest.json")])
+    assert made.stdout.split() == [str(out / PDF)]  # the manifest is the pack's own, not one of its formats
+    result = invoke(runner, "email", out, "--to", "pcc@example.org", "--dry-run")
+    assert result.exit_code == 0, result.output
+    message = email.message_from_bytes(Path(result.stdout.strip()).read_bytes(), policy=policy.default)
+    assert message["Subject"].strip() == "OFFICIAL-SENSITIVE: Northamptonshire Police: PEEL 2023-25 inspection briefing"
+    body = message.get_body(("plain",)).get_content()
+    assert "Grades: 6 up, 1 down, 1 unchanged" in body  # on 30 March 2024 the correction had not been made
+    assert "section 55 response was due 11 April 2024" in body  # as of the day it is sent
+
+
+def test_a_pack_folder_without_a_manifest_is_refused_in_one_line(runner, tmp_path):
+    (tmp_path / PDF).write_bytes(b"%PDF-1.4\n")
+    result = invoke(runner, "email", tmp_path, "--to", "pcc@example.org", "--dry-run")
+    assert result.exit_code == 1
+    assert "no northamptonshire-police-peel-2023-25-pcc-briefing.manifest.json beside the pack" in result.stderr

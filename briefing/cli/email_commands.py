@@ -77,60 +77,23 @@ def email(pack_path, to, cc, subject, attach, dry_run, draft, check, sign_in, co
     to, cc = parse_addresses(to, "--to"), parse_addresses(cc, "--cc")
     pack = read_pack(pack_path)
     files = [pack.file(FORMATS[kind].suffix) for kind in _attachments(attach)]
-    if draft:
-        return _draft(files, to, cc, subject or pack.title, pack, config,
-                      eml=pack.stem.with_name(pack.stem.name + "-draft.eml"))
-    _send(files, to, cc, subject or pack.title, pack, dry_run, config, ca_bundle, no_verify,
-          eml=pack.stem.with_name(pack.stem.name + ".eml"), insecure_login=insecure_login)
+    route = "draft" if draft else "dry-run" if dry_run else "send"
+    done = _email(pack, files, to, cc, subject or "", route, config, ca_bundle, no_verify, insecure_login)
+    click.echo(done, err=route == "send")
 
 
-def _draft(files, to, cc, subject, pack, config, eml: Path) -> None:
-    """An unsent message (X-Unsent: 1) for a person to send from their own mail client: the
-    route that needs no SMTP settings and no login at all."""
-    from briefing.atomic import write_atomic
+def _email(pack, files, to, cc, subject, route, config, ca_bundle=None, no_verify=False, insecure_login=False) -> str:
+    """Settings for the route (a dry run or draft needs no server), then the one send call."""
+    from briefing.mail.outbox import email_pack
     from briefing.mail.settings import sender_address
 
-    message = _message(files, to, cc, subject, pack, sender_address(config))
-    message["X-Unsent"] = "1"  # Outlook and Thunderbird open it as a draft, ready to send
-    if message["From"] == "briefing@localhost":  # nothing set: the mail client fills in its own account
-        del message["From"]
-    click.echo(str(write_atomic(eml, message.as_bytes(policy=message.policy.clone(linesep="\r\n")))))
-
-
-def _send(files, to, cc, subject, pack, dry_run, config, ca_bundle, no_verify, eml: Path, insecure_login=False):
-    """`pack` is anything with title, marking, headline and s55_due (PackFiles, or a pack just made);
-    `to` and `cc` are (name, address) pairs from parse_addresses."""
-    from briefing.mail.settings import sender_address
-
-    settings = None if dry_run else _settings(config, ca_bundle, no_verify, insecure_login)
-    message = _message(files, to, cc, subject, pack, sender_address(config) if dry_run else settings.sender)
-    if dry_run:
-        from briefing.atomic import write_atomic
-
-        click.echo(str(write_atomic(eml, message.as_bytes())))
-        return
-    from briefing.mail.send import deliver
-
-    recipients = [address for _, address in to + cc]
-    deliver(settings, message, recipients)
-    click.echo(f"Sent {', '.join(f.name for f in files)} to {', '.join(recipients)}", err=True)
-
-
-def _message(files, to, cc, subject, pack, sender: str):
-    """The one message every route (send, dry run, draft) builds from a pack."""
-    from briefing.mail.addresses import header_value
-    from briefing.mail.message import build_message
-
-    return build_message(sender=sender, to=header_value(to), cc=header_value(cc), subject=subject,
-                         marking=pack.marking, title=pack.title, headline=list(pack.headline), attachments=files,
-                         s55_due=pack.s55_due)
+    settings = _settings(config, ca_bundle, no_verify, insecure_login) if route == "send" else None
+    return email_pack(pack, files, to, cc, subject, route, settings, "" if settings else sender_address(config))
 
 
 def send_pack(paths: list[Path], to: list[tuple[str, str]], briefing) -> None:
     """Email the PDF of a pack just written (briefing pack --email-to, already parsed)."""
-    from briefing.mail.pack_files import PackFiles
+    from briefing.mail.outbox import pack_just_written
 
-    pdf = [p for p in paths if p.suffix == ".pdf"] or paths[:1]
-    meta = briefing.metadata
-    made = PackFiles(pdf[0].with_suffix(""), meta.title, meta.marking, briefing.headline, meta.s55_due)
-    _send(pdf, to, [], meta.title, made, False, None, None, False, eml=pdf[0].with_suffix(".eml"))
+    pack, files = pack_just_written(paths, briefing)
+    click.echo(_email(pack, files, to, [], "", "send", None), err=True)

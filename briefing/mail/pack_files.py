@@ -1,25 +1,32 @@
-"""What an email needs to know about a pack on disk: its files, title, marking, headline.
-
-Read back from the pack itself (the JSON model if it was written, else the workbook's
-Summary sheet), so `briefing email` works on any pack folder without re-running the job.
+"""What an email needs to know about a pack on disk: its files, title, marking, headline
+and s.55 date, read from the small manifest every pack writes beside its files (from the
+Briefing itself, never from how the workbook happens to label its rows), so `briefing
+email` works on any pack folder without re-running the job.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
-from briefing.document.sheets import HEADLINE_ITEM
 from briefing import limits
 from briefing.cleaning import clean
 from briefing.errors import InputError
-from briefing.limits import check_workbook, read_bounded
+from briefing.limits import read_bounded
 from briefing.writers import FORMATS
 
+MANIFEST = ".manifest.json"  # "<stem>.manifest.json"
 KNOWN = tuple(f.suffix for f in FORMATS.values())
-DUE_ITEM = "s.55 response due"
+
+
+def manifest(briefing, paths: list[Path]) -> bytes:
+    """The manifest of a pack just written: what an email says about it."""
+    meta = briefing.metadata
+    return json.dumps({"title": meta.title, "marking": meta.marking, "headline": list(briefing.headline),
+                       "s55_due": meta.s55_due.isoformat() if meta.s55_due else None, "date": meta.date,
+                       "files": [p.name for p in paths]}, indent=2, ensure_ascii=False).encode("utf-8")
 
 
 @dataclass(frozen=True)
@@ -43,47 +50,28 @@ def _stem(target: Path) -> Path:
         return target.with_suffix("")
     if not target.is_dir():
         raise InputError("no such pack file or folder", file=str(target))
-    files = [p for p in target.iterdir() if p.suffix in KNOWN and not p.name.startswith(".")]
+    files = [p for p in target.iterdir() if p.suffix in KNOWN and not p.name.startswith(".")
+             and not p.name.endswith(MANIFEST)]
     if not files:
         raise InputError("no briefing pack here (no .pdf, .docx, .xlsx or .json file)", file=str(target))
     newest = max(files, key=lambda p: (p.suffix == ".pdf", p.stat().st_mtime))
     return newest.with_suffix("")
 
 
-def _from_workbook(path: Path) -> dict:
-    from openpyxl import load_workbook
-
-    check_workbook(path)
-    book = load_workbook(str(path), read_only=True)
-    if "Summary" not in book.sheetnames:
-        raise InputError("the workbook has no Summary sheet; is it a briefing pack?", file=str(path))
-    rows = book["Summary"].iter_rows(values_only=True, max_row=200, max_col=2)
-    cells = [(str(row[0] or ""), row[1] if len(row) > 1 else None) for row in rows if row]
-    rows = [(a, str(b or "")) for a, b in cells]
-    due = dict(cells).get(DUE_ITEM)
-    return {"title": dict(rows).get("Title", ""), "marking": dict(rows).get("Protective marking", ""),
-            "headline": [b for a, b in rows if a == HEADLINE_ITEM],
-            "s55_due": due.date().isoformat() if isinstance(due, datetime) else None}
-
-
 def read_pack(target: Path) -> PackFiles:
     stem = _stem(target)
-    info: dict = {}
-    json_file, workbook = stem.with_name(stem.name + ".json"), stem.with_name(stem.name + ".xlsx")
+    path = stem.with_name(stem.name + MANIFEST)
+    if not path.exists():
+        raise InputError(f"no {path.name} beside the pack: write the pack again with briefing pack (packs carry a "
+                         "manifest that says what to email)", file=str(stem.parent))
     try:
-        if json_file.exists():
-            model = json.loads(read_bounded(json_file, limits.PACK_JSON_BYTES, "pack model").decode("utf-8"))
-            info = {"title": model["metadata"]["title"], "marking": model["metadata"]["marking"],
-                    "headline": model["headline"], "s55_due": model["metadata"].get("s55_due")}
-        elif workbook.exists():
-            info = _from_workbook(workbook)
+        info = json.loads(read_bounded(path, limits.PACK_JSON_BYTES, "pack manifest").decode("utf-8"))
         due = date.fromisoformat(info["s55_due"]) if info.get("s55_due") else None
-    except (KeyError, TypeError, ValueError, OSError, RecursionError) as exc:
-        raise InputError(f"cannot read the pack's summary ({exc})", file=str(json_file if json_file.exists()
-                                                                                else workbook)) from None
-    headline = [_line(h, 1000) for h in (info.get("headline") or [])[:5] if isinstance(h, str)]
-    return PackFiles(stem, _line(info.get("title"), 300) or stem.name.replace("-", " "),
-                     _line(info.get("marking"), 100) or "OFFICIAL",
+        headline = [_line(h, 1000) for h in (info.get("headline") or [])[:5] if isinstance(h, str)]
+        title, marking = _line(info.get("title"), 300), _line(info.get("marking"), 100)
+    except (AttributeError, KeyError, TypeError, ValueError, OSError, RecursionError) as exc:
+        raise InputError(f"cannot read the pack's manifest ({exc})", file=str(path)) from None
+    return PackFiles(stem, title or stem.name.replace("-", " "), marking or "OFFICIAL",
                      tuple(h for h in headline if h) or ("See the attached briefing.",), due)
 
 
