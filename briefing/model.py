@@ -11,6 +11,13 @@ import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
+
+def long_date(day: date) -> str:
+    from briefing.phrases import long_date as words
+
+    return words(day)
+
+
 def _kinds() -> dict:
     from briefing.resources import load_data
 
@@ -83,7 +90,7 @@ class PublicationDate:
         if not self.known:
             return "date not stated"
         if self.exact:
-            return self.exact.strftime("%-d %B %Y")
+            return long_date(self.exact)
         if self.month:
             return date(self.year, self.month, 1).strftime("%B %Y")
         return str(self.year)
@@ -123,7 +130,7 @@ class Correction:
 
     @property
     def when(self) -> str:
-        return self.date.strftime("%-d %B %Y")
+        return long_date(self.date)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,6 @@ from pathlib import Path
 
 def docx_text(path: Path) -> str:
     import docx
-
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 

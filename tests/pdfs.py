@@ -7,7 +7,6 @@ from pathlib import Path
 
 from briefing.extract.reader import _DASHES
 
-
 MARGIN, GAP = 40, 24
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import ROOT, invoke
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

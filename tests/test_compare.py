@@ -20,11 +20,11 @@ import json
 import re
 
 import pytest
+from conftest import DATASETS, invoke
 
 from briefing.compare import compare, history
 from briefing.compare.overrides import load_overrides
 from briefing.errors import InputError
-from conftest import DATASETS, invoke
 
 
 def movements(comparison):

@@ -23,7 +23,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 SHARED = ROOT.parent / "shared"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import SEED_FILES, seed
 
 NORMALISE = re.compile(r"[^a-z0-9]+")

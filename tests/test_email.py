@@ -14,9 +14,9 @@ import pytest
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
+from conftest import invoke
 
 from briefing.errors import DeliveryError
-from conftest import invoke
 
 PDF = "northamptonshire-police-peel-2023-25-pcc-briefing.pdf"
 

@@ -9,7 +9,6 @@ import stat
 import time
 
 import pytest
-
 from test_email import env, pack, send, smtp_server  # noqa: F401 - fixtures are used by name
 from test_email_oauth import OAuthRecorder
 

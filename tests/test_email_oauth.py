@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from aiosmtpd.smtp import AuthResult
-
 from test_email import PDF, Recorder, env, pack, send, smtp_server  # noqa: F401 - fixtures are used by name
 
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")

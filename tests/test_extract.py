@@ -11,12 +11,12 @@ import json
 import os
 
 import pytest
+from conftest import SEED_FILES, invoke, seed
+from pdfs import build_pdf, seed_lines
 from rapidfuzz import fuzz
 
 from briefing.errors import InputError
 from briefing.extract import extract
-from conftest import SEED_FILES, invoke, seed
-from pdfs import build_pdf, seed_lines
 
 
 def judgement_set(inspection, with_lines=True):

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import invoke
 from programs import CHROMIUM_ARGS, chromium_path, chromium_problem
 

@@ -25,7 +25,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import DATASETS, ROOT
 
 BRIEFING = [sys.executable, "-m", "briefing"]

@@ -11,11 +11,11 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_limits import run
 
 from briefing.ingest import located_yaml
 from briefing.ingest.nesting import TooDeep, check_nesting
 from briefing.limits import NESTING_DEPTH
-from test_limits import run
 
 DEEP = {
     "brackets.json": "[" * 100_000 + "]" * 100_000,

@@ -12,11 +12,11 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import DATA, ROOT, invoke
 
 from briefing.compare import history
 from briefing.extract import extract
 from briefing.ingest.dataset import load_dataset
-from conftest import DATA, ROOT, invoke
 
 PAGES = ROOT.parent / "shared" / "northamptonshire"
 DATASETS = {p.stem: p for p in sorted(DATA.glob("*.yaml"))}

@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
-from briefing.compare import compare
-from briefing.document import PackOptions, build_briefing
 from conftest import DATASETS, STEM, invoke
 from packs import contains_words, docx_text, pdf_text, xlsx_values, zip_member
 from programs import need_libreoffice, soffice_convert
+
+from briefing.compare import compare
+from briefing.document import PackOptions, build_briefing
 
 
 @pytest.fixture(scope="module")

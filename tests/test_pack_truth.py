@@ -19,14 +19,14 @@ import re
 from datetime import date
 
 import pytest
+from conftest import DATASETS, STEM, invoke
+from packs import docx_text, pdf_text, xlsx_values, zip_member
 
 from briefing.compare import compare, history
 from briefing.compare.register import s55_last_day
 from briefing.document import PackOptions, build_briefing
 from briefing.document.wording import figure_value, s55_status, whole_sentences
 from briefing.pack import PackRequest, make_pack
-from conftest import DATASETS, STEM, invoke
-from packs import docx_text, pdf_text, xlsx_values, zip_member
 
 
 @pytest.mark.parametrize("published,last", [

@@ -24,7 +24,6 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-
 from conftest import invoke
 from packs import docx_text, pdf_text, xlsx_values
 from programs import need_libreoffice, soffice_convert

@@ -8,7 +8,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import invoke
 from packs import docx_text, pdf_text
 

@@ -17,9 +17,9 @@ from briefing.extract.dates import DATE_RULES, publication_date
 from briefing.extract.findings import FINDING_RULES, Findings, Sections, read_findings
 from briefing.extract.grades import GRADE_RULES, read_statements
 from briefing.extract.reader import SourceLine
-from briefing.extract.text import paragraphs
-from briefing.extract.reports import TITLE_RULES, page_of, title_of
+from briefing.extract.reports import TITLE_RULES, page_of
 from briefing.extract.responses import RESPONSE_RULES, response_of
+from briefing.extract.text import paragraphs
 from briefing.frameworks import load_frameworks
 
 RULES = Path(__file__).parent / "fixtures" / "rules"

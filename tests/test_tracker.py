@@ -7,10 +7,10 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-
-from briefing.model import Finding, Place, stable_id
 from conftest import DATA, invoke
 from programs import need_libreoffice, soffice_convert
+
+from briefing.model import Finding, Place, stable_id
 
 OLD, MIDDLE = DATA / "2018-19-peel.yaml", DATA / "2021-22-peel.yaml"
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import DATA, DATASETS, FIXTURES, invoke
 
 BROKEN = FIXTURES / "broken"

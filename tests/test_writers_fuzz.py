@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from packs import docx_text, pdf_text
 
 from briefing.cleaning import clean, clean_model
 from briefing.compare import compare
@@ -31,7 +32,6 @@ from briefing.document.model import Briefing, BulletList, Column, Metadata, Para
 from briefing.model import Finding, Inspection, Judgement, Place, PublicationDate
 from briefing.pack import write_pack
 from briefing.writers import get_writer
-from packs import docx_text, pdf_text
 
 MARKUP = list("<>&\"'/\\;{}[]$%#*_|") + ["<b>", "</para>", "&amp;", "<![CDATA[", "]]>", "<br/>", "&#0;"]
 CONTROL = [chr(c) for c in (0, 1, 7, 8, 11, 12, 27, 127, 0x85, 0x9B)]

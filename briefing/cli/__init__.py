@@ -6,7 +6,6 @@ the traceback instead. Commands live in modules named after what they do.
 
 from __future__ import annotations
 
-
 import click
 
 from briefing import __version__, interrupts

@@ -8,12 +8,10 @@ from pathlib import Path
 
 import click
 
-from briefing.sources import with_article
 from briefing.cli import cli
 from briefing.cli.tables import format_table, terminal_width
-
-MOVEMENT_WORDS = {"up": "up", "down": "down", "same": "same", "new-area": "newly graded",
-                  "no-longer-graded": "not graded now"}
+from briefing.phrases import MOVEMENT_WORDS
+from briefing.sources import with_article
 
 
 def describe_movement(movement: str, steps: int) -> str:

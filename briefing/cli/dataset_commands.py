@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import textwrap
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from briefing.cli import cli
 from briefing.cli.tables import format_table
 from briefing.errors import BriefingError, ValidationFailed
 from briefing.model import KIND_LABELS, REPORT_TYPE_NAMES, Inspection, kind_count
+from briefing.phrases import long_date
 
 
 @cli.command()
@@ -56,7 +56,7 @@ def _counts(inspection: Inspection) -> str:
     parts += [f"the report makes {kind_count(c.kind, c.count)} (as the source says)" for c in inspection.counts
               if c.count != len(inspection.findings_of(c.kind))]
     if inspection.response is not None:
-        parts.append(f"a response{' dated ' + inspection.response.date.strftime('%-d %B %Y') if inspection.response.date else ''}")
+        parts.append(f"a response{' dated ' + long_date(inspection.response.date) if inspection.response.date else ''}")
     return ", ".join(parts)
 
 

@@ -11,6 +11,7 @@ import click
 
 from briefing.cli import cli
 from briefing.cli.tables import format_table, terminal_width
+from briefing.phrases import long_date
 
 
 @cli.command(name="register")
@@ -43,7 +44,7 @@ def register_command(files: tuple[Path, ...], force: str | None, as_of, fmt: str
     rows = [[_short(e.published), e.title, e.s55_due.strftime("%-d %b %Y") if e.s55_due else "-",
              brief_status(e, day), _for_force(e)] for e in entries]
     click.echo(f"{force_name}: {len(entries)} report{'s' if len(entries) != 1 else ''} on file, newest first; "
-               f"responses as of {day.strftime('%-d %B %Y')}")
+               f"responses as of {long_date(day)}")
     click.echo(format_table(["Published", "Report", "Last day", "Response", "Findings for the force"], rows))
     click.echo(textwrap.fill("Last day: the last of the 56 days that begin with publication day (s.55(5A) Police Act "
                              "1996). A response counts as published only where a copy is on file; --format json "

@@ -21,6 +21,7 @@ from briefing.compare.themes import themes_of
 from briefing.errors import BriefingError
 from briefing.frameworks import Frameworks, load_frameworks
 from briefing.model import SEVERITY, Correction, Finding, Inspection, KeyFigure, Place, stable_id
+from briefing.phrases import unmatched_words
 from briefing.sources import source_kind_name
 
 FORMAL = {"cause-of-concern", "recommendation", "area-for-improvement"}
@@ -186,7 +187,7 @@ class Comparison:
             "grade_changes": [dict(c.__dict__) for c in self.grade_changes],
             "persisting": [p.to_json() for p in self.persisting],
             "resolved": [f.to_json() for f in self.resolved],
-            "resolved_means": "not raised again" if self.unmatched_confirmed else "not in the source used",
+            "resolved_means": unmatched_words(self.unmatched_confirmed),
             "new": [f.to_json() for f in self.new_findings],
             "overrides": self.overrides,
             "s55_due": self.s55_due.isoformat() if self.s55_due else None,

@@ -18,7 +18,6 @@ from briefing.errors import BriefingError
 from briefing.frameworks import Frameworks, load_frameworks
 from briefing.model import Inspection
 
-
 NOT_ON_FILE = "not on file"  # a point whose cycle graded the area, the source on file giving no grade
 
 

@@ -18,6 +18,7 @@ from datetime import date, timedelta
 
 from briefing.compare.matching import best_matches
 from briefing.model import REPORT_TYPE_NAMES, S55_KINDS, Finding, Inspection, PublicationDate, stable_id
+from briefing.phrases import long_date
 from briefing.resources import load_data
 from briefing.words import content_stems
 
@@ -149,7 +150,7 @@ def latest_last_day(published: PublicationDate) -> date | None:
 
 
 def _long(day: date) -> str:
-    return day.strftime("%-d %B %Y")
+    return long_date(day)
 
 
 def relates_to(report: Inspection, force: str) -> bool:

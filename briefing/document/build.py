@@ -6,19 +6,29 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from briefing.sources import with_article
 from briefing.cleaning import clean_model
 from briefing.compare import Comparison, History
 from briefing.compare.grades import GradeChange
 from briefing.compare.register import ReportEntry
 from briefing.document import reports, sections, sheets, tracking
-from briefing.document.model import (EXCEL_CELL_CHARS, Briefing, Chart, Column, GradeBar, Metadata, Paragraph,
-                                     Section, Table)
+from briefing.document.model import (
+    EXCEL_CELL_CHARS,
+    Briefing,
+    Chart,
+    Column,
+    GradeBar,
+    Metadata,
+    Paragraph,
+    Section,
+    Table,
+)
 from briefing.document.narrative import render_blocks
 from briefing.document.options import REPORT_TO, PackOptions
 from briefing.document.wording import long_date, movement_text, s55_status, sentence, since_text, unmatched_phrase
 from briefing.frameworks import load_frameworks
 from briefing.model import PublicationDate
+from briefing.phrases import unmatched_words
+from briefing.sources import with_article
 from briefing.tracker import TrackerRow, progress_of
 
 
@@ -168,7 +178,7 @@ def _headline(c: Comparison) -> tuple[str, ...]:
     worst = worst_downgrade(c)
     lines = [f"Grades: {up} up, {down} down, {same} unchanged"
              + (f"; biggest fall: {worst.area_name} ({worst.old_grade} to {worst.new_grade})." if worst else ".")]
-    unmatched = "not raised again" if c.unmatched_confirmed else "not in the source used"
+    unmatched = unmatched_words(c.unmatched_confirmed)
     lines.append(f"Findings: {len(c.persisting)} persisting, {len(c.resolved)} {unmatched}, "
                  f"{len(c.new_findings)} new.")
     lines.append("HMICFRS says these grades are not directly comparable." if not c.comparable

@@ -11,6 +11,8 @@ import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
+from briefing.phrases import long_date
+
 EXCEL_CELL_CHARS = 32767  # the most text one Excel cell holds (Excel's specification)
 
 
@@ -29,7 +31,7 @@ Cell = str | int | float | date  # a date or a count stays one until a writer sh
 def display(value: Cell) -> str:
     """How a cell reads in running text (Word, PDF): dates as "11 April 2024"."""
     if isinstance(value, date):
-        return value.strftime("%-d %B %Y")
+        return long_date(value)
     if isinstance(value, float):
         return f"{value:.2f}"
     return str(value)

@@ -18,7 +18,6 @@ from briefing.frameworks import load_frameworks
 from briefing.model import KIND_LABELS, PublicationDate, kind_count
 from briefing.tracker import TrackerRow
 
-
 HOW = {"month": " (due date: the month's last day)", "derived": " (due date worked out from publication)"}
 
 

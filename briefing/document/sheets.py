@@ -16,6 +16,7 @@ from briefing.document.model import Column, Sheet, Table
 from briefing.document.options import PackOptions
 from briefing.document.wording import movement_text
 from briefing.model import KIND_LABELS
+from briefing.phrases import unmatched_words
 from briefing.tracker import Progress
 
 HEADLINE_ITEM = "What changed"
@@ -72,7 +73,7 @@ def _row(status: str, inspection: str, ref: FindingRef, linked: str = "", since:
 def _findings(c: Comparison) -> Sheet:
     """One row per finding of each inspection: a persisting pair is two rows, each naming
     the other, so a filter on either inspection shows all of its findings."""
-    unmatched = "not raised again" if c.unmatched_confirmed else "not in the source used"
+    unmatched = unmatched_words(c.unmatched_confirmed)
     rows, seen = [], set()
     for p in c.persisting:
         if p.new.tracker_id not in seen:

@@ -7,11 +7,12 @@ without a fresh one is kept, saying what became of its finding.
 
 from __future__ import annotations
 
-from briefing.sources import with_article
 from briefing.compare import Comparison
 from briefing.document.model import Column, Paragraph, Section, Sheet, Table
 from briefing.document.wording import area_label, report_to_check
 from briefing.model import KIND_LABELS
+from briefing.phrases import unmatched_words
+from briefing.sources import with_article
 from briefing.tracker import COLUMNS, Progress, TrackerRow, carry_forward
 
 
@@ -28,7 +29,7 @@ def tracker_rows(c: Comparison, earlier: list[TrackerRow],
                         label=f.label)
              for f in c.new.findings if f.kind != "innovative-practice"]
     if not c.unmatched_confirmed:
-        unknown = (f"status unknown: not in the source used for {c.new.cycle_name} ({with_article(c.new.source_kind_name)}); "
+        unknown = (f"status unknown: {unmatched_words(False)} for {c.new.cycle_name} ({with_article(c.new.source_kind_name)}); "
                    f"check {report_to_check(c)}")
         fresh += [TrackerRow(id=f.tracker_id, inspection=c.old.cycle_name, kind=KIND_LABELS[f.kind],
                              area=area_label(f.area_name), finding=f.text, standing=unknown, state="unknown",
@@ -40,7 +41,8 @@ def tracker_rows(c: Comparison, earlier: list[TrackerRow],
     standing = {p.old.tracker_id: ("raised-again", f"raised again as {p.new.label} ({p.new.tracker_id})")
                 for p in c.persisting if p.merged}
     if c.unmatched_confirmed:
-        standing.update({f.tracker_id: ("not-raised", f"not raised again in {c.new.cycle_name}") for f in c.resolved})
+        standing.update({f.tracker_id: ("not-raised", f"{unmatched_words(True)} in {c.new.cycle_name}")
+                         for f in c.resolved})
     return carry_forward(fresh, earlier, links, standing)
 
 

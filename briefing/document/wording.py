@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from briefing.sources import with_article
 from briefing.compare import Comparison
 from briefing.compare.grades import GradeChange
 from briefing.model import KeyFigure
+from briefing.phrases import MOVEMENT_WORDS, long_date, unmatched_words
+from briefing.sources import with_article
 
-MOVEMENT_TEXT = {"new-area": "newly graded", "no-longer-graded": "no longer graded", "same": "no change"}
+MOVEMENT_TEXT = MOVEMENT_WORDS
 
 
 def movement_text(change: GradeChange) -> str:
@@ -26,8 +27,6 @@ def area_label(area_name: str) -> str:
     return area_name or "Not tied to an area"
 
 
-def long_date(day: date) -> str:
-    return day.strftime("%-d %B %Y")
 
 
 def s55_status(due: date | None, today: date) -> str:
@@ -77,7 +76,8 @@ def whole_sentences(text: str, limit: int = 260) -> str:
 
 
 def unmatched_heading(c: Comparison) -> str:
-    return "Not raised again" if c.unmatched_confirmed else "Earlier findings not in the source used"
+    words = unmatched_words(c.unmatched_confirmed)
+    return sentence(words) if c.unmatched_confirmed else f"Earlier findings {words}"
 
 
 def report_to_check(c: Comparison) -> str:
@@ -88,8 +88,8 @@ def unmatched_phrase(c: Comparison, n: int) -> str:
     """What the count of unmatched earlier findings may claim, given the newer source."""
     findings = "finding is" if n == 1 else "findings are"
     if c.unmatched_confirmed:
-        return f"{n} earlier {findings} not raised again"
-    return (f"{n} earlier {findings} not in the source used for {c.new.cycle_name} "
+        return f"{n} earlier {findings} {unmatched_words(True)}"
+    return (f"{n} earlier {findings} {unmatched_words(False)} for {c.new.cycle_name} "
             f"({with_article(c.new.source_kind_name)}, which does not list every finding)")
 
 

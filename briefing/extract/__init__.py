@@ -14,19 +14,19 @@ from pathlib import Path
 
 from briefing import limits
 from briefing.errors import InputError
+from briefing.extract import reports
 from briefing.extract.areas import AreaResolver
 from briefing.extract.context import Context
-from briefing.extract import reports
 from briefing.extract.counts import find_counts
 from briefing.extract.cycles import Cue, detect_cycle, span
 from briefing.extract.dates import publication_date
-from briefing.extract.responses import response_of
-from briefing.extract.forces import detect_force, fold, force_scores, known_forces
 from briefing.extract.findings import find_findings
+from briefing.extract.forces import detect_force, fold, force_scores, known_forces
 from briefing.extract.grades import Statement, read_statements
 from briefing.extract.grades.grammar import Grammar
 from briefing.extract.grades.tense import past_years
 from briefing.extract.reader import read_report
+from briefing.extract.responses import response_of
 from briefing.extract.text import paragraphs
 from briefing.extract.vocabulary import Vocabulary
 from briefing.frameworks import Cycle, Frameworks, load_frameworks

@@ -14,6 +14,7 @@ from functools import lru_cache
 from briefing.extract.reader import SourceLine
 from briefing.resources import load_data
 
+
 @lru_cache(maxsize=1)
 def known_forces() -> dict[str, tuple[str, float]]:
     """Lower-case wording -> (the force's name, weight): full names 1, place names 0.5."""

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from briefing.extract.dates import MONTHS, _MONTH
+from briefing.extract.dates import _MONTH, MONTHS
 from briefing.extract.reader import SourceLine
 from briefing.extract.ruler import Ruler
 from briefing.model import Place, Response

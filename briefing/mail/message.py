@@ -10,9 +10,9 @@ from pathlib import Path
 
 from briefing import limits
 from briefing.document.narrative import render_text
+from briefing.document.wording import s55_status
 from briefing.errors import InputError
 from briefing.limits import regular_file_size
-from briefing.document.wording import s55_status
 from briefing.writers import format_of
 
 

@@ -82,9 +82,9 @@ class Grammar:
                 rf"rated\s+|judged\s+|found\s+|assessed\s+|highlighted\s+|identified\s+|deemed\s+|considered\s+)?(?:as\s+)?"
                 rf"(?:being\s+)?{Q}?(?P<g2>{grade}){Q}?)\s+(?:included|include|includes|are|were|is|was|being|covered|"
                 rf"related to)\s*:?\s+(?P<p>.+)$", re.IGNORECASE),
-            numbered=re.compile(rf"^(?:the\s+|its\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|all|both|"
-                                rf"multiple|several|many|some|a number of|a range of|most|\d+)(?:\s+\w+){{0,2}}?\s+"
-                                rf"(?:areas?|categories|questions|of\s+\w+\s+areas?|counts|pillars)\b\s*(?P<rest>.*)$",
+            numbered=re.compile(r"^(?:the\s+|its\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|all|both|"
+                                r"multiple|several|many|some|a number of|a range of|most|\d+)(?:\s+\w+){0,2}?\s+"
+                                r"(?:areas?|categories|questions|of\s+\w+\s+areas?|counts|pillars)\b\s*(?P<rest>.*)$",
                                 re.IGNORECASE),
         )
 
