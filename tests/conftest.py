@@ -108,3 +108,8 @@ def no_unexpected_failures(monkeypatch):
         return result
 
     monkeypatch.setattr(CliRunner, "invoke", checked)
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="rewrite tests/golden/ from the current output (read the diff before committing)")
