@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -135,17 +134,8 @@ def _summary_context(c: Comparison, options: PackOptions, deadline: str) -> dict
         longest_since=since_text(longest.first_raised, longest.times_raised, longest.not_on_file) if longest else "",
         unmatched=unmatched_phrase(c, len(c.resolved)), fresh=len(c.new_findings),
         new_complete=c.new.findings_complete, new_kind=with_article(c.new.source_kind_name),
-        deadline=deadline if options.audience == "pcc" else "", office_short=_short_office(options.office_for(c.new.force)),
+        deadline=deadline if options.audience == "pcc" else "", office_short=options.office_short(c.new.force),
         comparable=c.comparable)
-
-
-def _short_office(office: str) -> str:
-    """ "Police, Fire and Crime Commissioner for Northamptonshire" -> "PFCC"; "Police and Crime
-    Commissioner" -> "PCC"; a body without initials people use keeps its name."""
-    words = re.sub(r"\s+for\s+.*$", "", office)
-    if re.fullmatch(r"Police(?:, Fire)? and Crime Commissioner", words):
-        return "".join(w[0] for w in re.findall(r"[A-Z]\w+", words))
-    return office
 
 
 def _grades(c: Comparison) -> Section:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -35,6 +36,15 @@ class PackOptions:
     @property
     def audience_name(self) -> str:
         return AUDIENCES[self.audience]
+
+    def office_short(self, force: str) -> str:
+        """ "PFCC" for a Police, Fire and Crime Commissioner, "PCC" for a Police and Crime
+        Commissioner; a body without initials people use keeps its name."""
+        office = self.office_for(force)
+        words = re.sub(r"\s+for\s+.*$", "", office)
+        if re.fullmatch(r"Police(?:, Fire)? and Crime Commissioner", words):
+            return "".join(w[0] for w in re.findall(r"[A-Z]\w+", words))
+        return office
 
     def audience_for(self, force: str) -> str:
         """ "the Police, Fire and Crime Commissioner for Northamptonshire", "the force's chief officers"."""

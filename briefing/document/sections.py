@@ -174,7 +174,7 @@ def _s55(c: Comparison, options: PackOptions, deadline: str) -> Section:
         chief_by=long_date(options.chief_comments_by) if options.chief_comments_by else ""))
     parts = [("Chief constable's comments", "Invite the chief constable's comments on the report (s.55(4))"
               + (f"; requested by {long_date(options.chief_comments_by)}" if options.chief_comments_by else ""), ""),
-             (f"Comments of the {office} on the report", "", ""),
+             (f"{options.office_short(c.new.force)}'s comments on the report", "", ""),
              ("Response to the chief constable's comments", "", "")]
     parts += [(f.label, f.text, "") for f in items]
     parts.append(("Copies sent to", "HMICFRS and the Home Secretary (s.55(6))", ""))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from briefing.compare import Comparison
 from briefing.document.model import Column, Paragraph, Section, Sheet, Table
-from briefing.document.wording import area_label, report_to_check
+from briefing.document.wording import area_label
 from briefing.model import KIND_LABELS
 from briefing.phrases import unmatched_words
 from briefing.sources import with_article
@@ -29,8 +29,8 @@ def tracker_rows(c: Comparison, earlier: list[TrackerRow],
                         label=f.label)
              for f in c.new.findings if f.kind != "innovative-practice"]
     if not c.unmatched_confirmed:
-        unknown = (f"status unknown: {unmatched_words(False)} for {c.new.cycle_name} ({with_article(c.new.source_kind_name)}); "
-                   f"check {report_to_check(c)}")
+        unknown = (f"status unknown: {unmatched_words(False)} for {c.new.cycle_name} "
+                   f"({with_article(c.new.source_kind_name)}); check the full report")
         fresh += [TrackerRow(id=f.tracker_id, inspection=c.old.cycle_name, kind=KIND_LABELS[f.kind],
                              area=area_label(f.area_name), finding=f.text, standing=unknown, state="unknown",
                              label=f.label)
