@@ -55,7 +55,8 @@ def build_briefing(comparison: Comparison, record: History | None = None,
         _grades(c),
         *sections.findings_sections(c),
         *([tracking.progress_section(progress)] if tracker else []),
-        *(reports.reports_sections(register, _since(c, tracker), options.date) if register else []),
+        *(reports.reports_sections(register, _since(c, tracker), options.date, options.office_short(c.new.force))
+          if register else []),
         sections.figures_section(c),
         *sections.audience_sections(c, options, deadline),
     ]

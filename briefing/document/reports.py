@@ -74,12 +74,13 @@ def _published(e: ReportEntry) -> date | str:
     return e.published.exact or str(e.published)
 
 
-def reports_sections(entries: tuple[ReportEntry, ...], since: Since, as_of: date) -> list[Section]:
+def reports_sections(entries: tuple[ReportEntry, ...], since: Since, as_of: date, office: str = "PCC") -> list[Section]:
+    """`office` is how the paper names the local policing body ("PFCC")."""
     recent = [e for e in entries if since.after(e)]
-    return [_recent(recent, since), _due(entries, since, as_of)]
+    return [_recent(recent, since, office), _due(entries, since, as_of)]
 
 
-def _recent(recent: list[ReportEntry], since: Since) -> Section:
+def _recent(recent: list[ReportEntry], since: Since, office: str) -> Section:
     if not recent:
         return Section("HMICFRS reports since the last pack", 1, (Paragraph(
             f"No report about the force on file was published after {since.words}."),))
@@ -88,7 +89,7 @@ def _recent(recent: list[ReportEntry], since: Since) -> Section:
     order = (f" The dates on file do not say whether {join_words(unsure)} came before or after it."
              if unsure else "")
     blocks = [Paragraph(f"{plural(len(recent), 'report')} on file {'was' if len(recent) == 1 else 'were'} published "
-                        f"after {since.words}, newest first.{order} Section 55 applies to each: the PCC publishes "
+                        f"after {since.words}, newest first.{order} Section 55 applies to each: the {office} publishes "
                         "comments within the 56 days that begin with its publication day."),
               Table("Reports", f"Reports on file published after {since.words}", (
                   Column("Report", 3.2), Column("Type", 1.6), Column("Published", 1.3, "date"),
