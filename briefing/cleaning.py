@@ -4,9 +4,12 @@ options, and the document model the writers translate.
 What it does, and all it does (the README's "Limits and safety" says the same):
 - control characters other than tab and newline are removed (they break XML formats and
   can drive a terminal), as are lone surrogates and the non-characters U+FFFE and U+FFFF;
-- soft hyphens (U+00AD) are removed: invisible break hints left by a report's typesetting,
-  which would otherwise stop "investi\u00adgation" matching "investigation";
-- line endings become "\n".
+- soft hyphens (U+00AD) and the other invisible format characters (zero-width spaces and
+  joiners, the word joiner, a byte order mark inside text, direction overrides) are
+  removed: left by typesetting or planted, they would stop "investi\u200bgation" matching
+  "investigation" or make a line read differently from how it shows;
+- line endings become "\n"; the Unicode line and paragraph separators (U+2028, U+2029)
+  and NEL become spaces, so a line is what an editor shows as one.
 Nothing else is changed: markup characters, right-to-left text, emoji and text starting
 with "=" pass through unchanged and each writer shows them as text.
 """
@@ -16,20 +19,22 @@ from __future__ import annotations
 import dataclasses
 import re
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f\xad\ud800-\udfff\ufffe\uffff]")
-_LINE_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x80-\x9f\xad\ud800-\udfff\ufffe\uffff]")
+_INVISIBLE = "\xad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+_CONTROL = re.compile(f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f\\x80-\\x84\\x86-\\x9f{_INVISIBLE}\\ud800-\\udfff\\ufffe\\uffff]")
+_LINE_CONTROL = re.compile(f"[\\x00-\\x08\\x0a-\\x1f\\x80-\\x84\\x86-\\x9f{_INVISIBLE}\\ud800-\\udfff\\ufffe\\uffff]")
+_SEPARATORS = str.maketrans({"\u2028": " ", "\u2029": " ", "\x85": " "})
 
 
 def clean(text: object) -> str:
     """Text safe for every format and every terminal."""
     text = "" if text is None else str(text)
-    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n").translate(_SEPARATORS))
 
 
 def clean_line(line: str) -> str:
     """One line of a report: as clean(), keeping tabs (they separate table cells) and DEL,
     which the reader has already turned into a bullet where a PDF font used it for one."""
-    return _LINE_CONTROL.sub("", line)
+    return _LINE_CONTROL.sub("", line.translate(_SEPARATORS))
 
 
 def clean_model(value):

@@ -53,7 +53,8 @@ def test_extract_reproduces_the_dataset(inspections, cycle):
     assert hits >= 0.95 * len(got.findings), f"precision {hits}/{len(got.findings)}"
 
 
-@pytest.mark.parametrize("cycle,columns", [("peel-2021-22", 1), ("peel-2017", 2), ("crime-2014", 1),
+@pytest.mark.parametrize("cycle,columns", [("peel-2021-22", 1), ("peel-2021-22", 2), ("peel-2017", 2),
+                                           ("peel-2017", 3), ("crime-2014", 1),
                                            ("peel-2023-25", 1)])
 def test_pdf_gives_the_same_result_as_text(tmp_path, cycle, columns):
     source = seed(cycle)
@@ -61,7 +62,12 @@ def test_pdf_gives_the_same_result_as_text(tmp_path, cycle, columns):
                     header="Northamptonshire Police - PEEL inspection report")
     from_text, from_pdf = extract(source).inspection, extract(pdf).inspection
     assert from_pdf.cycle == from_text.cycle
-    assert judgement_set(from_pdf, False) == judgement_set(from_text, False)
+    if columns < 3:
+        assert judgement_set(from_pdf, False) == judgement_set(from_text, False)
+    else:  # columns of 35 characters wrap the seed's one-line headings, which the builder sets in body type:
+        # every grade read is the text's, never another, and most are read
+        assert judgement_set(from_pdf, False) <= judgement_set(from_text, False)
+        assert len(judgement_set(from_pdf, False)) >= 0.6 * len(judgement_set(from_text, False))
     assert all(j.place.page for j in from_pdf.judgements), "PDF items point at their page"
     hits = matched(from_text.findings, from_pdf.findings, by_text)
     assert hits >= 0.95 * len(from_text.findings) and hits >= 0.95 * len(from_pdf.findings)

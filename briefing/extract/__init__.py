@@ -59,10 +59,10 @@ def extract_all(path: str | Path, force: str | None = None, cycle: str | None = 
     """One extraction per force a page is about: a national press-release page with a part
     per force gives one each (or the part of `force`); any other text gives one."""
     path = Path(path)
-    lines, _ = read_report(path)
+    lines, notes = read_report(path)
     sections = force_sections(lines)
     if not sections:
-        return [extract_lines(lines, path, force, cycle)]
+        return [extract_lines(lines, path, force, cycle, notes)]
     if force:
         wanted = fold(force)
         chosen = [(name, part) for name, part in sections if wanted in (fold(name), *_aliases(name))]
@@ -70,7 +70,7 @@ def extract_all(path: str | Path, force: str | None = None, cycle: str | None = 
             raise InputError(f"this page has parts for {', '.join(n for n, _ in sections)}, not {force!r}",
                              file=str(path))
         sections = chosen
-    return [extract_lines(part, path, name, cycle) for name, part in sections]
+    return [extract_lines(part, path, name, cycle, notes) for name, part in sections]
 
 
 def _aliases(name: str) -> list[str]:
@@ -98,8 +98,8 @@ def force_sections(lines) -> list[tuple[str, list]]:
 
 def extract(path: str | Path, force: str | None = None, cycle: str | None = None) -> Extraction:
     path = Path(path)
-    lines, _ = read_report(path)
-    return extract_lines(lines, path, force, cycle)
+    lines, notes = read_report(path)
+    return extract_lines(lines, path, force, cycle, notes)
 
 
 _GRAMMARS: dict[str, Grammar] = {}
@@ -113,14 +113,16 @@ def grammar_of(fw: Frameworks) -> Grammar:
     return _GRAMMARS[vocabulary.grades]
 
 
-def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None = None) -> Extraction:
+def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None = None,
+                  notes: list[str] = ()) -> Extraction:
+    """`notes` are the reader's own (an encoding guessed), said first among the warnings."""
     fw = load_frameworks()
     paras = paragraphs(lines)
     ctx = Context(paras, grammar_of(fw), fw, force or "")
     statements = read_statements(ctx)
     found, updated = publication_date(lines)
     published = found.parts() if found else None
-    warnings: list[str] = []
+    warnings: list[str] = list(notes)
     if updated and not found:
         warnings.append(f"the page was last updated on {updated}, which is not the report's publication date; set "
                         "'published' from the report")

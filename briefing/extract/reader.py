@@ -1,8 +1,10 @@
 """Any report file -> numbered lines of plain text, each with its line (and PDF page).
 
-PDF text comes from its text layer (pypdf, BSD licensed); running headers and footers
-and bare page numbers are dropped. HTML and Markdown lose their markup but keep their
-line structure, so every extracted fact can still point at its place.
+PDF text comes from its text layer (pypdfium2, in reading order: extract.pdf_layout);
+running headers and footers and bare page numbers are dropped. HTML is read as a browser
+shows it (hidden and inert elements left out); HTML and Markdown lose their markup but keep
+their line structure, so every extracted fact can still point at its place. Text that is
+not UTF-8 is read in its declared or likeliest encoding, and the user is told.
 """
 
 from __future__ import annotations
@@ -37,32 +39,83 @@ class SourceLine:
         return Place(line=self.line if self.page is None else None, page=self.page)
 
 
-def read_report(path: Path) -> tuple[list[SourceLine], str]:
-    """The report's lines and its kind: pdf, html, markdown or text."""
+def read_report(path: Path) -> tuple[list[SourceLine], list[str]]:
+    """The report's lines, and what the reading should tell the user (an encoding guessed)."""
     name = str(path)
     raw = read_bounded(path, limits.REPORT_BYTES, "report")
     if not raw.strip():
         raise InputError("file is empty", file=name)
     head = raw[:4096]
     if head.lstrip().startswith(b"%PDF") or path.suffix.lower() == ".pdf":
-        return _pdf(raw, name), "pdf"
-    if b"\x00" in head:
-        raise InputError("binary file, not a report (PDF, text, Markdown or HTML)", file=name)
-    text = raw.decode("utf-8-sig", errors="replace")
+        return _pdf(raw, name), []
+    _refuse_other_formats(head, name)
+    text, note = _decode(raw, name)
+    notes = [note] if note else []
     if path.suffix.lower() in (".html", ".htm") or re.search(r"<(html|body|p|div|li)\b", text[:5000], re.IGNORECASE):
-        return _lines(_html_text(text)), "html"
+        return _lines(_html_text(text)), notes
     if path.suffix.lower() in (".md", ".markdown") or re.search(r"^#{1,6} \S", text, re.MULTILINE):
-        return _lines(_markdown_text(text)), "markdown"
-    return _lines(text), "text"
+        return _lines(_markdown_text(text)), notes
+    return _lines(text), notes
+
+
+OTHER_FORMATS = (
+    (b"{\\rtf", "an RTF document: save it as PDF or plain text first"),
+    (b"PK\x03\x04", "an Office document or other zip file (.docx, .odt ...): save it as PDF first"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document (.doc, .xls): save it as PDF first"),
+)
+
+
+def _refuse_other_formats(head: bytes, name: str) -> None:
+    for magic, what in OTHER_FORMATS:
+        if head.startswith(magic):
+            raise InputError(f"{what}; briefing reads PDF, text, Markdown and HTML", file=name)
+
+
+def _decode(raw: bytes, name: str) -> tuple[str, str]:
+    """The text, and a note where it was not UTF-8. UTF-16 and UTF-8 with a byte order mark
+    are read as such; a page that declares its charset is read in it; anything else that is
+    not UTF-8 is read in the encoding charset-normalizer finds most likely, and said."""
+    for bom, codec in ((b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"), (b"\xef\xbb\xbf", "utf-8-sig")):
+        if raw.startswith(bom):
+            try:
+                return raw.decode(codec), ""
+            except UnicodeDecodeError:
+                raise InputError(f"starts as {codec.upper()} but is not valid {codec.upper()}", file=name) from None
+    if b"\x00" in raw[:4096]:
+        raise InputError("binary file, not a report (PDF, text, Markdown or HTML)", file=name)
+    try:
+        return raw.decode("utf-8"), ""
+    except UnicodeDecodeError:
+        pass
+    declared = re.search(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?([A-Za-z0-9_.:-]{2,40})", raw[:8192], re.IGNORECASE)
+    if declared:
+        encoding = declared.group(1).decode("ascii").lower()
+        try:
+            return raw.decode(encoding), f"the page is not UTF-8: read as {encoding}, as it declares"
+        except (LookupError, UnicodeDecodeError):
+            pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw[:1_000_000]).best()
+    encoding = best.encoding if best is not None else "cp1252"
+    try:
+        text = raw.decode(encoding)
+    except (LookupError, UnicodeDecodeError):
+        encoding, text = "cp1252", raw.decode("cp1252", errors="replace")
+    return text, f"the file is not UTF-8: read as {encoding} (the likeliest encoding); check any accented words"
 
 
 def _lines(text: str, page: int | None = None) -> list[SourceLine]:
     """Numbered lines, cleaned; a line longer than any report's paragraph is cut at spaces
-    into pieces with the same line number, so no pattern ever sees an unbounded line."""
+    into pieces with the same line number, so no pattern ever sees an unbounded line. Lines
+    end at a newline only (a form feed or U+2028 inside a line is not a line of its own),
+    so a cited line is the line an editor shows."""
     out = []
-    for i, line in enumerate(text.splitlines(), start=1):
+    for i, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
         line = clean_line(line.translate(_DASHES)).rstrip()
         out.extend(SourceLine(piece, i, page) for piece in _pieces(line))
+    if out and not out[-1].text and text.endswith("\n"):
+        out.pop()  # the newline that ends the file does not start a line
     return out
 
 
@@ -92,18 +145,40 @@ def _markdown_text(text: str) -> str:
 
 
 class _Text(HTMLParser):
+    """HTML as a browser shows it: blocks on lines of their own, cells apart, and nothing a
+    reader cannot see (scripts, styles, the head and its title, templates, form controls'
+    contents, and elements hidden by the hidden attribute, aria-hidden or an inline
+    display:none or visibility:hidden)."""
+
     BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "ul", "ol",
               "table", "header", "footer"}
+    UNSEEN = {"script", "style", "noscript", "template", "head", "title", "textarea", "select", "option", "iframe",
+              "object", "svg"}
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+    HIDDEN_STYLE = re.compile(r"(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.IGNORECASE)
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
-        self.skip = 0
+        self.open: list[tuple[str, bool]] = []  # each open element, and whether it hides what it holds
+        self.hidden = 0  # how many open elements hide their content
+
+    def _hides(self, tag: str, attrs) -> bool:
+        values = {k.lower(): (v or "") for k, v in attrs}
+        return tag in self.UNSEEN or "hidden" in values or values.get("aria-hidden", "").lower() == "true" \
+            or bool(self.HIDDEN_STYLE.search(values.get("style", "")))
 
     def handle_starttag(self, tag, attrs):
-        if tag in ("script", "style", "noscript"):
-            self.skip += 1
-        elif tag in self.BLOCKS:
+        if tag not in self.VOID:
+            hides = self._hides(tag, attrs)
+            self.open.append((tag, hides))
+            self.hidden += hides
+            if len(self.open) > 4096:  # a page nested this deep is not a report; stop tracking, keep reading
+                tag_, hid = self.open.pop(0)
+                self.hidden -= hid
+        if self.hidden:
+            return
+        if tag in self.BLOCKS:
             self.parts.append("\n")
             if tag == "li":
                 self.parts.append("• ")
@@ -112,14 +187,22 @@ class _Text(HTMLParser):
         elif tag in ("td", "th"):
             self.parts.append("\t")
 
+    def handle_startendtag(self, tag, attrs):
+        if not self.hidden and tag in self.BLOCKS:
+            self.parts.append("\n")
+
     def handle_endtag(self, tag):
-        if tag in ("script", "style", "noscript"):
-            self.skip = max(0, self.skip - 1)
-        elif tag in self.BLOCKS:
+        if any(t == tag for t, _ in self.open):  # close it and anything left open inside it
+            while self.open:
+                t, hides = self.open.pop()
+                self.hidden -= hides
+                if t == tag:
+                    break
+        if not self.hidden and tag in self.BLOCKS:
             self.parts.append("\n")
 
     def handle_data(self, data):
-        if not self.skip:
+        if not self.hidden:
             self.parts.append(re.sub(r"\s+", " ", data))
 
 
@@ -130,91 +213,99 @@ def _html_text(text: str) -> str:
 
 
 def _pdf(raw: bytes, name: str) -> list[SourceLine]:
-    import io
-    import logging
+    """The text layer of each page in reading order (extract.pdf_layout), pages capped and a
+    scan refused early: no document's pages are read past the point of knowing."""
+    import pypdfium2 as pdfium
 
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings on damaged files are not the user's business
     try:
-        reader = PdfReader(io.BytesIO(raw))
-        if reader.is_encrypted:
-            try:
-                if not reader.decrypt(""):
-                    raise InputError("encrypted PDF; ask for an unprotected copy", file=name)
-            except (NotImplementedError, PdfReadError):
-                raise InputError("encrypted PDF; ask for an unprotected copy", file=name) from None
-        pages = [_page_text(page) for page in reader.pages]
+        document = pdfium.PdfDocument(raw)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise InputError("encrypted PDF; ask for an unprotected copy", file=name) from None
+        raise InputError(f"not a readable PDF ({exc})", file=name) from None
+    try:
+        count = len(document)
+        if count > limits.PDF_PAGES:
+            raise InputError(f"{count:,} pages; a report has at most {limits.PDF_PAGES:,} (is this one report?)",
+                             file=name)
+        placed = []
+        for number in range(count):
+            placed.append(_page_lines(document[number]))
+            if number + 1 == limits.PDF_SCAN_PAGES and not any(placed):
+                raise InputError(f"the first {number + 1} pages have no text layer (a scan?); run it through OCR "
+                                 "first", file=name)
     except InputError:
         raise
-    except Exception as exc:  # pypdf raises many kinds for a damaged file
+    except Exception as exc:  # pdfium raises for a damaged page
         raise InputError(f"not a readable PDF ({type(exc).__name__}: {exc})", file=name) from None
-    if not pages or sum(len(p.strip()) for p in pages) < 40 * max(len(pages), 1) // 10:
+    finally:
+        document.close()
+    from briefing.extract.pdf_layout import left_edges, page_text
+
+    edges = left_edges(placed)
+    pages = [page_text(lines, edges) for lines in placed]
+    if sum(len(p.strip()) for p in pages) < 40 * max(len(pages), 1) // 10:
         raise InputError("the PDF has no text layer (a scan?); run it through OCR first", file=name)
-    return _without_furniture([_lines(text, page=n) for n, text in enumerate(pages, start=1)])
-
-
-def _page_text(page) -> str:
-    """A page's text in reading order, columns one after the other, blank lines at paragraph gaps.
-
-    pypdf hands over text runs with their positions; we rebuild lines from them so that a
-    two-column page reads down the left column first and paragraph spacing survives.
-    """
-    runs: list[tuple[float, float, str, float]] = []
-
-    def visit(text, cm, tm, font, size):
-        if text.strip():
-            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-            scale = abs(tm[0] * cm[0]) or 1.0
-            runs.append((round(x, 1), round(y, 1), text.replace("\n", " "), (size or 10) * scale))
-
-    page.extract_text(visitor_text=visit)
-    if not runs:
-        return ""
-    width = float(page.mediabox.width)
-    columns = _columns(runs, width)
-    out: list[str] = []
-    for column in columns:
-        out.extend(_column_lines(column))
-        out.append("")
-    return "\n".join(out)
-
-
-def _columns(runs, width):
-    """One column, or two when most lines start either left or right of the middle."""
-    middle = width / 2
-    left = [r for r in runs if r[0] < middle - 10]
-    right = [r for r in runs if r[0] >= middle - 10]
-    wide = [r for r in left if r[0] + len(r[2]) * 4.5 > middle + 20]
-    if len(right) > len(runs) * 0.25 and len(left) > len(runs) * 0.25 and len(wide) < len(left) * 0.2:
-        return [left, right]
-    return [runs]
-
-
-def _column_lines(runs) -> list[str]:
-    """Runs on the same baseline joined left to right: a tab where cells stand apart or a
-    line is indented (tables, lists of headings), a blank line where the gap is wide."""
-    by_line: dict[float, list[tuple[float, str, float]]] = {}
-    for x, y, text, size in runs:
-        key = next((k for k in by_line if abs(k - y) < 2.0), y)
-        by_line.setdefault(key, []).append((x, text, size))
-    left = min(x for x, *_ in runs)
-    ys = sorted(by_line, reverse=True)
-    gaps = [a - b for a, b in zip(ys, ys[1:])]
-    usual = sorted(gaps)[len(gaps) // 10] if gaps else 0  # line spacing: among the smallest gaps
-    lines: list[str] = []
-    for i, y in enumerate(ys):
-        if i and usual and (ys[i - 1] - y) > usual * 1.45:
-            lines.append("")
-        cells = sorted(by_line[y])
-        line, end = ("\t" if cells[0][0] > left + 30 else ""), cells[0][0]
-        for x, text, size in cells:
-            line += ("\t" if x > end + size * 1.5 and line.strip() else "") + text
-            end = x + len(text) * size * 0.5
-        lines.append(line.rstrip())
+    lines = _without_furniture([_lines(text, page=n) for n, text in enumerate(pages, start=1)])
+    if sum(len(l.text.strip()) for l in lines) < 40 * max(len(pages), 1) // 10:
+        raise InputError("the PDF has no text layer (a scan?) beyond a line stamped on every page; run it through "
+                         "OCR first", file=name)
     return lines
+
+
+def _page_lines(page) -> list:
+    """One page through pdfium: its lines in drawing order, each placed by its first and
+    last characters (extract.pdf_layout)."""
+    from briefing.extract.pdf_layout import Line
+
+    textpage = page.get_textpage()
+    try:
+        text = textpage.get_text_range()
+        lines, start = [], 0
+        for raw in _breaks(text):
+            first = start + len(raw) - len(raw.lstrip())
+            if raw.strip():
+                last = start + len(raw.rstrip()) - 1
+                x0, bottom, _, top = textpage.get_charbox(first, loose=True)
+                lines.append(Line(x0, bottom, top - bottom, _cells(textpage, raw.strip().replace(HYPHEN, "-"), first)))
+            start += len(raw) + (0 if raw.endswith(HYPHEN) else 2)
+        return lines
+    finally:
+        textpage.close()
+        page.close()
+
+
+HYPHEN = "\ufffe"  # pdfium's mark for a hyphen that ends a line; it joins the lines, we keep them apart
+
+
+def _breaks(text: str) -> list[str]:
+    """The page's lines as drawn: pdfium's CRLF breaks, and a break after each line-end
+    hyphen it would have joined (the hyphen kept: "problem-" / "solving" as the page has it)."""
+    out = []
+    for line in text.split("\r\n"):
+        pieces = line.split(HYPHEN)
+        out += [piece + HYPHEN for piece in pieces[:-1]] + [pieces[-1]]
+    return out
+
+
+def _cells(textpage, line: str, first: int) -> str:
+    """A line with a tab where pdfium put a space of its own between two pieces far apart
+    (a table's cells, a label and its value)."""
+    import pypdfium2.raw as pdfium_c
+
+    if " " not in line:
+        return line
+    out = []
+    for offset, char in enumerate(line):
+        index = first + offset
+        if char == " " and 0 < offset < len(line) - 1 and pdfium_c.FPDFText_IsGenerated(textpage.raw, index) == 1:
+            left, right = textpage.get_charbox(index - 1), textpage.get_charbox(index + 1)
+            size = right[3] - right[1]
+            if right[0] - left[2] > max(size, 4.0) * 1.5:
+                out.append("\t")
+                continue
+        out.append(char)
+    return "".join(out)
 
 
 def _without_furniture(pages: list[list[SourceLine]]) -> list[SourceLine]:

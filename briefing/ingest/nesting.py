@@ -121,8 +121,11 @@ def check_nesting(text: str, limit: int) -> None:
         elif char in "]}":
             scan.flow = max(0, scan.flow - 1)
             pos, scan.last = i + 1, char
-        else:  # a quote opens a quoted scalar only where a value can begin
-            quote = char if at_token else ""
+        else:  # a quote opens a quoted scalar only where a value can begin: after "-", "?" or ":" only
+            # with a space between ("-'" is a plain scalar); a bracket opens more freely, which can
+            # only raise the estimate, never hide a level inside a quote that is not one
+            opens = scan.last == "" or scan.last in "[{," or (scan.last in ":-?" and text[i - 1] in " \t")
+            quote = char if opens else ""
             pos, scan.last = i + 1, char
 
 

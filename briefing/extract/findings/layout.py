@@ -49,11 +49,16 @@ def should_headings(fx):
 
 
 def _heading_runs(fx):
-    """Headings in PDF text layers: one-line fragments between blank lines, no full stop, then body."""
+    """Headings in PDF text layers: fragments of up to four lines between blank lines, no
+    full stop, then body."""
     run: list[Paragraph] = []
     for para in fx.paras:
         line = para.text.strip()
-        fragment = para.single and len(line) <= 110 and not line.endswith(".") and not BULLET.match(para.lines[0].text)
+        # a heading wraps onto further lines in a narrow column; only a "should" lead-in ends with a colon
+        wrapped = 1 < len(para.lines) <= 4 and len(line) <= 110 * len(para.lines) and \
+            (not line.endswith((":", ";")) or bool(fx.should.match(line)))
+        fragment = (para.single and len(line) <= 110 or wrapped) and not line.endswith(".") \
+            and not BULLET.match(para.lines[0].text)
         if fragment:
             starts = fx.should.match(line) or heading_pattern().match(line) or STOP.match(line)
             if starts and run:
