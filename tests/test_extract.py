@@ -164,7 +164,24 @@ BAD = {
     "huge.txt": (lambda p: os.truncate(p, 200 * 1024 * 1024),  # sparse: no 200 MB written
                  "file is over 50 MB; a report is at most 50 MB"),
     "photo.txt": (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "binary file, not a report"),
+    "report.rtf": (lambda p: p.write_bytes(b"{\\rtf1\\ansi Northshire Police is good at investigating crime.}"),
+                   "an RTF document: save it as PDF or plain text first"),
+    "report.docx.txt": (lambda p: p.write_bytes(b"PK\x03\x04\x14\x00word/document.xml"),
+                        "an Office document or other zip file (.docx, .odt ...): save it as PDF first"),
+    "stamped.pdf": (lambda p: _stamped_scan(p), "the PDF has no text layer (a scan?) beyond a line stamped on every page"),
 }
+
+
+def _stamped_scan(path):
+    """A scan whose pages each carry one stamped line of text (a scanner's footer)."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(str(path))
+    for _ in range(6):
+        canvas.rect(50, 80, 300, 400, fill=1)
+        canvas.drawString(50, 40, "Scanned by the records office on 3 March 2024, document 0041 of the series")
+        canvas.showPage()
+    canvas.save()
 
 
 @pytest.mark.parametrize("name", sorted(BAD))
@@ -180,3 +197,85 @@ def test_bad_reports_get_one_clear_line(runner, tmp_path, name):
     assert "Traceback" not in result.output
     with pytest.raises(InputError):
         extract(path)
+
+
+# --- text read as a browser and an office read it ----------------------------------------
+
+REPORT_TEXT = ("PEEL 2021/22: An inspection of Northshire Police\n\nNorthshire Police is adequate at investigating "
+               "crime.\n\nAreas for improvement\n\n- The force should improve how it supervises investigations.\n"
+               "- The force should record equality data.\n\nMain findings\n")
+
+
+def _extracted(runner, path) -> dict:
+    result = invoke(runner, "extract", path, "--format", "json", "--force", "Northshire Police")
+    assert result.exit_code == 0, result.output
+    return {"data": json.loads(result.stdout), "stderr": result.stderr}
+
+
+def _grades(data) -> dict:
+    return {j["area"]: j["grade"] for j in data["judgements"]}
+
+
+def test_html_hidden_from_the_reader_is_not_read(runner, tmp_path):
+    hidden = ('<p hidden>Northshire Police is inadequate at investigating crime.</p>'
+              '<div style="display: none">Northshire Police is inadequate at investigating crime.</div>'
+              '<span aria-hidden="true">Northshire Police is inadequate at investigating crime.</span>'
+              '<template><p>Northshire Police is inadequate at investigating crime.</p></template>'
+              '<textarea>Northshire Police is inadequate at investigating crime.</textarea>'
+              '<select><option>Northshire Police is inadequate at investigating crime.</option></select>')
+    page = tmp_path / "page.html"
+    page.write_text("<html><head><title>Northshire Police is inadequate at investigating crime.</title></head><body>"
+                    "<h1>PEEL 2021/22: An inspection of Northshire Police</h1>" + hidden +
+                    "<p>Northshire Police is adequate at investigating crime.</p></body></html>", encoding="utf-8")
+    assert _grades(_extracted(runner, page)["data"]) == {"investigating-crime": "adequate"}
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "latin-1"])
+def test_a_text_not_in_utf8_is_read_in_its_own_encoding_and_said(runner, tmp_path, encoding):
+    path = tmp_path / "report.txt"
+    path.write_bytes((REPORT_TEXT + "The force\u2019s workforce plan is not finished; caf\u00e9 culture.\n")
+                     .replace("\u2019", "'" if encoding == "latin-1" else "\u2019").encode(encoding))
+    got = _extracted(runner, path)
+    assert "\ufffd" not in json.dumps(got["data"])
+    assert "is not UTF-8: read as" in got["stderr"]
+    assert _grades(got["data"]) == {"investigating-crime": "adequate"}
+
+
+def test_an_html_page_is_read_in_the_charset_it_declares(runner, tmp_path):
+    page = tmp_path / "page.html"
+    page.write_bytes(('<html><head><meta charset="windows-1252"></head><body><h1>PEEL 2021/22: An inspection of '
+                      'Northshire Police</h1><p>Northshire Police is adequate at investigating crime.</p>'
+                      '<p>The force\u2019s plan.</p></body></html>').encode("cp1252"))
+    got = _extracted(runner, page)
+    assert "read as windows-1252, as it declares" in got["stderr"]
+    assert _grades(got["data"]) == {"investigating-crime": "adequate"}
+
+
+def test_utf16_with_a_byte_order_mark_is_text(runner, tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_bytes(REPORT_TEXT.encode("utf-16"))
+    assert _grades(_extracted(runner, path)["data"]) == {"investigating-crime": "adequate"}
+
+
+def test_form_feeds_and_line_separators_do_not_move_cited_lines(runner, tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text(REPORT_TEXT.replace("\n\nArea", "\f\n\nArea").replace("crime.", "crime.\u2028"), encoding="utf-8")
+    data = _extracted(runner, path)["data"]
+    assert [f["line"] for f in data["findings"]] == [7, 8]  # the lines an editor shows, as in the clean text
+    assert data["judgements"][0]["line"] == 3
+
+
+def test_zero_width_characters_do_not_hide_a_grade(runner, tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text(REPORT_TEXT.replace("adequate at investigating", "ade\u200bquate at inves\u200dtigating"),
+                    encoding="utf-8")
+    assert _grades(_extracted(runner, path)["data"]) == {"investigating-crime": "adequate"}
+
+
+@pytest.mark.parametrize("columns", [1, 2, 3])
+def test_pdf_columns_are_read_in_reading_order(tmp_path, columns):
+    """The 2017 report set in one, two and three columns: every finding, as from its text."""
+    source = seed("peel-2017")
+    pdf = build_pdf(seed_lines(source), tmp_path / "report.pdf", columns=columns)
+    from_text, from_pdf = extract(source).inspection, extract(pdf).inspection
+    assert [f.text[:60] for f in from_pdf.findings] == [f.text[:60] for f in from_text.findings]

@@ -32,8 +32,10 @@ class Paragraph:
     def line_span(self, index: int) -> tuple[int, int]:
         """Where line `index` lies in `text`."""
         start = self.starts[index]
-        end = self.starts[index + 1] - 1 if index + 1 < len(self.starts) else len(self.text)
-        return start, end
+        if index + 1 == len(self.starts):
+            return start, len(self.text)
+        end = self.starts[index + 1]
+        return start, end - 1 if self.text[end - 1:end] == " " else end  # no space where a hyphen ran on
 
 
 def unwrapped(lines: list[SourceLine]) -> bool:
@@ -68,11 +70,14 @@ def paragraphs(lines: list[SourceLine]) -> list[Paragraph]:
     def flush():
         if run:
             pieces = [" ".join(l.text.split()) for l in run]
-            starts, pos = [], 0
+            starts, pos, text = [], 0, ""
             for piece in pieces:
-                starts.append(pos)
-                pos += len(piece) + 1
-            out.append(Paragraph(" ".join(pieces), run[0], tuple(run), len(out), tuple(starts)))
+                # a line that ends in a word and a hyphen runs on into the next ("problem-" / "solving")
+                glue = "" if not text or (re.search(r"[A-Za-z]-$", text) and piece[:1].islower()) else " "
+                text += glue + piece
+                starts.append(pos + len(glue))
+                pos = len(text)
+            out.append(Paragraph(text, run[0], tuple(run), len(out), tuple(starts)))
             run.clear()
 
     for line in lines:
