@@ -1,7 +1,11 @@
-"""Write files so that a failure never leaves half a file or spoils an earlier one.
+"""Write files so that a failure never leaves half a file, a mixed pack, or a spoiled one.
 
-Each output is written to a temporary file beside its final name and renamed into place
-only when every output of the batch has been written (os.replace is atomic on one disk).
+Each output is written to a temporary file beside its final name. Only when every output
+of the batch has been written are they put in place, in two steps: every file already at
+a final name is first moved aside (a folder in the way, or a file this user may not
+replace in a shared folder, stops the batch here, with every file put back); then each new
+file is renamed in (os.replace is atomic on one disk), and the old ones are removed. So a
+pack is the new one whole or the old one whole.
 """
 
 from __future__ import annotations
@@ -37,8 +41,30 @@ class AtomicBatch:
         return Path(tmp)
 
     def commit(self) -> list[Path]:
+        """Every file in place, or none: the error names the file that stood in the way."""
+        from briefing.errors import InputError
+
+        aside: list[tuple[Path, Path]] = []
+        try:
+            for tmp, final in self._pending:
+                if final.is_dir() and not final.is_symlink():
+                    raise InputError("a folder is in the way; nothing of this pack was written", file=str(final))
+                if os.path.lexists(final):
+                    old = final.with_name(f".{final.name}.{os.getpid()}-old.part")
+                    try:
+                        os.replace(final, old)
+                    except OSError as exc:
+                        raise InputError(f"cannot be replaced ({exc.strerror.lower()}); nothing of this pack was "
+                                         "written", file=str(final)) from None
+                    aside.append((old, final))
+        except BaseException:
+            for old, final in reversed(aside):
+                os.replace(old, final)
+            raise
         for tmp, final in self._pending:
             os.replace(tmp, final)
+        for old, _ in aside:
+            old.unlink(missing_ok=True)
         done = [final for _, final in self._pending]
         self._pending.clear()
         return done
@@ -49,13 +75,36 @@ class AtomicBatch:
         self._pending.clear()
 
 
-def remove_stale_parts(final: Path) -> None:
+def check_targets(finals: list[Path]) -> None:
+    """Refuse at once, before any work, a batch that could not be put in place: a folder
+    where a file goes, or a folder this user may not write in."""
+    from briefing.errors import InputError
+
+    for final in finals:
+        if final.is_dir() and not final.is_symlink():
+            raise InputError("a folder is in the way; nothing of this pack was written", file=str(final))
+        folder = final.parent if final.parent.exists() else next((p for p in final.parents if p.exists()), None)
+        if folder is not None and not os.access(folder, os.W_OK | os.X_OK):
+            raise InputError("cannot be written: the folder is not writable by you; nothing of this pack was written",
+                             file=str(final))
+
+
+def remove_stale_parts(final: Path, stem: str = "") -> None:
     """Remove temporary files an earlier run left when it was killed outright (SIGKILL, power
-    cut): each carries its writer's process id, so a file of a run still going is kept."""
-    pattern = re.compile(rf"\.{re.escape(final.name)}\.(\d+)-[^/]*\.part")
-    for path in final.parent.glob(f".{glob_escape(final.name)}.*.part"):
+    cut): each carries its writer's process id, so a file of a run still going is kept.
+    With `stem`, every part of any file of that pack goes (a format the killed run wrote and
+    this one does not); an "-old" part is a pack's earlier file, put back rather than lost."""
+    name = stem or final.name
+    pattern = re.compile(rf"\.({re.escape(name)}[^/]*?)\.(\d+)-[^/]*\.part" if stem else
+                         rf"\.({re.escape(name)})\.(\d+)-[^/]*\.part")
+    for path in final.parent.glob(f".{glob_escape(name)}*.part"):
         match = pattern.fullmatch(path.name)
-        if match and not _alive(int(match.group(1))):
+        if not match or _alive(int(match.group(2))):
+            continue
+        original = final.parent / match.group(1)
+        if path.name.endswith("-old.part") and not os.path.lexists(original):
+            os.replace(path, original)  # a commit cut off between its two steps: the earlier file back
+        else:
             path.unlink(missing_ok=True)
 
 

@@ -18,7 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefing.atomic import atomic_batch
+from briefing.atomic import atomic_batch, check_targets, remove_stale_parts
 from briefing.document.model import Briefing
 from briefing.document.options import PackOptions
 from briefing.errors import BriefingError
@@ -301,34 +301,42 @@ def start_writers(formats: Iterable[str]):
 
 def write_pack(briefing: Briefing, out_dir: Path, stem: str, formats: Iterable[str],
                progress: Callable[[str], None] = lambda message: None, pool=None) -> list[Path]:
+    """Render every format to a temporary file, then put all in place at once (atomic):
+    the targets are checked before any work, and a failure stops the writers."""
     formats = list(formats)
+    finals = {fmt: out_dir / f"{stem}{FORMATS[fmt].suffix}" for fmt in formats}
     with atomic_batch() as batch:
-        targets = {fmt: batch.path_for(out_dir / f"{stem}{FORMATS[fmt].suffix}") for fmt in formats}
-        pool = pool if pool is not None else _pool(len(formats))
         try:
-            pending = {}
-            for fmt in formats:
-                progress(f"Writing the {FORMATS[fmt].title}...")
-                if pool is None:
-                    try:
-                        _render(fmt, briefing, targets[fmt])
-                    except Exception as exc:
-                        raise _failure(fmt, exc) from exc
-                else:
-                    pending[fmt] = pool.submit(_render, fmt, briefing, targets[fmt])
-            for fmt, future in pending.items():
-                try:
-                    future.result()
-                except Exception as exc:
-                    raise _failure(fmt, exc) from exc
+            check_targets([*finals.values(), out_dir / f"{stem}{MANIFEST}"])
+            targets = {fmt: batch.path_for(final) for fmt, final in finals.items()}
+            remove_stale_parts(out_dir / stem, stem)  # a killed run's parts of this pack, whatever formats it wrote
+            pool = pool if pool is not None else _pool(len(formats))
+            _render_all(briefing, formats, targets, progress, pool)
         except BaseException:
             stop_writers(pool)
             raise
         if pool is not None:
             pool.shutdown()
-        _write_manifest(batch, briefing, out_dir / f"{stem}{MANIFEST}", [out_dir / f"{stem}{FORMATS[f].suffix}"
-                                                                      for f in formats])
+        _write_manifest(batch, briefing, out_dir / f"{stem}{MANIFEST}", list(finals.values()))
         return [p for p in batch.commit() if not p.name.endswith(MANIFEST)]
+
+
+def _render_all(briefing: Briefing, formats: list[str], targets: dict, progress, pool) -> None:
+    pending = {}
+    for fmt in formats:
+        progress(f"Writing the {FORMATS[fmt].title}...")
+        if pool is None:
+            try:
+                _render(fmt, briefing, targets[fmt])
+            except Exception as exc:
+                raise _failure(fmt, exc) from exc
+        else:
+            pending[fmt] = pool.submit(_render, fmt, briefing, targets[fmt])
+    for fmt, future in pending.items():
+        try:
+            future.result()
+        except Exception as exc:
+            raise _failure(fmt, exc) from exc
 
 
 def _write_manifest(batch, briefing: Briefing, final: Path, paths: list[Path]) -> None:

@@ -417,3 +417,73 @@ def test_an_interrupted_pack_says_so_and_writes_nothing(tmp_path, sig, code, lin
     assert process.returncode == code, err
     assert err.strip().splitlines()[-1] == line and "Traceback" not in err
     assert not [p for p in tmp_path.iterdir() if p.suffix in (".pdf", ".docx", ".xlsx") or p.name.endswith(".part")]
+
+
+# --- whole packs or none -----------------------------------------------------------------
+
+def test_a_folder_in_the_way_leaves_the_earlier_pack_whole(default_pack, tmp_path):
+    out = default_pack.copy(tmp_path / "out")
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    pdf = next(p for p in out.iterdir() if p.suffix == ".pdf")
+    pdf.unlink()
+    pdf.mkdir()  # a folder where the PDF goes
+    (pdf / "keep.txt").write_text("someone's notes", encoding="utf-8")
+    result = run("pack", "-o", out, seconds=60)
+    assert result.returncode == 1
+    assert one_line(result) == f"Error: {pdf}: a folder is in the way; nothing of this pack was written"
+    after = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    assert after == {k: v for k, v in before.items() if k != pdf.name}  # every other file is the earlier one
+    assert (pdf / "keep.txt").exists() and not [p for p in out.iterdir() if p.name.endswith(".part")]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may replace any file; the check needs an ordinary user")
+def test_a_file_that_cannot_be_replaced_leaves_the_earlier_pack_whole(default_pack, tmp_path):
+    out = default_pack.copy(tmp_path / "out")
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    out.chmod(0o555)  # a folder this user may read but not change
+    try:
+        result = run("pack", "-o", out, seconds=60)
+    finally:
+        out.chmod(0o755)
+    assert result.returncode == 1 and "nothing of this pack was written" in one_line(result)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_stale_parts_of_a_killed_run_go_whatever_formats_it_wrote(default_pack, tmp_path):
+    out = default_pack.copy(tmp_path / "out")
+    stem = next(p for p in out.iterdir() if p.suffix == ".pdf").stem
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True).stdout.strip()  # a process id that has ended
+    stale = [out / f".{stem}.html.{dead}-abc.part", out / f".{stem}.json.{dead}-def.part"]
+    for path in stale:
+        path.write_bytes(b"half a file")
+    assert run("pack", "-o", out, "--formats", "pdf", seconds=60).returncode == 0
+    assert not any(p.exists() for p in stale)
+
+
+def test_a_file_refused_at_the_last_moment_puts_every_file_back(tmp_path, monkeypatch):
+    """Where the folder allows writing but one file cannot be replaced (someone else's, in a
+    shared folder with the sticky bit), the files already moved aside go back: the pack on
+    disk is the earlier one whole. Shown with a replace that fails for the workbook."""
+    from briefing import atomic
+    from briefing.errors import InputError
+
+    finals = [tmp_path / "pack.docx", tmp_path / "pack.pdf", tmp_path / "pack.xlsx"]
+    for final in finals:
+        final.write_bytes(b"earlier " + final.suffix.encode())
+    real = os.replace
+
+    def replace(src, dst):
+        if str(src).endswith("pack.xlsx"):
+            raise PermissionError(1, "Operation not permitted")
+        return real(src, dst)
+
+    with pytest.raises(InputError, match=r"pack\.xlsx: cannot be replaced \(operation not permitted\)"):
+        with atomic.atomic_batch() as batch:
+            for final in finals:
+                batch.path_for(final).write_bytes(b"new")
+            monkeypatch.setattr(atomic.os, "replace", replace)
+            batch.commit()
+    monkeypatch.undo()
+    assert [f.read_bytes() for f in finals] == [b"earlier .docx", b"earlier .pdf", b"earlier .xlsx"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pack.docx", "pack.pdf", "pack.xlsx"]
