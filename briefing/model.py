@@ -230,6 +230,7 @@ class Inspection:
     response: Response | None = None  # where the source is the PCC's published response to it
     source_title: str = ""  # how a reader names the source: "News article 'Northamptonshire Police has ...'"
     grades_from: str = ""  # how the grades were read, where not from the report's own table
+    warnings: tuple[str, ...] = ()  # what reading the source found that the user should know
 
     def cite(self) -> str:
         """The source as a reader can find it: its title, else its web address, else the

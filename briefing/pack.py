@@ -15,13 +15,13 @@ import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from briefing.atomic import atomic_batch, check_targets, remove_stale_parts
 from briefing.document.model import Briefing
 from briefing.document.options import PackOptions
-from briefing.errors import BriefingError
+from briefing.errors import BriefingError, InputError
 from briefing.mail.pack_files import MANIFEST
 from briefing.writers import FORMATS, get_writer
 
@@ -91,7 +91,13 @@ def build(request: PackRequest, tracker=None) -> tuple[Briefing, str]:
     loaded = load_comparison(request)
     comparison = loaded.comparison
     tracker = tracker.result() if tracker is not None else load_tracker(request.tracker)
-    return (build_briefing(comparison, loaded.history, request.options, tracker, loaded.register),
+    if tracker is not None and tracker.force and tracker.force != comparison.new.force \
+            and not request.allow_different_forces:
+        raise InputError(f"is {tracker.force}'s tracker; this pack is {comparison.new.force}'s (give "
+                         "--allow-different-forces if this is deliberate)", file=tracker.path)
+    briefing = build_briefing(comparison, loaded.history, request.options, tracker, loaded.register)
+    read = tuple(f"{r.source}: {w}" for r in loaded.reports for w in r.warnings)
+    return (replace(briefing, warnings=read + briefing.warnings),
             pack_stem(comparison.new.force, loaded.cycle, f"{request.options.audience}-briefing"))
 
 
@@ -108,9 +114,10 @@ def load_tracker(path: Path | None):
     if path is None:
         return None
     from briefing.document.build import Tracker
-    from briefing.ingest.tracker import pack_date, read_tracker
+    from briefing.ingest.tracker import pack_facts, read_tracker
 
-    return Tracker(tuple(read_tracker(path)), Path(path).name, pack_date(path))
+    day, force = pack_facts(path)
+    return Tracker(tuple(read_tracker(path)), Path(path).name, day, force, str(path))
 
 
 @dataclass(frozen=True)

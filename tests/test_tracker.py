@@ -198,3 +198,28 @@ def test_formulas_merged_cells_and_ten_thousand_rows_are_read_not_lost(runner, t
     assert sum(1 for v in values if str(v).startswith("Hand row ")) == 10_000
     assert "=SUM(1,2)" in values  # kept as the text typed, never a live formula
     assert not any(c.data_type == "f" for row in ws.iter_rows() for c in row)
+
+
+def test_a_row_copied_to_split_an_action_is_refused_naming_both_rows(runner, tracker, tmp_path):
+    def copy_a_row(book):
+        ws = book["Actions"]
+        ws.append([c.value for c in ws[2]])  # the first finding's row, again, for a second owner
+
+    path = _broken(tracker, tmp_path, copy_a_row)
+    result = invoke(runner, "pack", "-o", tmp_path / "q2", "--tracker", path)
+    assert result.exit_code == 1
+    assert "is also the id of Actions!A2: each finding has one row" in result.stderr
+    assert not (tmp_path / "q2").exists() or not list((tmp_path / "q2").iterdir())
+
+
+def test_another_forces_tracker_is_refused(runner, tracker, tmp_path):
+    def kent(book):
+        for row in book["Summary"].iter_rows():
+            if row[0].value == "Force":
+                row[1].value = "Kent Police"
+
+    path = _broken(tracker, tmp_path, kent)
+    result = invoke(runner, "pack", "-o", tmp_path / "q2", "--tracker", path)
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (f"Error: {path}: is Kent Police's tracker; this pack is Northamptonshire "
+                                     "Police's (give --allow-different-forces if this is deliberate)")

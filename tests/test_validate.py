@@ -105,3 +105,67 @@ def test_show_prints_the_grade_as_it_stands_and_what_the_source_is(runner):
     flat = " ".join(result.stdout.split())
     assert "requires improvement (corrected 8 August 2024; published as adequate)" in flat
     assert "(news article; does not list every finding)" in flat
+
+
+# --- identity, types and the tool's own outputs ---------------------------------------------
+
+BASE = "force: Northamptonshire Police\ncycle: peel-2021-22\npublished: 2021-11-24\n"
+
+
+def _dataset(tmp_path, text: str, name: str = "d.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_finding_id_used_twice_is_refused(runner, tmp_path):
+    path = _dataset(tmp_path, BASE + "findings:\n  - {kind: area-for-improvement, id: AFI 7, text: One thing., line: 3}\n"
+                                     "  - {kind: area-for-improvement, id: AFI 7, text: Another thing., line: 9}\n")
+    result = invoke(runner, "validate", path)
+    assert result.exit_code == 1
+    assert "finding id 'AFI 7' is used twice (line 3 and line 9); each finding needs its own" in result.stderr
+
+
+def test_a_finding_written_twice_is_counted_once_and_said(runner, tmp_path):
+    path = _dataset(tmp_path, BASE + "findings:\n  - {kind: area-for-improvement, text: The force should record data.}\n"
+                                     "  - {kind: area-for-improvement, text: The force should  record data.}\n")
+    result = invoke(runner, "validate", path)
+    assert result.exit_code == 0 and "1 area for improvement" in result.stdout
+    assert "repeats the one at" in result.stderr and "counted once" in result.stderr
+
+
+@pytest.mark.parametrize(("field", "value", "kind"), [("notes", "{reviewed: true}", "mapping"),
+                                                      ("title", "true", "yes/no value"),
+                                                      ("force", "[Kent Police]", "list")])
+def test_a_field_of_the_wrong_type_is_refused_not_turned_into_text(runner, tmp_path, field, value, kind):
+    text = BASE.replace("force: Northamptonshire Police\n", "") if field == "force" else BASE
+    path = _dataset(tmp_path, text + f"{field}: {value}\n" + ("" if field != "force" else ""))
+    result = invoke(runner, "validate", path)
+    assert result.exit_code == 1 and f"'{field}' must be text, not a {kind}" in result.stderr
+
+
+def test_notes_are_held_to_the_field_limit(runner, tmp_path):
+    path = _dataset(tmp_path, BASE + "notes: " + "word " * 1_000_000 + "\n")
+    result = invoke(runner, "validate", path)
+    assert result.exit_code == 1 and "'notes' is 5,000,000 characters" not in result.stderr
+    assert "'notes' is" in result.stderr and "one entry is at most 10,000" in result.stderr
+
+
+def test_json_with_a_character_beyond_the_basic_plane_is_read(runner, tmp_path):
+    path = _dataset(tmp_path, '{"force": "Northamptonshire Police", "cycle": "peel-2021-22", "published": '
+                              '"2021-11-24", "notes": "Reviewed \\ud83d\\udc4d; a path C:\\\\ud83d stays"}', "d.json")
+    result = invoke(runner, "show", path, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["notes"] == "Reviewed \U0001F44D; a path C:\\ud83d stays"
+
+
+def test_extracts_own_datasets_of_a_page_about_several_forces_read_back(runner, tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("HMICFRS publishes PEEL 2023-25 reports\n\nPublished on: 20 March 2024\n\nKent Police\n\nKent Police is good at investigating "
+                    "crime.\n\nEssex Police\n\nEssex Police is adequate at investigating crime.\n", encoding="utf-8")
+    out = tmp_path / "both.yaml"
+    made = invoke(runner, "extract", page, "-o", out)
+    assert made.exit_code == 0, made.output
+    result = invoke(runner, "validate", out)
+    assert result.exit_code == 0, result.output
+    assert "(document 1, Kent Police): ok" in result.stdout and "(document 2, Essex Police): ok" in result.stdout

@@ -23,12 +23,12 @@ def validate(files: tuple[Path, ...]) -> None:
     Example:
         briefing validate data/northamptonshire/*.yaml
     """
-    from briefing.ingest.dataset import load_dataset
+    from briefing.ingest.dataset import load_datasets
 
     failed = 0
     for path in files:
         try:
-            inspection = load_dataset(path)
+            inspections = load_datasets(path)
         except ValidationFailed as exc:
             failed += 1
             for problem in exc.problems:
@@ -38,7 +38,11 @@ def validate(files: tuple[Path, ...]) -> None:
             failed += 1
             click.echo(str(exc), err=True)
             continue
-        click.echo(f"{path}: ok ({_counts(inspection)})")
+        for n, inspection in enumerate(inspections, start=1):
+            name = f"{path} (document {n}, {inspection.force})" if len(inspections) > 1 else str(path)
+            click.echo(f"{name}: ok ({_counts(inspection)})")
+            for warning in inspection.warnings:
+                click.echo(f"{name}: warning: {warning}", err=True)
     if failed:
         raise click.ClickException(f"{failed} of {len(files)} file(s) have problems")
 

@@ -85,6 +85,8 @@ class Tracker:
     rows: tuple[TrackerRow, ...]
     source: str  # "kent-q1.xlsx": named in the pack
     dated: date | None = None  # the date of the pack it came from, where its Summary sheet says
+    force: str = ""  # whose pack it came from, where its Summary sheet says
+    path: str = ""
 
 
 def _since(c: Comparison, tracker: Tracker | None) -> reports.Since:

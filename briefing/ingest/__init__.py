@@ -29,10 +29,12 @@ def load_inspections(paths: Sequence[str | Path]) -> list[Inspection]:
     about, exactly as `briefing extract --force` would."""
     from briefing.extract import extract_inspections
 
+    from briefing.ingest.dataset import load_datasets
+
     loaded: list[list[Inspection]] = []
     for path in map(Path, paths):
         if path.suffix.lower() in DATASET_SUFFIXES:
-            loaded.append([load_inspection(path)])
+            loaded.append(load_datasets(path))  # several: extract's datasets of a page about several forces
         else:
             loaded.append(extract_inspections(path))
     forces = {parts[0].force for parts in loaded if len(parts) == 1}

@@ -17,7 +17,7 @@ import yaml
 from briefing import limits
 from briefing.errors import BriefingError, InputError, ValidationFailed
 from briefing.frameworks import Cycle, Frameworks, load_frameworks
-from briefing.ingest.located_yaml import Located, read_located
+from briefing.ingest.located_yaml import Located, read_located_all
 from briefing.model import (
     FINDING_KINDS,
     REPORT_TYPES,
@@ -67,6 +67,7 @@ class _Checker:
     def __init__(self, name: str, located: Located, frameworks: Frameworks):
         self.name, self.doc, self.fw = name, located, frameworks
         self.problems: list[BriefingError] = []
+        self.warnings: list[str] = []  # what the user should know, though the dataset is used
 
     def problem(self, message: str, *path) -> None:
         line = self.doc.line(*path)
@@ -88,8 +89,10 @@ class _Checker:
             if required:
                 self.problem(f"missing '{key}'", *path)
             return ""
-        if not isinstance(value, (str, int, float)):
-            self.problem(f"'{key}' must be text, not a {type(value).__name__}", *path, key)
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            kind = "yes/no value" if isinstance(value, bool) else "list" if isinstance(value, list) else \
+                "mapping" if isinstance(value, dict) else type(value).__name__
+            self.problem(f"'{key}' must be text, not a {kind}", *path, key)
             return ""
         text = " ".join(str(value).split())
         if len(text) > limits.FIELD_CHARS:
@@ -220,6 +223,27 @@ def _findings(checker: _Checker, data: dict, cycle: Cycle | None) -> tuple[Findi
                                relates_to=checker.text(item, "relates_to", path, False),
                                place=checker.place(item, path),
                                **{k: checker.text(item, k, path, False) for k in ("number", "addressee", "due", "status")}))
+    return _once(checker, out)
+
+
+def _once(checker: _Checker, findings: list[Finding]) -> tuple[Finding, ...]:
+    """Each finding once: an id used twice is refused (the tracker would merge two actions);
+    the same finding written twice is counted once, and the user told."""
+    by_id: dict[str, Finding] = {}
+    seen: dict[tuple, Finding] = {}
+    out = []
+    for f in findings:
+        if f.id and f.id in by_id:
+            checker.problem(f"finding id {f.id!r} is used twice ({by_id[f.id].place} and {f.place}); each finding "
+                            "needs its own", "findings")
+            continue
+        key = (f.kind, " ".join(f.text.lower().split()), f.id)
+        if key in seen:
+            checker.warnings.append(f"the finding at {f.place} repeats the one at {seen[key].place} and is counted "
+                                    "once")
+            continue
+        by_id[f.id] = seen[key] = f
+        out.append(f)
     return tuple(out)
 
 
@@ -378,13 +402,14 @@ def inspection_from_data(name: str, located: Located, frameworks: Frameworks | N
         published=published or PublicationDate(0), source=_source(data.get("source"), name),
         judgements=judgements, findings=_findings(checker, data, cycle),
         key_figures=_figures(checker, data), grade_counts=_counts(checker, data, cycle),
-        notes=" ".join(str(data.get("notes") or "").split()), source_kind=kind, findings_complete=complete,
+        notes=checker.text(data, "notes", (), required=False), source_kind=kind, findings_complete=complete,
         corrections=_corrections(checker, data, cycle, judgements),
         report=checker.text(data, "report", (), required=False), report_type=report_type,
         source_title=checker.text(data, "source_title", (), required=False) or _source_title(data.get("source")),
         grades_from=checker.text(data, "grades_from", (), required=False),
         inspectorates=_names(checker, data, "inspectorates"), covers=_names(checker, data, "covers"),
-        counts=_stated_counts(checker, data), response=_response(checker, data))
+        counts=_stated_counts(checker, data), response=_response(checker, data),
+        warnings=tuple(checker.warnings))
     if checker.problems:
         raise ValidationFailed(checker.problems)
     return inspection
@@ -401,8 +426,30 @@ def _source(value, fallback: str) -> str:
 
 
 def load_dataset(path: str | Path, frameworks: Frameworks | None = None) -> Inspection:
+    """The one inspection of a dataset file; a file of several (one per force) is refused,
+    naming them, where one is wanted."""
+    found = load_datasets(path, frameworks)
+    if len(found) > 1:
+        raise InputError(f"holds {len(found)} datasets ({', '.join(i.force or '?' for i in found)}); give it beside "
+                         "an inspection of one of those forces, or split it", file=str(path))
+    return found[0]
+
+
+def load_datasets(path: str | Path, frameworks: Frameworks | None = None) -> list[Inspection]:
+    """Every dataset in a file: one, or one per YAML document (extract's output for a page
+    about several forces). Problems of every document are collected before raising."""
     path = Path(path)
-    return inspection_from_data(str(path), read_located(path, "dataset", MAX_DATASET_BYTES), frameworks)
+    documents = read_located_all(path, "dataset", MAX_DATASET_BYTES)
+    out, problems = [], []
+    for n, located in enumerate(documents, start=1):
+        name = str(path) if len(documents) == 1 else f"{path} (document {n})"
+        try:
+            out.append(inspection_from_data(name, located, frameworks))
+        except ValidationFailed as exc:
+            problems += exc.problems
+    if problems:
+        raise ValidationFailed(problems)
+    return out
 
 
 def to_dataset(inspection: Inspection) -> dict:

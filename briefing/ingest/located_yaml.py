@@ -6,6 +6,7 @@ item beside the plain data rather than wrapping every value in a custom type.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -93,32 +94,63 @@ def check_events(text: str) -> None:
             depth -= 1
 
 
+_SURROGATE_PAIR = re.compile(r"(\\+)u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})", re.IGNORECASE)
+
+
+def _pairs_as_code_points(text: str) -> str:
+    """JSON writes a character beyond U+FFFF as two escapes ("\\ud83d\\ude00"), which YAML's
+    parsers refuse: written as one \\U escape, the same text reads the same in both."""
+    def one(match: re.Match) -> str:
+        slashes = match.group(1)
+        if len(slashes) % 2 == 0:  # an escaped backslash, then plain text
+            return match.group(0)
+        code = 0x10000 + ((int(match.group(2), 16) - 0xD800) << 10) + (int(match.group(3), 16) - 0xDC00)
+        return f"{slashes[:-1]}\\U{code:08X}"
+
+    return _SURROGATE_PAIR.sub(one, text) if "\\u" in text.lower() else text
+
+
 def load_located(text: str) -> Located:
     """Parse YAML or JSON text; raises yaml.YAMLError with a problem_mark on bad syntax, or
-    Refused for what parses but is not read."""
+    Refused for what parses but is not read. A text of several YAML documents (extract's
+    own output for a page about several forces) is the first; load_located_all gives all."""
+    return load_located_all(text)[0]
+
+
+def load_located_all(text: str) -> list[Located]:
+    """Every document of a YAML text (one for JSON), each with its lines."""
     try:
         check_nesting(text, NESTING_DEPTH)  # before any parser: their own depth limits differ by release
     except TooDeep as exc:
         raise Refused(DEPTH_MESSAGE, exc.line) from None
+    text = _pairs_as_code_points(text)
     check_events(text)
     loader = Loader(text)
     try:
-        node = loader.get_single_node()
-        lines: dict[tuple, int] = {}
-        data = None if node is None else _build(loader, node, (), lines)
-        return Located(data, lines)
+        out = []
+        while loader.check_node():
+            node = loader.get_node()
+            lines: dict[tuple, int] = {}
+            out.append(Located(None if node is None else _build(loader, node, (), lines), lines))
+        return out or [Located(None, {})]
     finally:
         loader.dispose()
 
 
 def read_located(path: Path, what: str, limit: int) -> Located:
     """A YAML or JSON file read within `limit` bytes, or one InputError naming file and line."""
+    return read_located_all(path, what, limit)[0]
+
+
+def read_located_all(path: Path, what: str, limit: int) -> list[Located]:
+    """Every document of a YAML or JSON file (extract writes one per force of a page about
+    several), or one InputError naming file and line."""
     from briefing.errors import InputError
     from briefing.ingest.text_files import read_text
 
     text = read_text(path, limit, what)
     try:
-        located = load_located(text)
+        documents = load_located_all(text)
     except Refused as exc:
         raise InputError(str(exc), file=str(path), place=f"line {exc.line}") from None
     except yaml.YAMLError as libyaml_error:
@@ -127,9 +159,10 @@ def read_located(path: Path, what: str, limit: int) -> Located:
         problem = getattr(exc, "problem", None) or "cannot be parsed"
         raise InputError(f"not valid YAML or JSON: {problem}", file=str(path),
                          place=f"line {mark.line + 1}" if mark else None) from None
-    if located.data is None:
+    documents = [d for d in documents if d.data is not None]
+    if not documents:
         raise InputError("file has no data (only comments or blank lines)", file=str(path))
-    return located
+    return documents
 
 
 def _pure_python_error(text: str) -> yaml.YAMLError:

@@ -37,15 +37,25 @@ def read_tracker(path: Path) -> list[TrackerRow]:
         raise InputError(f"no '{SHEET}' sheet (it has {', '.join(book.sheetnames)}); give a workbook made by "
                          "briefing pack", file=str(path))
     rows = book[SHEET].iter_rows(values_only=True)
+    sheet = book[SHEET]
+    if (sheet.max_row or 0) > limits.TRACKER_ROWS + HEADER_ROWS:  # the sheet's own dimension: no cell read yet
+        raise InputError(f"{sheet.max_row:,} rows; a tracker holds one row a finding, at most "
+                         f"{limits.TRACKER_ROWS:,}", file=str(path), place=f"{SHEET}!A{sheet.max_row}")
     header_at, places = _header(rows, path)
-    out = []
+    out, first = [], {}
     for number, values in enumerate(rows, start=header_at + 1):
         if number - header_at > limits.TRACKER_ROWS:
             raise InputError(f"more than {limits.TRACKER_ROWS:,} rows; a tracker holds one row a finding",
                              file=str(path), place=f"{SHEET}!A{number}")
         row = _row(values, places, number, path)
-        if row is not None:
-            out.append(row)
+        if row is None:
+            continue
+        if row.id and row.id in first:
+            raise InputError(f"id {row.id!r} is also the id of {first[row.id]}: each finding has one row (to split "
+                             "an action between owners, name both owners in one row, or give the copy an id of "
+                             "its own)", file=str(path), place=row.place)
+        first[row.id] = row.place
+        out.append(row)
     book.close()
     return out
 
@@ -116,21 +126,25 @@ def _letter(index: int) -> str:
     return get_column_letter(index + 1)
 
 
-def pack_date(path: Path) -> date | None:
-    """The date of the pack a tracker came from (its Summary sheet's "Date" row), where the
-    workbook still has it: where "since the last pack" begins."""
+def pack_facts(path: Path) -> tuple[date | None, str]:
+    """The date and the force of the pack a tracker came from (its Summary sheet's "Date"
+    and "Force" rows), where the workbook still has them: where "since the last pack"
+    begins, and whose actions these are."""
     from openpyxl import load_workbook
 
     book = load_workbook(str(path), read_only=True)
+    day, force = None, ""
     try:
         if "Summary" not in book.sheetnames:
-            return None
+            return None, ""
         for number, values in enumerate(book["Summary"].iter_rows(max_col=2, values_only=True), start=1):
-            if number > 200:
-                return None
-            if values and values[0] == "Date" and len(values) > 1:
+            if number > 200 or not values or len(values) < 2:
+                break
+            if values[0] == "Date":
                 value = values[1]
-                return value.date() if isinstance(value, datetime) else value if isinstance(value, date) else None
-        return None
+                day = value.date() if isinstance(value, datetime) else value if isinstance(value, date) else None
+            elif values[0] == "Force" and isinstance(values[1], str):
+                force = " ".join(clean(values[1]).split())
+        return day, force
     finally:
         book.close()
