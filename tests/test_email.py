@@ -310,3 +310,44 @@ def test_a_pack_folder_without_a_manifest_is_refused_in_one_line(runner, tmp_pat
     result = invoke(runner, "email", tmp_path, "--to", "pcc@example.org", "--dry-run")
     assert result.exit_code == 1
     assert "no northamptonshire-police-peel-2023-25-pcc-briefing.manifest.json beside the pack" in result.stderr
+
+
+def test_a_server_that_drips_its_greeting_is_cut_off_by_one_deadline(runner, pack):
+    """Each line within the read timeout, but the greeting never ends: the exchange as a
+    whole is held to ten read timeouts."""
+    import time
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    stop = threading.Event()
+
+    def drip():
+        conn, _ = listener.accept()
+        with conn:
+            while not stop.is_set():
+                try:
+                    conn.sendall(b"220-still greeting you\r\n")
+                except OSError:
+                    return
+                time.sleep(0.1)
+
+    threading.Thread(target=drip, daemon=True).start()
+    start = time.monotonic()
+    try:
+        result = send(runner, pack, env(listener.getsockname()[1], BRIEFING_SMTP_TIMEOUT="0.3"))
+    finally:
+        stop.set()
+        listener.close()
+    assert time.monotonic() - start < 8
+    assert result.exit_code == 1
+    assert "did not finish the exchange within 3 s" in result.stderr
+
+
+def test_a_password_the_login_cannot_carry_is_said_without_it(runner, pack, smtp_server):
+    controller, _ = smtp_server(auth_require_tls=False, auth_required=True)
+    result = send(runner, pack, env(controller.port, BRIEFING_SMTP_USER="opcc", BRIEFING_SMTP_PASSWORD="s\u00e9cr\u00e9t"),
+                  "--insecure-login")
+    assert result.exit_code == 1
+    assert "holds a character that is not ASCII" in result.stderr
+    assert "\u00e9" not in result.stderr and "cr" not in result.stderr.replace("character", "")

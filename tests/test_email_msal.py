@@ -95,8 +95,9 @@ class TokenServer(OAuthRecorder):
 
 
 def _login(runner, environ):
-    from briefing.cli import cli
+    from briefing.cli import _register, cli
 
+    _register()
     return runner.invoke(cli, ["email", "--login"], env=environ)
 
 
@@ -176,3 +177,22 @@ def test_a_key_entra_cannot_use_gets_one_line(runner, pack, smtp_server, provide
     result = send(runner, pack, environ, "--insecure-login")
     assert result.stderr.strip().startswith(f"Error: {key}: the service's certificate key cannot sign")
     assert handler.messages == []
+
+
+def test_a_stale_part_file_or_link_never_gets_the_refresh_token(runner, provider, tmp_path):  # noqa: F811
+    """A cache's old temporary file (world-readable, or a link to a file elsewhere) is never
+    written into: the token goes to a new file of the user's own, 0600."""
+    provider(lifetime=3600)
+    cache = tmp_path / "msal.json"
+    elsewhere = tmp_path / "shared-notes.txt"
+    elsewhere.write_text("notes", encoding="utf-8")
+    stale = cache.with_name(cache.name + ".part")
+    stale.symlink_to(elsewhere)
+    readable = tmp_path / f".{cache.name}.stale.part"
+    readable.write_text("", encoding="utf-8")
+    readable.chmod(0o644)
+    signed = _login(runner, msal_env(1, cache))
+    assert signed.exit_code == 0, signed.output
+    assert elsewhere.read_text(encoding="utf-8") == "notes"  # nothing written through the link
+    assert readable.read_text(encoding="utf-8") == ""
+    assert stat.S_IMODE(cache.stat().st_mode) == 0o600 and "RefreshToken" in cache.read_text(encoding="utf-8")

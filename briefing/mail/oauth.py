@@ -8,6 +8,7 @@ in an error message.
 
 from __future__ import annotations
 
+import os
 import shlex
 import subprocess
 
@@ -25,21 +26,59 @@ def token_from_command(command: str, timeout: float = TOKEN_SECONDS) -> str:
     if not argv:
         raise ConfigError("BRIEFING_SMTP_TOKEN_COMMAND is empty")
     try:
-        run = subprocess.run(argv, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL)
+        code, out = _run_capped(argv, timeout)
     except FileNotFoundError:
         raise ConfigError(f"token command {argv[0]!r} not found") from None
     except PermissionError:
         raise ConfigError(f"token command {argv[0]!r} cannot be run (permission denied)") from None
     except subprocess.TimeoutExpired:
         raise ConfigError(f"token command {argv[0]!r} did not finish within {timeout:g} s") from None
-    if run.returncode != 0:
-        last = next((line.strip() for line in reversed(run.stderr.splitlines()) if line.strip()), "no message")
-        raise ConfigError(f"token command {argv[0]!r} failed (exit {run.returncode}): {last[:200]}")
-    token = run.stdout.strip()
+    if out is None:
+        raise ConfigError(f"token command {argv[0]!r} printed more than {TOKEN_BYTES // 1024} KB; it should print "
+                          "one access token")
+    if code != 0:  # its messages may hold a token or a secret: never repeated
+        raise ConfigError(f"token command {argv[0]!r} failed (exit {code}); run it yourself to see why")
+    token = out.decode("utf-8", errors="replace").strip()
     if not token or any(c.isspace() for c in token):
         raise ConfigError(f"token command {argv[0]!r} printed {'nothing' if not token else 'more than one token'}; "
                           "it should print one access token")
     return token
+
+
+TOKEN_BYTES = 64 * 1024  # an access token is a few kilobytes
+
+
+def _run_capped(argv: list[str], timeout: float) -> tuple[int, bytes | None]:
+    """Run the command, reading at most TOKEN_BYTES of what it prints (None if it prints
+    more: it is stopped); what it says on stderr is not kept."""
+    import selectors
+    import time
+
+    process = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    end = time.monotonic() + timeout
+    chunks, total = [], 0
+    try:
+        with selectors.DefaultSelector() as selector:
+            selector.register(process.stdout, selectors.EVENT_READ)
+            while True:
+                left = end - time.monotonic()
+                if left <= 0:
+                    raise subprocess.TimeoutExpired(argv, timeout)
+                if not selector.select(left):
+                    continue
+                chunk = os.read(process.stdout.fileno(), 65536)
+                if not chunk:
+                    break
+                total += len(chunk)
+                if total > TOKEN_BYTES:
+                    return -1, None
+                chunks.append(chunk)
+        return process.wait(max(0.1, end - time.monotonic())), b"".join(chunks)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        process.stdout.close()
 
 
 def xoauth2(user: str, token: str):

@@ -40,9 +40,12 @@ def _connect(settings: SmtpSettings) -> smtplib.SMTP:
                             "(security: none); use starttls or ssl, or --insecure-login if the link is private")
     try:
         if settings.security == "ssl":
-            smtp = smtplib.SMTP_SSL(settings.host, settings.port, timeout=settings.timeout, context=tls_context(settings))
+            smtp = smtplib.SMTP_SSL(timeout=settings.timeout, context=tls_context(settings))
         else:
-            smtp = smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout)
+            smtp = smtplib.SMTP(timeout=settings.timeout)
+        smtp._briefing_deadline = _Deadline(smtp, settings.timeout * EXCHANGE_READS)  # the whole exchange
+        smtp._host = settings.host  # what TLS checks the certificate against (smtplib sets it only in __init__)
+        smtp.connect(settings.host, settings.port)
         smtp.ehlo()
         if settings.security == "starttls":
             if not smtp.has_extn("starttls"):
@@ -77,9 +80,58 @@ def _connect(settings: SmtpSettings) -> smtplib.SMTP:
     except smtplib.SMTPServerDisconnected as exc:
         if "timed out" in str(exc):
             raise DeliveryError(f"no answer from {where} within {settings.timeout:g} s (timeout)") from None
+        if _expired(locals().get("smtp")):
+            raise DeliveryError(_too_slow(settings)) from None
         raise DeliveryError(f"mail server {where} closed the connection") from None
+    except UnicodeError:
+        raise DeliveryError("a mail setting (the server's name, the user or the password) holds a character that "
+                            "is not ASCII, which the SMTP exchange cannot carry; use an ASCII password (an app "
+                            "password) and the server's ASCII name") from None
     except (smtplib.SMTPException, OSError) as exc:
+        if _expired(locals().get("smtp")):
+            raise DeliveryError(_too_slow(settings)) from None
         raise DeliveryError(f"could not talk to {where}: {exc}") from None
+
+
+EXCHANGE_READS = 10  # the whole exchange may take this many read timeouts, however the server drips its lines
+
+
+class _Deadline:
+    """Cuts the connection when the whole exchange runs past its time: the socket timeout
+    bounds each read, but a server sending a line a second would never trip it."""
+
+    def __init__(self, smtp: smtplib.SMTP, seconds: float):
+        import threading
+
+        self.smtp, self.expired = smtp, False
+        self.timer = threading.Timer(seconds, self._cut)
+        self.timer.daemon = True
+        self.timer.start()
+
+    def _cut(self) -> None:
+        self.expired = True
+        sock = getattr(self.smtp, "sock", None)
+        if sock is not None:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+
+def _expired(smtp) -> bool:
+    deadline = getattr(smtp, "_briefing_deadline", None)
+    return bool(deadline and deadline.expired)
+
+
+def _stop(smtp) -> None:
+    deadline = getattr(smtp, "_briefing_deadline", None)
+    if deadline is not None:
+        deadline.timer.cancel()
+
+
+def _too_slow(settings: SmtpSettings) -> str:
+    return (f"mail server {_where(settings)} did not finish the exchange within "
+            f"{settings.timeout * EXCHANGE_READS:g} s")
 
 
 BASIC_REFUSED = ("5.7.30", "5.7.139", "basic authentication is not supported", "basic authentication is disabled")
@@ -208,6 +260,8 @@ def _send_once(settings: SmtpSettings, data: bytes, recipients: list[str]) -> No
             _fail(code, f"{where} refused the message: {_refusal(code, text)}")
         smtp.quit()
     except smtplib.SMTPServerDisconnected:
+        if _expired(smtp):
+            raise DeliveryError(_too_slow(settings) + "; nothing was sent") from None
         raise DeliveryError(f"{where} dropped the connection before the message was accepted; "
                             "nothing was sent") from None
     except smtplib.SMTPDataError as exc:
@@ -215,6 +269,7 @@ def _send_once(settings: SmtpSettings, data: bytes, recipients: list[str]) -> No
     except TimeoutError:
         raise DeliveryError(f"{where} stopped answering (timeout); nothing was sent") from None
     finally:
+        _stop(smtp)
         smtp.close()
 
 
