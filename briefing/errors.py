@@ -17,13 +17,21 @@ class BriefingError(Exception):
         self.place = place
 
     def __str__(self) -> str:
-        prefix = ", ".join(p for p in (self.file, self.place) if p)
+        prefix = ", ".join(shown(p) for p in (self.file, self.place) if p)
         return f"{prefix}: {self.message}" if prefix else self.message
 
     def __reduce__(self):
         """Pickled whole (file and place too), so an error raised in a worker process reads
         the same when the pack reports it."""
         return (_rebuild, (type(self), self.__dict__))
+
+
+def shown(name: str) -> str:
+    """A file name as a terminal can show it safely: control characters (an escape sequence
+    that would recolour or clear the screen, a newline that would fake a second line) as
+    \\x.. escapes, the rest as it is."""
+    return "".join(ch if ch.isprintable() or ch == " " else f"\\x{ord(ch):02x}" if ord(ch) < 256
+                   else f"\\u{ord(ch):04x}" for ch in str(name))
 
 
 def _rebuild(cls, state: dict) -> BriefingError:

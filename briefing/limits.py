@@ -27,6 +27,8 @@ FINDINGS_PER_INSPECTION = 1000  # PEEL reports have tens; a report with thousand
 TRACKER_ROWS = 50000
 FIELD_CHARS = 10000  # one finding, name or note; a long paragraph is 2,000
 LINE_CHARS = 4000  # longer report lines are cut at a space into pieces this long at most
+REPORT_CHARS = 4_000_000  # a report's text; the longest HMICFRS report is under a million characters
+REPORT_LINES = 80_000  # lines of text; a 300-page report has about 20,000
 PDF_PAGES = 1500  # the longest HMICFRS reports run to a few hundred pages
 PDF_SCAN_PAGES = 25  # this many pages without a character of text: a scan, said at once
 

@@ -174,6 +174,16 @@ def test_control_characters_are_cleaned_once_for_every_output(tmp_path):
     assert "The force should [31mimprove its records." in json.dumps(model, ensure_ascii=False)
 
 
+@pytest.mark.parametrize("name", ["clear\x1b[2J.yaml", "two\nlines.yaml"])
+def test_a_file_name_cannot_drive_the_terminal(tmp_path, name):
+    path = write(tmp_path, name, "force: Kent Police\ncycle: peel-2021-22\npublished: 2022-13-01\n")
+    result = run("show", path)
+    assert result.returncode == 1
+    line = one_line(result)
+    assert "\x1b" not in line and ("\\x1b[2J" in line or "two\\x0alines" in line), line
+    assert "line 3" in line
+
+
 # --- report text: every pattern is linear on hostile lines -----------------------------------
 
 HOSTILE_LINES = ["[" * 200_000, "<a" * 100_000, "](" * 100_000, "<sup>" * 40_000, "a " * 100_000,
@@ -487,3 +497,53 @@ def test_a_file_refused_at_the_last_moment_puts_every_file_back(tmp_path, monkey
     monkeypatch.undo()
     assert [f.read_bytes() for f in finals] == [b"earlier .docx", b"earlier .pdf", b"earlier .xlsx"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pack.docx", "pack.pdf", "pack.xlsx"]
+
+
+# --- every bound a bound --------------------------------------------------------------------
+
+def test_a_text_under_the_file_limit_but_past_any_reports_length_is_refused_at_once(tmp_path):
+    path = tmp_path / "big.txt"
+    with path.open("w", encoding="utf-8") as f:
+        line = "Northshire Police is adequate at investigating crime, and the force should improve. " * 4 + "\n"
+        for _ in range(45 * 1024 * 1024 // len(line)):
+            f.write(line)
+    result = run_bounded("extract", path, seconds=10)
+    assert result.returncode == 1
+    assert "characters of text; a report has at most 4,000,000 (is this one report?)" in one_line(result)
+
+
+def test_a_page_of_a_million_paragraphs_is_refused_within_bounds(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text("<html><body>" + "<p>x</p>" * 1_000_000 + "</body></html>", encoding="utf-8")
+    result = run_bounded("extract", path, seconds=20)
+    assert result.returncode == 1 and "lines of text; a report has at most 80,000" in one_line(result)
+
+
+def test_a_pdf_page_of_30000_lines_reads_in_linear_time(tmp_path):
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "tall.pdf"
+    canvas = Canvas(str(path), pagesize=(600, 30000 * 2 + 100))
+    canvas.setFont("Helvetica", 1.5)
+    for i in range(30000):
+        canvas.drawString(20, 50 + i * 2, f"entry {chr(65 + i % 26)}{chr(65 + i // 26 % 26)}{chr(65 + i // 676 % 26)} "
+                                           "of a page no report has")
+    canvas.showPage()
+    canvas.save()
+    start = time.monotonic()
+    from briefing.extract.reader import read_report
+
+    lines, _ = read_report(path)
+    assert time.monotonic() - start < 10 and len([l for l in lines if l.text.strip()]) >= 29000
+
+
+def test_a_pdf_of_blank_pages_is_called_a_scan_after_its_first_pages(tmp_path):
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "blank.pdf"
+    canvas = Canvas(str(path))
+    for _ in range(1000):
+        canvas.showPage()
+    canvas.save()
+    result = run_bounded("extract", path, seconds=10)
+    assert one_line(result).endswith("the first 25 pages have no text layer (a scan?); run it through OCR first")

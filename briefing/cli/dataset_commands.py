@@ -9,7 +9,7 @@ import click
 
 from briefing.cli import cli
 from briefing.cli.tables import format_table
-from briefing.errors import BriefingError, ValidationFailed
+from briefing.errors import BriefingError, ValidationFailed, shown
 from briefing.model import KIND_LABELS, REPORT_TYPE_NAMES, Inspection, kind_count
 from briefing.phrases import long_date
 
@@ -39,7 +39,7 @@ def validate(files: tuple[Path, ...]) -> None:
             click.echo(str(exc), err=True)
             continue
         for n, inspection in enumerate(inspections, start=1):
-            name = f"{path} (document {n}, {inspection.force})" if len(inspections) > 1 else str(path)
+            name = f"{shown(str(path))} (document {n}, {inspection.force})" if len(inspections) > 1 else shown(str(path))
             click.echo(f"{name}: ok ({_counts(inspection)})")
             for warning in inspection.warnings:
                 click.echo(f"{name}: warning: {warning}", err=True)

@@ -10,6 +10,7 @@ import click
 
 from briefing.cli import cli
 from briefing.document.options import AUDIENCES
+from briefing.errors import shown
 from briefing.writers import choices
 
 
@@ -71,7 +72,7 @@ def pack(inputs, audience, formats, marking, author, version, paper_date, chief_
     for warning in result.briefing.warnings:
         click.echo(f"Warning: {warning}", err=True)
     for path in result.paths:
-        click.echo(str(path))
+        click.echo(shown(str(path)))
     if email_to:
         from briefing.cli.email_commands import send_pack
 
@@ -135,4 +136,4 @@ def response_command(inputs, formats, author, paper_date, record_files, force, o
                           out_dir=out_dir, document="response", force=force)
     result = make_pack(request, progress=lambda message: click.echo(message, err=True))
     for path in result.paths:
-        click.echo(str(path))
+        click.echo(shown(str(path)))

@@ -50,12 +50,26 @@ def read_report(path: Path) -> tuple[list[SourceLine], list[str]]:
         return _pdf(raw, name), []
     _refuse_other_formats(head, name)
     text, note = _decode(raw, name)
+    del raw
     notes = [note] if note else []
     if path.suffix.lower() in (".html", ".htm") or re.search(r"<(html|body|p|div|li)\b", text[:5000], re.IGNORECASE):
-        return _lines(_html_text(text)), notes
-    if path.suffix.lower() in (".md", ".markdown") or re.search(r"^#{1,6} \S", text, re.MULTILINE):
-        return _lines(_markdown_text(text)), notes
-    return _lines(text), notes
+        text = _html_text(text)
+    elif path.suffix.lower() in (".md", ".markdown") or re.search(r"^#{1,6} \S", text, re.MULTILINE):
+        text = _markdown_text(_within_bounds(text, name))
+    return _lines(_within_bounds(text, name)), notes
+
+
+def _within_bounds(text: str, name: str) -> str:
+    """A report's text within what any report holds, refused at once past it: every later
+    step is then bounded by these, not by the file's size."""
+    if len(text) > limits.REPORT_CHARS:
+        raise InputError(f"{len(text):,} characters of text; a report has at most {limits.REPORT_CHARS:,} (is this "
+                         "one report?)", file=name)
+    lines = text.count("\n") + 1
+    if lines > limits.REPORT_LINES:
+        raise InputError(f"{lines:,} lines of text; a report has at most {limits.REPORT_LINES:,} (is this one "
+                         "report?)", file=name)
+    return text
 
 
 OTHER_FORMATS = (
@@ -228,9 +242,13 @@ def _pdf(raw: bytes, name: str) -> list[SourceLine]:
         if count > limits.PDF_PAGES:
             raise InputError(f"{count:,} pages; a report has at most {limits.PDF_PAGES:,} (is this one report?)",
                              file=name)
-        placed = []
+        placed, lines_read = [], 0
         for number in range(count):
             placed.append(_page_lines(document[number]))
+            lines_read += len(placed[-1])
+            if lines_read > limits.REPORT_LINES:
+                raise InputError(f"more than {limits.REPORT_LINES:,} lines of text by page {number + 1}; a report has "
+                                 "at most that (is this one report?)", file=name)
             if number + 1 == limits.PDF_SCAN_PAGES and not any(placed):
                 raise InputError(f"the first {number + 1} pages have no text layer (a scan?); run it through OCR "
                                  "first", file=name)
