@@ -6,6 +6,7 @@ traced back to the page or line of the report it came from.
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import re
 from dataclasses import asdict, dataclass, field
@@ -81,6 +82,19 @@ class PublicationDate:
 
     def sort_key(self) -> tuple[int, int, int]:
         return (self.year, self.month or 0, self.day or 0)
+
+    @property
+    def earliest(self) -> date | None:
+        """The first day a publication known to the day, month or year can have come out."""
+        return date(self.year, self.month or 1, self.day or 1) if self.known else None
+
+    @property
+    def latest(self) -> date | None:
+        """The last day it can have come out."""
+        if not self.known:
+            return None
+        month = self.month or 12
+        return date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
 
     @property
     def known(self) -> bool:

@@ -156,6 +156,7 @@ def load_comparison(request: PackRequest) -> Loaded:
         record = peel_record(reports)
         old, new = record[-2], record[-1]
     as_of = request.options.date
+    _check_dates(new, request.options, request.inputs[1] if request.inputs else None)
     pins = load_overrides(request.overrides, old.findings, new.findings) if request.overrides else None
     force_record = history(record, as_of=as_of, overrides={(old.key(), new.key()): pins} if pins else None) \
         if len(record) > 2 else None
@@ -221,6 +222,31 @@ def _peel_name(inspection) -> str:
     from briefing.frameworks import load_frameworks
 
     return load_frameworks().short_name(inspection.cycle)
+
+
+def _check_dates(new, options: PackOptions, path: Path | None) -> None:
+    """A paper is true as of its date: it cannot brief a report not yet published, nor ask
+    for the chief constable's comments outside the report's s.55 period."""
+    from briefing.compare.register import latest_last_day, s55_due
+    from briefing.errors import InputError
+    from briefing.phrases import long_date
+
+    name = f"{new.force}'s {_peel_name(new)}"
+    first = new.published.earliest
+    if first is not None and options.date < first:
+        raise InputError(f"the paper's date {options.date.isoformat()} is before {name} was published "
+                         f"({new.published}): give --date on or after {first.isoformat()}", file=path)
+    asked = options.chief_comments_by
+    if asked is None:
+        return
+    last = s55_due(new.published) or latest_last_day(new.published)
+    if first is not None and asked < first:
+        raise InputError(f"--chief-comments-by {asked.isoformat()} is before {name} was published "
+                         f"({new.published})", file=path)
+    if last is not None and asked > last:
+        raise InputError(f"--chief-comments-by {asked.isoformat()} is after the s.55 period ends "
+                         f"({long_date(last)}): the chief constable's comments come before the "
+                         f"{options.office_short(new.force)}'s response", file=path)
 
 
 def _check_peel(path: Path, inspection) -> None:

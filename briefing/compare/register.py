@@ -45,18 +45,8 @@ def s55_due(published: PublicationDate) -> date | None:
 
 def before_limit(published: PublicationDate) -> bool:
     """Published before s.55 had a time limit: even its latest possible day is earlier."""
-    latest = _latest_day(published)
+    latest = published.latest
     return latest is not None and latest < LIMIT_FROM
-
-
-def _latest_day(published: PublicationDate) -> date | None:
-    """The last day a publication known to the day, month or year can have been published."""
-    if not published.known:
-        return None
-    if published.exact:
-        return published.exact
-    month = published.month or 12
-    return date(published.year, month, calendar.monthrange(published.year, month)[1])
 
 
 def falls_to(finding: Finding, force: str) -> str:
@@ -145,7 +135,7 @@ def response_status(due: date | None, responded: date | None, as_of: date, publi
 
 def latest_last_day(published: PublicationDate) -> date | None:
     """The latest the s.55 period can end when only the month or year of publication is known."""
-    latest = _latest_day(published)
+    latest = published.latest
     return s55_last_day(latest) if latest is not None else None
 
 
