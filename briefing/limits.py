@@ -89,10 +89,17 @@ def regular_file_size(path: Path, limit: int, what: str) -> int:
     return size
 
 
+OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
+
+
 def check_workbook(path: Path) -> None:
     """Refuse a workbook that is not a zip, or whose XML would unpack to more than we read:
     openpyxl trusts the sizes inside the file, so a small zip bomb costs gigabytes."""
     regular_file_size(path, WORKBOOK_BYTES, "workbook")
+    with open(path, "rb") as handle:
+        if handle.read(8) == OLE_MAGIC:  # Office wraps a password-protected workbook in an OLE file, as .xls was
+            raise InputError("is password-protected, or an old .xls workbook: open it, remove the password "
+                             "(File > Info > Protect Workbook) and save it as Excel Workbook (.xlsx)", file=str(path))
     try:
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())

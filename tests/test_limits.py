@@ -297,6 +297,39 @@ def test_email_attaches_a_zip_bomb_workbook_as_bytes_never_unpacking_it(tmp_path
     assert attached == workbook.read_bytes()
 
 
+def _broken(workbook: Path, how: str, out: Path) -> Path:
+    """The pack's own workbook, broken as files are broken: a sheet's XML cut short (a sync
+    that stopped), a sheet's compressed bytes flipped (a bad disk), or replaced by the OLE
+    wrapper Office puts round a password-protected workbook."""
+    data = bytearray(workbook.read_bytes())
+    with zipfile.ZipFile(workbook) as archive:
+        if how == "password":
+            data = bytearray(bytes.fromhex("d0cf11e0a1b11ae1") + bytes(4096))
+        elif how == "flipped":
+            info = archive.getinfo("xl/worksheets/sheet8.xml")
+            start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+            data[start + 40:start + 80] = bytes(b ^ 0xFF for b in data[start + 40:start + 80])
+        else:
+            with zipfile.ZipFile(out, "w") as copy:
+                for item in archive.infolist():
+                    body = archive.read(item)
+                    copy.writestr(item, body[:len(body) // 2] if item.filename.endswith("sheet8.xml") else body)
+            return out
+    out.write_bytes(bytes(data))
+    return out
+
+
+@pytest.mark.parametrize(("how", "words"), [("password", "is password-protected, or an old .xls workbook"),
+                                            ("flipped", "cannot be read as an Excel workbook"),
+                                            ("cut", "is damaged (")])
+def test_a_damaged_or_locked_tracker_is_one_line(default_pack, tmp_path, how, words):
+    tracker = _broken(default_pack.path("xlsx"), how, tmp_path / "tracker.xlsx")
+    result = run("pack", "--tracker", tracker, "-o", tmp_path / "out", "--formats", "docx", seconds=15)
+    assert result.returncode == 1
+    assert one_line(result).startswith(f"Error: {tracker}: {words}"), result.stderr
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
+
+
 # --- email settings and addresses -------------------------------------------------------------
 
 @pytest.fixture

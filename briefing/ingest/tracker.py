@@ -7,6 +7,9 @@ same. A bad cell is one line naming the sheet, the cell and the value.
 
 from __future__ import annotations
 
+import zipfile
+import zlib
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 
@@ -22,25 +25,47 @@ HEADER_ROWS = 10  # the heading row may sit below a title someone added
 
 
 def read_tracker(path: Path) -> list[TrackerRow]:
+    path = Path(path)
+    with workbook(path) as book:
+        if SHEET not in book.sheetnames:
+            raise InputError(f"no '{SHEET}' sheet (it has {', '.join(book.sheetnames)}); give a workbook made by "
+                             "briefing pack", file=str(path))
+        return _rows(book[SHEET], path)
+
+
+@contextmanager
+def workbook(path: Path):
+    """The workbook opened to read, or one line saying why it cannot be: not a workbook,
+    password-protected, too large, or damaged (its XML or its zip broken where a sheet is
+    read, which openpyxl only finds as the rows are read)."""
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
-    path = Path(path)
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         raise InputError("a tracker is the pack's Excel workbook (.xlsx)", file=str(path))
     check_workbook(path)
     try:
         book = load_workbook(str(path), read_only=True, data_only=False)
-    except (InvalidFileException, KeyError, ValueError, OSError) as exc:
-        raise InputError(f"cannot be read as an Excel workbook ({exc})", file=str(path)) from None
-    if SHEET not in book.sheetnames:
-        raise InputError(f"no '{SHEET}' sheet (it has {', '.join(book.sheetnames)}); give a workbook made by "
-                         "briefing pack", file=str(path))
-    rows = book[SHEET].iter_rows(values_only=True)
-    sheet = book[SHEET]
+    except (InvalidFileException, KeyError, ValueError, OSError, zipfile.BadZipFile, SyntaxError, zlib.error) as exc:
+        raise InputError(f"cannot be read as an Excel workbook ({_reason(exc)})", file=str(path)) from None
+    try:
+        yield book
+    except (KeyError, zipfile.BadZipFile, SyntaxError, zlib.error, EOFError) as exc:
+        raise InputError(f"is damaged ({_reason(exc)}); open it in Excel or LibreOffice, let it repair the file "
+                         "and save it again", file=str(path)) from None
+    finally:
+        book.close()
+
+
+def _reason(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:120] or type(exc).__name__
+
+
+def _rows(sheet, path: Path) -> list[TrackerRow]:
     if (sheet.max_row or 0) > limits.TRACKER_ROWS + HEADER_ROWS:  # the sheet's own dimension: no cell read yet
         raise InputError(f"{sheet.max_row:,} rows; a tracker holds one row a finding, at most "
                          f"{limits.TRACKER_ROWS:,}", file=str(path), place=f"{SHEET}!A{sheet.max_row}")
+    rows = sheet.iter_rows(values_only=True)
     header_at, places = _header(rows, path)
     out, first = [], {}
     for number, values in enumerate(rows, start=header_at + 1):
@@ -56,7 +81,6 @@ def read_tracker(path: Path) -> list[TrackerRow]:
                              "its own)", file=str(path), place=row.place)
         first[row.id] = row.place
         out.append(row)
-    book.close()
     return out
 
 
@@ -130,11 +154,8 @@ def pack_facts(path: Path) -> tuple[date | None, str]:
     """The date and the force of the pack a tracker came from (its Summary sheet's "Date"
     and "Force" rows), where the workbook still has them: where "since the last pack"
     begins, and whose actions these are."""
-    from openpyxl import load_workbook
-
-    book = load_workbook(str(path), read_only=True)
     day, force = None, ""
-    try:
+    with workbook(Path(path)) as book:
         if "Summary" not in book.sheetnames:
             return None, ""
         for number, values in enumerate(book["Summary"].iter_rows(max_col=2, values_only=True), start=1):
@@ -145,6 +166,4 @@ def pack_facts(path: Path) -> tuple[date | None, str]:
                 day = value.date() if isinstance(value, datetime) else value if isinstance(value, date) else None
             elif values[0] == "Force" and isinstance(values[1], str):
                 force = " ".join(clean(values[1]).split())
-        return day, force
-    finally:
-        book.close()
+    return day, force
