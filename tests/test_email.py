@@ -351,3 +351,39 @@ def test_a_password_the_login_cannot_carry_is_said_without_it(runner, pack, smtp
     assert result.exit_code == 1
     assert "holds a character that is not ASCII" in result.stderr
     assert "\u00e9" not in result.stderr and "cr" not in result.stderr.replace("character", "")
+
+
+def test_an_address_in_another_script_reaches_the_server_in_its_ascii_form(runner, pack, smtp_server):
+    """A domain such as "pfcc-nörthants.gov.uk" is delivered as every server takes it (IDNA)."""
+    controller, handler = smtp_server()
+    from briefing.cli import _register, cli
+
+    _register()
+    result = runner.invoke(cli, ["email", str(pack), "--to", "Zoë Smith <pcc@pfcc-nörthants.gov.uk>"],
+                           env=env(controller.port, BRIEFING_SMTP_FROM="office@exämple.org"), catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    (envelope,) = handler.messages
+    assert envelope.mail_from == "office@xn--exmple-cua.org"
+    assert envelope.rcpt_tos == ["pcc@xn--pfcc-nrthants-nmb.gov.uk"]
+    message = email.message_from_bytes(envelope.content, policy=policy.default)
+    assert message["To"] == "Zoë Smith <pcc@xn--pfcc-nrthants-nmb.gov.uk>"
+
+
+@pytest.mark.parametrize(("setting", "value", "line"), [
+    ("--to", "pçc@example.org", "Error: --to 'pçc@example.org': the part before @ is not ASCII, which most mail "
+                                "servers cannot deliver; check the address, or use the ASCII one the mailbox also has"),
+    ("BRIEFING_SMTP_USER", "zoë", "Error: BRIEFING_SMTP_USER 'zoë' is not ASCII, which an SMTP login cannot carry; "
+                                  "use the mailbox's ASCII name"),
+    ("BRIEFING_SMTP_HOST", "smtp.exä..mple.org", "Error: BRIEFING_SMTP_HOST 'smtp.exä..mple.org' is not a domain name "
+                                                 "that can be written in ASCII (IDNA)")])
+def test_a_setting_no_mail_server_can_carry_is_one_line(runner, pack, smtp_server, setting, value, line):
+    controller, handler = smtp_server()
+    environ = env(controller.port, **({setting: value} if setting.startswith("BRIEFING") else {}))
+    args = ["--to", value] if setting == "--to" else []
+    from briefing.cli import _register, cli
+
+    _register()
+    result = runner.invoke(cli, ["email", str(pack), *(args or ["--to", "pcc@example.org"])], env=environ,
+                           catch_exceptions=False)
+    assert result.exit_code == 1 and not handler.messages
+    assert result.stderr.strip() == line

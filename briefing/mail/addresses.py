@@ -19,7 +19,7 @@ def parse_addresses(values, option: str) -> list[tuple[str, str]]:
     for value in values:
         if any(ord(c) < 32 for c in value):
             raise ConfigError(f"{option} {value!r}: an address cannot hold a line break or control character")
-        pairs = getaddresses([value.replace(";", ",")])
+        pairs = [(name, ascii_address(addr, option)) for name, addr in getaddresses([value.replace(";", ",")])]
         if not pairs or any(not _ADDRESS.fullmatch(addr) for _, addr in pairs):
             raise ConfigError(f"{option} {_first_bad(value)!r} is not an email address (name@example.org); "
                               "separate several with commas")
@@ -27,11 +27,36 @@ def parse_addresses(values, option: str) -> list[tuple[str, str]]:
     return out
 
 
+def ascii_address(address: str, setting: str) -> str:
+    """An address as SMTP carries it: a domain in another script ("exämple.org") in the
+    IDNA form every mail server takes ("xn--exmple-cua.org"). A local part that is not
+    ASCII needs SMTPUTF8, which few office mail servers offer, so it is refused here
+    rather than bounced later."""
+    local, at, domain = address.rpartition("@")
+    if not at or address.isascii():
+        return address
+    if not local.isascii():
+        raise ConfigError(f"{setting} {address!r}: the part before @ is not ASCII, which most mail servers "
+                          "cannot deliver; check the address, or use the ASCII one the mailbox also has")
+    return f"{local}@{ascii_domain(domain, setting)}"
+
+
+def ascii_domain(name: str, setting: str) -> str:
+    """A server or mail domain in its IDNA (xn--) form."""
+    if name.isascii():
+        return name
+    try:
+        return name.encode("idna").decode("ascii")
+    except UnicodeError:
+        raise ConfigError(f"{setting} {name!r} is not a domain name that can be written in ASCII "
+                          "(IDNA)") from None
+
+
 def _first_bad(value: str) -> str:
     """The part of "a@x, b@" to name in the error (the whole value when it will not split)."""
     for part in re.split(r"[,;]", value):
         found = getaddresses([part])
-        if part.strip() and not (len(found) == 1 and _ADDRESS.fullmatch(found[0][1])):
+        if part.strip() and not (len(found) == 1 and _ADDRESS.fullmatch(ascii_address(found[0][1], ""))):
             return part.strip()
     return value
 

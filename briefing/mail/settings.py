@@ -14,6 +14,7 @@ from pathlib import Path
 from briefing import limits
 from briefing.errors import ConfigError
 from briefing.ingest.located_yaml import read_located
+from briefing.mail.addresses import ascii_address, ascii_domain
 
 ENV = {
     "host": "BRIEFING_SMTP_HOST", "port": "BRIEFING_SMTP_PORT", "security": "BRIEFING_SMTP_SECURITY",
@@ -82,6 +83,15 @@ def _config(path: Path | None) -> dict:
     return {("sender" if k == "from" else k): v for k, v in smtp.items()}
 
 
+def _user(user: str) -> str:
+    """The login name as SMTP AUTH carries it: ASCII, a mailbox's domain in IDNA form."""
+    user = ascii_address(user, ENV["user"])
+    if not user.isascii():
+        raise ConfigError(f"{ENV['user']} {user!r} is not ASCII, which an SMTP login cannot carry; use the "
+                          "mailbox's ASCII name")
+    return user
+
+
 def _warn_if_readable(path: Path) -> None:
     """A password in a file others can read is a password others have; say so, as ssh does."""
     mode = path.stat().st_mode
@@ -97,8 +107,9 @@ def sender_address(config: Path | None = None, environ: dict | None = None) -> s
     run that must not need a mail server to be set."""
     environ = os.environ if environ is None else environ
     values = _config(config)
-    return str(environ.get(ENV["sender"]) or values.get("sender") or environ.get(ENV["user"]) or values.get("user")
-               or "briefing@localhost")
+    sender = str(environ.get(ENV["sender"]) or values.get("sender") or environ.get(ENV["user"]) or values.get("user")
+                 or "briefing@localhost")
+    return ascii_address(sender, ENV["sender"])
 
 
 def load_settings(config: Path | None = None, *, ca_bundle: str = "", verify: bool = True,
@@ -134,8 +145,8 @@ def load_settings(config: Path | None = None, *, ca_bundle: str = "", verify: bo
         raise ConfigError("no sender address: export BRIEFING_SMTP_FROM")
     if values.get("ca_bundle") and not Path(values["ca_bundle"]).expanduser().exists():
         raise ConfigError("CA bundle not found", file=str(values["ca_bundle"]))
-    return SmtpSettings(host=str(values["host"]), port=port, security=security, sender=str(sender),
-                        user=str(values.get("user") or ""), password=str(values.get("password") or ""),
+    return SmtpSettings(host=ascii_domain(str(values["host"]), ENV["host"]), port=port, security=security,
+                        sender=ascii_address(str(sender), ENV["sender"]), user=_user(str(values.get("user") or "")), password=str(values.get("password") or ""),
                         ca_bundle=str(values.get("ca_bundle") or ""), verify=verify, insecure_login=insecure_login,
                         auth=auth, token_command=str(values.get("token_command") or ""),
                         msal_tenant=str(values.get("msal_tenant") or ""),
