@@ -257,6 +257,23 @@ def test_utf16_with_a_byte_order_mark_is_text(runner, tmp_path):
     assert _grades(_extracted(runner, path)["data"]) == {"investigating-crime": "adequate"}
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_text_and_said(runner, tmp_path, codec):
+    path = tmp_path / "report.txt"
+    path.write_bytes((REPORT_TEXT + "The force\u2019s plan.\n").encode(codec))
+    got = _extracted(runner, path)
+    assert f"UTF-16 without a byte order mark: read as {codec.upper()}" in got["stderr"]
+    assert _grades(got["data"]) == {"investigating-crime": "adequate"}
+
+
+def test_a_binary_file_is_still_refused(runner, tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_bytes(bytes(range(256)) * 64)
+    result = invoke(runner, "extract", path)
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"Error: {path}: binary file, not a report (PDF, text, Markdown or HTML)"
+
+
 def test_form_feeds_and_line_separators_do_not_move_cited_lines(runner, tmp_path):
     path = tmp_path / "report.txt"
     path.write_text(REPORT_TEXT.replace("\n\nArea", "\f\n\nArea").replace("crime.", "crime.\u2028"), encoding="utf-8")

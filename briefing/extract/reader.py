@@ -96,7 +96,13 @@ def _decode(raw: bytes, name: str) -> tuple[str, str]:
             except UnicodeDecodeError:
                 raise InputError(f"starts as {codec.upper()} but is not valid {codec.upper()}", file=name) from None
     if b"\x00" in raw[:4096]:
-        raise InputError("binary file, not a report (PDF, text, Markdown or HTML)", file=name)
+        codec = _utf16_without_bom(raw[:4096])
+        if codec is None:
+            raise InputError("binary file, not a report (PDF, text, Markdown or HTML)", file=name)
+        try:
+            return raw.decode(codec), f"the file is UTF-16 without a byte order mark: read as {codec.upper()}"
+        except UnicodeDecodeError:
+            raise InputError(f"looks like {codec.upper()} but is not valid {codec.upper()}", file=name) from None
     try:
         return raw.decode("utf-8"), ""
     except UnicodeDecodeError:
@@ -117,6 +123,21 @@ def _decode(raw: bytes, name: str) -> tuple[str, str]:
     except (LookupError, UnicodeDecodeError):
         encoding, text = "cp1252", raw.decode("cp1252", errors="replace")
     return text, f"the file is not UTF-8: read as {encoding} (the likeliest encoding); check any accented words"
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """UTF-16 text saved without its byte order mark (some Windows tools do): English text
+    in it has a zero in nearly every other byte, on one side only. A binary file has zeros
+    scattered on both sides."""
+    even, odd = head[0::2], head[1::2]
+    if len(odd) < 16:
+        return None
+    zeros_even, zeros_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    if zeros_odd > 0.7 and zeros_even < 0.05:
+        return "utf-16-le"
+    if zeros_even > 0.7 and zeros_odd < 0.05:
+        return "utf-16-be"
+    return None
 
 
 def _lines(text: str, page: int | None = None) -> list[SourceLine]:
