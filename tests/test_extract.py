@@ -274,6 +274,24 @@ def test_a_binary_file_is_still_refused(runner, tmp_path):
     assert result.stderr.strip() == f"Error: {path}: binary file, not a report (PDF, text, Markdown or HTML)"
 
 
+def test_a_report_that_lost_its_line_breaks_says_so(runner, tmp_path):
+    """Areas for improvement are a heading and a list: run into one line they are prose, and
+    a briefing built on "0 areas for improvement" must not pass silently."""
+    body = REPORT_TEXT + "\n".join(["The force has a clear plan for how it will meet demand in the next year."] * 30)
+    kept, flat = tmp_path / "kept.txt", tmp_path / "flat.txt"
+    kept.write_text(body, encoding="utf-8")
+    flat.write_text(body.replace("\n", " "), encoding="utf-8")
+    assert "line breaks" not in _extracted(runner, kept)["stderr"]
+    assert "the text has almost no line breaks (1 line(s) for 2,4" in _extracted(runner, flat)["stderr"]
+
+
+def test_grades_without_findings_say_where_the_findings_are(runner, tmp_path):
+    path = tmp_path / "summary.txt"
+    path.write_text(REPORT_TEXT.split("Areas for improvement")[0], encoding="utf-8")
+    assert "no findings found; a summary or news item may not list them: check the full report" in \
+        _extracted(runner, path)["stderr"]
+
+
 def test_form_feeds_and_line_separators_do_not_move_cited_lines(runner, tmp_path):
     path = tmp_path / "report.txt"
     path.write_text(REPORT_TEXT.replace("\n\nArea", "\f\n\nArea").replace("crime.", "crime.\u2028"), encoding="utf-8")

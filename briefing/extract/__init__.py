@@ -345,6 +345,10 @@ def _title(lines, cycle_name: str, force: str) -> str:
     return f"{cycle_name}: {force}" if force else cycle_name
 
 
+FLAT_TEXT_CHARS = 1_500  # a text this long in a line or two has lost its line breaks
+CHARS_PER_LINE = 1_000
+
+
 def _checks(lines, cycle, judgements, counts, findings) -> list[str]:
     warnings = []
     text = "\n".join(l.text for l in lines)
@@ -359,6 +363,12 @@ def _checks(lines, cycle, judgements, counts, findings) -> list[str]:
         if judgements and found > count.count:
             warnings.append(f"the text counts {count.count} area(s) as {' or '.join(count.grades)} ({count.place}) "
                             f"but {found} were found")
+    used = {(l.page, l.line) for l in lines if l.text.strip()}  # a long line's pieces share its number
+    if len(text) > FLAT_TEXT_CHARS and len(used) * CHARS_PER_LINE < len(text):
+        warnings.append(f"the text has almost no line breaks ({len(used):,} line(s) for {len(text):,} characters): "
+                        "headings and lists cannot be told apart, so findings and grades may be missed; get a copy "
+                        "with its line breaks (the PDF, or the page saved as text)")
     if not findings:
-        warnings.append("no findings found")
+        warnings.append("no findings found" + ("; a summary or news item may not list them: check the full report"
+                                               if judgements else ""))
     return warnings
