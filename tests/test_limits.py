@@ -12,6 +12,7 @@ from __future__ import annotations
 import email
 import json
 import os
+import re
 import resource
 import signal
 import subprocess
@@ -604,3 +605,31 @@ def test_a_pdf_of_blank_pages_is_called_a_scan_after_its_first_pages(tmp_path):
     canvas.save()
     result = run_bounded("extract", path, seconds=10)
     assert one_line(result).endswith("the first 25 pages have no text layer (a scan?); run it through OCR first")
+
+
+def test_a_pdf_past_any_reports_length_is_refused_before_its_pages_are_read(tmp_path):
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "long.pdf"
+    canvas = Canvas(str(path))
+    for page in range(2000):
+        canvas.drawString(72, 720, f"Page {page} of small text. The force should improve.")
+        canvas.showPage()
+    canvas.save()
+    result = run_bounded("extract", path, seconds=5)
+    assert one_line(result).endswith("2,000 pages; a report has at most 1,500 (is this one report?)")
+
+
+def test_a_tracker_claiming_a_million_rows_is_refused_before_a_cell_is_read(default_pack, tmp_path):
+    """The sheet's own dimension is read first; rows are never walked to find the size."""
+    tracker = tmp_path / "tracker.xlsx"
+    with zipfile.ZipFile(default_pack.path("xlsx")) as archive, zipfile.ZipFile(tracker, "w") as copy:
+        for item in archive.infolist():
+            body = archive.read(item)
+            if item.filename == "xl/worksheets/sheet8.xml":
+                assert b"<dimension ref=" in body
+                body = re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:R1000000"', body)
+            copy.writestr(item, body)
+    result = run("pack", "--tracker", tracker, "-o", tmp_path / "out", "--formats", "docx", seconds=10)
+    assert one_line(result) == (f"Error: {tracker}, Actions!A1000000: 1,000,000 rows; a tracker holds one row a "
+                                "finding, at most 50,000")
