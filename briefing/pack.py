@@ -4,17 +4,14 @@
 options. Every requested format is rendered, then all are renamed into place at once:
 a failure in any writer leaves no partial file and the previous pack untouched.
 
-On a machine with two or more cores the formats render in forked worker processes,
-started first so they import their libraries while the comparison runs.
+On a machine with two or more cores each format renders in a forked process of its own
+(briefing.writer_pool), started first so it imports its library while the comparison runs.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import re
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -23,6 +20,7 @@ from briefing.document.model import Briefing
 from briefing.document.options import PackOptions
 from briefing.errors import BriefingError, InputError
 from briefing.mail.pack_files import MANIFEST
+from briefing.writer_pool import WriterPool
 from briefing.writers import FORMATS, get_writer
 
 
@@ -47,12 +45,15 @@ class PackResult:
 
 
 def make_pack(request: PackRequest, progress: Callable[[str], None] = lambda message: None) -> PackResult:
-    pool = start_writers(request.formats)
-    tracker = _read_tracker_aside(pool, request.tracker)
+    """Four steps: start the writers (they load their libraries meanwhile), load and build
+    the Briefing, render every format, commit them all at once."""
+    pool = WriterPool.start(request.formats)
     try:
+        tracker = _read_tracker_aside(pool, request.tracker)
         briefing, stem = build(request, tracker)
     except BaseException:
-        stop_writers(pool)
+        if pool is not None:
+            pool.stop()
         raise
     paths = write_pack(briefing, request.out_dir, stem, request.formats, progress, pool)
     return PackResult(briefing, paths)
@@ -102,11 +103,11 @@ def build(request: PackRequest, tracker=None) -> tuple[Briefing, str]:
 
 
 def _read_tracker_aside(pool, path: Path | None):
-    """Read the tracker in a writer process that has openpyxl loaded anyway, while this
-    process compares: the tracker then costs the pack almost nothing."""
-    if pool is None or path is None:
+    """Read the tracker in the workbook's writer, which has openpyxl loaded anyway, while
+    this process compares: the tracker then costs the pack almost nothing."""
+    if pool is None or path is None or not pool.has("xlsx"):
         return None
-    return pool.submit(load_tracker, path)
+    return pool.ask("xlsx", load_tracker, path)
 
 
 def load_tracker(path: Path | None):
@@ -278,60 +279,6 @@ def _failure(fmt: str, exc: BaseException) -> BriefingError:
     return BriefingError(f"could not write the {FORMATS[fmt].title}: {reason}; no file of this pack was written")
 
 
-def _pool(jobs: int):
-    """Forked workers render formats side by side on a multi-core machine; None runs them in turn."""
-    if jobs < 2 or (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return None
-    return ProcessPoolExecutor(max_workers=min(jobs, os.cpu_count() or 1), mp_context=multiprocessing.get_context("fork"),
-                               initializer=_worker_start, initargs=(os.getpid(),))
-
-
-def _worker_start(parent: int) -> None:
-    """A writer lives only as long as the pack that started it: the kernel kills it when its
-    parent dies (even by SIGKILL), and Ctrl-C is the parent's to handle, not every worker's."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    try:
-        import ctypes
-
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux)
-    except (OSError, AttributeError):
-        pass
-    if os.getppid() != parent:  # the parent died before prctl took hold
-        os._exit(1)
-
-
-def stop_writers(pool) -> None:
-    """End the workers now: on an interrupt, waiting for a render to finish is wrong."""
-    if pool is None:
-        return
-    processes = list(getattr(pool, "_processes", {}).values())  # the executor has no terminate()
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        process.kill()
-    for process in processes:
-        process.join(timeout=5)
-
-
-def _warm(fmt: str) -> None:
-    get_writer(fmt)
-
-
-def start_writers(formats: Iterable[str]):
-    """Start worker processes that import the writers' libraries while the caller compares.
-
-    Returns a pool to hand to write_pack, or None where formats will render in turn.
-    """
-    formats = list(formats)
-    pool = _pool(len(formats))
-    if pool is not None:
-        for fmt in formats:
-            pool.submit(_warm, fmt)
-    return pool
-
-
 def write_pack(briefing: Briefing, out_dir: Path, stem: str, formats: Iterable[str],
                progress: Callable[[str], None] = lambda message: None, pool=None) -> list[Path]:
     """Render every format to a temporary file, then put all in place at once (atomic):
@@ -343,13 +290,14 @@ def write_pack(briefing: Briefing, out_dir: Path, stem: str, formats: Iterable[s
             check_targets([*finals.values(), out_dir / f"{stem}{MANIFEST}"])
             targets = {fmt: batch.path_for(final) for fmt, final in finals.items()}
             remove_stale_parts(out_dir / stem, stem)  # a killed run's parts of this pack, whatever formats it wrote
-            pool = pool if pool is not None else _pool(len(formats))
+            pool = pool if pool is not None else WriterPool.start(formats)
             _render_all(briefing, formats, targets, progress, pool)
         except BaseException:
-            stop_writers(pool)
+            if pool is not None:
+                pool.stop()
             raise
         if pool is not None:
-            pool.shutdown()
+            pool.close()
         _write_manifest(batch, briefing, out_dir / f"{stem}{MANIFEST}", list(finals.values()))
         return [p for p in batch.commit() if not p.name.endswith(MANIFEST)]
 
@@ -364,10 +312,10 @@ def _render_all(briefing: Briefing, formats: list[str], targets: dict, progress,
             except Exception as exc:
                 raise _failure(fmt, exc) from exc
         else:
-            pending[fmt] = pool.submit(_render, fmt, briefing, targets[fmt])
-    for fmt, future in pending.items():
+            pending[fmt] = pool.ask(fmt, _render, fmt, briefing, targets[fmt])
+    for fmt, reply in pending.items():
         try:
-            future.result()
+            reply.result()
         except Exception as exc:
             raise _failure(fmt, exc) from exc
 

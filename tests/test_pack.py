@@ -208,3 +208,40 @@ def test_libreoffice_opens_every_file(default_pack, tmp_path, ext):
     converted = tmp_path / ext / f"{STEM}.pdf"
     assert run.returncode == 0 and converted.exists(), run.stderr
     assert "Investigating crime" in " ".join(pdf_text(converted).split())
+
+
+WRITER_LIBRARIES = """
+import sys
+from briefing.writer_pool import WriterPool
+
+pool = WriterPool.start(["docx", "pdf", "xlsx"])
+if pool is None:
+    print("no pool")
+    sys.exit(0)
+import probe
+print({fmt: sorted(pool.ask(fmt, probe.loaded).result()) for fmt in ("docx", "pdf", "xlsx")})
+pool.close()
+"""
+
+PROBE = """
+import sys
+LIBRARIES = {"docx": "docx", "pdf": "reportlab", "xlsx": "openpyxl"}
+
+def loaded():
+    return {lib for lib in LIBRARIES.values() if lib in sys.modules}
+"""
+
+
+def test_each_format_is_written_by_the_process_that_loaded_its_library(tmp_path):
+    """A pool that hands work to any free process made every worker load every library
+    (a third more CPU than one process); each worker here loads its own library only."""
+    import subprocess
+    import sys
+
+    (tmp_path / "probe.py").write_text(PROBE)
+    done = subprocess.run([sys.executable, "-c", WRITER_LIBRARIES], capture_output=True, text=True, cwd=tmp_path,
+                          env={"PYTHONPATH": str(tmp_path), "PATH": "/usr/bin:/bin"}, timeout=60)
+    assert done.returncode == 0, done.stderr
+    if done.stdout.strip() == "no pool":
+        pytest.skip("one core, or no fork: the formats are written in turn")
+    assert done.stdout.strip() == "{'docx': ['docx'], 'pdf': ['reportlab'], 'xlsx': ['openpyxl']}"

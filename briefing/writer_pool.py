@@ -1,0 +1,154 @@
+"""One forked process per format, each importing its own writer's library while the pack
+compares.
+
+Why one process per format rather than a pool: a pool hands work to whichever process is
+free, so the process that imported reportlab may be given the Word document and import
+python-docx as well; on two cores that doubled the libraries loaded and cost a third more
+CPU than writing the formats in turn. Here the PDF is written by the process that loaded
+reportlab, and so on: the CPU is what a single process would spend, plus a fork.
+
+The workers are forked after the modules they would otherwise load again are loaded: the
+document model every writer shares, and numpy (the comparison needs it, and openpyxl loads
+it whenever it is installed). A worker lives only as long as the pack that started
+it (the kernel kills it if the pack dies, even by SIGKILL); Ctrl-C is the pack's to handle.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections.abc import Callable, Iterable
+
+from briefing.errors import BriefingError
+
+
+class WriterPool:
+    """Workers keyed by format; each answers its requests in the order they were asked."""
+
+    def __init__(self, formats: list[str]):
+        context = multiprocessing.get_context("fork")
+        self._workers: dict[str, tuple] = {}
+        self._waiting: dict[str, int] = {}
+        for fmt in formats:
+            ours, theirs = context.Pipe()
+            process = context.Process(target=_serve, args=(fmt, theirs, os.getpid()), daemon=True,
+                                      name=f"briefing-{fmt}-writer")
+            process.start()
+            theirs.close()
+            self._workers[fmt] = (process, ours)
+            self._waiting[fmt] = 0
+
+    @classmethod
+    def start(cls, formats: Iterable[str]) -> WriterPool | None:
+        """Workers for `formats`, or None where they are better written in turn: one format,
+        one core, or a system that cannot fork."""
+        formats = list(formats)
+        if len(formats) < 2 or (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            return None
+        import briefing.compare  # noqa: F401  (numpy with it, which openpyxl loads too when it is installed)
+        import briefing.document.model  # noqa: F401  (shared by every writer)
+
+        return cls(formats)
+
+    def has(self, fmt: str) -> bool:
+        return fmt in self._workers
+
+    def ask(self, fmt: str, function: Callable, *args) -> Reply:
+        """Run function(*args) in the worker of `fmt`; the answer is read by Reply.result()."""
+        _, connection = self._workers[fmt]
+        connection.send((function, args))
+        self._waiting[fmt] += 1
+        return Reply(self, fmt)
+
+    def _answer(self, fmt: str):
+        process, connection = self._workers[fmt]
+        try:
+            status, value = connection.recv()
+        except (EOFError, OSError):
+            raise BriefingError(f"the {fmt} writer stopped unexpectedly (exit {process.exitcode}); "
+                                "no file of this pack was written") from None
+        self._waiting[fmt] -= 1
+        if status == "error":
+            raise value
+        return value
+
+    def close(self) -> None:
+        """Let every worker finish and end (after the last answer was read)."""
+        for process, connection in self._workers.values():
+            try:
+                connection.send(None)
+            except OSError:
+                pass
+        for process, connection in self._workers.values():
+            process.join(timeout=10)
+            connection.close()
+        self._workers.clear()
+
+    def stop(self) -> None:
+        """End the workers now: on an interrupt or a failure, waiting for a render is wrong."""
+        for process, _ in self._workers.values():
+            process.kill()
+        for process, connection in self._workers.values():
+            process.join(timeout=5)
+            connection.close()
+        self._workers.clear()
+
+
+class Reply:
+    def __init__(self, pool: WriterPool, fmt: str):
+        self._pool, self._fmt, self._done, self._value = pool, fmt, False, None
+
+    def result(self):
+        if not self._done:
+            self._value, self._done = self._pool._answer(self._fmt), True
+        return self._value
+
+
+def _serve(fmt: str, connection, parent: int) -> None:
+    """A worker: load the writer, then answer requests until told to stop."""
+    _tie_to(parent)
+    from briefing.writers import get_writer
+
+    try:
+        get_writer(fmt)
+    except BaseException:  # noqa: S110  (said when the render asks for it, in the parent's words)
+        pass
+    while True:
+        try:
+            request = connection.recv()
+        except (EOFError, OSError):
+            break
+        if request is None:
+            break
+        function, args = request
+        try:
+            answer = ("ok", function(*args))
+        except BaseException as exc:  # noqa: BLE001  (every failure goes back to the pack to say)
+            answer = ("error", _sendable(exc))
+        connection.send(answer)
+    os._exit(0)  # no interpreter teardown: nothing of the parent's is this process's to clean
+
+
+def _sendable(exc: BaseException) -> BaseException:
+    """The failure as the parent can receive it (some library errors cannot be pickled)."""
+    import pickle
+
+    try:
+        pickle.loads(pickle.dumps(exc))
+        return exc
+    except Exception:  # noqa: BLE001
+        return RuntimeError(f"{type(exc).__name__}: {exc}")
+
+
+def _tie_to(parent: int) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux)
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent died before prctl took hold
+        os._exit(1)
