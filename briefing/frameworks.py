@@ -17,14 +17,13 @@ import yaml
 from briefing.errors import InputError
 from briefing.resources import data_dir, load_data
 
+_FOLDED = re.compile(r"[^a-z0-9']+")  # punctuation, hyphens and runs of space: one space
 _LEADING = re.compile(r"^(how (effective|good|well) is the force at|the force is \w+ at)\s+")
 
 
 def normalise(text: str) -> str:
     """Fold the ways one wording is written: case, quotes, punctuation, question form."""
-    text = text.lower().replace("’", "'").replace("‘", "'")
-    text = re.sub(r"[^a-z0-9' ]+", " ", text.replace("-", " "))
-    text = re.sub(r"\s+", " ", text).strip(" '")
+    text = _FOLDED.sub(" ", text.lower().replace("’", "'").replace("‘", "'")).strip(" '")
     return _LEADING.sub("", text).strip()
 
 

@@ -24,6 +24,7 @@ class Context:
     frameworks: Frameworks
     force: str = ""
     _words: dict[int, list] = field(default_factory=dict, repr=False)
+    _sentences: dict[int, list] = field(default_factory=dict, repr=False)
 
     @cached_property
     def lines(self) -> list[tuple[Paragraph, int, SourceLine]]:
@@ -56,8 +57,11 @@ class Context:
         """Where the grade words between `start` and `end` of a paragraph begin."""
         return tuple(m.start() for m in self.grade_words(para) if start <= m.start() < end)
 
-    def sentences(self, para: Paragraph):
-        return sentences(para.text)
+    def sentences(self, para: Paragraph) -> list[tuple[int, str]]:
+        """(start, sentence) of a paragraph, split once for every rule that reads sentences."""
+        if para.index not in self._sentences:
+            self._sentences[para.index] = list(sentences(para.text))
+        return self._sentences[para.index]
 
     def is_area_wording(self, text: str) -> bool:
         return normalise(text) in self.area_wordings

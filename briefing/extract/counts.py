@@ -12,6 +12,7 @@ nothing for this one.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from briefing.extract.grades.grammar import NUMBER_WORDS, Grammar
 from briefing.extract.ruler import Ruler
@@ -33,38 +34,46 @@ def _grades(grammar: Grammar, words: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(g for g in found if g in LADDER))
 
 
+@lru_cache(maxsize=8)
+def _patterns(grades: str) -> dict[str, re.Pattern]:
+    """Every count pattern for one grade vocabulary, compiled once (not per paragraph)."""
+    one = rf"{Q}?(?:{grades}){Q}?"
+    many = rf"(?P<grades>{one}(?:\s+or\s+{one})*)"
+    return {
+        "in-n": re.compile(rf"{many}\s+(?:in|for|across)\s+(?:(?:all|just|only)\s+)?"
+                           rf"(?P<n>{NUMBER})(?=\s+(?:separate\s+|other\s+|of\s+the\s+\w+\s+)?(?:areas?|categories|questions)\b"
+                           rf"|\s*[.,;]|\s+and\b|\s*$)(?!\s+of\s+the\s+\w+\s+areas)", re.IGNORECASE),
+        "before": re.compile(rf"{many}\s+in\s+(?P<n>{NUMBER})\s+of\s+(?:the|its)\s+\w+\s+"
+                             rf"(?:areas|categories|questions)\b", re.IGNORECASE),
+        "after": re.compile(rf"\b(?P<n>{NUMBER})\s+of\s+(?:the|its)\s+\w+\s+(?:areas|categories|questions)\s+(?:were|was|are|is)\s+"
+                            rf"(?:(?:rated|graded|judged)\s+)?(?:as\s+)?{many}", re.IGNORECASE),
+        "no-areas": re.compile(rf"\bno\s+(?:areas?|categories|questions)\s+(?:that\s+(?:were|are)\s+)?(?:(?:rated|graded|judged|"
+                               rf"found)\s+(?:as\s+)?)?{many}", re.IGNORECASE),
+        "below": re.compile(rf"\b(?:don't|do not|doesn't|does not|did not|didn't)\s+have\s+any\s+(?:headings|areas|grades|"
+                            rf"gradings)\s+below\s+(?P<grade>{one})", re.IGNORECASE),
+    }
+
+
 def grade_in_n(grammar: Grammar, text: str):
     """ "'adequate' in six categories", "outstanding or good in two areas"."""
-    one = rf"{Q}?(?:{grammar.vocabulary.grades}){Q}?"
-    pattern = re.compile(rf"(?P<grades>{one}(?:\s+or\s+{one})*)\s+(?:in|for|across)\s+(?:(?:all|just|only)\s+)?"
-                         rf"(?P<n>{NUMBER})(?=\s+(?:separate\s+|other\s+|of\s+the\s+\w+\s+)?(?:areas?|categories|questions)\b"
-                         rf"|\s*[.,;]|\s+and\b|\s*$)(?!\s+of\s+the\s+\w+\s+areas)", re.IGNORECASE)
-    for match in pattern.finditer(text):
+    for match in _patterns(grammar.vocabulary.grades)["in-n"].finditer(text):
         yield _grades(grammar, match.group("grades")), _number(match.group("n"))
 
 
 def n_of_m(grammar: Grammar, text: str):
     """ "good in four of the nine areas", "zero of the nine areas were outstanding or good"."""
-    one = rf"{Q}?(?:{grammar.vocabulary.grades}){Q}?"
-    before = re.compile(rf"(?P<grades>{one}(?:\s+or\s+{one})*)\s+in\s+(?P<n>{NUMBER})\s+of\s+(?:the|its)\s+\w+\s+"
-                        rf"(?:areas|categories|questions)\b", re.IGNORECASE)
-    after = re.compile(rf"\b(?P<n>{NUMBER})\s+of\s+(?:the|its)\s+\w+\s+(?:areas|categories|questions)\s+(?:were|was|are|is)\s+"
-                       rf"(?:(?:rated|graded|judged)\s+)?(?:as\s+)?(?P<grades>{one}(?:\s+or\s+{one})*)", re.IGNORECASE)
-    for pattern in (before, after):
-        for match in pattern.finditer(text):
+    patterns = _patterns(grammar.vocabulary.grades)
+    for name in ("before", "after"):
+        for match in patterns[name].finditer(text):
             yield _grades(grammar, match.group("grades")), _number(match.group("n"))
 
 
 def none(grammar: Grammar, text: str):
     """ "no areas requiring improvement", "don't have any headings below 'adequate'"."""
-    one = rf"{Q}?(?:{grammar.vocabulary.grades}){Q}?"
-    no_areas = re.compile(rf"\bno\s+(?:areas?|categories|questions)\s+(?:that\s+(?:were|are)\s+)?(?:(?:rated|graded|judged|"
-                          rf"found)\s+(?:as\s+)?)?(?P<grades>{one}(?:\s+or\s+{one})*)", re.IGNORECASE)
-    below = re.compile(rf"\b(?:don't|do not|doesn't|does not|did not|didn't)\s+have\s+any\s+(?:headings|areas|grades|gradings)"
-                       rf"\s+below\s+(?P<grade>{one})", re.IGNORECASE)
-    for match in no_areas.finditer(text):
+    patterns = _patterns(grammar.vocabulary.grades)
+    for match in patterns["no-areas"].finditer(text):
         yield _grades(grammar, match.group("grades")), 0
-    for match in below.finditer(text):
+    for match in patterns["below"].finditer(text):
         floor = grammar.grade_of(match.group("grade").strip("'\u2018\u2019\"\u201c\u201d"))
         if floor in LADDER:
             yield LADDER[LADDER.index(floor) + 1:], 0
@@ -78,8 +87,8 @@ def find_counts(paras: list[Paragraph], grammar: Grammar, rules: Ruler = COUNT_R
     """Counts stated without areas, for this inspection only, each read once."""
     out, seen = [], set()
     for para in paras:
-        if EARLIER_PARAGRAPH.search(para.text):
-            continue
+        if not grammar.word.search(para.text) or EARLIER_PARAGRAPH.search(para.text):
+            continue  # every count names a grade
         for rule in rules:
             for grades, count in rule.apply(grammar, para.text):
                 if grades and (grades, count, para.index) not in seen:

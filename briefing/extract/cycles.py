@@ -51,6 +51,7 @@ INSPECTED = re.compile(rf"\b(?:we|hmicfrs|hmic|inspectors)\s+(?:re)?inspected\b|
                        rf"(?:\w+\s+){{0,3}}inspection|\ban?\s+inspection\s+(?:in|during)\s+(?:[A-Z][a-z]+\s+)?{YEAR}\b"
                        rf"|\b(?:identified|issued|raised)\s+(?:\w+\s+){{0,2}}causes?\s+of\s+concern"
                        rf"|\b(?:entered|moved\s+into|placed\s+(?:in|into))\s+(?:the\s+)?(?:\W?engage\W?|enhanced)", re.IGNORECASE)
+HAS_YEAR = re.compile(YEAR)  # every cue below names a year: a line without one is passed over at once
 SINCE = re.compile(rf"\b(?:since|after)\s+(?:our|the|its)\s+(?:last|previous)\s+(?:peel\s+)?(?:inspection|report|assessment)"
                    rf"\s+(?:in\s+)?(?P<y>{YEAR})\b|\b(?:last|previous)\s+(?:\w+\s+)?(?:inspection|report|assessment)\s+"
                    rf"(?:in|of)\s+(?P<z>{YEAR})\b", re.IGNORECASE)
@@ -152,7 +153,7 @@ def _spread(cycles: list[str], weight: float, reason: str, kind: str) -> list[Cu
 def label_cues(lines: list[SourceLine], cal: Calendar) -> list[Cue]:
     cues, seen = [], set()
     for line in lines:
-        if line.text.lower().startswith("source:"):
+        if not HAS_YEAR.search(line.text) or line.text.lower().startswith("source:"):
             continue
         for sentence in re.split(r"(?<=[.!?])\s+", line.text):
             earlier = bool(EARLIER.search(sentence))
@@ -239,6 +240,8 @@ def inspected_cues(lines: list[SourceLine], cal: Calendar) -> list[Cue]:
     """When the inspection took place: "Between 17 May and 11 June 2021, we inspected ...",
     "In January 2024, we inspected ...", "inspected in September 2023"."""
     for line in lines:
+        if not HAS_YEAR.search(line.text):
+            continue
         for sentence in re.split(r"(?<=[.!?])\s+", line.text):
             if INSPECTED.search(sentence) and not EARLIER.search(sentence):
                 year = re.search(rf"\b({YEAR})\b", sentence)
@@ -259,6 +262,7 @@ def later_cues(lines: list[SourceLine], cal: Calendar, earlier_years: list[int],
     2016", "since our last inspection in 2022", "In our 2022 PEEL inspection, we found" in
     a text of 2025."""
     years = list(earlier_years)
+    lines = [line for line in lines if HAS_YEAR.search(line.text)]
     for line in lines:
         for sentence in re.split(r"(?<=[.!?])\s+", line.text):
             if EARLIER.search(sentence) or re.match(rf"^\W*in\s+(?:our|its|the)\s+{YEAR}\b", sentence, re.IGNORECASE):

@@ -334,17 +334,22 @@ def _cells(textpage, line: str, first: int) -> str:
 
     if " " not in line:
         return line
-    out = []
-    for offset, char in enumerate(line):
-        index = first + offset
-        if char == " " and 0 < offset < len(line) - 1 and pdfium_c.FPDFText_IsGenerated(textpage.raw, index) == 1:
+    generated, raw = pdfium_c.FPDFText_IsGenerated, textpage.raw
+    tabs = []
+    at = line.find(" ", 1)
+    while 0 < at < len(line) - 1:  # only spaces are looked at: a Python step per space, not per character
+        index = first + at
+        if generated(raw, index) == 1:
             left, right = textpage.get_charbox(index - 1), textpage.get_charbox(index + 1)
-            size = right[3] - right[1]
-            if right[0] - left[2] > max(size, 4.0) * 1.5:
-                out.append("\t")
-                continue
-        out.append(char)
-    return "".join(out)
+            if right[0] - left[2] > max(right[3] - right[1], 4.0) * 1.5:
+                tabs.append(at)
+        at = line.find(" ", at + 1)
+    if not tabs:
+        return line
+    chars = list(line)
+    for at in tabs:
+        chars[at] = "\t"
+    return "".join(chars)
 
 
 def _without_furniture(pages: list[list[SourceLine]]) -> list[SourceLine]:

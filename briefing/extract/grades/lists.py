@@ -37,6 +37,8 @@ def grade_then_list(ctx):
     first, lead, grade_was = _patterns(ctx.grammar.vocabulary.grades)
     paras = ctx.paras
     for n, para in enumerate(paras):
+        if not ctx.grade_words(para):  # every reading below starts at a grade word
+            continue
         text = strip_bullet(para.text)
         offset = para.text.index(text[:20]) if text else 0
         match = first.match(text) or grade_was.search(text)

@@ -47,6 +47,8 @@ def scale(ctx, para):
     """ "'outstanding', 'good', 'requires improvement' or 'inadequate'": the scale
     explained, three or more grade words in a row, and no judgement."""
     for start, sentence, found in _sentence_matches(ctx, para):
+        if not found:  # a reading claims grade words; a sentence without one has none to claim
+            continue
         for a, b in ctx.grammar.scale_spans(sentence):
             yield Reading(ctx.words_in(para, start + a, start + b))
 
@@ -71,6 +73,8 @@ def back_reference(ctx):
 def areas_list(ctx, para):
     """ "the 'outstanding' areas included A and B", "areas rated good were A; B and C"."""
     for start, sentence, found in _sentence_matches(ctx, para):
+        if not found:  # the list hangs on a grade word of the sentence
+            continue
         listed = ctx.grammar.areas_list.search(sentence)
         if not listed:
             continue
