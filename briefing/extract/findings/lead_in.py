@@ -125,6 +125,7 @@ def _items(paras) -> list[tuple]:
     return items
 
 
+NAMES_A_KIND = re.compile(r"concern|recommendation|improvement", re.IGNORECASE)
 PARENTHESES = re.compile(r"\b(?P<kind>causes?\s+of\s+concern|recommendations|areas\s+for\s+improvement)\s*\((?P<items>[^()]{4,300})\)",
                          re.IGNORECASE)
 APPOSITIVE = re.compile(r"\b(?:one|a|the)\s+(?P<kind>cause\s+of\s+concern|recommendation|area\s+for\s+improvement),\s+"
@@ -148,6 +149,8 @@ def inline_list(fx):
     C", "the remaining causes of concern (A, and B)", "one cause of concern, A, as ...",
     "two causes of concern: the first around A. The second surrounds B."."""
     for para in fx.paras:
+        if not NAMES_A_KIND.search(para.text):  # each shape below names the kind of its findings
+            continue
         for match in INLINE.finditer(para.text):
             for piece in _pieces(match.group("items")):
                 yield fx.finding(kind_named(match.group("kind")), piece, para)
