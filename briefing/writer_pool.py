@@ -7,20 +7,27 @@ python-docx as well; on two cores that doubled the libraries loaded and cost a t
 CPU than writing the formats in turn. Here the PDF is written by the process that loaded
 reportlab, and so on: the CPU is what a single process would spend, plus a fork.
 
-The workers are forked after the modules they would otherwise load again are loaded: the
-document model every writer shares, and numpy (the comparison needs it, and openpyxl loads
-it whenever it is installed). A worker lives only as long as the pack that started
+The workers are forked early, so they load their libraries while the pack compares, and
+after the modules several writers share are loaded (SHARED), so none loads them again; the
+workbook's writer does without numpy (briefing.writers.xlsx). A worker lives only as long as the pack that started
 it (the kernel kills it if the pack dies, even by SIGKILL); Ctrl-C is the pack's to handle.
 """
 
 from __future__ import annotations
 
+import importlib
 import multiprocessing
 import os
 import signal
 from collections.abc import Callable, Iterable
 
 from briefing.errors import BriefingError
+
+
+# Loaded before the fork, each once, rather than once in every writer that needs it: the
+# document model (every writer), Pillow (all three), urllib.request (python-docx and
+# reportlab), lxml and zipfile (python-docx and openpyxl).
+SHARED = ("briefing.document.model", "PIL.Image", "urllib.request", "lxml.etree", "zipfile")
 
 
 class WriterPool:
@@ -46,8 +53,8 @@ class WriterPool:
         formats = list(formats)
         if len(formats) < 2 or (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
             return None
-        import briefing.compare  # noqa: F401  (numpy with it, which openpyxl loads too when it is installed)
-        import briefing.document.model  # noqa: F401  (shared by every writer)
+        for shared in SHARED:
+            importlib.import_module(shared)
 
         return cls(formats)
 
@@ -111,7 +118,9 @@ def _serve(fmt: str, connection, parent: int) -> None:
     from briefing.writers import get_writer
 
     try:
-        get_writer(fmt)
+        writer = get_writer(fmt)
+        if hasattr(writer, "warm"):  # what a writer can prepare before the Briefing arrives (fonts)
+            writer.warm()
     except BaseException:  # noqa: S110  (said when the render asks for it, in the parent's words)
         pass
     while True:

@@ -471,7 +471,7 @@ def _state(pid: int) -> str:
 
 @pytest.mark.parametrize(("sig", "code", "line"), [(signal.SIGINT, 130, "Error: interrupted"),
                                                    (signal.SIGTERM, 143, "Error: interrupted (terminated)")])
-@pytest.mark.parametrize("moment", [0.05, 0.2, 0.35])  # while libraries load, and while writers run
+@pytest.mark.parametrize("moment", [0.05, 0.15, 0.25])  # while libraries load, and while writers run
 def test_an_interrupted_pack_says_so_and_writes_nothing(tmp_path, sig, code, line, moment):
     process = _start_pack(tmp_path)
     _wait_for_handlers(process.pid)  # before the program's first line, no program can answer for itself

@@ -141,6 +141,11 @@ def _numbered_canvas(marking: str, font: str):
     return NumberedCanvas
 
 
+def warm() -> None:
+    """Read the fonts while the pack is still comparing (a writer process calls this)."""
+    fonts()
+
+
 def render(briefing: Briefing, path: Path) -> None:
     meta, styles = briefing.metadata, _styles()
     cover({c for text in strings(briefing) for c in text if c > "\x7f"})

@@ -9,18 +9,36 @@ edited. Whole numbers and decimals in number columns are stored as numbers.
 from __future__ import annotations
 
 import re
+import sys
 from datetime import date
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.table import Table as XLTable
-from openpyxl.worksheet.table import TableStyleInfo
 
-from briefing.document.model import Briefing, Sheet, cut_for_excel, display
-from briefing.writers.style import EDITABLE_FILL, HEADER_FILL, grade_fill, grade_text
+def _openpyxl_without_numpy() -> None:
+    """openpyxl imports numpy whenever it is installed, only so that numpy numbers may be
+    written to cells, which a pack never does; in a writer process that has not loaded
+    numpy that costs 40 ms of the workbook's 100. Where numpy is loaded already (one
+    process doing everything) it is simply used."""
+    if "numpy" in sys.modules or "openpyxl" in sys.modules:
+        return
+    sys.modules["numpy"] = None  # "import numpy" now raises ImportError, as if it were not installed
+    try:
+        import openpyxl  # noqa: F401
+    finally:
+        del sys.modules["numpy"]
+
+
+_openpyxl_without_numpy()
+
+from openpyxl import Workbook  # noqa: E402
+from openpyxl.styles import Alignment, Font, PatternFill  # noqa: E402
+from openpyxl.utils import get_column_letter  # noqa: E402
+from openpyxl.worksheet.datavalidation import DataValidation  # noqa: E402
+from openpyxl.worksheet.table import Table as XLTable  # noqa: E402
+from openpyxl.worksheet.table import TableStyleInfo  # noqa: E402
+
+from briefing.document.model import Briefing, Sheet, cut_for_excel, display  # noqa: E402
+from briefing.writers.style import EDITABLE_FILL, HEADER_FILL, grade_fill, grade_text  # noqa: E402
 
 SUFFIX = ".xlsx"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
