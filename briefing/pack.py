@@ -91,7 +91,7 @@ def build(request: PackRequest, tracker=None) -> tuple[Briefing, str]:
                                                                    "s55-response")
     loaded = load_comparison(request)
     comparison = loaded.comparison
-    tracker = tracker.result() if tracker is not None else load_tracker(request.tracker)
+    tracker = load_tracker(request.tracker, tracker.result() if tracker is not None else None)
     if tracker is not None and tracker.force and tracker.force != comparison.new.force \
             and not request.allow_different_forces:
         raise InputError(f"is {tracker.force}'s tracker; this pack is {comparison.new.force}'s (give "
@@ -104,21 +104,24 @@ def build(request: PackRequest, tracker=None) -> tuple[Briefing, str]:
 
 def _read_tracker_aside(pool, path: Path | None):
     """Read the tracker in the workbook's writer, which has openpyxl loaded anyway, while
-    this process compares: the tracker then costs the pack almost nothing."""
+    this process compares; only the rows travel back, so the worker loads nothing more."""
     if pool is None or path is None or not pool.has("xlsx"):
         return None
-    return pool.ask("xlsx", load_tracker, path)
+    from briefing.ingest.tracker import read_tracker_file
+
+    return pool.ask("xlsx", read_tracker_file, path)
 
 
-def load_tracker(path: Path | None):
-    """The edited tracker as the document builder takes it, or None."""
+def load_tracker(path: Path | None, read=None):
+    """The edited tracker as the document builder takes it, or None. `read` is what
+    ingest.tracker.read_tracker_file gave, where it was read aside."""
     if path is None:
         return None
     from briefing.document.build import Tracker
-    from briefing.ingest.tracker import pack_facts, read_tracker
+    from briefing.ingest.tracker import read_tracker_file
 
-    day, force = pack_facts(path)
-    return Tracker(tuple(read_tracker(path)), Path(path).name, day, force, str(path))
+    rows, day, force = read if read is not None else read_tracker_file(path)
+    return Tracker(tuple(rows), Path(path).name, day, force, str(path))
 
 
 @dataclass(frozen=True)

@@ -25,12 +25,18 @@ HEADER_ROWS = 10  # the heading row may sit below a title someone added
 
 
 def read_tracker(path: Path) -> list[TrackerRow]:
+    return read_tracker_file(path)[0]
+
+
+def read_tracker_file(path: Path) -> tuple[list[TrackerRow], date | None, str]:
+    """The rows, and the date and force of the pack the tracker came from, from one
+    opening of the workbook."""
     path = Path(path)
     with workbook(path) as book:
         if SHEET not in book.sheetnames:
             raise InputError(f"no '{SHEET}' sheet (it has {', '.join(book.sheetnames)}); give a workbook made by "
                              "briefing pack", file=str(path))
-        return _rows(book[SHEET], path)
+        return (_rows(book[SHEET], path), *_facts(book))
 
 
 @contextmanager
@@ -154,16 +160,20 @@ def pack_facts(path: Path) -> tuple[date | None, str]:
     """The date and the force of the pack a tracker came from (its Summary sheet's "Date"
     and "Force" rows), where the workbook still has them: where "since the last pack"
     begins, and whose actions these are."""
-    day, force = None, ""
     with workbook(Path(path)) as book:
-        if "Summary" not in book.sheetnames:
-            return None, ""
-        for number, values in enumerate(book["Summary"].iter_rows(max_col=2, values_only=True), start=1):
-            if number > 200 or not values or len(values) < 2:
-                break
-            if values[0] == "Date":
-                value = values[1]
-                day = value.date() if isinstance(value, datetime) else value if isinstance(value, date) else None
-            elif values[0] == "Force" and isinstance(values[1], str):
-                force = " ".join(clean(values[1]).split())
+        return _facts(book)
+
+
+def _facts(book) -> tuple[date | None, str]:
+    day, force = None, ""
+    if "Summary" not in book.sheetnames:
+        return None, ""
+    for number, values in enumerate(book["Summary"].iter_rows(max_col=2, values_only=True), start=1):
+        if number > 200 or not values or len(values) < 2:
+            break
+        if values[0] == "Date":
+            value = values[1]
+            day = value.date() if isinstance(value, datetime) else value if isinstance(value, date) else None
+        elif values[0] == "Force" and isinstance(values[1], str):
+            force = " ".join(clean(values[1]).split())
     return day, force
