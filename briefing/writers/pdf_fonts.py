@@ -38,12 +38,13 @@ def to_unicode_cmap(fontname: str, subset) -> str:
         "CMapName currentdict /CMap defineresource pop", "end", "end"])
 
 
-ttfonts.makeToUnicodeCMap = to_unicode_cmap
-
-
 @lru_cache(maxsize=1)
 def fonts() -> tuple[str, str, str]:
-    """Registered names of the regular, bold and italic faces."""
+    """Registered names of the regular, bold and italic faces. Registering them is also
+    when reportlab is given the corrected ToUnicode map above (reportlab has no option for
+    it, so its function is replaced, here and only here: importing this module changes
+    nothing)."""
+    ttfonts.makeToUnicodeCMap = to_unicode_cmap
     for regular, bold, italic in CANDIDATES:
         if regular.exists() and bold.exists() and italic.exists():
             names = ("Briefing", "Briefing-Bold", "Briefing-Italic")
