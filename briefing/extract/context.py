@@ -25,6 +25,7 @@ class Context:
     force: str = ""
     _words: dict[int, list] = field(default_factory=dict, repr=False)
     _sentences: dict[int, list] = field(default_factory=dict, repr=False)
+    _may_grade: dict[int, bool] = field(default_factory=dict, repr=False)
 
     @cached_property
     def lines(self) -> list[tuple[Paragraph, int, SourceLine]]:
@@ -52,6 +53,19 @@ class Context:
         if para.index not in self._words:
             self._words[para.index] = list(self.grammar.word.finditer(para.text))
         return self._words[para.index]
+
+    @cached_property
+    def _grade_text(self):
+        import re
+
+        return re.compile(self.grammar.vocabulary.grades, re.IGNORECASE)
+
+    def may_grade(self, para: Paragraph) -> bool:
+        """Whether a grade word appears in the paragraph at all, even inside another word:
+        the test every line-shaped grade pattern needs to pass, made once a paragraph."""
+        if para.index not in self._may_grade:
+            self._may_grade[para.index] = bool(self._grade_text.search(para.text))
+        return self._may_grade[para.index]
 
     def words_in(self, para: Paragraph, start: int, end: int) -> tuple[int, ...]:
         """Where the grade words between `start` and `end` of a paragraph begin."""

@@ -29,6 +29,9 @@ def concerns(fx):
     for para in fx.paras:
         for sentence in sentences(para.text):
             plain = sentence.strip('"\' ')
+            if "concern" not in sentence.lower() and not sentence.startswith('"') \
+                    and not plain[:10].lower() == "the report":
+                continue  # none of the shapes below can be in it
             cause = IS_A_CAUSE.match(sentence.strip()) if not SAID.search(sentence) else None
             if cause:
                 yield fx.finding("cause-of-concern", cause.group("text"), para, place=sentence_place(para, sentence))

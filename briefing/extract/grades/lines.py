@@ -28,6 +28,8 @@ def _line_reading(ctx, para, index, phrase: str, grade: str, how: str) -> Readin
 @per_paragraph
 def label(ctx, para):
     """A label and its grade on one line: "Investigating crime: Adequate", "Efficiency - 'Good'"."""
+    if not ctx.may_grade(para):
+        return
     for index, line in enumerate(para.lines):
         match = ctx.grammar.label.match(" ".join(line.text.split()))
         if not match:
@@ -42,6 +44,8 @@ def label(ctx, para):
 @per_paragraph
 def area_label(ctx, para):
     """An area's own name, then its grade and more text: "Investigating crime - Good. The force ..."."""
+    if not ctx.may_grade(para):
+        return
     for index, line in enumerate(para.lines):
         text = line.text.strip(" •-\t")
         match = re.match(rf"^(?P<p>[A-Za-z][^\t]*?)(?:\t+| {{2,}}| - |\s*: )\s*'?(?P<g>{ctx.grammar.vocabulary.grades})'?"
@@ -53,6 +57,8 @@ def area_label(ctx, para):
 @per_paragraph
 def row(ctx, para):
     """A table row: the area, then its grade at the end of the line, with no verb between."""
+    if not ctx.may_grade(para):
+        return
     for index, line in enumerate(para.lines):
         match = ctx.grammar.row.match(" ".join(line.text.split()))
         if match and not VERB.search(match.group("p")) and not ctx.grammar.word.search(match.group("p")):
@@ -63,6 +69,8 @@ def row(ctx, para):
 def heading(ctx, para):
     """A grade alone on its line, answering the short line (an area or a question) one or
     two lines above it that has no full stop and no grade of its own."""
+    if not ctx.may_grade(para):
+        return
     for index, line in enumerate(para.lines):
         alone = ctx.grammar.alone.match(" ".join(line.text.split()))
         if not alone:
