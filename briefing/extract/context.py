@@ -25,7 +25,7 @@ class Context:
     force: str = ""
     _words: dict[int, list] = field(default_factory=dict, repr=False)
     _sentences: dict[int, list] = field(default_factory=dict, repr=False)
-    _may_grade: dict[int, bool] = field(default_factory=dict, repr=False)
+    _sentence_words: dict[int, list] = field(default_factory=dict, repr=False)
 
     @cached_property
     def lines(self) -> list[tuple[Paragraph, int, SourceLine]]:
@@ -54,18 +54,10 @@ class Context:
             self._words[para.index] = list(self.grammar.word.finditer(para.text))
         return self._words[para.index]
 
-    @cached_property
-    def _grade_text(self):
-        import re
-
-        return re.compile(self.grammar.vocabulary.grades, re.IGNORECASE)
-
     def may_grade(self, para: Paragraph) -> bool:
-        """Whether a grade word appears in the paragraph at all, even inside another word:
-        the test every line-shaped grade pattern needs to pass, made once a paragraph."""
-        if para.index not in self._may_grade:
-            self._may_grade[para.index] = bool(self._grade_text.search(para.text))
-        return self._may_grade[para.index]
+        """Whether the paragraph has a grade word: the test every line-shaped grade rule
+        needs to pass, from the grade words found once."""
+        return bool(self.grade_words(para))
 
     def words_in(self, para: Paragraph, start: int, end: int) -> tuple[int, ...]:
         """Where the grade words between `start` and `end` of a paragraph begin."""
@@ -76,6 +68,22 @@ class Context:
         if para.index not in self._sentences:
             self._sentences[para.index] = list(sentences(para.text))
         return self._sentences[para.index]
+
+    def sentence_words(self, para: Paragraph) -> list[tuple[int, str, list]]:
+        """(start, sentence, its grade-word matches) for each sentence of a paragraph, in
+        one pass over both (the words are in order), made once for every rule."""
+        if para.index not in self._sentence_words:
+            words, at, out = self.grade_words(para), 0, []
+            for start, sentence in self.sentences(para):
+                end = start + len(sentence)
+                while at < len(words) and words[at].start() < start:
+                    at += 1
+                first = at
+                while at < len(words) and words[at].start() < end:
+                    at += 1
+                out.append((start, sentence, words[first:at]))
+            self._sentence_words[para.index] = out
+        return self._sentence_words[para.index]
 
     def is_area_wording(self, text: str) -> bool:
         return normalise(text) in self.area_wordings

@@ -36,10 +36,7 @@ def _statement(ctx, para, start, match, phrase, how, sentence, listed=True, earl
 
 def _sentence_matches(ctx, para):
     """(start, sentence, the grade-word matches in it) for each sentence of a paragraph."""
-    words = ctx.grade_words(para)
-    for start, sentence in ctx.sentences(para):
-        end = start + len(sentence)
-        yield start, sentence, [m for m in words if start <= m.start() < end]
+    return ctx.sentence_words(para)
 
 
 @per_paragraph
@@ -47,7 +44,7 @@ def scale(ctx, para):
     """ "'outstanding', 'good', 'requires improvement' or 'inadequate'": the scale
     explained, three or more grade words in a row, and no judgement."""
     for start, sentence, found in _sentence_matches(ctx, para):
-        if not found:  # a reading claims grade words; a sentence without one has none to claim
+        if len(found) < 3:  # the scale is three grade words or more in a row
             continue
         for a, b in ctx.grammar.scale_spans(sentence):
             yield Reading(ctx.words_in(para, start + a, start + b))
