@@ -133,7 +133,7 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
     page = reports.page_of(lines)
     title, _ = reports.title_of(page)
     force = force or detect_force(lines) or ""
-    counts = find_counts(paras, ctx.grammar)
+    counts = find_counts(paras, ctx.grammar, has_grade=ctx.may_grade)
     graded = bool(counts) or bool(_judgements(statements, chosen or _best_reading_cycle(fw, statements))[0])
     kind = chosen.report_type if chosen and chosen.report_type != "peel" else \
         reports.report_type(page, title, chosen is not None, graded)

@@ -83,11 +83,14 @@ COUNT_RULES = Ruler([("n-of-m", n_of_m), ("grade-in-n", grade_in_n), ("none", no
 EARLIER_PARAGRAPH = re.compile(r"^(in|by) (19|20)\d\d\b|\b(last|previous) inspection", re.IGNORECASE)
 
 
-def find_counts(paras: list[Paragraph], grammar: Grammar, rules: Ruler = COUNT_RULES) -> list[GradeCount]:
-    """Counts stated without areas, for this inspection only, each read once."""
+def find_counts(paras: list[Paragraph], grammar: Grammar, rules: Ruler = COUNT_RULES,
+                has_grade=None) -> list[GradeCount]:
+    """Counts stated without areas, for this inspection only, each read once. `has_grade`
+    tells whether a paragraph holds a grade word (the extraction's context knows already)."""
+    has_grade = has_grade or (lambda para: bool(grammar.word.search(para.text)))
     out, seen = [], set()
     for para in paras:
-        if not grammar.word.search(para.text) or EARLIER_PARAGRAPH.search(para.text):
+        if not has_grade(para) or EARLIER_PARAGRAPH.search(para.text):
             continue  # every count names a grade
         for rule in rules:
             for grades, count in rule.apply(grammar, para.text):
