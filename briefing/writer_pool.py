@@ -73,7 +73,12 @@ class WriterPool:
         try:
             status, value = connection.recv()
         except (EOFError, OSError):
-            raise BriefingError(f"the {fmt} writer stopped unexpectedly (exit {process.exitcode}); "
+            from briefing.writers import FORMATS
+
+            process.join(timeout=5)  # its exit status, once the kernel has it
+            code = process.exitcode
+            how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit {code}"
+            raise BriefingError(f"the process writing the {FORMATS[fmt].title} stopped unexpectedly ({how}); "
                                 "no file of this pack was written") from None
         self._waiting[fmt] -= 1
         if status == "error":

@@ -193,6 +193,31 @@ def test_failed_writer_leaves_no_file_and_keeps_the_earlier_pack(tmp_path, runne
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
 
 
+def test_a_writer_process_that_dies_is_one_line_and_no_pack(tmp_path, runner, monkeypatch):
+    """A writer killed mid-render (out of memory, say) ends the pack with a line naming the
+    format, not a hang or a traceback, and the earlier pack stays whole."""
+    import os
+
+    from briefing.writer_pool import WriterPool
+
+    pool = WriterPool.start(["docx", "pdf"])
+    if pool is None:
+        pytest.skip("one core, or no fork: the formats are written in turn")
+    pool.close()
+    first = invoke(runner, "pack", "--formats", "docx,pdf", "-o", tmp_path)
+    assert first.exit_code == 0
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+
+    import briefing.writers.pdf as pdf_writer
+
+    monkeypatch.setattr(pdf_writer, "render", lambda briefing, path: os._exit(9))
+    result = invoke(runner, "pack", "--formats", "docx,pdf", "-o", tmp_path, "--version", "2.0")
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines()[-1] == (
+        "Error: the process writing the PDF stopped unexpectedly (exit 9); no file of this pack was written")
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
 def test_pack_rejects_an_unknown_format(runner, tmp_path):
     result = invoke(runner, "pack", "--formats", "docx,odt", "-o", tmp_path)
     assert result.exit_code == 1
