@@ -1,3 +1,3 @@
-from briefing.interrupts import main
+from briefing.entry import main
 
 main()

@@ -1,4 +1,4 @@
-"""Ctrl-C and SIGTERM, caught from the first line the program runs.
+"""Ctrl-C and SIGTERM, caught from the first line the program runs (briefing.entry installs them).
 
 Handlers go in before anything heavy is imported: a signal that lands while numpy or
 reportlab is loading would otherwise surface as an ImportError, or as a traceback. Both
@@ -35,37 +35,3 @@ def exit_code() -> int:
 
 def message() -> str:
     return "Error: interrupted" + (" (terminated)" if exit_code() == 143 else "")
-
-
-def main() -> None:
-    """The console entry point: handlers first, then the command line."""
-    install()
-    try:
-        from briefing.cli import main as cli_main
-
-        cli_main()
-    except SystemExit as done:
-        if SIGNALLED:  # the command already said "interrupted"
-            _leave(done.code if isinstance(done.code, int) else exit_code())
-        raise
-    except (KeyboardInterrupt, Interrupted):
-        print(message(), file=sys.stderr)
-        _leave(exit_code())
-    except Exception:
-        if not SIGNALLED:
-            raise
-        print(message(), file=sys.stderr)
-        _leave(exit_code())
-
-
-def _leave(code: int) -> None:
-    """Exit with `code` for certain. A Ctrl-C that lands inside an extension module's own
-    code run (numpy and others run some at import) marks CPython's "unhandled
-    KeyboardInterrupt" even though it was handled, and the interpreter would then kill
-    itself with SIGINT at exit; every cleanup (temporary files, writer processes) has run by
-    the time we get here."""
-    import os
-
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)

@@ -1,0 +1,46 @@
+"""The console entry point: signal handlers first, then the command line.
+
+Its own module, above both, so that the handlers (briefing.interrupts, which imports
+nothing heavy) go in before click or any library loads, and interrupts need not know the
+command line.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from briefing.interrupts import SIGNALLED, Interrupted, exit_code, install, message
+
+
+def main() -> None:
+    """The console entry point: handlers first, then the command line."""
+    install()
+    try:
+        from briefing.cli import main as cli_main
+
+        cli_main()
+    except SystemExit as done:
+        if SIGNALLED:  # the command already said "interrupted"
+            _leave(done.code if isinstance(done.code, int) else exit_code())
+        raise
+    except (KeyboardInterrupt, Interrupted):
+        print(message(), file=sys.stderr)
+        _leave(exit_code())
+    except Exception:
+        if not SIGNALLED:
+            raise
+        print(message(), file=sys.stderr)
+        _leave(exit_code())
+
+
+def _leave(code: int) -> None:
+    """Exit with `code` for certain. A Ctrl-C that lands inside an extension module's own
+    code run (numpy and others run some at import) marks CPython's "unhandled
+    KeyboardInterrupt" even though it was handled, and the interpreter would then kill
+    itself with SIGINT at exit; every cleanup (temporary files, writer processes) has run by
+    the time we get here."""
+    import os
+
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
