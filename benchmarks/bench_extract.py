@@ -16,9 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from pdfs import build_pdf, seed_lines  # noqa: E402
+from pdfs import build_pdf, seed_lines
 
-from briefing.extract import extract  # noqa: E402
+from briefing.extract import extract
 
 SEED = ROOT.parent / "shared" / "seeds" / "001_39753400560db361.txt"
 

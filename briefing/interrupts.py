@@ -8,7 +8,6 @@ end as one line, "Error: interrupted", with the exit status shells expect (130, 
 from __future__ import annotations
 
 import signal
-import sys
 
 
 class Interrupted(BaseException):

@@ -9,8 +9,9 @@ reportlab, and so on: the CPU is what a single process would spend, plus a fork.
 
 The workers are forked early, so they load their libraries while the pack compares, and
 after the modules several writers share are loaded (SHARED), so none loads them again; the
-workbook's writer does without numpy (briefing.writers.xlsx). A worker lives only as long as the pack that started
-it (the kernel kills it if the pack dies, even by SIGKILL); Ctrl-C is the pack's to handle.
+workbook's writer does without numpy (briefing.writers.xlsx). A worker lives only as long
+as the pack that started it (the kernel kills it if the pack dies, even by SIGKILL);
+Ctrl-C is the pack's to handle.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ import signal
 from collections.abc import Callable, Iterable
 
 from briefing.errors import BriefingError
-
 
 # Loaded before the fork, each once, rather than once in every writer that needs it: the
 # document model (every writer), Pillow (all three), urllib.request (python-docx and
@@ -36,7 +36,6 @@ class WriterPool:
     def __init__(self, formats: list[str]):
         context = multiprocessing.get_context("fork")
         self._workers: dict[str, tuple] = {}
-        self._waiting: dict[str, int] = {}
         for fmt in formats:
             ours, theirs = context.Pipe()
             process = context.Process(target=_serve, args=(fmt, theirs, os.getpid()), daemon=True,
@@ -44,7 +43,6 @@ class WriterPool:
             process.start()
             theirs.close()
             self._workers[fmt] = (process, ours)
-            self._waiting[fmt] = 0
 
     @classmethod
     def start(cls, formats: Iterable[str]) -> WriterPool | None:
@@ -54,8 +52,10 @@ class WriterPool:
         if len(formats) < 2 or (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
             return None
         for shared in SHARED:
-            importlib.import_module(shared)
-
+            try:
+                importlib.import_module(shared)
+            except ImportError:  # a writer that needs it says so when it renders
+                pass
         return cls(formats)
 
     def has(self, fmt: str) -> bool:
@@ -65,7 +65,6 @@ class WriterPool:
         """Run function(*args) in the worker of `fmt`; the answer is read by Reply.result()."""
         _, connection = self._workers[fmt]
         connection.send((function, args))
-        self._waiting[fmt] += 1
         return Reply(self, fmt)
 
     def _answer(self, fmt: str):
@@ -80,7 +79,6 @@ class WriterPool:
             how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit {code}"
             raise BriefingError(f"the process writing the {FORMATS[fmt].title} stopped unexpectedly ({how}); "
                                 "no file of this pack was written") from None
-        self._waiting[fmt] -= 1
         if status == "error":
             raise value
         return value
@@ -126,7 +124,7 @@ def _serve(fmt: str, connection, parent: int) -> None:
         writer = get_writer(fmt)
         if hasattr(writer, "warm"):  # what a writer can prepare before the Briefing arrives (fonts)
             writer.warm()
-    except BaseException:  # noqa: S110  (said when the render asks for it, in the parent's words)
+    except BaseException:  # said when the render asks for it, in the parent's words
         pass
     while True:
         try:
@@ -138,7 +136,7 @@ def _serve(fmt: str, connection, parent: int) -> None:
         function, args = request
         try:
             answer = ("ok", function(*args))
-        except BaseException as exc:  # noqa: BLE001  (every failure goes back to the pack to say)
+        except BaseException as exc:  # every failure goes back to the pack to say
             answer = ("error", _sendable(exc))
         connection.send(answer)
     os._exit(0)  # no interpreter teardown: nothing of the parent's is this process's to clean
@@ -151,7 +149,7 @@ def _sendable(exc: BaseException) -> BaseException:
     try:
         pickle.loads(pickle.dumps(exc))
         return exc
-    except Exception:  # noqa: BLE001
+    except Exception:
         return RuntimeError(f"{type(exc).__name__}: {exc}")
 
 

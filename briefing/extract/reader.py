@@ -304,7 +304,6 @@ def _page_lines(page) -> list:
         for raw in _breaks(text):
             first = start + len(raw) - len(raw.lstrip())
             if raw.strip():
-                last = start + len(raw.rstrip()) - 1
                 x0, bottom, _, top = textpage.get_charbox(first, loose=True)
                 lines.append(Line(x0, bottom, top - bottom, _cells(textpage, raw.strip().replace(HYPHEN, "-"), first)))
             start += len(raw) + (0 if raw.endswith(HYPHEN) else 2)

@@ -30,15 +30,15 @@ def _openpyxl_without_numpy() -> None:
 
 _openpyxl_without_numpy()
 
-from openpyxl import Workbook  # noqa: E402
-from openpyxl.styles import Alignment, Font, PatternFill  # noqa: E402
-from openpyxl.utils import get_column_letter  # noqa: E402
-from openpyxl.worksheet.datavalidation import DataValidation  # noqa: E402
-from openpyxl.worksheet.table import Table as XLTable  # noqa: E402
-from openpyxl.worksheet.table import TableStyleInfo  # noqa: E402
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.table import Table as XLTable
+from openpyxl.worksheet.table import TableStyleInfo
 
-from briefing.document.model import Briefing, Sheet, cut_for_excel, display  # noqa: E402
-from briefing.writers.style import EDITABLE_FILL, HEADER_FILL, grade_fill, grade_text  # noqa: E402
+from briefing.document.model import Briefing, Sheet, cut_for_excel, display
+from briefing.writers.style import EDITABLE_FILL, HEADER_FILL, grade_fill, grade_text
 
 SUFFIX = ".xlsx"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -30,7 +30,7 @@ def concerns(fx):
         for sentence in sentences(para.text):
             plain = sentence.strip('"\' ')
             if "concern" not in sentence.lower() and not sentence.startswith('"') \
-                    and not plain[:10].lower() == "the report":
+                    and plain[:10].lower() != "the report":
                 continue  # none of the shapes below can be in it
             cause = IS_A_CAUSE.match(sentence.strip()) if not SAID.search(sentence) else None
             if cause:
