@@ -27,6 +27,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from briefing.extract.dates import inspectorate_naming
 from briefing.extract.grades.grammar import EARLIER
 from briefing.extract.reader import SourceLine
 from briefing.frameworks import Cycle, Frameworks, normalise
@@ -317,17 +318,18 @@ def naming_cues(text: str, cal: Calendar) -> list[Cue]:
     def starts(c) -> Month:
         return span(c.years, c.id)[0]
 
+    named, monarch = inspectorate_naming(text)
     cues = []
-    if "Her Majesty" in text and re.search(r"\bHer Majesty", text):  # substring tests first: a long text scans fast
+    if monarch == "Her":
         cues += [Cue(c.id, -1.5, "Her Majesty's inspectorate (before September 2022)", "naming") for c in cal.main
                  if starts(c) > (2022, 9)]
-    elif "His Majesty" in text and re.search(r"\bHis Majesty", text):
+    elif monarch == "His":
         cues += [Cue(c.id, 0.25, "His Majesty's inspectorate (from September 2022)", "naming") for c in cal.main
                  if ends(c) >= (2022, 9)]
-    if re.search(r"\bHMICFRS\b|Fire (?:and|&) Rescue Services", text):
+    if named == "HMICFRS":
         cues += [Cue(c.id, 0.25, "the inspectorate is named HMICFRS (from July 2017)", "naming") for c in cal.main
                  if ends(c) >= (2017, 7)]
-    elif "HMIC" in text and re.search(r"\bHMIC\b", text):
+    elif named == "HMIC":
         cues += [Cue(c.id, -1.5, "the inspectorate is named HMIC (before July 2017)", "naming") for c in cal.main
                  if starts(c) > (2017, 7)]
     return cues
