@@ -24,9 +24,10 @@ from briefing.writers import choices
 @click.option("--author", default=lambda: os.environ.get("BRIEFING_AUTHOR", ""), help="Author for the paper header "
               "[default: $BRIEFING_AUTHOR].")
 @click.option("--version", "version", default="1.0", show_default=True, help="Version number of the paper.")
-@click.option("--date", "paper_date", type=click.DateTime(["%Y-%m-%d"]), help="Date of the paper [default: today].")
+@click.option("--date", "paper_date", type=click.DateTime(["%Y-%m-%d"]), help="Date of the paper, on or after the newer report's publication [default: today].")
 @click.option("--chief-comments-by", type=click.DateTime(["%Y-%m-%d"]),
-              help="Date by which the chief constable's s.55 comments are asked for.")
+              help="Date by which the chief constable's s.55 comments are asked for: on or after publication, "
+                   "and by the last day of the s.55 period.")
 @click.option("--record", "record_files", multiple=True, type=click.Path(path_type=Path),
               help="Another inspection of the force for the history section (repeatable).")
 @click.option("--overrides", type=click.Path(path_type=Path), help="YAML of finding links to pin or forbid.")
