@@ -351,6 +351,10 @@ def _cells(textpage, line: str, first: int) -> str:
     return "".join(chars)
 
 
+PAGE_NUMBER = re.compile(r"\s*(page\s+)?\d{1,3}(\s+of\s+\d{1,3})?\s*", re.IGNORECASE)
+DIGITS = re.compile(r"\d+")
+
+
 def _without_furniture(pages: list[list[SourceLine]]) -> list[SourceLine]:
     """Drop page numbers and lines that repeat at the top or bottom of many pages."""
     edges = Counter()
@@ -361,8 +365,7 @@ def _without_furniture(pages: list[list[SourceLine]]) -> list[SourceLine]:
     repeated = {key for key, count in edges.items() if key and count >= max(3, len(pages) // 3)}
     out: list[SourceLine] = []
     for lines in pages:
-        kept = [l for l in lines if not (re.fullmatch(r"\s*(page\s+)?\d{1,3}(\s+of\s+\d{1,3})?\s*", l.text, re.IGNORECASE)
-                                         or _furniture_key(l.text) in repeated)]
+        kept = [l for l in lines if not (PAGE_NUMBER.fullmatch(l.text) or (repeated and _furniture_key(l.text) in repeated))]
         while kept and not kept[0].text.strip():
             kept.pop(0)
         while out and not out[-1].text.strip() and kept and _continues(out, kept[0]):
@@ -378,4 +381,4 @@ def _continues(out: list[SourceLine], first: SourceLine) -> bool:
 
 
 def _furniture_key(text: str) -> str:
-    return re.sub(r"\d+", "#", text.strip().lower())
+    return DIGITS.sub("#", text.strip().lower())
