@@ -60,6 +60,11 @@ def _introduces_list(run: list[SourceLine]) -> bool:
     return len(run) > 1 and 0 < len(last) <= 60 and not re.search(r"[.,;:!?]$", last) and not BULLET.match(run[-1].text)
 
 
+def _ends_in_word_hyphen(text: str) -> bool:
+    """ "problem-": a letter, then a hyphen, at the end (a test made on every line)."""
+    return len(text) > 1 and text[-1] == "-" and text[-2].isascii() and text[-2].isalpha()
+
+
 def paragraphs(lines: list[SourceLine]) -> list[Paragraph]:
     """Runs of non-blank lines; a bullet line always starts a new paragraph, and where
     each line is a block of its own (`unwrapped`) every line is one."""
@@ -73,7 +78,7 @@ def paragraphs(lines: list[SourceLine]) -> list[Paragraph]:
             starts, pos, text = [], 0, ""
             for piece in pieces:
                 # a line that ends in a word and a hyphen runs on into the next ("problem-" / "solving")
-                glue = "" if not text or (re.search(r"[A-Za-z]-$", text) and piece[:1].islower()) else " "
+                glue = "" if not text or (_ends_in_word_hyphen(text) and piece[:1].islower()) else " "
                 text += glue + piece
                 starts.append(pos + len(glue))
                 pos = len(text)
