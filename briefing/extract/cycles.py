@@ -225,14 +225,14 @@ def ordinal_cues(lines: list[SourceLine], cal: Calendar) -> list[Cue]:
     return cues
 
 
-def alias_cues(lines: list[SourceLine], cal: Calendar) -> list[Cue]:
+def alias_cues(lines: list[SourceLine], cal: Calendar, folded: str) -> list[Cue]:
     """Cycle aliases without a year ("integrated peel assessment", "core business")."""
     names = {normalise(a): (c.id, a) for c in cal.fw.cycles.values() for a in c.aliases
              if not re.search(r"\d", a) and len(a) > 8}
     if not names:
         return []
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in sorted(names, key=len, reverse=True)) + r")\b")
-    if not pattern.search(normalise(" ".join(line.text for line in lines))):
+    if not pattern.search(folded):
         return []  # the whole text at once first: most name no alias, and need no line-by-line reading
     cues, seen = [], set()
     for line in lines:
@@ -335,8 +335,8 @@ def naming_cues(text: str, cal: Calendar) -> list[Cue]:
     return cues
 
 
-def wording_cues(lines: list[SourceLine], fw: Frameworks) -> list[Cue]:
-    text = f" {normalise(' '.join(l.text for l in lines)).replace('antisocial', 'anti social')} "
+def wording_cues(folded: str, fw: Frameworks) -> list[Cue]:
+    text = f" {folded.replace('antisocial', 'anti social')} "
     found: dict[str, set[str]] = defaultdict(set)
     for cycle in fw.cycles.values():
         if cycle.variant_of:
@@ -397,8 +397,9 @@ def detect_cycle(lines: list[SourceLine], fw: Frameworks, published: tuple | Non
                  earlier_years: list[int] = ()) -> tuple[str | None, list[Cue]]:
     cal = Calendar(fw)
     text = " ".join(l.text for l in lines)
+    folded = normalise(text)  # the whole text folded once, for the alias and the area-wording cues
     cues = (label_cues(lines, cal) + address_cues(lines, cal) + heading_cues(lines, cal) + ordinal_cues(lines, cal)
-            + alias_cues(lines, cal) + inspected_cues(lines, cal) + wording_cues(lines, fw))
+            + alias_cues(lines, cal, folded) + inspected_cues(lines, cal) + wording_cues(folded, fw))
     if published:
         year, month = published[0], published[1] if len(published) > 1 else None
         when = f"{year}-{month:02d}" if month else str(year)
