@@ -337,15 +337,16 @@ def naming_cues(text: str, cal: Calendar) -> list[Cue]:
 
 def wording_cues(folded: str, fw: Frameworks) -> list[Cue]:
     text = f" {folded.replace('antisocial', 'anti social')} "
-    found: dict[str, set[str]] = defaultdict(set)
+    wordings: dict[str, set[str]] = defaultdict(set)  # each wording once, with every cycle that uses it
     for cycle in fw.cycles.values():
         if cycle.variant_of:
             continue
         for area in cycle.areas:
             for wording in area.wordings():
                 key = normalise(wording)
-                if len(key) >= 18 and f" {key} " in text:
-                    found[key].add(cycle.id)
+                if len(key) >= 18:
+                    wordings[key].add(cycle.id)
+    found = {key: cycles for key, cycles in wordings.items() if f" {key} " in text}
     capped: dict[str, float] = defaultdict(float)
     out = []
     for key, cycles in found.items():
