@@ -125,7 +125,7 @@ def _items(paras) -> list[tuple]:
     return items
 
 
-NAMES_A_KIND = re.compile(r"concern|recommendation|improvement", re.IGNORECASE)
+NAMES_A_KIND = re.compile(r"concern|recommendation|for\s+improvement", re.IGNORECASE)
 PARENTHESES = re.compile(r"\b(?P<kind>causes?\s+of\s+concern|recommendations|areas\s+for\s+improvement)\s*\((?P<items>[^()]{4,300})\)",
                          re.IGNORECASE)
 APPOSITIVE = re.compile(r"\b(?:one|a|the)\s+(?P<kind>cause\s+of\s+concern|recommendation|area\s+for\s+improvement),\s+"
@@ -169,6 +169,8 @@ def recommends(fx):
     """A recommendation stated as one sentence or paragraph, or quoted after the word:
     "... one specifically for chief constables; "If forces haven't ..., they should ..."."""
     for para in fx.paras:
+        if "recommend" not in para.text.lower():  # both shapes say the word
+            continue
         text = strip_bullet(para.text.strip())
         if RECOMMENDS.match(text) and re.search(r"\b(?:should|must)\b", text, re.IGNORECASE):
             yield fx.finding("recommendation", text, para)

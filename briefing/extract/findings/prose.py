@@ -27,6 +27,9 @@ SAID = re.compile(r"[\"\u201c\u201d]|\b(?:said|says|added|told)\b", re.IGNORECAS
 def concerns(fx):
     """Concerns stated in prose and reported findings (news copy)."""
     for para in fx.paras:
+        lowered = para.text.lower()
+        if "concern" not in lowered and '"' not in para.text and "the report" not in lowered:
+            continue  # the sentence tests below, made once for the whole paragraph
         for sentence in sentences(para.text):
             plain = sentence.strip('"\' ')
             if "concern" not in sentence.lower() and not sentence.startswith('"') \
