@@ -251,13 +251,18 @@ def stated_counts(lines: list[SourceLine]) -> tuple[StatedCount, ...]:
     """Counts of findings this report makes: "has made nine recommendations", "made 43
     recommendations", "an additional 20 areas for improvement", never an earlier report's
     ("Of the 23 recommendations of the 2015 inspection")."""
-    kinds = "|".join(p for k, p in kind_words() if k in ("recommendation", "area-for-improvement", "cause-of-concern"))
+    counted = [p for k, p in kind_words() if k in ("recommendation", "area-for-improvement", "cause-of-concern")]
+    kinds = "|".join(counted)
+    last_words = {re.split(r"\\s\+", p)[-1].lower().rstrip("s") for p in counted}  # "concern", "afi", ...
     pattern = re.compile(rf"(?<![\w-])(?P<n>{NUMBER})\s+(?:(?:main|additional|further|new|more|national)\s+)?(?P<kind>{kinds})\b",
                          re.IGNORECASE)
     out: dict[str, StatedCount] = {}
     from briefing.extract.findings.labels import kind_of
 
     for line in lines:
+        lowered = line.text.lower()
+        if not any(word in lowered for word in last_words):  # a count names its kind, which ends in one of these
+            continue
         for sentence in re.split(r"(?<=[.!?])\s+", line.text):
             for match in pattern.finditer(sentence):
                 lead = sentence[max(0, match.start() - 40):match.start()]
