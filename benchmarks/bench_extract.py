@@ -1,4 +1,4 @@
-"""Time extracting a 100-page PDF report (target: 0.3 s on a 2-core machine; today 0.50 s).
+"""Time extracting a 100-page PDF report (target: 0.3 s on a 2-core machine; today 0.43 s).
 
 Run by hand:  python benchmarks/bench_extract.py
 The PDF is built from the 2021/22 seed report (../shared/seeds) repeated to 100 pages,
