@@ -89,7 +89,7 @@ def regular_file_size(path: Path, limit: int, what: str) -> int:
     return size
 
 
-OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
+OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")  # the start of every OLE file: .doc, .xls, an encrypted workbook
 
 
 def check_workbook(path: Path) -> None:

@@ -75,7 +75,7 @@ def _within_bounds(text: str, name: str) -> str:
 OTHER_FORMATS = (
     (b"{\\rtf", "an RTF document: save it as PDF or plain text first"),
     (b"PK\x03\x04", "an Office document or other zip file (.docx, .odt ...): save it as PDF first"),
-    (b"\xd0\xcf\x11\xe0", "an old Office document (.doc, .xls): save it as PDF first"),
+    (limits.OLE_MAGIC, "an old Office document (.doc, .xls): save it as PDF first"),
 )
 
 
