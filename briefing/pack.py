@@ -232,7 +232,6 @@ def _check_dates(new, options: PackOptions, path: Path | None) -> None:
     """A paper is true as of its date: it cannot brief a report not yet published, nor ask
     for the chief constable's comments outside the report's s.55 period."""
     from briefing.compare.register import latest_last_day, s55_due
-    from briefing.errors import InputError
     from briefing.phrases import long_date
 
     name = f"{new.force}'s {_peel_name(new)}"
@@ -255,8 +254,6 @@ def _check_dates(new, options: PackOptions, path: Path | None) -> None:
 
 def _check_peel(path: Path, inspection) -> None:
     if not inspection.cycle:
-        from briefing.errors import InputError
-
         raise InputError(f"is a {inspection.report_type} report ({inspection.title}), not an inspection with a PEEL "
                          "cycle: a pack compares two PEEL inspections; give this one with --record to put it in the "
                          "register and the tracker, or draft its response with briefing response FILE",

@@ -36,6 +36,8 @@ class WriterPool:
     def __init__(self, formats: list[str]):
         context = multiprocessing.get_context("fork")
         self._workers: dict[str, tuple] = {}
+        self._asked = dict.fromkeys(formats, 0)  # requests sent to each worker
+        self._answers: dict[str, dict[int, tuple]] = {fmt: {} for fmt in formats}  # answers read, by request
         for fmt in formats:
             ours, theirs = context.Pipe()
             process = context.Process(target=_serve, args=(fmt, theirs, os.getpid()), daemon=True,
@@ -62,15 +64,28 @@ class WriterPool:
         return fmt in self._workers
 
     def ask(self, fmt: str, function: Callable, *args) -> Reply:
-        """Run function(*args) in the worker of `fmt`; the answer is read by Reply.result()."""
+        """Run function(*args) in the worker of `fmt`; the answer is read by Reply.result(),
+        whichever order the replies are read in."""
         _, connection = self._workers[fmt]
         connection.send((function, args))
-        return Reply(self, fmt)
+        self._asked[fmt] += 1
+        return Reply(self, fmt, self._asked[fmt])
 
-    def _answer(self, fmt: str):
+    def _answer(self, fmt: str, number: int):
+        """The answer to request `number` of `fmt`: a worker answers in order, so earlier
+        answers read on the way are kept for their own replies."""
+        answers = self._answers[fmt]
+        while number not in answers:
+            answers[len(answers) + 1] = self._receive(fmt)
+        status, value = answers[number]
+        if status == "error":
+            raise value
+        return value
+
+    def _receive(self, fmt: str) -> tuple[str, object]:
         process, connection = self._workers[fmt]
         try:
-            status, value = connection.recv()
+            return connection.recv()
         except (EOFError, OSError):
             from briefing.writers import FORMATS
 
@@ -79,9 +94,6 @@ class WriterPool:
             how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit {code}"
             raise BriefingError(f"the process writing the {FORMATS[fmt].title} stopped unexpectedly ({how}); "
                                 "no file of this pack was written") from None
-        if status == "error":
-            raise value
-        return value
 
     def close(self) -> None:
         """Let every worker finish and end (after the last answer was read)."""
@@ -106,13 +118,11 @@ class WriterPool:
 
 
 class Reply:
-    def __init__(self, pool: WriterPool, fmt: str):
-        self._pool, self._fmt, self._done, self._value = pool, fmt, False, None
+    def __init__(self, pool: WriterPool, fmt: str, number: int):
+        self._pool, self._fmt, self._number = pool, fmt, number
 
     def result(self):
-        if not self._done:
-            self._value, self._done = self._pool._answer(self._fmt), True
-        return self._value
+        return self._pool._answer(self._fmt, self._number)
 
 
 def _serve(fmt: str, connection, parent: int) -> None:

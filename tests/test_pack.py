@@ -254,6 +254,23 @@ LIBRARIES = {"docx": "docx", "pdf": "reportlab", "xlsx": "openpyxl"}
 
 def loaded():
     return {lib for lib in LIBRARIES.values() if lib in sys.modules}
+
+
+def echo(value):
+    return value
+"""
+
+REPLIES_OUT_OF_ORDER = """
+from briefing.writer_pool import WriterPool
+import probe
+
+pool = WriterPool.start(["docx", "xlsx"])
+if pool is None:
+    print("no pool")
+else:
+    first, second = pool.ask("xlsx", probe.echo, "first"), pool.ask("xlsx", probe.echo, "second")
+    print(second.result(), first.result(), second.result())
+    pool.close()
 """
 
 
@@ -270,3 +287,18 @@ def test_each_format_is_written_by_the_process_that_loaded_its_library(tmp_path)
     if done.stdout.strip() == "no pool":
         pytest.skip("one core, or no fork: the formats are written in turn")
     assert done.stdout.strip() == "{'docx': ['docx'], 'pdf': ['reportlab'], 'xlsx': ['openpyxl']}"
+
+
+def test_each_reply_gets_its_own_answer_in_whatever_order_it_is_read(tmp_path):
+    """The tracker is asked of the workbook's writer before its render: reading the render's
+    reply first must not hand it the tracker's rows."""
+    import subprocess
+    import sys
+
+    (tmp_path / "probe.py").write_text(PROBE)
+    done = subprocess.run([sys.executable, "-c", REPLIES_OUT_OF_ORDER], capture_output=True, text=True, cwd=tmp_path,
+                          env={"PYTHONPATH": str(tmp_path), "PATH": "/usr/bin:/bin"}, timeout=60)
+    assert done.returncode == 0, done.stderr
+    if done.stdout.strip() == "no pool":
+        pytest.skip("one core, or no fork: the formats are written in turn")
+    assert done.stdout.strip() == "second first second"

@@ -156,15 +156,10 @@ def _letter(index: int) -> str:
     return get_column_letter(index + 1)
 
 
-def pack_facts(path: Path) -> tuple[date | None, str]:
+def _facts(book) -> tuple[date | None, str]:
     """The date and the force of the pack a tracker came from (its Summary sheet's "Date"
     and "Force" rows), where the workbook still has them: where "since the last pack"
     begins, and whose actions these are."""
-    with workbook(Path(path)) as book:
-        return _facts(book)
-
-
-def _facts(book) -> tuple[date | None, str]:
     day, force = None, ""
     if "Summary" not in book.sheetnames:
         return None, ""
