@@ -21,7 +21,7 @@ import re
 
 _INVISIBLE = "\xad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
 _CONTROL = re.compile(f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f\\x80-\\x84\\x86-\\x9f{_INVISIBLE}\\ud800-\\udfff\\ufffe\\uffff]")
-_LINE_CONTROL = re.compile(f"[\\x00-\\x08\\x0a-\\x1f\\x80-\\x84\\x86-\\x9f{_INVISIBLE}\\ud800-\\udfff\\ufffe\\uffff]")
+_LINES_CONTROL = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x80-\\x84\\x86-\\x9f{_INVISIBLE}\\ud800-\\udfff\\ufffe\\uffff]")
 _SEPARATORS = str.maketrans({"\u2028": " ", "\u2029": " ", "\x85": " "})
 
 
@@ -31,10 +31,12 @@ def clean(text: object) -> str:
     return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n").translate(_SEPARATORS))
 
 
-def clean_line(line: str) -> str:
-    """One line of a report: as clean(), keeping tabs (they separate table cells) and DEL,
-    which the reader has already turned into a bullet where a PDF font used it for one."""
-    return _LINE_CONTROL.sub("", line.translate(_SEPARATORS))
+def clean_lines(text: str) -> list[str]:
+    """The lines of a report: as clean(), keeping tabs (they separate table cells) and DEL,
+    which the reader has already turned into a bullet where a PDF font used it for one.
+    Lines end at a newline only; the whole text is cleaned in one pass, then split."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_SEPARATORS)
+    return _LINES_CONTROL.sub("", text).split("\n")
 
 
 def clean_model(value):

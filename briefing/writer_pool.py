@@ -19,10 +19,10 @@ from __future__ import annotations
 import importlib
 import multiprocessing
 import os
-import signal
 from collections.abc import Callable, Iterable
 
 from briefing.errors import BriefingError
+from briefing.forked import tie_to
 
 # Loaded before the fork, each once, rather than once in every writer that needs it: the
 # document model (every writer), Pillow (all three), urllib.request (python-docx and
@@ -127,7 +127,7 @@ class Reply:
 
 def _serve(fmt: str, connection, parent: int) -> None:
     """A worker: load the writer, then answer requests until told to stop."""
-    _tie_to(parent)
+    tie_to(parent)
     from briefing.writers import get_writer
 
     try:
@@ -161,16 +161,3 @@ def _sendable(exc: BaseException) -> BaseException:
         return exc
     except Exception:
         return RuntimeError(f"{type(exc).__name__}: {exc}")
-
-
-def _tie_to(parent: int) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    try:
-        import ctypes
-
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux)
-    except (OSError, AttributeError):
-        pass
-    if os.getppid() != parent:  # the parent died before prctl took hold
-        os._exit(1)

@@ -314,3 +314,72 @@ def test_pdf_columns_are_read_in_reading_order(tmp_path, columns):
     pdf = build_pdf(seed_lines(source), tmp_path / "report.pdf", columns=columns)
     from_text, from_pdf = extract(source).inspection, extract(pdf).inspection
     assert [f.text[:60] for f in from_pdf.findings] == [f.text[:60] for f in from_text.findings]
+
+
+@pytest.fixture(scope="module")
+def long_pdf(tmp_path_factory):
+    """The 2021/22 seed printed twice: over 40 pages, past the length read in two processes."""
+    lines = seed_lines(seed("peel-2021-22"))
+    path = build_pdf(lines * 2, tmp_path_factory.mktemp("long") / "report.pdf", header="Northshire - PEEL")
+    return path
+
+
+def _pages(path):
+    import pypdfium2 as pdfium
+
+    from briefing.extract.pdf_pages import read_pages
+
+    document = pdfium.PdfDocument(path.read_bytes())  # as the reader opens it: from memory, no file offset to share
+    try:
+        return len(document), read_pages(document, str(path))
+    finally:
+        document.close()
+
+
+def test_a_long_pdf_read_in_two_processes_reads_as_in_one(long_pdf, monkeypatch):
+    from briefing.extract import pdf_pages
+
+    forks = []
+    real_fork = os.fork
+    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or real_fork())
+    count, in_two = _pages(long_pdf)
+    assert count >= pdf_pages.PARALLEL_PAGES and forks == [1]
+    monkeypatch.setattr(pdf_pages, "PARALLEL_PAGES", 10_000)
+    _, in_one = _pages(long_pdf)
+    assert len(forks) == 1 and in_two == in_one and sum(map(len, in_one)) > 1000
+
+
+def test_a_second_reader_that_dies_is_one_line_naming_its_pages(long_pdf, monkeypatch):
+    """pdfium crashing on a damaged page in the later half kills only that reader."""
+    import signal
+
+    from briefing.extract import pdf_pages
+
+    parent, real = os.getpid(), pdf_pages.page_lines
+
+    def crash_in_the_child(page):
+        if os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(page)
+
+    count = _pages(long_pdf)[0]
+    monkeypatch.setattr(pdf_pages, "page_lines", crash_in_the_child)
+    with pytest.raises(InputError) as raised:
+        _pages(long_pdf)
+    assert str(raised.value).endswith(f"not a readable PDF (reading pages {count // 2 + 1}-{count} stopped: signal 9)")
+
+
+def test_a_damaged_page_in_the_later_half_is_one_line(long_pdf, monkeypatch):
+    from briefing.extract import pdf_pages
+
+    parent, real = os.getpid(), pdf_pages.page_lines
+
+    def damaged(page):
+        if os.getpid() != parent:
+            raise ValueError("bad object stream")
+        return real(page)
+
+    monkeypatch.setattr(pdf_pages, "page_lines", damaged)
+    with pytest.raises(InputError) as raised:
+        _pages(long_pdf)
+    assert str(raised.value).endswith("not a readable PDF (ValueError: bad object stream)")

@@ -74,7 +74,7 @@ def test_grade_rule(rule, example):
 def test_finding_rule(rule, example):
     ctx = context(example["text"])
     resolve = AreaResolver(load_frameworks().cycles["peel-2023-25"])
-    fx = Findings(ctx, resolve, Sections(ctx.paras, resolve, []), "Northshire Police")
+    fx = Findings(ctx, resolve, Sections(ctx, resolve, []), "Northshire Police")
     found = [f for _, f in read_findings(fx, FINDING_RULES.only([rule]))]
     if example["gives"] is None:
         assert found == []

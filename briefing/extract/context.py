@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from briefing.extract.grades.grammar import Grammar, sentences
+from briefing.extract.grades.grammar import QUESTION, Grammar, sentences
 from briefing.extract.reader import SourceLine
 from briefing.extract.text import Paragraph, unwrapped
 from briefing.frameworks import Frameworks, normalise
@@ -24,6 +24,9 @@ class Context:
     frameworks: Frameworks
     force: str = ""
     _words: dict[int, list] = field(default_factory=dict, repr=False)
+    _folded: dict[int, str] = field(default_factory=dict, repr=False)
+    _questions: dict[int, list] = field(default_factory=dict, repr=False)
+    _headings: dict[int, str] = field(default_factory=dict, repr=False)
     _sentences: dict[int, list] = field(default_factory=dict, repr=False)
     _sentence_words: dict[int, list] = field(default_factory=dict, repr=False)
 
@@ -48,10 +51,17 @@ class Context:
         them exactly is an area heading whichever cycle the text is about."""
         return frozenset(normalise(w) for c in self.frameworks.cycles.values() for a in c.areas for w in a.wordings())
 
+    def folded(self, para: Paragraph) -> str:
+        """The paragraph's text case-folded, made once: rules test it for the words they
+        need before running a pattern over the paragraph."""
+        if para.index not in self._folded:
+            self._folded[para.index] = para.text.casefold()
+        return self._folded[para.index]
+
     def grade_words(self, para: Paragraph) -> list:
         """The grade-word matches of a paragraph's text, found once."""
         if para.index not in self._words:
-            self._words[para.index] = list(self.grammar.word.finditer(para.text))
+            self._words[para.index] = self.grammar.words(para.text, self.folded(para))
         return self._words[para.index]
 
     def may_grade(self, para: Paragraph) -> bool:
@@ -87,6 +97,27 @@ class Context:
 
     def is_area_wording(self, text: str) -> bool:
         return normalise(text) in self.area_wordings
+
+    def heading_text(self, para: Paragraph) -> str:
+        """The paragraph as a heading: without its markdown hashes and bullet."""
+        return para.text.lstrip("#• ").strip()
+
+    def names_area(self, para: Paragraph, longest: int) -> bool:
+        """The paragraph, shorter than `longest`, is a heading naming an area of any cycle
+        exactly (each paragraph's wording folded once for the rules that ask)."""
+        text = self.heading_text(para)
+        if len(text) >= longest:
+            return False
+        if para.index not in self._headings:
+            self._headings[para.index] = normalise(text)
+        return self._headings[para.index] in self.area_wordings
+
+    def questions(self, para: Paragraph) -> list[str]:
+        """The inspection questions a paragraph asks ("How effective is the force at ...?"),
+        found once for the grade rules and the finding rules' sections."""
+        if para.index not in self._questions:
+            self._questions[para.index] = QUESTION.findall(para.text) if "how " in self.folded(para) else []
+        return self._questions[para.index]
 
     def line_before(self, line: SourceLine, back: int) -> SourceLine | None:
         n = self.line_index[id(line)] - back

@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from briefing import limits
-from briefing.cleaning import clean_line
+from briefing.cleaning import clean_lines
 from briefing.errors import InputError
 from briefing.limits import read_bounded
 from briefing.model import Place
@@ -146,9 +146,12 @@ def _lines(text: str, page: int | None = None) -> list[SourceLine]:
     end at a newline only (a form feed or U+2028 inside a line is not a line of its own),
     so a cited line is the line an editor shows."""
     out = []
-    for i, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
-        line = clean_line(line.translate(_DASHES)).rstrip()
-        out.extend(SourceLine(piece, i, page) for piece in _pieces(line))
+    for i, line in enumerate(clean_lines(text.translate(_DASHES)), start=1):
+        line = line.rstrip()
+        if len(line) <= limits.LINE_CHARS:
+            out.append(SourceLine(line, i, page))
+        else:
+            out.extend(SourceLine(piece, i, page) for piece in _pieces(line))
     if out and not out[-1].text and text.endswith("\n"):
         out.pop()  # the newline that ends the file does not start a line
     return out
@@ -248,9 +251,13 @@ def _html_text(text: str) -> str:
 
 
 def _pdf(raw: bytes, name: str) -> list[SourceLine]:
-    """The text layer of each page in reading order (extract.pdf_layout), pages capped and a
-    scan refused early: no document's pages are read past the point of knowing."""
+    """The text layer of each page in reading order (extract.pdf_pages, extract.pdf_layout),
+    pages capped and a scan refused early: no document's pages are read past the point of
+    knowing."""
     import pypdfium2 as pdfium
+
+    from briefing.extract.pdf_layout import left_edges, page_text
+    from briefing.extract.pdf_pages import read_pages
 
     try:
         document = pdfium.PdfDocument(raw)
@@ -263,24 +270,13 @@ def _pdf(raw: bytes, name: str) -> list[SourceLine]:
         if count > limits.PDF_PAGES:
             raise InputError(f"{count:,} pages; a report has at most {limits.PDF_PAGES:,} (is this one report?)",
                              file=name)
-        placed, lines_read = [], 0
-        for number in range(count):
-            placed.append(_page_lines(document[number]))
-            lines_read += len(placed[-1])
-            if lines_read > limits.REPORT_LINES:
-                raise InputError(f"more than {limits.REPORT_LINES:,} lines of text by page {number + 1}; a report has "
-                                 "at most that (is this one report?)", file=name)
-            if number + 1 == limits.PDF_SCAN_PAGES and not any(placed):
-                raise InputError(f"the first {number + 1} pages have no text layer (a scan?); run it through OCR "
-                                 "first", file=name)
+        placed = read_pages(document, name)
     except InputError:
         raise
     except Exception as exc:  # pdfium raises for a damaged page
         raise InputError(f"not a readable PDF ({type(exc).__name__}: {exc})", file=name) from None
     finally:
         document.close()
-    from briefing.extract.pdf_layout import left_edges, page_text
-
     edges = left_edges(placed)
     pages = [page_text(lines, edges) for lines in placed]
     if sum(len(p.strip()) for p in pages) < 40 * max(len(pages), 1) // 10:
@@ -290,65 +286,6 @@ def _pdf(raw: bytes, name: str) -> list[SourceLine]:
         raise InputError("the PDF has no text layer (a scan?) beyond a line stamped on every page; run it through "
                          "OCR first", file=name)
     return lines
-
-
-def _page_lines(page) -> list:
-    """One page through pdfium: its lines in drawing order, each placed by its first and
-    last characters (extract.pdf_layout)."""
-    from briefing.extract.pdf_layout import Line
-
-    textpage = page.get_textpage()
-    try:
-        text = textpage.get_text_range()
-        lines, start = [], 0
-        for raw in _breaks(text):
-            first = start + len(raw) - len(raw.lstrip())
-            if raw.strip():
-                x0, bottom, _, top = textpage.get_charbox(first, loose=True)
-                lines.append(Line(x0, bottom, top - bottom, _cells(textpage, raw.strip().replace(HYPHEN, "-"), first)))
-            start += len(raw) + (0 if raw.endswith(HYPHEN) else 2)
-        return lines
-    finally:
-        textpage.close()
-        page.close()
-
-
-HYPHEN = "\ufffe"  # pdfium's mark for a hyphen that ends a line; it joins the lines, we keep them apart
-
-
-def _breaks(text: str) -> list[str]:
-    """The page's lines as drawn: pdfium's CRLF breaks, and a break after each line-end
-    hyphen it would have joined (the hyphen kept: "problem-" / "solving" as the page has it)."""
-    out = []
-    for line in text.split("\r\n"):
-        pieces = line.split(HYPHEN)
-        out += [piece + HYPHEN for piece in pieces[:-1]] + [pieces[-1]]
-    return out
-
-
-def _cells(textpage, line: str, first: int) -> str:
-    """A line with a tab where pdfium put a space of its own between two pieces far apart
-    (a table's cells, a label and its value)."""
-    import pypdfium2.raw as pdfium_c
-
-    if " " not in line:
-        return line
-    generated, raw = pdfium_c.FPDFText_IsGenerated, textpage.raw
-    tabs = []
-    at = line.find(" ", 1)
-    while 0 < at < len(line) - 1:  # only spaces are looked at: a Python step per space, not per character
-        index = first + at
-        if generated(raw, index) == 1:
-            left, right = textpage.get_charbox(index - 1), textpage.get_charbox(index + 1)
-            if right[0] - left[2] > max(right[3] - right[1], 4.0) * 1.5:
-                tabs.append(at)
-        at = line.find(" ", at + 1)
-    if not tabs:
-        return line
-    chars = list(line)
-    for at in tabs:
-        chars[at] = "\t"
-    return "".join(chars)
 
 
 PAGE_NUMBER = re.compile(r"\s*(page\s+)?\d{1,3}(\s+of\s+\d{1,3})?\s*", re.IGNORECASE)

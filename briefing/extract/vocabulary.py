@@ -16,12 +16,14 @@ _FLEXIBLE = {"improvement": r"improvements?", "judgement": r"judge?ments?", "jud
 class Vocabulary:
     grades: str  # the alternation of every grade wording, longest first, for embedding in patterns
     lookup: dict[str, str]  # normalised wording -> grade
+    stems: tuple[str, ...] = ()  # each wording's first four letters, case-folded: every match holds one
 
     @classmethod
     def of(cls, fw: Frameworks) -> Vocabulary:
         wordings = sorted({w for ws in fw.grade_words.values() for w in ws}, key=lambda w: (-len(w), w))
         alternation = "|".join(r"\s+".join(_FLEXIBLE.get(p, re.escape(p)) for p in w.split()) for w in wordings)
-        return cls(alternation, dict(fw.grade_aliases))
+        stems = tuple(sorted({w.split()[0][:4].casefold() for w in wordings}))
+        return cls(alternation, dict(fw.grade_aliases), stems)
 
     def grade_of(self, word: str) -> str:
         """ "Requires  Improvements" -> "requires improvement"; "narrative judgments" -> "ungraded"."""

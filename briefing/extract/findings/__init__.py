@@ -51,7 +51,7 @@ def read_findings(fx: Findings, rules: Ruler = FINDING_RULES) -> list[tuple[str,
 
 
 def find_findings(ctx, resolve, judgements, force: str, published=None) -> list[Finding]:
-    fx = Findings(ctx, resolve, Sections(ctx.paras, resolve, judgements), force, published)
+    fx = Findings(ctx, resolve, Sections(ctx, resolve, judgements), force, published)
     return [finding for _, finding in read_findings(fx)]
 
 

@@ -10,7 +10,6 @@ from datetime import date
 from briefing.extract.areas import AreaResolver
 from briefing.extract.context import Context
 from briefing.extract.findings.deadlines import addressee_of, deadline_of
-from briefing.extract.grades.lines import QUESTION
 from briefing.extract.text import Paragraph
 from briefing.model import Finding, Place
 
@@ -26,12 +25,12 @@ def should_pattern(force: str) -> re.Pattern:
 class Sections:
     """The area a finding sits under: the last area heading or judgement before it."""
 
-    def __init__(self, paras: list[Paragraph], resolve: AreaResolver, judgements):
+    def __init__(self, ctx: Context, resolve: AreaResolver, judgements):
         self.marks = []
-        for para in paras:
-            text = para.text.lstrip("#• ").strip()
+        for para in ctx.paras:
+            text = ctx.heading_text(para)
             area = resolve(text, exact=True) if len(text) < 160 else None
-            questions = [resolve(q, exact=True) for q in QUESTION.findall(para.text)] if not area else []
+            questions = [resolve(q, exact=True) for q in ctx.questions(para)] if not area else []
             area = area or next((a for a in reversed(questions) if a), None)
             if area:
                 self.marks.append((_key(para), area.canonical))

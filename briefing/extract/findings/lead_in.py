@@ -17,6 +17,7 @@ A "should" lead-in that names no kind is a recommendation when it sets a deadlin
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from briefing.extract.findings.base import joined
 from briefing.extract.findings.deadlines import deadline_of
@@ -57,8 +58,7 @@ def lead_in(fx):
     paras = fx.paras
     for n, para in enumerate(paras):
         text = para.text.strip()
-        opens = re.match(rf"^(?:{'|'.join(p for k, p in kind_words() if k != 'finding')})\b[^:]*\.$", text, re.IGNORECASE)
-        if not (text.endswith(":") or opens) or len(text) > 600 or text[:1].islower():
+        if len(text) > 600 or text[:1].islower() or not (text.endswith(":") or text.endswith(".") and _opens_with_kind().match(text)):
             continue  # a lower-case line carries on a sentence above it: it leads nothing in
         kind = kind_named(text)
         stem = _stem(fx, text) if text.endswith(":") else ""
@@ -73,6 +73,12 @@ def lead_in(fx):
             yield fx.finding(kind, joined(stem, item), where, stem=stem or text)
         if not items and stem and (deadline_of(stem) or kind == "recommendation"):
             yield fx.finding(kind, stem, para, stem=stem)
+
+
+@cache
+def _opens_with_kind() -> re.Pattern:
+    """A sentence opening with the kind it lists: "Recommendations from the report."."""
+    return re.compile(rf"^(?:{'|'.join(p for k, p in kind_words() if k != 'finding')})\b[^:]*\.$", re.IGNORECASE)
 
 
 def _stem(fx, text: str) -> str:
@@ -125,7 +131,6 @@ def _items(paras) -> list[tuple]:
     return items
 
 
-NAMES_A_KIND = re.compile(r"concern|recommendation|for\s+improvement", re.IGNORECASE)
 PARENTHESES = re.compile(r"\b(?P<kind>causes?\s+of\s+concern|recommendations|areas\s+for\s+improvement)\s*\((?P<items>[^()]{4,300})\)",
                          re.IGNORECASE)
 APPOSITIVE = re.compile(r"\b(?:one|a|the)\s+(?P<kind>cause\s+of\s+concern|recommendation|area\s+for\s+improvement),\s+"
@@ -149,17 +154,18 @@ def inline_list(fx):
     C", "the remaining causes of concern (A, and B)", "one cause of concern, A, as ...",
     "two causes of concern: the first around A. The second surrounds B."."""
     for para in fx.paras:
-        if not NAMES_A_KIND.search(para.text):  # each shape below names the kind of its findings
-            continue
-        for match in INLINE.finditer(para.text):
+        folded, text = fx.ctx.folded(para), para.text
+        if not ("concern" in folded or "recommendation" in folded or "improvement" in folded):
+            continue  # each shape below names the kind of its findings; each test below is one its pattern needs
+        for match in INLINE.finditer(text) if ";" in text else ():
             for piece in _pieces(match.group("items")):
                 yield fx.finding(kind_named(match.group("kind")), piece, para)
-        for match in PARENTHESES.finditer(para.text):
+        for match in PARENTHESES.finditer(text) if "(" in text else ():
             for piece in _pieces(match.group("items"), by_comma_and=True):
                 yield fx.finding(kind_named(match.group("kind")), piece, para)
-        for match in APPOSITIVE.finditer(para.text):
+        for match in APPOSITIVE.finditer(text) if "," in text else ():
             yield fx.finding(kind_named(match.group("kind")), match.group("item"), para)
-        for match in ORDINALS.finditer(para.text):
+        for match in ORDINALS.finditer(text) if "the second" in folded else ():
             kind = kind_named(match.group("kind"))
             yield fx.finding(kind, match.group("first"), para)
             yield fx.finding(kind, match.group("second"), para)

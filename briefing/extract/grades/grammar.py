@@ -35,6 +35,8 @@ SAME_AS_BEFORE = re.compile(r"\b(?:unchanged|same|consistent|as it was|as before
 SET_LEAD = re.compile(r"^\W*(?:the\s+)?extent\s+to\s+which\s+(?:the\s+)?[\w\s&'\u2019-]*?\s+is\s+", re.IGNORECASE)
 REFERS_BACK = re.compile(r",?\s+(?:which|where|in which)\b(?:\s+(?:it|the force|the constabulary|they|its\s+\w+(?:\s+\w+)?))?"
                          r"(?:\s+(?:was|were|is|are|had been|has been))?\s*$", re.IGNORECASE)
+QUESTION = re.compile(r"how (?:effective|good|well|efficient|legitimate)(?:ly)? (?:is|does) the (?:force|constabulary)"
+                      r"(?: at)? [^?]{5,120}\?", re.IGNORECASE)  # an inspection question, as a heading
 FORCE_SUBJECT = re.compile(r"^(?:.*\b(?:police|constabulary|force|service)|it|they|we|he|she|the\s+(?:force|constabulary))$",
                            re.IGNORECASE)
 
@@ -53,6 +55,7 @@ class Grammar:
     alone: re.Pattern  # a line that is only a grade
     areas_list: re.Pattern  # "the 'outstanding' areas included A and B"
     numbered: re.Pattern  # "all three areas", "two of the nine areas"
+    stems: tuple[str, ...]  # the opening letters of every grade wording, case-folded
 
     @classmethod
     def of(cls, vocabulary: Vocabulary) -> Grammar:
@@ -86,7 +89,21 @@ class Grammar:
                                 r"multiple|several|many|some|a number of|a range of|most|\d+)(?:\s+\w+){0,2}?\s+"
                                 r"(?:areas?|categories|questions|of\s+\w+\s+areas?|counts|pillars)\b\s*(?P<rest>.*)$",
                                 re.IGNORECASE),
+            stems=vocabulary.stems,
         )
+
+    def words(self, text: str, folded: str | None = None) -> list[re.Match]:
+        """The grade words of a text. Most paragraphs of a report hold none, and a substring
+        test of the case-folded text for each wording's first letters is a fraction of the
+        pattern's cost, so the pattern runs only where one of them is."""
+        if not self.may_hold(text, folded):
+            return []
+        return list(self.word.finditer(text))
+
+    def may_hold(self, text: str, folded: str | None = None) -> bool:
+        """Whether a grade word could be in the text: one of the stems is."""
+        folded = text.casefold() if folded is None else folded
+        return any(stem in folded for stem in self.stems)
 
     def grade_of(self, word: str) -> str:
         return self.vocabulary.grade_of(word)

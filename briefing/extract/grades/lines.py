@@ -7,14 +7,12 @@ from __future__ import annotations
 
 import re
 
-from briefing.extract.grades.grammar import clean_phrase
+from briefing.extract.grades.grammar import QUESTION, clean_phrase
 from briefing.extract.grades.statement import Reading, Statement
 from briefing.extract.ruler import per_paragraph
 
 VERB = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|rated|graded|judged|found|assessed|received|"
                   r"remains?|got|gets|achieved|awarded|deemed|considered|as|it|its|we|our|they)\b", re.IGNORECASE)
-QUESTION = re.compile(r"how (?:effective|good|well|efficient|legitimate)(?:ly)? (?:is|does) the (?:force|constabulary)"
-                      r"(?: at)? [^?]{5,120}\?", re.IGNORECASE)
 UNGRADED = re.compile(r"\bwe (?:do not|don't) grade forces on this question\b", re.IGNORECASE)
 
 
@@ -25,12 +23,18 @@ def _line_reading(ctx, para, index, phrase: str, grade: str, how: str) -> Readin
                    (Statement(clean_phrase(phrase), ctx.grammar.grade_of(grade), line, how=how),))
 
 
+def _lines_with_grades(ctx, para):
+    """(index, line) of the paragraph's lines that may hold a grade word: a rule of lines
+    reads a grade on its line, and most lines of a paragraph with one have none."""
+    if not ctx.may_grade(para):
+        return []
+    return [(i, line) for i, line in enumerate(para.lines) if ctx.grammar.may_hold(line.text)]
+
+
 @per_paragraph
 def label(ctx, para):
     """A label and its grade on one line: "Investigating crime: Adequate", "Efficiency - 'Good'"."""
-    if not ctx.may_grade(para):
-        return
-    for index, line in enumerate(para.lines):
+    for index, line in _lines_with_grades(ctx, para):
         match = ctx.grammar.label.match(" ".join(line.text.split()))
         if not match:
             continue
@@ -44,9 +48,7 @@ def label(ctx, para):
 @per_paragraph
 def area_label(ctx, para):
     """An area's own name, then its grade and more text: "Investigating crime - Good. The force ..."."""
-    if not ctx.may_grade(para):
-        return
-    for index, line in enumerate(para.lines):
+    for index, line in _lines_with_grades(ctx, para):
         text = line.text.strip(" •-\t")
         match = re.match(rf"^(?P<p>[A-Za-z][^\t]*?)(?:\t+| {{2,}}| - |\s*: )\s*'?(?P<g>{ctx.grammar.vocabulary.grades})'?"
                          rf"\b(?!\s+at\b)", text, re.IGNORECASE)
@@ -57,9 +59,7 @@ def area_label(ctx, para):
 @per_paragraph
 def row(ctx, para):
     """A table row: the area, then its grade at the end of the line, with no verb between."""
-    if not ctx.may_grade(para):
-        return
-    for index, line in enumerate(para.lines):
+    for index, line in _lines_with_grades(ctx, para):
         match = ctx.grammar.row.match(" ".join(line.text.split()))
         if match and not VERB.search(match.group("p")) and not ctx.grammar.word.search(match.group("p")):
             yield _line_reading(ctx, para, index, match.group("p"), match.group("g"), "row")
@@ -69,9 +69,7 @@ def row(ctx, para):
 def heading(ctx, para):
     """A grade alone on its line, answering the short line (an area or a question) one or
     two lines above it that has no full stop and no grade of its own."""
-    if not ctx.may_grade(para):
-        return
-    for index, line in enumerate(para.lines):
+    for index, line in _lines_with_grades(ctx, para):
         alone = ctx.grammar.alone.match(" ".join(line.text.split()))
         if not alone:
             continue
@@ -101,10 +99,11 @@ def question_heading(ctx):
     force at ...?"), after the summary that follows it."""
     heading_text = None
     for para in ctx.paras:
-        text = para.text.lstrip("#• ").strip()
-        questions = QUESTION.findall(para.text)
-        if (len(text) < 160 and ctx.is_area_wording(text)) or questions:
-            heading_text = questions[-1] if questions else text
+        questions = ctx.questions(para)
+        if ctx.names_area(para, 160) or questions:
+            heading_text = questions[-1] if questions else ctx.heading_text(para)
+            continue
+        if not heading_text or not ctx.may_grade(para):
             continue
         for index, line in enumerate(para.lines):
             alone = ctx.grammar.alone.match(line.text.lstrip("#• ").strip())
@@ -116,11 +115,10 @@ def ungraded_question(ctx):
     """ "We don't grade forces on this question" under an area's heading."""
     heading_text = None
     for para in ctx.paras:
-        text = para.text.lstrip("#• ").strip()
-        if len(text) < 120 and ctx.is_area_wording(text):
-            heading_text = text
+        if ctx.names_area(para, 120):
+            heading_text = ctx.heading_text(para)
             continue
-        match = UNGRADED.search(para.text)
+        match = UNGRADED.search(para.text) if heading_text and "this question" in ctx.folded(para) else None
         if match and heading_text:
             yield para, Reading((), (Statement(clean_phrase(heading_text), "ungraded", para.line_at(match.start()),
                                                how="ungraded-question"),))

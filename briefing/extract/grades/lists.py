@@ -41,12 +41,12 @@ def grade_then_list(ctx):
             continue
         text = strip_bullet(para.text)
         offset = para.text.index(text[:20]) if text else 0
-        match = first.match(text) or grade_was.search(text)
+        match = first.match(text) or (_names_grade(ctx.folded(para)) and grade_was.search(text))
         if match:
             phrase = re.split(r"(?<=[a-z)])\.\s|\s\(", match.group("p"))[0]
             yield para, _reading(ctx, para, offset + match.start("g"), [phrase], text, match.start("g"))
             continue
-        opened = lead.search(text)
+        opened = lead.search(text) if text.endswith(":") else None  # a lead-in ends with its colon
         if not opened:
             continue
         items = []
@@ -56,6 +56,12 @@ def grade_then_list(ctx):
             items.append(strip_bullet(later.text))
         if items:
             yield para, _reading(ctx, para, offset + opened.start("g"), items, text, opened.start("g"))
+
+
+def _names_grade(folded: str) -> bool:
+    """Whether "the 'adequate' grade was: ..." could be read: it names a grade, grading,
+    rating or category (a test cheaper than the pattern)."""
+    return "grad" in folded or "rating" in folded or "categor" in folded
 
 
 def _item(para) -> bool:

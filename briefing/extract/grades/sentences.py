@@ -43,6 +43,8 @@ def _sentence_matches(ctx, para):
 def scale(ctx, para):
     """ "'outstanding', 'good', 'requires improvement' or 'inadequate'": the scale
     explained, three or more grade words in a row, and no judgement."""
+    if len(ctx.grade_words(para)) < 3:  # the scale is three grade words or more in a row
+        return
     for start, sentence, found in _sentence_matches(ctx, para):
         if len(found) < 3:  # the scale is three grade words or more in a row
             continue
@@ -54,6 +56,8 @@ def back_reference(ctx):
     """ "... has received this grade in relation to A and B": the grade word read last."""
     last = None
     for para in ctx.paras:
+        if not ctx.may_grade(para) and not (last and _may_refer_back(ctx.folded(para)) and ANAPHOR.search(para.text)):
+            continue  # no grade word to remember and none referred back to
         for start, sentence, found in _sentence_matches(ctx, para):
             anaphor = ANAPHOR.search(sentence)
             if anaphor and last and not found:
@@ -66,9 +70,16 @@ def back_reference(ctx):
                 last = (ctx.grammar.grade_of(found[-1].group("g")), para.line_at(found[-1].start("g")))
 
 
+def _may_refer_back(folded: str) -> bool:
+    """Whether ANAPHOR could match: it needs one of these nouns (a test cheaper than the pattern)."""
+    return "grad" in folded or "rating" in folded or "judg" in folded
+
+
 @per_paragraph
 def areas_list(ctx, para):
     """ "the 'outstanding' areas included A and B", "areas rated good were A; B and C"."""
+    if not ctx.may_grade(para):
+        return
     for start, sentence, found in _sentence_matches(ctx, para):
         if not found:  # the list hangs on a grade word of the sentence
             continue
@@ -93,6 +104,8 @@ def sentence(ctx):
     carrying on one about an earlier inspection ("It was also found to ...") is about it too."""
     previous_earlier = False
     for para in ctx.paras:
+        if not ctx.may_grade(para):
+            continue  # what carries on from an earlier sentence is decided at the sentences with grade words
         for start, text, found in _sentence_matches(ctx, para):
             inherited = previous_earlier and continues_earlier(text)
             for match in found:

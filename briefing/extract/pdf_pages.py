@@ -1,0 +1,172 @@
+"""A PDF's pages through pdfium, each as placed lines (extract.pdf_layout), within the
+bounds of briefing.limits; a long document's later half read by a second process.
+
+Why two processes: pdfium lays out each page on its own, and a page costs about as much
+of pdfium as of Python placing its lines, so on two cores the halves are read side by side
+(the 105-page report of benchmarks/bench_extract.py: 0.13 s in one process, 0.08 s in
+two). A short document, one core, or a system that cannot fork is read in one process;
+what is read is the same either way (tests/test_pdf_layout.py). The second reader is
+forked before the first page is read, lives only as long as the reader that forked it,
+and sends back plain tuples.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+
+from briefing import limits
+from briefing.errors import InputError
+from briefing.extract.pdf_layout import Line
+from briefing.forked import tie_to
+
+HYPHEN = "\ufffe"  # pdfium's mark for a hyphen that ends a line; it joins the lines, we keep them apart
+PARALLEL_PAGES = 24  # a shorter document is read in one process: a fork would cost more than it saves
+
+
+def read_pages(document, name: str) -> list[list[Line]]:
+    """Every page's lines, in page order; refused as soon as the text is too long or the
+    first pages show a scan. The document is opened from bytes in memory: a document read
+    from a file would have its file offset shared by the two readers."""
+    count = len(document)
+    if count < PARALLEL_PAGES or (os.cpu_count() or 1) < 2 or not hasattr(os, "fork"):
+        placed = _read(document, range(count), name)
+    else:
+        placed = _read_in_two(document, count, name)
+    _check_lines(placed, name)
+    return placed
+
+
+def _read(document, numbers: range, name: str) -> list[list[Line]]:
+    placed, lines_read = [], 0
+    for number in numbers:
+        placed.append(page_lines(document[number]))
+        lines_read += len(placed[-1])
+        if lines_read > limits.REPORT_LINES:
+            raise InputError(f"more than {limits.REPORT_LINES:,} lines of text by page {number + 1}; a report has at "
+                             "most that (is this one report?)", file=name)
+        if number + 1 == limits.PDF_SCAN_PAGES and not any(placed):
+            raise InputError(f"the first {number + 1} pages have no text layer (a scan?); run it through OCR first",
+                             file=name)
+    return placed
+
+
+def _check_lines(placed: list[list[Line]], name: str) -> None:
+    """The bounds of _read over the whole document, where its halves were read apart."""
+    lines_read = 0
+    for number, page in enumerate(placed):
+        lines_read += len(page)
+        if lines_read > limits.REPORT_LINES:
+            raise InputError(f"more than {limits.REPORT_LINES:,} lines of text by page {number + 1}; a report has at "
+                             "most that (is this one report?)", file=name)
+        if number + 1 == limits.PDF_SCAN_PAGES and not any(placed[:number + 1]):
+            raise InputError(f"the first {number + 1} pages have no text layer (a scan?); run it through OCR first",
+                             file=name)
+
+
+def _read_in_two(document, count: int, name: str) -> list[list[Line]]:
+    half = count // 2
+    parent = os.getpid()
+    ours, theirs = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the second reader: pages half..count, sent back as tuples, then gone
+        os.close(ours)
+        try:
+            tie_to(parent)
+            _answer(theirs, document, range(half, count), name)
+        finally:
+            os._exit(0)
+    os.close(theirs)
+    reaped = False
+    try:
+        first = _read(document, range(half), name)
+        with os.fdopen(ours, "rb") as pipe:
+            ours = None
+            answer = pipe.read()
+        _, status = os.waitpid(pid, 0)
+        reaped = True
+        return first + _later_half(answer, status, half, count, name)
+    finally:
+        if ours is not None:
+            os.close(ours)
+        if not reaped:  # our half failed first: the other half is not wanted
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+
+
+def _answer(pipe: int, document, numbers: range, name: str) -> None:
+    try:
+        answer = ("pages", [[(l.x0, l.y, l.size, l.text) for l in page] for page in _read(document, numbers, name)])
+    except InputError as exc:
+        answer = ("refused", exc.message)
+    except Exception as exc:  # pdfium raises for a damaged page
+        answer = ("damaged", f"{type(exc).__name__}: {exc}")
+    with os.fdopen(pipe, "wb") as out:
+        out.write(pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _later_half(answer: bytes, status: int, half: int, count: int, name: str) -> list[list[Line]]:
+    if not answer:
+        how = f"signal {os.WTERMSIG(status)}" if os.WIFSIGNALED(status) else f"exit {os.waitstatus_to_exitcode(status)}"
+        raise InputError(f"not a readable PDF (reading pages {half + 1}-{count} stopped: {how})", file=name)
+    what, value = pickle.loads(answer)
+    if what == "refused":
+        raise InputError(value, file=name)
+    if what == "damaged":
+        raise InputError(f"not a readable PDF ({value})", file=name)
+    return [[Line(*line) for line in page] for page in value]
+
+
+def page_lines(page) -> list[Line]:
+    """One page through pdfium: its lines in drawing order, each placed by its first and
+    last characters (extract.pdf_layout)."""
+    textpage = page.get_textpage()
+    try:
+        text = textpage.get_text_range()
+        lines, start = [], 0
+        for raw in _breaks(text):
+            first = start + len(raw) - len(raw.lstrip())
+            if raw.strip():
+                x0, bottom, _, top = textpage.get_charbox(first, loose=True)
+                lines.append(Line(x0, bottom, top - bottom, _cells(textpage, raw.strip().replace(HYPHEN, "-"), first)))
+            start += len(raw) + (0 if raw.endswith(HYPHEN) else 2)
+        return lines
+    finally:
+        textpage.close()
+        page.close()
+
+
+def _breaks(text: str) -> list[str]:
+    """The page's lines as drawn: pdfium's CRLF breaks, and a break after each line-end
+    hyphen it would have joined (the hyphen kept: "problem-" / "solving" as the page has it)."""
+    out = []
+    for line in text.split("\r\n"):
+        pieces = line.split(HYPHEN)
+        out += [piece + HYPHEN for piece in pieces[:-1]] + [pieces[-1]]
+    return out
+
+
+def _cells(textpage, line: str, first: int) -> str:
+    """A line with a tab where pdfium put a space of its own between two pieces far apart
+    (a table's cells, a label and its value)."""
+    import pypdfium2.raw as pdfium_c
+
+    if " " not in line:
+        return line
+    generated, raw = pdfium_c.FPDFText_IsGenerated, textpage.raw
+    tabs = []
+    at = line.find(" ", 1)
+    while 0 < at < len(line) - 1:  # only spaces are looked at: a Python step per space, not per character
+        index = first + at
+        if generated(raw, index) == 1:
+            left, right = textpage.get_charbox(index - 1), textpage.get_charbox(index + 1)
+            if right[0] - left[2] > max(right[3] - right[1], 4.0) * 1.5:
+                tabs.append(at)
+        at = line.find(" ", at + 1)
+    if not tabs:
+        return line
+    chars = list(line)
+    for at in tabs:
+        chars[at] = "\t"
+    return "".join(chars)
