@@ -26,9 +26,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefing.extract.dates import inspectorate_naming
 from briefing.extract.grades.grammar import EARLIER
+from briefing.extract.phrases import Phrases
 from briefing.extract.reader import SourceLine
 from briefing.frameworks import Cycle, Frameworks, normalise
 
@@ -196,6 +198,8 @@ def heading_cues(lines: list[SourceLine], cal: Calendar) -> list[Cue]:
     cues, seen = [], set()
     for line in lines:
         text = line.text.strip(" #*\t")
+        if not text[-1:].isdigit():  # the heading ends in its year
+            continue
         match = re.fullmatch(rf"(?:[A-Z][\w&.'\u2019 -]{{2,60}}?\s+(?:PEEL\s+)?)?{RANGE}", text)
         if not match:
             continue
@@ -336,7 +340,6 @@ def naming_cues(text: str, cal: Calendar) -> list[Cue]:
 
 
 def wording_cues(folded: str, fw: Frameworks) -> list[Cue]:
-    text = f" {folded.replace('antisocial', 'anti social')} "
     wordings: dict[str, set[str]] = defaultdict(set)  # each wording once, with every cycle that uses it
     for cycle in fw.cycles.values():
         if cycle.variant_of:
@@ -346,7 +349,8 @@ def wording_cues(folded: str, fw: Frameworks) -> list[Cue]:
                 key = normalise(wording)
                 if len(key) >= 18:
                     wordings[key].add(cycle.id)
-    found = {key: cycles for key, cycles in wordings.items() if f" {key} " in text}
+    held = _wording_phrases(frozenset(wordings)).present(folded.replace("antisocial", "anti social"))
+    found = {key: cycles for key, cycles in wordings.items() if key in held}
     capped: dict[str, float] = defaultdict(float)
     out = []
     for key, cycles in found.items():
@@ -358,6 +362,13 @@ def wording_cues(folded: str, fw: Frameworks) -> list[Cue]:
                 capped[cid] += weight
                 out.append(Cue(cid, weight, f'the area wording "{key}"', "wording"))
     return out
+
+
+@lru_cache(maxsize=4)
+def _wording_phrases(keys: frozenset[str]) -> Phrases:
+    """The area wordings, found whole in a text folded by normalise() (letters, digits and
+    apostrophes between single spaces)."""
+    return Phrases(keys, word_chars="abcdefghijklmnopqrstuvwxyz0123456789'")
 
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -399,8 +410,9 @@ def detect_cycle(lines: list[SourceLine], fw: Frameworks, published: tuple | Non
     cal = Calendar(fw)
     text = " ".join(l.text for l in lines)
     folded = normalise(text)  # the whole text folded once, for the alias and the area-wording cues
-    cues = (label_cues(lines, cal) + address_cues(lines, cal) + heading_cues(lines, cal) + ordinal_cues(lines, cal)
-            + alias_cues(lines, cal, folded) + inspected_cues(lines, cal) + wording_cues(folded, fw))
+    dated = [line for line in lines if HAS_YEAR.search(line.text)]  # the lines every cue of a year reads
+    cues = (label_cues(dated, cal) + address_cues(lines, cal) + heading_cues(dated, cal) + ordinal_cues(lines, cal)
+            + alias_cues(lines, cal, folded) + inspected_cues(dated, cal) + wording_cues(folded, fw))
     if published:
         year, month = published[0], published[1] if len(published) > 1 else None
         when = f"{year}-{month:02d}" if month else str(year)
@@ -422,8 +434,8 @@ def detect_cycle(lines: list[SourceLine], fw: Frameworks, published: tuple | Non
     if pillars_graded >= 2:  # an integrated report grades the pillars together; earlier ones had one report each
         cues += [Cue(c.id, 0.5, "two or more pillars graded in one report (the integrated assessment)", "scale")
                  for c in cal.main if c.integrated]
-    cues += later_cues(lines, cal, list(earlier_years), published[0] if published else None) + \
-        naming_cues(text, cal) + next_report_cues(lines, cal)
+    cues += later_cues(dated, cal, list(earlier_years), published[0] if published else None) + \
+        naming_cues(text, cal) + next_report_cues(dated, cal)
     return settle(cues, fw), sorted(cues, key=lambda c: -c.weight)
 
 

@@ -204,7 +204,7 @@ def inspectorate_naming(text: str) -> tuple[str | None, str | None]:
     """How a text names the inspectorate, which dates it: "HMICFRS" (from July 2017) or
     "HMIC" (before), and "Her" Majesty's (until September 2022) or "His" (after). Plain
     substring tests come first: on a long text they cost a fraction of a pattern's scan."""
-    named = "HMICFRS" if HMICFRS_NAMED.search(text) else \
+    named = "HMICFRS" if ("HMICFRS" in text or "Rescue Services" in text) and HMICFRS_NAMED.search(text) else \
         "HMIC" if "HMIC" in text and re.search(r"\bHMIC\b", text) else None
     monarch = "Her" if "Her Majesty" in text and re.search(r"\bHer Majesty", text) else \
         "His" if "His Majesty" in text and re.search(r"\bHis Majesty", text) else None

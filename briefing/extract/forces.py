@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from briefing.extract.phrases import Phrases
 from briefing.extract.reader import SourceLine
 from briefing.resources import load_data
 
@@ -34,17 +35,16 @@ def fold(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _force_pattern() -> re.Pattern:
-    """Every wording in one pattern, longest first, so a text is scanned once."""
-    wordings = sorted(known_forces(), key=len, reverse=True)
-    return re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(w) for w in wordings) + r")(?![a-z])")
+def _force_phrases() -> Phrases:
+    """Every wording, found in one pass over a text."""
+    return Phrases(known_forces())
 
 
 def force_scores(text: str) -> Counter:
     counts: Counter = Counter()
     forces = known_forces()
-    for match in _force_pattern().finditer(fold(text)):
-        name, weight = forces[match.group(0)]
+    for wording in _force_phrases().matches(fold(text)):
+        name, weight = forces[wording]
         counts[name] += weight
     return counts
 

@@ -83,6 +83,8 @@ def past_years(ctx) -> list[int]:
     years = []
     for para in ctx.paras:
         words = ctx.grade_words(para)
+        if not words:
+            continue
         for start, sentence in ctx.sentences(para):
             for match in words:
                 if start <= match.start() < start + len(sentence):
