@@ -27,6 +27,7 @@ class Context:
     _folded: dict[int, str] = field(default_factory=dict, repr=False)
     _questions: dict[int, list] = field(default_factory=dict, repr=False)
     _headings: dict[int, str] = field(default_factory=dict, repr=False)
+    _heading_texts: dict[int, str] = field(default_factory=dict, repr=False)
     _sentences: dict[int, list] = field(default_factory=dict, repr=False)
     _sentence_words: dict[int, list] = field(default_factory=dict, repr=False)
 
@@ -100,7 +101,9 @@ class Context:
 
     def heading_text(self, para: Paragraph) -> str:
         """The paragraph as a heading: without its markdown hashes and bullet."""
-        return para.text.lstrip("#• ").strip()
+        if para.index not in self._heading_texts:
+            self._heading_texts[para.index] = para.text.lstrip("#• ").strip()
+        return self._heading_texts[para.index]
 
     def names_area(self, para: Paragraph, longest: int) -> bool:
         """The paragraph, shorter than `longest`, is a heading naming an area of any cycle

@@ -35,15 +35,16 @@ def _grades(grammar: Grammar, words: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=8)
-def _patterns(grades: str) -> dict[str, re.Pattern]:
-    """Every count pattern for one grade vocabulary, compiled once (not per paragraph)."""
+def _patterns(grades: str, lead: str) -> dict[str, re.Pattern]:
+    """Every count pattern for one grade vocabulary, compiled once (not per paragraph);
+    `lead` is the vocabulary's lookahead for the first character of a grade word."""
     one = rf"{Q}?(?:{grades}){Q}?"
     many = rf"(?P<grades>{one}(?:\s+or\s+{one})*)"
     return {
-        "in-n": re.compile(rf"{many}\s+(?:in|for|across)\s+(?:(?:all|just|only)\s+)?"
+        "in-n": re.compile(rf"{lead}{many}\s+(?:in|for|across)\s+(?:(?:all|just|only)\s+)?"
                            rf"(?P<n>{NUMBER})(?=\s+(?:separate\s+|other\s+|of\s+the\s+\w+\s+)?(?:areas?|categories|questions)\b"
                            rf"|\s*[.,;]|\s+and\b|\s*$)(?!\s+of\s+the\s+\w+\s+areas)", re.IGNORECASE),
-        "before": re.compile(rf"{many}\s+in\s+(?P<n>{NUMBER})\s+of\s+(?:the|its)\s+\w+\s+"
+        "before": re.compile(rf"{lead}{many}\s+in\s+(?P<n>{NUMBER})\s+of\s+(?:the|its)\s+\w+\s+"
                              rf"(?:areas|categories|questions)\b", re.IGNORECASE),
         "after": re.compile(rf"\b(?P<n>{NUMBER})\s+of\s+(?:the|its)\s+\w+\s+(?:areas|categories|questions)\s+(?:were|was|are|is)\s+"
                             rf"(?:(?:rated|graded|judged)\s+)?(?:as\s+)?{many}", re.IGNORECASE),
@@ -56,13 +57,13 @@ def _patterns(grades: str) -> dict[str, re.Pattern]:
 
 def grade_in_n(grammar: Grammar, text: str):
     """ "'adequate' in six categories", "outstanding or good in two areas"."""
-    for match in _patterns(grammar.vocabulary.grades)["in-n"].finditer(text):
+    for match in _patterns(grammar.vocabulary.grades, grammar.vocabulary.lead)["in-n"].finditer(text):
         yield _grades(grammar, match.group("grades")), _number(match.group("n"))
 
 
 def n_of_m(grammar: Grammar, text: str):
     """ "good in four of the nine areas", "zero of the nine areas were outstanding or good"."""
-    patterns = _patterns(grammar.vocabulary.grades)
+    patterns = _patterns(grammar.vocabulary.grades, grammar.vocabulary.lead)
     for name in ("before", "after"):
         for match in patterns[name].finditer(text):
             yield _grades(grammar, match.group("grades")), _number(match.group("n"))
@@ -70,7 +71,7 @@ def n_of_m(grammar: Grammar, text: str):
 
 def none(grammar: Grammar, text: str):
     """ "no areas requiring improvement", "don't have any headings below 'adequate'"."""
-    patterns = _patterns(grammar.vocabulary.grades)
+    patterns = _patterns(grammar.vocabulary.grades, grammar.vocabulary.lead)
     for match in patterns["no-areas"].finditer(text):
         yield _grades(grammar, match.group("grades")), 0
     for match in patterns["below"].finditer(text):

@@ -233,14 +233,15 @@ def alias_cues(lines: list[SourceLine], cal: Calendar, folded: str) -> list[Cue]
     """Cycle aliases without a year ("integrated peel assessment", "core business")."""
     names = {normalise(a): (c.id, a) for c in cal.fw.cycles.values() for a in c.aliases
              if not re.search(r"\d", a) and len(a) > 8}
-    if not names:
-        return []
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in sorted(names, key=len, reverse=True)) + r")\b")
-    if not pattern.search(folded):
+    named = _alias_phrases(frozenset(names)).present(folded)
+    if not named:
         return []  # the whole text at once first: most name no alias, and need no line-by-line reading
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in sorted(names, key=len, reverse=True)) + r")\b")
+    words = {max(re.findall(r"[a-z0-9]+", alias), key=len) for alias in named}  # one in each line that names one
     cues, seen = [], set()
     for line in lines:
-        found = pattern.search(normalise(line.text))
+        lowered = line.text.lower()
+        found = any(word in lowered for word in words) and pattern.search(normalise(line.text))
         if found:
             cid, alias = names[found.group(0)]
             cues.append(Cue(cid, 3 if cid not in seen else 1, f'"{alias}" (line {line.line})', "alias"))
@@ -362,6 +363,13 @@ def wording_cues(folded: str, fw: Frameworks) -> list[Cue]:
                 capped[cid] += weight
                 out.append(Cue(cid, weight, f'the area wording "{key}"', "wording"))
     return out
+
+
+@lru_cache(maxsize=4)
+def _alias_phrases(aliases: frozenset[str]) -> Phrases:
+    """The cycles' aliases, found in a folded text where the pattern \\b(?:...)\\b would
+    find them (an apostrophe ends a word)."""
+    return Phrases(aliases, word_chars="abcdefghijklmnopqrstuvwxyz0123456789")
 
 
 @lru_cache(maxsize=4)

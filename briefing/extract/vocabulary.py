@@ -25,6 +25,14 @@ class Vocabulary:
         stems = tuple(sorted({w.split()[0][:4].casefold() for w in wordings}))
         return cls(alternation, dict(fw.grade_aliases), stems)
 
+    @property
+    def lead(self) -> str:
+        """A lookahead for the first character of a grade word, quoted or not, to open a
+        pattern that starts with one: the engine then passes over every other place in a
+        single test, where it would try each wording there (twice as fast on a report)."""
+        firsts = "".join(sorted({stem[0] for stem in self.stems}))
+        return rf"(?=[{re.escape(firsts)}{QUOTE[1:-1]}])"
+
     def grade_of(self, word: str) -> str:
         """ "Requires  Improvements" -> "requires improvement"; "narrative judgments" -> "ungraded"."""
         key = normalise(word)

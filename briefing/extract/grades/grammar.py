@@ -63,7 +63,7 @@ class Grammar:
         one = rf"{Q}?(?:{grade}){Q}?"
         return cls(
             vocabulary=vocabulary,
-            word=re.compile(rf"(?<![\w-]){Q}?(?P<g>{grade}){Q}?(?![\w-])", re.IGNORECASE),
+            word=re.compile(rf"{vocabulary.lead}(?<![\w-]){Q}?(?P<g>{grade}){Q}?(?![\w-])", re.IGNORECASE),
             after=re.compile(rf"^\s*{Q}?\s*(?:{NOUN}\s+)?(?:(?:has|have|had|was|were)\s+been\s+(?:awarded|given|assigned)"
                              rf"\s+)?(?:overall\s+)?{PREP}\s+(?:the\s+(?:area|areas)\s+of\s+)?(?P<p>.+)$", re.IGNORECASE),
             phrase_end=re.compile(
