@@ -45,18 +45,31 @@ class PackResult:
 
 
 def make_pack(request: PackRequest, progress: Callable[[str], None] = lambda message: None) -> PackResult:
-    """Four steps: start the writers (they load their libraries meanwhile), load and build
-    the Briefing, render every format, commit them all at once."""
+    """The main job in four steps: load the record, build the Briefing, render every
+    format, commit them all at once. The writers start first, so they load their libraries
+    while the first two steps run; a failure before the commit stops them and leaves
+    nothing written."""
     pool = WriterPool.start(request.formats)
     try:
         tracker = _read_tracker_aside(pool, request.tracker)
-        briefing, stem = build(request, tracker)
+        loaded = load(request)
+        briefing, stem = build(request, tracker, loaded)
+        with atomic_batch() as batch:
+            files = render(briefing, request.out_dir, stem, request.formats, batch, progress, pool)
+            if pool is not None:
+                pool.close()
+            paths = commit(batch, briefing, request.out_dir / f"{stem}{MANIFEST}", files)
     except BaseException:
         if pool is not None:
             pool.stop()
         raise
-    paths = write_pack(briefing, request.out_dir, stem, request.formats, progress, pool)
     return PackResult(briefing, paths)
+
+
+def load(request: PackRequest):
+    """Step 1: what the document rests on, read and compared: the report an s.55
+    response answers (a Subject), or the comparison, history and register (Loaded)."""
+    return response_subject(request) if request.document == "response" else load_comparison(request)
 
 
 def bundled_record():
@@ -78,18 +91,16 @@ def peel_record(reports):
     return sorted((i for i in reports if i.cycle and i.is_peel), key=lambda i: (i.published.sort_key(), fw.cycles[i.cycle].order))
 
 
-def build(request: PackRequest, tracker=None) -> tuple[Briefing, str]:
-    """Load, compare and build the Briefing; returns it and the file name stem.
-    `tracker` is a future of the tracker being read in a worker, if one is."""
+def build(request: PackRequest, tracker=None, loaded=None) -> tuple[Briefing, str]:
+    """Step 2: the Briefing, from what step 1 loaded (loaded here if not given), and the
+    file name stem. `tracker` is a future of the tracker being read in a worker, if one is."""
     from briefing.document import build_briefing
 
+    loaded = loaded if loaded is not None else load(request)
     if request.document == "response":
         from briefing.document.response import build_response
 
-        subject = response_subject(request)
-        return build_response(subject, request.options), pack_stem(subject.report.force, subject.entry.key,
-                                                                   "s55-response")
-    loaded = load_comparison(request)
+        return build_response(loaded, request.options), pack_stem(loaded.report.force, loaded.entry.key, "s55-response")
     comparison = loaded.comparison
     tracker = load_tracker(request.tracker, tracker.result() if tracker is not None else None)
     if tracker is not None and tracker.force and tracker.force != comparison.new.force \
@@ -281,25 +292,38 @@ def _failure(fmt: str, exc: BaseException) -> BriefingError:
 
 def write_pack(briefing: Briefing, out_dir: Path, stem: str, formats: Iterable[str],
                progress: Callable[[str], None] = lambda message: None, pool=None) -> list[Path]:
-    """Render every format to a temporary file, then put all in place at once (atomic):
-    the targets are checked before any work, and a failure stops the writers."""
+    """Steps 3 and 4 for a Briefing already built: render every format, then commit."""
+    formats = list(formats)
+    pool = pool if pool is not None else WriterPool.start(formats)
+    try:
+        with atomic_batch() as batch:
+            files = render(briefing, out_dir, stem, formats, batch, progress, pool)
+            if pool is not None:
+                pool.close()
+            return commit(batch, briefing, out_dir / f"{stem}{MANIFEST}", files)
+    except BaseException:
+        if pool is not None:
+            pool.stop()
+        raise
+
+
+def render(briefing: Briefing, out_dir: Path, stem: str, formats: Iterable[str], batch, progress, pool) -> list[Path]:
+    """Step 3: every format rendered to a temporary file of the batch (the targets checked
+    before any work); returns the final paths. A writer's failure is one line naming it."""
     formats = list(formats)
     finals = {fmt: out_dir / f"{stem}{FORMATS[fmt].suffix}" for fmt in formats}
-    with atomic_batch() as batch:
-        try:
-            check_targets([*finals.values(), out_dir / f"{stem}{MANIFEST}"])
-            targets = {fmt: batch.path_for(final) for fmt, final in finals.items()}
-            remove_stale_parts(out_dir / stem, stem)  # a killed run's parts of this pack, whatever formats it wrote
-            pool = pool if pool is not None else WriterPool.start(formats)
-            _render_all(briefing, formats, targets, progress, pool)
-        except BaseException:
-            if pool is not None:
-                pool.stop()
-            raise
-        if pool is not None:
-            pool.close()
-        _write_manifest(batch, briefing, out_dir / f"{stem}{MANIFEST}", list(finals.values()))
-        return [p for p in batch.commit() if not p.name.endswith(MANIFEST)]
+    check_targets([*finals.values(), out_dir / f"{stem}{MANIFEST}"])
+    targets = {fmt: batch.path_for(final) for fmt, final in finals.items()}
+    remove_stale_parts(out_dir / stem, stem)  # a killed run's parts of this pack, whatever formats it wrote
+    _render_all(briefing, formats, targets, progress, pool)
+    return list(finals.values())
+
+
+def commit(batch, briefing: Briefing, manifest: Path, files: list[Path]) -> list[Path]:
+    """Step 4: the manifest written (what `briefing email` reads), then every file of the
+    pack put in place at once (briefing.atomic): the new pack whole, or the old one."""
+    _write_manifest(batch, briefing, manifest, files)
+    return [p for p in batch.commit() if not p.name.endswith(MANIFEST)]
 
 
 def _render_all(briefing: Briefing, formats: list[str], targets: dict, progress, pool) -> None:
