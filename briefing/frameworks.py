@@ -9,13 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
-
-import yaml
 
 from briefing.errors import InputError
-from briefing.resources import data_dir, load_data
 
 # every byte but a-z, 0-9 and the apostrophe becomes a space (as does every non-ASCII character, encoded as "?")
 _KEPT = bytes(b if chr(b) in "abcdefghijklmnopqrstuvwxyz0123456789'" else 32 for b in range(256))
@@ -201,12 +196,8 @@ def parse_frameworks(raw: dict) -> Frameworks:
                       grade_words=words)
 
 
-@lru_cache(maxsize=4)
-def load_frameworks(path: Path | None = None) -> Frameworks:
-    try:
-        if path is None:
-            path = data_dir() / "frameworks.yaml"
-            return parse_frameworks(load_data("frameworks.yaml"))
-        return parse_frameworks(yaml.safe_load(path.read_text(encoding="utf-8")))
-    except (yaml.YAMLError, KeyError, TypeError) as exc:
-        raise InputError(f"cannot read the inspection frameworks ({exc})", file=str(path)) from exc
+def load_frameworks() -> Frameworks:
+    """The frameworks of the process's Reference (briefing.reference), read and checked once."""
+    from briefing.reference import reference
+
+    return reference().frameworks

@@ -19,16 +19,16 @@ def long_date(day: date) -> str:
     return words(day)
 
 
-def _kinds() -> dict:
-    from briefing.resources import load_data
+def _kinds():
+    from briefing.reference import reference
 
-    return load_data("finding_kinds.yaml")["finding_kinds"]
+    return reference().finding_kinds
 
 
-def _report_types() -> dict:
-    from briefing.resources import load_data
+def _report_types():
+    from briefing.reference import reference
 
-    return load_data("report_types.yaml")["report_types"]
+    return reference().report_types
 
 
 # The finding kinds of data/finding_kinds.yaml: one table for every name, severity and rule.

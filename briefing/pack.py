@@ -19,7 +19,10 @@ from briefing.atomic import atomic_batch, check_targets, remove_stale_parts
 from briefing.document.model import Briefing
 from briefing.document.options import PackOptions
 from briefing.errors import BriefingError, InputError
+from briefing.frameworks import Frameworks
 from briefing.mail.pack_files import MANIFEST
+from briefing.reference import Reference
+from briefing.reference import reference as default_reference
 from briefing.writer_pool import WriterPool
 from briefing.writers import FORMATS, get_writer
 
@@ -36,6 +39,17 @@ class PackRequest:
     tracker: Path | None = None  # last quarter's edited workbook, carried into this pack
     document: str = "briefing"  # or "response": the PCC's public s.55 response page
     force: str = ""  # whose response, for a national report that names no force
+    reference: Reference | None = None  # the data read with (briefing.reference); the process's own if none
+
+    @property
+    def data(self) -> Reference:
+        return self.reference or default_reference()
+
+    def options_for(self, force: str) -> PackOptions:
+        """The options with the force's office settled from this request's data (as asked
+        with --office, else data/offices.yaml's, else a Police and Crime Commissioner)."""
+        data = self.data
+        return replace(self.options, office=self.options.office or data.offices.get(force) or data.default_office)
 
 
 @dataclass(frozen=True)
@@ -72,22 +86,20 @@ def load(request: PackRequest):
     return response_subject(request) if request.document == "response" else load_comparison(request)
 
 
-def bundled_record():
+def bundled_record(reference: Reference | None = None):
     """The bundled force's reports on file, PEEL and other, oldest first."""
     from briefing.ingest.dataset import load_dataset
     from briefing.resources import bundled_datasets
 
-    record = sorted((load_dataset(p) for p in bundled_datasets()), key=lambda i: i.published.sort_key())
+    fw = (reference or default_reference()).frameworks
+    record = sorted((load_dataset(p, fw) for p in bundled_datasets()), key=lambda i: i.published.sort_key())
     force = next(i.force for i in reversed(record) if i.cycle)
     return [i for i in record if i.force == force]
 
 
-def peel_record(reports):
+def peel_record(reports, fw: Frameworks):
     """The PEEL (and earlier cycle) inspections among a force's reports, oldest first: what
     grades are compared across. The other reports go to the register."""
-    from briefing.frameworks import load_frameworks
-
-    fw = load_frameworks()
     return sorted((i for i in reports if i.cycle and i.is_peel), key=lambda i: (i.published.sort_key(), fw.cycles[i.cycle].order))
 
 
@@ -100,14 +112,17 @@ def build(request: PackRequest, tracker=None, loaded=None) -> tuple[Briefing, st
     if request.document == "response":
         from briefing.document.response import build_response
 
-        return build_response(loaded, request.options), pack_stem(loaded.report.force, loaded.entry.key, "s55-response")
+        options = request.options_for(loaded.report.force)
+        return (build_response(loaded, options, request.data.frameworks),
+                pack_stem(loaded.report.force, loaded.entry.key, "s55-response"))
     comparison = loaded.comparison
     tracker = load_tracker(request.tracker, tracker.result() if tracker is not None else None)
     if tracker is not None and tracker.force and tracker.force != comparison.new.force \
             and not request.allow_different_forces:
         raise InputError(f"is {tracker.force}'s tracker; this pack is {comparison.new.force}'s (give "
                          "--allow-different-forces if this is deliberate)", file=tracker.path)
-    briefing = build_briefing(comparison, loaded.history, request.options, tracker, loaded.register)
+    briefing = build_briefing(comparison, loaded.history, request.options_for(comparison.new.force), tracker,
+                              loaded.register, request.data.frameworks)
     read = tuple(f"{r.source}: {w}" for r in loaded.reports for w in r.warnings)
     return (replace(briefing, warnings=read + briefing.warnings),
             pack_stem(comparison.new.force, loaded.cycle, f"{request.options.audience}-briefing"))
@@ -157,23 +172,24 @@ def load_comparison(request: PackRequest) -> Loaded:
     from briefing.compare.register import register
     from briefing.ingest import load_inspections
 
+    ref, fw = request.data, request.data.frameworks
     if request.inputs:
         if len(request.inputs) != 2:
             raise BriefingError("give two inspections (OLD NEW), or none for the bundled force")
-        loaded = load_inspections([*request.inputs, *request.record])
+        loaded = load_inspections([*request.inputs, *request.record], ref)
         for path, inspection in zip(request.inputs, loaded):
             _check_peel(path, inspection)
         old, new = loaded[:2]
         reports = loaded
-        record = [old, new, *peel_record(loaded[2:])]
+        record = [old, new, *peel_record(loaded[2:], fw)]
     else:
-        reports = bundled_record() + (load_inspections(request.record) if request.record else [])
-        record = peel_record(reports)
+        reports = bundled_record(ref) + (load_inspections(request.record, ref) if request.record else [])
+        record = peel_record(reports, fw)
         old, new = record[-2], record[-1]
     as_of = request.options.date
-    _check_dates(new, request.options, request.inputs[1] if request.inputs else None)
+    _check_dates(new, request.options_for(new.force), request.inputs[1] if request.inputs else None, fw)
     pins = load_overrides(request.overrides, old.findings, new.findings) if request.overrides else None
-    force_record = history(record, as_of=as_of, overrides={(old.key(), new.key()): pins} if pins else None) \
+    force_record = history(record, fw, as_of=as_of, overrides={(old.key(), new.key()): pins} if pins else None) \
         if len(record) > 2 else None
     step = force_record.step_between(old, new) if force_record else None
     if step is not None:  # one record of links: the pack's pair is the record's own step
@@ -181,7 +197,7 @@ def load_comparison(request: PackRequest) -> Loaded:
 
         comparison = with_record(step, force_record)
     else:
-        comparison = compare(old, new, pins, as_of=as_of, record=force_record,
+        comparison = compare(old, new, pins, fw, as_of=as_of, record=force_record,
                              allow_different_forces=request.allow_different_forces)
     on_file = [r for r in reports if r.force in ("", new.force)]  # "": a national report naming no force
     entries = register(on_file, new.force, as_of, against=(new, comparison.new.cycle_name))
@@ -197,7 +213,7 @@ def response_subject(request: PackRequest):
 
     as_of = request.options.date
     if len(request.inputs) == 1:
-        report = load_inspections([*request.inputs, *request.record])[0]
+        report = load_inspections([*request.inputs, *request.record], request.data)[0]
         if request.force:
             from dataclasses import replace
 
@@ -209,19 +225,22 @@ def response_subject(request: PackRequest):
         if not entries:
             raise BriefingError(f"{request.inputs[0]}: {report.title} was published {report.published}, after "
                                 f"--date {as_of.isoformat()}, or is about other forces only")
-        return Subject(report, entries[0], _peel_name(report) if report.cycle else report.title)
+        name = _peel_name(report, request.data.frameworks) if report.cycle else report.title
+        return Subject(report, entries[0], name)
     loaded = load_comparison(request)
     entry = next(e for e in loaded.register if e.key == loaded.newer.key())
     return Subject(loaded.newer, entry, loaded.comparison.new.cycle_name)
 
 
-def load_register(paths: Sequence[Path], as_of, force: str | None = None):
+def load_register(paths: Sequence[Path], as_of, force: str | None = None, reference: Reference | None = None):
     """The force's reports on file as a register (compare.register): the bundled force's
     with no paths. The force is the one asked for, else the one the files name."""
     from briefing.compare.register import register
     from briefing.ingest import load_inspections
 
-    reports = load_inspections(paths) if paths else bundled_record()
+    reference = reference or default_reference()
+    fw = reference.frameworks
+    reports = load_inspections(paths, reference) if paths else bundled_record(reference)
     named = sorted({r.force for r in reports if r.force})
     if force is None:
         if len(named) != 1:
@@ -229,23 +248,21 @@ def load_register(paths: Sequence[Path], as_of, force: str | None = None):
                                                      "no force") + "; say which with --force NAME")
         force = named[0]
     ours = [r for r in reports if r.force in ("", force)]
-    peel = peel_record([r for r in ours if r.force == force])
-    return force, register(ours, force, as_of, against=(peel[-1], _peel_name(peel[-1])) if peel else None)
+    peel = peel_record([r for r in ours if r.force == force], fw)
+    return force, register(ours, force, as_of, against=(peel[-1], _peel_name(peel[-1], fw)) if peel else None)
 
 
-def _peel_name(inspection) -> str:
-    from briefing.frameworks import load_frameworks
-
-    return load_frameworks().short_name(inspection.cycle)
+def _peel_name(inspection, fw: Frameworks) -> str:
+    return fw.short_name(inspection.cycle)
 
 
-def _check_dates(new, options: PackOptions, path: Path | None) -> None:
+def _check_dates(new, options: PackOptions, path: Path | None, fw: Frameworks) -> None:
     """A paper is true as of its date: it cannot brief a report not yet published, nor ask
     for the chief constable's comments outside the report's s.55 period."""
     from briefing.compare.register import latest_last_day, s55_due
     from briefing.phrases import long_date
 
-    name = f"{new.force}'s {_peel_name(new)}"
+    name = f"{new.force}'s {_peel_name(new, fw)}"
     first = new.published.earliest
     if first is not None and options.date < first:
         raise InputError(f"the paper's date {options.date.isoformat()} is before {name} was published "

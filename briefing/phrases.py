@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from briefing.resources import load_data
+from briefing.reference import reference
 
-_WORDS = load_data("wording.yaml")
+_WORDS = reference().wording
 DATE_FORMAT: str = _WORDS["date"]
 MOVEMENT_WORDS: dict[str, str] = dict(_WORDS["movements"])
 UNMATCHED: dict[str, str] = dict(_WORDS["unmatched"])

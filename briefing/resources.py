@@ -33,13 +33,3 @@ def templates_dir() -> Path:
 def bundled_datasets() -> list[Path]:
     """Every hand-kept inspection shipped with the tool, in a stable order."""
     return sorted(p for p in data_dir().rglob("*.yaml") if p.parent != data_dir())
-
-
-@cache
-def load_data(name: str):
-    """A file of data/ parsed once per process, with libyaml where installed (the pure
-    Python parser costs a tenth of a second on frameworks.yaml: a noticeable share of a pack)."""
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.load((data_dir() / name).read_text(encoding="utf-8"), Loader=loader)

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from briefing.resources import load_data
+from briefing.errors import InputError
 
 
 @dataclass(frozen=True)
@@ -26,15 +25,27 @@ class SourceKind:
         return any(p.search(address) for p in self.addresses) or any(p.search(head) for p in self.words)
 
 
-@lru_cache(maxsize=1)
+def parse_source_kinds(table) -> dict[str, SourceKind]:
+    """data/source_kinds.yaml's table as SourceKinds, their patterns compiled; a pattern
+    that is not a regular expression is one line naming it."""
+    def patterns(key, value, field) -> tuple[re.Pattern, ...]:
+        out = []
+        for i, pattern in enumerate((value.get("read") or {}).get(field, ())):
+            try:
+                out.append(re.compile(pattern, re.IGNORECASE | re.MULTILINE))
+            except (re.error, TypeError) as exc:
+                raise InputError(f"not a regular expression ({exc})", file="source_kinds.yaml",
+                                 place=f"source_kinds.{key}.read.{field}, pattern {i + 1}") from None
+        return tuple(out)
+
+    return {key: SourceKind(key, value["name"], bool(value["complete"]), patterns(key, value, "address"),
+                            patterns(key, value, "words")) for key, value in table.items()}
+
+
 def source_kinds() -> dict[str, SourceKind]:
-    raw = load_data("source_kinds.yaml")["source_kinds"]
+    from briefing.reference import reference
 
-    def patterns(value, key) -> tuple[re.Pattern, ...]:
-        return tuple(re.compile(p, re.IGNORECASE | re.MULTILINE) for p in (value.get("read") or {}).get(key, ()))
-
-    return {key: SourceKind(key, value["name"], bool(value["complete"]), patterns(value, "address"),
-                            patterns(value, "words")) for key, value in raw.items()}
+    return reference().source_kinds
 
 
 def kind_of_text(address: str, head: str, is_pdf: bool) -> str:

@@ -61,7 +61,16 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 
 def main() -> None:
-    """Run the command line (signal handlers are briefing.interrupts', installed before this)."""
+    """Run the command line (signal handlers are briefing.interrupts', installed before this).
+    data/ is read and checked first: a mistake an analyst made there is one line naming the
+    file and the entry, whatever the command."""
+    from briefing.reference import reference
+
+    try:
+        reference()
+    except BriefingError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        raise SystemExit(1) from None
     _register()
     cli.main(prog_name="briefing")
 

@@ -8,7 +8,7 @@ is on file: every count says so, and the cycles with no data on file are named.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from briefing.compare.comparison import Comparison, InspectionSummary, compare
@@ -56,6 +56,7 @@ class History:
     steps: tuple[Comparison, ...]  # consecutive pairs, oldest first
     not_on_file: tuple[str, ...] = ()  # cycles between the first and last on file with no data
     on_file: tuple[str, ...] = ()  # each inspection's name, "PEEL 2017 (March 2018)", oldest first
+    frameworks: Frameworks | None = field(default=None, compare=False, repr=False)  # what it was made with
 
     def names(self) -> list[str]:
         return list(self.on_file)
@@ -94,7 +95,7 @@ class History:
         return None
 
     def missing_between(self, first: int, last: int | None) -> tuple[str, ...]:
-        fw = load_frameworks()
+        fw = self.frameworks or load_frameworks()
         last = len(self.inspections) - 1 if last is None else last
         return tuple(fw.short_name(c.id) for c in fw.cycles_missing([i.cycle for i in self.inspections[first:last + 1]]))
 
@@ -167,4 +168,4 @@ def history(inspections: Sequence[Inspection], frameworks: Frameworks | None = N
     missing = tuple(fw.short_name(c.id) for c in fw.cycles_missing([i.cycle for i in ordered]))
     names = tuple(f"{fw.short_name(i.cycle)} ({i.published})" for i in ordered)  # as InspectionSummary.name
     return History(ordered[0].force, tuple(ordered), _timelines(ordered, fw), _themes(ordered, fw), steps, missing,
-                   names)
+                   names, fw)

@@ -19,10 +19,10 @@ from datetime import date, timedelta
 from briefing.compare.matching import best_matches
 from briefing.model import REPORT_TYPE_NAMES, S55_KINDS, Finding, Inspection, PublicationDate, stable_id
 from briefing.phrases import long_date
-from briefing.resources import load_data
+from briefing.reference import reference
 from briefing.words import content_stems
 
-_S55 = load_data("report_types.yaml")["s55"]
+_S55 = reference().s55
 TRACKED_KINDS = S55_KINDS | {"area-for-improvement"}  # each gets a tracker row
 S55_DAYS = _S55["days"]  # "the period of 56 days beginning with the day on which the report is published"
 LIMIT_FROM = _S55["limit_from"]  # reports published earlier have no statutory last day

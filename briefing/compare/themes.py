@@ -6,11 +6,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
-
-from briefing.errors import InputError
-from briefing.resources import data_dir, load_data
-
 
 @dataclass(frozen=True)
 class Theme:
@@ -24,15 +19,16 @@ def _keyword_pattern(keyword: str) -> str:
     return r"\b" + r"\W+".join(words) + r"[\w'-]*"
 
 
-@lru_cache(maxsize=2)
+def parse_themes(table) -> tuple[Theme, ...]:
+    """data/themes.yaml's table as Themes, each keyword list one pattern."""
+    return tuple(Theme(tid, t["name"], re.compile("|".join(_keyword_pattern(k) for k in t["keywords"])))
+                 for tid, t in table.items())
+
+
 def load_themes() -> tuple[Theme, ...]:
-    path = data_dir() / "themes.yaml"
-    try:
-        raw = load_data("themes.yaml")["themes"]
-        return tuple(Theme(tid, t["name"], re.compile("|".join(_keyword_pattern(k) for k in t["keywords"])))
-                     for tid, t in raw.items())
-    except (yaml.YAMLError, KeyError, TypeError) as exc:
-        raise InputError(f"cannot read the theme vocabulary ({exc})", file=str(path)) from exc
+    from briefing.reference import reference
+
+    return reference().themes
 
 
 @lru_cache(maxsize=8192)

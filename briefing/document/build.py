@@ -24,7 +24,7 @@ from briefing.document.model import (
 from briefing.document.narrative import render_blocks
 from briefing.document.options import REPORT_TO, PackOptions
 from briefing.document.wording import long_date, movement_text, s55_status, sentence, since_text, unmatched_phrase
-from briefing.frameworks import load_frameworks
+from briefing.frameworks import Frameworks, load_frameworks
 from briefing.model import PublicationDate
 from briefing.phrases import unmatched_words
 from briefing.sources import with_article
@@ -38,12 +38,15 @@ def worst_downgrade(comparison: Comparison) -> GradeChange | None:
 
 def build_briefing(comparison: Comparison, record: History | None = None,
                    options: PackOptions | None = None, tracker: Tracker | None = None,
-                   register: tuple[ReportEntry, ...] = ()) -> Briefing:
+                   register: tuple[ReportEntry, ...] = (), frameworks: Frameworks | None = None) -> Briefing:
     """`tracker` is last quarter's edited tracker, whose rows are carried into this pack;
-    `register` the force's reports on file (compare.register)."""
+    `register` the force's reports on file (compare.register); `frameworks` those the
+    comparison was made with (the process's Reference's by default)."""
     options = options or PackOptions()
+    fw = frameworks or load_frameworks()
     c = comparison
-    rows, unmatched = tracking.tracker_rows(c, list(tracker.rows) if tracker else [], reports.report_rows(register))
+    rows, unmatched = tracking.tracker_rows(c, list(tracker.rows) if tracker else [],
+                                            reports.report_rows(register, fw))
     progress = progress_of(rows, options.date, unmatched, tracker.source if tracker else "")
     title = f"{c.new.force}: {c.new.cycle_name} inspection briefing"
     deadline = s55_status(c.s55_due, options.date)
@@ -52,7 +55,7 @@ def build_briefing(comparison: Comparison, record: History | None = None,
         Section("Executive summary", 1, tuple(render_blocks("executive_summary.txt.j2",
                                                             **_summary_context(c, options, deadline)))),
         sections.sources_section(c),
-        _grades(c),
+        _grades(c, fw),
         *sections.findings_sections(c),
         *([tracking.progress_section(progress)] if tracker else []),
         *(reports.reports_sections(register, _since(c, tracker), options.date, options.office_short(c.new.force))
@@ -61,7 +64,7 @@ def build_briefing(comparison: Comparison, record: History | None = None,
         *sections.audience_sections(c, options, deadline),
     ]
     if record is not None:
-        body.append(sections.history_section(record))
+        body.append(sections.history_section(record, fw))
     body += sections.annexes(c)
     meta = Metadata(title=title, subject=f"Comparison of the {c.old.cycle_name} and {c.new.cycle_name} "
                                                f"inspections of {c.new.force}",
@@ -141,7 +144,7 @@ def _summary_context(c: Comparison, options: PackOptions, deadline: str) -> dict
         comparable=c.comparable)
 
 
-def _grades(c: Comparison) -> Section:
+def _grades(c: Comparison, fw: Frameworks) -> Section:
     blocks = [Paragraph(note, "caveat") for note in c.caveats]
     rows = tuple((g.area_name, g.old_grade or "not graded", g.new_grade or "not graded",
                   movement_text(g), " ".join(x for x in (("Partial match. " if g.partial else "") + g.note,
@@ -151,12 +154,11 @@ def _grades(c: Comparison) -> Section:
                         (Column("Area", 3), Column(f"Was ({c.old.cycle_name})", 2, "grade"),
                          Column(f"Now ({c.new.cycle_name})", 2, "grade"), Column("Movement", 2),
                          Column("Note", 3)), rows))
-    blocks.append(_chart(c))
+    blocks.append(_chart(c, fw))
     return Section("Grade movements", 1, tuple(blocks))
 
 
-def _chart(c: Comparison) -> Chart:
-    fw = load_frameworks()
+def _chart(c: Comparison, fw: Frameworks) -> Chart:
     scale = tuple(sorted(fw.ranks, key=fw.ranks.get))
     bars = tuple(GradeBar(g.area_name, g.old_grade, g.new_grade,
                           fw.ranks.get(g.old_grade), fw.ranks.get(g.new_grade)) for g in c.grade_changes)

@@ -28,10 +28,10 @@ class PackOptions:
     def office_for(self, force: str) -> str:
         """ "Police, Fire and Crime Commissioner for Northamptonshire": as asked, else as data/offices.yaml
         knows the force's office, else "Police and Crime Commissioner"."""
-        from briefing.resources import load_data
+        from briefing.reference import reference
 
-        known = load_data("offices.yaml")
-        return self.office or known["offices"].get(force) or known["default"]
+        known = reference()
+        return self.office or known.offices.get(force) or known.default_office
 
     @property
     def audience_name(self) -> str:

@@ -14,7 +14,7 @@ from datetime import date
 from briefing.compare.register import ReportEntry, due_date
 from briefing.document.model import BulletList, Column, Paragraph, Section, Sheet, Table
 from briefing.document.wording import join_words, long_date, plural
-from briefing.frameworks import load_frameworks
+from briefing.frameworks import Frameworks
 from briefing.model import KIND_LABELS, PublicationDate, kind_count
 from briefing.tracker import TrackerRow
 
@@ -145,10 +145,9 @@ def reports_sheet(entries: tuple[ReportEntry, ...]) -> Sheet:
         Column("Source lists every finding", 1.2), Column("Source", 3), Column("Key", 2)), rows), note)
 
 
-def report_rows(entries: tuple[ReportEntry, ...]) -> list[TrackerRow]:
+def report_rows(entries: tuple[ReportEntry, ...], fw: Frameworks) -> list[TrackerRow]:
     """A tracker row for every recommendation, cause of concern and AFI of a report that
     falls to the force or the PCC; due dates from the report's own deadlines."""
-    fw = load_frameworks()
     rows = []
     for e in entries:
         if e.peel:

@@ -20,7 +20,7 @@ from briefing.compare.register import ReportEntry, due_date
 from briefing.document.model import Briefing, BulletList, Column, Link, Metadata, Paragraph, Section, Table
 from briefing.document.options import PackOptions
 from briefing.document.wording import long_date, plural
-from briefing.frameworks import load_frameworks
+from briefing.frameworks import Frameworks, load_frameworks
 from briefing.model import Finding, Inspection
 
 WRITE = "[To be written by {who}: {what}]"
@@ -41,13 +41,17 @@ class Subject:
         return self.report.report or self.report.title
 
 
-def build_response(subject: Subject, options: PackOptions | None = None) -> Briefing:
+def build_response(subject: Subject, options: PackOptions | None = None,
+                   frameworks: Frameworks | None = None) -> Briefing:
+    """The public s.55 response page; `frameworks` those the report was read with (the
+    process's Reference's by default)."""
     options = options or PackOptions()
+    fw = frameworks or load_frameworks()
     r, force = subject.report, subject.report.force
     office = options.office_for(force)
     title = (f"Response to the HMICFRS {subject.name} inspection of {force}" if r.cycle else
              f"Response to the HMICFRS report: {r.title}")
-    sections = (_about(subject, options, office), *_grades(subject, options),
+    sections = (_about(subject, options, office), *_grades(subject, options, fw),
                 _comments(f"Comments of the {office}", f"the {office}",
                           "comments on the report, and the response to the Chief Constable's comments"),
                 _comments("The Chief Constable's comments", "the office, from the Chief Constable's comments",
@@ -90,13 +94,12 @@ def _when_due(e: ReportEntry, today) -> str:
     return " The response is due within the 56 days that begin with the day the report was published."
 
 
-def _grades(s: Subject, options: PackOptions) -> list[Section]:
+def _grades(s: Subject, options: PackOptions, fw: Frameworks) -> list[Section]:
     """A PEEL report's grades as they stand on the draft's date, named as the cycle names
     its areas, with any grade HMICFRS corrected after publication said so; a report
     without grades has no such section."""
     if not s.report.cycle:
         return []
-    fw = load_frameworks()
     cycle = fw.cycles[s.report.cycle]
     graded = s.report.corrected(options.date).graded
     if not graded:

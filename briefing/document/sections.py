@@ -23,6 +23,7 @@ from briefing.document.wording import (
     unmatched_phrase,
     whole_sentences,
 )
+from briefing.frameworks import Frameworks
 from briefing.model import KIND_LABELS, kind_count
 from briefing.sources import source_kind_name, with_article
 
@@ -203,11 +204,10 @@ def _open_findings(c: Comparison) -> Section:
     return Section("Open findings by area", 1, tuple(blocks))
 
 
-def history_section(record: History) -> Section:
+def history_section(record: History, fw: Frameworks) -> Section:
+    """The force's record: each area's grades over the cycles on file, and its themes."""
     from briefing.compare.history import NOT_ON_FILE
-    from briefing.frameworks import load_frameworks
 
-    fw = load_frameworks()
     rows = tuple((t.area_name, " \u2192 ".join(
         f"{p.grade} ({p.inspection}{', ' + p.correction if p.correction else ''})" for p in t.points))
         for t in record.timelines)
@@ -220,7 +220,6 @@ def history_section(record: History) -> Section:
                   "covers only the inspections on file.")
     partial = [i for i in record.inspections if not i.findings_complete]
     if partial:
-
         names = join_words([f"{fw.short_name(i.cycle)} ({with_article(source_kind_name(i.source_kind))})" for i in partial])
         intro += (f" {len(partial)} of the {n} sources do not list every finding of their report ({names}): a theme "
                   "counted as not raised may be in a report not on file in full.")

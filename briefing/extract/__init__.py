@@ -29,7 +29,7 @@ from briefing.extract.reader import read_report
 from briefing.extract.responses import response_of
 from briefing.extract.text import paragraphs
 from briefing.extract.vocabulary import Vocabulary
-from briefing.frameworks import Cycle, Frameworks, load_frameworks
+from briefing.frameworks import Cycle, Frameworks
 from briefing.model import (
     KIND_LABELS,
     Inspection,
@@ -37,6 +37,8 @@ from briefing.model import (
     PublicationDate,
     kind_count,
 )
+from briefing.reference import Reference
+from briefing.reference import reference as default_reference
 
 
 @dataclass(frozen=True)
@@ -55,35 +57,39 @@ class Extraction:
         return f"{', '.join(parts)}; {cycle}"
 
 
-def extract_all(path: str | Path, force: str | None = None, cycle: str | None = None) -> list[Extraction]:
+def extract_all(path: str | Path, force: str | None = None, cycle: str | None = None,
+                reference: Reference | None = None) -> list[Extraction]:
     """One extraction per force a page is about: a national press-release page with a part
-    per force gives one each (or the part of `force`); any other text gives one."""
+    per force gives one each (or the part of `force`); any other text gives one.
+    `reference` is the data read with (briefing.reference): the process's own by default."""
     path = Path(path)
+    reference = reference or default_reference()
     lines, notes = read_report(path)
-    sections = force_sections(lines)
+    sections = force_sections(lines, reference.forces)
     if not sections:
-        return [extract_lines(lines, path, force, cycle, notes)]
+        return [extract_lines(lines, path, force, cycle, notes, reference)]
     if force:
         wanted = fold(force)
-        chosen = [(name, part) for name, part in sections if wanted in (fold(name), *_aliases(name))]
+        chosen = [(name, part) for name, part in sections
+                  if wanted in (fold(name), *_aliases(name, reference.forces))]
         if not chosen:
             raise InputError(f"this page has parts for {', '.join(n for n, _ in sections)}, not {force!r}",
                              file=str(path))
         sections = chosen
-    return [extract_lines(part, path, name, cycle, notes) for name, part in sections]
+    return [extract_lines(part, path, name, cycle, notes, reference) for name, part in sections]
 
 
-def _aliases(name: str) -> list[str]:
-    return [wording for wording, (force, _) in known_forces().items() if force == name]
+def _aliases(name: str, forces: tuple) -> list[str]:
+    return [wording for wording, (force, _) in known_forces(forces).items() if force == name]
 
 
-def force_sections(lines) -> list[tuple[str, list]]:
+def force_sections(lines, forces: tuple | None = None) -> list[tuple[str, list]]:
     """(force, the page's preamble + that force's part) where a page has a heading per force."""
     heads = []
     for index, line in enumerate(lines):
         text = line.text.strip(" #*:\u2013-\t")
         if 3 < len(text) <= 60 and not text.endswith("."):
-            names = force_scores(text)
+            names = force_scores(text, forces)
             if len(names) == 1 and sum(names.values()) >= 0.5 and len(text.split()) <= 6:
                 heads.append((index, next(iter(names))))
     if len({name for _, name in heads}) < 2:
@@ -96,10 +102,11 @@ def force_sections(lines) -> list[tuple[str, list]]:
     return list(parts.items())
 
 
-def extract(path: str | Path, force: str | None = None, cycle: str | None = None) -> Extraction:
+def extract(path: str | Path, force: str | None = None, cycle: str | None = None,
+            reference: Reference | None = None) -> Extraction:
     path = Path(path)
     lines, notes = read_report(path)
-    return extract_lines(lines, path, force, cycle, notes)
+    return extract_lines(lines, path, force, cycle, notes, reference)
 
 
 _GRAMMARS: dict[str, Grammar] = {}
@@ -114,9 +121,11 @@ def grammar_of(fw: Frameworks) -> Grammar:
 
 
 def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None = None,
-                  notes: list[str] = ()) -> Extraction:
-    """`notes` are the reader's own (an encoding guessed), said first among the warnings."""
-    fw = load_frameworks()
+                  notes: list[str] = (), reference: Reference | None = None) -> Extraction:
+    """`notes` are the reader's own (an encoding guessed), said first among the warnings;
+    `reference` the data read with (the process's own by default)."""
+    reference = reference or default_reference()
+    fw = reference.frameworks
     paras = paragraphs(lines)
     ctx = Context(paras, grammar_of(fw), fw, force or "")
     statements = read_statements(ctx)
@@ -132,7 +141,7 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
     chosen, evidence = _cycle(lines, fw, cycle, published, statements, ctx)
     page = reports.page_of(lines)
     title, _ = reports.title_of(page)
-    force = force or detect_force(lines) or ""
+    force = force or detect_force(lines, reference.forces) or ""
     counts = find_counts(paras, ctx.grammar, has_grade=ctx.may_grade)
     graded = bool(counts) or bool(_judgements(statements, chosen or _best_reading_cycle(fw, statements))[0])
     kind = chosen.report_type if chosen and chosen.report_type != "peel" else \
@@ -169,13 +178,13 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
     return Extraction(inspection, evidence, warnings, earlier)
 
 
-def extract_inspections(path: str | Path) -> list[Inspection]:
+def extract_inspections(path: str | Path, reference: Reference | None = None) -> list[Inspection]:
     """The inspections a report gives, for compare, pack and the register: one, or one per
     force of a page about several. A PEEL inspection must name its cycle and force, another
     report its title and force (a national report may name none), or those would be
     guesses (an unknown date only leaves the s.55 date blank)."""
     out = []
-    for result in extract_all(path):
+    for result in extract_all(path, reference=reference):
         i = result.inspection
         needed = (("cycle", i.cycle if i.is_peel else "-"), ("force", i.force or ("-" if "all" in i.covers else "")),
                   ("title", i.title or ("-" if i.is_peel else "")))
@@ -190,9 +199,9 @@ def extract_inspections(path: str | Path) -> list[Inspection]:
     return out
 
 
-def extract_inspection(path: str | Path) -> Inspection:
+def extract_inspection(path: str | Path, reference: Reference | None = None) -> Inspection:
     """The one inspection a report gives; a page about several forces is refused, naming them."""
-    found = extract_inspections(path)
+    found = extract_inspections(path, reference)
     if len(found) > 1:
         raise InputError(f"this page is about {len(found)} forces ({', '.join(i.force for i in found)}); give it beside "
                          "an inspection of one of them, or extract it with briefing extract --force NAME", file=str(path))

@@ -13,15 +13,18 @@ from functools import lru_cache
 
 from briefing.extract.phrases import Phrases
 from briefing.extract.reader import SourceLine
-from briefing.resources import load_data
 
 
-@lru_cache(maxsize=1)
-def known_forces() -> dict[str, tuple[str, float]]:
-    """Lower-case wording -> (the force's name, weight): full names 1, place names 0.5."""
+def known_forces(forces: tuple | None = None) -> dict[str, tuple[str, float]]:
+    """Lower-case wording -> (the force's name, weight): full names 1, place names 0.5.
+    `forces` is a Reference's (name, other names) list; the process's own by default."""
+    return _wordings(forces if forces is not None else _bundled())
+
+
+@lru_cache(maxsize=4)
+def _wordings(forces: tuple) -> dict[str, tuple[str, float]]:
     out: dict[str, tuple[str, float]] = {}
-    for entry in load_data("forces.yaml")["forces"]:
-        name, aliases = (next(iter(entry.items())) if isinstance(entry, dict) else (entry, []))
+    for name, aliases in forces:
         for wording in (name, *aliases):
             out[fold(wording)] = (name, 1.0)
         place = re.sub(r"\b(?:police(?: service)?|constabulary|service)\b", "", name, flags=re.IGNORECASE).strip()
@@ -34,28 +37,35 @@ def fold(text: str) -> str:
     return " ".join(re.sub(r"[-\u2010-\u2015]", " ", text.lower().replace("&", "and")).split())
 
 
-@lru_cache(maxsize=1)
-def _force_phrases() -> Phrases:
+@lru_cache(maxsize=4)
+def _force_phrases(forces: tuple) -> Phrases:
     """Every wording, found in one pass over a text."""
-    return Phrases(known_forces())
+    return Phrases(_wordings(forces))
 
 
-def force_scores(text: str) -> Counter:
+def force_scores(text: str, forces: tuple | None = None) -> Counter:
+    forces = forces if forces is not None else _bundled()
     counts: Counter = Counter()
-    forces = known_forces()
-    for wording in _force_phrases().matches(fold(text)):
-        name, weight = forces[wording]
+    wordings = _wordings(forces)
+    for wording in _force_phrases(forces).matches(fold(text)):
+        name, weight = wordings[wording]
         counts[name] += weight
     return counts
 
 
-def detect_force(lines: list[SourceLine]) -> str | None:
+def _bundled() -> tuple:
+    from briefing.reference import reference
+
+    return reference().forces
+
+
+def detect_force(lines: list[SourceLine], forces: tuple | None = None) -> str | None:
     """The force the text is about: most mentioned, the address and heading breaking ties."""
     address = " ".join(re.sub(r"[/._+?=-]+", " ", u) for l in lines[:3] for u in re.findall(r"https?://\S+", l.text))
-    counts = force_scores(" ".join(l.text for l in lines if not l.text.lower().startswith("source:")))
-    for name, n in force_scores(address).items():
+    counts = force_scores(" ".join(l.text for l in lines if not l.text.lower().startswith("source:")), forces)
+    for name, n in force_scores(address, forces).items():
         counts[name] += 2 * n
     for line in lines[:6]:
-        for name in force_scores(line.text):
+        for name in force_scores(line.text, forces):
             counts[name] += 1
     return counts.most_common(1)[0][0] if counts else None

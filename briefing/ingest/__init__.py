@@ -7,36 +7,37 @@ from pathlib import Path
 
 from briefing.errors import InputError
 from briefing.model import Inspection
+from briefing.reference import Reference
 
 DATASET_SUFFIXES = {".yaml", ".yml", ".json"}
 
 
-def load_inspection(path: str | Path) -> Inspection:
-    """Read a dataset, or extract an inspection from a report (PDF, text, Markdown, HTML)."""
+def load_inspection(path: str | Path, reference: Reference | None = None) -> Inspection:
+    """Read a dataset, or extract an inspection from a report (PDF, text, Markdown, HTML),
+    with `reference`'s data (the process's own by default)."""
     path = Path(path)
     if path.suffix.lower() in DATASET_SUFFIXES:
         from briefing.ingest.dataset import load_dataset
 
-        return load_dataset(path)
+        return load_dataset(path, reference.frameworks if reference else None)
     from briefing.extract import extract_inspection
 
-    return extract_inspection(path)
+    return extract_inspection(path, reference)
 
 
-def load_inspections(paths: Sequence[str | Path]) -> list[Inspection]:
+def load_inspections(paths: Sequence[str | Path], reference: Reference | None = None) -> list[Inspection]:
     """Each file's inspection, in order. A report about several forces (a national press
     release with a part per force) gives the part about the force the other files are
     about, exactly as `briefing extract --force` would."""
     from briefing.extract import extract_inspections
-
     from briefing.ingest.dataset import load_datasets
 
     loaded: list[list[Inspection]] = []
     for path in map(Path, paths):
-        if path.suffix.lower() in DATASET_SUFFIXES:
-            loaded.append(load_datasets(path))  # several: extract's datasets of a page about several forces
+        if path.suffix.lower() in DATASET_SUFFIXES:  # several: extract's datasets of a page about several forces
+            loaded.append(load_datasets(path, reference.frameworks if reference else None))
         else:
-            loaded.append(extract_inspections(path))
+            loaded.append(extract_inspections(path, reference))
     forces = {parts[0].force for parts in loaded if len(parts) == 1}
     out = []
     for path, parts in zip(map(Path, paths), loaded):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.extract.grades.grammar import QUESTION, clean_phrase
+from briefing.extract.grades.grammar import clean_phrase
 from briefing.extract.grades.statement import Reading, Statement
 from briefing.extract.ruler import per_paragraph
 

@@ -1,0 +1,198 @@
+"""Everything the tool knows that is not in a report: the files of data/ (frameworks,
+forces, finding kinds, report types, source kinds, themes, offices, wording), read and
+checked once into one Reference.
+
+Why one object: an analyst may edit data/ (the design card keeps it out of Python), and a
+mistake there must be one line naming the file and the entry (".../forces.yaml, forces,
+entry 12: expected a name, or a name and a list of its other names") before any report is
+read, not a traceback from whichever module read the file first.
+
+What an office adapts, the frameworks, the forces and the offices, goes as a parameter:
+`extract(..., reference=)`, `load_inspections(..., reference)`, `PackRequest(reference=)`
+(and from there compare, history and the document builders take its frameworks). The
+vocabulary every module shares as constants (finding kinds, report types, wording, the
+s.55 period, themes, source kinds) is the process's own Reference's, `reference()`, read
+once, first of all (the command line reads it before any command).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from functools import cache, cached_property
+from pathlib import Path
+from types import MappingProxyType
+
+from briefing.errors import InputError
+
+FILES = ("frameworks.yaml", "forces.yaml", "finding_kinds.yaml", "report_types.yaml", "source_kinds.yaml",
+         "themes.yaml", "offices.yaml", "wording.yaml")
+
+
+@dataclass(frozen=True)
+class Reference:
+    folder: Path
+    frameworks: object  # briefing.frameworks.Frameworks
+    forces: tuple[tuple[str, tuple[str, ...]], ...]  # (name, other names) as reports name them
+    finding_kinds: Mapping[str, Mapping]  # id -> label, plural, short, severity, s55, wordings
+    report_types: Mapping[str, Mapping]  # id -> name, plural
+    s55: Mapping  # days, limit_from: the response period of s.55(5A)
+    source_kinds: Mapping[str, object]  # id -> briefing.sources.SourceKind
+    theme_table: Mapping[str, Mapping]  # id -> name, keywords
+    offices: Mapping[str, str]  # force -> its local policing body's title
+    default_office: str
+    wording: Mapping  # date, movements, unmatched
+
+    @classmethod
+    def read(cls, folder: Path) -> Reference:
+        """data/ as one Reference; a file that is missing, not YAML or not of the shape
+        below is one InputError naming the file and the entry."""
+        raw = {name: _yaml(folder / name) for name in FILES}
+        try:
+            return cls(folder=folder, frameworks=_frameworks(raw["frameworks.yaml"]),
+                       forces=_forces(raw["forces.yaml"]),
+                       finding_kinds=_table(raw["finding_kinds.yaml"], "finding_kinds.yaml", "finding_kinds",
+                                            FINDING_KIND),
+                       report_types=_table(raw["report_types.yaml"], "report_types.yaml", "report_types", REPORT_TYPE),
+                       s55=_s55(raw["report_types.yaml"]), source_kinds=_source_kinds(raw["source_kinds.yaml"]),
+                       theme_table=_theme_table(raw["themes.yaml"]), offices=_offices(raw["offices.yaml"]),
+                       default_office=_check(_get(raw["offices.yaml"], "default", "offices.yaml"), str,
+                                             "offices.yaml", "default"),
+                       wording=_wording(raw["wording.yaml"]))
+        except InputError as exc:  # each check names its file; the error names where that file is
+            raise InputError(exc.message, file=str(folder / exc.file) if exc.file in FILES else exc.file,
+                             place=exc.place) from None
+
+    @cached_property
+    def themes(self) -> tuple:
+        """briefing.compare.themes.Theme, in the file's order: compiled when first asked
+        (the comparison's modules import the model, which reads the Reference)."""
+        from briefing.compare.themes import parse_themes
+
+        return parse_themes(self.theme_table)
+
+
+@cache
+def reference() -> Reference:
+    """The bundled data/ (or a wheel's copy), read once per process."""
+    from briefing.resources import data_dir
+
+    return Reference.read(data_dir())
+
+
+# --- the shapes of the files -------------------------------------------------------------
+
+FINDING_KIND = {"label": str, "plural": str, "short": str, "severity": int, "s55": bool, "wordings": list}
+REPORT_TYPE = {"name": str, "plural": str}
+TYPE_NAMES = {str: "text", int: "a whole number", bool: "true or false", list: "a list", dict: "a table of entries",
+              date: "a date (YYYY-MM-DD)"}
+
+
+def _yaml(path: Path):
+    import yaml
+
+    from briefing.limits import CONFIG_BYTES
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read the tool's data ({getattr(exc, 'strerror', None) or exc}); reinstall "
+                         "briefing or restore the file", file=str(path)) from None
+    if len(text) > CONFIG_BYTES:
+        raise InputError(f"is over {CONFIG_BYTES // (1024 * 1024)} MB; the tool's data files are a few kilobytes",
+                         file=str(path))
+    try:
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark is not None else None
+        raise InputError(f"is not valid YAML ({getattr(exc, 'problem', None) or exc})", file=str(path),
+                         place=where) from None
+
+
+def _check(value, kind: type, file: str, place: str):
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise InputError(f"expected {TYPE_NAMES[kind]}, found {value!r:.60}", file=file, place=place)
+    return value
+
+
+def _get(raw, key: str, file: str, place: str | None = None):
+    _check(raw, dict, file, place or "the file")
+    if key not in raw:
+        raise InputError(f"missing {key!r}", file=file, place=place)
+    return raw[key]
+
+
+def _table(raw, file: str, key: str, shape: dict[str, type]) -> Mapping[str, Mapping]:
+    """A table of entries, each with every field of `shape` of its type."""
+    entries = _check(_get(raw, key, file), dict, file, key)
+    for name, entry in entries.items():
+        for field, kind in shape.items():
+            _check(_get(entry, field, file, f"{key}.{name}"), kind, file, f"{key}.{name}.{field}")
+    return MappingProxyType({name: MappingProxyType(dict(entry)) for name, entry in entries.items()})
+
+
+def _frameworks(raw):
+    from briefing.frameworks import parse_frameworks
+
+    for key in ("canonical_areas", "scales", "cycles", "ranks"):
+        _check(_get(raw, key, "frameworks.yaml"), dict, "frameworks.yaml", key)
+    try:
+        return parse_frameworks(raw)
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
+        raise InputError(f"cannot read the inspection frameworks ({type(exc).__name__}: {exc})",
+                         file="frameworks.yaml") from None
+
+
+def _forces(raw) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    out = []
+    for i, entry in enumerate(_check(_get(raw, "forces", "forces.yaml"), list, "forces.yaml", "forces")):
+        if isinstance(entry, str):
+            out.append((entry, ()))
+        elif isinstance(entry, dict) and len(entry) == 1 and isinstance(next(iter(entry)), str) \
+                and isinstance(next(iter(entry.values())), list) and all(isinstance(a, str) for a in next(iter(entry.values()))):
+            name, aliases = next(iter(entry.items()))
+            out.append((name, tuple(aliases)))
+        else:
+            raise InputError(f"expected a name, or a name and a list of its other names, found {entry!r:.60}",
+                             file="forces.yaml", place=f"forces, entry {i + 1}")
+    return tuple(out)
+
+
+def _s55(raw) -> Mapping:
+    s55 = _get(raw, "s55", "report_types.yaml")
+    _check(_get(s55, "days", "report_types.yaml", "s55"), int, "report_types.yaml", "s55.days")
+    _check(_get(s55, "limit_from", "report_types.yaml", "s55"), date, "report_types.yaml", "s55.limit_from")
+    return MappingProxyType(dict(s55))
+
+
+def _source_kinds(raw) -> Mapping[str, object]:
+    from briefing.sources import parse_source_kinds
+
+    table = _table(raw, "source_kinds.yaml", "source_kinds", {"name": str, "complete": bool})
+    return MappingProxyType(parse_source_kinds(table))
+
+
+def _theme_table(raw) -> Mapping[str, Mapping]:
+    table = _table(raw, "themes.yaml", "themes", {"name": str, "keywords": list})
+    for name, entry in table.items():
+        for i, keyword in enumerate(entry["keywords"]):
+            _check(keyword, str, "themes.yaml", f"themes.{name}.keywords, keyword {i + 1}")
+    return table
+
+
+def _offices(raw) -> Mapping[str, str]:
+    offices = _check(_get(raw, "offices", "offices.yaml"), dict, "offices.yaml", "offices")
+    for force, title in offices.items():
+        _check(title, str, "offices.yaml", f"offices.{force}")
+    return MappingProxyType(dict(offices))
+
+
+def _wording(raw) -> Mapping:
+    _check(_get(raw, "date", "wording.yaml"), str, "wording.yaml", "date")
+    for key in ("movements", "unmatched"):
+        _check(_get(raw, key, "wording.yaml"), dict, "wording.yaml", key)
+    for key in ("confirmed", "partial"):
+        _check(_get(raw["unmatched"], key, "wording.yaml", "unmatched"), str, "wording.yaml", f"unmatched.{key}")
+    return MappingProxyType(dict(raw))

@@ -1,0 +1,103 @@
+"""data/ read and checked once (briefing.reference): a mistake an analyst makes there is
+one line naming the file and the entry, and another folder of data, passed as a
+parameter, is what the extraction and the pack read with."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from briefing import cli
+from briefing.errors import InputError
+from briefing.extract import extract
+from briefing.pack import PackRequest, make_pack
+from briefing.reference import FILES, Reference
+from briefing.resources import data_dir
+
+
+@pytest.fixture
+def data(tmp_path) -> Path:
+    """A copy of the bundled data files, to change."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for name in FILES:
+        shutil.copy(data_dir() / name, folder / name)
+    return folder
+
+
+def _edit(folder: Path, name: str, old: str, new: str) -> None:
+    path = folder / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _refused(folder: Path) -> str:
+    with pytest.raises(InputError) as raised:
+        Reference.read(folder)
+    return str(raised.value)
+
+
+def test_the_bundled_data_reads_whole():
+    ref = Reference.read(data_dir())
+    assert "peel-2023-25" in ref.frameworks.cycles and ref.s55["days"] == 56
+    assert ("Kent Police", ()) in ref.forces or any(name == "Kent Police" for name, _ in ref.forces)
+    assert ref.offices["Northamptonshire Police"].startswith("Police, Fire and Crime Commissioner")
+
+
+@pytest.mark.parametrize("name,old,new,said", [
+    ("finding_kinds.yaml", "severity: 3", "severity: high",
+     "finding_kinds.yaml, finding_kinds.cause-of-concern.severity: expected a whole number, found 'high'"),
+    ("forces.yaml", "  - City of London Police\n", "  - {City of London Police: City Police}\n",
+     "forces.yaml, forces, entry 5: expected a name, or a name and a list of its other names, found "),
+    ("report_types.yaml", "days: 56", "days: fifty-six", "report_types.yaml, s55.days: expected a whole number"),
+    ("offices.yaml", "default: Police and Crime Commissioner", "fallback: x", "offices.yaml: missing 'default'"),
+    ("source_kinds.yaml", "'/recommendation/'", "'(unclosed'",
+     "source_kinds.yaml, source_kinds.register-entry.read.address, pattern 1: not a regular expression"),
+    ("wording.yaml", "date: ", "date: [", "wording.yaml, line "),
+])
+def test_a_mistake_in_the_data_is_one_line_naming_the_file_and_the_entry(data, name, old, new, said):
+    _edit(data, name, old, new)
+    message = _refused(data)
+    _, rest = said.split(name, 1)
+    assert message.startswith(str(data / name)) and rest in message
+    assert "\n" not in message
+
+
+def test_a_missing_data_file_says_so(data):
+    (data / "themes.yaml").unlink()
+    assert "themes.yaml: cannot read the tool's data" in _refused(data)
+
+
+def test_the_command_line_says_a_data_mistake_in_one_line(monkeypatch, capsys):
+    def broken():
+        raise InputError("expected a whole number, found 'high'", file="/data/finding_kinds.yaml",
+                         place="finding_kinds.cause-of-concern.severity")
+
+    monkeypatch.setattr("briefing.reference.reference", broken)
+    monkeypatch.setattr("sys.argv", ["briefing", "pack"])
+    with pytest.raises(SystemExit) as done:
+        cli.main()
+    assert done.value.code == 1
+    assert capsys.readouterr().err == ("Error: /data/finding_kinds.yaml, finding_kinds.cause-of-concern.severity: "
+                                       "expected a whole number, found 'high'\n")
+
+
+def test_a_force_known_only_to_the_data_given_is_read_with_it(data, tmp_path):
+    _edit(data, "forces.yaml", "  - City of London Police\n", "  - City of London Police\n  - Avalon Constabulary\n")
+    report = tmp_path / "report.txt"
+    report.write_text("Avalon Constabulary: PEEL 2023-25\n\nAvalon Constabulary was inspected in 2024. "
+                      "Avalon Constabulary should improve how it answers calls.\n", encoding="utf-8")
+    assert extract(report, reference=Reference.read(data)).inspection.force == "Avalon Constabulary"
+    assert extract(report).inspection.force != "Avalon Constabulary"
+
+
+def test_the_office_the_pack_reports_to_comes_from_the_data_given(data, tmp_path):
+    _edit(data, "offices.yaml", "Police, Fire and Crime Commissioner for Northamptonshire",
+          "Mayor of Northamptonshire")
+    result = make_pack(PackRequest(out_dir=tmp_path / "out", formats=("json",), reference=Reference.read(data)))
+    text = json.dumps(json.loads(result.paths[0].read_text(encoding="utf-8")))
+    assert "Mayor of Northamptonshire" in text and "Police, Fire and Crime Commissioner" not in text
