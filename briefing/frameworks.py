@@ -194,10 +194,3 @@ def parse_frameworks(raw: dict) -> Frameworks:
     aliases.update({normalise(k): v for k, v in raw.get("grade_aliases", {}).items()})
     return Frameworks(cycles=cycles, canonical_names=canon, ranks=raw["ranks"], grade_aliases=aliases,
                       grade_words=words)
-
-
-def load_frameworks() -> Frameworks:
-    """The frameworks of the process's Reference (briefing.reference), read and checked once."""
-    from briefing.reference import reference
-
-    return reference().frameworks

@@ -17,29 +17,31 @@ once, first of all (the command line reads it before any command).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from functools import cache, cached_property
+from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 
 from briefing.errors import InputError
+from briefing.frameworks import Frameworks, parse_frameworks
 
 FILES = ("frameworks.yaml", "forces.yaml", "finding_kinds.yaml", "report_types.yaml", "source_kinds.yaml",
          "themes.yaml", "offices.yaml", "wording.yaml")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one object: what is made from it is kept by the object, not by its contents
 class Reference:
     folder: Path
-    frameworks: object  # briefing.frameworks.Frameworks
+    frameworks: Frameworks
     forces: tuple[tuple[str, tuple[str, ...]], ...]  # (name, other names) as reports name them
     finding_kinds: Mapping[str, Mapping]  # id -> label, plural, short, severity, s55, wordings
     report_types: Mapping[str, Mapping]  # id -> name, plural
     s55: Mapping  # days, limit_from: the response period of s.55(5A)
-    source_kinds: Mapping[str, object]  # id -> briefing.sources.SourceKind
-    theme_table: Mapping[str, Mapping]  # id -> name, keywords
+    source_kinds: Mapping[str, Mapping]  # id -> name, complete, read (briefing.sources compiles them)
+    theme_table: Mapping[str, Mapping]  # id -> name, keywords (briefing.compare.themes compiles them)
     offices: Mapping[str, str]  # force -> its local policing body's title
     default_office: str
     wording: Mapping  # date, movements, unmatched
@@ -64,14 +66,6 @@ class Reference:
             raise InputError(exc.message, file=str(folder / exc.file) if exc.file in FILES else exc.file,
                              place=exc.place) from None
 
-    @cached_property
-    def themes(self) -> tuple:
-        """briefing.compare.themes.Theme, in the file's order: compiled when first asked
-        (the comparison's modules import the model, which reads the Reference)."""
-        from briefing.compare.themes import parse_themes
-
-        return parse_themes(self.theme_table)
-
 
 @cache
 def reference() -> Reference:
@@ -79,6 +73,11 @@ def reference() -> Reference:
     from briefing.resources import data_dir
 
     return Reference.read(data_dir())
+
+
+def load_frameworks():
+    """The frameworks of the process's Reference: what a stage given none reads with."""
+    return reference().frameworks
 
 
 # --- the shapes of the files -------------------------------------------------------------
@@ -134,8 +133,6 @@ def _table(raw, file: str, key: str, shape: dict[str, type]) -> Mapping[str, Map
 
 
 def _frameworks(raw):
-    from briefing.frameworks import parse_frameworks
-
     for key in ("canonical_areas", "scales", "cycles", "ranks"):
         _check(_get(raw, key, "frameworks.yaml"), dict, "frameworks.yaml", key)
     try:
@@ -167,11 +164,18 @@ def _s55(raw) -> Mapping:
     return MappingProxyType(dict(s55))
 
 
-def _source_kinds(raw) -> Mapping[str, object]:
-    from briefing.sources import parse_source_kinds
-
+def _source_kinds(raw) -> Mapping[str, Mapping]:
+    """The kinds, each way of knowing one a regular expression (compiled here to check it)."""
     table = _table(raw, "source_kinds.yaml", "source_kinds", {"name": str, "complete": bool})
-    return MappingProxyType(parse_source_kinds(table))
+    for key, value in table.items():
+        for field in ("address", "words"):
+            for i, pattern in enumerate((value.get("read") or {}).get(field, ())):
+                try:
+                    re.compile(pattern)
+                except (re.error, TypeError) as exc:
+                    raise InputError(f"not a regular expression ({exc})", file="source_kinds.yaml",
+                                     place=f"source_kinds.{key}.read.{field}, pattern {i + 1}") from None
+    return table
 
 
 def _theme_table(raw) -> Mapping[str, Mapping]:

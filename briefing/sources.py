@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from briefing.errors import InputError
+from briefing.reference import Reference
+from briefing.reference import reference as default_reference
 
 
 @dataclass(frozen=True)
@@ -25,27 +27,18 @@ class SourceKind:
         return any(p.search(address) for p in self.addresses) or any(p.search(head) for p in self.words)
 
 
-def parse_source_kinds(table) -> dict[str, SourceKind]:
-    """data/source_kinds.yaml's table as SourceKinds, their patterns compiled; a pattern
-    that is not a regular expression is one line naming it."""
-    def patterns(key, value, field) -> tuple[re.Pattern, ...]:
-        out = []
-        for i, pattern in enumerate((value.get("read") or {}).get(field, ())):
-            try:
-                out.append(re.compile(pattern, re.IGNORECASE | re.MULTILINE))
-            except (re.error, TypeError) as exc:
-                raise InputError(f"not a regular expression ({exc})", file="source_kinds.yaml",
-                                 place=f"source_kinds.{key}.read.{field}, pattern {i + 1}") from None
-        return tuple(out)
-
-    return {key: SourceKind(key, value["name"], bool(value["complete"]), patterns(key, value, "address"),
-                            patterns(key, value, "words")) for key, value in table.items()}
+def source_kinds(reference: Reference | None = None) -> dict[str, SourceKind]:
+    """The kinds of `reference` (the process's own by default), their patterns compiled."""
+    return _compiled(reference or default_reference())
 
 
-def source_kinds() -> dict[str, SourceKind]:
-    from briefing.reference import reference
+@lru_cache(maxsize=4)
+def _compiled(reference: Reference) -> dict[str, SourceKind]:
+    def patterns(value, field) -> tuple[re.Pattern, ...]:
+        return tuple(re.compile(p, re.IGNORECASE | re.MULTILINE) for p in (value.get("read") or {}).get(field, ()))
 
-    return reference().source_kinds
+    return {key: SourceKind(key, value["name"], bool(value["complete"]), patterns(value, "address"),
+                            patterns(value, "words")) for key, value in reference.source_kinds.items()}
 
 
 def kind_of_text(address: str, head: str, is_pdf: bool) -> str:

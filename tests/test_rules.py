@@ -20,7 +20,7 @@ from briefing.extract.reader import SourceLine
 from briefing.extract.reports import TITLE_RULES, page_of
 from briefing.extract.responses import RESPONSE_RULES, response_of
 from briefing.extract.text import paragraphs
-from briefing.frameworks import load_frameworks
+from briefing.reference import load_frameworks
 
 RULES = Path(__file__).parent / "fixtures" / "rules"
 ENGINES = {"grades": GRADE_RULES, "findings": FINDING_RULES, "dates": DATE_RULES, "counts": COUNT_RULES,

@@ -101,7 +101,7 @@ def history_command(files: tuple[Path, ...], fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(record.to_json(), indent=2, ensure_ascii=False))
         return
-    from briefing.frameworks import load_frameworks
+    from briefing.reference import load_frameworks
 
     fw = load_frameworks()
     names = [fw.dated_name(i.cycle, i.published.year) for i in record.inspections]

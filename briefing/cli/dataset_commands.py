@@ -88,7 +88,7 @@ def show(file: Path, fmt: str) -> None:
 
 
 def render_inspection(inspection: Inspection) -> str:
-    from briefing.frameworks import load_frameworks
+    from briefing.reference import load_frameworks
 
     fw = load_frameworks()
     what = fw.cycles[inspection.cycle].name if inspection.cycle else REPORT_TYPE_NAMES[inspection.report_type]

@@ -19,9 +19,10 @@ from briefing.compare.overrides import Overrides
 from briefing.compare.register import s55_due
 from briefing.compare.themes import themes_of
 from briefing.errors import BriefingError
-from briefing.frameworks import Frameworks, load_frameworks
+from briefing.frameworks import Frameworks
 from briefing.model import SEVERITY, Correction, Finding, Inspection, KeyFigure, Place, stable_id
 from briefing.phrases import unmatched_words
+from briefing.reference import load_frameworks
 from briefing.sources import source_kind_name
 
 FORMAL = {"cause-of-concern", "recommendation", "area-for-improvement"}

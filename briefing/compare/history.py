@@ -15,8 +15,9 @@ from briefing.compare.comparison import Comparison, InspectionSummary, compare
 from briefing.compare.overrides import Overrides
 from briefing.compare.themes import theme_name, themes_of
 from briefing.errors import BriefingError
-from briefing.frameworks import Frameworks, load_frameworks
+from briefing.frameworks import Frameworks
 from briefing.model import Inspection
+from briefing.reference import load_frameworks
 
 NOT_ON_FILE = "not on file"  # a point whose cycle graded the area, the source on file giving no grade
 

@@ -6,6 +6,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from briefing.reference import Reference
+from briefing.reference import reference as default_reference
+
 
 @dataclass(frozen=True)
 class Theme:
@@ -19,16 +22,15 @@ def _keyword_pattern(keyword: str) -> str:
     return r"\b" + r"\W+".join(words) + r"[\w'-]*"
 
 
-def parse_themes(table) -> tuple[Theme, ...]:
-    """data/themes.yaml's table as Themes, each keyword list one pattern."""
+def load_themes(reference: Reference | None = None) -> tuple[Theme, ...]:
+    """The themes of `reference` (the process's own by default), each keyword list one pattern."""
+    return _compiled(reference or default_reference())
+
+
+@lru_cache(maxsize=4)
+def _compiled(reference: Reference) -> tuple[Theme, ...]:
     return tuple(Theme(tid, t["name"], re.compile("|".join(_keyword_pattern(k) for k in t["keywords"])))
-                 for tid, t in table.items())
-
-
-def load_themes() -> tuple[Theme, ...]:
-    from briefing.reference import reference
-
-    return reference().themes
+                 for tid, t in reference.theme_table.items())
 
 
 @lru_cache(maxsize=8192)

@@ -24,9 +24,10 @@ from briefing.document.model import (
 from briefing.document.narrative import render_blocks
 from briefing.document.options import REPORT_TO, PackOptions
 from briefing.document.wording import long_date, movement_text, s55_status, sentence, since_text, unmatched_phrase
-from briefing.frameworks import Frameworks, load_frameworks
+from briefing.frameworks import Frameworks
 from briefing.model import PublicationDate
 from briefing.phrases import unmatched_words
+from briefing.reference import load_frameworks
 from briefing.sources import with_article
 from briefing.tracker import TrackerRow, progress_of
 

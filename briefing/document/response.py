@@ -20,8 +20,9 @@ from briefing.compare.register import ReportEntry, due_date
 from briefing.document.model import Briefing, BulletList, Column, Link, Metadata, Paragraph, Section, Table
 from briefing.document.options import PackOptions
 from briefing.document.wording import long_date, plural
-from briefing.frameworks import Frameworks, load_frameworks
+from briefing.frameworks import Frameworks
 from briefing.model import Finding, Inspection
+from briefing.reference import load_frameworks
 
 WRITE = "[To be written by {who}: {what}]"
 DEFAULT_OFFICE = "Police and Crime Commissioner"

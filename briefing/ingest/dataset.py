@@ -16,7 +16,7 @@ import yaml
 
 from briefing import limits
 from briefing.errors import BriefingError, InputError, ValidationFailed
-from briefing.frameworks import Cycle, Frameworks, load_frameworks
+from briefing.frameworks import Cycle, Frameworks
 from briefing.ingest.located_yaml import Located, read_located_all
 from briefing.model import (
     FINDING_KINDS,
@@ -32,6 +32,7 @@ from briefing.model import (
     Response,
     StatedCount,
 )
+from briefing.reference import load_frameworks
 from briefing.sources import source_kinds
 
 TOP_KEYS = ("force", "cycle", "report_type", "title", "published", "source", "source_title", "source_kind",
