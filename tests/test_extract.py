@@ -383,3 +383,19 @@ def test_a_damaged_page_in_the_later_half_is_one_line(long_pdf, monkeypatch):
     with pytest.raises(InputError) as raised:
         _pages(long_pdf)
     assert str(raised.value).endswith("not a readable PDF (ValueError: bad object stream)")
+
+
+def test_blank_pages_in_the_later_half_are_no_scan(tmp_path):
+    """A 30-page report whose last 15 pages are charts (no text): the second reader's own
+    first pages are blank, and still the document is read."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "charts.pdf"
+    canvas = Canvas(str(path))
+    for page in range(30):
+        if page < 15:
+            canvas.drawString(72, 720, f"Page {page + 1}. Northshire Police should improve how it answers calls.")
+        canvas.showPage()
+    canvas.save()
+    count, placed = _pages(path)
+    assert count == 30 and sum(1 for page in placed if page) == 15

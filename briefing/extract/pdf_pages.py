@@ -31,38 +31,38 @@ def read_pages(document, name: str) -> list[list[Line]]:
     from a file would have its file offset shared by the two readers."""
     count = len(document)
     if count < PARALLEL_PAGES or (os.cpu_count() or 1) < 2 or not hasattr(os, "fork"):
-        placed = _read(document, range(count), name)
-    else:
-        placed = _read_in_two(document, count, name)
+        return _read(document, range(count), name)
+    placed = _read_in_two(document, count, name)
     _check_lines(placed, name)
     return placed
 
 
 def _read(document, numbers: range, name: str) -> list[list[Line]]:
     placed, lines_read = [], 0
+    has_text = numbers.start > 0  # a scan is known by the document's first pages, which a later half does not hold
     for number in numbers:
         placed.append(page_lines(document[number]))
-        lines_read += len(placed[-1])
-        if lines_read > limits.REPORT_LINES:
-            raise InputError(f"more than {limits.REPORT_LINES:,} lines of text by page {number + 1}; a report has at "
-                             "most that (is this one report?)", file=name)
-        if number + 1 == limits.PDF_SCAN_PAGES and not any(placed):
-            raise InputError(f"the first {number + 1} pages have no text layer (a scan?); run it through OCR first",
-                             file=name)
+        lines_read, has_text = lines_read + len(placed[-1]), has_text or bool(placed[-1])
+        _within_bounds(number, lines_read, has_text, name)
     return placed
 
 
 def _check_lines(placed: list[list[Line]], name: str) -> None:
     """The bounds of _read over the whole document, where its halves were read apart."""
-    lines_read = 0
+    lines_read, has_text = 0, False
     for number, page in enumerate(placed):
-        lines_read += len(page)
-        if lines_read > limits.REPORT_LINES:
-            raise InputError(f"more than {limits.REPORT_LINES:,} lines of text by page {number + 1}; a report has at "
-                             "most that (is this one report?)", file=name)
-        if number + 1 == limits.PDF_SCAN_PAGES and not any(placed[:number + 1]):
-            raise InputError(f"the first {number + 1} pages have no text layer (a scan?); run it through OCR first",
-                             file=name)
+        lines_read, has_text = lines_read + len(page), has_text or bool(page)
+        _within_bounds(number, lines_read, has_text, name)
+
+
+def _within_bounds(number: int, lines_read: int, has_text: bool, name: str) -> None:
+    """After page `number` (from 0): too many lines so far, or a scan's first pages."""
+    if lines_read > limits.REPORT_LINES:
+        raise InputError(f"more than {limits.REPORT_LINES:,} lines of text by page {number + 1}; a report has at "
+                         "most that (is this one report?)", file=name)
+    if number + 1 == limits.PDF_SCAN_PAGES and not has_text:
+        raise InputError(f"the first {number + 1} pages have no text layer (a scan?); run it through OCR first",
+                         file=name)
 
 
 def _read_in_two(document, count: int, name: str) -> list[list[Line]]:
