@@ -306,9 +306,10 @@ def _without_furniture(pages: list[list[SourceLine]]) -> list[SourceLine]:
         for line in content[:2] + content[-2:]:
             edges[_furniture_key(line.text)] += 1
     repeated = {key for key, count in edges.items() if key and count >= max(3, len(pages) // 3)}
+    firsts = {key[0] for key in repeated}
     out: list[SourceLine] = []
     for lines in pages:
-        kept = [l for l in lines if not (PAGE_NUMBER.fullmatch(l.text) or (repeated and _furniture_key(l.text) in repeated))]
+        kept = [l for l in lines if not _is_furniture(l.text, repeated, firsts)]
         while kept and not kept[0].text.strip():
             kept.pop(0)
         while out and not out[-1].text.strip() and kept and _continues(out, kept[0]):
@@ -316,6 +317,19 @@ def _without_furniture(pages: list[list[SourceLine]]) -> list[SourceLine]:
         out.extend(kept)
         out.append(SourceLine("", lines[-1].line + 1 if lines else 1, lines[-1].page if lines else None))
     return out
+
+
+def _is_furniture(text: str, repeated: set[str], firsts: set[str]) -> bool:
+    """A page number, or a line repeated at the edges of many pages. Each pattern is tried
+    only on a line whose first character could begin it (a digit, "p", a repeated line's
+    first letter): most lines of a report are neither."""
+    first = text.lstrip()[:1]
+    if not first:
+        return False
+    if (first.isdecimal() or first in "pP") and PAGE_NUMBER.fullmatch(text):
+        return True
+    return bool(repeated) and ("#" if first.isdecimal() else first.lower()[:1]) in firsts \
+        and _furniture_key(text) in repeated
 
 
 def _continues(out: list[SourceLine], first: SourceLine) -> bool:
