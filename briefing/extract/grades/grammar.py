@@ -55,7 +55,6 @@ class Grammar:
     alone: re.Pattern  # a line that is only a grade
     areas_list: re.Pattern  # "the 'outstanding' areas included A and B"
     numbered: re.Pattern  # "all three areas", "two of the nine areas"
-    stems: tuple[str, ...]  # the opening letters of every grade wording, case-folded
 
     @classmethod
     def of(cls, vocabulary: Vocabulary) -> Grammar:
@@ -89,7 +88,6 @@ class Grammar:
                                 r"multiple|several|many|some|a number of|a range of|most|\d+)(?:\s+\w+){0,2}?\s+"
                                 r"(?:areas?|categories|questions|of\s+\w+\s+areas?|counts|pillars)\b\s*(?P<rest>.*)$",
                                 re.IGNORECASE),
-            stems=vocabulary.stems,
         )
 
     def words(self, text: str, folded: str | None = None) -> list[re.Match]:
@@ -103,7 +101,7 @@ class Grammar:
     def may_hold(self, text: str, folded: str | None = None) -> bool:
         """Whether a grade word could be in the text: one of the stems is."""
         folded = text.casefold() if folded is None else folded
-        return any(stem in folded for stem in self.stems)
+        return any(stem in folded for stem in self.vocabulary.stems)
 
     def grade_of(self, word: str) -> str:
         return self.vocabulary.grade_of(word)
