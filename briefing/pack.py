@@ -48,8 +48,7 @@ class PackRequest:
     def options_for(self, force: str) -> PackOptions:
         """The options with the force's office settled from this request's data (as asked
         with --office, else data/offices.yaml's, else a Police and Crime Commissioner)."""
-        data = self.data
-        return replace(self.options, office=self.options.office or data.offices.get(force) or data.default_office)
+        return replace(self.options, office=self.options.office_for(force, self.data))
 
 
 @dataclass(frozen=True)

@@ -25,12 +25,13 @@ class PackOptions:
     chief_comments_by: date | None = None  # when the chief constable's s.55 comments are asked for
     office: str = ""  # the local policing body's title, where not the force's own (data/offices.yaml)
 
-    def office_for(self, force: str) -> str:
+    def office_for(self, force: str, reference=None) -> str:
         """ "Police, Fire and Crime Commissioner for Northamptonshire": as asked, else as data/offices.yaml
-        knows the force's office, else "Police and Crime Commissioner"."""
-        from briefing.reference import reference
+        knows the force's office, else "Police and Crime Commissioner". `reference` is the
+        data read with (briefing.reference.Reference; the process's own by default)."""
+        from briefing.reference import reference as default_reference
 
-        known = reference()
+        known = reference or default_reference()
         return self.office or known.offices.get(force) or known.default_office
 
     @property
