@@ -107,7 +107,7 @@ def _answer(pipe: int, document, numbers: range, name: str) -> None:
 
 
 def _later_half(answer: bytes, status: int, half: int, count: int, name: str) -> list[list[Line]]:
-    if not answer:
+    if not answer or not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0:  # it died, perhaps mid-answer
         how = f"signal {os.WTERMSIG(status)}" if os.WIFSIGNALED(status) else f"exit {os.waitstatus_to_exitcode(status)}"
         raise InputError(f"not a readable PDF (reading pages {half + 1}-{count} stopped: {how})", file=name)
     what, value = pickle.loads(answer)
