@@ -90,8 +90,7 @@ def bundled_record(reference: Reference | None = None):
     from briefing.ingest.dataset import load_dataset
     from briefing.resources import bundled_datasets
 
-    fw = (reference or default_reference()).frameworks
-    record = sorted((load_dataset(p, fw) for p in bundled_datasets()), key=lambda i: i.published.sort_key())
+    record = sorted((load_dataset(p, reference) for p in bundled_datasets()), key=lambda i: i.published.sort_key())
     force = next(i.force for i in reversed(record) if i.cycle)
     return [i for i in record if i.force == force]
 

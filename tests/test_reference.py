@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from briefing import cli
-from briefing.errors import InputError
+from briefing.errors import InputError, ValidationFailed
 from briefing.extract import extract
 from briefing.pack import PackRequest, make_pack
 from briefing.reference import FILES, Reference
@@ -101,3 +101,18 @@ def test_the_office_the_pack_reports_to_comes_from_the_data_given(data, tmp_path
     result = make_pack(PackRequest(out_dir=tmp_path / "out", formats=("json",), reference=Reference.read(data)))
     text = json.dumps(json.loads(result.paths[0].read_text(encoding="utf-8")))
     assert "Mayor of Northamptonshire" in text and "Police, Fire and Crime Commissioner" not in text
+
+
+def test_a_dataset_is_checked_against_the_data_given(data, tmp_path):
+    """A source kind an office added to its own data/ is known to a dataset read with it."""
+    from briefing.ingest.dataset import load_dataset
+
+    _edit(data, "source_kinds.yaml", "  letter:\n", "  board-minutes:\n    name: police and crime board minutes\n"
+          "    complete: false\n  letter:\n")
+    original = (data_dir() / "northamptonshire" / "2021-22-peel.yaml").read_text(encoding="utf-8")
+    dataset = tmp_path / "2021-22-peel.yaml"
+    assert "\nsource_kind: report\n" in original
+    dataset.write_text(original.replace("\nsource_kind: report\n", "\nsource_kind: board-minutes\n"), encoding="utf-8")
+    assert load_dataset(dataset, Reference.read(data)).source_kind == "board-minutes"
+    with pytest.raises(ValidationFailed, match="source_kind 'board-minutes' is not one of"):
+        load_dataset(dataset)

@@ -19,7 +19,7 @@ def load_inspection(path: str | Path, reference: Reference | None = None) -> Ins
     if path.suffix.lower() in DATASET_SUFFIXES:
         from briefing.ingest.dataset import load_dataset
 
-        return load_dataset(path, reference.frameworks if reference else None)
+        return load_dataset(path, reference)
     from briefing.extract import extract_inspection
 
     return extract_inspection(path, reference)
@@ -35,7 +35,7 @@ def load_inspections(paths: Sequence[str | Path], reference: Reference | None = 
     loaded: list[list[Inspection]] = []
     for path in map(Path, paths):
         if path.suffix.lower() in DATASET_SUFFIXES:  # several: extract's datasets of a page about several forces
-            loaded.append(load_datasets(path, reference.frameworks if reference else None))
+            loaded.append(load_datasets(path, reference))
         else:
             loaded.append(extract_inspections(path, reference))
     forces = {parts[0].force for parts in loaded if len(parts) == 1}

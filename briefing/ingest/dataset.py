@@ -16,7 +16,7 @@ import yaml
 
 from briefing import limits
 from briefing.errors import BriefingError, InputError, ValidationFailed
-from briefing.frameworks import Cycle, Frameworks
+from briefing.frameworks import Cycle
 from briefing.ingest.located_yaml import Located, read_located_all
 from briefing.model import (
     FINDING_KINDS,
@@ -32,7 +32,8 @@ from briefing.model import (
     Response,
     StatedCount,
 )
-from briefing.reference import load_frameworks
+from briefing.reference import Reference
+from briefing.reference import reference as default_reference
 from briefing.sources import source_kinds
 
 TOP_KEYS = ("force", "cycle", "report_type", "title", "published", "source", "source_title", "source_kind",
@@ -65,8 +66,8 @@ def did_you_mean(word: str, choices) -> str:
 class _Checker:
     """Accumulates problems with their lines while a dataset is turned into an Inspection."""
 
-    def __init__(self, name: str, located: Located, frameworks: Frameworks):
-        self.name, self.doc, self.fw = name, located, frameworks
+    def __init__(self, name: str, located: Located, reference: Reference):
+        self.name, self.doc, self.reference, self.fw = name, located, reference, reference.frameworks
         self.problems: list[BriefingError] = []
         self.warnings: list[str] = []  # what the user should know, though the dataset is used
 
@@ -310,7 +311,7 @@ def _corrections(checker: _Checker, data: dict, cycle: Cycle | None,
 
 
 def _source_kind(checker: _Checker, data: dict) -> tuple[str, bool]:
-    kinds = source_kinds()
+    kinds = source_kinds(checker.reference)
     kind = str(data.get("source_kind") or "hand-kept")
     if kind not in kinds:
         checker.problem(f"source_kind {kind!r} is not one of {', '.join(kinds)}" + did_you_mean(kind, kinds),
@@ -383,9 +384,10 @@ def _response(checker: _Checker, data: dict) -> Response | None:
     return Response(checker.text(raw, "by", ("response",), required=False), when, checker.place(raw, ("response",)))
 
 
-def inspection_from_data(name: str, located: Located, frameworks: Frameworks | None = None) -> Inspection:
-    """Build an Inspection from parsed data, or raise ValidationFailed listing every problem."""
-    checker = _Checker(name, located, frameworks or load_frameworks())
+def inspection_from_data(name: str, located: Located, reference: Reference | None = None) -> Inspection:
+    """Build an Inspection from parsed data, or raise ValidationFailed listing every problem;
+    `reference` is the data checked against (the process's own by default)."""
+    checker = _Checker(name, located, reference or default_reference())
     data = located.data
     if not isinstance(data, dict):
         raise ValidationFailed([InputError("expected a mapping with force, cycle, published, judgements, findings",
@@ -426,17 +428,17 @@ def _source(value, fallback: str) -> str:
     return str(value or fallback)
 
 
-def load_dataset(path: str | Path, frameworks: Frameworks | None = None) -> Inspection:
+def load_dataset(path: str | Path, reference: Reference | None = None) -> Inspection:
     """The one inspection of a dataset file; a file of several (one per force) is refused,
     naming them, where one is wanted."""
-    found = load_datasets(path, frameworks)
+    found = load_datasets(path, reference)
     if len(found) > 1:
         raise InputError(f"holds {len(found)} datasets ({', '.join(i.force or '?' for i in found)}); give it beside "
                          "an inspection of one of those forces, or split it", file=str(path))
     return found[0]
 
 
-def load_datasets(path: str | Path, frameworks: Frameworks | None = None) -> list[Inspection]:
+def load_datasets(path: str | Path, reference: Reference | None = None) -> list[Inspection]:
     """Every dataset in a file: one, or one per YAML document (extract's output for a page
     about several forces). Problems of every document are collected before raising."""
     path = Path(path)
@@ -445,7 +447,7 @@ def load_datasets(path: str | Path, frameworks: Frameworks | None = None) -> lis
     for n, located in enumerate(documents, start=1):
         name = str(path) if len(documents) == 1 else f"{path} (document {n})"
         try:
-            out.append(inspection_from_data(name, located, frameworks))
+            out.append(inspection_from_data(name, located, reference))
         except ValidationFailed as exc:
             problems += exc.problems
     if problems:
