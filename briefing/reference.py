@@ -7,12 +7,14 @@ mistake there must be one line naming the file and the entry (".../forces.yaml, 
 entry 12: expected a name, or a name and a list of its other names") before any report is
 read, not a traceback from whichever module read the file first.
 
-What an office adapts, the frameworks, the forces and the offices, goes as a parameter:
-`extract(..., reference=)`, `load_inspections(..., reference)`, `PackRequest(reference=)`
-(and from there compare, history and the document builders take its frameworks). The
-vocabulary every module shares as constants (finding kinds, report types, wording, the
-s.55 period, themes, source kinds) is the process's own Reference's, `reference()`, read
-once, first of all (the command line reads it before any command).
+What an office adapts, the frameworks, the forces, the offices and the source kinds, goes
+as a parameter: `extract(..., reference=)`, `load_dataset(..., reference)`,
+`load_inspections(..., reference)`, `PackRequest(reference=)` (and from there compare,
+history and the document builders take its frameworks). The vocabulary every module shares
+as constants (finding kinds, report types, wording, the s.55 period) is the process's own
+Reference's, `reference()`, read once, first of all (the command line reads it before any
+command); themes are compiled per Reference given (`load_themes(reference)`) and the
+comparison uses the process's.
 """
 
 from __future__ import annotations
