@@ -2,7 +2,8 @@
 
 Used by the writer processes (briefing.writer_pool) and the second reader of a long PDF
 (briefing.extract.pdf_pages): a helper must never outlive its parent, and Ctrl-C is the
-parent's to handle, once.
+parent's to handle, once. And when one is worth starting at all: only beside this process,
+on a core of its own.
 """
 
 from __future__ import annotations
@@ -24,3 +25,13 @@ def tie_to(parent: int) -> None:
         pass
     if os.getppid() != parent:  # the parent died before prctl took hold
         os._exit(1)
+
+
+def can_fork_helpers() -> bool:
+    """Whether a helper process would run beside this one: the system can fork, and this
+    process may use two cores or more (its CPU affinity where the system has one: a
+    container given one core of many counts as one)."""
+    if not hasattr(os, "fork"):
+        return False
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return cores >= 2

@@ -22,7 +22,7 @@ import os
 from collections.abc import Callable, Iterable
 
 from briefing.errors import BriefingError
-from briefing.forked import tie_to
+from briefing.forked import can_fork_helpers, tie_to
 
 # Loaded before the fork, each once, rather than once in every writer that needs it: the
 # document model (every writer), Pillow (all three), urllib.request (python-docx and
@@ -51,7 +51,7 @@ class WriterPool:
         """Workers for `formats`, or None where they are better written in turn: one format,
         one core, or a system that cannot fork."""
         formats = list(formats)
-        if len(formats) < 2 or (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        if len(formats) < 2 or not can_fork_helpers() or "fork" not in multiprocessing.get_all_start_methods():
             return None
         for shared in SHARED:
             try:

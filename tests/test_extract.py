@@ -399,3 +399,13 @@ def test_blank_pages_in_the_later_half_are_no_scan(tmp_path):
     canvas.save()
     count, placed = _pages(path)
     assert count == 30 and sum(1 for page in placed if page) == 15
+
+
+def test_on_one_core_no_helper_is_forked(long_pdf, monkeypatch):
+    """A container given one core of many: pages read in one process, formats written in turn."""
+    from briefing.writer_pool import WriterPool
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    monkeypatch.setattr(os, "fork", lambda: pytest.fail("forked on one core"))
+    count, placed = _pages(long_pdf)
+    assert count > 24 and len(placed) == count and WriterPool.start(["docx", "pdf"]) is None

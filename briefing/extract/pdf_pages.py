@@ -19,7 +19,7 @@ import signal
 from briefing import limits
 from briefing.errors import InputError
 from briefing.extract.pdf_layout import Line
-from briefing.forked import tie_to
+from briefing.forked import can_fork_helpers, tie_to
 
 HYPHEN = "\ufffe"  # pdfium's mark for a hyphen that ends a line; it joins the lines, we keep them apart
 PARALLEL_PAGES = 24  # a shorter document is read in one process: a fork would cost more than it saves
@@ -30,7 +30,7 @@ def read_pages(document, name: str) -> list[list[Line]]:
     first pages show a scan. The document is opened from bytes in memory: a document read
     from a file would have its file offset shared by the two readers."""
     count = len(document)
-    if count < PARALLEL_PAGES or (os.cpu_count() or 1) < 2 or not hasattr(os, "fork"):
+    if count < PARALLEL_PAGES or not can_fork_helpers():
         return _read(document, range(count), name)
     placed = _read_in_two(document, count, name)
     _check_lines(placed, name)
