@@ -277,28 +277,25 @@ else:
 def test_each_format_is_written_by_the_process_that_loaded_its_library(tmp_path):
     """A pool that hands work to any free process made every worker load every library
     (a third more CPU than one process); each worker here loads its own library only."""
-    import subprocess
-    import sys
-
-    (tmp_path / "probe.py").write_text(PROBE)
-    done = subprocess.run([sys.executable, "-c", WRITER_LIBRARIES], capture_output=True, text=True, cwd=tmp_path,
-                          env={"PYTHONPATH": str(tmp_path), "PATH": "/usr/bin:/bin"}, timeout=60)
-    assert done.returncode == 0, done.stderr
-    if done.stdout.strip() == "no pool":
-        pytest.skip("one core, or no fork: the formats are written in turn")
-    assert done.stdout.strip() == "{'docx': ['docx'], 'pdf': ['reportlab'], 'xlsx': ['openpyxl']}"
+    assert _probe(tmp_path, WRITER_LIBRARIES) == "{'docx': ['docx'], 'pdf': ['reportlab'], 'xlsx': ['openpyxl']}"
 
 
 def test_each_reply_gets_its_own_answer_in_whatever_order_it_is_read(tmp_path):
     """The tracker is asked of the workbook's writer before its render: reading the render's
     reply first must not hand it the tracker's rows."""
+    assert _probe(tmp_path, REPLIES_OUT_OF_ORDER) == "second first second"
+
+
+def _probe(tmp_path, program: str) -> str:
+    """What `program` prints, run in a fresh interpreter beside the probe module; skipped
+    where the formats are written in turn."""
     import subprocess
     import sys
 
     (tmp_path / "probe.py").write_text(PROBE)
-    done = subprocess.run([sys.executable, "-c", REPLIES_OUT_OF_ORDER], capture_output=True, text=True, cwd=tmp_path,
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, cwd=tmp_path,
                           env={"PYTHONPATH": str(tmp_path), "PATH": "/usr/bin:/bin"}, timeout=60)
     assert done.returncode == 0, done.stderr
     if done.stdout.strip() == "no pool":
         pytest.skip("one core, or no fork: the formats are written in turn")
-    assert done.stdout.strip() == "second first second"
+    return done.stdout.strip()
