@@ -41,9 +41,9 @@ def _compiled(reference: Reference) -> dict[str, SourceKind]:
                             patterns(value, "words")) for key, value in reference.source_kinds.items()}
 
 
-def kind_of_text(address: str, head: str, is_pdf: bool) -> str:
+def kind_of_text(address: str, head: str, is_pdf: bool, reference: Reference | None = None) -> str:
     """The kind of an extracted text, from its address and first lines: never "hand-kept"."""
-    for kind in source_kinds().values():
+    for kind in source_kinds(reference).values():
         if kind.fits(address.lower(), head):
             return kind.id
     return "report" if is_pdf else "web-page"

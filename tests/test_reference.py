@@ -95,6 +95,16 @@ def test_a_force_known_only_to_the_data_given_is_read_with_it(data, tmp_path):
     assert extract(report).inspection.force != "Avalon Constabulary"
 
 
+def test_a_kind_of_page_known_only_to_the_data_given_is_read_with_it(data, tmp_path):
+    _edit(data, "source_kinds.yaml", "  letter:\n", "  board-minutes:\n    name: police and crime board minutes\n"
+          "    complete: false\n    read: {words: ['^minutes of the avalon board$']}\n  letter:\n")
+    page = tmp_path / "minutes.txt"
+    page.write_text("Minutes of the Avalon board\n\nThe board noted that Kent Police was rated good at "
+                    "investigating crime.\n", encoding="utf-8")
+    assert extract(page, reference=Reference.read(data)).inspection.source_kind == "board-minutes"
+    assert extract(page).inspection.source_kind != "board-minutes"
+
+
 def test_the_office_the_pack_reports_to_comes_from_the_data_given(data, tmp_path):
     _edit(data, "offices.yaml", "Police, Fire and Crime Commissioner for Northamptonshire",
           "Mayor of Northamptonshire")

@@ -166,7 +166,7 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
             f"{s.phrase} {s.grade} (line {s.line.line})" for s in earlier[:6]))
     if kind != "peel" and not title:
         warnings.append("the report's title could not be read; set 'title' from the report")
-    source_kind = _source_kind(lines)
+    source_kind = _source_kind(lines, reference)
     inspection = Inspection(force=force, cycle=chosen.id if chosen else "",
                             title=(_title(lines, reading.name, force) if kind == "peel" else title) or "",
                             published=PublicationDate(*published) if published else PublicationDate(0),
@@ -332,13 +332,13 @@ def _gaps(cycle, force, published, evidence) -> list[str]:
     return gaps
 
 
-def _source_kind(lines) -> str:
+def _source_kind(lines, reference: Reference) -> str:
     """What kind of page this is, from its address and first lines (data/source_kinds.yaml)."""
     from briefing.sources import kind_of_text
 
     address = " ".join(u for l in lines[:3] for u in re.findall(r"https?://\S+", l.text))
     head = "\n".join(" ".join(l.text.split()) for l in lines[:40])
-    return kind_of_text(address, head, any(l.page is not None for l in lines))
+    return kind_of_text(address, head, any(l.page is not None for l in lines), reference)
 
 
 def _title(lines, cycle_name: str, force: str) -> str:

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from briefing.extract.phrases import Phrases
 from briefing.extract.reader import SourceLine
+from briefing.reference import reference as default_reference
 
 
 def known_forces(forces: tuple | None = None) -> dict[str, tuple[str, float]]:
@@ -54,9 +55,7 @@ def force_scores(text: str, forces: tuple | None = None) -> Counter:
 
 
 def _bundled() -> tuple:
-    from briefing.reference import reference
-
-    return reference().forces
+    return default_reference().forces
 
 
 def detect_force(lines: list[SourceLine], forces: tuple | None = None) -> str | None:

@@ -23,7 +23,8 @@ class Phrases:
         for phrase in set(phrases):
             if phrase:
                 self._automaton.add_word(phrase, phrase)
-        self._automaton.make_automaton() if len(self._automaton) else None
+        if len(self._automaton):  # an empty automaton cannot be made, and finds nothing
+            self._automaton.make_automaton()
 
     def _whole(self, text: str):
         """(start, phrase) of every whole-word occurrence, overlapping ones included."""
