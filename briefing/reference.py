@@ -93,16 +93,13 @@ TYPE_NAMES = {str: "text", int: "a whole number", bool: "true or false", list: "
 def _yaml(path: Path):
     import yaml
 
-    from briefing.limits import CONFIG_BYTES
+    from briefing.limits import CONFIG_BYTES, read_bounded
 
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read the tool's data ({getattr(exc, 'strerror', None) or exc}); reinstall "
+        text = read_bounded(path, CONFIG_BYTES, "data file").decode("utf-8")
+    except (InputError, UnicodeDecodeError) as exc:  # missing, not a file, too big, not UTF-8: read, bounded
+        raise InputError(f"cannot read the tool's data ({getattr(exc, 'message', None) or exc}); reinstall "
                          "briefing or restore the file", file=str(path)) from None
-    if len(text) > CONFIG_BYTES:
-        raise InputError(f"is over {CONFIG_BYTES // (1024 * 1024)} MB; the tool's data files are a few kilobytes",
-                         file=str(path))
     try:
         return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
