@@ -154,6 +154,7 @@ class Judgement:
     grade: str  # a word from the cycle's scale, or "ungraded"
     place: Place = field(default_factory=Place)
     correction: Correction | None = None  # set when the grade stands corrected
+    how: str = ""  # the reading rule that read it ("label", "grade-then-areas"); "" when kept by hand
 
     @property
     def graded(self) -> bool:
@@ -172,7 +173,7 @@ class Finding:
     addressee: str = ""  # who it is for, as written: "chief constables", "the force", "the College of Policing"
     due: str = ""  # its deadline: "2024-03-31", "2022-07 (by July 2022)", "within six months" (model.Deadline)
     status: str = ""  # as a register or tracker page gives it: "Open", "Complete", "Superseded"
-
+    how: str = ""  # the reading rule that read it; "" when kept by hand
 
 
 @dataclass(frozen=True)
@@ -183,6 +184,7 @@ class KeyFigure:
     period: str = ""
     comparator: str = ""  # the England and Wales figure, as stated
     place: Place = field(default_factory=Place)
+    how: str = ""
 
 
 @dataclass(frozen=True)
@@ -192,6 +194,7 @@ class GradeCount:
     grades: tuple[str, ...]
     count: int
     place: Place = field(default_factory=Place)
+    how: str = ""
 
 
 @dataclass(frozen=True)
@@ -202,6 +205,7 @@ class StatedCount:
     kind: str  # a finding kind
     count: int
     place: Place = field(default_factory=Place)
+    how: str = ""
 
 
 @dataclass(frozen=True)
@@ -211,6 +215,49 @@ class Response:
     by: str = ""
     date: date | None = None
     place: Place = field(default_factory=Place)
+    url: str = ""  # where it is published
+
+
+MONITORING_STAGES = ("scan", "engage")  # HMICFRS's two stages: Scan (routine) and Engage (enhanced monitoring)
+MONITORING_EVENTS = ("entered", "left", "remains")
+
+
+@dataclass(frozen=True)
+class Monitoring:
+    """A statement of the force's place in HMICFRS's monitoring ("moved into Engage",
+    "enhanced monitoring", "removed from Engage"), dated where the source dates it.
+
+    Kept as stated, not inferred: a source that does not mention monitoring says nothing
+    about it, so its absence is "not stated", never "Scan"."""
+
+    stage: str  # one of MONITORING_STAGES
+    event: str = "remains"  # one of MONITORING_EVENTS: the force entered, left, or is in the stage
+    date: PublicationDate | None = None  # when, as precisely as the source says
+    text: str = ""  # the sentence that says so
+    place: Place = field(default_factory=Place)
+    how: str = ""
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A sentence of the report quoted as it stands, with its place: the inspector's own
+    summary line ("I have concerns about how the force is investigating crime")."""
+
+    text: str
+    place: Place = field(default_factory=Place)
+    by: str = ""  # who said it, where the source names them ("His Majesty's Inspector Michelle Skeer")
+    how: str = ""
+
+
+@dataclass(frozen=True)
+class Unplaced:
+    """A grade word the reader saw in a sentence that reads like a grade statement but did
+    not place: shown to the user with its line, never silently dropped."""
+
+    text: str  # the sentence, or its first 120 characters
+    word: str  # the grade word
+    place: Place = field(default_factory=Place)
+    reason: str = ""  # why it was not placed, in the user's words
 
 
 REPORT_TYPES = tuple(_report_types())  # peel, thematic, joint-thematic, force-inspection, ... (data/report_types.yaml)
@@ -245,6 +292,9 @@ class Inspection:
     source_title: str = ""  # how a reader names the source: "News article 'Northamptonshire Police has ...'"
     grades_from: str = ""  # how the grades were read, where not from the report's own table
     warnings: tuple[str, ...] = ()  # what reading the source found that the user should know
+    monitoring: tuple[Monitoring, ...] = ()  # what the source says of HMICFRS's monitoring of the force
+    headline: Quote | None = None  # the inspector's own summary sentence, where the source has one
+    unplaced: tuple[Unplaced, ...] = ()  # grade words read but not placed (extract only; not kept in datasets)
 
     def cite(self) -> str:
         """The source as a reader can find it: its title, else its web address, else the
@@ -321,6 +371,8 @@ class Inspection:
             item["date"] = item["date"].isoformat()
         if data["response"] and data["response"]["date"]:
             data["response"]["date"] = data["response"]["date"].isoformat()
+        for item, m in zip(data["monitoring"], self.monitoring):
+            item["date"] = m.date.iso() if m.date else None
         return data
 
 

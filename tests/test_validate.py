@@ -169,3 +169,34 @@ def test_extracts_own_datasets_of_a_page_about_several_forces_read_back(runner, 
     result = invoke(runner, "validate", out)
     assert result.exit_code == 0, result.output
     assert "(document 1, Kent Police): ok" in result.stdout and "(document 2, Essex Police): ok" in result.stdout
+
+
+def test_monitoring_headline_and_how_survive_a_round_trip(tmp_path):
+    """What a reviewer checks (the rule that read each fact, the inspector's headline, the
+    force's monitoring stage) is kept when a dataset is written and read again."""
+    from briefing.ingest.dataset import dump_dataset, load_dataset
+
+    path = _dataset(tmp_path, """force: Kent Police
+cycle: peel-2023-25
+published: 2024-03
+judgements:
+  - {area: Investigating crime, grade: inadequate, line: 4, how: grade-then-areas}
+headline: {text: I have concerns about how the force is investigating crime., by: HM Inspector, line: 2}
+monitoring:
+  - {stage: engage, event: entered, date: 2024-03, text: The force was moved into Engage., line: 9}
+findings:
+  - {kind: cause-of-concern, text: The force is not investigating crime well enough., line: 6, how: heading}
+""")
+    first = load_dataset(path)
+    again = load_dataset(_dataset(tmp_path, dump_dataset(first), "again.yaml"))
+    assert again.judgements[0].how == "grade-then-areas" and again.findings[0].how == "heading"
+    assert again.headline.text.startswith("I have concerns") and again.headline.place.line == 2
+    assert (again.monitoring[0].stage, again.monitoring[0].event, str(again.monitoring[0].date)) == \
+        ("engage", "entered", "March 2024")
+
+
+def test_a_monitoring_stage_not_of_hmicfrs_is_refused(runner, tmp_path):
+    path = _dataset(tmp_path, "force: Kent Police\ncycle: peel-2023-25\npublished: 2024\n"
+                              "monitoring:\n  - {stage: special measures}\n")
+    result = invoke(runner, "validate", str(path))
+    assert result.exit_code == 1 and "stage 'special measures' is not one of scan, engage" in result.output

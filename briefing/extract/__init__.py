@@ -312,7 +312,7 @@ def _judgements(statements: list[Statement], cycle: Cycle) -> tuple[list[Judgeme
             if s.grade == "ungraded" or (area.graded and s.grade in cycle.grades):
                 own_words = resolve.exact_area(phrase) or resolve.close_spelling(phrase)
                 candidates.append((0 if own_words else 1, order, Judgement(area.canonical, phrase, s.grade,
-                                                                           s.line.place)))
+                                                                           s.line.place, how=s.how)))
     found: dict[str, Judgement] = {}
     for _, _, judgement in sorted(candidates, key=lambda c: c[:2]):
         found.setdefault(judgement.area, judgement)

@@ -26,9 +26,13 @@ from briefing.model import (
     GradeCount,
     Inspection,
     Judgement,
+    MONITORING_EVENTS,
+    MONITORING_STAGES,
     KeyFigure,
+    Monitoring,
     Place,
     PublicationDate,
+    Quote,
     Response,
     StatedCount,
 )
@@ -39,10 +43,10 @@ from briefing.sources import source_kinds
 TOP_KEYS = ("force", "cycle", "report_type", "title", "published", "source", "source_title", "source_kind",
             "findings_complete", "report", "grades_from",
             "inspectorates", "covers", "response", "notes", "judgements", "findings", "key_figures", "grade_counts", "counts",
-            "corrections")
+            "corrections", "monitoring", "headline")
 KEY_SYNONYMS = {"judgments": "judgements", "key_figure": "key_figures", "figures": "key_figures"}
 REQUIRED = ("force", "published")  # and a cycle for a PEEL assessment, a title for any other report
-PLACE_KEYS = {"line", "page"}
+PLACE_KEYS = {"line", "page", "how"}  # where a fact was read, and the reading rule that read it
 ITEM_KEYS = {
     "judgements": {"area", "label", "grade", "note"} | PLACE_KEYS,
     "findings": {"kind", "area", "text", "id", "relates_to", "note", "number", "addressee", "due", "status"} | PLACE_KEYS,
@@ -50,6 +54,7 @@ ITEM_KEYS = {
     "grade_counts": {"grades", "count", "note"} | PLACE_KEYS,
     "corrections": {"area", "from", "to", "date", "reason", "source", "note"} | PLACE_KEYS,
     "counts": {"kind", "count", "note"} | PLACE_KEYS,
+    "monitoring": {"stage", "event", "date", "text", "note"} | PLACE_KEYS,
 }
 MAX_DATASET_BYTES = limits.DATASET_BYTES
 
@@ -84,6 +89,10 @@ class _Checker:
                 self.problem(f"{key} must be a whole number from 1, not {value!r}", *path, key)
             whole[key] = value if ok else None
         return Place(line=whole["line"], page=whole["page"])
+
+    def how(self, item: dict, path: tuple) -> str:
+        """The reading rule a fact came from, as extract wrote it: kept so a reviewer sees why."""
+        return self.text(item, "how", path, required=False)
 
     def text(self, item: dict, key: str, path: tuple, required: bool = True) -> str:
         value = item.get(key)
@@ -127,7 +136,7 @@ class _Checker:
 EARLIEST_YEAR = 1990  # HMIC's published force inspections start in the 1990s
 
 
-def _published(checker: _Checker, value) -> PublicationDate | None:
+def _published(checker: _Checker, value, path: tuple = ("published",)) -> PublicationDate | None:
     if isinstance(value, date):
         value = value.isoformat()
     match = re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", str(value).strip())
@@ -141,9 +150,9 @@ def _published(checker: _Checker, value) -> PublicationDate | None:
             latest = date.today().year + 1
             if EARLIEST_YEAR <= year <= latest:
                 return PublicationDate(year, month, day)
-            checker.problem(f"published year {year} is not between {EARLIEST_YEAR} and {latest}", "published")
+            checker.problem(f"{path[-1]} year {year} is not between {EARLIEST_YEAR} and {latest}", *path)
             return None
-    checker.problem(f"published date {value!r} is not a date like 2024-02-16 (or 2024-02, or 2024)", "published")
+    checker.problem(f"{path[-1]} date {value!r} is not a date like 2024-02-16 (or 2024-02, or 2024)", *path)
     return None
 
 
@@ -206,7 +215,7 @@ def _judgements(checker: _Checker, data: dict, cycle: Cycle | None, key: str) ->
         if area and grade:
             default = cycle.area(area).label if cycle else wording
             label = checker.text(item, "label", path, required=False) or default
-            out.append(Judgement(area, label, grade, checker.place(item, path)))
+            out.append(Judgement(area, label, grade, checker.place(item, path), how=checker.how(item, path)))
     return tuple(out)
 
 
@@ -223,7 +232,7 @@ def _findings(checker: _Checker, data: dict, cycle: Cycle | None) -> tuple[Findi
         if kind and text:
             out.append(Finding(kind, area, text, id=checker.text(item, "id", path, False),
                                relates_to=checker.text(item, "relates_to", path, False),
-                               place=checker.place(item, path),
+                               place=checker.place(item, path), how=checker.how(item, path),
                                **{k: checker.text(item, k, path, False) for k in ("number", "addressee", "due", "status")}))
     return _once(checker, out)
 
@@ -256,7 +265,7 @@ def _figures(checker: _Checker, data: dict) -> tuple[KeyFigure, ...]:
         if name and value:
             out.append(KeyFigure(name, value, *(checker.text(item, k, path, False)
                                                 for k in ("unit", "period", "comparator")),
-                                 place=checker.place(item, path)))
+                                 place=checker.place(item, path), how=checker.how(item, path)))
     return tuple(out)
 
 
@@ -270,7 +279,7 @@ def _counts(checker: _Checker, data: dict, cycle: Cycle | None) -> tuple[GradeCo
         if not isinstance(count, int) or count < 0:
             checker.problem(f"count must be a whole number, not {count!r}", *path, "count")
         elif resolved and all(resolved):
-            out.append(GradeCount(resolved, count, checker.place(item, path)))
+            out.append(GradeCount(resolved, count, checker.place(item, path), checker.how(item, path)))
     return tuple(out)
 
 
@@ -369,7 +378,7 @@ def _stated_counts(checker: _Checker, data: dict) -> tuple[StatedCount, ...]:
         elif not isinstance(count, int) or isinstance(count, bool) or count < 0:
             checker.problem(f"count must be a whole number, not {count!r}", *path, "count")
         elif kind:
-            out.append(StatedCount(kind, count, checker.place(item, path)))
+            out.append(StatedCount(kind, count, checker.place(item, path), checker.how(item, path)))
     return tuple(out)
 
 
@@ -377,11 +386,46 @@ def _response(checker: _Checker, data: dict) -> Response | None:
     raw = data.get("response")
     if raw is None:
         return None
-    if not isinstance(raw, dict) or set(map(str, raw)) - {"by", "date", "line", "page", "note"}:
-        checker.problem("'response' must be a mapping of by (who published it) and date", "response")
+    if not isinstance(raw, dict) or set(map(str, raw)) - {"by", "date", "url", "line", "page", "how", "note"}:
+        checker.problem("'response' must be a mapping of by (who published it), date and url", "response")
         return None
     when = _date(checker, raw["date"], ("response", "date")) if raw.get("date") not in (None, "") else None
-    return Response(checker.text(raw, "by", ("response",), required=False), when, checker.place(raw, ("response",)))
+    return Response(checker.text(raw, "by", ("response",), required=False), when, checker.place(raw, ("response",)),
+                    checker.text(raw, "url", ("response",), required=False))
+
+
+def _monitoring(checker: _Checker, data: dict) -> tuple[Monitoring, ...]:
+    out = []
+    for path, item in checker.items(data, "monitoring"):
+        stage, event = checker.text(item, "stage", path), str(item.get("event") or "remains")
+        if stage and stage not in MONITORING_STAGES:
+            checker.problem(f"stage {stage!r} is not one of {', '.join(MONITORING_STAGES)}"
+                            + did_you_mean(stage, MONITORING_STAGES), *path, "stage")
+            continue
+        if event not in MONITORING_EVENTS:
+            checker.problem(f"event {event!r} is not one of {', '.join(MONITORING_EVENTS)}"
+                            + did_you_mean(event, MONITORING_EVENTS), *path, "event")
+            continue
+        when = _published(checker, item["date"], (*path, "date")) if item.get("date") not in (None, "") else None
+        if stage:
+            out.append(Monitoring(stage, event, when, checker.text(item, "text", path, False),
+                                  checker.place(item, path), checker.how(item, path)))
+    return tuple(out)
+
+
+def _headline(checker: _Checker, data: dict) -> Quote | None:
+    raw = data.get("headline")
+    if raw is None:
+        return None
+    if isinstance(raw, str):
+        raw = {"text": raw}
+    if not isinstance(raw, dict) or set(map(str, raw)) - {"text", "by", "line", "page", "how", "note"}:
+        checker.problem("'headline' must be the inspector's summary sentence, or a mapping of text, by and line",
+                        "headline")
+        return None
+    text = checker.text(raw, "text", ("headline",))
+    return Quote(text, checker.place(raw, ("headline",)), checker.text(raw, "by", ("headline",), False),
+                 checker.how(raw, ("headline",))) if text else None
 
 
 def inspection_from_data(name: str, located: Located, reference: Reference | None = None) -> Inspection:
@@ -412,6 +456,7 @@ def inspection_from_data(name: str, located: Located, reference: Reference | Non
         grades_from=checker.text(data, "grades_from", (), required=False),
         inspectorates=_names(checker, data, "inspectorates"), covers=_names(checker, data, "covers"),
         counts=_stated_counts(checker, data), response=_response(checker, data),
+        monitoring=_monitoring(checker, data), headline=_headline(checker, data),
         warnings=tuple(checker.warnings))
     if checker.problems:
         raise ValidationFailed(checker.problems)
@@ -458,8 +503,8 @@ def load_datasets(path: str | Path, reference: Reference | None = None) -> list[
 def to_dataset(inspection: Inspection) -> dict:
     """The dataset form of an inspection, as `briefing extract` writes it."""
 
-    def place(p: Place) -> dict:
-        return {k: v for k, v in (("page", p.page), ("line", p.line)) if v is not None}
+    def place(p: Place, how: str = "") -> dict:
+        return {k: v for k, v in (("page", p.page), ("line", p.line), ("how", how or None)) if v is not None}
 
     def compact(d: dict) -> dict:
         return {k: v for k, v in d.items() if v not in ("", None, (), [], {})}
@@ -472,18 +517,23 @@ def to_dataset(inspection: Inspection) -> dict:
         "findings_complete": inspection.findings_complete, "report": inspection.report,
         "grades_from": inspection.grades_from, "inspectorates": list(inspection.inspectorates), "covers": list(inspection.covers),
         "response": compact({"by": inspection.response.by, "date": inspection.response.date.isoformat()
-                             if inspection.response.date else ""}) if inspection.response else "",
+                             if inspection.response.date else "", "url": inspection.response.url})
+        if inspection.response else "",
+        "headline": compact({"text": inspection.headline.text, "by": inspection.headline.by,
+                             **place(inspection.headline.place, inspection.headline.how)}) if inspection.headline else "",
+        "monitoring": [compact({"stage": m.stage, "event": m.event, "date": m.date.iso() if m.date else "",
+                                "text": m.text, **place(m.place, m.how)}) for m in inspection.monitoring],
         "notes": inspection.notes,
-        "judgements": [compact({"area": j.area, "label": j.label, "grade": j.grade, **place(j.place)})
+        "judgements": [compact({"area": j.area, "label": j.label, "grade": j.grade, **place(j.place, j.how)})
                        for j in inspection.judgements],
-        "grade_counts": [compact({"grades": list(c.grades), "count": c.count, **place(c.place)})
+        "grade_counts": [compact({"grades": list(c.grades), "count": c.count, **place(c.place, c.how)})
                          for c in inspection.grade_counts],
         "findings": [compact({"kind": f.kind, "id": f.id, "number": f.number, "area": f.area, "text": f.text,
                               "addressee": f.addressee, "due": f.due, "status": f.status,
-                              "relates_to": f.relates_to, **place(f.place)}) for f in inspection.findings],
+                              "relates_to": f.relates_to, **place(f.place, f.how)}) for f in inspection.findings],
         "key_figures": [compact({"name": k.name, "value": k.value, "unit": k.unit, "period": k.period,
-                                 "comparator": k.comparator, **place(k.place)}) for k in inspection.key_figures],
-        "counts": [compact({"kind": c.kind, "count": c.count, **place(c.place)}) for c in inspection.counts],
+                                 "comparator": k.comparator, **place(k.place, k.how)}) for k in inspection.key_figures],
+        "counts": [compact({"kind": c.kind, "count": c.count, **place(c.place, c.how)}) for c in inspection.counts],
         "corrections": [compact({"area": c.area, "from": c.old_grade, "to": c.new_grade, "date": c.date.isoformat(),
                                  "reason": c.reason, "source": c.source, **place(c.place)})
                         for c in inspection.corrections],
