@@ -5,7 +5,6 @@ and libyaml are installed (one libyaml release recurses without limit, the next 
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 import yaml
@@ -36,9 +35,7 @@ def test_validate_refuses_in_one_line_within_a_second_without_any_parser(tmp_pat
     monkeypatch.setattr(located_yaml, "_pure_python_error", no_parser)
     path = tmp_path / name
     path.write_text(DEEP[name], encoding="utf-8")
-    start = time.monotonic()
-    result = run("validate", path, seconds=1.0)
-    assert time.monotonic() - start < 1.0
+    result = run("validate", path, seconds=1.0)  # checks its CPU time
     line = 3 if name == "dashes.yaml" else 1
     assert result.stderr.splitlines()[0] == (f"{path}, line {line}: nested more than {NESTING_DEPTH} levels deep; "
                                              "a dataset needs four")
