@@ -262,9 +262,13 @@ def _pdf(raw: bytes, name: str) -> list[SourceLine]:
     knowing."""
     import pypdfium2 as pdfium
 
+    from briefing.extract.pdf_budget import Budget, decrypted, encrypted
     from briefing.extract.pdf_layout import left_edges, page_text
     from briefing.extract.pdf_pages import read_pages
 
+    if encrypted(raw):
+        raw = decrypted(raw, name)
+    budget = Budget(raw, name)  # what pdfium unpacks on opening the file, bounded before it does
     try:
         document = pdfium.PdfDocument(raw)
     except pdfium.PdfiumError as exc:
@@ -276,6 +280,7 @@ def _pdf(raw: bytes, name: str) -> list[SourceLine]:
         if count > limits.PDF_PAGES:
             raise InputError(f"{count:,} pages; a report has at most {limits.PDF_PAGES:,} (is this one report?)",
                              file=name)
+        budget.check_pages(count)
         placed = read_pages(document, name)
     except InputError:
         raise
