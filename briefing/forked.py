@@ -75,14 +75,17 @@ def can_fork_helpers() -> bool:
 
 
 def how_it_ended(status: int) -> str:
-    """A helper's end in words: "killed by signal 9 (SIGKILL)", "exit 3"."""
+    """A helper's end, from its wait status, in words: "killed by signal 9 (SIGKILL)", "exit 3"."""
     if os.WIFSIGNALED(status):
-        number = os.WTERMSIG(status)
-        try:
-            return f"killed by signal {number} ({signal.Signals(number).name})"
-        except ValueError:
-            return f"killed by signal {number}"
+        return killed_by(os.WTERMSIG(status))
     return f"exit {os.waitstatus_to_exitcode(status)}"
+
+
+def killed_by(number: int) -> str:
+    try:
+        return f"killed by signal {number} ({signal.Signals(number).name})"
+    except ValueError:
+        return f"killed by signal {number}"
 
 
 class HelperFailed(Exception):
@@ -100,7 +103,7 @@ def read_answer(fd: int, pid: int, seconds: float, most: int) -> bytes:
     while True:
         left = deadline - time.monotonic()
         if left <= 0 or not select.select([fd], [], [], left)[0]:
-            raise HelperFailed(f"no answer within {seconds:g} s{_stopped(pid)}; stopped")
+            raise HelperFailed(f"no answer within {seconds:g} s{stopped(pid)}")
         chunk = os.read(fd, 1 << 20)
         if not chunk:
             return b"".join(chunks)
@@ -110,7 +113,7 @@ def read_answer(fd: int, pid: int, seconds: float, most: int) -> bytes:
             raise HelperFailed(f"an answer of more than {most // limits.MB} MB")
 
 
-def _stopped(pid: int) -> str:
+def stopped(pid: int) -> str:
     """", it had been stopped" where the helper was stopped (SIGSTOP, a debugger) rather than busy."""
     try:
         with open(f"/proc/{pid}/stat", encoding="ascii") as stat:

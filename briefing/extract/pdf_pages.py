@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import os
 import pickle
-import signal
 
 from briefing import limits
 from briefing.errors import InputError
 from briefing.extract.pdf_layout import Line
-from briefing.forked import can_fork_helpers, tie_to
+from briefing.forked import HelperFailed, can_fork_helpers, end, lifeline, read_answer, tie_to
 
 HYPHEN = "\ufffe"  # pdfium's mark for a hyphen that ends a line; it joins the lines, we keep them apart
 PARALLEL_PAGES = 24  # a shorter document is read in one process: a fork would cost more than it saves
@@ -68,6 +67,7 @@ def _within_bounds(number: int, lines_read: int, has_text: bool, name: str) -> N
 def _read_in_two(document, count: int, name: str) -> list[list[Line]]:
     half = count // 2
     parent = os.getpid()
+    lifeline()
     ours, theirs = os.pipe()
     pid = os.fork()
     if pid == 0:  # the second reader: pages half..count, sent back as tuples, then gone
@@ -81,18 +81,17 @@ def _read_in_two(document, count: int, name: str) -> list[list[Line]]:
     reaped = False
     try:
         first = _read(document, range(half), name)
-        with os.fdopen(ours, "rb") as pipe:
-            ours = None
-            answer = pipe.read()
+        answer = read_answer(ours, pid, limits.HELPER_SECONDS, limits.REPORT_BYTES * 4)
         _, status = os.waitpid(pid, 0)
         reaped = True
         return first + _later_half(answer, status, half, count, name)
+    except HelperFailed as failed:
+        raise InputError(f"not a readable PDF (reading pages {half + 1}-{count} stopped: {failed.how})",
+                         file=name) from None
     finally:
-        if ours is not None:
-            os.close(ours)
-        if not reaped:  # our half failed first: the other half is not wanted
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
+        os.close(ours)
+        if not reaped:  # our half failed first, or theirs took too long: the other half is not wanted
+            end(pid)
 
 
 def _answer(pipe: int, document, numbers: range, name: str) -> None:
