@@ -22,6 +22,8 @@ def main() -> None:
     except SystemExit as done:
         if SIGNALLED:  # the command already said "interrupted"
             _leave(done.code if isinstance(done.code, int) else exit_code())
+        if done.code not in (None, 0):
+            _leave(done.code if isinstance(done.code, int) else 1)  # the error is said: see _leave
         raise
     except (KeyboardInterrupt, Interrupted):
         print(message(), file=sys.stderr)
@@ -34,11 +36,13 @@ def main() -> None:
 
 
 def _leave(code: int) -> None:
-    """Exit with `code` for certain. A Ctrl-C that lands inside an extension module's own
-    code run (numpy and others run some at import) marks CPython's "unhandled
-    KeyboardInterrupt" even though it was handled, and the interpreter would then kill
-    itself with SIGINT at exit; every cleanup (temporary files, writer processes) has run by
-    the time we get here."""
+    """Exit with `code` for certain, without the interpreter's teardown. A Ctrl-C that lands
+    inside an extension module's own code run (numpy and others run some at import) marks
+    CPython's "unhandled KeyboardInterrupt" even though it was handled, and the interpreter
+    would then kill itself with SIGINT at exit; and after a failure, a library's half-written
+    file (a zip on a full disk) fails again as it is collected, printing a traceback under
+    the one error line. Every cleanup (temporary files, writer processes) has run by the
+    time we get here."""
     import os
 
     sys.stdout.flush()

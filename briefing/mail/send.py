@@ -1,7 +1,11 @@
 """Deliver a message over SMTP with verified TLS, one clear line for every failure.
 
-Transient refusals (4xx) are retried a bounded number of times with growing pauses;
-permanent ones (5xx) are reported at once, naming the address the server refused.
+Transient refusals (4xx, at any step: a 421 greeting, a 454 login, a 451 after the data)
+are retried a bounded number of times with growing pauses; permanent ones (5xx) are
+reported at once, naming the address the server refused. Each reply of the server must
+come whole within the timeout, and the whole exchange within EXCHANGE_READS timeouts,
+however slowly a server drips its lines. Once the message has gone, a lost answer is said
+to be one: the message may have been delivered.
 """
 
 from __future__ import annotations
@@ -38,14 +42,17 @@ def _connect(settings: SmtpSettings) -> smtplib.SMTP:
         what = "an access token" if settings.auth == "xoauth2" else "the password"
         raise DeliveryError(f"will not send {what} for {settings.user!r} to {where} without encryption "
                             "(security: none); use starttls or ssl, or --insecure-login if the link is private")
+    smtp, opened = None, False
     try:
         if settings.security == "ssl":
-            smtp = smtplib.SMTP_SSL(timeout=settings.timeout, context=tls_context(settings))
+            smtp = _SMTPSSL(timeout=settings.timeout, context=tls_context(settings))
         else:
-            smtp = smtplib.SMTP(timeout=settings.timeout)
+            smtp = _SMTP(timeout=settings.timeout)
         smtp._briefing_deadline = _Deadline(smtp, settings.timeout * EXCHANGE_READS)  # the whole exchange
         smtp._host = settings.host  # what TLS checks the certificate against (smtplib sets it only in __init__)
-        smtp.connect(settings.host, settings.port)
+        code, text = smtp.connect(settings.host, settings.port)
+        if code != 220:  # smtplib raises this only when it connects itself
+            raise smtplib.SMTPConnectError(code, text)
         smtp.ehlo()
         if settings.security == "starttls":
             if not smtp.has_extn("starttls"):
@@ -56,6 +63,7 @@ def _connect(settings: SmtpSettings) -> smtplib.SMTP:
             smtp.ehlo()
         if settings.auth != "none":
             _login(smtp, settings)
+        opened = True
         return smtp
     except DeliveryError:
         raise
@@ -70,46 +78,73 @@ def _connect(settings: SmtpSettings) -> smtplib.SMTP:
                             "name a CA bundle with --ca-bundle for a private mail server") from None
     except ssl.SSLError as exc:
         raise DeliveryError(f"TLS with {where} failed: {exc.reason or exc}") from None
-    except smtplib.SMTPAuthenticationError as exc:
-        raise DeliveryError(_refused_login(settings, exc)) from None
+    except smtplib.SMTPResponseException as exc:
+        if 400 <= exc.smtp_code < 500:  # a 421 greeting, a 454 login: the server may take it later
+            raise _Transient(f"it answered {_refusal(exc.smtp_code, exc.smtp_error)}") from None
+        if isinstance(exc, smtplib.SMTPAuthenticationError):
+            raise DeliveryError(_refused_login(settings, exc)) from None
+        raise DeliveryError(f"{where} refused the connection: {_refusal(exc.smtp_code, exc.smtp_error)}") from None
     except smtplib.SMTPNotSupportedError:
         if settings.auth == "xoauth2":
             raise DeliveryError(f"mail server {where} does not offer OAuth2 logins (XOAUTH2) on this connection") \
                 from None
         raise DeliveryError(f"mail server {where} does not accept logins (AUTH) on this connection") from None
     except smtplib.SMTPServerDisconnected as exc:
-        if "timed out" in str(exc):
-            raise DeliveryError(f"no answer from {where} within {settings.timeout:g} s (timeout)") from None
-        if _expired(locals().get("smtp")):
-            raise DeliveryError(_too_slow(settings)) from None
+        if "timed out" in str(exc) or _expired(smtp):
+            raise DeliveryError(_too_slow(settings, smtp)) from None
         raise DeliveryError(f"mail server {where} closed the connection") from None
     except UnicodeError:
         raise DeliveryError("a mail setting (the server's name, the user or the password) holds a character that "
                             "is not ASCII, which the SMTP exchange cannot carry; use an ASCII password (an app "
                             "password) and the server's ASCII name") from None
     except (smtplib.SMTPException, OSError) as exc:
-        if _expired(locals().get("smtp")):
-            raise DeliveryError(_too_slow(settings)) from None
+        if _expired(smtp):
+            raise DeliveryError(_too_slow(settings, smtp)) from None
         raise DeliveryError(f"could not talk to {where}: {exc}") from None
+    finally:
+        if smtp is not None and not opened:
+            _stop(smtp)
+            smtp.close()
 
 
-EXCHANGE_READS = 10  # the whole exchange may take this many read timeouts, however the server drips its lines
+EXCHANGE_READS = 10  # the whole exchange may take this many timeouts, however the server drips its lines
 
 
 class _Deadline:
-    """Cuts the connection when the whole exchange runs past its time: the socket timeout
-    bounds each read, but a server sending a line a second would never trip it."""
+    """Cuts the connection when a reply, or the whole exchange, runs past its time: the
+    socket timeout bounds each read, but a server sending a line a second would never trip
+    it. One watcher thread for both deadlines: a reply's, set while smtplib reads one, and
+    the exchange's."""
 
     def __init__(self, smtp: smtplib.SMTP, seconds: float):
         import threading
 
-        self.smtp, self.expired = smtp, False
-        self.timer = threading.Timer(seconds, self._cut)
-        self.timer.daemon = True
-        self.timer.start()
+        self.smtp, self.expired = smtp, ""  # "reply" or "exchange", once cut
+        self.end, self.reply_end, self.done = time.monotonic() + seconds, None, False
+        self.changed = threading.Condition()
+        threading.Thread(target=self._watch, daemon=True).start()
+
+    def reply(self, seconds: float | None) -> None:
+        """A reply began (it must end within `seconds`), or ended (None)."""
+        with self.changed:
+            self.reply_end = None if seconds is None else time.monotonic() + seconds
+            self.changed.notify()
+
+    def stop(self) -> None:
+        with self.changed:
+            self.done = True
+            self.changed.notify()
+
+    def _watch(self) -> None:
+        with self.changed:
+            while not self.done:
+                due = min(self.end, self.reply_end or self.end)
+                if time.monotonic() >= due:
+                    self.expired = "reply" if self.reply_end is not None and self.reply_end <= self.end else "exchange"
+                    return self._cut()
+                self.changed.wait(due - time.monotonic())
 
     def _cut(self) -> None:
-        self.expired = True
         sock = getattr(self.smtp, "sock", None)
         if sock is not None:
             try:
@@ -118,20 +153,49 @@ class _Deadline:
                 pass
 
 
-def _expired(smtp) -> bool:
+class _Replies:
+    """smtplib's reader, each reply held to one timeout however slowly its lines come."""
+
+    def getreply(self):
+        deadline = getattr(self, "_briefing_deadline", None)
+        if deadline is not None:
+            deadline.reply(self.timeout)
+        try:
+            reply = super().getreply()
+        finally:
+            if deadline is not None:
+                deadline.reply(None)
+        if deadline is not None and deadline.expired:  # what came before the cut is no reply
+            raise smtplib.SMTPServerDisconnected("timed out")
+        return reply
+
+
+class _SMTP(_Replies, smtplib.SMTP):
+    pass
+
+
+class _SMTPSSL(_Replies, smtplib.SMTP_SSL):
+    pass
+
+
+def _expired(smtp) -> str:
+    """"reply" or "exchange" where a deadline cut the connection, else ""."""
     deadline = getattr(smtp, "_briefing_deadline", None)
-    return bool(deadline and deadline.expired)
+    return deadline.expired if deadline else ""
 
 
 def _stop(smtp) -> None:
     deadline = getattr(smtp, "_briefing_deadline", None)
     if deadline is not None:
-        deadline.timer.cancel()
+        deadline.stop()
 
 
-def _too_slow(settings: SmtpSettings) -> str:
-    return (f"mail server {_where(settings)} did not finish the exchange within "
-            f"{settings.timeout * EXCHANGE_READS:g} s")
+def _too_slow(settings: SmtpSettings, smtp) -> str:
+    """A deadline passed: a reply's (one timeout), or the whole exchange's."""
+    if _expired(smtp) == "exchange":
+        return (f"mail server {_where(settings)} did not finish the exchange within "
+                f"{settings.timeout * EXCHANGE_READS:g} s")
+    return f"no answer from {_where(settings)} within {settings.timeout:g} s (timeout)"
 
 
 BASIC_REFUSED = ("5.7.30", "5.7.139", "basic authentication is not supported", "basic authentication is disabled")
@@ -197,9 +261,13 @@ def access_token(settings: SmtpSettings, refresh: bool = False, http_client=None
 
 def check(settings: SmtpSettings) -> str:
     """Connect, secure and log in without sending; returns what was confirmed."""
-    smtp = _connect(settings)
+    try:
+        smtp = _connect(settings)
+    except _Transient as exc:
+        raise DeliveryError(f"{_where(settings)} is refusing for now ({exc}); try again later") from None
     size = smtp.esmtp_features.get("size", "")
     smtp.quit()
+    _stop(smtp)
     login = {"password": f", logged in as {settings.user} with a password",
              "xoauth2": f", logged in as {settings.user} with an OAuth2 token (XOAUTH2) from "
                         + ("the token command" if settings.token_command else "Microsoft Entra ID (MSAL)"),
@@ -216,7 +284,7 @@ def _check_size(smtp: smtplib.SMTP, settings: SmtpSettings, size: int) -> None:
 
 
 def deliver(settings: SmtpSettings, message: EmailMessage, recipients: list[str], *, retries: int = RETRIES,
-            pause: float = 2.0, sleep: Callable[[float], None] = time.sleep) -> None:
+            pause: float = 2.0, sleep: Callable[[float], None] | None = None) -> None:
     data = message.as_bytes(policy=message.policy.clone(linesep="\r\n"))  # SMTP wants CRLF line ends
     for attempt in range(1, retries + 1):
         try:
@@ -225,10 +293,10 @@ def deliver(settings: SmtpSettings, message: EmailMessage, recipients: list[str]
             if attempt == retries:
                 raise DeliveryError(f"{_where(settings)} kept refusing for now ({exc}); tried {retries} times, "
                                     "nothing was sent") from None
-            sleep(pause * 2 ** (attempt - 1))
+            (sleep or time.sleep)(pause * 2 ** (attempt - 1))
 
 
-class _Transient(Exception):
+class _Transient(DeliveryError):
     """A 4xx answer: the server may accept the same message a little later."""
 
 
@@ -239,38 +307,66 @@ def _refusal(code: int, text: bytes) -> str:
 def _send_once(settings: SmtpSettings, data: bytes, recipients: list[str]) -> None:
     """MAIL, every RCPT, then DATA only if every recipient was accepted: all or nothing."""
     smtp = _connect(settings)
-    where = _where(settings)
+    where, sent = _where(settings), False
     try:
-        _check_size(smtp, settings, len(data))
-        options = [f"SIZE={len(data)}"] if smtp.has_extn("size") else []
-        code, text = smtp.mail(settings.sender, options)
-        if code != 250:
-            _fail(code, f"{where} refused the sender {settings.sender}: {_refusal(code, text)}")
-        refused = {}
-        for address in recipients:
-            code, text = smtp.rcpt(address)
-            if code not in (250, 251):
-                refused[address] = (code, text)
-        if refused:
-            smtp.rset()
-            names = "; ".join(f"{addr} ({_refusal(c, t)})" for addr, (c, t) in refused.items())
-            _fail(min(c for c, _ in refused.values()), f"{where} refused the recipient {names}; nothing was sent")
-        code, text = smtp.data(data)
+        _envelope(smtp, settings, data, recipients)
+        code, text = smtp.docmd("data")
+        if code != 354:
+            _fail(code, f"{where} refused the message: {_refusal(code, text)}")
+        smtp.send(_dot_stuffed(data))
+        sent = True  # from here the server may have the whole message, whatever follows
+        code, text = smtp.getreply()
         if code != 250:
             _fail(code, f"{where} refused the message: {_refusal(code, text)}")
-        smtp.quit()
-    except smtplib.SMTPServerDisconnected:
-        if _expired(smtp):
-            raise DeliveryError(_too_slow(settings) + "; nothing was sent") from None
-        raise DeliveryError(f"{where} dropped the connection before the message was accepted; "
-                            "nothing was sent") from None
-    except smtplib.SMTPDataError as exc:
-        _fail(exc.smtp_code, f"{where} refused the message: {_refusal(exc.smtp_code, exc.smtp_error)}")
-    except TimeoutError:
-        raise DeliveryError(f"{where} stopped answering (timeout); nothing was sent") from None
+        try:
+            smtp.quit()
+        except (smtplib.SMTPException, OSError):
+            pass  # accepted is accepted; a goodbye lost changes nothing
+    except (smtplib.SMTPServerDisconnected, TimeoutError, OSError) as exc:
+        raise DeliveryError(_lost(settings, smtp, exc, sent)) from None
     finally:
         _stop(smtp)
         smtp.close()
+
+
+def _envelope(smtp: smtplib.SMTP, settings: SmtpSettings, data: bytes, recipients: list[str]) -> None:
+    where = _where(settings)
+    _check_size(smtp, settings, len(data))
+    options = [f"SIZE={len(data)}"] if smtp.has_extn("size") else []
+    code, text = smtp.mail(settings.sender, options)
+    if code != 250:
+        _fail(code, f"{where} refused the sender {settings.sender}: {_refusal(code, text)}")
+    refused = {}
+    for address in recipients:
+        code, text = smtp.rcpt(address)
+        if code not in (250, 251):
+            refused[address] = (code, text)
+    if refused:
+        smtp.rset()
+        names = "; ".join(f"{addr} ({_refusal(c, t)})" for addr, (c, t) in refused.items())
+        _fail(min(c for c, _ in refused.values()), f"{where} refused the recipient {names}; nothing was sent")
+
+
+def _dot_stuffed(data: bytes) -> bytes:
+    """The message as DATA carries it: a line starting with "." gets a second, and a line
+    with a single "." ends it (what smtplib.data does, done here so that the moment the
+    message has gone is known)."""
+    import re
+
+    data = re.sub(rb"(?m)^\.", b"..", data)
+    return data + (b"" if data.endswith(b"\r\n") else b"\r\n") + b".\r\n"
+
+
+def _lost(settings: SmtpSettings, smtp, exc: BaseException, sent: bool) -> str:
+    """What a connection lost mid-send means for the user: before the message went,
+    nothing was sent; after, the server may have it all (sending again could send twice)."""
+    where = _where(settings)
+    why = (_too_slow(settings, smtp) if _expired(smtp) or isinstance(exc, TimeoutError)
+           else f"{where} dropped the connection")
+    if sent:
+        return (f"the message went to {where} but the answer to it was lost ({why}): it may have been delivered; "
+                "ask a recipient before sending it again")
+    return f"{why} before the message was accepted; nothing was sent"
 
 
 def _fail(code: int, message: str) -> None:
