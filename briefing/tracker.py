@@ -18,8 +18,10 @@ AWAITING = STATUSES[2]
 RAG = ("Red", "Amber", "Green")
 # What a row's finding is now, typed: the code a pack decides by, the word the sheet shows.
 STATES = {"new": "new", "persisting": "persisting", "unknown": "status unknown", "not-raised": "not raised again",
-          "raised-again": "raised again", "report": "another report", "hand": "added by hand"}
-EXPLAINED = frozenset({"unknown", "not-raised", "raised-again", "report", "hand"})  # need no warning when kept
+          "raised-again": "raised again", "report": "another report", "hand": "added by hand",
+          "unmatched": "matches no finding"}
+EXPLAINED = frozenset({"unknown", "not-raised", "raised-again", "report", "hand"})  # true of their own inspection
+UNMATCHED = "matches no finding of the inspections compared; kept as it was"
 
 
 @dataclass(frozen=True)
@@ -123,6 +125,7 @@ def carry_forward(fresh: list[TrackerRow], earlier: list[TrackerRow], links: dic
         rows.append(row)
     unmatched = []
     fresh_ids = {row.id for row in fresh}
+    compared = {_source(i) for i in (*fresh_ids, *links.values(), *standing)}
     for row in earlier:
         if row.id in used or row.id in fresh_ids:
             continue
@@ -131,11 +134,17 @@ def carry_forward(fresh: list[TrackerRow], earlier: list[TrackerRow], links: dic
         elif row.id in standing:
             state, words = standing[row.id]
             rows.append(replace(row, standing=words, state=state))
-        else:  # from an inspection before the older one, or an id we do not know: kept as it was
-            rows.append(row)
-            if row.state not in EXPLAINED:
-                unmatched.append(f"{row.id} ({row.place})" if row.place else row.id)
+        elif row.state in EXPLAINED and _source(row.id) not in compared:
+            rows.append(row)  # an earlier inspection's row, as the last pack said (its words name that inspection)
+        else:  # an id no finding has: what the last pack said of it ("new", "persisting") would now be false
+            rows.append(replace(row, standing=UNMATCHED, state="unmatched"))
+            unmatched.append(f"{row.id} ({row.place})" if row.place else row.id)
     return rows, unmatched
+
+
+def _source(finding_id: str) -> str:
+    """The inspection or report a finding id belongs to: "peel-2021-22" of "peel-2021-22/AFI 7"."""
+    return finding_id.split("/", 1)[0]
 
 
 @dataclass(frozen=True)

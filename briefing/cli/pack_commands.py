@@ -83,16 +83,24 @@ def pack(inputs, audience, formats, marking, author, version, paper_date, chief_
 @cli.command(name="tracker")
 @click.argument("workbook", type=click.Path(path_type=Path))
 def tracker_command(workbook: Path) -> None:
-    """Check an edited action tracker (a pack's workbook) before the next pack uses it.
+    """Check an edited action tracker (a pack's workbook) before the next pack uses it:
+    every bad cell, one line each, or the counts.
 
     \b
     Example:
         briefing tracker output/kent-peel-2023-25-pcc-briefing.xlsx
     """
+    from briefing.errors import ValidationFailed
     from briefing.ingest.tracker import read_tracker
     from briefing.tracker import progress_of
 
-    rows = read_tracker(workbook)
+    try:
+        rows = read_tracker(workbook)
+    except ValidationFailed as failed:
+        for problem in failed.problems:
+            click.echo(f"Error: {problem}", err=True)
+        raise click.ClickException(f"{len(failed.problems)} cell(s) to mend before the next pack reads "
+                                   f"{shown(str(workbook))}") from None
     p = progress_of(rows, date.today(), [], workbook.name)
     counts = "; ".join(f"{status}: {n}" for status, n in p.by_status) or "no rows"
     click.echo(f"{workbook}: ok ({len(rows)} rows: {counts}; overdue {len(p.overdue)})")
