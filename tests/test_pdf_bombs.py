@@ -232,3 +232,13 @@ def _lzw(data: bytes) -> bytes:
     for code, size in codes:
         value = (value << size) | code
     return (value << (-total % 8)).to_bytes((total + 7) // 8, "big")
+
+
+def test_an_object_stream_that_unpacks_past_64_mb_is_refused_before_pdfium_opens_the_file(tmp_path):
+    """pdfium unpacks object streams as it opens a file, before any page: they are measured first."""
+    packed = b"3 0 " + HELVETICA
+    objects = stream(deflated(100, packed), b"/Filter /FlateDecode /Type /ObjStm /N 1 /First 4")
+    path = tmp_path / "objects.pdf"
+    path.write_bytes(pages([plain()], extra=[objects]))
+    assert refused(path) == (": an object stream (object 6) unpacks to more than 64 MB; a report holds far less (is "
+                             "the file damaged, or made to exhaust memory?)")

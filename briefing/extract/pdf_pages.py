@@ -181,8 +181,9 @@ def _cells(textpage, turn: int, line: str, first: int) -> str:
     while 0 < at < len(line) - 1:  # only spaces are looked at: a Python step per space, not per character
         index = first + at
         if generated(raw, index) == 1:
-            left = upright(textpage.get_charbox(index - 1), turn)
-            right = upright(textpage.get_charbox(index + 1), turn)
+            left, right = textpage.get_charbox(index - 1), textpage.get_charbox(index + 1)
+            if turn:
+                left, right = upright(left, turn), upright(right, turn)
             if right[0] - left[2] > max(right[3] - right[1], 4.0) * 1.5:
                 tabs.append(at)
         at = line.find(" ", at + 1)

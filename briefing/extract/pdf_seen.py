@@ -15,9 +15,10 @@ import ctypes
 import math
 from collections import Counter
 
-from briefing.extract.visible import WHITE, Ink, unseen
+from briefing.extract.visible import WHITE, why_unseen
 
 INVISIBLE_MODES = {3, 7}  # PDF text render modes that paint nothing (7 only clips)
+_RGBA = tuple(ctypes.c_uint() for _ in range(4))  # pdfium's answers, read at once: made once, not for every page
 IMAGE, PATH, FORM = 3, 2, 5  # pdfium's page object types
 
 
@@ -70,28 +71,27 @@ class Sight:
         left, bottom, right, top = page.get_cropbox()
         self.bounds = (left - 2, bottom - 2, right + 2, top + 2)
         self._behind: list | None = None
-        self._rgba = [ctypes.c_uint() for _ in range(4)]
+        self._rgba = _RGBA
 
     def unseen(self, index: int, box, size: float) -> str:
         """Why the line whose first character is `index` (at `box`, its text `size` high) is
         not seen, or ""."""
         left, bottom, right, top = box
         x0, y0, x1, y1 = self.bounds
-        on_page = right > x0 and left < x1 and top > y0 and bottom < y1
-        if not on_page:
-            return unseen(Ink(on_page=False))
+        if not (right > x0 and left < x1 and top > y0 and bottom < y1):
+            return why_unseen(None, 0, WHITE, size, on_page=False)
         c, raw = self.c, self.textpage.raw
         r, g, b, a = self._rgba
         c.FPDFText_GetFillColor(raw, index, r, g, b, a)
         mode = c.FPDFTextObj_GetTextRenderMode(c.FPDFText_GetTextObject(raw, index))
-        colour = None if mode in INVISIBLE_MODES else (r.value, g.value, b.value)
-        ink = Ink(colour, a.value / 255, WHITE, size)
-        if not unseen(ink):
+        colour, alpha = (None if mode in INVISIBLE_MODES else (r.value, g.value, b.value)), a.value / 255
+        why = why_unseen(colour, alpha, WHITE, size)
+        if not why:
             return ""
         background = self._background(box)
         if background is None:  # a picture behind: a scan's OCR layer, a caption on a photo
             return ""
-        return unseen(Ink(colour, a.value / 255, background, ink.size))
+        return why_unseen(colour, alpha, background, size)
 
     def _background(self, box) -> tuple[int, int, int] | None:
         """What lies behind a box: WHITE (the page), a filled shape's colour, or None for a

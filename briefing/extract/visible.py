@@ -37,13 +37,19 @@ class Ink:
 
 def unseen(ink: Ink) -> str:
     """Why a reader would not see text drawn so, or "" where they would."""
-    if not ink.on_page:
+    return why_unseen(ink.colour, ink.alpha, ink.background, ink.size, ink.on_page)
+
+
+def why_unseen(colour, alpha: float, background, size: float | None, on_page: bool = True) -> str:
+    """unseen(), for a reader that checks thousands of lines (a PDF's) and builds no Ink for each."""
+    if not on_page:
         return "placed off the page"
-    if ink.size is not None and ink.size < SMALLEST:
+    if size is not None and size < SMALLEST:
         return "set at no size"
-    if ink.colour is None or ink.alpha <= 0.05:
+    if colour is None or alpha <= 0.05:
         return "drawn in no colour"
-    if all(abs(a - b) <= NEAR for a, b in zip(ink.colour, ink.background)):
+    if abs(colour[0] - background[0]) <= NEAR and abs(colour[1] - background[1]) <= NEAR \
+            and abs(colour[2] - background[2]) <= NEAR:
         return "drawn in the colour of its background"
     return ""
 
