@@ -21,6 +21,7 @@ from briefing import limits
 from briefing.errors import InputError
 from briefing.extract.pdf_inflate import Sizes, contents, measured
 from briefing.extract.pdf_objects import Objects, Stream, Unreadable
+from briefing.extract.pdf_reach import PageTree
 
 MB = limits.MB
 HARM = "a report holds far less (is the file damaged, or made to exhaust memory?)"
@@ -56,7 +57,7 @@ class Budget:
         a page. `count` is pdfium's page count: where the page tree read here disagrees with
         it, every stream is bounded as if any page drew it."""
         try:
-            pages = self.objects.pages(limits.PDF_PAGES)
+            pages = PageTree(self.objects).pages(limits.PDF_PAGES)
         except Unreadable:
             pages = []
         if len(pages) != count:
