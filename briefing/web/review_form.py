@@ -15,6 +15,7 @@ import yaml
 
 LISTS = {"judgements": "j", "findings": "f", "counts": "c"}  # edited row by row
 KEPT = ("grade_counts", "monitoring", "key_figures")  # shown, and removable
+TOP = ("force", "report_type", "cycle", "title", "published")  # the report's own fields, in the form's order
 FINDING_FIELDS = ("kind", "number", "text", "addressee", "due")
 
 
@@ -92,7 +93,8 @@ def check(edited: Edited, name: str, reference):
     from briefing.ingest.dataset import inspection_from_data
     from briefing.ingest.located_yaml import load_located
 
-    text = yaml.safe_dump(edited.data, sort_keys=False, allow_unicode=True, width=10_000)
+    shown = {**{key: "" for key in TOP}, **edited.data}  # each on a line of its own, so "missing" finds its field
+    text = yaml.safe_dump(shown, sort_keys=False, allow_unicode=True, width=10_000)
     located = load_located(text)
     try:
         return inspection_from_data(name, located, reference), []
