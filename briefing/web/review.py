@@ -53,6 +53,13 @@ def review(token: str):
     return _review_page(drafts.open_draft(folder(), token), None, [])
 
 
+@pages.get("/reports/draft/<token>/source")
+def source(token: str):
+    draft = drafts.open_draft(folder(), token)
+    return render_template("source.html.j2", token=token, meta=draft.meta, lines=draft.lines,
+                           marks=_marks(draft.meta["unplaced"]), read=_read_places(draft.data), highlight=highlight)
+
+
 @pages.post("/reports/draft/<token>")
 def save(token: str):
     from briefing.reference import reference
@@ -106,10 +113,11 @@ def _review_page(draft, data, problems):
     from briefing.web.record import read_record
 
     meta, data = draft.meta, data if data is not None else draft.data
-    marks = _marks(meta["unplaced"])
+    texts = {(page, number): text for text, number, page in draft.lines}
+    source = url_for("review.source", token=draft.token)
     return render_template("review.html.j2", token=draft.token, meta=meta, data=data, errors=problems,
-                           choices=review_form.choices(data, reference()), lines=draft.lines, marks=marks,
-                           read=_read_places(data), anchor=anchor, highlight=highlight, read_from=read_from,
+                           choices=review_form.choices(data, reference()), anchor=anchor,
+                           read_from=lambda item: read_from(item, texts, source),
                            on_file=_already(data, read_record(folder())))
 
 
@@ -127,15 +135,19 @@ def anchor(item: dict) -> str:
     return f"l{item['line']}" if item.get("line") else ""
 
 
-def read_from(item: dict) -> Markup:
-    """Where a fact came from and the rule that read it, linked to its line in the source."""
+def read_from(item: dict, texts: dict, source: str) -> Markup:
+    """Where a fact came from (the line itself, quoted) and the rule that read it, with a
+    link to its place in the whole report."""
     where = anchor(item)
     place = ", ".join(f"{k} {item[k]}" for k in ("page", "line") if item.get(k))
     rule = Markup("read by the rule <strong>{}</strong>").format(item["how"]) if item.get("how") else \
         Markup("given by a person, not read by a rule")
     if not where:
         return Markup("Place in the report not recorded; ") + rule
-    return Markup('From <a href="#{}">{}</a>, ').format(where, place) + rule
+    line = texts.get((item.get("page"), item.get("line"))) if item.get("line") else None
+    quote = Markup('<span class="quote">{}</span>').format(line) if line else ""
+    return Markup('From <a href="{}#{}" target="_blank" rel="noopener">{}<span class="visually-hidden"> (opens in a '
+                  'new tab)</span></a>, ').format(source, where, place) + rule + quote
 
 
 def _read_places(data: dict) -> set[str]:
