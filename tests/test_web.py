@@ -148,7 +148,8 @@ def test_the_kind_is_told_by_the_content_not_the_name(site):
     answer = upload(client, token, page, "report.txt")
     assert answer.status_code == 302
     _, html = review_form(client, answer.headers["Location"])
-    assert "alert(" not in html and "<b>bold" not in html and "&lt;b&gt;bold&lt;/b&gt;" in html
+    source = client.get(answer.headers["Location"] + "/source", headers=HOST).text
+    assert "alert(" not in html + source and "<b>bold" not in html + source and "&lt;b&gt;bold&lt;/b&gt;" in source
 
 
 def test_correcting_a_grade_and_saving_writes_the_dataset(site):
@@ -158,7 +159,8 @@ def test_correcting_a_grade_and_saving_writes_the_dataset(site):
     client, token = client_with_token(app)
     location = upload(client, token, REPORT.encode(), "report.txt").headers["Location"]
     fields, html = review_form(client, location)
-    assert "read by the rule" in html and 'href="#l4"' in html  # each grade beside its line and its rule
+    assert "read by the rule" in html and '/source#l4"' in html  # each grade beside its line and its rule
+    assert "“Preventing crime: Adequate”" in html  # the line itself, quoted
     grade = next(k for k, v in fields.items() if k.endswith("_grade") and v == "adequate")
     fields[grade] = "good"
     answer = client.post(location, data={**fields, "action": "save"}, headers=HOST)
@@ -175,6 +177,27 @@ def test_correcting_a_grade_and_saving_writes_the_dataset(site):
     refused = client.post(again.headers["Location"], data={**fields, "action": "save"}, headers=HOST)
     assert refused.status_code == 409 and "already on file" in refused.text
     assert len(folder.dataset_paths()) == 1
+
+
+def test_grade_words_not_placed_are_marked_in_the_source_and_listed(site):
+    """An Unplaced grade word (model.Unplaced, from the reader) is listed on the review page
+    with its line, and marked in that line of the whole report; the lines facts came from are shaded."""
+    import json
+
+    _, app = site
+    client, token = client_with_token(app)
+    text = REPORT + "Inspectors found it good to see progress in call handling.\n"
+    location = upload(client, token, text.encode(), "report.txt").headers["Location"]
+    meta = app.config["FOLDER"].private(".drafts", location.rsplit("/", 1)[1]) / "meta.json"
+    data = json.loads(meta.read_text())
+    data["unplaced"] = [{"text": "Inspectors found it good to see progress in call handling.", "word": "good",
+                         "line": 6, "page": None, "reason": "no area named"}]
+    meta.write_text(json.dumps(data))
+    review = client.get(location, headers=HOST).text
+    assert "Grade words that were not placed" in review and "line 6<span" in review
+    source = client.get(location + "/source", headers=HOST).text
+    assert '<span id="l6">Inspectors found it <mark>good</mark> to see' in source
+    assert '<span id="l4" class="read">Preventing crime: Adequate</span>' in source
 
 
 def test_a_mistake_is_said_beside_its_field(site):
@@ -254,8 +277,9 @@ def serving(folder: Path, *args: str):
             lines.append(line.strip())
         yield process, lines
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        if process.poll() is None:
+            process.terminate()
+            process.wait(timeout=20)
 
 
 def address_of(lines: list[str]) -> str:
@@ -278,6 +302,11 @@ def test_the_server_is_this_computers_alone_and_one_per_folder(tmp_path):
         assert second.stderr.strip().splitlines() == [
             f"Error: {tmp_path}: is already served by another briefing serve (process {process.pid} at {address}); "
             "open that address, or give --data another folder"]
+        process.terminate()  # as a service manager stops it: one line, exit 143, the folder free again
+        assert process.wait(timeout=20) == 143
+        assert process.stderr.read().strip() == "Error: interrupted (terminated)"
+    with serving(tmp_path):
+        pass
 
 
 def test_with_host_it_says_so_plainly_and_wants_the_token(tmp_path):

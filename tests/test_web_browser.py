@@ -76,6 +76,11 @@ def test_an_office_adds_reports_checks_them_responds_and_makes_a_pack(browser, s
     page.get_by_role("button", name="Read the report").click()
     assert page.locator("h1").inner_text().endswith("Check what was read")
     assert page.locator("p.from", has_text="read by the rule").count() > 10  # each fact beside its line and rule
+    review = page.url
+    page.goto(address.rstrip("/") + page.get_by_role("link", name=re.compile("Read the whole report")).get_attribute("href"))
+    assert "Northamptonshire Police is adequate at investigating crime" in page.locator("#l663").inner_text()
+    tab.look("source")
+    page.goto(review)
     tab.save_review()
     error = page.locator(".error-summary a", has_text="missing 'published'")
     assert error.get_attribute("href") == "#published-year"
@@ -154,7 +159,7 @@ def test_an_office_adds_reports_checks_them_responds_and_makes_a_pack(browser, s
 
     page.goto(address + "no/such/page")
     tab.look("error")
-    assert tab.seen == ["start", "add", "review", "glance", "response", "pack-form", "pack", "send",
+    assert tab.seen == ["start", "add", "source", "review", "glance", "response", "pack-form", "pack", "send",
                         "error"]
 
 

@@ -145,7 +145,7 @@ def read_from(item: dict, texts: dict, source: str) -> Markup:
     if not where:
         return Markup("Place in the report not recorded; ") + rule
     line = texts.get((item.get("page"), item.get("line"))) if item.get("line") else None
-    quote = Markup('<span class="quote">{}</span>').format(line) if line else ""
+    quote = Markup('<span class="quote">“{}”</span>').format(line.strip()) if line else ""
     return Markup('From <a href="{}#{}" target="_blank" rel="noopener">{}<span class="visually-hidden"> (opens in a '
                   'new tab)</span></a>, ').format(source, where, place) + rule + quote
 
