@@ -40,20 +40,38 @@ class Record:
         return found
 
 
-def read_record(folder: OfficeFolder, reference=None) -> Record:
-    from briefing.ingest.dataset import load_datasets
+_READ: dict[Path, tuple[tuple, object]] = {}  # path -> (its size and time, what load_datasets made of it)
 
+
+def read_record(folder: OfficeFolder, reference=None) -> Record:
+    """Every dataset as load_datasets reads it; a file unchanged since the last page (its
+    size and modification time) is not read again, so each page costs what changed."""
     reports, unreadable = [], []
     for path in folder.dataset_paths():
         name = folder.name_of(path)
-        try:
-            found = load_datasets(path, reference)
-        except BriefingError as exc:
-            problems = getattr(exc, "problems", None) or [exc]
+        found = _load(path, reference)
+        if isinstance(found, BriefingError):
+            problems = getattr(found, "problems", None) or [found]
             unreadable.append((name, problems[0].message))
             continue
         reports += [(name if len(found) == 1 else f"{name}#{n}", path, i) for n, i in enumerate(found, start=1)]
     return Record(tuple(reports), tuple(unreadable))
+
+
+def _load(path: Path, reference):
+    from briefing.ingest.dataset import load_datasets
+
+    stat = path.stat()
+    key = (stat.st_size, stat.st_mtime_ns, id(reference))
+    known = _READ.get(path)
+    if known is not None and known[0] == key:
+        return known[1]
+    try:
+        found = load_datasets(path, reference)
+    except BriefingError as exc:
+        found = exc
+    _READ[path] = (key, found)
+    return found
 
 
 def choose_force(record: Record, asked: str | None) -> str:
