@@ -14,12 +14,12 @@ import socket
 import subprocess
 import sys
 import threading
-import time
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from conftest import SEEDS
+from test_email import smtp_server  # noqa: F401  (the email tests' SMTP server on 127.0.0.1)
 
 HOST = {"Host": "127.0.0.1:8155"}
 SEED_2023 = SEEDS / "004_1a42217144e4e44b.txt"
@@ -345,3 +345,33 @@ def test_the_word_reader_reads_a_report_as_its_text(tmp_path):
                                                           "investigating-crime": "good"}
     assert [f.text for f in read.findings] == ["The force should improve how it supervises investigations."]
     assert read.published.iso() == "2024-02-16" and read.cycle == "peel-2023-25"
+
+
+def test_a_pack_is_sent_through_the_offices_mail_settings(site, smtp_server, monkeypatch):  # noqa: F811
+    """The send page's first route: the office's mail server, as `briefing email` sends."""
+    from email import message_from_bytes
+
+    from test_email import env
+
+    folder, app = site
+    from briefing.pack import PackRequest, make_pack
+
+    token, out = folder.new_item("packs")
+    make_pack(PackRequest(out_dir=out, formats=("pdf", "xlsx")))  # the bundled force's pack
+    controller, handler = smtp_server()
+    for name, value in env(controller.port).items():
+        monkeypatch.setenv(name, value)
+    client = app.test_client()
+    page = client.get(f"/packs/{token}/send", headers=HOST).text
+    assert "From opcc@example.org through 127.0.0.1." in page
+    answer = client.post(f"/packs/{token}/send", headers=HOST, data={
+        "csrf_token": token_of(page), "route": "send", "to": "pcc@example.org, Chief <chief@example.org>",
+        "attach": ["pdf", "xlsx"]})
+    assert answer.status_code == 200 and "Sent " in answer.text and "pcc@example.org, chief@example.org" in answer.text
+    [sent] = handler.messages
+    message = message_from_bytes(sent.content)
+    assert sorted(p.get_filename() for p in message.walk() if p.get_filename()) == [
+        "northamptonshire-police-peel-2023-25-pcc-briefing.pdf", "northamptonshire-police-peel-2023-25-pcc-briefing.xlsx"]
+    refused = client.post(f"/packs/{token}/send", headers=HOST, data={
+        "csrf_token": token_of(page), "route": "send", "to": "not an address"})
+    assert refused.status_code == 400 and len(handler.messages) == 1

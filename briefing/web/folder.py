@@ -26,6 +26,13 @@ PRIVATE = (".drafts", "packs", "trackers")  # what the server keeps: not dataset
 DATASET_SUFFIXES = (".yaml", ".yml", ".json")
 
 
+def current() -> OfficeFolder:
+    """The folder the running server serves (set by create_app)."""
+    from flask import current_app
+
+    return current_app.config["FOLDER"]
+
+
 def default_folder() -> Path:
     """The user's own data folder, where each system keeps an application's data."""
     if sys.platform == "win32":

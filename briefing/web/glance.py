@@ -5,16 +5,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 
 from briefing.errors import BriefingError
+from briefing.web.folder import current as folder
 from briefing.web.record import choose_force, read_record
 
 pages = Blueprint("glance", __name__)
-
-
-def folder():
-    return current_app.config["FOLDER"]
 
 
 @pages.get("/")

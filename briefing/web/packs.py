@@ -8,19 +8,16 @@ import json
 import shutil
 from datetime import date
 
-from flask import Blueprint, abort, current_app, redirect, render_template, request, send_from_directory, url_for
+from flask import Blueprint, abort, redirect, render_template, request, send_from_directory, url_for
 
 from briefing.errors import BriefingError
 from briefing.web import uploads
+from briefing.web.folder import current as folder
 from briefing.web.record import choose_force, read_record
 
 pages = Blueprint("packs", __name__)
 FORMATS = ("docx", "pdf", "xlsx", "html")
 PACKS = "packs"
-
-
-def folder():
-    return current_app.config["FOLDER"]
 
 
 def _choices():

@@ -6,16 +6,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 
 from briefing.errors import BriefingError
+from briefing.web.folder import current as folder
 from briefing.web.record import read_record
 
 pages = Blueprint("responses", __name__)
-
-
-def folder():
-    return current_app.config["FOLDER"]
 
 
 @pages.get("/responses/new")

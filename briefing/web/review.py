@@ -6,18 +6,15 @@ from __future__ import annotations
 import re
 import shutil
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from markupsafe import Markup, escape
 
 from briefing.errors import BriefingError
 from briefing.web import drafts, review_form, uploads
+from briefing.web.folder import current as folder
 
 pages = Blueprint("review", __name__)
 PASTE_CHARS = 4_000_000  # limits.REPORT_CHARS: the most text a report holds
-
-
-def folder():
-    return current_app.config["FOLDER"]
 
 
 @pages.get("/reports/new")

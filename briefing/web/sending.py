@@ -3,16 +3,13 @@ unsent Outlook draft (.eml) to download and send from the person's own mailbox."
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, render_template, request, send_from_directory
+from flask import Blueprint, render_template, request, send_from_directory
 
 from briefing.errors import BriefingError
+from briefing.web.folder import current as folder
 
 pages = Blueprint("sending", __name__)
 ATTACHABLE = {"pdf": ".pdf", "docx": ".docx", "xlsx": ".xlsx"}
-
-
-def folder():
-    return current_app.config["FOLDER"]
 
 
 def _settings():
