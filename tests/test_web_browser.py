@@ -48,9 +48,12 @@ class Visit:
 
     def __init__(self, browser, shots: Path | None):
         self.page = browser.new_page(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-        self.shots, self.seen = shots, []
+        self.shots, self.seen, self.console = shots, [], []
+        self.page.on("console", lambda message: self.console.append(message.text))
 
     def look(self, name: str) -> None:
+        assert self.page.evaluate("document.querySelectorAll('script').length") == 0, name  # forms and links alone
+        assert not [m for m in self.console if "Content Security Policy" in m], (name, self.console)
         for width in (1280, 360):
             self.page.set_viewport_size({"width": width, "height": 900})
             assert _violations(self.page) == [], f"{name} at {width} px"

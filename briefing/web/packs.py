@@ -53,8 +53,10 @@ def make():
     try:
         with folder().writing():
             result = make_pack(request_(out))
-            if request_.tracker:
-                shutil.copyfile(out / "tracker-uploaded.xlsx", _latest_tracker())
+            if request_.tracker:  # the statuses the glance shows, replaced whole
+                from briefing.atomic import write_atomic
+
+                write_atomic(_latest_tracker(), request_.tracker)
     except BriefingError as exc:
         shutil.rmtree(out, ignore_errors=True)
         return render_template("pack_form.html.j2", force=force, peel=peel, lists=lists, form=form,
