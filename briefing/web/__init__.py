@@ -31,6 +31,9 @@ def create_app(folder: OfficeFolder, token: str | None = None, local: bool = Tru
                       MAX_FORM_MEMORY_SIZE=UPLOAD_BYTES, SESSION_COOKIE_SAMESITE="Strict",
                       SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_NAME="briefing", FOLDER=folder)
     app.jinja_env.autoescape = True
+    from briefing.phrases import long_date
+
+    app.jinja_env.filters["long_date"] = long_date  # data/wording.yaml's words for a date, as the pack's
     app.jinja_env.globals.update(erred=lambda errors, field: any(f == field for _, f in errors),
                                  grade_class=lambda word: GRADE_CLASSES.get(str(word).strip().lower(), ""))
     guard.install(app, token, local)

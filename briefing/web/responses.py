@@ -37,7 +37,9 @@ def record():
     with folder().writing():
         path = write_atomic(target, dump_dataset(recorded).encode("utf-8"))
     load_dataset(path)  # read back as every command will read it
-    flash(f"Recorded the response to {report.title}, published {day:%-d %B %Y}.")
+    from briefing.phrases import long_date
+
+    flash(f"Recorded the response to {report.title}, published {long_date(day)}.")
     return redirect(url_for("glance.home", force=report.force))
 
 
