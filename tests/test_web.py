@@ -375,3 +375,34 @@ def test_a_pack_is_sent_through_the_offices_mail_settings(site, smtp_server, mon
     refused = client.post(f"/packs/{token}/send", headers=HOST, data={
         "csrf_token": token_of(page), "route": "send", "to": "not an address"})
     assert refused.status_code == 400 and len(handler.messages) == 1
+
+
+def test_addresses_reach_only_the_servers_own_files(site):
+    """A pack's files by name, never a path out of its folder; a draft or pack that is not
+    there is a page saying so."""
+    folder, app = site
+    (folder.root / "secret.yaml").write_text("force: Kent Police\n")
+    client = app.test_client()
+    token, _ = folder.new_item("packs")
+    for path in (f"/packs/{token}/files/..%2f..%2fsecret.yaml", f"/packs/{token}/files/../../secret.yaml",
+                 "/packs/..%2f..%2f/files/secret.yaml", "/reports/draft/0123456789abcdef", "/reports/draft/..%2f.."):
+        answer = client.get(path, headers=HOST)
+        assert answer.status_code in (400, 404) and "Kent Police" not in answer.text, path
+
+
+def test_a_pdf_past_the_page_bound_gets_one_clear_line_and_writes_nothing(site):
+    from reportlab.pdfgen.canvas import Canvas
+
+    folder, app = site
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer)
+    for n in range(1501):
+        canvas.drawString(72, 720, f"Page {n}")
+        canvas.showPage()
+    canvas.save()
+    client, token = client_with_token(app)
+    answer = upload(client, token, buffer.getvalue(), "report.pdf")
+    assert answer.status_code == 400
+    said = "report.pdf: 1,501 pages; a report has at most 1,500 (is this one report?)"  # the person's file named
+    assert f'<li><a href="#report">{said}</a></li>' in answer.text
+    assert written(folder) == []

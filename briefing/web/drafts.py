@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from briefing.errors import BriefingError
 from briefing.web.folder import OfficeFolder
 from briefing.web.uploads import READERS
 
@@ -73,8 +74,10 @@ def read_upload(folder: OfficeFolder, raw: bytes, name: str, kind: str, referenc
         draft = Draft(token, path)
         draft.keep(data)
         return draft
-    except BaseException:
+    except BaseException as exc:
         shutil.rmtree(path, ignore_errors=True)
+        if isinstance(exc, BriefingError) and exc.file:
+            exc.file = name  # the person's file, not the draft's copy of it
         raise
 
 

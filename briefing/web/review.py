@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import shutil
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from markupsafe import Markup, escape
 
 from briefing.errors import BriefingError
@@ -45,14 +45,21 @@ def _add_again(errors, pasted: str):
     return render_template("add.html.j2", errors=errors, pasted=pasted[:20000]), 400
 
 
+def _draft(token: str):
+    draft = drafts.open_draft(folder(), token)
+    if not draft.path.is_dir():
+        abort(404)  # saved already, or never made
+    return draft
+
+
 @pages.get("/reports/draft/<token>")
 def review(token: str):
-    return _review_page(drafts.open_draft(folder(), token), None, [])
+    return _review_page(_draft(token), None, [])
 
 
 @pages.get("/reports/draft/<token>/source")
 def source(token: str):
-    draft = drafts.open_draft(folder(), token)
+    draft = _draft(token)
     return render_template("source.html.j2", token=token, meta=draft.meta, lines=draft.lines,
                            marks=_marks(draft.meta["unplaced"]), read=_read_places(draft.data), highlight=highlight)
 
@@ -61,7 +68,7 @@ def source(token: str):
 def save(token: str):
     from briefing.reference import reference
 
-    draft = drafts.open_draft(folder(), token)
+    draft = _draft(token)
     edited = review_form.from_form(request.form, draft.data)
     if request.form.get("action") != "save":
         draft.keep(edited.data)  # the lists for another cycle, or another empty row
