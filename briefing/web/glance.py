@@ -8,6 +8,7 @@ from datetime import date
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 
 from briefing.errors import BriefingError
+from briefing.phrases import area_state_words
 from briefing.web.folder import current as folder
 from briefing.web.record import choose_force, read_record
 
@@ -23,8 +24,9 @@ def home():
     if not force:
         return render_template("start.html.j2", folder=folder().root, unreadable=record.unreadable)
     today = date.today()
-    return render_template("glance.html.j2", force=force, forces=record.forces, today=today,
-                           register=_register(record, force, today), grid=_grid(record, force, reference()),
+    register, checked = _register(record, force, today)
+    return render_template("glance.html.j2", force=force, forces=record.forces, today=today, register=register,
+                           checked=checked, grid=_grid(record, force, reference()), state_words=area_state_words,
                            names={i.key(): n for n, _, i in record.of(force)}, actions=_actions(today),
                            packs=_packs(), unreadable=record.unreadable, folder=folder().root)
 
@@ -33,7 +35,8 @@ def _register(record, force: str, today: date):
     from briefing.pack import load_register
 
     paths = list(dict.fromkeys(p for _, p, _ in record.of(force)))
-    return load_register(paths, today, force)[1]
+    _, entries, warnings = load_register(paths, today, force)
+    return entries, warnings
 
 
 def _grid(record, force: str, ref):

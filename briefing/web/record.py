@@ -33,6 +33,14 @@ class Record:
         ours = {id(i): (n, p, i) for n, p, i in self.of(force) if i.force == force}
         return [ours[id(i)] for i in peel_record([i for _, _, i in ours.values()], fw)]
 
+    def holding(self, report: Inspection) -> str:
+        """The name of the dataset on file that holds this report (the same report by
+        compare.record's rule: its title or cycle and its date), or ""."""
+        from briefing.compare.record import same_report
+
+        return next((n for n, _, i in self.reports if i.response is None and same_report(report, i)), "") \
+            if report.response is None else ""
+
     def named(self, name: str) -> tuple[str, Path, Inspection]:
         found = next((r for r in self.reports if r[0] == name), None)
         if found is None:

@@ -88,10 +88,9 @@ def save(token: str):
 
 
 def _on_file(inspection) -> str:
-    from briefing.ingest.recorded import on_file
     from briefing.web.record import read_record
 
-    return on_file(inspection, [(n, i) for n, _, i in read_record(folder()).reports])
+    return read_record(folder()).holding(inspection)
 
 
 def _write(draft, inspection):
@@ -126,10 +125,8 @@ def _review_page(draft, data, problems):
 
 
 def _already(data, record) -> str:
-    from briefing.ingest.recorded import on_file
-
     inspection, _ = review_form.check(review_form.Edited(data), "draft", None)
-    return on_file(inspection, [(n, i) for n, _, i in record.reports]) if inspection else ""
+    return record.holding(inspection) if inspection else ""
 
 
 def anchor(item: dict) -> str:
