@@ -144,7 +144,8 @@ def test_an_office_adds_reports_checks_them_responds_and_makes_a_pack(browser, s
         page.get_by_role("link", name=re.compile("^PDF")).click()
     got.value.save_as(tmp_path / "pack.pdf")
     text = " ".join(pdf_text(tmp_path / "pack.pdf").split())
-    assert re.search(r"Preventing crime adequate good", text), text[:3000]
+    assert re.search(r"Preventing crime adequate good", text), text[:3000]  # the corrected grade
+    assert "Response published 2 April 2024, within the 56 days" in text  # the response recorded above
     with page.expect_download() as got:
         page.get_by_role("link", name=re.compile("^Excel workbook")).click()
     got.value.save_as(tmp_path / "tracker.xlsx")
