@@ -121,6 +121,11 @@ def test_an_office_adds_reports_checks_them_responds_and_makes_a_pack(browser, s
     page.fill("#title", "PEEL 2023-2025: An inspection of Northamptonshire Police")
     tab.save_review()
     assert "Saved" in page.locator(".banner").inner_text()
+    from briefing.ingest.dataset import load_dataset
+
+    saved = load_dataset(folder / "northamptonshire-police" / "peel-2023-25.yaml")
+    assert saved.findings[0].kind == "area-for-improvement" and saved.findings[0].how == ""
+    assert {j.area: j.grade for j in saved.judgements}["preventing-crime"] == "good"
     tab.look("glance")
 
     # Record our response to the newer report
