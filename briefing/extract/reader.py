@@ -17,6 +17,7 @@ from pathlib import Path
 from briefing import limits
 from briefing.cleaning import clean_lines, fold
 from briefing.errors import InputError
+from briefing.extract import docx_text
 from briefing.limits import read_bounded
 from briefing.model import Place
 
@@ -53,6 +54,8 @@ def read_report(path: Path) -> tuple[list[SourceLine], list[str]]:
     head = raw[:4096]
     if head.lstrip().startswith(b"%PDF") or path.suffix.lower() == ".pdf":
         return _pdf(raw, name)
+    if head.startswith(b"PK\x03\x04") and docx_text.is_word(raw):  # a Word report: its body's paragraphs and rows
+        return _lines(_within_bounds(docx_text.word_text(raw, name), name)), []
     _refuse_other_formats(head, name)
     text, note = _decode(raw, name)
     del raw
