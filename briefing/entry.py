@@ -11,7 +11,6 @@ import sys
 
 from briefing.interrupts import SIGNALLED, Interrupted, exit_code, install, message
 
-
 # Commands that run once and end: the cyclic garbage collector is off while they run. They
 # build many small objects (a report's lines, a pack's document) and free nearly all of them
 # by reference counting; the collector's passes over them cost 7 to 9% of a pack's or an

@@ -12,9 +12,7 @@ import re
 import zlib
 from collections.abc import Iterable, Iterator
 
-from briefing import limits
-from briefing.errors import InputError
-from briefing.extract.pdf_objects import Objects, Stream, Unreadable
+from briefing.extract.pdf_objects import Objects, Stream
 
 CHUNK = 1 << 20
 # the most one byte of each filter's input can become (deflate's largest ratio is 1,032; a

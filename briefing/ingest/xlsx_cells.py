@@ -18,7 +18,6 @@ import zlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-
 _P = rb"(?:[A-Za-z_][\w.-]*:)?"  # a namespace prefix some writers put on every element
 _ROW = re.compile(rb"<%srow\b([^>]*?)(?:/>|>(.*?)</%srow>)" % (_P, _P), re.S)
 _CELL = re.compile(rb"<%sc\b([^>]*?)(?:/>|>(.*?)</%sc>)" % (_P, _P), re.S)

@@ -10,7 +10,6 @@ import smtplib
 from briefing.mail.exchange import server_name
 from briefing.mail.settings import SmtpSettings
 
-
 BASIC_REFUSED = ("5.7.30", "5.7.139", "basic authentication is not supported", "basic authentication is disabled")
 
 
