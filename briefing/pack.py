@@ -46,9 +46,11 @@ class PackRequest:
         return self.reference or default_reference()
 
     def options_for(self, force: str) -> PackOptions:
-        """The options with the force's office settled from this request's data (as asked
-        with --office, else data/offices.yaml's, else a Police and Crime Commissioner)."""
-        return replace(self.options, office=self.options.office_for(force, self.data))
+        """The options with the force's office and meeting settled from this request's data (as
+        asked with --office and --meeting, else data/offices.yaml's, else a Police and Crime
+        Commissioner and no meeting named)."""
+        return replace(self.options, office=self.options.office_for(force, self.data),
+                       meeting=self.options.meeting_for(force, self.data))
 
 
 @dataclass(frozen=True)
