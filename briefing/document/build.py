@@ -9,10 +9,11 @@ from briefing.cleaning import clean_model
 from briefing.compare import Comparison, History
 from briefing.compare.grades import GradeChange
 from briefing.compare.register import ReportEntry
-from briefing.document import reports, sections, sheets, tracking
+from briefing.document import header, reports, sections, sheets, tracking
 from briefing.document.model import (
     EXCEL_CELL_CHARS,
     Briefing,
+    BulletList,
     Chart,
     Column,
     GradeBar,
@@ -22,8 +23,9 @@ from briefing.document.model import (
     Table,
 )
 from briefing.document.narrative import render_blocks
-from briefing.document.options import REPORT_TO, PackOptions
-from briefing.document.wording import long_date, movement_text, s55_status, sentence, since_text, unmatched_phrase
+from briefing.document.open_findings import open_findings_section, open_rows
+from briefing.document.options import PackOptions
+from briefing.document.wording import long_date, movement_text, s55_status, since_text, unmatched_phrase
 from briefing.frameworks import Frameworks
 from briefing.model import PublicationDate
 from briefing.phrases import unmatched_words
@@ -51,22 +53,21 @@ def build_briefing(comparison: Comparison, record: History | None = None,
     progress = progress_of(rows, options.date, unmatched, tracker.source if tracker else "")
     title = f"{c.new.force}: {c.new.cycle_name} inspection briefing"
     deadline = s55_status(c.s55_due, options.date)
-    body = [
-        _header(c, options, title, deadline),
-        Section("Executive summary", 1, tuple(render_blocks("executive_summary.txt.j2",
-                                                            **_summary_context(c, options, deadline)))),
-        sections.sources_section(c),
-        _grades(c, fw),
-        *sections.findings_sections(c),
+    summary = Section("Executive summary", 1, tuple(render_blocks("executive_summary.txt.j2",
+                                                                  **_summary_context(c, options, deadline))))
+    persisting, unmatched_section, fresh = sections.findings_sections(c)
+    audience = sections.audience_sections(c, options, deadline)
+    if options.audience == "chief-officers":
+        audience = [open_findings_section(c, rows), *audience]
+    body = [  # the order a reader needs: what to decide and what changed first, the detail and the sources last
+        _about_paper(c, options, deadline, rows), summary, _grades(c, fw), persisting, fresh, *audience,
         *([tracking.progress_section(progress)] if tracker else []),
         *(reports.reports_sections(register, _since(c, tracker), options.date, options.office_short(c.new.force))
           if register else []),
-        sections.figures_section(c),
-        *sections.audience_sections(c, options, deadline),
+        unmatched_section, sections.figures_section(c),
+        *([sections.history_section(record, fw)] if record is not None else []),
+        *sections.annexes(c),
     ]
-    if record is not None:
-        body.append(sections.history_section(record, fw))
-    body += sections.annexes(c)
     meta = Metadata(title=title, subject=f"Comparison of the {c.old.cycle_name} and {c.new.cycle_name} "
                                                f"inspections of {c.new.force}",
                     author=options.author, language=options.language, marking=options.marking,
@@ -112,20 +113,11 @@ def _warnings(briefing: Briefing) -> tuple[str, ...]:
             f"{' and more' if len(cut) > 5 else ''}); the Word and PDF briefing hold it in full",)
 
 
-def _header(c: Comparison, options: PackOptions, title: str, deadline: str) -> Section:
-    report_to = options.office_for(c.new.force) if options.audience == "pcc" else REPORT_TO[options.audience]
-    rows = [("Protective marking", options.marking), ("Report to", report_to),
-            ("Title", title),
-            ("Force", c.new.force if c.old.force == c.new.force else f"{c.old.force} (earlier) and {c.new.force} (later)"),
-            ("Inspections compared", f"{c.old.title} ({c.old.published}) and {c.new.title} ({c.new.published})"),
-            ("Date", long_date(options.date)), ("Version", options.version), ("Author", options.author)]
-    if options.audience == "pcc":
-        rows.append(("s.55 response", sentence(deadline.removeprefix("is ")) if deadline
-                     else "Not calculable: the publication date is not recorded to the day"))
-    table = Table("Paper", "Paper details", (Column("Item", 1), Column("Detail", 3)),
-                  tuple((a, b) for a, b in rows if b))
-    two_forces = (Paragraph(c.caveats[0], "caveat"),) if c.old.force != c.new.force else ()  # on page 1, as asked
-    return Section("About this paper", 1, (table, *two_forces))
+def _about_paper(c: Comparison, options: PackOptions, deadline: str, rows) -> Section:
+    """The committee header, then the decision the paper seeks."""
+    lead, asked = header.decision_sought(c, options, deadline, len(open_rows(rows)))
+    about = header.header_section(c, options, deadline)
+    return replace(about, blocks=(*about.blocks, Paragraph(lead, "lead"), BulletList(asked, ordered=True)))
 
 
 def _summary_context(c: Comparison, options: PackOptions, deadline: str) -> dict:

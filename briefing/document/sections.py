@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import groupby
 
 from briefing.compare import Comparison, History
 from briefing.compare.comparison import FindingRef, InspectionSummary
@@ -24,7 +23,7 @@ from briefing.document.wording import (
     whole_sentences,
 )
 from briefing.frameworks import Frameworks
-from briefing.model import KIND_LABELS, kind_count
+from briefing.model import KIND_LABELS, Place, kind_count
 from briefing.sources import source_kind_name, with_article
 
 FINDING_COLUMNS = (Column("Finding", 1.3), Column("Area", 1.6), Column("Text", 5))
@@ -153,7 +152,7 @@ def audience_sections(c: Comparison, options: PackOptions, deadline: str) -> lis
         questions = Section("Suggested questions for the meeting", 1, tuple(
             render_blocks("questions.txt.j2", downgrades=downs, persisting=concerns, **_question_context(c))))
         return [questions, _s55(c, options, deadline)]
-    return [_open_findings(c), Section("What HMICFRS will look for next", 1, tuple(
+    return [Section("What HMICFRS will look for next", 1, tuple(
         render_blocks("next_inspection.txt.j2", persisting=concerns, downgrades=downs)))]
 
 
@@ -184,24 +183,6 @@ def _s55(c: Comparison, options: PackOptions, deadline: str) -> Section:
                         (Column("Part", 1.5), Column("HMICFRS wording or what is needed", 4.5),
                          Column("Steps to be taken, or why no action; owner and date", 3.5)), rows))
     return Section("Statutory response (section 55)", 1, tuple(blocks))
-
-
-def _open_findings(c: Comparison) -> Section:
-    since = {p.new.label: p.first_raised for p in c.persisting}
-    open_findings = sorted((f for f in c.new.findings if f.kind != "innovative-practice"), key=lambda f: f.area_name)
-    intro = "Every finding of the latest inspection, by area, with a blank owner to agree."
-    if not c.new.findings_complete:
-        intro += (f" The source used is {with_article(c.new.source_kind_name)}, which does not list every finding: take the full "
-                  f"list from {report_to_check(c)}.")
-    blocks = [Paragraph(intro)]
-    for area, group in groupby(open_findings, key=lambda f: f.area_name):
-        name = area_label(area)
-        rows = tuple((f.label, f.text,
-                      f"persisting since {since[f.label]}" if f.label in since else "new", "")
-                     for f in group)
-        blocks.append(Table(f"Open {name}", name, (Column("Finding", 1.3), Column("Text", 5),
-                                                         Column("Status", 2), Column("Owner", 1.5)), rows))
-    return Section("Open findings by area", 1, tuple(blocks))
 
 
 def history_section(record: History, fw: Frameworks) -> Section:
@@ -235,17 +216,28 @@ def history_section(record: History, fw: Frameworks) -> Section:
               (Column("Theme", 3), Column("Raised in", 1.2), Column("First", 2), Column("Latest", 2)), themes)))
 
 
+def _place(place: str) -> str:
+    """ "page 12" or "line 663" as model.Place says it; a fact kept by hand without one says so."""
+    return "not recorded" if place in ("", str(Place())) else place
+
+
 def annexes(c: Comparison) -> list[Section]:
-    findings = tuple((s.cycle_name, f.label, KIND_LABELS[f.kind], f.text, f.source)
+    """The analyst's detail, at the end: what each source is and how its grades were read, then
+    every finding and judgement in the source's own words with its page (a document) or line
+    (a text), the source itself named once above each table rather than on every row."""
+    sources = sources_section(c)
+    cites = Paragraph(" ".join(f"{s.cycle_name}: {s.cite}." for s in (c.old, c.new)), "note")
+    findings = tuple((s.cycle_name, f.label, KIND_LABELS[f.kind], f.text, _place(f.place))
                      for s in (c.old, c.new) for f in s.findings)
     judgements = tuple((s.cycle_name, j.area_name, j.label, j.grade,
-                        j.source + (f". {j.correction}" if j.correction else ""))
+                        _place(j.place) + (f". {j.correction}" if j.correction else ""))
                        for s in (c.old, c.new) for j in s.judgements)
-    return [Section("Annex A: every finding and its source", 1, (
-        Table("Annex", "Every finding of both inspections with its place in the source",
-              (Column("Inspection", 1.3), Column("Finding", 1.3), Column("Kind", 1.5), Column("Text", 5),
-               Column("Source", 2.2)), findings),)),
-        Section("Annex B: every judgement as the source words it", 1, (
-            Table("Judgements", "Every judgement of both inspections, in the source's own wording",
-                  (Column("Inspection", 1.3), Column("Area", 2), Column("Source's wording", 2.6),
-                   Column("Grade", 1.5, "grade"), Column("Source", 2.2)), judgements),))]
+    return [sources,
+            Section("Annex A: every finding and its place in the source", 1, (cites, Table(
+                "Annex", "Every finding of both inspections, with its page or line in the source",
+                (Column("Inspection", 1.3), Column("Finding", 1.3), Column("Kind", 1.5), Column("Text", 5),
+                 Column("Page or line", 1.3)), findings))),
+            Section("Annex B: every judgement as the source words it", 1, (cites, Table(
+                "Judgements", "Every judgement of both inspections, in the source's own wording, with its page or line",
+                (Column("Inspection", 1.3), Column("Area", 2), Column("Source's wording", 2.6),
+                 Column("Grade", 1.5, "grade"), Column("Page or line", 1.8)), judgements)))]

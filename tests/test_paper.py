@@ -1,0 +1,138 @@
+"""The paper a commissioner reads (issue 32): the committee header, the chief officers' open
+findings, the annexes' page or line, and the body in the order a reader needs it; checked on
+the rendered Word, PDF and web page as a reader would see them."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import invoke
+from packs import docx_text, pdf_text
+
+CO_STEM = "northamptonshire-police-peel-2023-25-chief-officers-briefing"
+HEADER = ("--meeting", "Accountability Board, 12 January 2027", "--agenda-item", "5.2", "--purpose",
+          "To brief the Commissioner on the PEEL 2023-25 report.", "--recommendation", "note the report",
+          "--recommendation", "ask the Chief Constable for a plan by March", "--author", "Jo Analyst",
+          "--contact", "jo.analyst@opcc.example", "--date", "2026-12-07")
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _section(briefing: dict, title: str) -> dict:
+    return next(s for s in briefing["sections"] if s["title"] == title)
+
+
+@pytest.fixture(scope="module")
+def headed(tmp_path_factory):
+    """The bundled pack with every header option given."""
+    from click.testing import CliRunner
+
+    out = tmp_path_factory.mktemp("headed")
+    result = invoke(CliRunner(), "pack", *HEADER, "--formats", "json,docx,pdf", "-o", out)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.fixture(scope="module")
+def chief_officers(tmp_path_factory):
+    from click.testing import CliRunner
+
+    out = tmp_path_factory.mktemp("chief-officers")
+    result = invoke(CliRunner(), "pack", "--audience", "chief-officers", "--date", "2026-12-07",
+                    "--formats", "json,pdf,docx", "-o", out)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_the_header_prints_every_field_given_in_the_order_offices_use(headed):
+    model = json.loads(next(headed.glob("*-briefing.json")).read_text(encoding="utf-8"))
+    about = _section(model, "About this paper")
+    rows = about["blocks"][0]["rows"]
+    assert [r[0] for r in rows] == ["Protective marking", "Report to", "Meeting", "Agenda item", "Date of paper",
+                                    "Version", "Author", "Contact", "Inspections compared", "s.55 response", "Purpose"]
+    assert dict(rows)["Meeting"] == "Accountability Board, 12 January 2027"
+    assert dict(rows)["Inspections compared"] == ("PEEL 2021/22 (published 24 November 2021) and PEEL 2023-25 "
+                                                  "(published 16 February 2024)")  # never a news headline
+    for reader, ext in ((docx_text, "docx"), (pdf_text, "pdf")):
+        flat = _flat(reader(next(headed.glob(f"*.{ext}"))))
+        for value in ("Agenda item 5.2", "Contact jo.analyst@opcc.example", "Author Jo Analyst",
+                      "Purpose To brief the Commissioner on the PEEL 2023-25 report."):
+            assert value in flat, (ext, value)
+        asked = flat.index("The PFCC is asked to:")
+        assert flat.index("note the report", asked) < flat.index("ask the Chief Constable for a plan by March", asked)
+
+
+def test_a_header_field_not_given_is_no_row_and_the_office_gives_the_meeting(default_pack, chief_officers):
+    pcc = {r[0]: r[1] for r in default_pack.briefing.sections[0].blocks[0].rows}
+    assert pcc["Meeting"] == "Accountability Board"  # data/offices.yaml: the PFCC's accountability board
+    assert not {"Agenda item", "Contact", "Author"} & set(pcc)  # nothing given, nothing printed
+    assert all(str(v).strip() for v in pcc.values())
+    co = json.loads((chief_officers / f"{CO_STEM}.json").read_text(encoding="utf-8"))
+    rows = dict(_section(co, "About this paper")["blocks"][0]["rows"])
+    assert rows["Report to"] == "Chief Officer Group" and "Meeting" not in rows  # no meeting known: none guessed
+    assert "s.55 response" not in rows
+
+
+def test_the_decision_sought_follows_the_s55_period_on_the_papers_date(tmp_path, runner):
+    for day, expected in (("2024-03-01", "agree, from the draft skeleton in this paper, the response under section 55 "
+                                         "of the Police Act 1996, which is due in 41 days (11 April 2024)"),
+                          ("2026-12-07", "confirm that the response under section 55 of the Police Act 1996 was "
+                                         "published: it was due 11 April 2024")):
+        out = tmp_path / day
+        assert invoke(runner, "pack", "--date", day, "--formats", "json", "-o", out).exit_code == 0
+        model = json.loads(next(out.glob("*-briefing.json")).read_text(encoding="utf-8"))
+        asked = next(b for b in _section(model, "About this paper")["blocks"] if b["kind"] == "list")
+        assert asked["items"][-1] == expected
+
+
+def test_the_chief_officers_pack_lists_every_open_finding_with_the_unknown_marked(chief_officers):
+    """The bundled pair: the news article's 3 findings and the 18 areas for improvement of 2021/22
+    it does not mention (AFI 1 persists as Finding 3): 21 open findings, the 18 "status unknown"."""
+    model = json.loads((chief_officers / f"{CO_STEM}.json").read_text(encoding="utf-8"))
+    tables = [b for b in _section(model, "Open findings by area")["blocks"] if b["kind"] == "table"]
+    rows = [r for t in tables for r in t["rows"]]
+    assert sorted(r[0] for r in rows) == sorted([f"AFI {n}" for n in range(2, 20)] + ["Finding 1", "Finding 2",
+                                                                                      "Finding 3"])
+    assert {r[0] for r in rows if r[3] == "status unknown"} == {f"AFI {n}" for n in range(2, 20)}
+    for reader, ext in ((pdf_text, "pdf"), (docx_text, "docx")):
+        flat = _flat(reader(chief_officers / f"{CO_STEM}.{ext}"))
+        start = flat.index("Open findings by area Every open finding")
+        section = flat[start:flat.index("What HMICFRS will look for next", start)]
+        assert "21 findings" in section and section.count("status unknown") == 18 + 1  # each row, and the intro
+
+
+def test_annex_rows_give_the_line_of_a_text_and_the_page_of_a_document(default_pack, tmp_path, runner):
+    annex = next(s for s in default_pack.briefing.sections if s.title.startswith("Annex A"))
+    rows = annex.blocks[-1].rows
+    assert {r[1]: r[4] for r in rows}["AFI 7"] == "line 674"  # the 2021/22 report's text, as the dataset records
+    old = tmp_path / "old.yaml"
+    old.write_text("force: Kent Police\ncycle: peel-2021-22\npublished: 2022-03-01\nsource_kind: report\n"
+                   "judgements:\n  - {area: investigating-crime, grade: adequate, page: 7}\n"
+                   "findings:\n  - {kind: area-for-improvement, id: AFI 1, text: The force should supervise "
+                   "investigations., page: 12}\n", encoding="utf-8")
+    new = tmp_path / "new.yaml"
+    new.write_text("force: Kent Police\ncycle: peel-2023-25\npublished: 2024-05-01\n"
+                   "judgements:\n  - {area: investigating-crime, grade: good}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert invoke(runner, "pack", old, new, "--formats", "json,pdf", "-o", out).exit_code == 0
+    model = json.loads(next(out.glob("*-briefing.json")).read_text(encoding="utf-8"))
+    findings = next(s for s in model["sections"] if s["title"].startswith("Annex A"))["blocks"][-1]["rows"]
+    judgements = next(s for s in model["sections"] if s["title"].startswith("Annex B"))["blocks"][-1]["rows"]
+    assert findings[0][4] == "page 12"
+    assert [r[4] for r in judgements] == ["page 7", "not recorded"]
+    flat = _flat(pdf_text(next(out.glob("*.pdf"))))
+    assert "AFI 1 Area for improvement The force should supervise investigations. page 12" in flat
+
+
+def test_the_body_puts_what_to_decide_first_and_the_analysts_detail_last(default_pack, chief_officers):
+    titles = [s.title for s in default_pack.briefing.sections]
+    assert titles[:3] == ["About this paper", "Executive summary", "Grade movements"]
+    assert titles[-3:] == ["About the sources", "Annex A: every finding and its place in the source",
+                           "Annex B: every judgement as the source words it"]
+    assert titles.index("Suggested questions for the meeting") < titles.index("Key figures")
+    co = [s["title"] for s in json.loads((chief_officers / f"{CO_STEM}.json").read_text(encoding="utf-8"))["sections"]]
+    assert co.index("Open findings by area") < co.index("Earlier findings not in the source used") < co.index(
+        "About the sources")
