@@ -8,6 +8,7 @@ across pages with their header row repeated; every page carries the marking and
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -20,6 +21,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Frame,
     KeepTogether,
     ListFlowable,
@@ -158,7 +160,7 @@ def render(briefing: Briefing, path: Path) -> None:
     for section in briefing.sections:
         heading = RLParagraph(text(section.title), styles["h1" if section.level == 1 else "h2"])
         heading.outline_level = section.level - 1
-        story.append(heading)
+        story += [CondPageBreak(HEADING_ROOM), heading]
         for block in section.blocks:
             story.extend(FLOW[type(block)](block, styles, doc.width))
     doc.build(story, canvasmaker=_numbered_canvas(meta.marking, fonts()[1]))
@@ -183,6 +185,34 @@ def _list(block: BulletList, styles, width) -> list:
     return [ListFlowable(items, leftIndent=14, bulletFontName=fonts()[0], **kind)]
 
 
+HEADING_ROOM = 90  # points: a heading with less room than this below it starts the next page
+CELL_PADDING = 4
+SEPARATOR = re.compile(r"(?<=[/\-_.:])(?=.)")  # where an id or address may break: after / - _ . :
+
+
+def _break_at_separators(word: str, width: float, style: ParagraphStyle) -> str:
+    """A word too wide for its cell, broken into lines after its separators ("peel-2023-25/" then
+    "AFI-3f9a2c") rather than wherever reportlab's long-word rule would cut it."""
+    lines, line = [], ""
+    for part in SEPARATOR.split(word):
+        if line and stringWidth(line + part, style.fontName, style.fontSize) > width:
+            lines.append(line)
+            line = part
+        else:
+            line += part
+    return "\n".join([*lines, line])
+
+
+def _breakable(value: str, width: float, style: ParagraphStyle) -> str:
+    """The cell's text with each word wider than the cell broken at its separators."""
+    if len(value) > GIANT_CELL:
+        return value
+    narrowest = style.fontSize * 0.25  # no character of the font is narrower: shorter words fit without measuring
+    return "".join(_break_at_separators(w, width, style)
+                   if len(w) * narrowest > width and stringWidth(w, style.fontName, style.fontSize) > width else w
+                   for w in re.split(r"(\s+)", value))
+
+
 def _table(block: Table, styles, width) -> list:
     values = [[display(v) for v in row] for row in block.rows]
     cell, head = styles["cell"], styles["head"]
@@ -192,12 +222,13 @@ def _table(block: Table, styles, width) -> list:
                            padding=9)
     header = [RLParagraph(text(c.title), styles["head"]) for c in block.columns]
     values, notes = _move_giant_cells(block, values)
+    values = [[_breakable(v, w - 2 * CELL_PADDING, cell) for v, w in zip(row, widths)] for row in values]
     rows = [[cell_content(v, styles["cell"]) for v in row] for row in values] or \
         [[RLParagraph("None", styles["cell"])] + [""] * (len(block.columns) - 1)]
     commands = [("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(f"#{HEADER_FILL}")),
                 ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#B1B4B6")),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 4),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 4)]
+                ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+                ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING)]
     for r, row in enumerate(values, start=1):
         for c, (column, value) in enumerate(zip(block.columns, row)):
             fill = grade_fill(value) if column.role == "grade" else None
@@ -212,7 +243,17 @@ def _table(block: Table, styles, width) -> list:
     table.setStyle(TableStyle(commands))
     caption = RLParagraph(text(block.caption), styles["caption"])
     after = [f for note in notes for f in paras(note, styles["body"])]
-    return [KeepTogether([caption, Spacer(1, 2)]), table, Spacer(1, 8), *after]
+    return [CondPageBreak(_opening_height(caption, [header, *rows[:1]], widths, commands, width)),
+            KeepTogether([caption, Spacer(1, 2)]), table, Spacer(1, 8), *after]
+
+
+def _opening_height(caption, first_rows, widths, commands, width) -> float:
+    """The room the caption, the header row and the first row need together: with less left on
+    the page the table starts on the next, so a caption never stands alone at a page's foot."""
+    opening = RLTable(first_rows, colWidths=widths)
+    opening.setStyle(TableStyle([c for c in commands if c[1][1] <= 1 and c[2][1] in (-1, 0, 1)]))
+    height = caption.wrap(width, 10_000)[1] + 2 + opening.wrap(width, 10_000)[1]
+    return min(height, 400)  # a giant first row is split anyway; do not push it to a page of its own
 
 
 GIANT_CELL = 3000  # characters; a longer cell is set below its table, where text flows freely
