@@ -136,3 +136,34 @@ def test_the_body_puts_what_to_decide_first_and_the_analysts_detail_last(default
     co = [s["title"] for s in json.loads((chief_officers / f"{CO_STEM}.json").read_text(encoding="utf-8"))["sections"]]
     assert co.index("Open findings by area") < co.index("Earlier findings not in the source used") < co.index(
         "About the sources")
+
+
+INVESTIGATING = ["requires improvement", "not on file", "not on file", "requires improvement", "not on file",
+                 "adequate", "requires improvement"]  # Crime inspection 2014 to PEEL 2023-25, as the datasets say
+
+
+def test_the_record_is_a_grid_with_a_word_in_every_cell(default_pack):
+    record = next(s for s in default_pack.briefing.sections if s.title == "The force's inspection record")
+    grid = next(b for b in record.blocks if b.kind == "grid")
+    assert grid.columns == ("Crime inspection 2014", "PEEL 2015 (2016)", "PEEL 2016 (2017)", "PEEL 2017 (2018)",
+                            "PEEL 2018/19 (2019)", "PEEL 2021/22", "PEEL 2023-25 (2024)")
+    assert "left out: Core business 2014" in grid.key  # it graded none of the areas
+    rows = {row.label: row for row in grid.rows}
+    assert [c.text for c in rows["Investigating crime"].cells] == INVESTIGATING
+    assert [c.state for c in rows["Managing offenders"].cells][:5] == ["not-graded"] * 5  # no such area before 2021
+    assert rows["Responding to the public"].cells[-1].note == "corrected 8 August 2024"
+    assert all(c.text for row in grid.rows for c in row.cells)
+    assert "\u2192" not in "".join(str(b) for b in record.blocks)  # no arrow chains left
+
+
+def test_the_grid_is_drawn_with_its_grade_words_in_pdf_and_word(default_pack):
+    import docx
+
+    flat = _flat(pdf_text(default_pack.path("pdf")))
+    assert "Investigating crime " + " ".join(INVESTIGATING) in flat
+    document = docx.Document(str(default_pack.path("docx")))
+    table = next(t for t in document.tables if t.rows[0].cells[1].text == "Crime inspection 2014")
+    row = next(r for r in table.rows if r.cells[0].text == "Investigating crime")
+    assert [c.text for c in row.cells[1:]] == INVESTIGATING
+    fill = row.cells[-1]._tc.xpath("./w:tcPr/w:shd/@w:fill")
+    assert fill == ["F47738"]  # requires improvement's colour, behind its word

@@ -188,10 +188,8 @@ def _s55(c: Comparison, options: PackOptions, deadline: str) -> Section:
 def history_section(record: History, fw: Frameworks) -> Section:
     """The force's record: each area's grades over the cycles on file, and its themes."""
     from briefing.compare.history import NOT_ON_FILE
+    from briefing.document.grid import record_grid
 
-    rows = tuple((t.area_name, " \u2192 ".join(
-        f"{p.grade} ({p.inspection}{', ' + p.correction if p.correction else ''})" for p in t.points))
-        for t in record.timelines)
     n = len(record.inspections)
     themes = tuple((t.name, f"{t.raised_in} of {t.of}", t.first, t.latest) for t in record.themes)
     intro = (f"Grades and recurring themes across the {n} inspections of {record.force} on file, oldest first: "
@@ -207,11 +205,11 @@ def history_section(record: History, fw: Frameworks) -> Section:
     gaps = sorted({p.inspection for t in record.timelines for p in t.points if p.grade == NOT_ON_FILE})
     if gaps:
         intro += (f" Where an inspection graded an area but its source on file gives no grade ({join_words(gaps)}), "
-                  "the timeline says \u201cnot on file\u201d.")
+                  "the grid says \u201cnot on file\u201d.")
     intro += " The same caveats on comparing grades apply."
     return Section("The force's inspection record", 1, (
         Paragraph(intro),
-        Table("Timeline", "Grades by area over time", (Column("Area", 2), Column("Grades, oldest first", 6)), rows),
+        record_grid(record, fw),
         Table("Themes", f"Themes raised in findings, and in how many of the {n} inspections on file",
               (Column("Theme", 3), Column("Raised in", 1.2), Column("First", 2), Column("Latest", 2)), themes)))
 

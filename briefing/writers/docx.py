@@ -18,9 +18,9 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
 
-from briefing.document.model import Briefing, BulletList, Chart, Link, Paragraph, Table, display
+from briefing.document.model import Briefing, BulletList, Chart, GradeGrid, Link, Paragraph, Table, display
 from briefing.writers.chart_image import render_png
-from briefing.writers.style import CAVEAT_FILL, FONT, HEADER_FILL, column_widths, grade_fill, grade_text
+from briefing.writers.style import CAVEAT_FILL, FONT, HEADER_FILL, column_widths, grade_fill, grade_text, grid_colours
 
 SUFFIX = ".docx"
 USABLE_WIDTH_CM = 17.0
@@ -211,13 +211,67 @@ def _table(document, block: Table) -> None:
     document.add_paragraph()
 
 
-def _cell_xml(text: str, width: int, fill: str | None, colour: str | None, bold: bool = False) -> str:
+def _cell_xml(text: str, width: int, fill: str | None, colour: str | None, bold: bool = False,
+              half_points: int = 20, italic: bool = False, keep_next: bool | None = None) -> str:
+    """One cell; `keep_next` (True or False) marks a grid's cell: tight, and kept with the next row or not."""
     shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
-    props = ("<w:b/>" if bold else "") + (f'<w:color w:val="{colour}"/>' if colour else "") + '<w:sz w:val="20"/>'
+    props = (("<w:b/>" if bold else "") + ("<w:i/>" if italic else "") + (f'<w:color w:val="{colour}"/>' if colour else "")
+             + f'<w:sz w:val="{half_points}"/>')
     lines = text.split("\n")
     runs = '<w:br/>'.join(f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in lines)
+    grid = "" if keep_next is None else f'<w:pPr>{"<w:keepNext/>" if keep_next else ""}<w:spacing w:after="0"/></w:pPr>'
     return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shade}</w:tcPr>'
-            f'<w:p><w:r><w:rPr>{props}</w:rPr>{runs}</w:r></w:p></w:tc>')
+            f'<w:p>{grid}<w:r><w:rPr>{props}</w:rPr>{runs}</w:r></w:p></w:tc>')
+
+
+GRID_HALF_POINTS = (17, 16, 15, 14, 13)  # 8.5 pt down to 6.5 pt
+
+
+def _grid_size(block: GradeGrid) -> tuple[int, float]:
+    """Half-points and the inspection column's width (cm) at which no word of a cell or heading
+    breaks (measured generously, as for tables), leaving the area column 15% of the width."""
+    n = max(len(block.columns), 1)
+    longest = max([len(w) for row in block.rows for c in row.cells for w in c.text.split()]
+                  + [len(w) for c in block.columns for w in c.split()] + [1])
+    for half in GRID_HALF_POINTS:
+        need = longest * (half / 2) * 0.65 * 2.54 / 72 + 0.2
+        if need * n <= USABLE_WIDTH_CM * 0.85:
+            return half, max(need, min(USABLE_WIDTH_CM * 0.66 / n, 3.2))
+    return GRID_HALF_POINTS[-1], USABLE_WIDTH_CM * 0.85 / n
+
+
+def _grid(document, block: GradeGrid) -> None:
+    """The grade grid as a Word table: one cell per inspection holding its grade word, filled with
+    the grade's colour; the key below it says what a cell without a grade means."""
+    caption = _styled(document, block.caption, "Caption")
+    caption.paragraph_format.keep_with_next = True
+    n = len(block.columns)
+    size, column = _grid_size(block)
+    twips = [int(Cm(USABLE_WIDTH_CM - n * column).twips)] + [int(Cm(column).twips)] * n
+    style = document.styles["Table Grid"].style_id
+    xml = [f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="{style}"/><w:tblW w:w="{sum(twips)}" w:type="dxa"/>'
+           '<w:jc w:val="center"/><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="45" w:type="dxa"/>'
+           '<w:right w:w="45" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="04A0" w:firstRow="1" '
+           'w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>',
+           *(f'<w:gridCol w:w="{t}"/>' for t in twips), "</w:tblGrid>",
+           '<w:tr><w:trPr><w:cantSplit w:val="true"/><w:tblHeader w:val="true"/></w:trPr>',
+           *(_cell_xml(title, t, HEADER_FILL, "FFFFFF", bold=True, half_points=size, keep_next=True)
+             for title, t in zip(("Area", *block.columns), twips)), "</w:tr>"]
+    for i, row in enumerate(block.rows):
+        keep = i < len(block.rows) - 1  # each row kept with the next: the grid stays on one page where it fits
+        xml.append('<w:tr><w:trPr><w:cantSplit w:val="true"/></w:trPr>')
+        xml.append(_cell_xml(row.label, twips[0], None, None, half_points=size, keep_next=keep))
+        for cell, width in zip(row.cells, twips[1:]):
+            fill, ink = grid_colours(cell)
+            words = cell.text + (f"\n{cell.note}" if cell.note else "")
+            xml.append(_cell_xml(words, width, fill, ink, half_points=size, italic=cell.state != "graded",
+                                 keep_next=keep))
+        xml.append("</w:tr>")
+    xml.append("</w:tbl>")
+    document.element.body._insert_tbl(parse_xml("".join(xml)))
+    key = document.add_paragraph(block.key)
+    for run in key.runs:
+        run.font.size = Pt(9)
 
 
 def _chart(document, block: Chart) -> None:
@@ -229,4 +283,4 @@ def _chart(document, block: Chart) -> None:
         doc_pr.set("title", block.title)
 
 
-WRITE = {Paragraph: _paragraph, Link: _link, BulletList: _list, Table: _table, Chart: _chart}
+WRITE = {Paragraph: _paragraph, Link: _link, BulletList: _list, Table: _table, Chart: _chart, GradeGrid: _grid}

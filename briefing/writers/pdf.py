@@ -34,10 +34,10 @@ from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
 
 from briefing.cleaning import strings
-from briefing.document.model import Briefing, BulletList, Chart, Link, Paragraph, Table, display
+from briefing.document.model import Briefing, BulletList, Chart, GradeGrid, Link, Paragraph, Table, display
 from briefing.writers.pdf_chart import chart_drawing
 from briefing.writers.pdf_fonts import cover, fonts
-from briefing.writers.style import CAVEAT_FILL, HEADER_FILL, column_widths, grade_fill, grade_text
+from briefing.writers.style import CAVEAT_FILL, HEADER_FILL, MUTED, column_widths, grade_fill, grade_text, grid_colours
 
 SUFFIX = ".pdf"
 MARGIN = 18 * mm
@@ -97,6 +97,10 @@ def _styles() -> dict[str, ParagraphStyle]:
         "cell": ParagraphStyle("cell", parent=base, fontSize=9, leading=11.5, spaceAfter=0),
         "head": ParagraphStyle("head", parent=base, fontName=bold, fontSize=9, leading=11.5, spaceAfter=0,
                                textColor=colors.white),
+        "note": ParagraphStyle("note", parent=base, fontSize=9.5, leading=12.5, textColor=colors.HexColor(f"#{MUTED}")),
+        "lead": ParagraphStyle("lead", parent=base, fontName=bold, spaceBefore=4),
+        "quote": ParagraphStyle("quote", parent=base, fontName=italic, leftIndent=10, borderPadding=(0, 0, 0, 6),
+                                borderColor=colors.HexColor("#B1B4B6"), borderWidth=0, spaceBefore=2),
         "marking": ParagraphStyle("marking", parent=base, fontName=bold, fontSize=10, alignment=TA_CENTER),
     }
 
@@ -280,4 +284,57 @@ def _chart(block: Chart, styles, width) -> list:
             Spacer(1, 8)]
 
 
-FLOW = {Paragraph: _paragraph, Link: _link, BulletList: _list, Table: _table, Chart: _chart}
+def _grid_cell(cell, style: ParagraphStyle) -> RLParagraph:
+    fill, ink = grid_colours(cell)
+    look = ParagraphStyle(f"grid-{cell.state}-{ink}", parent=style, textColor=colors.HexColor(f"#{ink}"),
+                          fontName=style.fontName if cell.state == "graded" else fonts()[2])
+    note = f'<br/><font size="{style.fontSize - 1}">{text(cell.note)}</font>' if cell.note else ""
+    return RLParagraph(text(cell.text) + note, look)
+
+
+def _grid(block: GradeGrid, styles, width) -> list:
+    """A drawn table: the area, then one cell per inspection holding its grade word, filled with
+    the grade's colour (a gap light grey, "not graded" white), so it reads in black and white too."""
+    n = len(block.columns)
+    size, column_w = _grid_size(block, width)
+    cell = ParagraphStyle("grid", parent=styles["cell"], fontSize=size, leading=size + 2)
+    head = ParagraphStyle("grid-head", parent=styles["head"], fontSize=size, leading=size + 2)
+    widths = [width - n * column_w] + [column_w] * n
+    rows = [[RLParagraph("Area", head), *(RLParagraph(text(c), head) for c in block.columns)]]
+    commands = [("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(f"#{HEADER_FILL}")),
+                ("GRID", (0, 0), (-1, -1), 0.6, colors.white), ("BOX", (0, 0), (-1, -1), 0.4, colors.HexColor("#B1B4B6")),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 3), ("LINEBELOW", (0, 1), (-1, -1), 0.4, colors.HexColor("#B1B4B6"))]
+    for r, row in enumerate(block.rows, start=1):
+        rows.append([RLParagraph(text(row.label), cell), *(_grid_cell(c, cell) for c in row.cells)])
+        for c, grid_cell in enumerate(row.cells, start=1):
+            fill = grid_colours(grid_cell)[0]
+            if fill:
+                commands.append(("BACKGROUND", (c, r), (c, r), colors.HexColor(f"#{fill}")))
+    table = RLTable(rows, colWidths=widths, repeatRows=1)
+    table.setStyle(TableStyle(commands))
+    caption = RLParagraph(text(block.caption), styles["caption"])
+    # a figure: kept whole on one page where it fits, else split with its header row repeated
+    return [KeepTogether([caption, Spacer(1, 2), table, Spacer(1, 3), *paras(block.key, styles["note"])]),
+            Spacer(1, 4)]
+
+
+GRID_SIZES = (8.5, 8, 7.5, 7, 6.5)  # points: the largest at which every grade word fits its cell
+
+
+def _grid_size(block: GradeGrid, width: float) -> tuple[float, float]:
+    """The font size and inspection column width at which no word of a cell or heading breaks,
+    leaving the area column at least a fifth of the width."""
+    n = max(len(block.columns), 1)
+    words = {w for row in block.rows for c in row.cells for w in c.text.split()}
+    heads = {w for c in block.columns for w in c.split()}
+    regular, bold = fonts()[0], fonts()[1]
+    for size in GRID_SIZES:
+        need = max([stringWidth(w, regular, size) for w in words] + [stringWidth(w, bold, size) for w in heads]
+                   + [0]) + 7
+        if need * n <= width * 0.8:
+            return size, max(need, min(width * 0.66 / n, 90))
+    return GRID_SIZES[-1], width * 0.8 / n
+
+
+FLOW = {Paragraph: _paragraph, Link: _link, BulletList: _list, Table: _table, Chart: _chart, GradeGrid: _grid}
