@@ -167,3 +167,44 @@ def test_the_grid_is_drawn_with_its_grade_words_in_pdf_and_word(default_pack):
     assert [c.text for c in row.cells[1:]] == INVESTIGATING
     fill = row.cells[-1]._tc.xpath("./w:tcPr/w:shd/@w:fill")
     assert fill == ["F47738"]  # requires improvement's colour, behind its word
+
+
+def test_every_sheet_prints_landscape_at_a_readable_scale(default_pack):
+    from openpyxl import load_workbook
+
+    from briefing.tracker import COLUMNS
+
+    workbook = load_workbook(str(default_pack.path("xlsx")))
+    for ws in workbook.worksheets:
+        setup = ws.page_setup
+        assert setup.orientation == "landscape" and not ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert 70 <= setup.scale <= 100, (ws.title, setup.scale)  # the Actions sheet printed at about 4 pt before
+        assert ws.print_title_rows == "$1:$1"
+    actions = workbook["Actions"]
+    assert actions.print_title_cols == "$A:$A"  # each page across names its rows
+    headings = [c.value for c in actions[1]]
+    filled = [c.title for c in COLUMNS if c.editable]
+    assert headings[3:3 + len(filled)] == filled  # straight after ID, Reference and Finding
+
+
+def test_libreoffice_prints_the_tracker_and_the_word_contents_note(default_pack, tmp_path):
+    """One LibreOffice run for both: the Actions sheet's first printed page holds the finding and
+    every column a person fills in; Word's contents say how to get page numbers."""
+    from programs import need_libreoffice, soffice_convert
+
+    need_libreoffice("xlsx")
+    need_libreoffice("docx")
+    for ext in ("xlsx", "docx"):
+        (tmp_path / f"pack.{ext}").write_bytes(default_pack.path(ext).read_bytes())
+    run = soffice_convert(tmp_path / "pack.xlsx", tmp_path / "out", "pdf", tmp_path / "profile")
+    assert run.returncode == 0, run.stderr
+    from pypdf import PdfReader
+
+    pages = [_flat(p.extract_text() or "") for p in PdfReader(str(tmp_path / "out" / "pack.pdf")).pages]
+    first = next(p for p in pages if "Lead chief officer" in p)
+    for heading in ("Finding", "Owner", "Due date", "Status", "RAG", "Progress and evidence", "Last updated"):
+        assert heading in first, heading
+    assert "peel-2023-25/F-" in first  # the rows themselves, not only the headings
+    from briefing.writers.docx import CONTENTS_NOTE
+
+    assert CONTENTS_NOTE in _flat(docx_text(default_pack.path("docx")))

@@ -53,7 +53,10 @@ def decision_sought(c: Comparison, options: PackOptions, deadline: str, open_fin
 
 def _compared(c: Comparison) -> str:
     """The two inspections by cycle and date: a source's own title may be a news headline."""
-    return f"{c.old.cycle_name} (published {c.old.published}) and {c.new.cycle_name} (published {c.new.published})"
+    def when(s) -> str:
+        return "publication date not stated" if s.published_iso == "unknown" else f"published {s.published}"
+
+    return f"{c.old.cycle_name} ({when(c.old)}) and {c.new.cycle_name} ({when(c.new)})"
 
 
 def header_section(c: Comparison, options: PackOptions, deadline: str) -> Section:

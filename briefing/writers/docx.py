@@ -117,6 +117,10 @@ def _styled(document, text: str, style: str):
     return paragraph
 
 
+CONTENTS_NOTE = ("Page numbers appear in this list once it is updated: in Word, right-click it and choose "
+                 "Update Field; in LibreOffice, choose Tools, Update, Update All.")
+
+
 def _contents(document, titles: list[str]) -> None:
     """A table of contents field whose shown result already lists the main headings, so the
     document opens without asking to update fields; Word refreshes it with page numbers
@@ -127,6 +131,9 @@ def _contents(document, titles: list[str]) -> None:
     for paragraph, title in zip(paragraphs, titles):
         paragraph.add_run(title)
     _field_end(paragraphs[-1])
+    note = document.add_paragraph(CONTENTS_NOTE)
+    for run in note.runs:
+        run.italic, run.font.size = True, Pt(10)
 
 
 def _paragraph(document, block: Paragraph) -> None:
