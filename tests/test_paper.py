@@ -66,7 +66,8 @@ def test_the_header_prints_every_field_given_in_the_order_offices_use(headed):
 
 
 def test_a_header_field_not_given_is_no_row_and_the_office_gives_the_meeting(default_pack, chief_officers):
-    pcc = {r[0]: r[1] for r in default_pack.briefing.sections[0].blocks[0].rows}
+    about = next(s for s in default_pack.briefing.sections if s.title == "About this paper")
+    pcc = {r[0]: r[1] for r in about.blocks[0].rows}
     assert pcc["Meeting"] == "Accountability Board"  # data/offices.yaml: the PFCC's accountability board
     assert not {"Agenda item", "Contact", "Author"} & set(pcc)  # nothing given, nothing printed
     assert all(str(v).strip() for v in pcc.values())
@@ -84,7 +85,7 @@ def test_the_decision_sought_follows_the_s55_period_on_the_papers_date(tmp_path,
         out = tmp_path / day
         assert invoke(runner, "pack", "--date", day, "--formats", "json", "-o", out).exit_code == 0
         model = json.loads(next(out.glob("*-briefing.json")).read_text(encoding="utf-8"))
-        asked = next(b for b in _section(model, "About this paper")["blocks"] if b["kind"] == "list")
+        asked = next(b for b in _section(model, "At a glance")["blocks"] if b["kind"] == "list")
         assert asked["items"][-1] == expected
 
 
@@ -129,7 +130,7 @@ def test_annex_rows_give_the_line_of_a_text_and_the_page_of_a_document(default_p
 
 def test_the_body_puts_what_to_decide_first_and_the_analysts_detail_last(default_pack, chief_officers):
     titles = [s.title for s in default_pack.briefing.sections]
-    assert titles[:3] == ["About this paper", "Executive summary", "Grade movements"]
+    assert titles[:4] == ["At a glance", "About this paper", "Executive summary", "Grade movements"]
     assert titles[-3:] == ["About the sources", "Annex A: every finding and its place in the source",
                            "Annex B: every judgement as the source words it"]
     assert titles.index("Suggested questions for the meeting") < titles.index("Key figures")

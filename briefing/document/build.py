@@ -10,10 +10,11 @@ from briefing.compare import Comparison, History
 from briefing.compare.grades import GradeChange
 from briefing.compare.register import ReportEntry
 from briefing.document import header, reports, sections, sheets, tracking
+from briefing.document.glance import actions_fact, glance_section
+from briefing.document.header import paper_words
 from briefing.document.model import (
     EXCEL_CELL_CHARS,
     Briefing,
-    BulletList,
     Chart,
     Column,
     GradeBar,
@@ -60,7 +61,8 @@ def build_briefing(comparison: Comparison, record: History | None = None,
     if options.audience == "chief-officers":
         audience = [open_findings_section(c, rows), *audience]
     body = [  # the order a reader needs: what to decide and what changed first, the detail and the sources last
-        _about_paper(c, options, deadline, rows), summary, _grades(c, fw), persisting, fresh, *audience,
+        _glance(c, record, options, deadline, rows, progress, tracker, fw), header.header_section(c, options, deadline),
+        summary, _grades(c, fw), persisting, fresh, *audience,
         *([tracking.progress_section(progress)] if tracker else []),
         *(reports.reports_sections(register, _since(c, tracker), options.date, options.office_short(c.new.force))
           if register else []),
@@ -113,11 +115,11 @@ def _warnings(briefing: Briefing) -> tuple[str, ...]:
             f"{' and more' if len(cut) > 5 else ''}); the Word and PDF briefing hold it in full",)
 
 
-def _about_paper(c: Comparison, options: PackOptions, deadline: str, rows) -> Section:
-    """The committee header, then the decision the paper seeks."""
-    lead, asked = header.decision_sought(c, options, deadline, len(open_rows(rows)))
-    about = header.header_section(c, options, deadline)
-    return replace(about, blocks=(*about.blocks, Paragraph(lead, "lead"), BulletList(asked, ordered=True)))
+def _glance(c: Comparison, record: History | None, options: PackOptions, deadline: str, rows, progress,
+            tracker: Tracker | None, fw: Frameworks) -> Section:
+    """Page 1: made from the same values as the body, the facts table's rows here."""
+    facts = ((paper_words()["labels"]["actions"], actions_fact(rows, progress, tracker.source if tracker else "", c)),)
+    return glance_section(c, record, options, deadline, len(open_rows(rows)), facts, fw)
 
 
 def _summary_context(c: Comparison, options: PackOptions, deadline: str) -> dict:

@@ -7,6 +7,8 @@ same cells; a pack with no record beyond its pair makes it from the pair's grade
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from briefing.compare import Comparison, History
 from briefing.compare.history import NOT_ON_FILE
 from briefing.document.model import GradeGrid, GridCell, GridRow
@@ -59,7 +61,7 @@ def record_grid(record: History, fw: Frameworks) -> GradeGrid:
     dropped = [columns[i][0] for i in range(len(columns)) if i not in kept]
     if dropped:
         key += " " + _words()["left_out"].format(names=", ".join(dropped))
-    return GradeGrid("GradeGrid", f"Grades by area over time, {record.force}", tuple(columns[i][0] for i in kept),
+    return GradeGrid("GradeGrid", _words()["caption"].format(force=record.force), tuple(columns[i][0] for i in kept),
                      rows, key)
 
 
@@ -69,8 +71,8 @@ def pair_grid(c: Comparison) -> GradeGrid:
         return _cell("graded", grade) if grade else _cell("not-graded")
 
     rows = tuple(GridRow(g.area, g.area_name, (cell(g.old_grade), cell(g.new_grade))) for g in c.grade_changes)
-    return GradeGrid("GradeGrid", f"Grades by area, {c.new.force}", (c.old.cycle_name, c.new.cycle_name), rows,
-                     _words()["key"])
+    return GradeGrid("GlanceGrid", _words()["pair_caption"], (c.old.cycle_name, c.new.cycle_name), rows,
+                     _words()["short_key"])
 
 
 def glance_grid(c: Comparison, record: History | None, fw: Frameworks, last: int = 3) -> GradeGrid:
@@ -78,5 +80,7 @@ def glance_grid(c: Comparison, record: History | None, fw: Frameworks, last: int
     if record is None:
         return pair_grid(c)
     full = record_grid(record, fw)
-    return full.select(tuple(g.area for g in c.grade_changes), min(last, len(full.columns)), "GlanceGrid",
-                       f"Grades by area, the last {min(last, len(full.columns))} inspections on file")
+    n = min(last, len(full.columns))
+    chosen = full.select(tuple(g.area for g in c.grade_changes), n, "GlanceGrid",
+                         _words()["glance_caption"].format(n=n))
+    return replace(chosen, key=_words()["short_key"])

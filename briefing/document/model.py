@@ -151,7 +151,30 @@ class GradeGrid:
         return GradeGrid(name, caption, self.columns[-last:], rows, self.key)
 
 
-Block = Paragraph | Link | BulletList | Table | Chart | GradeGrid
+@dataclass(frozen=True)
+class Point:
+    """A key message: one sentence resting on the comparison, and the sources it rests on."""
+
+    text: str
+    source: str  # "PEEL 2023-25: News article “...” (local press, February 2024)": where a reader checks it
+
+
+@dataclass(frozen=True)
+class Points:
+    items: tuple[Point, ...]
+    kind: str = field(default="points", init=False)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Words quoted as they stand in a source, with who said them and where."""
+
+    text: str
+    attribution: str  # "HM Inspector of Constabulary, PEEL 2023-25 report, page 3"
+    kind: str = field(default="quote", init=False)
+
+
+Block = Paragraph | Link | BulletList | Table | Chart | GradeGrid | Points | Quote
 
 
 @dataclass(frozen=True)
@@ -159,6 +182,7 @@ class Section:
     title: str
     level: int  # 1 for a main heading, 2 for a sub-heading
     blocks: tuple[Block, ...] = ()
+    ends_page: bool = False  # the page-1 summary: what follows starts a new page in print
 
 
 @dataclass(frozen=True)
@@ -220,6 +244,10 @@ class Briefing:
                     parts.extend(" | ".join(display(v) for v in row) for row in block.rows)
                 elif isinstance(block, Chart):
                     parts.append(block.alt_text)
+                elif isinstance(block, Points):
+                    parts.extend(f"{p.text} ({p.source})" for p in block.items)
+                elif isinstance(block, Quote):
+                    parts.append(f"\u201c{block.text}\u201d {block.attribution}")
                 elif isinstance(block, GradeGrid):
                     parts.append(block.caption)
                     parts.append(" | ".join(block.columns))

@@ -8,6 +8,7 @@ page header and footer, "Page X of Y", and title/author/subject/language propert
 from __future__ import annotations
 
 import io
+import itertools
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -16,9 +17,20 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, RGBColor
 
-from briefing.document.model import Briefing, BulletList, Chart, GradeGrid, Link, Paragraph, Table, display
+from briefing.document.model import (
+    Briefing,
+    BulletList,
+    Chart,
+    GradeGrid,
+    Link,
+    Paragraph,
+    Points,
+    Quote,
+    Table,
+    display,
+)
 from briefing.writers.chart_image import render_png
 from briefing.writers.style import CAVEAT_FILL, FONT, HEADER_FILL, column_widths, grade_fill, grade_text, grid_colours
 
@@ -37,12 +49,27 @@ def render(briefing: Briefing, path: Path) -> None:
     document = docx.Document()
     _setup(document, briefing)
     _styled(document, briefing.metadata.title, "Title")
-    _contents(document, [s.title for s in briefing.sections if s.level == 1])
-    for section in briefing.sections:
+    summary = sum(1 for _ in itertools.takewhile(lambda s: s.ends_page, briefing.sections))  # page 1, before the contents
+    for i, section in enumerate(briefing.sections):
+        if i == summary:
+            _contents(document, [s.title for s in briefing.sections if s.level == 1])
         _styled(document, section.title, f"Heading {section.level}")
+        start = len(document.paragraphs)
         for block in section.blocks:
             WRITE[type(block)](document, block)
+        if section.ends_page:
+            _compact(document.paragraphs[start:])
     document.save(str(path))
+
+
+def _compact(paragraphs) -> None:
+    """Page 1's summary set at 10 pt with little space between paragraphs, so it holds on its
+    page; smaller text (the sources, the grid's key) keeps its size."""
+    for paragraph in paragraphs:
+        paragraph.paragraph_format.space_after = Pt(3)
+        for run in paragraph.runs:
+            if run.font.size is None or run.font.size > Pt(10):
+                run.font.size = Pt(10)
 
 
 def _setup(document, briefing: Briefing) -> None:
@@ -53,6 +80,7 @@ def _setup(document, briefing: Briefing) -> None:
     props.comments, props.version = _prop(f"Marking: {meta.marking}"), _prop(meta.version)
     normal = document.styles["Normal"]
     normal.font.name, normal.font.size = FONT, Pt(12)
+    document.styles["Title"].font.size = Pt(22)  # the template's 28 pt takes three lines of page 1
     rpr = normal.element.get_or_add_rPr()
     lang = OxmlElement("w:lang")
     lang.set(qn("w:val"), meta.language)
@@ -125,7 +153,9 @@ def _contents(document, titles: list[str]) -> None:
     """A table of contents field whose shown result already lists the main headings, so the
     document opens without asking to update fields; Word refreshes it with page numbers
     on "Update Field"."""
-    document.add_paragraph("Contents", style="TOC Heading" if "TOC Heading" in document.styles else None)
+    heading = document.add_paragraph("Contents", style="TOC Heading" if "TOC Heading" in document.styles else None)
+    # after page 1's summary the contents start a page (a break paragraph could spill onto a blank page of its own)
+    heading.paragraph_format.page_break_before = len(document.paragraphs) > 2
     paragraphs = [document.add_paragraph() for _ in titles or [""]]
     _field_start(paragraphs[0], 'TOC \\o "1-2" \\h \\z \\u')
     for paragraph, title in zip(paragraphs, titles):
@@ -240,8 +270,12 @@ def _grid_size(block: GradeGrid) -> tuple[int, float]:
     n = max(len(block.columns), 1)
     longest = max([len(w) for row in block.rows for c in row.cells for w in c.text.split()]
                   + [len(w) for c in block.columns for w in c.split()] + [1])
+    whole = max([len(c.text) for row in block.rows for c in row.cells] + [1])
     for half in GRID_HALF_POINTS:
         need = longest * (half / 2) * 0.65 * 2.54 / 72 + 0.2
+        one_line = whole * (half / 2) * 0.6 * 2.54 / 72 + 0.2  # each grade on one line, where there is room
+        if one_line * n <= USABLE_WIDTH_CM * 0.7:
+            return half, one_line
         if need * n <= USABLE_WIDTH_CM * 0.85:
             return half, max(need, min(USABLE_WIDTH_CM * 0.66 / n, 3.2))
     return GRID_HALF_POINTS[-1], USABLE_WIDTH_CM * 0.85 / n
@@ -290,4 +324,25 @@ def _chart(document, block: Chart) -> None:
         doc_pr.set("title", block.title)
 
 
-WRITE = {Paragraph: _paragraph, Link: _link, BulletList: _list, Table: _table, Chart: _chart, GradeGrid: _grid}
+def _source_run(paragraph, text: str) -> None:
+    run = paragraph.add_run(text)
+    run.italic, run.font.size, run.font.color.rgb = True, Pt(9), RGBColor(0x50, 0x5A, 0x5F)
+
+
+def _points(document, block: Points) -> None:
+    """Key messages as bullets, each with the sources it rests on in small type after a line break."""
+    for point in block.items:
+        paragraph = _styled(document, point.text, "List Bullet")
+        paragraph.runs[-1].add_break()
+        _source_run(paragraph, point.source)
+
+
+def _quote(document, block: Quote) -> None:
+    style = "Quote" if "Quote" in document.styles else None
+    quoted = document.add_paragraph(f"\u201c{block.text}\u201d", style=style)
+    quoted.paragraph_format.keep_with_next = True
+    _source_run(document.add_paragraph(), block.attribution)
+
+
+WRITE = {Paragraph: _paragraph, Link: _link, BulletList: _list, Table: _table, Chart: _chart, GradeGrid: _grid,
+         Points: _points, Quote: _quote}

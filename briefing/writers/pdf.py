@@ -23,9 +23,11 @@ from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
     Frame,
+    KeepInFrame,
     KeepTogether,
     ListFlowable,
     ListItem,
+    PageBreak,
     PageTemplate,
     Spacer,
     TableStyle,
@@ -34,7 +36,18 @@ from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
 
 from briefing.cleaning import strings
-from briefing.document.model import Briefing, BulletList, Chart, GradeGrid, Link, Paragraph, Table, display
+from briefing.document.model import (
+    Briefing,
+    BulletList,
+    Chart,
+    GradeGrid,
+    Link,
+    Paragraph,
+    Points,
+    Quote,
+    Table,
+    display,
+)
 from briefing.writers.pdf_chart import chart_drawing
 from briefing.writers.pdf_fonts import cover, fonts
 from briefing.writers.style import CAVEAT_FILL, HEADER_FILL, MUTED, column_widths, grade_fill, grade_text, grid_colours
@@ -79,9 +92,12 @@ def cell_content(value: str, style: ParagraphStyle):
     return flowables[0] if len(flowables) == 1 else flowables
 
 
-def _styles() -> dict[str, ParagraphStyle]:
+def _styles(size: float = 11) -> dict[str, ParagraphStyle]:
+    """The paper's styles; `size` is the body's (page 1's summary is set a point smaller, to
+    hold on one page)."""
     regular, bold, italic = fonts()
-    base = ParagraphStyle("body", fontName=regular, fontSize=11, leading=15, spaceAfter=6, splitLongWords=1)
+    base = ParagraphStyle(f"body{size}", fontName=regular, fontSize=size, leading=size * 15 / 11,
+                          spaceAfter=size * 6 / 11, splitLongWords=1)
     return {
         "title": ParagraphStyle("title", parent=base, fontName=bold, fontSize=20, leading=25, spaceAfter=10,
                                 textColor=colors.HexColor("#1F3B5C")),
@@ -99,8 +115,10 @@ def _styles() -> dict[str, ParagraphStyle]:
                                textColor=colors.white),
         "note": ParagraphStyle("note", parent=base, fontSize=9.5, leading=12.5, textColor=colors.HexColor(f"#{MUTED}")),
         "lead": ParagraphStyle("lead", parent=base, fontName=bold, spaceBefore=4),
-        "quote": ParagraphStyle("quote", parent=base, fontName=italic, leftIndent=10, borderPadding=(0, 0, 0, 6),
-                                borderColor=colors.HexColor("#B1B4B6"), borderWidth=0, spaceBefore=2),
+        "quote": ParagraphStyle("quote", parent=base, fontName=italic, spaceAfter=2),
+        "point": ParagraphStyle("point", parent=base, spaceAfter=size / 4),
+        "source": ParagraphStyle("source", parent=base, fontSize=8.5, leading=11, spaceAfter=3,
+                                 textColor=colors.HexColor(f"#{MUTED}")),
         "marking": ParagraphStyle("marking", parent=base, fontName=bold, fontSize=10, alignment=TA_CENTER),
     }
 
@@ -153,7 +171,7 @@ def warm() -> None:
 
 
 def render(briefing: Briefing, path: Path) -> None:
-    meta, styles = briefing.metadata, _styles()
+    meta, styles, compact = briefing.metadata, _styles(), _styles(10)
     cover({c for text in strings(briefing) for c in text if c > "\x7f"})
     doc = _Document(str(path), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=18 * mm,
                     bottomMargin=18 * mm, title=meta.title, author=meta.author, subject=meta.subject,
@@ -165,6 +183,11 @@ def render(briefing: Briefing, path: Path) -> None:
         heading = RLParagraph(text(section.title), styles["h1" if section.level == 1 else "h2"])
         heading.outline_level = section.level - 1
         story += [CondPageBreak(HEADING_ROOM), heading]
+        if section.ends_page:  # page 1's summary: set smaller, and shrunk further where it would overflow its page
+            content = [g for block in section.blocks for f in FLOW[type(block)](block, compact, doc.width)
+                       for g in (f._content if isinstance(f, KeepTogether) else [f]) if not isinstance(g, CondPageBreak)]
+            story += [KeepInFrame(0, 0, content, mode="shrink"), PageBreak()]
+            continue
         for block in section.blocks:
             story.extend(FLOW[type(block)](block, styles, doc.width))
     doc.build(story, canvasmaker=_numbered_canvas(meta.marking, fonts()[1]))
@@ -304,6 +327,7 @@ def _grid(block: GradeGrid, styles, width) -> list:
     commands = [("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(f"#{HEADER_FILL}")),
                 ("GRID", (0, 0), (-1, -1), 0.6, colors.white), ("BOX", (0, 0), (-1, -1), 0.4, colors.HexColor("#B1B4B6")),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ("TOPPADDING", (0, 1), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 1), (-1, -1), 2),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 3), ("LINEBELOW", (0, 1), (-1, -1), 0.4, colors.HexColor("#B1B4B6"))]
     for r, row in enumerate(block.rows, start=1):
         rows.append([RLParagraph(text(row.label), cell), *(_grid_cell(c, cell) for c in row.cells)])
@@ -329,12 +353,39 @@ def _grid_size(block: GradeGrid, width: float) -> tuple[float, float]:
     words = {w for row in block.rows for c in row.cells for w in c.text.split()}
     heads = {w for c in block.columns for w in c.split()}
     regular, bold = fonts()[0], fonts()[1]
+    texts = {c.text for row in block.rows for c in row.cells}
     for size in GRID_SIZES:
         need = max([stringWidth(w, regular, size) for w in words] + [stringWidth(w, bold, size) for w in heads]
                    + [0]) + 7
+        whole = max([stringWidth(t, regular, size) for t in texts] + [0]) + 7  # each grade on one line
+        if whole * n <= width * 0.66:
+            return size, whole
         if need * n <= width * 0.8:
             return size, max(need, min(width * 0.66 / n, 90))
     return GRID_SIZES[-1], width * 0.8 / n
 
 
-FLOW = {Paragraph: _paragraph, Link: _link, BulletList: _list, Table: _table, Chart: _chart, GradeGrid: _grid}
+def _points(block: Points, styles, width) -> list:
+    """Key messages: each a bullet, the sources it rests on in small type beneath it."""
+    source = styles["source"]
+    items = [ListItem(RLParagraph(f'{text(point.text)} <font size="{source.fontSize}" color="#{MUTED}">'
+                                  f"{text(point.source)}</font>", styles["point"]))
+             for point in block.items if len(point.text) + len(point.source) < PIECE]
+    items += [ListItem([*paras(point.text, styles["point"]), *paras(point.source, source)])
+              for point in block.items if len(point.text) + len(point.source) >= PIECE]  # a giant one in pieces
+    return [ListFlowable(items, leftIndent=14, bulletType="bullet", start="\u2022", bulletFontName=fonts()[0],
+                         spaceAfter=4)]
+
+
+def _quote(block: Quote, styles, width) -> list:
+    """The quoted words set off by a rule at the left, who said them and where beneath."""
+    cell = [*paras(f"\u201c{block.text}\u201d", styles["quote"]), *paras(block.attribution, styles["source"])]
+    table = RLTable([[cell]], colWidths=[width - 12])
+    table.setStyle(TableStyle([("LINEBEFORE", (0, 0), (0, -1), 3, colors.HexColor("#B1B4B6")),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 9), ("TOPPADDING", (0, 0), (-1, -1), 1),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
+    return [table, Spacer(1, 6)]
+
+
+FLOW = {Paragraph: _paragraph, Link: _link, BulletList: _list, Table: _table, Chart: _chart, GradeGrid: _grid,
+        Points: _points, Quote: _quote}
