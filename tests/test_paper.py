@@ -209,3 +209,54 @@ def test_libreoffice_prints_the_tracker_and_the_word_contents_note(default_pack,
     from briefing.writers.docx import CONTENTS_NOTE
 
     assert CONTENTS_NOTE in _flat(docx_text(default_pack.path("docx")))
+
+
+SHARED = __import__("conftest").ROOT.parent / "shared"
+
+
+def _page_one(pdf) -> str:
+    from pypdf import PdfReader
+
+    return _flat(PdfReader(str(pdf)).pages[0].extract_text())
+
+
+def test_page_one_of_the_bundled_pdf_holds_the_glance(default_pack):
+    page = _page_one(default_pack.path("pdf"))
+    for item in ("At a glance", "The PFCC is asked to:", "note the grades and findings",
+                 "Two areas are graded requires improvement in PEEL 2023-25",  # a key message...
+                 "Source: PEEL 2023-25 (news article)",  # ...with its source
+                 "Grades by area, the last 3 inspections on file", "Investigating crime not on file adequate requires "
+                 "improvement", "The tracker starts with this pack"):
+        assert item in page, item
+    assert "About this paper" not in page  # the committee header starts page 2
+
+
+def test_page_one_holds_the_glance_for_another_force(tmp_path, runner):
+    texts = SHARED / "corpus" / "texts"
+    old, new = texts / "thames-valley-2021-22-press-release.txt", texts / "thames-valley-2023-25-press-release.txt"
+    if not (old.exists() and new.exists()):
+        pytest.skip(f"{texts} is absent: clone the project with ../shared beside it to run this test")
+    result = invoke(runner, "pack", old, new, "--date", "2026-12-07", "--formats", "pdf,docx,xlsx,html,json",
+                    "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    page = _page_one(next((tmp_path / "out").glob("*.pdf")))
+    for item in ("Thames Valley Police", "At a glance", "The PCC is asked to:", "Grades by area in the two inspections",
+                 "Source: PEEL 2023-25 (inspectorate press release)", "The tracker starts with this pack"):
+        assert item in page, item
+    _no_local_path(tmp_path / "out", (str(tmp_path), str(SHARED.resolve()), "/work/", "/tmp/", "/home/"))
+
+
+def _no_local_path(folder, paths) -> None:
+    """Every file of the pack as a reader or a program opens it: no path of this machine."""
+    import zipfile
+
+    for path in folder.iterdir():
+        if path.suffix in (".docx", ".xlsx"):
+            with zipfile.ZipFile(path) as archive:
+                text = " ".join(archive.read(n).decode("utf-8", "replace") for n in archive.namelist())
+        elif path.suffix == ".pdf":
+            text = pdf_text(path) + path.read_bytes().decode("latin-1")
+        else:
+            text = path.read_text(encoding="utf-8")
+        found = [p for p in paths if p in text]
+        assert not found, f"{path.name} holds {found}"

@@ -110,7 +110,7 @@ def _findings(c: Comparison) -> list[Point]:
                                           since=since_text(longest.first_raised, longest.times_raised,
                                                            longest.not_on_file))
         out.append(Point(text, _cited(c.old, c.new, labels=(f"{longest.old.label} and {longest.new.label}",))))
-    if not c.resolved and c.unmatched_confirmed:
+    if not c.resolved:
         return out
     n = len(c.resolved)
     if c.unmatched_confirmed:
