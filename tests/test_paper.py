@@ -77,13 +77,21 @@ def test_a_header_field_not_given_is_no_row_and_the_office_gives_the_meeting(def
     assert "s.55 response" not in rows
 
 
-def test_the_decision_sought_follows_the_s55_period_on_the_papers_date(tmp_path, runner):
-    for day, expected in (("2024-03-01", "agree, from the draft skeleton in this paper, the response under section 55 "
-                                         "of the Police Act 1996, which is due in 41 days (11 April 2024)"),
-                          ("2026-12-07", "confirm that the response under section 55 of the Police Act 1996 was "
-                                         "published: it was due 11 April 2024")):
-        out = tmp_path / day
-        assert invoke(runner, "pack", "--date", day, "--formats", "json", "-o", out).exit_code == 0
+def test_the_decision_sought_follows_where_the_s55_response_stands(tmp_path, runner):
+    """The bundled pair: due on 1 March 2024; on file (undated) by the end of 2026. A pair with no
+    response on file, after the 56 days: the PCC is asked to confirm it was published."""
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text("force: Kent Police\ncycle: peel-2021-22\npublished: 2022-03-01\n", encoding="utf-8")
+    new.write_text("force: Kent Police\ncycle: peel-2023-25\npublished: 2024-05-01\n", encoding="utf-8")
+    for inputs, day, expected in (
+            ((), "2024-03-01", "agree, from the draft skeleton in this paper, the response under section 55 of the "
+                               "Police Act 1996, which is due in 41 days (11 April 2024)"),
+            ((), "2026-12-07", "note that the response under section 55 of the Police Act 1996 is on file, but it "
+                               "gives no date, so whether it came within the 56 days is not known"),
+            ((old, new), "2026-12-07", "confirm that the response under section 55 of the Police Act 1996 was "
+                                       "published: it was due 25 June 2024, and no copy of it is on file")):
+        out = tmp_path / f"{day}-{len(inputs)}"
+        assert invoke(runner, "pack", *inputs, "--date", day, "--formats", "json", "-o", out).exit_code == 0
         model = json.loads(next(out.glob("*-briefing.json")).read_text(encoding="utf-8"))
         asked = next(b for b in _section(model, "At a glance")["blocks"] if b["kind"] == "list")
         assert asked["items"][-1] == expected
@@ -139,7 +147,7 @@ def test_the_body_puts_what_to_decide_first_and_the_analysts_detail_last(default
         "About the sources")
 
 
-INVESTIGATING = ["requires improvement", "not on file", "not on file", "requires improvement", "not on file",
+INVESTIGATING = ["requires improvement", "not stated", "not stated", "requires improvement", "not stated",
                  "adequate", "requires improvement"]  # Crime inspection 2014 to PEEL 2023-25, as the datasets say
 
 
@@ -225,7 +233,7 @@ def test_page_one_of_the_bundled_pdf_holds_the_glance(default_pack):
     for item in ("At a glance", "The PFCC is asked to:", "note the grades and findings",
                  "Two areas are graded requires improvement in PEEL 2023-25",  # a key message...
                  "Source: PEEL 2023-25 (news article)",  # ...with its source
-                 "Grades by area, the last 3 inspections on file", "Investigating crime not on file adequate requires "
+                 "Grades by area, the last 3 inspections on file", "Investigating crime not stated adequate requires "
                  "improvement", "The tracker starts with this pack"):
         assert item in page, item
     assert "About this paper" not in page  # the committee header starts page 2

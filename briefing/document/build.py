@@ -7,37 +7,21 @@ from datetime import date
 
 from briefing.cleaning import clean_model
 from briefing.compare import Comparison, History
-from briefing.compare.grades import GradeChange
-from briefing.compare.register import ReportEntry
-from briefing.document import header, reports, sections, sheets, tracking
-from briefing.document.glance import actions_fact, glance_section
+from briefing.compare.register import MISSING, OPEN, ReportEntry, ResponseStanding, response_standing
+from briefing.document import header, reports, sections, sheets, summary, tracking
+from briefing.document.glance import actions_fact, cycle_fact, glance_section, monitoring_fact
+from briefing.document.grades import grades_section
 from briefing.document.header import paper_words
-from briefing.document.model import (
-    EXCEL_CELL_CHARS,
-    Briefing,
-    Chart,
-    Column,
-    GradeBar,
-    Metadata,
-    Paragraph,
-    Section,
-    Table,
-)
+from briefing.document.model import EXCEL_CELL_CHARS, Briefing, Metadata, Section
 from briefing.document.narrative import render_blocks
 from briefing.document.open_findings import open_findings_section, open_rows
 from briefing.document.options import PackOptions
-from briefing.document.wording import long_date, movement_text, s55_status, since_text, unmatched_phrase
+from briefing.document.wording import long_date, report_to_check
 from briefing.frameworks import Frameworks
 from briefing.model import PublicationDate
-from briefing.phrases import unmatched_words
 from briefing.reference import load_frameworks
 from briefing.sources import with_article
 from briefing.tracker import TrackerRow, progress_of
-
-
-def worst_downgrade(comparison: Comparison) -> GradeChange | None:
-    downs = comparison.movements("down")
-    return min(downs, key=lambda c: c.steps) if downs else None
 
 
 def build_briefing(comparison: Comparison, record: History | None = None,
@@ -53,16 +37,16 @@ def build_briefing(comparison: Comparison, record: History | None = None,
                                             reports.report_rows(register, fw))
     progress = progress_of(rows, options.date, unmatched, tracker.source if tracker else "")
     title = f"{c.new.force}: {c.new.cycle_name} inspection briefing"
-    deadline = s55_status(c.s55_due, options.date)
-    summary = Section("Executive summary", 1, tuple(render_blocks("executive_summary.txt.j2",
-                                                                  **_summary_context(c, options, deadline))))
+    standing = _standing(c, register, options)
+    summary_section = Section("Executive summary", 1, tuple(render_blocks(
+        "executive_summary.txt.j2", **_summary_context(c, options, standing))))
     persisting, unmatched_section, fresh = sections.findings_sections(c)
-    audience = sections.audience_sections(c, options, deadline)
+    audience = sections.audience_sections(c, options, standing)
     if options.audience == "chief-officers":
         audience = [open_findings_section(c, rows), *audience]
     body = [  # the order a reader needs: what to decide and what changed first, the detail and the sources last
-        _glance(c, record, options, deadline, rows, progress, tracker, fw), header.header_section(c, options, deadline),
-        summary, _grades(c, fw), persisting, fresh, *audience,
+        _glance(c, record, options, standing, rows, progress, tracker, fw), header.header_section(c, options, standing),
+        summary_section, grades_section(c, fw), persisting, fresh, *audience,
         *([tracking.progress_section(progress)] if tracker else []),
         *(reports.reports_sections(register, _since(c, tracker), options.date, options.office_short(c.new.force))
           if register else []),
@@ -75,8 +59,8 @@ def build_briefing(comparison: Comparison, record: History | None = None,
                     author=options.author, language=options.language, marking=options.marking,
                     keywords=("HMICFRS", "PEEL", c.new.force, "briefing"), date=long_date(options.date),
                     version=options.version, audience=options.audience,
-                    s55_due=c.s55_due if options.audience == "pcc" else None)
-    headline = _headline(c)
+                    s55_due=c.s55_due if options.audience == "pcc" and standing.kind in OPEN + MISSING else None)
+    headline = summary.headline(c) + ((summary.response_line(c, standing),) if options.audience == "pcc" else ())
     workbook = sheets.workbook_sheets(c, record, options, headline, title,
                                       tracking.tracker_sheet(rows, tracker.source if tracker else ""), progress)
     if register:
@@ -115,62 +99,35 @@ def _warnings(briefing: Briefing) -> tuple[str, ...]:
             f"{' and more' if len(cut) > 5 else ''}); the Word and PDF briefing hold it in full",)
 
 
-def _glance(c: Comparison, record: History | None, options: PackOptions, deadline: str, rows, progress,
+def _glance(c: Comparison, record: History | None, options: PackOptions, standing: ResponseStanding, rows, progress,
             tracker: Tracker | None, fw: Frameworks) -> Section:
     """Page 1: made from the same values as the body, the facts table's rows here."""
-    facts = ((paper_words()["labels"]["actions"], actions_fact(rows, progress, tracker.source if tracker else "", c)),)
-    return glance_section(c, record, options, deadline, len(open_rows(rows)), facts, fw)
+    labels = paper_words()["labels"]
+    facts = ((labels["monitoring"], monitoring_fact(c)), (labels["cycle"], cycle_fact(c, options)),
+             (labels["actions"], actions_fact(rows, progress, tracker.source if tracker else "", c)))
+    return glance_section(c, record, options, standing, len(open_rows(rows)), facts, fw)
 
 
-def _summary_context(c: Comparison, options: PackOptions, deadline: str) -> dict:
-    longest = max(c.persisting, key=lambda p: (p.times_raised, p.score), default=None)
+def _standing(c: Comparison, register: tuple[ReportEntry, ...], options: PackOptions) -> ResponseStanding:
+    """Where the response to the newer inspection stands on the paper's date: the register's
+    (a response on file attached to it), else from its publication day alone."""
+    entry = next((e for e in register if e.peel and e.cycle == c.new.cycle and e.published.iso() == c.new.published_iso),
+                 None)
+    if entry is not None:
+        return entry.standing
+    return response_standing(c.s55_due, None, options.date, PublicationDate.from_iso(c.new.published_iso))
+
+
+def _summary_context(c: Comparison, options: PackOptions, standing: ResponseStanding) -> dict:
     return dict(
         force=c.new.force, new_name=c.new.cycle_name, old_name=c.old.cycle_name, new_published=c.new.published,
         old_published=c.old.published, audience_name=options.audience_for(c.new.force),
-        up=len(c.movements("up")), down=len(c.movements("down")), same=len(c.movements("same")),
-        compared=sum(len(c.movements(m)) for m in ("up", "down", "same")),
-        new_areas=len(c.movements("new-area")), dropped=len(c.movements("no-longer-graded")),
-        corrected=[g for g in c.grade_changes if g.correction],
-        worst=worst_downgrade(c), longest=longest, persisting=len(c.persisting),
-        longest_since=since_text(longest.first_raised, longest.times_raised, longest.not_on_file) if longest else "",
-        unmatched=unmatched_phrase(c, len(c.resolved)), fresh=len(c.new_findings),
+        lead=summary.weakest(c), movements=summary.movement_lines(c),
+        corrected=[g for g in c.grade_changes if g.correction], downgrade=summary.downgrade_line(c),
+        persisting=summary.persisting_line(c), findings=summary.findings_line(c),
         new_complete=c.new.findings_complete, new_kind=with_article(c.new.source_kind_name),
-        deadline=deadline if options.audience == "pcc" else "", office_short=options.office_short(c.new.force),
-        comparable=c.comparable)
-
-
-def _grades(c: Comparison, fw: Frameworks) -> Section:
-    blocks = [Paragraph(note, "caveat") for note in c.caveats]
-    rows = tuple((g.area_name, g.old_grade or "not graded", g.new_grade or "not graded",
-                  movement_text(g), " ".join(x for x in (("Partial match. " if g.partial else "") + g.note,
-                                                                 g.correction) if x))
-                 for g in c.grade_changes)
-    blocks.append(Table("Grades", f"Grade movements, {c.old.cycle_name} to {c.new.cycle_name}",
-                        (Column("Area", 3), Column(f"Was ({c.old.cycle_name})", 2, "grade"),
-                         Column(f"Now ({c.new.cycle_name})", 2, "grade"), Column("Movement", 2),
-                         Column("Note", 3)), rows))
-    blocks.append(_chart(c, fw))
-    return Section("Grade movements", 1, tuple(blocks))
-
-
-def _chart(c: Comparison, fw: Frameworks) -> Chart:
-    scale = tuple(sorted(fw.ranks, key=fw.ranks.get))
-    bars = tuple(GradeBar(g.area_name, g.old_grade, g.new_grade,
-                          fw.ranks.get(g.old_grade), fw.ranks.get(g.new_grade)) for g in c.grade_changes)
-    described = "; ".join(f"{b.label}: {b.old_grade or 'not graded'} to {b.new_grade or 'not graded'}" for b in bars)
-    return Chart(f"Grades in {c.old.cycle_name} and {c.new.cycle_name}",
-                 f"Bar chart of grades by area, {c.old.cycle_name} against {c.new.cycle_name}. {described}.",
-                 bars, c.old.cycle_name, c.new.cycle_name, scale)
-
-
-def _headline(c: Comparison) -> tuple[str, ...]:
-    up, down, same = (len(c.movements(m)) for m in ("up", "down", "same"))
-    worst = worst_downgrade(c)
-    lines = [f"Grades: {up} up, {down} down, {same} unchanged"
-             + (f"; biggest fall: {worst.area_name} ({worst.old_grade} to {worst.new_grade})." if worst else ".")]
-    unmatched = unmatched_words(c.unmatched_confirmed)
-    lines.append(f"Findings: {len(c.persisting)} persisting, {len(c.resolved)} {unmatched}, "
-                 f"{len(c.new_findings)} new.")
-    lines.append("HMICFRS says these grades are not directly comparable." if not c.comparable
-                 else "HMICFRS treats these grades as comparable.")
-    return tuple(line for line in lines)
+        old_complete=c.old.findings_complete, old_kind=with_article(c.old.source_kind_name),
+        no_grades=not any(j.grade != "ungraded" for j in c.new.judgements) and not c.new_counts, report=report_to_check(c),
+        deadline=standing.words("said") if options.audience == "pcc" else "",
+        office_short=options.office_short(c.new.force),
+        comparable=c.comparable, **sections.ahead(c, options))

@@ -14,33 +14,22 @@ from collections.abc import Mapping
 
 from briefing.compare import Comparison, History
 from briefing.compare.comparison import InspectionSummary
+from briefing.document import summary
 from briefing.document.grid import glance_grid
 from briefing.document.header import decision_sought, paper_words
-from briefing.document.model import BulletList, Column, Paragraph, Point, Points, Section, Table
+from briefing.document.model import BulletList, Column, Paragraph, Point, Points, Quote, Section, Table
 from briefing.document.options import REPORT_TO, PackOptions
-from briefing.document.wording import join_words, long_date, sentence, since_text, whole_sentences
+from briefing.document.wording import join_words, long_date, sentence, since_text
 from briefing.frameworks import Frameworks
-from briefing.model import KIND_LABELS, KIND_PLURALS
-from briefing.sources import with_article
 from briefing.tracker import Progress, TrackerRow
 
 WEAK = ("requires improvement", "inadequate")
 MESSAGES = 4  # a page holds three or four; the rest are in the body
 
 
-def _number(n: int) -> str:
-    from briefing.document.narrative import environment
-
-    return environment().filters["number"](n)
-
-
-def _count(n: int, one: str, many: str) -> str:
-    """ "one area", "three areas": the count in words with its noun agreeing."""
-    return f"{_number(n)} {one if n == 1 else many}"
-
-
-def _kinds(kind: str, n: int) -> str:
-    return _count(n, KIND_LABELS[kind].lower(), KIND_PLURALS[kind])
+def _cited(*summaries: InspectionSummary, labels: tuple[str, ...] = ()) -> str:
+    names = " and ".join(source_name(s) for s in summaries)
+    return _messages()["sources"].format(names=", ".join(labels) + (" of " if labels else "") + names)
 
 
 def source_name(s: InspectionSummary) -> str:
@@ -49,87 +38,53 @@ def source_name(s: InspectionSummary) -> str:
     return f"{s.cycle_name} ({s.source_kind_name})"
 
 
-def _cited(*summaries: InspectionSummary, labels: tuple[str, ...] = ()) -> str:
-    names = " and ".join(source_name(s) for s in summaries)
-    return _messages()["sources"].format(names=", ".join(labels) + (" of " if labels else "") + names)
-
-
 def _messages() -> Mapping:
     return paper_words()["messages"]
 
 
-def _causes(c: Comparison) -> list[Point]:
-    causes = [f for f in c.new.findings if f.kind == "cause-of-concern"]
-    if not causes:
-        return []
-    text = _messages()["causes"].format(new=c.new.cycle_name, count=_kinds("cause-of-concern", len(causes)),
-                                        first=whole_sentences(causes[0].text, 200))
-    return [Point(text, _cited(c.new, labels=(causes[0].label,)))]
-
-
-def _grades(c: Comparison) -> list[Point]:
-    """The weakest grades now, then the movements between the two inspections."""
-    words = _messages()
-    out = []
-    weak = [g for g in c.grade_changes if g.new_grade in WEAK]
+def _lead(c: Comparison) -> list[Point]:
+    """What leads (document.summary.weakest): inadequate grades named, grades only counted,
+    causes of concern; then the other weak grades the newer source names."""
+    points = [Point(line, _cited(c.new)) for line in summary.weakest(c)]
+    named = {g.area for g in c.grade_changes if g.new_state.graded and g.new_grade == "inadequate"}
+    weak = [g for g in c.grade_changes if g.new_state.graded and g.new_grade in WEAK and g.area not in named]
     if weak:
-        grades = [g for g in WEAK if any(w.new_grade == g for w in weak)]
-        named = [g.area_name + (f" ({g.new_grade})" if len(grades) > 1 else "") for g in weak]
-        out.append(Point(words["weak"].format(new=c.new.cycle_name, count=sentence(_count(len(weak), "area", "areas")),
-                                              are="is" if len(weak) == 1 else "are", grades=" or ".join(grades),
-                                              names=join_words(named)), _cited(c.new)))
-    elif not any(g.new_grade for g in c.grade_changes):
-        out.append(Point(words["no_grades"].format(new=c.new.cycle_name, kind=c.new.source_kind_name),
-                         _cited(c.new)))
-    moved = {m: len(c.movements(m)) for m in ("up", "down", "same")}
-    compared = sum(moved.values())
-    if not compared:
-        out.append(Point(words["none_compared"].format(old=c.old.cycle_name, new=c.new.cycle_name),
-                         _cited(c.old, c.new)))
-        return out
-    text = words["movements"].format(compared=_count(compared, "area", "areas"),
-                                     **{k: _number(v) for k, v in moved.items()})
-    downs = sorted(c.movements("down"), key=lambda g: g.steps)
-    if downs:
-        g = downs[0]
-        text += " " + words["fall"].format(which="one" if len(downs) == 1 else "largest", area=g.area_name,
-                                           old_grade=g.old_grade, new_grade=g.new_grade, old=c.old.cycle_name,
-                                           new=c.new.cycle_name)
-    out.append(Point(text, _cited(c.old, c.new)))
-    return out
+        grades = [grade for grade in WEAK if any(g.new_grade == grade for g in weak)]
+        names = [g.area_name + (f" ({g.new_grade})" if len(grades) > 1 else "") for g in weak]
+        points.append(Point(_messages()["weak"].format(
+            count=sentence(summary.areas(len(weak))), are="is" if len(weak) == 1 else "are", grades=" or ".join(grades),
+            new=c.new.cycle_name, names=join_words(names)), _cited(c.new)))
+    if not any(g.new_state.graded for g in c.grade_changes) and not c.new_counts:
+        points.append(Point(_messages()["no_grades"].format(new=c.new.cycle_name, kind=c.new.source_kind_name),
+                            _cited(c.new)))
+    return points
+
+
+def _movements(c: Comparison) -> list[Point]:
+    lines = summary.movement_lines(c)
+    text = " ".join(x for x in (lines[0], summary.downgrade_line(c)) if x)
+    return [Point(text, _cited(c.old, c.new))]
 
 
 def _findings(c: Comparison) -> list[Point]:
-    words = _messages()
     out = []
     if c.persisting:
         longest = max(c.persisting, key=lambda p: (p.times_raised, p.score))
-        text = words["persisting"].format(count=sentence(_count(len(c.persisting), "concern", "concerns")),
-                                          old=c.old.cycle_name, new=c.new.cycle_name,
-                                          persist="persists" if len(c.persisting) == 1 else "persist",
-                                          since=since_text(longest.first_raised, longest.times_raised,
-                                                           longest.not_on_file))
+        text = _messages()["persisting"].format(
+            count=sentence(f"{summary.number(len(c.persisting))} concern{'s' if len(c.persisting) > 1 else ''}"),
+            old=c.old.cycle_name, new=c.new.cycle_name, persist="persists" if len(c.persisting) == 1 else "persist",
+            since=since_text(longest.first_raised, longest.times_raised, longest.not_on_file))
         out.append(Point(text, _cited(c.old, c.new, labels=(f"{longest.old.label} and {longest.new.label}",))))
-    if not c.resolved:
-        return out
-    n = len(c.resolved)
-    if c.unmatched_confirmed:
-        text = words["unmatched"].format(count=sentence(_count(n, "finding", "findings")), old=c.old.cycle_name,
-                                         are="is" if n == 1 else "are", new=c.new.cycle_name,
-                                         fresh=_number(len(c.new_findings)),
-                                         fresh_are="is" if len(c.new_findings) == 1 else "are")
-    else:
-        text = words["unknown"].format(new=c.new.cycle_name, kind=with_article(c.new.source_kind_name),
-                                       count=_count(n, "finding", "findings"), old=c.old.cycle_name,
-                                       were="was" if n == 1 else "were")
-    out.append(Point(text, _cited(c.new)))
+    if c.resolved or c.new_findings:
+        out.append(Point(sentence(summary.findings_line(c)), _cited(c.old, c.new)))
     return out
 
 
 def key_messages(c: Comparison) -> tuple[Point, ...]:
-    """Causes of concern and the weakest grades lead, then movements, persisting concerns and
-    what the sources leave unknown: at most four, each with the sources it rests on."""
-    return tuple([*_causes(c), *_grades(c), *_findings(c)][:MESSAGES])
+    """The most serious first (inadequate grades, counts, causes of concern, the other weak
+    grades), then the movements, persisting concerns and what the sources leave unknown: at
+    most four, each with the sources it rests on; the sentences are the summary's own."""
+    return tuple([*_lead(c), *_movements(c), *_findings(c)][:MESSAGES])
 
 
 def actions_fact(rows: list[TrackerRow], progress: Progress, carried_from: str, c: Comparison) -> str:
@@ -151,6 +106,42 @@ def actions_fact(rows: list[TrackerRow], progress: Progress, carried_from: str, 
     return words["first"].format(rows=len(rows), parts=join_words(parts))
 
 
+def monitoring_fact(c: Comparison) -> str:
+    """Where the force stands in HMICFRS's monitoring, only as a source states it: a source
+    that does not mention monitoring says nothing of it, so silence is "not stated", never Scan."""
+    words = paper_words()["monitoring"]
+    for summary_of, key in ((c.new, "newer"), (c.old, "older")):
+        if summary_of.monitoring:
+            m = max(summary_of.monitoring, key=lambda m: m.date.sort_key() if m.date else (0, 0, 0))
+            when = "" if m.date is None or not m.date.known else (f" on {m.date}" if m.date.exact else f" in {m.date}")
+            event = words["events"][m.event]
+            if key == "older":
+                event = {"is in": "was in"}.get(event, event)
+            return words[key].format(cycle=summary_of.cycle_name, new=c.new.cycle_name, old=c.old.cycle_name,
+                                     event=event, stage=words["stages"][m.stage], when=when)
+    return words["none"]
+
+
+def cycle_fact(c: Comparison, options: PackOptions) -> str:
+    from briefing.document.sections import ahead
+
+    later = ahead(c, options)
+    words = paper_words()["cycle"]
+    if later["current"]:
+        return words["later"].format(current=later["current"], day=later["framework_day"] or "a date not recorded")
+    return words["same"].format(new=c.new.cycle_name)
+
+
+def headline_quote(c: Comparison) -> tuple[Quote, ...]:
+    """The inspector's own summary sentence of the newer report, with who and where."""
+    quote = c.new.headline
+    if quote is None or not quote.text.strip():
+        return ()
+    place = str(quote.place) if quote.place.line is not None or quote.place.page is not None else ""
+    where = ", ".join(x for x in (quote.by, f"{c.new.cycle_name} ({c.new.source_kind_name})", place) if x)
+    return (Quote(quote.text.strip().strip("\u201c\u201d\""), where),)
+
+
 def _to_line(c: Comparison, options: PackOptions) -> str:
     report_to = options.office_short(c.new.force) if options.audience == "pcc" else REPORT_TO[options.audience]
     meeting = options.meeting_for(c.new.force)
@@ -159,14 +150,15 @@ def _to_line(c: Comparison, options: PackOptions) -> str:
                                                 date=long_date(options.date))
 
 
-def glance_section(c: Comparison, record: History | None, options: PackOptions, deadline: str, open_count: int,
+def glance_section(c: Comparison, record: History | None, options: PackOptions, standing, open_count: int,
                    facts: tuple[tuple[str, str], ...], fw: Frameworks) -> Section:
     """`facts` are the rows of the small table under the grid (monitoring, the cycle, the
     actions), made where those values are known."""
     words = paper_words()["glance"]
-    lead, asked = decision_sought(c, options, deadline, open_count)
-    blocks = [Paragraph(_to_line(c, options), "note"), Paragraph(lead, "lead"), BulletList(asked, ordered=True),
-              Points(key_messages(c))]
+    lead, asked = decision_sought(c, options, standing, open_count)
+    two_forces = (Paragraph(c.caveats[0], "caveat"),) if c.old.force != c.new.force else ()  # as --allow-different-forces promises
+    blocks = [Paragraph(_to_line(c, options), "note"), *two_forces, Paragraph(lead, "lead"), BulletList(asked, ordered=True),
+              Points(key_messages(c)), *headline_quote(c)]
     blocks.append(glance_grid(c, record, fw))
     if facts:
         blocks.append(Table("Glance", words["facts_caption"], (Column("Item", 1), Column("Detail", 4)), facts))

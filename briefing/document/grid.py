@@ -1,8 +1,11 @@
 """The grade grid: a force's grades as a picture, areas down and inspections across, every
-cell a word ("requires improvement", "not graded", "not on file") that a writer may colour.
+cell a word ("requires improvement", "not graded", "not stated", "not on file") that a writer
+may colour.
 
-Made once from the record (compare.history) for the body, and for page 1 as a slice of the
-same cells; a pack with no record beyond its pair makes it from the pair's grade changes.
+Each cell is the area's typed state in that inspection (compare.states, through
+History.state_at), worded by phrases: made once from the record for the body, and for page 1
+as a slice of the same cells; a pack with no record beyond its pair makes it from the pair's
+grade changes, which carry the same states.
 """
 
 from __future__ import annotations
@@ -10,9 +13,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from briefing.compare import Comparison, History
-from briefing.compare.history import NOT_ON_FILE
+from briefing.compare.states import AreaState
 from briefing.document.model import GradeGrid, GridCell, GridRow
 from briefing.frameworks import Frameworks
+from briefing.phrases import state_words
 
 
 def _words() -> dict:
@@ -21,41 +25,39 @@ def _words() -> dict:
     return reference().wording["paper"]["grid"]
 
 
-def _cell(state: str, grade: str = "", note: str = "") -> GridCell:
-    return GridCell(grade if state == "graded" else _words()[state], state, grade, note)
+def _cell(state: AreaState, note: str = "") -> GridCell:
+    return GridCell(state_words(state.state, state.grade), state.state, state.grade if state.graded else "", note)
 
 
-def _columns(record: History, fw: Frameworks) -> list[tuple[str, str | None]]:
-    """(name, cycle on file or None for a cycle with no data on file), oldest first."""
-    on_file = [(fw.dated_name(i.cycle, i.published.year), i.cycle) for i in record.inspections]
+def _missing() -> GridCell:
+    return GridCell(_words()["not-on-file"], "not-on-file")
+
+
+def _columns(record: History, fw: Frameworks) -> list[tuple[str, int | None]]:
+    """(name, index of the inspection on file, or None for a cycle with no data on file), oldest first."""
     missing = fw.cycles_missing([i.cycle for i in record.inspections])
-    columns: list[tuple[str, str | None]] = []
-    for name, cycle in on_file:
-        order = fw.cycles[cycle].order
-        columns += [(fw.short_name(m.id), None) for m in missing if m.order < order and (fw.short_name(m.id), None)
-                    not in columns]
-        columns.append((name, cycle))
+    columns: list[tuple[str, int | None]] = []
+    for index, inspection in enumerate(record.inspections):
+        order = fw.cycles[inspection.cycle].order
+        columns += [(fw.short_name(m.id), None) for m in missing
+                    if m.order < order and (fw.short_name(m.id), None) not in columns]
+        columns.append((fw.dated_name(inspection.cycle, inspection.published.year), index))
     return columns
 
 
-def _record_cell(points, name: str, cycle: str | None) -> GridCell:
-    if cycle is None:
-        return _cell("not-on-file")
-    here = [p for p in points if p.inspection == name]
-    if not here:
-        return _cell("not-graded")
-    if here[0].grade == NOT_ON_FILE:
-        return _cell("not-stated")
-    return _cell("graded", here[0].grade, here[0].correction)
+def _record_row(record: History, timeline, columns) -> list[GridCell]:
+    notes = {p.inspection: p.correction for p in timeline.points if p.correction}
+    return [_missing() if index is None else _cell(record.state_at(timeline.area, index), notes.get(name, ""))
+            for name, index in columns]
 
 
 def record_grid(record: History, fw: Frameworks) -> GradeGrid:
     """Every area graded on file, across every inspection on file and every cycle between them
     with none; an inspection that graded none of the areas is left out, and the key says so."""
     columns = _columns(record, fw)
-    cells = {t.area: [_record_cell(t.points, name, cycle) for name, cycle in columns] for t in record.timelines}
-    kept = [i for i, (_, cycle) in enumerate(columns)
-            if cycle is None or any(row[i].state != "not-graded" for row in cells.values())]
+    cells = {t.area: _record_row(record, t, columns) for t in record.timelines}
+    kept = [i for i, (_, index) in enumerate(columns)
+            if index is None or any(row[i].state != "not-graded" for row in cells.values())]
     rows = tuple(GridRow(t.area, t.area_name, tuple(cells[t.area][i] for i in kept)) for t in record.timelines)
     key = _words()["key"]
     dropped = [columns[i][0] for i in range(len(columns)) if i not in kept]
@@ -67,10 +69,7 @@ def record_grid(record: History, fw: Frameworks) -> GradeGrid:
 
 def pair_grid(c: Comparison) -> GradeGrid:
     """The two inspections' grades, from the comparison, where no longer record is on file."""
-    def cell(grade: str) -> GridCell:
-        return _cell("graded", grade) if grade else _cell("not-graded")
-
-    rows = tuple(GridRow(g.area, g.area_name, (cell(g.old_grade), cell(g.new_grade))) for g in c.grade_changes)
+    rows = tuple(GridRow(g.area, g.area_name, (_cell(g.old_state), _cell(g.new_state))) for g in c.grade_changes)
     return GradeGrid("GlanceGrid", _words()["pair_caption"], (c.old.cycle_name, c.new.cycle_name), rows,
                      _words()["short_key"])
 
@@ -81,6 +80,6 @@ def glance_grid(c: Comparison, record: History | None, fw: Frameworks, last: int
         return pair_grid(c)
     full = record_grid(record, fw)
     n = min(last, len(full.columns))
-    chosen = full.select(tuple(g.area for g in c.grade_changes), n, "GlanceGrid",
-                         _words()["glance_caption"].format(n=n))
-    return replace(chosen, key=_words()["short_key"])
+    chosen = full.select(tuple(g.area for g in c.grade_changes), n, "GlanceGrid", _words()["glance_caption"].format(n=n))
+    gap = any(cell.state == "not-on-file" for row in chosen.rows for cell in row.cells)
+    return replace(chosen, key=_words()["short_key"] + (" " + _words()["short_missing"] if gap else ""))

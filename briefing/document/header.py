@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from briefing.compare import Comparison
-from briefing.document.model import Column, Paragraph, Section, Table
+from briefing.compare.register import ResponseStanding
+from briefing.document.model import Column, Section, Table
 from briefing.document.options import REPORT_TO, PackOptions
 from briefing.document.wording import long_date, sentence
 
@@ -32,10 +33,11 @@ def purpose(c: Comparison, options: PackOptions) -> str:
     return options.purpose or paper_words()["purpose"][options.audience].format(**_names(c, options))
 
 
-def decision_sought(c: Comparison, options: PackOptions, deadline: str, open_findings: int) -> tuple[str, tuple[str, ...]]:
+def decision_sought(c: Comparison, options: PackOptions, standing: ResponseStanding,
+                    open_findings: int) -> tuple[str, tuple[str, ...]]:
     """The lead-in ("The PFCC is asked to:") and what the meeting is asked to decide: as given
-    with --recommendation, else the standard decisions for the audience, the s.55 one
-    according to where the response period stands on the paper's date."""
+    with --recommendation, else the standard decisions for the audience, the s.55 one by
+    where the response stands on the paper's date (compare.register.ResponseStanding)."""
     words = paper_words()
     names = _names(c, options)
     lead = words["asked"][options.audience].format(**names)
@@ -43,12 +45,21 @@ def decision_sought(c: Comparison, options: PackOptions, deadline: str, open_fin
         return lead, options.recommendations
     decisions = words["decisions"]
     if options.audience == "pcc":
-        past = c.s55_due is not None and c.s55_due < options.date
-        due = (f": it {deadline}" if past else f", which {deadline}") if deadline else ""
-        items = (decisions["note"], decisions["confirm" if past else "respond"])
-        return lead, tuple(item.format(due=due, **names) for item in items)
+        s55 = _s55_decision(decisions, standing)
+        return lead, tuple(item.format(**names) for item in (decisions["note"], *s55))
     items = ((decisions["allocate"],) if open_findings else ()) + (decisions["note"], decisions["next"])
     return lead, tuple(item.format(open=open_findings, **names) for item in items)
+
+
+def _s55_decision(decisions: Mapping, standing: ResponseStanding) -> tuple[str, ...]:
+    said = standing.words("said")
+    if standing.on_file:
+        return (decisions["noted"].replace("{said}", said),)
+    if standing.missing:
+        return (decisions["confirm"].replace("{said}", said),)
+    if standing.kind == "before-limit":
+        return ()
+    return (decisions["respond"].replace("{said}", said),)
 
 
 def _compared(c: Comparison) -> str:
@@ -59,7 +70,7 @@ def _compared(c: Comparison) -> str:
     return f"{c.old.cycle_name} ({when(c.old)}) and {c.new.cycle_name} ({when(c.new)})"
 
 
-def header_section(c: Comparison, options: PackOptions, deadline: str) -> Section:
+def header_section(c: Comparison, options: PackOptions, standing: ResponseStanding) -> Section:
     labels = paper_words()["labels"]
     report_to = options.office_for(c.new.force) if options.audience == "pcc" else REPORT_TO[options.audience]
     two_forces = c.old.force != c.new.force
@@ -69,10 +80,8 @@ def header_section(c: Comparison, options: PackOptions, deadline: str) -> Sectio
             ("force", f"{c.old.force} (earlier) and {c.new.force} (later)" if two_forces else ""),
             ("compared", _compared(c))]
     if options.audience == "pcc":
-        rows.append(("s55", sentence(deadline.removeprefix("is ")) if deadline
-                     else "Not calculable: the publication date is not recorded to the day"))
+        rows.append(("s55", sentence(standing.words())))
     rows.append(("purpose", purpose(c, options)))
     table = Table("Paper", "Paper details", (Column("Item", 1), Column("Detail", 3)),
                   tuple((labels[key], value.strip()) for key, value in rows if value.strip()))
-    caveat = (Paragraph(c.caveats[0], "caveat"),) if two_forces else ()  # on page 1, as asked
-    return Section("About this paper", 1, (table, *caveat))
+    return Section("About this paper", 1, (table,))  # two forces compared: said on page 1 (glance)
