@@ -268,3 +268,29 @@ def _no_local_path(folder, paths) -> None:
             text = path.read_text(encoding="utf-8")
         found = [p for p in paths if p in text]
         assert not found, f"{path.name} holds {found}"
+
+
+def test_page_one_quotes_the_inspector_and_says_where_monitoring_stands(tmp_path, runner):
+    """A hand-written pair whose newer source has the inspector's headline sentence and a
+    monitoring statement (the reading rules that fill them are the findings helper's)."""
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text("force: Kent Police\ncycle: peel-2021-22\npublished: 2022-03-01\njudgements:\n"
+                   "  - {area: investigating-crime, grade: adequate}\n", encoding="utf-8")
+    new.write_text("force: Kent Police\ncycle: peel-2023-25\npublished: 2024-05-01\njudgements:\n"
+                   "  - {area: investigating-crime, grade: inadequate}\n"
+                   "headline: {text: I have serious concerns about how the force investigates crime., "
+                   "by: HM Inspector Jo Bloggs, line: 12}\n"
+                   "monitoring:\n  - {stage: engage, event: entered, date: 2024-04, "
+                   "text: The force was moved into Engage in April 2024., line: 14}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert invoke(runner, "pack", old, new, "--date", "2024-06-01", "--formats", "pdf,docx,html", "-o", out).exit_code == 0
+    page = _page_one(next(out.glob("*.pdf")))
+    for item in ("\u201cI have serious concerns about how the force investigates crime.\u201d",
+                 "HM Inspector Jo Bloggs, PEEL 2023-25 (hand-kept dataset), line 12",
+                 "PEEL 2023-25 graded the force inadequate at Investigating crime",  # the most serious leads
+                 "The PEEL 2023-25 source says the force moved into Engage, HMICFRS's enhanced monitoring in April 2024",
+                 "PEEL 2023-25, the cycle of the newer inspection"):
+        assert item in page, item
+    assert page.index("graded the force inadequate") < page.index("is graded in both sources: it went down")
+    html = next(out.glob("*.html")).read_text(encoding="utf-8")
+    assert "<blockquote><p>\u201cI have serious concerns" in html
