@@ -197,8 +197,9 @@ def test_every_sheet_prints_landscape_at_a_readable_scale(default_pack):
 
 
 def test_libreoffice_prints_the_tracker_and_the_word_contents_note(default_pack, tmp_path):
-    """One LibreOffice run for both: the Actions sheet's first printed page holds the finding and
-    every column a person fills in; Word's contents say how to get page numbers."""
+    """LibreOffice prints the Actions sheet with the finding and every column a person fills in
+    on its first page; Word's page 1 holds the whole summary, and its contents, starting page
+    2, say how to get page numbers."""
     from programs import need_libreoffice, soffice_convert
 
     need_libreoffice("xlsx")
@@ -217,6 +218,11 @@ def test_libreoffice_prints_the_tracker_and_the_word_contents_note(default_pack,
     from briefing.writers.docx import CONTENTS_NOTE
 
     assert CONTENTS_NOTE in _flat(docx_text(default_pack.path("docx")))
+    run = soffice_convert(tmp_path / "pack.docx", tmp_path / "out", "pdf", tmp_path / "profile")
+    assert run.returncode == 0, run.stderr
+    word = [_flat(p.extract_text() or "") for p in PdfReader(str(tmp_path / "out" / "pack.pdf")).pages]
+    assert "At a glance" in word[0] and "The tracker starts with this pack" in word[0]  # page 1 holds it all
+    assert word[1].startswith("OFFICIAL Contents")  # and the contents start page 2
 
 
 SHARED = __import__("conftest").ROOT.parent / "shared"

@@ -267,8 +267,7 @@ def annexes(c: Comparison) -> list[Section]:
     cites = Paragraph(" ".join(f"{s.cycle_name}: {s.cite}." for s in (c.old, c.new)), "note")
     findings = tuple((s.cycle_name, f.label, KIND_LABELS[f.kind], f.text, _place(f.place))
                      for s in (c.old, c.new) for f in s.findings)
-    judgements = tuple((s.cycle_name, j.area_name, j.label, j.grade,
-                        _place(j.place) + (f". {j.correction}" if j.correction else ""))
+    judgements = tuple((s.cycle_name, j.area_name, j.label, j.grade, _place(j.place), sentence(j.correction))
                        for s in (c.old, c.new) for j in s.judgements)
     return [sources,
             Section("Annex A: every finding and its place in the source", 1, (cites, Table(
@@ -277,5 +276,5 @@ def annexes(c: Comparison) -> list[Section]:
                  Column("Page or line", 1.3)), findings))),
             Section("Annex B: every judgement as the source words it", 1, (cites, Table(
                 "Judgements", "Every judgement of both inspections, in the source's own wording, with its page or line",
-                (Column("Inspection", 1.3), Column("Area", 2), Column("Source's wording", 2.6),
-                 Column("Grade", 1.5, "grade"), Column("Page or line", 1.8)), judgements)))]
+                (Column("Inspection", 1.3), Column("Area", 1.8), Column("Source's wording", 2.2),
+                 Column("Grade", 1.5, "grade"), Column("Page or line", 1.2), Column("Correction", 2.4)), judgements)))]

@@ -54,22 +54,37 @@ def render(briefing: Briefing, path: Path) -> None:
         if i == summary:
             _contents(document, [s.title for s in briefing.sections if s.level == 1])
         _styled(document, section.title, f"Heading {section.level}")
-        start = len(document.paragraphs)
+        start, first = len(document.paragraphs), len(document.element.body)
         for block in section.blocks:
             WRITE[type(block)](document, block)
         if section.ends_page:
             _compact(document.paragraphs[start:])
+            _compact_tables(list(document.element.body)[first:])
     document.save(str(path))
 
 
 def _compact(paragraphs) -> None:
-    """Page 1's summary set at 10 pt with little space between paragraphs, so it holds on its
-    page; smaller text (the sources, the grid's key) keeps its size."""
+    """Page 1's summary set at 9.5 pt with little space between paragraphs, so it holds on its
+    page; smaller text (the sources, the grid's key) keeps its size. The empty paragraph a
+    table leaves after it goes at the end, where it could spill onto a page of its own."""
+    if paragraphs and not paragraphs[-1].text and not paragraphs[-1].runs:
+        element = paragraphs[-1]._p
+        element.getparent().remove(element)
+        paragraphs = paragraphs[:-1]
     for paragraph in paragraphs:
         paragraph.paragraph_format.space_after = Pt(3)
         for run in paragraph.runs:
-            if run.font.size is None or run.font.size > Pt(10):
-                run.font.size = Pt(10)
+            if run.font.size is None or run.font.size > Pt(9.5):
+                run.font.size = Pt(9.5)
+
+
+def _compact_tables(elements) -> None:
+    """Page 1's tables at 9 pt (the grid sizes itself)."""
+    for element in elements:
+        if element.tag == qn("w:tbl"):
+            for size in element.iter(qn("w:sz")):
+                if int(size.get(qn("w:val"))) > 18:
+                    size.set(qn("w:val"), "18")
 
 
 def _setup(document, briefing: Briefing) -> None:
@@ -80,7 +95,7 @@ def _setup(document, briefing: Briefing) -> None:
     props.comments, props.version = _prop(f"Marking: {meta.marking}"), _prop(meta.version)
     normal = document.styles["Normal"]
     normal.font.name, normal.font.size = FONT, Pt(12)
-    document.styles["Title"].font.size = Pt(22)  # the template's 28 pt takes three lines of page 1
+    document.styles["Title"].font.size = Pt(20)  # the template's 28 pt takes three lines of page 1
     rpr = normal.element.get_or_add_rPr()
     lang = OxmlElement("w:lang")
     lang.set(qn("w:val"), meta.language)
@@ -330,10 +345,9 @@ def _source_run(paragraph, text: str) -> None:
 
 
 def _points(document, block: Points) -> None:
-    """Key messages as bullets, each with the sources it rests on in small type after a line break."""
+    """Key messages as bullets, each with the sources it rests on after it in small type."""
     for point in block.items:
-        paragraph = _styled(document, point.text, "List Bullet")
-        paragraph.runs[-1].add_break()
+        paragraph = _styled(document, point.text + " ", "List Bullet")
         _source_run(paragraph, point.source)
 
 
