@@ -253,7 +253,8 @@ def _table(document, block: Table) -> None:
            '<w:tr><w:trPr><w:cantSplit w:val="true"/><w:tblHeader w:val="true"/></w:trPr>',
            *(_cell_xml(c.title, t, HEADER_FILL, "FFFFFF", bold=True) for c, t in zip(block.columns, twips)), "</w:tr>"]
     for values in rows:
-        xml.append("<w:tr>")
+        # a row moves whole to the next page, as in the PDF, unless it could be taller than a page
+        xml.append('<w:tr><w:trPr><w:cantSplit w:val="true"/></w:trPr>' if sum(map(len, values)) < 1500 else "<w:tr>")
         for column, width, value in zip(block.columns, twips, values):
             fill = grade_fill(value) if column.role == "grade" else None
             xml.append(_cell_xml(value, width, fill, grade_text(value) if fill else None))
