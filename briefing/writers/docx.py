@@ -10,14 +10,13 @@ from __future__ import annotations
 import io
 import itertools
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 import docx
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Pt
 
 from briefing.document.model import (
     Briefing,
@@ -32,10 +31,11 @@ from briefing.document.model import (
     display,
 )
 from briefing.writers.chart_image import render_png
-from briefing.writers.style import CAVEAT_FILL, FONT, HEADER_FILL, column_widths, grade_fill, grade_text, grid_colours
+from briefing.writers.docx_figures import compact, compact_tables, write_grid, write_points, write_quote
+from briefing.writers.docx_parts import USABLE_WIDTH_CM, cell_xml, styled
+from briefing.writers.style import CAVEAT_FILL, FONT, HEADER_FILL, column_widths, grade_fill, grade_text
 
 SUFFIX = ".docx"
-USABLE_WIDTH_CM = 17.0
 # Width of one character of 10 pt Arial in cm, generously (Word has no metrics here):
 # 0.6 em regular, 0.65 em bold; an office suite that substitutes a wider font still fits.
 CELL_EM, HEAD_EM = 10 * 0.6 * 2.54 / 72, 10 * 0.65 * 2.54 / 72
@@ -48,43 +48,19 @@ def _measure(em_cm: float):
 def render(briefing: Briefing, path: Path) -> None:
     document = docx.Document()
     _setup(document, briefing)
-    _styled(document, briefing.metadata.title, "Title")
+    styled(document, briefing.metadata.title, "Title")
     summary = sum(1 for _ in itertools.takewhile(lambda s: s.ends_page, briefing.sections))  # page 1, before the contents
     for i, section in enumerate(briefing.sections):
         if i == summary:
             _contents(document, [s.title for s in briefing.sections if s.level == 1])
-        _styled(document, section.title, f"Heading {section.level}")
+        styled(document, section.title, f"Heading {section.level}")
         start, first = len(document.paragraphs), len(document.element.body)
         for block in section.blocks:
             WRITE[type(block)](document, block)
         if section.ends_page:
-            _compact(document.paragraphs[start:])
-            _compact_tables(list(document.element.body)[first:])
+            compact(document.paragraphs[start:])
+            compact_tables(list(document.element.body)[first:])
     document.save(str(path))
-
-
-def _compact(paragraphs) -> None:
-    """Page 1's summary set at 9.5 pt with little space between paragraphs, so it holds on its
-    page; smaller text (the sources, the grid's key) keeps its size. The empty paragraph a
-    table leaves after it goes at the end, where it could spill onto a page of its own."""
-    if paragraphs and not paragraphs[-1].text and not paragraphs[-1].runs:
-        element = paragraphs[-1]._p
-        element.getparent().remove(element)
-        paragraphs = paragraphs[:-1]
-    for paragraph in paragraphs:
-        paragraph.paragraph_format.space_after = Pt(3)
-        for run in paragraph.runs:
-            if run.font.size is None or run.font.size > Pt(9.5):
-                run.font.size = Pt(9.5)
-
-
-def _compact_tables(elements) -> None:
-    """Page 1's tables at 9 pt (the grid sizes itself)."""
-    for element in elements:
-        if element.tag == qn("w:tbl"):
-            for size in element.iter(qn("w:sz")):
-                if int(size.get(qn("w:val"))) > 18:
-                    size.set(qn("w:val"), "18")
 
 
 def _setup(document, briefing: Briefing) -> None:
@@ -151,15 +127,6 @@ def _field(paragraph, instruction: str, placeholder: str = "1") -> None:
     _field_end(paragraph)
 
 
-def _styled(document, text: str, style: str):
-    """A paragraph in a built-in style, as add_heading(text) or add_paragraph(text, style)
-    make it, without python-docx comparing the style with the default one by walking every
-    style of the document (a quarter of the Word document's time)."""
-    paragraph = document.add_paragraph(text)
-    paragraph._p.style = document.styles[style].style_id
-    return paragraph
-
-
 CONTENTS_NOTE = ("Page numbers appear in this list once it is updated: in Word, right-click it and choose "
                  "Update Field; in LibreOffice, choose Tools, Update, Update All.")
 
@@ -224,7 +191,7 @@ def _link(document, block: Link) -> None:
 def _list(document, block: BulletList) -> None:
     style = "List Number" if block.ordered else "List Bullet"
     for item in block.items:
-        _styled(document, item, style)
+        styled(document, item, style)
 
 
 def _shade(parent, fill: str) -> None:
@@ -238,7 +205,7 @@ def _shade(parent, fill: str) -> None:
 def _table(document, block: Table) -> None:
     """The table's XML is written in one pass and parsed once: python-docx's cell-by-cell
     calls cost more than the rest of the document together."""
-    caption = _styled(document, block.caption, "Caption")
+    caption = styled(document, block.caption, "Caption")
     caption.paragraph_format.keep_with_next = True
     rows = [tuple(display(v) for v in row) for row in block.rows] or \
         [tuple("None" if i == 0 else "" for i in range(len(block.columns)))]
@@ -251,88 +218,21 @@ def _table(document, block: Table) -> None:
            'w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>',
            *(f'<w:gridCol w:w="{t}"/>' for t in twips), "</w:tblGrid>",
            '<w:tr><w:trPr><w:cantSplit w:val="true"/><w:tblHeader w:val="true"/></w:trPr>',
-           *(_cell_xml(c.title, t, HEADER_FILL, "FFFFFF", bold=True) for c, t in zip(block.columns, twips)), "</w:tr>"]
+           *(cell_xml(c.title, t, HEADER_FILL, "FFFFFF", bold=True) for c, t in zip(block.columns, twips)), "</w:tr>"]
     for values in rows:
         # a row moves whole to the next page, as in the PDF, unless it could be taller than a page
         xml.append('<w:tr><w:trPr><w:cantSplit w:val="true"/></w:trPr>' if sum(map(len, values)) < 1500 else "<w:tr>")
         for column, width, value in zip(block.columns, twips, values):
             fill = grade_fill(value) if column.role == "grade" else None
-            xml.append(_cell_xml(value, width, fill, grade_text(value) if fill else None))
+            xml.append(cell_xml(value, width, fill, grade_text(value) if fill else None))
         xml.append("</w:tr>")
     xml.append("</w:tbl>")
     document.element.body._insert_tbl(parse_xml("".join(xml)))
     document.add_paragraph()
 
 
-def _cell_xml(text: str, width: int, fill: str | None, colour: str | None, bold: bool = False,
-              half_points: int = 20, italic: bool = False, keep_next: bool | None = None) -> str:
-    """One cell; `keep_next` (True or False) marks a grid's cell: tight, and kept with the next row or not."""
-    shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
-    props = (("<w:b/>" if bold else "") + ("<w:i/>" if italic else "") + (f'<w:color w:val="{colour}"/>' if colour else "")
-             + f'<w:sz w:val="{half_points}"/>')
-    lines = text.split("\n")
-    runs = '<w:br/>'.join(f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in lines)
-    grid = "" if keep_next is None else f'<w:pPr>{"<w:keepNext/>" if keep_next else ""}<w:spacing w:after="0"/></w:pPr>'
-    return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shade}</w:tcPr>'
-            f'<w:p>{grid}<w:r><w:rPr>{props}</w:rPr>{runs}</w:r></w:p></w:tc>')
-
-
-GRID_HALF_POINTS = (17, 16, 15, 14, 13)  # 8.5 pt down to 6.5 pt
-
-
-def _grid_size(block: GradeGrid) -> tuple[int, float]:
-    """Half-points and the inspection column's width (cm) at which no word of a cell or heading
-    breaks (measured generously, as for tables), leaving the area column 15% of the width."""
-    n = max(len(block.columns), 1)
-    longest = max([len(w) for row in block.rows for c in row.cells for w in c.text.split()]
-                  + [len(w) for c in block.columns for w in c.split()] + [1])
-    whole = max([len(c.text) for row in block.rows for c in row.cells] + [1])
-    for half in GRID_HALF_POINTS:
-        need = longest * (half / 2) * 0.65 * 2.54 / 72 + 0.2
-        one_line = whole * (half / 2) * 0.6 * 2.54 / 72 + 0.2  # each grade on one line, where there is room
-        if one_line * n <= USABLE_WIDTH_CM * 0.7:
-            return half, one_line
-        if need * n <= USABLE_WIDTH_CM * 0.85:
-            return half, max(need, min(USABLE_WIDTH_CM * 0.66 / n, 3.2))
-    return GRID_HALF_POINTS[-1], USABLE_WIDTH_CM * 0.85 / n
-
-
-def _grid(document, block: GradeGrid) -> None:
-    """The grade grid as a Word table: one cell per inspection holding its grade word, filled with
-    the grade's colour; the key below it says what a cell without a grade means."""
-    caption = _styled(document, block.caption, "Caption")
-    caption.paragraph_format.keep_with_next = True
-    n = len(block.columns)
-    size, column = _grid_size(block)
-    twips = [int(Cm(USABLE_WIDTH_CM - n * column).twips)] + [int(Cm(column).twips)] * n
-    style = document.styles["Table Grid"].style_id
-    xml = [f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="{style}"/><w:tblW w:w="{sum(twips)}" w:type="dxa"/>'
-           '<w:jc w:val="center"/><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="45" w:type="dxa"/>'
-           '<w:right w:w="45" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="04A0" w:firstRow="1" '
-           'w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>',
-           *(f'<w:gridCol w:w="{t}"/>' for t in twips), "</w:tblGrid>",
-           '<w:tr><w:trPr><w:cantSplit w:val="true"/><w:tblHeader w:val="true"/></w:trPr>',
-           *(_cell_xml(title, t, HEADER_FILL, "FFFFFF", bold=True, half_points=size, keep_next=True)
-             for title, t in zip(("Area", *block.columns), twips)), "</w:tr>"]
-    for i, row in enumerate(block.rows):
-        keep = i < len(block.rows) - 1  # each row kept with the next: the grid stays on one page where it fits
-        xml.append('<w:tr><w:trPr><w:cantSplit w:val="true"/></w:trPr>')
-        xml.append(_cell_xml(row.label, twips[0], None, None, half_points=size, keep_next=keep))
-        for cell, width in zip(row.cells, twips[1:]):
-            fill, ink = grid_colours(cell)
-            words = cell.text + (f"\n{cell.note}" if cell.note else "")
-            xml.append(_cell_xml(words, width, fill, ink, half_points=size, italic=cell.state != "graded",
-                                 keep_next=keep))
-        xml.append("</w:tr>")
-    xml.append("</w:tbl>")
-    document.element.body._insert_tbl(parse_xml("".join(xml)))
-    key = document.add_paragraph(block.key)
-    for run in key.runs:
-        run.font.size = Pt(9)
-
-
 def _chart(document, block: Chart) -> None:
-    _styled(document, block.title, "Caption").paragraph_format.keep_with_next = True
+    styled(document, block.title, "Caption").paragraph_format.keep_with_next = True
     document.add_picture(io.BytesIO(render_png(block)), width=Cm(USABLE_WIDTH_CM))
     drawing = document.paragraphs[-1]._p.xpath(".//wp:docPr")
     for doc_pr in drawing:
@@ -340,24 +240,5 @@ def _chart(document, block: Chart) -> None:
         doc_pr.set("title", block.title)
 
 
-def _source_run(paragraph, text: str) -> None:
-    run = paragraph.add_run(text)
-    run.italic, run.font.size, run.font.color.rgb = True, Pt(9), RGBColor(0x50, 0x5A, 0x5F)
-
-
-def _points(document, block: Points) -> None:
-    """Key messages as bullets, each with the sources it rests on after it in small type."""
-    for point in block.items:
-        paragraph = _styled(document, point.text + " ", "List Bullet")
-        _source_run(paragraph, point.source)
-
-
-def _quote(document, block: Quote) -> None:
-    style = "Quote" if "Quote" in document.styles else None
-    quoted = document.add_paragraph(f"\u201c{block.text}\u201d", style=style)
-    quoted.paragraph_format.keep_with_next = True
-    _source_run(document.add_paragraph(), block.attribution)
-
-
-WRITE = {Paragraph: _paragraph, Link: _link, BulletList: _list, Table: _table, Chart: _chart, GradeGrid: _grid,
-         Points: _points, Quote: _quote}
+WRITE = {Paragraph: _paragraph, Link: _link, BulletList: _list, Table: _table, Chart: _chart,
+         GradeGrid: write_grid, Points: write_points, Quote: write_quote}

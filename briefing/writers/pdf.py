@@ -8,7 +8,6 @@ across pages with their header row repeated; every page carries the marking and
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -49,47 +48,13 @@ from briefing.document.model import (
     display,
 )
 from briefing.writers.pdf_chart import chart_drawing
+from briefing.writers.pdf_figures import grid_flowables, points_flowables, quote_flowables
 from briefing.writers.pdf_fonts import cover, fonts
-from briefing.writers.style import CAVEAT_FILL, HEADER_FILL, MUTED, column_widths, grade_fill, grade_text, grid_colours
+from briefing.writers.pdf_text import CELL_PADDING, GIANT_CELL, PIECE, breakable, cell_content, paras, text
+from briefing.writers.style import CAVEAT_FILL, HEADER_FILL, MUTED, column_widths, grade_fill, grade_text
 
 SUFFIX = ".pdf"
 MARGIN = 18 * mm
-
-
-PIECE = 2000  # characters per paragraph flowable; reportlab's wrapping and page splitting
-# grow with the square of a paragraph's length, so longer text is set as several pieces
-
-
-def text(value: str) -> str:
-    """Escape for reportlab's paragraph markup and keep line breaks."""
-    return escape(value).replace("\n", "<br/>")
-
-
-def pieces(value: str) -> list[str]:
-    """The text in runs of at most PIECE characters, cut at a space where there is one."""
-    out = []
-    while len(value) > PIECE:
-        cut = value.rfind(" ", PIECE // 2, PIECE)
-        cut = cut if cut > 0 else PIECE
-        out.append(value[:cut])
-        value = value[cut:].lstrip(" ")
-    return [*out, value]
-
-
-def paras(value: str, style: ParagraphStyle) -> list:
-    """Paragraph flowables for the text; pieces after the first continue without a gap."""
-    parts = pieces(value)
-    if len(parts) == 1:
-        return [RLParagraph(text(value), style)]
-    joined = ParagraphStyle(f"{style.name}-joined", parent=style, spaceBefore=0, spaceAfter=0)
-    last = ParagraphStyle(f"{style.name}-last", parent=style, spaceBefore=0)
-    return [RLParagraph(text(part), style if i == 0 else (last if i == len(parts) - 1 else joined))
-            for i, part in enumerate(parts)]
-
-
-def cell_content(value: str, style: ParagraphStyle):
-    flowables = paras(value, style)
-    return flowables[0] if len(flowables) == 1 else flowables
 
 
 def _styles(size: float = 11) -> dict[str, ParagraphStyle]:
@@ -213,33 +178,6 @@ def _list(block: BulletList, styles, width) -> list:
 
 
 HEADING_ROOM = 90  # points: a heading with less room than this below it starts the next page
-CELL_PADDING = 4
-SEPARATOR = re.compile(r"(?<=[/\-_.:])(?=.)")  # where an id or address may break: after / - _ . :
-
-
-def _break_at_separators(word: str, width: float, style: ParagraphStyle) -> str:
-    """A word too wide for its cell, broken into lines after its separators ("peel-2023-25/" then
-    "AFI-3f9a2c") rather than wherever reportlab's long-word rule would cut it."""
-    lines, line = [], ""
-    for part in SEPARATOR.split(word):
-        if line and stringWidth(line + part, style.fontName, style.fontSize) > width:
-            lines.append(line)
-            line = part
-        else:
-            line += part
-    return "\n".join([*lines, line])
-
-
-def _breakable(value: str, width: float, style: ParagraphStyle) -> str:
-    """The cell's text with each word wider than the cell broken at its separators."""
-    if len(value) > GIANT_CELL:
-        return value
-    narrowest = style.fontSize * 0.25  # no character of the font is narrower: shorter words fit without measuring
-    return "".join(_break_at_separators(w, width, style)
-                   if len(w) * narrowest > width and stringWidth(w, style.fontName, style.fontSize) > width else w
-                   for w in re.split(r"(\s+)", value))
-
-
 def _table(block: Table, styles, width) -> list:
     values = [[display(v) for v in row] for row in block.rows]
     cell, head = styles["cell"], styles["head"]
@@ -249,7 +187,7 @@ def _table(block: Table, styles, width) -> list:
                            padding=9)
     header = [RLParagraph(text(c.title), styles["head"]) for c in block.columns]
     values, notes = _move_giant_cells(block, values)
-    values = [[_breakable(v, w - 2 * CELL_PADDING, cell) for v, w in zip(row, widths)] for row in values]
+    values = [[breakable(v, w - 2 * CELL_PADDING, cell) for v, w in zip(row, widths)] for row in values]
     rows = [[cell_content(v, styles["cell"]) for v in row] for row in values] or \
         [[RLParagraph("None", styles["cell"])] + [""] * (len(block.columns) - 1)]
     commands = [("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(f"#{HEADER_FILL}")),
@@ -283,9 +221,6 @@ def _opening_height(caption, first_rows, widths, commands, width) -> float:
     return min(height, 400)  # a giant first row is split anyway; do not push it to a page of its own
 
 
-GIANT_CELL = 3000  # characters; a longer cell is set below its table, where text flows freely
-
-
 def _move_giant_cells(block: Table, values: list[list[str]]) -> tuple[list[list[str]], list[str]]:
     """A table row taller than a page makes reportlab split it again and again (time grows with
     the square of its length), so a giant cell's text is printed in full just below the table."""
@@ -307,85 +242,5 @@ def _chart(block: Chart, styles, width) -> list:
             Spacer(1, 8)]
 
 
-def _grid_cell(cell, style: ParagraphStyle) -> RLParagraph:
-    fill, ink = grid_colours(cell)
-    look = ParagraphStyle(f"grid-{cell.state}-{ink}", parent=style, textColor=colors.HexColor(f"#{ink}"),
-                          fontName=style.fontName if cell.state == "graded" else fonts()[2])
-    note = f'<br/><font size="{style.fontSize - 1}">{text(cell.note)}</font>' if cell.note else ""
-    return RLParagraph(text(cell.text) + note, look)
-
-
-def _grid(block: GradeGrid, styles, width) -> list:
-    """A drawn table: the area, then one cell per inspection holding its grade word, filled with
-    the grade's colour (a gap light grey, "not graded" white), so it reads in black and white too."""
-    n = len(block.columns)
-    size, column_w = _grid_size(block, width)
-    cell = ParagraphStyle("grid", parent=styles["cell"], fontSize=size, leading=size + 2)
-    head = ParagraphStyle("grid-head", parent=styles["head"], fontSize=size, leading=size + 2)
-    widths = [width - n * column_w] + [column_w] * n
-    rows = [[RLParagraph("Area", head), *(RLParagraph(text(c), head) for c in block.columns)]]
-    commands = [("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(f"#{HEADER_FILL}")),
-                ("GRID", (0, 0), (-1, -1), 0.6, colors.white), ("BOX", (0, 0), (-1, -1), 0.4, colors.HexColor("#B1B4B6")),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                ("TOPPADDING", (0, 1), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 1), (-1, -1), 2),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 3), ("LINEBELOW", (0, 1), (-1, -1), 0.4, colors.HexColor("#B1B4B6"))]
-    for r, row in enumerate(block.rows, start=1):
-        rows.append([RLParagraph(text(row.label), cell), *(_grid_cell(c, cell) for c in row.cells)])
-        for c, grid_cell in enumerate(row.cells, start=1):
-            fill = grid_colours(grid_cell)[0]
-            if fill:
-                commands.append(("BACKGROUND", (c, r), (c, r), colors.HexColor(f"#{fill}")))
-    table = RLTable(rows, colWidths=widths, repeatRows=1)
-    table.setStyle(TableStyle(commands))
-    caption = RLParagraph(text(block.caption), styles["caption"])
-    # a figure: kept whole on one page where it fits, else split with its header row repeated
-    return [KeepTogether([caption, Spacer(1, 2), table, Spacer(1, 3), *paras(block.key, styles["note"])]),
-            Spacer(1, 4)]
-
-
-GRID_SIZES = (8.5, 8, 7.5, 7, 6.5)  # points: the largest at which every grade word fits its cell
-
-
-def _grid_size(block: GradeGrid, width: float) -> tuple[float, float]:
-    """The font size and inspection column width at which no word of a cell or heading breaks,
-    leaving the area column at least a fifth of the width."""
-    n = max(len(block.columns), 1)
-    words = {w for row in block.rows for c in row.cells for w in c.text.split()}
-    heads = {w for c in block.columns for w in c.split()}
-    regular, bold = fonts()[0], fonts()[1]
-    texts = {c.text for row in block.rows for c in row.cells}
-    for size in GRID_SIZES:
-        need = max([stringWidth(w, regular, size) for w in words] + [stringWidth(w, bold, size) for w in heads]
-                   + [0]) + 7
-        whole = max([stringWidth(t, regular, size) for t in texts] + [0]) + 7  # each grade on one line
-        if whole * n <= width * 0.66:
-            return size, whole
-        if need * n <= width * 0.8:
-            return size, max(need, min(width * 0.66 / n, 90))
-    return GRID_SIZES[-1], width * 0.8 / n
-
-
-def _points(block: Points, styles, width) -> list:
-    """Key messages: each a bullet, the sources it rests on in small type beneath it."""
-    source = styles["source"]
-    items = [ListItem(RLParagraph(f'{text(point.text)} <font size="{source.fontSize}" color="#{MUTED}">'
-                                  f"{text(point.source)}</font>", styles["point"]))
-             for point in block.items if len(point.text) + len(point.source) < PIECE]
-    items += [ListItem([*paras(point.text, styles["point"]), *paras(point.source, source)])
-              for point in block.items if len(point.text) + len(point.source) >= PIECE]  # a giant one in pieces
-    return [ListFlowable(items, leftIndent=14, bulletType="bullet", start="\u2022", bulletFontName=fonts()[0],
-                         spaceAfter=4)]
-
-
-def _quote(block: Quote, styles, width) -> list:
-    """The quoted words set off by a rule at the left, who said them and where beneath."""
-    cell = [*paras(f"\u201c{block.text}\u201d", styles["quote"]), *paras(block.attribution, styles["source"])]
-    table = RLTable([[cell]], colWidths=[width - 12])
-    table.setStyle(TableStyle([("LINEBEFORE", (0, 0), (0, -1), 3, colors.HexColor("#B1B4B6")),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 9), ("TOPPADDING", (0, 0), (-1, -1), 1),
-                               ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
-    return [table, Spacer(1, 6)]
-
-
-FLOW = {Paragraph: _paragraph, Link: _link, BulletList: _list, Table: _table, Chart: _chart, GradeGrid: _grid,
-        Points: _points, Quote: _quote}
+FLOW = {Paragraph: _paragraph, Link: _link, BulletList: _list, Table: _table, Chart: _chart,
+        GradeGrid: grid_flowables, Points: points_flowables, Quote: quote_flowables}
