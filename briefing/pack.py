@@ -93,13 +93,13 @@ def bundled_record(reference: Reference | None = None):
 def bundled_files(reference: Reference | None = None) -> list:
     """The bundled force's files (compare.record.Named), oldest first: the force is the one
     its latest PEEL inspection is about."""
-    from briefing.compare.record import Named
+    from briefing.compare.record import Named, bare_response
     from briefing.ingest.dataset import load_dataset
     from briefing.resources import bundled_datasets
 
     named = sorted((Named(f"{p.parent.name}/{p.name}", load_dataset(p, reference)) for p in bundled_datasets()),
                    key=lambda n: n.inspection.published.sort_key())
-    force = next(n.inspection.force for n in reversed(named) if n.inspection.cycle and n.inspection.response is None)
+    force = next(n.inspection.force for n in reversed(named) if n.inspection.cycle and not bare_response(n.inspection))
     return [n for n in named if n.inspection.force == force]
 
 
@@ -115,8 +115,10 @@ def named_files(paths: Sequence[Path], reference: Reference) -> list:
 def peel_record(reports, fw: Frameworks):
     """The PEEL (and earlier cycle) inspections among a force's reports, oldest first: what
     grades are compared across. The other reports go to the register; a published response
-    is never an inspection of its own."""
-    return sorted((i for i in reports if i.cycle and i.is_peel and i.response is None),
+    that states nothing of the inspection is never one."""
+    from briefing.compare.record import bare_response
+
+    return sorted((i for i in reports if i.cycle and i.is_peel and not bare_response(i)),
                   key=lambda i: (i.published.sort_key(), fw.cycles[i.cycle].order))
 
 
@@ -319,10 +321,8 @@ def _check_dates(new, options: PackOptions, path: Path | None, fw: Frameworks) -
 
 
 def _check_peel(path: Path, inspection) -> None:
-    if inspection.response is not None:
-        raise InputError(f"is the published response to {inspection.title} ({inspection.published}), not an "
-                         "inspection: give it with --record, and the register and the pack say when it was published",
-                         file=str(path))
+    """OLD and NEW are sources about PEEL inspections: a report, a page, a press release, or a
+    published response (which may state nothing of the grades: the pack then says so)."""
     if not inspection.cycle:
         raise InputError(f"is a {inspection.report_type} report ({inspection.title}), not an inspection with a PEEL "
                          "cycle: a pack compares two PEEL inspections; give this one with --record to put it in the "

@@ -13,7 +13,7 @@ from briefing.document.grades import grades_section
 from briefing.document.model import EXCEL_CELL_CHARS, Briefing, Column, Metadata, Paragraph, Section, Table
 from briefing.document.narrative import render_blocks
 from briefing.document.options import REPORT_TO, PackOptions
-from briefing.document.wording import long_date, report_to_check, sentence
+from briefing.document.wording import long_date, published_words, sentence
 from briefing.frameworks import Frameworks
 from briefing.model import PublicationDate
 from briefing.reference import load_frameworks
@@ -123,14 +123,15 @@ def _header(c: Comparison, options: PackOptions, title: str, standing: ResponseS
 
 def _summary_context(c: Comparison, options: PackOptions, standing: ResponseStanding) -> dict:
     return dict(
-        force=c.new.force, new_name=c.new.cycle_name, old_name=c.old.cycle_name, new_published=c.new.published,
-        old_published=c.old.published, audience_name=options.audience_for(c.new.force),
-        lead=summary.weakest(c), movements=summary.movement_lines(c),
+        force=c.new.force, new_name=c.new.cycle_name, old_name=c.old.cycle_name,
+        new_published=published_words(c.new.published_iso), old_published=published_words(c.old.published_iso),
+        audience_name=options.audience_for(c.new.force),
+        lead=summary.weakest(c), movements=summary.movement_lines(c), **dict(zip(("unplaced_lead", "unplaced"),
+                                                                                 summary.unplaced(c))),
         corrected=[g for g in c.grade_changes if g.correction], downgrade=summary.downgrade_line(c),
         persisting=summary.persisting_line(c), findings=summary.findings_line(c),
         new_complete=c.new.findings_complete, new_kind=with_article(c.new.source_kind_name),
         old_complete=c.old.findings_complete, old_kind=with_article(c.old.source_kind_name),
-        no_grades=not any(j.grade != "ungraded" for j in c.new.judgements) and not c.new_counts, report=report_to_check(c),
         deadline=standing.words("said") if options.audience == "pcc" else "",
         office_short=options.office_short(c.new.force),
         comparable=c.comparable, **sections.ahead(c, options))
