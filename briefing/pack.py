@@ -141,7 +141,7 @@ def build(request: PackRequest, tracker=None, loaded=None) -> tuple[Briefing, st
         raise InputError(f"is {tracker.force}'s tracker; this pack is {comparison.new.force}'s (give "
                          "--allow-different-forces if this is deliberate)", file=tracker.path)
     briefing = build_briefing(comparison, loaded.history, request.options_for(comparison.new.force), tracker,
-                              loaded.register, request.data.frameworks)
+                              loaded.register, request.data.frameworks, loaded.monitoring)
     return (replace(briefing, warnings=loaded.warnings + briefing.warnings),
             pack_stem(comparison.new.force, loaded.cycle, f"{request.options.audience}-briefing"))
 
@@ -180,6 +180,7 @@ class Loaded:
     reports: tuple = ()  # every report on file, as loaded (model.Inspection)
     newer: object = None  # the newer inspection compared (model.Inspection)
     warnings: tuple[str, ...] = ()  # what reading the files and checking them together found, each naming its file
+    monitoring: object = None  # compare.monitoring.MonitoringStatus as of the paper's date, or None (not stated)
 
 
 def load_comparison(request: PackRequest) -> Loaded:
@@ -221,7 +222,14 @@ def load_comparison(request: PackRequest) -> Loaded:
                              allow_different_forces=request.allow_different_forces)
     entries = _register(checked, new.force, as_of, (new, comparison.new.cycle_name), ref)
     return Loaded(comparison, force_record, new.cycle, entries, checked.inspections, new,
-                  _reading_warnings(files) + checked.warnings)
+                  _reading_warnings(files) + checked.warnings, _monitoring(files, new.force, as_of))
+
+
+def _monitoring(files: list, force: str, as_of):
+    """The force's monitoring stage as the files on record state it by `as_of` (compare.monitoring)."""
+    from briefing.compare.monitoring import monitoring_status
+
+    return monitoring_status((n.inspection for n in files if n.inspection.force == force), as_of)
 
 
 def check_files(files: list, force: str, reference: Reference):
@@ -273,7 +281,19 @@ def response_subject(request: PackRequest):
     return Subject(loaded.newer, entry, loaded.comparison.new.cycle_name)
 
 
-def load_register(paths: Sequence[Path], as_of, force: str | None = None, reference: Reference | None = None):
+@dataclass(frozen=True)
+class Registered:
+    """A force's register as of a day: its reports (compare.register.ReportEntry, newest
+    first), what reading and checking the files found, and its monitoring stage."""
+
+    force: str
+    entries: tuple
+    warnings: tuple[str, ...] = ()
+    monitoring: object = None  # compare.monitoring.MonitoringStatus, or None (not stated)
+
+
+def load_register(paths: Sequence[Path], as_of, force: str | None = None,
+                  reference: Reference | None = None) -> Registered:
     """The force's reports on file as a register (compare.register), and what checking the
     files together found: the bundled force's with no paths. The force is the one asked
     for, else the one the files name."""
@@ -289,7 +309,8 @@ def load_register(paths: Sequence[Path], as_of, force: str | None = None, refere
     checked = check_files(files, force, reference)
     peel = peel_record([i for i in checked.inspections if i.force == force], fw)
     against = (peel[-1], _peel_name(peel[-1], fw)) if peel else None
-    return force, _register(checked, force, as_of, against, reference), _reading_warnings(files) + checked.warnings
+    return Registered(force, _register(checked, force, as_of, against, reference),
+                      _reading_warnings(files) + checked.warnings, _monitoring(files, force, as_of))
 
 
 def _peel_name(inspection, fw: Frameworks) -> str:

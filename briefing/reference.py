@@ -194,7 +194,9 @@ def _offices(raw) -> Mapping[str, str]:
 
 WORDED = {"states": ("not-graded", "not-stated", "no-area"),
           "movements": ("new-area", "no-longer-graded", "not-an-area", "same", "not-known"),
-          "unmatched": ("confirmed", "partial"), "unmatched_new": ("confirmed", "partial")}
+          "unmatched": ("confirmed", "partial"), "unmatched_new": ("confirmed", "partial"),
+          "monitoring": ("engage-entered", "engage-remains", "engage-left", "scan-entered", "scan-remains", "scan-left",
+                         "not-stated")}
 RESPONSE_STANDINGS = ("published", "published-late", "published-no-limit", "published-undated", "before-limit", "due",
                       "due-tomorrow", "due-today", "ended", "ended-by", "running", "date-unknown")
 

@@ -7,6 +7,7 @@ from datetime import date
 
 from briefing.cleaning import clean_model
 from briefing.compare import Comparison, History
+from briefing.compare.monitoring import MonitoringStatus, not_stated
 from briefing.compare.register import MISSING, OPEN, ReportEntry, ResponseStanding, response_standing
 from briefing.document import reports, sections, sheets, summary, tracking
 from briefing.document.grades import grades_section
@@ -23,10 +24,12 @@ from briefing.tracker import TrackerRow, progress_of
 
 def build_briefing(comparison: Comparison, record: History | None = None,
                    options: PackOptions | None = None, tracker: Tracker | None = None,
-                   register: tuple[ReportEntry, ...] = (), frameworks: Frameworks | None = None) -> Briefing:
+                   register: tuple[ReportEntry, ...] = (), frameworks: Frameworks | None = None,
+                   monitoring: MonitoringStatus | None = None) -> Briefing:
     """`tracker` is last quarter's edited tracker, whose rows are carried into this pack;
     `register` the force's reports on file (compare.register); `frameworks` those the
-    comparison was made with (the process's Reference's by default)."""
+    comparison was made with (the process's Reference's by default); `monitoring` the
+    force's monitoring stage as the sources on file state it (None: not stated)."""
     options = options or PackOptions()
     fw = frameworks or load_frameworks()
     c = comparison
@@ -36,9 +39,9 @@ def build_briefing(comparison: Comparison, record: History | None = None,
     title = f"{c.new.force}: {c.new.cycle_name} inspection briefing"
     standing = _standing(c, register, options)
     body = [
-        _header(c, options, title, standing),
+        _header(c, options, title, standing, monitoring),
         Section("Executive summary", 1, tuple(render_blocks("executive_summary.txt.j2",
-                                                            **_summary_context(c, options, standing)))),
+                                                            **_summary_context(c, options, standing, monitoring)))),
         sections.sources_section(c),
         grades_section(c, fw),
         *sections.findings_sections(c),
@@ -46,7 +49,8 @@ def build_briefing(comparison: Comparison, record: History | None = None,
         *(reports.reports_sections(register, _since(c, tracker), options.date, options.office_short(c.new.force))
           if register else []),
         sections.figures_section(c),
-        *sections.audience_sections(c, options, standing),
+        *sections.audience_sections(c, options, standing,
+                                    summary.monitoring_lines(c, monitoring) if monitoring and monitoring.enhanced else ()),
     ]
     if record is not None:
         body.append(sections.history_section(record, fw))
@@ -58,7 +62,7 @@ def build_briefing(comparison: Comparison, record: History | None = None,
                     version=options.version, audience=options.audience,
                     s55_due=c.s55_due if options.audience == "pcc" and standing.kind in OPEN + MISSING else None)
     headline = summary.headline(c) + ((summary.response_line(c, standing),) if options.audience == "pcc" else ())
-    workbook = sheets.workbook_sheets(c, record, options, headline, title,
+    workbook = sheets.workbook_sheets(c, record, options, headline + summary.monitoring_lines(c, monitoring), title,
                                       tracking.tracker_sheet(rows, tracker.source if tracker else ""), progress)
     if register:
         workbook = (*workbook[:-1], reports.reports_sheet(register), workbook[-1])
@@ -106,13 +110,16 @@ def _standing(c: Comparison, register: tuple[ReportEntry, ...], options: PackOpt
     return response_standing(c.s55_due, None, options.date, PublicationDate.from_iso(c.new.published_iso))
 
 
-def _header(c: Comparison, options: PackOptions, title: str, standing: ResponseStanding) -> Section:
+def _header(c: Comparison, options: PackOptions, title: str, standing: ResponseStanding,
+            monitoring: MonitoringStatus | None) -> Section:
     report_to = options.office_for(c.new.force) if options.audience == "pcc" else REPORT_TO[options.audience]
     rows = [("Protective marking", options.marking), ("Report to", report_to),
             ("Title", title),
             ("Force", c.new.force if c.old.force == c.new.force else f"{c.old.force} (earlier) and {c.new.force} (later)"),
             ("Inspections compared", f"{c.old.title} ({c.old.published}) and {c.new.title} ({c.new.published})"),
-            ("Date", long_date(options.date)), ("Version", options.version), ("Author", options.author)]
+            ("Date", long_date(options.date)), ("Version", options.version), ("Author", options.author),
+            ("HMICFRS monitoring", sentence(monitoring.words()) + f" ({monitoring.source})" if monitoring
+             else sentence(not_stated()))]
     if options.audience == "pcc":
         rows.append(("s.55 response", sentence(standing.words())))
     table = Table("Paper", "Paper details", (Column("Item", 1), Column("Detail", 3)),
@@ -121,12 +128,13 @@ def _header(c: Comparison, options: PackOptions, title: str, standing: ResponseS
     return Section("About this paper", 1, (table, *two_forces))
 
 
-def _summary_context(c: Comparison, options: PackOptions, standing: ResponseStanding) -> dict:
+def _summary_context(c: Comparison, options: PackOptions, standing: ResponseStanding,
+                     monitoring: MonitoringStatus | None) -> dict:
     return dict(
         force=c.new.force, new_name=c.new.cycle_name, old_name=c.old.cycle_name,
         new_published=published_words(c.new.published_iso), old_published=published_words(c.old.published_iso),
         audience_name=options.audience_for(c.new.force),
-        lead=summary.weakest(c), movements=summary.movement_lines(c), **dict(zip(("unplaced_lead", "unplaced"),
+        lead=list(summary.monitoring_lines(c, monitoring)) + summary.weakest(c), movements=summary.movement_lines(c), **dict(zip(("unplaced_lead", "unplaced"),
                                                                                  summary.unplaced(c))),
         corrected=[g for g in c.grade_changes if g.correction], downgrade=summary.downgrade_line(c),
         persisting=summary.persisting_line(c), findings=summary.findings_line(c),

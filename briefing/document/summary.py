@@ -170,6 +170,14 @@ def headline(c: Comparison) -> tuple[str, ...]:
     return grades + ".", findings, comparable
 
 
+def monitoring_lines(c: Comparison, monitoring) -> tuple[str, ...]:
+    """A sentence on the force's monitoring stage where a source on file states one: it leads
+    the summary and the questions when the force is in Engage."""
+    if monitoring is None:
+        return ()
+    return (f"{c.new.force} {monitoring.words()} ({monitoring.source}).",)
+
+
 def response_line(c: Comparison, standing) -> str:
     """The fourth headline line, for the PCC: where the s.55 response stands."""
     return f"s.55 response to {c.new.cycle_name}: {standing.words()}."
