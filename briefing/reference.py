@@ -47,6 +47,7 @@ class Reference:
     offices: Mapping[str, str]  # force -> its local policing body's title
     default_office: str
     wording: Mapping  # date, movements, unmatched
+    official_hosts: tuple[str, ...] = ()  # web hosts a report may be linked at (report_types.yaml)
 
     @classmethod
     def read(cls, folder: Path) -> Reference:
@@ -63,7 +64,7 @@ class Reference:
                        theme_table=_theme_table(raw["themes.yaml"]), offices=_offices(raw["offices.yaml"]),
                        default_office=_check(_get(raw["offices.yaml"], "default", "offices.yaml"), str,
                                              "offices.yaml", "default"),
-                       wording=_wording(raw["wording.yaml"]))
+                       wording=_wording(raw["wording.yaml"]), official_hosts=_hosts(raw["report_types.yaml"]))
         except InputError as exc:  # each check names its file; the error names where that file is
             raise InputError(exc.message, file=str(folder / exc.file) if exc.file in FILES else exc.file,
                              place=exc.place) from None
@@ -161,6 +162,13 @@ def _s55(raw) -> Mapping:
     _check(_get(s55, "days", "report_types.yaml", "s55"), int, "report_types.yaml", "s55.days")
     _check(_get(s55, "limit_from", "report_types.yaml", "s55"), date, "report_types.yaml", "s55.limit_from")
     return MappingProxyType(dict(s55))
+
+
+def _hosts(raw) -> tuple[str, ...]:
+    hosts = _check(_get(raw, "official_hosts", "report_types.yaml"), list, "report_types.yaml", "official_hosts")
+    for i, host in enumerate(hosts):
+        _check(host, str, "report_types.yaml", f"official_hosts, entry {i + 1}")
+    return tuple(h.lower() for h in hosts)
 
 
 def _source_kinds(raw) -> Mapping[str, Mapping]:
