@@ -150,3 +150,15 @@ def test_a_response_recorded_beside_the_peel_datasets_is_said_in_the_pack(runner
     assert "was published on 3 April 2024, within the 56 days" in text
     assert "Draft response skeleton" not in text
     assert model["metadata"]["s55_due"] is None
+
+
+def test_pack_says_what_reading_each_file_left_unsettled_as_extract_does(runner, tmp_path):
+    """The same warning lines as `briefing extract`, each naming its file, on stderr."""
+    letter = Path(__file__).parent / "fixtures" / "reports" / "revisit-letter.txt"
+    extracted = invoke(runner, "extract", letter)
+    expected = [line.removeprefix("warning: ") for line in extracted.stderr.splitlines() if line.startswith("warning: ")]
+    assert expected
+    result = invoke(runner, "pack", "--record", letter, "--date", "2024-06-03", "--formats", "json", "-o", tmp_path)
+    assert result.exit_code == 0, result.output
+    for warning in expected:
+        assert f"warning: {letter}: {warning}" in result.stderr
