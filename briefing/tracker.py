@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 STATUSES = ("Not started", "In progress", "Awaiting HMICFRS sign-off", "Closed by HMICFRS", "Superseded")
+NOT_ASSESSED = "Not yet assessed"  # how a blank Status reads: a first tracker's rows, nobody's claim yet
 # no commas: Excel reads a drop-down list as comma-separated
 OPEN_STATUSES = STATUSES[:2]
 AWAITING = STATUSES[2]
@@ -156,7 +157,8 @@ class Progress:
 
 
 def progress_of(rows: list[TrackerRow], today: date, unmatched: list[str], source: str) -> Progress:
-    counts = {s: sum(1 for r in rows if r.status == s) for s in STATUSES}
+    counts = {NOT_ASSESSED: sum(1 for r in rows if not r.status), **{s: sum(1 for r in rows if r.status == s)
+                                                                     for s in STATUSES}}
     rags = {g: sum(1 for r in rows if r.rag == g) for g in RAG}
     open_rows = [r for r in rows if r.is_open]
     oldest = sorted((r for r in open_rows if r.due), key=lambda r: r.due)[:5]

@@ -151,7 +151,7 @@ def test_readers_see_no_analyst_internals(default_pack):
     for text in (pdf_text(out / f"{STEM}.pdf"), docx_text(out / f"{STEM}.docx")):
         flat = " ".join(text.split())
         assert not re.search(r"\b0\.\d\d\b", flat), "a match score reached the reader"
-        for internal in ("--overrides", "shared terms", "shared theme", "Finding (line", "seeds/", "Not stated"):
+        for internal in ("--overrides", "shared terms", "shared theme", "Finding (line", "seeds/", "Author Not stated"):
             assert internal not in flat
     assert "Finding 3" in briefing.text() and "AFI 1" in briefing.text()
 

@@ -297,9 +297,10 @@ def test_page_one_quotes_the_inspector_and_says_where_monitoring_stands(tmp_path
     for item in ("\u201cI have serious concerns about how the force investigates crime.\u201d",
                  "HM Inspector Jo Bloggs, PEEL 2023-25 (hand-kept dataset), line 12",
                  "PEEL 2023-25 graded the force inadequate at Investigating crime",  # the most serious leads
-                 "The PEEL 2023-25 source says the force moved into Engage, HMICFRS's enhanced monitoring in April 2024",
+                 "Kent Police was moved into Engage, HMICFRS's enhanced monitoring, in April 2024",  # it leads
                  "PEEL 2023-25, the cycle of the newer inspection"):
         assert item in page, item
-    assert page.index("graded the force inadequate") < page.index("is graded in both sources: it went down")
+    assert page.index("moved into Engage") < page.index("graded the force inadequate") < page.index(
+        "is graded in both sources: it went down")
     html = next(out.glob("*.html")).read_text(encoding="utf-8")
     assert "<blockquote><p>\u201cI have serious concerns" in html

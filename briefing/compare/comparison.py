@@ -22,7 +22,7 @@ from briefing.compare.states import area_title
 from briefing.compare.themes import themes_of
 from briefing.errors import BriefingError
 from briefing.frameworks import Frameworks
-from briefing.model import SEVERITY, Correction, Finding, Inspection, KeyFigure, Monitoring, Place, Quote, stable_id
+from briefing.model import SEVERITY, Correction, Finding, Inspection, KeyFigure, Place, Quote, Unplaced, stable_id
 from briefing.phrases import unmatched_new_words, unmatched_words
 from briefing.reference import load_frameworks
 from briefing.sources import source_kind_name
@@ -124,7 +124,7 @@ class InspectionSummary:
     report: str = ""  # the full report to check where the source is partial
     cite: str = ""  # the source as a reader finds it (model.Inspection.cite)
     grades_from: str = ""  # how the grades were read, where not from the report's own table
-    monitoring: tuple[Monitoring, ...] = ()  # what the source says of HMICFRS's monitoring of the force, as stated
+    unplaced: tuple[Unplaced, ...] = ()  # grade words the reader saw but could not tie to an area
     headline: Quote | None = None  # the inspector's own summary sentence, where the source has one
 
     @property
@@ -146,7 +146,7 @@ class InspectionSummary:
                    inspection.published.exact, findings, judgements,
                    tuple(correction_text(j.correction, fw) for j in inspection.judgements if j.correction),
                    inspection.report or (inspection.title if inspection.source_kind == "report" else ""),
-                   inspection.cite(), inspection.grades_from, inspection.monitoring, inspection.headline)
+                   inspection.cite(), inspection.grades_from, inspection.unplaced, inspection.headline)
 
     def to_json(self) -> dict:
         return {"force": self.force, "cycle": self.cycle, "cycle_name": self.cycle_name, "title": self.title,

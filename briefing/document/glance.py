@@ -42,10 +42,13 @@ def _messages() -> Mapping:
     return paper_words()["messages"]
 
 
-def _lead(c: Comparison) -> list[Point]:
-    """What leads (document.summary.weakest): inadequate grades named, grades only counted,
-    causes of concern; then the other weak grades the newer source names."""
-    points = [Point(line, _cited(c.new)) for line in summary.weakest(c)]
+def _lead(c: Comparison, monitoring) -> list[Point]:
+    """What leads, as in the summary: enhanced monitoring (document.summary.monitoring_lines),
+    inadequate grades named, grades only counted, causes of concern; then the other weak
+    grades the newer source names."""
+    points = [Point(f"{c.new.force} {monitoring.words()}.", _messages()["sources"].format(names=monitoring.source))
+              ] if monitoring and monitoring.enhanced else []
+    points += [Point(line, _cited(c.new)) for line in summary.weakest(c)]
     named = {g.area for g in c.grade_changes if g.new_state.graded and g.new_grade == "inadequate"}
     weak = [g for g in c.grade_changes if g.new_state.graded and g.new_grade in WEAK and g.area not in named]
     if weak:
@@ -70,21 +73,23 @@ def _findings(c: Comparison) -> list[Point]:
     out = []
     if c.persisting:
         longest = max(c.persisting, key=lambda p: (p.times_raised, p.score))
+        unique = sum(1 for p in c.persisting if p.times_raised == longest.times_raised) == 1
+        which = "it was" if len(c.persisting) == 1 else "the longest-standing was" if unique else "one of them was"
         text = _messages()["persisting"].format(
             count=sentence(f"{summary.number(len(c.persisting))} concern{'s' if len(c.persisting) > 1 else ''}"),
             old=c.old.cycle_name, new=c.new.cycle_name, persist="persists" if len(c.persisting) == 1 else "persist",
-            since=since_text(longest.first_raised, longest.times_raised, longest.not_on_file))
+            which=which, since=since_text(longest.first_raised, longest.times_raised, longest.not_on_file))
         out.append(Point(text, _cited(c.old, c.new, labels=(f"{longest.old.label} and {longest.new.label}",))))
     if c.resolved or c.new_findings:
         out.append(Point(sentence(summary.findings_line(c)), _cited(c.old, c.new)))
     return out
 
 
-def key_messages(c: Comparison) -> tuple[Point, ...]:
+def key_messages(c: Comparison, monitoring=None) -> tuple[Point, ...]:
     """The most serious first (inadequate grades, counts, causes of concern, the other weak
     grades), then the movements, persisting concerns and what the sources leave unknown: at
     most four, each with the sources it rests on; the sentences are the summary's own."""
-    return tuple([*_lead(c), *_movements(c), *_findings(c)][:MESSAGES])
+    return tuple([*_lead(c, monitoring), *_movements(c), *_findings(c)][:MESSAGES])
 
 
 def actions_fact(rows: list[TrackerRow], progress: Progress, carried_from: str, c: Comparison) -> str:
@@ -106,20 +111,12 @@ def actions_fact(rows: list[TrackerRow], progress: Progress, carried_from: str, 
     return words["first"].format(rows=len(rows), parts=join_words(parts))
 
 
-def monitoring_fact(c: Comparison) -> str:
-    """Where the force stands in HMICFRS's monitoring, only as a source states it: a source
-    that does not mention monitoring says nothing of it, so silence is "not stated", never Scan."""
-    words = paper_words()["monitoring"]
-    for summary_of, key in ((c.new, "newer"), (c.old, "older")):
-        if summary_of.monitoring:
-            m = max(summary_of.monitoring, key=lambda m: m.date.sort_key() if m.date else (0, 0, 0))
-            when = "" if m.date is None or not m.date.known else (f" on {m.date}" if m.date.exact else f" in {m.date}")
-            event = words["events"][m.event]
-            if key == "older":
-                event = {"is in": "was in"}.get(event, event)
-            return words[key].format(cycle=summary_of.cycle_name, new=c.new.cycle_name, old=c.old.cycle_name,
-                                     event=event, stage=words["stages"][m.stage], when=when)
-    return words["none"]
+def monitoring_fact(monitoring) -> str:
+    """Where the force stands in HMICFRS's monitoring by the paper's date, only as a source on
+    file states it (compare.monitoring): silence is "not stated", never Scan."""
+    from briefing.compare.monitoring import not_stated
+
+    return sentence(monitoring.words()) + f" ({monitoring.source})" if monitoring else sentence(not_stated())
 
 
 def cycle_fact(c: Comparison, options: PackOptions) -> str:
@@ -151,14 +148,14 @@ def _to_line(c: Comparison, options: PackOptions) -> str:
 
 
 def glance_section(c: Comparison, record: History | None, options: PackOptions, standing, open_count: int,
-                   facts: tuple[tuple[str, str], ...], fw: Frameworks) -> Section:
+                   facts: tuple[tuple[str, str], ...], fw: Frameworks, monitoring=None) -> Section:
     """`facts` are the rows of the small table under the grid (monitoring, the cycle, the
     actions), made where those values are known."""
     words = paper_words()["glance"]
     lead, asked = decision_sought(c, options, standing, open_count)
     two_forces = (Paragraph(c.caveats[0], "caveat"),) if c.old.force != c.new.force else ()  # as --allow-different-forces promises
     blocks = [Paragraph(_to_line(c, options), "note"), *two_forces, Paragraph(lead, "lead"), BulletList(asked, ordered=True),
-              Points(key_messages(c)), *headline_quote(c)]
+              Points(key_messages(c, monitoring)), *headline_quote(c)]
     blocks.append(glance_grid(c, record, fw))
     if facts:
         blocks.append(Table("Glance", words["facts_caption"], (Column("Item", 1), Column("Detail", 4)), facts))

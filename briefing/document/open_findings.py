@@ -14,15 +14,17 @@ from briefing.compare import Comparison
 from briefing.document.model import Column, Paragraph, Section, Table
 from briefing.document.wording import plural, report_to_check
 from briefing.sources import with_article
-from briefing.tracker import STATES, TrackerRow
+from briefing.tracker import AWAITING, OPEN_STATUSES, STATES, STATUSES, TrackerRow
 
 PEEL_STATES = ("new", "persisting", "unknown")  # the rows this pair of inspections gives (other reports have their own sections)
 NO_AREA = "Not tied to an area"
+CLOSED = tuple(s for s in STATUSES if s not in OPEN_STATUSES and s != AWAITING)  # closed by HMICFRS, superseded
 
 
 def open_rows(rows: list[TrackerRow]) -> list[TrackerRow]:
-    """The tracker's rows for findings of the two inspections that are still open."""
-    return [r for r in rows if r.state in PEEL_STATES and r.is_open]
+    """The tracker's rows for findings of the two inspections not closed: a blank status (a
+    first tracker's, not yet assessed) is open as far as anyone has said."""
+    return [r for r in rows if r.state in PEEL_STATES and r.status not in CLOSED]
 
 
 def _status(row: TrackerRow) -> str:

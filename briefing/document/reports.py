@@ -169,5 +169,5 @@ def report_rows(entries: tuple[ReportEntry, ...], fw: Frameworks) -> list[Tracke
                 area=fw.area_name(finding.area) if finding.area else "Not tied to an area", finding=finding.text,
                 standing=finding.status or "open", state="report", addressee=finding.addressee,
                 label=finding.number or finding.id,
-                deadline=words + HOW.get(how, ""), related=link, due=due))
+                deadline=words + HOW.get(how, ""), related=link, due=due, status=""))
     return rows

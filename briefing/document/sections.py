@@ -173,16 +173,18 @@ def _question_context(c: Comparison, options: PackOptions) -> dict:
                 old_name=c.old.cycle_name, new_name=c.new.cycle_name, inadequate=inadequate,
                 counted=[counted_text(k) for k in c.new_counts if k.unnamed and "inadequate" in k.grades],
                 concerns=concerns, downgrades=downgrades, unstated=join_words(unstated), unstated_count=len(unstated),
-                settled=settled, monitoring=[], **future)
+                settled=settled, **future)
 
 
-def audience_sections(c: Comparison, options: PackOptions, standing) -> list[Section]:
-    """`standing` is where the response to the newer report stands (compare.register.ResponseStanding)."""
+def audience_sections(c: Comparison, options: PackOptions, standing, monitoring: tuple[str, ...] = ()) -> list[Section]:
+    """`standing` is where the response to the newer report stands (compare.register.ResponseStanding);
+    `monitoring` the sentence on the force's monitoring stage, where one is stated."""
     concerns = [_Concern(p) for p in c.persisting]
     downs = c.movements("down")
     if options.audience == "pcc":
         questions = Section("Suggested questions for the meeting", 1, tuple(
-            render_blocks("questions.txt.j2", persisting=concerns, **_question_context(c, options))))
+            render_blocks("questions.txt.j2", persisting=concerns, monitoring=monitoring,
+                          **_question_context(c, options))))
         return [questions, _s55(c, options, standing)]
     return [Section("What HMICFRS will look for next", 1, tuple(
         render_blocks("next_inspection.txt.j2", persisting=concerns, downgrades=downs, **ahead(c, options))))]
