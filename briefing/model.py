@@ -310,14 +310,15 @@ class Inspection:
         return tuple(j for j in self.judgements if j.graded)
 
     def finding_labels(self) -> tuple[str, ...]:
-        """How a reader names each finding: the report's own id ("AFI 7"), else its kind and
-        number within this inspection ("Finding 3"), with the page where there is one."""
+        """How a reader names each finding: the report's own id or number ("AFI 7",
+        "Recommendation 2"), else its kind and number within this inspection ("Finding 3"),
+        with the page where there is one."""
         counts: dict[str, int] = {}
         labels = []
         for f in self.findings:
             counts[f.kind] = counts.get(f.kind, 0) + 1
-            if f.id:
-                labels.append(f.id)
+            if f.id or f.number:
+                labels.append(f.id or f.number)
             else:
                 page = f", p. {f.place.page}" if f.place.page else ""
                 labels.append(f"{KIND_LABELS[f.kind]} {counts[f.kind]}{page}")

@@ -46,9 +46,11 @@ class PackRequest:
         return self.reference or default_reference()
 
     def options_for(self, force: str) -> PackOptions:
-        """The options with the force's office settled from this request's data (as asked
-        with --office, else data/offices.yaml's, else a Police and Crime Commissioner)."""
-        return replace(self.options, office=self.options.office_for(force, self.data))
+        """The options with the force's office and meeting settled from this request's data (as
+        asked with --office and --meeting, else data/offices.yaml's, else a Police and Crime
+        Commissioner and no meeting named)."""
+        return replace(self.options, office=self.options.office_for(force, self.data),
+                       meeting=self.options.meeting_for(force, self.data))
 
 
 @dataclass(frozen=True)
@@ -93,13 +95,13 @@ def bundled_record(reference: Reference | None = None):
 def bundled_files(reference: Reference | None = None) -> list:
     """The bundled force's files (compare.record.Named), oldest first: the force is the one
     its latest PEEL inspection is about."""
-    from briefing.compare.record import Named
+    from briefing.compare.record import Named, bare_response
     from briefing.ingest.dataset import load_dataset
     from briefing.resources import bundled_datasets
 
     named = sorted((Named(f"{p.parent.name}/{p.name}", load_dataset(p, reference)) for p in bundled_datasets()),
                    key=lambda n: n.inspection.published.sort_key())
-    force = next(n.inspection.force for n in reversed(named) if n.inspection.cycle and n.inspection.response is None)
+    force = next(n.inspection.force for n in reversed(named) if n.inspection.cycle and not bare_response(n.inspection))
     return [n for n in named if n.inspection.force == force]
 
 
@@ -115,8 +117,10 @@ def named_files(paths: Sequence[Path], reference: Reference) -> list:
 def peel_record(reports, fw: Frameworks):
     """The PEEL (and earlier cycle) inspections among a force's reports, oldest first: what
     grades are compared across. The other reports go to the register; a published response
-    is never an inspection of its own."""
-    return sorted((i for i in reports if i.cycle and i.is_peel and i.response is None),
+    that states nothing of the inspection is never one."""
+    from briefing.compare.record import bare_response
+
+    return sorted((i for i in reports if i.cycle and i.is_peel and not bare_response(i)),
                   key=lambda i: (i.published.sort_key(), fw.cycles[i.cycle].order))
 
 
@@ -139,7 +143,7 @@ def build(request: PackRequest, tracker=None, loaded=None) -> tuple[Briefing, st
         raise InputError(f"is {tracker.force}'s tracker; this pack is {comparison.new.force}'s (give "
                          "--allow-different-forces if this is deliberate)", file=tracker.path)
     briefing = build_briefing(comparison, loaded.history, request.options_for(comparison.new.force), tracker,
-                              loaded.register, request.data.frameworks)
+                              loaded.register, request.data.frameworks, loaded.monitoring)
     return (replace(briefing, warnings=loaded.warnings + briefing.warnings),
             pack_stem(comparison.new.force, loaded.cycle, f"{request.options.audience}-briefing"))
 
@@ -178,6 +182,7 @@ class Loaded:
     reports: tuple = ()  # every report on file, as loaded (model.Inspection)
     newer: object = None  # the newer inspection compared (model.Inspection)
     warnings: tuple[str, ...] = ()  # what reading the files and checking them together found, each naming its file
+    monitoring: object = None  # compare.monitoring.MonitoringStatus as of the paper's date, or None (not stated)
 
 
 def load_comparison(request: PackRequest) -> Loaded:
@@ -219,7 +224,14 @@ def load_comparison(request: PackRequest) -> Loaded:
                              allow_different_forces=request.allow_different_forces)
     entries = _register(checked, new.force, as_of, (new, comparison.new.cycle_name), ref)
     return Loaded(comparison, force_record, new.cycle, entries, checked.inspections, new,
-                  _reading_warnings(files) + checked.warnings)
+                  _reading_warnings(files) + checked.warnings, _monitoring(files, new.force, as_of))
+
+
+def _monitoring(files: list, force: str, as_of):
+    """The force's monitoring stage as the files on record state it by `as_of` (compare.monitoring)."""
+    from briefing.compare.monitoring import monitoring_status
+
+    return monitoring_status((n.inspection for n in files if n.inspection.force == force), as_of)
 
 
 def check_files(files: list, force: str, reference: Reference):
@@ -271,7 +283,19 @@ def response_subject(request: PackRequest):
     return Subject(loaded.newer, entry, loaded.comparison.new.cycle_name)
 
 
-def load_register(paths: Sequence[Path], as_of, force: str | None = None, reference: Reference | None = None):
+@dataclass(frozen=True)
+class Registered:
+    """A force's register as of a day: its reports (compare.register.ReportEntry, newest
+    first), what reading and checking the files found, and its monitoring stage."""
+
+    force: str
+    entries: tuple
+    warnings: tuple[str, ...] = ()
+    monitoring: object = None  # compare.monitoring.MonitoringStatus, or None (not stated)
+
+
+def load_register(paths: Sequence[Path], as_of, force: str | None = None,
+                  reference: Reference | None = None) -> Registered:
     """The force's reports on file as a register (compare.register), and what checking the
     files together found: the bundled force's with no paths. The force is the one asked
     for, else the one the files name."""
@@ -287,7 +311,8 @@ def load_register(paths: Sequence[Path], as_of, force: str | None = None, refere
     checked = check_files(files, force, reference)
     peel = peel_record([i for i in checked.inspections if i.force == force], fw)
     against = (peel[-1], _peel_name(peel[-1], fw)) if peel else None
-    return force, _register(checked, force, as_of, against, reference), _reading_warnings(files) + checked.warnings
+    return Registered(force, _register(checked, force, as_of, against, reference),
+                      _reading_warnings(files) + checked.warnings, _monitoring(files, force, as_of))
 
 
 def _peel_name(inspection, fw: Frameworks) -> str:
@@ -319,10 +344,8 @@ def _check_dates(new, options: PackOptions, path: Path | None, fw: Frameworks) -
 
 
 def _check_peel(path: Path, inspection) -> None:
-    if inspection.response is not None:
-        raise InputError(f"is the published response to {inspection.title} ({inspection.published}), not an "
-                         "inspection: give it with --record, and the register and the pack say when it was published",
-                         file=str(path))
+    """OLD and NEW are sources about PEEL inspections: a report, a page, a press release, or a
+    published response (which may state nothing of the grades: the pack then says so)."""
     if not inspection.cycle:
         raise InputError(f"is a {inspection.report_type} report ({inspection.title}), not an inspection with a PEEL "
                          "cycle: a pack compares two PEEL inspections; give this one with --record to put it in the "

@@ -19,6 +19,7 @@ comparison uses the process's.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -47,6 +48,8 @@ class Reference:
     offices: Mapping[str, str]  # force -> its local policing body's title
     default_office: str
     wording: Mapping  # date, movements, unmatched
+    meetings: Mapping[str, Mapping[str, str]] = dataclasses.field(default_factory=dict)  # force -> audience -> the meeting its papers go to
+    official_hosts: tuple[str, ...] = ()  # web hosts a report may be linked at (report_types.yaml)
 
     @classmethod
     def read(cls, folder: Path) -> Reference:
@@ -63,7 +66,8 @@ class Reference:
                        theme_table=_theme_table(raw["themes.yaml"]), offices=_offices(raw["offices.yaml"]),
                        default_office=_check(_get(raw["offices.yaml"], "default", "offices.yaml"), str,
                                              "offices.yaml", "default"),
-                       wording=_wording(raw["wording.yaml"]))
+                       wording=_wording(raw["wording.yaml"]), official_hosts=_hosts(raw["report_types.yaml"]),
+                       meetings=_meetings(raw["offices.yaml"]))
         except InputError as exc:  # each check names its file; the error names where that file is
             raise InputError(exc.message, file=str(folder / exc.file) if exc.file in FILES else exc.file,
                              place=exc.place) from None
@@ -163,6 +167,13 @@ def _s55(raw) -> Mapping:
     return MappingProxyType(dict(s55))
 
 
+def _hosts(raw) -> tuple[str, ...]:
+    hosts = _check(_get(raw, "official_hosts", "report_types.yaml"), list, "report_types.yaml", "official_hosts")
+    for i, host in enumerate(hosts):
+        _check(host, str, "report_types.yaml", f"official_hosts, entry {i + 1}")
+    return tuple(h.lower() for h in hosts)
+
+
 def _source_kinds(raw) -> Mapping[str, Mapping]:
     """The kinds, each way of knowing one a regular expression (compiled here to check it)."""
     table = _table(raw, "source_kinds.yaml", "source_kinds", {"name": str, "complete": bool})
@@ -192,9 +203,20 @@ def _offices(raw) -> Mapping[str, str]:
     return MappingProxyType(dict(offices))
 
 
+def _meetings(raw) -> Mapping[str, Mapping[str, str]]:
+    """Optional: force -> {audience: meeting}."""
+    meetings = _check(raw.get("meetings") or {}, dict, "offices.yaml", "meetings")
+    for force, by_audience in meetings.items():
+        for audience, meeting in _check(by_audience, dict, "offices.yaml", f"meetings.{force}").items():
+            _check(meeting, str, "offices.yaml", f"meetings.{force}.{audience}")
+    return MappingProxyType({force: MappingProxyType(dict(m)) for force, m in meetings.items()})
+
+
 WORDED = {"states": ("not-graded", "not-stated", "no-area"),
           "movements": ("new-area", "no-longer-graded", "not-an-area", "same", "not-known"),
-          "unmatched": ("confirmed", "partial"), "unmatched_new": ("confirmed", "partial")}
+          "unmatched": ("confirmed", "partial"), "unmatched_new": ("confirmed", "partial"),
+          "monitoring": ("engage-entered", "engage-remains", "engage-left", "scan-entered", "scan-remains", "scan-left",
+                         "not-stated")}
 RESPONSE_STANDINGS = ("published", "published-late", "published-no-limit", "published-undated", "before-limit", "due",
                       "due-tomorrow", "due-today", "ended", "ended-by", "running", "date-unknown")
 

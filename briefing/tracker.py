@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 STATUSES = ("Not started", "In progress", "Awaiting HMICFRS sign-off", "Closed by HMICFRS", "Superseded")
+NOT_ASSESSED = "Not yet assessed"  # how a blank Status reads: a first tracker's rows, nobody's claim yet
 # no commas: Excel reads a drop-down list as comma-separated
 OPEN_STATUSES = STATUSES[:2]
 AWAITING = STATUSES[2]
@@ -35,26 +36,26 @@ class TrackerColumn:
     required: bool = False  # the reader refuses a tracker without it
 
 
-COLUMNS = (
-    TrackerColumn("ID", "id", 1.6, required=True),
-    TrackerColumn("Reference", "label", 1.2),  # as the report names it: "AFI 7", "Recommendation 2"
+COLUMNS = (  # the columns a person fills in come straight after the finding, so they print on its page
+    TrackerColumn("ID", "id", 1.4, required=True),
+    TrackerColumn("Reference", "label", 1.0),  # as the report names it: "AFI 7", "Recommendation 2"
+    TrackerColumn("Finding", "finding", 3.2),
+    TrackerColumn("Lead chief officer", "lead", 1.2, editable=True),
+    TrackerColumn("Owner", "owner", 1.2, editable=True),
+    TrackerColumn("Due date", "due", 1.1, "date", editable=True),
+    TrackerColumn("Status", "status", 1.6, "status", STATUSES, editable=True, required=True),
+    TrackerColumn("RAG", "rag", 0.8, "status", RAG, editable=True),
+    TrackerColumn("Progress and evidence", "progress", 2, editable=True),
+    TrackerColumn("Last updated", "updated", 1.1, "date", editable=True),
+    TrackerColumn("Area", "area", 1.5),
     TrackerColumn("Inspection", "inspection", 1.4),
     TrackerColumn("Kind", "kind", 1.3),
-    TrackerColumn("Area", "area", 1.6),
-    TrackerColumn("Finding", "finding", 5),
     TrackerColumn("In the latest inspection", "standing", 2),
     TrackerColumn("State", "state", 1.1, "status", tuple(STATES.values())),
     TrackerColumn("Earlier wording", "earlier", 3),
     TrackerColumn("Addressed to", "addressee", 1.4),
     TrackerColumn("Deadline in the report", "deadline", 1.8),
     TrackerColumn("Related finding", "related", 3),
-    TrackerColumn("Lead chief officer", "lead", 1.5, editable=True),
-    TrackerColumn("Owner", "owner", 1.5, editable=True),
-    TrackerColumn("Due date", "due", 1.2, "date", editable=True),
-    TrackerColumn("Status", "status", 1.8, "status", STATUSES, editable=True, required=True),
-    TrackerColumn("RAG", "rag", 0.8, "status", RAG, editable=True),
-    TrackerColumn("Progress and evidence", "progress", 3.5, editable=True),
-    TrackerColumn("Last updated", "updated", 1.2, "date", editable=True),
 )
 EDITABLE = tuple(c.field for c in COLUMNS if c.editable)
 HAND = "added by hand"
@@ -165,7 +166,8 @@ class Progress:
 
 
 def progress_of(rows: list[TrackerRow], today: date, unmatched: list[str], source: str) -> Progress:
-    counts = {s: sum(1 for r in rows if r.status == s) for s in STATUSES}
+    counts = {NOT_ASSESSED: sum(1 for r in rows if not r.status), **{s: sum(1 for r in rows if r.status == s)
+                                                                     for s in STATUSES}}
     rags = {g: sum(1 for r in rows if r.rag == g) for g in RAG}
     open_rows = [r for r in rows if r.is_open]
     oldest = sorted((r for r in open_rows if r.due), key=lambda r: r.due)[:5]

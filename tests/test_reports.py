@@ -74,8 +74,9 @@ def test_the_register_table_reads_in_a_terminal(runner):
     lines = result.stdout.splitlines()
     assert lines[0] == "Northamptonshire Police: 2 reports on file, newest first; responses as of 3 June 2024"
     assert all(len(line) <= 100 for line in lines)
-    assert lines[1].split() == ["Published", "Report", "Last", "day", "Response", "Findings", "for", "the", "force"]
-    assert lines[3].startswith("15 May 2024") and "9 Jul 2024" in lines[3]  # newest first, its last day beside it
+    assert lines[1] == "HMICFRS monitoring: not stated in the sources on file"  # never "Scan" by default
+    assert lines[2].split() == ["Published", "Report", "Last", "day", "Response", "Findings", "for", "the", "force"]
+    assert lines[4].startswith("15 May 2024") and "9 Jul 2024" in lines[4]  # newest first, its last day beside it
 
 
 def test_a_report_about_another_force_only_is_not_in_the_register(runner, tmp_path):

@@ -36,17 +36,23 @@ def register_command(files: tuple[Path, ...], force: str | None, as_of, fmt: str
     from briefing.pack import load_register
 
     day = as_of.date() if as_of else date.today()
-    force_name, entries, warnings = load_register(files, day, force)
-    for warning in warnings:
+    from briefing.compare.monitoring import not_stated
+
+    registered = load_register(files, day, force)
+    force_name, entries, monitoring = registered.force, registered.entries, registered.monitoring
+    for warning in registered.warnings:
         click.echo(f"warning: {warning}", err=True)
     if fmt == "json":
         click.echo(json.dumps({"force": force_name, "as_of": day.isoformat(),
+                               "monitoring": monitoring.to_json() if monitoring else None,
                                "reports": [e.to_json() for e in entries]}, indent=2, ensure_ascii=False))
         return
     rows = [[_short(e.published), e.title, e.s55_due.strftime("%-d %b %Y") if e.s55_due else "-",
              brief_status(e, day), _for_force(e)] for e in entries]
     click.echo(f"{force_name}: {len(entries)} report{'s' if len(entries) != 1 else ''} on file, newest first; "
                f"responses as of {long_date(day)}")
+    click.echo(textwrap.fill(f"HMICFRS monitoring: {force_name} {monitoring.words()} ({monitoring.source})" if monitoring
+                             else f"HMICFRS monitoring: {not_stated()}", terminal_width()))
     click.echo(format_table(["Published", "Report", "Last day", "Response", "Findings for the force"], rows))
     click.echo(textwrap.fill("Last day: the last of the 56 days that begin with publication day (s.55(5A) Police Act "
                              "1996). A response counts as published only where a copy is on file; --format json "

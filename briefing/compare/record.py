@@ -20,6 +20,7 @@ from datetime import date
 from briefing.compare.addressed import DeadlineCheck, deadline_check, named_force
 from briefing.errors import InputError
 from briefing.model import Inspection, PublicationDate, Response
+from briefing.reference import load_frameworks
 from briefing.words import content_stems
 
 
@@ -55,10 +56,16 @@ class Record:
         return tuple(n.inspection for n in self.reports)
 
 
+def _root(cycle: str) -> str:
+    """A cycle's id, a variant question set counting as its cycle (PEEL 2021/22 revised is PEEL 2021/22)."""
+    known = load_frameworks().cycles.get(cycle)
+    return (known.variant_of or cycle) if known else cycle
+
+
 def same_title(a: Inspection, b: Inspection) -> bool:
     """Two accounts of one report by name: the same PEEL cycle and force, or nearly the same title words."""
-    if a.cycle and a.cycle == b.cycle:
-        return a.force == b.force or not (a.force and b.force)
+    if a.cycle and b.cycle:  # two PEEL inspections: one cycle (either question set) and one force
+        return _root(a.cycle) == _root(b.cycle) and (a.force == b.force or not (a.force and b.force))
     wa, wb = set(content_stems(a.title)), set(content_stems(b.title))
     return bool(wa and wb) and len(wa & wb) >= 0.8 * min(len(wa), len(wb))
 
@@ -135,6 +142,9 @@ def _unmatched(a: Named, titled: list[Named], dated: int) -> list[str]:
         return [f"{a.file} answers {a.inspection.title}, and {len(titled)} reports on file of that title and date "
                 f"({', '.join(t.file for t in titled)}) could be it: it is attached to none"]
     dates = "; ".join(f"{t.file}: {t.inspection.published}" for t in titled)
+    if not a.inspection.published.known:
+        return [f"{a.file} answers {a.inspection.title} but gives no date for it, and a title alone may name another "
+                f"report ({dates}): it is attached to none; set 'published' to the report's publication day"]
     return [f"{a.file} answers {a.inspection.title} published {a.inspection.published}, but no report on file of "
             f"that title was published then ({dates}): it is attached to none"]
 
@@ -191,9 +201,12 @@ def check_record(named: list[Named], force: str = "", forces=()) -> Record:
     return Record(tuple(everything), answers_of, tuple(warnings))
 
 
-def without_responses(named: list[Named]) -> list[Named]:
-    """The reports among some files: a response dataset is never a report of its own."""
-    return [n for n in named if n.inspection.response is None]
+def bare_response(inspection: Inspection) -> bool:
+    """A response that says nothing of the inspection itself (the one-line form): never a
+    source of grades or findings. A response page that states grades or findings is also a
+    source about its report, and may stand for it."""
+    return inspection.response is not None and not (inspection.judgements or inspection.grade_counts
+                                                    or inspection.findings)
 
 
 def responded_by(record: Record, index: int, as_of: date, last_day: date | None) -> tuple[date | None, bool]:

@@ -7,13 +7,17 @@ from datetime import date
 
 from briefing.cleaning import clean_model
 from briefing.compare import Comparison, History
+from briefing.compare.monitoring import MonitoringStatus
 from briefing.compare.register import MISSING, OPEN, ReportEntry, ResponseStanding, response_standing
-from briefing.document import reports, sections, sheets, summary, tracking
+from briefing.document import header, reports, sections, sheets, summary, tracking
+from briefing.document.glance import actions_fact, cycle_fact, glance_section, monitoring_fact
 from briefing.document.grades import grades_section
-from briefing.document.model import EXCEL_CELL_CHARS, Briefing, Column, Metadata, Paragraph, Section, Table
+from briefing.document.header import paper_words
+from briefing.document.model import EXCEL_CELL_CHARS, Briefing, Metadata, Section
 from briefing.document.narrative import render_blocks
-from briefing.document.options import REPORT_TO, PackOptions
-from briefing.document.wording import long_date, report_to_check, sentence
+from briefing.document.open_findings import open_findings_section, open_rows
+from briefing.document.options import PackOptions
+from briefing.document.wording import long_date, published_words
 from briefing.frameworks import Frameworks
 from briefing.model import PublicationDate
 from briefing.reference import load_frameworks
@@ -23,10 +27,12 @@ from briefing.tracker import TrackerRow, progress_of
 
 def build_briefing(comparison: Comparison, record: History | None = None,
                    options: PackOptions | None = None, tracker: Tracker | None = None,
-                   register: tuple[ReportEntry, ...] = (), frameworks: Frameworks | None = None) -> Briefing:
+                   register: tuple[ReportEntry, ...] = (), frameworks: Frameworks | None = None,
+                   monitoring: MonitoringStatus | None = None) -> Briefing:
     """`tracker` is last quarter's edited tracker, whose rows are carried into this pack;
     `register` the force's reports on file (compare.register); `frameworks` those the
-    comparison was made with (the process's Reference's by default)."""
+    comparison was made with (the process's Reference's by default); `monitoring` the
+    force's monitoring stage as the sources on file state it (None: not stated)."""
     options = options or PackOptions()
     fw = frameworks or load_frameworks()
     c = comparison
@@ -35,22 +41,25 @@ def build_briefing(comparison: Comparison, record: History | None = None,
     progress = progress_of(rows, options.date, unmatched, tracker.source if tracker else "")
     title = f"{c.new.force}: {c.new.cycle_name} inspection briefing"
     standing = _standing(c, register, options)
-    body = [
-        _header(c, options, title, standing),
-        Section("Executive summary", 1, tuple(render_blocks("executive_summary.txt.j2",
-                                                            **_summary_context(c, options, standing)))),
-        sections.sources_section(c),
-        grades_section(c, fw),
-        *sections.findings_sections(c),
+    summary_section = Section("Executive summary", 1, tuple(render_blocks(
+        "executive_summary.txt.j2", **_summary_context(c, options, standing, monitoring))))
+    persisting, unmatched_section, fresh = sections.findings_sections(c)
+    audience = sections.audience_sections(c, options, standing,
+                                          summary.monitoring_lines(c, monitoring) if monitoring and monitoring.enhanced
+                                          else ())
+    if options.audience == "chief-officers":
+        audience = [open_findings_section(c, rows), *audience]
+    body = [  # the order a reader needs: what to decide and what changed first, the detail and the sources last
+        _glance(c, record, options, standing, monitoring, rows, progress, tracker, fw),
+        header.header_section(c, options, standing), summary_section, grades_section(c, fw), persisting, fresh,
+        *audience,
         *([tracking.progress_section(progress)] if tracker else []),
         *(reports.reports_sections(register, _since(c, tracker), options.date, options.office_short(c.new.force))
           if register else []),
-        sections.figures_section(c),
-        *sections.audience_sections(c, options, standing),
+        unmatched_section, sections.figures_section(c),
+        *([sections.history_section(record, fw)] if record is not None else []),
+        *sections.annexes(c),
     ]
-    if record is not None:
-        body.append(sections.history_section(record, fw))
-    body += sections.annexes(c)
     meta = Metadata(title=title, subject=f"Comparison of the {c.old.cycle_name} and {c.new.cycle_name} "
                                                f"inspections of {c.new.force}",
                     author=options.author, language=options.language, marking=options.marking,
@@ -58,7 +67,7 @@ def build_briefing(comparison: Comparison, record: History | None = None,
                     version=options.version, audience=options.audience,
                     s55_due=c.s55_due if options.audience == "pcc" and standing.kind in OPEN + MISSING else None)
     headline = summary.headline(c) + ((summary.response_line(c, standing),) if options.audience == "pcc" else ())
-    workbook = sheets.workbook_sheets(c, record, options, headline, title,
+    workbook = sheets.workbook_sheets(c, record, options, headline + summary.monitoring_lines(c, monitoring), title,
                                       tracking.tracker_sheet(rows, tracker.source if tracker else ""), progress)
     if register:
         workbook = (*workbook[:-1], reports.reports_sheet(register), workbook[-1])
@@ -96,6 +105,15 @@ def _warnings(briefing: Briefing) -> tuple[str, ...]:
             f"{' and more' if len(cut) > 5 else ''}); the Word and PDF briefing hold it in full",)
 
 
+def _glance(c: Comparison, record: History | None, options: PackOptions, standing: ResponseStanding,
+            monitoring: MonitoringStatus | None, rows, progress, tracker: Tracker | None, fw: Frameworks) -> Section:
+    """Page 1: made from the same values as the body, the facts table's rows here."""
+    labels = paper_words()["labels"]
+    facts = ((labels["monitoring"], monitoring_fact(monitoring)), (labels["cycle"], cycle_fact(c, options)),
+             (labels["actions"], actions_fact(rows, progress, tracker.source if tracker else "", c)))
+    return glance_section(c, record, options, standing, len(open_rows(rows)), facts, fw, monitoring)
+
+
 def _standing(c: Comparison, register: tuple[ReportEntry, ...], options: PackOptions) -> ResponseStanding:
     """Where the response to the newer inspection stands on the paper's date: the register's
     (a response on file attached to it), else from its publication day alone."""
@@ -106,31 +124,18 @@ def _standing(c: Comparison, register: tuple[ReportEntry, ...], options: PackOpt
     return response_standing(c.s55_due, None, options.date, PublicationDate.from_iso(c.new.published_iso))
 
 
-def _header(c: Comparison, options: PackOptions, title: str, standing: ResponseStanding) -> Section:
-    report_to = options.office_for(c.new.force) if options.audience == "pcc" else REPORT_TO[options.audience]
-    rows = [("Protective marking", options.marking), ("Report to", report_to),
-            ("Title", title),
-            ("Force", c.new.force if c.old.force == c.new.force else f"{c.old.force} (earlier) and {c.new.force} (later)"),
-            ("Inspections compared", f"{c.old.title} ({c.old.published}) and {c.new.title} ({c.new.published})"),
-            ("Date", long_date(options.date)), ("Version", options.version), ("Author", options.author)]
-    if options.audience == "pcc":
-        rows.append(("s.55 response", sentence(standing.words())))
-    table = Table("Paper", "Paper details", (Column("Item", 1), Column("Detail", 3)),
-                  tuple((a, b) for a, b in rows if b))
-    two_forces = (Paragraph(c.caveats[0], "caveat"),) if c.old.force != c.new.force else ()  # on page 1, as asked
-    return Section("About this paper", 1, (table, *two_forces))
-
-
-def _summary_context(c: Comparison, options: PackOptions, standing: ResponseStanding) -> dict:
+def _summary_context(c: Comparison, options: PackOptions, standing: ResponseStanding,
+                     monitoring: MonitoringStatus | None) -> dict:
     return dict(
-        force=c.new.force, new_name=c.new.cycle_name, old_name=c.old.cycle_name, new_published=c.new.published,
-        old_published=c.old.published, audience_name=options.audience_for(c.new.force),
-        lead=summary.weakest(c), movements=summary.movement_lines(c),
+        force=c.new.force, new_name=c.new.cycle_name, old_name=c.old.cycle_name,
+        new_published=published_words(c.new.published_iso), old_published=published_words(c.old.published_iso),
+        audience_name=options.audience_for(c.new.force),
+        lead=list(summary.monitoring_lines(c, monitoring)) + summary.weakest(c), movements=summary.movement_lines(c), **dict(zip(("unplaced_lead", "unplaced"),
+                                                                                 summary.unplaced(c))),
         corrected=[g for g in c.grade_changes if g.correction], downgrade=summary.downgrade_line(c),
         persisting=summary.persisting_line(c), findings=summary.findings_line(c),
         new_complete=c.new.findings_complete, new_kind=with_article(c.new.source_kind_name),
         old_complete=c.old.findings_complete, old_kind=with_article(c.old.source_kind_name),
-        no_grades=not any(j.grade != "ungraded" for j in c.new.judgements) and not c.new_counts, report=report_to_check(c),
         deadline=standing.words("said") if options.audience == "pcc" else "",
         office_short=options.office_short(c.new.force),
         comparable=c.comparable, **sections.ahead(c, options))

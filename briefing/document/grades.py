@@ -19,11 +19,11 @@ def counted_grades(count: CountedGrades) -> str:
 
 
 def counted_text(count: CountedGrades) -> str:
-    """ "inadequate in four areas, none of them named", "requires improvement in four areas, two of them named"."""
+    """ "inadequate in four areas", "requires improvement in four areas (two of them named)"."""
     areas = f"{_number(count.count)} area{'s' if count.count != 1 else ''}"
-    named = ("none of them named" if count.named == 0 else "the one named" if count.count == 1 else
-             f"{_number(count.named)} of them named")
-    return f"{counted_grades(count)} in {areas}, {named}"
+    named = "" if not count.named else " (named)" if count.count == count.named == 1 else \
+        f" ({_number(count.named)} of them named)"
+    return f"{counted_grades(count)} in {areas}{named}"
 
 
 def _number(n: int) -> str:
@@ -38,7 +38,8 @@ def _count_rows(c: Comparison) -> list[tuple[str, str, str, str, str]]:
         for count in (k for k in counts if k.unnamed):
             cell = f"{counted_grades(count)} ({count.unnamed} area{'s' if count.unnamed != 1 else ''})"
             note = (f"The {name} source says {counted_text(count)}: it does not name the other "
-                    f"{count.unnamed}." if count.named else f"The {name} source says {counted_text(count)}.")
+                    f"{_number(count.unnamed)}." if count.named else
+                    f"The {name} source says {counted_text(count)} and does not name them.")
             rows.append((f"Areas the {name} source does not name", cell if side == "old" else "",
                          cell if side == "new" else "", movement_words(NOT_KNOWN), note))
     return rows

@@ -23,7 +23,7 @@ from briefing.document.options import PackOptions
 from briefing.document.wording import long_date, plural
 from briefing.frameworks import Frameworks
 from briefing.model import Finding, Inspection
-from briefing.reference import load_frameworks
+from briefing.reference import load_frameworks, reference
 
 WRITE = "[To be written by {who}: {what}]"
 DEFAULT_OFFICE = "Police and Crime Commissioner"
@@ -80,9 +80,20 @@ def _about(s: Subject, options: PackOptions, office: str) -> Section:
             "send them to HMICFRS and the Home Secretary.")
     blocks = [Paragraph(f"His Majesty's Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS) published "
                         f"its report {name} {published}.{national} {duty}{_when_due(e, options.date)}")]
-    if url:
+    if url and official(url):
         blocks.append(Link("The report:", name, url))
+    else:
+        blocks.append(Paragraph(f"The report: {name}."))
     return Section("About this response", 1, tuple(blocks))
+
+
+def official(url: str) -> bool:
+    """An address of the inspectorate or the government (data/report_types.yaml): only these
+    are linked as the report; a blog or a news site is no place to send the public for it."""
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url).hostname or "").lower()
+    return any(host == h or host.endswith("." + h) for h in reference().official_hosts)
 
 
 def _when_due(e: ReportEntry, today) -> str:

@@ -5,10 +5,11 @@ two grades, a gap said as a gap, and no reassurance resting on missing evidence.
 from __future__ import annotations
 
 from briefing.compare import Comparison
+from briefing.compare.comparison import place_text
 from briefing.compare.grades import GradeChange
 from briefing.compare.states import DOWN, NEWLY, NO_LONGER, NOT_KNOWN, NOT_STATED, SAME, UP
 from briefing.document.grades import counted_text
-from briefing.document.wording import join_words, new_words, since_text, unmatched_phrase
+from briefing.document.wording import join_words, new_words, report_to_check, since_text, unmatched_phrase
 from briefing.model import kind_count
 from briefing.phrases import unmatched_words
 from briefing.sources import with_article
@@ -35,17 +36,33 @@ def weakest(c: Comparison) -> list[str]:
     """The sentences that lead: inadequate grades named, grades counted without names, and
     the causes of concern the newer source lists."""
     lines = []
+    if not any(j.grade != "ungraded" for j in c.new.judgements) and not c.new_counts:
+        lines.append(f"The {c.new.cycle_name} source gives no grades and no counts of grades: take them from "
+                     f"{report_to_check(c)}.")
     inadequate = [g.area_name for g in c.grade_changes if g.new_state.graded and g.new_grade == "inadequate"]
     if inadequate:
         lines.append(f"{c.new.cycle_name} graded the force inadequate at {join_words(inadequate)}.")
     counts = [k for k in c.new_counts if k.unnamed]
     if counts:
+        names = "; it does not name the areas" if not any(k.named for k in counts) else ""
         lines.append(f"The {c.new.cycle_name} source says the force was graded "
-                     f"{join_words([counted_text(k) for k in counts])}.")
+                     f"{join_words([counted_text(k) for k in counts])}{names}.")
     concerns = [f for f in c.new.findings if f.kind == "cause-of-concern"]
     if concerns:
         lines.append(f"The {c.new.cycle_name} source lists {kind_count('cause-of-concern', len(concerns))}.")
     return lines
+
+
+def unplaced(c: Comparison) -> tuple[str, list[str]]:
+    """The grade words the reader saw in the newer source but could not tie to an area: a
+    lead-in and one quoted line each, so a grade the pack cannot place is still said."""
+    words = c.new.unplaced
+    if not words:
+        return "", []
+    lead = (f"The {c.new.cycle_name} source states {'a grade' if len(words) == 1 else f'{number(len(words))} grades'} "
+            f"the reader could not tie to an area; check {'it' if len(words) == 1 else 'them'} against the report:")
+    return lead, [f"\u201c{u.text}\u201d ({place_text(u.place) or 'place not recorded'}, the word \u201c{u.word}\u201d)"
+                  for u in words]
 
 
 def movement_lines(c: Comparison) -> list[str]:
@@ -77,10 +94,11 @@ def _unknown(c: Comparison, down: int) -> list[str]:
     unknown = c.movements(NOT_KNOWN)
     lines = []
     if unknown:
-        sides = [name for name, attr in ((c.old.cycle_name, "old_state"), (c.new.cycle_name, "new_state"))
-                 if any(getattr(g, attr).state == NOT_STATED for g in unknown)]
-        lines.append(f"For {areas(len(unknown))} the grade is not stated in the source used for {join_words(sides)}, "
-                     f"so whether {'it' if len(unknown) == 1 else 'they'} moved is not known.")
+        sides = [f"the {name} source states no grade for {areas(n)}" for name, attr in
+                 ((c.new.cycle_name, "new_state"), (c.old.cycle_name, "old_state"))
+                 if (n := sum(1 for g in unknown if getattr(g, attr).state == NOT_STATED))]
+        lines.append(f"{join_words(sides)[:1].upper()}{join_words(sides)[1:]}, so whether "
+                     f"{'that area' if len(unknown) == 1 else f'those {number(len(unknown))} areas'} moved is not known.")
     if c.falls_at_least > down:
         named = f", though it names only {number(down)}" if down else ", though it does not name them"
         lines.append(f"The {c.new.cycle_name} source's counts show that at least {areas(c.falls_at_least)} went "
@@ -105,10 +123,11 @@ def persisting_line(c: Comparison) -> str:
     if not c.persisting:
         if c.old.findings_complete and c.new.findings_complete:
             return "No concern from the earlier inspection is raised again."
-        partial = [f"{s.cycle_name} is known from {with_article(s.source_kind_name)}"
-                   for s in (c.old, c.new) if not s.findings_complete]
-        return (f"The sources used show no concern raised in both inspections, but {join_words(partial)}, which does "
-                "not list every finding: this does not show that none persists.")
+        partial = [s for s in (c.old, c.new) if not s.findings_complete]
+        known = join_words([f"{s.cycle_name} is known from {with_article(s.source_kind_name)}" for s in partial])
+        which = "which does not list" if len(partial) == 1 else "neither of which lists"
+        return (f"The sources used show no concern raised in both inspections, but {known}, {which} every "
+                "finding: this does not show that none persists.")
     longest = max(c.persisting, key=lambda p: (p.times_raised, p.score))
     since = since_text(longest.first_raised, longest.times_raised, longest.not_on_file)
     if len(c.persisting) == 1:
@@ -121,8 +140,13 @@ def persisting_line(c: Comparison) -> str:
 
 def findings_line(c: Comparison) -> str:
     fresh = len(c.new_findings)
-    findings = "finding is" if fresh == 1 else "findings are"
-    return f"{unmatched_phrase(c, len(c.resolved))}; {number(fresh)} {findings} {new_words(c)}."
+    later = (f"the {c.new.cycle_name} source lists no findings" if not c.new.findings else
+             f"{number(fresh)} {'finding is' if fresh == 1 else 'findings are'} {new_words(c)}")
+    if not c.old.findings:
+        return f"The {c.old.cycle_name} source lists no findings; {later}."
+    if not c.resolved:
+        return f"Every finding of the {c.old.cycle_name} source is raised again; {later}."
+    return f"{unmatched_phrase(c, len(c.resolved))}; {later}."
 
 
 def headline(c: Comparison) -> tuple[str, ...]:
@@ -144,6 +168,14 @@ def headline(c: Comparison) -> tuple[str, ...]:
     comparable = ("HMICFRS says these grades are not directly comparable." if not c.comparable
                   else "HMICFRS treats these grades as comparable.")
     return grades + ".", findings, comparable
+
+
+def monitoring_lines(c: Comparison, monitoring) -> tuple[str, ...]:
+    """A sentence on the force's monitoring stage where a source on file states one: it leads
+    the summary and the questions when the force is in Engage."""
+    if monitoring is None:
+        return ()
+    return (f"{c.new.force} {monitoring.words()} ({monitoring.source}).",)
 
 
 def response_line(c: Comparison, standing) -> str:

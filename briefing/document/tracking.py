@@ -26,14 +26,14 @@ def tracker_rows(c: Comparison, earlier: list[TrackerRow],
     fresh = [TrackerRow(id=f.tracker_id, inspection=c.new.cycle_name, kind=KIND_LABELS[f.kind],
                         area=area_label(f.area_name), finding=f.text, standing=_standing(since.get(f.tracker_id)),
                         state="persisting" if f.tracker_id in since else "new", earlier=_earlier(since.get(f.tracker_id)),
-                        label=f.label)
+                        label=f.label, status="")
              for f in c.new.findings if f.kind != "innovative-practice"]
     if not c.unmatched_confirmed:
         unknown = (f"status unknown: {unmatched_words(False)} for {c.new.cycle_name} "
                    f"({with_article(c.new.source_kind_name)}); check the full report")
         fresh += [TrackerRow(id=f.tracker_id, inspection=c.old.cycle_name, kind=KIND_LABELS[f.kind],
                              area=area_label(f.area_name), finding=f.text, standing=unknown, state="unknown",
-                             label=f.label)
+                             label=f.label, status="")
                   for f in c.resolved if f.kind != "innovative-practice"]
     ids = {row.id for row in fresh}
     fresh += [row for row in others if row.id not in ids]
@@ -61,7 +61,8 @@ def tracker_sheet(rows: list[TrackerRow], source: str) -> Sheet:
     carried = f" Owners, dates, statuses and notes were carried from {source}." if source else ""
     note = ("One row per finding, kept from quarter to quarter: bring this workbook back with "
             "briefing pack --tracker to carry it into the next pack. Columns with green headings are yours; the "
-            "others are refreshed from the inspections each time." + carried)
+            "others are refreshed from the inspections each time. A blank Status is not yet assessed: nothing is "
+            "counted open or overdue until someone sets it." + carried)
     return Sheet("Actions", Table("Actions", "Action tracker", columns, tuple(r.cells() for r in rows)), note)
 
 

@@ -9,7 +9,7 @@ from datetime import date
 from briefing.compare import Comparison
 from briefing.compare.grades import GradeChange
 from briefing.compare.states import AreaState
-from briefing.model import KeyFigure
+from briefing.model import KeyFigure, PublicationDate
 from briefing.phrases import area_state_words, long_date, movement_words, unmatched_new_words, unmatched_words
 from briefing.sources import with_article
 
@@ -89,6 +89,14 @@ def unmatched_heading(c: Comparison) -> str:
 
 def report_to_check(c: Comparison) -> str:
     return c.new.report or f"the full HMICFRS report of the {c.new.cycle_name} inspection"
+
+
+def published_words(iso: str) -> str:
+    """ "published 16 February 2024", "published in March 2018", "publication date not stated"."""
+    published = PublicationDate.from_iso(iso)
+    if not published.known:
+        return "publication date not stated"
+    return f"published {published}" if published.exact else f"published in {published}"
 
 
 def unmatched_phrase(c: Comparison, n: int) -> str:

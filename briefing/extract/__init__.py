@@ -32,6 +32,7 @@ from briefing.model import (
     Inspection,
     Judgement,
     PublicationDate,
+    Unplaced,
     kind_count,
 )
 from briefing.reference import Reference
@@ -160,7 +161,9 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
                             grade_counts=tuple(counts), notes=" ".join(w[:1].upper() + w[1:] + "." for w in warnings),
                             source_kind=source_kind, findings_complete=False, report_type=kind,
                             inspectorates=reports.inspectorates_of(page.opening), covers=_covers(kind, page, force),
-                            counts=reports.stated_counts(lines), response=response_of(ctx, source_kind))
+                            counts=reports.stated_counts(lines), response=response_of(ctx, source_kind),
+                            unplaced=tuple(Unplaced(s.line.text[:120], s.grade, s.line.place, "could not tell which area")
+                                           for s in unread if s.grade != "ungraded"))
     return Extraction(inspection, evidence, warnings, earlier)
 
 

@@ -158,7 +158,7 @@ def _row(values: dict, places: dict[str, int], number: int, path: Path) -> tuple
     others = [v for k, v in fields.items() if k != "id" and v not in (None, "")]
     if not others and len(str(fields.get("id", "")).split()) > 6:
         return None, []  # the sheet's note under the table, not a row
-    fields["status"] = fields.get("status") or "Not started"
+    fields["status"] = fields.get("status") or ""  # blank: not yet assessed (never "Not started" by default)
     if "state" in fields:
         fields["state"] = next((k for k, word in STATES.items() if word == fields["state"]), "")
     return TrackerRow(**fields, place=f"{SHEET}!A{number}"), []

@@ -166,6 +166,8 @@ class Grammar:
         head = re.sub(r"^(?:[\w&'-]+\s+){0,3}(?:police|constabulary|force)['\u2019]s?\s+", "", head, flags=re.IGNORECASE)
         head = re.sub(r"^(?:the\s+)?(?:force|constabulary)['\u2019]s\s+", "", head, flags=re.IGNORECASE)
         head = clean_phrase(head)
+        if OTHERS.search(head):
+            return ""  # "... with the majority of the remaining categories being assessed as adequate": no area named
         if not head or self.word.search(head) or FORCE_SUBJECT.match(head) or len(head.split()) > 30 \
                 or re.search(r"\bforces\b", head):
             return ""
@@ -174,6 +176,10 @@ class Grammar:
     def scale_spans(self, sentence: str) -> list[tuple[int, int]]:
         """ "'outstanding', 'good', 'requires improvement', or 'inadequate'": the scale explained."""
         return [(m.start(), m.end()) for m in self.scale.finditer(sentence)]
+
+
+OTHERS = re.compile(r"\b(?:remaining|other|rest\s+of\s+the)\s+(?:categories|areas|questions|pillars|judg(?:e)?ments)\b",
+                    re.IGNORECASE)  # the areas a sentence leaves unnamed: a count's subject, never an area
 
 
 def clean_phrase(text: str) -> str:
