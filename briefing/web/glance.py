@@ -17,6 +17,7 @@ pages = Blueprint("glance", __name__)
 
 @pages.get("/")
 def home():
+    from briefing.compare.monitoring import not_stated as monitoring_not_stated
     from briefing.reference import reference
 
     record = read_record(folder())
@@ -24,9 +25,10 @@ def home():
     if not force:
         return render_template("start.html.j2", folder=folder().root, unreadable=record.unreadable)
     today = date.today()
-    register, checked = _register(record, force, today)
-    return render_template("glance.html.j2", force=force, forces=record.forces, today=today, register=register,
-                           checked=checked, grid=_grid(record, force, reference()), state_words=area_state_words,
+    registered = _register(record, force, today)
+    return render_template("glance.html.j2", force=force, forces=record.forces, today=today,
+                           register=registered.entries, checked=registered.warnings,
+                           monitoring=registered.monitoring, monitoring_not_stated=monitoring_not_stated(), grid=_grid(record, force, reference()), state_words=area_state_words,
                            names={i.key(): n for n, _, i in record.of(force)}, actions=_actions(today),
                            packs=_packs(), unreadable=record.unreadable, folder=folder().root)
 
@@ -35,8 +37,7 @@ def _register(record, force: str, today: date):
     from briefing.pack import load_register
 
     paths = list(dict.fromkeys(p for _, p, _ in record.of(force)))
-    _, entries, warnings = load_register(paths, today, force)
-    return entries, warnings
+    return load_register(paths, today, force)
 
 
 def _grid(record, force: str, ref):
