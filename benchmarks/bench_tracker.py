@@ -12,7 +12,6 @@ counts what it shares with the pack once). Targets (issue 33): under 5 s of CPU 
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import subprocess
 import sys
@@ -22,23 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from trackers import many_rows, rewrite  # noqa: E402
-
-# In a fresh interpreter: the pack as the console command runs it, then the CPU of it and its
-# writers and the memory high-water marks, read before the interpreter ends.
-MEASURED = """
-import json, resource, sys
-from briefing.entry import main
-try:
-    main()
-except SystemExit as end:
-    code = end.code
-def hwm():
-    return next(int(line.split()[1]) for line in open('/proc/self/status') if line.startswith('VmHWM'))
-me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-print(json.dumps({"code": code, "cpu": me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime,
-                  "peak_mb": max(hwm(), kids.ru_maxrss) / 1024}), file=sys.stderr)
-"""
+from trackers import many_rows, measured, rewrite  # noqa: E402
 
 
 def big_tracker(folder: Path, rows: int) -> Path:
@@ -49,15 +32,6 @@ def big_tracker(folder: Path, rows: int) -> Path:
     return rewrite(next(first.glob("*.xlsx")), folder / "tracker.xlsx", lambda xml: many_rows(xml, rows))
 
 
-def measure(tracker: Path, out: Path, formats: str) -> dict:
-    run = subprocess.run([sys.executable, "-c", MEASURED, "pack", "-o", str(out), "--tracker", str(tracker),
-                          "--formats", formats], capture_output=True, text=True)
-    result = json.loads(run.stderr.strip().splitlines()[-1])
-    if result["code"] not in (0, None):
-        sys.exit(run.stderr)
-    return result
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=49_990)
@@ -66,7 +40,8 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         tracker = big_tracker(Path(folder), args.rows)
-        runs = [measure(tracker, Path(folder) / f"out{n}", args.formats) for n in range(args.repeats)]
+        runs = [measured("pack", "-o", Path(folder) / f"out{n}", "--tracker", tracker, "--formats", args.formats)
+                for n in range(args.repeats)]
     cpu, peak = [r["cpu"] for r in runs], [r["peak_mb"] for r in runs]
     print(f"pack --tracker ({args.rows:,} rows, {args.formats}): CPU median {statistics.median(cpu):.2f} s "
           f"({min(cpu):.2f}-{max(cpu):.2f}), peak memory median {statistics.median(peak):.0f} MB "
