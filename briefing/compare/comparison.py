@@ -83,12 +83,14 @@ class PersistingConcern:
     first_raised: str = ""  # the earliest inspection on file that raised it, e.g. "PEEL 2017 (March 2018)"
     times_raised: int = 2  # inspections on file, in a row, that raised it (this one included)
     not_on_file: tuple[str, ...] = ()  # cycles between first_raised and now with no data on file
+    earlier_unlisted: str = ""  # the inspection on file just before first_raised, where its source does not
+    #                             list every finding: the concern may go back further than the record shows
 
     def to_json(self) -> dict:
         return {"old": self.old.to_json(), "new": self.new.to_json(), "score": self.score, "reason": self.reason,
                 "manual": self.manual, "merged": self.merged, "severity_change": self.severity_change,
                 "first_raised": self.first_raised, "times_raised": self.times_raised,
-                "not_on_file": list(self.not_on_file)}
+                "not_on_file": list(self.not_on_file), "earlier_unlisted": self.earlier_unlisted}
 
 
 @dataclass(frozen=True)
@@ -293,8 +295,10 @@ def with_record(comparison: Comparison, record) -> Comparison:
         chain = record.lineage_of(comparison.new, p.new.tracker_id)
         if len(chain) >= 2:
             first = chain[-1]
+            before = record.inspections[first - 1] if first > 0 else None
             p = replace(p, first_raised=record.name_of(first), times_raised=len(chain),
-                        not_on_file=record.missing_between(first, record.index_of(comparison.new)))
+                        not_on_file=record.missing_between(first, record.index_of(comparison.new)),
+                        earlier_unlisted=record.name_of(first - 1) if before and not before.findings_complete else "")
         persisting.append(p)
     return replace(comparison, persisting=tuple(persisting), on_file=tuple(record.names()),
                    not_on_file=record.not_on_file)

@@ -69,7 +69,7 @@ def sources_section(c: Comparison) -> Section:
 
 def findings_sections(c: Comparison) -> list[Section]:
     rows = tuple((f"{p.old.label}: {p.old.text}", f"{p.new.label}: {p.new.text}",
-                  sentence(since_text(p.first_raised, p.times_raised, p.not_on_file))
+                  sentence(since_text(p.first_raised, p.times_raised, p.not_on_file, p.earlier_unlisted))
                         + (f"; {p.severity_change}" if p.severity_change else ""))
                  for p in c.persisting)
     persisting = Section("Persisting concerns", 1, (
@@ -118,6 +118,8 @@ class _Concern:
 
     def __init__(self, p):
         self.label, self.area_name, self.since = p.new.label, p.new.area_name, p.first_raised
+        self.since_words = (f"on file since {p.first_raised}; the source for {p.earlier_unlisted}, before it, does not "
+                            "list every finding" if p.earlier_unlisted else f"first raised {p.first_raised}")
         self.quote = whole_sentences(p.new.text)
 
 
@@ -257,7 +259,8 @@ def history_section(record: History, fw: Frameworks) -> Section:
     """The force's record: each area's grades over the cycles on file, and its themes."""
     rows = tuple((t.area_name, " \u2192 ".join(_point(p) for p in t.points)) for t in record.timelines)
     n = len(record.inspections)
-    themes = tuple((t.name, f"{t.raised_in} of {t.of}", t.first, t.latest) for t in record.themes)
+    themes = tuple((t.name, f"{'at least ' if t.at_least else ''}{t.raised_in} of {t.of}", t.first, t.latest)
+                   for t in record.themes)
     intro = (f"Grades and recurring themes across the {n} inspections of {record.force} on file, oldest first: "
              f"{join_words(record.names())}.")
     if record.not_on_file:
@@ -267,7 +270,7 @@ def history_section(record: History, fw: Frameworks) -> Section:
     if partial:
         names = join_words([f"{fw.short_name(i.cycle)} ({with_article(source_kind_name(i.source_kind))})" for i in partial])
         intro += (f" {len(partial)} of the {n} sources do not list every finding of their report ({names}): a theme "
-                  "counted as not raised may be in a report not on file in full.")
+                  "they do not raise may be in the full report, so its count is \u201cat least\u201d.")
     gaps = sorted({p.inspection for t in record.timelines for p in t.points if p.state == NOT_STATED})
     if gaps:
         intro += (f" Where an inspection graded an area but its source on file gives no grade ({join_words(gaps)}), "
@@ -277,7 +280,7 @@ def history_section(record: History, fw: Frameworks) -> Section:
         Paragraph(intro),
         Table("Timeline", "Grades by area over time", (Column("Area", 2), Column("Grades, oldest first", 6)), rows),
         Table("Themes", f"Themes raised in findings, and in how many of the {n} inspections on file",
-              (Column("Theme", 3), Column("Raised in", 1.2), Column("First", 2), Column("Latest", 2)), themes)))
+              (Column("Theme", 3), Column("Raised in", 1.2), Column("First on file", 2), Column("Latest", 2)), themes)))
 
 
 def annexes(c: Comparison) -> list[Section]:

@@ -129,7 +129,7 @@ def persisting_line(c: Comparison) -> str:
         return (f"The sources used show no concern raised in both inspections, but {known}, {which} every "
                 "finding: this does not show that none persists.")
     longest = max(c.persisting, key=lambda p: (p.times_raised, p.score))
-    since = since_text(longest.first_raised, longest.times_raised, longest.not_on_file)
+    since = since_text(longest.first_raised, longest.times_raised, longest.not_on_file, longest.earlier_unlisted)
     if len(c.persisting) == 1:
         return f"One concern persists from the earlier inspection. It was {since}: \u201c{longest.new.text}\u201d"
     unique = sum(1 for p in c.persisting if p.times_raised == longest.times_raised) == 1

@@ -108,7 +108,7 @@ def unmatched_phrase(c: Comparison, n: int) -> str:
             f"({with_article(c.new.source_kind_name)}, which does not list every finding)")
 
 
-def since_text(first_raised: str, times: int, not_on_file: tuple[str, ...]) -> str:
+def since_text(first_raised: str, times: int, not_on_file: tuple[str, ...], earlier_unlisted: str = "") -> str:
     """ "raised in PEEL 2015 (February 2016) and in all 5 inspections on file since": `times`
     counts the first inspection too, so the ones since are one fewer."""
     since = times - 1
@@ -116,7 +116,9 @@ def since_text(first_raised: str, times: int, not_on_file: tuple[str, ...]) -> s
     gap = ""
     if not_on_file:
         gap = f" ({join_words(not_on_file)} {'is' if len(not_on_file) == 1 else 'are'} not on file)"
-    return f"raised in {first_raised} and in {later} on file since{gap}"
+    before = (f"; the source on file for {earlier_unlisted}, before it, does not list every finding, so it may go "
+              "back further" if earlier_unlisted else "")
+    return f"raised in {first_raised} and in {later} on file since{gap}{before}"
 
 
 def join_words(items) -> str:
