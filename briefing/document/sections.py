@@ -28,7 +28,7 @@ from briefing.compare.states import NOT_STATED
 from briefing.document.grades import counted_text
 from briefing.frameworks import Frameworks
 from briefing.reference import load_frameworks
-from briefing.model import KIND_LABELS, kind_count
+from briefing.model import KIND_LABELS, PublicationDate, kind_count
 from briefing.phrases import STATE_WORDS, area_state_words
 from briefing.sources import source_kind_name, with_article
 
@@ -43,9 +43,10 @@ def _gaps(s: InspectionSummary) -> str:
     gaps = []
     if not s.findings_complete:
         gaps.append(f"lists {len(s.findings)} finding{'s' if len(s.findings) != 1 else ''}, not necessarily every "
-                    "finding of the report")
+                    "finding of the report" if s.findings else "lists no findings")
     if s.published_exact is None:
-        gaps.append(f"publication date known only as {s.published}")
+        gaps.append(f"publication date known only as {s.published}" if PublicationDate.from_iso(s.published_iso).known
+                    else "publication date not stated")
     if not any(j.grade != "ungraded" for j in s.judgements):
         gaps.append("no graded judgements recorded")
     elif s.grades_from:
@@ -67,26 +68,33 @@ def sources_section(c: Comparison) -> Section:
     return Section("About the sources", 1, tuple(blocks))
 
 
+def _listed(intro: str, table: Table, none: str) -> tuple:
+    """A section's intro and table, or one sentence where there is nothing to list."""
+    return (Paragraph(intro), table) if table.rows else (Paragraph(none),)
+
+
 def findings_sections(c: Comparison) -> list[Section]:
     rows = tuple((f"{p.old.label}: {p.old.text}", f"{p.new.label}: {p.new.text}",
                   sentence(since_text(p.first_raised, p.times_raised, p.not_on_file, p.earlier_unlisted))
                         + (f"; {p.severity_change}" if p.severity_change else ""))
                  for p in c.persisting)
-    persisting = Section("Persisting concerns", 1, (
-        Paragraph(f"Findings of the {c.old.cycle_name} inspection raised again in {c.new.cycle_name}, "
-                        "earlier and current wording side by side."),
+    persisting = Section("Persisting concerns", 1, _listed(
+        f"Findings of the {c.old.cycle_name} inspection raised again in {c.new.cycle_name}, earlier and current "
+        "wording side by side.",
         Table("Persisting", "Persisting concerns", (Column(f"Then ({c.old.cycle_name})", 4),
                                                     Column(f"Now ({c.new.cycle_name})", 4),
-                                                    Column("Persisting since", 2.5)), rows)))
+                                                    Column("Persisting since", 2.5)), rows),
+        f"No finding of the {c.old.cycle_name} source is matched to one of the {c.new.cycle_name} source."))
     if c.unmatched_confirmed:
         intro = (f"Findings of the {c.old.cycle_name} inspection that the {c.new.cycle_name} report does not raise "
                  "again. Not being raised again is not the same as HMICFRS discharging them.")
     else:
         intro = (f"{sentence(unmatched_phrase(c, len(c.resolved)))}. That does not show they were resolved: "
                  f"check them against {report_to_check(c)}.")
-    resolved = Section(unmatched_heading(c), 1, (
-        Paragraph(intro),
-        Table("Resolved", unmatched_heading(c), FINDING_COLUMNS, tuple(_ref_row(r) for r in c.resolved))))
+    none = (f"The {c.old.cycle_name} source lists no findings." if not c.old.findings else
+            f"Every finding of the {c.old.cycle_name} source is matched to one of {c.new.cycle_name}.")
+    resolved = Section(unmatched_heading(c), 1, _listed(
+        intro, Table("Resolved", unmatched_heading(c), FINDING_COLUMNS, tuple(_ref_row(r) for r in c.resolved)), none))
     if c.new_confirmed:
         heading, intro = "New findings", (f"Findings of the {c.new.cycle_name} inspection with no counterpart in "
                                           f"{c.old.cycle_name}.")
@@ -95,8 +103,10 @@ def findings_sections(c: Comparison) -> list[Section]:
         intro = (f"Findings of the {c.new.cycle_name} inspection with no counterpart in the {c.old.cycle_name} source, "
                  f"which is {with_article(c.old.source_kind_name)} and does not list every finding: some may have been "
                  f"raised in {c.old.cycle_name} too.")
-    new = Section(heading, 1, (
-        Paragraph(intro), Table("New", heading, FINDING_COLUMNS, tuple(_ref_row(r) for r in c.new_findings))))
+    none = (f"The {c.new.cycle_name} source lists no findings." if not c.new.findings else
+            f"Every finding of the {c.new.cycle_name} source is matched to one of {c.old.cycle_name}.")
+    new = Section(heading, 1, _listed(
+        intro, Table("New", heading, FINDING_COLUMNS, tuple(_ref_row(r) for r in c.new_findings)), none))
     return [persisting, resolved, new]
 
 
@@ -204,7 +214,8 @@ def _s55(c: Comparison, options: PackOptions, standing) -> Section:
         office=options.office_for(c.new.force), answered=standing.on_file, past=standing.missing,
         limitless=standing.kind == "before-limit", due=long_date(c.s55_due) if c.s55_due else "",
         formal=bool(formal), complete=c.new.findings_complete, kind=with_article(c.new.source_kind_name),
-        report=report_to_check(c), cycle=c.new.cycle_name,
+        report=report_to_check(c), cycle=c.new.cycle_name, items=bool(items),
+        published_known=PublicationDate.from_iso(c.new.published_iso).known,
         chief_by=long_date(options.chief_comments_by) if options.chief_comments_by else ""))
     if standing.on_file:
         return Section("Statutory response (section 55)", 1, tuple(blocks))
