@@ -10,6 +10,7 @@ added, never renamed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -104,6 +105,17 @@ class JudgementRef:
     source: str
     correction: str = ""
     corrected: Correction | None = None  # the correction itself, where one applies by the comparison's date
+
+    @property
+    def own_data(self) -> bool:
+        """HMICFRS gives the force's own data being wrong as the reason for the correction."""
+        return bool(self.corrected and OWN_DATA.search(self.corrected.reason))
+
+
+# How HMICFRS words a correction made because the data a force supplied was wrong ("the
+# original data supplied to HMICFRS by Northamptonshire Police ... was incorrect").
+OWN_DATA = re.compile(r"\bdata\b.*\b(?:incorrect|wrong|inaccurate|error)|\b(?:incorrect|wrong|inaccurate)\b.*\bdata\b",
+                      re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from briefing.cleaning import clean_model
 from briefing.compare import Comparison, History
 from briefing.compare.monitoring import MonitoringStatus, not_stated
 from briefing.compare.register import MISSING, OPEN, ReportEntry, ResponseStanding, response_standing
-from briefing.document import reports, sections, sheets, summary, tracking
+from briefing.document import audience, reports, sections, sheets, summary, tracking
 from briefing.document.grades import grades_section
 from briefing.document.model import EXCEL_CELL_CHARS, Briefing, Column, Metadata, Paragraph, Section, Table
 from briefing.document.narrative import render_blocks
@@ -49,7 +49,7 @@ def build_briefing(comparison: Comparison, record: History | None = None,
         *(reports.reports_sections(register, _since(c, tracker), options.date, options.office_short(c.new.force))
           if register else []),
         sections.figures_section(c),
-        *sections.audience_sections(c, options, standing,
+        *audience.audience_sections(c, options, standing,
                                     summary.monitoring_lines(c, monitoring) if monitoring and monitoring.enhanced else ()),
     ]
     if record is not None:
@@ -142,4 +142,4 @@ def _summary_context(c: Comparison, options: PackOptions, standing: ResponseStan
         old_complete=c.old.findings_complete, old_kind=with_article(c.old.source_kind_name),
         deadline=standing.words("said") if options.audience == "pcc" else "",
         office_short=options.office_short(c.new.force),
-        comparable=c.comparable, **sections.ahead(c, options))
+        comparable=c.comparable, **audience.ahead(c, options))
