@@ -50,7 +50,7 @@ def test_the_response_keeps_the_reports_own_recommendation_numbers_and_links_onl
     assert result.exit_code == 0, result.output
     html = next(tmp_path.glob("*.html")).read_text(encoding="utf-8")
     assert ">Recommendation 2</h3>" in html and ">Recommendation 1</h3>" not in html
-    blog = invoke(runner, "response", STOP_SEARCH, "--date", "2026-12-07", "--formats", "html", "-o", tmp_path / "b")
+    invoke(runner, "response", STOP_SEARCH, "--date", "2026-12-07", "--formats", "html", "-o", tmp_path / "b")
     html = next((tmp_path / "b").glob("*.html")).read_text(encoding="utf-8")
     assert "write.as" not in html and "The report: Disproportionate use of police powers" in html
     peel = invoke(runner, "response", "--date", "2026-12-07", "--formats", "html", "-o", tmp_path / "p")

@@ -20,6 +20,7 @@ from briefing.frameworks import Frameworks
 from briefing.model import Inspection
 from briefing.reference import load_frameworks
 
+
 @dataclass(frozen=True)
 class GradePoint:
     """An area in one inspection on file: graded, not graded, or not stated in the source on

@@ -6,8 +6,8 @@ from __future__ import annotations
 from itertools import groupby
 
 from briefing.compare import Comparison, History
-from briefing.compare.comparison import FindingRef, InspectionSummary
 from briefing.compare.states import NOT_STATED
+from briefing.compare.summaries import FindingRef, InspectionSummary
 from briefing.document.model import Column, Paragraph, Section, Table
 from briefing.document.wording import (
     area_label,

@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 
 from briefing.compare import Comparison, History
-from briefing.compare.comparison import FindingRef
+from briefing.compare.states import MOVEMENTS
+from briefing.compare.summaries import FindingRef
 from briefing.compare.themes import theme_name
 from briefing.document.model import Column, Sheet, Table
 from briefing.document.options import PackOptions
-from briefing.compare.states import MOVEMENTS
 from briefing.document.wording import movement_text, new_words, side_text
 from briefing.model import KIND_LABELS
 from briefing.phrases import unmatched_words

@@ -5,9 +5,9 @@ two grades, a gap said as a gap, and no reassurance resting on missing evidence.
 from __future__ import annotations
 
 from briefing.compare import Comparison
-from briefing.compare.comparison import place_text
 from briefing.compare.grades import GradeChange
 from briefing.compare.states import DOWN, NEWLY, NO_LONGER, NOT_KNOWN, NOT_STATED, SAME, UP
+from briefing.compare.summaries import place_text
 from briefing.document.grades import counted_text
 from briefing.document.wording import join_words, new_words, report_to_check, since_text, unmatched_phrase
 from briefing.model import kind_count
