@@ -10,6 +10,7 @@ pack is the new one whole or the old one whole.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import tempfile
@@ -134,6 +135,39 @@ def atomic_batch():
 
 
 def write_atomic(final: Path, data: bytes) -> Path:
-    with atomic_batch() as batch:
-        batch.path_for(final).write_bytes(data)
-        return batch.commit()[0]
+    try:
+        with atomic_batch() as batch:
+            batch.path_for(final).write_bytes(data)
+            return batch.commit()[0]
+    except OSError as exc:
+        full = disk_full(exc, final, "nothing was written")
+        if full is None:
+            raise
+        raise full from None
+
+
+FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+def disk_full(exc: BaseException, final: Path, what: str):
+    """A write that failed for want of space, said of the file the user asked for: not of
+    the temporary .part file it was going to, nor in a library's words ("IO_ENOSPC", a
+    SerialisationError); None for any other failure."""
+    from briefing.errors import InputError
+
+    words = str(exc)
+    if getattr(exc, "errno", None) in FULL or "ENOSPC" in words or "No space left" in words or "EDQUOT" in words:
+        quota = getattr(exc, "errno", None) == getattr(errno, "EDQUOT", None) or "EDQUOT" in words
+        return InputError(f"the {'disk quota is used up' if quota else 'disk is full'} ({words_for(exc)}); {what}",
+                          file=str(final_of(final)))
+    return None
+
+
+def words_for(exc: BaseException) -> str:
+    return (getattr(exc, "strerror", None) or "no space left on device").lower()
+
+
+def final_of(path: Path) -> Path:
+    """The file a temporary part stands for (".x.pdf.123-abc.part" is "x.pdf"); any other path as it is."""
+    match = re.fullmatch(r"\.(.+)\.\d+-[^/]*\.part", path.name)
+    return path.with_name(match.group(1)) if match else path

@@ -31,6 +31,12 @@ REPORT_CHARS = 4_000_000  # a report's text; the longest HMICFRS report is under
 REPORT_LINES = 80_000  # lines of text; a 300-page report has about 20,000
 PDF_PAGES = 1500  # the longest HMICFRS reports run to a few hundred pages
 PDF_SCAN_PAGES = 25  # this many pages without a character of text: a scan, said at once
+# What pdfium may unpack to read a PDF's text (extract.pdf_budget). A report's page is tens of
+# kilobytes of drawing; pdfium holds about 18 times a page's content in memory as it parses it.
+PDF_STREAM_BYTES = 64 * MB  # any one font, profile, object stream or cross-reference stream
+PDF_PAGE_BYTES = 16 * MB  # one page's content streams and the forms it draws
+PDF_DOCUMENT_BYTES = 256 * MB  # every page's, and every font's, together
+HELPER_SECONDS = 300  # the longest a helper process (a writer, a PDF reader) may take to answer
 
 
 def _open_regular(path: Path, what: str) -> int:

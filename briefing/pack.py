@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from briefing.atomic import atomic_batch, check_targets, remove_stale_parts
+from briefing.atomic import atomic_batch, check_targets, disk_full, remove_stale_parts
 from briefing.document.model import Briefing
 from briefing.document.options import PackOptions
 from briefing.errors import BriefingError, InputError
@@ -46,9 +46,11 @@ class PackRequest:
         return self.reference or default_reference()
 
     def options_for(self, force: str) -> PackOptions:
-        """The options with the force's office settled from this request's data (as asked
-        with --office, else data/offices.yaml's, else a Police and Crime Commissioner)."""
-        return replace(self.options, office=self.options.office_for(force, self.data))
+        """The options with the force's office and meeting settled from this request's data (as
+        asked with --office and --meeting, else data/offices.yaml's, else a Police and Crime
+        Commissioner and no meeting named)."""
+        return replace(self.options, office=self.options.office_for(force, self.data),
+                       meeting=self.options.meeting_for(force, self.data))
 
 
 @dataclass(frozen=True)
@@ -362,9 +364,12 @@ def _render(fmt: str, briefing: Briefing, path: Path) -> None:
     get_writer(fmt).render(briefing, path)
 
 
-def _failure(fmt: str, exc: BaseException) -> BriefingError:
+def _failure(fmt: str, exc: BaseException, target: Path) -> BriefingError:
     if isinstance(exc, BriefingError):
         return exc
+    full = disk_full(exc, target, "no file of this pack was written")  # named as the file asked for, not its .part
+    if full is not None:
+        return full
     reason = " ".join(str(exc).split())
     reason = reason if len(reason) <= 160 else reason[:157] + "..."
     return BriefingError(f"could not write the {FORMATS[fmt].title}: {reason}; no file of this pack was written")
@@ -414,14 +419,14 @@ def _render_all(briefing: Briefing, formats: list[str], targets: dict, progress,
             try:
                 _render(fmt, briefing, targets[fmt])
             except Exception as exc:
-                raise _failure(fmt, exc) from exc
+                raise _failure(fmt, exc, targets[fmt]) from exc
         else:
             pending[fmt] = pool.ask(fmt, _render, fmt, briefing, targets[fmt])
     for fmt, reply in pending.items():
         try:
             reply.result()
         except Exception as exc:
-            raise _failure(fmt, exc) from exc
+            raise _failure(fmt, exc, targets[fmt]) from exc
 
 
 def _write_manifest(batch, briefing: Briefing, final: Path, paths: list[Path]) -> None:

@@ -19,6 +19,7 @@ comparison uses the process's.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -47,6 +48,7 @@ class Reference:
     offices: Mapping[str, str]  # force -> its local policing body's title
     default_office: str
     wording: Mapping  # date, movements, unmatched
+    meetings: Mapping[str, Mapping[str, str]] = dataclasses.field(default_factory=dict)  # force -> audience -> the meeting its papers go to
     official_hosts: tuple[str, ...] = ()  # web hosts a report may be linked at (report_types.yaml)
 
     @classmethod
@@ -64,7 +66,8 @@ class Reference:
                        theme_table=_theme_table(raw["themes.yaml"]), offices=_offices(raw["offices.yaml"]),
                        default_office=_check(_get(raw["offices.yaml"], "default", "offices.yaml"), str,
                                              "offices.yaml", "default"),
-                       wording=_wording(raw["wording.yaml"]), official_hosts=_hosts(raw["report_types.yaml"]))
+                       wording=_wording(raw["wording.yaml"]), official_hosts=_hosts(raw["report_types.yaml"]),
+                       meetings=_meetings(raw["offices.yaml"]))
         except InputError as exc:  # each check names its file; the error names where that file is
             raise InputError(exc.message, file=str(folder / exc.file) if exc.file in FILES else exc.file,
                              place=exc.place) from None
@@ -198,6 +201,15 @@ def _offices(raw) -> Mapping[str, str]:
     for force, title in offices.items():
         _check(title, str, "offices.yaml", f"offices.{force}")
     return MappingProxyType(dict(offices))
+
+
+def _meetings(raw) -> Mapping[str, Mapping[str, str]]:
+    """Optional: force -> {audience: meeting}."""
+    meetings = _check(raw.get("meetings") or {}, dict, "offices.yaml", "meetings")
+    for force, by_audience in meetings.items():
+        for audience, meeting in _check(by_audience, dict, "offices.yaml", f"meetings.{force}").items():
+            _check(meeting, str, "offices.yaml", f"meetings.{force}.{audience}")
+    return MappingProxyType({force: MappingProxyType(dict(m)) for force, m in meetings.items()})
 
 
 WORDED = {"states": ("not-graded", "not-stated", "no-area"),

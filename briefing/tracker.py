@@ -19,8 +19,10 @@ AWAITING = STATUSES[2]
 RAG = ("Red", "Amber", "Green")
 # What a row's finding is now, typed: the code a pack decides by, the word the sheet shows.
 STATES = {"new": "new", "persisting": "persisting", "unknown": "status unknown", "not-raised": "not raised again",
-          "raised-again": "raised again", "report": "another report", "hand": "added by hand"}
-EXPLAINED = frozenset({"unknown", "not-raised", "raised-again", "report", "hand"})  # need no warning when kept
+          "raised-again": "raised again", "report": "another report", "hand": "added by hand",
+          "unmatched": "matches no finding"}
+EXPLAINED = frozenset({"unknown", "not-raised", "raised-again", "report", "hand"})  # true of their own inspection
+UNMATCHED = "matches no finding of the inspections compared; kept as it was"
 
 
 @dataclass(frozen=True)
@@ -34,26 +36,26 @@ class TrackerColumn:
     required: bool = False  # the reader refuses a tracker without it
 
 
-COLUMNS = (
-    TrackerColumn("ID", "id", 1.6, required=True),
-    TrackerColumn("Reference", "label", 1.2),  # as the report names it: "AFI 7", "Recommendation 2"
+COLUMNS = (  # the columns a person fills in come straight after the finding, so they print on its page
+    TrackerColumn("ID", "id", 1.4, required=True),
+    TrackerColumn("Reference", "label", 1.0),  # as the report names it: "AFI 7", "Recommendation 2"
+    TrackerColumn("Finding", "finding", 3.2),
+    TrackerColumn("Lead chief officer", "lead", 1.2, editable=True),
+    TrackerColumn("Owner", "owner", 1.2, editable=True),
+    TrackerColumn("Due date", "due", 1.1, "date", editable=True),
+    TrackerColumn("Status", "status", 1.6, "status", STATUSES, editable=True, required=True),
+    TrackerColumn("RAG", "rag", 0.8, "status", RAG, editable=True),
+    TrackerColumn("Progress and evidence", "progress", 2, editable=True),
+    TrackerColumn("Last updated", "updated", 1.1, "date", editable=True),
+    TrackerColumn("Area", "area", 1.5),
     TrackerColumn("Inspection", "inspection", 1.4),
     TrackerColumn("Kind", "kind", 1.3),
-    TrackerColumn("Area", "area", 1.6),
-    TrackerColumn("Finding", "finding", 5),
     TrackerColumn("In the latest inspection", "standing", 2),
     TrackerColumn("State", "state", 1.1, "status", tuple(STATES.values())),
     TrackerColumn("Earlier wording", "earlier", 3),
     TrackerColumn("Addressed to", "addressee", 1.4),
     TrackerColumn("Deadline in the report", "deadline", 1.8),
     TrackerColumn("Related finding", "related", 3),
-    TrackerColumn("Lead chief officer", "lead", 1.5, editable=True),
-    TrackerColumn("Owner", "owner", 1.5, editable=True),
-    TrackerColumn("Due date", "due", 1.2, "date", editable=True),
-    TrackerColumn("Status", "status", 1.8, "status", STATUSES, editable=True, required=True),
-    TrackerColumn("RAG", "rag", 0.8, "status", RAG, editable=True),
-    TrackerColumn("Progress and evidence", "progress", 3.5, editable=True),
-    TrackerColumn("Last updated", "updated", 1.2, "date", editable=True),
 )
 EDITABLE = tuple(c.field for c in COLUMNS if c.editable)
 HAND = "added by hand"
@@ -124,6 +126,7 @@ def carry_forward(fresh: list[TrackerRow], earlier: list[TrackerRow], links: dic
         rows.append(row)
     unmatched = []
     fresh_ids = {row.id for row in fresh}
+    compared = {_source(i) for i in (*fresh_ids, *links.values(), *standing)}
     for row in earlier:
         if row.id in used or row.id in fresh_ids:
             continue
@@ -132,11 +135,17 @@ def carry_forward(fresh: list[TrackerRow], earlier: list[TrackerRow], links: dic
         elif row.id in standing:
             state, words = standing[row.id]
             rows.append(replace(row, standing=words, state=state))
-        else:  # from an inspection before the older one, or an id we do not know: kept as it was
-            rows.append(row)
-            if row.state not in EXPLAINED:
-                unmatched.append(f"{row.id} ({row.place})" if row.place else row.id)
+        elif row.state in EXPLAINED and _source(row.id) not in compared:
+            rows.append(row)  # an earlier inspection's row, as the last pack said (its words name that inspection)
+        else:  # an id no finding has: what the last pack said of it ("new", "persisting") would now be false
+            rows.append(replace(row, standing=UNMATCHED, state="unmatched"))
+            unmatched.append(f"{row.id} ({row.place})" if row.place else row.id)
     return rows, unmatched
+
+
+def _source(finding_id: str) -> str:
+    """The inspection or report a finding id belongs to: "peel-2021-22" of "peel-2021-22/AFI 7"."""
+    return finding_id.split("/", 1)[0]
 
 
 @dataclass(frozen=True)

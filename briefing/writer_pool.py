@@ -10,8 +10,10 @@ reportlab, and so on: the CPU is what a single process would spend, plus a fork.
 The workers are forked early, so they load their libraries while the pack compares, and
 after the modules several writers share are loaded (SHARED), so none loads them again; the
 workbook's writer does without numpy (briefing.writers.xlsx). A worker lives only as long
-as the pack that started it (the kernel kills it if the pack dies, even by SIGKILL);
-Ctrl-C is the pack's to handle.
+as the pack that started it (briefing.forked: the kernel kills it if the pack dies, even by
+SIGKILL, and it watches the pack's lifeline); Ctrl-C is the pack's to handle. The pack waits
+for an answer at most limits.HELPER_SECONDS, and a worker that dies or does not answer in
+time is named with its format and how it ended.
 """
 
 from __future__ import annotations
@@ -21,13 +23,19 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterable
 
+from briefing import limits
 from briefing.errors import BriefingError
-from briefing.forked import can_fork_helpers, tie_to
+from briefing.forked import can_fork_helpers, killed_by, lifeline, stopped, tie_to
 
 # Loaded before the fork, each once, rather than once in every writer that needs it: the
 # document model (every writer), Pillow (all three), urllib.request (python-docx and
-# reportlab), lxml and zipfile (python-docx and openpyxl).
-SHARED = ("briefing.document.model", "PIL.Image", "urllib.request", "lxml.etree", "zipfile")
+# reportlab), lxml and zipfile (python-docx and openpyxl); and what two writers or more
+# were found importing each on its own (ctypes for forked.tie_to in every one, logging,
+# decimal, subprocess, textwrap, traceback, xml.sax, multiprocessing's connection, the
+# writers' shared style): about 13 ms of CPU once instead of in two or three processes.
+SHARED = ("briefing.document.model", "PIL.Image", "urllib.request", "lxml.etree", "zipfile", "ctypes", "logging",
+          "decimal", "subprocess", "textwrap", "traceback", "xml.sax.saxutils", "multiprocessing.connection",
+          "multiprocessing.popen_fork", "briefing.writers.style")
 
 
 class WriterPool:
@@ -35,6 +43,7 @@ class WriterPool:
 
     def __init__(self, formats: list[str]):
         context = multiprocessing.get_context("fork")
+        lifeline()  # made before the first fork, so every worker holds its read end
         self._workers: dict[str, tuple] = {}
         self._asked = dict.fromkeys(formats, 0)  # requests sent to each worker
         self._answers: dict[str, dict[int, tuple]] = {fmt: {} for fmt in formats}  # answers read, by request
@@ -67,7 +76,10 @@ class WriterPool:
         """Run function(*args) in the worker of `fmt`; the answer is read by Reply.result(),
         whichever order the replies are read in."""
         _, connection = self._workers[fmt]
-        connection.send((function, args))
+        try:
+            connection.send((function, args))
+        except OSError:  # the worker is gone: say how, not "Broken pipe"
+            raise self._died(fmt) from None
         self._asked[fmt] += 1
         return Reply(self, fmt, self._asked[fmt])
 
@@ -85,15 +97,32 @@ class WriterPool:
     def _receive(self, fmt: str) -> tuple[str, object]:
         process, connection = self._workers[fmt]
         try:
+            if not connection.poll(limits.HELPER_SECONDS):
+                raise self._late(fmt)
             return connection.recv()
         except (EOFError, OSError):
-            from briefing.writers import FORMATS
+            raise self._died(fmt) from None
 
-            process.join(timeout=5)  # its exit status, once the kernel has it
-            code = process.exitcode
-            how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit {code}"
-            raise BriefingError(f"the process writing the {FORMATS[fmt].title} stopped unexpectedly ({how}); "
-                                "no file of this pack was written") from None
+    def _died(self, fmt: str) -> BriefingError:
+        """The worker of `fmt` ended: how, in the pack's words."""
+        from briefing.writers import FORMATS
+
+        process = self._workers[fmt][0]
+        process.join(timeout=5)  # its exit status, once the kernel has it
+        code = process.exitcode
+        return BriefingError(f"the process writing the {FORMATS[fmt].title} stopped unexpectedly ({_ended(code)}); "
+                             "no file of this pack was written")
+
+    def _late(self, fmt: str) -> BriefingError:
+        """The worker of `fmt` did not answer in time: it is ended, and said so."""
+        from briefing.writers import FORMATS
+
+        process = self._workers[fmt][0]
+        why = stopped(process.pid)
+        process.kill()
+        process.join(timeout=5)
+        return BriefingError(f"the process writing the {FORMATS[fmt].title} did not answer within "
+                             f"{limits.HELPER_SECONDS:g} s{why}; it was ended and no file of this pack was written")
 
     def close(self) -> None:
         """Let every worker finish and end (after the last answer was read)."""
@@ -115,6 +144,13 @@ class WriterPool:
             process.join(timeout=5)
             connection.close()
         self._workers.clear()
+
+
+def _ended(code: int | None) -> str:
+    """A worker's exit code (negative: the signal that killed it) in words."""
+    if code is None:
+        return "it did not exit"
+    return f"exit {code}" if code >= 0 else killed_by(-code)
 
 
 class Reply:

@@ -16,8 +16,8 @@ def commands():
 
 
 def test_the_command_set():
-    assert commands() == ["compare", "email", "extract", "history", "pack", "register", "response", "show", "tracker",
-                          "validate"]
+    assert commands() == ["compare", "email", "extract", "history", "pack", "register", "response", "serve", "show",
+                          "tracker", "validate"]
 
 
 @pytest.mark.parametrize("name", commands())

@@ -313,8 +313,8 @@ def test_a_pack_folder_without_a_manifest_is_refused_in_one_line(runner, tmp_pat
 
 
 def test_a_server_that_drips_its_greeting_is_cut_off_by_one_deadline(runner, pack):
-    """Each line within the read timeout, but the greeting never ends: the exchange as a
-    whole is held to ten read timeouts."""
+    """Each line within the read timeout, but the greeting never ends: each reply is held
+    to one timeout, however slowly its lines come."""
     import time
 
     listener = socket.socket()
@@ -333,15 +333,15 @@ def test_a_server_that_drips_its_greeting_is_cut_off_by_one_deadline(runner, pac
                 time.sleep(0.1)
 
     threading.Thread(target=drip, daemon=True).start()
-    start = time.monotonic()
+    start, port = time.monotonic(), listener.getsockname()[1]
     try:
-        result = send(runner, pack, env(listener.getsockname()[1], BRIEFING_SMTP_TIMEOUT="0.3"))
+        result = send(runner, pack, env(port, BRIEFING_SMTP_TIMEOUT="0.3"))
     finally:
         stop.set()
         listener.close()
-    assert time.monotonic() - start < 8
+    assert time.monotonic() - start < 3
     assert result.exit_code == 1
-    assert "did not finish the exchange within 3 s" in result.stderr
+    assert result.stderr.strip() == f"Error: no answer from 127.0.0.1:{port} within 0.3 s (timeout)"
 
 
 def test_a_password_the_login_cannot_carry_is_said_without_it(runner, pack, smtp_server):

@@ -147,3 +147,39 @@ def test_email_attaches_the_web_page(tmp_path):
     message = message_from_bytes(next((tmp_path / "out").glob("*.eml")).read_bytes())
     parts = [p for p in message.walk() if p.get_filename()]
     assert [p.get_content_type() for p in parts] == ["text/html"]
+
+
+@pytest.fixture(scope="module")
+def bundled_page(tmp_path_factory) -> Path:
+    """The bundled force's pack as a web page: its whole record makes a wide grid."""
+    from click.testing import CliRunner
+
+    out = tmp_path_factory.mktemp("bundled-html")
+    assert invoke(CliRunner(), "pack", "--formats", "html", "--date", "2026-12-07", "-o", out).exit_code == 0
+    return next(out.glob("*-pcc-briefing.html"))
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_the_bundled_page_with_its_grid_passes_axe(browser, bundled_page, width):
+    page, _ = _open(browser, bundled_page, width)
+    assert _violations(page) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= width + 1
+
+
+def test_small_screens_show_the_grid_the_chart_and_the_movement_legibly(browser, bundled_page, tmp_path):
+    page, _ = _open(browser, bundled_page, 360)
+    grid = page.locator("table.grid").first
+    cell = grid.locator("td.grade", has_text="requires improvement").first
+    assert page.evaluate("c => parseFloat(getComputedStyle(c).fontSize)", cell.element_handle()) >= 12
+    assert page.evaluate("c => getComputedStyle(c).backgroundColor", cell.element_handle()) == "rgb(244, 119, 56)"
+    assert cell.inner_text().strip() == "requires improvement"  # whole words, never broken mid-word
+    assert page.evaluate("c => c.getClientRects().length", cell.element_handle()) == 1
+    label = page.locator("svg text").first
+    assert label.bounding_box()["height"] >= 12, "the chart's labels must be legible on a phone"
+    grid.scroll_into_view_if_needed()
+    page.screenshot(path=str(tmp_path / "grid-360.png"))
+    page, _ = _open(browser, bundled_page, 375)
+    movement = page.locator("th", has_text="Movement").first
+    wrap = movement.locator("xpath=ancestor::div[contains(@class, 'table-wrap')]")
+    assert movement.bounding_box()["x"] + movement.bounding_box()["width"] <= \
+        wrap.bounding_box()["x"] + wrap.bounding_box()["width"], "the Movement column must be on screen at 375 px"

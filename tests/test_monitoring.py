@@ -39,13 +39,19 @@ def _pack(tmp_path, day: date):
                                  out_dir=tmp_path / str(day), options=PackOptions(date=day)))
 
 
+def _page_one_facts(briefing) -> dict:
+    glance = next(s for s in briefing.sections if s.title == "At a glance")
+    return dict(next(b for b in glance.blocks if getattr(b, "name", "") == "Glance").rows)
+
+
 def test_enhanced_monitoring_leads_page_one_the_summary_and_the_questions(tmp_path):
     result = _pack(tmp_path, date(2026, 12, 7))
     briefing = result.briefing
-    header = dict(briefing.sections[0].blocks[0].rows)
+    header = _page_one_facts(briefing)  # the At a glance page's facts table (tests/test_paper.py)
     assert header["HMICFRS monitoring"].startswith(
         "Was moved into Engage, HMICFRS's enhanced monitoring, on 6 December 2024")
-    summary = [b.text for b in briefing.sections[1].blocks if hasattr(b, "text")]
+    summary = [b.text for b in next(s for s in briefing.sections if s.title == "Executive summary").blocks
+               if hasattr(b, "text")]
     assert summary[1].startswith("Northamptonshire Police was moved into Engage, HMICFRS's enhanced monitoring, on "
                                  "6 December 2024")
     assert "graded inadequate in four areas; it does not name the areas" in summary[1]
@@ -62,7 +68,7 @@ def test_a_move_after_the_papers_date_is_not_said(tmp_path):
     earlier = make_pack(PackRequest(formats=("json",), out_dir=tmp_path / "b",
                                     options=PackOptions(date=date(2024, 12, 1)))).briefing
     assert "Engage" not in earlier.text() and "Scan" not in earlier.text()
-    assert dict(earlier.sections[0].blocks[0].rows)["HMICFRS monitoring"] == "Not stated in the sources on file"
+    assert _page_one_facts(earlier)["HMICFRS monitoring"] == "Not stated in the sources on file"
 
 
 def test_the_register_says_the_monitoring_stage(runner, tmp_path):

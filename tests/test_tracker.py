@@ -224,3 +224,214 @@ def test_another_forces_tracker_is_refused(runner, tracker, tmp_path):
     assert result.exit_code == 1
     assert result.stderr.strip() == (f"Error: {path}: is Kent Police's tracker; this pack is Northamptonshire "
                                      "Police's (give --allow-different-forces if this is deliberate)")
+
+
+# --- trackers as people edit them ------------------------------------------------------------
+
+def _rewrite(path: Path, out: Path, change) -> Path:
+    """The workbook with its Actions sheet's XML changed as a program other than openpyxl
+    would write it (a formula's saved value, a dimension that lies)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+        for item in archive.infolist():
+            body = archive.read(item)
+            copy.writestr(item, change(body) if item.filename == "xl/worksheets/sheet8.xml" else body)
+    return out
+
+
+def _column(heading: str) -> int:
+    from briefing.tracker import COLUMNS
+
+    return [c.title for c in COLUMNS].index(heading) + 1
+
+
+def test_a_status_merged_over_four_rows_is_every_rows_status(tracker, tmp_path):
+    """Excel shows a merged cell's value on every row it covers; so does the tracker."""
+    from briefing.ingest.tracker import read_tracker
+
+    def merge(book):
+        ws = book["Actions"]
+        ws.cell(row=3, column=_column("Status"), value="In progress")
+        ws.merge_cells(start_row=3, start_column=_column("Status"), end_row=6, end_column=_column("Status"))
+
+    rows = read_tracker(_broken(tracker, tmp_path, merge))
+    # the rows around it are blank: not yet assessed, as a first tracker's rows are
+    assert [r.status for r in rows[:6]] == ["", "In progress", "In progress", "In progress", "In progress", ""]
+
+
+def test_formulas_are_read_as_the_values_excel_saved_or_refused_where_none_was(tracker, tmp_path, runner):
+    from briefing.ingest.tracker import read_tracker
+
+    def formulas(book):
+        ws = book["Actions"]
+        due = ws.cell(row=5, column=_column("Due date"), value="=DATE(2024,1,31)")
+        due.number_format = "yyyy-mm-dd"
+        ws.cell(row=6, column=_column("Status"), value='="In "&"progress"')
+        ws.cell(row=7, column=_column("Progress and evidence"), value="=A1")
+
+    unsaved = _broken(tracker, tmp_path, formulas)
+    due, status = f"{_letter('Due date')}5", f"{_letter('Status')}6"
+    result = invoke(runner, "tracker", unsaved)
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [
+        f"Error: {unsaved}, Actions!{due}: due date is a formula (=DATE(2024,1,31)) with no value saved; type the due "
+        "date itself, or open and save the workbook in Excel or LibreOffice",
+        f"Error: {unsaved}, Actions!{status}: status is a formula (=\"In \"&\"progress\") with no value saved; type the "
+        "status itself, or open and save the workbook in Excel or LibreOffice",
+        f"Error: 2 cell(s) to mend before the next pack reads {unsaved}"]
+
+    def saved_by_excel(xml: bytes) -> bytes:  # Excel saves each formula's value beside it
+        xml = xml.replace(f'<c r="{status}" s="2"><f>'.encode(), f'<c r="{status}" s="2" t="str"><f>'.encode())
+        xml = xml.replace(b"<f>DATE(2024,1,31)</f><v></v>", b"<f>DATE(2024,1,31)</f><v>45322</v>")
+        return xml.replace(b'progress"</f><v></v>', b'progress"</f><v>In progress</v>')
+
+    rows = read_tracker(_rewrite(unsaved, tmp_path / "saved.xlsx", saved_by_excel))
+    assert rows[3].due == date(2024, 1, 31) and rows[4].status == "In progress"
+    assert rows[5].progress == "=A1"  # a note with no value saved: kept as typed, never a live formula
+
+
+def _letter(heading: str) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(_column(heading))
+
+
+def test_a_heading_used_twice_or_renamed_is_one_line(tracker, tmp_path, runner):
+    def second_status(book):
+        book["Actions"].cell(row=1, column=25, value="Status")
+
+    twice = _broken(tracker, tmp_path, second_status)
+    result = invoke(runner, "pack", "-o", tmp_path / "q2", "--tracker", twice)
+    assert result.stderr.strip() == (f"Error: {twice}, Actions!row 1: two 'Status' columns ({_letter('Status')} and Y); "
+                                     "keep one, so that no one's edits are read from the wrong one")
+
+    def renamed(book):
+        book["Actions"].cell(row=1, column=_column("Owner"), value="Responsible person")
+
+    path = _broken(tracker, tmp_path, renamed)
+    result = invoke(runner, "tracker", path)
+    assert result.exit_code == 1
+    line = result.stderr.strip()
+    assert line.startswith(f"Error: {path}, Actions!row 1: no 'Owner' column (headings found: ID, Reference")
+    assert line.endswith("; if 'Responsible person' is the Owner column renamed, give it its name back (its cells are "
+                         "carried to the next pack by that name)")
+
+
+def test_every_bad_cell_is_named_in_one_run(tracker, tmp_path, runner):
+    def three(book):
+        ws = book["Actions"]
+        ws.cell(row=2, column=_column("Status"), value="Dun")
+        ws.cell(row=4, column=_column("RAG"), value="Purple")
+        ws.cell(row=9, column=_column("Last updated"), value="soon")
+
+    path = _broken(tracker, tmp_path, three)
+    result = invoke(runner, "tracker", path)
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert [line.split(": ")[1] for line in lines[:3]] == [
+        f"{path}, Actions!{_letter('Status')}2", f"{path}, Actions!{_letter('RAG')}4",
+        f"{path}, Actions!{_letter('Last updated')}9"]
+    assert lines[3] == f"Error: 3 cell(s) to mend before the next pack reads {path}"
+
+
+@pytest.mark.parametrize(("day", "words"), [
+    (datetime(2030, 1, 1), "the last pack's date 2030-01-01 is after today"),
+    (datetime(2019, 5, 1), "the last pack's date 2019-05-01 is before 'PEEL 2021/22: An inspection of "
+                           "Northamptonshire Police' (published 2021-11-24), which the workbook itself lists")])
+def test_the_last_packs_date_is_checked_against_the_workbooks_own_rows(tracker, tmp_path, runner, day, words):
+    """A date typed as 2030 would hide every report from 'since the last pack'."""
+    def redate(book):
+        for row in book["Summary"].iter_rows():
+            if row[0].value == "Date":
+                row[1].value = day
+
+    path = _broken(tracker, tmp_path, redate)
+    result = invoke(runner, "pack", "-o", tmp_path / "q2", "--tracker", path)
+    assert result.exit_code == 1
+    line = result.stderr.strip()
+    assert line.startswith(f"Error: {path}, Summary!B") and words in line
+    assert line.endswith("(it decides which reports are 'since the last pack')")
+
+
+def test_a_row_whose_id_matches_nothing_is_named_and_not_given_a_false_state(tracker, tmp_path, runner):
+    from openpyxl import load_workbook
+
+    def stray(book):
+        ws = book["Actions"]
+        row = [None] * ws.max_column
+        row[0], row[_column("Finding") - 1] = "peel-2021-22/AFI 99", "An action copied from another workbook"
+        row[_column("State") - 1], row[_column("Status") - 1] = "not raised again", "In progress"
+        ws.append(row)
+
+    path = _broken(tracker, tmp_path, stray)
+    result = invoke(runner, "pack", OLD, MIDDLE, "-o", tmp_path / "q2", "--tracker", path, "--formats", "xlsx")
+    assert result.exit_code == 0, result.output
+    assert "tracker row(s) match no finding of either inspection and were kept as they were: " \
+           "peel-2021-22/AFI 99 (Actions!A" in result.stderr
+    ws = load_workbook(str(next((tmp_path / "q2").glob("*.xlsx"))))["Actions"]
+    head = [c.value for c in ws[1]]
+    (row,) = [dict(zip(head, (c.value for c in r))) for r in ws.iter_rows(min_row=2) if r[0].value ==
+              "peel-2021-22/AFI 99"]
+    assert row["State"] == "matches no finding" and row["Status"] == "In progress"
+    assert row["In the latest inspection"] == "matches no finding of the inspections compared; kept as it was"
+
+
+def _many_rows(xml: bytes, rows: int, claimed: int | None = None) -> bytes:
+    """The sheet with `rows` rows of people's own after its heading, each an id, a finding,
+    an owner and a status (written as strings inline); its dimension `claimed` if given."""
+    import re
+
+    head = re.search(rb"<row r=\"1\".*?</row>", xml, re.S).group()
+    finding, owner, status = (_letter(h).encode() for h in ("Finding", "Owner", "Status"))
+    row = (b'<row r="%d"><c r="A%d" t="inlineStr"><is><t>hand-%d</t></is></c><c r="' + finding + b'%d" t="inlineStr">'
+           b'<is><t>Review how the force records crime, part %d</t></is></c><c r="' + owner + b'%d" t="inlineStr"><is>'
+           b'<t>Supt A. Smith</t></is></c><c r="' + status + b'%d" t="inlineStr"><is><t>In progress</t></is></c></row>')
+    body = b"".join(row % ((n,) * 7) for n in range(2, rows + 2))
+    xml = re.sub(rb"<sheetData>.*</sheetData>", lambda m: b"<sheetData>" + head + body + b"</sheetData>", xml,
+                 flags=re.S)
+    xml = re.sub(rb"<mergeCells.*?</mergeCells>|<tableParts.*?</tableParts>", b"", xml, flags=re.S)
+    if claimed is not None:
+        xml = re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:S%d"' % claimed, xml)
+    return xml
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads the memory high-water mark from /proc")
+def test_a_tracker_at_its_bound_is_read_in_seconds_and_little_memory(tracker, tmp_path):
+    import resource
+    import subprocess
+    import sys
+
+    path = _rewrite(tracker, tmp_path / "full.xlsx", lambda xml: _many_rows(xml, 49_990))
+    # the peak is the kernel's high-water mark of this process's own memory (VmHWM): ru_maxrss would
+    # count the test process it was forked from
+    script = ("import sys; from pathlib import Path; from briefing.ingest.tracker import read_tracker; "
+              "rows = read_tracker(Path(sys.argv[1])); print(len(rows), next(int(line.split()[1]) for line in "
+              "open('/proc/self/status') if line.startswith('VmHWM')))")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    run = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, timeout=120)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    assert run.returncode == 0, run.stderr
+    rows, peak_kb = map(int, run.stdout.split())
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    assert rows >= 49_990 and cpu < 5 and peak_kb < 200 * 1024, (cpu, peak_kb)
+
+
+def test_a_sheet_that_claims_twenty_rows_and_holds_a_million_is_refused_at_once(tracker, tmp_path):
+    import time
+
+    from briefing.errors import InputError
+    from briefing.ingest.tracker import read_tracker
+
+    def lying(xml: bytes) -> bytes:
+        xml = _many_rows(xml, 1)
+        return xml.replace(b"</sheetData>", b"<row/>" * 1_000_000 + b"</sheetData>").replace(
+            b'<dimension ref="A1:S2"', b'<dimension ref="A1:K20"')
+
+    path = _rewrite(tracker, tmp_path / "lying.xlsx", lying)
+    start = time.process_time()
+    with pytest.raises(InputError) as raised:
+        read_tracker(path)
+    assert time.process_time() - start < 1
+    assert str(raised.value) == (f"{path}, Actions: more than 50,000 rows, though the sheet says it holds fewer; a "
+                                 "tracker holds one row a finding")

@@ -103,7 +103,8 @@ def test_counts_lead_when_the_source_names_no_area(checker, tmp_path):
     old, new = texts["lincolnshire-2021-22-pccpage.txt"], texts["lincolnshire-2023-25-pressrelease.txt"]
     briefing = make_pack(PackRequest(inputs=(old["path"], new["path"]), formats=("json",), out_dir=tmp_path,
                                      options=PackOptions(date=date(2026, 12, 7)))).briefing
-    summary = " ".join(b.text for b in briefing.sections[1].blocks if hasattr(b, "text"))
+    summary = " ".join(b.text for b in next(s for s in briefing.sections if s.title == "Executive summary").blocks
+                       if hasattr(b, "text"))
     assert "inadequate in four areas" in summary and "requires improvement in four areas" in summary
     assert "No graded area went down" not in briefing.text() and "No grade fell" not in briefing.text()
     grades = next(b for s in briefing.sections for b in s.blocks if getattr(b, "name", "") == "Grades")

@@ -84,4 +84,5 @@ def _register() -> None:
         extract_commands,
         pack_commands,
         register_commands,
+        serve_commands,
     )

@@ -41,8 +41,17 @@ from briefing.writers import choices
               "Police and Crime Commissioner].")
 @click.option("--tracker", type=click.Path(path_type=Path), help="Last pack's workbook, as people edited it: its "
               "Actions (owners, dates, statuses, notes) are carried into this pack.")
+@click.option("--meeting", default="", help="The meeting the paper goes to, with its date, e.g. \"Accountability "
+              "Board, 12 January 2027\" [default: the office's usual one in data/offices.yaml, else none].")
+@click.option("--agenda-item", default="", help="The agenda item number, e.g. 5.2.")
+@click.option("--purpose", default="", help="The paper's purpose in one sentence [default: a standard one for the "
+              "audience].")
+@click.option("--recommendation", "recommendations", multiple=True, help="What the meeting is asked to decide, "
+              "e.g. \"note the report\" (repeatable, in order) [default: the standard decisions for the audience].")
+@click.option("--contact", default="", help="How to reach the author: an email address or a telephone number.")
 def pack(inputs, audience, formats, marking, author, version, paper_date, chief_comments_by, record_files,
-         overrides, out_dir, email_to, allow_different_forces, office, tracker):
+         overrides, out_dir, email_to, allow_different_forces, office, tracker, meeting, agenda_item, purpose,
+         recommendations, contact):
     """Write a briefing pack comparing two inspections.
 
     INPUTS are OLD and NEW (datasets or report files). With none, the two most recent
@@ -52,6 +61,8 @@ def pack(inputs, audience, formats, marking, author, version, paper_date, chief_
     Example:
         briefing pack
         briefing pack old.yaml new.pdf --audience chief-officers -o packs/
+        briefing pack --meeting "Accountability Board, 12 January 2027" --agenda-item 5 \\
+            --recommendation "note the report" --contact jo.analyst@opcc.example
     """
     from briefing.document.options import PackOptions
     from briefing.pack import PackRequest, make_pack
@@ -65,7 +76,9 @@ def pack(inputs, audience, formats, marking, author, version, paper_date, chief_
         email_to = parse_addresses(email_to, "--email-to")
     options = PackOptions(audience=audience, marking=marking, author=author, version=version,
                           date=paper_date.date() if paper_date else date.today(),
-                          chief_comments_by=chief_comments_by.date() if chief_comments_by else None, office=office)
+                          chief_comments_by=chief_comments_by.date() if chief_comments_by else None, office=office,
+                          meeting=meeting, agenda_item=agenda_item, purpose=purpose,
+                          recommendations=tuple(r for r in recommendations if r.strip()), contact=contact)
     request = PackRequest(inputs=inputs, record=record_files, overrides=overrides, options=options,
                           formats=parse_formats(formats), out_dir=out_dir,
                           allow_different_forces=allow_different_forces, tracker=tracker)
@@ -83,16 +96,24 @@ def pack(inputs, audience, formats, marking, author, version, paper_date, chief_
 @cli.command(name="tracker")
 @click.argument("workbook", type=click.Path(path_type=Path))
 def tracker_command(workbook: Path) -> None:
-    """Check an edited action tracker (a pack's workbook) before the next pack uses it.
+    """Check an edited action tracker (a pack's workbook) before the next pack uses it:
+    every bad cell, one line each, or the counts.
 
     \b
     Example:
         briefing tracker output/kent-peel-2023-25-pcc-briefing.xlsx
     """
+    from briefing.errors import ValidationFailed
     from briefing.ingest.tracker import read_tracker
     from briefing.tracker import progress_of
 
-    rows = read_tracker(workbook)
+    try:
+        rows = read_tracker(workbook)
+    except ValidationFailed as failed:
+        for problem in failed.problems:
+            click.echo(f"Error: {problem}", err=True)
+        raise click.ClickException(f"{len(failed.problems)} cell(s) to mend before the next pack reads "
+                                   f"{shown(str(workbook))}") from None
     p = progress_of(rows, date.today(), [], workbook.name)
     counts = "; ".join(f"{status}: {n}" for status, n in p.by_status) or "no rows"
     click.echo(f"{workbook}: ok ({len(rows)} rows: {counts}; overdue {len(p.overdue)})")

@@ -104,6 +104,7 @@ class ReportEntry:
     related: tuple[str, ...] = ()  # for each tracked finding: the open PEEL finding it overlaps, and why, or ""
     report: str = ""  # the full report, where the source is partial
     cycle: str = ""  # a PEEL inspection's cycle
+    cite: str = ""  # the source as a reader finds it (model.Inspection.cite): never a file on this machine
 
     @property
     def status(self) -> str:
@@ -230,6 +231,6 @@ def _entry(report: Inspection, force: str, as_of: date, responded: date | None, 
                        tuple(f for f in formal if whom[f] == "force"), tuple(f for f in formal if whom[f] == "pcc"),
                        tuple(f for f in formal if whom[f] in ("national", "other")), stated, report.source,
                        report.findings_complete, bool(report.cycle) and report.is_peel, report=report.report,
-                       cycle=report.cycle)
+                       cycle=report.cycle, cite=report.cite())
 
 

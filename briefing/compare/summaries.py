@@ -12,7 +12,7 @@ from datetime import date
 from briefing.compare.states import area_title
 from briefing.compare.themes import themes_of
 from briefing.frameworks import Frameworks
-from briefing.model import Correction, Finding, Inspection, Place, Unplaced, stable_id
+from briefing.model import Correction, Finding, Inspection, Place, Quote, Unplaced, stable_id
 from briefing.sources import source_kind_name
 
 
@@ -90,6 +90,7 @@ class JudgementRef:
     source: str
     correction: str = ""
     corrected: Correction | None = None  # the correction itself, where one applies by the comparison's date
+    place: str = ""  # "page 12", "line 663": where in the source used (model.Place), for the annex
 
     @property
     def own_data(self) -> bool:
@@ -123,6 +124,7 @@ class InspectionSummary:
     cite: str = ""  # the source as a reader finds it (model.Inspection.cite)
     grades_from: str = ""  # how the grades were read, where not from the report's own table
     unplaced: tuple[Unplaced, ...] = ()  # grade words the reader saw but could not tie to an area
+    headline: Quote | None = None  # the inspector's own summary sentence, where the source has one
 
     @property
     def name(self) -> str:
@@ -134,7 +136,8 @@ class InspectionSummary:
         labels = inspection.finding_labels()
         findings = tuple(FindingRef.of(f, label, inspection, fw) for f, label in zip(inspection.findings, labels))
         judgements = tuple(JudgementRef(j.area, fw.area_name(j.area), j.label, j.grade, citation(inspection, j.place),
-                                        correction_text(j.correction, fw) if j.correction else "", j.correction)
+                                        correction_text(j.correction, fw) if j.correction else "", j.correction,
+                                        str(j.place))
                            for j in inspection.judgements)
         return cls(inspection.force, inspection.cycle, fw.short_name(inspection.cycle), inspection.title,
                    str(inspection.published), inspection.published.iso(), inspection.source, inspection.source_kind,
@@ -142,7 +145,7 @@ class InspectionSummary:
                    inspection.published.exact, findings, judgements,
                    tuple(correction_text(j.correction, fw) for j in inspection.judgements if j.correction),
                    inspection.report or (inspection.title if inspection.source_kind == "report" else ""),
-                   inspection.cite(), inspection.grades_from, inspection.unplaced)
+                   inspection.cite(), inspection.grades_from, inspection.unplaced, inspection.headline)
 
     def to_json(self) -> dict:
         return {"force": self.force, "cycle": self.cycle, "cycle_name": self.cycle_name, "title": self.title,

@@ -13,7 +13,6 @@ from briefing.document.grades import counted_text
 from briefing.document.model import Column, Section, Table
 from briefing.document.narrative import render_blocks
 from briefing.document.options import PackOptions
-from briefing.document.sections import _open_findings  # the paper helper owns it (issue 32)
 from briefing.document.wording import join_words, long_date, report_to_check, whole_sentences
 from briefing.model import PublicationDate, kind_count
 from briefing.reference import load_frameworks
@@ -94,7 +93,7 @@ def audience_sections(c: Comparison, options: PackOptions, standing, monitoring:
             render_blocks("questions.txt.j2", persisting=concerns, monitoring=monitoring,
                           **_question_context(c, options))))
         return [questions, _s55(c, options, standing)]
-    return [_open_findings(c), Section("What HMICFRS will look for next", 1, tuple(
+    return [Section("What HMICFRS will look for next", 1, tuple(
         render_blocks("next_inspection.txt.j2", persisting=concerns, downgrades=downs, **ahead(c, options))))]
 
 

@@ -7,14 +7,18 @@ from datetime import date
 
 from briefing.cleaning import clean_model
 from briefing.compare import Comparison, History
-from briefing.compare.monitoring import MonitoringStatus, not_stated
+from briefing.compare.monitoring import MonitoringStatus
 from briefing.compare.register import MISSING, OPEN, ReportEntry, ResponseStanding, response_standing
-from briefing.document import audience, reports, sections, sheets, summary, tracking
+from briefing.document import header, reports, sections, sheets, summary, tracking
+from briefing.document.audience import ahead, audience_sections
+from briefing.document.glance import actions_fact, cycle_fact, glance_section, monitoring_fact
 from briefing.document.grades import grades_section
-from briefing.document.model import EXCEL_CELL_CHARS, Briefing, Column, Metadata, Paragraph, Section, Table
+from briefing.document.header import paper_words
+from briefing.document.model import EXCEL_CELL_CHARS, Briefing, Metadata, Section
 from briefing.document.narrative import render_blocks
-from briefing.document.options import REPORT_TO, PackOptions
-from briefing.document.wording import long_date, published_words, sentence
+from briefing.document.open_findings import open_findings_section, open_rows
+from briefing.document.options import PackOptions
+from briefing.document.wording import long_date, published_words
 from briefing.frameworks import Frameworks
 from briefing.model import PublicationDate
 from briefing.reference import load_frameworks
@@ -38,23 +42,25 @@ def build_briefing(comparison: Comparison, record: History | None = None,
     progress = progress_of(rows, options.date, unmatched, tracker.source if tracker else "")
     title = f"{c.new.force}: {c.new.cycle_name} inspection briefing"
     standing = _standing(c, register, options)
-    body = [
-        _header(c, options, title, standing, monitoring),
-        Section("Executive summary", 1, tuple(render_blocks("executive_summary.txt.j2",
-                                                            **_summary_context(c, options, standing, monitoring)))),
-        sections.sources_section(c),
-        grades_section(c, fw),
-        *sections.findings_sections(c),
+    summary_section = Section("Executive summary", 1, tuple(render_blocks(
+        "executive_summary.txt.j2", **_summary_context(c, options, standing, monitoring))))
+    persisting, unmatched_section, fresh = sections.findings_sections(c)
+    audience = audience_sections(c, options, standing,
+                                          summary.monitoring_lines(c, monitoring) if monitoring and monitoring.enhanced
+                                          else ())
+    if options.audience == "chief-officers":
+        audience = [open_findings_section(c, rows), *audience]
+    body = [  # the order a reader needs: what to decide and what changed first, the detail and the sources last
+        _glance(c, record, options, standing, monitoring, rows, progress, tracker, fw),
+        header.header_section(c, options, standing), summary_section, grades_section(c, fw), persisting, fresh,
+        *audience,
         *([tracking.progress_section(progress)] if tracker else []),
         *(reports.reports_sections(register, _since(c, tracker), options.date, options.office_short(c.new.force))
           if register else []),
-        sections.figures_section(c),
-        *audience.audience_sections(c, options, standing,
-                                    summary.monitoring_lines(c, monitoring) if monitoring and monitoring.enhanced else ()),
+        unmatched_section, sections.figures_section(c),
+        *([sections.history_section(record, fw)] if record is not None else []),
+        *sections.annexes(c),
     ]
-    if record is not None:
-        body.append(sections.history_section(record, fw))
-    body += sections.annexes(c)
     meta = Metadata(title=title, subject=f"Comparison of the {c.old.cycle_name} and {c.new.cycle_name} "
                                                f"inspections of {c.new.force}",
                     author=options.author, language=options.language, marking=options.marking,
@@ -100,6 +106,15 @@ def _warnings(briefing: Briefing) -> tuple[str, ...]:
             f"{' and more' if len(cut) > 5 else ''}); the Word and PDF briefing hold it in full",)
 
 
+def _glance(c: Comparison, record: History | None, options: PackOptions, standing: ResponseStanding,
+            monitoring: MonitoringStatus | None, rows, progress, tracker: Tracker | None, fw: Frameworks) -> Section:
+    """Page 1: made from the same values as the body, the facts table's rows here."""
+    labels = paper_words()["labels"]
+    facts = ((labels["monitoring"], monitoring_fact(monitoring)), (labels["cycle"], cycle_fact(c, options)),
+             (labels["actions"], actions_fact(rows, progress, tracker.source if tracker else "", c)))
+    return glance_section(c, record, options, standing, len(open_rows(rows)), facts, fw, monitoring)
+
+
 def _standing(c: Comparison, register: tuple[ReportEntry, ...], options: PackOptions) -> ResponseStanding:
     """Where the response to the newer inspection stands on the paper's date: the register's
     (a response on file attached to it), else from its publication day alone."""
@@ -108,24 +123,6 @@ def _standing(c: Comparison, register: tuple[ReportEntry, ...], options: PackOpt
     if entry is not None:
         return entry.standing
     return response_standing(c.s55_due, None, options.date, PublicationDate.from_iso(c.new.published_iso))
-
-
-def _header(c: Comparison, options: PackOptions, title: str, standing: ResponseStanding,
-            monitoring: MonitoringStatus | None) -> Section:
-    report_to = options.office_for(c.new.force) if options.audience == "pcc" else REPORT_TO[options.audience]
-    rows = [("Protective marking", options.marking), ("Report to", report_to),
-            ("Title", title),
-            ("Force", c.new.force if c.old.force == c.new.force else f"{c.old.force} (earlier) and {c.new.force} (later)"),
-            ("Inspections compared", f"{c.old.title} ({c.old.published}) and {c.new.title} ({c.new.published})"),
-            ("Date", long_date(options.date)), ("Version", options.version), ("Author", options.author),
-            ("HMICFRS monitoring", sentence(monitoring.words()) + f" ({monitoring.source})" if monitoring
-             else sentence(not_stated()))]
-    if options.audience == "pcc":
-        rows.append(("s.55 response", sentence(standing.words())))
-    table = Table("Paper", "Paper details", (Column("Item", 1), Column("Detail", 3)),
-                  tuple((a, b) for a, b in rows if b))
-    two_forces = (Paragraph(c.caveats[0], "caveat"),) if c.old.force != c.new.force else ()  # on page 1, as asked
-    return Section("About this paper", 1, (table, *two_forces))
 
 
 def _summary_context(c: Comparison, options: PackOptions, standing: ResponseStanding,
@@ -142,4 +139,4 @@ def _summary_context(c: Comparison, options: PackOptions, standing: ResponseStan
         old_complete=c.old.findings_complete, old_kind=with_article(c.old.source_kind_name),
         deadline=standing.words("said") if options.audience == "pcc" else "",
         office_short=options.office_short(c.new.force),
-        comparable=c.comparable, **audience.ahead(c, options))
+        comparable=c.comparable, **ahead(c, options))

@@ -109,7 +109,74 @@ class Chart:
     kind: str = field(default="chart", init=False)
 
 
-Block = Paragraph | Link | BulletList | Table | Chart
+GRID_STATES = ("graded", "not-graded", "not-stated", "not-on-file")
+
+
+@dataclass(frozen=True)
+class GridCell:
+    """One area in one inspection: its grade, or why there is none, always in words."""
+
+    text: str  # what the cell prints: the grade word, or "not graded", "not on file"...
+    state: str  # one of GRID_STATES: a writer styles by it, never by reading `text`
+    grade: str = ""  # the grade on the common ladder, for a graded cell: its colour
+    note: str = ""  # said under the word, smaller: "corrected 8 August 2024"
+
+
+@dataclass(frozen=True)
+class GridRow:
+    area: str  # the canonical area id
+    label: str
+    cells: tuple[GridCell, ...]
+
+    def __iter__(self):
+        """The row's words as a table row's cells are: its label, then each cell as printed."""
+        yield self.label
+        for cell in self.cells:
+            yield f"{cell.text} {cell.note}".strip()
+
+
+@dataclass(frozen=True)
+class GradeGrid:
+    """Grades as a picture: areas down, inspections across, oldest first, a word in every cell."""
+
+    name: str
+    caption: str
+    columns: tuple[str, ...]  # the inspections (and cycles not on file), oldest first
+    rows: tuple[GridRow, ...]
+    key: str  # what each kind of empty cell means, in words, printed under the grid
+    kind: str = field(default="grid", init=False)
+
+    def select(self, areas: tuple[str, ...], last: int, name: str, caption: str) -> GradeGrid:
+        """The same cells for some areas (in the order given) and the last few columns."""
+        by_area = {row.area: row for row in self.rows}
+        rows = tuple(GridRow(a, by_area[a].label, by_area[a].cells[-last:]) for a in areas if a in by_area)
+        return GradeGrid(name, caption, self.columns[-last:], rows, self.key)
+
+
+@dataclass(frozen=True)
+class Point:
+    """A key message: one sentence resting on the comparison, and the sources it rests on."""
+
+    text: str
+    source: str  # "PEEL 2023-25: News article “...” (local press, February 2024)": where a reader checks it
+
+
+@dataclass(frozen=True)
+class Points:
+    items: tuple[Point, ...]
+    kind: str = field(default="points", init=False)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Words quoted as they stand in a source, with who said them and where."""
+
+    text: str
+    attribution: str  # "HM Inspector of Constabulary, PEEL 2023-25 report, page 3"
+    kind: str = field(default="quote", init=False)
+
+
+Block = Paragraph | Link | BulletList | Table | Chart | GradeGrid | Points | Quote
 
 
 @dataclass(frozen=True)
@@ -117,6 +184,7 @@ class Section:
     title: str
     level: int  # 1 for a main heading, 2 for a sub-heading
     blocks: tuple[Block, ...] = ()
+    ends_page: bool = False  # the page-1 summary: what follows starts a new page in print
 
 
 @dataclass(frozen=True)
@@ -178,4 +246,13 @@ class Briefing:
                     parts.extend(" | ".join(display(v) for v in row) for row in block.rows)
                 elif isinstance(block, Chart):
                     parts.append(block.alt_text)
+                elif isinstance(block, Points):
+                    parts.extend(f"{p.text} ({p.source})" for p in block.items)
+                elif isinstance(block, Quote):
+                    parts.append(f"\u201c{block.text}\u201d {block.attribution}")
+                elif isinstance(block, GradeGrid):
+                    parts.append(block.caption)
+                    parts.append(" | ".join(block.columns))
+                    parts.extend(" | ".join([row.label, *(c.text for c in row.cells)]) for row in block.rows)
+                    parts.append(block.key)
         return "\n".join(parts)

@@ -24,6 +24,11 @@ class PackOptions:
     language: str = "en-GB"
     chief_comments_by: date | None = None  # when the chief constable's s.55 comments are asked for
     office: str = ""  # the local policing body's title, where not the force's own (data/offices.yaml)
+    meeting: str = ""  # the meeting the paper goes to, with its date as people write it ("Accountability Board, 12 January 2027")
+    agenda_item: str = ""
+    purpose: str = ""  # the paper's purpose in one sentence; a standard one for the audience when empty
+    recommendations: tuple[str, ...] = ()  # what the meeting is asked to decide; the standard ones when empty
+    contact: str = ""  # how to reach the author: an email address or a telephone number
 
     def office_for(self, force: str, reference=None) -> str:
         """ "Police, Fire and Crime Commissioner for Northamptonshire": as asked, else as data/offices.yaml
@@ -33,6 +38,14 @@ class PackOptions:
 
         known = reference or default_reference()
         return self.office or known.offices.get(force) or known.default_office
+
+    def meeting_for(self, force: str, reference=None) -> str:
+        """The meeting as asked, else the one data/offices.yaml knows this office puts such papers
+        to, else none (the header then prints no meeting row rather than guess one)."""
+        from briefing.reference import reference as default_reference
+
+        known = reference or default_reference()
+        return self.meeting or known.meetings.get(force, {}).get(self.audience, "")
 
     @property
     def audience_name(self) -> str:

@@ -140,7 +140,7 @@ def _due(entries: tuple[ReportEntry, ...], since: Since, as_of: date) -> Section
 def reports_sheet(entries: tuple[ReportEntry, ...]) -> Sheet:
     rows = tuple((e.title, e.type_name, _published(e), e.s55_due or "", e.responded or "", e.status,
                   len(e.for_force), len(e.for_pcc), len(e.for_information),
-                  e.stated if e.stated is not None else "", "yes" if e.complete else "no", e.source, e.key)
+                  e.stated if e.stated is not None else "", "yes" if e.complete else "no", e.cite, e.key)
                  for e in entries)
     note = ("Every HMICFRS report on file that relates to the force, newest first, with where its s.55 response "
             "stands on the paper's date. A response counts as published only where a copy is on file.")

@@ -3,8 +3,6 @@ own sections are in document/audience.py)."""
 
 from __future__ import annotations
 
-from itertools import groupby
-
 from briefing.compare import Comparison, History
 from briefing.compare.states import NOT_STATED
 from briefing.compare.summaries import FindingRef, InspectionSummary
@@ -21,8 +19,8 @@ from briefing.document.wording import (
     unmatched_phrase,
 )
 from briefing.frameworks import Frameworks
-from briefing.model import KIND_LABELS, PublicationDate
-from briefing.phrases import STATE_WORDS, area_state_words
+from briefing.model import KIND_LABELS, Place, PublicationDate
+from briefing.phrases import STATE_WORDS
 from briefing.sources import source_kind_name, with_article
 
 FINDING_COLUMNS = (Column("Finding", 1.3), Column("Area", 1.6), Column("Text", 5))
@@ -116,33 +114,10 @@ def figures_section(c: Comparison) -> Section:
     return Section("Key figures", 1, tuple(blocks))
 
 
-def _open_findings(c: Comparison) -> Section:
-    since = {p.new.label: p.first_raised for p in c.persisting}
-    open_findings = sorted((f for f in c.new.findings if f.kind != "innovative-practice"), key=lambda f: f.area_name)
-    intro = "Every finding of the latest inspection, by area, with a blank owner to agree."
-    if not c.new.findings_complete:
-        intro += (f" The source used is {with_article(c.new.source_kind_name)}, which does not list every finding: take the full "
-                  f"list from {report_to_check(c)}.")
-    blocks = [Paragraph(intro)]
-    for area, group in groupby(open_findings, key=lambda f: f.area_name):
-        name = area_label(area)
-        rows = tuple((f.label, f.text,
-                      f"persisting since {since[f.label]}" if f.label in since else "new", "")
-                     for f in group)
-        blocks.append(Table(f"Open {name}", name, (Column("Finding", 1.3), Column("Text", 5),
-                                                         Column("Status", 2), Column("Owner", 1.5)), rows))
-    return Section("Open findings by area", 1, tuple(blocks))
-
-
-def _point(p) -> str:
-    """ "good (PEEL 2021/22)", "not stated (PEEL 2023-25)"."""
-    words = area_state_words(p.state, p.grade, p.why)
-    return f"{words} ({p.inspection}{', ' + p.correction if p.correction else ''})"
-
-
 def history_section(record: History, fw: Frameworks) -> Section:
-    """The force's record: each area's grades over the cycles on file, and its themes."""
-    rows = tuple((t.area_name, " \u2192 ".join(_point(p) for p in t.points)) for t in record.timelines)
+    """The force's record: each area's grades over the cycles on file, as a grid, and its themes."""
+    from briefing.document.grid import record_grid
+
     n = len(record.inspections)
     themes = tuple((t.name, f"{'at least ' if t.at_least else ''}{t.raised_in} of {t.of}", t.first, t.latest)
                    for t in record.themes)
@@ -159,26 +134,36 @@ def history_section(record: History, fw: Frameworks) -> Section:
     gaps = sorted({p.inspection for t in record.timelines for p in t.points if p.state == NOT_STATED})
     if gaps:
         intro += (f" Where an inspection graded an area but its source on file gives no grade ({join_words(gaps)}), "
-                  f"the timeline says \u201c{STATE_WORDS[NOT_STATED]}\u201d.")
+                  f"the grid says \u201c{STATE_WORDS[NOT_STATED]}\u201d.")
     intro += " The same caveats on comparing grades apply."
     return Section("The force's inspection record", 1, (
         Paragraph(intro),
-        Table("Timeline", "Grades by area over time", (Column("Area", 2), Column("Grades, oldest first", 6)), rows),
+        record_grid(record, fw),
         Table("Themes", f"Themes raised in findings, and in how many of the {n} inspections on file",
               (Column("Theme", 3), Column("Raised in", 1.2), Column("First on file", 2), Column("Latest", 2)), themes)))
 
 
+def _place(place: str) -> str:
+    """ "page 12" or "line 663" as model.Place says it; a fact kept by hand without one says so."""
+    return "not recorded" if place in ("", str(Place())) else place
+
+
 def annexes(c: Comparison) -> list[Section]:
-    findings = tuple((s.cycle_name, f.label, KIND_LABELS[f.kind], f.text, f.source)
+    """The analyst's detail, at the end: what each source is and how its grades were read, then
+    every finding and judgement in the source's own words with its page (a document) or line
+    (a text), the source itself named once above each table rather than on every row."""
+    sources = sources_section(c)
+    cites = Paragraph(" ".join(f"{s.cycle_name}: {s.cite}." for s in (c.old, c.new)), "note")
+    findings = tuple((s.cycle_name, f.label, KIND_LABELS[f.kind], f.text, _place(f.place))
                      for s in (c.old, c.new) for f in s.findings)
-    judgements = tuple((s.cycle_name, j.area_name, j.label, j.grade,
-                        j.source + (f". {j.correction}" if j.correction else ""))
+    judgements = tuple((s.cycle_name, j.area_name, j.label, j.grade, _place(j.place), sentence(j.correction))
                        for s in (c.old, c.new) for j in s.judgements)
-    return [Section("Annex A: every finding and its source", 1, (
-        Table("Annex", "Every finding of both inspections with its place in the source",
-              (Column("Inspection", 1.3), Column("Finding", 1.3), Column("Kind", 1.5), Column("Text", 5),
-               Column("Source", 2.2)), findings),)),
-        Section("Annex B: every judgement as the source words it", 1, (
-            Table("Judgements", "Every judgement of both inspections, in the source's own wording",
-                  (Column("Inspection", 1.3), Column("Area", 2), Column("Source's wording", 2.6),
-                   Column("Grade", 1.5, "grade"), Column("Source", 2.2)), judgements),))]
+    return [sources,
+            Section("Annex A: every finding and its place in the source", 1, (cites, Table(
+                "Annex", "Every finding of both inspections, with its page or line in the source",
+                (Column("Inspection", 1.3), Column("Finding", 1.3), Column("Kind", 1.5), Column("Text", 5),
+                 Column("Page or line", 1.3)), findings))),
+            Section("Annex B: every judgement as the source words it", 1, (cites, Table(
+                "Judgements", "Every judgement of both inspections, in the source's own wording, with its page or line",
+                (Column("Inspection", 1.3), Column("Area", 1.8), Column("Source's wording", 2.2),
+                 Column("Grade", 1.5, "grade"), Column("Page or line", 1.2), Column("Correction", 2.4)), judgements)))]

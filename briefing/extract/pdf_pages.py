@@ -14,18 +14,18 @@ from __future__ import annotations
 
 import os
 import pickle
-import signal
 
 from briefing import limits
 from briefing.errors import InputError
 from briefing.extract.pdf_layout import Line
-from briefing.forked import can_fork_helpers, tie_to
+from briefing.extract.pdf_seen import Sight, turned_text, upright
+from briefing.forked import HelperFailed, can_fork_helpers, end, lifeline, read_answer, tie_to
 
 HYPHEN = "\ufffe"  # pdfium's mark for a hyphen that ends a line; it joins the lines, we keep them apart
 PARALLEL_PAGES = 24  # a shorter document is read in one process: a fork would cost more than it saves
 
 
-def read_pages(document, name: str) -> list[list[Line]]:
+def read_pages(document, name: str) -> list[Placed]:
     """Every page's lines, in page order; refused as soon as the text is too long or the
     first pages show a scan. The document is opened from bytes in memory: a document read
     from a file would have its file offset shared by the two readers."""
@@ -37,7 +37,7 @@ def read_pages(document, name: str) -> list[list[Line]]:
     return placed
 
 
-def _read(document, numbers: range, name: str) -> list[list[Line]]:
+def _read(document, numbers: range, name: str) -> list[Placed]:
     placed, lines_read = [], 0
     has_text = numbers.start > 0  # a scan is known by the document's first pages, which a later half does not hold
     for number in numbers:
@@ -47,7 +47,7 @@ def _read(document, numbers: range, name: str) -> list[list[Line]]:
     return placed
 
 
-def _check_lines(placed: list[list[Line]], name: str) -> None:
+def _check_lines(placed: list[Placed], name: str) -> None:
     """The bounds of _read over the whole document, where its halves were read apart."""
     lines_read, has_text = 0, False
     for number, page in enumerate(placed):
@@ -65,9 +65,10 @@ def _within_bounds(number: int, lines_read: int, has_text: bool, name: str) -> N
                          file=name)
 
 
-def _read_in_two(document, count: int, name: str) -> list[list[Line]]:
+def _read_in_two(document, count: int, name: str) -> list[Placed]:
     half = count // 2
     parent = os.getpid()
+    lifeline()
     ours, theirs = os.pipe()
     pid = os.fork()
     if pid == 0:  # the second reader: pages half..count, sent back as tuples, then gone
@@ -81,23 +82,23 @@ def _read_in_two(document, count: int, name: str) -> list[list[Line]]:
     reaped = False
     try:
         first = _read(document, range(half), name)
-        with os.fdopen(ours, "rb") as pipe:
-            ours = None
-            answer = pipe.read()
+        answer = read_answer(ours, pid, limits.HELPER_SECONDS, limits.REPORT_BYTES * 4)
         _, status = os.waitpid(pid, 0)
         reaped = True
         return first + _later_half(answer, status, half, count, name)
+    except HelperFailed as failed:
+        raise InputError(f"not a readable PDF (reading pages {half + 1}-{count} stopped: {failed.how})",
+                         file=name) from None
     finally:
-        if ours is not None:
-            os.close(ours)
-        if not reaped:  # our half failed first: the other half is not wanted
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
+        os.close(ours)
+        if not reaped:  # our half failed first, or theirs took too long: the other half is not wanted
+            end(pid)
 
 
 def _answer(pipe: int, document, numbers: range, name: str) -> None:
     try:
-        answer = ("pages", [[(l.x0, l.y, l.size, l.text) for l in page] for page in _read(document, numbers, name)])
+        answer = ("pages", [(page.unseen, [(l.x0, l.y, l.size, l.text) for l in page])
+                            for page in _read(document, numbers, name)])
     except InputError as exc:
         answer = ("refused", exc.message)
     except Exception as exc:  # pdfium raises for a damaged page
@@ -106,7 +107,7 @@ def _answer(pipe: int, document, numbers: range, name: str) -> None:
         out.write(pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def _later_half(answer: bytes, status: int, half: int, count: int, name: str) -> list[list[Line]]:
+def _later_half(answer: bytes, status: int, half: int, count: int, name: str) -> list[Placed]:
     if not answer or not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0:  # it died, perhaps mid-answer
         how = f"signal {os.WTERMSIG(status)}" if os.WIFSIGNALED(status) else f"exit {os.waitstatus_to_exitcode(status)}"
         raise InputError(f"not a readable PDF (reading pages {half + 1}-{count} stopped: {how})", file=name)
@@ -115,21 +116,41 @@ def _later_half(answer: bytes, status: int, half: int, count: int, name: str) ->
         raise InputError(value, file=name)
     if what == "damaged":
         raise InputError(f"not a readable PDF ({value})", file=name)
-    return [[Line(*line) for line in page] for page in value]
+    return [_placed(unseen, [Line(*line) for line in page]) for unseen, page in value]
 
 
-def page_lines(page) -> list[Line]:
-    """One page through pdfium: its lines in drawing order, each placed by its first and
-    last characters (extract.pdf_layout)."""
-    textpage = page.get_textpage()
+def _placed(unseen: int, lines: list[Line]) -> Placed:
+    page = Placed(lines)
+    page.unseen = unseen
+    return page
+
+
+class Placed(list):
+    """A page's lines (extract.pdf_layout.Line), and how many lines of its text were left out
+    as no reader would see them (extract.pdf_seen)."""
+
+    unseen = 0
+
+
+def page_lines(page) -> Placed:
+    """One page through pdfium, as a reader sees it (extract.pdf_seen): its lines in drawing
+    order, turned upright, each placed by its first and last characters (extract.pdf_layout);
+    lines no one would see are left out and counted."""
+    textpage, turn = turned_text(page)
     try:
+        sight = Sight(page, textpage)
         text = textpage.get_text_range()
-        lines, start = [], 0
+        lines, start = Placed(), 0
         for raw in _breaks(text):
             first = start + len(raw) - len(raw.lstrip())
             if raw.strip():
-                x0, bottom, _, top = textpage.get_charbox(first, loose=True)
-                lines.append(Line(x0, bottom, top - bottom, _cells(textpage, raw.strip().replace(HYPHEN, "-"), first)))
+                box = textpage.get_charbox(first, loose=True)
+                x0, bottom, _, top = upright(box, turn)
+                if sight.unseen(first, box, top - bottom):
+                    lines.unseen += 1
+                else:
+                    lines.append(Line(x0, bottom, top - bottom,
+                                      _cells(textpage, turn, raw.strip().replace(HYPHEN, "-"), first)))
             start += len(raw) + (0 if raw.endswith(HYPHEN) else 2)
         return lines
     finally:
@@ -147,7 +168,7 @@ def _breaks(text: str) -> list[str]:
     return out
 
 
-def _cells(textpage, line: str, first: int) -> str:
+def _cells(textpage, turn: int, line: str, first: int) -> str:
     """A line with a tab where pdfium put a space of its own between two pieces far apart
     (a table's cells, a label and its value)."""
     import pypdfium2.raw as pdfium_c
@@ -161,6 +182,8 @@ def _cells(textpage, line: str, first: int) -> str:
         index = first + at
         if generated(raw, index) == 1:
             left, right = textpage.get_charbox(index - 1), textpage.get_charbox(index + 1)
+            if turn:
+                left, right = upright(left, turn), upright(right, turn)
             if right[0] - left[2] > max(right[3] - right[1], 4.0) * 1.5:
                 tabs.append(at)
         at = line.find(" ", at + 1)

@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 
 from briefing import limits
-from briefing.cleaning import clean_lines
+from briefing.cleaning import clean_lines, fold
 from briefing.errors import InputError
+from briefing.extract import docx_text
 from briefing.limits import read_bounded
 from briefing.model import Place
 
@@ -53,7 +53,9 @@ def read_report(path: Path) -> tuple[list[SourceLine], list[str]]:
         raise InputError("file is empty", file=name)
     head = raw[:4096]
     if head.lstrip().startswith(b"%PDF") or path.suffix.lower() == ".pdf":
-        return _pdf(raw, name), []
+        return _pdf(raw, name)
+    if head.startswith(b"PK\x03\x04") and docx_text.is_word(raw):  # a Word report: its body's paragraphs and rows
+        return _lines(_within_bounds(docx_text.word_text(raw, name), name)), []
     _refuse_other_formats(head, name)
     text, note = _decode(raw, name)
     del raw
@@ -152,7 +154,7 @@ def _lines(text: str, page: int | None = None) -> list[SourceLine]:
     end at a newline only (a form feed or U+2028 inside a line is not a line of its own),
     so a cited line is the line an editor shows."""
     out = []
-    for i, line in enumerate(clean_lines(_plain_marks(text)), start=1):
+    for i, line in enumerate(clean_lines(_plain_marks(fold(text))), start=1):
         line = line.rstrip()
         if len(line) <= limits.LINE_CHARS:
             out.append(SourceLine(line, i, page))
@@ -188,83 +190,25 @@ def _markdown_text(text: str) -> str:
     return "\n".join(out)
 
 
-class _Text(HTMLParser):
-    """HTML as a browser shows it: blocks on lines of their own, cells apart, and nothing a
-    reader cannot see (scripts, styles, the head and its title, templates, form controls'
-    contents, and elements hidden by the hidden attribute, aria-hidden or an inline
-    display:none or visibility:hidden)."""
-
-    BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "ul", "ol",
-              "table", "header", "footer"}
-    UNSEEN = {"script", "style", "noscript", "template", "head", "title", "textarea", "select", "option", "iframe",
-              "object", "svg"}
-    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-    HIDDEN_STYLE = re.compile(r"(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.IGNORECASE)
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.open: list[tuple[str, bool]] = []  # each open element, and whether it hides what it holds
-        self.hidden = 0  # how many open elements hide their content
-
-    def _hides(self, tag: str, attrs) -> bool:
-        values = {k.lower(): (v or "") for k, v in attrs}
-        return tag in self.UNSEEN or "hidden" in values or values.get("aria-hidden", "").lower() == "true" \
-            or bool(self.HIDDEN_STYLE.search(values.get("style", "")))
-
-    def handle_starttag(self, tag, attrs):
-        if tag not in self.VOID:
-            hides = self._hides(tag, attrs)
-            self.open.append((tag, hides))
-            self.hidden += hides
-            if len(self.open) > 4096:  # a page nested this deep is not a report; stop tracking, keep reading
-                tag_, hid = self.open.pop(0)
-                self.hidden -= hid
-        if self.hidden:
-            return
-        if tag in self.BLOCKS:
-            self.parts.append("\n")
-            if tag == "li":
-                self.parts.append("• ")
-            if tag.startswith("h") and len(tag) == 2:
-                self.parts.append("#" * int(tag[1]) + " ")
-        elif tag in ("td", "th"):
-            self.parts.append("\t")
-
-    def handle_startendtag(self, tag, attrs):
-        if not self.hidden and tag in self.BLOCKS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag):
-        if any(t == tag for t, _ in self.open):  # close it and anything left open inside it
-            while self.open:
-                t, hides = self.open.pop()
-                self.hidden -= hides
-                if t == tag:
-                    break
-        if not self.hidden and tag in self.BLOCKS:
-            self.parts.append("\n")
-
-    def handle_data(self, data):
-        if not self.hidden:
-            self.parts.append(re.sub(r"\s+", " ", data))
-
-
 def _html_text(text: str) -> str:
-    parser = _Text()
-    parser.feed(text)
-    return re.sub(r"\n\s*\n+", "\n\n", "".join(parser.parts))
+    from briefing.extract.html_text import html_text
+
+    return html_text(text)
 
 
-def _pdf(raw: bytes, name: str) -> list[SourceLine]:
+def _pdf(raw: bytes, name: str) -> tuple[list[SourceLine], list[str]]:
     """The text layer of each page in reading order (extract.pdf_pages, extract.pdf_layout),
     pages capped and a scan refused early: no document's pages are read past the point of
-    knowing."""
+    knowing; and a note naming the pages where text no reader would see was left out."""
     import pypdfium2 as pdfium
 
+    from briefing.extract.pdf_budget import Budget, decrypted, encrypted
     from briefing.extract.pdf_layout import left_edges, page_text
     from briefing.extract.pdf_pages import read_pages
 
+    if encrypted(raw):
+        raw = decrypted(raw, name)
+    budget = Budget(raw, name)  # what pdfium unpacks on opening the file, bounded before it does
     try:
         document = pdfium.PdfDocument(raw)
     except pdfium.PdfiumError as exc:
@@ -276,6 +220,7 @@ def _pdf(raw: bytes, name: str) -> list[SourceLine]:
         if count > limits.PDF_PAGES:
             raise InputError(f"{count:,} pages; a report has at most {limits.PDF_PAGES:,} (is this one report?)",
                              file=name)
+        budget.check_pages(count)
         placed = read_pages(document, name)
     except InputError:
         raise
@@ -291,7 +236,17 @@ def _pdf(raw: bytes, name: str) -> list[SourceLine]:
     if sum(len(l.text.strip()) for l in lines) < 40 * max(len(pages), 1) // 10:
         raise InputError("the PDF has no text layer (a scan?) beyond a line stamped on every page; run it through "
                          "OCR first", file=name)
-    return lines
+    return lines, _unseen_note(placed)
+
+
+def _unseen_note(placed) -> list[str]:
+    """Where text a reader would not see was left out, so the user can look."""
+    pages = [(n, page.unseen) for n, page in enumerate(placed, start=1) if getattr(page, "unseen", 0)]
+    if not pages:
+        return []
+    where = ", ".join(f"page {n} ({k} line{'s' if k > 1 else ''})" for n, k in pages[:10])
+    return [f"text no reader would see (white on white, invisible, off the page or at no size) was left out: "
+            f"{where}{' and more' if len(pages) > 10 else ''}"]
 
 
 PAGE_NUMBER = re.compile(r"\s*(page\s+)?\d{1,3}(\s+of\s+\d{1,3})?\s*", re.IGNORECASE)

@@ -20,14 +20,14 @@ from briefing.frameworks import Cycle
 from briefing.ingest.located_yaml import Located, read_located_all
 from briefing.model import (
     FINDING_KINDS,
+    MONITORING_EVENTS,
+    MONITORING_STAGES,
     REPORT_TYPES,
     Correction,
     Finding,
     GradeCount,
     Inspection,
     Judgement,
-    MONITORING_EVENTS,
-    MONITORING_STAGES,
     KeyFigure,
     Monitoring,
     Place,

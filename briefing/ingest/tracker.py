@@ -2,21 +2,24 @@
 
 Columns are found by their headings, not their places, so rows sorted or filtered, columns
 added to the right, the file renamed or saved again by LibreOffice or Excel all read the
-same. A bad cell is one line naming the sheet, the cell and the value.
+same. Cells are read as Excel shows them (ingest.xlsx_cells): a merged cell's value in every
+row it covers, a formula as its saved value. Every bad cell is found in one reading and
+each is one line naming the sheet, the cell and the value; a heading used twice, or one of
+briefing's renamed, is refused rather than guessed at.
 """
 
 from __future__ import annotations
 
 import zipfile
-import zlib
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 
 from briefing import limits
 from briefing.cleaning import clean
-from briefing.errors import InputError
+from briefing.errors import InputError, ValidationFailed
 from briefing.ingest.dataset import did_you_mean
+from briefing.ingest.xlsx_cells import Book, Damaged, Formula, TooManyRows, column_letters
 from briefing.limits import check_workbook
 from briefing.tracker import COLUMNS, STATES, TrackerColumn, TrackerRow
 
@@ -30,145 +33,174 @@ def read_tracker(path: Path) -> list[TrackerRow]:
 
 def read_tracker_file(path: Path) -> tuple[list[TrackerRow], date | None, str]:
     """The rows, and the date and force of the pack the tracker came from, from one
-    opening of the workbook."""
+    opening of the workbook; every bad cell at once (ValidationFailed), or one line for a
+    workbook that cannot be read."""
     path = Path(path)
     with workbook(path) as book:
-        if SHEET not in book.sheetnames:
-            raise InputError(f"no '{SHEET}' sheet (it has {', '.join(book.sheetnames)}); give a workbook made by "
+        if SHEET not in book.names:
+            raise InputError(f"no '{SHEET}' sheet (it has {', '.join(book.names)}); give a workbook made by "
                              "briefing pack", file=str(path))
-        return (_rows(book[SHEET], path), *_facts(book))
+        rows = _rows(book, path)
+        from briefing.ingest.tracker_summary import pack_facts
+
+        return (rows, *pack_facts(book, path))
 
 
 @contextmanager
 def workbook(path: Path):
     """The workbook opened to read, or one line saying why it cannot be: not a workbook,
-    password-protected, too large, or damaged (its XML or its zip broken where a sheet is
-    read, which openpyxl only finds as the rows are read)."""
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
+    password-protected, too large, or damaged."""
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         raise InputError("a tracker is the pack's Excel workbook (.xlsx)", file=str(path))
     check_workbook(path)
     try:
-        book = load_workbook(str(path), read_only=True, data_only=False)
-    except (InvalidFileException, KeyError, ValueError, OSError, zipfile.BadZipFile, SyntaxError, zlib.error) as exc:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
         raise InputError(f"cannot be read as an Excel workbook ({_reason(exc)})", file=str(path)) from None
     try:
-        yield book
-    except (KeyError, zipfile.BadZipFile, SyntaxError, zlib.error, EOFError) as exc:
+        yield Book(archive)
+    except Damaged as exc:
         raise InputError(f"is damaged ({_reason(exc)}); open it in Excel or LibreOffice, let it repair the file "
                          "and save it again", file=str(path)) from None
     finally:
-        book.close()
+        archive.close()
 
 
 def _reason(exc: BaseException) -> str:
     return " ".join(str(exc).split())[:120] or type(exc).__name__
 
 
-def _rows(sheet, path: Path) -> list[TrackerRow]:
-    if (sheet.max_row or 0) > limits.TRACKER_ROWS + HEADER_ROWS:  # the sheet's own dimension: no cell read yet
-        raise InputError(f"{sheet.max_row:,} rows; a tracker holds one row a finding, at most "
-                         f"{limits.TRACKER_ROWS:,}", file=str(path), place=f"{SHEET}!A{sheet.max_row}")
-    rows = sheet.iter_rows(values_only=True)
+def _rows(book: Book, path: Path) -> list[TrackerRow]:
+    try:
+        data = book.sheet(SHEET, limits.TRACKER_ROWS + HEADER_ROWS)
+    except TooManyRows as many:
+        if many.stated:  # the sheet's own dimension: no cell read
+            raise InputError(f"{many.rows:,} rows; a tracker holds one row a finding, at most "
+                             f"{limits.TRACKER_ROWS:,}", file=str(path), place=f"{SHEET}!A{many.rows}") from None
+        raise InputError(f"more than {limits.TRACKER_ROWS:,} rows, though the sheet says it holds fewer; a tracker "
+                         "holds one row a finding", file=str(path), place=SHEET) from None
+    rows = book.rows(data, limits.TRACKER_ROWS + HEADER_ROWS)
     header_at, places = _header(rows, path)
-    out, first = [], {}
-    for number, values in enumerate(rows, start=header_at + 1):
-        if number - header_at > limits.TRACKER_ROWS:
-            raise InputError(f"more than {limits.TRACKER_ROWS:,} rows; a tracker holds one row a finding",
-                             file=str(path), place=f"{SHEET}!A{number}")
-        row = _row(values, places, number, path)
+    out, first, problems = [], {}, []
+    for number, values in rows:
+        row, wrong = _row(values, places, number, path)
+        problems += wrong
         if row is None:
             continue
         if row.id and row.id in first:
-            raise InputError(f"id {row.id!r} is also the id of {first[row.id]}: each finding has one row (to split "
-                             "an action between owners, name both owners in one row, or give the copy an id of "
-                             "its own)", file=str(path), place=row.place)
+            problems.append(InputError(f"id {row.id!r} is also the id of {first[row.id]}: each finding has one row "
+                                       "(to split an action between owners, name both owners in one row, or give "
+                                       "the copy an id of its own)", file=str(path), place=row.place))
+            continue
         first[row.id] = row.place
         out.append(row)
+    if problems:
+        raise ValidationFailed(problems)
     return out
 
 
 def _header(rows, path: Path) -> tuple[int, dict[str, int]]:
+    """The heading row (the first of the first rows to hold 'ID' and two more of briefing's
+    headings) and each known column's place. A heading used twice, or a column briefing
+    writes missing while a heading it does not know stands in its stead, is refused: a
+    wrong guess would lose people's edits without a word."""
     wanted = {c.title.lower(): c for c in COLUMNS}
-    for number, values in enumerate(rows, start=1):
-        found = {str(v).strip().lower(): i for i, v in enumerate(values) if isinstance(v, str)}
+    for number, values in rows:
+        found: dict[str, list[int]] = {}
+        for i, value in values.items():
+            if isinstance(value, str) and value.strip():
+                found.setdefault(" ".join(value.split()).lower(), []).append(i)
         if "id" in found and len(set(found) & set(wanted)) >= 3:
-            missing = [c for c in COLUMNS if c.required and c.title.lower() not in found]
-            if missing:
-                c = missing[0]
-                raise InputError(f"no '{c.title}' column (headings found: {', '.join(map(str, values))})"
-                                 + did_you_mean(c.title, [str(v) for v in values if v]), file=str(path),
-                                 place=f"{SHEET}!row {number}")
-            return number, {wanted[k].field: i for k, i in found.items() if k in wanted}
+            _check_headings(found, wanted, values, number, path)
+            return number, {wanted[k].field: places[0] for k, places in found.items() if k in wanted}
         if number >= HEADER_ROWS:
             break
     raise InputError(f"no heading row with 'ID' and 'Status' in the first {HEADER_ROWS} rows of '{SHEET}'",
                      file=str(path))
 
 
-def _row(values, places: dict[str, int], number: int, path: Path) -> TrackerRow | None:
-    if not any(v not in (None, "") for v in values):
-        return None  # blank rows, and the note under the table
-    fields = {}
+def _check_headings(found: dict[str, list[int]], wanted: dict, values: dict, number: int, path: Path) -> None:
+    headings = [str(values[i]) for i in sorted(values) if isinstance(values[i], str)]
+    missing = [c for c in COLUMNS if c.title.lower() not in found and (c.required or c.editable)]
+    strangers = [str(values[i[0]]) for k, i in found.items() if k not in wanted]
+    if missing and (missing[0].required or strangers):
+        column = missing[0]
+        hint = did_you_mean(column.title, headings)
+        stand_in = (f"; if '{strangers[0]}' is the {column.title} column renamed, give it its name back (its cells "
+                    "are carried to the next pack by that name)") if strangers and not hint else ""
+        raise InputError(f"no '{column.title}' column (headings found: {', '.join(headings)})" + hint + stand_in,
+                         file=str(path), place=f"{SHEET}!row {number}")
+    for key, places in found.items():
+        if key in wanted and len(places) > 1:
+            letters = " and ".join(column_letters(i) for i in places)
+            raise InputError(f"two '{wanted[key].title}' columns ({letters}); keep one, so that no one's edits are "
+                             "read from the wrong one", file=str(path), place=f"{SHEET}!row {number}")
+
+
+def _row(values: dict, places: dict[str, int], number: int, path: Path) -> tuple[TrackerRow | None, list]:
+    if not values:
+        return None, []  # blank rows
+    fields, problems = {}, []
     for column in COLUMNS:
         i = places.get(column.field)
-        if i is None or i >= len(values):
+        if i is None:
             continue
-        fields[column.field] = _value(column, values[i], f"{SHEET}!{_letter(i)}{number}", path)
+        value = values.get(i)
+        if value is None:  # most cells of most rows: nothing to read
+            fields[column.field] = None if column.role == "date" else ""
+            continue
+        try:
+            fields[column.field] = _value(column, value)
+        except _Bad as bad:
+            problems.append(InputError(str(bad), file=str(path), place=f"{SHEET}!{column_letters(i)}{number}"))
+    if problems:
+        return None, problems
     others = [v for k, v in fields.items() if k != "id" and v not in (None, "")]
     if not others and len(str(fields.get("id", "")).split()) > 6:
-        return None  # the sheet's note under the table, not a row
+        return None, []  # the sheet's note under the table, not a row
     fields["status"] = fields.get("status") or ""  # blank: not yet assessed (never "Not started" by default)
     if "state" in fields:
         fields["state"] = next((k for k, word in STATES.items() if word == fields["state"]), "")
-    return TrackerRow(**fields, place=f"{SHEET}!A{number}")
+    return TrackerRow(**fields, place=f"{SHEET}!A{number}"), []
 
 
-def _value(column: TrackerColumn, value, cell: str, path: Path):
+class _Bad(Exception):
+    """A cell's value that cannot stand; the message names it, the caller the cell."""
+
+
+def _value(column: TrackerColumn, value):
+    if isinstance(value, Formula):
+        if column.role != "text":
+            raise _Bad(f"{column.title.lower()} is a formula ({value.text}) with no value saved; type the "
+                       f"{column.title.lower()} itself, or open and save the workbook in Excel or LibreOffice")
+        value = value.text  # a note, kept as typed
     if column.role == "date":
-        if value in (None, ""):
-            return None
-        if isinstance(value, datetime):
-            return value.date()
-        if isinstance(value, date):
-            return value
-        try:
-            return date.fromisoformat(str(value).strip())
-        except ValueError:
-            raise InputError(f"{column.title.lower()} {value!r} is not a date", file=str(path), place=cell) from None
-    text = " ".join(clean("" if value is None else str(value)).split())
+        return _date(column, value)
+    text = _plain(str(value))
     if column.choices and text:
         match = next((c for c in column.choices if c.lower() == text.lower()), None)
         if match is None and not column.editable:
             return ""  # a column briefing fills, changed by hand: refreshed, not refused
         if match is None:
-            raise InputError(f"{column.title.lower()} {text!r} is not one of {', '.join(column.choices)}",
-                             file=str(path), place=cell)
+            raise _Bad(f"{column.title.lower()} {text!r} is not one of {', '.join(column.choices)}")
         return match
     return text  # an Excel cell holds at most 32,767 characters: no cut is needed
 
 
-def _letter(index: int) -> str:
-    from openpyxl.utils import get_column_letter
+def _plain(text: str) -> str:
+    """The cell's text cleaned (briefing.cleaning) and its spaces made single; most cells
+    need neither, and are known not to in one test."""
+    if text.isascii() and text.isprintable() and "  " not in text and text == text.strip():
+        return text
+    return " ".join(clean(text).split())
 
-    return get_column_letter(index + 1)
 
-
-def _facts(book) -> tuple[date | None, str]:
-    """The date and the force of the pack a tracker came from (its Summary sheet's "Date"
-    and "Force" rows), where the workbook still has them: where "since the last pack"
-    begins, and whose actions these are."""
-    day, force = None, ""
-    if "Summary" not in book.sheetnames:
-        return None, ""
-    for number, values in enumerate(book["Summary"].iter_rows(max_col=2, values_only=True), start=1):
-        if number > 200 or not values or len(values) < 2:
-            break
-        if values[0] == "Date":
-            value = values[1]
-            day = value.date() if isinstance(value, datetime) else value if isinstance(value, date) else None
-        elif values[0] == "Force" and isinstance(values[1], str):
-            force = " ".join(clean(values[1]).split())
-    return day, force
+def _date(column: TrackerColumn, value) -> date | None:
+    if value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise _Bad(f"{column.title.lower()} {value!r} is not a date") from None

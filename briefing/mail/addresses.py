@@ -19,12 +19,33 @@ def parse_addresses(values, option: str) -> list[tuple[str, str]]:
     for value in values:
         if any(ord(c) < 32 for c in value):
             raise ConfigError(f"{option} {value!r}: an address cannot hold a line break or control character")
-        pairs = [(name, ascii_address(addr, option)) for name, addr in getaddresses([value.replace(";", ",")])]
+        pairs = [(name, ascii_address(addr, option)) for name, addr in getaddresses([_commas(value)])]
         if not pairs or any(not _ADDRESS.fullmatch(addr) for _, addr in pairs):
             raise ConfigError(f"{option} {_first_bad(value)!r} is not an email address (name@example.org); "
                               "separate several with commas")
         out.extend(pairs)
     return out
+
+
+def _commas(value: str) -> str:
+    """Semicolons between addresses (as Outlook writes lists) as commas; one inside a quoted
+    name ("Smith; Jo" <jo@x.org>), a comment or angle brackets is part of that name."""
+    out, quoted, depth, escaped = [], False, 0, False
+    for ch in value:
+        if escaped:
+            escaped = False
+        elif ch == "\\" and quoted:
+            escaped = True
+        elif ch == '"':
+            quoted = not quoted
+        elif not quoted and ch in "(<":
+            depth += 1
+        elif not quoted and ch in ")>" and depth:
+            depth -= 1
+        elif ch == ";" and not quoted and not depth:
+            ch = ","
+        out.append(ch)
+    return "".join(out)
 
 
 def ascii_address(address: str, setting: str) -> str:
@@ -54,7 +75,7 @@ def ascii_domain(name: str, setting: str) -> str:
 
 def _first_bad(value: str) -> str:
     """The part of "a@x, b@" to name in the error (the whole value when it will not split)."""
-    for part in re.split(r"[,;]", value):
+    for part in _commas(value).split(","):
         found = getaddresses([part])
         if part.strip() and not (len(found) == 1 and _ADDRESS.fullmatch(ascii_address(found[0][1], ""))):
             return part.strip()

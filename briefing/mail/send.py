@@ -1,7 +1,12 @@
-"""Deliver a message over SMTP with verified TLS, one clear line for every failure.
+"""Deliver a message over SMTP with verified TLS, one clear line for every failure (the
+exchange's clock is mail.exchange's, the login mail.login's).
 
-Transient refusals (4xx) are retried a bounded number of times with growing pauses;
-permanent ones (5xx) are reported at once, naming the address the server refused.
+Transient refusals (4xx, at any step: a 421 greeting, a 454 login, a 451 after the data)
+are retried a bounded number of times with growing pauses; permanent ones (5xx) are
+reported at once, naming the address the server refused. Each reply of the server must
+come whole within the timeout, and the whole exchange within EXCHANGE_READS timeouts,
+however slowly a server drips its lines. Once the message has gone, a lost answer is said
+to be one: the message may have been delivered.
 """
 
 from __future__ import annotations
@@ -14,6 +19,8 @@ from collections.abc import Callable
 from email.message import EmailMessage
 
 from briefing.errors import DeliveryError
+from briefing.mail.exchange import EXCHANGE_READS, SMTP, SMTPSSL, Deadline, expired, server_name, stop, too_slow
+from briefing.mail.login import login, refused_login
 from briefing.mail.settings import SmtpSettings
 
 RETRIES = 3
@@ -27,25 +34,24 @@ def tls_context(settings: SmtpSettings) -> ssl.SSLContext:
     return context
 
 
-def _where(settings: SmtpSettings) -> str:
-    return f"{settings.host}:{settings.port}"
-
-
 def _connect(settings: SmtpSettings) -> smtplib.SMTP:
     """An open, secured and logged-in connection, or a DeliveryError saying what failed."""
-    where = _where(settings)
+    where = server_name(settings)
     if settings.security == "none" and settings.auth != "none" and not settings.insecure_login:
         what = "an access token" if settings.auth == "xoauth2" else "the password"
         raise DeliveryError(f"will not send {what} for {settings.user!r} to {where} without encryption "
                             "(security: none); use starttls or ssl, or --insecure-login if the link is private")
+    smtp, opened = None, False
     try:
         if settings.security == "ssl":
-            smtp = smtplib.SMTP_SSL(timeout=settings.timeout, context=tls_context(settings))
+            smtp = SMTPSSL(timeout=settings.timeout, context=tls_context(settings))
         else:
-            smtp = smtplib.SMTP(timeout=settings.timeout)
-        smtp._briefing_deadline = _Deadline(smtp, settings.timeout * EXCHANGE_READS)  # the whole exchange
+            smtp = SMTP(timeout=settings.timeout)
+        smtp._briefing_deadline = Deadline(smtp, settings.timeout * EXCHANGE_READS)  # the whole exchange
         smtp._host = settings.host  # what TLS checks the certificate against (smtplib sets it only in __init__)
-        smtp.connect(settings.host, settings.port)
+        code, text = smtp.connect(settings.host, settings.port)
+        if code != 220:  # smtplib raises this only when it connects itself
+            raise smtplib.SMTPConnectError(code, text)
         smtp.ehlo()
         if settings.security == "starttls":
             if not smtp.has_extn("starttls"):
@@ -55,7 +61,8 @@ def _connect(settings: SmtpSettings) -> smtplib.SMTP:
             smtp.starttls(context=tls_context(settings))
             smtp.ehlo()
         if settings.auth != "none":
-            _login(smtp, settings)
+            login(smtp, settings)
+        opened = True
         return smtp
     except DeliveryError:
         raise
@@ -70,165 +77,73 @@ def _connect(settings: SmtpSettings) -> smtplib.SMTP:
                             "name a CA bundle with --ca-bundle for a private mail server") from None
     except ssl.SSLError as exc:
         raise DeliveryError(f"TLS with {where} failed: {exc.reason or exc}") from None
-    except smtplib.SMTPAuthenticationError as exc:
-        raise DeliveryError(_refused_login(settings, exc)) from None
+    except smtplib.SMTPResponseException as exc:
+        if 400 <= exc.smtp_code < 500:  # a 421 greeting, a 454 login: the server may take it later
+            raise _Transient(f"it answered {_refusal(exc.smtp_code, exc.smtp_error)}") from None
+        if isinstance(exc, smtplib.SMTPAuthenticationError):
+            raise DeliveryError(refused_login(settings, exc)) from None
+        raise DeliveryError(f"{where} refused the connection: {_refusal(exc.smtp_code, exc.smtp_error)}") from None
     except smtplib.SMTPNotSupportedError:
         if settings.auth == "xoauth2":
             raise DeliveryError(f"mail server {where} does not offer OAuth2 logins (XOAUTH2) on this connection") \
                 from None
         raise DeliveryError(f"mail server {where} does not accept logins (AUTH) on this connection") from None
     except smtplib.SMTPServerDisconnected as exc:
-        if "timed out" in str(exc):
-            raise DeliveryError(f"no answer from {where} within {settings.timeout:g} s (timeout)") from None
-        if _expired(locals().get("smtp")):
-            raise DeliveryError(_too_slow(settings)) from None
+        if "timed out" in str(exc) or expired(smtp):
+            raise DeliveryError(too_slow(settings, smtp)) from None
         raise DeliveryError(f"mail server {where} closed the connection") from None
     except UnicodeError:
         raise DeliveryError("a mail setting (the server's name, the user or the password) holds a character that "
                             "is not ASCII, which the SMTP exchange cannot carry; use an ASCII password (an app "
                             "password) and the server's ASCII name") from None
     except (smtplib.SMTPException, OSError) as exc:
-        if _expired(locals().get("smtp")):
-            raise DeliveryError(_too_slow(settings)) from None
+        if expired(smtp):
+            raise DeliveryError(too_slow(settings, smtp)) from None
         raise DeliveryError(f"could not talk to {where}: {exc}") from None
-
-
-EXCHANGE_READS = 10  # the whole exchange may take this many read timeouts, however the server drips its lines
-
-
-class _Deadline:
-    """Cuts the connection when the whole exchange runs past its time: the socket timeout
-    bounds each read, but a server sending a line a second would never trip it."""
-
-    def __init__(self, smtp: smtplib.SMTP, seconds: float):
-        import threading
-
-        self.smtp, self.expired = smtp, False
-        self.timer = threading.Timer(seconds, self._cut)
-        self.timer.daemon = True
-        self.timer.start()
-
-    def _cut(self) -> None:
-        self.expired = True
-        sock = getattr(self.smtp, "sock", None)
-        if sock is not None:
-            try:
-                sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
-
-
-def _expired(smtp) -> bool:
-    deadline = getattr(smtp, "_briefing_deadline", None)
-    return bool(deadline and deadline.expired)
-
-
-def _stop(smtp) -> None:
-    deadline = getattr(smtp, "_briefing_deadline", None)
-    if deadline is not None:
-        deadline.timer.cancel()
-
-
-def _too_slow(settings: SmtpSettings) -> str:
-    return (f"mail server {_where(settings)} did not finish the exchange within "
-            f"{settings.timeout * EXCHANGE_READS:g} s")
-
-
-BASIC_REFUSED = ("5.7.30", "5.7.139", "basic authentication is not supported", "basic authentication is disabled")
-
-
-def _refused_login(settings: SmtpSettings, exc: smtplib.SMTPAuthenticationError) -> str:
-    """What to do about a refused login, in one line; never the password or the token."""
-    where, answer = _where(settings), exc.smtp_error.decode(errors="replace") if isinstance(exc.smtp_error, bytes) \
-        else str(exc.smtp_error)
-    if settings.auth == "password" and any(mark in answer.lower() for mark in BASIC_REFUSED):
-        return (f"{where} refuses passwords (Basic authentication is switched off, as Microsoft 365 does from "
-                f"December 2026: {exc.smtp_code} {answer.split()[0] if answer.split() else ''}); use OAuth2: set "
-                "BRIEFING_SMTP_AUTH=xoauth2 and BRIEFING_SMTP_TOKEN_COMMAND to a program that prints an access "
-                "token, or write a draft for your own mail client with briefing email --draft")
-    if settings.auth == "xoauth2":
-        source = "the token command" if settings.token_command else "Microsoft Entra ID"
-        return (f"access token refused by {where} for {settings.user!r} ({exc.smtp_code}), after asking {source} "
-                "again; check the mailbox name, that the token is for SMTP (scope SMTP.Send), and that "
-                "SMTP AUTH is enabled for the mailbox")
-    return f"login refused by {where} for user {settings.user!r} ({exc.smtp_code})"
-
-
-def _login(smtp: smtplib.SMTP, settings: SmtpSettings) -> None:
-    """One attempt with the best offered mechanism: smtplib's login() would retry with others,
-    and some servers drop the connection after the first refusal, hiding the real answer."""
-    if settings.auth == "xoauth2":
-        return _login_xoauth2(smtp, settings)
-    offered = smtp.esmtp_features.get("auth", "").upper().split()
-    mechanism = next((m for m in ("CRAM-MD5", "PLAIN", "LOGIN") if m in offered), None)
-    if mechanism is None:
-        raise smtplib.SMTPNotSupportedError("no supported AUTH mechanism")
-    smtp.user, smtp.password = settings.user, settings.password
-    smtp.auth(mechanism, getattr(smtp, "auth_" + mechanism.lower().replace("-", "_")))
-
-
-def _login_xoauth2(smtp: smtplib.SMTP, settings: SmtpSettings) -> None:
-    """XOAUTH2 with a token from the token command; a refused token is asked for once more
-    (the command may hand out a fresh one), then the refusal stands."""
-    from briefing.mail.oauth import xoauth2
-
-    if "XOAUTH2" not in smtp.esmtp_features.get("auth", "").upper().split():
-        raise smtplib.SMTPNotSupportedError("no XOAUTH2")
-    for attempt in (1, 2):
-        try:
-            smtp.auth("XOAUTH2", xoauth2(settings.user, access_token(settings, refresh=attempt == 2)))
-            return
-        except smtplib.SMTPAuthenticationError:
-            if attempt == 2:
-                raise
-            smtp.ehlo()
-
-
-def access_token(settings: SmtpSettings, refresh: bool = False, http_client=None) -> str:
-    """From the token command when one is set, else from Microsoft Entra ID via MSAL."""
-    if settings.token_command:
-        from briefing.mail.oauth import token_from_command
-
-        return token_from_command(settings.token_command, settings.timeout)
-    from briefing.mail.entra import token
-
-    return token(settings, http_client=http_client, refresh=refresh)
+    finally:
+        if smtp is not None and not opened:
+            stop(smtp)
+            smtp.close()
 
 
 def check(settings: SmtpSettings) -> str:
     """Connect, secure and log in without sending; returns what was confirmed."""
-    smtp = _connect(settings)
+    try:
+        smtp = _connect(settings)
+    except _Transient as exc:
+        raise DeliveryError(f"{server_name(settings)} is refusing for now ({exc}); try again later") from None
     size = smtp.esmtp_features.get("size", "")
     smtp.quit()
+    stop(smtp)
     login = {"password": f", logged in as {settings.user} with a password",
              "xoauth2": f", logged in as {settings.user} with an OAuth2 token (XOAUTH2) from "
                         + ("the token command" if settings.token_command else "Microsoft Entra ID (MSAL)"),
              "none": ", no login (BRIEFING_SMTP_AUTH=none)"}[settings.auth]
     limit = f"; it accepts messages up to {int(size) // 1024} KB" if size.strip().isdigit() and int(size) else ""
-    return f"{_where(settings)} reachable ({settings.security}){login}{limit}"
+    return f"{server_name(settings)} reachable ({settings.security}){login}{limit}"
 
 
 def _check_size(smtp: smtplib.SMTP, settings: SmtpSettings, size: int) -> None:
     limit = smtp.esmtp_features.get("size", "").strip()
     if limit.isdigit() and int(limit) and size > int(limit):
-        raise DeliveryError(f"message is {size // 1024} KB but {_where(settings)} accepts at most "
+        raise DeliveryError(f"message is {size // 1024} KB but {server_name(settings)} accepts at most "
                             f"{int(limit) // 1024} KB; attach fewer files (e.g. --attach pdf)")
 
 
 def deliver(settings: SmtpSettings, message: EmailMessage, recipients: list[str], *, retries: int = RETRIES,
-            pause: float = 2.0, sleep: Callable[[float], None] = time.sleep) -> None:
+            pause: float = 2.0, sleep: Callable[[float], None] | None = None) -> None:
     data = message.as_bytes(policy=message.policy.clone(linesep="\r\n"))  # SMTP wants CRLF line ends
     for attempt in range(1, retries + 1):
         try:
             return _send_once(settings, data, recipients)
         except _Transient as exc:
             if attempt == retries:
-                raise DeliveryError(f"{_where(settings)} kept refusing for now ({exc}); tried {retries} times, "
+                raise DeliveryError(f"{server_name(settings)} kept refusing for now ({exc}); tried {retries} times, "
                                     "nothing was sent") from None
-            sleep(pause * 2 ** (attempt - 1))
+            (sleep or time.sleep)(pause * 2 ** (attempt - 1))
 
 
-class _Transient(Exception):
+class _Transient(DeliveryError):
     """A 4xx answer: the server may accept the same message a little later."""
 
 
@@ -239,38 +154,66 @@ def _refusal(code: int, text: bytes) -> str:
 def _send_once(settings: SmtpSettings, data: bytes, recipients: list[str]) -> None:
     """MAIL, every RCPT, then DATA only if every recipient was accepted: all or nothing."""
     smtp = _connect(settings)
-    where = _where(settings)
+    where, sent = server_name(settings), False
     try:
-        _check_size(smtp, settings, len(data))
-        options = [f"SIZE={len(data)}"] if smtp.has_extn("size") else []
-        code, text = smtp.mail(settings.sender, options)
-        if code != 250:
-            _fail(code, f"{where} refused the sender {settings.sender}: {_refusal(code, text)}")
-        refused = {}
-        for address in recipients:
-            code, text = smtp.rcpt(address)
-            if code not in (250, 251):
-                refused[address] = (code, text)
-        if refused:
-            smtp.rset()
-            names = "; ".join(f"{addr} ({_refusal(c, t)})" for addr, (c, t) in refused.items())
-            _fail(min(c for c, _ in refused.values()), f"{where} refused the recipient {names}; nothing was sent")
-        code, text = smtp.data(data)
+        _envelope(smtp, settings, data, recipients)
+        code, text = smtp.docmd("data")
+        if code != 354:
+            _fail(code, f"{where} refused the message: {_refusal(code, text)}")
+        smtp.send(_dot_stuffed(data))
+        sent = True  # from here the server may have the whole message, whatever follows
+        code, text = smtp.getreply()
         if code != 250:
             _fail(code, f"{where} refused the message: {_refusal(code, text)}")
-        smtp.quit()
-    except smtplib.SMTPServerDisconnected:
-        if _expired(smtp):
-            raise DeliveryError(_too_slow(settings) + "; nothing was sent") from None
-        raise DeliveryError(f"{where} dropped the connection before the message was accepted; "
-                            "nothing was sent") from None
-    except smtplib.SMTPDataError as exc:
-        _fail(exc.smtp_code, f"{where} refused the message: {_refusal(exc.smtp_code, exc.smtp_error)}")
-    except TimeoutError:
-        raise DeliveryError(f"{where} stopped answering (timeout); nothing was sent") from None
+        try:
+            smtp.quit()
+        except (smtplib.SMTPException, OSError):
+            pass  # accepted is accepted; a goodbye lost changes nothing
+    except (smtplib.SMTPServerDisconnected, TimeoutError, OSError) as exc:
+        raise DeliveryError(_lost(settings, smtp, exc, sent)) from None
     finally:
-        _stop(smtp)
+        stop(smtp)
         smtp.close()
+
+
+def _envelope(smtp: smtplib.SMTP, settings: SmtpSettings, data: bytes, recipients: list[str]) -> None:
+    where = server_name(settings)
+    _check_size(smtp, settings, len(data))
+    options = [f"SIZE={len(data)}"] if smtp.has_extn("size") else []
+    code, text = smtp.mail(settings.sender, options)
+    if code != 250:
+        _fail(code, f"{where} refused the sender {settings.sender}: {_refusal(code, text)}")
+    refused = {}
+    for address in recipients:
+        code, text = smtp.rcpt(address)
+        if code not in (250, 251):
+            refused[address] = (code, text)
+    if refused:
+        smtp.rset()
+        names = "; ".join(f"{addr} ({_refusal(c, t)})" for addr, (c, t) in refused.items())
+        _fail(min(c for c, _ in refused.values()), f"{where} refused the recipient {names}; nothing was sent")
+
+
+def _dot_stuffed(data: bytes) -> bytes:
+    """The message as DATA carries it: a line starting with "." gets a second, and a line
+    with a single "." ends it (what smtplib.data does, done here so that the moment the
+    message has gone is known)."""
+    import re
+
+    data = re.sub(rb"(?m)^\.", b"..", data)
+    return data + (b"" if data.endswith(b"\r\n") else b"\r\n") + b".\r\n"
+
+
+def _lost(settings: SmtpSettings, smtp, exc: BaseException, sent: bool) -> str:
+    """What a connection lost mid-send means for the user: before the message went,
+    nothing was sent; after, the server may have it all (sending again could send twice)."""
+    where = server_name(settings)
+    why = (too_slow(settings, smtp) if expired(smtp) or isinstance(exc, TimeoutError)
+           else f"{where} dropped the connection")
+    if sent:
+        return (f"the message went to {where} but the answer to it was lost ({why}): it may have been delivered; "
+                "ask a recipient before sending it again")
+    return f"{why} before the message was accepted; nothing was sent"
 
 
 def _fail(code: int, message: str) -> None:

@@ -92,6 +92,26 @@ def _user(user: str) -> str:
     return user
 
 
+def _host(host: str) -> str:
+    """The server's name alone. A host written as an address ("smtp://user:secret@mail...")
+    holds a login, which would be echoed in every later message: it is refused naming only
+    the server, never what came before the "@"."""
+    host = host.strip()
+    server = host.rpartition("@")[2].split("/")[0] if "@" in host else host.split("://")[-1].split("/")[0]
+    if "@" in host:
+        raise ConfigError(f"{ENV['host']} holds a login before its '@' (not shown here); give the server's name "
+                          f"alone ({server.rsplit(':', 1)[0] or 'mail.example.org'}), and the login in {ENV['user']} "
+                          f"and {ENV['password']}")
+    if "://" in host or "/" in host:
+        raise ConfigError(f"{ENV['host']} {host!r} is an address, not a server's name; give the name alone "
+                          f"({server.rsplit(':', 1)[0]})")
+    name, colon, port = host.rpartition(":")
+    if colon and port.isdigit() and name and ":" not in name:
+        raise ConfigError(f"{ENV['host']} {host!r} holds a port; give the name alone ({name}) and set "
+                          f"{ENV['port']}={port}")
+    return host
+
+
 def _warn_if_readable(path: Path) -> None:
     """A password in a file others can read is a password others have; say so, as ssh does."""
     mode = path.stat().st_mode
@@ -145,7 +165,7 @@ def load_settings(config: Path | None = None, *, ca_bundle: str = "", verify: bo
         raise ConfigError("no sender address: export BRIEFING_SMTP_FROM")
     if values.get("ca_bundle") and not Path(values["ca_bundle"]).expanduser().exists():
         raise ConfigError("CA bundle not found", file=str(values["ca_bundle"]))
-    return SmtpSettings(host=ascii_domain(str(values["host"]), ENV["host"]), port=port, security=security,
+    return SmtpSettings(host=ascii_domain(_host(str(values["host"])), ENV["host"]), port=port, security=security,
                         sender=ascii_address(str(sender), ENV["sender"]), user=_user(str(values.get("user") or "")), password=str(values.get("password") or ""),
                         ca_bundle=str(values.get("ca_bundle") or ""), verify=verify, insecure_login=insecure_login,
                         auth=auth, token_command=str(values.get("token_command") or ""),

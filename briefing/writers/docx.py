@@ -8,8 +8,8 @@ page header and footer, "Page X of Y", and title/author/subject/language propert
 from __future__ import annotations
 
 import io
+import itertools
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 import docx
 from docx.enum.section import WD_ORIENT
@@ -18,12 +18,24 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
 
-from briefing.document.model import Briefing, BulletList, Chart, Link, Paragraph, Table, display
+from briefing.document.model import (
+    Briefing,
+    BulletList,
+    Chart,
+    GradeGrid,
+    Link,
+    Paragraph,
+    Points,
+    Quote,
+    Table,
+    display,
+)
 from briefing.writers.chart_image import render_png
+from briefing.writers.docx_figures import compact, compact_tables, write_grid, write_points, write_quote
+from briefing.writers.docx_parts import USABLE_WIDTH_CM, cell_xml, styled
 from briefing.writers.style import CAVEAT_FILL, FONT, HEADER_FILL, column_widths, grade_fill, grade_text
 
 SUFFIX = ".docx"
-USABLE_WIDTH_CM = 17.0
 # Width of one character of 10 pt Arial in cm, generously (Word has no metrics here):
 # 0.6 em regular, 0.65 em bold; an office suite that substitutes a wider font still fits.
 CELL_EM, HEAD_EM = 10 * 0.6 * 2.54 / 72, 10 * 0.65 * 2.54 / 72
@@ -36,12 +48,18 @@ def _measure(em_cm: float):
 def render(briefing: Briefing, path: Path) -> None:
     document = docx.Document()
     _setup(document, briefing)
-    _styled(document, briefing.metadata.title, "Title")
-    _contents(document, [s.title for s in briefing.sections if s.level == 1])
-    for section in briefing.sections:
-        _styled(document, section.title, f"Heading {section.level}")
+    styled(document, briefing.metadata.title, "Title")
+    summary = sum(1 for _ in itertools.takewhile(lambda s: s.ends_page, briefing.sections))  # page 1, before the contents
+    for i, section in enumerate(briefing.sections):
+        if i == summary:
+            _contents(document, [s.title for s in briefing.sections if s.level == 1])
+        styled(document, section.title, f"Heading {section.level}")
+        start, first = len(document.paragraphs), len(document.element.body)
         for block in section.blocks:
             WRITE[type(block)](document, block)
+        if section.ends_page:
+            compact(document.paragraphs[start:])
+            compact_tables(list(document.element.body)[first:])
     document.save(str(path))
 
 
@@ -53,6 +71,7 @@ def _setup(document, briefing: Briefing) -> None:
     props.comments, props.version = _prop(f"Marking: {meta.marking}"), _prop(meta.version)
     normal = document.styles["Normal"]
     normal.font.name, normal.font.size = FONT, Pt(12)
+    document.styles["Title"].font.size = Pt(20)  # the template's 28 pt takes three lines of page 1
     rpr = normal.element.get_or_add_rPr()
     lang = OxmlElement("w:lang")
     lang.set(qn("w:val"), meta.language)
@@ -108,25 +127,25 @@ def _field(paragraph, instruction: str, placeholder: str = "1") -> None:
     _field_end(paragraph)
 
 
-def _styled(document, text: str, style: str):
-    """A paragraph in a built-in style, as add_heading(text) or add_paragraph(text, style)
-    make it, without python-docx comparing the style with the default one by walking every
-    style of the document (a quarter of the Word document's time)."""
-    paragraph = document.add_paragraph(text)
-    paragraph._p.style = document.styles[style].style_id
-    return paragraph
+CONTENTS_NOTE = ("Page numbers appear in this list once it is updated: in Word, right-click it and choose "
+                 "Update Field; in LibreOffice, choose Tools, Update, Update All.")
 
 
 def _contents(document, titles: list[str]) -> None:
     """A table of contents field whose shown result already lists the main headings, so the
     document opens without asking to update fields; Word refreshes it with page numbers
     on "Update Field"."""
-    document.add_paragraph("Contents", style="TOC Heading" if "TOC Heading" in document.styles else None)
+    heading = document.add_paragraph("Contents", style="TOC Heading" if "TOC Heading" in document.styles else None)
+    # after page 1's summary the contents start a page (a break paragraph could spill onto a blank page of its own)
+    heading.paragraph_format.page_break_before = len(document.paragraphs) > 2
     paragraphs = [document.add_paragraph() for _ in titles or [""]]
     _field_start(paragraphs[0], 'TOC \\o "1-2" \\h \\z \\u')
     for paragraph, title in zip(paragraphs, titles):
         paragraph.add_run(title)
     _field_end(paragraphs[-1])
+    note = document.add_paragraph(CONTENTS_NOTE)
+    for run in note.runs:
+        run.italic, run.font.size = True, Pt(10)
 
 
 def _paragraph(document, block: Paragraph) -> None:
@@ -172,7 +191,7 @@ def _link(document, block: Link) -> None:
 def _list(document, block: BulletList) -> None:
     style = "List Number" if block.ordered else "List Bullet"
     for item in block.items:
-        _styled(document, item, style)
+        styled(document, item, style)
 
 
 def _shade(parent, fill: str) -> None:
@@ -186,7 +205,7 @@ def _shade(parent, fill: str) -> None:
 def _table(document, block: Table) -> None:
     """The table's XML is written in one pass and parsed once: python-docx's cell-by-cell
     calls cost more than the rest of the document together."""
-    caption = _styled(document, block.caption, "Caption")
+    caption = styled(document, block.caption, "Caption")
     caption.paragraph_format.keep_with_next = True
     rows = [tuple(display(v) for v in row) for row in block.rows] or \
         [tuple("None" if i == 0 else "" for i in range(len(block.columns)))]
@@ -199,29 +218,21 @@ def _table(document, block: Table) -> None:
            'w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>',
            *(f'<w:gridCol w:w="{t}"/>' for t in twips), "</w:tblGrid>",
            '<w:tr><w:trPr><w:cantSplit w:val="true"/><w:tblHeader w:val="true"/></w:trPr>',
-           *(_cell_xml(c.title, t, HEADER_FILL, "FFFFFF", bold=True) for c, t in zip(block.columns, twips)), "</w:tr>"]
+           *(cell_xml(c.title, t, HEADER_FILL, "FFFFFF", bold=True) for c, t in zip(block.columns, twips)), "</w:tr>"]
     for values in rows:
-        xml.append("<w:tr>")
+        # a row moves whole to the next page, as in the PDF, unless it could be taller than a page
+        xml.append('<w:tr><w:trPr><w:cantSplit w:val="true"/></w:trPr>' if sum(map(len, values)) < 1500 else "<w:tr>")
         for column, width, value in zip(block.columns, twips, values):
             fill = grade_fill(value) if column.role == "grade" else None
-            xml.append(_cell_xml(value, width, fill, grade_text(value) if fill else None))
+            xml.append(cell_xml(value, width, fill, grade_text(value) if fill else None))
         xml.append("</w:tr>")
     xml.append("</w:tbl>")
     document.element.body._insert_tbl(parse_xml("".join(xml)))
     document.add_paragraph()
 
 
-def _cell_xml(text: str, width: int, fill: str | None, colour: str | None, bold: bool = False) -> str:
-    shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
-    props = ("<w:b/>" if bold else "") + (f'<w:color w:val="{colour}"/>' if colour else "") + '<w:sz w:val="20"/>'
-    lines = text.split("\n")
-    runs = '<w:br/>'.join(f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in lines)
-    return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shade}</w:tcPr>'
-            f'<w:p><w:r><w:rPr>{props}</w:rPr>{runs}</w:r></w:p></w:tc>')
-
-
 def _chart(document, block: Chart) -> None:
-    _styled(document, block.title, "Caption").paragraph_format.keep_with_next = True
+    styled(document, block.title, "Caption").paragraph_format.keep_with_next = True
     document.add_picture(io.BytesIO(render_png(block)), width=Cm(USABLE_WIDTH_CM))
     drawing = document.paragraphs[-1]._p.xpath(".//wp:docPr")
     for doc_pr in drawing:
@@ -229,4 +240,5 @@ def _chart(document, block: Chart) -> None:
         doc_pr.set("title", block.title)
 
 
-WRITE = {Paragraph: _paragraph, Link: _link, BulletList: _list, Table: _table, Chart: _chart}
+WRITE = {Paragraph: _paragraph, Link: _link, BulletList: _list, Table: _table, Chart: _chart,
+         GradeGrid: write_grid, Points: write_points, Quote: write_quote}

@@ -9,6 +9,7 @@ through Jinja's autoescape, so text from a report is always shown, never run.
 from __future__ import annotations
 
 import itertools
+import textwrap
 from functools import lru_cache
 from pathlib import Path
 
@@ -40,34 +41,48 @@ def render(briefing: Briefing, path: Path) -> None:
         meta=briefing.metadata, sections=briefing.sections, chart=chart_html,
         grade_colours={g: (GRADE_FILL[g], grade_text(g)) for g in GRADE_FILL},
         grade_class=lambda value: GRADE_CLASSES.get(str(value).strip().lower(), ""),
+        grid_class=grid_class,
         new_id=lambda: f"t{next(counter)}")
     Path(path).write_text(page, encoding="utf-8")
+
+
+def grid_class(cell) -> str:
+    """A grid cell's class by its state: a graded one takes its grade's colours."""
+    if cell.state == "graded":
+        return f"grade {GRADE_CLASSES.get(cell.grade, '')}".strip()
+    return "none" if cell.state == "not-graded" else "gap"
 
 
 def chart_html(chart: Chart) -> Markup:
     """Bars as inline SVG (a picture for sighted readers, named by its title and text
     alternative, every bar labelled with its grade word so colour is never the only cue),
     then the same grades as a table for everyone else."""
-    width, bar_w, row, top = 640, 360, 62, 4
-    height = top + row * len(chart.bars)
+    # Drawn narrow (380 units) and shown at most 480 px wide: on a 320 px phone the labels are
+    # still 12 px high, where a wide drawing scaled down would set them at 6 px.
+    width, bar_w, top = 380, 210, 4
     unit = bar_w / max(len(chart.scale), 1)
-    parts = [f'<svg role="img" aria-labelledby="chart-title chart-desc" viewBox="0 0 {width} {height}" '
-             f'width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg" font-family="Arial, sans-serif">',
-             f'<title id="chart-title">{escape(chart.title)}</title><desc id="chart-desc">{escape(chart.alt_text)}</desc>']
-    for i, bar in enumerate(chart.bars):
-        y = top + i * row
-        parts.append(f'<text x="0" y="{y + 14}" font-size="14" font-weight="bold" fill="#0b0c0c">'
-                     f'{escape(bar.label)}</text>')
-        for offset, rank, grade, fill, words in ((20, bar.old_rank, bar.old_grade, OLD_FILL, bar.old_words),
-                                                 (38, bar.new_rank, bar.new_grade, grade_fill(bar.new_grade) or OLD_FILL,
-                                                  bar.new_words)):
+    parts, y = [], top
+    for bar in chart.bars:
+        for line in textwrap.wrap(bar.label, 38) or [""]:
+            parts.append(f'<text x="0" y="{y + 15}" font-size="15" font-weight="bold" fill="#0b0c0c">'
+                         f'{escape(line)}</text>')
+            y += 18
+        for rank, grade, fill, words in ((bar.old_rank, bar.old_grade, OLD_FILL, bar.old_words),
+                                         (bar.new_rank, bar.new_grade, grade_fill(bar.new_grade) or OLD_FILL,
+                                          bar.new_words)):
             if rank is None:
-                parts.append(f'<text x="0" y="{y + offset + 12}" font-size="12" fill="#505a5f">{escape(words)}</text>')
-                continue
-            length = unit * (rank + 1)
-            parts.append(f'<rect x="0" y="{y + offset}" width="{length:.1f}" height="15" fill="#{fill}"/>'
-                         f'<text x="{length + 6:.1f}" y="{y + offset + 12}" font-size="12" fill="#0b0c0c">'
-                         f'{escape(grade)}</text>')
+                parts.append(f'<text x="0" y="{y + 14}" font-size="14" fill="#505a5f">{escape(words)}</text>')
+            else:
+                length = unit * (rank + 1)
+                parts.append(f'<rect x="0" y="{y + 2}" width="{length:.1f}" height="15" fill="#{fill}"/>'
+                             f'<text x="{length + 5:.1f}" y="{y + 15}" font-size="14" fill="#0b0c0c">'
+                             f'{escape(grade)}</text>')
+            y += 19
+        y += 10
+    parts.insert(0, f'<svg role="img" aria-labelledby="chart-title chart-desc" viewBox="0 0 {width} {y}" '
+                    f'width="480" height="{y * 480 / width:.0f}" xmlns="http://www.w3.org/2000/svg" '
+                    'font-family="Arial, sans-serif">'
+                    f'<title id="chart-title">{escape(chart.title)}</title><desc id="chart-desc">{escape(chart.alt_text)}</desc>')
     parts.append("</svg>")
     key = (f"Upper (grey) bar: {escape(chart.old_name)}; lower bar: {escape(chart.new_name)}, coloured by its grade. "
            "Longer is better.")

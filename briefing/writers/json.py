@@ -11,4 +11,7 @@ SUFFIX = ".json"
 
 
 def render(briefing: Briefing, path: Path) -> None:
-    path.write_text(json.dumps(briefing.to_dict(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    """The document, without the warnings said on writing it: they name the files read as this
+    machine knows them (its paths), which a file that travels must not hold."""
+    model = {k: v for k, v in briefing.to_dict().items() if k != "warnings"}
+    path.write_text(json.dumps(model, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -20,10 +20,13 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Frame,
+    KeepInFrame,
     KeepTogether,
     ListFlowable,
     ListItem,
+    PageBreak,
     PageTemplate,
     Spacer,
     TableStyle,
@@ -32,54 +35,34 @@ from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
 
 from briefing.cleaning import strings
-from briefing.document.model import Briefing, BulletList, Chart, Link, Paragraph, Table, display
+from briefing.document.model import (
+    Briefing,
+    BulletList,
+    Chart,
+    GradeGrid,
+    Link,
+    Paragraph,
+    Points,
+    Quote,
+    Table,
+    display,
+)
 from briefing.writers.pdf_chart import chart_drawing
+from briefing.writers.pdf_figures import grid_flowables, points_flowables, quote_flowables
 from briefing.writers.pdf_fonts import cover, fonts
-from briefing.writers.style import CAVEAT_FILL, HEADER_FILL, column_widths, grade_fill, grade_text
+from briefing.writers.pdf_text import CELL_PADDING, GIANT_CELL, PIECE, breakable, cell_content, paras, text
+from briefing.writers.style import CAVEAT_FILL, HEADER_FILL, MUTED, column_widths, grade_fill, grade_text
 
 SUFFIX = ".pdf"
 MARGIN = 18 * mm
 
 
-PIECE = 2000  # characters per paragraph flowable; reportlab's wrapping and page splitting
-# grow with the square of a paragraph's length, so longer text is set as several pieces
-
-
-def text(value: str) -> str:
-    """Escape for reportlab's paragraph markup and keep line breaks."""
-    return escape(value).replace("\n", "<br/>")
-
-
-def pieces(value: str) -> list[str]:
-    """The text in runs of at most PIECE characters, cut at a space where there is one."""
-    out = []
-    while len(value) > PIECE:
-        cut = value.rfind(" ", PIECE // 2, PIECE)
-        cut = cut if cut > 0 else PIECE
-        out.append(value[:cut])
-        value = value[cut:].lstrip(" ")
-    return [*out, value]
-
-
-def paras(value: str, style: ParagraphStyle) -> list:
-    """Paragraph flowables for the text; pieces after the first continue without a gap."""
-    parts = pieces(value)
-    if len(parts) == 1:
-        return [RLParagraph(text(value), style)]
-    joined = ParagraphStyle(f"{style.name}-joined", parent=style, spaceBefore=0, spaceAfter=0)
-    last = ParagraphStyle(f"{style.name}-last", parent=style, spaceBefore=0)
-    return [RLParagraph(text(part), style if i == 0 else (last if i == len(parts) - 1 else joined))
-            for i, part in enumerate(parts)]
-
-
-def cell_content(value: str, style: ParagraphStyle):
-    flowables = paras(value, style)
-    return flowables[0] if len(flowables) == 1 else flowables
-
-
-def _styles() -> dict[str, ParagraphStyle]:
+def _styles(size: float = 11) -> dict[str, ParagraphStyle]:
+    """The paper's styles; `size` is the body's (page 1's summary is set a point smaller, to
+    hold on one page)."""
     regular, bold, italic = fonts()
-    base = ParagraphStyle("body", fontName=regular, fontSize=11, leading=15, spaceAfter=6, splitLongWords=1)
+    base = ParagraphStyle(f"body{size}", fontName=regular, fontSize=size, leading=size * 15 / 11,
+                          spaceAfter=size * 6 / 11, splitLongWords=1)
     return {
         "title": ParagraphStyle("title", parent=base, fontName=bold, fontSize=20, leading=25, spaceAfter=10,
                                 textColor=colors.HexColor("#1F3B5C")),
@@ -95,6 +78,12 @@ def _styles() -> dict[str, ParagraphStyle]:
         "cell": ParagraphStyle("cell", parent=base, fontSize=9, leading=11.5, spaceAfter=0),
         "head": ParagraphStyle("head", parent=base, fontName=bold, fontSize=9, leading=11.5, spaceAfter=0,
                                textColor=colors.white),
+        "note": ParagraphStyle("note", parent=base, fontSize=9.5, leading=12.5, textColor=colors.HexColor(f"#{MUTED}")),
+        "lead": ParagraphStyle("lead", parent=base, fontName=bold, spaceBefore=4),
+        "quote": ParagraphStyle("quote", parent=base, fontName=italic, spaceAfter=2),
+        "point": ParagraphStyle("point", parent=base, spaceAfter=size / 4),
+        "source": ParagraphStyle("source", parent=base, fontSize=8.5, leading=11, spaceAfter=3,
+                                 textColor=colors.HexColor(f"#{MUTED}")),
         "marking": ParagraphStyle("marking", parent=base, fontName=bold, fontSize=10, alignment=TA_CENTER),
     }
 
@@ -147,7 +136,7 @@ def warm() -> None:
 
 
 def render(briefing: Briefing, path: Path) -> None:
-    meta, styles = briefing.metadata, _styles()
+    meta, styles, compact = briefing.metadata, _styles(), _styles(10)
     cover({c for text in strings(briefing) for c in text if c > "\x7f"})
     doc = _Document(str(path), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=18 * mm,
                     bottomMargin=18 * mm, title=meta.title, author=meta.author, subject=meta.subject,
@@ -158,7 +147,12 @@ def render(briefing: Briefing, path: Path) -> None:
     for section in briefing.sections:
         heading = RLParagraph(text(section.title), styles["h1" if section.level == 1 else "h2"])
         heading.outline_level = section.level - 1
-        story.append(heading)
+        story += [CondPageBreak(HEADING_ROOM), heading]
+        if section.ends_page:  # page 1's summary: set smaller, and shrunk further where it would overflow its page
+            content = [g for block in section.blocks for f in FLOW[type(block)](block, compact, doc.width)
+                       for g in (f._content if isinstance(f, KeepTogether) else [f]) if not isinstance(g, CondPageBreak)]
+            story += [KeepInFrame(0, 0, content, mode="shrink"), PageBreak()]
+            continue
         for block in section.blocks:
             story.extend(FLOW[type(block)](block, styles, doc.width))
     doc.build(story, canvasmaker=_numbered_canvas(meta.marking, fonts()[1]))
@@ -183,6 +177,7 @@ def _list(block: BulletList, styles, width) -> list:
     return [ListFlowable(items, leftIndent=14, bulletFontName=fonts()[0], **kind)]
 
 
+HEADING_ROOM = 90  # points: a heading with less room than this below it starts the next page
 def _table(block: Table, styles, width) -> list:
     values = [[display(v) for v in row] for row in block.rows]
     cell, head = styles["cell"], styles["head"]
@@ -192,12 +187,13 @@ def _table(block: Table, styles, width) -> list:
                            padding=9)
     header = [RLParagraph(text(c.title), styles["head"]) for c in block.columns]
     values, notes = _move_giant_cells(block, values)
+    values = [[breakable(v, w - 2 * CELL_PADDING, cell) for v, w in zip(row, widths)] for row in values]
     rows = [[cell_content(v, styles["cell"]) for v in row] for row in values] or \
         [[RLParagraph("None", styles["cell"])] + [""] * (len(block.columns) - 1)]
     commands = [("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(f"#{HEADER_FILL}")),
                 ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#B1B4B6")),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 4),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 4)]
+                ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+                ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING)]
     for r, row in enumerate(values, start=1):
         for c, (column, value) in enumerate(zip(block.columns, row)):
             fill = grade_fill(value) if column.role == "grade" else None
@@ -212,10 +208,17 @@ def _table(block: Table, styles, width) -> list:
     table.setStyle(TableStyle(commands))
     caption = RLParagraph(text(block.caption), styles["caption"])
     after = [f for note in notes for f in paras(note, styles["body"])]
-    return [KeepTogether([caption, Spacer(1, 2)]), table, Spacer(1, 8), *after]
+    return [CondPageBreak(_opening_height(caption, [header, *rows[:1]], widths, commands, width)),
+            KeepTogether([caption, Spacer(1, 2)]), table, Spacer(1, 8), *after]
 
 
-GIANT_CELL = 3000  # characters; a longer cell is set below its table, where text flows freely
+def _opening_height(caption, first_rows, widths, commands, width) -> float:
+    """The room the caption, the header row and the first row need together: with less left on
+    the page the table starts on the next, so a caption never stands alone at a page's foot."""
+    opening = RLTable(first_rows, colWidths=widths)
+    opening.setStyle(TableStyle([c for c in commands if c[1][1] <= 1 and c[2][1] in (-1, 0, 1)]))
+    height = caption.wrap(width, 10_000)[1] + 2 + opening.wrap(width, 10_000)[1]
+    return min(height, 400)  # a giant first row is split anyway; do not push it to a page of its own
 
 
 def _move_giant_cells(block: Table, values: list[list[str]]) -> tuple[list[list[str]], list[str]]:
@@ -239,4 +242,5 @@ def _chart(block: Chart, styles, width) -> list:
             Spacer(1, 8)]
 
 
-FLOW = {Paragraph: _paragraph, Link: _link, BulletList: _list, Table: _table, Chart: _chart}
+FLOW = {Paragraph: _paragraph, Link: _link, BulletList: _list, Table: _table, Chart: _chart,
+        GradeGrid: grid_flowables, Points: points_flowables, Quote: quote_flowables}

@@ -64,3 +64,16 @@ def column_widths(columns, rows: list[list[str]], width: float, measure_cell, me
         if not short:
             return [fixed.get(i, free * c.width / weight) for i, c in enumerate(columns)]
         fixed.update(short)
+
+
+GAP_FILL = "F3F2F1"  # a grid cell whose inspection graded the area but the source on file does not say how
+MUTED = "505A5F"  # "not graded": the framework has no grade to give (7:1 on white)
+
+
+def grid_colours(cell) -> tuple[str | None, str]:
+    """(fill or None, text colour) for a grade grid cell, by its state; the word is always printed."""
+    if cell.state == "graded":
+        return grade_fill(cell.grade), grade_text(cell.grade)
+    if cell.state == "not-graded":
+        return None, MUTED
+    return GAP_FILL, "0B0C0C"

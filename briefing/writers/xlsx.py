@@ -90,10 +90,7 @@ def _sheet(workbook: Workbook, sheet: Sheet, marking: str) -> None:
     ws.add_table(xl_table)
     _validations(ws, table, len(rows))
     ws.freeze_panes = "A2"
-    ws.print_title_rows = "1:1"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    _print_setup(ws, widths)
     for header in (ws.oddHeader, ws.oddFooter):
         header.center.text = marking.replace("&", "&&")
     ws.oddFooter.right.text = "Page &P of &N"
@@ -103,6 +100,26 @@ def _sheet(workbook: Workbook, sheet: Sheet, marking: str) -> None:
         note.font = Font(italic=True)
         note.alignment = WRAP
         ws.row_dimensions[len(rows) + 3].height = _height([sheet.note], [widths[0]])
+
+
+PAGE_WIDTH = 110  # column width units across landscape A4 at 100% between half-inch margins (as LibreOffice prints)
+MIN_SCALE = 70  # percent: below this a printed cell is too small to read (the 19-column Actions sheet was 4 pt)
+
+
+def _print_setup(ws, widths: list[float]) -> None:
+    """Landscape, the heading row on every page; shrunk to the page's width only down to 70%, and a
+    wider sheet printed across several pages at that size, its first column repeated on each."""
+    ws.print_title_rows = "1:1"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    total = sum(widths)
+    scale = max(MIN_SCALE, min(100, int(100 * PAGE_WIDTH / total)))
+    ws.page_setup.scale = scale
+    ws.sheet_properties.pageSetUpPr.fitToPage = False
+    if total * scale / 100 > PAGE_WIDTH:
+        ws.print_title_cols = "A:A"
+        ws.page_setup.pageOrder = "overThenDown"  # the columns of a row's page before the next rows
 
 
 def _validations(ws, table, n_rows: int) -> None:

@@ -1,0 +1,162 @@
+"""Page 1, "At a glance": what a commissioner or a chief officer group reads if it reads
+nothing else. The decision sought, three or four key messages each resting on the comparison
+with its sources, the inspector's own headline words, the grades as a grid, where monitoring,
+the inspection cycle and the actions stand.
+
+Everything here is made from values the comparison, the record and the tracker already
+hold; the words are data/wording.yaml's `paper` table. Nothing is read back out of a
+sentence: a message exists because a count or a state says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from briefing.compare import Comparison, History
+from briefing.compare.summaries import InspectionSummary
+from briefing.document import summary
+from briefing.document.grid import glance_grid
+from briefing.document.header import decision_sought, paper_words
+from briefing.document.model import BulletList, Column, Paragraph, Point, Points, Quote, Section, Table
+from briefing.document.options import REPORT_TO, PackOptions
+from briefing.document.wording import join_words, long_date, sentence, since_text
+from briefing.frameworks import Frameworks
+from briefing.tracker import Progress, TrackerRow
+
+WEAK = ("requires improvement", "inadequate")
+MESSAGES = 4  # a page holds three or four; the rest are in the body
+
+
+def _cited(*summaries: InspectionSummary, labels: tuple[str, ...] = ()) -> str:
+    names = " and ".join(source_name(s) for s in summaries)
+    return _messages()["sources"].format(names=", ".join(labels) + (" of " if labels else "") + names)
+
+
+def source_name(s: InspectionSummary) -> str:
+    """ "PEEL 2023-25 (news article)": short enough for page 1; the full citation, with its
+    date, is under About the sources."""
+    return f"{s.cycle_name} ({s.source_kind_name})"
+
+
+def _messages() -> Mapping:
+    return paper_words()["messages"]
+
+
+def _lead(c: Comparison, monitoring) -> list[Point]:
+    """What leads, as in the summary: enhanced monitoring (document.summary.monitoring_lines),
+    inadequate grades named, grades only counted, causes of concern; then the other weak
+    grades the newer source names."""
+    points = [Point(f"{c.new.force} {monitoring.words()}.", _messages()["sources"].format(names=monitoring.source))
+              ] if monitoring and monitoring.enhanced else []
+    points += [Point(line, _cited(c.new)) for line in summary.weakest(c)]
+    named = {g.area for g in c.grade_changes if g.new_state.graded and g.new_grade == "inadequate"}
+    weak = [g for g in c.grade_changes if g.new_state.graded and g.new_grade in WEAK and g.area not in named]
+    if weak:
+        grades = [grade for grade in WEAK if any(g.new_grade == grade for g in weak)]
+        names = [g.area_name + (f" ({g.new_grade})" if len(grades) > 1 else "") for g in weak]
+        points.append(Point(_messages()["weak"].format(
+            count=sentence(summary.areas(len(weak))), are="is" if len(weak) == 1 else "are", grades=" or ".join(grades),
+            new=c.new.cycle_name, names=join_words(names)), _cited(c.new)))
+    if not any(g.new_state.graded for g in c.grade_changes) and not c.new_counts:
+        points.append(Point(_messages()["no_grades"].format(new=c.new.cycle_name, kind=c.new.source_kind_name),
+                            _cited(c.new)))
+    return points
+
+
+def _movements(c: Comparison) -> list[Point]:
+    lines = summary.movement_lines(c)
+    text = " ".join(x for x in (lines[0], summary.downgrade_line(c)) if x)
+    return [Point(text, _cited(c.old, c.new))]
+
+
+def _findings(c: Comparison) -> list[Point]:
+    out = []
+    if c.persisting:
+        longest = max(c.persisting, key=lambda p: (p.times_raised, p.score))
+        unique = sum(1 for p in c.persisting if p.times_raised == longest.times_raised) == 1
+        which = "it was" if len(c.persisting) == 1 else "the longest-standing was" if unique else "one of them was"
+        text = _messages()["persisting"].format(
+            count=sentence(f"{summary.number(len(c.persisting))} concern{'s' if len(c.persisting) > 1 else ''}"),
+            old=c.old.cycle_name, new=c.new.cycle_name, persist="persists" if len(c.persisting) == 1 else "persist",
+            which=which, since=since_text(longest.first_raised, longest.times_raised, longest.not_on_file))
+        out.append(Point(text, _cited(c.old, c.new, labels=(f"{longest.old.label} and {longest.new.label}",))))
+    if c.resolved or c.new_findings:
+        out.append(Point(sentence(summary.findings_line(c)), _cited(c.old, c.new)))
+    return out
+
+
+def key_messages(c: Comparison, monitoring=None) -> tuple[Point, ...]:
+    """The most serious first (inadequate grades, counts, causes of concern, the other weak
+    grades), then the movements, persisting concerns and what the sources leave unknown: at
+    most four, each with the sources it rests on; the sentences are the summary's own."""
+    return tuple([*_lead(c, monitoring), *_movements(c), *_findings(c)][:MESSAGES])
+
+
+def actions_fact(rows: list[TrackerRow], progress: Progress, carried_from: str, c: Comparison) -> str:
+    """Where the actions stand: the tracker's counts where one was carried in, else what the
+    tracker that starts with this pack holds."""
+    words = paper_words()["actions"]
+    if carried_from:
+        text = words["carried"].format(source=carried_from, open=progress.open_count,
+                                       statuses="; ".join(f"{s} {n}" for s, n in progress.by_status) or "none",
+                                       overdue=len(progress.overdue), awaiting=len(progress.awaiting))
+        rag = ", ".join(f"{g} {n}" for g, n in progress.by_rag)
+        return text + (" " + words["rag"].format(rag=rag) if rag else " " + words["no_rag"])
+    states = {key: sum(1 for r in rows if r.state in key.split("+")) for key in ("new+persisting", "unknown", "report")}
+    parts = [words["first_new"].format(n=states["new+persisting"], new=c.new.cycle_name)]
+    if states["unknown"]:
+        parts.append(words["first_unknown"].format(n=states["unknown"], old=c.old.cycle_name))
+    if states["report"]:
+        parts.append(words["first_reports"].format(n=states["report"]))
+    return words["first"].format(rows=len(rows), parts=join_words(parts))
+
+
+def monitoring_fact(monitoring) -> str:
+    """Where the force stands in HMICFRS's monitoring by the paper's date, only as a source on
+    file states it (compare.monitoring): silence is "not stated", never Scan."""
+    from briefing.compare.monitoring import not_stated
+
+    return sentence(monitoring.words()) + f" ({monitoring.source})" if monitoring else sentence(not_stated())
+
+
+def cycle_fact(c: Comparison, options: PackOptions) -> str:
+    from briefing.document.audience import ahead
+
+    later = ahead(c, options)
+    words = paper_words()["cycle"]
+    if later["current"]:
+        return words["later"].format(current=later["current"], day=later["framework_day"] or "a date not recorded")
+    return words["same"].format(new=c.new.cycle_name)
+
+
+def headline_quote(c: Comparison) -> tuple[Quote, ...]:
+    """The inspector's own summary sentence of the newer report, with who and where."""
+    quote = c.new.headline
+    if quote is None or not quote.text.strip():
+        return ()
+    place = str(quote.place) if quote.place.line is not None or quote.place.page is not None else ""
+    where = ", ".join(x for x in (quote.by, f"{c.new.cycle_name} ({c.new.source_kind_name})", place) if x)
+    return (Quote(quote.text.strip().strip("\u201c\u201d\""), where),)
+
+
+def _to_line(c: Comparison, options: PackOptions) -> str:
+    report_to = options.office_short(c.new.force) if options.audience == "pcc" else REPORT_TO[options.audience]
+    meeting = options.meeting_for(c.new.force)
+    item = f", agenda item {options.agenda_item}" if options.agenda_item else ""
+    return paper_words()["glance"]["to"].format(report_to=report_to, meeting=f", {meeting}{item}" if meeting else item,
+                                                date=long_date(options.date))
+
+
+def glance_section(c: Comparison, record: History | None, options: PackOptions, standing, open_count: int,
+                   facts: tuple[tuple[str, str], ...], fw: Frameworks, monitoring=None) -> Section:
+    """`facts` are the rows of the small table under the grid (monitoring, the cycle, the
+    actions), made where those values are known."""
+    words = paper_words()["glance"]
+    lead, asked = decision_sought(c, options, standing, open_count)
+    two_forces = (Paragraph(c.caveats[0], "caveat"),) if c.old.force != c.new.force else ()  # as --allow-different-forces promises
+    blocks = [Paragraph(_to_line(c, options), "note"), *two_forces, Paragraph(lead, "lead"), BulletList(asked, ordered=True),
+              Points(key_messages(c, monitoring)), *headline_quote(c)]
+    blocks.append(glance_grid(c, record, fw))
+    if facts:
+        blocks.append(Table("Glance", words["facts_caption"], (Column("Item", 1), Column("Detail", 4)), facts))
+    return Section(words["title"], 1, tuple(blocks), ends_page=True)

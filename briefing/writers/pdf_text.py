@@ -1,0 +1,76 @@
+"""Text as reportlab sets it: escaped, cut into pieces whose cost stays linear in their
+length, and words too wide for a cell broken after their separators rather than mid-letter."""
+
+from __future__ import annotations
+
+import re
+from xml.sax.saxutils import escape
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Paragraph as RLParagraph
+
+GIANT_CELL = 3000  # characters; a longer cell is set below its table, where text flows freely
+PIECE = 2000  # characters per paragraph flowable; reportlab's wrapping and page splitting
+# grow with the square of a paragraph's length, so longer text is set as several pieces
+
+
+def text(value: str) -> str:
+    """Escape for reportlab's paragraph markup and keep line breaks."""
+    return escape(value).replace("\n", "<br/>")
+
+
+def pieces(value: str) -> list[str]:
+    """The text in runs of at most PIECE characters, cut at a space where there is one."""
+    out = []
+    while len(value) > PIECE:
+        cut = value.rfind(" ", PIECE // 2, PIECE)
+        cut = cut if cut > 0 else PIECE
+        out.append(value[:cut])
+        value = value[cut:].lstrip(" ")
+    return [*out, value]
+
+
+def paras(value: str, style: ParagraphStyle) -> list:
+    """Paragraph flowables for the text; pieces after the first continue without a gap."""
+    parts = pieces(value)
+    if len(parts) == 1:
+        return [RLParagraph(text(value), style)]
+    joined = ParagraphStyle(f"{style.name}-joined", parent=style, spaceBefore=0, spaceAfter=0)
+    last = ParagraphStyle(f"{style.name}-last", parent=style, spaceBefore=0)
+    return [RLParagraph(text(part), style if i == 0 else (last if i == len(parts) - 1 else joined))
+            for i, part in enumerate(parts)]
+
+
+def cell_content(value: str, style: ParagraphStyle):
+    flowables = paras(value, style)
+    return flowables[0] if len(flowables) == 1 else flowables
+
+
+CELL_PADDING = 4
+SEPARATOR = re.compile(r"(?<=[/\-_.:])(?=.)")  # where an id or address may break: after / - _ . :
+
+
+def break_at_separators(word: str, width: float, style: ParagraphStyle) -> str:
+    """A word too wide for its cell, broken into lines after its separators ("peel-2023-25/" then
+    "AFI-3f9a2c") rather than wherever reportlab's long-word rule would cut it."""
+    lines, line = [], ""
+    for part in SEPARATOR.split(word):
+        if line and stringWidth(line + part, style.fontName, style.fontSize) > width:
+            lines.append(line)
+            line = part
+        else:
+            line += part
+    return "\n".join([*lines, line])
+
+
+def breakable(value: str, width: float, style: ParagraphStyle) -> str:
+    """The cell's text with each word wider than the cell broken at its separators."""
+    if len(value) > GIANT_CELL:
+        return value
+    narrowest = style.fontSize * 0.25  # no character of the font is narrower: shorter words fit without measuring
+    return "".join(break_at_separators(w, width, style)
+                   if len(w) * narrowest > width and stringWidth(w, style.fontName, style.fontSize) > width else w
+                   for w in re.split(r"(\s+)", value))
+
+
