@@ -9,17 +9,10 @@ from briefing.compare.grades import GradeChange
 from briefing.compare.states import DOWN, NEWLY, NO_LONGER, NOT_KNOWN, NOT_STATED, SAME, UP
 from briefing.compare.summaries import place_text
 from briefing.document.grades import counted_text
-from briefing.document.wording import join_words, new_words, report_to_check, since_text, unmatched_phrase
+from briefing.document.wording import join_words, new_words, number, report_to_check, since_text, unmatched_phrase
 from briefing.model import kind_count
 from briefing.phrases import unmatched_words
 from briefing.sources import with_article
-
-NUMBERS = ("none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-
-
-def number(n: int) -> str:
-    """ "none", "one" ... "ten", then digits: a count as a sentence says it."""
-    return NUMBERS[n] if 0 <= n < len(NUMBERS) else str(n)
 
 
 def areas(n: int) -> str:

@@ -126,6 +126,14 @@ def join_words(items) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
 
 
+NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def number(n: int, zero: str = "none") -> str:
+    """ "none" (or `zero`: "no" before a noun), "one" ... "ten", then digits: a count as a sentence says it."""
+    return zero if n == 0 else NUMBER_WORDS[n - 1] if 0 < n <= len(NUMBER_WORDS) else str(n)
+
+
 def plural(n: int, noun: str, nouns: str = "") -> str:
     """ "1 report", "3 reports", "2 earlier reports": the count with its noun agreeing."""
     return f"{n} {noun if n == 1 else nouns or noun + 's'}"
