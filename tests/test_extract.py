@@ -109,7 +109,9 @@ def test_extract_command_writes_a_dataset_and_a_summary(runner, tmp_path):
     out = tmp_path / "2021-22.yaml"
     result = invoke(runner, "extract", seed("peel-2021-22"), "-o", out)
     assert result.exit_code == 0, result.stderr
-    assert "12 judgements (10 graded), 0 causes of concern, 19 areas for improvement; cycle peel-2021-22" in result.stderr
+    assert ("12 judgements (10 graded), 0 causes of concern, 19 areas for improvement, 2 grade words not placed (warnings "
+            "below); cycle peel-2021-22") in result.stderr
+    assert 'could not tell which area of peel-2021-22 "supervisory oversight" is (good)' in result.stderr
     assert "warning: the grades table is missing from the text" in result.stderr
     assert "warning: no publication date found" in result.stderr
     check = invoke(runner, "validate", out)
@@ -409,3 +411,37 @@ def test_on_one_core_no_helper_is_forked(long_pdf, monkeypatch):
     monkeypatch.setattr(os, "fork", lambda: pytest.fail("forked on one core"))
     count, placed = _pages(long_pdf)
     assert count > 24 and len(placed) == count and WriterPool.start(["docx", "pdf"]) is None
+
+
+def test_every_grade_word_is_read_set_aside_or_said_with_its_line(tmp_path, runner):
+    """A grade word in a statement the reader cannot place is never dropped in silence: the
+    dataset leaves it out, and extract names its line; words that are no grade of the
+    force (another force's, the scale explained) are set aside without a warning."""
+    from conftest import invoke
+
+    page = tmp_path / "page.txt"
+    page.write_text("Durham Constabulary: PEEL 2023-25 inspection results\n\n"
+                    "Good \u2013 at the things that matter most to the public.\n"
+                    "Forces are graded outstanding, good, adequate, requires improvement or inadequate.\n"
+                    "Neighbouring Cleveland Police was rated outstanding at preventing crime.\n"
+                    "The force was rated good at preventing crime.\n", encoding="utf-8")
+    result = invoke(runner, "extract", str(page), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert "1 judgements (1 graded)" in result.stderr and "1 grade word not placed" in result.stderr
+    assert 'line 3: could not tell which area of peel-2023-25 "the things that matter most to the public" is (good)' \
+        in result.stderr
+    assert "line 5" not in result.stderr and "line 4" not in result.stderr
+    data = __import__("json").loads(result.stdout)
+    assert [(j["area"], j["grade"], j["line"], j["how"]) for j in data["judgements"]] == [
+        ("preventing-crime", "good", 6, "sentence")]
+    assert "unplaced" not in data
+
+
+def test_a_sentence_no_rule_can_place_is_named_by_its_line(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("Durham Constabulary: PEEL 2023-25 inspection results\n\nThe force is good, officers say, "
+                    "and good again.\n", encoding="utf-8")
+    result = extract(page)
+    assert [(u.word, u.place.line) for u in result.inspection.unplaced] == [("good", 3), ("good", 3)]
+    assert "line 3: 'The force is good, officers say, and good again.' reads like a grade statement that was not " \
+           "placed" in result.warnings
