@@ -445,3 +445,70 @@ def test_a_sentence_no_rule_can_place_is_named_by_its_line(tmp_path):
     assert [(u.word, u.place.line) for u in result.inspection.unplaced] == [("good", 3), ("good", 3)]
     assert "line 3: 'The force is good, officers say, and good again.' reads like a grade statement that was not " \
            "placed" in result.warnings
+
+
+# A report's text as it was printed: wrapped lines, a blank line between paragraphs. The
+# same report saved as a web page with one <p> per printed line has a blank line between
+# every line; its paragraphs are rebuilt from the lines, so it reads the same. Planted: a
+# cause of concern wrapped over two lines (read as two without the rebuild), two areas for
+# improvement, bullets each wrapped over two lines, and a grade under its heading.
+PRINTED = """PEEL 2023-25: An inspection of Northshire Police
+
+Investigating crime
+
+Requires improvement
+
+The force is not investigating crime well enough. Too many investigations
+are not supervised, and victims are not kept informed about what is
+happening with their case.
+
+Cause of concern
+
+The force does not supervise its investigations well enough, and too many
+victims are not told what is happening with their case.
+
+Areas for improvement
+
+• The force should make sure that its investigations are supervised and that
+supervisors record what they have checked and why.
+• The force should make sure that victims are kept informed about their case
+at the times the victims' code sets.
+
+Main findings
+
+Officers told us that they have too many cases to carry.
+"""
+
+
+def test_a_report_saved_as_one_block_per_printed_line_reads_as_its_text_does(tmp_path):
+    import html
+
+    text = tmp_path / "report.txt"
+    text.write_text(PRINTED, encoding="utf-8")
+    page = tmp_path / "report.html"
+    page.write_text("<html><body>" + "".join(f"<p>{html.escape(line)}</p>\n" for line in PRINTED.splitlines()
+                                           if line.strip()) + "</body></html>", encoding="utf-8")
+    printed, saved = extract(text), extract(page)
+
+    def read(result):
+        i = result.inspection
+        return ([(j.area, j.grade) for j in i.judgements], [(f.kind, f.text) for f in i.findings])
+
+    assert read(saved) == read(printed)
+    assert [f.text for f in saved.inspection.findings] == [
+        "The force does not supervise its investigations well enough, and too many victims are not told what is "
+        "happening with their case.",
+        "The force should make sure that its investigations are supervised and that supervisors record what they have "
+        "checked and why.",
+        "The force should make sure that victims are kept informed about their case at the times the victims' code sets."]
+
+
+def test_a_web_page_of_real_paragraphs_keeps_them(tmp_path):
+    """A page whose blocks are whole paragraphs (each ends its sentence) is not rebuilt."""
+    from briefing.extract.reader import read_report
+    from briefing.extract.text import isolated
+
+    page = tmp_path / "news.html"
+    page.write_text("<p>Northshire Police was rated good at preventing crime.</p>" * 12, encoding="utf-8")
+    lines, _ = read_report(page)
+    assert not isolated(lines)
