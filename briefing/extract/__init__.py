@@ -21,9 +21,9 @@ from briefing.extract.counts import COUNT_RULES, in_order
 from briefing.extract.cycles import Cue, detect_cycle
 from briefing.extract.dates import publication_date
 from briefing.extract.findings import find_findings
-from briefing.extract.forces import fold, force_scores, known_forces
+from briefing.extract.forces import canonical_force, force_scores
 from briefing.extract.grades import Statement, read_grades
-from briefing.extract.grades.accounted import unplaced, warning
+from briefing.extract.grades.accounted import unplaced, warnings_of
 from briefing.extract.grades.tense import past_years
 from briefing.extract.judgements import (
     PEEL_RELATED,
@@ -76,18 +76,13 @@ def extract_all(path: str | Path, force: str | None = None, cycle: str | None = 
     if not sections:
         return [extract_lines(lines, path, force, cycle, notes, reference)]
     if force:
-        wanted = fold(force)
-        chosen = [(name, part) for name, part in sections
-                  if wanted in (fold(name), *_aliases(name, reference.forces))]
+        wanted = canonical_force(force, reference.forces)
+        chosen = [(name, part) for name, part in sections if name == wanted]
         if not chosen:
             raise InputError(f"this page has parts for {', '.join(n for n, _ in sections)}, not {force!r}",
                              file=str(path))
         sections = chosen
     return [extract_lines(part, path, name, cycle, notes, reference) for name, part in sections]
-
-
-def _aliases(name: str, forces: tuple) -> list[str]:
-    return [wording for wording, (force, _) in known_forces(forces).items() if force == name]
 
 
 def force_sections(lines, forces: tuple | None = None) -> list[tuple[str, list]]:
@@ -156,7 +151,7 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
                              PublicationDate(*published).exact if published else None)
     warnings += _gaps(chosen if kind == "peel" else True, force, published, evidence)
     loose = unplaced(ctx, grades.claimed + counted.claimed, unread, reading.id)
-    warnings += [warning(u) for u in loose]
+    warnings += warnings_of(loose)
     warnings += _checks(lines, reading, judgements, counts, findings)
     earlier = tuple(s for s in statements if s.earlier)
     if earlier:
@@ -173,7 +168,7 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
                             source_kind=source_kind, findings_complete=False, report_type=kind,
                             inspectorates=reports.inspectorates_of(page.opening), covers=_covers(kind, page, force),
                             counts=reports.stated_counts(lines), response=response_of(ctx, source_kind),
-                            unplaced=tuple(loose), warnings=tuple(warning(u) for u in loose))
+                            unplaced=tuple(loose), warnings=tuple(warnings_of(loose)))
     return Extraction(inspection, evidence, warnings, earlier)
 
 

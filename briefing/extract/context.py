@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from briefing.extract.dates import naming_years
-from briefing.extract.forces import detect_force
+from briefing.extract.forces import canonical_force, detect_force
 from briefing.extract.grades.grammar import QUESTION, Grammar, sentences
 from briefing.extract.reader import SourceLine
 from briefing.extract.ruler import Span
@@ -97,8 +97,11 @@ class Context:
 
     @cached_property
     def subject_force(self) -> str:
-        """The force the text is about: the one named (--force), else the one it names most."""
-        return self.force or detect_force(self.source, self.forces or None) or ""
+        """The force the text is about: the one named (--force, as data/forces.yaml names it),
+        else the one it names most."""
+        if self.force:
+            return canonical_force(self.force, self.forces or None)
+        return detect_force(self.source, self.forces or None) or ""
 
     @cached_property
     def page(self) -> Page:

@@ -72,3 +72,21 @@ def detect_force(lines: list[SourceLine], forces: tuple | None = None) -> str | 
         for name in force_scores(line.text, forces):
             counts[name] += 1
     return counts.most_common(1)[0][0] if counts else None
+
+
+KIND = re.compile(r"\b(?:police(?:\s+service)?|constabulary|service|force|heddlu)\b")
+
+
+def canonical_force(name: str, forces: tuple | None = None) -> str:
+    """The force's own name for a name as people write it: any case, "&" for "and",
+    "Police" for "Constabulary", a short name of data/forces.yaml ("Northants Police",
+    "the Met"), or the place alone ("Northamptonshire"). A name of no known force is kept
+    as written: it is a force of the user's own data, or a mistake the user will see."""
+    wordings = known_forces(forces)
+    key = fold(name)
+    found = wordings.get(key) or wordings.get(re.sub(r"^the\s+", "", key))
+    if found is None:
+        place = " ".join(KIND.sub(" ", key).split())
+        found = next((wordings[w] for w in (place, f"{place} police", f"{place} constabulary") if w in wordings), None)
+    return found[0] if found else name
+

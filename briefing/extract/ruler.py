@@ -20,6 +20,7 @@ new rule, and a fixture line (tests/fixtures/rules/).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields, replace
 
@@ -96,17 +97,36 @@ class Result:
 
 
 class Claims:
-    """The spans earlier rules claimed, by paragraph."""
+    """The spans earlier rules claimed, by paragraph, kept as sorted disjoint intervals so
+    that asking about a span costs a binary search, however many words a paragraph holds."""
 
     def __init__(self):
-        self.by_para: dict[int, list[Span]] = {}
+        self.starts: dict[int, list[int]] = {}
+        self.ends: dict[int, list[int]] = {}
 
     def overlap(self, spans: Sequence[Span]) -> bool:
-        return any(span.overlaps(other) for span in spans for other in self.by_para.get(span.para, ()))
+        for span in spans:
+            starts = self.starts.get(span.para)
+            if starts:
+                at = bisect_left(starts, span.end) - 1  # the last interval starting before the span ends
+                if at >= 0 and self.ends[span.para][at] > span.start:
+                    return True
+        return False
 
     def add(self, spans: Iterable[Span]) -> None:
+        fresh: dict[int, list[tuple[int, int]]] = {}
         for span in spans:
-            self.by_para.setdefault(span.para, []).append(span)
+            fresh.setdefault(span.para, []).append((span.start, span.end))
+        for para, intervals in fresh.items():
+            intervals += zip(self.starts.get(para, ()), self.ends.get(para, ()))
+            merged: list[list[int]] = []
+            for start, end in sorted(intervals):
+                if merged and start < merged[-1][1]:
+                    merged[-1][1] = max(merged[-1][1], end)
+                else:
+                    merged.append([start, end])
+            self.starts[para] = [m[0] for m in merged]
+            self.ends[para] = [m[1] for m in merged]
 
 
 def stamped(statement, how: str):

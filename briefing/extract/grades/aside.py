@@ -41,17 +41,23 @@ NATIONAL = re.compile(rf"\b(?:{NUMBER}|all|most|many|several|some|other|few|thes
                       rf"|\bacross\s+(?:england|wales|the\s+country)\b|\bin\s+england\s+and\s+wales\b"
                       rf"|\bof\s+(?:all\s+)?(?:the\s+)?(?:{NUMBER}\s+)?(?:police\s+)?forces\b|\d\s*(?:%|per\s*cent)",
                       re.IGNORECASE)
+AIM_WORDS = re.compile(r"\b(?:aim|ambiti|aspir|striv|want|goal|target|hop|determined|work|journey|push|plan|intend|"
+                       r"committed|seek)", re.IGNORECASE)
 AIM = re.compile(r"\b(?:aims?|aiming|ambitions?|ambitious|aspires?|aspirations?|strives?|striving|wants?|goals?|targets?|"
                  r"hopes?|hoping|determined|working|works|journey|push(?:ing)?|plans?|intends?|committed|seeks?|seeking)"
                  r"\s+(?:\w+\s+){0,3}?(?:to\s+(?:be|become|achieve|reach|get\s+to|move\s+to|return\s+to|regain)|towards?|"
                  r"of\s+(?:being|becoming|achieving))\s+(?:an?\s+|the\s+|to\s+)?['\u2018\u2019\"\u201c]?$", re.IGNORECASE)
 
 
-def _set_aside(ctx, para, test):
-    """A reading of no statement for each grade word of the paragraph `test` sets aside."""
+def _set_aside(ctx, para, test, needs: re.Pattern | None = None):
+    """A reading of no statement for each grade word of the paragraph `test` sets aside;
+    `needs` is what a sentence must hold for the test to be worth making (a sentence of
+    forty thousand grade words is tested once, not forty thousand times)."""
     if not ctx.may_grade(para):
         return
     for start, sentence, found in ctx.sentence_words(para):
+        if needs is not None and not needs.search(sentence):
+            continue
         for match in found:
             if test(ctx, sentence, match.start() - start, match.end() - start, ctx.grammar.grade_of(match.group("g"))):
                 yield Reading((Span(para.index, match.start(), match.end()),))
@@ -103,7 +109,12 @@ def other_force(ctx, para):
     subject = ctx.subject_force
     if not subject:
         return
-    yield from _set_aside(ctx, para, lambda c, s, a, b, g: _nearest_force(c, clause_before(s, a)) not in (None, subject))
+    for start, sentence, found in ctx.sentence_words(para) if ctx.may_grade(para) else ():
+        if not found or not force_phrases(ctx.forces or None).found(fold(sentence)):
+            continue  # no force named in the sentence
+        for match in found:
+            if _nearest_force(ctx, clause_before(sentence, match.start() - start)) not in (None, subject):
+                yield Reading((Span(para.index, match.start(), match.end()),))
 
 
 CLAUSE_BREAK = re.compile(r";|\s[\u2013\u2014-]\s|,?\s+(?:while|whilst|whereas|but|although|though)\s", re.IGNORECASE)
@@ -132,7 +143,7 @@ ONE_OF = re.compile(rf"\b(?:one|two|three|four|five)\s+of\s+(?:only\s+|just\s+)?
 def national(ctx, para):
     """Forces in general, a number of them, or a statistic is the clause's subject; "one
     of only four forces to be judged outstanding" is the force's own grade."""
-    yield from _set_aside(ctx, para, lambda c, s, a, b, g: _national(clause_before(s, a)))
+    yield from _set_aside(ctx, para, lambda c, s, a, b, g: _national(clause_before(s, a)), NATIONAL)
 
 
 def _national(clause: str) -> bool:
@@ -141,7 +152,7 @@ def _national(clause: str) -> bool:
 
 def aim(ctx, para):
     """A grade the force hopes to reach."""
-    yield from _set_aside(ctx, para, lambda c, s, a, b, g: bool(AIM.search(s[max(0, a - 80):a])))
+    yield from _set_aside(ctx, para, lambda c, s, a, b, g: bool(AIM.search(s[max(0, a - 80):a])), AIM_WORDS)
 
 
 def adjective(ctx, para):
@@ -171,8 +182,13 @@ def question(ctx, para):
 
 def earlier(ctx, para):
     """A grade word in a clause about an earlier inspection that no rule placed."""
-    yield from _set_aside(ctx, para, lambda c, s, a, b, g: is_earlier(s, a, b) or only_past(s[:a])
-                          or bool(PREVIOUS.search(s[max(0, a - 30):a])))
+    yield from _set_aside(ctx, para, lambda c, s, a, b, g: bool(PAST_WORDS.search(s, max(0, a - WINDOW), b + 60)) and (
+        is_earlier(s, a, b) or (a <= WINDOW and only_past(s[:a])) or bool(PREVIOUS.search(s[max(0, a - 30):a]))),
+        PAST_WORDS)
+
+
+PAST_WORDS = re.compile(r"\b(?:(?:19|20)\d\d|last|previous|previously|prior|earlier|preceding|former|ago|had|from)\b",
+                        re.IGNORECASE)  # what is_earlier, only_past and PREVIOUS each need
 
 
 PREVIOUS = re.compile(r"\b(?:previous|prior|earlier|former|last)\s*['\u2018\u201c\"]?$", re.IGNORECASE)  # "the previous 'inadequate'"
