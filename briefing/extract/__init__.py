@@ -29,9 +29,11 @@ from briefing.extract.judgements import (
     PEEL_RELATED,
     best_reading_cycle,
     dated,
+    earlier_only,
     judgements_of,
     pillars_graded,
     question_set,
+    report_pillar,
 )
 from briefing.extract.reader import read_report
 from briefing.extract.responses import response_of
@@ -130,12 +132,15 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
         warnings.append(f"the publication date is known only as {PublicationDate(*published)} ({found.how}); set the "
                         "day from the report before relying on the s.55 deadline")
     chosen, evidence = _cycle(fw, cycle, published, statements, ctx)
+    if chosen is None and not cycle and (dated_only := earlier_only(fw, statements)):
+        chosen, statements, evidence = dated_only  # "last inspected in 2018/19, when it was rated ...", and no more
+    pillar = report_pillar(ctx.text)
     page = ctx.page
     title, _ = reports.title_of(ctx)
     force = ctx.subject_force
     counted = COUNT_RULES.read(ctx)
     counts = in_order(counted)
-    graded = bool(counts) or bool(judgements_of(statements, chosen or best_reading_cycle(fw, statements))[0])
+    graded = bool(counts) or bool(judgements_of(statements, chosen or best_reading_cycle(fw, statements), pillar)[0])
     kind = chosen.report_type if chosen and chosen.report_type != "peel" else \
         reports.report_type(page, title, chosen is not None, graded)
     if kind == "other" and not title:
@@ -145,7 +150,7 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
     if chosen:
         statements = dated(statements, chosen)
     reading = chosen or best_reading_cycle(fw, statements)
-    judgements, unread = judgements_of(statements, reading) if kind in PEEL_RELATED or chosen else ([], [])
+    judgements, unread = judgements_of(statements, reading, pillar) if kind in PEEL_RELATED or chosen else ([], [])
     ctx.settled = Settled(published, tuple(statements), reading, AreaResolver(reading), tuple(judgements))
     findings = find_findings(ctx, ctx.settled.resolve, judgements, force,
                              PublicationDate(*published).exact if published else None)
