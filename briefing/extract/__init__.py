@@ -134,7 +134,8 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
     chosen, evidence = _cycle(fw, cycle, published, statements, ctx)
     if chosen is None and not cycle and (dated_only := earlier_only(fw, statements)):
         chosen, statements, evidence = dated_only  # "last inspected in 2018/19, when it was rated ...", and no more
-    pillar = report_pillar(ctx.text)
+    def pillar():
+        return report_pillar(ctx.text)
     page = ctx.page
     title, _ = reports.title_of(ctx)
     force = ctx.subject_force

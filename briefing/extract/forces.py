@@ -90,3 +90,32 @@ def canonical_force(name: str, forces: tuple | None = None) -> str:
         found = next((wordings[w] for w in (place, f"{place} police", f"{place} constabulary") if w in wordings), None)
     return found[0] if found else name
 
+
+_SAME_LENGTH = str.maketrans({c: " " for c in "-\u2010\u2011\u2012\u2013\u2014\u2015"})
+
+
+def force_mentions(text: str, forces: tuple | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, force) of each force named in a text of single spaces (a paragraph's),
+    in the text's own places: the text is only lower-cased and its dashes made spaces, and
+    each wording is also sought with "&" for "and"."""
+    lowered = text.lower().translate(_SAME_LENGTH)
+    if len(lowered) != len(text):  # a character whose lower case is longer: places would shift
+        return []
+    wordings = _mention_wordings(forces if forces is not None else _bundled())
+    return [(start, start + len(w), wordings[w]) for start, w in _mention_phrases(forces if forces is not None
+                                                                                  else _bundled()).found(lowered)]
+
+
+@lru_cache(maxsize=4)
+def _mention_wordings(forces: tuple) -> dict[str, str]:
+    out = {}
+    for wording, (name, _) in _wordings(forces).items():
+        out[wording] = name
+        out[wording.replace(" and ", " & ")] = name
+    return out
+
+
+@lru_cache(maxsize=4)
+def _mention_phrases(forces: tuple) -> Phrases:
+    return Phrases(_mention_wordings(forces))
+

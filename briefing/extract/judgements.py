@@ -68,11 +68,12 @@ PEEL_RELATED = ("peel", "revisit-letter", "monitoring-letter")  # may be about a
 LINE_RULES = ("label", "area-label", "row", "heading", "question-heading", "ungraded-question", "areas-list")
 
 
-def judgements_of(statements: list[Statement], cycle: Cycle, pillar: str | None = None) -> tuple[list[Judgement], list]:
+def judgements_of(statements: list[Statement], cycle: Cycle, pillar=lambda: None) -> tuple[list[Judgement], list]:
     """Statements to judgements of the cycle's areas. An area is recorded once: from a
     statement that names it in its own words if there is one ("requires improvement at
     responding to the public"), else from the first paraphrase ("call handling is good").
-    An overall grade of a text about one pillar's report (`pillar`) is that pillar's."""
+    An overall grade of a text about one pillar's report (`pillar()`, asked only of such a
+    grade) is that pillar's."""
     resolve = AreaResolver(cycle)
     candidates, unread = [], []
     for order, s in enumerate(statements):
@@ -81,8 +82,8 @@ def judgements_of(statements: list[Statement], cycle: Cycle, pillar: str | None 
         parts = resolve.split(s.phrase) if s.listed else [(s.phrase, resolve(s.phrase))]
         for phrase, area in parts:
             phrase = clean_phrase(phrase)
-            if area is None and pillar and OVERALL.search(phrase):
-                area = resolve(pillar)
+            if area is None and OVERALL.search(phrase) and (named := pillar()):
+                area = resolve(named)
             if area is None:
                 if s.how in LINE_RULES or len(phrase.split()) <= 8:
                     unread.append(Statement(phrase, s.grade, s.line, s.earlier, s.how))

@@ -62,11 +62,11 @@ class Rule:
     def purpose(self) -> str:
         return " ".join((self.fn.__doc__ or "").split())
 
-    def readings(self, ctx) -> Iterable[Reading]:
+    def readings(self, ctx, paras=None) -> Iterable[Reading]:
         if self.whole_text:
             yield from self.fn(ctx)
             return
-        for para in ctx.paras:
+        for para in ctx.paras if paras is None else paras:
             yield from self.fn(ctx, para)
 
 
@@ -140,21 +140,23 @@ class Ruler:
     """A named group of rules, in the order they are tried.
 
     `first`: the group reads one fact, the first any rule gives (a publication date).
+    `paragraphs(ctx)`: the paragraphs its paragraph rules read, where not all can hold what
+    they read (grade rules: those with a grade word, a small part of a report).
     `repeats`: made once per reading of a text, `repeats()(reading, statement)` tells
     whether a statement says again what one accepted before says (findings: the same
     words, or a copy cut short); by default (SAME_READING), a statement equal to one
     from a reading of the same spans repeats it."""
 
     def __init__(self, rules: Sequence[tuple[str, Callable]], *, first: bool = False,
-                 repeats: Callable | None = None):
+                 repeats: Callable | None = None, paragraphs: Callable | None = None):
         self.rules = tuple(Rule(name, fn) for name, fn in rules)
-        self.first, self.repeats = first, repeats
+        self.first, self.repeats, self.paragraphs = first, repeats, paragraphs
         names = [r.name for r in self.rules]
         if len(set(names)) != len(names):
             raise ValueError(f"rule names repeat: {names}")
 
     def _like(self, rules: Iterable[Rule]) -> Ruler:
-        return Ruler([(r.name, r.fn) for r in rules], first=self.first, repeats=self.repeats)
+        return Ruler([(r.name, r.fn) for r in rules], first=self.first, repeats=self.repeats, paragraphs=self.paragraphs)
 
     def names(self) -> list[str]:
         return [r.name for r in self.rules]
@@ -182,9 +184,10 @@ class Ruler:
         result, claims = Result(), Claims()
         ctx.so_far = result
         repeats = (self.repeats or SAME_READING)()
+        paras = self.paragraphs(ctx) if self.paragraphs else None
         for rule in self.rules:
             taken: list[Span] = []
-            for reading in rule.readings(ctx):
+            for reading in rule.readings(ctx, paras):
                 if claims.overlap(reading.spans):
                     continue
                 said = 0
