@@ -20,12 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
 from briefing.extract.ruler import Reading, Ruler, adapted
-
-if TYPE_CHECKING:
-    from briefing.extract.context import Page
 
 MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
                                       "september", "october", "november", "december"), start=1)}
@@ -111,7 +107,7 @@ def _after(text: str, lead: re.Pattern, years: list[int]) -> tuple[int, int, int
     return None
 
 
-def published_label(page: Page):
+def published_label(page):
     """ "Published on: 9 June 2023", "Publication date: 6th Jul 2017" (the first on the page)."""
     for match in LABEL.finditer(page.top):
         rest = page.top[match.end():match.end() + 40].lstrip()
@@ -124,12 +120,12 @@ def published_label(page: Page):
     return None
 
 
-def released(page: Page):
+def released(page):
     """ "published its report on Thursday 10 April", "published ... on Thursday (July 24)"."""
     return _after(page.top, RELEASE, page.years)
 
 
-def today(page: Page):
+def today(page):
     """ "published today (Tuesday 12 March)"; "has today been moved" on a dated page."""
     dated = _after(page.top, TODAY, page.years) or _after(page.top, TODAY, page.named)
     if dated:
@@ -139,7 +135,7 @@ def today(page: Page):
     return None
 
 
-def entry_heading(page: Page):
+def entry_heading(page):
     """ "2 March 2017 - PEEL Report": a dated entry on a page that lists reports."""
     found = ENTRY.search(page.top)
     if found:
@@ -150,13 +146,13 @@ def entry_heading(page: Page):
     return None
 
 
-def month_published(page: Page):
+def month_published(page):
     """ "In March 2018, HMICFRS published ...": the month only."""
     found = MONTH_PUBLISHED.search(page.top)
     return (int(found.group("year")), _month(found.group("month")), None) if found else None
 
 
-def page_date(page: Page):
+def page_date(page):
     """The page's own date: "Posted on 7 Dec 2023", a "date 2025-07-23" line, or a month
     line near its top."""
     dated = _after(page.top, PAGE_DATE, page.years)
@@ -167,7 +163,7 @@ def page_date(page: Page):
     return (int(month_year.group(2)), MONTHS[month_year.group(1).lower()], None) if month_year else None
 
 
-def letter_date(page: Page):
+def letter_date(page):
     """A letter's "Sent on" line, or its own date line below its heading."""
     sent = _after(page.top, SENT, page.years)
     if sent:
