@@ -31,7 +31,7 @@ from briefing.errors import InputError
 from briefing.frameworks import Frameworks, parse_frameworks
 
 FILES = ("frameworks.yaml", "forces.yaml", "finding_kinds.yaml", "report_types.yaml", "source_kinds.yaml",
-         "themes.yaml", "offices.yaml", "wording.yaml")
+         "themes.yaml", "offices.yaml", "wording.yaml", "language.yaml")
 
 
 @dataclass(frozen=True, eq=False)  # one object: what is made from it is kept by the object, not by its contents
@@ -47,6 +47,7 @@ class Reference:
     offices: Mapping[str, str]  # force -> its local policing body's title
     default_office: str
     wording: Mapping  # date, movements, unmatched
+    language: Mapping  # numbers, ordinals, months, parts_of_year, renamings (briefing.extract.language)
 
     @classmethod
     def read(cls, folder: Path) -> Reference:
@@ -63,7 +64,7 @@ class Reference:
                        theme_table=_theme_table(raw["themes.yaml"]), offices=_offices(raw["offices.yaml"]),
                        default_office=_check(_get(raw["offices.yaml"], "default", "offices.yaml"), str,
                                              "offices.yaml", "default"),
-                       wording=_wording(raw["wording.yaml"]))
+                       wording=_wording(raw["wording.yaml"]), language=_language(raw["language.yaml"]))
         except InputError as exc:  # each check names its file; the error names where that file is
             raise InputError(exc.message, file=str(folder / exc.file) if exc.file in FILES else exc.file,
                              place=exc.place) from None
@@ -190,6 +191,25 @@ def _offices(raw) -> Mapping[str, str]:
     for force, title in offices.items():
         _check(title, str, "offices.yaml", f"offices.{force}")
     return MappingProxyType(dict(offices))
+
+
+def _language(raw) -> Mapping:
+    """Number words, ordinals and parts of the year as whole numbers; twelve months, each
+    with its other forms; each renaming with the names before and after and its day."""
+    file = "language.yaml"
+    for key in ("numbers", "ordinals", "parts_of_year"):
+        for word, value in _check(_get(raw, key, file), dict, file, key).items():
+            _check(value, int, file, f"{key}.{word}")
+    months = _check(_get(raw, "months", file), dict, file, "months")
+    if len(months) != 12:
+        raise InputError(f"expected the twelve months in order, found {len(months)}", file=file, place="months")
+    for name, forms in months.items():
+        for form in _check(forms, list, file, f"months.{name}"):
+            _check(form, str, file, f"months.{name}")
+    for name, entry in _check(_get(raw, "renamings", file), dict, file, "renamings").items():
+        for field, kind in (("before", str), ("after", str), ("day", date)):
+            _check(_get(entry, field, file, f"renamings.{name}"), kind, file, f"renamings.{name}.{field}")
+    return MappingProxyType(dict(raw))
 
 
 def _wording(raw) -> Mapping:

@@ -14,19 +14,20 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from briefing.extract.grades.grammar import NUMBER_WORDS, Grammar
+from briefing.extract.grades.grammar import Grammar
+from briefing.extract.language import NUMBER as CARDINAL
+from briefing.extract.language import number
 from briefing.extract.ruler import Ruler
 from briefing.extract.text import Paragraph
 from briefing.extract.vocabulary import QUOTE as Q
 from briefing.model import GradeCount
 
-NUMBER = rf"(?:\d+|{'|'.join(NUMBER_WORDS)}|zero|no|none)"
+NUMBER = rf"(?:{CARDINAL}|zero|no|none)"
 LADDER = ("outstanding", "good", "adequate", "requires improvement", "inadequate")
 
 
 def _number(word: str) -> int:
-    word = word.lower()
-    return int(word) if word.isdigit() else 0 if word in ("zero", "no", "none") else NUMBER_WORDS[word]
+    return 0 if word.lower() in ("zero", "no", "none") else number(word)
 
 
 def _grades(grammar: Grammar, words: str) -> tuple[str, ...]:

@@ -30,11 +30,11 @@ from functools import lru_cache
 
 from briefing.extract.dates import inspectorate_naming
 from briefing.extract.grades.grammar import EARLIER
+from briefing.extract.language import MONTH_FORMS, ORDINALS, PARTS_OF_YEAR, renamed
 from briefing.extract.phrases import Phrases
 from briefing.extract.reader import SourceLine
 from briefing.frameworks import Cycle, Frameworks, normalise
 
-ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}
 YEAR = r"(?:19|20)\d\d"
 RANGE = rf"(?P<a>{YEAR})(?:\s*(?:/|-|\u2013|\u2014|to)\s*(?P<b>(?:19|20)?\d\d)\b|(?P<glued>\d\d)\b)?"
 PROGRAMME = (r"(?:\bpeel\b|police effectiveness(?:,\s*efficiency\s*(?:and|&)\s*legitimacy)?|police efficiency|"
@@ -213,7 +213,7 @@ def heading_cues(lines: list[SourceLine], cal: Calendar) -> list[Cue]:
     return cues
 
 
-ORDINAL_PEEL = re.compile(r"\b(first|second|third|fourth|fifth)\s+peel\b", re.IGNORECASE)
+ORDINAL_PEEL = re.compile(rf"\b({'|'.join(ORDINALS)})\s+peel\b", re.IGNORECASE)
 
 
 def ordinal_cues(lines: list[SourceLine], cal: Calendar) -> list[Cue]:
@@ -223,8 +223,8 @@ def ordinal_cues(lines: list[SourceLine], cal: Calendar) -> list[Cue]:
         if "peel" not in line.text.lower():  # a plain substring test before the pattern: most lines have no "PEEL"
             continue
         found = ORDINAL_PEEL.search(line.text)
-        if found and ORDINALS[found.group(1).lower()] < len(order):
-            cues.append(Cue(order[ORDINALS[found.group(1).lower()]].id, 2, f'"{found.group(0)}" (line {line.line})',
+        if found and ORDINALS[found.group(1).lower()] <= len(order):
+            cues.append(Cue(order[ORDINALS[found.group(1).lower()] - 1].id, 2, f'"{found.group(0)}" (line {line.line})',
                             "ordinal"))
     return cues
 
@@ -293,9 +293,8 @@ def later_cues(lines: list[SourceLine], cal: Calendar, earlier_years: list[int],
 
 
 NEXT_REPORT = re.compile(rf"\bnext\s+(?:peel\s+)?(?:inspection\s+)?report\b[^.]{{0,60}}?\b(?:due|expected|to be)\b[^.]{{0,30}}?"
-                         rf"\bpublished\s+(?:in\s+)?(?:(?P<part>early|late|the\s+spring\s+of|the\s+summer\s+of|the\s+autumn\s+of)"
-                         rf"\s+)?(?P<y>{YEAR})\b", re.IGNORECASE)
-PART_OF_YEAR = {"early": 3, "spring": 4, "summer": 7, "autumn": 10, "late": 11}
+                         rf"\bpublished\s+(?:in\s+)?(?:(?:the\s+)?(?P<part>{'|'.join(PARTS_OF_YEAR)})(?:\s+of)?\s+)?(?P<y>{YEAR})\b",
+                         re.IGNORECASE)
 
 
 def next_report_cues(lines: list[SourceLine], cal: Calendar) -> list[Cue]:
@@ -304,8 +303,7 @@ def next_report_cues(lines: list[SourceLine], cal: Calendar) -> list[Cue]:
     for line in lines:
         found = NEXT_REPORT.search(line.text)
         if found:
-            part = (found.group("part") or "").split()
-            month = PART_OF_YEAR.get(part[-2] if len(part) > 1 else part[0]) if part else None
+            month = PARTS_OF_YEAR.get((found.group("part") or "").lower())
             year = int(found.group("y"))
             return _spread(cal.published_in(year, month) or cal.published_in(year), 1.0,
                            f'"{found.group(0)[:70]}" (line {line.line})', "published")
@@ -313,30 +311,21 @@ def next_report_cues(lines: list[SourceLine], cal: Calendar) -> list[Cue]:
 
 
 def naming_cues(text: str, cal: Calendar) -> list[Cue]:
-    """The inspectorate's name dates the page: HMIC until July 2017, HMICFRS after; "Her
-    Majesty's" until September 2022, "His Majesty's" after. A page cannot be about a
-    cycle whose reports came out after it, and a news story is written when its report
-    comes out."""
-    def ends(c) -> Month:
-        return span(c.years, c.id)[1]
-
-    def starts(c) -> Month:
-        return span(c.years, c.id)[0]
-
-    named, monarch = inspectorate_naming(text)
+    """The inspectorate's name dates the page (data/language.yaml's renamings: HMIC until
+    July 2017, HMICFRS after; "Her Majesty's" until September 2022, "His Majesty's" after).
+    A page cannot be about a cycle whose reports came out after it, and a news story is
+    written when its report comes out."""
     cues = []
-    if monarch == "Her":
-        cues += [Cue(c.id, -1.5, "Her Majesty's inspectorate (before September 2022)", "naming") for c in cal.main
-                 if starts(c) > (2022, 9)]
-    elif monarch == "His":
-        cues += [Cue(c.id, 0.25, "His Majesty's inspectorate (from September 2022)", "naming") for c in cal.main
-                 if ends(c) >= (2022, 9)]
-    if named == "HMICFRS":
-        cues += [Cue(c.id, 0.25, "the inspectorate is named HMICFRS (from July 2017)", "naming") for c in cal.main
-                 if ends(c) >= (2017, 7)]
-    elif named == "HMIC":
-        cues += [Cue(c.id, -1.5, "the inspectorate is named HMIC (before July 2017)", "naming") for c in cal.main
-                 if starts(c) > (2017, 7)]
+    for name, side in inspectorate_naming(text).items():
+        before, after, day = renamed(name)
+        month = (day.year, day.month)
+        when = day.strftime("%B %Y")
+        if side == "before":
+            cues += [Cue(c.id, -1.5, f"the inspectorate is named {before} (before {when})", "naming")
+                     for c in cal.main if span(c.years, c.id)[0] > month]
+        else:
+            cues += [Cue(c.id, 0.25, f"the inspectorate is named {after} (from {when})", "naming")
+                     for c in cal.main if span(c.years, c.id)[1] >= month]
     return cues
 
 
@@ -379,22 +368,19 @@ def _wording_phrases(keys: frozenset[str]) -> Phrases:
     return Phrases(keys, word_chars="abcdefghijklmnopqrstuvwxyz0123456789'")
 
 
-MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-
-
 def _address_date(path: str) -> tuple[int, int | None] | None:
     """A date a page is filed under: /2022/november/, /2017/12/12/, 2024-03-12, 2-may-2019, 19022024."""
     def month_of(word: str) -> int | None:
         if word.isdigit():
             return int(word) if 1 <= int(word) <= 12 else None
-        return MONTHS.index(word[:3]) + 1 if word[:3] in MONTHS else None
+        return MONTH_FORMS.get(word)
 
     for pattern in (r"/(20\d\d)/(\d\d|[a-z]+)/", r"(?<!\d)(20\d\d)-(\d\d)-\d\d(?!\d)"):
         found = re.search(pattern, path)
         if found:
             return int(found.group(1)), month_of(found.group(2))
-    found = re.search(r"\d{1,2}-(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*-(20\d\d)(?!\d)", path)
-    if found:
+    found = re.search(r"\d{1,2}-([a-z]{3,9})-(20\d\d)(?!\d)", path)
+    if found and month_of(found.group(1)):
         return int(found.group(2)), month_of(found.group(1))
     stamp = re.search(r"(?<!\d)(\d\d)(\d\d)(20\d\d)(?:\d{6})?(?!\d)", path)  # ddmmyyyy[hhmmss]
     if stamp and 1 <= int(stamp.group(1)) <= 31 and 1 <= int(stamp.group(2)) <= 12:

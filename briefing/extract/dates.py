@@ -21,13 +21,11 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from briefing.extract.language import MONTH, MONTH_NAME, MONTHS, month_number, renamed
 from briefing.extract.reader import SourceLine
 from briefing.extract.ruler import Ruler
 
-MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
-                                      "september", "october", "november", "december"), start=1)}
-_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|" \
-         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH = rf"(?P<month>{MONTH})"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _WEEKDAY = r"(?:(?P<weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
@@ -74,10 +72,6 @@ class Published:
         return self.year, self.month, self.day
 
 
-def _month(word: str) -> int:
-    return next(v for k, v in MONTHS.items() if k.startswith(word.lower()[:3]))
-
-
 def _date(match: re.Match, years: list[int]) -> tuple[int, int, int] | None:
     g = match.groupdict()
     try:
@@ -87,7 +81,7 @@ def _date(match: re.Match, years: list[int]) -> tuple[int, int, int] | None:
         if g.get("dd"):
             d = date(int(g["yyyy"]), int(g["mm"]), int(g["dd"]))
             return d.year, d.month, d.day
-        month, day = _month(g["month"]), int(g["day"])
+        month, day = month_number(g["month"]), int(g["day"])
         if g.get("year"):
             date(int(g["year"]), month, day)
             return int(g["year"]), month, day
@@ -102,7 +96,7 @@ def _date(match: re.Match, years: list[int]) -> tuple[int, int, int] | None:
                 continue
         if len(fits) == 1 or (fits and len(years) <= 6):
             return fits[0], month, day
-    except (ValueError, StopIteration):
+    except (ValueError, TypeError):
         return None
     return None
 
@@ -160,7 +154,7 @@ def entry_heading(page: Page):
 def month_published(page: Page):
     """ "In March 2018, HMICFRS published ...": the month only."""
     found = MONTH_PUBLISHED.search(page.text)
-    return (int(found.group("year")), _month(found.group("month")), None) if found else None
+    return (int(found.group("year")), month_number(found.group("month")), None) if found else None
 
 
 def page_date(page: Page):
@@ -169,7 +163,7 @@ def page_date(page: Page):
     dated = _after(page.text, PAGE_DATE, page.years)
     if dated:
         return dated
-    month_year = re.search(rf"^\s*({'|'.join(MONTHS)}) ((?:19|20)\d\d)\s*$", "\n".join(page.lines[:6]),
+    month_year = re.search(rf"^\s*({MONTH_NAME}) ((?:19|20)\d\d)\s*$", "\n".join(page.lines[:6]),
                            re.IGNORECASE | re.MULTILINE)
     return (int(month_year.group(2)), MONTHS[month_year.group(1).lower()], None) if month_year else None
 
@@ -179,7 +173,7 @@ def letter_date(page: Page):
     sent = _after(page.text, SENT, page.years)
     if sent:
         return sent
-    full = re.search(rf"^\s*(\d{{1,2}}) ({'|'.join(MONTHS)}) ((?:19|20)\d\d)\s*$", "\n".join(page.lines[:12]),
+    full = re.search(rf"^\s*(\d{{1,2}}) ({MONTH_NAME}) ((?:19|20)\d\d)\s*$", "\n".join(page.lines[:12]),
                      re.IGNORECASE | re.MULTILINE)
     if full and re.search(r"\b(letter|dear)\b", page.text, re.IGNORECASE):
         return int(full.group(3)), MONTHS[full.group(2).lower()], int(full.group(1))
@@ -197,32 +191,39 @@ DATE_RULES = Ruler([
 ])
 
 
-HMICFRS_NAMED = re.compile(r"\bHMICFRS\b|Fire (?:and|&) Rescue Services")
+NAMED_BEFORE_AFTER = {  # how a text words each name of data/language.yaml's renamings: (a substring, its pattern)
+    "fire-and-rescue": ((("HMIC", r"\bHMIC\b"),),
+                        (("HMICFRS", r"\bHMICFRS\b"), ("Rescue Services", r"Fire (?:and|&) Rescue Services"))),
+    "monarch": ((("Her Majesty", r"\bHer Majesty"),), (("His Majesty", r"\bHis Majesty"),)),
+}
 
 
-def inspectorate_naming(text: str) -> tuple[str | None, str | None]:
-    """How a text names the inspectorate, which dates it: "HMICFRS" (from July 2017) or
-    "HMIC" (before), and "Her" Majesty's (until September 2022) or "His" (after). Plain
-    substring tests come first: on a long text they cost a fraction of a pattern's scan."""
-    named = "HMICFRS" if ("HMICFRS" in text or "Rescue Services" in text) and HMICFRS_NAMED.search(text) else \
-        "HMIC" if "HMIC" in text and re.search(r"\bHMIC\b", text) else None
-    monarch = "Her" if "Her Majesty" in text and re.search(r"\bHer Majesty", text) else \
-        "His" if "His Majesty" in text and re.search(r"\bHis Majesty", text) else None
-    return named, monarch
+def inspectorate_naming(text: str) -> dict[str, str]:
+    """How a text names the inspectorate, which dates it: for each renaming, "after" where
+    it uses the new name ("HMICFRS", "His Majesty's"), "before" where only the old one
+    ("HMIC", "Her Majesty's"). Plain substring tests come first: on a long text they cost a
+    fraction of a pattern's scan."""
+    def says(wordings) -> bool:
+        return any(plain in text and re.search(pattern, text) for plain, pattern in wordings)
+
+    named = {}
+    for name, (before, after) in NAMED_BEFORE_AFTER.items():
+        if says(after):
+            named[name] = "after"
+        elif says(before):
+            named[name] = "before"
+    return named
 
 
 def naming_years(text: str) -> range:
     """The years a text can date from by how it names the inspectorate."""
-    named, monarch = inspectorate_naming(text)
     first, last = 2013, date.today().year
-    if named == "HMICFRS":
-        first = 2017
-    elif named == "HMIC":
-        last = 2017
-    if monarch == "Her":
-        last = min(last, 2022)
-    elif monarch == "His":
-        first = max(first, 2022)
+    for name, side in inspectorate_naming(text).items():
+        day = renamed(name)[2]
+        if side == "after":
+            first = max(first, day.year)
+        else:
+            last = min(last, day.year)
     return range(first, last + 1)
 
 

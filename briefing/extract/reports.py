@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from briefing.extract.findings.labels import kind_words
-from briefing.extract.grades.grammar import NUMBER_WORDS
+from briefing.extract.language import NUMBER, number
 from briefing.extract.reader import SourceLine
 from briefing.extract.ruler import Ruler
 from briefing.model import StatedCount
@@ -238,13 +238,7 @@ def inspectorates_of(text: str) -> tuple[str, ...]:
 
 # --- counts ------------------------------------------------------------------------------
 
-NUMBER = rf"(?:\d+|{'|'.join(NUMBER_WORDS)})"
 PAST_COUNT = re.compile(r"\b(?:of\s+the|previous|earlier|initial|original|last|(?:19|20)\d\d)\b", re.IGNORECASE)
-
-
-def _number(word: str) -> int:
-    word = word.lower()
-    return int(word) if word.isdigit() else NUMBER_WORDS[word]
 
 
 def stated_counts(lines: list[SourceLine]) -> tuple[StatedCount, ...]:
@@ -275,8 +269,8 @@ def stated_counts(lines: list[SourceLine]) -> tuple[StatedCount, ...]:
                     continue
                 kind = kind_of(match.group("kind").replace("AFIs", "AFI"))
                 if kind and kind not in out:
-                    n = _number(match.group("n"))
+                    n = number(match.group("n"))
                     more = re.match(rf"\s+and\s+(?P<m>{NUMBER})\b(?!\s+(?:\w+\s+)?(?:{kinds}))", tail, re.IGNORECASE)
-                    n += _number(more.group("m")) if more else 0  # "two national recommendations and one for ..."
+                    n += number(more.group("m")) if more else 0  # "two national recommendations and one for ..."
                     out[kind] = StatedCount(kind, n, SourceLine("", line.line, line.page).place)
     return tuple(out.values())

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from briefing.extract.dates import _MONTH, MONTHS
+from briefing.extract.language import MONTH, month_number
 from briefing.extract.reader import SourceLine
 from briefing.extract.ruler import Ruler
 from briefing.model import Place, Response
@@ -31,7 +31,7 @@ ASKED = re.compile(r"\b(?:asked|invited|requested)\s+the\s+chief\s+constable(?:[
                    r"(?:a\s+)?(?:response|comments?|view))|\bcommenting\s+on\s+the\s+(?:hmicfrs|hmic)\s+report", re.IGNORECASE)
 BODY = re.compile(r"police\s*(?:,\s*fire\s+)?(?:and|&)\s*crime\s+commissioner|\bpcc\b|commissioner[\u2019']s\s+response|"
                   r"commissioners-response|local\s+policing\s+body|\bmayor\b|\bmopac\b|\bpfcc\b", re.IGNORECASE)
-FULL_DATE = rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s+(?P<year>(?:19|20)\d\d)"
+FULL_DATE = rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{MONTH})\s+(?P<year>(?:19|20)\d\d)"
 SENT_LETTER = re.compile(rf"\bsent\s+(?:the\s+following\s+|this\s+|a\s+)?letter\b[^.]{{0,120}}?\bon\s+(?:the\s+)?{FULL_DATE}",
                          re.IGNORECASE)
 DATED = re.compile(rf"^\s*(?:dated|date\s+of\s+(?:the\s+)?(?:response|letter))\s*:?\s*{FULL_DATE}", re.IGNORECASE | re.MULTILINE)
@@ -43,9 +43,8 @@ TOP_LINES = 15
 
 def _day(match: re.Match) -> date | None:
     try:
-        month = next(v for k, v in MONTHS.items() if k.startswith(match.group("month").lower()[:3]))
-        return date(int(match.group("year")), month, int(match.group("day")))
-    except (ValueError, StopIteration):
+        return date(int(match.group("year")), month_number(match.group("month")), int(match.group("day")))
+    except (ValueError, TypeError):
         return None
 
 
