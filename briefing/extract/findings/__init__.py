@@ -9,8 +9,9 @@ lead-in); unlabelled statements in prose are "findings".
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from briefing.extract.findings import layout, lead_in, listed, numbered, prose
+from briefing.extract.findings import inline, layout, lead_in, listed, numbered, prose
 from briefing.extract.findings.base import Findings, Sections
 from briefing.extract.ruler import Ruler
 from briefing.model import Finding
@@ -21,6 +22,8 @@ FINDING_RULES = Ruler([
     ("lead-in", lead_in.lead_in),
     ("inline-list", lead_in.inline_list),
     ("recommends", lead_in.recommends),
+    ("label", inline.labelled),
+    ("named", inline.named),
     ("register-entry", layout.register_entry),
     ("register", layout.register_marks),
     ("should-headings", layout.should_headings),
@@ -31,7 +34,8 @@ FINDING_RULES = Ruler([
 
 
 def read_findings(fx: Findings, rules: Ruler = FINDING_RULES) -> list[tuple[str, Finding]]:
-    """(rule, finding) for every finding of the text, in the text's order."""
+    """(rule, finding) for every finding of the text, in the text's order; each finding's
+    `how` is the rule that read it."""
     seen_text: set[str] = set()
     seen_place: set[tuple] = set()
     found: list[tuple[str, Finding]] = []
@@ -44,7 +48,7 @@ def read_findings(fx: Findings, rules: Ruler = FINDING_RULES) -> list[tuple[str,
                 continue  # the same words, a copy cut short, or a line an earlier rule has read
             seen_text.add(key)
             taken.append(place)
-            found.append((rule.name, finding))
+            found.append((rule.name, replace(finding, how=rule.name)))
         seen_place.update(taken)
         fx.found = [f for _, f in found]
     return sorted(found, key=lambda rf: (rf[1].place.page or 0, rf[1].place.line or 0))

@@ -16,6 +16,10 @@ from briefing.extract.findings.base import joined
 from briefing.extract.findings.labels import heading_kind
 from briefing.extract.text import BULLET, strip_bullet
 
+# a sentence saying who should act, perhaps after when or why: "Within three months, the force should",
+# "By 30 June 2025, chief constables should", "The College of Policing must"
+ACTS = re.compile(r"^(?:(?i:by|within|to|in order to|from|immediately|as a priority|over)\b[^,]{2,80},\s+)?"
+                  r"(?:[A-Z][\w'\u2019&-]*|(?i:the|all|each|every))(?:\s+[\w'\u2019&()-]+){0,7}?\s+(?:should|must|needs?\s+to)\b")
 STOP = re.compile(r"^(#|summary\b|main findings\b|good$|outstanding$|adequate$|inadequate$|requires improvement$)",
                   re.IGNORECASE)
 FOOTNOTE = re.compile(r"^\d{1,2}\s{2,}\S")
@@ -35,7 +39,8 @@ def under_heading(fx):
         if kind is None or FOOTNOTE.match(text):
             continue
         bullet = BULLET.match(para.lines[0].text)
-        should = fx.ctx.blocks and fx.should.match(strip_bullet(text))  # a tracker's titles, one to a line
+        should = fx.ctx.blocks and fx.should.match(strip_bullet(text)) or \
+            (item is None and not stem and text.endswith(".") and ACTS.match(text))  # a tracker's titles; a first finding
         if text.endswith(":") and (not item or text[:1].isupper() or bullet):
             if item:
                 yield _item(fx, kind, stem, item, concern)
