@@ -21,7 +21,7 @@ import re
 from functools import cache
 
 from briefing.extract.findings.base import sentence_place
-from briefing.extract.findings.labels import heading_kind, kind_of, kind_words
+from briefing.extract.findings.labels import heading_kind, kind_of, kind_words, spoken_of
 from briefing.extract.findings.listed import STOP
 from briefing.extract.language import NUMBER, number
 from briefing.extract.text import BULLET, strip_bullet
@@ -119,7 +119,7 @@ def named(fx):
         if not ("concern" in folded or "recommendation" in folded or "improvement" in folded or "afi" in folded):
             continue
         for _, sentence in fx.ctx.sentences(para):
-            if SAID.search(sentence) or NATIONAL.search(sentence) or _other_force(fx, sentence):
+            if SAID.search(sentence) or NATIONAL.search(sentence) or spoken_of(sentence) or _other_force(fx, sentence):
                 continue
             for pattern in _named():
                 found = pattern.search(sentence)

@@ -11,9 +11,10 @@ at the next heading.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from briefing.extract.findings.base import joined
-from briefing.extract.findings.labels import heading_kind
+from briefing.extract.findings.labels import heading_kind, kind_of, kind_words
 from briefing.extract.text import BULLET, strip_bullet
 
 # a sentence saying who should act, perhaps after when or why: "Within three months, the force should",
@@ -26,17 +27,30 @@ FOOTNOTE = re.compile(r"^\d{1,2}\s{2,}\S")
 
 
 def under_heading(fx):
-    """Items under a findings heading, until the next heading."""
-    kind, stem, item, concern = None, "", None, ""
+    """Items under a findings heading, until the next heading. Under a heading that only
+    ends with the label ("PEEL improvement plan AFI 4"), perhaps with its topic on the next
+    line, only items that say what the force should do are findings (an action plan's
+    bullets are not)."""
+    kind, stem, item, concern, strict, topic = None, "", None, "", False, False
     for para in fx.paras:
         text = para.text.strip()
-        marker = heading_kind(text)
+        trailing = None if heading_kind(text) else _trailing_kind(text)
+        marker = heading_kind(text) or trailing
+        if topic and not marker and _topic(para, text):
+            topic = False
+            continue
+        topic = bool(trailing)
         if marker or (kind and (STOP.match(text) or fx.sections.is_area_heading(para) or _question(text))):
             if item:
                 yield _item(fx, kind, stem, item, concern)
-            kind, stem, item = marker, "", None
+            kind, stem, item, strict = marker, "", None, topic
             continue
         if kind is None or FOOTNOTE.match(text):
+            continue
+        if strict and not (fx.should.match(strip_bullet(text)) or ACTS.match(strip_bullet(text))):
+            if item:
+                yield _item(fx, kind, stem, item, concern)
+            kind, item = None, None  # an action plan's bullets under the label, not findings
             continue
         bullet = BULLET.match(para.lines[0].text)
         should = fx.ctx.blocks and fx.should.match(strip_bullet(text)) or \
@@ -62,6 +76,24 @@ def under_heading(fx):
             item[0] += " " + text
     if item and kind:
         yield _item(fx, kind, stem, item, concern)
+
+
+@cache
+def _trailing() -> re.Pattern:
+    kinds = "|".join(p for k, p in kind_words() if k not in ("finding", "innovative-practice"))
+    return re.compile(rf"^[A-Z][\w ,'&-]{{2,60}}?\s(?P<kind>{kinds})\s*(?:\d{{1,3}}(?:\s*(?:-|\u2013|to|and|&)\s*\d{{1,3}})?)?$",
+                      re.IGNORECASE)
+
+
+def _trailing_kind(text: str) -> str | None:
+    """The kind a short heading ends with: "PEEL improvement plan AFI 4", "Progress on AFIs 1 - 3"."""
+    found = _trailing().match(text) if len(text) <= 80 else None
+    return kind_of(found.group("kind")) if found else None
+
+
+def _topic(para, text: str) -> bool:
+    """A short line naming what the labelled finding is about ("Victim service assessment")."""
+    return len(text.split()) <= 6 and not re.search(r"[.:;!?]$", text) and not BULLET.match(para.lines[0].text)
 
 
 def _item(fx, kind, stem, item, concern):
