@@ -1,6 +1,7 @@
 """Every reading rule on its own fixture examples (tests/fixtures/rules/*.yaml): what it
 must read, and texts it must not read (an adjective, the scale explained, another
-force's grade, quoted commentary). Each rule runs alone, so a case fails at its rule."""
+force's grade, quoted commentary). Each rule runs alone through the one engine
+(Ruler.read), so a case fails at its rule, and what it reads carries its name (`how`)."""
 
 from __future__ import annotations
 
@@ -9,17 +10,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from briefing.extract import grammar_of
 from briefing.extract.areas import AreaResolver
 from briefing.extract.context import Context
-from briefing.extract.counts import COUNT_RULES
+from briefing.extract.counts import COUNT_RULES, find_counts
 from briefing.extract.dates import DATE_RULES, publication_date
 from briefing.extract.findings import FINDING_RULES, Findings, Sections, read_findings
-from briefing.extract.grades import GRADE_RULES, read_statements
+from briefing.extract.grades import GRADE_RULES
 from briefing.extract.reader import SourceLine
-from briefing.extract.reports import TITLE_RULES, page_of
+from briefing.extract.reports import TITLE_RULES, title_of
 from briefing.extract.responses import RESPONSE_RULES, response_of
-from briefing.extract.text import paragraphs
 from briefing.reference import load_frameworks
 
 RULES = Path(__file__).parent / "fixtures" / "rules"
@@ -44,8 +43,7 @@ def lines_of(text: str) -> list[SourceLine]:
 
 
 def context(text: str) -> Context:
-    fw = load_frameworks()
-    return Context(paragraphs(lines_of(text)), grammar_of(fw), fw, "Northshire Police")
+    return Context.of(lines_of(text), load_frameworks(), "Northshire Police")
 
 
 @pytest.mark.parametrize("engine", sorted(ENGINES))
@@ -59,15 +57,15 @@ def test_every_rule_has_examples_it_reads_and_examples_it_does_not(engine):
 @pytest.mark.parametrize(("rule", "example"), list(cases("grades")))
 def test_grade_rule(rule, example):
     ctx = context(example["text"])
-    said = [f"{'earlier ' if s.earlier else ''}{s.grade}: {s.phrase}"
-            for s in read_statements(ctx, GRADE_RULES.only([rule]))]
+    read = GRADE_RULES.only([rule]).read(ctx)
+    said = [f"{'earlier ' if s.earlier else ''}{s.grade}: {s.phrase}" for s in read.statements]
     if example["gives"] is None:
         assert said == []
     else:
         assert said == example["gives"]
+        assert {s.how for s in read.statements} <= {rule}
     if example.get("claims"):
-        words = sum(len(reading.words) for _, reading in GRADE_RULES[rule].apply(ctx))
-        assert words == example["claims"]
+        assert len(read.claimed) == example["claims"]
 
 
 @pytest.mark.parametrize(("rule", "example"), list(cases("findings")))
@@ -75,7 +73,7 @@ def test_finding_rule(rule, example):
     ctx = context(example["text"])
     resolve = AreaResolver(load_frameworks().cycles["peel-2023-25"])
     fx = Findings(ctx, resolve, Sections(ctx, resolve, []), "Northshire Police")
-    found = [f for _, f in read_findings(fx, FINDING_RULES.only([rule]))]
+    found = read_findings(fx, FINDING_RULES.only([rule]))
     if example["gives"] is None:
         assert found == []
         return
@@ -83,6 +81,7 @@ def test_finding_rule(rule, example):
     for finding, expected in zip(found, example["gives"]):
         kind, opening = expected.split(": ", 1)
         assert finding.kind == kind and finding.text.startswith(opening), f"{finding.kind}: {finding.text}"
+        assert finding.how == rule
     for field in ("number", "addressee", "due", "status"):
         if field in example:
             assert [getattr(f, field) for f in found] == example[field]
@@ -90,7 +89,7 @@ def test_finding_rule(rule, example):
 
 @pytest.mark.parametrize(("rule", "example"), list(cases("dates")))
 def test_date_rule(rule, example):
-    found, _ = publication_date(lines_of(example["text"]), DATE_RULES.only([rule]))
+    found, _ = publication_date(context(example["text"]), DATE_RULES.only([rule]))
     if example["gives"] is None:
         assert found is None
     else:
@@ -100,25 +99,24 @@ def test_date_rule(rule, example):
 
 @pytest.mark.parametrize(("rule", "example"), list(cases("counts")))
 def test_count_rule(rule, example):
-    grammar = grammar_of(load_frameworks())
-    said = [f"{' or '.join(grades)}: {n}" for grades, n in COUNT_RULES[rule].apply(grammar, example["text"])]
-    assert said == (example["gives"] or [])
+    counts = find_counts(context(example["text"]), COUNT_RULES.only([rule]))
+    assert [f"{' or '.join(c.grades)}: {c.count}" for c in counts] == (example["gives"] or [])
+    assert {c.how for c in counts} <= {rule}
 
 
 @pytest.mark.parametrize(("rule", "example"), list(cases("titles")))
 def test_title_rule(rule, example):
-    page = page_of(lines_of(example["text"]))
-    found = TITLE_RULES[rule].apply(page)
+    found, how = title_of(context(example["text"]), TITLE_RULES.only([rule]))
     if example["gives"] is None:
         assert not found
     else:
-        assert found == example["gives"]
+        assert (found, how) == (example["gives"], rule)
 
 
 @pytest.mark.parametrize(("rule", "example"), list(cases("responses")))
 def test_response_rule(rule, example):
     page = "SOURCE: https://www.northshire-pcc.gov.uk/statutory-response/custody/\n" + example["text"]
-    found = response_of(lines_of(page), "pcc-page", RESPONSE_RULES.only([rule]))
+    found = response_of(context(page), "pcc-page", RESPONSE_RULES.only([rule]))
     assert found is not None, "every fixture is the top of a response page"
     assert (found.date.isoformat() if found.date else None) == example["gives"]
 
@@ -131,4 +129,4 @@ def test_response_rule(rule, example):
     ("Commissioner's response to HMICFRS report: Custody in Northshire\n23 January 2023", "news"),
 ])
 def test_a_page_that_is_not_a_pcc_response_gives_none(text, kind):
-    assert response_of(lines_of(text), kind) is None
+    assert response_of(context(text), kind) is None

@@ -16,19 +16,16 @@ from briefing import limits
 from briefing.errors import InputError
 from briefing.extract import reports
 from briefing.extract.areas import AreaResolver
-from briefing.extract.context import Context
+from briefing.extract.context import Context, Settled
 from briefing.extract.counts import find_counts
 from briefing.extract.cycles import Cue, detect_cycle, span
 from briefing.extract.dates import publication_date
 from briefing.extract.findings import find_findings
 from briefing.extract.forces import detect_force, fold, force_scores, known_forces
 from briefing.extract.grades import Statement, read_statements
-from briefing.extract.grades.grammar import Grammar
 from briefing.extract.grades.tense import past_years
 from briefing.extract.reader import read_report
 from briefing.extract.responses import response_of
-from briefing.extract.text import paragraphs
-from briefing.extract.vocabulary import Vocabulary
 from briefing.frameworks import Cycle, Frameworks
 from briefing.model import (
     KIND_LABELS,
@@ -109,27 +106,15 @@ def extract(path: str | Path, force: str | None = None, cycle: str | None = None
     return extract_lines(lines, path, force, cycle, notes, reference)
 
 
-_GRAMMARS: dict[str, Grammar] = {}
-
-
-def grammar_of(fw: Frameworks) -> Grammar:
-    """The grade grammar for the frameworks' grade words, compiled once."""
-    vocabulary = Vocabulary.of(fw)
-    if vocabulary.grades not in _GRAMMARS:
-        _GRAMMARS[vocabulary.grades] = Grammar.of(vocabulary)
-    return _GRAMMARS[vocabulary.grades]
-
-
 def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None = None,
                   notes: list[str] = (), reference: Reference | None = None) -> Extraction:
     """`notes` are the reader's own (an encoding guessed), said first among the warnings;
     `reference` the data read with (the process's own by default)."""
     reference = reference or default_reference()
     fw = reference.frameworks
-    paras = paragraphs(lines)
-    ctx = Context(paras, grammar_of(fw), fw, force or "")
+    ctx = Context.of(lines, fw, force or "")
     statements = read_statements(ctx)
-    found, updated = publication_date(lines)
+    found, updated = publication_date(ctx)
     published = found.parts() if found else None
     warnings: list[str] = list(notes)
     if updated and not found:
@@ -138,11 +123,11 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
     if found and found.day is None:
         warnings.append(f"the publication date is known only as {PublicationDate(*published)} ({found.how}); set the "
                         "day from the report before relying on the s.55 deadline")
-    chosen, evidence = _cycle(lines, fw, cycle, published, statements, ctx)
-    page = reports.page_of(lines)
-    title, _ = reports.title_of(page)
+    chosen, evidence = _cycle(fw, cycle, published, statements, ctx)
+    page = ctx.page
+    title, _ = reports.title_of(ctx)
     force = force or detect_force(lines, reference.forces) or ""
-    counts = find_counts(paras, ctx.grammar, has_grade=ctx.may_grade)
+    counts = find_counts(ctx)
     graded = bool(counts) or bool(_judgements(statements, chosen or _best_reading_cycle(fw, statements))[0])
     kind = chosen.report_type if chosen and chosen.report_type != "peel" else \
         reports.report_type(page, title, chosen is not None, graded)
@@ -154,7 +139,8 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
         statements = _dated(statements, chosen)
     reading = chosen or _best_reading_cycle(fw, statements)
     judgements, unread = _judgements(statements, reading) if kind in PEEL_RELATED or chosen else ([], [])
-    findings = find_findings(ctx, AreaResolver(reading), judgements, force,
+    ctx.settled = Settled(published, tuple(statements), reading, AreaResolver(reading), tuple(judgements))
+    findings = find_findings(ctx, ctx.settled.resolve, judgements, force,
                              PublicationDate(*published).exact if published else None)
     warnings += _gaps(chosen if kind == "peel" else True, force, published, evidence)
     warnings += [f"line {s.line.line}: could not tell which area of {reading.id} \"{s.phrase}\" is "
@@ -173,8 +159,8 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
                             source=str(path), judgements=tuple(judgements), findings=tuple(findings),
                             grade_counts=tuple(counts), notes=" ".join(w[:1].upper() + w[1:] + "." for w in warnings),
                             source_kind=source_kind, findings_complete=False, report_type=kind,
-                            inspectorates=reports.inspectorates_of(page.text), covers=_covers(kind, page, force),
-                            counts=reports.stated_counts(lines), response=response_of(lines, source_kind))
+                            inspectorates=reports.inspectorates_of(page.opening), covers=_covers(kind, page, force),
+                            counts=reports.stated_counts(lines), response=response_of(ctx, source_kind))
     return Extraction(inspection, evidence, warnings, earlier)
 
 
@@ -208,7 +194,7 @@ def extract_inspection(path: str | Path, reference: Reference | None = None) -> 
     return found[0]
 
 
-def _cycle(lines, fw: Frameworks, wanted: str | None, published, statements, ctx) -> tuple[Cycle | None, str]:
+def _cycle(fw: Frameworks, wanted: str | None, published, statements, ctx) -> tuple[Cycle | None, str]:
     if wanted:
         chosen = fw.cycle(wanted)
         if chosen is None:
@@ -217,7 +203,7 @@ def _cycle(lines, fw: Frameworks, wanted: str | None, published, statements, ctx
     current = [s for s in statements if not s.earlier]
     adequate = any(s.grade == "adequate" for s in current)
     earlier_years = [s.year for s in statements if s.year] + past_years(ctx)
-    cid, cues = detect_cycle(lines, fw, published, adequate, _pillars_graded(current), earlier_years)
+    cid, cues = detect_cycle(ctx, published, adequate, _pillars_graded(current), earlier_years)
     if cid is None:
         return None, ""
     evidence = "; ".join(f"{c.reason}: {c.weight:+g}" for c in _top(cues, cid))
@@ -286,7 +272,7 @@ PEEL_RELATED = ("peel", "revisit-letter", "monitoring-letter")  # may be about a
 def _covers(kind: str, page, force: str) -> tuple[str, ...]:
     """The forces a report is about: all of them for a national one, else the force read."""
     if kind in ("thematic", "joint-thematic") and not re.search(r"\b(?:one|two|three|four|five|\d+)\s+(?:police\s+)?"
-                                                                 r"forces\b", page.text, re.IGNORECASE):
+                                                                 r"forces\b", page.opening, re.IGNORECASE):
         return ("all",)
     return (force,) if force else ()
 

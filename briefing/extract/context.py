@@ -1,20 +1,75 @@
-"""Everything a rule may look at while reading one text: its paragraphs and lines, the
-grade words in each paragraph, and the wordings of every cycle's areas.
+"""The one model of a text being read: its lines, its paragraphs, the top of its page, the
+grade words in each paragraph, the wordings of every cycle's areas, and what earlier steps
+of the reading settled.
 
-Built once per text; rules only read it. Which cycle the text is about is settled after
-the grade rules have run (their statements are among its cues), so grade rules see the
-areas of every cycle and finding rules see the settled one.
+Built once per text (`Context.of`); rules only read it. Which cycle the text is about is
+settled after the grade rules have run (their statements are among its cues), so grade
+rules see the areas of every cycle and later groups see what was settled (`settled`).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from briefing.extract.dates import naming_years
 from briefing.extract.grades.grammar import QUESTION, Grammar, sentences
 from briefing.extract.reader import SourceLine
-from briefing.extract.text import Paragraph, unwrapped
+from briefing.extract.ruler import Span
+from briefing.extract.text import Paragraph, paragraphs, unwrapped
+from briefing.extract.vocabulary import Vocabulary
 from briefing.frameworks import Frameworks, normalise
+from briefing.model import Place
+
+_GRAMMARS: dict[str, Grammar] = {}
+
+
+def grammar_of(fw: Frameworks) -> Grammar:
+    """The grade grammar for the frameworks' grade words, compiled once."""
+    vocabulary = Vocabulary.of(fw)
+    if vocabulary.grades not in _GRAMMARS:
+        _GRAMMARS[vocabulary.grades] = Grammar.of(vocabulary)
+    return _GRAMMARS[vocabulary.grades]
+
+
+def _is_source(line: SourceLine) -> bool:
+    return line.text.lower().startswith("source:")
+
+
+@dataclass(frozen=True)
+class Page:
+    """The top of a text as a page: its address and opening, as the date, title and type
+    rules read it."""
+
+    address: str  # the web addresses on its first three lines, lower-cased
+    top: str  # its first 80 lines (without the source address), joined by newlines
+    top_lines: list[str]  # the same lines
+    years: list[int]  # the years its top names, latest first (else those its naming allows)
+    named: list[int]  # the years the inspectorate's name allows, latest first
+    body: list[str]  # every non-blank line but the source address, its white space made single
+    opening: str  # the first 60 of those, joined by newlines
+
+    @classmethod
+    def of(cls, lines: list[SourceLine]) -> Page:
+        address = " ".join(u for line in lines[:3] for u in re.findall(r"https?://\S+", line.text))
+        top_lines = [line.text for line in lines[:80] if not _is_source(line)]
+        top = "\n".join(top_lines)
+        years = sorted({int(y) for y in re.findall(r"\b(20\d\d)\b", top)}, reverse=True)
+        named = sorted(naming_years(" ".join(line.text for line in lines)), reverse=True)
+        body = [" ".join(line.text.split()) for line in lines if line.text.strip() and not _is_source(line)]
+        return cls(address.lower(), top, top_lines, years or named, named, body, "\n".join(body[:60]))
+
+
+@dataclass
+class Settled:
+    """What earlier steps of the reading settled, for the rules of later groups."""
+
+    published: tuple | None = None  # (year, month or None, day or None)
+    grades: tuple = ()  # the grade statements read
+    cycle: object = None  # the cycle read with (frameworks.Cycle)
+    resolve: object = None  # its AreaResolver
+    judgements: tuple = ()
 
 
 @dataclass
@@ -23,6 +78,9 @@ class Context:
     grammar: Grammar
     frameworks: Frameworks
     force: str = ""
+    source: list[SourceLine] = field(default_factory=list)  # every line as read, blank ones too
+    settled: Settled = field(default_factory=Settled)
+    so_far: object = None  # what the group being run has read so far (ruler.Result), set by its driver
     _words: dict[int, list] = field(default_factory=dict, repr=False)
     _folded: dict[int, str] = field(default_factory=dict, repr=False)
     _questions: dict[int, list] = field(default_factory=dict, repr=False)
@@ -30,6 +88,19 @@ class Context:
     _heading_texts: dict[int, str] = field(default_factory=dict, repr=False)
     _sentences: dict[int, list] = field(default_factory=dict, repr=False)
     _sentence_words: dict[int, list] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def of(cls, lines: list[SourceLine], frameworks: Frameworks, force: str = "") -> Context:
+        return cls(paragraphs(lines), grammar_of(frameworks), frameworks, force, list(lines))
+
+    @cached_property
+    def page(self) -> Page:
+        return Page.of(self.source)
+
+    @cached_property
+    def text(self) -> str:
+        """Every line's text, joined by spaces."""
+        return " ".join(line.text for line in self.source)
 
     @cached_property
     def lines(self) -> list[tuple[Paragraph, int, SourceLine]]:
@@ -70,9 +141,22 @@ class Context:
         needs to pass, from the grade words found once."""
         return bool(self.grade_words(para))
 
-    def words_in(self, para: Paragraph, start: int, end: int) -> tuple[int, ...]:
-        """Where the grade words between `start` and `end` of a paragraph begin."""
-        return tuple(m.start() for m in self.grade_words(para) if start <= m.start() < end)
+    def word_spans(self, para: Paragraph, start: int, end: int) -> tuple[Span, ...]:
+        """The grade words that begin between `start` and `end` of a paragraph."""
+        return tuple(Span(para.index, m.start(), m.end()) for m in self.grade_words(para) if start <= m.start() < end)
+
+    def place_spans(self, place: Place) -> tuple[Span, ...]:
+        """The spans of the lines at a place: a text's line (a long line's pieces share its
+        number), or a PDF's whole page (a PDF item is placed by its page)."""
+        return self._place_spans.get(place, ())
+
+    @cached_property
+    def _place_spans(self) -> dict[Place, tuple[Span, ...]]:
+        out: dict[Place, tuple[Span, ...]] = {}
+        for para, index, line in self.lines:
+            start, end = para.line_span(index) if para.starts else (0, len(para.text))
+            out[line.place] = out.get(line.place, ()) + (Span(para.index, start, end),)
+        return out
 
     def sentences(self, para: Paragraph) -> list[tuple[int, str]]:
         """(start, sentence) of a paragraph, split once for every rule that reads sentences."""

@@ -17,8 +17,7 @@ from functools import lru_cache
 from briefing.extract.grades.grammar import Grammar
 from briefing.extract.language import NUMBER as CARDINAL
 from briefing.extract.language import number
-from briefing.extract.ruler import Ruler
-from briefing.extract.text import Paragraph
+from briefing.extract.ruler import Reading, Ruler, Span, Unique
 from briefing.extract.vocabulary import QUOTE as Q
 from briefing.model import GradeCount
 
@@ -56,47 +55,60 @@ def _patterns(grades: str, lead: str) -> dict[str, re.Pattern]:
     }
 
 
-def grade_in_n(grammar: Grammar, text: str):
+def _paragraph_counts(ctx, para) -> bool:
+    """Every count names a grade; a paragraph about an earlier inspection ("In 2017 ...",
+    "at our last inspection") counts nothing for this one."""
+    return ctx.may_grade(para) and not EARLIER_PARAGRAPH.search(para.text)
+
+
+def _reading(para, match: re.Match, grades: tuple[str, ...], count: int) -> Reading:
+    """The count's words claimed; a count of no grade on the scale ("ungraded") is none."""
+    if not grades:
+        return Reading()
+    return Reading((Span(para.index, match.start(), match.end()),), (GradeCount(grades, count, para.start.place),))
+
+
+def grade_in_n(ctx, para):
     """ "'adequate' in six categories", "outstanding or good in two areas"."""
-    for match in _patterns(grammar.vocabulary.grades, grammar.vocabulary.lead)["in-n"].finditer(text):
-        yield _grades(grammar, match.group("grades")), _number(match.group("n"))
+    if not _paragraph_counts(ctx, para):
+        return
+    grammar = ctx.grammar
+    for match in _patterns(grammar.vocabulary.grades, grammar.vocabulary.lead)["in-n"].finditer(para.text):
+        yield _reading(para, match, _grades(grammar, match.group("grades")), _number(match.group("n")))
 
 
-def n_of_m(grammar: Grammar, text: str):
+def n_of_m(ctx, para):
     """ "good in four of the nine areas", "zero of the nine areas were outstanding or good"."""
+    if not _paragraph_counts(ctx, para):
+        return
+    grammar = ctx.grammar
     patterns = _patterns(grammar.vocabulary.grades, grammar.vocabulary.lead)
     for name in ("before", "after"):
-        for match in patterns[name].finditer(text):
-            yield _grades(grammar, match.group("grades")), _number(match.group("n"))
+        for match in patterns[name].finditer(para.text):
+            yield _reading(para, match, _grades(grammar, match.group("grades")), _number(match.group("n")))
 
 
-def none(grammar: Grammar, text: str):
+def none(ctx, para):
     """ "no areas requiring improvement", "don't have any headings below 'adequate'"."""
+    if not _paragraph_counts(ctx, para):
+        return
+    grammar = ctx.grammar
     patterns = _patterns(grammar.vocabulary.grades, grammar.vocabulary.lead)
-    for match in patterns["no-areas"].finditer(text):
-        yield _grades(grammar, match.group("grades")), 0
-    for match in patterns["below"].finditer(text):
+    for match in patterns["no-areas"].finditer(para.text):
+        yield _reading(para, match, _grades(grammar, match.group("grades")), 0)
+    for match in patterns["below"].finditer(para.text):
         floor = grammar.grade_of(match.group("grade").strip("'\u2018\u2019\"\u201c\u201d"))
         if floor in LADDER:
-            yield LADDER[LADDER.index(floor) + 1:], 0
+            yield _reading(para, match, LADDER[LADDER.index(floor) + 1:], 0)
 
 
-COUNT_RULES = Ruler([("n-of-m", n_of_m), ("grade-in-n", grade_in_n), ("none", none)])
 EARLIER_PARAGRAPH = re.compile(r"^(in|by) (19|20)\d\d\b|\b(last|previous) inspection", re.IGNORECASE)
+COUNT_RULES = Ruler([("n-of-m", n_of_m), ("grade-in-n", grade_in_n), ("none", none)],
+                    repeats=Unique(lambda reading, count: (count.grades, count.count, reading.spans[0].para)))
 
 
-def find_counts(paras: list[Paragraph], grammar: Grammar, rules: Ruler = COUNT_RULES,
-                has_grade=None) -> list[GradeCount]:
-    """Counts stated without areas, for this inspection only, each read once. `has_grade`
-    tells whether a paragraph holds a grade word (the extraction's context knows already)."""
-    has_grade = has_grade or (lambda para: bool(grammar.word.search(para.text)))
-    out, seen = [], set()
-    for para in paras:
-        if not has_grade(para) or EARLIER_PARAGRAPH.search(para.text):
-            continue  # every count names a grade
-        for rule in rules:
-            for grades, count in rule.apply(grammar, para.text):
-                if grades and (grades, count, para.index) not in seen:
-                    seen.add((grades, count, para.index))
-                    out.append(GradeCount(grades, count, para.start.place))
-    return out
+def find_counts(ctx, rules: Ruler = COUNT_RULES) -> list[GradeCount]:
+    """Counts stated without areas, for this inspection only, each read once, in the
+    text's order (and, within a paragraph, in the rules' order)."""
+    read = sorted(rules.read(ctx).read, key=lambda r: r.reading.spans[0].para)
+    return [r.statement for r in read]

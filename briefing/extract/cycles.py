@@ -25,14 +25,15 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 from briefing.extract.dates import inspectorate_naming
 from briefing.extract.grades.grammar import EARLIER
 from briefing.extract.language import MONTH_FORMS, ORDINALS, PARTS_OF_YEAR, renamed
 from briefing.extract.phrases import Phrases
 from briefing.extract.reader import SourceLine
+from briefing.extract.ruler import KEEP_ALL, Reading, Ruler, adapted
 from briefing.frameworks import Cycle, Frameworks, normalise
 
 YEAR = r"(?:19|20)\d\d"
@@ -66,6 +67,7 @@ class Cue:
     weight: float
     reason: str
     kind: str = "label"  # label, address, heading, ordinal, alias, inspected, published, page-date, scale, later, naming, wording
+    how: str = ""  # the rule that gave it (stamped by the engine)
 
 
 class Calendar:
@@ -398,39 +400,102 @@ def totals_of(cues: list[Cue]) -> dict[str, float]:
 SETTLING = {"label", "address", "heading", "ordinal", "alias", "inspected", "published", "page-date"}
 
 
-def detect_cycle(lines: list[SourceLine], fw: Frameworks, published: tuple | None = None,
-                 graded_adequate: bool = False, pillars_graded: int = 0,
-                 earlier_years: list[int] = ()) -> tuple[str | None, list[Cue]]:
-    cal = Calendar(fw)
-    text = " ".join(l.text for l in lines)
-    folded = normalise(text)  # the whole text folded once, for the alias and the area-wording cues
-    dated = [line for line in lines if HAS_YEAR.search(line.text)]  # the lines every cue of a year reads
-    cues = (label_cues(dated, cal) + address_cues(lines, cal) + heading_cues(dated, cal) + ordinal_cues(lines, cal)
-            + alias_cues(lines, cal, folded) + inspected_cues(dated, cal) + wording_cues(folded, fw))
-    if published:
-        year, month = published[0], published[1] if len(published) > 1 else None
-        when = f"{year}-{month:02d}" if month else str(year)
-        fits = cal.published_in(year, month) or cal.published_in(year)
-        late = [c for c in cal.late_in(year, month) if c not in fits]
-        cues += _spread(fits, 1.0, f"published in {when}", "published")
-        cues += [Cue(c, 0.25, f"published in {when}, when only a late report of it came out", "published") for c in late]
-        if fits:  # a cycle whose reports did not come out then is unlikely, not impossible (late reports)
-            cues += [Cue(c.id, -0.75, f"not published in {when}", "published") for c in cal.main
-                     if c.id not in fits and c.id not in late]
-    if graded_adequate or re.search(
-            r"['\u2018\"\u201c]adequate['\u2019\"\u201d]|\b(?:rated|graded|judged|assessed|found|ranked|rates|be|as|was|is|are|"
-            r"were)\s+(?:as\s+)?adequate\b|\badequate\s+(?:in|at|for|across)\s+(?:\w+\s+)?(?:areas?|categor)", text,
-            re.IGNORECASE):
-        cues += [Cue(c.id, 1, 'the grade "adequate" (five-tier scale)', "scale") for c in cal.main if c.scale == "five-tier"]
-    if pillars_graded:
-        cues += [Cue(c.id, 1, "grades for the effectiveness, efficiency and legitimacy pillars (until 2018/19)", "scale")
-                 for c in cal.main if c.scale == "four-tier"]
-    if pillars_graded >= 2:  # an integrated report grades the pillars together; earlier ones had one report each
-        cues += [Cue(c.id, 0.5, "two or more pillars graded in one report (the integrated assessment)", "scale")
-                 for c in cal.main if c.integrated]
-    cues += later_cues(dated, cal, list(earlier_years), published[0] if published else None) + \
-        naming_cues(text, cal) + next_report_cues(dated, cal)
-    return settle(cues, fw), sorted(cues, key=lambda c: -c.weight)
+@dataclass
+class Cues:
+    """What the cue rules read: the text (its Context) and what earlier steps found in it."""
+
+    ctx: object  # context.Context
+    published: tuple | None = None
+    graded_adequate: bool = False
+    pillars_graded: int = 0
+    earlier_years: list[int] = field(default_factory=list)
+    so_far: object = None  # set by the engine's driver
+
+    @property
+    def paras(self):
+        return self.ctx.paras
+
+    @cached_property
+    def cal(self) -> Calendar:
+        return Calendar(self.ctx.frameworks)
+
+    @cached_property
+    def lines(self) -> list[SourceLine]:
+        return self.ctx.source
+
+    @cached_property
+    def dated(self) -> list[SourceLine]:
+        """The lines every cue of a year reads."""
+        return [line for line in self.lines if HAS_YEAR.search(line.text)]
+
+    @cached_property
+    def folded(self) -> str:
+        """The whole text folded once, for the alias and the area-wording cues."""
+        return normalise(self.ctx.text)
+
+
+def published_cues(cues: Cues) -> list[Cue]:
+    if not cues.published:
+        return []
+    cal, published = cues.cal, cues.published
+    year, month = published[0], published[1] if len(published) > 1 else None
+    when = f"{year}-{month:02d}" if month else str(year)
+    fits = cal.published_in(year, month) or cal.published_in(year)
+    late = [c for c in cal.late_in(year, month) if c not in fits]
+    out = _spread(fits, 1.0, f"published in {when}", "published")
+    out += [Cue(c, 0.25, f"published in {when}, when only a late report of it came out", "published") for c in late]
+    if fits:  # a cycle whose reports did not come out then is unlikely, not impossible (late reports)
+        out += [Cue(c.id, -0.75, f"not published in {when}", "published") for c in cal.main
+                if c.id not in fits and c.id not in late]
+    return out
+
+
+ADEQUATE = re.compile(r"['\u2018\"\u201c]adequate['\u2019\"\u201d]|\b(?:rated|graded|judged|assessed|found|ranked|rates|be|"
+                      r"as|was|is|are|were)\s+(?:as\s+)?adequate\b|\badequate\s+(?:in|at|for|across)\s+(?:\w+\s+)?"
+                      r"(?:areas?|categor)", re.IGNORECASE)
+
+
+def scale_cues(cues: Cues) -> list[Cue]:
+    out = []
+    if cues.graded_adequate or ADEQUATE.search(cues.ctx.text):
+        out += [Cue(c.id, 1, 'the grade "adequate" (five-tier scale)', "scale") for c in cues.cal.main
+                if c.scale == "five-tier"]
+    if cues.pillars_graded:
+        out += [Cue(c.id, 1, "grades for the effectiveness, efficiency and legitimacy pillars (until 2018/19)", "scale")
+                for c in cues.cal.main if c.scale == "four-tier"]
+    if cues.pillars_graded >= 2:  # an integrated report grades the pillars together; earlier ones had one report each
+        out += [Cue(c.id, 0.5, "two or more pillars graded in one report (the integrated assessment)", "scale")
+                for c in cues.cal.main if c.integrated]
+    return out
+
+
+def _rule(fn, given):
+    """A cue function run by the engine: it returns a list of Cues, each a reading."""
+    return adapted(fn, given, lambda cues, cue: Reading((), (cue,)), many=True)
+
+
+CYCLE_RULES = Ruler([
+    ("label", _rule(label_cues, lambda c: (c.dated, c.cal))),
+    ("address", _rule(address_cues, lambda c: (c.lines, c.cal))),
+    ("heading", _rule(heading_cues, lambda c: (c.dated, c.cal))),
+    ("ordinal", _rule(ordinal_cues, lambda c: (c.lines, c.cal))),
+    ("alias", _rule(alias_cues, lambda c: (c.lines, c.cal, c.folded))),
+    ("inspected", _rule(inspected_cues, lambda c: (c.dated, c.cal))),
+    ("wording", _rule(wording_cues, lambda c: (c.folded, c.ctx.frameworks))),
+    ("published", _rule(published_cues, lambda c: (c,))),
+    ("scale", _rule(scale_cues, lambda c: (c,))),
+    ("later", _rule(later_cues, lambda c: (c.dated, c.cal, list(c.earlier_years),
+                                           c.published[0] if c.published else None))),
+    ("naming", _rule(naming_cues, lambda c: (c.ctx.text, c.cal))),
+    ("next-report", _rule(next_report_cues, lambda c: (c.dated, c.cal))),
+], repeats=KEEP_ALL)
+
+
+def detect_cycle(ctx, published: tuple | None = None, graded_adequate: bool = False, pillars_graded: int = 0,
+                 earlier_years: list[int] = (), rules: Ruler = CYCLE_RULES) -> tuple[str | None, list[Cue]]:
+    """The cycle the text is about (or None) and every cue, strongest first."""
+    cues = rules.read(Cues(ctx, published, graded_adequate, pillars_graded, list(earlier_years))).statements
+    return settle(cues, ctx.frameworks), sorted(cues, key=lambda c: -c.weight)
 
 
 def settle(cues: list[Cue], fw: Frameworks) -> str | None:

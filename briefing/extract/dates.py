@@ -20,10 +20,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from briefing.extract.language import MONTH, MONTH_NAME, MONTHS, month_number, renamed
-from briefing.extract.reader import SourceLine
-from briefing.extract.ruler import Ruler
+from briefing.extract.ruler import Reading, Ruler, adapted
+
+if TYPE_CHECKING:
+    from briefing.extract.context import Page
 
 _MONTH = rf"(?P<month>{MONTH})"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
@@ -49,16 +52,6 @@ ENTRY = re.compile(rf"^\s*(?P<date>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s+(?:19|
                    rf"\b(?:report|inspection|assessment|letter)\b", re.IGNORECASE | re.MULTILINE)
 MONTH_PUBLISHED = re.compile(rf"\bin\s+{_MONTH}\s+(?P<year>(?:19|20)\d\d),?\s+(?:\w+\s+){{0,4}}?(?:published|released)\b",
                              re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Page:
-    """The top of a page, as the date rules read it, and the years it may date from."""
-
-    text: str  # the first lines, without the source address
-    lines: list[str]
-    years: list[int]  # the page's own years, latest first
-    named: list[int]  # the years the inspectorate's name allows, latest first
 
 
 @dataclass(frozen=True)
@@ -114,8 +107,8 @@ def _after(text: str, lead: re.Pattern, years: list[int]) -> tuple[int, int, int
 
 def published_label(page: Page):
     """ "Published on: 9 June 2023", "Publication date: 6th Jul 2017" (the first on the page)."""
-    for match in LABEL.finditer(page.text):
-        rest = page.text[match.end():match.end() + 40].lstrip()
+    for match in LABEL.finditer(page.top):
+        rest = page.top[match.end():match.end() + 40].lstrip()
         for form in DATE_FORMS:
             found = form.match(rest)
             if found:
@@ -127,22 +120,22 @@ def published_label(page: Page):
 
 def released(page: Page):
     """ "published its report on Thursday 10 April", "published ... on Thursday (July 24)"."""
-    return _after(page.text, RELEASE, page.years)
+    return _after(page.top, RELEASE, page.years)
 
 
 def today(page: Page):
     """ "published today (Tuesday 12 March)"; "has today been moved" on a dated page."""
-    dated = _after(page.text, TODAY, page.years) or _after(page.text, TODAY, page.named)
+    dated = _after(page.top, TODAY, page.years) or _after(page.top, TODAY, page.named)
     if dated:
         return dated
-    if re.search(r"\bhas\s+today\s+(?:been\s+)?\w+", page.text, re.IGNORECASE):
+    if re.search(r"\bhas\s+today\s+(?:been\s+)?\w+", page.top, re.IGNORECASE):
         return page_date(page)
     return None
 
 
 def entry_heading(page: Page):
     """ "2 March 2017 - PEEL Report": a dated entry on a page that lists reports."""
-    found = ENTRY.search(page.text)
+    found = ENTRY.search(page.top)
     if found:
         for form in DATE_FORMS:
             match = form.match(found.group("date"))
@@ -153,42 +146,47 @@ def entry_heading(page: Page):
 
 def month_published(page: Page):
     """ "In March 2018, HMICFRS published ...": the month only."""
-    found = MONTH_PUBLISHED.search(page.text)
+    found = MONTH_PUBLISHED.search(page.top)
     return (int(found.group("year")), month_number(found.group("month")), None) if found else None
 
 
 def page_date(page: Page):
     """The page's own date: "Posted on 7 Dec 2023", a "date 2025-07-23" line, or a month
     line near its top."""
-    dated = _after(page.text, PAGE_DATE, page.years)
+    dated = _after(page.top, PAGE_DATE, page.years)
     if dated:
         return dated
-    month_year = re.search(rf"^\s*({MONTH_NAME}) ((?:19|20)\d\d)\s*$", "\n".join(page.lines[:6]),
+    month_year = re.search(rf"^\s*({MONTH_NAME}) ((?:19|20)\d\d)\s*$", "\n".join(page.top_lines[:6]),
                            re.IGNORECASE | re.MULTILINE)
     return (int(month_year.group(2)), MONTHS[month_year.group(1).lower()], None) if month_year else None
 
 
 def letter_date(page: Page):
     """A letter's "Sent on" line, or its own date line below its heading."""
-    sent = _after(page.text, SENT, page.years)
+    sent = _after(page.top, SENT, page.years)
     if sent:
         return sent
-    full = re.search(rf"^\s*(\d{{1,2}}) ({MONTH_NAME}) ((?:19|20)\d\d)\s*$", "\n".join(page.lines[:12]),
+    full = re.search(rf"^\s*(\d{{1,2}}) ({MONTH_NAME}) ((?:19|20)\d\d)\s*$", "\n".join(page.top_lines[:12]),
                      re.IGNORECASE | re.MULTILINE)
-    if full and re.search(r"\b(letter|dear)\b", page.text, re.IGNORECASE):
+    if full and re.search(r"\b(letter|dear)\b", page.top, re.IGNORECASE):
         return int(full.group(3)), MONTHS[full.group(2).lower()], int(full.group(1))
     return None
 
 
+def _rule(fn):
+    """A date rule of the page's top (context.Page): it returns (year, month, day) or None."""
+    return adapted(fn, lambda ctx: (ctx.page,), lambda ctx, found: Reading((), (Published(*found),)))
+
+
 DATE_RULES = Ruler([
-    ("published-label", published_label),
-    ("released", released),
-    ("today", today),
-    ("entry-heading", entry_heading),
-    ("month-published", month_published),
-    ("page-date", page_date),
-    ("letter-date", letter_date),
-])
+    ("published-label", _rule(published_label)),
+    ("released", _rule(released)),
+    ("today", _rule(today)),
+    ("entry-heading", _rule(entry_heading)),
+    ("month-published", _rule(month_published)),
+    ("page-date", _rule(page_date)),
+    ("letter-date", _rule(letter_date)),
+], first=True)
 
 
 NAMED_BEFORE_AFTER = {  # how a text words each name of data/language.yaml's renamings: (a substring, its pattern)
@@ -227,20 +225,11 @@ def naming_years(text: str) -> range:
     return range(first, last + 1)
 
 
-def page_of(lines: list[SourceLine]) -> Page:
-    head = [l.text for l in lines[:80] if not l.text.lower().startswith("source:")]
-    text = "\n".join(head)
-    years = sorted({int(y) for y in re.findall(r"\b(20\d\d)\b", text)}, reverse=True)
-    named = sorted(naming_years(" ".join(l.text for l in lines)), reverse=True)
-    return Page(text, head, years or named, named)
-
-
-def publication_date(lines: list[SourceLine], rules: Ruler = DATE_RULES) -> tuple[Published | None, str]:
+def publication_date(ctx, rules: Ruler = DATE_RULES) -> tuple[Published | None, str]:
     """The publication date and, where none is stated, what the page does say ("last updated")."""
-    page = page_of(lines)
-    for rule in rules:
-        found = rule.apply(page)
-        if found:
-            return Published(*found, how=rule.name), ""
-    updated = _after(page.text, UPDATED, page.years)
+    found = rules.read(ctx).first
+    if found:
+        return found, ""
+    page = ctx.page
+    updated = _after(page.top, UPDATED, page.years)
     return None, "-".join(f"{p:02d}" for p in updated if p) if updated else ""

@@ -18,11 +18,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from briefing.extract.findings.labels import kind_words
 from briefing.extract.language import NUMBER, number
 from briefing.extract.reader import SourceLine
-from briefing.extract.ruler import Ruler
+from briefing.extract.ruler import Reading, Ruler, adapted
+
+if TYPE_CHECKING:
+    from briefing.extract.context import Page
 from briefing.model import StatedCount
 
 INSPECTORATES = {
@@ -38,16 +42,11 @@ REPORT_WORDS = r"(?:report|inspection|review|letter|assessment|revisit|inspectio
 
 
 @dataclass(frozen=True)
-class Page:
-    lines: list[str]  # the text's lines, without the source address
-    address: str
-    text: str  # the opening, joined
+class Title:
+    """A report's title as a title rule read it."""
 
-
-def page_of(lines: list[SourceLine]) -> Page:
-    address = " ".join(u for l in lines[:3] for u in re.findall(r"https?://\S+", l.text))
-    body = [" ".join(l.text.split()) for l in lines if l.text.strip() and not l.text.lower().startswith("source:")]
-    return Page(body, address.lower(), "\n".join(body[:60]))
+    text: str
+    how: str = ""
 
 
 def _title_case(text: str) -> str:
@@ -62,27 +61,27 @@ def heading(page: Page) -> str:
     """An HMICFRS (or CJJI) publication or register page's first line; or the line above a
     "Published on:" label (the one above that where it is a "by" line)."""
     if re.search(r"justiceinspectorates\.gov\.uk/(?:hmicfrs/|cjji/)?(?:publication|publications|peel-reports|"
-                 r"inspections?|inspection-report|recommendation|\?recommendation)", page.address) and page.lines:
-        first = re.sub(r"\s*\(\d{3,}\)\s*$", "", page.lines[0])  # a register entry's number
+                 r"inspections?|inspection-report|recommendation|\?recommendation)", page.address) and page.body:
+        first = re.sub(r"\s*\(\d{3,}\)\s*$", "", page.body[0])  # a register entry's number
         if 12 < len(first) < 200 and not re.match(r"^\d{3}\b|^page not found", first, re.IGNORECASE):
-            return _joined(page.lines, 0)
+            return _joined(page.body, 0)
     if re.search(r"/news(?:-feed)?/", page.address):
         return ""  # a press release's headline is not the report's title
-    for i, line in enumerate(page.lines[1:12], start=1):
+    for i, line in enumerate(page.body[1:12], start=1):
         if re.match(r"^(?:published\s+on|publication\s+date)\s*:", line, re.IGNORECASE):
             above = i - 1
-            if above and re.match(r"^(?:an?\s+)?(?:joint\s+)?(?:inspection|report|review)\s+by\b", page.lines[above],
+            if above and re.match(r"^(?:an?\s+)?(?:joint\s+)?(?:inspection|report|review)\s+by\b", page.body[above],
                                   re.IGNORECASE):
                 above -= 1
-            return _joined(page.lines, above)
+            return _joined(page.body, above)
     return ""
 
 
 def subtitled(page: Page) -> str:
     """A title and its subtitle as a page's first two lines ("Disproportionate use of police
     powers" / "A spotlight on stop and search and the use of force")."""
-    if len(page.lines) > 1 and _joined(page.lines, 0) != page.lines[0]:
-        return _joined(page.lines, 0)
+    if len(page.body) > 1 and _joined(page.body, 0) != page.body[0]:
+        return _joined(page.body, 0)
     return ""
 
 
@@ -99,9 +98,9 @@ def _joined(lines: list[str], index: int) -> str:
 
 def report_link(page: Page) -> str:
     """ "Get the report" and, on the next line, the report's title."""
-    for i, line in enumerate(page.lines[:20]):
-        if re.fullmatch(r"(?:get|read|download)\s+the\s+(?:full\s+)?report:?", line, re.IGNORECASE) and i + 1 < len(page.lines):
-            title = page.lines[i + 1]
+    for i, line in enumerate(page.body[:20]):
+        if re.fullmatch(r"(?:get|read|download)\s+the\s+(?:full\s+)?report:?", line, re.IGNORECASE) and i + 1 < len(page.body):
+            title = page.body[i + 1]
             if 12 < len(title) < 200:
                 return title
     return ""
@@ -122,7 +121,7 @@ NAMED = [
 
 def response_to(page: Page) -> str:
     """ "Commissioner's response to HMICFRS report: <title>" in the first lines."""
-    for line in page.lines[:4]:
+    for line in page.body[:4]:
         found = RESPONSE_TO.search(line)
         if found and not re.match(r"^(?:the|this|that)\s+(?:above|report)\b", found.group("title"), re.IGNORECASE):
             return found.group("title")
@@ -131,9 +130,9 @@ def response_to(page: Page) -> str:
 
 def above(page: Page) -> str:
     """A letter's subject line: the heading just above "in response to the above report"."""
-    for i, line in enumerate(page.lines[:20]):
+    for i, line in enumerate(page.body[:20]):
         if re.search(r"\b(?:the|this)\s+above\s+(?:hmicfrs\s+|hmic\s+)?(?:report|inspection|letter)\b", line, re.IGNORECASE):
-            for before in reversed(page.lines[max(0, i - 3):i]):
+            for before in reversed(page.body[max(0, i - 3):i]):
                 if 12 < len(before) < 200 and not before.endswith(".") and not re.search(r"\d{4}$|^dear\b", before,
                                                                                        re.IGNORECASE):
                     prefixed = RESPONSE_TO.search(before)  # "Commissioner's response to HMICFRS report: <title>"
@@ -143,7 +142,7 @@ def above(page: Page) -> str:
 
 def named(page: Page) -> str:
     """A title the text names in a sentence: "welcomed the interim report: <title>"."""
-    for line in page.lines[:12]:
+    for line in page.body[:12]:
         for pattern in NAMED:
             found = pattern.search(line)
             if found and len(found.group("title").split()) >= 3:
@@ -151,16 +150,19 @@ def named(page: Page) -> str:
     return ""
 
 
-TITLE_RULES = Ruler([("heading", heading), ("subtitled", subtitled), ("report-link", report_link),
-                     ("above", above), ("named", named), ("response-to", response_to)])
+def _rule(fn):
+    """A title rule of the page's top (context.Page): it returns the title, or ""."""
+    return adapted(fn, lambda ctx: (ctx.page,), lambda ctx, found: Reading((), (Title(_title_case(found)),)))
 
 
-def title_of(page: Page) -> tuple[str, str]:
-    for rule in TITLE_RULES:
-        found = rule.apply(page)
-        if found:
-            return _title_case(found), rule.name
-    return "", ""
+TITLE_RULES = Ruler([("heading", _rule(heading)), ("subtitled", _rule(subtitled)), ("report-link", _rule(report_link)),
+                     ("above", _rule(above)), ("named", _rule(named)), ("response-to", _rule(response_to))], first=True)
+
+
+def title_of(ctx, rules: Ruler = TITLE_RULES) -> tuple[str, str]:
+    """The report's title and the rule that read it, or ("", "")."""
+    found = rules.read(ctx).first
+    return (found.text, found.how) if found else ("", "")
 
 
 # --- types -------------------------------------------------------------------------------
@@ -199,24 +201,24 @@ def report_type(page: Page, title: str, peel: bool, graded: bool = False) -> str
             return _joint_or(kind, title, page)
     if title and PEEL_WORDS.search(title):
         return "peel"
-    topic = re.search(TYPE_WORDS["force-inspection"], "\n".join([title, *page.lines[:3]]), re.IGNORECASE)
-    about_peel = bool(PEEL_WORDS.search(page.text) or "peel" in page.address or (graded and not topic))
+    topic = re.search(TYPE_WORDS["force-inspection"], "\n".join([title, *page.body[:3]]), re.IGNORECASE)
+    about_peel = bool(PEEL_WORDS.search(page.opening) or "peel" in page.address or (graded and not topic))
     for kind in ORDER:
-        if re.search(TYPE_WORDS[kind], page.text, re.IGNORECASE):
+        if re.search(TYPE_WORDS[kind], page.opening, re.IGNORECASE):
             if about_peel and kind not in ("monitoring-letter", "revisit-letter"):
                 return "peel"
-            return _joint_or(kind, page.text, page)
+            return _joint_or(kind, page.opening, page)
     if about_peel:
         return "peel"
-    if len(inspectorates_of(page.text)) >= 2:
+    if len(inspectorates_of(page.opening)) >= 2:
         return "joint-thematic"
-    return "force-inspection" if _names_a_force(title or "\n".join(page.lines[:4])) else "other"
+    return "force-inspection" if _names_a_force(title or "\n".join(page.body[:4])) else "other"
 
 
 def _joint_or(kind: str, words: str, page: Page) -> str:
     if kind == "national":
         kind = "thematic"
-    if kind == "thematic" and len(inspectorates_of(page.text)) >= 2:
+    if kind == "thematic" and len(inspectorates_of(page.opening)) >= 2:
         return "joint-thematic"
     if kind == "joint-thematic" and _names_a_force(words):
         return "force-inspection"  # a force's own inspection done with another inspectorate (custody)
@@ -272,5 +274,5 @@ def stated_counts(lines: list[SourceLine]) -> tuple[StatedCount, ...]:
                     n = number(match.group("n"))
                     more = re.match(rf"\s+and\s+(?P<m>{NUMBER})\b(?!\s+(?:\w+\s+)?(?:{kinds}))", tail, re.IGNORECASE)
                     n += number(more.group("m")) if more else 0  # "two national recommendations and one for ..."
-                    out[kind] = StatedCount(kind, n, SourceLine("", line.line, line.page).place)
+                    out[kind] = StatedCount(kind, n, SourceLine("", line.line, line.page).place, how="stated-count")
     return tuple(out.values())

@@ -16,11 +16,12 @@ response exists but cannot say when it came.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from briefing.extract.language import MONTH, month_number
 from briefing.extract.reader import SourceLine
-from briefing.extract.ruler import Ruler
+from briefing.extract.ruler import Reading, Ruler, adapted
 from briefing.model import Place, Response
 
 RESPONSE_WORDS = re.compile(
@@ -75,11 +76,26 @@ def date_line(lines: list[SourceLine]):
     return None
 
 
+@dataclass(frozen=True)
+class Dated:
+    """A response's own date, and the line that gives it."""
+
+    day: date
+    line: SourceLine
+    how: str = ""
+
+
+def _rule(fn):
+    """A response rule of the page's lines without its source address: (day, line) or None."""
+    return adapted(fn, lambda ctx: ([line for line in ctx.source if not line.text.lower().startswith("source:")],),
+                   lambda ctx, found: Reading((), (Dated(*found),)))
+
+
 RESPONSE_RULES = Ruler([
-    ("sent-letter", sent_letter),
-    ("dated-label", dated_label),
-    ("date-line", date_line),
-])
+    ("sent-letter", _rule(sent_letter)),
+    ("dated-label", _rule(dated_label)),
+    ("date-line", _rule(date_line)),
+], first=True)
 
 
 def is_response(lines: list[SourceLine], source_kind: str) -> bool:
@@ -98,17 +114,15 @@ def is_response(lines: list[SourceLine], source_kind: str) -> bool:
     return bool(said and BODY.search(top + " " + address))
 
 
-def response_of(lines: list[SourceLine], source_kind: str, rules: Ruler = RESPONSE_RULES) -> Response | None:
+def response_of(ctx, source_kind: str, rules: Ruler = RESPONSE_RULES) -> Response | None:
     """The response this page is, with its date where a rule finds one; None if the page is
     not a response."""
-    if not is_response(lines, source_kind):
+    if not is_response(ctx.source, source_kind):
         return None
-    lines = [line for line in lines if not line.text.lower().startswith("source:")]
-    for rule in rules:
-        found = rule.apply(lines)
-        if found:
-            day, line = found
-            return Response(_by(lines), day, Place(line=line.line))
+    lines = [line for line in ctx.source if not line.text.lower().startswith("source:")]
+    found = rules.read(ctx).first
+    if found:
+        return Response(_by(lines), found.day, Place(line=found.line.line))
     return Response(_by(lines), None, Place())
 
 

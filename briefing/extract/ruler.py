@@ -1,50 +1,139 @@
-"""An ordered list of small named rules, after markdown-it-py's Ruler.
+"""The one reading engine: ordered groups of small named rules, after markdown-it-py's Ruler.
 
-Each rule reads one kind of statement ("label", "grade-then-list", "register-row") and
-its name is recorded as the `how` of everything it finds, so a wrong reading is traced
-to its rule in one step. A rule is a function of the text's Context that yields
-(paragraph, reading) pairs; most read one paragraph at a time (`per_paragraph`), some
-carry what they saw forward (the heading a later grade line answers). Rules run in order; what an earlier rule has read (a grade
-word, a line) is not read again by a later one, so the order says which reading of a
-sentence is trusted. Adding a phrasing is adding a rule, or a case to one, and a
-fixture line beside its tests (tests/fixtures/rules/).
+A rule reads one shape of statement ("label", "grade-then-list", "published-label") and
+is a function `rule(ctx, paragraph) -> readings`. A reading names the spans of the text it
+claims and carries the typed statements it makes of them (a grade statement, a Finding, a
+publication date, a title, a count, a cycle cue, a response's date); a reading with no
+statements still claims its spans: the words are accounted for and say nothing (the scale
+explained, an adjective). A rule that needs the whole text at once (a heading it carries
+forward, the top of a page) is marked `@whole_text` and is `rule(ctx) -> readings`.
+
+Rules are kept in named groups (GRADE_RULES, FINDING_RULES, ...), tried in order by one
+driver, `Ruler.read`: a reading whose spans overlap text an earlier rule claimed is passed
+over, so the order says which reading of a sentence is trusted; a rule's own readings may
+overlap one another (they are one rule's reading of the text). The rule's name is stamped
+as the `how` of each statement it makes, so a wrong reading is traced to its rule in one
+step, in the dataset too. A group whose answer is one fact (the publication date, the
+title) stops at the first rule that gives one. Adding a phrasing is a case of a rule, or a
+new rule, and a fixture line (tests/fixtures/rules/).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields, replace
 
 
-def per_paragraph(fn: Callable) -> Callable:
-    """A rule of one paragraph at a time, fn(context, paragraph) -> readings."""
-    def rule(ctx):
-        for para in ctx.paras:
-            for reading in fn(ctx, para):
-                yield para, reading
+@dataclass(frozen=True, order=True)
+class Span:
+    """Characters `start`..`end` of paragraph `para`'s text (Context.paras)."""
 
-    rule.__doc__, rule.__name__ = fn.__doc__, fn.__name__
-    return rule
+    para: int
+    start: int
+    end: int
+
+    def overlaps(self, other: Span) -> bool:
+        return self.para == other.para and self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True)
+class Reading:
+    spans: tuple[Span, ...] = ()  # the text it claims; none: it claims nothing (a page's date)
+    statements: tuple = ()  # typed statements; none: the spans say nothing (the scale explained)
+
+
+def whole_text(fn: Callable) -> Callable:
+    """Marks a rule that reads the whole text at once: fn(ctx) -> readings."""
+    fn.whole_text = True
+    return fn
 
 
 @dataclass(frozen=True)
 class Rule:
     name: str
-    apply: Callable  # (context) -> (paragraph, reading) pairs
+    fn: Callable  # (ctx, paragraph) -> readings, or (ctx) -> readings when marked @whole_text
+
+    @property
+    def whole_text(self) -> bool:
+        return getattr(self.fn, "whole_text", False)
 
     @property
     def purpose(self) -> str:
-        return " ".join((self.apply.__doc__ or "").split())
+        return " ".join((self.fn.__doc__ or "").split())
+
+    def readings(self, ctx) -> Iterable[Reading]:
+        if self.whole_text:
+            yield from self.fn(ctx)
+            return
+        for para in ctx.paras:
+            yield from self.fn(ctx, para)
+
+
+@dataclass(frozen=True)
+class Read:
+    """One statement as the driver accepted it, with the rule and the reading that made it."""
+
+    rule: str
+    reading: Reading
+    statement: object
+
+
+@dataclass
+class Result:
+    """What a group read: its statements in rule order, and every span it claimed."""
+
+    read: list[Read] = field(default_factory=list)
+    claimed: list[Span] = field(default_factory=list)
+
+    @property
+    def statements(self) -> list:
+        return [r.statement for r in self.read]
+
+    @property
+    def first(self):
+        return self.read[0].statement if self.read else None
+
+
+class Claims:
+    """The spans earlier rules claimed, by paragraph."""
+
+    def __init__(self):
+        self.by_para: dict[int, list[Span]] = {}
+
+    def overlap(self, spans: Sequence[Span]) -> bool:
+        return any(span.overlaps(other) for span in spans for other in self.by_para.get(span.para, ()))
+
+    def add(self, spans: Iterable[Span]) -> None:
+        for span in spans:
+            self.by_para.setdefault(span.para, []).append(span)
+
+
+def stamped(statement, how: str):
+    """The statement with its rule's name as its `how`, where it has one to fill."""
+    if any(f.name == "how" for f in fields(statement)) and not statement.how:
+        return replace(statement, how=how)
+    return statement
 
 
 class Ruler:
-    """Rules by name, in the order they are tried."""
+    """A named group of rules, in the order they are tried.
 
-    def __init__(self, rules: Sequence[tuple[str, Callable]]):
+    `first`: the group reads one fact, the first any rule gives (a publication date).
+    `repeats`: made once per reading of a text, `repeats()(reading, statement)` tells
+    whether a statement says again what one accepted before says (findings: the same
+    words, or a copy cut short); by default (SAME_READING), a statement equal to one
+    from a reading of the same spans repeats it."""
+
+    def __init__(self, rules: Sequence[tuple[str, Callable]], *, first: bool = False,
+                 repeats: Callable | None = None):
         self.rules = tuple(Rule(name, fn) for name, fn in rules)
+        self.first, self.repeats = first, repeats
         names = [r.name for r in self.rules]
         if len(set(names)) != len(names):
             raise ValueError(f"rule names repeat: {names}")
+
+    def _like(self, rules: Iterable[Rule]) -> Ruler:
+        return Ruler([(r.name, r.fn) for r in rules], first=self.first, repeats=self.repeats)
 
     def names(self) -> list[str]:
         return [r.name for r in self.rules]
@@ -58,11 +147,81 @@ class Ruler:
         unknown = keep - set(self.names())
         if unknown:
             raise KeyError(f"no rule named {', '.join(sorted(unknown))}")
-        return Ruler([(r.name, r.apply) for r in self.rules if r.name in keep])
+        return self._like(r for r in self.rules if r.name in keep)
 
     def without(self, names: Iterable[str]) -> Ruler:
         drop = set(names)
-        return Ruler([(r.name, r.apply) for r in self.rules if r.name not in drop])
+        return self._like(r for r in self.rules if r.name not in drop)
 
     def __iter__(self):
         return iter(self.rules)
+
+    def read(self, ctx) -> Result:
+        """Every rule in order over the text: the one driver of every group."""
+        result, claims = Result(), Claims()
+        ctx.so_far = result
+        repeats = (self.repeats or SAME_READING)()
+        for rule in self.rules:
+            taken: list[Span] = []
+            for reading in rule.readings(ctx):
+                if claims.overlap(reading.spans):
+                    continue
+                said = 0
+                for statement in reading.statements:
+                    statement = stamped(statement, rule.name)
+                    if not repeats(reading, statement):
+                        result.read.append(Read(rule.name, reading, statement))
+                        said += 1
+                if said or not reading.statements:  # a reading that only repeats others claims nothing
+                    taken += reading.spans
+                if self.first and result.read:
+                    result.claimed += taken
+                    return result
+            claims.add(taken)
+            result.claimed += taken
+        return result
+
+
+def adapted(fn: Callable, given: Callable, reading: Callable, many: bool = False) -> Callable:
+    """An old-style rule run unchanged by the engine, while it waits to be ported: it is
+    called with `given(ctx)` (a page, the lines), and `reading(ctx, value)` makes the
+    reading of what it returns (a value, or None for nothing); with `many`, of each value
+    it returns or yields."""
+    @whole_text
+    def rule(ctx):
+        found = fn(*given(ctx))
+        for value in (found or () if many else [found] if found else []):
+            yield reading(ctx, value)
+
+    rule.__name__, rule.__doc__, rule.__wrapped__ = fn.__name__, fn.__doc__, fn
+    return rule
+
+
+class Unique:
+    """A group's `repeats`: statements with the same `key(reading, statement)` say the
+    same, whichever rule read them (counts: the same grades and number in one paragraph)."""
+
+    def __init__(self, key: Callable):
+        self.key = key
+
+    def __call__(self) -> Callable:
+        seen: set = set()
+
+        def repeats(reading: Reading, statement) -> bool:
+            key = self.key(reading, statement)
+            if key in seen:
+                return True
+            seen.add(key)
+            return False
+
+        return repeats
+
+
+SAME_READING = Unique(lambda reading, statement: (reading.spans, statement))
+
+
+def _keep_all() -> Callable:
+    return lambda reading, statement: False
+
+
+KEEP_ALL = _keep_all  # a group's `repeats` where every statement counts, however alike (cycle cues add up)

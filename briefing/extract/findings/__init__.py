@@ -9,54 +9,62 @@ lead-in); unlabelled statements in prose are "findings".
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from briefing.extract.findings import inline, layout, lead_in, listed, numbered, prose
 from briefing.extract.findings.base import Findings, Sections
-from briefing.extract.ruler import Ruler
+from briefing.extract.ruler import Reading, Ruler, adapted
 from briefing.model import Finding
 
-FINDING_RULES = Ruler([
-    ("listed", listed.under_heading),
-    ("numbered", numbered.numbered),
-    ("lead-in", lead_in.lead_in),
-    ("inline-list", lead_in.inline_list),
-    ("recommends", lead_in.recommends),
-    ("label", inline.labelled),
-    ("named", inline.named),
-    ("register-entry", layout.register_entry),
-    ("register", layout.register_marks),
-    ("should-headings", layout.should_headings),
-    ("letter", layout.letter),
-    ("prose", prose.concerns),
-    ("quoted", prose.quoted),
-])
+
+def _rule(fn):
+    """A finding rule of the Findings it is given, yielding Finding objects: each read
+    claims the lines at its place (a PDF's whole page)."""
+    return adapted(fn, lambda fx: (fx,), lambda fx, finding: Reading(fx.ctx.place_spans(finding.place), (finding,)),
+                   many=True)
 
 
-def read_findings(fx: Findings, rules: Ruler = FINDING_RULES) -> list[tuple[str, Finding]]:
-    """(rule, finding) for every finding of the text, in the text's order; each finding's
-    `how` is the rule that read it."""
-    seen_text: set[str] = set()
-    seen_place: set[tuple] = set()
-    found: list[tuple[str, Finding]] = []
-    for rule in rules:
-        taken = []
-        for finding in rule.apply(fx):
+class _SameWords:
+    """A finding repeats one read before when it has the same words, or is a copy of one
+    cut short."""
+
+    def __call__(self):
+        seen: set[str] = set()
+
+        def repeats(reading, finding) -> bool:
             key = re.sub(r"\W+", " ", finding.text.lower()).strip()
-            place = (finding.place.page, finding.place.line)
-            if not key or key in seen_text or place in seen_place or any(t.startswith(key) for t in seen_text):
-                continue  # the same words, a copy cut short, or a line an earlier rule has read
-            seen_text.add(key)
-            taken.append(place)
-            found.append((rule.name, replace(finding, how=rule.name)))
-        seen_place.update(taken)
-        fx.found = [f for _, f in found]
-    return sorted(found, key=lambda rf: (rf[1].place.page or 0, rf[1].place.line or 0))
+            if not key or key in seen or any(t.startswith(key) for t in seen):
+                return True
+            seen.add(key)
+            return False
+
+        return repeats
+
+
+FINDING_RULES = Ruler([
+    ("listed", _rule(listed.under_heading)),
+    ("numbered", _rule(numbered.numbered)),
+    ("lead-in", _rule(lead_in.lead_in)),
+    ("inline-list", _rule(lead_in.inline_list)),
+    ("recommends", _rule(lead_in.recommends)),
+    ("label", _rule(inline.labelled)),
+    ("named", _rule(inline.named)),
+    ("register-entry", _rule(layout.register_entry)),
+    ("register", _rule(layout.register_marks)),
+    ("should-headings", _rule(layout.should_headings)),
+    ("letter", _rule(layout.letter)),
+    ("prose", _rule(prose.concerns)),
+    ("quoted", _rule(prose.quoted)),
+], repeats=_SameWords())
+
+
+def read_findings(fx: Findings, rules: Ruler = FINDING_RULES) -> list[Finding]:
+    """Every finding of the text, in the text's order, each stamped with its rule (`how`)."""
+    found = rules.read(fx).statements
+    return sorted(found, key=lambda f: (f.place.page or 0, f.place.line or 0))
 
 
 def find_findings(ctx, resolve, judgements, force: str, published=None) -> list[Finding]:
-    fx = Findings(ctx, resolve, Sections(ctx, resolve, judgements), force, published)
-    return [finding for _, finding in read_findings(fx)]
+    return read_findings(Findings(ctx, resolve, Sections(ctx, resolve, judgements), force, published))
 
 
 __all__ = ["FINDING_RULES", "Findings", "Sections", "find_findings", "read_findings"]

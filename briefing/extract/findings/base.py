@@ -64,7 +64,7 @@ class Findings:
     force: str = ""
     published: date | None = None
     should: re.Pattern = field(init=False)
-    found: list = field(default_factory=list)  # what earlier rules have read: Finding objects
+    so_far: object = None  # what the rules have read so far (ruler.Result), set by the engine's driver
 
     def __post_init__(self):
         self.should = should_pattern(self.force)
@@ -72,6 +72,11 @@ class Findings:
     @property
     def paras(self) -> list[Paragraph]:
         return self.ctx.paras
+
+    @property
+    def found(self) -> list[Finding]:
+        """What earlier rules have read."""
+        return self.so_far.statements if self.so_far is not None else []
 
     def finding(self, kind: str, text: str, para: Paragraph, place: Place | None = None, stem: str = "",
                 number: str = "", relates_to: str = "", status: str = "", area: str = "") -> Finding:

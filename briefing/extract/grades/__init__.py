@@ -8,8 +8,8 @@ first (labels, table rows, grade lines under headings), then what is plainly no 
 from __future__ import annotations
 
 from briefing.extract.grades import lines, lists, sentences
-from briefing.extract.grades.statement import Reading, Statement
-from briefing.extract.ruler import Ruler
+from briefing.extract.grades.statement import Statement
+from briefing.extract.ruler import Reading, Ruler
 
 GRADE_RULES = Ruler([
     ("label", lines.label),
@@ -28,23 +28,7 @@ GRADE_RULES = Ruler([
 
 def read_statements(ctx, rules: Ruler = GRADE_RULES) -> list[Statement]:
     """Every grade statement of the text, each grade word read once, in rule order."""
-    claimed: set[tuple[int, int]] = set()
-    out: list[Statement] = []
-    for rule in rules:
-        taken: set[tuple[int, int]] = set()
-        seen: set[tuple] = set()
-        for para, reading in rule.apply(ctx):
-            words = {(para.index, w) for w in reading.words}
-            if words & claimed:
-                continue
-            taken |= words
-            for statement in reading.statements:
-                key = (para.index, reading.words, statement.phrase, statement.grade)
-                if key not in seen:
-                    seen.add(key)
-                    out.append(statement)
-        claimed |= taken
-    return out
+    return rules.read(ctx).statements
 
 
 __all__ = ["GRADE_RULES", "Reading", "Statement", "read_statements"]

@@ -8,19 +8,19 @@ from __future__ import annotations
 import re
 
 from briefing.extract.grades.grammar import clean_phrase
-from briefing.extract.grades.statement import Reading, Statement
-from briefing.extract.ruler import per_paragraph
+from briefing.extract.grades.statement import Statement
+from briefing.extract.ruler import Reading, Span, whole_text
 
 VERB = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|rated|graded|judged|found|assessed|received|"
                   r"remains?|got|gets|achieved|awarded|deemed|considered|as|it|its|we|our|they)\b", re.IGNORECASE)
 UNGRADED = re.compile(r"\bwe (?:do not|don't) grade forces on this question\b", re.IGNORECASE)
 
 
-def _line_reading(ctx, para, index, phrase: str, grade: str, how: str) -> Reading:
+def _line_reading(ctx, para, index, phrase: str, grade: str) -> Reading:
     start, end = para.line_span(index)
     line = para.lines[index]
-    return Reading(ctx.words_in(para, start, end) or (start,),
-                   (Statement(clean_phrase(phrase), ctx.grammar.grade_of(grade), line, how=how),))
+    return Reading(ctx.word_spans(para, start, end) or (Span(para.index, start, start + 1),),
+                   (Statement(clean_phrase(phrase), ctx.grammar.grade_of(grade), line),))
 
 
 def _lines_with_grades(ctx, para):
@@ -31,7 +31,6 @@ def _lines_with_grades(ctx, para):
     return [(i, line) for i, line in enumerate(para.lines) if ctx.grammar.may_hold(line.text)]
 
 
-@per_paragraph
 def label(ctx, para):
     """A label and its grade on one line: "Investigating crime: Adequate", "Efficiency - 'Good'"."""
     for index, line in _lines_with_grades(ctx, para):
@@ -42,10 +41,9 @@ def label(ctx, para):
         if re.match(r"^(?:and|or|but|the force|it|which)\b", phrase, re.IGNORECASE) \
                 or re.search(r"\b(?:is|was|are|were|be|been|as|to)\s*$", phrase, re.IGNORECASE):
             continue  # a sentence that ends in its grade ("... crime is  good"): a sentence rule reads it
-        yield _line_reading(ctx, para, index, phrase, match.group("g"), "label")
+        yield _line_reading(ctx, para, index, phrase, match.group("g"))
 
 
-@per_paragraph
 def area_label(ctx, para):
     """An area's own name, then its grade and more text: "Investigating crime - Good. The force ..."."""
     for index, line in _lines_with_grades(ctx, para):
@@ -53,19 +51,17 @@ def area_label(ctx, para):
         match = re.match(rf"^(?P<p>[A-Za-z][^\t]*?)(?:\t+| {{2,}}| - |\s*: )\s*'?(?P<g>{ctx.grammar.vocabulary.grades})'?"
                          rf"\b(?!\s+at\b)", text, re.IGNORECASE)
         if match and ctx.is_area_wording(match.group("p")):
-            yield _line_reading(ctx, para, index, match.group("p"), match.group("g"), "area-label")
+            yield _line_reading(ctx, para, index, match.group("p"), match.group("g"))
 
 
-@per_paragraph
 def row(ctx, para):
     """A table row: the area, then its grade at the end of the line, with no verb between."""
     for index, line in _lines_with_grades(ctx, para):
         match = ctx.grammar.row.match(" ".join(line.text.split()))
         if match and not VERB.search(match.group("p")) and not ctx.grammar.word.search(match.group("p")):
-            yield _line_reading(ctx, para, index, match.group("p"), match.group("g"), "row")
+            yield _line_reading(ctx, para, index, match.group("p"), match.group("g"))
 
 
-@per_paragraph
 def heading(ctx, para):
     """A grade alone on its line, answering the short line (an area or a question) one or
     two lines above it that has no full stop and no grade of its own."""
@@ -75,7 +71,7 @@ def heading(ctx, para):
             continue
         above = _heading_above(ctx, line)
         if above is not None:
-            yield _line_reading(ctx, para, index, above.text, alone.group("g"), "heading")
+            yield _line_reading(ctx, para, index, above.text, alone.group("g"))
 
 
 def _heading_above(ctx, line):
@@ -94,6 +90,7 @@ def _heading_above(ctx, line):
     return None
 
 
+@whole_text
 def question_heading(ctx):
     """A grade line further below its area heading or question ("How effective is the
     force at ...?"), after the summary that follows it."""
@@ -108,9 +105,10 @@ def question_heading(ctx):
         for index, line in enumerate(para.lines):
             alone = ctx.grammar.alone.match(line.text.lstrip("#• ").strip())
             if alone and heading_text:
-                yield para, _line_reading(ctx, para, index, heading_text, alone.group("g"), "question-heading")
+                yield _line_reading(ctx, para, index, heading_text, alone.group("g"))
 
 
+@whole_text
 def ungraded_question(ctx):
     """ "We don't grade forces on this question" under an area's heading."""
     heading_text = None
@@ -120,5 +118,4 @@ def ungraded_question(ctx):
             continue
         match = UNGRADED.search(para.text) if heading_text and "this question" in ctx.folded(para) else None
         if match and heading_text:
-            yield para, Reading((), (Statement(clean_phrase(heading_text), "ungraded", para.line_at(match.start()),
-                                               how="ungraded-question"),))
+            yield Reading((), (Statement(clean_phrase(heading_text), "ungraded", para.line_at(match.start())),))

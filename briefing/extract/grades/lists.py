@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 
 from briefing.extract.grades.grammar import clean_phrase
-from briefing.extract.grades.statement import Reading, Statement
+from briefing.extract.grades.statement import Statement
 from briefing.extract.grades.tense import is_earlier
+from briefing.extract.ruler import Reading, Span
 from briefing.extract.text import BULLET, strip_bullet
 from briefing.extract.vocabulary import QUOTE as Q
 
@@ -31,31 +32,29 @@ def _patterns(grades: str):
     return first, lead, grade_was
 
 
-def grade_then_list(ctx):
+def grade_then_list(ctx, para):
     """A grade first, then the areas it covers: on its own line before a dash, or before
     a colon that opens a list, or as "the 'adequate' grade was: A; B"."""
+    if not ctx.grade_words(para):  # every reading below starts at a grade word
+        return
     first, lead, grade_was = _patterns(ctx.grammar.vocabulary.grades)
-    paras = ctx.paras
-    for n, para in enumerate(paras):
-        if not ctx.grade_words(para):  # every reading below starts at a grade word
-            continue
-        text = strip_bullet(para.text)
-        offset = para.text.index(text[:20]) if text else 0
-        match = first.match(text) or (_names_grade(ctx.folded(para)) and grade_was.search(text))
-        if match:
-            phrase = re.split(r"(?<=[a-z)])\.\s|\s\(", match.group("p"))[0]
-            yield para, _reading(ctx, para, offset + match.start("g"), [phrase], text, match.start("g"))
-            continue
-        opened = lead.search(text) if text.endswith(":") else None  # a lead-in ends with its colon
-        if not opened:
-            continue
-        items = []
-        for later in paras[n + 1:n + 1 + MAX_ITEMS]:
-            if ctx.grade_words(later) or later.text.startswith("#") or not _item(later):
-                break
-            items.append(strip_bullet(later.text))
-        if items:
-            yield para, _reading(ctx, para, offset + opened.start("g"), items, text, opened.start("g"))
+    text = strip_bullet(para.text)
+    offset = para.text.index(text[:20]) if text else 0
+    match = first.match(text) or (_names_grade(ctx.folded(para)) and grade_was.search(text))
+    if match:
+        phrase = re.split(r"(?<=[a-z)])\.\s|\s\(", match.group("p"))[0]
+        yield _reading(ctx, para, offset + match.start("g"), [phrase], text, match.start("g"))
+        return
+    opened = lead.search(text) if text.endswith(":") else None  # a lead-in ends with its colon
+    if not opened:
+        return
+    items = []
+    for later in ctx.paras[para.index + 1:para.index + 1 + MAX_ITEMS]:
+        if ctx.grade_words(later) or later.text.startswith("#") or not _item(later):
+            break
+        items.append(strip_bullet(later.text))
+    if items:
+        yield _reading(ctx, para, offset + opened.start("g"), items, text, opened.start("g"))
 
 
 def _names_grade(folded: str) -> bool:
@@ -73,10 +72,10 @@ def _item(para) -> bool:
 def _reading(ctx, para, at: int, phrases: list[str], text: str, text_at: int) -> Reading:
     word = next((m for m in ctx.grade_words(para) if m.start("g") == at), None)
     if word is None:
-        return Reading(())
+        return Reading()
     grade = ctx.grammar.grade_of(word.group("g"))
     earlier = is_earlier(text, text_at, text_at + len(word.group("g")))
     line = para.line_at(at)
-    statements = tuple(Statement(clean_phrase(p), grade, line, earlier, "grade-then-list", True)
+    statements = tuple(Statement(clean_phrase(p), grade, line, earlier, listed=True)
                        for p in phrases if clean_phrase(p))
-    return Reading((word.start(),), statements)
+    return Reading((Span(para.index, word.start(), word.end()),), statements)

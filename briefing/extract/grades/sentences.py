@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 
 from briefing.extract.grades.grammar import clean_phrase
-from briefing.extract.grades.statement import Reading, Statement
+from briefing.extract.grades.statement import Statement
 from briefing.extract.grades.tense import continues_earlier, is_earlier, year_of
-from briefing.extract.ruler import per_paragraph
+from briefing.extract.ruler import Reading, Span, whole_text
 
 WINDOW = 600  # characters either side of a grade word that a rule reads
 ANAPHOR = re.compile(r"\b(?:this|that|the same|these)\s+(?:grade|grading|rating|judge?ment)s?\b(?P<post>.*)$",
@@ -28,10 +28,10 @@ NAMED_LIST = re.compile(r"^\s*(?P<list>[A-Za-z][\w'-]*(?:\s[\w'-]+){0,5}(?:,\s*[
 ASSESSED = re.compile(r"\bassessed\s+([a-z][a-z\s-]{2,40}?)(?=\s+(?:across|in|for|at)\b|[.,;])", re.IGNORECASE)
 
 
-def _statement(ctx, para, start, match, phrase, how, sentence, listed=True, earlier=False) -> Statement:
+def _statement(ctx, para, start, match, phrase, sentence, listed=True, earlier=False) -> Statement:
     at, end = match.start("g") - start, match.end("g") - start
     return Statement(clean_phrase(phrase), ctx.grammar.grade_of(match.group("g")), para.line_at(match.start("g")),
-                     earlier or is_earlier(sentence, at, end), how, listed, year_of(sentence, at, end))
+                     earlier or is_earlier(sentence, at, end), "", listed, year_of(sentence, at, end))
 
 
 def _sentence_matches(ctx, para):
@@ -39,7 +39,6 @@ def _sentence_matches(ctx, para):
     return ctx.sentence_words(para)
 
 
-@per_paragraph
 def scale(ctx, para):
     """ "'outstanding', 'good', 'requires improvement' or 'inadequate'": the scale
     explained, three or more grade words in a row, and no judgement."""
@@ -49,9 +48,10 @@ def scale(ctx, para):
         if len(found) < 3:  # the scale is three grade words or more in a row
             continue
         for a, b in ctx.grammar.scale_spans(sentence):
-            yield Reading(ctx.words_in(para, start + a, start + b))
+            yield Reading(ctx.word_spans(para, start + a, start + b))
 
 
+@whole_text
 def back_reference(ctx):
     """ "... has received this grade in relation to A and B": the grade word read last."""
     last = None
@@ -63,9 +63,8 @@ def back_reference(ctx):
             if anaphor and last and not found:
                 for phrase in ctx.grammar.phrases_after(anaphor.group("post")):
                     grade, line = last
-                    yield para, Reading((), (Statement(clean_phrase(phrase), grade, line,
-                                                       is_earlier(sentence, anaphor.start(), anaphor.end()),
-                                                       "back-reference", True),))
+                    yield Reading((), (Statement(clean_phrase(phrase), grade, line,
+                                                 is_earlier(sentence, anaphor.start(), anaphor.end()), listed=True),))
             if found:
                 last = (ctx.grammar.grade_of(found[-1].group("g")), para.line_at(found[-1].start("g")))
 
@@ -75,7 +74,6 @@ def _may_refer_back(folded: str) -> bool:
     return "grad" in folded or "rating" in folded or "judg" in folded
 
 
-@per_paragraph
 def areas_list(ctx, para):
     """ "the 'outstanding' areas included A and B", "areas rated good were A; B and C"."""
     if not ctx.may_grade(para):
@@ -90,11 +88,11 @@ def areas_list(ctx, para):
         word = next(m for m in found if m.start("g") == start + listed.start(group))
         phrase = listed.group("p")
         end = re.search(r"[.!?](?:\s|$)", phrase)
-        yield Reading(ctx.words_in(para, start + listed.start(), start + listed.end()),
-                      (_statement(ctx, para, start, word, phrase[:end.start()] if end else phrase, "areas-list",
-                                  sentence),))
+        yield Reading(ctx.word_spans(para, start + listed.start(), start + listed.end()),
+                      (_statement(ctx, para, start, word, phrase[:end.start()] if end else phrase, sentence),))
 
 
+@whole_text
 def sentence(ctx):
     """A grade bound through a preposition to the area after it ("is good at investigating
     crime", "rated outstanding for ...", "requires improvement in the way it ..."), or to
@@ -111,7 +109,7 @@ def sentence(ctx):
             for match in found:
                 reading = _bound(ctx, para, start, text, match, inherited)
                 if reading is not None:
-                    yield para, reading
+                    yield reading
             if found:
                 previous_earlier = inherited or all(
                     is_earlier(text, m.start("g") - start, m.end("g") - start) for m in found)
@@ -140,6 +138,6 @@ def _bound(ctx, para, start, text, match, inherited) -> Reading | None:
         phrases = [p] if (p := ctx.grammar.subject_before(pre, grade)) else []
     if not phrases and grade == "ungraded":  # "we have assessed leadership ... a narrative judgment"
         phrases = ASSESSED.findall(para.text[max(0, match.start() - WINDOW):match.start()])[-1:]
-    statements = tuple(_statement(ctx, para, start, match, p, "sentence", text, earlier=inherited) for p in phrases
+    statements = tuple(_statement(ctx, para, start, match, p, text, earlier=inherited) for p in phrases
                        if clean_phrase(p) and len(p.split()) <= 40)
-    return Reading((match.start(),), statements) if statements else None
+    return Reading((Span(para.index, match.start(), match.end()),), statements) if statements else None
