@@ -18,7 +18,7 @@ from briefing.extract import reports
 from briefing.extract.areas import AreaResolver
 from briefing.extract.context import Context, Settled
 from briefing.extract.counts import find_counts
-from briefing.extract.cycles import Cue, detect_cycle, span
+from briefing.extract.cycles import Cue, detect_cycle, span, weakly_settled
 from briefing.extract.dates import publication_date
 from briefing.extract.findings import find_findings
 from briefing.extract.forces import detect_force, fold, force_scores, known_forces
@@ -123,7 +123,7 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
     if found and found.day is None:
         warnings.append(f"the publication date is known only as {PublicationDate(*published)} ({found.how}); set the "
                         "day from the report before relying on the s.55 deadline")
-    chosen, evidence = _cycle(fw, cycle, published, statements, ctx)
+    chosen, evidence = _cycle(fw, cycle, published, statements, ctx, cautions := [])
     page = ctx.page
     title, _ = reports.title_of(ctx)
     force = force or detect_force(lines, reference.forces) or ""
@@ -143,6 +143,7 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
     findings = find_findings(ctx, ctx.settled.resolve, judgements, force,
                              PublicationDate(*published).exact if published else None)
     warnings += _gaps(chosen if kind == "peel" else True, force, published, evidence)
+    warnings += [c for c in cautions if c and chosen]
     warnings += [f"line {s.line.line}: could not tell which area of {reading.id} \"{s.phrase}\" is "
                  f"({s.grade}); add it by hand if it is a judgement" for s in unread]
     warnings += _checks(lines, reading, judgements, counts, findings)
@@ -154,7 +155,7 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
         warnings.append("the report's title could not be read; set 'title' from the report")
     source_kind = _source_kind(lines, reference)
     inspection = Inspection(force=force, cycle=chosen.id if chosen else "",
-                            title=(_title(lines, reading.name, force) if kind == "peel" else title) or "",
+                            title=(reports.peel_title(page, chosen, force) if kind == "peel" else title) or "",
                             published=PublicationDate(*published) if published else PublicationDate(0),
                             source=str(path), judgements=tuple(judgements), findings=tuple(findings),
                             grade_counts=tuple(counts), notes=" ".join(w[:1].upper() + w[1:] + "." for w in warnings),
@@ -194,7 +195,8 @@ def extract_inspection(path: str | Path, reference: Reference | None = None) -> 
     return found[0]
 
 
-def _cycle(fw: Frameworks, wanted: str | None, published, statements, ctx) -> tuple[Cycle | None, str]:
+def _cycle(fw: Frameworks, wanted: str | None, published, statements, ctx,
+           warnings: list[str]) -> tuple[Cycle | None, str]:
     if wanted:
         chosen = fw.cycle(wanted)
         if chosen is None:
@@ -207,6 +209,7 @@ def _cycle(fw: Frameworks, wanted: str | None, published, statements, ctx) -> tu
     if cid is None:
         return None, ""
     evidence = "; ".join(f"{c.reason}: {c.weight:+g}" for c in _top(cues, cid))
+    warnings.append(weakly_settled(cues, fw.cycles[cid]))
     chosen = _question_set(fw, fw.cycles[cid], statements)
     if chosen.id != cid:
         evidence += f"; the {chosen.name} names more of its areas"
@@ -325,19 +328,6 @@ def _source_kind(lines, reference: Reference) -> str:
     address = " ".join(u for l in lines[:3] for u in re.findall(r"https?://\S+", l.text))
     head = "\n".join(" ".join(l.text.split()) for l in lines[:40])
     return kind_of_text(address, head, any(l.page is not None for l in lines), reference)
-
-
-def _title(lines, cycle_name: str, force: str) -> str:
-    for line in lines[:40]:  # a report's own title: "PEEL 2023-2025: An inspection of X Police"
-        text = line.text.strip("# *").strip()
-        if re.search(r"\binspection of\b", text, re.IGNORECASE) and len(text) < 140:
-            return text
-    for line in lines[:15]:
-        text = line.text.strip("# *").strip()
-        if 15 < len(text) < 140 and ("inspection" in text.lower() or "peel" in text.lower()) \
-                and not text.lower().startswith("source:"):
-            return text
-    return f"{cycle_name}: {force}" if force else cycle_name
 
 
 FLAT_TEXT_CHARS = 1_500  # a text this long in a line or two has lost its line breaks

@@ -94,6 +94,31 @@ def _date(match: re.Match, years: list[int]) -> tuple[int, int, int] | None:
     return None
 
 
+CLOCK = re.compile(r"[,\s|-]*(?:at\s+)?\d{1,2}(?:[:.]\d\d\s*(?:am|pm)?|\s*(?:am|pm))\s*(?:bst|gmt)?\s*$|[,\s|-]+(?:updated|by)\b.*$", re.IGNORECASE)
+DATELINE_LINES = 12
+
+
+def dateline(lines: list[str]) -> tuple[int, int | None, int | None] | None:
+    """The date a page bears on a line of its own near its top, a news page's dateline
+    ("Jan 29, 2025", "Friday, 19th November 2021, 10:40 am", "09/04/2026"): when the page
+    was written, not when the report it speaks of was published. "09/04/2026" is 9 April
+    or 4 September: only its year is certain."""
+    for text in lines[:DATELINE_LINES]:
+        bare = CLOCK.sub("", text.strip()).strip(" ,|-")
+        if not bare or len(bare) > 40:
+            continue
+        for form in DATE_FORMS:
+            found = form.fullmatch(bare)
+            if not found:
+                continue
+            if found.groupdict().get("dd") and found.group("dd") != found.group("mm") and int(found.group("dd")) <= 12:
+                return int(found.group("yyyy")), None, None
+            dated = _date(found, [])
+            if dated:
+                return dated
+    return None
+
+
 def _after(text: str, lead: re.Pattern, years: list[int]) -> tuple[int, int, int] | None:
     """The date straight after a lead ("Published on: ", "released on ")."""
     for match in lead.finditer(text):

@@ -165,6 +165,22 @@ def title_of(ctx, rules: Ruler = TITLE_RULES) -> tuple[str, str]:
     return (found.text, found.how) if found else ("", "")
 
 
+def peel_title(page: Page, cycle, force: str) -> str:
+    """A PEEL report's own title ("PEEL 2023-2025: An inspection of X Police"), else the
+    cycle settled and the force ("PEEL 2021/22: Kent Police"); with no cycle settled,
+    none is named ("PEEL inspection: Kent Police"), never a cycle the text may not be about."""
+    for text in page.top_lines[:39]:  # the first 40 lines, the source address among them
+        text = text.strip("# *").strip()
+        if re.search(r"\binspection of\b", text, re.IGNORECASE) and len(text) < 140:
+            return text
+    for text in page.top_lines[:14]:
+        text = text.strip("# *").strip()
+        if 15 < len(text) < 140 and ("inspection" in text.lower() or "peel" in text.lower()):
+            return text
+    name = cycle.name if cycle else "PEEL inspection"
+    return f"{name}: {force}" if force else name
+
+
 # --- types -------------------------------------------------------------------------------
 
 TYPE_WORDS = {

@@ -84,13 +84,16 @@ CYCLE_RULES = Ruler([
     ("inspected", dated.inspected),
     ("wording", wording),
     ("published", dated.published),
+    ("page-date", dated.page_dated),
     ("scale", scale),
     ("later", dated.later),
+    ("since", dated.since),
+    ("graded-in", dated.graded_in),
     ("naming", dated.naming),
     ("next-report", dated.next_report),
 ], repeats=KEEP_ALL)
 
-SETTLING = {"label", "address", "heading", "ordinal", "alias", "inspected", "published", "page-date"}
+SETTLING = {"label", "address", "heading", "ordinal", "alias", "inspected", "published", "page-date", "since"}
 
 
 def detect_cycle(ctx, published: tuple | None = None, graded_adequate: bool = False, pillars_graded: int = 0,
@@ -126,4 +129,20 @@ def settle(cues: list[Cue], fw: Frameworks) -> str | None:
     return best if len(kinds) >= 2 and kinds != {"naming"} and ranked[0][0] - runner_up > 0.2 else None
 
 
-__all__ = ["CYCLE_RULES", "Calendar", "Cue", "Cues", "detect_cycle", "settle", "span"]
+WEAK_KINDS = {"wording": "its area wordings", "scale": "its grade scale", "naming": "the inspectorate's name",
+              "later": "what it puts in the past"}
+
+
+def weakly_settled(cues: list[Cue], cycle) -> str:
+    """A warning where the cycle (a frameworks.Cycle) rests on no date, label, address or
+    heading, only on area wordings, the scale and the like: the user should check it; else ""."""
+    kinds = {c.kind for c in cues if c.cycle == cycle.id and c.weight > 0}
+    if kinds & SETTLING:
+        return ""
+    named = [WEAK_KINDS.get(k, k) for k in sorted(kinds)]
+    said = ", ".join(named[:-1]) + " and " + named[-1] if len(named) > 1 else "".join(named)
+    return f"the cycle ({cycle.name}) was settled only from {said}, with no date, label, address or heading naming it; " \
+           "check it, or give --cycle"
+
+
+__all__ = ["CYCLE_RULES", "Calendar", "Cue", "Cues", "detect_cycle", "settle", "span", "weakly_settled"]

@@ -35,6 +35,10 @@ BESIDE_INSPECTION = [  # a cycle's two years beside the words for an inspection,
     re.compile(rf"(?<![\w/-]){TWO_YEARS}\s+(?:peel\s+)?(?:inspection|report|assessment|cycle|programme)s?\b", re.IGNORECASE),
     re.compile(rf"\b(?:inspection|report|assessment|cycle)s?\s*\(\s*{TWO_YEARS}\s*\)", re.IGNORECASE),
     re.compile(rf"\b(?:inspection|report|assessment)s?\s+(?:spanning|covering|for)\s+{TWO_YEARS}", re.IGNORECASE)]
+# the cycle's own years as a period: "the report that covers the period 2023 to 2025", "its performance from 2023 to 2025"
+PERIOD = re.compile(rf"\b(?:period|from|between|covering|covers)\s+(?:the\s+years\s+)?(?P<a>{YEAR})\s*(?:to|and|-|\u2013)\s*"
+                    rf"(?P<b>{YEAR})\b", re.IGNORECASE)
+PERIOD_WEIGHT = 2  # a period may also be a statistic's: less than a label, more than a date
 ORDINAL_PEEL = re.compile(rf"\b({'|'.join(ORDINALS)})\s+peel\b", re.IGNORECASE)
 
 
@@ -57,6 +61,10 @@ def label(c: Cues):
                                         + (" about an earlier inspection" if earlier else ""), "label"))
                     if not earlier:
                         seen.add(cid)
+            for match in PERIOD.finditer(sentence) if not earlier else ():
+                cid = c.cal.named(*years_of(match))
+                if cid:
+                    yield from said(Cue(cid, PERIOD_WEIGHT, f'"{match.group(0)}" (line {line.line})', "label"))
 
 
 @whole_text
