@@ -48,6 +48,7 @@ class Reference:
     default_office: str
     wording: Mapping  # date, movements, unmatched
     language: Mapping  # numbers, ordinals, months, parts_of_year, renamings (briefing.extract.language)
+    type_cues: tuple  # (report type, its patterns, title only) in the order tried (briefing.extract.reports.types)
 
     @classmethod
     def read(cls, folder: Path) -> Reference:
@@ -64,7 +65,8 @@ class Reference:
                        theme_table=_theme_table(raw["themes.yaml"]), offices=_offices(raw["offices.yaml"]),
                        default_office=_check(_get(raw["offices.yaml"], "default", "offices.yaml"), str,
                                              "offices.yaml", "default"),
-                       wording=_wording(raw["wording.yaml"]), language=_language(raw["language.yaml"]))
+                       wording=_wording(raw["wording.yaml"]), language=_language(raw["language.yaml"]),
+                       type_cues=_type_cues(raw["report_types.yaml"]))
         except InputError as exc:  # each check names its file; the error names where that file is
             raise InputError(exc.message, file=str(folder / exc.file) if exc.file in FILES else exc.file,
                              place=exc.place) from None
@@ -191,6 +193,26 @@ def _offices(raw) -> Mapping[str, str]:
     for force, title in offices.items():
         _check(title, str, "offices.yaml", f"offices.{force}")
     return MappingProxyType(dict(offices))
+
+
+def _type_cues(raw) -> tuple:
+    """Each cue names a report type of the file and gives regular expressions (compiled here
+    to check them)."""
+    file, out = "report_types.yaml", []
+    types = _get(raw, "report_types", file)
+    for i, cue in enumerate(_check(raw.get("type_cues", []), list, file, "type_cues"), start=1):
+        place = f"type_cues, cue {i}"
+        kind = _check(_get(cue, "type", file, place), str, file, f"{place}.type")
+        if kind not in types:
+            raise InputError(f"type {kind!r} is not one of {', '.join(types)}", file=file, place=place)
+        words = _check(_get(cue, "words", file, place), list, file, f"{place}.words")
+        for n, pattern in enumerate(words, start=1):
+            try:
+                re.compile(pattern)
+            except (re.error, TypeError) as exc:
+                raise InputError(f"not a regular expression ({exc})", file=file, place=f"{place}.words, pattern {n}") from None
+        out.append((kind, tuple(words), _check(cue.get("title_only", False), bool, file, f"{place}.title_only")))
+    return tuple(out)
 
 
 def _language(raw) -> Mapping:

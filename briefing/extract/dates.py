@@ -39,8 +39,9 @@ DATE_FORMS = [
     re.compile(r"\b(?P<dd>\d{1,2})/(?P<mm>\d{1,2})/(?P<yyyy>(?:19|20)\d\d)\b"),
 ]
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-LABEL = re.compile(r"\b(?:published(?:\s+on)?|publication\s+date|date\s+of\s+publication|date\s+published)\s*:\s*"
-                   r"|^\s*(?:-\s+)?published(?:\s+on)?\s+(?=\w)", re.IGNORECASE | re.MULTILINE)
+LABEL = re.compile(r"\b(?:published(?:\s+on)?|publication\s+date|date\s+of\s+publication|date\s+published)\s*"
+                   r"(?::\s*|[-\u2013]\s+|\n[-\u2022*\s]*(?=\d))|^\s*(?:-\s+)?published(?:\s+on)?\s*:?\s+(?=\w)",
+                   re.IGNORECASE | re.MULTILINE)  # "Published on: 9 June 2023"; "- Date of publication" / "- 16 July 2021"
 RELEASE = re.compile(r"(?:released|published|publishes|publish)(?:\s+(?:its|his|her|their|the)\s+(?:report|findings|"
                      r"inspection|assessment|letter)(?:\s+\w+){0,6}?)?(?:\s+by\s+[^.]{3,80}?)?\s+(?:on\s*:?\s*(?:the\s+)?|"
                      r"today\s*\(\s*)", re.IGNORECASE)
