@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from briefing import limits
 from briefing.errors import InputError
@@ -18,7 +19,7 @@ from briefing.extract import reports
 from briefing.extract.areas import AreaResolver
 from briefing.extract.context import Context, Settled
 from briefing.extract.counts import find_counts
-from briefing.extract.cycles import Cue, detect_cycle, span, weakly_settled
+from briefing.extract.cycles import Cue, detect_cycle, names_cycle, span, weakly_settled
 from briefing.extract.dates import publication_date
 from briefing.extract.findings import find_findings
 from briefing.extract.forces import detect_force, fold, force_scores, known_forces
@@ -123,14 +124,14 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
     if found and found.day is None:
         warnings.append(f"the publication date is known only as {PublicationDate(*published)} ({found.how}); set the "
                         "day from the report before relying on the s.55 deadline")
-    chosen, evidence = _cycle(fw, cycle, published, statements, ctx, cautions := [])
+    chosen, evidence, named, caution = _cycle(fw, cycle, published, statements, ctx)
     page = ctx.page
     title, _ = reports.title_of(ctx)
     force = force or detect_force(lines, reference.forces) or ""
     counts = find_counts(ctx)
     graded = bool(counts) or bool(_judgements(statements, chosen or _best_reading_cycle(fw, statements))[0])
     kind = chosen.report_type if chosen and chosen.report_type != "peel" else \
-        reports.report_type(page, title, chosen is not None, graded)
+        reports.report_type(page, title, named, graded)
     if kind == "other" and not title:
         kind = "peel"  # nothing says what report this is: read as the usual case, and say the cycle is missing
     if kind not in PEEL_RELATED and not cycle and chosen and chosen.report_type == "peel":
@@ -143,7 +144,7 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
     findings = find_findings(ctx, ctx.settled.resolve, judgements, force,
                              PublicationDate(*published).exact if published else None)
     warnings += _gaps(chosen if kind == "peel" else True, force, published, evidence)
-    warnings += [c for c in cautions if c and chosen]
+    warnings += [caution] if caution and chosen else []
     warnings += [f"line {s.line.line}: could not tell which area of {reading.id} \"{s.phrase}\" is "
                  f"({s.grade}); add it by hand if it is a judgement" for s in unread]
     warnings += _checks(lines, reading, judgements, counts, findings)
@@ -195,25 +196,30 @@ def extract_inspection(path: str | Path, reference: Reference | None = None) -> 
     return found[0]
 
 
-def _cycle(fw: Frameworks, wanted: str | None, published, statements, ctx,
-           warnings: list[str]) -> tuple[Cycle | None, str]:
+class CycleRead(NamedTuple):
+    chosen: Cycle | None
+    evidence: str
+    named: bool = False  # the text names the cycle (a label, its address, a heading), not only dates or wordings
+    caution: str = ""  # a cycle settled on weak cues alone, said as a warning
+
+
+def _cycle(fw: Frameworks, wanted: str | None, published, statements, ctx) -> CycleRead:
     if wanted:
         chosen = fw.cycle(wanted)
         if chosen is None:
             raise InputError(f"unknown cycle {wanted!r}; use one of {', '.join(fw.cycles)}")
-        return chosen, "--cycle"
+        return CycleRead(chosen, "--cycle", True)
     current = [s for s in statements if not s.earlier]
     adequate = any(s.grade == "adequate" for s in current)
     earlier_years = [s.year for s in statements if s.year] + past_years(ctx)
     cid, cues = detect_cycle(ctx, published, adequate, _pillars_graded(current), earlier_years)
     if cid is None:
-        return None, ""
+        return CycleRead(None, "")
     evidence = "; ".join(f"{c.reason}: {c.weight:+g}" for c in _top(cues, cid))
-    warnings.append(weakly_settled(cues, fw.cycles[cid]))
     chosen = _question_set(fw, fw.cycles[cid], statements)
     if chosen.id != cid:
         evidence += f"; the {chosen.name} names more of its areas"
-    return chosen, evidence
+    return CycleRead(chosen, evidence, names_cycle(cues, cid), weakly_settled(cues, fw.cycles[cid]))
 
 
 PILLAR_WORDS = re.compile(r"^(?:its\s+|the\s+)?(?:overall\s+)?(?:police\s+)?(?P<pillar>effectiveness|efficiency|legitimacy)\b"

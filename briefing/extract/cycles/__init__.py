@@ -129,6 +129,15 @@ def settle(cues: list[Cue], fw: Frameworks) -> str | None:
     return best if len(kinds) >= 2 and kinds != {"naming"} and ranked[0][0] - runner_up > 0.2 else None
 
 
+NAMING = {"label", "address", "heading", "ordinal", "alias"}
+
+
+def names_cycle(cues: list[Cue], cid: str) -> bool:
+    """The text names the cycle (a label, its address, a heading, an ordinal or an alias),
+    not only dates, wordings or the scale."""
+    return any(c.cycle == cid and c.weight > 0 and c.kind in NAMING for c in cues)
+
+
 WEAK_KINDS = {"wording": "its area wordings", "scale": "its grade scale", "naming": "the inspectorate's name",
               "later": "what it puts in the past"}
 
@@ -145,4 +154,5 @@ def weakly_settled(cues: list[Cue], cycle) -> str:
            "check it, or give --cycle"
 
 
-__all__ = ["CYCLE_RULES", "Calendar", "Cue", "Cues", "detect_cycle", "settle", "span", "weakly_settled"]
+__all__ = ["CYCLE_RULES", "Calendar", "Cue", "Cues", "detect_cycle", "names_cycle", "settle", "span",
+           "weakly_settled"]

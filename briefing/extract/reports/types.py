@@ -40,19 +40,20 @@ def _first(words: str, on_title: bool) -> str | None:
 def report_type(page, title: str, peel: bool, graded: bool = False) -> str:
     """The report's type: from its title's words first; then, for a text about a PEEL
     cycle (PEEL named, or grades read), a PEEL assessment unless it is a letter about one;
-    else from the opening's words."""
+    else from the opening's words; a text with no words of any type is a PEEL assessment
+    where it names a PEEL cycle (`peel`), else a named force's inspection or other."""
     if title:
         kind = _by_title(title, page, graded)
         if kind:
             return kind
     force_words = next(pattern for kind, pattern, _ in _cues() if kind == "force-inspection")
-    topic = force_words.search("\n".join([title, *page.body[:3]]))
+    topic = force_words.search("\n".join([title, *page.body[:1]]))  # the heading: a later line may mention custody
     about_peel = bool(PEEL_WORDS.search(page.opening) or "peel" in page.address or (graded and not topic))
     kind = _first(page.opening, on_title=False)
     if kind:
         return "peel" if about_peel and kind not in LETTERS else _joint_or(kind, page.opening, page)
-    if about_peel:
-        return "peel"
+    if about_peel or peel:
+        return "peel"  # no words of another type, and the text names a PEEL cycle
     if _joint(page):
         return "joint-thematic"
     return "force-inspection" if _names_a_force(title or "\n".join(page.body[:4])) else "other"
