@@ -25,6 +25,8 @@ from briefing.extract.findings import find_findings
 from briefing.extract.forces import detect_force, fold, force_scores, known_forces
 from briefing.extract.grades import Statement, read_statements
 from briefing.extract.grades.tense import past_years
+from briefing.extract.headline import read_headline
+from briefing.extract.monitoring import read_monitoring
 from briefing.extract.reader import read_report
 from briefing.extract.responses import response_of
 from briefing.frameworks import Cycle, Frameworks
@@ -162,7 +164,8 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
                             grade_counts=tuple(counts), notes=" ".join(w[:1].upper() + w[1:] + "." for w in warnings),
                             source_kind=source_kind, findings_complete=False, report_type=kind,
                             inspectorates=reports.inspectorates_of(page.opening), covers=_covers(kind, page, force),
-                            counts=reports.stated_counts(lines), response=response_of(ctx, source_kind))
+                            counts=reports.stated_counts(lines), response=response_of(ctx, source_kind),
+                            monitoring=tuple(read_monitoring(ctx, force, published)), headline=read_headline(ctx, force))
     return Extraction(inspection, evidence, warnings, earlier)
 
 

@@ -23,7 +23,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from briefing.extract.language import MONTH, MONTH_NAME, MONTHS, month_number, renamed
-from briefing.extract.ruler import Reading, Ruler, adapted
+from briefing.extract.ruler import Reading, Ruler, whole_text
 
 if TYPE_CHECKING:
     from briefing.extract.context import Page
@@ -49,8 +49,8 @@ TODAY = re.compile(r"\btoday\s*\(\s*", re.IGNORECASE)
 PAGE_DATE = re.compile(r"(?:^|\s|\b)(?:posted|dated|date)\s*(?:on)?\s*:?\s*", re.IGNORECASE)
 SENT = re.compile(r"\bsent\s+on\s*:?\s*", re.IGNORECASE)
 UPDATED = re.compile(r"last\s+updated\s*:?\s*", re.IGNORECASE)
-ENTRY = re.compile(rf"^\s*(?P<date>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s+(?:19|20)\d\d)\s*[-\u2013\u2014:]\s*\w.*"
-                   rf"\b(?:report|inspection|assessment|letter)\b", re.IGNORECASE | re.MULTILINE)
+ENTRY = re.compile(rf"^\s*(?P<date>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s+(?:19|20)\d\d)\s*[-\u2013\u2014:]\s*(?=\w)"
+                   rf"(?=.*\b(?:report|inspection|assessment|letter)\b)", re.IGNORECASE | re.MULTILINE)
 MONTH_PUBLISHED = re.compile(rf"\bin\s+{_MONTH}\s+(?P<year>(?:19|20)\d\d),?\s+(?:\w+\s+){{0,4}}?(?:published|released)\b",
                              re.IGNORECASE)
 
@@ -131,54 +131,66 @@ def _after(text: str, lead: re.Pattern, years: list[int]) -> tuple[int, int, int
     return None
 
 
-def published_label(page: Page):
+def _dated(found) -> list[Reading]:
+    """A date rule's reading: the date it found, claiming no text (a page has one date)."""
+    return [Reading((), (Published(*found),))] if found else []
+
+
+@whole_text
+def published_label(ctx):
     """ "Published on: 9 June 2023", "Publication date: 6th Jul 2017" (the first on the page)."""
+    page = ctx.page
     for match in LABEL.finditer(page.top):
         rest = page.top[match.end():match.end() + 40].lstrip()
         for form in DATE_FORMS:
             found = form.match(rest)
             if found:
-                return _date(found, page.years)
-        if rest and not rest[:1].isdigit():
-            continue  # an empty label ("Publication date:" then the next field): no date
-    return None
+                yield from _dated(_date(found, page.years))
+                return
 
 
-def released(page: Page):
+@whole_text
+def released(ctx):
     """ "published its report on Thursday 10 April", "published ... on Thursday (July 24)"."""
-    return _after(page.top, RELEASE, page.years)
+    yield from _dated(_after(ctx.page.top, RELEASE, ctx.page.years))
 
 
-def today(page: Page):
+@whole_text
+def today(ctx):
     """ "published today (Tuesday 12 March)"; "has today been moved" on a dated page."""
+    page = ctx.page
     dated = _after(page.top, TODAY, page.years) or _after(page.top, TODAY, page.named)
-    if dated:
-        return dated
-    if re.search(r"\bhas\s+today\s+(?:been\s+)?\w+", page.top, re.IGNORECASE):
-        return page_date(page)
-    return None
+    if not dated and re.search(r"\bhas\s+today\s+(?:been\s+)?\w+", page.top, re.IGNORECASE):
+        dated = _page_date(page)
+    yield from _dated(dated)
 
 
-def entry_heading(page: Page):
+@whole_text
+def entry_heading(ctx):
     """ "2 March 2017 - PEEL Report": a dated entry on a page that lists reports."""
-    found = ENTRY.search(page.top)
-    if found:
-        for form in DATE_FORMS:
-            match = form.match(found.group("date"))
-            if match:
-                return _date(match, page.years)
-    return None
+    found = ENTRY.search(ctx.page.top)
+    for form in DATE_FORMS if found else ():
+        match = form.match(found.group("date"))
+        if match:
+            yield from _dated(_date(match, ctx.page.years))
+            return
 
 
-def month_published(page: Page):
+@whole_text
+def month_published(ctx):
     """ "In March 2018, HMICFRS published ...": the month only."""
-    found = MONTH_PUBLISHED.search(page.top)
-    return (int(found.group("year")), month_number(found.group("month")), None) if found else None
+    found = MONTH_PUBLISHED.search(ctx.page.top)
+    yield from _dated((int(found.group("year")), month_number(found.group("month")), None) if found else None)
 
 
-def page_date(page: Page):
+@whole_text
+def page_date(ctx):
     """The page's own date: "Posted on 7 Dec 2023", a "date 2025-07-23" line, or a month
     line near its top."""
+    yield from _dated(_page_date(ctx.page))
+
+
+def _page_date(page: Page):
     dated = _after(page.top, PAGE_DATE, page.years)
     if dated:
         return dated
@@ -187,31 +199,27 @@ def page_date(page: Page):
     return (int(month_year.group(2)), MONTHS[month_year.group(1).lower()], None) if month_year else None
 
 
-def letter_date(page: Page):
+@whole_text
+def letter_date(ctx):
     """A letter's "Sent on" line, or its own date line below its heading."""
+    page = ctx.page
     sent = _after(page.top, SENT, page.years)
-    if sent:
-        return sent
     full = re.search(rf"^\s*(\d{{1,2}}) ({MONTH_NAME}) ((?:19|20)\d\d)\s*$", "\n".join(page.top_lines[:12]),
                      re.IGNORECASE | re.MULTILINE)
-    if full and re.search(r"\b(letter|dear)\b", page.top, re.IGNORECASE):
-        return int(full.group(3)), MONTHS[full.group(2).lower()], int(full.group(1))
-    return None
-
-
-def _rule(fn):
-    """A date rule of the page's top (context.Page): it returns (year, month, day) or None."""
-    return adapted(fn, lambda ctx: (ctx.page,), lambda ctx, found: Reading((), (Published(*found),)))
+    if sent:
+        yield from _dated(sent)
+    elif full and re.search(r"\b(letter|dear)\b", page.top, re.IGNORECASE):
+        yield from _dated((int(full.group(3)), MONTHS[full.group(2).lower()], int(full.group(1))))
 
 
 DATE_RULES = Ruler([
-    ("published-label", _rule(published_label)),
-    ("released", _rule(released)),
-    ("today", _rule(today)),
-    ("entry-heading", _rule(entry_heading)),
-    ("month-published", _rule(month_published)),
-    ("page-date", _rule(page_date)),
-    ("letter-date", _rule(letter_date)),
+    ("published-label", published_label),
+    ("released", released),
+    ("today", today),
+    ("entry-heading", entry_heading),
+    ("month-published", month_published),
+    ("page-date", page_date),
+    ("letter-date", letter_date),
 ], first=True)
 
 

@@ -48,7 +48,8 @@ STAGE_EVENT = {"entered": ("engage", "entered"), "left": ("engage", "left"), "re
                "remains": ("engage", "remains")}
 GENERAL = re.compile(r"\b(?:all\s+(?:police\s+)?forces|police\s+forces|(?:a|any)\s+force|forces\s+(?:are|may|can|when)|"
                      r"when\s+a\s+force|upon\s+a\s+force|may\s+be\s+(?:escalated|moved)|by\s+default)\b", re.IGNORECASE)
-WISHED = re.compile(r"\b(?:as\s+soon\s+as\s+possible|should|would|could|will|aims?\s+to|hopes?\s+to|important\s+(?:for|that))\b",
+WISHED = re.compile(r"\b(?:as\s+soon\s+as\s+possible|should|would|could|will(?!\s+continue)|aims?\s+to|hopes?\s+to|"
+                    r"important\s+(?:for|that))\b",
                     re.IGNORECASE)
 THE_FORCE = re.compile(r"\b(?:the\s+force|the\s+constabulary|the\s+service|the\s+mps|the\s+met|it)\b", re.IGNORECASE)
 WORDS = ("engage", "monitoring", "scan")  # every statement names one of these: other paragraphs are passed over
@@ -103,6 +104,9 @@ def _about_the_force(sentence: str, force: str) -> bool:
         return False
     from briefing.extract.forces import force_scores
 
+    place = re.sub(r"\s+(?:police(?:\s+service)?|constabulary)$", "", force, flags=re.IGNORECASE)
+    if place and re.search(rf"\b{re.escape(place)}\b", sentence, re.IGNORECASE):
+        return True
     named = force_scores(sentence)
     if named:
         return not force or force in named

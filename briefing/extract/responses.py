@@ -21,7 +21,7 @@ from datetime import date
 
 from briefing.extract.language import MONTH, month_number
 from briefing.extract.reader import SourceLine
-from briefing.extract.ruler import Reading, Ruler, adapted
+from briefing.extract.ruler import Reading, Ruler, whole_text
 from briefing.model import Place, Response
 
 RESPONSE_WORDS = re.compile(
@@ -49,33 +49,6 @@ def _day(match: re.Match) -> date | None:
         return None
 
 
-def sent_letter(lines: list[SourceLine]):
-    """ "sent the following letter to Home Secretary Sajid Javid on 8 March 2019"."""
-    for line in lines[:TOP_LINES]:
-        found = SENT_LETTER.search(line.text)
-        if found and _day(found):
-            return _day(found), line
-    return None
-
-
-def dated_label(lines: list[SourceLine]):
-    """ "Dated: 5 May 2024", "Date of response: 5 May 2024"."""
-    for line in lines[:TOP_LINES]:
-        found = DATED.search(line.text)
-        if found and _day(found):
-            return _day(found), line
-    return None
-
-
-def date_line(lines: list[SourceLine]):
-    """A line that is only a full date near the top: a letter's date."""
-    for line in lines[:TOP_LINES]:
-        found = DATE_LINE.match(line.text)
-        if found and _day(found):
-            return _day(found), line
-    return None
-
-
 @dataclass(frozen=True)
 class Dated:
     """A response's own date, and the line that gives it."""
@@ -85,17 +58,35 @@ class Dated:
     how: str = ""
 
 
-def _rule(fn):
-    """A response rule of the page's lines without its source address: (day, line) or None."""
-    return adapted(fn, lambda ctx: ([line for line in ctx.source if not line.text.lower().startswith("source:")],),
-                   lambda ctx, found: Reading((), (Dated(*found),)))
+def _dated(ctx, find):
+    """The first of the page's top lines where `find` finds a full date: the response's own."""
+    for line in [line for line in ctx.source if not line.text.lower().startswith("source:")][:TOP_LINES]:
+        found = find(line.text)
+        day = _day(found) if found else None
+        if day:
+            yield Reading((), (Dated(day, line),))
+            return
 
 
-RESPONSE_RULES = Ruler([
-    ("sent-letter", _rule(sent_letter)),
-    ("dated-label", _rule(dated_label)),
-    ("date-line", _rule(date_line)),
-], first=True)
+@whole_text
+def sent_letter(ctx):
+    """ "sent the following letter to Home Secretary Sajid Javid on 8 March 2019"."""
+    yield from _dated(ctx, SENT_LETTER.search)
+
+
+@whole_text
+def dated_label(ctx):
+    """ "Dated: 5 May 2024", "Date of response: 5 May 2024"."""
+    yield from _dated(ctx, DATED.search)
+
+
+@whole_text
+def date_line(ctx):
+    """A line that is only a full date near the top: a letter's date."""
+    yield from _dated(ctx, DATE_LINE.match)
+
+
+RESPONSE_RULES = Ruler([("sent-letter", sent_letter), ("dated-label", dated_label), ("date-line", date_line)], first=True)
 
 
 def is_response(lines: list[SourceLine], source_kind: str) -> bool:
