@@ -51,6 +51,8 @@ SENT = re.compile(r"\bsent\s+on\s*:?\s*", re.IGNORECASE)
 UPDATED = re.compile(r"last\s+updated\s*:?\s*", re.IGNORECASE)
 ENTRY = re.compile(rf"^\s*(?P<date>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s+(?:19|20)\d\d)\s*[-\u2013\u2014:]\s*(?=\w)"
                    rf"(?=.*\b(?:report|inspection|assessment|letter)\b)", re.IGNORECASE | re.MULTILINE)
+TITLE_DATED = re.compile(rf"^(?=.*\b(?:report|inspection|assessment|review|letter)\b).{{10,200}}\((?P<date>\d{{1,2}}"
+                         rf"(?:st|nd|rd|th)?\s+{_MONTH}\s+(?:19|20)\d\d)\)\s*$", re.IGNORECASE)
 MONTH_PUBLISHED = re.compile(rf"\bin\s+{_MONTH}\s+(?P<year>(?:19|20)\d\d),?\s+(?:\w+\s+){{0,4}}?(?:published|released)\b",
                              re.IGNORECASE)
 
@@ -167,8 +169,10 @@ def today(ctx):
 
 @whole_text
 def entry_heading(ctx):
-    """ "2 March 2017 - PEEL Report": a dated entry on a page that lists reports."""
-    found = ENTRY.search(ctx.page.top)
+    """ "2 March 2017 - PEEL Report": a dated entry on a page that lists reports; or a
+    report's heading with its date in brackets ("HMICFRS Inspection on Fraud (2 Apr 2019)")."""
+    first = next((line for line in ctx.page.top_lines if line.strip()), "")
+    found = ENTRY.search(ctx.page.top) or TITLE_DATED.match(first)
     for form in DATE_FORMS if found else ():
         match = form.match(found.group("date"))
         if match:

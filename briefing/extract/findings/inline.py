@@ -64,14 +64,32 @@ def _named() -> tuple[re.Pattern, ...]:
 
 def labelled(fx):
     """A label and its finding on one line, or a label line and its finding on the lines
-    below it within one paragraph."""
+    below it within one paragraph; the paragraphs after it that open as its finding does
+    and say who should act are more of its kind ("Recommendations: Within six months chief
+    constables should ..." / "Within six months the NPCC lead should ...")."""
+    last = None  # (kind, opening) of the last finding a label gave, while paragraphs carry on its list
     for para in fx.paras:
+        if last and not any(_starts_label(line.text) for line in para.lines):
+            if _carries_on(para.text, last[1]):
+                yield fx.finding(last[0], para.text, para)
+                continue
+            last = None
         if not any(_starts_label(line.text) for line in para.lines):
             continue
         for kind, texts, line in _label_runs(para):
             for text in _one_a_line(texts):
                 if len(text.split()) >= MIN_WORDS and not NOTHING.match(text) and text[:1] not in QUOTES:
                     yield fx.finding(kind, text, para, place=line.place)
+                    last = (kind, _opening(text))
+
+
+def _opening(text: str) -> str:
+    return " ".join(text.lower().split()[:2])
+
+
+def _carries_on(text: str, opening: str) -> bool:
+    """A paragraph that opens as the labelled finding did and says who should act."""
+    return _opening(text) == opening and bool(re.search(r"\b(?:should|must|needs?\s+to)\b", text, re.IGNORECASE))
 
 
 def _starts_label(text: str) -> bool:

@@ -69,6 +69,8 @@ def _by_title(title: str, page, graded: bool) -> str | None:
         return "peel"
     if _names_a_force(title) and not PEEL_WORDS.search(title) and not title.endswith("."):
         return "force-inspection"
+    if kind == "thematic" and JOINT.search(title):
+        return "joint-thematic"  # "A joint thematic inspection of ...": the title says so
     if kind:
         return _joint_or(kind, title, page)
     return "peel" if PEEL_WORDS.search(title) else None
