@@ -99,6 +99,7 @@ def _date(match: re.Match, years: list[int]) -> tuple[int, int, int] | None:
 
 CLOCK = re.compile(r"[,\s|-]*(?:at\s+)?\d{1,2}(?:[:.]\d\d\s*(?:am|pm)?|\s*(?:am|pm))\s*(?:bst|gmt)?\s*$|[,\s|-]+(?:updated|by)\b.*$", re.IGNORECASE)
 DATELINE_LINES = 12
+DATELINE_CHARS = 80
 
 
 def dateline(lines: list[str]) -> tuple[int, int | None, int | None] | None:
@@ -107,6 +108,8 @@ def dateline(lines: list[str]) -> tuple[int, int | None, int | None] | None:
     was written, not when the report it speaks of was published. "09/04/2026" is 9 April
     or 4 September: only its year is certain."""
     for text in lines[:DATELINE_LINES]:
+        if len(text) > DATELINE_CHARS:
+            continue  # a dateline is short; the clock pattern is not tried on a long line
         bare = CLOCK.sub("", text.strip()).strip(" ,|-")
         if not bare or len(bare) > 40:
             continue
