@@ -115,7 +115,7 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
     `reference` the data read with (the process's own by default)."""
     reference = reference or default_reference()
     fw = reference.frameworks
-    ctx = Context.of(lines, fw, force or "")
+    ctx = Context.of(lines, fw, force or "", reference.forces)
     statements = read_statements(ctx)
     found, updated = publication_date(ctx)
     published = found.parts() if found else None
@@ -129,7 +129,7 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
     chosen, evidence, named, caution = _cycle(fw, cycle, published, statements, ctx)
     page = ctx.page
     title, _ = reports.title_of(ctx)
-    force = force or detect_force(lines, reference.forces) or ""
+    force = ctx.subject_force
     counts = find_counts(ctx)
     graded = bool(counts) or bool(_judgements(statements, chosen or _best_reading_cycle(fw, statements))[0])
     kind = chosen.report_type if chosen and chosen.report_type != "peel" else \

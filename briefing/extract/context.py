@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from briefing.extract.dates import naming_years
+from briefing.extract.forces import detect_force
 from briefing.extract.grades.grammar import QUESTION, Grammar, sentences
 from briefing.extract.reader import SourceLine
 from briefing.extract.ruler import Span
@@ -77,8 +78,9 @@ class Context:
     paras: list[Paragraph]
     grammar: Grammar
     frameworks: Frameworks
-    force: str = ""
+    force: str = ""  # the force the user named (--force), if any
     source: list[SourceLine] = field(default_factory=list)  # every line as read, blank ones too
+    forces: tuple = ()  # the Reference's forces (name, other names); the process's own when empty
     settled: Settled = field(default_factory=Settled)
     so_far: object = None  # what the group being run has read so far (ruler.Result), set by its driver
     _words: dict[int, list] = field(default_factory=dict, repr=False)
@@ -90,8 +92,13 @@ class Context:
     _sentence_words: dict[int, list] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def of(cls, lines: list[SourceLine], frameworks: Frameworks, force: str = "") -> Context:
-        return cls(paragraphs(lines), grammar_of(frameworks), frameworks, force, list(lines))
+    def of(cls, lines: list[SourceLine], frameworks: Frameworks, force: str = "", forces: tuple = ()) -> Context:
+        return cls(paragraphs(lines), grammar_of(frameworks), frameworks, force, list(lines), tuple(forces))
+
+    @cached_property
+    def subject_force(self) -> str:
+        """The force the text is about: the one named (--force), else the one it names most."""
+        return self.force or detect_force(self.source, self.forces or None) or ""
 
     @cached_property
     def page(self) -> Page:

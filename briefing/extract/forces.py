@@ -38,9 +38,13 @@ def fold(text: str) -> str:
     return " ".join(re.sub(r"[-\u2010-\u2015]", " ", text.lower().replace("&", "and")).split())
 
 
+def force_phrases(forces: tuple | None = None) -> Phrases:
+    """Every wording of these forces (the process's own by default), found in one pass."""
+    return _force_phrases(forces if forces is not None else _bundled())
+
+
 @lru_cache(maxsize=4)
 def _force_phrases(forces: tuple) -> Phrases:
-    """Every wording, found in one pass over a text."""
     return Phrases(_wordings(forces))
 
 

@@ -84,6 +84,7 @@ class Result:
 
     read: list[Read] = field(default_factory=list)
     claimed: list[Span] = field(default_factory=list)
+    set_aside: list[tuple[str, Span]] = field(default_factory=list)  # (rule, span) claimed by readings that state nothing
 
     @property
     def statements(self) -> list:
@@ -174,6 +175,8 @@ class Ruler:
                         said += 1
                 if said or not reading.statements:  # a reading that only repeats others claims nothing
                     taken += reading.spans
+                if not reading.statements:
+                    result.set_aside += [(rule.name, span) for span in reading.spans]
                 if self.first and result.read:
                     result.claimed += taken
                     return result

@@ -7,7 +7,7 @@ first (labels, table rows, grade lines under headings), then what is plainly no 
 
 from __future__ import annotations
 
-from briefing.extract.grades import lines, lists, sentences
+from briefing.extract.grades import aside, lines, lists, sentences
 from briefing.extract.grades.statement import Statement
 from briefing.extract.ruler import Reading, Ruler
 
@@ -19,9 +19,14 @@ GRADE_RULES = Ruler([
     ("question-heading", lines.question_heading),
     ("ungraded-question", lines.ungraded_question),
     ("scale", sentences.scale),
+    ("quotation", aside.quotation),
+    ("other-force", aside.other_force),
+    ("national", aside.national),
+    ("aim", aside.aim),
     ("grade-then-list", lists.grade_then_list),
     ("back-reference", sentences.back_reference),
     ("areas-list", sentences.areas_list),
+    ("adjective", aside.adjective),
     ("sentence", sentences.sentence),
 ])
 

@@ -1,0 +1,143 @@
+"""Grade words that are no grade of this force, set aside by name before any sentence rule
+can read them: each rule claims the words and states nothing, so its name says why.
+
+- quotation: somebody's own words in quotation marks (a chief constable's "we are a good
+  force", she said), not the report's;
+- other-force: the clause is about another named force ("Neighbouring Cleveland Police was
+  rated outstanding ...");
+- national: the clause's subject is forces in general, a number of them or a statistic
+  ("Across England and Wales, 9 forces were graded inadequate ...", "62% of forces");
+- aim: a grade hoped for ("our ambition is to be outstanding", "working towards good");
+- adjective: the word qualifies a noun ("good use of its resources", "an outstanding officer").
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.extract.forces import fold, force_phrases, known_forces
+from briefing.extract.grades.tense import WINDOW, clause_at
+from briefing.extract.ruler import Reading, Span
+
+QUOTED = re.compile(r"[\u201c\"](?P<q>[^\u201c\u201d\"]{12,1200})[\u201d\"]|^\W{0,3}[\u201c\"](?P<open>[^\u201c\u201d\"]{12,1200})$")
+SPEAKER = re.compile(r"\b(?:said|says|say|added|adds|told|commented|explained|stated|continued|responded|warned|"
+                     r"welcomed|acknowledged)\b", re.IGNORECASE)
+SOMEBODY = re.compile(r"\b(?:commissioner|pcc|chief\s+constable|deputy|assistant\s+chief|superintendent|councillor|mayor|"
+                      r"spokes(?:man|woman|person)|minister|mp|chair(?:man|woman)?|leader|officer|federation|union)\b",
+                      re.IGNORECASE)
+OUR_VOICE = re.compile(r"\b(?:we|we['\u2019](?:re|ve)|our|us)\b", re.IGNORECASE)
+THE_REPORT = re.compile(r"\b(?:the\s+(?:report|inspectorate|inspection|inspectors?)|hmicfrs|hmic|hm(?:\s+chief)?\s+inspector|"
+                        r"(?:his|her)\s+majesty['\u2019]s\s+(?:chief\s+)?inspector|inspector\s+of\s+constabulary)\b",
+                        re.IGNORECASE)
+NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty)"
+NATIONAL = re.compile(rf"\b(?:{NUMBER}|all|most|many|several|some|other|few|these|those|no)\s+(?:\w+\s+){{0,2}}?"
+                      rf"(?:police\s+)?(?:forces|services)\b|\bforces\s+(?:in|across|nationally)\b|\bnational(?:ly)?\b"
+                      rf"|\bacross\s+(?:england|wales|the\s+country)\b|\bin\s+england\s+and\s+wales\b"
+                      rf"|\bof\s+(?:all\s+)?(?:the\s+)?(?:{NUMBER}\s+)?(?:police\s+)?forces\b|\d\s*(?:%|per\s*cent)",
+                      re.IGNORECASE)
+AIM = re.compile(r"\b(?:aims?|aiming|ambitions?|ambitious|aspires?|aspirations?|strives?|striving|wants?|goals?|targets?|"
+                 r"hopes?|hoping|determined|working|works|journey|push(?:ing)?|plans?|intends?|committed|seeks?|seeking)"
+                 r"\s+(?:\w+\s+){0,3}?(?:to\s+(?:be|become|achieve|reach|get\s+to|move\s+to|return\s+to|regain)|towards?|"
+                 r"of\s+(?:being|becoming|achieving))\s+(?:an?\s+|the\s+|to\s+)?['\u2018\u2019\"\u201c]?$", re.IGNORECASE)
+
+
+def _set_aside(ctx, para, test):
+    """A reading of no statement for each grade word of the paragraph `test` sets aside."""
+    if not ctx.may_grade(para):
+        return
+    for start, sentence, found in ctx.sentence_words(para):
+        for match in found:
+            if test(ctx, sentence, match.start() - start, match.end() - start, ctx.grammar.grade_of(match.group("g"))):
+                yield Reading((Span(para.index, match.start(), match.end()),))
+
+
+def quotation(ctx, para):
+    """Somebody's words in quotation marks, said by someone other than the inspectorate."""
+    if '"' not in para.text and "\u201c" not in para.text:
+        return
+    quotes = [q for q in QUOTED.finditer(para.text) if len(_words(q).split()) >= 3]
+    for match in ctx.grade_words(para) if quotes else ():
+        quote = next((q for q in quotes if q.start(_group(q)) <= match.start() < q.end(_group(q))), None)
+        if quote and _spoken(para.text, quote) and not _reported(para.text, match):
+            yield Reading((Span(para.index, match.start(), match.end()),))
+
+
+REPORTED = re.compile(r"\b(?:rated|graded|judged|assessed|found\s+to\s+be|grades?|gradings?|ratings?|inspect\w*|hmicfrs|"
+                      r"hmic|report)\b", re.IGNORECASE)
+
+
+def _reported(text: str, word: re.Match) -> bool:
+    """ "in which we were graded 'outstanding' for ...": a grade reported in somebody's words
+    is read; their own view ("we are a good force") is not."""
+    return bool(REPORTED.search(clause_at(text, word.start())))
+
+
+def _group(quote: re.Match) -> str:
+    """A quotation closed in the paragraph, or one that opens it and runs on (a speech of
+    several paragraphs closes only at its last)."""
+    return "q" if quote.group("q") is not None else "open"
+
+
+def _words(quote: re.Match) -> str:
+    return quote.group(_group(quote))
+
+
+def _spoken(text: str, quote: re.Match) -> bool:
+    """Somebody's own words: said by a PCC, a chief officer, a spokesperson, or in the first
+    person plural of a force or office; never words the inspectorate is named as saying."""
+    around = text[max(0, quote.start() - 150):quote.start()] + " " + text[quote.end():quote.end() + 150]
+    if THE_REPORT.search(around):
+        return False
+    said = SPEAKER.search(around) or not text[:quote.start()].strip() or text[:quote.start()].rstrip().endswith(":")
+    return bool(said) and bool(SOMEBODY.search(around) or OUR_VOICE.search(_words(quote)))
+
+
+def other_force(ctx, para):
+    """The clause names another force before the grade word, nearer to it than this one."""
+    subject = ctx.subject_force
+    if not subject:
+        return
+    yield from _set_aside(ctx, para, lambda c, s, a, b, g: _nearest_force(c, clause_before(s, a)) not in (None, subject))
+
+
+CLAUSE_BREAK = re.compile(r";|\s[\u2013\u2014-]\s|,?\s+(?:while|whilst|whereas|but|although|though)\s", re.IGNORECASE)
+
+
+def clause_before(sentence: str, at: int) -> str:
+    """The clause holding the grade word at `at`, up to the word."""
+    low = max(0, at - WINDOW)
+    start = max((cut.end() for cut in CLAUSE_BREAK.finditer(sentence, low, at) if cut.end() <= at), default=low)
+    return sentence[start:at]
+
+
+def _nearest_force(ctx, text: str) -> str | None:
+    """The force named last in the text, if any."""
+    folded = fold(text)
+    wordings = known_forces(ctx.forces or None)
+    found = force_phrases(ctx.forces or None).found(folded)
+    return wordings[max(found)[1]][0] if found else None
+
+
+ONE_OF = re.compile(rf"\b(?:one|two|three|four|five)\s+of\s+(?:only\s+|just\s+)?(?:the\s+)?(?:few\s+|handful\s+of\s+)?"
+                    rf"(?:{NUMBER}\s+)?(?:police\s+)?(?:forces|services)\b|\bthe\s+only\s+(?:police\s+)?(?:force|service)\b",
+                    re.IGNORECASE)
+
+
+def national(ctx, para):
+    """Forces in general, a number of them, or a statistic is the clause's subject; "one
+    of only four forces to be judged outstanding" is the force's own grade."""
+    yield from _set_aside(ctx, para, lambda c, s, a, b, g: _national(clause_before(s, a)))
+
+
+def _national(clause: str) -> bool:
+    return bool(NATIONAL.search(clause)) and not ONE_OF.search(clause)
+
+
+def aim(ctx, para):
+    """A grade the force hopes to reach."""
+    yield from _set_aside(ctx, para, lambda c, s, a, b, g: bool(AIM.search(s[max(0, a - 80):a])))
+
+
+def adjective(ctx, para):
+    """A grade word qualifying a noun: "good use of resources", "an outstanding example"."""
+    yield from _set_aside(ctx, para, lambda c, s, a, b, g: g != "requires improvement" and c.grammar.adjectival(s, b))
