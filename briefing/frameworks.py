@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from briefing.errors import InputError
 
@@ -67,7 +68,14 @@ class Cycle:
     integrated: bool = False  # one report per force grades all its pillars (2018/19), not one report a pillar
     late: str = ""  # when a straggler's report came out, after the rest ("2024-02")
     report_type: str = "peel"  # the type of its reports, where it is not a PEEL cycle (data/report_types.yaml)
+    framework_published: date | None = None  # the day HMICFRS published the cycle's assessment framework
     _index: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def starts(self) -> date | None:
+        """When the cycle begins: its framework's publication, else the first year it inspected."""
+        year = re.match(r"\d{4}", self.inspected)
+        return self.framework_published or (date(int(year.group()), 1, 1) if year else None)
 
     def area(self, wording: str) -> Area | None:
         """The area a wording names, by canonical id, label or alias."""
@@ -131,6 +139,12 @@ class Frameworks:
         return [c for c in self.cycles.values() if min(orders) < c.order < max(orders) and not c.variant_of
                 and c.id not in present]
 
+    def current(self, day: date) -> Cycle | None:
+        """The PEEL cycle under way on `day`: the latest graded PEEL cycle begun by then."""
+        begun = [c for c in self.cycles.values() if c.report_type == "peel" and c.grades and not c.variant_of
+                 and c.starts is not None and c.starts <= day]
+        return max(begun, key=lambda c: c.order, default=None)
+
     def short_name(self, cycle: str) -> str:
         return self.cycles[cycle].short or self.cycles[cycle].name
 
@@ -183,6 +197,7 @@ def _cycle(cid: str, raw: dict, order: int, scales: dict, canon: dict) -> Cycle:
         integrated=bool(raw.get("integrated", False)),
         late=str(raw.get("late", "")),
         report_type=str(raw.get("report_type", "peel")),
+        framework_published=raw.get("framework_published"),
     )
 
 

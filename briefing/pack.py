@@ -86,19 +86,38 @@ def load(request: PackRequest):
 
 
 def bundled_record(reference: Reference | None = None):
-    """The bundled force's reports on file, PEEL and other, oldest first."""
+    """The bundled force's reports on file (PEEL and other, responses included), oldest first."""
+    return [n.inspection for n in bundled_files(reference)]
+
+
+def bundled_files(reference: Reference | None = None) -> list:
+    """The bundled force's files (compare.record.Named), oldest first: the force is the one
+    its latest PEEL inspection is about."""
+    from briefing.compare.record import Named
     from briefing.ingest.dataset import load_dataset
     from briefing.resources import bundled_datasets
 
-    record = sorted((load_dataset(p, reference) for p in bundled_datasets()), key=lambda i: i.published.sort_key())
-    force = next(i.force for i in reversed(record) if i.cycle)
-    return [i for i in record if i.force == force]
+    named = sorted((Named(f"{p.parent.name}/{p.name}", load_dataset(p, reference)) for p in bundled_datasets()),
+                   key=lambda n: n.inspection.published.sort_key())
+    force = next(n.inspection.force for n in reversed(named) if n.inspection.cycle and n.inspection.response is None)
+    return [n for n in named if n.inspection.force == force]
+
+
+def named_files(paths: Sequence[Path], reference: Reference) -> list:
+    """Each file's inspection (ingest.load_inspections), named by its file for messages."""
+    from briefing.compare.record import Named
+    from briefing.errors import shown
+    from briefing.ingest import load_inspections
+
+    return [Named(shown(str(p)), i) for p, i in zip(paths, load_inspections(list(paths), reference))]
 
 
 def peel_record(reports, fw: Frameworks):
     """The PEEL (and earlier cycle) inspections among a force's reports, oldest first: what
-    grades are compared across. The other reports go to the register."""
-    return sorted((i for i in reports if i.cycle and i.is_peel), key=lambda i: (i.published.sort_key(), fw.cycles[i.cycle].order))
+    grades are compared across. The other reports go to the register; a published response
+    is never an inspection of its own."""
+    return sorted((i for i in reports if i.cycle and i.is_peel and i.response is None),
+                  key=lambda i: (i.published.sort_key(), fw.cycles[i.cycle].order))
 
 
 def build(request: PackRequest, tracker=None, loaded=None) -> tuple[Briefing, str]:
@@ -121,8 +140,7 @@ def build(request: PackRequest, tracker=None, loaded=None) -> tuple[Briefing, st
                          "--allow-different-forces if this is deliberate)", file=tracker.path)
     briefing = build_briefing(comparison, loaded.history, request.options_for(comparison.new.force), tracker,
                               loaded.register, request.data.frameworks)
-    read = tuple(f"{r.source}: {w}" for r in loaded.reports for w in r.warnings)
-    return (replace(briefing, warnings=read + briefing.warnings),
+    return (replace(briefing, warnings=loaded.warnings + briefing.warnings),
             pack_stem(comparison.new.force, loaded.cycle, f"{request.options.audience}-briefing"))
 
 
@@ -159,31 +177,33 @@ class Loaded:
     register: tuple = ()  # compare.register.ReportEntry, newest first
     reports: tuple = ()  # every report on file, as loaded (model.Inspection)
     newer: object = None  # the newer inspection compared (model.Inspection)
+    warnings: tuple[str, ...] = ()  # what reading the files and checking them together found, each naming its file
 
 
 def load_comparison(request: PackRequest) -> Loaded:
     """The comparison, history and register that a pack, `briefing compare` and the
     tracker all rest on. OLD and NEW are PEEL inspections; --record files may be any
-    reports about the force."""
+    reports about the force, the office's published responses included."""
     from briefing.compare import compare, history
     from briefing.compare.overrides import load_overrides
-    from briefing.compare.register import register
-    from briefing.ingest import load_inspections
+    from briefing.compare.record import same_report
 
     ref, fw = request.data, request.data.frameworks
     if request.inputs:
         if len(request.inputs) != 2:
             raise BriefingError("give two inspections (OLD NEW), or none for the bundled force")
-        loaded = load_inspections([*request.inputs, *request.record], ref)
-        for path, inspection in zip(request.inputs, loaded):
-            _check_peel(path, inspection)
-        old, new = loaded[:2]
-        reports = loaded
-        record = [old, new, *peel_record(loaded[2:], fw)]
+        files = named_files([*request.inputs, *request.record], ref)
+        for path, named in zip(request.inputs, files):
+            _check_peel(path, named.inspection)
+        old, new = files[0].inspection, files[1].inspection
+        checked = check_files(files, new.force, ref)
+        record = [old, new, *(i for i in peel_record(checked.inspections, fw)
+                              if all(i is not x and not same_report(i, x) for x in (old, new)))]
     else:
-        reports = bundled_record(ref) + (load_inspections(request.record, ref) if request.record else [])
-        record = peel_record(reports, fw)
-        old, new = record[-2], record[-1]
+        files = bundled_files(ref) + (named_files(request.record, ref) if request.record else [])
+        checked = check_files(files, files[-1].inspection.force, ref)
+        record = peel_record(checked.inspections, fw)
+        old, new = record[-2:]
     as_of = request.options.date
     _check_dates(new, request.options_for(new.force), request.inputs[1] if request.inputs else None, fw)
     pins = load_overrides(request.overrides, old.findings, new.findings) if request.overrides else None
@@ -197,29 +217,50 @@ def load_comparison(request: PackRequest) -> Loaded:
     else:
         comparison = compare(old, new, pins, fw, as_of=as_of, record=force_record,
                              allow_different_forces=request.allow_different_forces)
-    on_file = [r for r in reports if r.force in ("", new.force)]  # "": a national report naming no force
-    entries = register(on_file, new.force, as_of, against=(new, comparison.new.cycle_name))
-    return Loaded(comparison, force_record, new.cycle, entries, tuple(on_file), new)
+    entries = _register(checked, new.force, as_of, (new, comparison.new.cycle_name), ref)
+    return Loaded(comparison, force_record, new.cycle, entries, checked.inspections, new,
+                  _reading_warnings(files) + checked.warnings)
+
+
+def check_files(files: list, force: str, reference: Reference):
+    """The force's files checked as one record (compare.record): a file about another force
+    is left out (a national report that names none is kept)."""
+    from briefing.compare.record import check_record
+
+    return check_record([n for n in files if n.inspection.force in ("", force)], force, reference.forces)
+
+
+def _register(checked, force: str, as_of, against, reference: Reference):
+    from briefing.compare.register import register
+
+    return register(checked, force, as_of, against=against, forces=reference.forces)
+
+
+def _reading_warnings(files: list) -> tuple[str, ...]:
+    """What reading each file left unsettled, as `briefing extract` says it, naming the file."""
+    return tuple(f"{n.file}: {w}" for n in files for w in n.inspection.warnings)
 
 
 def response_subject(request: PackRequest):
     """The report an s.55 response answers: the one file given (any kind of report), or the
     newer of two inspections, or the bundled force's latest PEEL inspection."""
-    from briefing.compare.register import register
     from briefing.document.response import Subject
-    from briefing.ingest import load_inspections
 
     as_of = request.options.date
     if len(request.inputs) == 1:
-        report = load_inspections([*request.inputs, *request.record], request.data)[0]
+        files = named_files([*request.inputs, *request.record], request.data)
+        report = files[0].inspection
+        if report.response is not None:
+            raise InputError(f"is the published response to {report.title} ({report.published}), not a report: "
+                             "draft a response to the report itself", file=files[0].file)
         if request.force:
-            from dataclasses import replace
-
             report = replace(report, force=request.force)
+            files[0] = replace(files[0], inspection=report)
         if not report.force:
             raise BriefingError(f"{request.inputs[0]}: a national report names no force; say whose response this is "
                                 "with --force NAME")
-        entries = register([report], report.force, as_of)
+        checked = check_files(files, report.force, request.data)
+        entries = [e for e in _register(checked, report.force, as_of, None, request.data) if e.key == report.key()]
         if not entries:
             raise BriefingError(f"{request.inputs[0]}: {report.title} was published {report.published}, after "
                                 f"--date {as_of.isoformat()}, or is about other forces only")
@@ -231,23 +272,22 @@ def response_subject(request: PackRequest):
 
 
 def load_register(paths: Sequence[Path], as_of, force: str | None = None, reference: Reference | None = None):
-    """The force's reports on file as a register (compare.register): the bundled force's
-    with no paths. The force is the one asked for, else the one the files name."""
-    from briefing.compare.register import register
-    from briefing.ingest import load_inspections
-
+    """The force's reports on file as a register (compare.register), and what checking the
+    files together found: the bundled force's with no paths. The force is the one asked
+    for, else the one the files name."""
     reference = reference or default_reference()
     fw = reference.frameworks
-    reports = load_inspections(paths, reference) if paths else bundled_record(reference)
-    named = sorted({r.force for r in reports if r.force})
+    files = named_files(paths, reference) if paths else bundled_files(reference)
+    named = sorted({n.inspection.force for n in files if n.inspection.force})
     if force is None:
         if len(named) != 1:
             raise BriefingError("the files name " + (f"{len(named)} forces ({', '.join(named)})" if named else
                                                      "no force") + "; say which with --force NAME")
         force = named[0]
-    ours = [r for r in reports if r.force in ("", force)]
-    peel = peel_record([r for r in ours if r.force == force], fw)
-    return force, register(ours, force, as_of, against=(peel[-1], _peel_name(peel[-1], fw)) if peel else None)
+    checked = check_files(files, force, reference)
+    peel = peel_record([i for i in checked.inspections if i.force == force], fw)
+    against = (peel[-1], _peel_name(peel[-1], fw)) if peel else None
+    return force, _register(checked, force, as_of, against, reference), _reading_warnings(files) + checked.warnings
 
 
 def _peel_name(inspection, fw: Frameworks) -> str:
@@ -279,6 +319,10 @@ def _check_dates(new, options: PackOptions, path: Path | None, fw: Frameworks) -
 
 
 def _check_peel(path: Path, inspection) -> None:
+    if inspection.response is not None:
+        raise InputError(f"is the published response to {inspection.title} ({inspection.published}), not an "
+                         "inspection: give it with --record, and the register and the pack say when it was published",
+                         file=str(path))
     if not inspection.cycle:
         raise InputError(f"is a {inspection.report_type} report ({inspection.title}), not an inspection with a PEEL "
                          "cycle: a pack compares two PEEL inspections; give this one with --record to put it in the "

@@ -234,10 +234,23 @@ def _language(raw) -> Mapping:
     return MappingProxyType(dict(raw))
 
 
+WORDED = {"states": ("not-graded", "not-stated", "no-area"),
+          "movements": ("new-area", "no-longer-graded", "not-an-area", "same", "not-known"),
+          "unmatched": ("confirmed", "partial"), "unmatched_new": ("confirmed", "partial")}
+RESPONSE_STANDINGS = ("published", "published-late", "published-no-limit", "published-undated", "before-limit", "due",
+                      "due-tomorrow", "due-today", "ended", "ended-by", "running", "date-unknown")
+
+
 def _wording(raw) -> Mapping:
+    """Each table words every value of a typed standing made in compare/ (the keys are those values)."""
     _check(_get(raw, "date", "wording.yaml"), str, "wording.yaml", "date")
-    for key in ("movements", "unmatched"):
-        _check(_get(raw, key, "wording.yaml"), dict, "wording.yaml", key)
-    for key in ("confirmed", "partial"):
-        _check(_get(raw["unmatched"], key, "wording.yaml", "unmatched"), str, "wording.yaml", f"unmatched.{key}")
+    for table, keys in WORDED.items():
+        _check(_get(raw, table, "wording.yaml"), dict, "wording.yaml", table)
+        for key in keys:
+            _check(_get(raw[table], key, "wording.yaml", table), str, "wording.yaml", f"{table}.{key}")
+    _check(_get(raw, "response", "wording.yaml"), dict, "wording.yaml", "response")
+    for key in RESPONSE_STANDINGS:
+        entry = _check(_get(raw["response"], key, "wording.yaml", "response"), dict, "wording.yaml", f"response.{key}")
+        for form in ("full", "brief", "said"):
+            _check(_get(entry, form, "wording.yaml", f"response.{key}"), str, "wording.yaml", f"response.{key}.{form}")
     return MappingProxyType(dict(raw))

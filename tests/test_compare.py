@@ -154,8 +154,8 @@ def test_compare_table_fits_80_columns_and_shows_the_caveat(runner):
     assert max(len(line) for line in result.stdout.splitlines()) <= 80
     wide = invoke(runner, "compare", DATASETS["peel-2021-22"], DATASETS["peel-2023-25"], columns=250).stdout
     assert "Grades are not directly comparable" in wide
-    assert re.search(r"Investigating crime\s+adequate\s+requires improvement\s+down 1\n", wide)
-    assert "up 1 (partial match)" in wide
+    assert re.search(r"Investigating crime\s+adequate\s+requires improvement\s+down 1 grade\n", wide)
+    assert "up 1 grade (partial match)" in wide
 
 
 def test_history_of_the_force(inspections, runner):

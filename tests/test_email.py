@@ -95,7 +95,7 @@ def test_plain_delivery_headers_body_and_pdf(runner, pack, smtp_server):
     assert message["Subject"] == "OFFICIAL: Northamptonshire Police: PEEL 2023-25 inspection briefing"
     assert message["To"] == "pcc@example.org" and message["Cc"] == "cc@example.org"
     body = message.get_body(("plain",)).get_content()
-    assert "Grades: 5 up, 1 down, 2 unchanged" in body
+    assert "Grades: of 8 areas graded in both sources, 5 up, 1 down, 2 unchanged" in body
     assert "Findings: 1 persisting, 18 not in the source used, 2 new." in body
     assert "Excel workbook, every finding with filters" in body  # named because it is attached
     attachments = {part.get_filename(): part.get_content() for part in message.iter_attachments()}
@@ -301,7 +301,7 @@ def test_an_email_says_what_the_pack_is_from_its_manifest_alone(runner, tmp_path
     message = email.message_from_bytes(Path(result.stdout.strip()).read_bytes(), policy=policy.default)
     assert message["Subject"].strip() == "OFFICIAL-SENSITIVE: Northamptonshire Police: PEEL 2023-25 inspection briefing"
     body = message.get_body(("plain",)).get_content()
-    assert "Grades: 6 up, 1 down, 1 unchanged" in body  # on 30 March 2024 the correction had not been made
+    assert "Grades: of 8 areas graded in both sources, 6 up, 1 down, 1 unchanged" in body  # on 30 March 2024 the correction had not been made
     assert "section 55 response was due 11 April 2024" in body  # as of the day it is sent
 
 

@@ -78,11 +78,13 @@ def test_history_shows_the_whole_record(runner):
     efficiency = next(t for t in record.timelines if t.area == "efficiency")
     # PEEL 2017 is on file by its effectiveness report only: its efficiency and legitimacy grades are
     # gaps the record says, not skips
-    assert [(p.cycle, p.grade) for p in efficiency.points] == [
-        ("crime-2014", "not on file"), ("peel-2015", "requires improvement"), ("peel-2016", "good"),
-        ("peel-2017", "not on file"), ("peel-2018-19", "inadequate")]
+    assert [(p.cycle, p.grade or p.state) for p in efficiency.points] == [
+        ("crime-2014", "not-stated"), ("peel-2015", "requires improvement"), ("peel-2016", "good"),
+        ("peel-2017", "not-stated"), ("peel-2018-19", "inadequate")]
     legitimacy = next(t for t in record.timelines if t.area == "legitimacy")
-    assert ("peel-2017", "not on file") in [(p.cycle, p.grade) for p in legitimacy.points]
+    assert ("peel-2017", "not-stated") in [(p.cycle, p.state) for p in legitimacy.points]
+    soc = next(t for t in record.timelines if t.area == "serious-organised-crime")
+    assert (soc.points[-1].cycle, soc.points[-1].state) == ("peel-2023-25", "not-graded")  # reported separately
     result = invoke(runner, "history", *DATASETS.values(), columns=200)
     assert result.exit_code == 0 and "8 inspections on file, oldest first" in result.stdout
     assert "Not on file" not in result.stdout

@@ -36,7 +36,7 @@ def test_documents_hold_every_movement_and_persisting_concern(default_pack, comp
     for concern in comparison.persisting:
         assert contains_words(section, concern.old.text) and contains_words(section, concern.new.text)
     assert "It isn't possible to make direct comparisons" in flat
-    assert "was due 11 April 2024" in flat  # s.55: the 56 days beginning 16 February 2024
+    assert "is on file, but it gives no date" in flat  # the PFCC's response to PEEL 2023-25, recorded undated
 
 
 def test_workbook_holds_every_movement_and_persisting_concern(default_pack, comparison):
@@ -160,8 +160,11 @@ def test_chief_officers_pack_has_owners_and_next_steps(tmp_path, runner):
     assert next(tmp_path.glob("*.json")).name == "northamptonshire-police-peel-2023-25-chief-officers-briefing.json"
 
 
-def test_pcc_questions_one_per_correction_downgrade_concern_and_new_weakness(comparison):
-    briefing = build_briefing(comparison, None, PackOptions(audience="pcc"))
+def test_pcc_questions_one_per_correction_downgrade_concern_and_new_weakness(inspections):
+    """As of 1 September 2024: after the correction, while PEEL 2023-25 is the cycle under way."""
+    day = date(2024, 9, 1)
+    comparison = compare(inspections["peel-2021-22"], inspections["peel-2023-25"], as_of=day)
+    briefing = build_briefing(comparison, None, PackOptions(audience="pcc", date=day))
     section = next(s for s in briefing.sections if s.title == "Suggested questions for the meeting")
     (questions,) = section.blocks
     weak = [f for f in comparison.new_findings

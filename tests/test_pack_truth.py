@@ -49,17 +49,27 @@ def test_s55_status_is_relative_to_the_paper_date():
     assert s55_status(due, date(2026, 11, 22)) == "was due 11 April 2024"
 
 
-def test_default_pack_says_the_deadline_passed_and_who_receives_the_response(default_pack):
-    out = default_pack.dir
-    text = " ".join(pdf_text(out / f"{STEM}.pdf").split())
-    assert "was due 11 April 2024" in text
+def test_default_pack_says_the_response_on_file_and_drafts_none(default_pack):
+    """The bundled record holds the PFCC's response to PEEL 2023-25, undated: the paper says so
+    and carries no skeleton for a response already published."""
+    text = " ".join(pdf_text(default_pack.dir / f"{STEM}.pdf").split())
+    assert "s.55 response A response is on file, but it gives no date" in text
+    assert "The response is on file, but it gives no date, so whether it came within the 56 days is not known" in text
+    assert "check that it was published" not in text and "Draft response skeleton" not in text
+    assert "HMICFRS and to the Home Secretary" in text
+    assert "briefing pack" not in text and "--chief-comments-by" not in text  # no tool advice in a paper
+    assert "Report to Police, Fire and Crime Commissioner for Northamptonshire" in text
+
+
+def test_a_pack_with_no_response_on_file_says_the_deadline_passed(tmp_path):
+    result = make_pack(PackRequest(inputs=(DATASETS["peel-2021-22"], DATASETS["peel-2023-25"]), out_dir=tmp_path,
+                                   formats=("pdf",), options=PackOptions(date=date(2026, 12, 2))))
+    text = " ".join(pdf_text(result.paths[0]).split())
+    assert "s.55 response The 56 days ended 11 April 2024; no response on file" in text
     assert text.count("check that it was published") == 1  # said once, where the response is discussed
     assert "the last day was 11 April 2024. That day has passed" in text
     assert "12 April 2024" not in text and "is was" not in text
-    assert "HMICFRS and the Home Secretary" in text
     assert "Response to the chief constable's comments" in text
-    assert "briefing pack" not in text and "--chief-comments-by" not in text  # no tool advice in a paper
-    assert "Report to Police, Fire and Crime Commissioner for Northamptonshire" in text
 
 
 def test_chief_comments_date_appears_in_the_skeleton(tmp_path):
@@ -79,7 +89,7 @@ def test_grades_table_uses_the_corrected_grade(default_pack):
     assert "HMICFRS corrected the grade on 8 August 2024, from adequate (as published) to requires improvement" in row[4]
     text = briefing.text()
     assert "five went up, one went down and two stayed the same" in text
-    assert "Grades: 5 up, 1 down, 2 unchanged" in briefing.headline[0]
+    assert "Grades: of 8 areas graded in both sources, 5 up, 1 down, 2 unchanged" in briefing.headline[0]
 
 
 def test_no_not_raised_again_claim_rests_on_the_news_article(default_pack):
@@ -252,7 +262,8 @@ def test_email_body_names_only_what_is_attached_and_gives_the_deadline(default_p
     assert message["From"] == "briefings@opcc.example"
     body = message.get_body(("plain",)).get_content()
     assert ".pdf" in body and ".xlsx" not in body and "Excel" not in body
-    assert "section 55 response was due 11 April 2024" in body
+    assert "section 55 response was due" not in body  # a response is on file: no deadline to chase
+    assert "s.55 response to PEEL 2023-25: a response is on file, but it gives no date" in body
     assert "resolved" not in body and "not in the source used" in body
 
 
@@ -301,14 +312,23 @@ def test_the_chief_officers_pack_points_to_the_findings_where_they_are(tmp_path,
     assert text.index("Open findings by area") < text.index("Each finding under Open findings by area")
 
 
-def test_the_questions_a_pcc_would_ask_first(default_pack):
+def test_the_questions_a_pcc_would_ask_first(default_pack, tmp_path):
+    """In December 2026, PEEL 2025-27 is under way: the August 2024 correction is the record, not a
+    question, and the paper looks ahead. In September 2024 the correction is asked about first."""
     text = " ".join(pdf_text(default_pack.path("pdf")).split())
+    questions = text[text.index("Suggested questions for the meeting"):text.index("Statutory response (section 55)")]
+    assert "HMICFRS corrected" not in questions
+    assert "Investigating crime is graded requires improvement, and HMICFRS raises a new concern there" in questions
+    assert "18 areas for improvement of PEEL 2021/22 are not in the source used for PEEL 2023-25" in questions
+    assert "PEEL 2025-27 is under way. Which of these findings" in questions
+    assert "PEEL 2025-27 is under way: HMICFRS published its assessment framework on 11 April 2025" in text
+    september = make_pack(PackRequest(out_dir=tmp_path, formats=("pdf",), options=PackOptions(date=date(2024, 9, 1))))
+    text = " ".join(pdf_text(september.paths[0]).split())
     questions = text[text.index("Suggested questions for the meeting"):text.index("Statutory response (section 55)")]
     first = questions[:questions.index("2 ")]
     assert "HMICFRS corrected the Responding to the public grade on 8 August 2024" in first
     assert "because the data the force supplied was wrong" in first
-    assert "Investigating crime is graded requires improvement, and HMICFRS raises a new concern there" in questions
-    assert "18 areas for improvement of PEEL 2021/22 are not in the source used for PEEL 2023-25" in questions
+    assert "PEEL 2025-27" not in text
 
 
 def test_citations_a_reader_can_follow(default_pack):

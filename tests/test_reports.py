@@ -198,7 +198,7 @@ def test_the_pack_says_what_came_since_the_last_pack_and_what_is_due(quarter):
         assert EXPLOITATION_TITLE not in since  # December 2023: before the last pack
         due = flat[flat.index("s.55 responses due", start):]
         assert "response due in 36 days (9 July 2024)" in due
-        assert "no response on file, though the 56 days have ended" in due
+        assert "the 56 days have ended and no response is on file" in due
 
 
 def test_a_thematic_response_answers_what_falls_to_the_force(runner, tmp_path):

@@ -10,14 +10,8 @@ import click
 
 from briefing.cli import cli
 from briefing.cli.tables import format_table, terminal_width
-from briefing.phrases import MOVEMENT_WORDS
+from briefing.phrases import area_state_words, movement_words
 from briefing.sources import with_article
-
-
-def describe_movement(movement: str, steps: int) -> str:
-    if movement in ("up", "down"):
-        return f"{movement} {abs(steps)}"
-    return MOVEMENT_WORDS[movement]
 
 
 @cli.command(name="compare")
@@ -66,8 +60,9 @@ def render_comparison(c) -> str:
         for note in c.caveats:
             lines += _wrap(note)
         lines.append("")
-    rows = [[g.area_name, g.old_grade or "-", g.new_grade or "-",
-             describe_movement(g.movement, g.steps) + (" (partial match)" if g.partial else "")
+    rows = [[g.area_name, area_state_words(g.old_state.state, g.old_grade, g.old_state.why, c.old.cycle_name),
+             area_state_words(g.new_state.state, g.new_grade, g.new_state.why, c.new.cycle_name),
+             movement_words(g.movement, g.steps, g.new_state.why, c.new.cycle_name) + (" (partial match)" if g.partial else "")
              + (" (corrected)" if g.correction else "")]
             for g in c.grade_changes]
     lines += ["Grade movements", format_table(["Area", "Was", "Now", "Movement"], rows), ""]
@@ -109,7 +104,8 @@ def history_command(files: tuple[Path, ...], fmt: str) -> None:
     if record.not_on_file:
         lines.append(f"Not on file: {', '.join(record.not_on_file)} (counts below cover only the inspections on file)")
     lines += ["", "Grades by area"]
-    rows = [[t.area_name, " -> ".join(f"{p.grade} ({p.inspection})" for p in t.points)] for t in record.timelines]
+    rows = [[t.area_name, " -> ".join(f"{area_state_words(p.state, p.grade, p.why)} ({p.inspection})" for p in t.points)]
+            for t in record.timelines]
     lines += [format_table(["Area", "Grades, oldest first"], rows), "", "Recurring themes in findings"]
     rows = [[t.name, f"{t.raised_in} of {t.of}", t.first, t.latest] for t in record.themes]
     lines.append(format_table(["Theme", f"Raised in (of {len(names)} on file)", "First", "Latest"], rows))

@@ -71,7 +71,7 @@ def pack(inputs, audience, formats, marking, author, version, paper_date, chief_
                           allow_different_forces=allow_different_forces, tracker=tracker)
     result = make_pack(request, progress=lambda message: click.echo(message, err=True))
     for warning in result.briefing.warnings:
-        click.echo(f"Warning: {warning}", err=True)
+        click.echo(f"warning: {warning}", err=True)
     for path in result.paths:
         click.echo(shown(str(path)))
     if email_to:

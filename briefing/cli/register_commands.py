@@ -36,7 +36,9 @@ def register_command(files: tuple[Path, ...], force: str | None, as_of, fmt: str
     from briefing.pack import load_register
 
     day = as_of.date() if as_of else date.today()
-    force_name, entries = load_register(files, day, force)
+    force_name, entries, warnings = load_register(files, day, force)
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
     if fmt == "json":
         click.echo(json.dumps({"force": force_name, "as_of": day.isoformat(),
                                "reports": [e.to_json() for e in entries]}, indent=2, ensure_ascii=False))

@@ -13,15 +13,17 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
+from briefing.compare.counted import CountedGrades, counted, falls_proven
 from briefing.compare.grades import GradeChange, caveats, grade_changes
 from briefing.compare.matching import key_terms, match_findings
 from briefing.compare.overrides import Overrides
 from briefing.compare.register import s55_due
+from briefing.compare.states import area_title
 from briefing.compare.themes import themes_of
 from briefing.errors import BriefingError
 from briefing.frameworks import Frameworks
 from briefing.model import SEVERITY, Correction, Finding, Inspection, KeyFigure, Place, stable_id
-from briefing.phrases import unmatched_words
+from briefing.phrases import unmatched_new_words, unmatched_words
 from briefing.reference import load_frameworks
 from briefing.sources import source_kind_name
 
@@ -57,7 +59,9 @@ class FindingRef:
 
     @classmethod
     def of(cls, finding: Finding, label: str, inspection: Inspection, fw: Frameworks) -> FindingRef:
-        return cls(finding.kind, finding.area, fw.area_name(finding.area) if finding.area else "", finding.text,
+        """The area named in the inspection's own cycle's words, where it has one."""
+        cycles = (inspection.cycle,) if inspection.cycle in fw.cycles else ()
+        return cls(finding.kind, finding.area, area_title(fw, cycles, finding.area) if finding.area else "", finding.text,
                    finding.id, str(finding.place), tuple(sorted(themes_of(finding.text))), label,
                    citation(inspection, finding.place), stable_id(inspection.key(), finding))
 
@@ -168,11 +172,27 @@ class Comparison:
     s55_due: date | None = None  # last day for the PCC's published response
     on_file: tuple[str, ...] = ()  # every inspection of the force on file, oldest first
     not_on_file: tuple[str, ...] = ()  # cycles between the first and last on file with no data
+    old_counts: tuple[CountedGrades, ...] = ()  # grades each source counts ("inadequate in four areas")
+    new_counts: tuple[CountedGrades, ...] = ()
+    falls_at_least: int = 0  # areas that went down, named or proven by the newer source's counts
 
     @property
     def unmatched_confirmed(self) -> bool:
         """True when 'not raised again' is a fact: the newer source lists every finding."""
         return self.new.findings_complete
+
+    @property
+    def new_confirmed(self) -> bool:
+        """True when 'new' is a fact: the older source lists every finding, so a later one
+        with no counterpart there was not raised before (in that inspection)."""
+        return self.old.findings_complete
+
+    @property
+    def every_area_graded_twice(self) -> bool:
+        """Every row has a grade on both sides or a framework's reason for none: only then may
+        a pack say that no grade fell (and no counted grade is left unnamed)."""
+        return all(g.old_state.state != "not-stated" and g.new_state.state != "not-stated" for g in self.grade_changes) \
+            and not any(c.unnamed for c in self.new_counts + self.old_counts)
 
     def movements(self, kind: str) -> list[GradeChange]:
         return [c for c in self.grade_changes if c.movement == kind]
@@ -185,11 +205,14 @@ class Comparison:
             "old": self.old.to_json(), "older": self.old.to_json(), "newer": self.new.to_json(),
             "comparable": self.comparable,
             "caveats": list(self.caveats),
-            "grade_changes": [dict(c.__dict__) for c in self.grade_changes],
+            "grade_changes": [c.to_json() for c in self.grade_changes],
             "persisting": [p.to_json() for p in self.persisting],
             "resolved": [f.to_json() for f in self.resolved],
             "resolved_means": unmatched_words(self.unmatched_confirmed),
             "new": [f.to_json() for f in self.new_findings],
+            "new_means": unmatched_new_words(self.new_confirmed),
+            "old_counts": [g.to_json() for g in self.old_counts], "new_counts": [g.to_json() for g in self.new_counts],
+            "falls_at_least": self.falls_at_least,
             "overrides": self.overrides,
             "s55_due": self.s55_due.isoformat() if self.s55_due else None,
             "on_file": list(self.on_file), "not_on_file": list(self.not_on_file),
@@ -238,7 +261,8 @@ def compare(old: Inspection, new: Inspection, overrides: Overrides | None = None
         old_figures=old.key_figures, new_figures=new.key_figures,
         overrides=overrides.source if overrides else "",
         s55_due=s55_due(new.published),
-        on_file=(older.name, newer.name), not_on_file=tuple(fw.short_name(c.id) for c in fw.cycles_missing([old.cycle, new.cycle])))
+        on_file=(older.name, newer.name), not_on_file=tuple(fw.short_name(c.id) for c in fw.cycles_missing([old.cycle, new.cycle])),
+        old_counts=counted(old), new_counts=counted(new), falls_at_least=falls_proven(fw, changes, counted(new)))
     return with_record(comparison, record) if record is not None else comparison
 
 

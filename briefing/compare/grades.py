@@ -4,48 +4,53 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from briefing.compare.states import (
+    NO_LONGER,
+    AreaState,
+    area_title,
+    graded_by_framework,
+    movement,
+    state_of,
+)
 from briefing.frameworks import Cycle, Frameworks
 from briefing.model import Inspection, Judgement
-
-MOVEMENTS = ("up", "down", "same", "new-area", "no-longer-graded")
 
 
 @dataclass(frozen=True)
 class GradeChange:
     area: str  # canonical area id
-    area_name: str
+    area_name: str  # in the later cycle's own words where it has the area ("Leadership and force management")
     old_label: str
     new_label: str
-    old_grade: str  # "" when the area was not graded
+    old_grade: str  # "" when the earlier side is not graded (old_state says why)
     new_grade: str
-    movement: str  # one of MOVEMENTS
+    movement: str  # one of states.MOVEMENTS
     steps: int  # signed: +2 is two grades better
     partial: bool = False  # the two areas cover only partly the same ground
     note: str = ""
-    correction: str = ""  # "changed from adequate to requires improvement on 8 August 2024: ..."
+    correction: str = ""  # "HMICFRS corrected the grade on 8 August 2024, ..."
+    old_state: AreaState = AreaState("graded")  # graded, not graded or not stated, and why
+    new_state: AreaState = AreaState("graded")
 
-
-def _movement(fw: Frameworks, old: Judgement | None, new: Judgement | None) -> tuple[str, int]:
-    if old is None or not old.graded:
-        return "new-area", 0
-    if new is None or not new.graded:
-        return "no-longer-graded", 0
-    steps = fw.ranks[new.grade] - fw.ranks[old.grade]
-    return ("up" if steps > 0 else "down" if steps < 0 else "same"), steps
+    def to_json(self) -> dict:
+        data = {k: v for k, v in self.__dict__.items() if k not in ("old_state", "new_state")}
+        for side, state in (("old", self.old_state), ("new", self.new_state)):
+            data[f"{side}_state"], data[f"{side}_state_why"] = state.state, state.why
+        return data
 
 
 def _partial(old_cycle: Cycle, new_cycle: Cycle, area: str, old: Judgement | None, new: Judgement | None):
     old_area, new_area = old_cycle.area_for_canonical(area), new_cycle.area_for_canonical(area)
-    if not (old and new and old_area and new_area) or old_area.label == new_area.label:
+    if not (old and new and old.graded and new.graded and old_area and new_area) or old_area.label == new_area.label:
         return False, ""
     flagged = [a for a in (old_area, new_area) if a.partial]
     return bool(flagged), " ".join(a.note for a in flagged if a.note)
 
 
-def _elsewhere(new_cycle: Cycle, area: str, movement: str) -> str:
+def _elsewhere(new_cycle: Cycle, area: str, moved: str) -> str:
     """Where HMICFRS now reports an area the newer cycle does not grade: not graded is not
     the same as not inspected."""
-    if movement != "no-longer-graded":
+    if moved != NO_LONGER:
         return ""
     now = new_cycle.area_for_canonical(area)
     return (now.elsewhere if now and now.elsewhere else
@@ -60,29 +65,37 @@ def _correction(j: Judgement | None) -> str:
     return f"HMICFRS corrected the grade on {c.when}, from {c.old_grade} (as published) to {c.new_grade}.{reason}"
 
 
+def _areas(fw: Frameworks, old: Inspection, new: Inspection) -> list[str]:
+    """Every area either source grades, and every area the newer cycle grades for every
+    force (stated or not), in the later framework's order, then the earlier's."""
+    graded = {j.area for i in (old, new) for j in i.judgements if j.graded} | set(graded_by_framework(fw, new))
+    order = [a.canonical for c in (fw.cycles[new.cycle], fw.cycles[old.cycle]) for a in c.areas]
+    areas = [a for a in dict.fromkeys(order) if a in graded]
+    return areas + sorted(graded - set(areas))
+
+
 def grade_changes(fw: Frameworks, old: Inspection, new: Inspection) -> list[GradeChange]:
-    """One row per area graded in either inspection, in the later framework's order."""
+    """One row per area either source grades or the newer cycle grades, each side's state
+    said: a movement only between two grades."""
     olds = {j.area: j for j in old.judgements}
     news = {j.area: j for j in new.judgements}
     old_cycle, new_cycle = fw.cycles[old.cycle], fw.cycles[new.cycle]
-    order = [a.canonical for a in new_cycle.areas] + [a.canonical for a in old_cycle.areas]
-    areas = [a for a in dict.fromkeys(order) if (a in olds and olds[a].graded) or (a in news and news[a].graded)]
-    areas += [a for a in {**olds, **news} if a not in areas and ((olds.get(a) and olds[a].graded)
-                                                                  or (news.get(a) and news[a].graded))]
     rows = []
-    for area in areas:
+    for area in _areas(fw, old, new):
         o, n = olds.get(area), news.get(area)
-        movement, steps = _movement(fw, o, n)
+        was, now = state_of(fw, old, area), state_of(fw, new, area)
+        moved, steps = movement(fw, was, now)
         partial, note = _partial(old_cycle, new_cycle, area, o, n)
-        note = " ".join(x for x in (note, _elsewhere(new_cycle, area, movement)) if x)
-        rows.append(GradeChange(area, fw.area_name(area), o.label if o else "", n.label if n else "",
-                                o.grade if o and o.graded else "", n.grade if n and n.graded else "",
-                                movement, steps, partial, note, " ".join(filter(None, (_correction(o), _correction(n))))))
+        note = " ".join(x for x in (note, _elsewhere(new_cycle, area, moved)) if x)
+        rows.append(GradeChange(area, area_title(fw, (new.cycle, old.cycle), area), o.label if o else "",
+                                n.label if n else "", was.grade, now.grade, moved, steps, partial, note,
+                                " ".join(filter(None, (_correction(o), _correction(n)))), was, now))
     return rows
 
 
 def caveats(fw: Frameworks, old: Inspection, new: Inspection, changes: list[GradeChange]) -> tuple[bool, list[str]]:
-    """Whether grades compare directly, and every reason they may not, in HMICFRS's words."""
+    """Whether grades compare directly, and every reason they may not, in HMICFRS's words.
+    HMICFRS's statements on comparing cycles do not apply within one cycle."""
     notes, comparable = [], True
     old_cycle, new_cycle = fw.cycles[old.cycle], fw.cycles[new.cycle]
     if old_cycle.scale != new_cycle.scale:
@@ -91,7 +104,8 @@ def caveats(fw: Frameworks, old: Inspection, new: Inspection, changes: list[Grad
                      f"({', '.join(old_cycle.grades) or 'no grades'}) and {new_cycle.name} the {new_cycle.scale} "
                      f"scale ({', '.join(new_cycle.grades) or 'no grades'}). Steps are counted on one five-grade "
                      "ladder: outstanding, good, adequate, requires improvement, inadequate.")
-    for cycle in fw.cycles_between(old.cycle, new.cycle) or [new_cycle]:
+    between = [] if old.cycle == new.cycle else fw.cycles_between(old.cycle, new.cycle) or [new_cycle]
+    for cycle in between:
         if cycle.comparability.comparable_with_previous is False:
             comparable = False
             source = f" ({cycle.comparability.cited_as or 'HMICFRS, ' + cycle.name})"
@@ -103,6 +117,5 @@ def caveats(fw: Frameworks, old: Inspection, new: Inspection, changes: list[Grad
         notes.append(f"{pairs} only partially, so {'its' if len(partial) == 1 else 'their'} movement is indicative: "
                      f"{names}.")
     if old.cycle == new.cycle:
-        notes = [n for n in notes if not n.startswith("\u201c")]
         comparable = not notes
     return comparable, notes

@@ -13,22 +13,25 @@ from datetime import date
 
 from briefing.compare.comparison import Comparison, InspectionSummary, compare
 from briefing.compare.overrides import Overrides
+from briefing.compare.states import GRADED, NO_AREA, UNGRADED, AreaState, area_title, state_of
 from briefing.compare.themes import theme_name, themes_of
 from briefing.errors import BriefingError
 from briefing.frameworks import Frameworks
 from briefing.model import Inspection
 from briefing.reference import load_frameworks
 
-NOT_ON_FILE = "not on file"  # a point whose cycle graded the area, the source on file giving no grade
-
-
 @dataclass(frozen=True)
 class GradePoint:
+    """An area in one inspection on file: graded, not graded, or not stated in the source on
+    file (the cycle graded it, the source gives no grade): compare.states."""
+
     inspection: str  # short name of the inspection
     cycle: str
     label: str
-    grade: str
+    grade: str  # "" when not graded (state says why)
     correction: str = ""
+    state: str = GRADED
+    why: str = ""  # for a state not graded: states.UNGRADED, SEPARATELY, SAID
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,11 @@ class History:
 
     def names(self) -> list[str]:
         return list(self.on_file)
+
+    def state_at(self, area: str, index: int) -> AreaState:
+        """The area's state in the inspection at `index` (oldest first): for a grid of every
+        area against every inspection on file."""
+        return state_of(self.frameworks or load_frameworks(), self.inspections[index], area)
 
     def name_of(self, index: int) -> str:
         return self.on_file[index]
@@ -117,23 +125,25 @@ def _order(inspections: Sequence[Inspection], fw: Frameworks) -> list[Inspection
 
 
 def _timelines(ordered: list[Inspection], fw: Frameworks) -> tuple[AreaTimeline, ...]:
-    """Each graded area's grades, oldest first. An inspection whose cycle grades the area but
-    whose source on file gives no grade for it (a pillar reported separately, a partial
-    source) is a point "not on file": a gap is said, never skipped."""
+    """Each graded area's state in every inspection on file whose cycle has the area, oldest
+    first: its grade, "not graded" (the cycle reports it separately, or the source says it
+    was not graded) or "not stated" (the cycle graded it; the source on file gives no
+    grade). A gap is said, never skipped, and never called "not graded"."""
     areas = list(dict.fromkeys(j.area for i in reversed(ordered) for j in i.judgements if j.graded))
+    cycles = tuple(dict.fromkeys(i.cycle for i in reversed(ordered)))
     out = []
     for area in areas:
         points = []
         for i in ordered:
-            found = [j for j in i.judgements if j.area == area and j.graded]
-            points += [GradePoint(fw.dated_name(i.cycle, i.published.year), i.cycle, j.label, j.grade,
-                                  f"corrected {j.correction.when}" if j.correction else "") for j in found]
-            cycle_area = fw.cycles[i.cycle].area_for_canonical(area)
-            if not found and cycle_area is not None and cycle_area.graded and not any(
-                    j.area == area for j in i.judgements):
-                points.append(GradePoint(fw.dated_name(i.cycle, i.published.year), i.cycle, cycle_area.label,
-                                         NOT_ON_FILE))
-        out.append(AreaTimeline(area, fw.area_name(area), tuple(points)))
+            state = state_of(fw, i, area)
+            judgement = next((j for j in i.judgements if j.area == area), None)
+            if state.why in (NO_AREA, UNGRADED):
+                continue  # the cycle has no such question, or never grades it: nothing to say
+            label = judgement.label if judgement else area_title(fw, (i.cycle,), area)
+            corrected = judgement.correction if judgement and judgement.correction else None
+            points.append(GradePoint(fw.dated_name(i.cycle, i.published.year), i.cycle, label, state.grade,
+                                     f"corrected {corrected.when}" if corrected else "", state.state, state.why))
+        out.append(AreaTimeline(area, area_title(fw, cycles, area), tuple(points)))
     return tuple(out)
 
 

@@ -7,34 +7,18 @@ from datetime import date
 
 from briefing.cleaning import clean_model
 from briefing.compare import Comparison, History
-from briefing.compare.grades import GradeChange
-from briefing.compare.register import ReportEntry
-from briefing.document import reports, sections, sheets, tracking
-from briefing.document.model import (
-    EXCEL_CELL_CHARS,
-    Briefing,
-    Chart,
-    Column,
-    GradeBar,
-    Metadata,
-    Paragraph,
-    Section,
-    Table,
-)
+from briefing.compare.register import MISSING, OPEN, ReportEntry, ResponseStanding, response_standing
+from briefing.document import reports, sections, sheets, summary, tracking
+from briefing.document.grades import grades_section
+from briefing.document.model import EXCEL_CELL_CHARS, Briefing, Column, Metadata, Paragraph, Section, Table
 from briefing.document.narrative import render_blocks
 from briefing.document.options import REPORT_TO, PackOptions
-from briefing.document.wording import long_date, movement_text, s55_status, sentence, since_text, unmatched_phrase
+from briefing.document.wording import long_date, report_to_check, sentence
 from briefing.frameworks import Frameworks
 from briefing.model import PublicationDate
-from briefing.phrases import unmatched_words
 from briefing.reference import load_frameworks
 from briefing.sources import with_article
 from briefing.tracker import TrackerRow, progress_of
-
-
-def worst_downgrade(comparison: Comparison) -> GradeChange | None:
-    downs = comparison.movements("down")
-    return min(downs, key=lambda c: c.steps) if downs else None
 
 
 def build_briefing(comparison: Comparison, record: History | None = None,
@@ -50,19 +34,19 @@ def build_briefing(comparison: Comparison, record: History | None = None,
                                             reports.report_rows(register, fw))
     progress = progress_of(rows, options.date, unmatched, tracker.source if tracker else "")
     title = f"{c.new.force}: {c.new.cycle_name} inspection briefing"
-    deadline = s55_status(c.s55_due, options.date)
+    standing = _standing(c, register, options)
     body = [
-        _header(c, options, title, deadline),
+        _header(c, options, title, standing),
         Section("Executive summary", 1, tuple(render_blocks("executive_summary.txt.j2",
-                                                            **_summary_context(c, options, deadline)))),
+                                                            **_summary_context(c, options, standing)))),
         sections.sources_section(c),
-        _grades(c, fw),
+        grades_section(c, fw),
         *sections.findings_sections(c),
         *([tracking.progress_section(progress)] if tracker else []),
         *(reports.reports_sections(register, _since(c, tracker), options.date, options.office_short(c.new.force))
           if register else []),
         sections.figures_section(c),
-        *sections.audience_sections(c, options, deadline),
+        *sections.audience_sections(c, options, standing),
     ]
     if record is not None:
         body.append(sections.history_section(record, fw))
@@ -72,8 +56,8 @@ def build_briefing(comparison: Comparison, record: History | None = None,
                     author=options.author, language=options.language, marking=options.marking,
                     keywords=("HMICFRS", "PEEL", c.new.force, "briefing"), date=long_date(options.date),
                     version=options.version, audience=options.audience,
-                    s55_due=c.s55_due if options.audience == "pcc" else None)
-    headline = _headline(c)
+                    s55_due=c.s55_due if options.audience == "pcc" and standing.kind in OPEN + MISSING else None)
+    headline = summary.headline(c) + ((summary.response_line(c, standing),) if options.audience == "pcc" else ())
     workbook = sheets.workbook_sheets(c, record, options, headline, title,
                                       tracking.tracker_sheet(rows, tracker.source if tracker else ""), progress)
     if register:
@@ -112,7 +96,17 @@ def _warnings(briefing: Briefing) -> tuple[str, ...]:
             f"{' and more' if len(cut) > 5 else ''}); the Word and PDF briefing hold it in full",)
 
 
-def _header(c: Comparison, options: PackOptions, title: str, deadline: str) -> Section:
+def _standing(c: Comparison, register: tuple[ReportEntry, ...], options: PackOptions) -> ResponseStanding:
+    """Where the response to the newer inspection stands on the paper's date: the register's
+    (a response on file attached to it), else from its publication day alone."""
+    entry = next((e for e in register if e.peel and e.cycle == c.new.cycle and e.published.iso() == c.new.published_iso),
+                 None)
+    if entry is not None:
+        return entry.standing
+    return response_standing(c.s55_due, None, options.date, PublicationDate.from_iso(c.new.published_iso))
+
+
+def _header(c: Comparison, options: PackOptions, title: str, standing: ResponseStanding) -> Section:
     report_to = options.office_for(c.new.force) if options.audience == "pcc" else REPORT_TO[options.audience]
     rows = [("Protective marking", options.marking), ("Report to", report_to),
             ("Title", title),
@@ -120,63 +114,23 @@ def _header(c: Comparison, options: PackOptions, title: str, deadline: str) -> S
             ("Inspections compared", f"{c.old.title} ({c.old.published}) and {c.new.title} ({c.new.published})"),
             ("Date", long_date(options.date)), ("Version", options.version), ("Author", options.author)]
     if options.audience == "pcc":
-        rows.append(("s.55 response", sentence(deadline.removeprefix("is ")) if deadline
-                     else "Not calculable: the publication date is not recorded to the day"))
+        rows.append(("s.55 response", sentence(standing.words())))
     table = Table("Paper", "Paper details", (Column("Item", 1), Column("Detail", 3)),
                   tuple((a, b) for a, b in rows if b))
     two_forces = (Paragraph(c.caveats[0], "caveat"),) if c.old.force != c.new.force else ()  # on page 1, as asked
     return Section("About this paper", 1, (table, *two_forces))
 
 
-def _summary_context(c: Comparison, options: PackOptions, deadline: str) -> dict:
-    longest = max(c.persisting, key=lambda p: (p.times_raised, p.score), default=None)
+def _summary_context(c: Comparison, options: PackOptions, standing: ResponseStanding) -> dict:
     return dict(
         force=c.new.force, new_name=c.new.cycle_name, old_name=c.old.cycle_name, new_published=c.new.published,
         old_published=c.old.published, audience_name=options.audience_for(c.new.force),
-        up=len(c.movements("up")), down=len(c.movements("down")), same=len(c.movements("same")),
-        compared=sum(len(c.movements(m)) for m in ("up", "down", "same")),
-        new_areas=len(c.movements("new-area")), dropped=len(c.movements("no-longer-graded")),
-        corrected=[g for g in c.grade_changes if g.correction],
-        worst=worst_downgrade(c), longest=longest, persisting=len(c.persisting),
-        longest_since=since_text(longest.first_raised, longest.times_raised, longest.not_on_file) if longest else "",
-        unmatched=unmatched_phrase(c, len(c.resolved)), fresh=len(c.new_findings),
+        lead=summary.weakest(c), movements=summary.movement_lines(c),
+        corrected=[g for g in c.grade_changes if g.correction], downgrade=summary.downgrade_line(c),
+        persisting=summary.persisting_line(c), findings=summary.findings_line(c),
         new_complete=c.new.findings_complete, new_kind=with_article(c.new.source_kind_name),
-        deadline=deadline if options.audience == "pcc" else "", office_short=options.office_short(c.new.force),
-        comparable=c.comparable)
-
-
-def _grades(c: Comparison, fw: Frameworks) -> Section:
-    blocks = [Paragraph(note, "caveat") for note in c.caveats]
-    rows = tuple((g.area_name, g.old_grade or "not graded", g.new_grade or "not graded",
-                  movement_text(g), " ".join(x for x in (("Partial match. " if g.partial else "") + g.note,
-                                                                 g.correction) if x))
-                 for g in c.grade_changes)
-    blocks.append(Table("Grades", f"Grade movements, {c.old.cycle_name} to {c.new.cycle_name}",
-                        (Column("Area", 3), Column(f"Was ({c.old.cycle_name})", 2, "grade"),
-                         Column(f"Now ({c.new.cycle_name})", 2, "grade"), Column("Movement", 2),
-                         Column("Note", 3)), rows))
-    blocks.append(_chart(c, fw))
-    return Section("Grade movements", 1, tuple(blocks))
-
-
-def _chart(c: Comparison, fw: Frameworks) -> Chart:
-    scale = tuple(sorted(fw.ranks, key=fw.ranks.get))
-    bars = tuple(GradeBar(g.area_name, g.old_grade, g.new_grade,
-                          fw.ranks.get(g.old_grade), fw.ranks.get(g.new_grade)) for g in c.grade_changes)
-    described = "; ".join(f"{b.label}: {b.old_grade or 'not graded'} to {b.new_grade or 'not graded'}" for b in bars)
-    return Chart(f"Grades in {c.old.cycle_name} and {c.new.cycle_name}",
-                 f"Bar chart of grades by area, {c.old.cycle_name} against {c.new.cycle_name}. {described}.",
-                 bars, c.old.cycle_name, c.new.cycle_name, scale)
-
-
-def _headline(c: Comparison) -> tuple[str, ...]:
-    up, down, same = (len(c.movements(m)) for m in ("up", "down", "same"))
-    worst = worst_downgrade(c)
-    lines = [f"Grades: {up} up, {down} down, {same} unchanged"
-             + (f"; biggest fall: {worst.area_name} ({worst.old_grade} to {worst.new_grade})." if worst else ".")]
-    unmatched = unmatched_words(c.unmatched_confirmed)
-    lines.append(f"Findings: {len(c.persisting)} persisting, {len(c.resolved)} {unmatched}, "
-                 f"{len(c.new_findings)} new.")
-    lines.append("HMICFRS says these grades are not directly comparable." if not c.comparable
-                 else "HMICFRS treats these grades as comparable.")
-    return tuple(line for line in lines)
+        old_complete=c.old.findings_complete, old_kind=with_article(c.old.source_kind_name),
+        no_grades=not any(j.grade != "ungraded" for j in c.new.judgements) and not c.new_counts, report=report_to_check(c),
+        deadline=standing.words("said") if options.audience == "pcc" else "",
+        office_short=options.office_short(c.new.force),
+        comparable=c.comparable, **sections.ahead(c, options))

@@ -94,6 +94,8 @@ class GradeBar:
     new_grade: str
     old_rank: int | None  # 0 (inadequate) .. 4 (outstanding); None when not graded
     new_rank: int | None
+    old_words: str = "not graded"  # what a side with no grade says: "not graded", "not stated" (compare.states)
+    new_words: str = "not graded"
 
 
 @dataclass(frozen=True)

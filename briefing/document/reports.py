@@ -11,14 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from briefing.compare.register import ReportEntry, due_date
+from briefing.compare.addressed import DeadlineCheck, deadline_check, due_date
+from briefing.compare.register import OPEN, ReportEntry
 from briefing.document.model import BulletList, Column, Paragraph, Section, Sheet, Table
 from briefing.document.wording import join_words, long_date, plural
 from briefing.frameworks import Frameworks
 from briefing.model import KIND_LABELS, PublicationDate, kind_count
 from briefing.tracker import TrackerRow
 
-HOW = {"month": " (due date: the month's last day)", "derived": " (due date worked out from publication)"}
+HOW = {"month": " (due date: the month's last day)", "derived": " (due date worked out from publication)",
+       "before": " (before the report was published: no due date taken from it; check the report)"}
 
 
 @dataclass(frozen=True)
@@ -104,29 +106,34 @@ def _recent(recent: list[ReportEntry], since: Since, office: str) -> Section:
 
 
 def _due(entries: tuple[ReportEntry, ...], since: Since, as_of: date) -> Section:
-    """Responses still to publish: due from today on, or past their last day since the
-    last pack with none on file. Older gaps are counted, not listed."""
-    open_ = [e for e in entries if e.responded is None and e.s55_due is not None]
-    due = sorted((e for e in open_ if e.s55_due >= as_of or since.after(e)), key=lambda e: e.s55_due)
-    older = [e for e in open_ if e not in due]
+    """Responses still to publish (due from today on, or due within a period whose last day
+    is not known), then those whose 56 days ended with no copy on file since `since`. Older
+    gaps are counted, not listed: a deadline long past is named only where the response is
+    missing, and never called overdue (a response may exist without a copy on file)."""
+    columns = (Column("Report", 3.4), Column("Published", 1.3, "date"), Column("Last day", 1.3, "date"),
+               Column("Where it stands", 3.2))
+    still = sorted((e for e in entries if e.standing.kind in OPEN),
+                   key=lambda e: e.s55_due or e.published.latest or as_of)
+    missing = [e for e in entries if e.standing.missing]
+    listed = [e for e in missing if since.after(e)]
+    older = [e for e in missing if e not in listed]
     blocks: list = []
-    if due:
-        blocks.append(Table("Responses", "Responses with no copy on file", (
-            Column("Report", 3.4), Column("Published", 1.3, "date"), Column("Last day", 1.3, "date"),
-            Column("Where it stands", 3.2)), tuple((e.title, _published(e), e.s55_due, e.status) for e in due)))
+    if still:
+        blocks.append(Table("Responses", "Responses still to publish", columns,
+                            tuple((e.title, _published(e), e.s55_due or "", e.status) for e in still)))
     else:
-        blocks.append(Paragraph(f"No s.55 response falls due on or after {long_date(as_of)} for the reports on file, "
-                                f"and none published after {since.words} is without one."))
-    undated = [e for e in entries if e.responded is None and e.s55_due is None and since.after(e)
-               and "no statutory last day" not in e.status]
-    if undated:
-        blocks.append(Paragraph("The exact last day is not known for " + "; ".join(
-            f"{e.title} ({e.status})" for e in undated) + ".", "caveat"))
-    if older:
-        blocks.append(Paragraph(f"{plural(len(older), 'earlier report')} {'has' if len(older) == 1 else 'have'} "
-                                "no response on file, though the 56 days have ended: the Reports sheet lists "
-                                f"{'it' if len(older) == 1 else 'them'}. A response may have been published without a "
-                                "copy reaching this file.", "note"))
+        blocks.append(Paragraph(f"No s.55 response to a report on file falls due on or after {long_date(as_of)}."))
+    if listed:
+        blocks.append(Table("Missing", f"Reports published after {since.words}: the 56 days have ended and no "
+                            "response is on file", columns,
+                            tuple((e.title, _published(e), e.s55_due or "", e.status) for e in listed)))
+    if missing:
+        earlier = (f"; the {'one' if len(older) == 1 else len(older)} published before {since.words} "
+                   f"{'is' if len(older) == 1 else 'are'} on the Reports sheet" if older else "")
+        blocks.append(Paragraph(f"For {plural(len(missing), 'report')} on file the 56 days have ended and no response "
+                                f"is on file{earlier}. A response may have been published without a copy reaching this "
+                                "file: record it as a response dataset and the next pack says when it was published.",
+                                "note"))
     return Section("s.55 responses due", 1, tuple(blocks))
 
 
@@ -155,6 +162,8 @@ def report_rows(entries: tuple[ReportEntry, ...], fw: Frameworks) -> list[Tracke
         related = e.related or ("",) * len(e.tracked)
         for finding, link in zip(e.tracked, related):
             due, words, how = due_date(finding)
+            if deadline_check(finding, e.published) is DeadlineCheck.BEFORE:
+                due, how = None, "before"
             rows.append(TrackerRow(
                 id=e.tracker_id(finding), inspection=f"{e.title} ({e.published})", kind=KIND_LABELS[finding.kind],
                 area=fw.area_name(finding.area) if finding.area else "Not tied to an area", finding=finding.text,

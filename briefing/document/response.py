@@ -16,7 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefing.cleaning import clean_model
-from briefing.compare.register import ReportEntry, due_date
+from briefing.compare.addressed import due_date
+from briefing.compare.register import ReportEntry
 from briefing.document.model import Briefing, BulletList, Column, Link, Metadata, Paragraph, Section, Table
 from briefing.document.options import PackOptions
 from briefing.document.wording import long_date, plural
@@ -90,7 +91,7 @@ def _when_due(e: ReportEntry, today) -> str:
         tense = "is due by" if e.s55_due >= today else "was due by"
         return (f" The response {tense} {long_date(e.s55_due)}, the last of the 56 days that begin with the day the "
                 "report was published.")
-    if "no statutory last day" in e.status:
+    if e.standing.kind == "before-limit":
         return " The report was published before section 55 set a time limit for the response."
     return " The response is due within the 56 days that begin with the day the report was published."
 

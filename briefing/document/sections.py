@@ -16,6 +16,7 @@ from briefing.document.wording import (
     figure_cells,
     join_words,
     long_date,
+    new_words,
     report_to_check,
     sentence,
     since_text,
@@ -23,8 +24,12 @@ from briefing.document.wording import (
     unmatched_phrase,
     whole_sentences,
 )
+from briefing.compare.states import NOT_STATED
+from briefing.document.grades import counted_text
 from briefing.frameworks import Frameworks
+from briefing.reference import load_frameworks
 from briefing.model import KIND_LABELS, kind_count
+from briefing.phrases import STATE_WORDS, area_state_words
 from briefing.sources import source_kind_name, with_article
 
 FINDING_COLUMNS = (Column("Finding", 1.3), Column("Area", 1.6), Column("Text", 5))
@@ -82,9 +87,16 @@ def findings_sections(c: Comparison) -> list[Section]:
     resolved = Section(unmatched_heading(c), 1, (
         Paragraph(intro),
         Table("Resolved", unmatched_heading(c), FINDING_COLUMNS, tuple(_ref_row(r) for r in c.resolved))))
-    new = Section("New findings", 1, (
-        Paragraph(f"Findings of the {c.new.cycle_name} inspection with no counterpart in {c.old.cycle_name}."),
-        Table("New", "New findings", FINDING_COLUMNS, tuple(_ref_row(r) for r in c.new_findings))))
+    if c.new_confirmed:
+        heading, intro = "New findings", (f"Findings of the {c.new.cycle_name} inspection with no counterpart in "
+                                          f"{c.old.cycle_name}.")
+    else:
+        heading = f"Later findings {new_words(c)}"
+        intro = (f"Findings of the {c.new.cycle_name} inspection with no counterpart in the {c.old.cycle_name} source, "
+                 f"which is {with_article(c.old.source_kind_name)} and does not list every finding: some may have been "
+                 f"raised in {c.old.cycle_name} too.")
+    new = Section(heading, 1, (
+        Paragraph(intro), Table("New", heading, FINDING_COLUMNS, tuple(_ref_row(r) for r in c.new_findings))))
     return [persisting, resolved, new]
 
 
@@ -124,6 +136,12 @@ class _Corrected:
 
 
 @dataclass(frozen=True)
+class _Quoted:
+    label: str
+    quote: str
+
+
+@dataclass(frozen=True)
 class _NewInWeakArea:
     area_name: str
     grade: str
@@ -131,59 +149,82 @@ class _NewInWeakArea:
     quote: str
 
 
-def _question_context(c: Comparison) -> dict:
-    """What the questions rest on, beyond downgrades and persisting concerns."""
-    corrected = [_Corrected(j.area_name, j.corrected.old_grade, j.corrected.new_grade, j.corrected.when,
-                            bool(OWN_DATA.search(j.corrected.reason)))
-                 for j in c.new.judgements if j.corrected is not None]
+def _question_context(c: Comparison, options: PackOptions) -> dict:
+    """What the questions rest on, beyond downgrades and persisting concerns. A correction
+    is asked about while its report's cycle is the one under way; once a later cycle has
+    begun, it is the record, not news."""
+    future = ahead(c, options)
+    corrected = [] if future["current"] else [
+        _Corrected(j.area_name, j.corrected.old_grade, j.corrected.new_grade, j.corrected.when,
+                   bool(OWN_DATA.search(j.corrected.reason))) for j in c.new.judgements if j.corrected is not None]
     grades = {g.area: g.new_grade for g in c.grade_changes}
     weak_new = [_NewInWeakArea(f.area_name, grades[f.area], f.label, whole_sentences(f.text))
                 for f in c.new_findings if grades.get(f.area) in WEAK]
     unknown = [] if c.unmatched_confirmed else [f for f in c.resolved if f.kind != "innovative-practice"]
     kinds = {f.kind for f in unknown}
     words = kind_count(kinds.pop(), len(unknown)) if len(kinds) == 1 else f"{len(unknown)} findings"
+    inadequate = [g.area_name for g in c.grade_changes if g.new_state.graded and g.new_grade == "inadequate"]
+    downgrades = [g for g in c.movements("down") if g.new_grade != "inadequate"]  # an inadequate grade is asked first
+    unstated = [g.area_name for g in c.grade_changes if g.new_state.state == NOT_STATED]
+    concerns = [_Quoted(f.label, whole_sentences(f.text)) for f in c.new.findings if f.kind == "cause-of-concern"]
+    asked = inadequate or concerns or corrected or downgrades or c.persisting or weak_new or unknown or unstated
+    settled = not asked and not future["current"] and c.every_area_graded_twice and c.old.findings_complete \
+        and c.new.findings_complete
     return dict(corrected=corrected, weak_new=weak_new, unknown=len(unknown), unknown_words=words,
-                old_name=c.old.cycle_name, new_name=c.new.cycle_name)
+                old_name=c.old.cycle_name, new_name=c.new.cycle_name, inadequate=inadequate,
+                counted=[counted_text(k) for k in c.new_counts if k.unnamed and "inadequate" in k.grades],
+                concerns=concerns, downgrades=downgrades, unstated=join_words(unstated), unstated_count=len(unstated),
+                settled=settled, monitoring=[], **future)
 
 
-def audience_sections(c: Comparison, options: PackOptions, deadline: str) -> list[Section]:
+def audience_sections(c: Comparison, options: PackOptions, standing) -> list[Section]:
+    """`standing` is where the response to the newer report stands (compare.register.ResponseStanding)."""
     concerns = [_Concern(p) for p in c.persisting]
     downs = c.movements("down")
     if options.audience == "pcc":
         questions = Section("Suggested questions for the meeting", 1, tuple(
-            render_blocks("questions.txt.j2", downgrades=downs, persisting=concerns, **_question_context(c))))
-        return [questions, _s55(c, options, deadline)]
+            render_blocks("questions.txt.j2", persisting=concerns, **_question_context(c, options))))
+        return [questions, _s55(c, options, standing)]
     return [_open_findings(c), Section("What HMICFRS will look for next", 1, tuple(
-        render_blocks("next_inspection.txt.j2", persisting=concerns, downgrades=downs)))]
+        render_blocks("next_inspection.txt.j2", persisting=concerns, downgrades=downs, **ahead(c, options))))]
 
 
-def _s55(c: Comparison, options: PackOptions, deadline: str) -> Section:
+def _s55(c: Comparison, options: PackOptions, standing) -> Section:
+    """The duty, where the response stands on the paper's date, and a skeleton to draft it
+    with, unless a response is on file already."""
     findings = c.new.findings
     formal = [f for f in findings if f.kind in ("cause-of-concern", "recommendation")]
     items = formal or [f for f in findings if f.kind != "innovative-practice"]
-    from briefing.compare.register import before_limit
-    from briefing.model import PublicationDate
-
-    office = options.office_for(c.new.force)
     blocks = list(render_blocks(
-        "s55_response.txt.j2", deadline=deadline, published=c.new.published, office=office,
-        past=bool(c.s55_due and c.s55_due < options.date),
-        limitless=before_limit(PublicationDate.from_iso(c.new.published_iso)),
-        due=long_date(c.s55_due) if c.s55_due else "", formal=bool(formal),
-        complete=c.new.findings_complete, kind=with_article(c.new.source_kind_name), report=report_to_check(c),
-        cycle=c.new.cycle_name,
+        "s55_response.txt.j2", said=standing.words("said"), published=c.new.published,
+        office=options.office_for(c.new.force), answered=standing.on_file, past=standing.missing,
+        limitless=standing.kind == "before-limit", due=long_date(c.s55_due) if c.s55_due else "",
+        formal=bool(formal), complete=c.new.findings_complete, kind=with_article(c.new.source_kind_name),
+        report=report_to_check(c), cycle=c.new.cycle_name,
         chief_by=long_date(options.chief_comments_by) if options.chief_comments_by else ""))
+    if standing.on_file:
+        return Section("Statutory response (section 55)", 1, tuple(blocks))
     parts = [("Chief constable's comments", "Invite the chief constable's comments on the report (s.55(4))"
               + (f"; requested by {long_date(options.chief_comments_by)}" if options.chief_comments_by else ""), ""),
              (f"{options.office_short(c.new.force)}'s comments on the report", "", ""),
              ("Response to the chief constable's comments", "", "")]
     parts += [(f.label, f.text, "") for f in items]
     parts.append(("Copies sent to", "HMICFRS and the Home Secretary (s.55(6))", ""))
-    rows = tuple(parts)
     blocks.append(Table("Response", "Draft response skeleton",
                         (Column("Part", 1.5), Column("HMICFRS wording or what is needed", 4.5),
-                         Column("Steps to be taken, or why no action; owner and date", 3.5)), rows))
+                         Column("Steps to be taken, or why no action; owner and date", 3.5)), tuple(parts)))
     return Section("Statutory response (section 55)", 1, tuple(blocks))
+
+
+def ahead(c: Comparison, options: PackOptions) -> dict:
+    """The PEEL cycle under way on the paper's date, where it is later than the newer
+    inspection's: what the paper looks ahead to."""
+    fw = load_frameworks()
+    current = fw.current(options.date)
+    newer = fw.cycles.get(c.new.cycle)
+    later = current is not None and newer is not None and current.order > newer.order
+    return dict(current=current.name if later else "",
+                framework_day=long_date(current.framework_published) if later and current.framework_published else "")
 
 
 def _open_findings(c: Comparison) -> Section:
@@ -204,13 +245,15 @@ def _open_findings(c: Comparison) -> Section:
     return Section("Open findings by area", 1, tuple(blocks))
 
 
+def _point(p) -> str:
+    """ "good (PEEL 2021/22)", "not stated (PEEL 2023-25)"."""
+    words = area_state_words(p.state, p.grade, p.why)
+    return f"{words} ({p.inspection}{', ' + p.correction if p.correction else ''})"
+
+
 def history_section(record: History, fw: Frameworks) -> Section:
     """The force's record: each area's grades over the cycles on file, and its themes."""
-    from briefing.compare.history import NOT_ON_FILE
-
-    rows = tuple((t.area_name, " \u2192 ".join(
-        f"{p.grade} ({p.inspection}{', ' + p.correction if p.correction else ''})" for p in t.points))
-        for t in record.timelines)
+    rows = tuple((t.area_name, " \u2192 ".join(_point(p) for p in t.points)) for t in record.timelines)
     n = len(record.inspections)
     themes = tuple((t.name, f"{t.raised_in} of {t.of}", t.first, t.latest) for t in record.themes)
     intro = (f"Grades and recurring themes across the {n} inspections of {record.force} on file, oldest first: "
@@ -223,10 +266,10 @@ def history_section(record: History, fw: Frameworks) -> Section:
         names = join_words([f"{fw.short_name(i.cycle)} ({with_article(source_kind_name(i.source_kind))})" for i in partial])
         intro += (f" {len(partial)} of the {n} sources do not list every finding of their report ({names}): a theme "
                   "counted as not raised may be in a report not on file in full.")
-    gaps = sorted({p.inspection for t in record.timelines for p in t.points if p.grade == NOT_ON_FILE})
+    gaps = sorted({p.inspection for t in record.timelines for p in t.points if p.state == NOT_STATED})
     if gaps:
         intro += (f" Where an inspection graded an area but its source on file gives no grade ({join_words(gaps)}), "
-                  "the timeline says \u201cnot on file\u201d.")
+                  f"the timeline says \u201c{STATE_WORDS[NOT_STATED]}\u201d.")
     intro += " The same caveats on comparing grades apply."
     return Section("The force's inspection record", 1, (
         Paragraph(intro),

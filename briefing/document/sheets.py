@@ -14,7 +14,8 @@ from briefing.compare.comparison import FindingRef
 from briefing.compare.themes import theme_name
 from briefing.document.model import Column, Sheet, Table
 from briefing.document.options import PackOptions
-from briefing.document.wording import movement_text
+from briefing.compare.states import MOVEMENTS
+from briefing.document.wording import movement_text, new_words, side_text
 from briefing.model import KIND_LABELS
 from briefing.phrases import unmatched_words
 from briefing.tracker import Progress
@@ -36,11 +37,15 @@ def _summary(c: Comparison, options: PackOptions, headline: tuple[str, ...], tit
              ("Newer source lists every finding", "yes" if c.new.findings_complete else "no"),
              ("Audience", options.audience_for(c.new.force)), ("Protective marking", options.marking), ("Date", options.date),
              ("Version", options.version), ("Author", options.author)]
-    for movement in ("up", "down", "same", "new-area", "no-longer-graded"):
+    for movement in MOVEMENTS:
         rows.append((f"Areas: {movement.replace('-', ' ')}", len(c.movements(movement))))
+    for name, counts in ((c.new.cycle_name, c.new_counts), (c.old.cycle_name, c.old_counts)):
+        rows += [(f"Areas {name} counts but does not name: {' or '.join(k.grades)}", k.unnamed)
+                 for k in counts if k.unnamed]
     unmatched = "Not raised again" if c.unmatched_confirmed else "Not in the source used"
     rows += [("Persisting concerns", len(c.persisting)), (f"{unmatched} (earlier findings)", len(c.resolved)),
-             ("New findings", len(c.new_findings)), ("Grades directly comparable", "yes" if c.comparable else "no")]
+             (f"{new_words(c).capitalize()} (later findings)", len(c.new_findings)),
+             ("Grades directly comparable", "yes" if c.comparable else "no")]
     if options.audience == "pcc" and c.s55_due:
         rows.append(("s.55 response due", c.s55_due))
     rows += [("Actions open", progress.open_count), ("Actions overdue", len(progress.overdue)),
@@ -53,8 +58,8 @@ def _summary(c: Comparison, options: PackOptions, headline: tuple[str, ...], tit
 
 
 def _grades(c: Comparison) -> Sheet:
-    rows = tuple((g.area_name, g.old_label, g.old_grade or "not graded", g.new_label, g.new_grade or "not graded",
-                  movement_text(g),
+    rows = tuple((g.area_name, g.old_label, side_text(g.old_state, c.old.cycle_name), g.new_label,
+                  side_text(g.new_state, c.new.cycle_name), movement_text(g, c.new.cycle_name),
                   g.steps, "partial" if g.partial else "full", " ".join(filter(None, (g.note, g.correction))))
                  for g in c.grade_changes)
     table = Table("Grades", "Grade movements", (
@@ -84,7 +89,7 @@ def _findings(c: Comparison) -> Sheet:
     rows += [_row("raised again", c.old.cycle_name, p.old, f"{p.new.label}: {p.new.text}", p.first_raised)
              for p in c.persisting]
     rows += [_row(unmatched, c.old.cycle_name, r) for r in c.resolved]
-    rows += [_row("new", c.new.cycle_name, n) for n in c.new_findings]
+    rows += [_row(new_words(c), c.new.cycle_name, n) for n in c.new_findings]
     table = Table("Findings", "Every finding of both inspections with its status", (
         Column("Status", 1.3), Column("Inspection", 1.4), Column("ID", 1), Column("Kind", 1.4),
         Column("Area", 1.8), Column("Themes", 2), Column("Text", 5), Column("Linked to", 4), Column("Source", 2.5),

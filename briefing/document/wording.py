@@ -8,18 +8,20 @@ from datetime import date
 
 from briefing.compare import Comparison
 from briefing.compare.grades import GradeChange
+from briefing.compare.states import AreaState
 from briefing.model import KeyFigure
-from briefing.phrases import MOVEMENT_WORDS, long_date, unmatched_words
+from briefing.phrases import area_state_words, long_date, movement_words, unmatched_new_words, unmatched_words
 from briefing.sources import with_article
 
-MOVEMENT_TEXT = MOVEMENT_WORDS
+
+def movement_text(change: GradeChange, later: str) -> str:
+    """ "up 2 grades", "not known", "not a PEEL 2021/22 area" (`later` names the later cycle)."""
+    return movement_words(change.movement, change.steps, change.new_state.why, later)
 
 
-def movement_text(change: GradeChange) -> str:
-    if change.movement in ("up", "down"):
-        n = abs(change.steps)
-        return f"{change.movement} {n} grade{'s' if n > 1 else ''}"
-    return MOVEMENT_TEXT[change.movement]
+def side_text(state: AreaState, cycle: str) -> str:
+    """One side of a grade row: the grade, "not graded", "not stated" (`cycle` names the side's cycle)."""
+    return area_state_words(state.state, state.grade, state.why, cycle)
 
 
 def area_label(area_name: str) -> str:
@@ -73,6 +75,11 @@ def whole_sentences(text: str, limit: int = 260) -> str:
             break
         out += " " + part
     return out
+
+
+def new_words(c: Comparison) -> str:
+    """ "new", or "not in the earlier source used" where the older source does not list every finding."""
+    return unmatched_new_words(c.new_confirmed)
 
 
 def unmatched_heading(c: Comparison) -> str:

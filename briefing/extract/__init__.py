@@ -186,7 +186,7 @@ def extract_inspections(path: str | Path, reference: Reference | None = None) ->
         if len(i.findings) > limits.FINDINGS_PER_INSPECTION:
             raise InputError(f"reads as {len(i.findings):,} findings; an inspection has at most "
                              f"{limits.FINDINGS_PER_INSPECTION:,} (is this one report?)", file=str(path))
-        out.append(i)
+        out.append(replace(i, warnings=i.warnings + tuple(result.warnings)))  # said again by pack and register
     return out
 
 

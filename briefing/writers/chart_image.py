@@ -35,12 +35,12 @@ def render_png(chart: Chart) -> bytes:
         y = top + i * ROW
         for j, line in enumerate(textwrap.wrap(bar.label, 30)[:2]):
             draw.text((PAD * s, (y + 6 + j * 19) * s), line, fill="#0B0C0C", font=small)
-        for k, (rank, grade, colour) in enumerate(((bar.old_rank, bar.old_grade, f"#{OLD_FILL}"),
-                                                   (bar.new_rank, bar.new_grade, None))):
+        for k, (rank, grade, colour, words) in enumerate(((bar.old_rank, bar.old_grade, f"#{OLD_FILL}", bar.old_words),
+                                                          (bar.new_rank, bar.new_grade, None, bar.new_words))):
             by = y + 4 + k * 26
             x0 = LABEL_W + PAD
             if rank is None:
-                draw.text((x0 * s, by * s), "not graded", fill="#505A5F", font=small)
+                draw.text((x0 * s, by * s), words, fill="#505A5F", font=small)
                 continue
             length = plot_w * (rank + 1) / len(chart.scale)
             fill = colour or f"#{grade_fill(grade) or '1D70B8'}"

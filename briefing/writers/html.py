@@ -58,10 +58,11 @@ def chart_html(chart: Chart) -> Markup:
         y = top + i * row
         parts.append(f'<text x="0" y="{y + 14}" font-size="14" font-weight="bold" fill="#0b0c0c">'
                      f'{escape(bar.label)}</text>')
-        for offset, rank, grade, fill in ((20, bar.old_rank, bar.old_grade, OLD_FILL),
-                                          (38, bar.new_rank, bar.new_grade, grade_fill(bar.new_grade) or OLD_FILL)):
+        for offset, rank, grade, fill, words in ((20, bar.old_rank, bar.old_grade, OLD_FILL, bar.old_words),
+                                                 (38, bar.new_rank, bar.new_grade, grade_fill(bar.new_grade) or OLD_FILL,
+                                                  bar.new_words)):
             if rank is None:
-                parts.append(f'<text x="0" y="{y + offset + 12}" font-size="12" fill="#505a5f">not graded</text>')
+                parts.append(f'<text x="0" y="{y + offset + 12}" font-size="12" fill="#505a5f">{escape(words)}</text>')
                 continue
             length = unit * (rank + 1)
             parts.append(f'<rect x="0" y="{y + offset}" width="{length:.1f}" height="15" fill="#{fill}"/>'
@@ -70,8 +71,8 @@ def chart_html(chart: Chart) -> Markup:
     parts.append("</svg>")
     key = (f"Upper (grey) bar: {escape(chart.old_name)}; lower bar: {escape(chart.new_name)}, coloured by its grade. "
            "Longer is better.")
-    rows = "".join(f"<tr><th scope=\"row\">{escape(b.label)}</th><td>{escape(b.old_grade or 'not graded')}</td>"
-                   f"<td>{escape(b.new_grade or 'not graded')}</td></tr>" for b in chart.bars)
+    rows = "".join(f"<tr><th scope=\"row\">{escape(b.label)}</th><td>{escape(b.old_grade or b.old_words)}</td>"
+                   f"<td>{escape(b.new_grade or b.new_words)}</td></tr>" for b in chart.bars)
     table = (f'<div class="table-wrap" role="region" aria-label="{escape(chart.title)}: the figures" tabindex="0">'
              f"<table><caption>{escape(chart.title)}: the grades behind the chart</caption><thead><tr>"
              f'<th scope="col">Area</th><th scope="col">{escape(chart.old_name)}</th>'

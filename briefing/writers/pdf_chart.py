@@ -23,11 +23,11 @@ def chart_drawing(chart: Chart, width: float, font: str) -> Drawing:
         y = height - 20 - (i + 1) * ROW
         for j, line in enumerate(textwrap.wrap(bar.label, 32)[:2]):
             drawing.add(String(0, y + 16 - j * 9, line, fontName=font, fontSize=7.5))
-        for k, (rank, grade, fill) in enumerate(((bar.old_rank, bar.old_grade, OLD_FILL),
-                                                 (bar.new_rank, bar.new_grade, None))):
+        for k, (rank, grade, fill, words) in enumerate(((bar.old_rank, bar.old_grade, OLD_FILL, bar.old_words),
+                                                        (bar.new_rank, bar.new_grade, None, bar.new_words))):
             by = y + 13 - k * (BAR_H + 2)
             if rank is None:
-                drawing.add(String(LABEL_W, by + 2, "not graded", fontName=font, fontSize=7,
+                drawing.add(String(LABEL_W, by + 2, words, fontName=font, fontSize=7,
                                    fillColor=colors.HexColor("#505A5F")))
                 continue
             length = plot_w * (rank + 1) / len(chart.scale)

@@ -1,0 +1,122 @@
+"""What a source says of an area, and what a pack may say of its movement.
+
+Three states, never confused:
+- GRADED, with its grade;
+- NOT_GRADED: the cycle's framework (data/frameworks.yaml) does not grade the area in
+  PEEL (it has no such area, marks it `graded: false`, or reports it separately: an area
+  with `elsewhere`), or the source says it was not graded;
+- NOT_STATED: the cycle grades the area for every force, but the source used gives no
+  grade. A news story or a press release that leaves an area out says nothing about it.
+
+A movement exists only between two grades. "Newly graded" and "no longer graded" come from
+the frameworks (or a source saying "not graded"), never from a gap in a source: a gap on
+either side is NOT_KNOWN. The words for each value are in data/wording.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefing.frameworks import Cycle, Frameworks
+from briefing.model import Inspection
+
+GRADED, NOT_GRADED, NOT_STATED = "graded", "not-graded", "not-stated"
+# why an area is NOT_GRADED
+NO_AREA = "no-area"  # the cycle has no such area
+UNGRADED = "framework"  # the cycle's framework marks it not graded
+SEPARATELY = "separately"  # the cycle reports it in separate reports (the area's `elsewhere`)
+SAID = "source"  # the source says it was not graded
+# movements (the JSON contract's values, and "not-known", added for a gap)
+UP, DOWN, SAME, NEWLY, NO_LONGER, NOT_KNOWN = "up", "down", "same", "new-area", "no-longer-graded", "not-known"
+MOVEMENTS = (UP, DOWN, SAME, NEWLY, NO_LONGER, NOT_KNOWN)
+
+
+@dataclass(frozen=True)
+class AreaState:
+    """One side of a grade row: the grade, or why there is none."""
+
+    state: str  # GRADED | NOT_GRADED | NOT_STATED
+    grade: str = ""  # the grade, when GRADED
+    why: str = ""  # when NOT_GRADED: NO_AREA | UNGRADED | SEPARATELY | SAID
+
+    @property
+    def graded(self) -> bool:
+        return self.state == GRADED
+
+
+def _family(fw: Frameworks, cycle: Cycle) -> list[Cycle]:
+    root = cycle.variant_of or cycle.id
+    return [c for c in fw.cycles.values() if c.id == root or c.variant_of == root]
+
+
+def question_set(fw: Frameworks, inspection: Inspection) -> tuple[Cycle, ...]:
+    """The question sets an inspection may have been graded on. A cycle with variants (PEEL
+    2021/22's original and revised sets) counts as settled only where the source grades an
+    area no other set of the family grades; otherwise every set of the family stands, so an
+    area any of them grades is "not stated", never "not graded"."""
+    cycle = fw.cycles[inspection.cycle]
+    family = _family(fw, cycle)
+    if len(family) == 1:
+        return (cycle,)
+    graded = {j.area for j in inspection.judgements if j.graded}
+    others = {a.canonical for c in family if c is not cycle for a in c.graded_areas}
+    own = {a.canonical for a in cycle.graded_areas}
+    return (cycle,) if graded & (own - others) else tuple(family)
+
+
+def silence(fw: Frameworks, sets: tuple[Cycle, ...], area: str) -> AreaState:
+    """What a source's silence on an area means, by its cycle's framework: NOT_STATED where
+    the question set grades it; else NOT_GRADED, and NO_AREA only where no question set of
+    the cycle has the area at all (another set's area is one this force was not graded on)."""
+    found = [a for c in sets for a in c.areas if a.canonical == area]
+    if any(a.graded and not a.elsewhere for a in found):
+        return AreaState(NOT_STATED)
+    if any(a.elsewhere for a in found):
+        return AreaState(NOT_GRADED, why=SEPARATELY)
+    if found or any(c.area_for_canonical(area) for c in _family(fw, sets[0])):
+        return AreaState(NOT_GRADED, why=UNGRADED)
+    return AreaState(NOT_GRADED, why=NO_AREA)
+
+
+def state_of(fw: Frameworks, inspection: Inspection, area: str) -> AreaState:
+    """The state of `area` in `inspection`: its grade, the source's "not graded", or its silence."""
+    said = next((j for j in inspection.judgements if j.area == area), None)
+    if said is not None:
+        return AreaState(GRADED, said.grade) if said.graded else AreaState(NOT_GRADED, why=SAID)
+    return silence(fw, question_set(fw, inspection), area)
+
+
+def movement(fw: Frameworks, old: AreaState, new: AreaState) -> tuple[str, int]:
+    """The movement between two sides and its signed steps (+2 is two grades better)."""
+    if old.graded and new.graded:
+        steps = fw.ranks[new.grade] - fw.ranks[old.grade]
+        return (UP if steps > 0 else DOWN if steps < 0 else SAME), steps
+    if new.graded and old.state == NOT_GRADED:
+        return NEWLY, 0
+    if old.graded and new.state == NOT_GRADED:
+        return NO_LONGER, 0
+    return NOT_KNOWN, 0
+
+
+def graded_by_framework(fw: Frameworks, inspection: Inspection) -> tuple[str, ...]:
+    """The areas the inspection's cycle grades for every force, in the framework's order."""
+    sets = question_set(fw, inspection)
+    areas = dict.fromkeys(a.canonical for c in sets for a in c.areas if a.graded and not a.elsewhere)
+    return tuple(areas)
+
+
+_QUESTION = re.compile(r"^(?:how (?:effective|efficient|legitimate|good|well) is the force at|how well does the force)"
+                       r"\s+", re.IGNORECASE)
+
+
+def area_title(fw: Frameworks, cycles: tuple[str, ...], area: str) -> str:
+    """An area as a reader names it: in the words of the latest of `cycles` that has it (a
+    question "How effective is the force at investigating offending?" as its subject),
+    else the canonical name."""
+    for cid in cycles:
+        own = fw.cycles[cid].area_for_canonical(area) if cid in fw.cycles else None
+        if own is not None:
+            label = _QUESTION.sub("", own.label).rstrip("?").strip()
+            return label[:1].upper() + label[1:]
+    return fw.area_name(area)

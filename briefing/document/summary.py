@@ -1,0 +1,151 @@
+"""What the executive summary and the three headline lines may say, from the comparison's
+typed values only: the weakest grades first (named or counted), a movement only between
+two grades, a gap said as a gap, and no reassurance resting on missing evidence."""
+
+from __future__ import annotations
+
+from briefing.compare import Comparison
+from briefing.compare.grades import GradeChange
+from briefing.compare.states import DOWN, NEWLY, NO_LONGER, NOT_KNOWN, NOT_STATED, SAME, UP
+from briefing.document.grades import counted_text
+from briefing.document.wording import join_words, new_words, since_text, unmatched_phrase
+from briefing.model import kind_count
+from briefing.phrases import unmatched_words
+from briefing.sources import with_article
+
+NUMBERS = ("none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def number(n: int) -> str:
+    """ "none", "one" ... "ten", then digits: a count as a sentence says it."""
+    return NUMBERS[n] if 0 <= n < len(NUMBERS) else str(n)
+
+
+def areas(n: int) -> str:
+    """ "one area", "four areas"."""
+    return f"{number(n)} area{'s' if n != 1 else ''}"
+
+
+def worst_downgrade(c: Comparison) -> GradeChange | None:
+    downs = c.movements(DOWN)
+    return min(downs, key=lambda g: g.steps) if downs else None
+
+
+def weakest(c: Comparison) -> list[str]:
+    """The sentences that lead: inadequate grades named, grades counted without names, and
+    the causes of concern the newer source lists."""
+    lines = []
+    inadequate = [g.area_name for g in c.grade_changes if g.new_state.graded and g.new_grade == "inadequate"]
+    if inadequate:
+        lines.append(f"{c.new.cycle_name} graded the force inadequate at {join_words(inadequate)}.")
+    counts = [k for k in c.new_counts if k.unnamed]
+    if counts:
+        lines.append(f"The {c.new.cycle_name} source says the force was graded "
+                     f"{join_words([counted_text(k) for k in counts])}.")
+    concerns = [f for f in c.new.findings if f.kind == "cause-of-concern"]
+    if concerns:
+        lines.append(f"The {c.new.cycle_name} source lists {kind_count('cause-of-concern', len(concerns))}.")
+    return lines
+
+
+def movement_lines(c: Comparison) -> list[str]:
+    """How the grades moved, as far as two grades show it, and what is not known."""
+    up, down, same = (len(c.movements(m)) for m in (UP, DOWN, SAME))
+    compared = up + down + same
+    lines = []
+    if compared == 1:
+        g = next(g for g in c.grade_changes if g.movement in (UP, DOWN, SAME))
+        went = {UP: "went up", DOWN: "went down", SAME: "stayed the same"}[g.movement]
+        lines.append(f"One area, {g.area_name}, is graded in both sources: it {went}.")
+    elif compared:
+        lines.append(f"Of the {number(compared)} areas graded in both sources, {number(up)} went up, {number(down)} went "
+                     f"down and {number(same)} stayed the same.")
+    else:
+        lines.append("No area is graded in both sources, so no movement of a grade can be shown.")
+    newly, dropped = len(c.movements(NEWLY)), len(c.movements(NO_LONGER))
+    if newly:
+        lines.append(f"{areas(newly).capitalize()} {'is' if newly == 1 else 'are'} graded in {c.new.cycle_name} but "
+                     f"{'was' if newly == 1 else 'were'} not graded in {c.old.cycle_name}.")
+    if dropped:
+        lines.append(f"{areas(dropped).capitalize()} graded in {c.old.cycle_name} {'is' if dropped == 1 else 'are'} "
+                     f"not graded in {c.new.cycle_name}.")
+    lines += _unknown(c, down)
+    return lines
+
+
+def _unknown(c: Comparison, down: int) -> list[str]:
+    unknown = c.movements(NOT_KNOWN)
+    lines = []
+    if unknown:
+        sides = [name for name, attr in ((c.old.cycle_name, "old_state"), (c.new.cycle_name, "new_state"))
+                 if any(getattr(g, attr).state == NOT_STATED for g in unknown)]
+        lines.append(f"For {areas(len(unknown))} the grade is not stated in the source used for {join_words(sides)}, "
+                     f"so whether {'it' if len(unknown) == 1 else 'they'} moved is not known.")
+    if c.falls_at_least > down:
+        named = f", though it names only {number(down)}" if down else ", though it does not name them"
+        lines.append(f"The {c.new.cycle_name} source's counts show that at least {areas(c.falls_at_least)} went "
+                     f"down{named}.")
+    return lines
+
+
+def downgrade_line(c: Comparison) -> str:
+    """The worst fall named, or "No graded area went down" only where every area is graded on
+    both sides and no count proves a fall."""
+    worst = worst_downgrade(c)
+    if worst is not None:
+        lead = "The one downgrade" if len(c.movements(DOWN)) == 1 else "The largest downgrade"
+        steps = f", down {-worst.steps} grades" if worst.steps < -1 else ""
+        return f"{lead} is {worst.area_name}: {worst.old_grade} in {c.old.cycle_name}, {worst.new_grade} now{steps}."
+    if c.every_area_graded_twice and not c.falls_at_least:
+        return "No graded area went down."
+    return ""
+
+
+def persisting_line(c: Comparison) -> str:
+    if not c.persisting:
+        if c.old.findings_complete and c.new.findings_complete:
+            return "No concern from the earlier inspection is raised again."
+        partial = [f"{s.cycle_name} is known from {with_article(s.source_kind_name)}"
+                   for s in (c.old, c.new) if not s.findings_complete]
+        return (f"The sources used show no concern raised in both inspections, but {join_words(partial)}, which does "
+                "not list every finding: this does not show that none persists.")
+    longest = max(c.persisting, key=lambda p: (p.times_raised, p.score))
+    since = since_text(longest.first_raised, longest.times_raised, longest.not_on_file)
+    if len(c.persisting) == 1:
+        return f"One concern persists from the earlier inspection. It was {since}: \u201c{longest.new.text}\u201d"
+    unique = sum(1 for p in c.persisting if p.times_raised == longest.times_raised) == 1
+    which = "The longest-standing on file was" if unique else "One of them was"
+    return (f"{number(len(c.persisting)).capitalize()} concerns persist from the earlier inspection. {which} "
+            f"{since}: \u201c{longest.new.text}\u201d")
+
+
+def findings_line(c: Comparison) -> str:
+    fresh = len(c.new_findings)
+    findings = "finding is" if fresh == 1 else "findings are"
+    return f"{unmatched_phrase(c, len(c.resolved))}; {number(fresh)} {findings} {new_words(c)}."
+
+
+def headline(c: Comparison) -> tuple[str, ...]:
+    """Three lines on what changed, for an email body and the workbook's Summary."""
+    up, down, same = (len(c.movements(m)) for m in (UP, DOWN, SAME))
+    worst = worst_downgrade(c)
+    grades = f"Grades: of {up + down + same} areas graded in both sources, {up} up, {down} down, {same} unchanged"
+    if worst:
+        grades += (f"; {'the one fall' if down == 1 else 'the biggest fall'}: {worst.area_name} "
+                   f"({worst.old_grade} to {worst.new_grade})")
+    unknown = len(c.movements(NOT_KNOWN))
+    if unknown:
+        grades += f"; {unknown} not stated in a source"
+    counts = [counted_text(k) for k in c.new_counts if k.unnamed]
+    if counts:
+        grades += f"; {c.new.cycle_name} counts {join_words(counts)}"
+    findings = (f"Findings: {len(c.persisting)} persisting, {len(c.resolved)} {unmatched_words(c.unmatched_confirmed)}, "
+                f"{len(c.new_findings)} {new_words(c)}.")
+    comparable = ("HMICFRS says these grades are not directly comparable." if not c.comparable
+                  else "HMICFRS treats these grades as comparable.")
+    return grades + ".", findings, comparable
+
+
+def response_line(c: Comparison, standing) -> str:
+    """The fourth headline line, for the PCC: where the s.55 response stands."""
+    return f"s.55 response to {c.new.cycle_name}: {standing.words()}."
