@@ -18,14 +18,23 @@ from briefing.errors import InputError
 from briefing.extract import reports
 from briefing.extract.areas import AreaResolver
 from briefing.extract.context import Context, Settled
-from briefing.extract.counts import find_counts
-from briefing.extract.cycles import Cue, detect_cycle, names_cycle, span, weakly_settled
+from briefing.extract.counts import COUNT_RULES, in_order
+from briefing.extract.cycles import Cue, detect_cycle, names_cycle, weakly_settled
 from briefing.extract.dates import publication_date
 from briefing.extract.findings import find_findings
-from briefing.extract.forces import detect_force, fold, force_scores, known_forces
-from briefing.extract.grades import Statement, read_statements
+from briefing.extract.forces import fold, force_scores, known_forces
+from briefing.extract.grades import Statement, read_grades
+from briefing.extract.grades.accounted import unplaced, warning
 from briefing.extract.grades.tense import past_years
 from briefing.extract.headline import read_headline
+from briefing.extract.judgements import (
+    PEEL_RELATED,
+    best_reading_cycle,
+    dated,
+    judgements_of,
+    pillars_graded,
+    question_set,
+)
 from briefing.extract.monitoring import read_monitoring
 from briefing.extract.reader import read_report
 from briefing.extract.responses import response_of
@@ -33,7 +42,6 @@ from briefing.frameworks import Cycle, Frameworks
 from briefing.model import (
     KIND_LABELS,
     Inspection,
-    Judgement,
     PublicationDate,
     kind_count,
 )
@@ -53,6 +61,8 @@ class Extraction:
         parts = [f"{len(i.judgements)} judgements ({len(i.graded)} graded)"]
         parts += [kind_count(k, len(i.findings_of(k))) for k in KIND_LABELS
                   if i.findings_of(k) or k in ("area-for-improvement", "cause-of-concern")]
+        if i.unplaced:
+            parts.append(f"{len(i.unplaced)} grade word{'s' if len(i.unplaced) > 1 else ''} not placed (warnings below)")
         cycle = f"cycle {i.cycle} (from {self.cycle_evidence})" if i.cycle else "cycle not settled"
         return f"{', '.join(parts)}; {cycle}"
 
@@ -116,7 +126,8 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
     reference = reference or default_reference()
     fw = reference.frameworks
     ctx = Context.of(lines, fw, force or "", reference.forces)
-    statements = read_statements(ctx)
+    grades = read_grades(ctx)
+    statements = grades.statements
     found, updated = publication_date(ctx)
     published = found.parts() if found else None
     warnings: list[str] = list(notes)
@@ -130,8 +141,9 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
     page = ctx.page
     title, _ = reports.title_of(ctx)
     force = ctx.subject_force
-    counts = find_counts(ctx)
-    graded = bool(counts) or bool(_judgements(statements, chosen or _best_reading_cycle(fw, statements))[0])
+    counted = COUNT_RULES.read(ctx)
+    counts = in_order(counted)
+    graded = bool(counts) or bool(judgements_of(statements, chosen or best_reading_cycle(fw, statements))[0])
     kind = chosen.report_type if chosen and chosen.report_type != "peel" else \
         reports.report_type(page, title, named, graded)
     if kind == "other" and not title:
@@ -139,16 +151,16 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
     if kind not in PEEL_RELATED and not cycle and chosen and chosen.report_type == "peel":
         chosen, evidence = None, ""  # a thematic or force report is not about a PEEL cycle, whatever its dates
     if chosen:
-        statements = _dated(statements, chosen)
-    reading = chosen or _best_reading_cycle(fw, statements)
-    judgements, unread = _judgements(statements, reading) if kind in PEEL_RELATED or chosen else ([], [])
+        statements = dated(statements, chosen)
+    reading = chosen or best_reading_cycle(fw, statements)
+    judgements, unread = judgements_of(statements, reading) if kind in PEEL_RELATED or chosen else ([], [])
     ctx.settled = Settled(published, tuple(statements), reading, AreaResolver(reading), tuple(judgements))
     findings = find_findings(ctx, ctx.settled.resolve, judgements, force,
                              PublicationDate(*published).exact if published else None)
     warnings += _gaps(chosen if kind == "peel" else True, force, published, evidence)
     warnings += [caution] if caution and chosen else []
-    warnings += [f"line {s.line.line}: could not tell which area of {reading.id} \"{s.phrase}\" is "
-                 f"({s.grade}); add it by hand if it is a judgement" for s in unread]
+    loose = unplaced(ctx, grades.claimed + counted.claimed, unread, reading.id)
+    warnings += [warning(u) for u in loose]
     warnings += _checks(lines, reading, judgements, counts, findings)
     earlier = tuple(s for s in statements if s.earlier)
     if earlier:
@@ -165,7 +177,8 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
                             source_kind=source_kind, findings_complete=False, report_type=kind,
                             inspectorates=reports.inspectorates_of(page.opening), covers=_covers(kind, page, force),
                             counts=reports.stated_counts(lines), response=response_of(ctx, source_kind),
-                            monitoring=tuple(read_monitoring(ctx, force, published)), headline=read_headline(ctx, force))
+                            monitoring=tuple(read_monitoring(ctx, force, published)), headline=read_headline(ctx, force),
+                            unplaced=tuple(loose), warnings=tuple(warning(u) for u in loose))
     return Extraction(inspection, evidence, warnings, earlier)
 
 
@@ -215,70 +228,18 @@ def _cycle(fw: Frameworks, wanted: str | None, published, statements, ctx) -> Cy
     current = [s for s in statements if not s.earlier]
     adequate = any(s.grade == "adequate" for s in current)
     earlier_years = [s.year for s in statements if s.year] + past_years(ctx)
-    cid, cues = detect_cycle(ctx, published, adequate, _pillars_graded(current), earlier_years)
+    cid, cues = detect_cycle(ctx, published, adequate, pillars_graded(current), earlier_years)
     if cid is None:
         return CycleRead(None, "")
     evidence = "; ".join(f"{c.reason}: {c.weight:+g}" for c in _top(cues, cid))
-    chosen = _question_set(fw, fw.cycles[cid], statements)
+    chosen = question_set(fw, fw.cycles[cid], statements)
     if chosen.id != cid:
         evidence += f"; the {chosen.name} names more of its areas"
     return CycleRead(chosen, evidence, names_cycle(cues, cid), weakly_settled(cues, fw.cycles[cid]))
 
 
-PILLAR_WORDS = re.compile(r"^(?:its\s+|the\s+)?(?:overall\s+)?(?:police\s+)?(?P<pillar>effectiveness|efficiency|legitimacy)\b"
-                          r"(?!,\s+efficiency)|(?:police\s+)?effectiveness,\s+efficiency,?\s+and\s+legitimacy",
-                          re.IGNORECASE)
-
-
-def _pillars_graded(statements: list[Statement]) -> int:
-    """How many of the effectiveness, efficiency and legitimacy pillars the text grades."""
-    named: set[str] = set()
-    for s in statements:
-        found = PILLAR_WORDS.search(s.phrase) if s.grade != "ungraded" else None
-        if found:
-            named |= {found.group("pillar").lower()} if found.group("pillar") else {"effectiveness", "efficiency",
-                                                                                     "legitimacy"}
-    return len(named)
-
-
-def _dated(statements: list[Statement], cycle: Cycle) -> list[Statement]:
-    """A grade the text dates to a year before the cycle's inspections ("was rated
-    inadequate in 2016" in a 2018/19 text) is about an earlier inspection."""
-    first = span(cycle.inspected, cycle.id)[0][0]
-    return [replace(s, earlier=True) if s.year and s.year < first else s for s in statements]
-
-
-def _question_set(fw: Frameworks, cycle: Cycle, statements: list[Statement]) -> Cycle:
-    """Of a cycle's question sets (PEEL 2021/22's original and revised), the one whose areas
-    the text names: "crime data integrity" is graded only in the revised set."""
-    family = [cycle, *(c for c in fw.cycles.values() if c.variant_of == cycle.id)]
-    if len(family) == 1:
-        return cycle
-    current = [s for s in statements if not s.earlier]
-
-    def named(candidate: Cycle) -> int:
-        resolve = AreaResolver(candidate)
-        return sum(area is not None and area.graded for s in current
-                   for _, area in (resolve.split(s.phrase) if s.listed else [(s.phrase, resolve(s.phrase))]))
-
-    return max(family, key=lambda c: (named(c), c is cycle))
-
-
 def _top(cues: list[Cue], cid: str) -> list[Cue]:
     return [c for c in cues if c.cycle == cid][:3]
-
-
-def _best_reading_cycle(fw: Frameworks, statements: list[Statement]) -> Cycle:
-    """With no cycle settled, read areas with the framework that understands most phrases."""
-    def understood(cycle: Cycle) -> int:
-        resolve = AreaResolver(cycle)
-        return sum(resolve(s.phrase) is not None for s in statements)
-
-    candidates = [c for c in fw.cycles.values() if c.grades and not c.variant_of]
-    return max(candidates, key=lambda c: (understood(c), c.order))
-
-
-PEEL_RELATED = ("peel", "revisit-letter", "monitoring-letter")  # may be about a PEEL cycle's findings
 
 
 def _covers(kind: str, page, force: str) -> tuple[str, ...]:
@@ -287,35 +248,6 @@ def _covers(kind: str, page, force: str) -> tuple[str, ...]:
                                                                  r"forces\b", page.opening, re.IGNORECASE):
         return ("all",)
     return (force,) if force else ()
-
-
-LINE_RULES = ("label", "area-label", "row", "heading", "question-heading", "ungraded-question", "areas-list")
-
-
-def _judgements(statements: list[Statement], cycle: Cycle) -> tuple[list[Judgement], list]:
-    """Statements to judgements of the cycle's areas. An area is recorded once: from a
-    statement that names it in its own words if there is one ("requires improvement at
-    responding to the public"), else from the first paraphrase ("call handling is good")."""
-    resolve = AreaResolver(cycle)
-    candidates, unread = [], []
-    for order, s in enumerate(statements):
-        if s.earlier:
-            continue
-        parts = resolve.split(s.phrase) if s.listed else [(s.phrase, resolve(s.phrase))]
-        for phrase, area in parts:
-            if area is None:
-                if s.how in LINE_RULES or len(phrase.split()) <= 8:
-                    unread.append(Statement(phrase, s.grade, s.line, s.earlier, s.how))
-                continue
-            if s.grade == "ungraded" or (area.graded and s.grade in cycle.grades):
-                own_words = resolve.exact_area(phrase) or resolve.close_spelling(phrase)
-                candidates.append((0 if own_words else 1, order, Judgement(area.canonical, phrase, s.grade,
-                                                                           s.line.place, how=s.how)))
-    found: dict[str, Judgement] = {}
-    for _, _, judgement in sorted(candidates, key=lambda c: c[:2]):
-        found.setdefault(judgement.area, judgement)
-    ordered = sorted(found.values(), key=lambda j: (j.place.page or 0, j.place.line or 0))
-    return ordered, unread
 
 
 def _gaps(cycle, force, published, evidence) -> list[str]:

@@ -12,6 +12,7 @@ from briefing.extract.grades.statement import Statement
 from briefing.extract.ruler import Reading, Ruler
 
 GRADE_RULES = Ruler([
+    ("address", aside.address),
     ("label", lines.label),
     ("area-label", lines.area_label),
     ("row", lines.row),
@@ -19,6 +20,7 @@ GRADE_RULES = Ruler([
     ("question-heading", lines.question_heading),
     ("ungraded-question", lines.ungraded_question),
     ("scale", sentences.scale),
+    ("question", aside.question),
     ("quotation", aside.quotation),
     ("other-force", aside.other_force),
     ("national", aside.national),
@@ -28,6 +30,7 @@ GRADE_RULES = Ruler([
     ("areas-list", sentences.areas_list),
     ("adjective", aside.adjective),
     ("sentence", sentences.sentence),
+    ("earlier", aside.earlier),
 ])
 
 
@@ -36,4 +39,10 @@ def read_statements(ctx, rules: Ruler = GRADE_RULES) -> list[Statement]:
     return rules.read(ctx).statements
 
 
-__all__ = ["GRADE_RULES", "Reading", "Statement", "read_statements"]
+def read_grades(ctx, rules: Ruler = GRADE_RULES):
+    """What the grade rules read (ruler.Result): the statements, and every grade word
+    claimed, by a statement or set aside."""
+    return rules.read(ctx)
+
+
+__all__ = ["GRADE_RULES", "Reading", "Statement", "read_grades", "read_statements"]

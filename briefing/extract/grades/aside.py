@@ -8,7 +8,12 @@ can read them: each rule claims the words and states nothing, so its name says w
 - national: the clause's subject is forces in general, a number of them or a statistic
   ("Across England and Wales, 9 forces were graded inadequate ...", "62% of forces");
 - aim: a grade hoped for ("our ambition is to be outstanding", "working towards good");
-- adjective: the word qualifies a noun ("good use of its resources", "an outstanding officer").
+- adjective: the word qualifies a noun ("good use of its resources", "an outstanding officer");
+- address: the page's source address ("SOURCE: https://.../force-rated-good");
+- question: an inspection question ("How good is the force at preventing crime?");
+- earlier: what no rule read in a clause about an earlier inspection ("In 2019, the force
+  was rated inadequate in all ..."); tried last, so a grade of the earlier inspection that
+  a rule can place is read, and kept apart as such.
 """
 
 from __future__ import annotations
@@ -16,7 +21,8 @@ from __future__ import annotations
 import re
 
 from briefing.extract.forces import fold, force_phrases, known_forces
-from briefing.extract.grades.tense import WINDOW, clause_at
+from briefing.extract.grades.grammar import only_past
+from briefing.extract.grades.tense import WINDOW, clause_at, is_earlier
 from briefing.extract.ruler import Reading, Span
 
 QUOTED = re.compile(r"[\u201c\"](?P<q>[^\u201c\u201d\"]{12,1200})[\u201d\"]|^\W{0,3}[\u201c\"](?P<open>[^\u201c\u201d\"]{12,1200})$")
@@ -141,3 +147,33 @@ def aim(ctx, para):
 def adjective(ctx, para):
     """A grade word qualifying a noun: "good use of resources", "an outstanding example"."""
     yield from _set_aside(ctx, para, lambda c, s, a, b, g: g != "requires improvement" and c.grammar.adjectival(s, b))
+
+
+def address(ctx, para):
+    """The page's source address: words of a web address, not of a sentence."""
+    for index, line in enumerate(para.lines):
+        if line.text.lower().startswith("source:"):
+            yield Reading(ctx.word_spans(para, *para.line_span(index)))
+
+
+HOW = re.compile(r"\bhow\s+['\u2018\u201c\"]?$", re.IGNORECASE)
+
+
+def question(ctx, para):
+    """A question, asked or reported, not a grade: "How good is the force at ...?", "we
+    assessed how good the force is"."""
+    if "how " not in ctx.folded(para):
+        return
+    for match in ctx.grade_words(para):
+        if HOW.search(para.text[max(0, match.start() - 10):match.start("g")]):
+            yield Reading((Span(para.index, match.start(), match.end()),))
+
+
+def earlier(ctx, para):
+    """A grade word in a clause about an earlier inspection that no rule placed."""
+    yield from _set_aside(ctx, para, lambda c, s, a, b, g: is_earlier(s, a, b) or only_past(s[:a])
+                          or bool(PREVIOUS.search(s[max(0, a - 30):a])))
+
+
+PREVIOUS = re.compile(r"\b(?:previous|prior|earlier|former|last)\s*['\u2018\u201c\"]?$", re.IGNORECASE)  # "the previous 'inadequate'"
+

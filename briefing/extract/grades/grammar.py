@@ -19,7 +19,7 @@ PREP = (r"(?:with regards? to|in relation to|in respect of|in terms of|in the ar
         r"(?:for|to)\s+(?:its|their|the\s+(?:force|constabulary)['\u2019]s)\s+(?:work|performance|approach)\s+(?:in|on|to)|"
         r"for|at|in|when|on|across|including)")
 NOUN = r"(?:grades?|gradings?|ratings?|judge?ments?|assessments?|scores?)"
-LINKING_WORDS = (r"is|was|are|were|be|been|remains?|remained|as|has|have|also|still|now|overall|therefore|judged|"
+LINKING_WORDS = (r"is|was|are|were|be|been|being|remains?|remained|as|has|have|also|still|now|overall|therefore|judged|"
                  r"assessed|rated|graded|found|considered|deemed|to|currently|once again|again|marked|ranked|scored|"
                  r"to be|as being")
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,

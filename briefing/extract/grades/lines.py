@@ -114,13 +114,16 @@ def heading(ctx, para):
             yield _line_reading(ctx, para, index, above.text, alone.group("g"))
 
 
+STAMP = re.compile(r"^(?:last\s+)?(?:updated|published|posted)(?:\s+on)?\b[^a-z]*\d", re.IGNORECASE)
+
+
 def _heading_above(ctx, line):
     for back in (1, 2):
         candidate = ctx.line_before(line, back)
         if candidate is None:
             return None
         text = " ".join(candidate.text.split()).strip(" \u2022*-")
-        if not text:
+        if not text or STAMP.match(text):  # "Last updated 02/03/2017" between a question and its grade
             continue
         if ctx.grammar.word.search(text) and not text.endswith("?"):
             return None

@@ -21,6 +21,7 @@ from briefing.extract.ruler import Reading, Span, whole_text
 WINDOW = 600  # characters either side of a grade word that a rule reads
 ANAPHOR = re.compile(r"\b(?:this|that|the same|these)\s+(?:grade|grading|rating|judge?ment)s?\b(?P<post>.*)$",
                      re.IGNORECASE)
+GIVEN = re.compile(r"^\s*(?:was|were|is|are)\s+(?:(?:given|awarded|received)\s+)?(?=[a-z])", re.IGNORECASE)  # "this rating was for"
 ALL_OF_THEM = re.compile(r"^\W{0,2}\s*(?:[-\u2013\u2014]\s.{0,80}?\s[-\u2013\u2014]\s*)?(?:on\s+all\s+counts|across\s+the\s+board|"
                          r"in\s+(?:all|both|each)\s+(?:of\s+)?(?:these|those|the)?\s*(?:\w+\s+)?(?:areas|pillars|categories|"
                          r"headings|counts))\b", re.IGNORECASE)
@@ -42,7 +43,8 @@ def _sentence_matches(ctx, para):
 
 SCALE_WORDS = re.compile(r"\b(?:highest|lowest|top|bottom|best|worst)\s+(?:possible\s+)?(?:grade|grading|rating|category|mark)"
                          r"|\bscale\b|\brang(?:e|es|ing)\s+from\b|\bgraded\s+(?:as\s+)?either\b|\blevels?\s+(?:below|above)\b"
-                         r"|\b(?:four|five)\s+(?:possible\s+)?(?:grades|gradings|ratings|categories|levels)\b", re.IGNORECASE)
+                         r"|\b(?:four|five)\s+(?:possible\s+)?(?:grades|gradings|ratings|categories|levels)\b"
+                         r"|\b(?:reduction|change|drop|fall|rise|increase)s?\s+in\s+(?:a\s+)?grades?\b", re.IGNORECASE)
 RECEIVED = re.compile(r"\b(?:received|receives|awarded|given|achieved|achieves|earned|got|gets|secured|retained|kept)\s+"
                       r"(?:\w+\s+){0,3}$", re.IGNORECASE)  # "received the second highest grade of Good": its own grade
 
@@ -76,7 +78,7 @@ def back_reference(ctx):
         for start, sentence, found in _sentence_matches(ctx, para):
             anaphor = ANAPHOR.search(sentence)
             if anaphor and last and not found:
-                for phrase in ctx.grammar.phrases_after(anaphor.group("post")):
+                for phrase in ctx.grammar.phrases_after(GIVEN.sub(" ", anaphor.group("post"))):
                     grade, line = last
                     yield Reading((), (Statement(clean_phrase(phrase), grade, line,
                                                  is_earlier(sentence, anaphor.start(), anaphor.end()), listed=True),))
