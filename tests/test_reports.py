@@ -255,6 +255,14 @@ NEWS = "SOURCE: https://hmicfrs.justiceinspectorates.gov.uk/news/news-feed/{slug
                  title="Northshire Police: PEEL causes of concern revisit letter")
      + "The force was moved into Engage in June 2022.", "revisit-letter",
      "Northshire Police: PEEL causes of concern revisit letter"),
+    # a PEEL report's news that says further down that the force left Engage is the report's, not a letter
+    ("SOURCE: https://www.cumbria-news.co.uk/peel-2024\nCumbria Constabulary has made efforts to improve\nThe police "
+     "inspectorate has graded Cumbria Constabulary's performance in its PEEL 2023-25 inspection.\nIt found the force "
+     "good at preventing crime and adequate at investigating crime.\nThe force was moved into Engage in June 2022 and "
+     "was removed from Engage in May 2024.", "peel", "PEEL 2023-25: Cumbria Constabulary"),
+    (NEWS.format(slug="engage", headline="Cumbria Constabulary removed from enhanced monitoring", link="Read more",
+                 title="The force was moved into Engage in June 2022.") + "It was rated adequate in 2023.",
+     "monitoring-letter", ""),
     # the annual assessment, and a letter that is neither a revisit nor a monitoring letter
     ("SOURCE: https://www.northshire-pcc.gov.uk/state-of-policing/\nHome Secretary\n2 Marsham Street\n13th September 2024"
      "\nState of Policing: The Annual Assessment of Policing in England and Wales 2023\nI am writing to you in response "

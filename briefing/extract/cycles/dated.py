@@ -26,8 +26,9 @@ INSPECTED = re.compile(rf"\b(?:we|hmicfrs|hmic|inspectors)\s+(?:re)?inspected\b|
                        rf"(?:was\s+|were\s+)?(?:carried out|took place|completed|conducted)|\binspected\s+(?:[A-Z][\w&'-]*\s+)"
                        rf"{{0,4}}(?:in|during|between|from)\b|\bfieldwork\b|\bwe\s+(?:conducted|carried out)\s+(?:an?|our)\s+"
                        rf"(?:\w+\s+){{0,3}}(?:inspection|assessment)|\ban?\s+inspection\s+(?:in|during)\s+(?:[A-Z][a-z]+\s+)?{YEAR}\b"
-                       rf"|\b(?:identified|issued|raised)\s+(?:\w+\s+){{0,2}}causes?\s+of\s+concern"
-                       rf"|\b(?:entered|moved\s+into|placed\s+(?:in|into))\s+(?:the\s+)?(?:\W?engage\W?|enhanced)", re.IGNORECASE)
+                       rf"|\b(?:identified|issued|raised)\s+(?:\w+\s+){{0,2}}causes?\s+of\s+concern", re.IGNORECASE)
+# entering Engage follows an inspection: its date points, more weakly, to the cycle inspected then
+ENGAGED = re.compile(r"\b(?:entered|moved\s+into|placed\s+(?:in|into))\s+(?:the\s+)?(?:\W?engage\W?|enhanced)", re.IGNORECASE)
 SINCE = re.compile(rf"\b(?:since|after)\s+(?:our|the|its|it's)\s+(?:last|previous)\s+(?:[\w,()]+\s+){{0,6}}?(?P<noun>inspection|"
                    rf"report|assessment)\s+(?:in\s+)?(?P<y>{YEAR})\b|\b(?:last|previous)\s+(?:\w+\s+)?(?P<other>inspection|report|"
                    rf"assessment)\s+(?:in|of)\s+(?P<z>{YEAR})\b", re.IGNORECASE)
@@ -43,6 +44,7 @@ NEXT_REPORT = re.compile(rf"\bnext\s+(?:peel\s+)?(?:inspection\s+)?report\b[^.]{
 
 
 INSPECTED_WEIGHT = 2.0  # when the inspection took place names its cycle better than when a page about it came out
+ENGAGED_WEIGHT = 1.5  # when the force entered Engage: soon after the inspection that found its causes of concern
 
 
 @whole_text
@@ -51,13 +53,13 @@ def inspected(c: Cues):
     ...", "inspected in September 2023"."""
     for line in c.dated:
         for sentence in sentences_of(line):
-            if INSPECTED.search(sentence) and not EARLIER.search(sentence):
-                year = re.search(rf"\b({YEAR})\b", sentence)
-                if year:
-                    yield from spread(c.cal.inspected_in(int(year.group(1))), INSPECTED_WEIGHT,
-                                      f'"{sentence.strip()[:80]}" (line {line.line}): inspected in {year.group(1)}',
-                                      "inspected")
-                    return
+            inspected, engaged = INSPECTED.search(sentence), ENGAGED.search(sentence)
+            year = re.search(rf"\b({YEAR})\b", sentence) if (inspected or engaged) and not EARLIER.search(sentence) else None
+            if year:
+                yield from spread(c.cal.inspected_in(int(year.group(1))), INSPECTED_WEIGHT if inspected else ENGAGED_WEIGHT,
+                                  f'"{sentence.strip()[:80]}" (line {line.line}): inspected in {year.group(1)}',
+                                  "inspected")
+                return
 
 
 @whole_text

@@ -211,7 +211,8 @@ def peel_title(page, cycle, force: str) -> str:
             return text
     for text in page.top_lines[:14]:
         text = text.strip("# *").strip()
-        if 15 < len(text) < 140 and ("inspection" in text.lower() or "peel" in text.lower()):
-            return text
+        if 15 < len(text) < 140 and re.search(r"\binspection\b|\bpeel\b.*(?:\d{4}|\breport\b|\bassessment\b)", text,
+                                              re.IGNORECASE) and not text.endswith((".", ":", "?")) and "://" not in text:
+            return text  # a heading naming the inspection, not a sentence of the story or an address
     name = cycle.name if cycle else "PEEL inspection"
     return f"{name}: {force}" if force else name

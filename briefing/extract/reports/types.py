@@ -23,6 +23,7 @@ PEEL_WORDS = re.compile(r"\bPEEL\b|effectiveness,\s+efficiency\s+and\s+legitimac
 JOINT = re.compile(r"\bjoint(?:ly)?\b(?!\s+targeted)|\bparticipating\s+inspectorates?\b|\blead\s+inspectorate\b|\bpolice\s+and\s+(?:the\s+)?"
                    r"(?:cps|crown\s+prosecution\s+service)\b", re.IGNORECASE)
 LETTERS = ("monitoring-letter", "revisit-letter")
+HEADLINE_LINES = 3  # a page's headline and standfirst: where a letter's own page says what it is
 
 
 @cache
@@ -32,16 +33,18 @@ def _cues() -> tuple[tuple[str, re.Pattern, bool], ...]:
                  for kind, words, title_only in reference().type_cues)
 
 
-def _first(words: str, on_title: bool) -> str | None:
-    return next((kind for kind, pattern, title_only in _cues() if (on_title or not title_only) and pattern.search(words)),
-                None)
+def _first(words: str, on_title: bool, skip: tuple = ()) -> str | None:
+    return next((kind for kind, pattern, title_only in _cues()
+                 if kind not in skip and (on_title or not title_only) and pattern.search(words)), None)
 
 
 def report_type(page, title: str, peel: bool, graded: bool = False) -> str:
     """The report's type: from its title's words first; then, for a text about a PEEL
     cycle (PEEL named, or grades read), a PEEL assessment unless it is a letter about one;
-    else from the opening's words; a text with no words of any type is a PEEL assessment
-    where it names a PEEL cycle (`peel`), else a named force's inspection or other."""
+    else from the opening's words. A letter's words count in the opening only in its
+    headline: a PEEL report's news that says further down that the force left Engage is
+    the report's. A text with no words of any type is a PEEL assessment where it names a
+    PEEL cycle (`peel`), else a named force's inspection or other."""
     if title:
         kind = _by_title(title, page, graded)
         if kind:
@@ -50,6 +53,8 @@ def report_type(page, title: str, peel: bool, graded: bool = False) -> str:
     topic = force_words.search("\n".join([title, *page.body[:1]]))  # the heading: a later line may mention custody
     about_peel = bool(PEEL_WORDS.search(page.opening) or "peel" in page.address or (graded and not topic))
     kind = _first(page.opening, on_title=False)
+    if kind in LETTERS and _first("\n".join(page.body[:HEADLINE_LINES]), on_title=False) not in LETTERS:
+        kind = _first(page.opening, on_title=False, skip=LETTERS)
     if kind:
         return "peel" if about_peel and kind not in LETTERS else _joint_or(kind, page.opening, page)
     if about_peel or peel:
