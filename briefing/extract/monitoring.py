@@ -52,6 +52,7 @@ WISHED = re.compile(r"\b(?:as\s+soon\s+as\s+possible|should|would|could|will(?!\
                     r"important\s+(?:for|that))\b",
                     re.IGNORECASE)
 THE_FORCE = re.compile(r"\b(?:the\s+force|the\s+constabulary|the\s+service|the\s+mps|the\s+met|it)\b", re.IGNORECASE)
+SOURCE = re.compile(r"^source:\s*\S+\s*(?:date\s+\S+\s+)?", re.IGNORECASE)
 WORDS = ("engage", "monitoring", "scan")  # every statement names one of these: other paragraphs are passed over
 
 
@@ -66,7 +67,9 @@ def _read(about: About, para, event: str):
     if not any(word in ctx.folded(para) for word in WORDS):
         return
     for start, sentence in ctx.sentences(para):
-        found = STATEMENTS[event].search(sentence) if not sentence.lower().startswith("source:") else None
+        address = SOURCE.match(sentence)  # the page's address line, run into its first sentence
+        start, sentence = (start + address.end(), sentence[address.end():]) if address else (start, sentence)
+        found = STATEMENTS[event].search(sentence)
         if found and _about_the_force(sentence, about.force) and not WISHED.search(sentence[:found.end()]):
             stage, what = STAGE_EVENT[event]
             when = _when(sentence, found, about.published) if event != "remains" else \

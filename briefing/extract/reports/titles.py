@@ -47,6 +47,8 @@ NAMED = [
     re.compile(r"\b(?:report|inspection|review),?\s+(?:entitled|titled|called)\s+(?P<title>[A-Z][^.;\u201d\"]{10,200}?)"
                r"(?=,\s+(?:which|will|was|is|has|had|published|and)\b|[.;\u201d\"]|$)"),
 ]
+LINK = re.compile(r"(?:get|read|download)\s+the\s+(?:full\s+)?(?:report|letter)s?\s*(?::\s*(?P<title>\S.*))?:?",
+                  re.IGNORECASE)  # "Get the report", "Get the letter : <title>"
 SPEECH = re.compile(r"\b(?:said|says|added|stated|commented|told|wrote)\b\W*$", re.IGNORECASE)  # "..., the PCC said:"
 WRITING = re.compile(r"\b(?:I\s+am\s+writing|I\s+write)\b[^.]{0,120}\bresponse\b|^in\s+response\s+to\b", re.IGNORECASE)
 
@@ -119,12 +121,13 @@ def _joined(lines: list[str], index: int) -> str:
 
 @whole_text
 def report_link(ctx):
-    """ "Get the report" (or "the letter") and, on the next line, its title."""
+    """ "Get the report" (or "the letter") and, on the next line or after a colon, its title."""
     body = ctx.page.body
     for i, line in enumerate(body[:20]):
-        if re.fullmatch(r"(?:get|read|download)\s+the\s+(?:full\s+)?(?:report|letter)s?:?", line, re.IGNORECASE) \
-                and i + 1 < len(body) and 12 < len(body[i + 1]) < 200:
-            yield from _title(body[i + 1])
+        link = LINK.fullmatch(line)
+        title = link.group("title") if link and link.group("title") else body[i + 1] if link and i + 1 < len(body) else ""
+        if 12 < len(title) < 200:
+            yield from _title(title)
             return
 
 
