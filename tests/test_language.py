@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from briefing.errors import InputError
-from briefing.extract.dates import naming_years
 from briefing.extract.findings.deadlines import deadline_of
+from briefing.extract.language import naming_years
 from briefing.extract.reader import SourceLine
 from briefing.extract.reports import stated_counts
 from briefing.reference import FILES, Reference

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from briefing.extract.language import MONTH, MONTH_NAME, MONTHS, month_number, renamed
+from briefing.extract.language import MONTH, MONTH_NAME, MONTHS, month_number
 from briefing.extract.ruler import Reading, Ruler, whole_text
 
 if TYPE_CHECKING:
@@ -230,40 +230,6 @@ DATE_RULES = Ruler([
 ], first=True)
 
 
-NAMED_BEFORE_AFTER = {  # how a text words each name of data/language.yaml's renamings: (a substring, its pattern)
-    "fire-and-rescue": ((("HMIC", r"\bHMIC\b"),),
-                        (("HMICFRS", r"\bHMICFRS\b"), ("Rescue Services", r"Fire (?:and|&) Rescue Services"))),
-    "monarch": ((("Her Majesty", r"\bHer Majesty"),), (("His Majesty", r"\bHis Majesty"),)),
-}
-
-
-def inspectorate_naming(text: str) -> dict[str, str]:
-    """How a text names the inspectorate, which dates it: for each renaming, "after" where
-    it uses the new name ("HMICFRS", "His Majesty's"), "before" where only the old one
-    ("HMIC", "Her Majesty's"). Plain substring tests come first: on a long text they cost a
-    fraction of a pattern's scan."""
-    def says(wordings) -> bool:
-        return any(plain in text and re.search(pattern, text) for plain, pattern in wordings)
-
-    named = {}
-    for name, (before, after) in NAMED_BEFORE_AFTER.items():
-        if says(after):
-            named[name] = "after"
-        elif says(before):
-            named[name] = "before"
-    return named
-
-
-def naming_years(text: str) -> range:
-    """The years a text can date from by how it names the inspectorate."""
-    first, last = 2013, date.today().year
-    for name, side in inspectorate_naming(text).items():
-        day = renamed(name)[2]
-        if side == "after":
-            first = max(first, day.year)
-        else:
-            last = min(last, day.year)
-    return range(first, last + 1)
 
 
 def publication_date(ctx, rules: Ruler = DATE_RULES) -> tuple[Published | None, str]:

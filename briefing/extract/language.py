@@ -1,5 +1,6 @@
 """Number words, months and the inspectorate's renamings, from data/language.yaml, as the
-tables and pattern pieces every reader shares.
+tables and pattern pieces every reader shares, and the years a text can date from by how
+it names the inspectorate.
 
 Why one module: deadlines ("within eight weeks"), finding counts ("nine
 recommendations"), grade counts ("inadequate in four areas"), publication dates ("6th Jul
@@ -50,3 +51,39 @@ def renamed(name: str) -> tuple[str, str, date]:
     ("fire-and-rescue": HMIC -> HMICFRS; "monarch": Her -> His Majesty's)."""
     entry = _LANGUAGE["renamings"][name]
     return entry["before"], entry["after"], entry["day"]
+
+
+NAMED_BEFORE_AFTER = {  # how a text words each name of data/language.yaml's renamings: (a substring, its pattern)
+    "fire-and-rescue": ((("HMIC", r"\bHMIC\b"),),
+                        (("HMICFRS", r"\bHMICFRS\b"), ("Rescue Services", r"Fire (?:and|&) Rescue Services"))),
+    "monarch": ((("Her Majesty", r"\bHer Majesty"),), (("His Majesty", r"\bHis Majesty"),)),
+}
+
+
+def inspectorate_naming(text: str) -> dict[str, str]:
+    """How a text names the inspectorate, which dates it: for each renaming, "after" where
+    it uses the new name ("HMICFRS", "His Majesty's"), "before" where only the old one
+    ("HMIC", "Her Majesty's"). Plain substring tests come first: on a long text they cost a
+    fraction of a pattern's scan."""
+    def says(wordings) -> bool:
+        return any(plain in text and re.search(pattern, text) for plain, pattern in wordings)
+
+    named = {}
+    for name, (before, after) in NAMED_BEFORE_AFTER.items():
+        if says(after):
+            named[name] = "after"
+        elif says(before):
+            named[name] = "before"
+    return named
+
+
+def naming_years(text: str) -> range:
+    """The years a text can date from by how it names the inspectorate."""
+    first, last = 2013, date.today().year  # the inspectorate's reports on file begin in 2013
+    for name, side in inspectorate_naming(text).items():
+        day = renamed(name)[2]
+        if side == "after":
+            first = max(first, day.year)
+        else:
+            last = min(last, day.year)
+    return range(first, last + 1)

@@ -17,9 +17,9 @@ import re
 from briefing.extract.cycles.calendar import YEAR, span
 from briefing.extract.cycles.cues import Cue, Cues, said, sentences_of, spread
 from briefing.extract.cycles.named import AFTER_PROGRAMME, BEFORE_PROGRAMME
-from briefing.extract.dates import dateline, inspectorate_naming
+from briefing.extract.dates import dateline
 from briefing.extract.grades.grammar import EARLIER
-from briefing.extract.language import PARTS_OF_YEAR, renamed
+from briefing.extract.language import PARTS_OF_YEAR, inspectorate_naming, renamed
 from briefing.extract.ruler import whole_text
 
 INSPECTED = re.compile(rf"\b(?:we|hmicfrs|hmic|inspectors)\s+(?:re)?inspected\b|\binspection\s+(?:visits?\s+)?"
