@@ -199,3 +199,26 @@ def test_the_issues_example_sentences_read_as_a_careful_reader_reads_them(tmp_pa
     assert result.inspection.force == "Durham Constabulary"
     assert {(j.area, j.grade, j.label) for j in result.inspection.judgements} == expected
     assert {j.place.line for j in result.inspection.judgements} <= {3}
+
+
+def test_a_text_that_states_only_an_earlier_inspections_grades_gives_them_as_that_cycles(tmp_path):
+    """A preview of the next inspection, dated by the cycle it names: the grades it states are
+    the 2018/19 inspection's, and the dataset says so, not an unsettled cycle."""
+    text = ("Here is when Northshire Police is due to be inspected\n\nThe force is preparing for its next PEEL "
+            "inspection.\n\nThe Force was last inspected in 2018/19, when it was rated 'good' for its work in reducing "
+            "crime and keeping people safe, and 'requires improvement' for its efficiency and sustainability.\n")
+    result = read(tmp_path, text)
+    assert result.inspection.cycle == "peel-2018-19"
+    assert pairs(result) == {("effectiveness", "good"), ("efficiency", "requires improvement")}
+    assert "the only grades it states are those of the PEEL 2018/19 inspection it names" in result.cycle_evidence
+
+
+def test_an_overall_grade_of_a_pillar_report_is_that_pillars(tmp_path):
+    text = ("PEEL: Police effectiveness 2016\n\nHMIC has today published its report into the Effectiveness of Northshire "
+            "Police. Northshire Police received an overall grading of 'Requires Improvement'.\n")
+    result = read(tmp_path, text)
+    assert result.inspection.cycle == "peel-2016"
+    assert pairs(result) == {("effectiveness", "requires improvement")}
+    both = read(tmp_path, text.replace("PEEL: Police effectiveness 2016", "Northshire PEEL 2016").replace(
+        "the Effectiveness of", "the effectiveness and legitimacy of"), "b.txt")
+    assert both.inspection.cycle == "peel-2016" and pairs(both) == set()  # whose overall grade it is cannot be told

@@ -274,7 +274,7 @@ def check_pair(old: Inspection, new: Inspection, fw: Frameworks, allow_different
 
     if old.force != new.force and not allow_different_forces:
         raise BriefingError(f"OLD is {name(old)} and NEW is {name(new)}: a briefing compares two inspections of one "
-                            "force (give --allow-different-forces if this is deliberate)")
+                            "force; give two inspections of the same force")
     same_day = old.published.sort_key() == new.published.sort_key()
     if old.force == new.force and old.cycle == new.cycle and same_day:
         raise BriefingError(f"OLD and NEW are the same inspection ({name(new)}); give the earlier inspection "

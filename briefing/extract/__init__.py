@@ -22,18 +22,20 @@ from briefing.extract.counts import COUNT_RULES, in_order
 from briefing.extract.cycles import Cue, detect_cycle, names_cycle, weakly_settled
 from briefing.extract.dates import publication_date
 from briefing.extract.findings import find_findings
-from briefing.extract.forces import fold, force_scores, known_forces
+from briefing.extract.forces import canonical_force, force_scores
 from briefing.extract.grades import Statement, read_grades
-from briefing.extract.grades.accounted import unplaced, warning
+from briefing.extract.grades.accounted import unplaced, warnings_of
 from briefing.extract.grades.tense import past_years
 from briefing.extract.headline import read_headline
 from briefing.extract.judgements import (
     PEEL_RELATED,
     best_reading_cycle,
     dated,
+    earlier_only,
     judgements_of,
     pillars_graded,
     question_set,
+    report_pillar,
 )
 from briefing.extract.monitoring import read_monitoring
 from briefing.extract.reader import read_report
@@ -79,18 +81,13 @@ def extract_all(path: str | Path, force: str | None = None, cycle: str | None = 
     if not sections:
         return [extract_lines(lines, path, force, cycle, notes, reference)]
     if force:
-        wanted = fold(force)
-        chosen = [(name, part) for name, part in sections
-                  if wanted in (fold(name), *_aliases(name, reference.forces))]
+        wanted = canonical_force(force, reference.forces)
+        chosen = [(name, part) for name, part in sections if name == wanted]
         if not chosen:
             raise InputError(f"this page has parts for {', '.join(n for n, _ in sections)}, not {force!r}",
                              file=str(path))
         sections = chosen
     return [extract_lines(part, path, name, cycle, notes, reference) for name, part in sections]
-
-
-def _aliases(name: str, forces: tuple) -> list[str]:
-    return [wording for wording, (force, _) in known_forces(forces).items() if force == name]
 
 
 def force_sections(lines, forces: tuple | None = None) -> list[tuple[str, list]]:
@@ -138,12 +135,17 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
         warnings.append(f"the publication date is known only as {PublicationDate(*published)} ({found.how}); set the "
                         "day from the report before relying on the s.55 deadline")
     chosen, evidence, named, caution = _cycle(fw, cycle, published, statements, ctx)
+    if chosen is None and not cycle and (dated_only := earlier_only(fw, statements)):
+        chosen, statements, evidence = dated_only  # "last inspected in 2018/19, when it was rated ...", and no more
+        named = True  # the text names the cycle its grades are of
+    def pillar():
+        return report_pillar(ctx.text)
     page = ctx.page
     title, _ = reports.title_of(ctx)
     force = ctx.subject_force
     counted = COUNT_RULES.read(ctx)
     counts = in_order(counted)
-    graded = bool(counts) or bool(judgements_of(statements, chosen or best_reading_cycle(fw, statements))[0])
+    graded = bool(counts) or bool(judgements_of(statements, chosen or best_reading_cycle(fw, statements), pillar)[0])
     kind = chosen.report_type if chosen and chosen.report_type != "peel" else \
         reports.report_type(page, title, named, graded)
     if kind == "other" and not title:
@@ -153,14 +155,14 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
     if chosen:
         statements = dated(statements, chosen)
     reading = chosen or best_reading_cycle(fw, statements)
-    judgements, unread = judgements_of(statements, reading) if kind in PEEL_RELATED or chosen else ([], [])
+    judgements, unread = judgements_of(statements, reading, pillar) if kind in PEEL_RELATED or chosen else ([], [])
     ctx.settled = Settled(published, tuple(statements), reading, AreaResolver(reading), tuple(judgements))
     findings = find_findings(ctx, ctx.settled.resolve, judgements, force,
                              PublicationDate(*published).exact if published else None)
     warnings += _gaps(chosen if kind == "peel" else True, force, published, evidence)
     warnings += [caution] if caution and chosen else []
     loose = unplaced(ctx, grades.claimed + counted.claimed, unread, reading.id)
-    warnings += [warning(u) for u in loose]
+    warnings += warnings_of(loose)
     warnings += _checks(lines, reading, judgements, counts, findings)
     earlier = tuple(s for s in statements if s.earlier)
     if earlier:
@@ -178,7 +180,7 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
                             inspectorates=reports.inspectorates_of(page.opening), covers=_covers(kind, page, force),
                             counts=reports.stated_counts(lines), response=response_of(ctx, source_kind),
                             monitoring=tuple(read_monitoring(ctx, force, published)), headline=read_headline(ctx, force),
-                            unplaced=tuple(loose), warnings=tuple(warning(u) for u in loose))
+                            unplaced=tuple(loose), warnings=tuple(warnings_of(loose)))
     return Extraction(inspection, evidence, warnings, earlier)
 
 

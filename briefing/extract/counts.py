@@ -73,10 +73,29 @@ def _counts(ctx, para, names: tuple[str, ...]):
     if not ctx.may_grade(para):
         return
     patterns = _patterns(ctx.grammar.vocabulary.grades, ctx.grammar.vocabulary.lead)
+    folded = ctx.folded(para)
     for name in names:
+        if not _may_count(name, folded):
+            continue
         for match in patterns[name].finditer(para.text):
             if not _earlier(ctx, para, match.start()):
                 yield match, _grades(ctx.grammar, match.group("grades"))
+
+
+NEEDS = {"no-areas": ("no ",), "no-grades": ("no ",), "below": ("below",)}
+OF_AREAS = (" of the ", " of its ")
+A_NUMBER = re.compile(rf"\d|\b(?:{'|'.join(NUMBER_WORDS)}|zero|no|none)\b")
+
+
+def _may_count(name: str, folded: str) -> bool:
+    """Whether a count pattern could match: the words it needs are in the case-folded
+    paragraph (a test cheaper than the pattern; most paragraphs with a grade word count
+    nothing)."""
+    if name in NEEDS:
+        return any(word in folded for word in NEEDS[name])
+    if name in ("before", "after") and not any(words in folded for words in OF_AREAS):
+        return False  # "four of the nine areas"
+    return bool(A_NUMBER.search(folded))
 
 
 def _earlier(ctx, para, at: int) -> bool:
@@ -131,7 +150,8 @@ def none(ctx, para):
 EARLIER_SENTENCE = re.compile(r"^(in|by) (19|20)\d\d\b|\b(last|previous) inspection|\bwas last inspected\b", re.IGNORECASE)
 COUNT_RULES = Ruler([("n-of-m", n_of_m), ("grade-in-n", grade_in_n), ("none", none), ("n-grades", n_grades),
                      ("n-graded", n_graded)],
-                    repeats=Unique(lambda reading, count: (count.grades, count.count, reading.spans[0].para)))
+                    repeats=Unique(lambda reading, count: (count.grades, count.count, reading.spans[0].para)),
+                    paragraphs=lambda ctx: ctx.graded_paras)
 
 
 def find_counts(ctx, rules: Ruler = COUNT_RULES) -> list[GradeCount]:

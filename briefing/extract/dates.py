@@ -20,13 +20,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
 from briefing.extract.language import MONTH, MONTH_NAME, MONTHS, month_number
 from briefing.extract.ruler import Reading, Ruler, whole_text
-
-if TYPE_CHECKING:
-    from briefing.extract.context import Page
 
 _MONTH = rf"(?P<month>{MONTH})"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
@@ -197,7 +193,7 @@ def page_date(ctx):
     yield from _dated(_page_date(ctx.page))
 
 
-def _page_date(page: Page):
+def _page_date(page):
     dated = _after(page.top, PAGE_DATE, page.years)
     if dated:
         return dated

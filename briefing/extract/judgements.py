@@ -11,6 +11,7 @@ from dataclasses import replace
 from briefing.extract.areas import AreaResolver
 from briefing.extract.cycles import span
 from briefing.extract.grades import Statement
+from briefing.extract.grades.grammar import clean_phrase
 from briefing.frameworks import Cycle, Frameworks
 from briefing.model import Judgement
 
@@ -67,10 +68,12 @@ PEEL_RELATED = ("peel", "revisit-letter", "monitoring-letter")  # may be about a
 LINE_RULES = ("label", "area-label", "row", "heading", "question-heading", "ungraded-question", "areas-list")
 
 
-def judgements_of(statements: list[Statement], cycle: Cycle) -> tuple[list[Judgement], list]:
+def judgements_of(statements: list[Statement], cycle: Cycle, pillar=lambda: None) -> tuple[list[Judgement], list]:
     """Statements to judgements of the cycle's areas. An area is recorded once: from a
     statement that names it in its own words if there is one ("requires improvement at
-    responding to the public"), else from the first paraphrase ("call handling is good")."""
+    responding to the public"), else from the first paraphrase ("call handling is good").
+    An overall grade of a text about one pillar's report (`pillar()`, asked only of such a
+    grade) is that pillar's."""
     resolve = AreaResolver(cycle)
     candidates, unread = [], []
     for order, s in enumerate(statements):
@@ -78,6 +81,9 @@ def judgements_of(statements: list[Statement], cycle: Cycle) -> tuple[list[Judge
             continue
         parts = resolve.split(s.phrase) if s.listed else [(s.phrase, resolve(s.phrase))]
         for phrase, area in parts:
+            phrase = clean_phrase(phrase)
+            if area is None and OVERALL.search(phrase) and (named := pillar()):
+                area = resolve(named)
             if area is None:
                 if s.how in LINE_RULES or len(phrase.split()) <= 8:
                     unread.append(Statement(phrase, s.grade, s.line, s.earlier, s.how))
@@ -91,3 +97,42 @@ def judgements_of(statements: list[Statement], cycle: Cycle) -> tuple[list[Judge
         found.setdefault(judgement.area, judgement)
     ordered = sorted(found.values(), key=lambda j: (j.place.page or 0, j.place.line or 0))
     return ordered, unread
+
+
+CYCLE_YEARS = re.compile(r"(?<![\w/-])(?P<a>(?:19|20)\d\d)(?:\s*(?:/|-|\u2013|\u2014|to)\s*(?P<b>(?:19|20)?\d\d))?(?![\w/])")
+
+
+def earlier_only(fw: Frameworks, statements: list[Statement]) -> tuple[Cycle, list[Statement], str] | None:
+    """A text that states grades only of an earlier inspection, which it dates by its cycle
+    ("The force was last inspected in 2018/19, when it was rated 'good' for ..."), and names
+    no cycle of its own, gives that inspection's grades: (the cycle, the statements as its
+    own, the evidence), or None."""
+    from briefing.extract.cycles import Calendar
+
+    if not statements or any(not s.earlier for s in statements):
+        return None
+    calendar = Calendar(fw)
+    named = {calendar.named(int(m.group("a")), int(m.group("b")) if m.group("b") else None)
+             for s in statements for m in CYCLE_YEARS.finditer(s.line.text)} - {None}
+    if len(named) != 1:
+        return None
+    cycle = fw.cycles[named.pop()]
+    return (cycle, [replace(s, earlier=False) for s in statements],
+            f"the only grades it states are those of the {cycle.short or cycle.name} inspection it names "
+            f"(line {statements[0].line.line})")
+
+
+OVERALL = re.compile(r"\boverall\s+(?:grade|grading|rating|judge?ment)\b", re.IGNORECASE)
+PILLAR_REPORT = re.compile(r"\b(?:report|inspection|findings|assessment)\s+(?:in)?to\s+(?:the\s+)?(?:police\s+)?"
+                           r"(?P<a>effectiveness|efficiency|legitimacy)\b(?!,|\s+(?:and|or)\s)|\bpeel:?\s+police\s+(?P<b>effectiveness|"
+                           r"efficiency|legitimacy)\s+(?:19|20)\d\d\b|\bcovering\s+\W?(?P<c>effectiveness|efficiency|legitimacy)\b",
+                           re.IGNORECASE)
+
+
+def report_pillar(text: str) -> str | None:
+    """The one pillar a text says its report is about ("their report into the Effectiveness
+    of ...", "PEEL: Police Effectiveness 2017"), or None: an overall grade stated of such a
+    report is that pillar's grade."""
+    named = {next(g for g in m.groups() if g).lower() for m in PILLAR_REPORT.finditer(text)}
+    return named.pop() if len(named) == 1 else None
+

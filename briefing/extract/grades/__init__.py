@@ -31,7 +31,7 @@ GRADE_RULES = Ruler([
     ("adjective", aside.adjective),
     ("sentence", sentences.sentence),
     ("earlier", aside.earlier),
-])
+], paragraphs=lambda ctx: ctx.graded_paras)
 
 
 def read_statements(ctx, rules: Ruler = GRADE_RULES) -> list[Statement]:

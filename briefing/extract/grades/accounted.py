@@ -33,10 +33,22 @@ def unplaced(ctx, claimed: list[Span], unread, cycle_id: str) -> list[Unplaced]:
 
 def _opening(sentence: str) -> str:
     """The sentence's first words, enough to find it: "Good - at preventing crime ..."."""
-    text = " ".join(sentence.split())
+    text = " ".join(sentence[:4 * QUOTE_CHARS].split())
     if len(text) <= QUOTE_CHARS:
         return text
     return text[:text.rfind(" ", 0, QUOTE_CHARS)] + " ..."
+
+
+MOST_SAID = 40  # warnings of grade words not placed, one a line; the rest are counted in one more
+
+
+def warnings_of(unplaced: list[Unplaced]) -> list[str]:
+    """A warning for each grade word not placed, up to MOST_SAID, and a count of the rest
+    (a text of thousands of stray grade words is not a report's grades)."""
+    said = [warning(u) for u in unplaced[:MOST_SAID]]
+    if len(unplaced) > MOST_SAID:
+        said.append(f"{len(unplaced) - MOST_SAID:,} more grade words were not placed (the first {MOST_SAID} are above)")
+    return said
 
 
 def warning(item: Unplaced) -> str:

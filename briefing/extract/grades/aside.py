@@ -19,8 +19,9 @@ can read them: each rule claims the words and states nothing, so its name says w
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
-from briefing.extract.forces import fold, force_phrases, known_forces
+from briefing.extract.forces import force_mentions
 from briefing.extract.grades.grammar import only_past
 from briefing.extract.grades.tense import WINDOW, clause_at, is_earlier
 from briefing.extract.ruler import Reading, Span
@@ -41,17 +42,23 @@ NATIONAL = re.compile(rf"\b(?:{NUMBER}|all|most|many|several|some|other|few|thes
                       rf"|\bacross\s+(?:england|wales|the\s+country)\b|\bin\s+england\s+and\s+wales\b"
                       rf"|\bof\s+(?:all\s+)?(?:the\s+)?(?:{NUMBER}\s+)?(?:police\s+)?forces\b|\d\s*(?:%|per\s*cent)",
                       re.IGNORECASE)
+AIM_WORDS = re.compile(r"\b(?:aim|ambiti|aspir|striv|want|goal|target|hop|determined|work|journey|push|plan|intend|"
+                       r"committed|seek)", re.IGNORECASE)
 AIM = re.compile(r"\b(?:aims?|aiming|ambitions?|ambitious|aspires?|aspirations?|strives?|striving|wants?|goals?|targets?|"
                  r"hopes?|hoping|determined|working|works|journey|push(?:ing)?|plans?|intends?|committed|seeks?|seeking)"
                  r"\s+(?:\w+\s+){0,3}?(?:to\s+(?:be|become|achieve|reach|get\s+to|move\s+to|return\s+to|regain)|towards?|"
                  r"of\s+(?:being|becoming|achieving))\s+(?:an?\s+|the\s+|to\s+)?['\u2018\u2019\"\u201c]?$", re.IGNORECASE)
 
 
-def _set_aside(ctx, para, test):
-    """A reading of no statement for each grade word of the paragraph `test` sets aside."""
+def _set_aside(ctx, para, test, needs: re.Pattern | None = None):
+    """A reading of no statement for each grade word of the paragraph `test` sets aside;
+    `needs` is what a sentence must hold for the test to be worth making (a sentence of
+    forty thousand grade words is tested once, not forty thousand times)."""
     if not ctx.may_grade(para):
         return
     for start, sentence, found in ctx.sentence_words(para):
+        if needs is not None and not needs.search(sentence):
+            continue
         for match in found:
             if test(ctx, sentence, match.start() - start, match.end() - start, ctx.grammar.grade_of(match.group("g"))):
                 yield Reading((Span(para.index, match.start(), match.end()),))
@@ -101,27 +108,39 @@ def _spoken(text: str, quote: re.Match) -> bool:
 def other_force(ctx, para):
     """The clause names another force before the grade word, nearer to it than this one."""
     subject = ctx.subject_force
-    if not subject:
+    if not subject or not ctx.may_grade(para):
         return
-    yield from _set_aside(ctx, para, lambda c, s, a, b, g: _nearest_force(c, clause_before(s, a)) not in (None, subject))
+    mentions = force_mentions(para.text, ctx.forces or None)
+    if not mentions:
+        return  # no force named in the paragraph
+    starts = [m[0] for m in mentions]
+    for start, sentence, found in ctx.sentence_words(para):
+        breaks = clause_breaks(sentence) if found else []
+        for match in found:
+            at = bisect_left(starts, match.start()) - 1  # the force named last before the word
+            if at < 0 or mentions[at][1] > match.start():
+                continue
+            if mentions[at][0] >= start + clause_start(breaks, match.start() - start) and mentions[at][2] != subject:
+                yield Reading((Span(para.index, match.start(), match.end()),))
 
 
 CLAUSE_BREAK = re.compile(r";|\s[\u2013\u2014-]\s|,?\s+(?:while|whilst|whereas|but|although|though)\s", re.IGNORECASE)
 
 
+def clause_breaks(sentence: str) -> list[int]:
+    """Where each clause of a sentence after its first begins."""
+    return [cut.end() for cut in CLAUSE_BREAK.finditer(sentence)]
+
+
+def clause_start(breaks: list[int], at: int) -> int:
+    """Where the clause holding the character at `at` begins (within WINDOW characters)."""
+    index = bisect_right(breaks, at) - 1
+    return max(breaks[index] if index >= 0 else 0, at - WINDOW, 0)
+
+
 def clause_before(sentence: str, at: int) -> str:
     """The clause holding the grade word at `at`, up to the word."""
-    low = max(0, at - WINDOW)
-    start = max((cut.end() for cut in CLAUSE_BREAK.finditer(sentence, low, at) if cut.end() <= at), default=low)
-    return sentence[start:at]
-
-
-def _nearest_force(ctx, text: str) -> str | None:
-    """The force named last in the text, if any."""
-    folded = fold(text)
-    wordings = known_forces(ctx.forces or None)
-    found = force_phrases(ctx.forces or None).found(folded)
-    return wordings[max(found)[1]][0] if found else None
+    return sentence[clause_start(clause_breaks(sentence[:at]), at):at]
 
 
 ONE_OF = re.compile(rf"\b(?:one|two|three|four|five)\s+of\s+(?:only\s+|just\s+)?(?:the\s+)?(?:few\s+|handful\s+of\s+)?"
@@ -132,16 +151,21 @@ ONE_OF = re.compile(rf"\b(?:one|two|three|four|five)\s+of\s+(?:only\s+|just\s+)?
 def national(ctx, para):
     """Forces in general, a number of them, or a statistic is the clause's subject; "one
     of only four forces to be judged outstanding" is the force's own grade."""
-    yield from _set_aside(ctx, para, lambda c, s, a, b, g: _national(clause_before(s, a)))
-
-
-def _national(clause: str) -> bool:
-    return bool(NATIONAL.search(clause)) and not ONE_OF.search(clause)
+    for start, sentence, found in ctx.sentence_words(para) if ctx.may_grade(para) else ():
+        named = [m.span() for m in NATIONAL.finditer(sentence)] if found else []
+        if not named:
+            continue
+        ones, breaks = [m.span() for m in ONE_OF.finditer(sentence)], clause_breaks(sentence)
+        for match in found:
+            at = match.start() - start
+            low = clause_start(breaks, at)
+            if any(low <= a and b <= at for a, b in named) and not any(low <= a and b <= at for a, b in ones):
+                yield Reading((Span(para.index, match.start(), match.end()),))
 
 
 def aim(ctx, para):
     """A grade the force hopes to reach."""
-    yield from _set_aside(ctx, para, lambda c, s, a, b, g: bool(AIM.search(s[max(0, a - 80):a])))
+    yield from _set_aside(ctx, para, lambda c, s, a, b, g: bool(AIM.search(s[max(0, a - 80):a])), AIM_WORDS)
 
 
 def adjective(ctx, para):
@@ -171,8 +195,13 @@ def question(ctx, para):
 
 def earlier(ctx, para):
     """A grade word in a clause about an earlier inspection that no rule placed."""
-    yield from _set_aside(ctx, para, lambda c, s, a, b, g: is_earlier(s, a, b) or only_past(s[:a])
-                          or bool(PREVIOUS.search(s[max(0, a - 30):a])))
+    yield from _set_aside(ctx, para, lambda c, s, a, b, g: bool(PAST_WORDS.search(s, max(0, a - WINDOW), b + 60)) and (
+        is_earlier(s, a, b) or (a <= WINDOW and only_past(s[:a])) or bool(PREVIOUS.search(s[max(0, a - 30):a]))),
+        PAST_WORDS)
+
+
+PAST_WORDS = re.compile(r"\b(?:(?:19|20)\d\d|last|previous|previously|prior|earlier|preceding|former|ago|had|from)\b",
+                        re.IGNORECASE)  # what is_earlier, only_past and PREVIOUS each need
 
 
 PREVIOUS = re.compile(r"\b(?:previous|prior|earlier|former|last)\s*['\u2018\u201c\"]?$", re.IGNORECASE)  # "the previous 'inadequate'"

@@ -58,25 +58,28 @@ def scopes(ctx, sentence: str, words: list[Word]) -> list[list[str]]:
     """The phrases each grade word of a sentence scopes over ([] for none)."""
     grammar, names = ctx.grammar, any_cycle(ctx.frameworks).names
     cuts = [w for w in words if w.grade == "requires improvement" or not grammar.adjectival(sentence, w.end)]
+    places = {id(w): n for n, w in enumerate(cuts)}  # each word's place among the cuts, found once
     out, forward_before = [], False
     for word in words:
-        index = cuts.index(word) if word in cuts else None
+        index = places.get(id(word))
+        if index is None:  # an adjective ("good use of"): no grade to place
+            out.append([])
+            continue
         low = cuts[index - 1].end if index else max(0, word.start - WINDOW)
-        high = cuts[index + 1].start if index is not None and index + 1 < len(cuts) else len(sentence)
+        high = cuts[index + 1].start if index + 1 < len(cuts) else len(sentence)
         pre, post = sentence[low:word.start], sentence[word.end:min(high, word.end + WINDOW)]
-        if index is not None and index + 1 < len(cuts):  # up to where the next grade's own subject begins
+        if index + 1 < len(cuts):  # up to where the next grade's own subject begins
             post = post[:_subject_start(post, cuts[index + 1].grade)]
         phrases, forward = _scope(ctx, sentence, word, pre, post, names, bool(index) and forward_before)
         out.append(phrases)
-        if index is not None:
-            forward_before = forward
+        forward_before = forward
     return out
 
 
 def _subject_start(pre: str, grade: str) -> int | None:
     """Where, in the text before a grade word, the clause that is its subject begins, if the
     grade links back to one and a clause break comes before it."""
-    if not (LINK_END.search(pre) or grade == "requires improvement"):
+    if not (LINK_END.search(pre[-60:]) or grade == "requires improvement"):  # a link is a few words
         return None
     start = None
     for cut in CUT.finditer(pre):
