@@ -23,6 +23,7 @@ ACTS = re.compile(r"^(?:(?i:by|within|to|in order to|from|immediately|as a prior
                   r"(?:[A-Z][\w'\u2019&-]*|(?i:the|all|each|every))(?:\s+[\w'\u2019&()-]+){0,7}?\s+(?:should|must|needs?\s+to)\b")
 STOP = re.compile(r"^(#|summary\b|main findings\b|good$|outstanding$|adequate$|inadequate$|requires improvement$)",
                   re.IGNORECASE)
+ONE_FINDING = 400  # characters: a recommendation or area for improvement is a sentence or two
 FOOTNOTE = re.compile(r"^\d{1,2}\s{2,}\S")
 
 
@@ -54,7 +55,7 @@ def under_heading(fx):
             continue
         bullet = BULLET.match(para.lines[0].text)
         should = fx.ctx.blocks and fx.should.match(strip_bullet(text)) or \
-            (item is None and not stem and text.endswith(".") and ACTS.match(text))  # a tracker's titles; a first finding
+            (item is None and not stem and _one_finding(text) and ACTS.match(text))  # a tracker's titles; a first finding
         if text.endswith(":") and (not item or text[:1].isupper() or bullet):
             if item:
                 yield _item(fx, kind, stem, item, concern)
@@ -76,6 +77,12 @@ def under_heading(fx):
             item[0] += " " + text
     if item and kind:
         yield _item(fx, kind, stem, item, concern)
+
+
+def _one_finding(text: str) -> bool:
+    """A paragraph that is one finding ("Within three months, the force should ..."), not a
+    heading run into the body that explains it."""
+    return text.endswith(".") and len(text) <= ONE_FINDING and text.count(". ") <= 1
 
 
 @cache
