@@ -22,7 +22,7 @@ from briefing.extract.responses import RESPONSE_RULES, response_of
 from briefing.reference import load_frameworks
 
 RULES = Path(__file__).parent / "fixtures" / "rules"
-EIGHT_EXAMPLES = ("grades", "counts")  # the groups whose rules are written to at least eight examples each
+EIGHT_EXAMPLES = ("grades", "counts", "findings", "titles", "dates", "responses")  # the groups whose rules are written to at least eight examples each
 ENGINES = {"grades": GRADE_RULES, "findings": FINDING_RULES, "dates": DATE_RULES, "counts": COUNT_RULES,
            "titles": TITLE_RULES, "responses": RESPONSE_RULES}
 

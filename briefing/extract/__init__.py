@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from briefing import limits
 from briefing.errors import InputError
@@ -18,13 +19,14 @@ from briefing.extract import reports
 from briefing.extract.areas import AreaResolver
 from briefing.extract.context import Context, Settled
 from briefing.extract.counts import COUNT_RULES, in_order
-from briefing.extract.cycles import Cue, detect_cycle
+from briefing.extract.cycles import Cue, detect_cycle, names_cycle, weakly_settled
 from briefing.extract.dates import publication_date
 from briefing.extract.findings import find_findings
 from briefing.extract.forces import canonical_force, force_scores
 from briefing.extract.grades import Statement, read_grades
 from briefing.extract.grades.accounted import unplaced, warnings_of
 from briefing.extract.grades.tense import past_years
+from briefing.extract.headline import read_headline
 from briefing.extract.judgements import (
     PEEL_RELATED,
     best_reading_cycle,
@@ -35,6 +37,7 @@ from briefing.extract.judgements import (
     question_set,
     report_pillar,
 )
+from briefing.extract.monitoring import read_monitoring
 from briefing.extract.reader import read_report
 from briefing.extract.responses import response_of
 from briefing.frameworks import Cycle, Frameworks
@@ -131,9 +134,10 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
     if found and found.day is None:
         warnings.append(f"the publication date is known only as {PublicationDate(*published)} ({found.how}); set the "
                         "day from the report before relying on the s.55 deadline")
-    chosen, evidence = _cycle(fw, cycle, published, statements, ctx)
+    chosen, evidence, named, caution = _cycle(fw, cycle, published, statements, ctx)
     if chosen is None and not cycle and (dated_only := earlier_only(fw, statements)):
         chosen, statements, evidence = dated_only  # "last inspected in 2018/19, when it was rated ...", and no more
+        named = True  # the text names the cycle its grades are of
     def pillar():
         return report_pillar(ctx.text)
     page = ctx.page
@@ -143,7 +147,7 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
     counts = in_order(counted)
     graded = bool(counts) or bool(judgements_of(statements, chosen or best_reading_cycle(fw, statements), pillar)[0])
     kind = chosen.report_type if chosen and chosen.report_type != "peel" else \
-        reports.report_type(page, title, chosen is not None, graded)
+        reports.report_type(page, title, named, graded)
     if kind == "other" and not title:
         kind = "peel"  # nothing says what report this is: read as the usual case, and say the cycle is missing
     if kind not in PEEL_RELATED and not cycle and chosen and chosen.report_type == "peel":
@@ -156,6 +160,7 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
     findings = find_findings(ctx, ctx.settled.resolve, judgements, force,
                              PublicationDate(*published).exact if published else None)
     warnings += _gaps(chosen if kind == "peel" else True, force, published, evidence)
+    warnings += [caution] if caution and chosen else []
     loose = unplaced(ctx, grades.claimed + counted.claimed, unread, reading.id)
     warnings += warnings_of(loose)
     warnings += _checks(lines, reading, judgements, counts, findings)
@@ -167,13 +172,14 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
         warnings.append("the report's title could not be read; set 'title' from the report")
     source_kind = _source_kind(lines, reference)
     inspection = Inspection(force=force, cycle=chosen.id if chosen else "",
-                            title=(_title(lines, reading.name, force) if kind == "peel" else title) or "",
+                            title=(reports.peel_title(page, chosen, force) if kind == "peel" else title) or "",
                             published=PublicationDate(*published) if published else PublicationDate(0),
                             source=str(path), judgements=tuple(judgements), findings=tuple(findings),
                             grade_counts=tuple(counts), notes=" ".join(w[:1].upper() + w[1:] + "." for w in warnings),
                             source_kind=source_kind, findings_complete=False, report_type=kind,
                             inspectorates=reports.inspectorates_of(page.opening), covers=_covers(kind, page, force),
                             counts=reports.stated_counts(lines), response=response_of(ctx, source_kind),
+                            monitoring=tuple(read_monitoring(ctx, force, published)), headline=read_headline(ctx, force),
                             unplaced=tuple(loose))  # its warnings travel in the Extraction, said once by pack
     return Extraction(inspection, evidence, warnings, earlier)
 
@@ -208,23 +214,30 @@ def extract_inspection(path: str | Path, reference: Reference | None = None) -> 
     return found[0]
 
 
-def _cycle(fw: Frameworks, wanted: str | None, published, statements, ctx) -> tuple[Cycle | None, str]:
+class CycleRead(NamedTuple):
+    chosen: Cycle | None
+    evidence: str
+    named: bool = False  # the text names the cycle (a label, its address, a heading), not only dates or wordings
+    caution: str = ""  # a cycle settled on weak cues alone, said as a warning
+
+
+def _cycle(fw: Frameworks, wanted: str | None, published, statements, ctx) -> CycleRead:
     if wanted:
         chosen = fw.cycle(wanted)
         if chosen is None:
             raise InputError(f"unknown cycle {wanted!r}; use one of {', '.join(fw.cycles)}")
-        return chosen, "--cycle"
+        return CycleRead(chosen, "--cycle", True)
     current = [s for s in statements if not s.earlier]
     adequate = any(s.grade == "adequate" for s in current)
     earlier_years = [s.year for s in statements if s.year] + past_years(ctx)
     cid, cues = detect_cycle(ctx, published, adequate, pillars_graded(current), earlier_years)
     if cid is None:
-        return None, ""
+        return CycleRead(None, "")
     evidence = "; ".join(f"{c.reason}: {c.weight:+g}" for c in _top(cues, cid))
     chosen = question_set(fw, fw.cycles[cid], statements)
     if chosen.id != cid:
         evidence += f"; the {chosen.name} names more of its areas"
-    return chosen, evidence
+    return CycleRead(chosen, evidence, names_cycle(cues, cid), weakly_settled(cues, fw.cycles[cid]))
 
 
 def _top(cues: list[Cue], cid: str) -> list[Cue]:
@@ -258,19 +271,6 @@ def _source_kind(lines, reference: Reference) -> str:
     address = " ".join(u for l in lines[:3] for u in re.findall(r"https?://\S+", l.text))
     head = "\n".join(" ".join(l.text.split()) for l in lines[:40])
     return kind_of_text(address, head, any(l.page is not None for l in lines), reference)
-
-
-def _title(lines, cycle_name: str, force: str) -> str:
-    for line in lines[:40]:  # a report's own title: "PEEL 2023-2025: An inspection of X Police"
-        text = line.text.strip("# *").strip()
-        if re.search(r"\binspection of\b", text, re.IGNORECASE) and len(text) < 140:
-            return text
-    for line in lines[:15]:
-        text = line.text.strip("# *").strip()
-        if 15 < len(text) < 140 and ("inspection" in text.lower() or "peel" in text.lower()) \
-                and not text.lower().startswith("source:"):
-            return text
-    return f"{cycle_name}: {force}" if force else cycle_name
 
 
 FLAT_TEXT_CHARS = 1_500  # a text this long in a line or two has lost its line breaks

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from briefing.extract.dates import naming_years
 from briefing.extract.forces import canonical_force, detect_force
 from briefing.extract.grades.grammar import QUESTION, Grammar, sentences
+from briefing.extract.language import naming_years
 from briefing.extract.reader import SourceLine
 from briefing.extract.ruler import Span
 from briefing.extract.text import Paragraph, paragraphs, unwrapped

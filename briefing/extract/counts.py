@@ -17,20 +17,21 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from briefing.extract.grades.grammar import NUMBER_WORDS, Grammar
+from briefing.extract.grades.grammar import Grammar
+from briefing.extract.language import NUMBER_WORDS, number
 from briefing.extract.ruler import Reading, Ruler, Span, Unique
 from briefing.extract.vocabulary import QUOTE as Q
 from briefing.model import GradeCount
 
-NUMBER = rf"(?:\d{{1,2}}(?!\d)|{'|'.join(NUMBER_WORDS)}|zero|no|none)"  # never a year
-SMALL = rf"(?:\d{{1,2}}|{'|'.join(NUMBER_WORDS)})"  # a count of areas, never a year
+WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))  # "seventeen" before "seven"
+NUMBER = rf"(?:\d{{1,2}}(?!\d)|{WORDS}|zero|no|none)"  # never a year
+SMALL = rf"(?:\d{{1,2}}|{WORDS})"  # a count of areas, never a year
 VERBS = r"rated|graded|judged|deemed|assessed|found|considered|marked|ranked"
 LADDER = ("outstanding", "good", "adequate", "requires improvement", "inadequate")
 
 
 def _number(word: str) -> int:
-    word = word.lower()
-    return int(word) if word.isdigit() else 0 if word in ("zero", "no", "none") else NUMBER_WORDS[word]
+    return 0 if word.lower() in ("zero", "no", "none") else number(word)
 
 
 def _grades(grammar: Grammar, words: str) -> tuple[str, ...]:

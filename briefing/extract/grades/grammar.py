@@ -22,8 +22,6 @@ NOUN = r"(?:grades?|gradings?|ratings?|judge?ments?|assessments?|scores?)"
 LINKING_WORDS = (r"is|was|are|were|be|been|being|remains?|remained|as|has|have|also|still|now|overall|therefore|judged|"
                  r"assessed|rated|graded|found|considered|deemed|to|currently|once again|again|marked|ranked|scored|"
                  r"to be|as being")
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                "ten": 10, "eleven": 11, "twelve": 12}
 # words that may follow a grade word that is still a grade ("good at", "good overall", "good in two areas"); any
 # other word after it makes the grade word an adjective ("good use of", "a good standard")
 NOT_A_NOUN = frozenset("""at in for when on across with overall and or but grade grades grading gradings rating ratings
