@@ -140,8 +140,8 @@ def build(request: PackRequest, tracker=None, loaded=None) -> tuple[Briefing, st
     tracker = load_tracker(request.tracker, tracker.result() if tracker is not None else None)
     if tracker is not None and tracker.force and tracker.force != comparison.new.force \
             and not request.allow_different_forces:
-        raise InputError(f"is {tracker.force}'s tracker; this pack is {comparison.new.force}'s (give "
-                         "--allow-different-forces if this is deliberate)", file=tracker.path)
+        raise InputError(f"is {tracker.force}'s tracker; this pack is {comparison.new.force}'s: give the tracker of "
+                         f"{comparison.new.force}'s last pack", file=tracker.path)
     briefing = build_briefing(comparison, loaded.history, request.options_for(comparison.new.force), tracker,
                               loaded.register, request.data.frameworks, loaded.monitoring)
     return (replace(briefing, warnings=loaded.warnings + briefing.warnings),
@@ -299,10 +299,13 @@ def load_register(paths: Sequence[Path], as_of, force: str | None = None,
     """The force's reports on file as a register (compare.register), and what checking the
     files together found: the bundled force's with no paths. The force is the one asked
     for, else the one the files name."""
+    from briefing.extract.forces import canonical_force
+
     reference = reference or default_reference()
     fw = reference.frameworks
     files = named_files(paths, reference) if paths else bundled_files(reference)
     named = sorted({n.inspection.force for n in files if n.inspection.force})
+    force = canonical_force(force, reference.forces) if force else None  # "northants police" is the force on file
     if force is None:
         if len(named) != 1:
             raise BriefingError("the files name " + (f"{len(named)} forces ({', '.join(named)})" if named else

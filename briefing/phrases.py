@@ -20,8 +20,14 @@ RESPONSE_WORDS: dict[str, dict[str, str]] = {k: dict(v) for k, v in _WORDS["resp
 
 
 def long_date(day: date) -> str:
-    """ "16 February 2024"."""
-    return day.strftime(DATE_FORMAT)
+    """ "16 February 2024". The day is put in by hand: strftime's unpadded day ("%-d") is
+    glibc's, and Windows, where most offices work, refuses it."""
+    return day.strftime(DATE_FORMAT.replace("%-d", str(day.day)))
+
+
+def short_date(day: date) -> str:
+    """ "16 Feb 2024", for a table's narrow column."""
+    return f"{day.day} {day:%b %Y}"
 
 
 def unmatched_words(confirmed: bool) -> str:

@@ -32,7 +32,7 @@ from briefing.errors import InputError
 from briefing.frameworks import Frameworks, parse_frameworks
 
 FILES = ("frameworks.yaml", "forces.yaml", "finding_kinds.yaml", "report_types.yaml", "source_kinds.yaml",
-         "themes.yaml", "offices.yaml", "wording.yaml")
+         "themes.yaml", "offices.yaml", "wording.yaml", "language.yaml")
 
 
 @dataclass(frozen=True, eq=False)  # one object: what is made from it is kept by the object, not by its contents
@@ -48,6 +48,8 @@ class Reference:
     offices: Mapping[str, str]  # force -> its local policing body's title
     default_office: str
     wording: Mapping  # date, movements, unmatched
+    language: Mapping  # numbers, ordinals, months, parts_of_year, renamings (briefing.extract.language)
+    type_cues: tuple  # (report type, its patterns, title only) in the order tried (briefing.extract.reports.types)
     meetings: Mapping[str, Mapping[str, str]] = dataclasses.field(default_factory=dict)  # force -> audience -> the meeting its papers go to
     official_hosts: tuple[str, ...] = ()  # web hosts a report may be linked at (report_types.yaml)
 
@@ -67,7 +69,8 @@ class Reference:
                        default_office=_check(_get(raw["offices.yaml"], "default", "offices.yaml"), str,
                                              "offices.yaml", "default"),
                        wording=_wording(raw["wording.yaml"]), official_hosts=_hosts(raw["report_types.yaml"]),
-                       meetings=_meetings(raw["offices.yaml"]))
+                       meetings=_meetings(raw["offices.yaml"]), language=_language(raw["language.yaml"]),
+                       type_cues=_type_cues(raw["report_types.yaml"]))
         except InputError as exc:  # each check names its file; the error names where that file is
             raise InputError(exc.message, file=str(folder / exc.file) if exc.file in FILES else exc.file,
                              place=exc.place) from None
@@ -210,6 +213,45 @@ def _meetings(raw) -> Mapping[str, Mapping[str, str]]:
         for audience, meeting in _check(by_audience, dict, "offices.yaml", f"meetings.{force}").items():
             _check(meeting, str, "offices.yaml", f"meetings.{force}.{audience}")
     return MappingProxyType({force: MappingProxyType(dict(m)) for force, m in meetings.items()})
+
+
+def _type_cues(raw) -> tuple:
+    """Each cue names a report type of the file and gives regular expressions (compiled here
+    to check them)."""
+    file, out = "report_types.yaml", []
+    types = _get(raw, "report_types", file)
+    for i, cue in enumerate(_check(raw.get("type_cues", []), list, file, "type_cues"), start=1):
+        place = f"type_cues, cue {i}"
+        kind = _check(_get(cue, "type", file, place), str, file, f"{place}.type")
+        if kind not in types:
+            raise InputError(f"type {kind!r} is not one of {', '.join(types)}", file=file, place=place)
+        words = _check(_get(cue, "words", file, place), list, file, f"{place}.words")
+        for n, pattern in enumerate(words, start=1):
+            try:
+                re.compile(pattern)
+            except (re.error, TypeError) as exc:
+                raise InputError(f"not a regular expression ({exc})", file=file, place=f"{place}.words, pattern {n}") from None
+        out.append((kind, tuple(words), _check(cue.get("title_only", False), bool, file, f"{place}.title_only")))
+    return tuple(out)
+
+
+def _language(raw) -> Mapping:
+    """Number words, ordinals and parts of the year as whole numbers; twelve months, each
+    with its other forms; each renaming with the names before and after and its day."""
+    file = "language.yaml"
+    for key in ("numbers", "ordinals", "parts_of_year"):
+        for word, value in _check(_get(raw, key, file), dict, file, key).items():
+            _check(value, int, file, f"{key}.{word}")
+    months = _check(_get(raw, "months", file), dict, file, "months")
+    if len(months) != 12:
+        raise InputError(f"expected the twelve months in order, found {len(months)}", file=file, place="months")
+    for name, forms in months.items():
+        for form in _check(forms, list, file, f"months.{name}"):
+            _check(form, str, file, f"months.{name}")
+    for name, entry in _check(_get(raw, "renamings", file), dict, file, "renamings").items():
+        for field, kind in (("before", str), ("after", str), ("day", date)):
+            _check(_get(entry, field, file, f"renamings.{name}"), kind, file, f"renamings.{name}.{field}")
+    return MappingProxyType(dict(raw))
 
 
 WORDED = {"states": ("not-graded", "not-stated", "no-area"),

@@ -109,7 +109,9 @@ def test_extract_command_writes_a_dataset_and_a_summary(runner, tmp_path):
     out = tmp_path / "2021-22.yaml"
     result = invoke(runner, "extract", seed("peel-2021-22"), "-o", out)
     assert result.exit_code == 0, result.stderr
-    assert "12 judgements (10 graded), 0 causes of concern, 19 areas for improvement; cycle peel-2021-22" in result.stderr
+    assert ("12 judgements (10 graded), 0 causes of concern, 19 areas for improvement, 2 grade words not placed (warnings "
+            "below); cycle peel-2021-22") in result.stderr
+    assert 'could not tell which area of peel-2021-22 "supervisory oversight" is (good)' in result.stderr
     assert "warning: the grades table is missing from the text" in result.stderr
     assert "warning: no publication date found" in result.stderr
     check = invoke(runner, "validate", out)
@@ -409,3 +411,104 @@ def test_on_one_core_no_helper_is_forked(long_pdf, monkeypatch):
     monkeypatch.setattr(os, "fork", lambda: pytest.fail("forked on one core"))
     count, placed = _pages(long_pdf)
     assert count > 24 and len(placed) == count and WriterPool.start(["docx", "pdf"]) is None
+
+
+def test_every_grade_word_is_read_set_aside_or_said_with_its_line(tmp_path, runner):
+    """A grade word in a statement the reader cannot place is never dropped in silence: the
+    dataset leaves it out, and extract names its line; words that are no grade of the
+    force (another force's, the scale explained) are set aside without a warning."""
+    from conftest import invoke
+
+    page = tmp_path / "page.txt"
+    page.write_text("Durham Constabulary: PEEL 2023-25 inspection results\n\n"
+                    "Good \u2013 at the things that matter most to the public.\n"
+                    "Forces are graded outstanding, good, adequate, requires improvement or inadequate.\n"
+                    "Neighbouring Cleveland Police was rated outstanding at preventing crime.\n"
+                    "The force was rated good at preventing crime.\n", encoding="utf-8")
+    result = invoke(runner, "extract", str(page), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert "1 judgements (1 graded)" in result.stderr and "1 grade word not placed" in result.stderr
+    assert 'line 3: could not tell which area of peel-2023-25 "the things that matter most to the public" is (good)' \
+        in result.stderr
+    assert "line 5" not in result.stderr and "line 4" not in result.stderr
+    data = __import__("json").loads(result.stdout)
+    assert [(j["area"], j["grade"], j["line"], j["how"]) for j in data["judgements"]] == [
+        ("preventing-crime", "good", 6, "sentence")]
+    assert "unplaced" not in data
+
+
+def test_a_sentence_no_rule_can_place_is_named_by_its_line(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("Durham Constabulary: PEEL 2023-25 inspection results\n\nThe force is good, officers say, "
+                    "and good again.\n", encoding="utf-8")
+    result = extract(page)
+    assert [(u.word, u.place.line) for u in result.inspection.unplaced] == [("good", 3), ("good", 3)]
+    assert "line 3: 'The force is good, officers say, and good again.' reads like a grade statement that was not " \
+           "placed" in result.warnings
+
+
+# A report's text as it was printed: wrapped lines, a blank line between paragraphs. The
+# same report saved as a web page with one <p> per printed line has a blank line between
+# every line; its paragraphs are rebuilt from the lines, so it reads the same. Planted: a
+# cause of concern wrapped over two lines (read as two without the rebuild), two areas for
+# improvement, bullets each wrapped over two lines, and a grade under its heading.
+PRINTED = """PEEL 2023-25: An inspection of Northshire Police
+
+Investigating crime
+
+Requires improvement
+
+The force is not investigating crime well enough. Too many investigations
+are not supervised, and victims are not kept informed about what is
+happening with their case.
+
+Cause of concern
+
+The force does not supervise its investigations well enough, and too many
+victims are not told what is happening with their case.
+
+Areas for improvement
+
+• The force should make sure that its investigations are supervised and that
+supervisors record what they have checked and why.
+• The force should make sure that victims are kept informed about their case
+at the times the victims' code sets.
+
+Main findings
+
+Officers told us that they have too many cases to carry.
+"""
+
+
+def test_a_report_saved_as_one_block_per_printed_line_reads_as_its_text_does(tmp_path):
+    import html
+
+    text = tmp_path / "report.txt"
+    text.write_text(PRINTED, encoding="utf-8")
+    page = tmp_path / "report.html"
+    page.write_text("<html><body>" + "".join(f"<p>{html.escape(line)}</p>\n" for line in PRINTED.splitlines()
+                                           if line.strip()) + "</body></html>", encoding="utf-8")
+    printed, saved = extract(text), extract(page)
+
+    def read(result):
+        i = result.inspection
+        return ([(j.area, j.grade) for j in i.judgements], [(f.kind, f.text) for f in i.findings])
+
+    assert read(saved) == read(printed)
+    assert [f.text for f in saved.inspection.findings] == [
+        "The force does not supervise its investigations well enough, and too many victims are not told what is "
+        "happening with their case.",
+        "The force should make sure that its investigations are supervised and that supervisors record what they have "
+        "checked and why.",
+        "The force should make sure that victims are kept informed about their case at the times the victims' code sets."]
+
+
+def test_a_web_page_of_real_paragraphs_keeps_them(tmp_path):
+    """A page whose blocks are whole paragraphs (each ends its sentence) is not rebuilt."""
+    from briefing.extract.reader import read_report
+    from briefing.extract.text import isolated
+
+    page = tmp_path / "news.html"
+    page.write_text("<p>Northshire Police was rated good at preventing crime.</p>" * 12, encoding="utf-8")
+    lines, _ = read_report(page)
+    assert not isolated(lines)

@@ -159,3 +159,66 @@ def test_an_extracted_text_says_what_kind_of_page_it_is_never_hand_kept(tmp_path
     result = read(tmp_path, f"SOURCE: {address}\nPEEL 2023-25: Northshire Police\nThe force is good at investigating "
                             "crime.\n")
     assert result.inspection.source_kind == kind
+
+
+# Issue 30's example sentences, each under the line "Durham Constabulary: PEEL 2023-25
+# inspection results", as a careful reader reads them: the grades of Durham, with the area
+# as the sentence words it, and nothing from another force or a national figure.
+DURHAM = "Durham Constabulary: PEEL 2023-25 inspection results\n\n{}\n"
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Durham Constabulary was found to be Outstanding \u2013 at recording data about crime, preventing crime and "
+     "managing offenders.", {("crime-recording", "outstanding", "recording data about crime"),
+                             ("preventing-crime", "outstanding", "preventing crime"),
+                             ("managing-offenders", "outstanding", "managing offenders")}),
+    ("Responding to the public: adequate. Protecting vulnerable people: good.",
+     {("responding-to-public", "adequate", "Responding to the public"),
+      ("protecting-vulnerable", "good", "Protecting vulnerable people")}),
+    ("Responding to the public \u2013 adequate. Managing offenders \u2013 good.",
+     {("responding-to-public", "adequate", "Responding to the public"),
+      ("managing-offenders", "good", "Managing offenders")}),
+    ("In investigating crime, the force was rated adequate.",
+     {("investigating-crime", "adequate", "investigating crime")}),
+    ("When it comes to protecting vulnerable people, the force is good, the report said.",
+     {("protecting-vulnerable", "good", "protecting vulnerable people")}),
+    ("Managing offenders: the force was graded requires improvement.",
+     {("managing-offenders", "requires improvement", "Managing offenders")}),
+    ("The inspectorate gave a rating of adequate to the force's work on responding to the public.",
+     {("responding-to-public", "adequate", "responding to the public")}),
+    ("Preventing crime (good) and managing offenders (requires improvement) stood out in the report.",
+     {("preventing-crime", "good", "Preventing crime"),
+      ("managing-offenders", "requires improvement", "managing offenders")}),
+    ("Inspectors judged protecting vulnerable people to be adequate.",
+     {("protecting-vulnerable", "adequate", "protecting vulnerable people")}),
+    ("Neighbouring Cleveland Police was rated outstanding at preventing crime in its own inspection.", set()),
+    ("Across England and Wales, 9 forces were graded inadequate at responding to the public.", set()),
+])
+def test_the_issues_example_sentences_read_as_a_careful_reader_reads_them(tmp_path, sentence, expected):
+    result = read(tmp_path, DURHAM.format(sentence))
+    assert result.inspection.force == "Durham Constabulary"
+    assert {(j.area, j.grade, j.label) for j in result.inspection.judgements} == expected
+    assert {j.place.line for j in result.inspection.judgements} <= {3}
+
+
+def test_a_text_that_states_only_an_earlier_inspections_grades_gives_them_as_that_cycles(tmp_path):
+    """A preview of the next inspection, dated by the cycle it names: the grades it states are
+    the 2018/19 inspection's, and the dataset says so, not an unsettled cycle."""
+    text = ("Here is when Northshire Police is due to be inspected\n\nThe force is preparing for its next PEEL "
+            "inspection.\n\nThe Force was last inspected in 2018/19, when it was rated 'good' for its work in reducing "
+            "crime and keeping people safe, and 'requires improvement' for its efficiency and sustainability.\n")
+    result = read(tmp_path, text)
+    assert result.inspection.cycle == "peel-2018-19"
+    assert pairs(result) == {("effectiveness", "good"), ("efficiency", "requires improvement")}
+    assert "the only grades it states are those of the PEEL 2018/19 inspection it names" in result.cycle_evidence
+
+
+def test_an_overall_grade_of_a_pillar_report_is_that_pillars(tmp_path):
+    text = ("PEEL: Police effectiveness 2016\n\nHMIC has today published its report into the Effectiveness of Northshire "
+            "Police. Northshire Police received an overall grading of 'Requires Improvement'.\n")
+    result = read(tmp_path, text)
+    assert result.inspection.cycle == "peel-2016"
+    assert pairs(result) == {("effectiveness", "requires improvement")}
+    both = read(tmp_path, text.replace("PEEL: Police effectiveness 2016", "Northshire PEEL 2016").replace(
+        "the Effectiveness of", "the effectiveness and legitimacy of"), "b.txt")
+    assert both.inspection.cycle == "peel-2016" and pairs(both) == set()  # whose overall grade it is cannot be told

@@ -220,7 +220,7 @@ def test_nonsense_pairs_are_refused_saying_which_is_which(tmp_path):
     forces = run("compare", old, other)
     assert one_line(forces) == ("Error: OLD is Northamptonshire Police, PEEL 2021/22 (24 November 2021) and "
                                 "NEW is Kent Police, PEEL 2023-25 (1 May 2024): a briefing compares two inspections "
-                                "of one force (give --allow-different-forces if this is deliberate)")
+                                "of one force; give two inspections of the same force")
     assert not list(tmp_path.glob("*.pdf"))
 
 

@@ -50,7 +50,7 @@ def test_the_response_keeps_the_reports_own_recommendation_numbers_and_links_onl
     assert result.exit_code == 0, result.output
     html = next(tmp_path.glob("*.html")).read_text(encoding="utf-8")
     assert ">Recommendation 2</h3>" in html and ">Recommendation 1</h3>" not in html
-    blog = invoke(runner, "response", STOP_SEARCH, "--date", "2026-12-07", "--formats", "html", "-o", tmp_path / "b")
+    invoke(runner, "response", STOP_SEARCH, "--date", "2026-12-07", "--formats", "html", "-o", tmp_path / "b")
     html = next((tmp_path / "b").glob("*.html")).read_text(encoding="utf-8")
     assert "write.as" not in html and "The report: Disproportionate use of police powers" in html
     peel = invoke(runner, "response", "--date", "2026-12-07", "--formats", "html", "-o", tmp_path / "p")
@@ -83,7 +83,7 @@ def test_one_concern_is_one_concern_and_unrelated_ones_stay_apart(inspections):
 
 def test_community_engagement_is_counted_in_every_inspection_that_raises_it(default_pack):
     themes = next(b for s in default_pack.briefing.sections for b in s.blocks if getattr(b, "name", "") == "Themes")
-    assert dict((r[0], r[1]) for r in themes.rows)["Community engagement"] == "3 of 8"
+    assert dict((r[0], r[1]) for r in themes.rows)["Community engagement"] == "at least 3 of 8"
 
 
 def test_grammar_a_reader_would_notice(tmp_path, inspections):
@@ -103,3 +103,31 @@ def test_grammar_a_reader_would_notice(tmp_path, inspections):
     assert "the one fall: Investigating crime" in " ".join(default.headline) and "biggest fall" not in text
     assert "One concern persists from the earlier inspection" in text and "longest-standing" not in text
     assert not re.search(r"\b0 earlier findings\b", text)
+
+
+def test_a_concern_first_on_file_after_a_partial_source_may_go_back_further(tmp_path):
+    """Three inspections: a 2018/19 assessment page (lists some findings only) that does not
+    mention digital forensics, and 2021/22 and 2023-25 reports that both do: the concern is on
+    file since 2021/22, and the pack says the 2018/19 source could not show whether it is older."""
+    from briefing.compare import history
+    from briefing.compare.comparison import with_record
+
+    def write(name, body):
+        path = tmp_path / name
+        path.write_text("force: Northamptonshire Police\nsource: x.txt\n" + body, encoding="utf-8")
+        return load_dataset(path)
+
+    finding = ("findings:\n  - {kind: area-for-improvement, id: AFI 1, text: The force should make sure it can retrieve "
+               "digital evidence from mobile phones quickly enough to avoid delaying investigations.}\n")
+    record = history([
+        write("a.yaml", "cycle: peel-2018-19\npublished: 2019-09-27\nsource_kind: assessment-page\nfindings:\n"
+                        "  - {kind: area-for-improvement, text: The force should improve its call handling.}\n"),
+        write("b.yaml", "cycle: peel-2021-22\npublished: 2021-11-24\nsource_kind: report\n" + finding),
+        write("c.yaml", "cycle: peel-2023-25\npublished: 2024-02-16\nsource_kind: report\n" + finding)])
+    c = with_record(record.steps[-1], record)
+    (p,) = c.persisting
+    assert (p.first_raised, p.earlier_unlisted) == ("PEEL 2021/22 (24 November 2021)", "PEEL 2018/19 (27 September 2019)")
+    text = " ".join(build_briefing(c, record, PackOptions(date=date(2024, 3, 1))).text().split())
+    assert ("the source on file for PEEL 2018/19 (27 September 2019), before it, does not list every finding, so it "
+            "may go back further") in text
+    assert "first raised PEEL 2021/22" not in text

@@ -227,3 +227,70 @@ def test_a_national_report_needs_to_know_whose_response_it_is(runner, tmp_path):
     assert result.exit_code == 1
     assert "a national report names no force; say whose response this is with --force NAME" in result.stderr
     assert not list(tmp_path.iterdir())
+
+
+# --- what type of report a text is about, from its title and its words ---------------------
+
+PAGE = "SOURCE: https://hmicfrs.justiceinspectorates.gov.uk/publication-html/{slug}/\n{title}\n\nPublished on: 9 February 2024\n\n"
+NEWS = "SOURCE: https://hmicfrs.justiceinspectorates.gov.uk/news/news-feed/{slug}/\n{headline}\n\n{link}\n\n{title}\n\n"
+
+
+@pytest.mark.parametrize(("text", "kind", "title"), [
+    # a title naming one force is that force's inspection, though "police service" is a national report's words
+    (PAGE.format(slug="exploitation", title="The Cumbria Constabulary's handling of the exploitation of children")
+     + "The police service has a shared duty to protect children.", "force-inspection",
+     "The Cumbria Constabulary's handling of the exploitation of children"),
+    (PAGE.format(slug="stalking", title="Stalking: An inspection of Kent Police, and an update on national recommendations")
+     + "We inspected the force in 2019.", "force-inspection", "Stalking: An inspection of Kent Police, and an update on "
+     "national recommendations"),
+    # other inspectorates named, not working with HMICFRS on this report: a national report of its own
+    (NEWS.format(slug="protect-children", headline="Inspectors call for new approaches to protecting children",
+                 link="Get the report", title="National child protection inspections: 2024 thematic report")
+     + "These, with the joint targeted area inspections carried out with Ofsted and the Care Quality Commission, give "
+       "a detailed picture.", "thematic", "National child protection inspections: 2024 thematic report"),
+    (PAGE.format(slug="rape", title="Police and prosecutors: a thematic report on rape investigations")
+     + "A joint inspection by HMICFRS and HMCPSI.", "joint-thematic", "Police and prosecutors: a thematic report on "
+     "rape investigations"),
+    # a press release linking to the letter it announces
+    (NEWS.format(slug="removed", headline="Northshire Police removed from enhanced monitoring", link="Get the letter",
+                 title="Northshire Police: PEEL causes of concern revisit letter")
+     + "The force was moved into Engage in June 2022.", "revisit-letter",
+     "Northshire Police: PEEL causes of concern revisit letter"),
+    # a PEEL report's news that says further down that the force left Engage is the report's, not a letter
+    ("SOURCE: https://www.cumbria-news.co.uk/peel-2024\nCumbria Constabulary has made efforts to improve\nThe police "
+     "inspectorate has graded Cumbria Constabulary's performance in its PEEL 2023-25 inspection.\nIt found the force "
+     "good at preventing crime and adequate at investigating crime.\nThe force was moved into Engage in June 2022 and "
+     "was removed from Engage in May 2024.", "peel", "PEEL 2023-25: Cumbria Constabulary"),
+    (NEWS.format(slug="engage", headline="Cumbria Constabulary removed from enhanced monitoring", link="Read more",
+                 title="The force was moved into Engage in June 2022.") + "It was rated adequate in 2023.",
+     "monitoring-letter", ""),
+    # the annual assessment, and a letter that is neither a revisit nor a monitoring letter
+    ("SOURCE: https://www.northshire-pcc.gov.uk/state-of-policing/\nHome Secretary\n2 Marsham Street\n13th September 2024"
+     "\nState of Policing: The Annual Assessment of Policing in England and Wales 2023\nI am writing to you in response "
+     "to the inspectorate's annual assessment of policing.", "other",
+     "State of Policing: The Annual Assessment of Policing in England and Wales 2023"),
+    (PAGE.format(slug="vetting-letter", title="Vetting and misconduct in the police service: review of progress \u2013 letter")
+     + "I write in response to your letter.", "other", "Vetting and misconduct in the police service: review of "
+     "progress - letter"),  # the reader makes every dash a hyphen
+])
+def test_a_report_is_typed_by_its_title_and_words(tmp_path, text, kind, title):
+    from briefing.extract import extract
+
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    inspection = extract(path).inspection
+    assert (inspection.report_type, inspection.title) == (kind, title)
+
+
+def test_a_pcc_response_page_is_titled_by_the_report_never_by_who_spoke(tmp_path):
+    """A response page that names the report only as "the HMIC report" has no title to read:
+    the PCC's words are not one."""
+    from briefing.extract import extract
+
+    path = tmp_path / "response.txt"
+    path.write_text("SOURCE: https://www.northshire-pcc.gov.uk/hmicfrs_responses/core-business/\nOn 4 September HMIC "
+                    "published its inspection findings about crime prevention.\nCommenting on the HMIC report, "
+                    "Northshire's Police and Crime Commissioner Jo Bloggs said:\nI welcome the report.", encoding="utf-8")
+    extraction = extract(path)
+    assert extraction.inspection.title == ""
+    assert "the report's title could not be read; set 'title' from the report" in extraction.warnings

@@ -224,7 +224,7 @@ def test_another_forces_tracker_is_refused(runner, tracker, tmp_path):
     result = invoke(runner, "pack", "-o", tmp_path / "q2", "--tracker", path)
     assert result.exit_code == 1
     assert result.stderr.strip() == (f"Error: {path}: is Kent Police's tracker; this pack is Northamptonshire "
-                                     "Police's (give --allow-different-forces if this is deliberate)")
+                                     "Police's: give the tracker of Northamptonshire Police's last pack")
 
 
 # --- trackers as people edit them ------------------------------------------------------------

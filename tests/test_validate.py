@@ -200,3 +200,19 @@ def test_a_monitoring_stage_not_of_hmicfrs_is_refused(runner, tmp_path):
                               "monitoring:\n  - {stage: special measures}\n")
     result = invoke(runner, "validate", str(path))
     assert result.exit_code == 1 and "stage 'special measures' is not one of scan, engage" in result.output
+
+
+def test_dates_are_worded_without_glibc_only_formats(monkeypatch):
+    """Offices work on Windows, whose strftime refuses glibc's unpadded day ("%-d"): every
+    date the tool words goes through phrases, which puts the day in by hand."""
+    from datetime import date as real_date
+
+    from briefing import phrases
+
+    class WindowsDate(real_date):
+        def strftime(self, fmt):
+            assert "%-" not in fmt, f"glibc-only format {fmt!r}"
+            return super().strftime(fmt)
+
+    day = WindowsDate(2024, 2, 6)
+    assert phrases.long_date(day) == "6 February 2024" and phrases.short_date(day) == "6 Feb 2024"

@@ -72,7 +72,9 @@ def render_comparison(c) -> str:
     unmatched = ("Not raised again (in the older inspection only)" if c.unmatched_confirmed else
                  f"Not in the source used for the newer inspection ({with_article(c.new.source_kind_name)})")
     for title, refs in ((unmatched, c.resolved),
-                        ("New (in the newer inspection only)", c.new_findings)):
+                        (("New (in the newer inspection only)" if c.new_confirmed else
+                          f"Not in the source used for the older inspection ({with_article(c.old.source_kind_name)})"),
+                         c.new_findings)):
         lines.append(f"{title}: {len(refs)}")
         rows = [[r.label, r.area_name, r.text] for r in refs]
         lines += [format_table(["Finding", "Area", "Text"], rows) if rows else "  none", ""]

@@ -11,7 +11,7 @@ import click
 
 from briefing.cli import cli
 from briefing.cli.tables import format_table, terminal_width
-from briefing.phrases import long_date
+from briefing.phrases import long_date, short_date
 
 
 @cli.command(name="register")
@@ -47,7 +47,7 @@ def register_command(files: tuple[Path, ...], force: str | None, as_of, fmt: str
                                "monitoring": monitoring.to_json() if monitoring else None,
                                "reports": [e.to_json() for e in entries]}, indent=2, ensure_ascii=False))
         return
-    rows = [[_short(e.published), e.title, e.s55_due.strftime("%-d %b %Y") if e.s55_due else "-",
+    rows = [[_short(e.published), e.title, short_date(e.s55_due) if e.s55_due else "-",
              brief_status(e, day), _for_force(e)] for e in entries]
     click.echo(f"{force_name}: {len(entries)} report{'s' if len(entries) != 1 else ''} on file, newest first; "
                f"responses as of {long_date(day)}")
@@ -61,7 +61,7 @@ def register_command(files: tuple[Path, ...], force: str | None, as_of, fmt: str
 
 def _short(published) -> str:
     if published.exact:
-        return published.exact.strftime("%-d %b %Y")
+        return short_date(published.exact)
     if published.month:
         return date(published.year, published.month, 1).strftime("%b %Y")
     return str(published.year) if published.known else "-"

@@ -18,146 +18,14 @@ from briefing.compare.grades import GradeChange, caveats, grade_changes
 from briefing.compare.matching import key_terms, match_findings
 from briefing.compare.overrides import Overrides
 from briefing.compare.register import s55_due
-from briefing.compare.states import area_title
-from briefing.compare.themes import themes_of
+from briefing.compare.summaries import FindingRef, InspectionSummary, PersistingConcern
 from briefing.errors import BriefingError
 from briefing.frameworks import Frameworks
-from briefing.model import SEVERITY, Correction, Finding, Inspection, KeyFigure, Place, Quote, Unplaced, stable_id
+from briefing.model import SEVERITY, Finding, Inspection, KeyFigure
 from briefing.phrases import unmatched_new_words, unmatched_words
 from briefing.reference import load_frameworks
-from briefing.sources import source_kind_name
 
 FORMAL = {"cause-of-concern", "recommendation", "area-for-improvement"}
-
-
-def place_text(place: Place) -> str:
-    """ "p. 12" or "line 43": how an analyst finds the spot in the text used."""
-    if place.page is not None:
-        return f"p. {place.page}"
-    return f"line {place.line}" if place.line is not None else ""
-
-
-def citation(inspection: Inspection, place: Place) -> str:
-    """How a reader of the paper finds a fact: the source by its title (and address), and
-    the page of a document people open; a line of the text copy used is for the workbook."""
-    cite = inspection.cite()
-    return f"{cite}, p. {place.page}" if place.page is not None else cite
-
-
-@dataclass(frozen=True)
-class FindingRef:
-    kind: str
-    area: str
-    area_name: str
-    text: str
-    id: str
-    place: str
-    themes: tuple[str, ...]
-    label: str = ""  # "AFI 7", "Finding 3, p. 12": how a reader names it
-    source: str = ""  # the inspection's title and the place: where a reader checks it
-    tracker_id: str = ""  # stable across re-extraction: the tracker's key (model.stable_id)
-
-    @classmethod
-    def of(cls, finding: Finding, label: str, inspection: Inspection, fw: Frameworks) -> FindingRef:
-        """The area named in the inspection's own cycle's words, where it has one."""
-        cycles = (inspection.cycle,) if inspection.cycle in fw.cycles else ()
-        return cls(finding.kind, finding.area, area_title(fw, cycles, finding.area) if finding.area else "", finding.text,
-                   finding.id, str(finding.place), tuple(sorted(themes_of(finding.text))), label,
-                   citation(inspection, finding.place), stable_id(inspection.key(), finding))
-
-    def to_json(self) -> dict:
-        return {"kind": self.kind, "area": self.area, "area_name": self.area_name, "text": self.text,
-                "id": self.id, "place": self.place, "themes": list(self.themes), "label": self.label,
-                "source": self.source, "tracker_id": self.tracker_id}
-
-
-@dataclass(frozen=True)
-class PersistingConcern:
-    old: FindingRef
-    new: FindingRef
-    score: float
-    reason: str
-    manual: bool = False
-    merged: bool = False
-    severity_change: str = ""  # "escalated", "de-escalated" or ""
-    first_raised: str = ""  # the earliest inspection on file that raised it, e.g. "PEEL 2017 (March 2018)"
-    times_raised: int = 2  # inspections on file, in a row, that raised it (this one included)
-    not_on_file: tuple[str, ...] = ()  # cycles between first_raised and now with no data on file
-
-    def to_json(self) -> dict:
-        return {"old": self.old.to_json(), "new": self.new.to_json(), "score": self.score, "reason": self.reason,
-                "manual": self.manual, "merged": self.merged, "severity_change": self.severity_change,
-                "first_raised": self.first_raised, "times_raised": self.times_raised,
-                "not_on_file": list(self.not_on_file)}
-
-
-@dataclass(frozen=True)
-class JudgementRef:
-    """A judgement as the annex shows it: canonical area, the report's own wording, its source."""
-
-    area: str
-    area_name: str
-    label: str
-    grade: str
-    source: str
-    correction: str = ""
-    corrected: Correction | None = None  # the correction itself, where one applies by the comparison's date
-    place: str = ""  # "page 12", "line 663": where in the source used (model.Place), for the annex
-
-
-@dataclass(frozen=True)
-class InspectionSummary:
-    force: str
-    cycle: str
-    cycle_name: str
-    title: str
-    published: str
-    published_iso: str
-    source: str
-    source_kind: str = "hand-kept"
-    source_kind_name: str = "hand-kept dataset"
-    findings_complete: bool = False
-    published_exact: date | None = None
-    findings: tuple[FindingRef, ...] = ()
-    judgements: tuple[JudgementRef, ...] = ()
-    corrections: tuple[str, ...] = ()  # those made by the comparison's date: "Responding to the public changed ..."
-    report: str = ""  # the full report to check where the source is partial
-    cite: str = ""  # the source as a reader finds it (model.Inspection.cite)
-    grades_from: str = ""  # how the grades were read, where not from the report's own table
-    unplaced: tuple[Unplaced, ...] = ()  # grade words the reader saw but could not tie to an area
-    headline: Quote | None = None  # the inspector's own summary sentence, where the source has one
-
-    @property
-    def name(self) -> str:
-        """ "PEEL 2021/22 (2021)": the cycle and when its report was published."""
-        return f"{self.cycle_name} ({self.published})"
-
-    @classmethod
-    def of(cls, inspection: Inspection, fw: Frameworks) -> InspectionSummary:
-        labels = inspection.finding_labels()
-        findings = tuple(FindingRef.of(f, label, inspection, fw) for f, label in zip(inspection.findings, labels))
-        judgements = tuple(JudgementRef(j.area, fw.area_name(j.area), j.label, j.grade, citation(inspection, j.place),
-                                        correction_text(j.correction, fw) if j.correction else "", j.correction,
-                                        str(j.place))
-                           for j in inspection.judgements)
-        return cls(inspection.force, inspection.cycle, fw.short_name(inspection.cycle), inspection.title,
-                   str(inspection.published), inspection.published.iso(), inspection.source, inspection.source_kind,
-                   source_kind_name(inspection.source_kind), inspection.findings_complete,
-                   inspection.published.exact, findings, judgements,
-                   tuple(correction_text(j.correction, fw) for j in inspection.judgements if j.correction),
-                   inspection.report or (inspection.title if inspection.source_kind == "report" else ""),
-                   inspection.cite(), inspection.grades_from, inspection.unplaced, inspection.headline)
-
-    def to_json(self) -> dict:
-        return {"force": self.force, "cycle": self.cycle, "cycle_name": self.cycle_name, "title": self.title,
-                "published": self.published, "published_iso": self.published_iso, "source": self.source,
-                "source_kind": self.source_kind, "findings_complete": self.findings_complete,
-                "corrections": list(self.corrections), "report": self.report}
-
-
-def correction_text(c, fw: Frameworks) -> str:
-    reason = f" (HMICFRS: \u201c{c.reason.rstrip('.')}\u201d)" if c.reason else ""
-    return f"{fw.area_name(c.area)} changed from {c.old_grade} to {c.new_grade} on {c.when}{reason}"
 
 
 @dataclass(frozen=True)
@@ -278,7 +146,7 @@ def check_pair(old: Inspection, new: Inspection, fw: Frameworks, allow_different
 
     if old.force != new.force and not allow_different_forces:
         raise BriefingError(f"OLD is {name(old)} and NEW is {name(new)}: a briefing compares two inspections of one "
-                            "force (give --allow-different-forces if this is deliberate)")
+                            "force; give two inspections of the same force")
     same_day = old.published.sort_key() == new.published.sort_key()
     if old.force == new.force and old.cycle == new.cycle and same_day:
         raise BriefingError(f"OLD and NEW are the same inspection ({name(new)}); give the earlier inspection "
@@ -296,8 +164,10 @@ def with_record(comparison: Comparison, record) -> Comparison:
         chain = record.lineage_of(comparison.new, p.new.tracker_id)
         if len(chain) >= 2:
             first = chain[-1]
+            before = record.inspections[first - 1] if first > 0 else None
             p = replace(p, first_raised=record.name_of(first), times_raised=len(chain),
-                        not_on_file=record.missing_between(first, record.index_of(comparison.new)))
+                        not_on_file=record.missing_between(first, record.index_of(comparison.new)),
+                        earlier_unlisted=record.name_of(first - 1) if before and not before.findings_complete else "")
         persisting.append(p)
     return replace(comparison, persisting=tuple(persisting), on_file=tuple(record.names()),
                    not_on_file=record.not_on_file)

@@ -50,6 +50,12 @@ class ThemeRecord:
     latest: str
     raised_in: int
     of: int  # inspections on file
+    unlisted: int = 0  # of the inspections that did not raise it, those whose source does not list every finding
+
+    @property
+    def at_least(self) -> bool:
+        """The count is a floor: a source that does not list every finding may leave the theme out."""
+        return self.unlisted > 0
 
 
 @dataclass(frozen=True)
@@ -157,7 +163,8 @@ def _themes(ordered: list[Inspection], fw: Frameworks) -> tuple[ThemeRecord, ...
     def name(i: int) -> str:
         return fw.dated_name(ordered[i].cycle, ordered[i].published.year)
 
-    records = [ThemeRecord(t, theme_name(t), name(idx[0]), name(idx[-1]), len(idx), len(ordered))
+    records = [ThemeRecord(t, theme_name(t), name(idx[0]), name(idx[-1]), len(idx), len(ordered),
+                           sum(1 for i, x in enumerate(ordered) if i not in idx and not x.findings_complete))
                for t, idx in seen.items()]
     return tuple(sorted(records, key=lambda r: (-r.raised_in, r.name)))
 

@@ -20,6 +20,7 @@ from datetime import date
 from briefing.compare.addressed import DeadlineCheck, deadline_check, named_force
 from briefing.errors import InputError
 from briefing.model import Inspection, PublicationDate, Response
+from briefing.phrases import long_date
 from briefing.reference import load_frameworks
 from briefing.words import content_stems
 
@@ -158,7 +159,7 @@ def _check_order(a: Named, report: Named) -> None:
     """A response cannot come before the report it answers."""
     day, first = a.inspection.response.date, report.inspection.published.earliest
     if day is not None and first is not None and day < first:
-        raise InputError(f"the response is dated {day:%-d %B %Y}, before the report it answers ({report.file}) "
+        raise InputError(f"the response is dated {long_date(day)}, before the report it answers ({report.file}) "
                          f"was published ({report.inspection.published})", file=a.file)
 
 

@@ -18,7 +18,7 @@ from briefing.compare.addressed import falls_to
 from briefing.compare.matching import best_matches
 from briefing.compare.record import Record, responded_by
 from briefing.model import REPORT_TYPE_NAMES, S55_KINDS, Finding, Inspection, PublicationDate, stable_id
-from briefing.phrases import RESPONSE_WORDS, long_date
+from briefing.phrases import RESPONSE_WORDS, long_date, short_date
 from briefing.reference import reference
 
 _S55 = reference().s55
@@ -76,11 +76,11 @@ class ResponseStanding:
         text = RESPONSE_WORDS[self.kind][form].format(
             responded=_long(self.responded) if self.responded else "", due=_long(self.due) if self.due else "",
             latest=_long(self.latest) if self.latest else "", days=days, published=str(self.published),
-            responded_short=f"{self.responded:%-d %b %Y}" if self.responded else "",
+            responded_short=short_date(self.responded) if self.responded else "",
             days_late=f"{late} day{'s' if late != 1 else ''}", known="month" if self.published.month else "year")
         if self.kind == "before-limit" and self.responded:
             return RESPONSE_WORDS["published-no-limit"][form].format(
-                responded=_long(self.responded), responded_short=f"{self.responded:%-d %b %Y}") + "; " + text
+                responded=_long(self.responded), responded_short=short_date(self.responded)) + "; " + text
         return text
 
 

@@ -10,6 +10,7 @@ from briefing.compare import Comparison, History
 from briefing.compare.monitoring import MonitoringStatus
 from briefing.compare.register import MISSING, OPEN, ReportEntry, ResponseStanding, response_standing
 from briefing.document import header, reports, sections, sheets, summary, tracking
+from briefing.document.audience import ahead, audience_sections
 from briefing.document.glance import actions_fact, cycle_fact, glance_section, monitoring_fact
 from briefing.document.grades import grades_section
 from briefing.document.header import paper_words
@@ -44,7 +45,7 @@ def build_briefing(comparison: Comparison, record: History | None = None,
     summary_section = Section("Executive summary", 1, tuple(render_blocks(
         "executive_summary.txt.j2", **_summary_context(c, options, standing, monitoring))))
     persisting, unmatched_section, fresh = sections.findings_sections(c)
-    audience = sections.audience_sections(c, options, standing,
+    audience = audience_sections(c, options, standing,
                                           summary.monitoring_lines(c, monitoring) if monitoring and monitoring.enhanced
                                           else ())
     if options.audience == "chief-officers":
@@ -138,4 +139,4 @@ def _summary_context(c: Comparison, options: PackOptions, standing: ResponseStan
         old_complete=c.old.findings_complete, old_kind=with_article(c.old.source_kind_name),
         deadline=standing.words("said") if options.audience == "pcc" else "",
         office_short=options.office_short(c.new.force),
-        comparable=c.comparable, **sections.ahead(c, options))
+        comparable=c.comparable, **ahead(c, options))

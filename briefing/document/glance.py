@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from briefing.compare import Comparison, History
-from briefing.compare.comparison import InspectionSummary
+from briefing.compare.summaries import InspectionSummary
 from briefing.document import summary
 from briefing.document.grid import glance_grid
 from briefing.document.header import decision_sought, paper_words
@@ -120,7 +120,7 @@ def monitoring_fact(monitoring) -> str:
 
 
 def cycle_fact(c: Comparison, options: PackOptions) -> str:
-    from briefing.document.sections import ahead
+    from briefing.document.audience import ahead
 
     later = ahead(c, options)
     words = paper_words()["cycle"]

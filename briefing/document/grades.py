@@ -8,7 +8,7 @@ from briefing.compare import Comparison
 from briefing.compare.counted import CountedGrades
 from briefing.compare.states import NOT_KNOWN, NOT_STATED, AreaState
 from briefing.document.model import Chart, Column, GradeBar, Paragraph, Section, Table
-from briefing.document.wording import join_words, movement_text, side_text
+from briefing.document.wording import join_words, movement_text, number, side_text
 from briefing.frameworks import Frameworks
 from briefing.phrases import STATE_WORDS, movement_words
 
@@ -20,15 +20,10 @@ def counted_grades(count: CountedGrades) -> str:
 
 def counted_text(count: CountedGrades) -> str:
     """ "inadequate in four areas", "requires improvement in four areas (two of them named)"."""
-    areas = f"{_number(count.count)} area{'s' if count.count != 1 else ''}"
+    areas = f"{number(count.count)} area{'s' if count.count != 1 else ''}"
     named = "" if not count.named else " (named)" if count.count == count.named == 1 else \
-        f" ({_number(count.named)} of them named)"
+        f" ({number(count.named)} of them named)"
     return f"{counted_grades(count)} in {areas}{named}"
-
-
-def _number(n: int) -> str:
-    words = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-    return words[n] if 0 <= n < len(words) else str(n)
 
 
 def _count_rows(c: Comparison) -> list[tuple[str, str, str, str, str]]:
@@ -38,7 +33,7 @@ def _count_rows(c: Comparison) -> list[tuple[str, str, str, str, str]]:
         for count in (k for k in counts if k.unnamed):
             cell = f"{counted_grades(count)} ({count.unnamed} area{'s' if count.unnamed != 1 else ''})"
             note = (f"The {name} source says {counted_text(count)}: it does not name the other "
-                    f"{_number(count.unnamed)}." if count.named else
+                    f"{number(count.unnamed)}." if count.named else
                     f"The {name} source says {counted_text(count)} and does not name them.")
             rows.append((f"Areas the {name} source does not name", cell if side == "old" else "",
                          cell if side == "new" else "", movement_words(NOT_KNOWN), note))

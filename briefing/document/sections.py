@@ -1,34 +1,26 @@
-"""The sources, finding, figure, audience, history and annex sections of a briefing."""
+"""The sources, finding, figure, history and annex sections of a briefing (the audience's
+own sections are in document/audience.py)."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
 from briefing.compare import Comparison, History
-from briefing.compare.comparison import FindingRef, InspectionSummary
 from briefing.compare.states import NOT_STATED
-from briefing.document.grades import counted_text
+from briefing.compare.summaries import FindingRef, InspectionSummary
 from briefing.document.model import Column, Paragraph, Section, Table
-from briefing.document.narrative import render_blocks
-from briefing.document.options import PackOptions
 from briefing.document.wording import (
     area_label,
     figure_cells,
     join_words,
-    long_date,
     new_words,
     report_to_check,
     sentence,
     since_text,
     unmatched_heading,
     unmatched_phrase,
-    whole_sentences,
 )
 from briefing.frameworks import Frameworks
-from briefing.model import KIND_LABELS, Place, kind_count
+from briefing.model import KIND_LABELS, Place, PublicationDate
 from briefing.phrases import STATE_WORDS
-from briefing.reference import load_frameworks
 from briefing.sources import source_kind_name, with_article
 
 FINDING_COLUMNS = (Column("Finding", 1.3), Column("Area", 1.6), Column("Text", 5))
@@ -42,9 +34,10 @@ def _gaps(s: InspectionSummary) -> str:
     gaps = []
     if not s.findings_complete:
         gaps.append(f"lists {len(s.findings)} finding{'s' if len(s.findings) != 1 else ''}, not necessarily every "
-                    "finding of the report")
+                    "finding of the report" if s.findings else "lists no findings")
     if s.published_exact is None:
-        gaps.append(f"publication date known only as {s.published}")
+        gaps.append(f"publication date known only as {s.published}" if PublicationDate.from_iso(s.published_iso).known
+                    else "publication date not stated")
     if not any(j.grade != "ungraded" for j in s.judgements):
         gaps.append("no graded judgements recorded")
     elif s.grades_from:
@@ -66,26 +59,33 @@ def sources_section(c: Comparison) -> Section:
     return Section("About the sources", 1, tuple(blocks))
 
 
+def _listed(intro: str, table: Table, none: str) -> tuple:
+    """A section's intro and table, or one sentence where there is nothing to list."""
+    return (Paragraph(intro), table) if table.rows else (Paragraph(none),)
+
+
 def findings_sections(c: Comparison) -> list[Section]:
     rows = tuple((f"{p.old.label}: {p.old.text}", f"{p.new.label}: {p.new.text}",
-                  sentence(since_text(p.first_raised, p.times_raised, p.not_on_file))
+                  sentence(since_text(p.first_raised, p.times_raised, p.not_on_file, p.earlier_unlisted))
                         + (f"; {p.severity_change}" if p.severity_change else ""))
                  for p in c.persisting)
-    persisting = Section("Persisting concerns", 1, (
-        Paragraph(f"Findings of the {c.old.cycle_name} inspection raised again in {c.new.cycle_name}, "
-                        "earlier and current wording side by side."),
+    persisting = Section("Persisting concerns", 1, _listed(
+        f"Findings of the {c.old.cycle_name} inspection raised again in {c.new.cycle_name}, earlier and current "
+        "wording side by side.",
         Table("Persisting", "Persisting concerns", (Column(f"Then ({c.old.cycle_name})", 4),
                                                     Column(f"Now ({c.new.cycle_name})", 4),
-                                                    Column("Persisting since", 2.5)), rows)))
+                                                    Column("Persisting since", 2.5)), rows),
+        f"No finding of the {c.old.cycle_name} source is matched to one of the {c.new.cycle_name} source."))
     if c.unmatched_confirmed:
         intro = (f"Findings of the {c.old.cycle_name} inspection that the {c.new.cycle_name} report does not raise "
                  "again. Not being raised again is not the same as HMICFRS discharging them.")
     else:
         intro = (f"{sentence(unmatched_phrase(c, len(c.resolved)))}. That does not show they were resolved: "
                  f"check them against {report_to_check(c)}.")
-    resolved = Section(unmatched_heading(c), 1, (
-        Paragraph(intro),
-        Table("Resolved", unmatched_heading(c), FINDING_COLUMNS, tuple(_ref_row(r) for r in c.resolved))))
+    none = (f"The {c.old.cycle_name} source lists no findings." if not c.old.findings else
+            f"Every finding of the {c.old.cycle_name} source is matched to one of {c.new.cycle_name}.")
+    resolved = Section(unmatched_heading(c), 1, _listed(
+        intro, Table("Resolved", unmatched_heading(c), FINDING_COLUMNS, tuple(_ref_row(r) for r in c.resolved)), none))
     if c.new_confirmed:
         heading, intro = "New findings", (f"Findings of the {c.new.cycle_name} inspection with no counterpart in "
                                           f"{c.old.cycle_name}.")
@@ -94,8 +94,10 @@ def findings_sections(c: Comparison) -> list[Section]:
         intro = (f"Findings of the {c.new.cycle_name} inspection with no counterpart in the {c.old.cycle_name} source, "
                  f"which is {with_article(c.old.source_kind_name)} and does not list every finding: some may have been "
                  f"raised in {c.old.cycle_name} too.")
-    new = Section(heading, 1, (
-        Paragraph(intro), Table("New", heading, FINDING_COLUMNS, tuple(_ref_row(r) for r in c.new_findings))))
+    none = (f"The {c.new.cycle_name} source lists no findings." if not c.new.findings else
+            f"Every finding of the {c.new.cycle_name} source is matched to one of {c.old.cycle_name}.")
+    new = Section(heading, 1, _listed(
+        intro, Table("New", heading, FINDING_COLUMNS, tuple(_ref_row(r) for r in c.new_findings)), none))
     return [persisting, resolved, new]
 
 
@@ -112,128 +114,13 @@ def figures_section(c: Comparison) -> Section:
     return Section("Key figures", 1, tuple(blocks))
 
 
-class _Concern:
-    """A persisting concern as the templates quote it: whole sentences and its history."""
-
-    def __init__(self, p):
-        self.label, self.area_name, self.since = p.new.label, p.new.area_name, p.first_raised
-        self.quote = whole_sentences(p.new.text)
-
-
-WEAK = ("requires improvement", "inadequate")
-OWN_DATA = re.compile(r"\bdata\b.*\b(?:incorrect|wrong|inaccurate|error)|\b(?:incorrect|wrong|inaccurate)\b.*\bdata\b",
-                      re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class _Corrected:
-    area_name: str
-    old_grade: str
-    new_grade: str
-    when: str
-    own_data: bool  # HMICFRS says the force's own data was wrong
-
-
-@dataclass(frozen=True)
-class _Quoted:
-    label: str
-    quote: str
-
-
-@dataclass(frozen=True)
-class _NewInWeakArea:
-    area_name: str
-    grade: str
-    label: str
-    quote: str
-
-
-def _question_context(c: Comparison, options: PackOptions) -> dict:
-    """What the questions rest on, beyond downgrades and persisting concerns. A correction
-    is asked about while its report's cycle is the one under way; once a later cycle has
-    begun, it is the record, not news."""
-    future = ahead(c, options)
-    corrected = [] if future["current"] else [
-        _Corrected(j.area_name, j.corrected.old_grade, j.corrected.new_grade, j.corrected.when,
-                   bool(OWN_DATA.search(j.corrected.reason))) for j in c.new.judgements if j.corrected is not None]
-    grades = {g.area: g.new_grade for g in c.grade_changes}
-    weak_new = [_NewInWeakArea(f.area_name, grades[f.area], f.label, whole_sentences(f.text))
-                for f in c.new_findings if grades.get(f.area) in WEAK]
-    unknown = [] if c.unmatched_confirmed else [f for f in c.resolved if f.kind != "innovative-practice"]
-    kinds = {f.kind for f in unknown}
-    words = kind_count(kinds.pop(), len(unknown)) if len(kinds) == 1 else f"{len(unknown)} findings"
-    inadequate = [g.area_name for g in c.grade_changes if g.new_state.graded and g.new_grade == "inadequate"]
-    downgrades = [g for g in c.movements("down") if g.new_grade != "inadequate"]  # an inadequate grade is asked first
-    unstated = [g.area_name for g in c.grade_changes if g.new_state.state == NOT_STATED]
-    concerns = [_Quoted(f.label, whole_sentences(f.text)) for f in c.new.findings if f.kind == "cause-of-concern"]
-    asked = inadequate or concerns or corrected or downgrades or c.persisting or weak_new or unknown or unstated
-    settled = not asked and not future["current"] and c.every_area_graded_twice and c.old.findings_complete \
-        and c.new.findings_complete
-    return dict(corrected=corrected, weak_new=weak_new, unknown=len(unknown), unknown_words=words,
-                old_name=c.old.cycle_name, new_name=c.new.cycle_name, inadequate=inadequate,
-                counted=[counted_text(k) for k in c.new_counts if k.unnamed and "inadequate" in k.grades],
-                concerns=concerns, downgrades=downgrades, unstated=join_words(unstated), unstated_count=len(unstated),
-                settled=settled, **future)
-
-
-def audience_sections(c: Comparison, options: PackOptions, standing, monitoring: tuple[str, ...] = ()) -> list[Section]:
-    """`standing` is where the response to the newer report stands (compare.register.ResponseStanding);
-    `monitoring` the sentence on the force's monitoring stage, where one is stated."""
-    concerns = [_Concern(p) for p in c.persisting]
-    downs = c.movements("down")
-    if options.audience == "pcc":
-        questions = Section("Suggested questions for the meeting", 1, tuple(
-            render_blocks("questions.txt.j2", persisting=concerns, monitoring=monitoring,
-                          **_question_context(c, options))))
-        return [questions, _s55(c, options, standing)]
-    return [Section("What HMICFRS will look for next", 1, tuple(
-        render_blocks("next_inspection.txt.j2", persisting=concerns, downgrades=downs, **ahead(c, options))))]
-
-
-def _s55(c: Comparison, options: PackOptions, standing) -> Section:
-    """The duty, where the response stands on the paper's date, and a skeleton to draft it
-    with, unless a response is on file already."""
-    findings = c.new.findings
-    formal = [f for f in findings if f.kind in ("cause-of-concern", "recommendation")]
-    items = formal or [f for f in findings if f.kind != "innovative-practice"]
-    blocks = list(render_blocks(
-        "s55_response.txt.j2", said=standing.words("said"), published=c.new.published,
-        office=options.office_for(c.new.force), answered=standing.on_file, past=standing.missing,
-        limitless=standing.kind == "before-limit", due=long_date(c.s55_due) if c.s55_due else "",
-        formal=bool(formal), complete=c.new.findings_complete, kind=with_article(c.new.source_kind_name),
-        report=report_to_check(c), cycle=c.new.cycle_name,
-        chief_by=long_date(options.chief_comments_by) if options.chief_comments_by else ""))
-    if standing.on_file:
-        return Section("Statutory response (section 55)", 1, tuple(blocks))
-    parts = [("Chief constable's comments", "Invite the chief constable's comments on the report (s.55(4))"
-              + (f"; requested by {long_date(options.chief_comments_by)}" if options.chief_comments_by else ""), ""),
-             (f"{options.office_short(c.new.force)}'s comments on the report", "", ""),
-             ("Response to the chief constable's comments", "", "")]
-    parts += [(f.label, f.text, "") for f in items]
-    parts.append(("Copies sent to", "HMICFRS and the Home Secretary (s.55(6))", ""))
-    blocks.append(Table("Response", "Draft response skeleton",
-                        (Column("Part", 1.5), Column("HMICFRS wording or what is needed", 4.5),
-                         Column("Steps to be taken, or why no action; owner and date", 3.5)), tuple(parts)))
-    return Section("Statutory response (section 55)", 1, tuple(blocks))
-
-
-def ahead(c: Comparison, options: PackOptions) -> dict:
-    """The PEEL cycle under way on the paper's date, where it is later than the newer
-    inspection's: what the paper looks ahead to."""
-    fw = load_frameworks()
-    current = fw.current(options.date)
-    newer = fw.cycles.get(c.new.cycle)
-    later = current is not None and newer is not None and current.order > newer.order
-    return dict(current=current.name if later else "",
-                framework_day=long_date(current.framework_published) if later and current.framework_published else "")
-
-
 def history_section(record: History, fw: Frameworks) -> Section:
     """The force's record: each area's grades over the cycles on file, as a grid, and its themes."""
     from briefing.document.grid import record_grid
 
     n = len(record.inspections)
-    themes = tuple((t.name, f"{t.raised_in} of {t.of}", t.first, t.latest) for t in record.themes)
+    themes = tuple((t.name, f"{'at least ' if t.at_least else ''}{t.raised_in} of {t.of}", t.first, t.latest)
+                   for t in record.themes)
     intro = (f"Grades and recurring themes across the {n} inspections of {record.force} on file, oldest first: "
              f"{join_words(record.names())}.")
     if record.not_on_file:
@@ -243,7 +130,7 @@ def history_section(record: History, fw: Frameworks) -> Section:
     if partial:
         names = join_words([f"{fw.short_name(i.cycle)} ({with_article(source_kind_name(i.source_kind))})" for i in partial])
         intro += (f" {len(partial)} of the {n} sources do not list every finding of their report ({names}): a theme "
-                  "counted as not raised may be in a report not on file in full.")
+                  "they do not raise may be in the full report, so its count is \u201cat least\u201d.")
     gaps = sorted({p.inspection for t in record.timelines for p in t.points if p.state == NOT_STATED})
     if gaps:
         intro += (f" Where an inspection graded an area but its source on file gives no grade ({join_words(gaps)}), "
@@ -253,7 +140,7 @@ def history_section(record: History, fw: Frameworks) -> Section:
         Paragraph(intro),
         record_grid(record, fw),
         Table("Themes", f"Themes raised in findings, and in how many of the {n} inspections on file",
-              (Column("Theme", 3), Column("Raised in", 1.2), Column("First", 2), Column("Latest", 2)), themes)))
+              (Column("Theme", 3), Column("Raised in", 1.2), Column("First on file", 2), Column("Latest", 2)), themes)))
 
 
 def _place(place: str) -> str:

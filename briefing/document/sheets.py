@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from briefing.compare import Comparison, History
-from briefing.compare.comparison import FindingRef
 from briefing.compare.states import MOVEMENTS
+from briefing.compare.summaries import FindingRef
 from briefing.compare.themes import theme_name
 from briefing.document.model import Column, Sheet, Table
 from briefing.document.options import PackOptions

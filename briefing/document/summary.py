@@ -5,21 +5,14 @@ two grades, a gap said as a gap, and no reassurance resting on missing evidence.
 from __future__ import annotations
 
 from briefing.compare import Comparison
-from briefing.compare.comparison import place_text
 from briefing.compare.grades import GradeChange
 from briefing.compare.states import DOWN, NEWLY, NO_LONGER, NOT_KNOWN, NOT_STATED, SAME, UP
+from briefing.compare.summaries import place_text
 from briefing.document.grades import counted_text
-from briefing.document.wording import join_words, new_words, report_to_check, since_text, unmatched_phrase
+from briefing.document.wording import join_words, new_words, number, report_to_check, since_text, unmatched_phrase
 from briefing.model import kind_count
 from briefing.phrases import unmatched_words
 from briefing.sources import with_article
-
-NUMBERS = ("none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-
-
-def number(n: int) -> str:
-    """ "none", "one" ... "ten", then digits: a count as a sentence says it."""
-    return NUMBERS[n] if 0 <= n < len(NUMBERS) else str(n)
 
 
 def areas(n: int) -> str:
@@ -129,7 +122,7 @@ def persisting_line(c: Comparison) -> str:
         return (f"The sources used show no concern raised in both inspections, but {known}, {which} every "
                 "finding: this does not show that none persists.")
     longest = max(c.persisting, key=lambda p: (p.times_raised, p.score))
-    since = since_text(longest.first_raised, longest.times_raised, longest.not_on_file)
+    since = since_text(longest.first_raised, longest.times_raised, longest.not_on_file, longest.earlier_unlisted)
     if len(c.persisting) == 1:
         return f"One concern persists from the earlier inspection. It was {since}: \u201c{longest.new.text}\u201d"
     unique = sum(1 for p in c.persisting if p.times_raised == longest.times_raised) == 1

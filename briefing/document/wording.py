@@ -108,7 +108,7 @@ def unmatched_phrase(c: Comparison, n: int) -> str:
             f"({with_article(c.new.source_kind_name)}, which does not list every finding)")
 
 
-def since_text(first_raised: str, times: int, not_on_file: tuple[str, ...]) -> str:
+def since_text(first_raised: str, times: int, not_on_file: tuple[str, ...], earlier_unlisted: str = "") -> str:
     """ "raised in PEEL 2015 (February 2016) and in all 5 inspections on file since": `times`
     counts the first inspection too, so the ones since are one fewer."""
     since = times - 1
@@ -116,12 +116,22 @@ def since_text(first_raised: str, times: int, not_on_file: tuple[str, ...]) -> s
     gap = ""
     if not_on_file:
         gap = f" ({join_words(not_on_file)} {'is' if len(not_on_file) == 1 else 'are'} not on file)"
-    return f"raised in {first_raised} and in {later} on file since{gap}"
+    before = (f"; the source on file for {earlier_unlisted}, before it, does not list every finding, so it may go "
+              "back further" if earlier_unlisted else "")
+    return f"raised in {first_raised} and in {later} on file since{gap}{before}"
 
 
 def join_words(items) -> str:
     items = list(items)
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
+
+
+NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def number(n: int, zero: str = "none") -> str:
+    """ "none" (or `zero`: "no" before a noun), "one" ... "ten", then digits: a count as a sentence says it."""
+    return zero if n == 0 else NUMBER_WORDS[n - 1] if 0 < n <= len(NUMBER_WORDS) else str(n)
 
 
 def plural(n: int, noun: str, nouns: str = "") -> str:

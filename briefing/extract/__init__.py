@@ -11,28 +11,40 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from briefing import limits
 from briefing.errors import InputError
 from briefing.extract import reports
 from briefing.extract.areas import AreaResolver
 from briefing.extract.context import Context, Settled
-from briefing.extract.counts import find_counts
-from briefing.extract.cycles import Cue, detect_cycle, span
+from briefing.extract.counts import COUNT_RULES, in_order
+from briefing.extract.cycles import Cue, detect_cycle, names_cycle, weakly_settled
 from briefing.extract.dates import publication_date
 from briefing.extract.findings import find_findings
-from briefing.extract.forces import detect_force, fold, force_scores, known_forces
-from briefing.extract.grades import Statement, read_statements
+from briefing.extract.forces import canonical_force, force_scores
+from briefing.extract.grades import Statement, read_grades
+from briefing.extract.grades.accounted import unplaced, warnings_of
 from briefing.extract.grades.tense import past_years
+from briefing.extract.headline import read_headline
+from briefing.extract.judgements import (
+    PEEL_RELATED,
+    best_reading_cycle,
+    dated,
+    earlier_only,
+    judgements_of,
+    pillars_graded,
+    question_set,
+    report_pillar,
+)
+from briefing.extract.monitoring import read_monitoring
 from briefing.extract.reader import read_report
 from briefing.extract.responses import response_of
 from briefing.frameworks import Cycle, Frameworks
 from briefing.model import (
     KIND_LABELS,
     Inspection,
-    Judgement,
     PublicationDate,
-    Unplaced,
     kind_count,
 )
 from briefing.reference import Reference
@@ -51,6 +63,8 @@ class Extraction:
         parts = [f"{len(i.judgements)} judgements ({len(i.graded)} graded)"]
         parts += [kind_count(k, len(i.findings_of(k))) for k in KIND_LABELS
                   if i.findings_of(k) or k in ("area-for-improvement", "cause-of-concern")]
+        if i.unplaced:
+            parts.append(f"{len(i.unplaced)} grade word{'s' if len(i.unplaced) > 1 else ''} not placed (warnings below)")
         cycle = f"cycle {i.cycle} (from {self.cycle_evidence})" if i.cycle else "cycle not settled"
         return f"{', '.join(parts)}; {cycle}"
 
@@ -67,18 +81,13 @@ def extract_all(path: str | Path, force: str | None = None, cycle: str | None = 
     if not sections:
         return [extract_lines(lines, path, force, cycle, notes, reference)]
     if force:
-        wanted = fold(force)
-        chosen = [(name, part) for name, part in sections
-                  if wanted in (fold(name), *_aliases(name, reference.forces))]
+        wanted = canonical_force(force, reference.forces)
+        chosen = [(name, part) for name, part in sections if name == wanted]
         if not chosen:
             raise InputError(f"this page has parts for {', '.join(n for n, _ in sections)}, not {force!r}",
                              file=str(path))
         sections = chosen
     return [extract_lines(part, path, name, cycle, notes, reference) for name, part in sections]
-
-
-def _aliases(name: str, forces: tuple) -> list[str]:
-    return [wording for wording, (force, _) in known_forces(forces).items() if force == name]
 
 
 def force_sections(lines, forces: tuple | None = None) -> list[tuple[str, list]]:
@@ -113,8 +122,9 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
     `reference` the data read with (the process's own by default)."""
     reference = reference or default_reference()
     fw = reference.frameworks
-    ctx = Context.of(lines, fw, force or "")
-    statements = read_statements(ctx)
+    ctx = Context.of(lines, fw, force or "", reference.forces)
+    grades = read_grades(ctx)
+    statements = grades.statements
     found, updated = publication_date(ctx)
     published = found.parts() if found else None
     warnings: list[str] = list(notes)
@@ -124,28 +134,35 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
     if found and found.day is None:
         warnings.append(f"the publication date is known only as {PublicationDate(*published)} ({found.how}); set the "
                         "day from the report before relying on the s.55 deadline")
-    chosen, evidence = _cycle(fw, cycle, published, statements, ctx)
+    chosen, evidence, named, caution = _cycle(fw, cycle, published, statements, ctx)
+    if chosen is None and not cycle and (dated_only := earlier_only(fw, statements)):
+        chosen, statements, evidence = dated_only  # "last inspected in 2018/19, when it was rated ...", and no more
+        named = True  # the text names the cycle its grades are of
+    def pillar():
+        return report_pillar(ctx.text)
     page = ctx.page
     title, _ = reports.title_of(ctx)
-    force = force or detect_force(lines, reference.forces) or ""
-    counts = find_counts(ctx)
-    graded = bool(counts) or bool(_judgements(statements, chosen or _best_reading_cycle(fw, statements))[0])
+    force = ctx.subject_force
+    counted = COUNT_RULES.read(ctx)
+    counts = in_order(counted)
+    graded = bool(counts) or bool(judgements_of(statements, chosen or best_reading_cycle(fw, statements), pillar)[0])
     kind = chosen.report_type if chosen and chosen.report_type != "peel" else \
-        reports.report_type(page, title, chosen is not None, graded)
+        reports.report_type(page, title, named, graded)
     if kind == "other" and not title:
         kind = "peel"  # nothing says what report this is: read as the usual case, and say the cycle is missing
     if kind not in PEEL_RELATED and not cycle and chosen and chosen.report_type == "peel":
         chosen, evidence = None, ""  # a thematic or force report is not about a PEEL cycle, whatever its dates
     if chosen:
-        statements = _dated(statements, chosen)
-    reading = chosen or _best_reading_cycle(fw, statements)
-    judgements, unread = _judgements(statements, reading) if kind in PEEL_RELATED or chosen else ([], [])
+        statements = dated(statements, chosen)
+    reading = chosen or best_reading_cycle(fw, statements)
+    judgements, unread = judgements_of(statements, reading, pillar) if kind in PEEL_RELATED or chosen else ([], [])
     ctx.settled = Settled(published, tuple(statements), reading, AreaResolver(reading), tuple(judgements))
     findings = find_findings(ctx, ctx.settled.resolve, judgements, force,
                              PublicationDate(*published).exact if published else None)
     warnings += _gaps(chosen if kind == "peel" else True, force, published, evidence)
-    warnings += [f"line {s.line.line}: could not tell which area of {reading.id} \"{s.phrase}\" is "
-                 f"({s.grade}); add it by hand if it is a judgement" for s in unread]
+    warnings += [caution] if caution and chosen else []
+    loose = unplaced(ctx, grades.claimed + counted.claimed, unread, reading.id)
+    warnings += warnings_of(loose)
     warnings += _checks(lines, reading, judgements, counts, findings)
     earlier = tuple(s for s in statements if s.earlier)
     if earlier:
@@ -155,15 +172,15 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
         warnings.append("the report's title could not be read; set 'title' from the report")
     source_kind = _source_kind(lines, reference)
     inspection = Inspection(force=force, cycle=chosen.id if chosen else "",
-                            title=(_title(lines, reading.name, force) if kind == "peel" else title) or "",
+                            title=(reports.peel_title(page, chosen, force) if kind == "peel" else title) or "",
                             published=PublicationDate(*published) if published else PublicationDate(0),
                             source=str(path), judgements=tuple(judgements), findings=tuple(findings),
                             grade_counts=tuple(counts), notes=" ".join(w[:1].upper() + w[1:] + "." for w in warnings),
                             source_kind=source_kind, findings_complete=False, report_type=kind,
                             inspectorates=reports.inspectorates_of(page.opening), covers=_covers(kind, page, force),
                             counts=reports.stated_counts(lines), response=response_of(ctx, source_kind),
-                            unplaced=tuple(Unplaced(s.line.text[:120], s.grade, s.line.place, "could not tell which area")
-                                           for s in unread if s.grade != "ungraded"))
+                            monitoring=tuple(read_monitoring(ctx, force, published)), headline=read_headline(ctx, force),
+                            unplaced=tuple(loose))  # its warnings travel in the Extraction, said once by pack
     return Extraction(inspection, evidence, warnings, earlier)
 
 
@@ -197,79 +214,34 @@ def extract_inspection(path: str | Path, reference: Reference | None = None) -> 
     return found[0]
 
 
-def _cycle(fw: Frameworks, wanted: str | None, published, statements, ctx) -> tuple[Cycle | None, str]:
+class CycleRead(NamedTuple):
+    chosen: Cycle | None
+    evidence: str
+    named: bool = False  # the text names the cycle (a label, its address, a heading), not only dates or wordings
+    caution: str = ""  # a cycle settled on weak cues alone, said as a warning
+
+
+def _cycle(fw: Frameworks, wanted: str | None, published, statements, ctx) -> CycleRead:
     if wanted:
         chosen = fw.cycle(wanted)
         if chosen is None:
             raise InputError(f"unknown cycle {wanted!r}; use one of {', '.join(fw.cycles)}")
-        return chosen, "--cycle"
+        return CycleRead(chosen, "--cycle", True)
     current = [s for s in statements if not s.earlier]
     adequate = any(s.grade == "adequate" for s in current)
     earlier_years = [s.year for s in statements if s.year] + past_years(ctx)
-    cid, cues = detect_cycle(ctx, published, adequate, _pillars_graded(current), earlier_years)
+    cid, cues = detect_cycle(ctx, published, adequate, pillars_graded(current), earlier_years)
     if cid is None:
-        return None, ""
+        return CycleRead(None, "")
     evidence = "; ".join(f"{c.reason}: {c.weight:+g}" for c in _top(cues, cid))
-    chosen = _question_set(fw, fw.cycles[cid], statements)
+    chosen = question_set(fw, fw.cycles[cid], statements)
     if chosen.id != cid:
         evidence += f"; the {chosen.name} names more of its areas"
-    return chosen, evidence
-
-
-PILLAR_WORDS = re.compile(r"^(?:its\s+|the\s+)?(?:overall\s+)?(?:police\s+)?(?P<pillar>effectiveness|efficiency|legitimacy)\b"
-                          r"(?!,\s+efficiency)|(?:police\s+)?effectiveness,\s+efficiency,?\s+and\s+legitimacy",
-                          re.IGNORECASE)
-
-
-def _pillars_graded(statements: list[Statement]) -> int:
-    """How many of the effectiveness, efficiency and legitimacy pillars the text grades."""
-    named: set[str] = set()
-    for s in statements:
-        found = PILLAR_WORDS.search(s.phrase) if s.grade != "ungraded" else None
-        if found:
-            named |= {found.group("pillar").lower()} if found.group("pillar") else {"effectiveness", "efficiency",
-                                                                                     "legitimacy"}
-    return len(named)
-
-
-def _dated(statements: list[Statement], cycle: Cycle) -> list[Statement]:
-    """A grade the text dates to a year before the cycle's inspections ("was rated
-    inadequate in 2016" in a 2018/19 text) is about an earlier inspection."""
-    first = span(cycle.inspected, cycle.id)[0][0]
-    return [replace(s, earlier=True) if s.year and s.year < first else s for s in statements]
-
-
-def _question_set(fw: Frameworks, cycle: Cycle, statements: list[Statement]) -> Cycle:
-    """Of a cycle's question sets (PEEL 2021/22's original and revised), the one whose areas
-    the text names: "crime data integrity" is graded only in the revised set."""
-    family = [cycle, *(c for c in fw.cycles.values() if c.variant_of == cycle.id)]
-    if len(family) == 1:
-        return cycle
-    current = [s for s in statements if not s.earlier]
-
-    def named(candidate: Cycle) -> int:
-        resolve = AreaResolver(candidate)
-        return sum(area is not None and area.graded for s in current
-                   for _, area in (resolve.split(s.phrase) if s.listed else [(s.phrase, resolve(s.phrase))]))
-
-    return max(family, key=lambda c: (named(c), c is cycle))
+    return CycleRead(chosen, evidence, names_cycle(cues, cid), weakly_settled(cues, fw.cycles[cid]))
 
 
 def _top(cues: list[Cue], cid: str) -> list[Cue]:
     return [c for c in cues if c.cycle == cid][:3]
-
-
-def _best_reading_cycle(fw: Frameworks, statements: list[Statement]) -> Cycle:
-    """With no cycle settled, read areas with the framework that understands most phrases."""
-    def understood(cycle: Cycle) -> int:
-        resolve = AreaResolver(cycle)
-        return sum(resolve(s.phrase) is not None for s in statements)
-
-    candidates = [c for c in fw.cycles.values() if c.grades and not c.variant_of]
-    return max(candidates, key=lambda c: (understood(c), c.order))
-
-
-PEEL_RELATED = ("peel", "revisit-letter", "monitoring-letter")  # may be about a PEEL cycle's findings
 
 
 def _covers(kind: str, page, force: str) -> tuple[str, ...]:
@@ -278,35 +250,6 @@ def _covers(kind: str, page, force: str) -> tuple[str, ...]:
                                                                  r"forces\b", page.opening, re.IGNORECASE):
         return ("all",)
     return (force,) if force else ()
-
-
-LINE_RULES = ("label", "area-label", "row", "heading", "question-heading", "ungraded-question", "areas-list")
-
-
-def _judgements(statements: list[Statement], cycle: Cycle) -> tuple[list[Judgement], list]:
-    """Statements to judgements of the cycle's areas. An area is recorded once: from a
-    statement that names it in its own words if there is one ("requires improvement at
-    responding to the public"), else from the first paraphrase ("call handling is good")."""
-    resolve = AreaResolver(cycle)
-    candidates, unread = [], []
-    for order, s in enumerate(statements):
-        if s.earlier:
-            continue
-        parts = resolve.split(s.phrase) if s.listed else [(s.phrase, resolve(s.phrase))]
-        for phrase, area in parts:
-            if area is None:
-                if s.how in LINE_RULES or len(phrase.split()) <= 8:
-                    unread.append(Statement(phrase, s.grade, s.line, s.earlier, s.how))
-                continue
-            if s.grade == "ungraded" or (area.graded and s.grade in cycle.grades):
-                own_words = resolve.exact_area(phrase) or resolve.close_spelling(phrase)
-                candidates.append((0 if own_words else 1, order, Judgement(area.canonical, phrase, s.grade,
-                                                                           s.line.place, how=s.how)))
-    found: dict[str, Judgement] = {}
-    for _, _, judgement in sorted(candidates, key=lambda c: c[:2]):
-        found.setdefault(judgement.area, judgement)
-    ordered = sorted(found.values(), key=lambda j: (j.place.page or 0, j.place.line or 0))
-    return ordered, unread
 
 
 def _gaps(cycle, force, published, evidence) -> list[str]:
@@ -328,19 +271,6 @@ def _source_kind(lines, reference: Reference) -> str:
     address = " ".join(u for l in lines[:3] for u in re.findall(r"https?://\S+", l.text))
     head = "\n".join(" ".join(l.text.split()) for l in lines[:40])
     return kind_of_text(address, head, any(l.page is not None for l in lines), reference)
-
-
-def _title(lines, cycle_name: str, force: str) -> str:
-    for line in lines[:40]:  # a report's own title: "PEEL 2023-2025: An inspection of X Police"
-        text = line.text.strip("# *").strip()
-        if re.search(r"\binspection of\b", text, re.IGNORECASE) and len(text) < 140:
-            return text
-    for line in lines[:15]:
-        text = line.text.strip("# *").strip()
-        if 15 < len(text) < 140 and ("inspection" in text.lower() or "peel" in text.lower()) \
-                and not text.lower().startswith("source:"):
-            return text
-    return f"{cycle_name}: {force}" if force else cycle_name
 
 
 FLAT_TEXT_CHARS = 1_500  # a text this long in a line or two has lost its line breaks

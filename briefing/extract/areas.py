@@ -20,7 +20,7 @@ import re
 
 from rapidfuzz import fuzz, process
 
-from briefing.frameworks import Area, Cycle, normalise
+from briefing.frameworks import Area, Cycle, Frameworks, normalise
 from briefing.words import content_stems
 
 # Words area phrases use without naming an area ("the way the force makes sure ..."); the
@@ -142,3 +142,36 @@ class AreaResolver:
             if hits and (score > best_score or (score == best_score and len(hits) > best_hits)):
                 best, best_score, best_hits = area, score, len(hits)
         return best if best_score >= 0.5 else self.close_spelling(phrase)
+
+
+class AnyCycle:
+    """Whether a phrase names an area of any cycle: grade statements are read before the
+    cycle is settled, so where a grade's scope lies is tested against every cycle's areas
+    (a phrase, or one of the pieces of a list: "A, B and C")."""
+
+    def __init__(self, frameworks: Frameworks):
+        self.resolvers = [AreaResolver(c) for c in frameworks.cycles.values() if c.areas and not c.variant_of]
+        self._named: dict[str, bool] = {}
+
+    def names_whole(self, phrase: str) -> bool:
+        """The phrase, as one, names an area of some cycle."""
+        return any(resolve(phrase) is not None for resolve in self.resolvers)
+
+    def names(self, phrase: str) -> bool:
+        phrase = phrase.strip(" ,;:'\u2018\u2019\"\u201c\u201d")
+        if phrase not in self._named:
+            pieces = [phrase, *(p for p in LIST_CUTS.split(phrase) if len(p) > 3)] if len(phrase) < 400 else []
+            self._named[phrase] = any(resolve(p) is not None for p in pieces for resolve in self.resolvers)
+        return self._named[phrase]
+
+
+LIST_CUTS = re.compile(r"\s*[;,]\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as)\s+")
+_ANY: dict[int, tuple[Frameworks, AnyCycle]] = {}
+
+
+def any_cycle(frameworks: Frameworks) -> AnyCycle:
+    """The areas of every cycle of these frameworks, made once."""
+    held = _ANY.get(id(frameworks))
+    if held is None or held[0] is not frameworks:
+        held = _ANY[id(frameworks)] = (frameworks, AnyCycle(frameworks))
+    return held[1]

@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from briefing.extract.dates import naming_years
+from briefing.extract.forces import canonical_force, detect_force
 from briefing.extract.grades.grammar import QUESTION, Grammar, sentences
+from briefing.extract.language import naming_years
 from briefing.extract.reader import SourceLine
 from briefing.extract.ruler import Span
 from briefing.extract.text import Paragraph, paragraphs, unwrapped
@@ -77,8 +78,9 @@ class Context:
     paras: list[Paragraph]
     grammar: Grammar
     frameworks: Frameworks
-    force: str = ""
+    force: str = ""  # the force the user named (--force), if any
     source: list[SourceLine] = field(default_factory=list)  # every line as read, blank ones too
+    forces: tuple = ()  # the Reference's forces (name, other names); the process's own when empty
     settled: Settled = field(default_factory=Settled)
     so_far: object = None  # what the group being run has read so far (ruler.Result), set by its driver
     _words: dict[int, list] = field(default_factory=dict, repr=False)
@@ -90,8 +92,16 @@ class Context:
     _sentence_words: dict[int, list] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def of(cls, lines: list[SourceLine], frameworks: Frameworks, force: str = "") -> Context:
-        return cls(paragraphs(lines), grammar_of(frameworks), frameworks, force, list(lines))
+    def of(cls, lines: list[SourceLine], frameworks: Frameworks, force: str = "", forces: tuple = ()) -> Context:
+        return cls(paragraphs(lines), grammar_of(frameworks), frameworks, force, list(lines), tuple(forces))
+
+    @cached_property
+    def subject_force(self) -> str:
+        """The force the text is about: the one named (--force, as data/forces.yaml names it),
+        else the one it names most."""
+        if self.force:
+            return canonical_force(self.force, self.forces or None)
+        return detect_force(self.source, self.forces or None) or ""
 
     @cached_property
     def page(self) -> Page:
@@ -136,6 +146,11 @@ class Context:
             self._words[para.index] = self.grammar.words(para.text, self.folded(para))
         return self._words[para.index]
 
+    @cached_property
+    def graded_paras(self) -> list[Paragraph]:
+        """The paragraphs with a grade word: all a grade or count rule of one paragraph reads."""
+        return [para for para in self.paras if self.grade_words(para)]
+
     def may_grade(self, para: Paragraph) -> bool:
         """Whether the paragraph has a grade word: the test every line-shaped grade rule
         needs to pass, from the grade words found once."""
@@ -146,16 +161,27 @@ class Context:
         return tuple(Span(para.index, m.start(), m.end()) for m in self.grade_words(para) if start <= m.start() < end)
 
     def place_spans(self, place: Place) -> tuple[Span, ...]:
-        """The spans of the lines at a place: a text's line (a long line's pieces share its
-        number), or a PDF's whole page (a PDF item is placed by its page)."""
-        return self._place_spans.get(place, ())
+        """The text at a place: a text's line (a long line's pieces share its number), or a
+        PDF's whole page (a PDF item is placed by its page), as one span a paragraph."""
+        key = (place.page, place.line if place.page is None else None)
+        return tuple(Span(para.index, para.line_span(first)[0] if para.starts else 0,
+                          para.line_span(last)[1] if para.starts else len(para.text))
+                     for para, first, last in self._lines_at.get(key, ()))
 
     @cached_property
-    def _place_spans(self) -> dict[Place, tuple[Span, ...]]:
-        out: dict[Place, tuple[Span, ...]] = {}
-        for para, index, line in self.lines:
-            start, end = para.line_span(index) if para.starts else (0, len(para.text))
-            out[line.place] = out.get(line.place, ()) + (Span(para.index, start, end),)
+    def _lines_at(self) -> dict[tuple, list[tuple[Paragraph, int, int]]]:
+        """(page, line) -> the runs of a paragraph's lines there: (paragraph, first, last)."""
+        out: dict[tuple, list[tuple[Paragraph, int, int]]] = {}
+        for para in self.paras:
+            run_key, first = None, 0
+            for index, line in enumerate(para.lines):
+                key = (line.page, line.line if line.page is None else None)
+                if key != run_key:
+                    if run_key is not None:
+                        out.setdefault(run_key, []).append((para, first, index - 1))
+                    run_key, first = key, index
+            if run_key is not None:
+                out.setdefault(run_key, []).append((para, first, len(para.lines) - 1))
         return out
 
     def sentences(self, para: Paragraph) -> list[tuple[int, str]]:

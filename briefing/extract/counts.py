@@ -4,8 +4,11 @@ named grades, by these named rules:
 - grade-in-n: "'adequate' in six categories", "outstanding in one area, good in one area",
   "outstanding or good in two areas";
 - n-of-m: "good in four of the nine areas", "zero of the nine areas were outstanding or good";
-- none: "no areas requiring improvement", "don't have any headings below 'adequate'".
-A paragraph about an earlier inspection ("In 2017 ...", "at our last inspection") counts
+- none: "no areas requiring improvement", "no requires improvement or inadequate grades",
+  "no areas of the force were considered 'inadequate'", "don't have any headings below 'adequate'";
+- n-grades: "six 'outstanding' grades and two 'good' grades";
+- n-graded: "three areas rated 'inadequate'", "2 of which were Good, 3 were Adequate".
+A sentence about an earlier inspection ("In 2017 ...", "at our last inspection") counts
 nothing for this one.
 """
 
@@ -14,18 +17,21 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from briefing.extract.grades.grammar import NUMBER_WORDS, Grammar
+from briefing.extract.grades.grammar import Grammar
+from briefing.extract.language import NUMBER_WORDS, number
 from briefing.extract.ruler import Reading, Ruler, Span, Unique
 from briefing.extract.vocabulary import QUOTE as Q
 from briefing.model import GradeCount
 
-NUMBER = rf"(?:\d+|{'|'.join(NUMBER_WORDS)}|zero|no|none)"
+WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))  # "seventeen" before "seven"
+NUMBER = rf"(?:\d{{1,2}}(?!\d)|{WORDS}|zero|no|none)"  # never a year
+SMALL = rf"(?:\d{{1,2}}|{WORDS})"  # a count of areas, never a year
+VERBS = r"rated|graded|judged|deemed|assessed|found|considered|marked|ranked"
 LADDER = ("outstanding", "good", "adequate", "requires improvement", "inadequate")
 
 
 def _number(word: str) -> int:
-    word = word.lower()
-    return int(word) if word.isdigit() else 0 if word in ("zero", "no", "none") else NUMBER_WORDS[word]
+    return 0 if word.lower() in ("zero", "no", "none") else number(word)
 
 
 def _grades(grammar: Grammar, words: str) -> tuple[str, ...]:
@@ -40,24 +46,61 @@ def _patterns(grades: str, lead: str) -> dict[str, re.Pattern]:
     one = rf"{Q}?(?:{grades}){Q}?"
     many = rf"(?P<grades>{one}(?:\s+or\s+{one})*)"
     return {
-        "in-n": re.compile(rf"{lead}{many}\s+(?:in|for|across)\s+(?:(?:all|just|only)\s+)?"
+        "in-n": re.compile(rf"{lead}{many}\s+(?:in|for|across)\s+(?:(?:all|just|only|the\s+other|the\s+remaining)\s+)?"
                            rf"(?P<n>{NUMBER})(?=\s+(?:separate\s+|other\s+|of\s+the\s+\w+\s+)?(?:areas?|categories|questions)\b"
                            rf"|\s*[.,;]|\s+and\b|\s*$)(?!\s+of\s+the\s+\w+\s+areas)", re.IGNORECASE),
         "before": re.compile(rf"{lead}{many}\s+in\s+(?P<n>{NUMBER})\s+of\s+(?:the|its)\s+\w+\s+"
                              rf"(?:areas|categories|questions)\b", re.IGNORECASE),
         "after": re.compile(rf"\b(?P<n>{NUMBER})\s+of\s+(?:the|its)\s+\w+\s+(?:areas|categories|questions)\s+(?:were|was|are|is)\s+"
                             rf"(?:(?:rated|graded|judged)\s+)?(?:as\s+)?{many}", re.IGNORECASE),
-        "no-areas": re.compile(rf"\bno\s+(?:areas?|categories|questions)\s+(?:that\s+(?:were|are)\s+)?(?:(?:rated|graded|judged|"
-                               rf"found)\s+(?:as\s+)?)?{many}", re.IGNORECASE),
+        "no-areas": re.compile(rf"\bno\s+(?:areas?|categories|questions|fields)\s+(?:(?!{VERBS}\b)[\w\u2019']+\s+){{0,5}}?"
+                               rf"(?:(?:that\s+)?(?:were|are|was|is|have\s+been|has\s+been)\s+)?(?:(?:{VERBS})\s+(?:as\s+|to\s+be\s+)?)?"
+                               rf"{many}", re.IGNORECASE),
+        "no-grades": re.compile(rf"\bno\s+{many}\s+(?:grades?|gradings?|ratings?|judge?ments?)\b", re.IGNORECASE),
+        "n-graded": re.compile(rf"(?<![\w,.])(?P<n>{SMALL})\s+(?:(?:[\w\u2019']+\s+){{0,3}}?(?:areas?|fields?|categories|questions)"
+                               rf"\s+(?:[\w\u2019']+\s+){{0,2}}?)?(?:of\s+which\s+)?(?:(?:were|was|are|is|have\s+been|has\s+been)\s+)?"
+                               rf"(?:(?:{VERBS})\s+(?:as\s+|to\s+be\s+)?)?{many}(?!\s+(?:at|in|for|across)\b)", re.IGNORECASE),
+        "n-grades": re.compile(rf"(?<![\w,.])(?P<n>{SMALL})\s+{many}\s+(?:grades?|gradings?|ratings?|judge?ments?)\b", re.IGNORECASE),
         "below": re.compile(rf"\b(?:don't|do not|doesn't|does not|did not|didn't)\s+have\s+any\s+(?:headings|areas|grades|"
                             rf"gradings)\s+below\s+(?P<grade>{one})", re.IGNORECASE),
     }
 
 
-def _paragraph_counts(ctx, para) -> bool:
-    """Every count names a grade; a paragraph about an earlier inspection ("In 2017 ...",
-    "at our last inspection") counts nothing for this one."""
-    return ctx.may_grade(para) and not EARLIER_PARAGRAPH.search(para.text)
+def _counts(ctx, para, names: tuple[str, ...]):
+    """(match, grades) of these patterns in a paragraph with a grade word, but in a sentence
+    about an earlier inspection ("In 2017 ...", "at our last inspection"), which counts
+    nothing for this one."""
+    if not ctx.may_grade(para):
+        return
+    patterns = _patterns(ctx.grammar.vocabulary.grades, ctx.grammar.vocabulary.lead)
+    folded = ctx.folded(para)
+    for name in names:
+        if not _may_count(name, folded):
+            continue
+        for match in patterns[name].finditer(para.text):
+            if not _earlier(ctx, para, match.start()):
+                yield match, _grades(ctx.grammar, match.group("grades"))
+
+
+NEEDS = {"no-areas": ("no ",), "no-grades": ("no ",), "below": ("below",)}
+OF_AREAS = (" of the ", " of its ")
+A_NUMBER = re.compile(rf"\d|\b(?:{'|'.join(NUMBER_WORDS)}|zero|no|none)\b")
+
+
+def _may_count(name: str, folded: str) -> bool:
+    """Whether a count pattern could match: the words it needs are in the case-folded
+    paragraph (a test cheaper than the pattern; most paragraphs with a grade word count
+    nothing)."""
+    if name in NEEDS:
+        return any(word in folded for word in NEEDS[name])
+    if name in ("before", "after") and not any(words in folded for words in OF_AREAS):
+        return False  # "four of the nine areas"
+    return bool(A_NUMBER.search(folded))
+
+
+def _earlier(ctx, para, at: int) -> bool:
+    start, sentence = next((s for s in reversed(ctx.sentences(para)) if s[0] <= at), (0, para.text))
+    return bool(EARLIER_SENTENCE.search(sentence))
 
 
 def _reading(para, match: re.Match, grades: tuple[str, ...], count: int) -> Reading:
@@ -67,47 +110,55 @@ def _reading(para, match: re.Match, grades: tuple[str, ...], count: int) -> Read
     return Reading((Span(para.index, match.start(), match.end()),), (GradeCount(grades, count, para.start.place),))
 
 
-def grade_in_n(ctx, para):
-    """ "'adequate' in six categories", "outstanding or good in two areas"."""
-    if not _paragraph_counts(ctx, para):
-        return
-    grammar = ctx.grammar
-    for match in _patterns(grammar.vocabulary.grades, grammar.vocabulary.lead)["in-n"].finditer(para.text):
-        yield _reading(para, match, _grades(grammar, match.group("grades")), _number(match.group("n")))
-
-
 def n_of_m(ctx, para):
     """ "good in four of the nine areas", "zero of the nine areas were outstanding or good"."""
-    if not _paragraph_counts(ctx, para):
-        return
-    grammar = ctx.grammar
-    patterns = _patterns(grammar.vocabulary.grades, grammar.vocabulary.lead)
-    for name in ("before", "after"):
-        for match in patterns[name].finditer(para.text):
-            yield _reading(para, match, _grades(grammar, match.group("grades")), _number(match.group("n")))
+    for match, grades in _counts(ctx, para, ("before", "after")):
+        yield _reading(para, match, grades, _number(match.group("n")))
+
+
+def grade_in_n(ctx, para):
+    """ "'adequate' in six categories", "outstanding or good in two areas", "'requires
+    improvement' in the other five areas"."""
+    for match, grades in _counts(ctx, para, ("in-n",)):
+        yield _reading(para, match, grades, _number(match.group("n")))
+
+
+def n_graded(ctx, para):
+    """ "three areas rated 'inadequate'", "9 areas were graded - 2 of which were Good, 3 were
+    Adequate", "five areas ... rated as good, four fall short - two require improvement"."""
+    for match, grades in _counts(ctx, para, ("n-graded",)):
+        yield _reading(para, match, grades, _number(match.group("n")))
+
+
+def n_grades(ctx, para):
+    """ "six 'outstanding' grades, two 'good' grades and one 'adequate' grade"."""
+    for match, grades in _counts(ctx, para, ("n-grades",)):
+        yield _reading(para, match, grades, _number(match.group("n")))
 
 
 def none(ctx, para):
-    """ "no areas requiring improvement", "don't have any headings below 'adequate'"."""
-    if not _paragraph_counts(ctx, para):
-        return
-    grammar = ctx.grammar
-    patterns = _patterns(grammar.vocabulary.grades, grammar.vocabulary.lead)
-    for match in patterns["no-areas"].finditer(para.text):
-        yield _reading(para, match, _grades(grammar, match.group("grades")), 0)
-    for match in patterns["below"].finditer(para.text):
-        floor = grammar.grade_of(match.group("grade").strip("'\u2018\u2019\"\u201c\u201d"))
-        if floor in LADDER:
+    """ "no areas requiring improvement", "no areas of the force were considered 'inadequate'",
+    "no requires improvement or inadequate grades", "don't have any headings below 'adequate'"."""
+    for match, grades in _counts(ctx, para, ("no-areas", "no-grades")):
+        yield _reading(para, match, grades, 0)
+    for match in _patterns(ctx.grammar.vocabulary.grades, ctx.grammar.vocabulary.lead)["below"].finditer(para.text):
+        floor = ctx.grammar.grade_of(match.group("grade").strip("'\u2018\u2019\"\u201c\u201d"))
+        if floor in LADDER and not _earlier(ctx, para, match.start()):
             yield _reading(para, match, LADDER[LADDER.index(floor) + 1:], 0)
 
 
-EARLIER_PARAGRAPH = re.compile(r"^(in|by) (19|20)\d\d\b|\b(last|previous) inspection", re.IGNORECASE)
-COUNT_RULES = Ruler([("n-of-m", n_of_m), ("grade-in-n", grade_in_n), ("none", none)],
-                    repeats=Unique(lambda reading, count: (count.grades, count.count, reading.spans[0].para)))
+EARLIER_SENTENCE = re.compile(r"^(in|by) (19|20)\d\d\b|\b(last|previous) inspection|\bwas last inspected\b", re.IGNORECASE)
+COUNT_RULES = Ruler([("n-of-m", n_of_m), ("grade-in-n", grade_in_n), ("none", none), ("n-grades", n_grades),
+                     ("n-graded", n_graded)],
+                    repeats=Unique(lambda reading, count: (count.grades, count.count, reading.spans[0].para)),
+                    paragraphs=lambda ctx: ctx.graded_paras)
 
 
 def find_counts(ctx, rules: Ruler = COUNT_RULES) -> list[GradeCount]:
-    """Counts stated without areas, for this inspection only, each read once, in the
-    text's order (and, within a paragraph, in the rules' order)."""
-    read = sorted(rules.read(ctx).read, key=lambda r: r.reading.spans[0].para)
-    return [r.statement for r in read]
+    """Counts stated without areas, for this inspection only, each read once."""
+    return in_order(rules.read(ctx))
+
+
+def in_order(result) -> list[GradeCount]:
+    """What the count rules read, in the text's order (within a paragraph, the rules')."""
+    return [r.statement for r in sorted(result.read, key=lambda r: r.reading.spans[0].para)]

@@ -20,17 +20,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
-from briefing.extract.ruler import Reading, Ruler, adapted
+from briefing.extract.language import MONTH, MONTH_NAME, MONTHS, month_number
+from briefing.extract.ruler import Reading, Ruler, whole_text
 
-if TYPE_CHECKING:
-    from briefing.extract.context import Page
-
-MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
-                                      "september", "october", "november", "december"), start=1)}
-_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|" \
-         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH = rf"(?P<month>{MONTH})"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _WEEKDAY = r"(?:(?P<weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
@@ -41,8 +35,9 @@ DATE_FORMS = [
     re.compile(r"\b(?P<dd>\d{1,2})/(?P<mm>\d{1,2})/(?P<yyyy>(?:19|20)\d\d)\b"),
 ]
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-LABEL = re.compile(r"\b(?:published(?:\s+on)?|publication\s+date|date\s+of\s+publication|date\s+published)\s*:\s*"
-                   r"|^\s*(?:-\s+)?published(?:\s+on)?\s+(?=\w)", re.IGNORECASE | re.MULTILINE)
+LABEL = re.compile(r"\b(?:published(?:\s+on)?|publication\s+date|date\s+of\s+publication|date\s+published)\s*"
+                   r"(?::\s*|[-\u2013]\s+|\n[-\u2022*\s]*(?=\d))|^\s*(?:-\s+)?published(?:\s+on)?\s*:?\s+(?=\w)",
+                   re.IGNORECASE | re.MULTILINE)  # "Published on: 9 June 2023"; "- Date of publication" / "- 16 July 2021"
 RELEASE = re.compile(r"(?:released|published|publishes|publish)(?:\s+(?:its|his|her|their|the)\s+(?:report|findings|"
                      r"inspection|assessment|letter)(?:\s+\w+){0,6}?)?(?:\s+by\s+[^.]{3,80}?)?\s+(?:on\s*:?\s*(?:the\s+)?|"
                      r"today\s*\(\s*)", re.IGNORECASE)
@@ -50,8 +45,10 @@ TODAY = re.compile(r"\btoday\s*\(\s*", re.IGNORECASE)
 PAGE_DATE = re.compile(r"(?:^|\s|\b)(?:posted|dated|date)\s*(?:on)?\s*:?\s*", re.IGNORECASE)
 SENT = re.compile(r"\bsent\s+on\s*:?\s*", re.IGNORECASE)
 UPDATED = re.compile(r"last\s+updated\s*:?\s*", re.IGNORECASE)
-ENTRY = re.compile(rf"^\s*(?P<date>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s+(?:19|20)\d\d)\s*[-\u2013\u2014:]\s*\w.*"
-                   rf"\b(?:report|inspection|assessment|letter)\b", re.IGNORECASE | re.MULTILINE)
+ENTRY = re.compile(rf"^\s*(?P<date>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s+(?:19|20)\d\d)\s*[-\u2013\u2014:]\s*(?=\w)"
+                   rf"(?=.*\b(?:report|inspection|assessment|letter)\b)", re.IGNORECASE | re.MULTILINE)
+TITLE_DATED = re.compile(rf"^(?=.*\b(?:report|inspection|assessment|review|letter)\b).{{10,200}}\((?P<date>\d{{1,2}}"
+                         rf"(?:st|nd|rd|th)?\s+{_MONTH}\s+(?:19|20)\d\d)\)\s*$", re.IGNORECASE)
 MONTH_PUBLISHED = re.compile(rf"\bin\s+{_MONTH}\s+(?P<year>(?:19|20)\d\d),?\s+(?:\w+\s+){{0,4}}?(?:published|released)\b",
                              re.IGNORECASE)
 
@@ -67,10 +64,6 @@ class Published:
         return self.year, self.month, self.day
 
 
-def _month(word: str) -> int:
-    return next(v for k, v in MONTHS.items() if k.startswith(word.lower()[:3]))
-
-
 def _date(match: re.Match, years: list[int]) -> tuple[int, int, int] | None:
     g = match.groupdict()
     try:
@@ -80,7 +73,7 @@ def _date(match: re.Match, years: list[int]) -> tuple[int, int, int] | None:
         if g.get("dd"):
             d = date(int(g["yyyy"]), int(g["mm"]), int(g["dd"]))
             return d.year, d.month, d.day
-        month, day = _month(g["month"]), int(g["day"])
+        month, day = month_number(g["month"]), int(g["day"])
         if g.get("year"):
             date(int(g["year"]), month, day)
             return int(g["year"]), month, day
@@ -95,8 +88,36 @@ def _date(match: re.Match, years: list[int]) -> tuple[int, int, int] | None:
                 continue
         if len(fits) == 1 or (fits and len(years) <= 6):
             return fits[0], month, day
-    except (ValueError, StopIteration):
+    except (ValueError, TypeError):
         return None
+    return None
+
+
+CLOCK = re.compile(r"[,\s|-]*(?:at\s+)?\d{1,2}(?:[:.]\d\d\s*(?:am|pm)?|\s*(?:am|pm))\s*(?:bst|gmt)?\s*$|[,\s|-]+(?:updated|by)\b.*$", re.IGNORECASE)
+DATELINE_LINES = 12
+DATELINE_CHARS = 80
+
+
+def dateline(lines: list[str]) -> tuple[int, int | None, int | None] | None:
+    """The date a page bears on a line of its own near its top, a news page's dateline
+    ("Jan 29, 2025", "Friday, 19th November 2021, 10:40 am", "09/04/2026"): when the page
+    was written, not when the report it speaks of was published. "09/04/2026" is 9 April
+    or 4 September: only its year is certain."""
+    for text in lines[:DATELINE_LINES]:
+        if len(text) > DATELINE_CHARS:
+            continue  # a dateline is short; the clock pattern is not tried on a long line
+        bare = CLOCK.sub("", text.strip()).strip(" ,|-")
+        if not bare or len(bare) > 40:
+            continue
+        for form in DATE_FORMS:
+            found = form.fullmatch(bare)
+            if not found:
+                continue
+            if found.groupdict().get("dd") and found.group("dd") != found.group("mm") and int(found.group("dd")) <= 12:
+                return int(found.group("yyyy")), None, None
+            dated = _date(found, [])
+            if dated:
+                return dated
     return None
 
 
@@ -111,117 +132,100 @@ def _after(text: str, lead: re.Pattern, years: list[int]) -> tuple[int, int, int
     return None
 
 
-def published_label(page: Page):
+def _dated(found) -> list[Reading]:
+    """A date rule's reading: the date it found, claiming no text (a page has one date)."""
+    return [Reading((), (Published(*found),))] if found else []
+
+
+@whole_text
+def published_label(ctx):
     """ "Published on: 9 June 2023", "Publication date: 6th Jul 2017" (the first on the page)."""
+    page = ctx.page
     for match in LABEL.finditer(page.top):
         rest = page.top[match.end():match.end() + 40].lstrip()
         for form in DATE_FORMS:
             found = form.match(rest)
             if found:
-                return _date(found, page.years)
-        if rest and not rest[:1].isdigit():
-            continue  # an empty label ("Publication date:" then the next field): no date
-    return None
+                yield from _dated(_date(found, page.years))
+                return
 
 
-def released(page: Page):
+@whole_text
+def released(ctx):
     """ "published its report on Thursday 10 April", "published ... on Thursday (July 24)"."""
-    return _after(page.top, RELEASE, page.years)
+    yield from _dated(_after(ctx.page.top, RELEASE, ctx.page.years))
 
 
-def today(page: Page):
+@whole_text
+def today(ctx):
     """ "published today (Tuesday 12 March)"; "has today been moved" on a dated page."""
+    page = ctx.page
     dated = _after(page.top, TODAY, page.years) or _after(page.top, TODAY, page.named)
-    if dated:
-        return dated
-    if re.search(r"\bhas\s+today\s+(?:been\s+)?\w+", page.top, re.IGNORECASE):
-        return page_date(page)
-    return None
+    if not dated and re.search(r"\bhas\s+today\s+(?:been\s+)?\w+", page.top, re.IGNORECASE):
+        dated = _page_date(page)
+    yield from _dated(dated)
 
 
-def entry_heading(page: Page):
-    """ "2 March 2017 - PEEL Report": a dated entry on a page that lists reports."""
-    found = ENTRY.search(page.top)
-    if found:
-        for form in DATE_FORMS:
-            match = form.match(found.group("date"))
-            if match:
-                return _date(match, page.years)
-    return None
+@whole_text
+def entry_heading(ctx):
+    """ "2 March 2017 - PEEL Report": a dated entry on a page that lists reports; or a
+    report's heading with its date in brackets ("HMICFRS Inspection on Fraud (2 Apr 2019)")."""
+    first = next((line for line in ctx.page.top_lines if line.strip()), "")
+    found = ENTRY.search(ctx.page.top) or TITLE_DATED.match(first)
+    for form in DATE_FORMS if found else ():
+        match = form.match(found.group("date"))
+        if match:
+            yield from _dated(_date(match, ctx.page.years))
+            return
 
 
-def month_published(page: Page):
+@whole_text
+def month_published(ctx):
     """ "In March 2018, HMICFRS published ...": the month only."""
-    found = MONTH_PUBLISHED.search(page.top)
-    return (int(found.group("year")), _month(found.group("month")), None) if found else None
+    found = MONTH_PUBLISHED.search(ctx.page.top)
+    yield from _dated((int(found.group("year")), month_number(found.group("month")), None) if found else None)
 
 
-def page_date(page: Page):
+@whole_text
+def page_date(ctx):
     """The page's own date: "Posted on 7 Dec 2023", a "date 2025-07-23" line, or a month
     line near its top."""
+    yield from _dated(_page_date(ctx.page))
+
+
+def _page_date(page):
     dated = _after(page.top, PAGE_DATE, page.years)
     if dated:
         return dated
-    month_year = re.search(rf"^\s*({'|'.join(MONTHS)}) ((?:19|20)\d\d)\s*$", "\n".join(page.top_lines[:6]),
+    month_year = re.search(rf"^\s*({MONTH_NAME}) ((?:19|20)\d\d)\s*$", "\n".join(page.top_lines[:6]),
                            re.IGNORECASE | re.MULTILINE)
     return (int(month_year.group(2)), MONTHS[month_year.group(1).lower()], None) if month_year else None
 
 
-def letter_date(page: Page):
+@whole_text
+def letter_date(ctx):
     """A letter's "Sent on" line, or its own date line below its heading."""
+    page = ctx.page
     sent = _after(page.top, SENT, page.years)
-    if sent:
-        return sent
-    full = re.search(rf"^\s*(\d{{1,2}}) ({'|'.join(MONTHS)}) ((?:19|20)\d\d)\s*$", "\n".join(page.top_lines[:12]),
+    full = re.search(rf"^\s*(\d{{1,2}}) ({MONTH_NAME}) ((?:19|20)\d\d)\s*$", "\n".join(page.top_lines[:12]),
                      re.IGNORECASE | re.MULTILINE)
-    if full and re.search(r"\b(letter|dear)\b", page.top, re.IGNORECASE):
-        return int(full.group(3)), MONTHS[full.group(2).lower()], int(full.group(1))
-    return None
-
-
-def _rule(fn):
-    """A date rule of the page's top (context.Page): it returns (year, month, day) or None."""
-    return adapted(fn, lambda ctx: (ctx.page,), lambda ctx, found: Reading((), (Published(*found),)))
+    if sent:
+        yield from _dated(sent)
+    elif full and re.search(r"\b(letter|dear)\b", page.top, re.IGNORECASE):
+        yield from _dated((int(full.group(3)), MONTHS[full.group(2).lower()], int(full.group(1))))
 
 
 DATE_RULES = Ruler([
-    ("published-label", _rule(published_label)),
-    ("released", _rule(released)),
-    ("today", _rule(today)),
-    ("entry-heading", _rule(entry_heading)),
-    ("month-published", _rule(month_published)),
-    ("page-date", _rule(page_date)),
-    ("letter-date", _rule(letter_date)),
+    ("published-label", published_label),
+    ("released", released),
+    ("today", today),
+    ("entry-heading", entry_heading),
+    ("month-published", month_published),
+    ("page-date", page_date),
+    ("letter-date", letter_date),
 ], first=True)
 
 
-HMICFRS_NAMED = re.compile(r"\bHMICFRS\b|Fire (?:and|&) Rescue Services")
-
-
-def inspectorate_naming(text: str) -> tuple[str | None, str | None]:
-    """How a text names the inspectorate, which dates it: "HMICFRS" (from July 2017) or
-    "HMIC" (before), and "Her" Majesty's (until September 2022) or "His" (after). Plain
-    substring tests come first: on a long text they cost a fraction of a pattern's scan."""
-    named = "HMICFRS" if ("HMICFRS" in text or "Rescue Services" in text) and HMICFRS_NAMED.search(text) else \
-        "HMIC" if "HMIC" in text and re.search(r"\bHMIC\b", text) else None
-    monarch = "Her" if "Her Majesty" in text and re.search(r"\bHer Majesty", text) else \
-        "His" if "His Majesty" in text and re.search(r"\bHis Majesty", text) else None
-    return named, monarch
-
-
-def naming_years(text: str) -> range:
-    """The years a text can date from by how it names the inspectorate."""
-    named, monarch = inspectorate_naming(text)
-    first, last = 2013, date.today().year
-    if named == "HMICFRS":
-        first = 2017
-    elif named == "HMIC":
-        last = 2017
-    if monarch == "Her":
-        last = min(last, 2022)
-    elif monarch == "His":
-        first = max(first, 2022)
-    return range(first, last + 1)
 
 
 def publication_date(ctx, rules: Ruler = DATE_RULES) -> tuple[Published | None, str]:

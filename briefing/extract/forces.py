@@ -38,9 +38,13 @@ def fold(text: str) -> str:
     return " ".join(re.sub(r"[-\u2010-\u2015]", " ", text.lower().replace("&", "and")).split())
 
 
+def force_phrases(forces: tuple | None = None) -> Phrases:
+    """Every wording of these forces (the process's own by default), found in one pass."""
+    return _force_phrases(forces if forces is not None else _bundled())
+
+
 @lru_cache(maxsize=4)
 def _force_phrases(forces: tuple) -> Phrases:
-    """Every wording, found in one pass over a text."""
     return Phrases(_wordings(forces))
 
 
@@ -68,3 +72,50 @@ def detect_force(lines: list[SourceLine], forces: tuple | None = None) -> str | 
         for name in force_scores(line.text, forces):
             counts[name] += 1
     return counts.most_common(1)[0][0] if counts else None
+
+
+KIND = re.compile(r"\b(?:police(?:\s+service)?|constabulary|service|force|heddlu)\b")
+
+
+def canonical_force(name: str, forces: tuple | None = None) -> str:
+    """The force's own name for a name as people write it: any case, "&" for "and",
+    "Police" for "Constabulary", a short name of data/forces.yaml ("Northants Police",
+    "the Met"), or the place alone ("Northamptonshire"). A name of no known force is kept
+    as written: it is a force of the user's own data, or a mistake the user will see."""
+    wordings = known_forces(forces)
+    key = fold(name)
+    found = wordings.get(key) or wordings.get(re.sub(r"^the\s+", "", key))
+    if found is None:
+        place = " ".join(KIND.sub(" ", key).split())
+        found = next((wordings[w] for w in (place, f"{place} police", f"{place} constabulary") if w in wordings), None)
+    return found[0] if found else name
+
+
+_SAME_LENGTH = str.maketrans({c: " " for c in "-\u2010\u2011\u2012\u2013\u2014\u2015"})
+
+
+def force_mentions(text: str, forces: tuple | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, force) of each force named in a text of single spaces (a paragraph's),
+    in the text's own places: the text is only lower-cased and its dashes made spaces, and
+    each wording is also sought with "&" for "and"."""
+    lowered = text.lower().translate(_SAME_LENGTH)
+    if len(lowered) != len(text):  # a character whose lower case is longer: places would shift
+        return []
+    wordings = _mention_wordings(forces if forces is not None else _bundled())
+    return [(start, start + len(w), wordings[w]) for start, w in _mention_phrases(forces if forces is not None
+                                                                                  else _bundled()).found(lowered)]
+
+
+@lru_cache(maxsize=4)
+def _mention_wordings(forces: tuple) -> dict[str, str]:
+    out = {}
+    for wording, (name, _) in _wordings(forces).items():
+        out[wording] = name
+        out[wording.replace(" and ", " & ")] = name
+    return out
+
+
+@lru_cache(maxsize=4)
+def _mention_phrases(forces: tuple) -> Phrases:
+    return Phrases(_mention_wordings(forces))
+

@@ -43,9 +43,13 @@ class Phrases:
     def matches(self, text: str) -> list[str]:
         """The phrases as a regular expression of them, longest first, finds them one after
         another: at each place the longest phrase, then on from its end."""
+        return [phrase for _, phrase in self.found(text)]
+
+    def found(self, text: str) -> list[tuple[int, str]]:
+        """(start, phrase) of what `matches` finds."""
         out, resume = [], 0
         for start, phrase in sorted(self._whole(text), key=lambda found: (found[0], -len(found[1]))):
             if start >= resume:
-                out.append(phrase)
+                out.append((start, phrase))
                 resume = start + len(phrase)
         return out

@@ -19,9 +19,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from briefing.extract.dates import _MONTH, MONTHS
+from briefing.extract.language import MONTH, month_number
 from briefing.extract.reader import SourceLine
-from briefing.extract.ruler import Reading, Ruler, adapted
+from briefing.extract.ruler import Reading, Ruler, whole_text
 from briefing.model import Place, Response
 
 RESPONSE_WORDS = re.compile(
@@ -32,7 +32,7 @@ ASKED = re.compile(r"\b(?:asked|invited|requested)\s+the\s+chief\s+constable(?:[
                    r"(?:a\s+)?(?:response|comments?|view))|\bcommenting\s+on\s+the\s+(?:hmicfrs|hmic)\s+report", re.IGNORECASE)
 BODY = re.compile(r"police\s*(?:,\s*fire\s+)?(?:and|&)\s*crime\s+commissioner|\bpcc\b|commissioner[\u2019']s\s+response|"
                   r"commissioners-response|local\s+policing\s+body|\bmayor\b|\bmopac\b|\bpfcc\b", re.IGNORECASE)
-FULL_DATE = rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s+(?P<year>(?:19|20)\d\d)"
+FULL_DATE = rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{MONTH})\s+(?P<year>(?:19|20)\d\d)"
 SENT_LETTER = re.compile(rf"\bsent\s+(?:the\s+following\s+|this\s+|a\s+)?letter\b[^.]{{0,120}}?\bon\s+(?:the\s+)?{FULL_DATE}",
                          re.IGNORECASE)
 DATED = re.compile(rf"^\s*(?:dated|date\s+of\s+(?:the\s+)?(?:response|letter))\s*:?\s*{FULL_DATE}", re.IGNORECASE | re.MULTILINE)
@@ -44,37 +44,9 @@ TOP_LINES = 15
 
 def _day(match: re.Match) -> date | None:
     try:
-        month = next(v for k, v in MONTHS.items() if k.startswith(match.group("month").lower()[:3]))
-        return date(int(match.group("year")), month, int(match.group("day")))
-    except (ValueError, StopIteration):
+        return date(int(match.group("year")), month_number(match.group("month")), int(match.group("day")))
+    except (ValueError, TypeError):
         return None
-
-
-def sent_letter(lines: list[SourceLine]):
-    """ "sent the following letter to Home Secretary Sajid Javid on 8 March 2019"."""
-    for line in lines[:TOP_LINES]:
-        found = SENT_LETTER.search(line.text)
-        if found and _day(found):
-            return _day(found), line
-    return None
-
-
-def dated_label(lines: list[SourceLine]):
-    """ "Dated: 5 May 2024", "Date of response: 5 May 2024"."""
-    for line in lines[:TOP_LINES]:
-        found = DATED.search(line.text)
-        if found and _day(found):
-            return _day(found), line
-    return None
-
-
-def date_line(lines: list[SourceLine]):
-    """A line that is only a full date near the top: a letter's date."""
-    for line in lines[:TOP_LINES]:
-        found = DATE_LINE.match(line.text)
-        if found and _day(found):
-            return _day(found), line
-    return None
 
 
 @dataclass(frozen=True)
@@ -86,17 +58,35 @@ class Dated:
     how: str = ""
 
 
-def _rule(fn):
-    """A response rule of the page's lines without its source address: (day, line) or None."""
-    return adapted(fn, lambda ctx: ([line for line in ctx.source if not line.text.lower().startswith("source:")],),
-                   lambda ctx, found: Reading((), (Dated(*found),)))
+def _dated(ctx, find):
+    """The first of the page's top lines where `find` finds a full date: the response's own."""
+    for line in [line for line in ctx.source if not line.text.lower().startswith("source:")][:TOP_LINES]:
+        found = find(line.text)
+        day = _day(found) if found else None
+        if day:
+            yield Reading((), (Dated(day, line),))
+            return
 
 
-RESPONSE_RULES = Ruler([
-    ("sent-letter", _rule(sent_letter)),
-    ("dated-label", _rule(dated_label)),
-    ("date-line", _rule(date_line)),
-], first=True)
+@whole_text
+def sent_letter(ctx):
+    """ "sent the following letter to Home Secretary Sajid Javid on 8 March 2019"."""
+    yield from _dated(ctx, SENT_LETTER.search)
+
+
+@whole_text
+def dated_label(ctx):
+    """ "Dated: 5 May 2024", "Date of response: 5 May 2024"."""
+    yield from _dated(ctx, DATED.search)
+
+
+@whole_text
+def date_line(ctx):
+    """A line that is only a full date near the top: a letter's date."""
+    yield from _dated(ctx, DATE_LINE.match)
+
+
+RESPONSE_RULES = Ruler([("sent-letter", sent_letter), ("dated-label", dated_label), ("date-line", date_line)], first=True)
 
 
 def is_response(lines: list[SourceLine], source_kind: str) -> bool:

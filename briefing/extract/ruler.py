@@ -20,6 +20,7 @@ new rule, and a fixture line (tests/fixtures/rules/).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields, replace
 
@@ -61,11 +62,11 @@ class Rule:
     def purpose(self) -> str:
         return " ".join((self.fn.__doc__ or "").split())
 
-    def readings(self, ctx) -> Iterable[Reading]:
+    def readings(self, ctx, paras=None) -> Iterable[Reading]:
         if self.whole_text:
             yield from self.fn(ctx)
             return
-        for para in ctx.paras:
+        for para in ctx.paras if paras is None else paras:
             yield from self.fn(ctx, para)
 
 
@@ -84,6 +85,7 @@ class Result:
 
     read: list[Read] = field(default_factory=list)
     claimed: list[Span] = field(default_factory=list)
+    set_aside: list[tuple[str, Span]] = field(default_factory=list)  # (rule, span) claimed by readings that state nothing
 
     @property
     def statements(self) -> list:
@@ -95,17 +97,36 @@ class Result:
 
 
 class Claims:
-    """The spans earlier rules claimed, by paragraph."""
+    """The spans earlier rules claimed, by paragraph, kept as sorted disjoint intervals so
+    that asking about a span costs a binary search, however many words a paragraph holds."""
 
     def __init__(self):
-        self.by_para: dict[int, list[Span]] = {}
+        self.starts: dict[int, list[int]] = {}
+        self.ends: dict[int, list[int]] = {}
 
     def overlap(self, spans: Sequence[Span]) -> bool:
-        return any(span.overlaps(other) for span in spans for other in self.by_para.get(span.para, ()))
+        for span in spans:
+            starts = self.starts.get(span.para)
+            if starts:
+                at = bisect_left(starts, span.end) - 1  # the last interval starting before the span ends
+                if at >= 0 and self.ends[span.para][at] > span.start:
+                    return True
+        return False
 
     def add(self, spans: Iterable[Span]) -> None:
+        fresh: dict[int, list[tuple[int, int]]] = {}
         for span in spans:
-            self.by_para.setdefault(span.para, []).append(span)
+            fresh.setdefault(span.para, []).append((span.start, span.end))
+        for para, intervals in fresh.items():
+            intervals += zip(self.starts.get(para, ()), self.ends.get(para, ()))
+            merged: list[list[int]] = []
+            for start, end in sorted(intervals):
+                if merged and start < merged[-1][1]:
+                    merged[-1][1] = max(merged[-1][1], end)
+                else:
+                    merged.append([start, end])
+            self.starts[para] = [m[0] for m in merged]
+            self.ends[para] = [m[1] for m in merged]
 
 
 def stamped(statement, how: str):
@@ -119,21 +140,23 @@ class Ruler:
     """A named group of rules, in the order they are tried.
 
     `first`: the group reads one fact, the first any rule gives (a publication date).
+    `paragraphs(ctx)`: the paragraphs its paragraph rules read, where not all can hold what
+    they read (grade rules: those with a grade word, a small part of a report).
     `repeats`: made once per reading of a text, `repeats()(reading, statement)` tells
     whether a statement says again what one accepted before says (findings: the same
     words, or a copy cut short); by default (SAME_READING), a statement equal to one
     from a reading of the same spans repeats it."""
 
     def __init__(self, rules: Sequence[tuple[str, Callable]], *, first: bool = False,
-                 repeats: Callable | None = None):
+                 repeats: Callable | None = None, paragraphs: Callable | None = None):
         self.rules = tuple(Rule(name, fn) for name, fn in rules)
-        self.first, self.repeats = first, repeats
+        self.first, self.repeats, self.paragraphs = first, repeats, paragraphs
         names = [r.name for r in self.rules]
         if len(set(names)) != len(names):
             raise ValueError(f"rule names repeat: {names}")
 
     def _like(self, rules: Iterable[Rule]) -> Ruler:
-        return Ruler([(r.name, r.fn) for r in rules], first=self.first, repeats=self.repeats)
+        return Ruler([(r.name, r.fn) for r in rules], first=self.first, repeats=self.repeats, paragraphs=self.paragraphs)
 
     def names(self) -> list[str]:
         return [r.name for r in self.rules]
@@ -161,9 +184,10 @@ class Ruler:
         result, claims = Result(), Claims()
         ctx.so_far = result
         repeats = (self.repeats or SAME_READING)()
+        paras = self.paragraphs(ctx) if self.paragraphs else None
         for rule in self.rules:
             taken: list[Span] = []
-            for reading in rule.readings(ctx):
+            for reading in rule.readings(ctx, paras):
                 if claims.overlap(reading.spans):
                     continue
                 said = 0
@@ -174,6 +198,8 @@ class Ruler:
                         said += 1
                 if said or not reading.statements:  # a reading that only repeats others claims nothing
                     taken += reading.spans
+                if not reading.statements:
+                    result.set_aside += [(rule.name, span) for span in reading.spans]
                 if self.first and result.read:
                     result.claimed += taken
                     return result

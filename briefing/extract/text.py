@@ -65,11 +65,55 @@ def _ends_in_word_hyphen(text: str) -> bool:
     return len(text) > 1 and text[-1] == "-" and text[-2].isascii() and text[-2].isalpha()
 
 
+END = re.compile(r"[.!?:;\"'\u201d\u2019)\]]$")
+
+
+def isolated(lines: list[SourceLine]) -> bool:
+    """Whether the text's blank lines say nothing: every printed line stands alone between
+    blank ones (a report saved as a web page with one block per printed line), and its
+    long lines break off mid-sentence as a wrapped text's do. Such a text's paragraphs are
+    rebuilt from its lines, as the same text saved with line breaks reads."""
+    runs, previous_blank, body = 0, True, []
+    for line in lines:
+        if not line.text.strip():
+            previous_blank = True
+            continue
+        if not previous_blank:
+            return False  # two lines in a run: the blank lines are the text's own
+        previous_blank = False
+        runs += 1
+        body.append(line.text.strip())
+    long = [i for i, t in enumerate(body[:-1]) if len(t) >= 25]
+    broken = sum(1 for i in long if not END.search(body[i]) and re.match(r"[a-z(]", body[i + 1]))
+    return runs >= 8 and len(long) >= 4 and broken > 0.1 * len(long)
+
+
+def _rejoined(lines: list[SourceLine]) -> list[SourceLine]:
+    """The lines of an `isolated` text without the blank lines that part a wrapped line from
+    its continuation: a line that stops short of an end mark and goes on in lower case, or
+    stops near the full width of the text's lines."""
+    body = [line for line in lines if line.text.strip()]
+    widths = sorted(len(line.text.strip()) for line in body)
+    full = widths[int(0.9 * (len(widths) - 1))] * 0.8
+    out: list[SourceLine] = []
+    for line, after in zip(body, [*body[1:], None]):
+        out.append(line)
+        text = line.text.strip()
+        wraps = after is not None and not END.search(text) and not BULLET.match(after.text) and (
+            re.match(r"\s*[a-z(]", after.text) or len(text) >= full)
+        if not wraps:
+            out.append(SourceLine("", line.line, line.page))
+    return out
+
+
 def paragraphs(lines: list[SourceLine]) -> list[Paragraph]:
     """Runs of non-blank lines; a bullet line always starts a new paragraph, and where
-    each line is a block of its own (`unwrapped`) every line is one."""
+    each line is a block of its own (`unwrapped`) every line is one. A text whose every
+    line stands alone (`isolated`) has its paragraphs rebuilt first."""
     out: list[Paragraph] = []
     run: list[SourceLine] = []
+    if isolated(lines):
+        lines = _rejoined(lines)
     blocks = unwrapped(lines)
 
     def flush():

@@ -444,7 +444,7 @@ def inspection_from_data(name: str, located: Located, reference: Reference | Non
     judgements = _judgements(checker, data, cycle, "judgements")
     kind, complete = _source_kind(checker, data)
     inspection = Inspection(
-        force=checker.text(data, "force", (), required=False), cycle=cycle.id if cycle else "",  # required: _check_keys
+        force=_force(checker.text(data, "force", (), required=False), reference), cycle=cycle.id if cycle else "",
         title=checker.text(data, "title", (), required=False) or (cycle.name if cycle else ""),
         published=published or PublicationDate(0), source=_source(data.get("source"), name),
         judgements=judgements, findings=_findings(checker, data, cycle),
@@ -461,6 +461,14 @@ def inspection_from_data(name: str, located: Located, reference: Reference | Non
     if checker.problems:
         raise ValidationFailed(checker.problems)
     return inspection
+
+
+def _force(name: str, reference: Reference | None) -> str:
+    """The force as data/forces.yaml names it ("Northants Police" is Northamptonshire Police);
+    required, but checked by _check_keys."""
+    from briefing.extract.forces import canonical_force
+
+    return canonical_force(name, (reference or default_reference()).forces) if name else name
 
 
 def _source_title(value) -> str:

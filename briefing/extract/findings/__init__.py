@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.extract.findings import layout, lead_in, listed, numbered, prose
+from briefing.extract.findings import inline, layout, lead_in, listed, numbered, prose
 from briefing.extract.findings.base import Findings, Sections
 from briefing.extract.ruler import Reading, Ruler, adapted
 from briefing.model import Finding
@@ -46,6 +46,8 @@ FINDING_RULES = Ruler([
     ("lead-in", _rule(lead_in.lead_in)),
     ("inline-list", _rule(lead_in.inline_list)),
     ("recommends", _rule(lead_in.recommends)),
+    ("label", _rule(inline.labelled)),
+    ("named", _rule(inline.named)),
     ("register-entry", _rule(layout.register_entry)),
     ("register", _rule(layout.register_marks)),
     ("should-headings", _rule(layout.should_headings)),

@@ -16,13 +16,11 @@ import calendar
 import re
 from datetime import date
 
-from briefing.extract.dates import MONTHS
+from briefing.extract.language import MONTH, NUMBER, month_number, number
 
-_MONTH = "|".join(MONTHS)
-NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "nine": 9, "twelve": 12, "eighteen": 18}
-BY_DAY = re.compile(rf"\bby\s+(?:the\s+end\s+of\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\s+((?:19|20)\d\d)\b", re.IGNORECASE)
-BY_MONTH = re.compile(rf"\bby\s+(?:the\s+end\s+of\s+)?({_MONTH})\s+((?:19|20)\d\d)\b", re.IGNORECASE)
-WITHIN = re.compile(r"\bwithin\s+(?P<n>\d{1,2}|" + "|".join(NUMBERS) + r")\s+(?P<unit>months?|weeks?)\b", re.IGNORECASE)
+BY_DAY = re.compile(rf"\bby\s+(?:the\s+end\s+of\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH})\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+BY_MONTH = re.compile(rf"\bby\s+(?:the\s+end\s+of\s+)?({MONTH})\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+WITHIN = re.compile(rf"\bwithin\s+(?:the\s+next\s+)?(?P<n>{NUMBER})\s+(?P<unit>months?|weeks?)\b", re.IGNORECASE)
 WORDS = re.compile(r"\b(?:immediately|as soon as possible|as a matter of urgency|without delay)\b", re.IGNORECASE)
 SUBJECT = re.compile(
     r"(?:^|[.:;]\s+|\b(?:that|recommends?|recommended|recommendation:?)\s+|,\s*)"
@@ -40,18 +38,18 @@ def deadline_of(text: str, published: date | None = None) -> str:
     day = BY_DAY.search(text)
     if day:
         try:
-            return date(int(day.group(3)), _month(day.group(2)), int(day.group(1))).isoformat()
+            return date(int(day.group(3)), month_number(day.group(2)), int(day.group(1))).isoformat()
         except ValueError:
             return ""
     month = BY_MONTH.search(text)
     if month:
-        return f"{int(month.group(2)):04d}-{_month(month.group(1)):02d} ({month.group(0)})"
+        return f"{int(month.group(2)):04d}-{month_number(month.group(1)):02d} ({month.group(0)})"
     within = WITHIN.search(text)
     if within:
         words = within.group(0)
         if published is None:
             return words
-        n = int(within.group("n")) if within.group("n").isdigit() else NUMBERS[within.group("n").lower()]
+        n = number(within.group("n"))
         due = _add_months(published, n) if within.group("unit").lower().startswith("month") else \
             date.fromordinal(published.toordinal() + 7 * n)
         return f"{due.isoformat()} ({words} of {published.strftime('%-d %B %Y')})"
@@ -72,10 +70,6 @@ def addressee_of(text: str, stem: str = "") -> str:
             if who and not NOT_WHO.match(who) and len(who.split()) <= 8:
                 return who
     return ""
-
-
-def _month(word: str) -> int:
-    return next(v for k, v in MONTHS.items() if k.startswith(word.lower()[:3]))
 
 
 def _add_months(day: date, months: int) -> date:

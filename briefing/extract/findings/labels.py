@@ -52,3 +52,14 @@ def numbered_pattern() -> re.Pattern:
 def heading_kind(text: str) -> str | None:
     match = heading_pattern().match(text.strip())
     return kind_of(match.group("kind")) if match else None
+
+
+SPOKEN_OF = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:now\s+|since\s+|all\s+)?(?:discussed|"
+                       r"addressed|closed|discharged|reviewed|considered|noted|resolved|met|removed|signed\s+off|lifted)\b",
+                       re.IGNORECASE)
+
+
+def spoken_of(text: str) -> bool:
+    """Findings spoken of, not given: "the causes of concern were discussed at the board",
+    "the two causes of concern raised in 2022 have now been addressed"."""
+    return bool(SPOKEN_OF.search(text))

@@ -21,15 +21,22 @@ from functools import cache
 
 from briefing.extract.findings.base import joined
 from briefing.extract.findings.deadlines import deadline_of
-from briefing.extract.findings.labels import kind_words
+from briefing.extract.findings.labels import kind_words, spoken_of
 from briefing.extract.text import BULLET, strip_bullet
 
 MAX_ITEMS = 20
 LIMB = re.compile(r"^\(?[a-z]\)\s")
 ENGAGE = re.compile(r"\binto\s+(?:the\s+)?\W?engage\W?\s+(?:phase\s+|stage\s+)?because\b|\bplaced\s+(?:it\s+)?in\s+engage\b",
                     re.IGNORECASE)
-RECOMMENDS = re.compile(r"^(?:\W*)(?:hmicfrs|hmic|we|the inspectorate|inspectors)\s+(?:has\s+|have\s+)?recommend(?:s|ed)\s+"
-                        r"that\b", re.IGNORECASE)
+INSPECTORATE = r"(?:hmicfrs|hmic|we|the\s+inspectorate|(?:the\s+)?inspectors|the\s+report|the\s+inspection|h[ie][sr]\s+majesty's\s+" \
+               r"inspector(?:ate)?(?:\s+of\s+constabulary)?(?:\s+[A-Z][a-z]+){0,3})"
+RECOMMENDS = re.compile(rf"^(?:\W*){INSPECTORATE}\s+(?:has\s+|have\s+)?recommend(?:s|ed)\s+that\b", re.IGNORECASE)
+# "... HMICFRS had recommended that the force ...", "It was recommended that ...": the recommendation is what follows
+RECOMMENDED = re.compile(rf"(?:\b{INSPECTORATE}\s+(?:has\s+|have\s+|had\s+|also\s+)*recommend(?:s|ed)|\bit\s+(?:is|was|has\s+"
+                         rf"been)\s+(?:also\s+)?recommended)\s+that\s+(?P<text>[a-z\d][^.\"\u201c\u201d]{{15,400}}\.?)", re.IGNORECASE)
+ADDRESSEE = re.compile(r"^(?:by|within)?[^,]{0,40},?\s*(?:the\s+|all\s+|each\s+)?(?:[A-Z][\w'&-]*\s+){0,4}?(?:force|forces|"
+                       r"constabulary|police|service|chief\s+constables?|pccs?|commissioners?|college|npcc|home\s+office|it)\b",
+                       re.IGNORECASE)
 ALSO_INCLUDE = re.compile(r"\b(?i:recommendations?\s+(?:also\s+)?includes?\s+(?:that\s+)?|recommendations?\b[^.]{0,120}?\b"
                           r"(?:this|these|which)\s+includes?\s+)(?P<text>[A-Z].{20,})$")
 QUOTED = re.compile(r"\brecommendations?\b(?P<lead>[^\u201c\"]{0,160})[\u201c\"](?P<text>[^\u201d\"]{20,600}?\bshould\b"
@@ -60,7 +67,7 @@ def lead_in(fx):
         text = para.text.strip()
         if len(text) > 600 or text[:1].islower() or not (text.endswith(":") or text.endswith(".") and _opens_with_kind().match(text)):
             continue  # a lower-case line carries on a sentence above it: it leads nothing in
-        kind = kind_named(text)
+        kind = kind_named(text) if not spoken_of(text) else None
         stem = _stem(fx, text) if text.endswith(":") else ""
         if kind is None and stem and deadline_of(stem):
             kind = "recommendation"
@@ -143,10 +150,13 @@ ORDINALS = re.compile(r"\b(?P<kind>causes?\s+(?:of|for)\s+concern|recommendation
                       re.IGNORECASE)
 
 
+REFERENCE = re.compile(r"^(?:see|page|pages|p\.|pp\.|annex|appendix|chapter|section|paragraph)\b", re.IGNORECASE)
+
+
 def _pieces(items: str, by_comma_and: bool = False) -> list[str]:
     cut = r";\s*(?:and\s+)?|,\s+and\s+" if by_comma_and else r";\s*(?:and\s+)?"
     pieces = [re.sub(r"^(?:and|or)\s+", "", p.strip(" ,")) for p in re.split(cut, items)]
-    return [p for p in pieces if len(p) >= 4]
+    return [p for p in pieces if len(p) >= 4 and not REFERENCE.match(p)]
 
 
 def inline_list(fx):
@@ -172,14 +182,21 @@ def inline_list(fx):
 
 
 def recommends(fx):
-    """A recommendation stated as one sentence or paragraph, or quoted after the word:
-    "... one specifically for chief constables; "If forces haven't ..., they should ..."."""
+    """A recommendation stated as one sentence or paragraph ("HMICFRS recommends that the
+    force should ...", "Inspectors recommended that the force reviews ...", "It was
+    recommended that ..."), or quoted after the word: "... one specifically for chief
+    constables; "If forces haven't ..., they should ..."."""
     for para in fx.paras:
         if "recommend" not in para.text.lower():  # both shapes say the word
             continue
         text = strip_bullet(para.text.strip())
         if RECOMMENDS.match(text) and re.search(r"\b(?:should|must)\b", text, re.IGNORECASE):
             yield fx.finding("recommendation", text, para)
+            continue
+        said = RECOMMENDED.search(text)
+        if said and ADDRESSEE.match(said.group("text")):
+            body = said.group("text").rstrip(".")
+            yield fx.finding("recommendation", body[:1].upper() + body[1:] + ".", para)
             continue
         also = ALSO_INCLUDE.search(text)
         if also:

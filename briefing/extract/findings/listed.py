@@ -11,31 +11,51 @@ at the next heading.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from briefing.extract.findings.base import joined
-from briefing.extract.findings.labels import heading_kind
+from briefing.extract.findings.labels import heading_kind, kind_of, kind_words
 from briefing.extract.text import BULLET, strip_bullet
 
+# a sentence saying who should act, perhaps after when or why: "Within three months, the force should",
+# "By 30 June 2025, chief constables should", "The College of Policing must"
+ACTS = re.compile(r"^(?:(?i:by|within|to|in order to|from|immediately|as a priority|over)\b[^,]{2,80},\s+)?"
+                  r"(?:[A-Z][\w'\u2019&-]*|(?i:the|all|each|every))(?:\s+[\w'\u2019&()-]+){0,7}?\s+(?:should|must|needs?\s+to)\b")
 STOP = re.compile(r"^(#|summary\b|main findings\b|good$|outstanding$|adequate$|inadequate$|requires improvement$)",
                   re.IGNORECASE)
+ONE_FINDING = 400  # characters: a recommendation or area for improvement is a sentence or two
 FOOTNOTE = re.compile(r"^\d{1,2}\s{2,}\S")
 
 
 def under_heading(fx):
-    """Items under a findings heading, until the next heading."""
-    kind, stem, item, concern = None, "", None, ""
+    """Items under a findings heading, until the next heading. Under a heading that only
+    ends with the label ("PEEL improvement plan AFI 4"), perhaps with its topic on the next
+    line, only items that say what the force should do are findings (an action plan's
+    bullets are not)."""
+    kind, stem, item, concern, strict, topic = None, "", None, "", False, False
     for para in fx.paras:
         text = para.text.strip()
-        marker = heading_kind(text)
+        trailing = None if heading_kind(text) else _trailing_kind(text)
+        marker = heading_kind(text) or trailing
+        if topic and not marker and _topic(para, text):
+            topic = False
+            continue
+        topic = bool(trailing)
         if marker or (kind and (STOP.match(text) or fx.sections.is_area_heading(para) or _question(text))):
             if item:
                 yield _item(fx, kind, stem, item, concern)
-            kind, stem, item = marker, "", None
+            kind, stem, item, strict = marker, "", None, topic
             continue
         if kind is None or FOOTNOTE.match(text):
             continue
+        if strict and not (fx.should.match(strip_bullet(text)) or ACTS.match(strip_bullet(text))):
+            if item:
+                yield _item(fx, kind, stem, item, concern)
+            kind, item = None, None  # an action plan's bullets under the label, not findings
+            continue
         bullet = BULLET.match(para.lines[0].text)
-        should = fx.ctx.blocks and fx.should.match(strip_bullet(text))  # a tracker's titles, one to a line
+        should = fx.ctx.blocks and fx.should.match(strip_bullet(text)) or \
+            (item is None and not stem and _one_finding(text) and ACTS.match(text))  # a tracker's titles; a first finding
         if text.endswith(":") and (not item or text[:1].isupper() or bullet):
             if item:
                 yield _item(fx, kind, stem, item, concern)
@@ -57,6 +77,30 @@ def under_heading(fx):
             item[0] += " " + text
     if item and kind:
         yield _item(fx, kind, stem, item, concern)
+
+
+def _one_finding(text: str) -> bool:
+    """A paragraph that is one finding ("Within three months, the force should ..."), not a
+    heading run into the body that explains it."""
+    return text.endswith(".") and len(text) <= ONE_FINDING and text.count(". ") <= 1
+
+
+@cache
+def _trailing() -> re.Pattern:
+    kinds = "|".join(p for k, p in kind_words() if k not in ("finding", "innovative-practice"))
+    return re.compile(rf"^[A-Z][\w ,'&-]{{2,60}}?\s(?P<kind>{kinds})\s*(?:\d{{1,3}}(?:\s*(?:-|\u2013|to|and|&)\s*\d{{1,3}})?)?$",
+                      re.IGNORECASE)
+
+
+def _trailing_kind(text: str) -> str | None:
+    """The kind a short heading ends with: "PEEL improvement plan AFI 4", "Progress on AFIs 1 - 3"."""
+    found = _trailing().match(text) if len(text) <= 80 else None
+    return kind_of(found.group("kind")) if found else None
+
+
+def _topic(para, text: str) -> bool:
+    """A short line naming what the labelled finding is about ("Victim service assessment")."""
+    return len(text.split()) <= 6 and not re.search(r"[.:;!?]$", text) and not BULLET.match(para.lines[0].text)
 
 
 def _item(fx, kind, stem, item, concern):

@@ -16,17 +16,32 @@ from briefing.extract.text import sentences
 
 CONCERN = re.compile(r"\b(has|have) (serious )?concerns? about\b", re.IGNORECASE)
 IS_A_CAUSE = re.compile(r"^(?P<text>(?!(?:although|while|whilst|if|when|as|but|however)\b)[A-Z](?:(?!,\s*(?:which|that)\b)"
-                        r"[^\"\u201c\u201d,;]){10,200}?\b(?:is|are|remains?)\s+(?:an?\s+)?(?:accelerated\s+)?"
-                        r"causes?\s+(?:of|for)\s+concern\b[^\"\u201c\u201d]*)$", re.IGNORECASE)
+                        r"[^\"\u201c\u201d;]){10,200}?\b(?:is|are|remains?)\s+(?:an?\s+)?(?:(?:accelerated|serious|significant|"
+                        r"major|real|continuing)\s+)?causes?\s+(?:of|for)\s+concern\b[^\"\u201c\u201d]*)$", re.IGNORECASE)
+# "The report found that X is a cause of concern", "Although ..., HMIC found that X is ...": X is the finding
+FOUND_THAT = re.compile(r"^(?:[^\"\u201c\u201d]*?,\s+)?(?:the\s+report|the\s+inspection|the\s+inspectorate|inspectors|hmicfrs|hmic|"
+                        r"we)\s+(?:has\s+|have\s+)?(?:found|concluded|noted|judged|considers?|considered)\s+that\s+",
+                        re.IGNORECASE)
 REPORTED = re.compile(r"^the report (noted|found|said) that\s+", re.IGNORECASE)
 QUOTED_SHOULD = re.compile(r"[\'\"\u2018\u201c](?P<q>(?:the (?:force|constabulary) |it )?(?:should|needs to|must) "
                            r"[^\'\"\u2019\u201d]{15,400})[\'\"\u2019\u201d]", re.IGNORECASE)
 SAID = re.compile(r"[\"\u201c\u201d]|\b(?:said|says|added|told)\b", re.IGNORECASE)
+# the inspector quoted: the inspectorate's own words ("HM Inspector of Constabulary Zoe Billingham said: "...)
+INSPECTOR_SAYS = re.compile(r"\b(?:hm|his\s+majesty's|her\s+majesty's)\s+(?:chief\s+)?inspector\b[^\"\u201c.]{0,80}?"
+                            r"\b(?:said|says|added|commented|wrote)\s*:?\s*[\"\u201c]", re.IGNORECASE)
 
 
 def concerns(fx):
     """Concerns stated in prose and reported findings (news copy)."""
+    speaking = False  # within the inspector's quoted words, which run on over paragraphs opening with a quote
     for para in fx.paras:
+        says = INSPECTOR_SAYS.search(para.text)
+        speaking = bool(says) or (speaking and para.text.startswith(('"', "\u201c")))
+        if speaking:
+            causes = list(_inspector_causes(fx, para, says.end() if says else 0))
+            yield from causes
+            if causes:
+                continue
         lowered = para.text.lower()
         if "concern" not in lowered and '"' not in para.text and "the report" not in lowered:
             continue  # the sentence tests below, made once for the whole paragraph
@@ -35,7 +50,7 @@ def concerns(fx):
             if "concern" not in sentence.lower() and not sentence.startswith('"') \
                     and plain[:10].lower() != "the report":
                 continue  # none of the shapes below can be in it
-            cause = IS_A_CAUSE.match(sentence.strip()) if not SAID.search(sentence) else None
+            cause = _cause(sentence) if not SAID.search(sentence) else None
             if cause:
                 yield fx.finding("cause-of-concern", cause.group("text"), para, place=sentence_place(para, sentence))
                 continue
@@ -48,6 +63,31 @@ def concerns(fx):
             text = text[0].upper() + text[1:]
             yield fx.finding("finding", text, para, place=sentence_place(para, sentence.strip('"')),
                              area=_area_in(text, fx.resolve))
+
+
+def _inspector_causes(fx, para, start: int):
+    """Causes of concern in the inspector's own quoted words."""
+    if "concern" not in para.text[start:].lower():
+        return
+    for sentence in sentences(para.text[start:]):
+        cause = _cause(sentence.strip('"\u201c\u201d '))
+        if cause:
+            yield fx.finding("cause-of-concern", cause.group("text").rstrip('"\u201d'), para,
+                             place=sentence_place(para, sentence.strip('"\u201c')))
+
+
+def _cause(sentence: str):
+    """ "X is a (serious) cause of concern", perhaps after who found it; a sentence whose
+    cause is its own clause after "although" or "while" is no finding."""
+    plain = sentence.strip()
+    lead = FOUND_THAT.match(plain)
+    if lead:
+        plain = plain[lead.end():]
+        plain = plain[:1].upper() + plain[1:]
+    if re.search(r"\bthere\s+(?:is|are|remains?|were|was)\s+(?:an?\s+)?(?:\w+\s+)?causes?\s+(?:of|for)\b", plain,
+                 re.IGNORECASE):
+        return None  # "when there are causes of concern": said of causes in general, not one
+    return IS_A_CAUSE.match(plain)
 
 
 def quoted(fx):

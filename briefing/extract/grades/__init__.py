@@ -7,11 +7,12 @@ first (labels, table rows, grade lines under headings), then what is plainly no 
 
 from __future__ import annotations
 
-from briefing.extract.grades import lines, lists, sentences
+from briefing.extract.grades import aside, lines, lists, sentences
 from briefing.extract.grades.statement import Statement
 from briefing.extract.ruler import Reading, Ruler
 
 GRADE_RULES = Ruler([
+    ("address", aside.address),
     ("label", lines.label),
     ("area-label", lines.area_label),
     ("row", lines.row),
@@ -19,11 +20,18 @@ GRADE_RULES = Ruler([
     ("question-heading", lines.question_heading),
     ("ungraded-question", lines.ungraded_question),
     ("scale", sentences.scale),
+    ("question", aside.question),
+    ("quotation", aside.quotation),
+    ("other-force", aside.other_force),
+    ("national", aside.national),
+    ("aim", aside.aim),
     ("grade-then-list", lists.grade_then_list),
     ("back-reference", sentences.back_reference),
     ("areas-list", sentences.areas_list),
+    ("adjective", aside.adjective),
     ("sentence", sentences.sentence),
-])
+    ("earlier", aside.earlier),
+], paragraphs=lambda ctx: ctx.graded_paras)
 
 
 def read_statements(ctx, rules: Ruler = GRADE_RULES) -> list[Statement]:
@@ -31,4 +39,10 @@ def read_statements(ctx, rules: Ruler = GRADE_RULES) -> list[Statement]:
     return rules.read(ctx).statements
 
 
-__all__ = ["GRADE_RULES", "Reading", "Statement", "read_statements"]
+def read_grades(ctx, rules: Ruler = GRADE_RULES):
+    """What the grade rules read (ruler.Result): the statements, and every grade word
+    claimed, by a statement or set aside."""
+    return rules.read(ctx)
+
+
+__all__ = ["GRADE_RULES", "Reading", "Statement", "read_grades", "read_statements"]

@@ -11,22 +11,24 @@ import re
 from dataclasses import dataclass
 
 from briefing.extract.vocabulary import QUOTE as Q
+
+QUOTES = "'\u2018\u2019\"\u201c\u201d"
 from briefing.extract.vocabulary import Vocabulary
 
-PREP = (r"(?:with regards? to|in relation to|in respect of|in terms of|in the area of|in the following areas?|"
-        r"for its (?:work|performance) in|for|at|in|when|on|across)")
+PREP = (r"(?:with regards? to|in relation to|in respect of|in terms of|in the area of|in the following areas?|when it comes to|"
+        r"(?:for|to)\s+(?:its|their|the\s+(?:force|constabulary)['\u2019]s)\s+(?:work|performance|approach)\s+(?:in|on|to)|"
+        r"for|at|in|when|on|across|including)")
 NOUN = r"(?:grades?|gradings?|ratings?|judge?ments?|assessments?|scores?)"
-LINKING_WORDS = (r"is|was|are|were|be|been|remains?|remained|as|has|have|also|still|now|overall|therefore|judged|"
+LINKING_WORDS = (r"is|was|are|were|be|been|being|remains?|remained|as|has|have|also|still|now|overall|therefore|judged|"
                  r"assessed|rated|graded|found|considered|deemed|to|currently|once again|again|marked|ranked|scored|"
                  r"to be|as being")
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                "ten": 10, "eleven": 11, "twelve": 12}
 # words that may follow a grade word that is still a grade ("good at", "good overall", "good in two areas"); any
 # other word after it makes the grade word an adjective ("good use of", "a good standard")
 NOT_A_NOUN = frozenset("""at in for when on across with overall and or but grade grades grading gradings rating ratings
 judgment judgement areas area by from to as the after following compared since this last again while whereas yet
 although so because now according said says he she has have had was were is are which they we inspectors hmicfrs hmic
-over under than within judge""".split())
+over under than within judge including despite due thanks given where who whilst unlike like except apart alongside
+ahead both either""".split())
 EARLIER = re.compile(r"\b(?:last|previous|prior|earlier|preceding)\s+(?:inspection|report|year|assessment|peel|time|cycle)"
                      r"|\b(?:was|were)\s+last\s+(?:inspected|assessed|graded)"
                      r"|\bpreviously\b|\bago\b|\bhad been\s+(?:rated|graded|judged|assessed)", re.IGNORECASE)
@@ -64,7 +66,8 @@ class Grammar:
             vocabulary=vocabulary,
             word=re.compile(rf"{vocabulary.lead}(?<![\w-]){Q}?(?P<g>{grade}){Q}?(?![\w-])", re.IGNORECASE),
             after=re.compile(rf"^\s*{Q}?\s*(?:{NOUN}\s+)?(?:(?:has|have|had|was|were)\s+been\s+(?:awarded|given|assigned)"
-                             rf"\s+)?(?:overall\s+)?{PREP}\s+(?:the\s+(?:area|areas)\s+of\s+)?(?P<p>.+)$", re.IGNORECASE),
+                             rf"\s+)?(?:overall\s+)?(?:(?P<dash>[:\u2013\u2014]|-(?=\s))\s*(?:{PREP}\s+)?|{PREP}\s+)"
+                             rf"(?:the\s+(?:area|areas)\s+of\s+)?(?P<p>.+)$", re.IGNORECASE),
             phrase_end=re.compile(
                 rf"[.;:!?](?:\s|$)|\s[-\u2013\u2014]\s|\s*\((?!\w+\))|,\s+which\b|,?\s+(?:but|while|whereas|although|though|"
                 rf"however|because|since|after|following|compared|with\s+(?:the|its)\s+\w+\s+(?:judged|graded)|according|"
@@ -74,7 +77,8 @@ class Grammar:
             linking=re.compile(rf"(?:^|\s)(?:{LINKING_WORDS}|{Q})\s*$", re.IGNORECASE),
             subject_trail=re.compile(rf"(?:\s+|^)(?:{LINKING_WORDS})\s*$|\s*(?:[:\u2013\u2014]|{Q})\s*$|\s+-\s*$",
                                      re.IGNORECASE),
-            scale=re.compile(rf"{one}(?:\s*(?:,|/|\bor\b|\band\b)\s*(?:,\s*)?(?:or\s+|and\s+)?{one}){{2,}}", re.IGNORECASE),
+            scale=re.compile(rf"{one}(?:\s*(?:,|/|\bor\b|\band\b)\s*(?:,\s*)?(?:or\s+|and\s+)?{one}|\s+{Q}(?:{grade}){Q}){{2,}}",
+                             re.IGNORECASE),
             label=re.compile(rf"^[\W\d]*?(?P<p>[A-Za-z][^:\u2013\u2014\t]{{2,160}}?)\s*(?::|\u2013|\u2014|\s-|\t| {{2,}})\s*"
                              rf"{Q}?(?P<g>{grade}){Q}?\s*\.?\s*$", re.IGNORECASE),
             row=re.compile(rf"^[\W\d]*(?P<p>[A-Za-z][^.:;!?]{{2,120}}?)\s+{Q}?(?P<g>{grade}){Q}?\s*$", re.IGNORECASE),
@@ -108,13 +112,19 @@ class Grammar:
 
     # --- phrases after and before a grade word -----------------------------------------
 
+    def adjectival(self, text: str, end: int) -> bool:
+        """Whether the grade word ending at `end` of `text` is an adjective; a quoted one
+        ("the areas graded 'inadequate' included") is named, never an adjective."""
+        return text[end - 1:end] not in QUOTES and self.is_adjective(text[end:end + 40])
+
     def is_adjective(self, post: str) -> bool:
         """ "good use of", "a good standard": the grade word qualifies a noun, it is no grade."""
-        match = re.match(rf"^{Q}?\s*([A-Za-z]+)", post)
-        return bool(match) and match.group(1).lower() not in NOT_A_NOUN and not post.startswith((",", ".", ";"))
+        match = re.match(r"^\s*([A-Za-z]+)", post)  # a quoted grade word ("'inadequate' included") is named, no adjective
+        return bool(match) and match.group(1).lower() not in NOT_A_NOUN
 
-    def phrases_after(self, post: str) -> list[str]:
-        """The area phrase (or the listed phrases) a grade word binds through a preposition."""
+    def phrases_after(self, post: str, names=None) -> list[str]:
+        """The area phrase (or the listed phrases) a grade word binds through a preposition,
+        a dash or a colon; a list runs on across ";" while each piece `names` an area."""
         match = self.after.match(post)
         if not match:
             return []
@@ -130,6 +140,12 @@ class Grammar:
             return [items[:end.start()] if end else items]
         phrase = match.group("p")
         end = self.phrase_end.search(phrase)
+        while end and names and phrase[end.start()] == ";":  # "for A; B; and C": a list, not the end
+            rest = phrase[end.end():]
+            after = self.phrase_end.search(rest)
+            if not names(re.sub(r"^(?:and|or)\s+", "", rest[:after.start()] if after else rest)):
+                break
+            end = self.phrase_end.search(phrase, end.end()) if after else None
         phrase = phrase[:end.start()] if end else phrase
         if re.fullmatch(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b.*", phrase.strip(), re.IGNORECASE) \
                 and len(phrase.split()) <= 4:
@@ -158,8 +174,8 @@ class Grammar:
         if refers:  # "X, which were" / "in X, where its performance was": the grade is X's
             head = re.split(r";|:\s+|\b(?:except|including|particularly|especially|notably)\s+", head[:refers.start()])[-1]
             head = re.sub(r"^.*?\b(?:in|at|for)\s+(?=(?:how|the way|its|their)\b)", "", head, flags=re.IGNORECASE)
-        head = re.split(r";\s*(?:and\s+)?|,\s+(?:and|but|while|whereas|however)\s+|\b(?:that|said|says|found|shows?|"
-                        r"indicates?|whether)\s+|:\s+", head)[-1]
+        head = re.split(r";\s*(?:and\s+)?|,\s+(?:and|but|while|whereas|however)\s+|\b(?:that|said|says|found|finds?|shows?|"
+                        r"indicates?|whether|judged|rated|graded|assessed|considered|deemed|marked|ranked)\s+|:\s+", head)[-1]
         head = SET_LEAD.sub("", head.strip())
         head = re.sub(r"^(?:the\s+extent\s+to\s+which\s+(?:the\s+)?(?:force|constabulary|service|[\w&'\u2019-]+"
                       r"(?:\s+[\w&'\u2019-]+){0,3}\s+(?:police|constabulary)))\s+", "", head, flags=re.IGNORECASE)
@@ -180,12 +196,14 @@ class Grammar:
 
 OTHERS = re.compile(r"\b(?:remaining|other|rest\s+of\s+the)\s+(?:categories|areas|questions|pillars|judg(?:e)?ments)\b",
                     re.IGNORECASE)  # the areas a sentence leaves unnamed: a count's subject, never an area
+TRAILING = re.compile(r"(?:[\s,;]+(?:and|or|but|is|was|are|were|while|whereas|with))+\s*$", re.IGNORECASE)
 
 
 def clean_phrase(text: str) -> str:
-    text = re.sub(rf"^{Q}+|{Q}+$", "", text.strip(" ,;:-\u2013\u2014\u2022*\t")).strip()
-    text = re.sub(r"\s+", " ", text)
-    return text.rstrip(" ,;:.")
+    text = re.sub(rf"^{Q}+|{Q}+$", "", text.strip(" ,;:-\u2013\u2014\u2022*\t").lstrip(") ")).strip()
+    text = re.sub(r"^(?:and|or|but)\s+", "", re.sub(r"\s+", " ", text), flags=re.IGNORECASE)
+    text = TRAILING.sub("", text.rstrip(" ,;:.")).rstrip(" ,;:.")
+    return re.sub(rf"^{Q}+|{Q}+$", "", text).strip()
 
 
 def sentences(text: str):

@@ -16,10 +16,14 @@ VERB = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|rated|graded
 UNGRADED = re.compile(r"\bwe (?:do not|don't) grade forces on this question\b", re.IGNORECASE)
 
 
-def _line_reading(ctx, para, index, phrase: str, grade: str) -> Reading:
+def _line_reading(ctx, para, index, phrase: str, grade: str, word: int | None = None) -> Reading:
+    """A line's grade statement, claiming the line's grade words (or only its `word`-th)."""
     start, end = para.line_span(index)
     line = para.lines[index]
-    return Reading(ctx.word_spans(para, start, end) or (Span(para.index, start, start + 1),),
+    spans = ctx.word_spans(para, start, end)
+    if word is not None:
+        spans = spans[word:word + 1]
+    return Reading(spans or (Span(para.index, start, start + 1),),
                    (Statement(clean_phrase(phrase), ctx.grammar.grade_of(grade), line),))
 
 
@@ -31,27 +35,63 @@ def _lines_with_grades(ctx, para):
     return [(i, line) for i, line in enumerate(para.lines) if ctx.grammar.may_hold(line.text)]
 
 
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[\"'\u201c\u2018]?[A-Z])")
+
+
+def _pieces(text: str):
+    """(start, sentence) of a line: "Responding to the public: adequate. Protecting
+    vulnerable people: good." is two labels on one line."""
+    start = 0
+    for cut in SENTENCE_BREAK.finditer(text):
+        yield start, text[start:cut.start()]
+        start = cut.end()
+    yield start, text[start:]
+
+
+def _words_before(ctx, text: str, at: int) -> int:
+    """How many grade words a line holds before `at`: which of its words a label reads."""
+    return sum(1 for _ in ctx.grammar.word.finditer(text[:at]))
+
+
 def label(ctx, para):
-    """A label and its grade on one line: "Investigating crime: Adequate", "Efficiency - 'Good'"."""
+    """A label and its grade, a line or a sentence of a line: "Investigating crime: Adequate",
+    "Efficiency - 'Good'", "Responding to the public - adequate. Managing offenders - good."."""
     for index, line in _lines_with_grades(ctx, para):
-        match = ctx.grammar.label.match(" ".join(line.text.split()))
-        if not match:
+        text = " ".join(line.text.split())
+        whole = _label(ctx, text)
+        if whole:
+            yield _line_reading(ctx, para, index, whole.group("p"), whole.group("g"))
             continue
-        phrase = match.group("p")
-        if re.match(r"^(?:and|or|but|the force|it|which)\b", phrase, re.IGNORECASE) \
-                or re.search(r"\b(?:is|was|are|were|be|been|as|to)\s*$", phrase, re.IGNORECASE):
-            continue  # a sentence that ends in its grade ("... crime is  good"): a sentence rule reads it
-        yield _line_reading(ctx, para, index, phrase, match.group("g"))
+        for at, piece in _pieces(text) if SENTENCE_BREAK.search(text) else ():
+            match = _label(ctx, piece)
+            if match:
+                word = _words_before(ctx, text, at + match.start("g"))
+                yield _line_reading(ctx, para, index, match.group("p"), match.group("g"), word)
+
+
+def _label(ctx, text: str) -> re.Match | None:
+    match = ctx.grammar.label.match(text)
+    if not match:
+        return None
+    phrase = match.group("p")
+    if re.match(r"^(?:and|or|but|the force|it|which)\b", phrase, re.IGNORECASE) \
+            or re.search(r"\b(?:is|was|are|were|be|been|as|to)\s*$", phrase, re.IGNORECASE) \
+            or re.search(r"[.!?]\s", phrase):
+        return None  # a sentence that ends in its grade ("... crime is  good"), or runs over a full stop
+    return match
 
 
 def area_label(ctx, para):
-    """An area's own name, then its grade and more text: "Investigating crime - Good. The force ..."."""
+    """An area's own name, then its grade and more text: "Investigating crime - Good. The force
+    ...", or one such sentence after another on a line."""
     for index, line in _lines_with_grades(ctx, para):
-        text = line.text.strip(" •-\t")
-        match = re.match(rf"^(?P<p>[A-Za-z][^\t]*?)(?:\t+| {{2,}}| - |\s*: )\s*'?(?P<g>{ctx.grammar.vocabulary.grades})'?"
-                         rf"\b(?!\s+at\b)", text, re.IGNORECASE)
-        if match and ctx.is_area_wording(match.group("p")):
-            yield _line_reading(ctx, para, index, match.group("p"), match.group("g"))
+        text = line.text.strip(" \u2022-\t")
+        for at, piece in _pieces(text):
+            match = re.match(rf"^(?P<p>[A-Za-z][^\t]*?)(?:\t+| {{2,}}| - |\s*: )\s*'?(?P<g>{ctx.grammar.vocabulary.grades})'?"
+                             rf"\b(?!\s+at\b)", piece, re.IGNORECASE)
+            if match and ctx.is_area_wording(match.group("p")):
+                word = _words_before(ctx, text, at + match.start("g"))
+                yield _line_reading(ctx, para, index, match.group("p"), match.group("g"), word)
 
 
 def row(ctx, para):
@@ -74,13 +114,16 @@ def heading(ctx, para):
             yield _line_reading(ctx, para, index, above.text, alone.group("g"))
 
 
+STAMP = re.compile(r"^(?:last\s+)?(?:updated|published|posted)(?:\s+on)?\b[^a-z]*\d", re.IGNORECASE)
+
+
 def _heading_above(ctx, line):
     for back in (1, 2):
         candidate = ctx.line_before(line, back)
         if candidate is None:
             return None
         text = " ".join(candidate.text.split()).strip(" \u2022*-")
-        if not text:
+        if not text or STAMP.match(text):  # "Last updated 02/03/2017" between a question and its grade
             continue
         if ctx.grammar.word.search(text) and not text.endswith("?"):
             return None

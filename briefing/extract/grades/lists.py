@@ -20,13 +20,14 @@ from briefing.extract.text import BULLET, strip_bullet
 from briefing.extract.vocabulary import QUOTE as Q
 
 LEAD_PREP = r"(?:(?:at|in|for|across)\s+)?"
+ABBREVIATION = re.compile(r"\s\((?:[A-Z][A-Za-z&]{1,7}s?|[a-z]{2,4})\)")  # "anti-social behaviour (ASB) and ...": no end
 MAX_ITEMS = 15  # a list longer than any cycle's areas is not a list of areas
 
 
 def _patterns(grades: str):
     first = re.compile(rf"^{Q}?(?P<g>{grades}){Q}?\s*(?:[:\u2013\u2014]|\s-)\s*{LEAD_PREP}(?P<p>\S.*)$", re.IGNORECASE)
-    lead = re.compile(rf"(?P<g>{grades}){Q}?\s*(?:,?\s*(?:at|in|for|across))?(?:\s+(?:the\s+)?following(?:\s+\w+){{0,2}})?"
-                      rf"\s*:\s*$", re.IGNORECASE)
+    lead = re.compile(rf"(?P<g>{grades}){Q}?\s*(?:\([^()]{{1,80}}\)\s*)?(?:,?\s*(?:at|in|for|across))?"
+                      rf"(?:\s+(?:the\s+)?following(?:\s+\w+){{0,2}})?\s*:\s*$", re.IGNORECASE)
     grade_was = re.compile(rf"(?P<g>{grades}){Q}?\s+(?:grade|grading|rating|category)s?\s+(?:was|were|is|are|went to|"
                            rf"included|includes|covers|covered)\s*:?\s*(?P<p>\S.*)$", re.IGNORECASE)
     return first, lead, grade_was
@@ -42,7 +43,7 @@ def grade_then_list(ctx, para):
     offset = para.text.index(text[:20]) if text else 0
     match = first.match(text) or (_names_grade(ctx.folded(para)) and grade_was.search(text))
     if match:
-        phrase = re.split(r"(?<=[a-z)])\.\s|\s\(", match.group("p"))[0]
+        phrase = re.split(r"(?<=[a-z)])\.\s|\s\(", ABBREVIATION.sub("", match.group("p")))[0]
         yield _reading(ctx, para, offset + match.start("g"), [phrase], text, match.start("g"))
         return
     opened = lead.search(text) if text.endswith(":") else None  # a lead-in ends with its colon

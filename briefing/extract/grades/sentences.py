@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import re
 
+from briefing.extract.grades.attach import Word, scopes
 from briefing.extract.grades.grammar import clean_phrase
 from briefing.extract.grades.statement import Statement
-from briefing.extract.grades.tense import continues_earlier, is_earlier, year_of
+from briefing.extract.grades.tense import clause_at, continues_earlier, is_earlier, year_of
 from briefing.extract.ruler import Reading, Span, whole_text
 
 WINDOW = 600  # characters either side of a grade word that a rule reads
 ANAPHOR = re.compile(r"\b(?:this|that|the same|these)\s+(?:grade|grading|rating|judge?ment)s?\b(?P<post>.*)$",
                      re.IGNORECASE)
+GIVEN = re.compile(r"^\s*(?:was|were|is|are)\s+(?:(?:given|awarded|received)\s+)?(?=[a-z])", re.IGNORECASE)  # "this rating was for"
 ALL_OF_THEM = re.compile(r"^\W{0,2}\s*(?:[-\u2013\u2014]\s.{0,80}?\s[-\u2013\u2014]\s*)?(?:on\s+all\s+counts|across\s+the\s+board|"
                          r"in\s+(?:all|both|each)\s+(?:of\s+)?(?:these|those|the)?\s*(?:\w+\s+)?(?:areas|pillars|categories|"
                          r"headings|counts))\b", re.IGNORECASE)
@@ -39,16 +41,31 @@ def _sentence_matches(ctx, para):
     return ctx.sentence_words(para)
 
 
+SCALE_WORDS = re.compile(r"\b(?:highest|lowest|top|bottom|best|worst)\s+(?:possible\s+)?(?:grade|grading|rating|category|mark)"
+                         r"|\bscale\b|\brang(?:e|es|ing)\s+from\b|\bgraded\s+(?:as\s+)?either\b|\blevels?\s+(?:below|above)\b"
+                         r"|\b(?:four|five)\s+(?:possible\s+)?(?:grades|gradings|ratings|categories|levels)\b"
+                         r"|\b(?:reduction|change|drop|fall|rise|increase)s?\s+in\s+(?:a\s+)?grades?\b", re.IGNORECASE)
+RECEIVED = re.compile(r"\b(?:received|receives|awarded|given|achieved|achieves|earned|got|gets|secured|retained|kept)\s+"
+                      r"(?:\w+\s+){0,3}$", re.IGNORECASE)  # "received the second highest grade of Good": its own grade
+
+
 def scale(ctx, para):
-    """ "'outstanding', 'good', 'requires improvement' or 'inadequate'": the scale
-    explained, three or more grade words in a row, and no judgement."""
-    if len(ctx.grade_words(para)) < 3:  # the scale is three grade words or more in a row
+    """ "'outstanding', 'good', 'requires improvement' or 'inadequate'": the scale explained,
+    three or more grade words in a row, or the grade words after "the highest possible
+    grade", "ranging from", "one level below" in their clause; no judgement."""
+    if not ctx.grade_words(para):
         return
     for start, sentence, found in _sentence_matches(ctx, para):
-        if len(found) < 3:  # the scale is three grade words or more in a row
-            continue
-        for a, b in ctx.grammar.scale_spans(sentence):
-            yield Reading(ctx.word_spans(para, start + a, start + b))
+        if len(found) >= 3:  # the scale is three grade words or more in a row
+            for a, b in ctx.grammar.scale_spans(sentence):
+                yield Reading(ctx.word_spans(para, start + a, start + b))
+        named = SCALE_WORDS.search(sentence) if found else None
+        for match in found if named else ():
+            at = match.start() - start
+            clause = clause_at(sentence, at)
+            explained = next((m for m in SCALE_WORDS.finditer(clause)), None)
+            if explained and named.end() <= at and not RECEIVED.search(clause[:explained.start()]):
+                yield Reading((Span(para.index, match.start(), match.end()),))
 
 
 @whole_text
@@ -61,7 +78,7 @@ def back_reference(ctx):
         for start, sentence, found in _sentence_matches(ctx, para):
             anaphor = ANAPHOR.search(sentence)
             if anaphor and last and not found:
-                for phrase in ctx.grammar.phrases_after(anaphor.group("post")):
+                for phrase in ctx.grammar.phrases_after(GIVEN.sub(" ", anaphor.group("post"))):
                     grade, line = last
                     yield Reading((), (Statement(clean_phrase(phrase), grade, line,
                                                  is_earlier(sentence, anaphor.start(), anaphor.end()), listed=True),))
@@ -88,7 +105,7 @@ def areas_list(ctx, para):
         word = next(m for m in found if m.start("g") == start + listed.start(group))
         phrase = listed.group("p")
         end = re.search(r"[.!?](?:\s|$)", phrase)
-        yield Reading(ctx.word_spans(para, start + listed.start(), start + listed.end()),
+        yield Reading((Span(para.index, word.start(), word.end()),),
                       (_statement(ctx, para, start, word, phrase[:end.start()] if end else phrase, sentence),))
 
 
@@ -106,8 +123,9 @@ def sentence(ctx):
             continue  # what carries on from an earlier sentence is decided at the sentences with grade words
         for start, text, found in _sentence_matches(ctx, para):
             inherited = previous_earlier and continues_earlier(text)
-            for match in found:
-                reading = _bound(ctx, para, start, text, match, inherited)
+            words = [Word(m.start() - start, m.end() - start, ctx.grammar.grade_of(m.group("g"))) for m in found]
+            for match, word, phrases in zip(found, words, scopes(ctx, text, words)):
+                reading = _bound(ctx, para, start, text, match, word, phrases, inherited)
                 if reading is not None:
                     yield reading
             if found:
@@ -125,18 +143,13 @@ def _named_before(pre: str) -> list[str]:
     return []
 
 
-def _bound(ctx, para, start, text, match, inherited) -> Reading | None:
-    at = match.start() - start
-    pre, post = text[max(0, at - WINDOW):at], text[match.end() - start:match.end() - start + WINDOW]
-    grade = ctx.grammar.grade_of(match.group("g"))
-    if grade != "requires improvement" and ctx.grammar.is_adjective(post):
+def _bound(ctx, para, start, text, match, word, phrases, inherited) -> Reading | None:
+    pre, post = text[max(0, word.start - WINDOW):word.start], text[word.end:word.end + WINDOW]
+    if word.grade != "requires improvement" and ctx.grammar.is_adjective(post):
         return None
-    phrases = ctx.grammar.phrases_after(post)
     if (not phrases or phrases == ["the board"]) and ALL_OF_THEM.match(post):
-        phrases = _named_before(pre)  # "rated Good - ... - on all counts": the areas named before it, if any
-    if not phrases:
-        phrases = [p] if (p := ctx.grammar.subject_before(pre, grade)) else []
-    if not phrases and grade == "ungraded":  # "we have assessed leadership ... a narrative judgment"
+        phrases = _named_before(pre) or phrases  # "rated Good - ... - on all counts": the areas named before it
+    if not phrases and word.grade == "ungraded":  # "we have assessed leadership ... a narrative judgment"
         phrases = ASSESSED.findall(para.text[max(0, match.start() - WINDOW):match.start()])[-1:]
     statements = tuple(_statement(ctx, para, start, match, p, text, earlier=inherited) for p in phrases
                        if clean_phrase(p) and len(p.split()) <= 40)

@@ -44,12 +44,14 @@ def continues_earlier(sentence: str) -> bool:
     return bool(CONTINUES.search(sentence))
 
 
-FIELDWORK = re.compile(r"\binspect(?:ed|ion)\b[^.;]{0,60}?\b(?:in\s+\w+\s+)?last\s+year\b", re.IGNORECASE)
+FIELDWORK = re.compile(r"\binspect(?:ed|ion)\b[^.;]{0,60}?\b(?:in\s+\w+\s+)?last\s+year\b"
+                       r"|\bsince\s+(?:its|our|the|their)\s+(?:last|previous)\s+(?:\w+\s+)?(?:inspection|report|assessment)\b",
+                       re.IGNORECASE)
 
 
 def _past(clause: str) -> bool:
     """An earlier inspection is spoken of; "inspected the force in November last year" only
-    dates this one's fieldwork."""
+    dates this one's fieldwork, and "improvements since its last inspection" measures now."""
     return bool(EARLIER.search(FIELDWORK.sub(" ", clause)))
 
 

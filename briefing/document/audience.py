@@ -1,0 +1,136 @@
+"""The sections a pack's audience reads: for the PCC, the suggested questions and the
+statutory response; for chief officers, what HMICFRS will look for next. What they ask
+rests on the comparison's typed values, the response's standing and the cycle under way
+on the paper's date."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefing.compare import Comparison
+from briefing.compare.states import NOT_STATED
+from briefing.document.grades import counted_text
+from briefing.document.model import Column, Section, Table
+from briefing.document.narrative import render_blocks
+from briefing.document.options import PackOptions
+from briefing.document.wording import join_words, long_date, report_to_check, whole_sentences
+from briefing.model import PublicationDate, kind_count
+from briefing.reference import load_frameworks
+from briefing.sources import with_article
+
+
+class _Concern:
+    """A persisting concern as the templates quote it: whole sentences and its history."""
+
+    def __init__(self, p):
+        self.label, self.area_name, self.since = p.new.label, p.new.area_name, p.first_raised
+        self.since_words = (f"on file since {p.first_raised}; the source for {p.earlier_unlisted}, before it, does not "
+                            "list every finding" if p.earlier_unlisted else f"first raised {p.first_raised}")
+        self.quote = whole_sentences(p.new.text)
+
+
+WEAK = ("requires improvement", "inadequate")
+
+
+@dataclass(frozen=True)
+class _Corrected:
+    area_name: str
+    old_grade: str
+    new_grade: str
+    when: str
+    own_data: bool  # HMICFRS says the force's own data was wrong
+
+
+@dataclass(frozen=True)
+class _Quoted:
+    label: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class _NewInWeakArea:
+    area_name: str
+    grade: str
+    label: str
+    quote: str
+
+
+def _question_context(c: Comparison, options: PackOptions) -> dict:
+    """What the questions rest on, beyond downgrades and persisting concerns. A correction
+    is asked about while its report's cycle is the one under way; once a later cycle has
+    begun, it is the record, not news."""
+    future = ahead(c, options)
+    corrected = [] if future["current"] else [
+        _Corrected(j.area_name, j.corrected.old_grade, j.corrected.new_grade, j.corrected.when,
+                   j.own_data) for j in c.new.judgements if j.corrected is not None]
+    grades = {g.area: g.new_grade for g in c.grade_changes}
+    weak_new = [_NewInWeakArea(f.area_name, grades[f.area], f.label, whole_sentences(f.text))
+                for f in c.new_findings if grades.get(f.area) in WEAK]
+    unknown = [] if c.unmatched_confirmed else [f for f in c.resolved if f.kind != "innovative-practice"]
+    kinds = {f.kind for f in unknown}
+    words = kind_count(kinds.pop(), len(unknown)) if len(kinds) == 1 else f"{len(unknown)} findings"
+    inadequate = [g.area_name for g in c.grade_changes if g.new_state.graded and g.new_grade == "inadequate"]
+    downgrades = [g for g in c.movements("down") if g.new_grade != "inadequate"]  # an inadequate grade is asked first
+    unstated = [g.area_name for g in c.grade_changes if g.new_state.state == NOT_STATED]
+    concerns = [_Quoted(f.label, whole_sentences(f.text)) for f in c.new.findings if f.kind == "cause-of-concern"]
+    asked = inadequate or concerns or corrected or downgrades or c.persisting or weak_new or unknown or unstated
+    settled = not asked and not future["current"] and c.every_area_graded_twice and c.old.findings_complete \
+        and c.new.findings_complete
+    return dict(corrected=corrected, weak_new=weak_new, unknown=len(unknown), unknown_words=words,
+                old_name=c.old.cycle_name, new_name=c.new.cycle_name, inadequate=inadequate,
+                counted=[counted_text(k) for k in c.new_counts if k.unnamed and "inadequate" in k.grades],
+                concerns=concerns, downgrades=downgrades, unstated=join_words(unstated), unstated_count=len(unstated),
+                settled=settled, **future)
+
+
+def audience_sections(c: Comparison, options: PackOptions, standing, monitoring: tuple[str, ...] = ()) -> list[Section]:
+    """`standing` is where the response to the newer report stands (compare.register.ResponseStanding);
+    `monitoring` the sentence on the force's monitoring stage, where one is stated."""
+    concerns = [_Concern(p) for p in c.persisting]
+    downs = c.movements("down")
+    if options.audience == "pcc":
+        questions = Section("Suggested questions for the meeting", 1, tuple(
+            render_blocks("questions.txt.j2", persisting=concerns, monitoring=monitoring,
+                          **_question_context(c, options))))
+        return [questions, _s55(c, options, standing)]
+    return [Section("What HMICFRS will look for next", 1, tuple(
+        render_blocks("next_inspection.txt.j2", persisting=concerns, downgrades=downs, **ahead(c, options))))]
+
+
+def _s55(c: Comparison, options: PackOptions, standing) -> Section:
+    """The duty, where the response stands on the paper's date, and a skeleton to draft it
+    with, unless a response is on file already."""
+    findings = c.new.findings
+    formal = [f for f in findings if f.kind in ("cause-of-concern", "recommendation")]
+    items = formal or [f for f in findings if f.kind != "innovative-practice"]
+    blocks = list(render_blocks(
+        "s55_response.txt.j2", said=standing.words("said"), published=c.new.published,
+        office=options.office_for(c.new.force), answered=standing.on_file, past=standing.missing,
+        limitless=standing.kind == "before-limit", due=long_date(c.s55_due) if c.s55_due else "",
+        formal=bool(formal), complete=c.new.findings_complete, kind=with_article(c.new.source_kind_name),
+        report=report_to_check(c), cycle=c.new.cycle_name, items=bool(items),
+        published_known=PublicationDate.from_iso(c.new.published_iso).known,
+        chief_by=long_date(options.chief_comments_by) if options.chief_comments_by else ""))
+    if standing.on_file:
+        return Section("Statutory response (section 55)", 1, tuple(blocks))
+    parts = [("Chief constable's comments", "Invite the chief constable's comments on the report (s.55(4))"
+              + (f"; requested by {long_date(options.chief_comments_by)}" if options.chief_comments_by else ""), ""),
+             (f"{options.office_short(c.new.force)}'s comments on the report", "", ""),
+             ("Response to the chief constable's comments", "", "")]
+    parts += [(f.label, f.text, "") for f in items]
+    parts.append(("Copies sent to", "HMICFRS and the Home Secretary (s.55(6))", ""))
+    blocks.append(Table("Response", "Draft response skeleton",
+                        (Column("Part", 1.5), Column("HMICFRS wording or what is needed", 4.5),
+                         Column("Steps to be taken, or why no action; owner and date", 3.5)), tuple(parts)))
+    return Section("Statutory response (section 55)", 1, tuple(blocks))
+
+
+def ahead(c: Comparison, options: PackOptions) -> dict:
+    """The PEEL cycle under way on the paper's date, where it is later than the newer
+    inspection's: what the paper looks ahead to."""
+    fw = load_frameworks()
+    current = fw.current(options.date)
+    newer = fw.cycles.get(c.new.cycle)
+    later = current is not None and newer is not None and current.order > newer.order
+    return dict(current=current.name if later else "",
+                framework_day=long_date(current.framework_published) if later and current.framework_published else "")

@@ -1,0 +1,57 @@
+"""Every grade word of a text accounted for: read into a grade statement, read as a count,
+set aside by a named rule (the scale explained, a quotation, another force, a national
+figure, an aim, an adjective), or reported, with its line, as a grade word that was not
+placed. A grade statement whose words name no area of the cycle is not placed either.
+Nothing is dropped without a word to the user."""
+
+from __future__ import annotations
+
+from briefing.extract.ruler import Claims, Span
+from briefing.model import Unplaced
+
+NOT_PLACED = "reads like a grade statement that was not placed"
+QUOTE_CHARS = 50  # how much of the sentence a warning quotes
+
+
+def unplaced(ctx, claimed: list[Span], unread, cycle_id: str) -> list[Unplaced]:
+    """The grade words no rule claimed, and the statements whose phrase names no area of
+    the cycle read with, in the text's order."""
+    claims = Claims()
+    claims.add(claimed)
+    out = []
+    for para in ctx.paras:
+        if not ctx.may_grade(para):
+            continue
+        for _, sentence, found in ctx.sentence_words(para):
+            for match in found:
+                if not claims.overlap((Span(para.index, match.start(), match.end()),)):
+                    out.append(Unplaced(_opening(sentence), match.group("g"), para.line_at(match.start("g")).place,
+                                        NOT_PLACED))
+    out += [Unplaced(s.phrase, s.grade, s.line.place, f"could not tell which area of {cycle_id}") for s in unread]
+    return sorted(out, key=lambda u: (u.place.page or 0, u.place.line or 0))
+
+
+def _opening(sentence: str) -> str:
+    """The sentence's first words, enough to find it: "Good - at preventing crime ..."."""
+    text = " ".join(sentence[:4 * QUOTE_CHARS].split())
+    if len(text) <= QUOTE_CHARS:
+        return text
+    return text[:text.rfind(" ", 0, QUOTE_CHARS)] + " ..."
+
+
+MOST_SAID = 40  # warnings of grade words not placed, one a line; the rest are counted in one more
+
+
+def warnings_of(unplaced: list[Unplaced]) -> list[str]:
+    """A warning for each grade word not placed, up to MOST_SAID, and a count of the rest
+    (a text of thousands of stray grade words is not a report's grades)."""
+    said = [warning(u) for u in unplaced[:MOST_SAID]]
+    if len(unplaced) > MOST_SAID:
+        said.append(f"{len(unplaced) - MOST_SAID:,} more grade words were not placed (the first {MOST_SAID} are above)")
+    return said
+
+
+def warning(item: Unplaced) -> str:
+    if item.reason == NOT_PLACED:
+        return f"{item.place}: '{item.text}' {item.reason}"
+    return f"{item.place}: {item.reason} \"{item.text}\" is ({item.word}); add it by hand if it is a judgement"

@@ -1,0 +1,47 @@
+"""Counts of findings a text says its report makes ("has made nine recommendations"),
+whether or not it lists them: kept as StatedCount, so a pack can say the source lists
+fewer than the report makes."""
+
+from __future__ import annotations
+
+import re
+
+from briefing.extract.findings.labels import kind_of, kind_words
+from briefing.extract.language import NUMBER, number
+from briefing.extract.reader import SourceLine
+from briefing.model import StatedCount
+
+PAST_COUNT = re.compile(r"\b(?:of\s+the|previous|earlier|initial|original|last|(?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def stated_counts(lines: list[SourceLine]) -> tuple[StatedCount, ...]:
+    """Counts of findings this report makes: "has made nine recommendations", "made 43
+    recommendations", "an additional 20 areas for improvement", never an earlier report's
+    ("Of the 23 recommendations of the 2015 inspection")."""
+    counted = [p for k, p in kind_words() if k in ("recommendation", "area-for-improvement", "cause-of-concern")]
+    kinds = "|".join(counted)
+    last_words = {re.split(r"\\s\+", p)[-1].lower().rstrip("s") for p in counted}  # "concern", "afi", ...
+    pattern = re.compile(rf"(?<![\w-])(?P<n>{NUMBER})\s+(?:(?:main|additional|further|new|more|national)\s+)?(?P<kind>{kinds})\b",
+                         re.IGNORECASE)
+    out: dict[str, StatedCount] = {}
+    for line in lines:
+        lowered = line.text.lower()
+        if not any(word in lowered for word in last_words):  # a count names its kind, which ends in one of these
+            continue
+        for sentence in re.split(r"(?<=[.!?])\s+", line.text):
+            for match in pattern.finditer(sentence):
+                lead = sentence[max(0, match.start() - 40):match.start()]
+                tail = sentence[match.end():match.end() + 40]
+                if re.search(r"\b(?:nearly|about|around|approximately|over|more\s+than|some|up\s+to|almost)\s*$", lead,
+                             re.IGNORECASE):
+                    continue  # HMICFRS states its counts exactly; "nearly 80" is somebody else's
+                if PAST_COUNT.search(lead[-14:]) or re.match(r"^\s*(?:of|from)\s+(?:the|its|our)\s+(?:19|20)\d\d", tail) or \
+                        re.search(r"\b(?:of|from)\s+(?:the|its)\s+(?:(?:19|20)\d\d|previous|earlier|initial)\b", tail):
+                    continue
+                kind = kind_of(match.group("kind").replace("AFIs", "AFI"))
+                if kind and kind not in out:
+                    n = number(match.group("n"))
+                    more = re.match(rf"\s+and\s+(?P<m>{NUMBER})\b(?!\s+(?:\w+\s+)?(?:{kinds}))", tail, re.IGNORECASE)
+                    n += number(more.group("m")) if more else 0  # "two national recommendations and one for ..."
+                    out[kind] = StatedCount(kind, n, SourceLine("", line.line, line.page).place, how="stated-count")
+    return tuple(out.values())
