@@ -1,13 +1,11 @@
 """Matching in Python (a pack's few dozen findings) and with numpy and lap (up to a thousand
 a side) give the same links, scores and reasons, ties included, so which one ran never
-shows in a pack; and a pack of the bundled force never loads numpy (about 0.05 s of CPU)."""
+shows in a pack (tests/test_pack_cost.py: a pack of the bundled force never loads numpy)."""
 
 from __future__ import annotations
 
 import itertools
 import random
-import subprocess
-import sys
 
 import pytest
 from conftest import DATA
@@ -70,12 +68,3 @@ def test_the_python_solver_pairs_as_lap_does_on_tied_and_random_costs():
         else:
             cost = [[-rng.random() for _ in range(n)] for _ in range(n)]
         assert lapjv(cost) == [int(j) for j in lap.lapjv(np.array(cost))[1]]
-
-
-def test_a_pack_of_the_bundled_force_does_not_load_numpy(tmp_path):
-    script = ("import sys; from pathlib import Path; from briefing.pack import PackRequest, make_pack; "
-              "make_pack(PackRequest(out_dir=Path(sys.argv[1]), formats=('json',))); "
-              "print(sorted(m for m in ('numpy', 'lap') if m in sys.modules))")
-    run = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True, timeout=120)
-    assert run.returncode == 0, run.stderr
-    assert run.stdout.strip() == "[]"
