@@ -77,3 +77,18 @@ def test_a_dated_page_read_as_an_earlier_inspections_drops_its_own_date(tmp_path
     assert result.inspection.cycle == "peel-2018-19"
     assert not result.inspection.published.year
     assert any("is not the PEEL 2018/19 report's" in w for w in result.warnings)
+
+
+def test_the_first_peel_assessments_efficiency_questions_are_its_areas(tmp_path):
+    """A force's page of 2014 lists the efficiency questions beside the pillar, in its own
+    words: each is a 2014 area, none left unplaced."""
+    text = ("Northshire response to HMIC's first PEEL Assessment\n\n"
+            "The report, the first of the HMIC's new annual assessments, judged Northshire Police as being \"Good\" in "
+            "the following areas:\n\n\u2022 Tackling anti-social behaviour\n\u2022 Force efficiency\n"
+            "\u2022 Taking steps to secure our short and long term financial position\n"
+            "\u2022 Having an affordable way of providing policing.\n")
+    result = read(tmp_path, text)
+    assert result.inspection.cycle == "crime-2014"
+    assert pairs(result) == {("anti-social-behaviour", "good"), ("efficiency", "good"), ("future-planning", "good"),
+                             ("force-management", "good")}
+    assert not result.inspection.unplaced
