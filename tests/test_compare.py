@@ -25,6 +25,7 @@ from conftest import DATASETS, invoke
 from briefing.compare import compare, history
 from briefing.compare.overrides import load_overrides
 from briefing.errors import InputError
+from briefing.ingest import load_inspection
 
 
 def movements(comparison):
@@ -181,3 +182,25 @@ def test_history_refuses_two_forces(inspections):
     other = replace(inspections["peel-2017"], force="Testshire Police")
     with pytest.raises(Exception, match="one force at a time"):
         history([inspections["peel-2021-22"], other])
+
+
+def _pillars(tmp_path, cycle: str, grades: dict, published: str):
+    """A hand-written pillar-era dataset: each area's grade as planted."""
+    lines = [f"force: Sussex Police\ncycle: {cycle}\npublished: {published}\njudgements:"]
+    lines += [f"  - {{area: {area}, grade: {grade}}}" for area, grade in grades.items()]
+    path = tmp_path / f"{cycle}.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return load_inspection(path)
+
+
+def test_steps_are_counted_on_the_scale_both_cycles_use(tmp_path):
+    """Planted: 2016 -> 2017, both four-tier. Requires improvement -> good is one grade there (there was
+    no adequate), inadequate -> good two; legitimacy stays good. Before, the common five-grade
+    ladder said "up 2 grades" for the first."""
+    old = _pillars(tmp_path, "peel-2016", {"effectiveness": "requires improvement", "efficiency": "inadequate",
+                                           "legitimacy": "good"}, "2017-03-02")
+    new = _pillars(tmp_path, "peel-2017", {"effectiveness": "good", "efficiency": "good", "legitimacy": "good"},
+                   "2018-03-22")
+    got = movements(compare(old, new))
+    assert {area: got[area][:2] for area in ("effectiveness", "efficiency", "legitimacy")} == \
+        {"effectiveness": ("up", 1), "efficiency": ("up", 2), "legitimacy": ("same", 0)}

@@ -84,7 +84,7 @@ def grade_changes(fw: Frameworks, old: Inspection, new: Inspection) -> list[Grad
     for area in _areas(fw, old, new):
         o, n = olds.get(area), news.get(area)
         was, now = state_of(fw, old, area), state_of(fw, new, area)
-        moved, steps = movement(fw, was, now)
+        moved, steps = movement(fw, was, now, old_cycle.grades if old_cycle.scale == new_cycle.scale else ())
         partial, note = _partial(old_cycle, new_cycle, area, o, n)
         note = " ".join(x for x in (note, _elsewhere(new_cycle, area, moved)) if x)
         rows.append(GradeChange(area, area_title(fw, (new.cycle, old.cycle), area), o.label if o else "",
