@@ -204,3 +204,13 @@ def test_steps_are_counted_on_the_scale_both_cycles_use(tmp_path):
     got = movements(compare(old, new))
     assert {area: got[area][:2] for area in ("effectiveness", "efficiency", "legitimacy")} == \
         {"effectiveness": ("up", 1), "efficiency": ("up", 2), "legitimacy": ("same", 0)}
+
+
+def test_a_grade_for_an_area_reported_separately_is_said_to_come_from_that_report(tmp_path):
+    """Planted: serious and organised crime good in 2021/22 and outstanding beside the 2023-25 grades, as a
+    PCC statement gives its regional inspection's grade. 2023-25 does not grade it in PEEL: the row says so."""
+    old = _pillars(tmp_path, "peel-2021-22", {"serious-organised-crime": "good"}, "2022-08-19")
+    new = _pillars(tmp_path, "peel-2023-25", {"serious-organised-crime": "outstanding"}, "2024-05-01")
+    row = next(g for g in compare(old, new).grade_changes if g.area == "serious-organised-crime")
+    assert row.movement == "up" and row.note.startswith("Not a PEEL 2023-25 area")
+    assert "grade for it comes from that separate assessment, not from PEEL's graded areas" in row.note
