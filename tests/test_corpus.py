@@ -4,8 +4,9 @@ against what a careful reader takes from each text (each corpus's truth.yaml):
 - ../shared/corpus (60 texts, 22 forces) and ../shared/corpus-2 (89 texts, the other 21):
   explicit grades >= 97%, no grade that is not in the text or not on its cited line,
   findings >= 90%, cycles right >= 95%, every stated publication date, no text refused;
-- ../shared/corpus-3 (40 texts, mostly what an office meets day to day): findings >= 90%,
-  cycles right >= 90%, no text refused;
+- ../shared/corpus-3 (40 texts, mostly what an office meets day to day): explicit grades
+  >= 95%, none not in the text or off its line, findings >= 90%, cycles right >= 90%, no
+  text refused;
 - ../shared/thematic (47 texts about reports other than PEEL assessments, and PCC
   responses to them): titles, report types, publication dates, findings, addressees,
   deadlines and stated counts each >= 90%, no finding whose words are not in the text,
@@ -142,9 +143,8 @@ def test_a_pcc_response_is_dated_by_its_own_date_never_the_reports():
 
 def test_everyday_texts_give_their_grades_and_no_other(scores):
     """../shared/corpus-3 (40 texts of force, PCC, panel and news pages): explicit grades
-    >= 90% (issue 30 asks 95%: the rest wait on cycles read from dates and on overall grades
-    no area holds), and not one grade that is not in the text or not on its cited line."""
+    >= 95%, and not one grade that is not in the text or not on its cited line."""
     totals = scores["corpus-3"]
-    assert totals["found"] / totals["explicit"] >= 0.9, totals
+    assert totals["found"] / totals["explicit"] >= 0.95, totals
     assert totals["invented"] == 0 and totals["unplaced"] == 0 and totals["refused"] == 0, totals
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import DATA, invoke
 from programs import need_libreoffice, soffice_convert
+from trackers import many_rows, rewrite
 
 from briefing.model import Finding, Place, stable_id
 
@@ -228,18 +229,6 @@ def test_another_forces_tracker_is_refused(runner, tracker, tmp_path):
 
 # --- trackers as people edit them ------------------------------------------------------------
 
-def _rewrite(path: Path, out: Path, change) -> Path:
-    """The workbook with its Actions sheet's XML changed as a program other than openpyxl
-    would write it (a formula's saved value, a dimension that lies)."""
-    import zipfile
-
-    with zipfile.ZipFile(path) as archive, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
-        for item in archive.infolist():
-            body = archive.read(item)
-            copy.writestr(item, change(body) if item.filename == "xl/worksheets/sheet8.xml" else body)
-    return out
-
-
 def _column(heading: str) -> int:
     from briefing.tracker import COLUMNS
 
@@ -286,7 +275,7 @@ def test_formulas_are_read_as_the_values_excel_saved_or_refused_where_none_was(t
         xml = xml.replace(b"<f>DATE(2024,1,31)</f><v></v>", b"<f>DATE(2024,1,31)</f><v>45322</v>")
         return xml.replace(b'progress"</f><v></v>', b'progress"</f><v>In progress</v>')
 
-    rows = read_tracker(_rewrite(unsaved, tmp_path / "saved.xlsx", saved_by_excel))
+    rows = read_tracker(rewrite(unsaved, tmp_path / "saved.xlsx", saved_by_excel))
     assert rows[3].due == date(2024, 1, 31) and rows[4].status == "In progress"
     assert rows[5].progress == "=A1"  # a note with no value saved: kept as typed, never a live formula
 
@@ -377,32 +366,13 @@ def test_a_row_whose_id_matches_nothing_is_named_and_not_given_a_false_state(tra
     assert row["In the latest inspection"] == "matches no finding of the inspections compared; kept as it was"
 
 
-def _many_rows(xml: bytes, rows: int, claimed: int | None = None) -> bytes:
-    """The sheet with `rows` rows of people's own after its heading, each an id, a finding,
-    an owner and a status (written as strings inline); its dimension `claimed` if given."""
-    import re
-
-    head = re.search(rb"<row r=\"1\".*?</row>", xml, re.S).group()
-    finding, owner, status = (_letter(h).encode() for h in ("Finding", "Owner", "Status"))
-    row = (b'<row r="%d"><c r="A%d" t="inlineStr"><is><t>hand-%d</t></is></c><c r="' + finding + b'%d" t="inlineStr">'
-           b'<is><t>Review how the force records crime, part %d</t></is></c><c r="' + owner + b'%d" t="inlineStr"><is>'
-           b'<t>Supt A. Smith</t></is></c><c r="' + status + b'%d" t="inlineStr"><is><t>In progress</t></is></c></row>')
-    body = b"".join(row % ((n,) * 7) for n in range(2, rows + 2))
-    xml = re.sub(rb"<sheetData>.*</sheetData>", lambda m: b"<sheetData>" + head + body + b"</sheetData>", xml,
-                 flags=re.S)
-    xml = re.sub(rb"<mergeCells.*?</mergeCells>|<tableParts.*?</tableParts>", b"", xml, flags=re.S)
-    if claimed is not None:
-        xml = re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:S%d"' % claimed, xml)
-    return xml
-
-
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads the memory high-water mark from /proc")
 def test_a_tracker_at_its_bound_is_read_in_seconds_and_little_memory(tracker, tmp_path):
     import resource
     import subprocess
     import sys
 
-    path = _rewrite(tracker, tmp_path / "full.xlsx", lambda xml: _many_rows(xml, 49_990))
+    path = rewrite(tracker, tmp_path / "full.xlsx", lambda xml: many_rows(xml, 49_990))
     # the peak is the kernel's high-water mark of this process's own memory (VmHWM): ru_maxrss would
     # count the test process it was forked from
     script = ("import sys; from pathlib import Path; from briefing.ingest.tracker import read_tracker; "
@@ -424,11 +394,11 @@ def test_a_sheet_that_claims_twenty_rows_and_holds_a_million_is_refused_at_once(
     from briefing.ingest.tracker import read_tracker
 
     def lying(xml: bytes) -> bytes:
-        xml = _many_rows(xml, 1)
+        xml = many_rows(xml, 1)
         return xml.replace(b"</sheetData>", b"<row/>" * 1_000_000 + b"</sheetData>").replace(
             b'<dimension ref="A1:S2"', b'<dimension ref="A1:K20"')
 
-    path = _rewrite(tracker, tmp_path / "lying.xlsx", lying)
+    path = rewrite(tracker, tmp_path / "lying.xlsx", lying)
     start = time.process_time()
     with pytest.raises(InputError) as raised:
         read_tracker(path)

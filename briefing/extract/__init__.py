@@ -19,7 +19,7 @@ from briefing.extract import reports
 from briefing.extract.areas import AreaResolver
 from briefing.extract.context import Context, Settled
 from briefing.extract.counts import COUNT_RULES, in_order
-from briefing.extract.cycles import Cue, detect_cycle, names_cycle, weakly_settled
+from briefing.extract.cycles import Cue, cycle_published, detect_cycle, names_cycle, weakly_settled
 from briefing.extract.dates import publication_date
 from briefing.extract.findings import find_findings
 from briefing.extract.forces import canonical_force, force_scores
@@ -135,9 +135,15 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
         warnings.append(f"the publication date is known only as {PublicationDate(*published)} ({found.how}); set the "
                         "day from the report before relying on the s.55 deadline")
     chosen, evidence, named, caution = _cycle(fw, cycle, published, statements, ctx)
-    if chosen is None and not cycle and (dated_only := earlier_only(fw, statements)):
-        chosen, statements, evidence = dated_only  # "last inspected in 2018/19, when it was rated ...", and no more
+    if not named and not cycle and (dated_only := earlier_only(fw, statements)):
+        # "last inspected in 2018/19, when it was rated ...", and no more: a page whose own date alone put it in a
+        # later cycle (a preview of the next inspection) gives no grades of that one, only these
+        chosen, statements, evidence = dated_only
         named = True  # the text names the cycle its grades are of
+        if published and not cycle_published(chosen, published):
+            warnings.append(f"the page's date ({PublicationDate(*published)}) is not the {chosen.short or chosen.name} "
+                            "report's; set 'published' from that report")
+            published = None
     def pillar():
         return report_pillar(ctx.text)
     page = ctx.page
@@ -230,7 +236,8 @@ def _cycle(fw: Frameworks, wanted: str | None, published, statements, ctx) -> Cy
     current = [s for s in statements if not s.earlier]
     adequate = any(s.grade == "adequate" for s in current)
     earlier_years = [s.year for s in statements if s.year] + past_years(ctx)
-    cid, cues = detect_cycle(ctx, published, adequate, pillars_graded(current), earlier_years)
+    cid, cues = detect_cycle(ctx, published, adequate, pillars_graded(current, lambda: report_pillar(ctx.text)),
+                             earlier_years)
     if cid is None:
         return CycleRead(None, "")
     evidence = "; ".join(f"{c.reason}: {c.weight:+g}" for c in _top(cues, cid))

@@ -20,14 +20,17 @@ PILLAR_WORDS = re.compile(r"^(?:its\s+|the\s+)?(?:overall\s+)?(?:police\s+)?(?P<
                           re.IGNORECASE)
 
 
-def pillars_graded(statements: list[Statement]) -> int:
-    """How many of the effectiveness, efficiency and legitimacy pillars the text grades."""
+def pillars_graded(statements: list[Statement], pillar=lambda: None) -> int:
+    """How many of the effectiveness, efficiency and legitimacy pillars the text grades; an
+    overall grade of a text about one pillar's report (`pillar()`) grades that pillar."""
     named: set[str] = set()
     for s in statements:
         found = PILLAR_WORDS.search(s.phrase) if s.grade != "ungraded" else None
         if found:
             named |= {found.group("pillar").lower()} if found.group("pillar") else {"effectiveness", "efficiency",
                                                                                      "legitimacy"}
+        elif s.grade != "ungraded" and OVERALL.search(s.phrase) and (one := pillar()):
+            named.add(one)
     return len(named)
 
 
@@ -82,8 +85,9 @@ def judgements_of(statements: list[Statement], cycle: Cycle, pillar=lambda: None
         parts = resolve.split(s.phrase) if s.listed else [(s.phrase, resolve(s.phrase))]
         for phrase, area in parts:
             phrase = clean_phrase(phrase)
-            if area is None and OVERALL.search(phrase) and (named := pillar()):
-                area = resolve(named)
+            overall = OVERALL.search(phrase) if area is None else None
+            if overall and (named := pillar()):
+                area, phrase = resolve(named), overall.group(0)  # "received an overall grading of": its words
             if area is None:
                 if s.how in LINE_RULES or len(phrase.split()) <= 8:
                     unread.append(Statement(phrase, s.grade, s.line, s.earlier, s.how))

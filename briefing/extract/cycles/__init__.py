@@ -18,7 +18,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from briefing.extract.cycles import dated, named
-from briefing.extract.cycles.calendar import Calendar, span
+from briefing.extract.cycles.calendar import Calendar, cycle_published, span
 from briefing.extract.cycles.cues import Cue, Cues, said
 from briefing.extract.phrases import Phrases
 from briefing.extract.ruler import KEEP_ALL, Ruler, whole_text
@@ -154,5 +154,5 @@ def weakly_settled(cues: list[Cue], cycle) -> str:
            "check it, or give --cycle"
 
 
-__all__ = ["CYCLE_RULES", "Calendar", "Cue", "Cues", "detect_cycle", "names_cycle", "settle", "span",
+__all__ = ["CYCLE_RULES", "Calendar", "cycle_published", "Cue", "Cues", "detect_cycle", "names_cycle", "settle", "span",
            "weakly_settled"]

@@ -92,6 +92,13 @@ def span(years: str, fallback: str) -> tuple[Month, Month]:
     return (first, 1), (first // 100 * 100 + last if last < 100 else last, 12)
 
 
+def cycle_published(cycle: Cycle, published: tuple) -> bool:
+    """Whether a date ((year,), (year, month) or (year, month, day)) falls when the cycle's
+    reports came out, a straggler's included."""
+    year, month = published[0], published[1] if len(published) > 1 else None
+    return any(within(span(years, cycle.id), year, month) for years in (cycle.years, *([cycle.late] if cycle.late else [])))
+
+
 def within(bounds: tuple[Month, Month], year: int, month: int | None) -> bool:
     (y1, m1), (y2, m2) = bounds
     if month is None:

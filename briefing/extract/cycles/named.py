@@ -148,7 +148,8 @@ def _alias_phrases(aliases: frozenset[str]) -> Phrases:
 
 
 def address_date(path: str) -> tuple[int, int | None] | None:
-    """A date a page is filed under: /2022/november/, /2017/12/12/, 2024-03-12, 2-may-2019, 19022024."""
+    """A date a page is filed under: /2022/november/, /2017/12/12/, 2024-03-12, /2017/ (its year
+    only), 2-may-2019, 19022024."""
     def month_of(word: str) -> int | None:
         if word.isdigit():
             return int(word) if 1 <= int(word) <= 12 else None
@@ -158,6 +159,9 @@ def address_date(path: str) -> tuple[int, int | None] | None:
         found = re.search(pattern, path)
         if found:
             return int(found.group(1)), month_of(found.group(2))
+    found = re.search(r"/(20\d\d)/", path)  # a news archive's year: /news-archive/2017/...
+    if found:
+        return int(found.group(1)), None
     found = re.search(r"\d{1,2}-([a-z]{3,9})-(20\d\d)(?!\d)", path)
     if found and month_of(found.group(1)):
         return int(found.group(2)), month_of(found.group(1))

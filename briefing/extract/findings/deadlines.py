@@ -52,7 +52,7 @@ def deadline_of(text: str, published: date | None = None) -> str:
         n = number(within.group("n"))
         due = _add_months(published, n) if within.group("unit").lower().startswith("month") else \
             date.fromordinal(published.toordinal() + 7 * n)
-        return f"{due.isoformat()} ({words} of {published.strftime('%-d %B %Y')})"
+        return f"{due.isoformat()} ({words} of {published.day} {published:%B %Y})"
     said = WORDS.search(text)
     return said.group(0) if said else ""
 
