@@ -77,6 +77,7 @@ class ResponseStanding:
             responded=_long(self.responded) if self.responded else "", due=_long(self.due) if self.due else "",
             latest=_long(self.latest) if self.latest else "", days=days, published=str(self.published),
             responded_short=short_date(self.responded) if self.responded else "",
+            latest_short=short_date(self.latest) if self.latest else "",
             days_late=f"{late} day{'s' if late != 1 else ''}", known="month" if self.published.month else "year")
         if self.kind == "before-limit" and self.responded:
             return RESPONSE_WORDS["published-no-limit"][form].format(
@@ -149,7 +150,8 @@ def response_standing(due: date | None, responded: date | None, as_of: date, pub
         latest = latest_last_day(published)
         if latest is not None and latest < as_of:
             return ResponseStanding("ended-by", latest=latest, **made)
-        return ResponseStanding("running" if published.known else "date-unknown", **made)
+        return ResponseStanding("running", latest=latest, **made) if latest is not None else \
+            ResponseStanding("date-unknown", **made)
     days = (due - as_of).days
     kind = "due" if days > 1 else "due-tomorrow" if days == 1 else "due-today" if days == 0 else "ended"
     return ResponseStanding(kind, **made)

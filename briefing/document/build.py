@@ -44,11 +44,13 @@ def build_briefing(comparison: Comparison, record: History | None = None,
     standing = _standing(c, register, options)
     summary_section = Section("Executive summary", 1, tuple(render_blocks(
         "executive_summary.txt.j2", **_summary_context(c, options, standing, monitoring))))
-    persisting, unmatched_section, fresh = sections.findings_sections(c)
+    chiefs = options.audience == "chief-officers"  # they act on Open findings by area: each finding is listed there once
+    listed = frozenset(r.id for r in open_rows(rows)) if chiefs else frozenset()
+    persisting, unmatched_section, fresh = sections.findings_sections(c, listed, "Open findings by area")
     audience = audience_sections(c, options, standing,
                                           summary.monitoring_lines(c, monitoring) if monitoring and monitoring.enhanced
                                           else ())
-    if options.audience == "chief-officers":
+    if chiefs:
         audience = [open_findings_section(c, rows), *audience]
     body = [  # the order a reader needs: what to decide and what changed first, the detail and the sources last
         _glance(c, record, options, standing, monitoring, rows, progress, tracker, fw),

@@ -59,6 +59,8 @@ def _s55_decision(decisions: Mapping, standing: ResponseStanding) -> tuple[str, 
         return (decisions["confirm"].replace("{said}", said),)
     if standing.kind == "before-limit":
         return ()
+    if standing.kind == "date-unknown":  # due, or ended long ago: nothing on file says which
+        return (decisions["check_date"],)
     return (decisions["respond"].replace("{said}", said),)
 
 

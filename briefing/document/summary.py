@@ -9,8 +9,16 @@ from briefing.compare.grades import GradeChange
 from briefing.compare.states import DOWN, NEWLY, NO_LONGER, NOT_KNOWN, NOT_STATED, SAME, UP
 from briefing.compare.summaries import place_text
 from briefing.document.grades import counted_text
-from briefing.document.wording import join_words, new_words, number, report_to_check, since_text, unmatched_phrase
-from briefing.model import kind_count
+from briefing.document.wording import (
+    join_words,
+    kinds_in_words,
+    new_words,
+    number,
+    report_to_check,
+    sentence,
+    since_text,
+    unmatched_phrase,
+)
 from briefing.phrases import unmatched_words
 from briefing.sources import with_article
 
@@ -42,7 +50,7 @@ def weakest(c: Comparison) -> list[str]:
                      f"{join_words([counted_text(k) for k in counts])}{names}.")
     concerns = [f for f in c.new.findings if f.kind == "cause-of-concern"]
     if concerns:
-        lines.append(f"The {c.new.cycle_name} source lists {kind_count('cause-of-concern', len(concerns))}.")
+        lines.append(f"The {c.new.cycle_name} source lists {kinds_in_words('cause-of-concern', len(concerns))}.")
     return lines
 
 
@@ -139,14 +147,15 @@ def findings_line(c: Comparison) -> str:
         return f"The {c.old.cycle_name} source lists no findings; {later}."
     if not c.resolved:
         return f"Every finding of the {c.old.cycle_name} source is raised again; {later}."
-    return f"{unmatched_phrase(c, len(c.resolved))}; {later}."
+    return f"{sentence(unmatched_phrase(c, len(c.resolved)))}; {later}."
 
 
 def headline(c: Comparison) -> tuple[str, ...]:
     """Three lines on what changed, for an email body and the workbook's Summary."""
     up, down, same = (len(c.movements(m)) for m in (UP, DOWN, SAME))
     worst = worst_downgrade(c)
-    grades = f"Grades: of {up + down + same} areas graded in both sources, {up} up, {down} down, {same} unchanged"
+    grades = (f"Grades: of {up + down + same} areas graded in both sources, {up} up, {down} down, {same} unchanged"
+              if up + down + same else "Grades: no area graded in both sources")
     if worst:
         grades += (f"; {'the one fall' if down == 1 else 'the biggest fall'}: {worst.area_name} "
                    f"({worst.old_grade} to {worst.new_grade})")

@@ -1,0 +1,111 @@
+"""What a reader of the finished paper noticed, page by page (the polish brief): a report
+whose publication date is not on file, the chart's last label against its legend, and each
+finding once in the chief officers' pack.
+
+Planted: the bundled PEEL 2023-25 source with its publication date taken away (a text that
+states none), or known only to the month; a chart of six areas whose later grades use all
+five words of the scale (the legend's longest), the last area not graded in the later cycle.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+import pytest
+from conftest import DATA
+
+from briefing.compare import compare
+from briefing.document import PackOptions, build_briefing
+from briefing.document.model import Chart, GradeBar
+from briefing.ingest.dataset import load_dataset
+from briefing.model import PublicationDate
+
+SCALE = ("inadequate", "requires improvement", "adequate", "good", "outstanding")
+
+
+def _pack_text(published: PublicationDate, day: date, audience: str = "pcc"):
+    old = load_dataset(DATA / "2021-22-peel.yaml")
+    new = dataclasses.replace(load_dataset(DATA / "2023-25-peel-article.yaml"), published=published)
+    briefing = build_briefing(compare(old, new), None, PackOptions(date=day, audience=audience))
+    glance = next(s for s in briefing.sections if s.title == "At a glance")
+    return " ".join(briefing.text().split()), glance
+
+
+def test_a_report_with_no_date_on_file_says_so_plainly_and_asks_for_it():
+    text, glance = _pack_text(PublicationDate(0), date(2026, 12, 7))
+    assert "which is not known" not in text and "56 days of publication, which" not in text
+    decision = next(b for b in glance.blocks if getattr(b, "kind", "") == "list")
+    s55 = next(item for item in decision.items if "section 55" in item)
+    assert "which" not in s55 and "(the sources on file do not give it)" in s55
+    assert "is due" not in s55 and "was due" not in s55  # neither running nor ended: nothing on file says which
+    assert ("The 56 days begin on the day the report was published, which the sources on file do not give, so the "
+            "last day cannot be given here") in text
+
+
+def test_a_report_known_only_to_the_month_gives_the_latest_last_day_years_later():
+    text, glance = _pack_text(PublicationDate(2024, 2), date(2026, 12, 7))
+    assert "due within 56 days of publication" not in text
+    assert "the 56 days ended by 24 April 2024 at the latest" in text  # 29 Feb + 55 days
+    assert "is due by" not in text  # ended long before the paper's date, so never "is due"
+
+
+def _text_boxes(drawing) -> list[tuple[float, float, float, float, str]]:
+    """Each run of text in the drawing as printed on a page: (left, bottom, right, top, text)."""
+    import pypdfium2
+    from reportlab.graphics import renderPDF
+
+    data = renderPDF.drawToString(drawing)
+    page = pypdfium2.PdfDocument(data)[0]
+    textpage = page.get_textpage()
+    boxes = []
+    for i in range(textpage.count_rects()):
+        left, bottom, right, top = textpage.get_rect(i)
+        boxes.append((left, bottom, right, top, textpage.get_text_bounded(left, bottom, right, top).strip()))
+    return boxes
+
+
+def test_no_word_of_the_pdf_chart_runs_into_another():
+    from briefing.writers.pdf_chart import chart_drawing
+    from briefing.writers.pdf_fonts import fonts
+
+    ranked = reversed(list(enumerate(SCALE)))  # outstanding first, as the chart lists areas
+    bars = tuple(GradeBar(f"Area {i + 1}", "adequate", g, 2, r) for i, (r, g) in enumerate(ranked))
+    chart = Chart("Grades", "", (*bars, GradeBar("Area 6", "adequate", "", 2, None)), "PEEL 2021/22", "PEEL 2023-25",
+                  SCALE)
+    width = 480  # the body's width on A4 at the PDF's margins, less a little
+    drawing = chart_drawing(chart, width, fonts()[0])
+    boxes = [b for b in _text_boxes(drawing) if b[4]]
+    assert any(b[4] == "not graded" for b in boxes) and any("upper bar" in b[4] for b in boxes)
+    assert max(b[2] for b in boxes) <= width + 1, "the legend runs off the page"
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            apart = a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
+            assert apart, f"{a[4]!r} runs into {b[4]!r}"
+
+
+@pytest.fixture(scope="module")
+def chiefs():
+    old = load_dataset(DATA / "2021-22-peel.yaml")
+    new = load_dataset(DATA / "2023-25-peel-article.yaml")
+    return build_briefing(compare(old, new), None, PackOptions(date=date(2026, 12, 7), audience="chief-officers"))
+
+
+def test_the_chief_officers_see_each_finding_once_where_they_allocate_it(chiefs):
+    tables = [b for s in chiefs.sections for b in s.blocks if getattr(b, "kind", "") == "table"]
+    texts = [row[2] for t in tables if t.name.startswith("Open ") for row in t.rows]
+    assert len(texts) == 21 and len(set(texts)) == 21  # the news article's 3 and 2021/22's 18, once each
+    elsewhere = [row[2] for t in tables if t.name in ("Resolved", "New") for row in t.rows]
+    assert not set(elsewhere) & set(texts), "a finding is listed twice"
+    unmatched = next(s for s in chiefs.sections if s.title == "Earlier findings not in the source used")
+    said = " ".join(b.text for b in unmatched.blocks if getattr(b, "kind", "") == "paragraph")
+    assert "All of them are listed under Open findings by area, marked \u201cstatus unknown\u201d" in said
+
+
+def test_the_pccs_pack_still_lists_the_earlier_findings_it_does_not_allocate():
+    old = load_dataset(DATA / "2021-22-peel.yaml")
+    new = load_dataset(DATA / "2023-25-peel-article.yaml")
+    pcc = build_briefing(compare(old, new), None, PackOptions(date=date(2026, 12, 7)))
+    resolved = next(b for s in pcc.sections for b in s.blocks if getattr(b, "name", "") == "Resolved")
+    assert len(resolved.rows) == 18
+
