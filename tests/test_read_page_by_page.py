@@ -33,7 +33,7 @@ def _pack_text(published: PublicationDate, day: date, audience: str = "pcc"):
 
 
 def test_a_report_with_no_date_on_file_says_so_plainly_and_asks_for_it():
-    text, glance = _pack_text(PublicationDate(0), date(2026, 12, 7))
+    text, glance = _pack_text(PublicationDate(0), date(2025, 6, 1))  # PEEL 2023-25 reports still coming out
     assert "which is not known" not in text and "56 days of publication, which" not in text
     decision = next(b for b in glance.blocks if getattr(b, "kind", "") == "list")
     s55 = next(item for item in decision.items if "section 55" in item)
@@ -41,6 +41,28 @@ def test_a_report_with_no_date_on_file_says_so_plainly_and_asks_for_it():
     assert "is due" not in s55 and "was due" not in s55  # neither running nor ended: nothing on file says which
     assert ("The 56 days begin on the day the report was published, which the sources on file do not give, so the "
             "last day cannot be given here") in text
+
+
+def test_a_report_with_no_date_on_file_of_a_cycle_long_over_has_had_its_56_days():
+    """Every PEEL 2023-25 report was out by December 2025 (frameworks.yaml), so a year later the
+    response was due by 24 February 2026 at the latest, whatever the day: said, never "due"."""
+    text, glance = _pack_text(PublicationDate(0), date(2026, 12, 7))
+    decision = next(b for b in glance.blocks if getattr(b, "kind", "") == "list")
+    s55 = next(item for item in decision.items if "section 55" in item)
+    assert s55.startswith("confirm that the response") and "was due by 24 February 2026 at the latest" in s55
+    assert "every PEEL 2023-25 report was published by December 2025" in s55
+    assert "cannot be given" not in text and "is due" not in text
+
+
+def test_the_last_day_a_cycles_reports_came_out():
+    from briefing.compare.register import published_by
+    from briefing.reference import load_frameworks
+
+    cycles = load_frameworks().cycles
+    assert published_by(cycles["peel-2021-22"]) == date(2024, 2, 29)  # its straggler, after "2021-09 to 2023-06"
+    assert published_by(cycles["peel-2023-25"]) == date(2025, 12, 31)
+    assert published_by(cycles["peel-2018-19"]) == date(2020, 3, 31)
+    assert published_by(None) is None
 
 
 def test_a_report_known_only_to_the_month_gives_the_latest_last_day_years_later():

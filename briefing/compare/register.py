@@ -11,6 +11,8 @@ to the report it answers by the report's title.
 
 from __future__ import annotations
 
+import calendar
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -43,7 +45,7 @@ def before_limit(published: PublicationDate) -> bool:
 
 
 ON_FILE = ("published", "published-late", "published-no-limit", "published-undated")
-MISSING = ("ended", "ended-by")  # the 56 days have ended, and no response is on file
+MISSING = ("ended", "ended-by", "ended-by-cycle")  # the 56 days have ended, and no response is on file
 OPEN = ("due", "due-tomorrow", "due-today", "running")
 
 
@@ -59,6 +61,8 @@ class ResponseStanding:
     latest: date | None = None  # the latest the last day can be, where only the month or year is known
     published: PublicationDate = PublicationDate(0)
     on: date | None = None  # the day it stands on
+    cycle: str = ""  # "ended-by-cycle": the PEEL cycle whose reports were all published by `by`
+    by: date | None = None
 
     @property
     def on_file(self) -> bool:
@@ -78,7 +82,8 @@ class ResponseStanding:
             latest=_long(self.latest) if self.latest else "", days=days, published=str(self.published),
             responded_short=short_date(self.responded) if self.responded else "",
             latest_short=short_date(self.latest) if self.latest else "",
-            days_late=f"{late} day{'s' if late != 1 else ''}", known="month" if self.published.month else "year")
+            days_late=f"{late} day{'s' if late != 1 else ''}", known="month" if self.published.month else "year",
+            cycle=self.cycle, by=f"{self.by:%B} {self.by.year}" if self.by else "")
         if self.kind == "before-limit" and self.responded:
             return RESPONSE_WORDS["published-no-limit"][form].format(
                 responded=_long(self.responded), responded_short=short_date(self.responded)) + "; " + text
@@ -135,9 +140,10 @@ class ReportEntry:
 
 
 def response_standing(due: date | None, responded: date | None, as_of: date, published: PublicationDate,
-                      undated: bool = False) -> ResponseStanding:
+                      undated: bool = False, cycle=None) -> ResponseStanding:
     """Where a report's s.55 response stands on `as_of`. `responded` is a dated response on
-    file (published by `as_of`); `undated` says a response is on file without a date."""
+    file (published by `as_of`); `undated` says a response is on file without a date; `cycle`
+    (frameworks.Cycle) is a PEEL report's, which bounds a publication date not on file."""
     made = dict(due=due, responded=responded, published=published, on=as_of)
     if before_limit(published):
         return ResponseStanding("before-limit", **made)
@@ -150,11 +156,33 @@ def response_standing(due: date | None, responded: date | None, as_of: date, pub
         latest = latest_last_day(published)
         if latest is not None and latest < as_of:
             return ResponseStanding("ended-by", latest=latest, **made)
-        return ResponseStanding("running", latest=latest, **made) if latest is not None else \
-            ResponseStanding("date-unknown", **made)
+        if latest is not None:
+            return ResponseStanding("running", latest=latest, **made)
+        by = published_by(cycle)  # not on file, but every report of its cycle was out by then
+        if by is not None and s55_last_day(by) < as_of:
+            return ResponseStanding("ended-by-cycle", latest=s55_last_day(by), cycle=cycle.name, by=by, **made)
+        return ResponseStanding("date-unknown", **made)
     days = (due - as_of).days
     kind = "due" if days > 1 else "due-tomorrow" if days == 1 else "due-today" if days == 0 else "ended"
     return ResponseStanding(kind, **made)
+
+
+def published_by(cycle) -> date | None:
+    """The last day a report of `cycle` can have come out, from frameworks.yaml: its
+    straggler's month (`late`), else the end of its reporting years ("2021-09 to 2023-06",
+    "2023-25", "2014"); None where it gives neither."""
+    if cycle is None:
+        return None
+    text = cycle.late or cycle.years.split(" to ")[-1]
+    month = re.fullmatch(r"(\d{4})-(\d{2})", text) if cycle.late or " to " in cycle.years else None
+    span = re.fullmatch(r"(\d{4})(?:-(\d{2}))?", text)
+    if month:
+        year, last = int(month[1]), int(month[2])
+    elif span:
+        year, last = (int(span[1][:2] + span[2]) if span[2] else int(span[1])), 12
+    else:
+        return None
+    return date(year, last, calendar.monthrange(year, last)[1])
 
 
 def latest_last_day(published: PublicationDate) -> date | None:
@@ -221,6 +249,10 @@ def _related(entry: ReportEntry, peel: Inspection, name: str) -> ReportEntry:
     return replace(entry, related=related)
 
 
+def _cycle(report: Inspection):
+    return reference().frameworks.cycles.get(report.cycle) if report.cycle and report.is_peel else None
+
+
 def _entry(report: Inspection, force: str, as_of: date, responded: date | None, undated: bool,
            forces) -> ReportEntry:
     due = s55_due(report.published)
@@ -229,7 +261,7 @@ def _entry(report: Inspection, force: str, as_of: date, responded: date | None, 
     stated = next((c.count for c in report.counts if c.kind == "recommendation"), None)
     return ReportEntry(report.key(), report.title, report.report_type, REPORT_TYPE_NAMES.get(report.report_type, ""),
                        report.published, due, responded,
-                       response_standing(due, responded, as_of, report.published, undated),
+                       response_standing(due, responded, as_of, report.published, undated, _cycle(report)),
                        tuple(f for f in formal if whom[f] == "force"), tuple(f for f in formal if whom[f] == "pcc"),
                        tuple(f for f in formal if whom[f] in ("national", "other")), stated, report.source,
                        report.findings_complete, bool(report.cycle) and report.is_peel, report=report.report,

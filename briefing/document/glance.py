@@ -19,7 +19,7 @@ from briefing.document.grid import glance_grid
 from briefing.document.header import decision_sought, paper_words
 from briefing.document.model import BulletList, Column, Paragraph, Point, Points, Quote, Section, Table
 from briefing.document.options import REPORT_TO, PackOptions
-from briefing.document.wording import join_words, long_date, plural, sentence, since_text
+from briefing.document.wording import join_words, long_date, number, sentence, since_text
 from briefing.frameworks import Frameworks
 from briefing.tracker import Progress, TrackerRow
 
@@ -106,9 +106,13 @@ def actions_fact(rows: list[TrackerRow], progress: Progress, carried_from: str, 
     if not rows:
         return words["first_none"]
     states = {key: sum(1 for r in rows if r.state in key.split("+")) for key in ("new+persisting", "unknown", "report")}
-    parts = [words[f"first_{key}"].format(n=n, new=c.new.cycle_name, old=c.old.cycle_name)
+    kinds = [(words[f"first_{key}"]["one" if n == 1 else "many"].format(new=c.new.cycle_name, old=c.old.cycle_name), n)
              for key, n in zip(("new", "unknown", "reports"), states.values()) if n]
-    return words["first"].format(rows=plural(len(rows), "row"), parts=join_words(parts))
+    if len(kinds) == 1:  # "one row, for a finding of ...", "18 rows, all for findings of ..."
+        parts = ("for " if len(rows) == 1 else "all for ") + kinds[0][0]
+    else:
+        parts = join_words([f"{number(n)} for {words}" for words, n in kinds])
+    return words["first"].format(rows=f"{number(len(rows))} row{'s' if len(rows) != 1 else ''}", parts=parts)
 
 
 def monitoring_fact(monitoring) -> str:
