@@ -131,3 +131,60 @@ def test_the_pccs_pack_still_lists_the_earlier_findings_it_does_not_allocate():
     resolved = next(b for s in pcc.sections for b in s.blocks if getattr(b, "name", "") == "Resolved")
     assert len(resolved.rows) == 18
 
+
+
+ONE_OF_EACH = {  # planted: one of everything, where the words once spoke of many
+    "old.yaml": "force: Wiltshire Police\ncycle: peel-2021-22\npublished: 2022-06-10\nsource: a.txt\n"
+                "source_kind: press-release\njudgements:\n"
+                + "".join(f"  - {{area: {a}, grade: good}}\n" for a in (
+                    "public-treatment", "preventing-crime", "responding-to-public", "investigating-crime",
+                    "protecting-vulnerable", "managing-offenders", "workforce", "force-management"))
+                + "findings:\n  - {kind: area-for-improvement, id: AFI 1, area: Responding to the public, "
+                  "text: The force should answer emergency calls within the national target.}\n",
+    # all eight areas good in 2021/22; 2023-25 counts one area inadequate without naming it, and lists no finding
+    "new.yaml": "force: Wiltshire Police\ncycle: peel-2023-25\npublished: 2024-08-16\nsource: b.txt\n"
+                "source_kind: press-release\ngrade_counts:\n  - {grades: [inadequate], count: 1}\n",
+}
+
+
+@pytest.fixture(scope="module")
+def one_of_each(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("one-of-each")
+    for name, text in ONE_OF_EACH.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    old, new = (load_dataset(folder / n) for n in ONE_OF_EACH)
+    return {audience: build_briefing(compare(old, new), None, PackOptions(date=date(2026, 12, 7), audience=audience))
+            for audience in ("pcc", "chief-officers")}
+
+
+def _section_text(briefing, title: str) -> str:
+    section = next(s for s in briefing.sections if s.title == title)
+    return " ".join(" ".join(getattr(b, "items", ())) + getattr(b, "text", "") for b in section.blocks)
+
+
+def test_one_of_each_is_said_as_one(one_of_each):
+    pcc, chiefs = one_of_each["pcc"], one_of_each["chief-officers"]
+    questions = _section_text(pcc, "Suggested questions for the meeting")
+    assert "graded inadequate in one area. Which area is it, and what is the plan for it?" in questions
+    assert "Does the force consider it resolved, and on what evidence?" in questions
+    glance = " ".join(chiefs.text().split())
+    assert "for the one open finding listed under Open findings by area" in glance
+    assert "each of the 1 open" not in glance
+    intro = _section_text(chiefs, "Open findings by area")
+    assert "1 finding, with its lead and owner" in intro and "It is from the PEEL 2021/22 inspection" in intro
+    assert "raised it again is not stated; check it against" in intro
+    summary = " ".join(pcc.text().split())
+    assert "PEEL 2021/22 and PEEL 2023-25 are each known from an inspectorate press release, which does not" in summary
+
+
+def test_page_one_says_what_the_counts_prove_fell(tmp_path):
+    """No area is graded in both, but every 2021/22 grade on file was good and 2023-25 counts two
+    inadequate areas among its nine: one at least is among the eight that were good."""
+    (tmp_path / "old.yaml").write_text(ONE_OF_EACH["old.yaml"], encoding="utf-8")
+    (tmp_path / "new.yaml").write_text(ONE_OF_EACH["new.yaml"].replace("count: 1", "count: 2"), encoding="utf-8")
+    c = compare(load_dataset(tmp_path / "old.yaml"), load_dataset(tmp_path / "new.yaml"))
+    glance = next(s for s in build_briefing(c, None, PackOptions(date=date(2026, 12, 7))).sections
+                  if s.title == "At a glance")
+    points = " ".join(p.text for b in glance.blocks if getattr(b, "kind", "") == "points" for p in b.items)
+    assert "no movement of a grade can be shown" in points
+    assert "The PEEL 2023-25 source's counts show that at least one area went down" in points

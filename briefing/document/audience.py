@@ -87,7 +87,8 @@ def _question_context(c: Comparison, options: PackOptions) -> dict:
         and c.new.findings_complete
     return dict(corrected=corrected, weak_new=weak_new, unknown=len(unknown), unknown_words=words,
                 old_name=c.old.cycle_name, new_name=c.new.cycle_name, inadequate=inadequate,
-                counted=[counted_text(k) for k in c.new_counts if k.unnamed and "inadequate" in k.grades],
+                counted=[{"words": counted_text(k), "unnamed": k.unnamed} for k in c.new_counts
+                         if k.unnamed and "inadequate" in k.grades],
                 concerns=concerns, downgrades=downgrades, unstated=join_words(unstated), unstated_count=len(unstated),
                 settled=settled, **future)
 

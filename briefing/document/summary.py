@@ -87,11 +87,11 @@ def movement_lines(c: Comparison) -> list[str]:
     if dropped:
         lines.append(f"{areas(dropped).capitalize()} graded in {c.old.cycle_name} {'is' if dropped == 1 else 'are'} "
                      f"not graded in {c.new.cycle_name}.")
-    lines += _unknown(c, down)
+    lines += _unknown(c)
     return lines
 
 
-def _unknown(c: Comparison, down: int) -> list[str]:
+def _unknown(c: Comparison) -> list[str]:
     unknown = c.movements(NOT_KNOWN)
     lines = []
     if unknown:
@@ -100,11 +100,18 @@ def _unknown(c: Comparison, down: int) -> list[str]:
                  if (n := sum(1 for g in unknown if getattr(g, attr).state == NOT_STATED))]
         lines.append(f"{join_words(sides)[:1].upper()}{join_words(sides)[1:]}, so whether "
                      f"{'that area' if len(unknown) == 1 else f'those {number(len(unknown))} areas'} moved is not known.")
-    if c.falls_at_least > down:
-        named = f", though it names only {number(down)}" if down else ", though it does not name them"
-        lines.append(f"The {c.new.cycle_name} source's counts show that at least {areas(c.falls_at_least)} went "
-                     f"down{named}.")
-    return lines
+    return lines + [line for line in (falls_line(c),) if line]
+
+
+def falls_line(c: Comparison) -> str:
+    """The falls the newer source's counts prove beyond those it names, or "": said wherever
+    the movements are (page 1 too), as "no movement can be shown" is not the whole truth."""
+    down = len(c.movements(DOWN))
+    if c.falls_at_least <= down:
+        return ""
+    named = f", though it names only {number(down)}" if down else ", though it does not name them"
+    return (f"The {c.new.cycle_name} source's counts show that at least {areas(c.falls_at_least)} went "
+            f"down{named}.")
 
 
 def downgrade_line(c: Comparison) -> str:
@@ -127,6 +134,10 @@ def persisting_line(c: Comparison) -> str:
         partial = [s for s in (c.old, c.new) if not s.findings_complete]
         known = join_words([f"{s.cycle_name} is known from {with_article(s.source_kind_name)}" for s in partial])
         which = "which does not list" if len(partial) == 1 else "neither of which lists"
+        if len(partial) == 2 and c.old.source_kind_name == c.new.source_kind_name:  # one kind, said once
+            known = (f"{c.old.cycle_name} and {c.new.cycle_name} are each known from "
+                     f"{with_article(c.new.source_kind_name)}")
+            which = "which does not list"
         return (f"The sources used show no concern raised in both inspections, but {known}, {which} every "
                 "finding: this does not show that none persists.")
     longest = max(c.persisting, key=lambda p: (p.times_raised, p.score))
