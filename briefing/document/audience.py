@@ -33,7 +33,7 @@ class _Concern:
     def __init__(self, p):
         self.label, self.area_name, self.since = p.new.label, p.new.area_name, p.first_raised
         self.since_words = (f"on file since {p.first_raised}; the source for {p.earlier_unlisted}, before it, does not "
-                            "list every finding" if p.earlier_unlisted else f"first raised {p.first_raised}")
+                            "list every finding" if p.earlier_unlisted else f"first raised in {p.first_raised}")
         self.quote = whole_sentences(p.new.text)
 
 
