@@ -31,14 +31,7 @@ from briefing.document.model import (
     display,
 )
 from briefing.writers.chart_image import render_png
-from briefing.writers.docx_figures import (
-    compact,
-    compact_tables,
-    drop_trailing_blank,
-    write_grid,
-    write_points,
-    write_quote,
-)
+from briefing.writers.docx_figures import write_grid, write_points, write_quote
 from briefing.writers.docx_fit import fit_page_one
 from briefing.writers.docx_parts import USABLE_WIDTH_CM, cell_xml, styled
 from briefing.writers.style import CAVEAT_FILL, FONT, HEADER_FILL, column_widths, grade_fill, grade_text
@@ -66,21 +59,8 @@ def render(briefing: Briefing, path: Path) -> None:
         for block in section.blocks:
             WRITE[type(block)](document, block)
         if section.ends_page:
-            _compact(document, start, first)
+            fit_page_one(document, start, first)  # page 1 holds on its page
     document.save(str(path))
-
-
-def _compact(document, start: int, first: int) -> None:
-    """A page-ending section (page 1) set small enough to hold on its page (docx_fit)."""
-    drop_trailing_blank(document.paragraphs[start:])
-    paragraphs, elements = document.paragraphs[start:], list(document.element.body)[first:]
-    whole = [e for e in document.element.body if e.tag != qn("w:sectPr")]  # from the title on
-
-    def apply(body: float, half_points: int) -> None:
-        compact(paragraphs, body)
-        compact_tables(elements, half_points)
-
-    fit_page_one(whole, apply)
 
 
 def _setup(document, briefing: Briefing) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from math import ceil
 
 from docx.oxml.ns import qn
+from docx.shared import Pt
 
 SIZES = ((9.5, 18), (9, 17), (8.5, 16), (8, 15), (7.5, 14))  # page 1's body (pt) and tables (half-points)
 PAGE_HEIGHT_PT = 29.7 / 2.54 * 72 - 2 * 72  # A4 less the template's 1-inch top and bottom margins
@@ -23,14 +24,46 @@ CELL_PAD_PT = 1.0  # a cell's borders (Word's cells have no top or bottom margin
 STYLE_PT = {"Title": (20, 15), "Heading1": (14, 24), "Caption": (9, 3)}  # size, space before or after
 
 
-def fit_page_one(elements, compact) -> None:
-    """Set page 1 (`elements`: the body's elements from the title to the contents) at the
-    largest step of SIZES whose estimated height fits the page; `compact(body_pt, table_half)`
-    applies a step."""
+def fit_page_one(document, start: int, first: int) -> None:
+    """Set page 1 (the paragraphs from `start` and body elements from `first` are its section's,
+    the whole body so far is the page) at the largest step of SIZES whose estimated height fits."""
+    drop_trailing_blank(document.paragraphs[start:])
+    paragraphs, elements = document.paragraphs[start:], list(document.element.body)[first:]
+    whole = [e for e in document.element.body if e.tag != qn("w:sectPr")]  # from the title on
     for body, table in SIZES:
-        if estimate(elements, body, table) <= PAGE_HEIGHT_PT or (body, table) == SIZES[-1]:
-            compact(body, table)
+        if estimate(whole, body, table) <= PAGE_HEIGHT_PT or (body, table) == SIZES[-1]:
+            compact(paragraphs, body)
+            compact_tables(elements, table)
             return
+
+
+def drop_trailing_blank(paragraphs) -> None:
+    """The empty paragraph a table leaves after it goes at the end of page 1, where it could
+    spill onto a page of its own."""
+    if paragraphs and not paragraphs[-1].text and not paragraphs[-1].runs:
+        element = paragraphs[-1]._p
+        element.getparent().remove(element)
+
+
+def compact(paragraphs, body: float = 9.5) -> None:
+    """Page 1's summary set at `body` pt (9.5 unless the page needs it smaller) with little
+    space between paragraphs, so it holds on its page; smaller text (the sources, the grid's
+    key) keeps its size unless it is larger than `body`."""
+    for paragraph in paragraphs:
+        paragraph.paragraph_format.space_after = Pt(3)
+        for run in paragraph.runs:
+            if run.font.size is None or run.font.size > Pt(body):
+                run.font.size = Pt(body)
+
+
+def compact_tables(elements, half_points: int = 18) -> None:
+    """Page 1's tables at 9 pt (`half_points`), or smaller where the page needs it; the grid
+    sizes itself below that."""
+    for element in elements:
+        if element.tag == qn("w:tbl"):
+            for size in element.iter(qn("w:sz")):
+                if int(size.get(qn("w:val"))) > half_points:
+                    size.set(qn("w:val"), str(half_points))
 
 
 def estimate(elements, body: float, table_half: int) -> float:
