@@ -181,9 +181,9 @@ def test_legend_swatches_match_the_bars(default_pack):
     from briefing.writers.style import OLD_FILL, grade_fill, legend
 
     chart = next(b for s in default_pack.briefing.sections for b in s.blocks if getattr(b, "kind", "") == "chart")
-    items = legend(chart, len)
-    assert items[0][2] == OLD_FILL and items[1][2] is None  # the later cycle is named, not given a colour
-    assert {label: fill for _, label, fill in items[2:]} == {g: grade_fill(g) for g in
+    items = legend(chart, len, 1000)
+    assert items[0][3] == OLD_FILL and items[1][3] is None  # the later cycle is named, not given a colour
+    assert {label: fill for _, _, label, fill in items[2:]} == {g: grade_fill(g) for g in
                                                              ("outstanding", "good", "adequate", "requires improvement")}
 
 

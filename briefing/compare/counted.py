@@ -37,10 +37,15 @@ class CountedGrades:
 
 def counted(inspection: Inspection) -> tuple[CountedGrades, ...]:
     """Each count the source states, with the areas of those grades it names. A count is of
-    the grades as published, so a grade corrected since counts as it was published."""
+    the grades as published, so a grade corrected since counts as it was published. A
+    count the source states twice (a press release's summary and its quotation of the
+    inspector) is one fact, said once: the first place it is stated."""
     published = [j.correction.old_grade if j.correction else j.grade for j in inspection.graded]
+    first = {}
+    for c in inspection.grade_counts:
+        first.setdefault((c.grades, c.count), c)
     return tuple(CountedGrades(c.grades, c.count, sum(1 for g in published if g in c.grades), c.place)
-                 for c in inspection.grade_counts)
+                 for c in first.values())
 
 
 def falls_proven(fw: Frameworks, rows: list[GradeChange], counts: tuple[CountedGrades, ...]) -> int:

@@ -12,76 +12,29 @@ to the report it answers by the report's title.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from briefing.compare.addressed import falls_to
 from briefing.compare.matching import best_matches
 from briefing.compare.record import Record, responded_by
+from briefing.compare.standing import (  # noqa: F401 (the s.55 period and standing, as register users import them)
+    LIMIT_FROM,
+    MISSING,
+    ON_FILE,
+    OPEN,
+    S55_DAYS,
+    ResponseStanding,
+    before_limit,
+    latest_last_day,
+    published_by,
+    response_standing,
+    s55_due,
+    s55_last_day,
+)
 from briefing.model import REPORT_TYPE_NAMES, S55_KINDS, Finding, Inspection, PublicationDate, stable_id
-from briefing.phrases import RESPONSE_WORDS, long_date, short_date
 from briefing.reference import reference
 
-_S55 = reference().s55
 TRACKED_KINDS = S55_KINDS | {"area-for-improvement"}  # each gets a tracker row
-S55_DAYS = _S55["days"]  # "the period of 56 days beginning with the day on which the report is published"
-LIMIT_FROM = _S55["limit_from"]  # reports published earlier have no statutory last day
-def s55_last_day(published: date) -> date:
-    """The last day of the s.55(5A) period: publication day is day 1, so day 56 is +55."""
-    return published + timedelta(days=S55_DAYS - 1)
-
-
-def s55_due(published: PublicationDate) -> date | None:
-    """The last day for the PCC's response, where the law sets one and the day is known."""
-    day = published.exact
-    return s55_last_day(day) if day is not None and day >= LIMIT_FROM else None
-
-
-def before_limit(published: PublicationDate) -> bool:
-    """Published before s.55 had a time limit: even its latest possible day is earlier."""
-    latest = published.latest
-    return latest is not None and latest < LIMIT_FROM
-
-
-ON_FILE = ("published", "published-late", "published-no-limit", "published-undated")
-MISSING = ("ended", "ended-by")  # the 56 days have ended, and no response is on file
-OPEN = ("due", "due-tomorrow", "due-today", "running")
-
-
-@dataclass(frozen=True)
-class ResponseStanding:
-    """Where a report's s.55 response stands on a day, typed: the kind (a key of
-    data/wording.yaml's `response` table) and the dates its words need. Made once here;
-    every register, pack, page and email words it from the table, none reads the words back."""
-
-    kind: str  # one of ON_FILE, MISSING, OPEN, "before-limit", "date-unknown"
-    due: date | None = None  # the statutory last day, where known to the day
-    responded: date | None = None  # the response on file, where it is dated
-    latest: date | None = None  # the latest the last day can be, where only the month or year is known
-    published: PublicationDate = PublicationDate(0)
-    on: date | None = None  # the day it stands on
-
-    @property
-    def on_file(self) -> bool:
-        return self.kind in ON_FILE or (self.kind == "before-limit" and self.responded is not None)
-
-    @property
-    def missing(self) -> bool:
-        """The 56 days have ended and no response is on file (never "overdue": one may exist)."""
-        return self.kind in MISSING
-
-    def words(self, form: str = "full") -> str:
-        """ "response published 3 April 2024, within the 56 days" (full), "published 3 Apr 2024, in time" (brief)."""
-        late = (self.responded - self.due).days if self.responded and self.due else 0
-        days = (self.due - self.on).days if self.due and self.on else 0
-        text = RESPONSE_WORDS[self.kind][form].format(
-            responded=_long(self.responded) if self.responded else "", due=_long(self.due) if self.due else "",
-            latest=_long(self.latest) if self.latest else "", days=days, published=str(self.published),
-            responded_short=short_date(self.responded) if self.responded else "",
-            days_late=f"{late} day{'s' if late != 1 else ''}", known="month" if self.published.month else "year")
-        if self.kind == "before-limit" and self.responded:
-            return RESPONSE_WORDS["published-no-limit"][form].format(
-                responded=_long(self.responded), responded_short=short_date(self.responded)) + "; " + text
-        return text
 
 
 @dataclass(frozen=True)
@@ -131,38 +84,6 @@ class ReportEntry:
                 "recommendations_for_force": len(self.for_force), "for_pcc": len(self.for_pcc),
                 "for_information": len(self.for_information), "recommendations_stated": self.stated,
                 "source": self.source, "findings_complete": self.complete}
-
-
-def response_standing(due: date | None, responded: date | None, as_of: date, published: PublicationDate,
-                      undated: bool = False) -> ResponseStanding:
-    """Where a report's s.55 response stands on `as_of`. `responded` is a dated response on
-    file (published by `as_of`); `undated` says a response is on file without a date."""
-    made = dict(due=due, responded=responded, published=published, on=as_of)
-    if before_limit(published):
-        return ResponseStanding("before-limit", **made)
-    if responded is not None:
-        kind = "published-no-limit" if due is None else "published" if responded <= due else "published-late"
-        return ResponseStanding(kind, **made)
-    if undated:
-        return ResponseStanding("published-undated", **made)
-    if due is None:
-        latest = latest_last_day(published)
-        if latest is not None and latest < as_of:
-            return ResponseStanding("ended-by", latest=latest, **made)
-        return ResponseStanding("running" if published.known else "date-unknown", **made)
-    days = (due - as_of).days
-    kind = "due" if days > 1 else "due-tomorrow" if days == 1 else "due-today" if days == 0 else "ended"
-    return ResponseStanding(kind, **made)
-
-
-def latest_last_day(published: PublicationDate) -> date | None:
-    """The latest the s.55 period can end when only the month or year of publication is known."""
-    latest = published.latest
-    return s55_last_day(latest) if latest is not None else None
-
-
-def _long(day: date) -> str:
-    return long_date(day)
 
 
 def relates_to(report: Inspection, force: str) -> bool:
@@ -219,6 +140,10 @@ def _related(entry: ReportEntry, peel: Inspection, name: str) -> ReportEntry:
     return replace(entry, related=related)
 
 
+def _cycle(report: Inspection):
+    return reference().frameworks.cycles.get(report.cycle) if report.cycle and report.is_peel else None
+
+
 def _entry(report: Inspection, force: str, as_of: date, responded: date | None, undated: bool,
            forces) -> ReportEntry:
     due = s55_due(report.published)
@@ -227,7 +152,7 @@ def _entry(report: Inspection, force: str, as_of: date, responded: date | None, 
     stated = next((c.count for c in report.counts if c.kind == "recommendation"), None)
     return ReportEntry(report.key(), report.title, report.report_type, REPORT_TYPE_NAMES.get(report.report_type, ""),
                        report.published, due, responded,
-                       response_standing(due, responded, as_of, report.published, undated),
+                       response_standing(due, responded, as_of, report.published, undated, _cycle(report)),
                        tuple(f for f in formal if whom[f] == "force"), tuple(f for f in formal if whom[f] == "pcc"),
                        tuple(f for f in formal if whom[f] in ("national", "other")), stated, report.source,
                        report.findings_complete, bool(report.cycle) and report.is_peel, report=report.report,

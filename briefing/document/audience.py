@@ -13,8 +13,16 @@ from briefing.document.grades import counted_text
 from briefing.document.model import Column, Section, Table
 from briefing.document.narrative import render_blocks
 from briefing.document.options import PackOptions
-from briefing.document.wording import join_words, long_date, report_to_check, whole_sentences
-from briefing.model import PublicationDate, kind_count
+from briefing.document.wording import (
+    join_words,
+    kinds_in_words,
+    long_date,
+    number,
+    published_words,
+    report_to_check,
+    whole_sentences,
+)
+from briefing.model import PublicationDate
 from briefing.reference import load_frameworks
 from briefing.sources import with_article
 
@@ -25,7 +33,7 @@ class _Concern:
     def __init__(self, p):
         self.label, self.area_name, self.since = p.new.label, p.new.area_name, p.first_raised
         self.since_words = (f"on file since {p.first_raised}; the source for {p.earlier_unlisted}, before it, does not "
-                            "list every finding" if p.earlier_unlisted else f"first raised {p.first_raised}")
+                            "list every finding" if p.earlier_unlisted else f"first raised in {p.first_raised}")
         self.quote = whole_sentences(p.new.text)
 
 
@@ -68,7 +76,8 @@ def _question_context(c: Comparison, options: PackOptions) -> dict:
                 for f in c.new_findings if grades.get(f.area) in WEAK]
     unknown = [] if c.unmatched_confirmed else [f for f in c.resolved if f.kind != "innovative-practice"]
     kinds = {f.kind for f in unknown}
-    words = kind_count(kinds.pop(), len(unknown)) if len(kinds) == 1 else f"{len(unknown)} findings"
+    words = kinds_in_words(kinds.pop(), len(unknown)) if len(kinds) == 1 else \
+        f"{number(len(unknown))} finding{'s' if len(unknown) != 1 else ''}"
     inadequate = [g.area_name for g in c.grade_changes if g.new_state.graded and g.new_grade == "inadequate"]
     downgrades = [g for g in c.movements("down") if g.new_grade != "inadequate"]  # an inadequate grade is asked first
     unstated = [g.area_name for g in c.grade_changes if g.new_state.state == NOT_STATED]
@@ -78,7 +87,8 @@ def _question_context(c: Comparison, options: PackOptions) -> dict:
         and c.new.findings_complete
     return dict(corrected=corrected, weak_new=weak_new, unknown=len(unknown), unknown_words=words,
                 old_name=c.old.cycle_name, new_name=c.new.cycle_name, inadequate=inadequate,
-                counted=[counted_text(k) for k in c.new_counts if k.unnamed and "inadequate" in k.grades],
+                counted=[{"words": counted_text(k), "unnamed": k.unnamed} for k in c.new_counts
+                         if k.unnamed and "inadequate" in k.grades],
                 concerns=concerns, downgrades=downgrades, unstated=join_words(unstated), unstated_count=len(unstated),
                 settled=settled, **future)
 
@@ -107,9 +117,12 @@ def _s55(c: Comparison, options: PackOptions, standing) -> Section:
         "s55_response.txt.j2", said=standing.words("said"), published=c.new.published,
         office=options.office_for(c.new.force), answered=standing.on_file, past=standing.missing,
         limitless=standing.kind == "before-limit", due=long_date(c.s55_due) if c.s55_due else "",
+        latest=long_date(standing.latest) if standing.latest else "",
         formal=bool(formal), complete=c.new.findings_complete, kind=with_article(c.new.source_kind_name),
         report=report_to_check(c), cycle=c.new.cycle_name, items=bool(items),
         published_known=PublicationDate.from_iso(c.new.published_iso).known,
+        published_phrase=(f"published on {c.new.published}" if c.new.published_exact
+                          else published_words(c.new.published_iso)),
         chief_by=long_date(options.chief_comments_by) if options.chief_comments_by else ""))
     if standing.on_file:
         return Section("Statutory response (section 55)", 1, tuple(blocks))

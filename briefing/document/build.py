@@ -41,14 +41,16 @@ def build_briefing(comparison: Comparison, record: History | None = None,
                                             reports.report_rows(register, fw))
     progress = progress_of(rows, options.date, unmatched, tracker.source if tracker else "")
     title = f"{c.new.force}: {c.new.cycle_name} inspection briefing"
-    standing = _standing(c, register, options)
+    standing = _standing(c, register, options, fw)
     summary_section = Section("Executive summary", 1, tuple(render_blocks(
         "executive_summary.txt.j2", **_summary_context(c, options, standing, monitoring))))
-    persisting, unmatched_section, fresh = sections.findings_sections(c)
+    chiefs = options.audience == "chief-officers"  # they act on Open findings by area: each finding is listed there once
+    listed = frozenset(r.id for r in open_rows(rows)) if chiefs else frozenset()
+    persisting, unmatched_section, fresh = sections.findings_sections(c, listed, "Open findings by area")
     audience = audience_sections(c, options, standing,
                                           summary.monitoring_lines(c, monitoring) if monitoring and monitoring.enhanced
                                           else ())
-    if options.audience == "chief-officers":
+    if chiefs:
         audience = [open_findings_section(c, rows), *audience]
     body = [  # the order a reader needs: what to decide and what changed first, the detail and the sources last
         _glance(c, record, options, standing, monitoring, rows, progress, tracker, fw),
@@ -115,14 +117,16 @@ def _glance(c: Comparison, record: History | None, options: PackOptions, standin
     return glance_section(c, record, options, standing, len(open_rows(rows)), facts, fw, monitoring)
 
 
-def _standing(c: Comparison, register: tuple[ReportEntry, ...], options: PackOptions) -> ResponseStanding:
+def _standing(c: Comparison, register: tuple[ReportEntry, ...], options: PackOptions,
+              fw: Frameworks) -> ResponseStanding:
     """Where the response to the newer inspection stands on the paper's date: the register's
     (a response on file attached to it), else from its publication day alone."""
     entry = next((e for e in register if e.peel and e.cycle == c.new.cycle and e.published.iso() == c.new.published_iso),
                  None)
     if entry is not None:
         return entry.standing
-    return response_standing(c.s55_due, None, options.date, PublicationDate.from_iso(c.new.published_iso))
+    return response_standing(c.s55_due, None, options.date, PublicationDate.from_iso(c.new.published_iso),
+                             cycle=fw.cycles.get(c.new.cycle))
 
 
 def _summary_context(c: Comparison, options: PackOptions, standing: ResponseStanding,

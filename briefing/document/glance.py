@@ -19,7 +19,7 @@ from briefing.document.grid import glance_grid
 from briefing.document.header import decision_sought, paper_words
 from briefing.document.model import BulletList, Column, Paragraph, Point, Points, Quote, Section, Table
 from briefing.document.options import REPORT_TO, PackOptions
-from briefing.document.wording import join_words, long_date, sentence, since_text
+from briefing.document.wording import join_words, long_date, number, sentence, since_text
 from briefing.frameworks import Frameworks
 from briefing.tracker import Progress, TrackerRow
 
@@ -57,7 +57,8 @@ def _lead(c: Comparison, monitoring) -> list[Point]:
         points.append(Point(_messages()["weak"].format(
             count=sentence(summary.areas(len(weak))), are="is" if len(weak) == 1 else "are", grades=" or ".join(grades),
             new=c.new.cycle_name, names=join_words(names)), _cited(c.new)))
-    if not any(g.new_state.graded for g in c.grade_changes) and not c.new_counts:
+    stated = any(j.grade != "ungraded" for j in c.new.judgements)  # else summary.weakest has said there are none
+    if stated and not any(g.new_state.graded for g in c.grade_changes) and not c.new_counts:
         points.append(Point(_messages()["no_grades"].format(new=c.new.cycle_name, kind=c.new.source_kind_name),
                             _cited(c.new)))
     return points
@@ -65,7 +66,7 @@ def _lead(c: Comparison, monitoring) -> list[Point]:
 
 def _movements(c: Comparison) -> list[Point]:
     lines = summary.movement_lines(c)
-    text = " ".join(x for x in (lines[0], summary.downgrade_line(c)) if x)
+    text = " ".join(x for x in (lines[0], summary.downgrade_line(c), summary.falls_line(c)) if x)
     return [Point(text, _cited(c.old, c.new))]
 
 
@@ -102,13 +103,16 @@ def actions_fact(rows: list[TrackerRow], progress: Progress, carried_from: str, 
                                        overdue=len(progress.overdue), awaiting=len(progress.awaiting))
         rag = ", ".join(f"{g} {n}" for g, n in progress.by_rag)
         return text + (" " + words["rag"].format(rag=rag) if rag else " " + words["no_rag"])
+    if not rows:
+        return words["first_none"]
     states = {key: sum(1 for r in rows if r.state in key.split("+")) for key in ("new+persisting", "unknown", "report")}
-    parts = [words["first_new"].format(n=states["new+persisting"], new=c.new.cycle_name)]
-    if states["unknown"]:
-        parts.append(words["first_unknown"].format(n=states["unknown"], old=c.old.cycle_name))
-    if states["report"]:
-        parts.append(words["first_reports"].format(n=states["report"]))
-    return words["first"].format(rows=len(rows), parts=join_words(parts))
+    kinds = [(words[f"first_{key}"]["one" if n == 1 else "many"].format(new=c.new.cycle_name, old=c.old.cycle_name), n)
+             for key, n in zip(("new", "unknown", "reports"), states.values()) if n]
+    if len(kinds) == 1:  # "one row, for a finding of ...", "18 rows, all for findings of ..."
+        parts = ("for " if len(rows) == 1 else "all for ") + kinds[0][0]
+    else:
+        parts = join_words([f"{number(n)} for {words}" for words, n in kinds])
+    return words["first"].format(rows=f"{number(len(rows))} row{'s' if len(rows) != 1 else ''}", parts=parts)
 
 
 def monitoring_fact(monitoring) -> str:
@@ -116,7 +120,9 @@ def monitoring_fact(monitoring) -> str:
     file states it (compare.monitoring): silence is "not stated", never Scan."""
     from briefing.compare.monitoring import not_stated
 
-    return sentence(monitoring.words()) + f" ({monitoring.source})" if monitoring else sentence(not_stated())
+    if monitoring is None:
+        return sentence(not_stated())
+    return paper_words()["glance"]["monitoring"].format(words=sentence(monitoring.words()), source=monitoring.source)
 
 
 def cycle_fact(c: Comparison, options: PackOptions) -> str:

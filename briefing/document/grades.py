@@ -34,7 +34,8 @@ def _count_rows(c: Comparison) -> list[tuple[str, str, str, str, str]]:
             cell = f"{counted_grades(count)} ({count.unnamed} area{'s' if count.unnamed != 1 else ''})"
             note = (f"The {name} source says {counted_text(count)}: it does not name the other "
                     f"{number(count.unnamed)}." if count.named else
-                    f"The {name} source says {counted_text(count)} and does not name them.")
+                    f"The {name} source says {counted_text(count)} and does not name "
+                    f"{'it' if count.count == 1 else 'them'}.")
             rows.append((f"Areas the {name} source does not name", cell if side == "old" else "",
                          cell if side == "new" else "", movement_words(NOT_KNOWN), note))
     return rows

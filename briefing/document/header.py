@@ -48,7 +48,8 @@ def decision_sought(c: Comparison, options: PackOptions, standing: ResponseStand
         s55 = _s55_decision(decisions, standing)
         return lead, tuple(item.format(**names) for item in (decisions["note"], *s55))
     items = ((decisions["allocate"],) if open_findings else ()) + (decisions["note"], decisions["next"])
-    return lead, tuple(item.format(open=open_findings, **names) for item in items)
+    each = "the one open finding" if open_findings == 1 else f"each of the {open_findings} open findings"
+    return lead, tuple(item.format(open=each, **names) for item in items)
 
 
 def _s55_decision(decisions: Mapping, standing: ResponseStanding) -> tuple[str, ...]:
@@ -59,6 +60,8 @@ def _s55_decision(decisions: Mapping, standing: ResponseStanding) -> tuple[str, 
         return (decisions["confirm"].replace("{said}", said),)
     if standing.kind == "before-limit":
         return ()
+    if standing.kind == "date-unknown":  # due, or ended long ago: nothing on file says which
+        return (decisions["check_date"],)
     return (decisions["respond"].replace("{said}", said),)
 
 

@@ -33,13 +33,17 @@ def _status(row: TrackerRow) -> str:
 
 def _intro(c: Comparison, rows: list[TrackerRow]) -> str:
     unknown = sum(1 for r in rows if r.state == "unknown")
-    text = (f"Every open finding on the sources used, by area: {plural(len(rows), 'finding')}, each with its lead and "
-            "owner as the action tracker holds them (blank until agreed).")
+    one = len(rows) == 1
+    text = (f"Every open finding on the sources used, by area: {plural(len(rows), 'finding')}, "
+            f"{'with its' if one else 'each with its'} lead and owner as the action tracker holds them "
+            "(blank until agreed).")
     if unknown:
-        text += (f" {plural(unknown, 'of them is', 'of them are')} from the {c.old.cycle_name} inspection and marked "
+        them = "it" if unknown == 1 else "them"
+        whose = ("It is" if one else "1 of them is") if unknown == 1 else f"{unknown} of them are"
+        text += (f" {whose} from the {c.old.cycle_name} inspection and marked "
                  f"\u201cstatus unknown\u201d: the {c.new.cycle_name} inspection is known here from "
                  f"{with_article(c.new.source_kind_name)}, which does not list every finding, so whether HMICFRS "
-                 f"raised them again is not stated; check them against {report_to_check(c)}.")
+                 f"raised {them} again is not stated; check {them} against {report_to_check(c)}.")
     elif not c.new.findings_complete:
         text += (f" The source used is {with_article(c.new.source_kind_name)}, which does not list every finding: take "
                  f"the full list from {report_to_check(c)}.")

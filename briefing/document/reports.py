@@ -84,8 +84,9 @@ def reports_sections(entries: tuple[ReportEntry, ...], since: Since, as_of: date
 
 def _recent(recent: list[ReportEntry], since: Since, office: str) -> Section:
     if not recent:
+        known = "was" if since.published.known else "is known to have been"  # nothing is after a date not stated
         return Section("HMICFRS reports since the last pack", 1, (Paragraph(
-            f"No report about the force on file was published after {since.words}."),))
+            f"No report about the force on file {known} published after {since.words}."),))
     rows = tuple((e.title, e.type_name, _published(e), recommendations_cell(e), e.status) for e in recent)
     unsure = [e.title for e in recent if since.unsure(e)]
     order = (f" The dates on file do not say whether {join_words(unsure)} came before or after it."
@@ -117,12 +118,21 @@ def _due(entries: tuple[ReportEntry, ...], since: Since, as_of: date) -> Section
     missing = [e for e in entries if e.standing.missing]
     listed = [e for e in missing if since.after(e)]
     older = [e for e in missing if e not in listed]
+    undated = [e for e in entries if e.standing.kind == "date-unknown"]
     blocks: list = []
     if still:
         blocks.append(Table("Responses", "Responses still to publish", columns,
                             tuple((e.title, _published(e), e.s55_due or "", e.status) for e in still)))
     else:
-        blocks.append(Paragraph(f"No s.55 response to a report on file falls due on or after {long_date(as_of)}."))
+        known = " with a known last day" if undated else ""
+        blocks.append(Paragraph(f"No s.55 response{known} to a report on file falls due on or after "
+                                f"{long_date(as_of)}."))
+    if undated:  # may still run, or have ended long ago: said as such, never counted as either
+        blocks.append(Paragraph(
+            f"The sources on file do not give the publication date of {join_words([e.title for e in undated])}, so "
+            f"whether {'its response is' if len(undated) == 1 else 'their responses are'} still due cannot be said: "
+            f"take the date from the report{'s' if len(undated) > 1 else ''} and check whether "
+            f"{'the response was' if len(undated) == 1 else 'the responses were'} published."))
     if listed:
         blocks.append(Table("Missing", f"Reports published after {since.words}: the 56 days have ended and no "
                             "response is on file", columns,

@@ -12,6 +12,7 @@ from briefing.document.wording import (
     figure_cells,
     join_words,
     new_words,
+    number,
     report_to_check,
     sentence,
     since_text,
@@ -59,12 +60,29 @@ def sources_section(c: Comparison) -> Section:
     return Section("About the sources", 1, tuple(blocks))
 
 
-def _listed(intro: str, table: Table, none: str) -> tuple:
-    """A section's intro and table, or one sentence where there is nothing to list."""
-    return (Paragraph(intro), table) if table.rows else (Paragraph(none),)
+def _listed(intro: str, table: Table, none: str, elsewhere: str = "") -> tuple:
+    """A section's intro and table, or one sentence where there is nothing to list (the intro,
+    where what it introduces is listed elsewhere)."""
+    return (Paragraph(intro), table) if table.rows else (Paragraph(intro if elsewhere else none),)
 
 
-def findings_sections(c: Comparison) -> list[Section]:
+def _elsewhere(refs, listed: frozenset[str], where: str, what: str) -> tuple[tuple, str]:
+    """The rows of `refs` not already listed under `where`, and the sentence saying where the
+    others are: a finding is printed once, where the audience acts on it."""
+    moved = [r for r in refs if r.tracker_id in listed]
+    if not moved:
+        return tuple(_ref_row(r) for r in refs), ""
+    rest = tuple(_ref_row(r) for r in refs if r.tracker_id not in listed)
+    n = len(moved)
+    who = ("It is" if n == 1 else "All of them are") if not rest else \
+        f"{sentence(number(n))} of them {'is' if n == 1 else 'are'}"
+    said = f" {who} listed under {where}{what}" + ("; the others follow." if rest else ".")
+    return rest, said
+
+
+def findings_sections(c: Comparison, listed: frozenset[str] = frozenset(), where: str = "") -> list[Section]:
+    """`listed`: the tracker ids of findings an audience's own section lists (`where`, the
+    chief officers' Open findings by area), left out of the tables here and pointed to."""
     rows = tuple((f"{p.old.label}: {p.old.text}", f"{p.new.label}: {p.new.text}",
                   sentence(since_text(p.first_raised, p.times_raised, p.not_on_file, p.earlier_unlisted))
                         + (f"; {p.severity_change}" if p.severity_change else ""))
@@ -80,12 +98,15 @@ def findings_sections(c: Comparison) -> list[Section]:
         intro = (f"Findings of the {c.old.cycle_name} inspection that the {c.new.cycle_name} report does not raise "
                  "again. Not being raised again is not the same as HMICFRS discharging them.")
     else:
-        intro = (f"{sentence(unmatched_phrase(c, len(c.resolved)))}. That does not show they were resolved: "
-                 f"check them against {report_to_check(c)}.")
+        one = len(c.resolved) == 1
+        intro = (f"{sentence(unmatched_phrase(c, len(c.resolved)))}. That does not show "
+                 f"{'it was' if one else 'they were'} resolved: check {'it' if one else 'them'} against "
+                 f"{report_to_check(c)}.")
     none = (f"The {c.old.cycle_name} source lists no findings." if not c.old.findings else
             f"Every finding of the {c.old.cycle_name} source is matched to one of {c.new.cycle_name}.")
+    rows, said = _elsewhere(c.resolved, listed, where, ", marked \u201cstatus unknown\u201d")
     resolved = Section(unmatched_heading(c), 1, _listed(
-        intro, Table("Resolved", unmatched_heading(c), FINDING_COLUMNS, tuple(_ref_row(r) for r in c.resolved)), none))
+        intro + said, Table("Resolved", unmatched_heading(c), FINDING_COLUMNS, rows), none, said))
     if c.new_confirmed:
         heading, intro = "New findings", (f"Findings of the {c.new.cycle_name} inspection with no counterpart in "
                                           f"{c.old.cycle_name}.")
@@ -96,8 +117,8 @@ def findings_sections(c: Comparison) -> list[Section]:
                  f"raised in {c.old.cycle_name} too.")
     none = (f"The {c.new.cycle_name} source lists no findings." if not c.new.findings else
             f"Every finding of the {c.new.cycle_name} source is matched to one of {c.old.cycle_name}.")
-    new = Section(heading, 1, _listed(
-        intro, Table("New", heading, FINDING_COLUMNS, tuple(_ref_row(r) for r in c.new_findings)), none))
+    rows, said = _elsewhere(c.new_findings, listed, where, "")
+    new = Section(heading, 1, _listed(intro + said, Table("New", heading, FINDING_COLUMNS, rows), none, said))
     return [persisting, resolved, new]
 
 

@@ -9,8 +9,16 @@ from briefing.compare.grades import GradeChange
 from briefing.compare.states import DOWN, NEWLY, NO_LONGER, NOT_KNOWN, NOT_STATED, SAME, UP
 from briefing.compare.summaries import place_text
 from briefing.document.grades import counted_text
-from briefing.document.wording import join_words, new_words, number, report_to_check, since_text, unmatched_phrase
-from briefing.model import kind_count
+from briefing.document.wording import (
+    join_words,
+    kinds_in_words,
+    new_words,
+    number,
+    report_to_check,
+    sentence,
+    since_text,
+    unmatched_phrase,
+)
 from briefing.phrases import unmatched_words
 from briefing.sources import with_article
 
@@ -42,7 +50,7 @@ def weakest(c: Comparison) -> list[str]:
                      f"{join_words([counted_text(k) for k in counts])}{names}.")
     concerns = [f for f in c.new.findings if f.kind == "cause-of-concern"]
     if concerns:
-        lines.append(f"The {c.new.cycle_name} source lists {kind_count('cause-of-concern', len(concerns))}.")
+        lines.append(f"The {c.new.cycle_name} source lists {kinds_in_words('cause-of-concern', len(concerns))}.")
     return lines
 
 
@@ -79,11 +87,11 @@ def movement_lines(c: Comparison) -> list[str]:
     if dropped:
         lines.append(f"{areas(dropped).capitalize()} graded in {c.old.cycle_name} {'is' if dropped == 1 else 'are'} "
                      f"not graded in {c.new.cycle_name}.")
-    lines += _unknown(c, down)
+    lines += _unknown(c)
     return lines
 
 
-def _unknown(c: Comparison, down: int) -> list[str]:
+def _unknown(c: Comparison) -> list[str]:
     unknown = c.movements(NOT_KNOWN)
     lines = []
     if unknown:
@@ -92,11 +100,18 @@ def _unknown(c: Comparison, down: int) -> list[str]:
                  if (n := sum(1 for g in unknown if getattr(g, attr).state == NOT_STATED))]
         lines.append(f"{join_words(sides)[:1].upper()}{join_words(sides)[1:]}, so whether "
                      f"{'that area' if len(unknown) == 1 else f'those {number(len(unknown))} areas'} moved is not known.")
-    if c.falls_at_least > down:
-        named = f", though it names only {number(down)}" if down else ", though it does not name them"
-        lines.append(f"The {c.new.cycle_name} source's counts show that at least {areas(c.falls_at_least)} went "
-                     f"down{named}.")
-    return lines
+    return lines + [line for line in (falls_line(c),) if line]
+
+
+def falls_line(c: Comparison) -> str:
+    """The falls the newer source's counts prove beyond those it names, or "": said wherever
+    the movements are (page 1 too), as "no movement can be shown" is not the whole truth."""
+    down = len(c.movements(DOWN))
+    if c.falls_at_least <= down:
+        return ""
+    named = f", though it names only {number(down)}" if down else ", though it does not name them"
+    return (f"The {c.new.cycle_name} source's counts show that at least {areas(c.falls_at_least)} went "
+            f"down{named}.")
 
 
 def downgrade_line(c: Comparison) -> str:
@@ -119,6 +134,10 @@ def persisting_line(c: Comparison) -> str:
         partial = [s for s in (c.old, c.new) if not s.findings_complete]
         known = join_words([f"{s.cycle_name} is known from {with_article(s.source_kind_name)}" for s in partial])
         which = "which does not list" if len(partial) == 1 else "neither of which lists"
+        if len(partial) == 2 and c.old.source_kind_name == c.new.source_kind_name:  # one kind, said once
+            known = (f"{c.old.cycle_name} and {c.new.cycle_name} are each known from "
+                     f"{with_article(c.new.source_kind_name)}")
+            which = "which does not list"
         return (f"The sources used show no concern raised in both inspections, but {known}, {which} every "
                 "finding: this does not show that none persists.")
     longest = max(c.persisting, key=lambda p: (p.times_raised, p.score))
@@ -139,14 +158,15 @@ def findings_line(c: Comparison) -> str:
         return f"The {c.old.cycle_name} source lists no findings; {later}."
     if not c.resolved:
         return f"Every finding of the {c.old.cycle_name} source is raised again; {later}."
-    return f"{unmatched_phrase(c, len(c.resolved))}; {later}."
+    return f"{sentence(unmatched_phrase(c, len(c.resolved)))}; {later}."
 
 
 def headline(c: Comparison) -> tuple[str, ...]:
     """Three lines on what changed, for an email body and the workbook's Summary."""
     up, down, same = (len(c.movements(m)) for m in (UP, DOWN, SAME))
     worst = worst_downgrade(c)
-    grades = f"Grades: of {up + down + same} areas graded in both sources, {up} up, {down} down, {same} unchanged"
+    grades = (f"Grades: of {up + down + same} areas graded in both sources, {up} up, {down} down, {same} unchanged"
+              if up + down + same else "Grades: no area graded in both sources")
     if worst:
         grades += (f"; {'the one fall' if down == 1 else 'the biggest fall'}: {worst.area_name} "
                    f"({worst.old_grade} to {worst.new_grade})")

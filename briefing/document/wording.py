@@ -9,7 +9,7 @@ from datetime import date
 from briefing.compare import Comparison
 from briefing.compare.grades import GradeChange
 from briefing.compare.states import AreaState
-from briefing.model import KeyFigure, PublicationDate
+from briefing.model import KIND_LABELS, KIND_PLURALS, KeyFigure, PublicationDate
 from briefing.phrases import area_state_words, long_date, movement_words, unmatched_new_words, unmatched_words
 from briefing.sources import with_article
 
@@ -27,8 +27,6 @@ def side_text(state: AreaState, cycle: str) -> str:
 def area_label(area_name: str) -> str:
     """The canonical area's name, or a plain phrase for a finding tied to no area."""
     return area_name or "Not tied to an area"
-
-
 
 
 def s55_status(due: date | None, today: date) -> str:
@@ -101,10 +99,10 @@ def published_words(iso: str) -> str:
 
 def unmatched_phrase(c: Comparison, n: int) -> str:
     """What the count of unmatched earlier findings may claim, given the newer source."""
-    findings = "finding is" if n == 1 else "findings are"
+    findings = f"{number(n)} earlier {'finding is' if n == 1 else 'findings are'}"
     if c.unmatched_confirmed:
-        return f"{n} earlier {findings} {unmatched_words(True)}"
-    return (f"{n} earlier {findings} {unmatched_words(False)} for {c.new.cycle_name} "
+        return f"{findings} {unmatched_words(True)}"
+    return (f"{findings} {unmatched_words(False)} for {c.new.cycle_name} "
             f"({with_article(c.new.source_kind_name)}, which does not list every finding)")
 
 
@@ -132,6 +130,12 @@ NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", 
 def number(n: int, zero: str = "none") -> str:
     """ "none" (or `zero`: "no" before a noun), "one" ... "ten", then digits: a count as a sentence says it."""
     return zero if n == 0 else NUMBER_WORDS[n - 1] if 0 < n <= len(NUMBER_WORDS) else str(n)
+
+
+def kinds_in_words(kind: str, n: int) -> str:
+    """ "one area for improvement", "two causes of concern", "18 areas for improvement": a count
+    of one kind of finding as a sentence says it."""
+    return f"{number(n)} {KIND_LABELS[kind].lower() if n == 1 else KIND_PLURALS[kind]}"
 
 
 def plural(n: int, noun: str, nouns: str = "") -> str:

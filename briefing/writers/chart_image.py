@@ -15,7 +15,7 @@ from briefing.document.model import Chart
 from briefing.writers.style import OLD_FILL, grade_fill, legend
 
 SCALE = 1.5  # drawn larger than shown, for a sharp picture on high-density screens (200 dpi on the page)
-WIDTH, ROW, LABEL_W, PAD = 900, 64, 300, 16
+WIDTH, ROW, LABEL_W, PAD, LEGEND_ROW = 900, 64, 300, 16, 26
 
 
 def _font(size: int) -> ImageFont.ImageFont:
@@ -23,14 +23,16 @@ def _font(size: int) -> ImageFont.ImageFont:
 
 
 def render_png(chart: Chart) -> bytes:
-    height = PAD * 3 + 40 + ROW * max(len(chart.bars), 1) + 40
+    s, small = SCALE, _font(15)
+    measure = ImageDraw.Draw(Image.new("RGB", (1, 1))).textlength
+    items = legend(chart, lambda t: measure(t, font=small) / s, WIDTH - PAD * 2, swatch=20, gap=16)
+    lines = 1 + max(row for _, row, _, _ in items)
+    height = PAD * 3 + 40 + ROW * max(len(chart.bars), 1) + 10 + LEGEND_ROW * lines
     image = Image.new("RGB", (round(WIDTH * SCALE), round(height * SCALE)), "white")
     draw = ImageDraw.Draw(image)
-    s = SCALE
     draw.text((PAD * s, PAD * s), chart.title, fill="#0B0C0C", font=_font(18))
     top = PAD * 2 + 30
     plot_w = WIDTH - LABEL_W - PAD * 2 - 190
-    small = _font(15)
     for i, bar in enumerate(chart.bars):
         y = top + i * ROW
         for j, line in enumerate(textwrap.wrap(bar.label, 30)[:2]):
@@ -46,9 +48,8 @@ def render_png(chart: Chart) -> bytes:
             fill = colour or f"#{grade_fill(grade) or '1D70B8'}"
             draw.rectangle((x0 * s, by * s, (x0 + length) * s, (by + 21) * s), fill=fill)
             draw.text(((x0 + length + 6) * s, (by + 2) * s), grade, fill="#0B0C0C", font=small)
-    legend_y = top + ROW * len(chart.bars) + 10
-    for x, label, fill in legend(chart, lambda t: draw.textlength(t, font=small) / s, swatch=20, gap=16):
-        x = PAD + x
+    for x, row, label, fill in items:
+        x, legend_y = PAD + x, top + ROW * len(chart.bars) + 10 + row * LEGEND_ROW
         if fill:
             draw.rectangle((x * s, legend_y * s, (x + 14) * s, (legend_y + 16) * s), fill=f"#{fill}")
             x += 20

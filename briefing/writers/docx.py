@@ -31,7 +31,8 @@ from briefing.document.model import (
     display,
 )
 from briefing.writers.chart_image import render_png
-from briefing.writers.docx_figures import compact, compact_tables, write_grid, write_points, write_quote
+from briefing.writers.docx_figures import write_grid, write_points, write_quote
+from briefing.writers.docx_fit import fit_page_one
 from briefing.writers.docx_parts import USABLE_WIDTH_CM, cell_xml, styled
 from briefing.writers.style import CAVEAT_FILL, FONT, HEADER_FILL, column_widths, grade_fill, grade_text
 
@@ -58,8 +59,7 @@ def render(briefing: Briefing, path: Path) -> None:
         for block in section.blocks:
             WRITE[type(block)](document, block)
         if section.ends_page:
-            compact(document.paragraphs[start:])
-            compact_tables(list(document.element.body)[first:])
+            fit_page_one(document, start, first)  # page 1 holds on its page
     document.save(str(path))
 
 

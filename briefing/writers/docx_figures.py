@@ -1,40 +1,15 @@
-"""Page 1's blocks in Word: the grade grid, the key messages with their sources, a quotation,
-and the smaller type that holds the summary on its page."""
+"""Page 1's blocks in Word: the grade grid, the key messages with their sources, a quotation
+(the smaller type that holds page 1 on its page is docx_fit's)."""
 
 from __future__ import annotations
 
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import nsdecls
 from docx.shared import Cm, Pt, RGBColor
 
 from briefing.document.model import GradeGrid, Points, Quote
 from briefing.writers.docx_parts import USABLE_WIDTH_CM, cell_xml, styled
 from briefing.writers.style import HEADER_FILL, grid_colours
-
-
-def compact(paragraphs) -> None:
-    """Page 1's summary set at 9.5 pt with little space between paragraphs, so it holds on its
-    page; smaller text (the sources, the grid's key) keeps its size. The empty paragraph a
-    table leaves after it goes at the end, where it could spill onto a page of its own."""
-    if paragraphs and not paragraphs[-1].text and not paragraphs[-1].runs:
-        element = paragraphs[-1]._p
-        element.getparent().remove(element)
-        paragraphs = paragraphs[:-1]
-    for paragraph in paragraphs:
-        paragraph.paragraph_format.space_after = Pt(3)
-        for run in paragraph.runs:
-            if run.font.size is None or run.font.size > Pt(9.5):
-                run.font.size = Pt(9.5)
-
-
-def compact_tables(elements) -> None:
-    """Page 1's tables at 9 pt (the grid sizes itself)."""
-    for element in elements:
-        if element.tag == qn("w:tbl"):
-            for size in element.iter(qn("w:sz")):
-                if int(size.get(qn("w:val"))) > 18:
-                    size.set(qn("w:val"), "18")
-
 
 GRID_HALF_POINTS = (17, 16, 15, 14, 13)  # 8.5 pt down to 6.5 pt
 

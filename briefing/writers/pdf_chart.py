@@ -12,10 +12,16 @@ from briefing.document.model import Chart
 from briefing.writers.style import OLD_FILL, grade_fill, legend
 
 ROW, LABEL_W, BAR_H = 30, 150, 11
+LEGEND_ROW, LEGEND_GAP = 11, 12  # a legend line's height, and the room between the last bar's label and the legend
 
 
 def chart_drawing(chart: Chart, width: float, font: str) -> Drawing:
-    height = ROW * len(chart.bars) + 30
+    """Bars from the top, the legend below them in as many lines as it needs: the last bar's
+    grade word sits LEGEND_GAP above the legend's first line, whatever the grades."""
+    items = legend(chart, lambda t: stringWidth(t, font, 7.5), width)
+    lines = 1 + max(row for _, row, _, _ in items)
+    base = lines * LEGEND_ROW + LEGEND_GAP
+    height = ROW * len(chart.bars) + 20 + base
     drawing = Drawing(width, height)
     drawing.setProperties({"title": chart.title, "description": chart.alt_text})
     plot_w = width - LABEL_W - 90
@@ -34,10 +40,10 @@ def chart_drawing(chart: Chart, width: float, font: str) -> Drawing:
             colour = colors.HexColor(f"#{fill or grade_fill(grade) or '1D70B8'}")
             drawing.add(Rect(LABEL_W, by, length, BAR_H, fillColor=colour, strokeColor=None))
             drawing.add(String(LABEL_W + length + 4, by + 2, grade, fontName=font, fontSize=7))
-    for x, label, fill in legend(chart, lambda t: stringWidth(t, font, 7.5)):
+    for x, row, label, fill in items:
+        y = (lines - 1 - row) * LEGEND_ROW + 2
         if fill:
-            drawing.add(Rect(x, 2, 8, 8, fillColor=colors.HexColor(f"#{fill}"), strokeColor=None))
+            drawing.add(Rect(x, y, 8, 8, fillColor=colors.HexColor(f"#{fill}"), strokeColor=None))
             x += 11
-        drawing.add(String(x, 3, label, fontName=font, fontSize=7.5))
+        drawing.add(String(x, y + 1, label, fontName=font, fontSize=7.5))
     return drawing
-

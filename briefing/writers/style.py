@@ -27,16 +27,21 @@ def grade_text(text: str) -> str:
     return GRADE_TEXT.get(text.strip().lower(), "FFFFFF")
 
 
-def legend(chart, measure, swatch: float = 11, gap: float = 10) -> list[tuple[float, str, str | None]]:
-    """(x, label, swatch colour) for a legend that matches the bars: the earlier grade is
-    grey; the later bar's colour is its grade, with one swatch per grade shown."""
+def legend(chart, measure, width: float, swatch: float = 11,
+           gap: float = 10) -> list[tuple[float, int, str, str | None]]:
+    """(x, row, label, swatch colour) for a legend that matches the bars: the earlier grade is
+    grey; the later bar's colour is its grade, with one swatch per grade shown. An item that
+    would run past `width` starts the next row, so five grades never run off the page."""
     used = [g for g in chart.scale[::-1] if any(b.new_grade == g for b in chart.bars)]
     items = [(f"{chart.old_name} (upper bar)", OLD_FILL), (f"{chart.new_name} (lower bar):", None)]
     items += [(g, grade_fill(g)) for g in used]
-    out, x = [], 0.0
+    out, x, row = [], 0.0, 0
     for label, fill in items:
-        out.append((x, label, fill))
-        x += (swatch if fill else 0) + measure(label) + gap
+        size = (swatch if fill else 0) + measure(label)
+        if x and x + size > width:
+            x, row = 0.0, row + 1
+        out.append((x, row, label, fill))
+        x += size + gap
     return out
 
 

@@ -1,0 +1,137 @@
+"""The s.55 period of a report and where its response stands on a day: the last day from
+the publication date (to the day, or the latest it can be where only the month or year is
+on file, or where only the report's cycle is), and the typed standing every register, pack,
+page and email words from data/wording.yaml's `response` table.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from briefing.model import PublicationDate
+from briefing.phrases import RESPONSE_WORDS, long_date, short_date
+from briefing.reference import reference
+
+_S55 = reference().s55
+S55_DAYS = _S55["days"]  # "the period of 56 days beginning with the day on which the report is published"
+LIMIT_FROM = _S55["limit_from"]  # reports published earlier have no statutory last day
+def s55_last_day(published: date) -> date:
+    """The last day of the s.55(5A) period: publication day is day 1, so day 56 is +55."""
+    return published + timedelta(days=S55_DAYS - 1)
+
+
+def s55_due(published: PublicationDate) -> date | None:
+    """The last day for the PCC's response, where the law sets one and the day is known."""
+    day = published.exact
+    return s55_last_day(day) if day is not None and day >= LIMIT_FROM else None
+
+
+def before_limit(published: PublicationDate) -> bool:
+    """Published before s.55 had a time limit: even its latest possible day is earlier."""
+    latest = published.latest
+    return latest is not None and latest < LIMIT_FROM
+
+
+ON_FILE = ("published", "published-late", "published-no-limit", "published-undated")
+MISSING = ("ended", "ended-by", "ended-by-cycle")  # the 56 days have ended, and no response is on file
+OPEN = ("due", "due-tomorrow", "due-today", "running")
+
+
+@dataclass(frozen=True)
+class ResponseStanding:
+    """Where a report's s.55 response stands on a day, typed: the kind (a key of
+    data/wording.yaml's `response` table) and the dates its words need. Made once here;
+    every register, pack, page and email words it from the table, none reads the words back."""
+
+    kind: str  # one of ON_FILE, MISSING, OPEN, "before-limit", "date-unknown"
+    due: date | None = None  # the statutory last day, where known to the day
+    responded: date | None = None  # the response on file, where it is dated
+    latest: date | None = None  # the latest the last day can be, where only the month or year is known
+    published: PublicationDate = PublicationDate(0)
+    on: date | None = None  # the day it stands on
+    cycle: str = ""  # "ended-by-cycle": the PEEL cycle whose reports were all published by `by`
+    by: date | None = None
+
+    @property
+    def on_file(self) -> bool:
+        return self.kind in ON_FILE or (self.kind == "before-limit" and self.responded is not None)
+
+    @property
+    def missing(self) -> bool:
+        """The 56 days have ended and no response is on file (never "overdue": one may exist)."""
+        return self.kind in MISSING
+
+    def words(self, form: str = "full") -> str:
+        """ "response published 3 April 2024, within the 56 days" (full), "published 3 Apr 2024, in time" (brief)."""
+        late = (self.responded - self.due).days if self.responded and self.due else 0
+        days = (self.due - self.on).days if self.due and self.on else 0
+        text = RESPONSE_WORDS[self.kind][form].format(
+            responded=_long(self.responded) if self.responded else "", due=_long(self.due) if self.due else "",
+            latest=_long(self.latest) if self.latest else "", days=days, published=str(self.published),
+            responded_short=short_date(self.responded) if self.responded else "",
+            latest_short=short_date(self.latest) if self.latest else "",
+            days_late=f"{late} day{'s' if late != 1 else ''}", known="month" if self.published.month else "year",
+            cycle=self.cycle, by=f"{self.by:%B} {self.by.year}" if self.by else "")
+        if self.kind == "before-limit" and self.responded:
+            return RESPONSE_WORDS["published-no-limit"][form].format(
+                responded=_long(self.responded), responded_short=short_date(self.responded)) + "; " + text
+        return text
+
+
+def response_standing(due: date | None, responded: date | None, as_of: date, published: PublicationDate,
+                      undated: bool = False, cycle=None) -> ResponseStanding:
+    """Where a report's s.55 response stands on `as_of`. `responded` is a dated response on
+    file (published by `as_of`); `undated` says a response is on file without a date; `cycle`
+    (frameworks.Cycle) is a PEEL report's, which bounds a publication date not on file."""
+    made = dict(due=due, responded=responded, published=published, on=as_of)
+    if before_limit(published):
+        return ResponseStanding("before-limit", **made)
+    if responded is not None:
+        kind = "published-no-limit" if due is None else "published" if responded <= due else "published-late"
+        return ResponseStanding(kind, **made)
+    if undated:
+        return ResponseStanding("published-undated", **made)
+    if due is None:
+        latest = latest_last_day(published)
+        if latest is not None and latest < as_of:
+            return ResponseStanding("ended-by", latest=latest, **made)
+        if latest is not None:
+            return ResponseStanding("running", latest=latest, **made)
+        by = published_by(cycle)  # not on file, but every report of its cycle was out by then
+        if by is not None and s55_last_day(by) < as_of:
+            return ResponseStanding("ended-by-cycle", latest=s55_last_day(by), cycle=cycle.name, by=by, **made)
+        return ResponseStanding("date-unknown", **made)
+    days = (due - as_of).days
+    kind = "due" if days > 1 else "due-tomorrow" if days == 1 else "due-today" if days == 0 else "ended"
+    return ResponseStanding(kind, **made)
+
+
+def published_by(cycle) -> date | None:
+    """The last day a report of `cycle` can have come out, from frameworks.yaml: its
+    straggler's month (`late`), else the end of its reporting years ("2021-09 to 2023-06",
+    "2023-25", "2014"); None where it gives neither."""
+    if cycle is None:
+        return None
+    text = cycle.late or cycle.years.split(" to ")[-1]
+    month = re.fullmatch(r"(\d{4})-(\d{2})", text) if cycle.late or " to " in cycle.years else None
+    span = re.fullmatch(r"(\d{4})(?:-(\d{2}))?", text)
+    if month:
+        year, last = int(month[1]), int(month[2])
+    elif span:
+        year, last = (int(span[1][:2] + span[2]) if span[2] else int(span[1])), 12
+    else:
+        return None
+    return date(year, last, calendar.monthrange(year, last)[1])
+
+
+def latest_last_day(published: PublicationDate) -> date | None:
+    """The latest the s.55 period can end when only the month or year of publication is known."""
+    latest = published.latest
+    return s55_last_day(latest) if latest is not None else None
+
+
+def _long(day: date) -> str:
+    return long_date(day)
