@@ -37,8 +37,8 @@ def _pid(pool: WriterPool, fmt: str) -> int:
 
 
 def test_a_writer_that_stops_answering_is_ended_and_named(pool, monkeypatch):
+    worker = _pid(pool, "pdf")  # asked under the usual deadline: the writer loads reportlab first, >2 s at load 15
     monkeypatch.setattr(limits, "HELPER_SECONDS", 2)
-    worker = _pid(pool, "pdf")
     os.kill(worker, signal.SIGSTOP)
     started = time.monotonic()
     with pytest.raises(BriefingError) as raised:
