@@ -270,6 +270,10 @@ def _wording(raw) -> Mapping:
         _check(_get(raw, table, "wording.yaml"), dict, "wording.yaml", table)
         for key in keys:
             _check(_get(raw[table], key, "wording.yaml", table), str, "wording.yaml", f"{table}.{key}")
+    undated = _check(_get(raw["monitoring"], "undated", "wording.yaml", "monitoring"), dict, "wording.yaml",
+                     "monitoring.undated")
+    for key in WORDED["monitoring"][:-1]:  # every stage and event, said of an undated source
+        _check(_get(undated, key, "wording.yaml", "monitoring.undated"), str, "wording.yaml", f"monitoring.undated.{key}")
     _check(_get(raw, "response", "wording.yaml"), dict, "wording.yaml", "response")
     for key in RESPONSE_STANDINGS:
         entry = _check(_get(raw["response"], key, "wording.yaml", "response"), dict, "wording.yaml", f"response.{key}")

@@ -25,6 +25,7 @@ from conftest import DATASETS, invoke
 from briefing.compare import compare, history
 from briefing.compare.overrides import load_overrides
 from briefing.errors import InputError
+from briefing.ingest import load_inspection
 
 
 def movements(comparison):
@@ -181,3 +182,35 @@ def test_history_refuses_two_forces(inspections):
     other = replace(inspections["peel-2017"], force="Testshire Police")
     with pytest.raises(Exception, match="one force at a time"):
         history([inspections["peel-2021-22"], other])
+
+
+def _pillars(tmp_path, cycle: str, grades: dict, published: str):
+    """A hand-written pillar-era dataset: each area's grade as planted."""
+    lines = [f"force: Sussex Police\ncycle: {cycle}\npublished: {published}\njudgements:"]
+    lines += [f"  - {{area: {area}, grade: {grade}}}" for area, grade in grades.items()]
+    path = tmp_path / f"{cycle}.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return load_inspection(path)
+
+
+def test_steps_are_counted_on_the_scale_both_cycles_use(tmp_path):
+    """Planted: 2016 -> 2017, both four-tier. Requires improvement -> good is one grade there (there was
+    no adequate), inadequate -> good two; legitimacy stays good. Before, the common five-grade
+    ladder said "up 2 grades" for the first."""
+    old = _pillars(tmp_path, "peel-2016", {"effectiveness": "requires improvement", "efficiency": "inadequate",
+                                           "legitimacy": "good"}, "2017-03-02")
+    new = _pillars(tmp_path, "peel-2017", {"effectiveness": "good", "efficiency": "good", "legitimacy": "good"},
+                   "2018-03-22")
+    got = movements(compare(old, new))
+    assert {area: got[area][:2] for area in ("effectiveness", "efficiency", "legitimacy")} == \
+        {"effectiveness": ("up", 1), "efficiency": ("up", 2), "legitimacy": ("same", 0)}
+
+
+def test_a_grade_for_an_area_reported_separately_is_said_to_come_from_that_report(tmp_path):
+    """Planted: serious and organised crime good in 2021/22 and outstanding beside the 2023-25 grades, as a
+    PCC statement gives its regional inspection's grade. 2023-25 does not grade it in PEEL: the row says so."""
+    old = _pillars(tmp_path, "peel-2021-22", {"serious-organised-crime": "good"}, "2022-08-19")
+    new = _pillars(tmp_path, "peel-2023-25", {"serious-organised-crime": "outstanding"}, "2024-05-01")
+    row = next(g for g in compare(old, new).grade_changes if g.area == "serious-organised-crime")
+    assert row.movement == "up" and row.note.startswith("Not a PEEL 2023-25 area")
+    assert "grade for it comes from that separate assessment, not from PEEL's graded areas" in row.note

@@ -20,6 +20,7 @@ from conftest import ROOT, invoke
 
 from briefing import limits
 from briefing.errors import BriefingError, InputError
+from briefing.forked import stopped
 from briefing.writer_pool import WriterPool
 
 
@@ -36,10 +37,17 @@ def _pid(pool: WriterPool, fmt: str) -> int:
     return pool.ask(fmt, os.getpid).result()
 
 
+def _wait_until_stopped(pid: int) -> None:
+    deadline = time.monotonic() + 10
+    while stopped(pid) == "" and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
 def test_a_writer_that_stops_answering_is_ended_and_named(pool, monkeypatch):
     worker = _pid(pool, "pdf")  # asked under the usual deadline: the writer loads reportlab first, >2 s at load 15
     monkeypatch.setattr(limits, "HELPER_SECONDS", 2)
     os.kill(worker, signal.SIGSTOP)
+    _wait_until_stopped(worker)  # on a loaded machine the stop lands when the kernel next runs it
     started = time.monotonic()
     with pytest.raises(BriefingError) as raised:
         pool.ask("pdf", os.getpid).result()

@@ -10,13 +10,21 @@ move made after it, and the bundled record, which states no monitoring, says "no
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 
-from conftest import DATASETS, invoke
+import pytest
+
+from conftest import DATASETS, SEEDS, invoke
 from packs import xlsx_values
 
+from briefing.compare.monitoring import monitoring_status
 from briefing.document import PackOptions
+from briefing.ingest import load_inspection
+from briefing.model import PublicationDate
 from briefing.pack import PackRequest, make_pack
+
+SHARED = SEEDS.parent
 
 ENGAGE = """force: Northamptonshire Police
 cycle: peel-2023-25
@@ -83,3 +91,53 @@ def test_the_register_says_the_monitoring_stage(runner, tmp_path):
         ("engage", "entered", "2024-12-06")
     bundled = json.loads(invoke(runner, "register", "--date", "2026-12-07", "--format", "json").stdout)
     assert bundled["monitoring"] is None
+
+
+
+def _undated(tmp_path, event: str, cycle: str = "peel-2023-25"):
+    """The planted Engage source with neither its statement nor itself dated, as a press release
+    read from its text often is (a dataset must give a date, so the date is taken off after loading)."""
+    text = ENGAGE.replace("date: 2024-12-06, ", "").replace("event: entered", f"event: {event}")
+    path = tmp_path / f"{event}.yaml"
+    path.write_text(text.replace("cycle: peel-2023-25", f"cycle: {cycle}"), encoding="utf-8")
+    return replace(load_inspection(path), published=PublicationDate(0))
+
+
+def test_an_undated_move_into_engage_is_said_in_the_past_with_its_source(tmp_path):
+    """A release that moves the force into Engage "in December", dated nowhere, is still said: hiding it
+    would call a force in enhanced monitoring "not stated"."""
+    status = monitoring_status([_undated(tmp_path, "entered")], date(2026, 12, 7))
+    assert status.words() == "was moved into Engage, HMICFRS's enhanced monitoring, on a day its PEEL 2023-25 " \
+        "source does not give"
+    assert status.enhanced
+
+
+def test_an_undated_older_statement_is_said_of_its_time_and_a_later_dated_one_wins(tmp_path):
+    """A 2021/22 source saying the force "remains in Engage" tells of its own time only: never "is in
+    Engage" in a paper years later, and it does not lead the summary; a dated later statement wins."""
+    old = _undated(tmp_path, "remains", "peel-2021-22")
+    status = monitoring_status([old], date(2026, 12, 7))
+    assert status.words().startswith("was in Engage, HMICFRS's enhanced monitoring, when its PEEL 2021/22 source")
+    assert not status.enhanced
+    dated = load_inspection(_write(tmp_path, ENGAGE.replace("event: entered", "event: left")))
+    assert monitoring_status([old, dated], date(2026, 12, 7)).words().startswith("was moved out of Engage")
+    assert monitoring_status([old], date(2019, 1, 1)) is None  # a 2021/22 source had not begun by then
+
+
+def _write(tmp_path, text: str):
+    path = tmp_path / "dated.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_press_release_moving_the_force_into_engage_leads_its_pack(tmp_path):
+    """Real texts: a 2023-25 release that moved the force into enhanced monitoring "in December",
+    with no date of its own, puts Engage on page 1 (it said "not stated" before)."""
+    new = SHARED / "corpus-3" / "texts" / "lincolnshire-2023-25-pressrelease.txt"
+    old = SHARED / "corpus-3" / "texts" / "lincolnshire-2021-22-pccpage.txt"
+    if not (new.exists() and old.exists()):
+        pytest.skip(f"{new.parent} is absent: clone the project with ../shared beside it to run this test")
+    briefing = make_pack(PackRequest(inputs=(old, new), formats=("json",), out_dir=tmp_path / "out",
+                                     options=PackOptions(date=date(2026, 12, 7)))).briefing
+    assert _page_one_facts(briefing)["HMICFRS monitoring"].startswith("Was moved into Engage")
+    assert "Lincolnshire Police was moved into Engage" in briefing.text()

@@ -109,6 +109,11 @@ def test_a_quarter_of_edits_survives_libreoffice_and_reaches_the_next_pack(runne
     # of national reports whose own deadlines had passed were never assessed (Status blank): nothing is overdue
     # without someone's word that it is open
     assert summary["Actions overdue"] == 1 and summary["Actions awaiting HMICFRS sign-off"] == 1
+    # rows nobody has given a status are counted as such, never folded into "0 open" (which reads as all closed)
+    blank = sum(1 for r in rows if r["Finding"] and not r["Status"])  # the sheet's note row aside
+    assert blank > 0 and summary["Actions with no status yet"] == blank
+    assert summary["Actions not started or in progress"] == sum(1 for r in rows if r["Status"] in ("Not started",
+                                                                                                   "In progress"))
 
     text = " ".join(page.extract_text() for page in PdfReader(next((tmp_path / "q2").glob("*.pdf"))).pages)
     text = " ".join(text.split())

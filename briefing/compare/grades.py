@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefing.compare.states import (
+    DOWN,
     NO_LONGER,
+    SAME,
+    UP,
     AreaState,
     area_title,
     graded_by_framework,
@@ -49,10 +52,14 @@ def _partial(old_cycle: Cycle, new_cycle: Cycle, area: str, old: Judgement | Non
 
 def _elsewhere(new_cycle: Cycle, area: str, moved: str) -> str:
     """Where HMICFRS now reports an area the newer cycle does not grade: not graded is not
-    the same as not inspected."""
+    the same as not inspected. A grade the newer source states for such an area comes from
+    that separate report (a regional serious and organised crime inspection), and is said so."""
+    now = new_cycle.area_for_canonical(area)
+    if moved in (UP, DOWN, SAME) and now and now.elsewhere:
+        return (f"{now.elsewhere.rstrip('.')}. The {new_cycle.short or new_cycle.name} source's grade for it comes "
+                "from that separate assessment, not from PEEL's graded areas.")
     if moved != NO_LONGER:
         return ""
-    now = new_cycle.area_for_canonical(area)
     return (now.elsewhere if now and now.elsewhere else
             f"Not graded in {new_cycle.short or new_cycle.name}; this does not mean it was not inspected.")
 
@@ -84,7 +91,7 @@ def grade_changes(fw: Frameworks, old: Inspection, new: Inspection) -> list[Grad
     for area in _areas(fw, old, new):
         o, n = olds.get(area), news.get(area)
         was, now = state_of(fw, old, area), state_of(fw, new, area)
-        moved, steps = movement(fw, was, now)
+        moved, steps = movement(fw, was, now, old_cycle.grades if old_cycle.scale == new_cycle.scale else ())
         partial, note = _partial(old_cycle, new_cycle, area, o, n)
         note = " ".join(x for x in (note, _elsewhere(new_cycle, area, moved)) if x)
         rows.append(GradeChange(area, area_title(fw, (new.cycle, old.cycle), area), o.label if o else "",

@@ -26,16 +26,24 @@ class MonitoringStatus:
     statement: Monitoring
     when: PublicationDate  # the statement's date, else its source's publication date
     source: str  # the source as a reader finds it (Inspection.cite())
+    cycle: str = ""  # the source's cycle, where neither the statement nor its source is dated
 
     @property
     def enhanced(self) -> bool:
-        """In Engage on the day: moved into it, or stated to be in it."""
+        """In Engage on the day: moved into it, or stated to be in it (an undated "remains"
+        tells only of its source's time, so it does not lead the paper)."""
+        if self.cycle and self.statement.event == "remains":
+            return False
         return self.statement.stage == "engage" and self.statement.event != "left"
 
     def words(self) -> str:
-        """What follows the force's name: "was moved into Engage, HMICFRS's enhanced monitoring, on 6 December 2024"."""
+        """What follows the force's name: "was moved into Engage, HMICFRS's enhanced monitoring, on 6 December 2024";
+        undated, in the past and tied to its source's cycle, since the present tense would claim today."""
+        key = f"{self.statement.stage}-{self.statement.event}"
+        if self.cycle:
+            return _WORDS["undated"][key].format(cycle=self.cycle)
         dated = f" {'on' if self.when.exact else 'in'} {self.when}" if self.when.known else ""
-        return _WORDS[f"{self.statement.stage}-{self.statement.event}"].format(when=dated).rstrip(",")
+        return _WORDS[key].format(when=dated).rstrip(",")
 
     def to_json(self) -> dict:
         return {"stage": self.statement.stage, "event": self.statement.event, "date": self.when.iso(),
@@ -47,11 +55,38 @@ def not_stated() -> str:
 
 
 def monitoring_status(reports: Iterable[Inspection], as_of: date) -> MonitoringStatus | None:
-    """The latest statement of a monitoring stage in `reports` made by `as_of`, or None."""
-    stated = []
+    """The latest statement of a monitoring stage in `reports` made by `as_of`, or None.
+
+    A statement neither it nor its source dates (a press release: "moved into enhanced
+    monitoring in December") is still a statement: it is said, undated, where its source's
+    cycle is later than every dated statement's, since hiding it would leave a force in Engage
+    "not stated"."""
+    dated, undated = [], []
     for inspection in reports:
         for m in inspection.monitoring:
             when = m.date if m.date is not None and m.date.known else inspection.published
             if when.known and when.earliest <= as_of:
-                stated.append(MonitoringStatus(m, when, inspection.cite()))
-    return max(stated, key=lambda s: s.when.sort_key(), default=None)
+                dated.append((MonitoringStatus(m, when, inspection.cite()), _order(inspection)))
+            elif not when.known and _begun(inspection, as_of):
+                undated.append((MonitoringStatus(m, when, inspection.cite(), _cycle_name(inspection)), _order(inspection)))
+    best = max(dated, key=lambda s: s[0].when.sort_key(), default=None)
+    latest = max(undated, key=lambda s: s[1], default=None)
+    if latest is not None and (best is None or latest[1] > best[1]):
+        return latest[0]
+    return best[0] if best else None
+
+
+def _order(inspection: Inspection) -> int:
+    """Where the source's cycle falls among the frameworks' cycles (-1 where not known)."""
+    cycle = reference().frameworks.cycles.get(inspection.cycle)
+    return cycle.order if cycle else -1
+
+
+def _cycle_name(inspection: Inspection) -> str:
+    return reference().frameworks.short_name(inspection.cycle) or inspection.cycle
+
+
+def _begun(inspection: Inspection, as_of: date) -> bool:
+    """An undated source counts only where its cycle had begun by the paper's day."""
+    cycle = reference().frameworks.cycles.get(inspection.cycle)
+    return cycle is not None and cycle.starts is not None and cycle.starts <= as_of

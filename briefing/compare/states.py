@@ -87,10 +87,15 @@ def state_of(fw: Frameworks, inspection: Inspection, area: str) -> AreaState:
     return silence(fw, question_set(fw, inspection), area)
 
 
-def movement(fw: Frameworks, old: AreaState, new: AreaState) -> tuple[str, int]:
-    """The movement between two sides and its signed steps (+2 is two grades better)."""
+def movement(fw: Frameworks, old: AreaState, new: AreaState, scale: tuple[str, ...] = ()) -> tuple[str, int]:
+    """The movement between two sides and its signed steps (+2 is two grades better). Steps
+    are counted on `scale`, the grades both cycles share, best first: on the four-tier scale
+    requires improvement to good is one grade, though the common ladder puts adequate between."""
     if old.graded and new.graded:
-        steps = fw.ranks[new.grade] - fw.ranks[old.grade]
+        if old.grade in scale and new.grade in scale:
+            steps = scale.index(old.grade) - scale.index(new.grade)
+        else:
+            steps = fw.ranks[new.grade] - fw.ranks[old.grade]
         return (UP if steps > 0 else DOWN if steps < 0 else SAME), steps
     if new.graded and old.state == NOT_GRADED:
         return NEWLY, 0

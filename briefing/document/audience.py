@@ -133,4 +133,5 @@ def ahead(c: Comparison, options: PackOptions) -> dict:
     newer = fw.cycles.get(c.new.cycle)
     later = current is not None and newer is not None and current.order > newer.order
     return dict(current=current.name if later else "",
-                framework_day=long_date(current.framework_published) if later and current.framework_published else "")
+                framework_day=long_date(current.framework_published) if later and current.framework_published else "",
+                next_comparable=current.comparability.comparable_with_previous if later else None)

@@ -18,7 +18,7 @@ from briefing.document.options import PackOptions
 from briefing.document.wording import movement_text, new_words, side_text
 from briefing.model import KIND_LABELS
 from briefing.phrases import unmatched_words
-from briefing.tracker import Progress
+from briefing.tracker import NOT_ASSESSED, Progress
 
 HEADLINE_ITEM = "What changed"
 
@@ -48,7 +48,8 @@ def _summary(c: Comparison, options: PackOptions, headline: tuple[str, ...], tit
              ("Grades directly comparable", "yes" if c.comparable else "no")]
     if options.audience == "pcc" and c.s55_due:
         rows.append(("s.55 response due", c.s55_due))
-    rows += [("Actions open", progress.open_count), ("Actions overdue", len(progress.overdue)),
+    rows += [("Actions with no status yet", dict(progress.by_status).get(NOT_ASSESSED, 0) or ""),
+             ("Actions not started or in progress", progress.open_count), ("Actions overdue", len(progress.overdue)),
              ("Actions awaiting HMICFRS sign-off", len(progress.awaiting))]
     rows += [(f"Caveat {i}", note) for i, note in enumerate(c.caveats, start=1)]
     rows += [("Correction", note) for note in c.new.corrections + c.old.corrections]

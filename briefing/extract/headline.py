@@ -106,7 +106,7 @@ def observations(about: About):
     ctx = about.ctx
     own_page = _inspectorate_page(ctx)
     named = set(_inspectors(ctx).values())
-    by = next(iter(named)) if len(named) == 1 else "His Majesty's Inspector"  # on its page, the inspector writes "I"
+    by = next(iter(named)) if len(named) == 1 else "HM Inspector"  # the inspector writes "I"; 'HM' is true of Her and His Majesty's
     under = False
     for para in ctx.paras:
         heading = ctx.heading_text(para)
