@@ -22,7 +22,8 @@ ONE_SHOT = {"pack", "extract", "compare", "show", "validate", "history", "regist
 def main() -> None:
     """The console entry point: handlers first, then the command line."""
     install()
-    if next((a for a in sys.argv[1:] if not a.startswith("-")), "") in ONE_SHOT:
+    one_shot = next((a for a in sys.argv[1:] if not a.startswith("-")), "") in ONE_SHOT
+    if one_shot:
         import gc
 
         gc.disable()
@@ -35,6 +36,8 @@ def main() -> None:
             _leave(done.code if isinstance(done.code, int) else exit_code())
         if done.code not in (None, 0):
             _leave(done.code if isinstance(done.code, int) else 1)  # the error is said: see _leave
+        if one_shot:
+            _done()
         raise
     except (KeyboardInterrupt, Interrupted):
         print(message(), file=sys.stderr)
@@ -44,6 +47,23 @@ def main() -> None:
             raise
         print(message(), file=sys.stderr)
         _leave(exit_code())
+
+
+def _done() -> None:
+    """A one-shot command that succeeded ends without the interpreter's teardown: freeing
+    every module and object one by one cost a tenth of an extract's CPU (0.02 s) and as
+    much of a pack's main process, for memory the exit gives back anyway. Nothing is left
+    to it: files are committed, helpers joined, temporary folders removed by their `with`
+    blocks, and the tool registers no exit handler. Output that cannot be flushed (a
+    closed pipe) is left for the interpreter to report as it always has."""
+    import os
+
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:
+        return
+    os._exit(0)
 
 
 def _leave(code: int) -> None:

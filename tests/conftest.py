@@ -95,6 +95,30 @@ def default_pack(tmp_path_factory) -> DefaultPack:
     return DefaultPack(out, result.stdout, result.stderr, model.briefing)
 
 
+@pytest.fixture(scope="session")
+def default_pack_printed(default_pack, tmp_path_factory):
+    """The default pack's Word document, workbook and PDF as LibreOffice prints them (to PDF),
+    all three in one start of it: {"docx": path, ...}, a kind LibreOffice cannot open here
+    skipped where it is asked for (programs.need_libreoffice)."""
+    from programs import KINDS, libreoffice_problem, soffice_convert_all
+
+    if shutil.which("soffice") is None:
+        pytest.skip(libreoffice_problem("docx"))
+    folder = tmp_path_factory.mktemp("libreoffice")
+    sources = []
+    for kind in KINDS:
+        sources.append(folder / f"{kind}-pack.{kind}")
+        sources[-1].write_bytes(default_pack.path(kind).read_bytes())
+    run = soffice_convert_all(sources, folder / "out", "pdf", folder / "profile")
+    return PrintedPack({kind: folder / "out" / f"{kind}-pack.pdf" for kind in KINDS}, run)
+
+
+@dataclass
+class PrintedPack:
+    pdfs: dict
+    run: object  # subprocess.CompletedProcess: its stderr says why a file is missing
+
+
 @pytest.fixture(autouse=True)
 def no_unexpected_failures(monkeypatch):
     """An "unexpected failure" line anywhere in the suite fails the test that caused it: every

@@ -593,11 +593,11 @@ def test_a_pdf_page_of_30000_lines_reads_in_linear_time(tmp_path):
                                            "of a page no report has")
     canvas.showPage()
     canvas.save()
-    start = time.monotonic()
     from briefing.extract.reader import read_report
 
+    start = time.process_time()  # CPU: one page is read in this process, and CPU does not grow with the load
     lines, _ = read_report(path)
-    assert time.monotonic() - start < 10 and len([l for l in lines if l.text.strip()]) >= 29000
+    assert time.process_time() - start < 10 and len([l for l in lines if l.text.strip()]) >= 29000
 
 
 def test_a_pdf_of_blank_pages_is_called_a_scan_after_its_first_pages(tmp_path):

@@ -16,3 +16,24 @@ def test_a_pack_of_the_bundled_force_loads_neither_numpy_nor_the_reading_rules(t
     run = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "[]"
+
+
+def test_a_one_shot_command_ends_without_teardown_and_says_everything(tmp_path):
+    """`extract` and `pack` skip the interpreter's teardown once they succeed (entry._done):
+    what they print still arrives whole through a pipe, and the exit status is 0."""
+    import json
+
+    seed = sorted((__import__("conftest").ROOT.parent / "shared" / "seeds").glob("*.txt"))
+    if not seed:
+        import pytest
+
+        pytest.skip("../shared/seeds is absent: clone the project with ../shared beside it")
+    run = subprocess.run([sys.executable, "-m", "briefing", "extract", str(seed[0]), "--format", "json"],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout)["judgements"]  # the whole JSON, not a cut-short one
+    run = subprocess.run([sys.executable, "-m", "briefing", "pack", "--formats", "json", "-o", str(tmp_path)],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    written = [line for line in run.stdout.splitlines() if line.endswith(".json")]
+    assert written and all((tmp_path / line.rsplit("/", 1)[-1]).exists() for line in written)

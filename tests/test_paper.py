@@ -196,12 +196,10 @@ def test_every_sheet_prints_landscape_at_a_readable_scale(default_pack):
     assert headings[3:3 + len(filled)] == filled  # straight after ID, Reference and Finding
 
 
-def test_libreoffice_prints_the_tracker_and_the_word_contents_note(default_pack, tmp_path):
+def test_libreoffice_prints_the_tracker_and_the_word_contents_note(default_pack_printed):
     """LibreOffice prints the Actions sheet with the finding and every column a person fills in
     on its first page; Word's page 1 holds the whole summary, and its contents, starting page
     2, say how to get page numbers."""
-    import subprocess
-
     from programs import need_libreoffice
     from pypdf import PdfReader
 
@@ -209,21 +207,17 @@ def test_libreoffice_prints_the_tracker_and_the_word_contents_note(default_pack,
 
     need_libreoffice("xlsx")
     need_libreoffice("docx")
-    (tmp_path / "tracker.xlsx").write_bytes(default_pack.path("xlsx").read_bytes())
-    (tmp_path / "paper.docx").write_bytes(default_pack.path("docx").read_bytes())
-    run = subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path / 'profile'}",
-                          "--convert-to", "pdf", "--outdir", str(tmp_path / "out"), str(tmp_path / "tracker.xlsx"),
-                          str(tmp_path / "paper.docx")], capture_output=True, text=True, timeout=180)  # one start, both
-    assert run.returncode == 0, run.stderr
+    printed = default_pack_printed.pdfs  # the default pack's files, printed by one start of LibreOffice
+    assert printed["xlsx"].exists() and printed["docx"].exists(), default_pack_printed.run.stderr
 
-    def pages(name: str) -> list[str]:
-        return [_flat(p.extract_text() or "") for p in PdfReader(str(tmp_path / "out" / name)).pages]
+    def pages(kind: str) -> list[str]:
+        return [_flat(p.extract_text() or "") for p in PdfReader(str(printed[kind])).pages]
 
-    first = next(p for p in pages("tracker.pdf") if "Lead chief officer" in p)
+    first = next(p for p in pages("xlsx") if "Lead chief officer" in p)
     for heading in ("Finding", "Owner", "Due date", "Status", "RAG", "Progress and evidence", "Last updated"):
         assert heading in first, heading
     assert "peel-2023-25/F-" in first  # the rows themselves, not only the headings
-    word = pages("paper.pdf")
+    word = pages("docx")
     assert "At a glance" in word[0] and "The tracker starts with this pack" in word[0]  # page 1 holds it all
     assert word[1].startswith("OFFICIAL Contents") and CONTENTS_NOTE in word[1]  # the contents start page 2
 

@@ -51,13 +51,15 @@ def many_rows(xml: bytes, rows: int, claimed: int | None = None) -> bytes:
     return xml
 
 
-# In a fresh interpreter: the command as the console runs it, then the CPU of the process
+# In a fresh interpreter: the command as the console runs it (its exit without teardown aside), then the CPU of the process
 # and of its writers (forked, so counted once they are waited for), and the largest memory
 # high-water mark among them (VmHWM: ru_maxrss would also count the process that started
 # this one, which the kernel carries across exec).
 MEASURED = """
 import json, resource, sys
+import briefing.entry
 from briefing.entry import main
+briefing.entry._done = lambda: None  # the command ends here, measured, not at once without teardown
 try:
     main()
 except SystemExit as end:

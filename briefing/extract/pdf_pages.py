@@ -15,6 +15,8 @@ from __future__ import annotations
 import os
 import pickle
 
+import pypdfium2.raw as pdfium_c  # this module is loaded only to read a PDF (extract.reader._pdf)
+
 from briefing import limits
 from briefing.errors import InputError
 from briefing.extract.pdf_layout import Line
@@ -171,8 +173,6 @@ def _breaks(text: str) -> list[str]:
 def _cells(textpage, turn: int, line: str, first: int) -> str:
     """A line with a tab where pdfium put a space of its own between two pieces far apart
     (a table's cells, a label and its value)."""
-    import pypdfium2.raw as pdfium_c
-
     if " " not in line:
         return line
     generated, raw = pdfium_c.FPDFText_IsGenerated, textpage.raw
