@@ -512,3 +512,25 @@ def test_a_web_page_of_real_paragraphs_keeps_them(tmp_path):
     page.write_text("<p>Northshire Police was rated good at preventing crime.</p>" * 12, encoding="utf-8")
     lines, _ = read_report(page)
     assert not isolated(lines)
+
+
+# --- which force a page is about ------------------------------------------------------------
+
+@pytest.mark.parametrize("listing", [
+    "Three forces piloted the new approach. These forces were:\n- Cumbria Constabulary;\n- Dorset Police; and\n"
+    "- Kent Police.\n",
+    "Three forces piloted the new approach. These forces were:\n\n- Cumbria Constabulary\n- Dorset Police\n"
+    "- Kent Police\n",
+    "Three forces piloted the new approach:\nCumbria Constabulary,\nDorset Police and\nKent Police.\n",
+])
+def test_forces_listed_in_a_sentence_head_no_part_of_the_page(tmp_path, listing):
+    """A list of the forces in a pilot is a sentence's items, not a heading per force: the
+    page is one force's report (a wrong 'about 2 forces' refused its pairs)."""
+    from briefing.extract import extract_all
+
+    page = tmp_path / "kent-2021-22.txt"
+    page.write_text("PEEL 2021/22: Kent Police\n\n" + listing +
+                    "\nKent Police is good at investigating crime.\n", encoding="utf-8")
+    results = extract_all(page)
+    assert [(r.inspection.force, judgement_set(r.inspection, False)) for r in results] == [
+        ("Kent Police", {("investigating-crime", "good", None)})]
