@@ -196,6 +196,10 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
     if earlier:
         warnings.append("grades stated for an earlier inspection were kept out: " + "; ".join(
             f"{s.phrase} {s.grade} (line {s.line.line})" for s in earlier[:6]))
+    monitoring = tuple(read_monitoring(ctx, force, published))
+    if kind == "monitoring-letter" and not title and (title := reports.monitoring_title(force, monitoring)):
+        warnings.append("the title was given from the move between monitoring stages the text states; set 'title' from the "
+                        "source if it has one")
     if kind != "peel" and not title:
         warnings.append("the report's title could not be read; set 'title' from the report")
     source_kind = _source_kind(lines, reference)
@@ -207,7 +211,7 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
                             source_kind=source_kind, findings_complete=False, report_type=kind,
                             inspectorates=reports.inspectorates_of(page.opening), covers=_covers(kind, page, force),
                             counts=reports.stated_counts(lines), response=response_of(ctx, source_kind),
-                            monitoring=tuple(read_monitoring(ctx, force, published)), headline=read_headline(ctx, force),
+                            monitoring=monitoring, headline=read_headline(ctx, force),
                             unplaced=tuple(loose))  # its warnings travel in the Extraction, said once by pack
     return Extraction(inspection, evidence, warnings, earlier)
 
