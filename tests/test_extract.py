@@ -534,3 +534,20 @@ def test_forces_listed_in_a_sentence_head_no_part_of_the_page(tmp_path, listing)
     results = extract_all(page)
     assert [(r.inspection.force, judgement_set(r.inspection, False)) for r in results] == [
         ("Kent Police", {("investigating-crime", "good", None)})]
+
+
+def test_an_area_only_one_cycle_grades_with_the_scale_settles_the_cycle_weakly(tmp_path):
+    """'Good use of (its) resources' is an area PEEL 2021/22 alone grades; beside the five-tier
+    scale it settles that cycle, with a warning that no date or label names it. Without the
+    area the text names no cycle (the scale fits three)."""
+    from briefing.extract import extract
+
+    news = ("Kent Police praised by inspectors\n\nThe force was rated good at preventing crime and making good use "
+            "of its resources.\n\nIt is now graded adequate or better in every area.\n")
+    path = tmp_path / "news.txt"
+    path.write_text(news, encoding="utf-8")
+    result = extract(path)
+    assert result.inspection.cycle == "peel-2021-22"
+    assert any(w.startswith("the cycle (PEEL 2021/22) was settled only from") for w in result.warnings)
+    path.write_text(news.replace("making good use of its resources", "investigating crime"), encoding="utf-8")
+    assert extract(path).inspection.cycle == ""
