@@ -216,6 +216,7 @@ class Response:
     date: date | None = None
     place: Place = field(default_factory=Place)
     url: str = ""  # where it is published
+    how: str = ""  # the reading rule that found its date (extract/responses.py), "" where a person gave it
 
 
 MONITORING_STAGES = ("scan", "engage")  # HMICFRS's two stages: Scan (routine) and Engage (enhanced monitoring)

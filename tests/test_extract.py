@@ -551,3 +551,23 @@ def test_an_area_only_one_cycle_grades_with_the_scale_settles_the_cycle_weakly(t
     assert any(w.startswith("the cycle (PEEL 2021/22) was settled only from") for w in result.warnings)
     path.write_text(news.replace("making good use of its resources", "investigating crime"), encoding="utf-8")
     assert extract(path).inspection.cycle == ""
+
+
+def test_a_response_keeps_the_line_and_the_rule_that_dated_it_through_its_dataset(tmp_path):
+    """Response.how: the dataset says which rule read the response's date, and from which
+    line, as it does for every other fact; a person's own response has neither."""
+    from briefing.extract import extract
+    from briefing.ingest.dataset import load_dataset, to_dataset
+
+    page = tmp_path / "response.txt"
+    page.write_text("SOURCE: https://www.northshire-pcc.gov.uk/statutory-response/custody/\nResponse to HMICFRS report\n"
+                    "The Police and Crime Commissioner sent the following letter to the Home Secretary on 4 June 2024, "
+                    "in response to the report.\n", encoding="utf-8")
+    data = to_dataset(extract(page).inspection)
+    assert {k: data["response"][k] for k in ("date", "line", "how")} == {"date": "2024-06-04", "line": 3,
+                                                                         "how": "sent-letter"}
+    saved = tmp_path / "response.yaml"
+    saved.write_text(__import__("yaml").safe_dump({**data, "force": "Kent Police", "report_type": "peel", "cycle": "peel-2023-25",
+                                                             "published": "2024-04-10"}), encoding="utf-8")
+    response = load_dataset(saved).response
+    assert (response.how, response.place.line) == ("sent-letter", 3)
