@@ -251,6 +251,19 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class ReadingWarning:
+    """What the reading could not settle, said to the user, with the place in the source it is
+    about where it has one (a grade word not placed, a count the grades contradict), so a
+    page can put it on its line; the CLI says its text."""
+
+    text: str
+    place: Place = field(default_factory=Place)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
 class Unplaced:
     """A grade word the reader saw in a sentence that reads like a grade statement but did
     not place: shown to the user with its line, never silently dropped."""

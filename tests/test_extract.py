@@ -571,3 +571,20 @@ def test_a_response_keeps_the_line_and_the_rule_that_dated_it_through_its_datase
                                                              "published": "2024-04-10"}), encoding="utf-8")
     response = load_dataset(saved).response
     assert (response.how, response.place.line) == ("sent-letter", 3)
+
+
+def test_warnings_about_a_line_carry_its_place_and_the_extraction_its_lines(tmp_path):
+    """A page puts each warning on its line: a grade word not placed is said with its place,
+    a warning about the whole text has none, and the Extraction holds the lines the places
+    point into (so a page reads the report once)."""
+    from briefing.extract import extract
+
+    path = tmp_path / "kent.txt"
+    path.write_text("PEEL 2023-25: Kent Police\n\nThe force is good at investigating crime.\n\nGood \u2013 at the things "
+                    "that matter most to the public.\n", encoding="utf-8")
+    result = extract(path)
+    placed = [w for w in result.said if w.place.line]
+    assert [w.place.line for w in placed] == [5] and placed[0].text.startswith("line 5: ")
+    assert result.lines[4].text.startswith("Good - at the things") and result.lines[4].line == 5
+    assert any(not w.place.line and w.text.startswith("no publication date found") for w in result.said)
+    assert result.warnings == [w.text for w in result.said]

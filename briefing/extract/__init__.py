@@ -38,7 +38,7 @@ from briefing.extract.judgements import (
     report_pillar,
 )
 from briefing.extract.monitoring import read_monitoring
-from briefing.extract.reader import read_report
+from briefing.extract.reader import SourceLine, read_report
 from briefing.extract.responses import response_of
 from briefing.extract.text import BULLET
 from briefing.frameworks import Cycle, Frameworks
@@ -46,6 +46,7 @@ from briefing.model import (
     KIND_LABELS,
     Inspection,
     PublicationDate,
+    ReadingWarning,
     kind_count,
 )
 from briefing.reference import Reference
@@ -56,8 +57,14 @@ from briefing.reference import reference as default_reference
 class Extraction:
     inspection: Inspection
     cycle_evidence: str
-    warnings: list[str] = field(default_factory=list)
+    said: tuple[ReadingWarning, ...] = ()  # what the reading could not settle, each with its place where it has one
     earlier: tuple[Statement, ...] = ()  # grades the text gives for an earlier inspection
+    lines: tuple[SourceLine, ...] = ()  # the source's lines as read, that every place points into
+
+    @property
+    def warnings(self) -> list[str]:
+        """The warnings as the CLI says them."""
+        return [w.text for w in self.said]
 
     def summary(self) -> str:
         i = self.inspection
@@ -149,7 +156,7 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
     statements = grades.statements
     found, updated = publication_date(ctx)
     published = found.parts() if found else None
-    warnings: list[str] = list(notes)
+    warnings: list[str | ReadingWarning] = list(notes)  # those with a place are typed where they are made
     if updated and not found:
         warnings.append(f"the page was last updated on {updated}, which is not the report's publication date; set "
                         "'published' from the report")
@@ -194,8 +201,8 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
     warnings += _checks(lines, reading, judgements, counts, findings)
     earlier = tuple(s for s in statements if s.earlier)
     if earlier:
-        warnings.append("grades stated for an earlier inspection were kept out: " + "; ".join(
-            f"{s.phrase} {s.grade} (line {s.line.line})" for s in earlier[:6]))
+        warnings.append(ReadingWarning("grades stated for an earlier inspection were kept out: " + "; ".join(
+            f"{s.phrase} {s.grade} (line {s.line.line})" for s in earlier[:6]), earlier[0].line.place))
     monitoring = tuple(read_monitoring(ctx, force, published))
     if kind == "monitoring-letter" and not title and (title := reports.monitoring_title(force, monitoring)):
         warnings.append("the title was given from the move between monitoring stages the text states; set 'title' from the "
@@ -207,13 +214,14 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
                             title=(reports.peel_title(page, chosen, force) if kind == "peel" else title) or "",
                             published=PublicationDate(*published) if published else PublicationDate(0),
                             source=str(path), judgements=tuple(judgements), findings=tuple(findings),
-                            grade_counts=tuple(counts), notes=" ".join(w[:1].upper() + w[1:] + "." for w in warnings),
+                            grade_counts=tuple(counts), notes=" ".join(f"{w}"[:1].upper() + f"{w}"[1:] + "." for w in warnings),
                             source_kind=source_kind, findings_complete=False, report_type=kind,
                             inspectorates=reports.inspectorates_of(page.opening), covers=_covers(kind, page, force),
                             counts=reports.stated_counts(lines), response=response_of(ctx, source_kind),
                             monitoring=monitoring, headline=read_headline(ctx, force),
                             unplaced=tuple(loose))  # its warnings travel in the Extraction, said once by pack
-    return Extraction(inspection, evidence, warnings, earlier)
+    said = tuple(w if isinstance(w, ReadingWarning) else ReadingWarning(w) for w in warnings)
+    return Extraction(inspection, evidence, said, earlier, tuple(lines))
 
 
 def extract_inspections(path: str | Path, reference: Reference | None = None) -> list[Inspection]:
@@ -310,20 +318,21 @@ FLAT_TEXT_CHARS = 1_500  # a text this long in a line or two has lost its line b
 CHARS_PER_LINE = 1_000
 
 
-def _checks(lines, cycle, judgements, counts, findings) -> list[str]:
-    warnings = []
+def _checks(lines, cycle, judgements, counts, findings) -> list[str | ReadingWarning]:
+    warnings: list[str | ReadingWarning] = []
     text = "\n".join(l.text for l in lines)
     table = re.search(r"graded judgments? in (\w+) of these (\w+) as follows:?\s*\n", text, re.IGNORECASE)
     if table:
-        warnings.append(f"the grades table is missing from the text (\"graded judgments in {table.group(1)} of these "
-                        f"{table.group(2)} as follows:\" is followed by no table); grades were read from the text")
+        warnings.append(ReadingWarning(f"the grades table is missing from the text (\"graded judgments in "
+                                       f"{table.group(1)} of these {table.group(2)} as follows:\" is followed by no "
+                                       "table); grades were read from the text", lines[text.count("\n", 0, table.start())].place))
     if cycle.grades and not judgements:
         warnings.append("no graded judgements found" + ("; only counts are stated" if counts else ""))
     for count in counts:
         found = sum(j.grade in count.grades for j in judgements)
         if judgements and found > count.count:
-            warnings.append(f"the text counts {count.count} area(s) as {' or '.join(count.grades)} ({count.place}) "
-                            f"but {found} were found")
+            warnings.append(ReadingWarning(f"the text counts {count.count} area(s) as {' or '.join(count.grades)} "
+                                           f"({count.place}) but {found} were found", count.place))
     used = {(l.page, l.line) for l in lines if l.text.strip()}  # a long line's pieces share its number
     if len(text) > FLAT_TEXT_CHARS and len(used) * CHARS_PER_LINE < len(text):
         warnings.append(f"the text has almost no line breaks ({len(used):,} line(s) for {len(text):,} characters): "
