@@ -588,3 +588,23 @@ def test_warnings_about_a_line_carry_its_place_and_the_extraction_its_lines(tmp_
     assert result.lines[4].text.startswith("Good - at the things") and result.lines[4].line == 5
     assert any(not w.place.line and w.text.startswith("no publication date found") for w in result.said)
     assert result.warnings == [w.text for w in result.said]
+
+
+@pytest.mark.parametrize(("dated", "cycle"), [
+    ("Published on: 10 April 2025", "peel-2023-25"),  # the day before PEEL 2025-27's framework
+    ("Posted on 20 March 2025", "peel-2023-25"),
+    ("Published on: 3 April 2026", "peel-2025-27"),
+])
+def test_a_text_dated_before_peel_2025_27s_framework_is_never_read_as_that_cycle(tmp_path, dated, cycle):
+    """PEEL 2025-27's framework was published on 11 April 2025 (domain.md): its inspections and
+    reports come after, so a text of 2025 dated before that day is a 2023-25 report's."""
+    from briefing.extract import extract
+    from briefing.extract.cycles import Calendar
+    from briefing.reference import load_frameworks
+
+    path = tmp_path / "kent.txt"
+    path.write_text(f"Kent Police PEEL inspection\n{dated}\nThe force was rated adequate at investigating crime.\n",
+                    encoding="utf-8")
+    assert extract(path).inspection.cycle == cycle
+    calendar = Calendar(load_frameworks())
+    assert "peel-2025-27" not in calendar.published_in(2025, 3) + calendar.inspected_in(2025, 2)
