@@ -216,6 +216,7 @@ class Response:
     date: date | None = None
     place: Place = field(default_factory=Place)
     url: str = ""  # where it is published
+    how: str = ""  # the reading rule that found its date (extract/responses.py), "" where a person gave it
 
 
 MONITORING_STAGES = ("scan", "engage")  # HMICFRS's two stages: Scan (routine) and Engage (enhanced monitoring)
@@ -247,6 +248,19 @@ class Quote:
     place: Place = field(default_factory=Place)
     by: str = ""  # who said it, where the source names them ("His Majesty's Inspector Michelle Skeer")
     how: str = ""
+
+
+@dataclass(frozen=True)
+class ReadingWarning:
+    """What the reading could not settle, said to the user, with the place in the source it is
+    about where it has one (a grade word not placed, a count the grades contradict), so a
+    page can put it on its line; the CLI says its text."""
+
+    text: str
+    place: Place = field(default_factory=Place)
+
+    def __str__(self) -> str:
+        return self.text
 
 
 @dataclass(frozen=True)

@@ -512,3 +512,99 @@ def test_a_web_page_of_real_paragraphs_keeps_them(tmp_path):
     page.write_text("<p>Northshire Police was rated good at preventing crime.</p>" * 12, encoding="utf-8")
     lines, _ = read_report(page)
     assert not isolated(lines)
+
+
+# --- which force a page is about ------------------------------------------------------------
+
+@pytest.mark.parametrize("listing", [
+    "Three forces piloted the new approach. These forces were:\n- Cumbria Constabulary;\n- Dorset Police; and\n"
+    "- Kent Police.\n",
+    "Three forces piloted the new approach. These forces were:\n\n- Cumbria Constabulary\n- Dorset Police\n"
+    "- Kent Police\n",
+    "Three forces piloted the new approach:\nCumbria Constabulary,\nDorset Police and\nKent Police.\n",
+])
+def test_forces_listed_in_a_sentence_head_no_part_of_the_page(tmp_path, listing):
+    """A list of the forces in a pilot is a sentence's items, not a heading per force: the
+    page is one force's report (a wrong 'about 2 forces' refused its pairs)."""
+    from briefing.extract import extract_all
+
+    page = tmp_path / "kent-2021-22.txt"
+    page.write_text("PEEL 2021/22: Kent Police\n\n" + listing +
+                    "\nKent Police is good at investigating crime.\n", encoding="utf-8")
+    results = extract_all(page)
+    assert [(r.inspection.force, judgement_set(r.inspection, False)) for r in results] == [
+        ("Kent Police", {("investigating-crime", "good", None)})]
+
+
+def test_an_area_only_one_cycle_grades_with_the_scale_settles_the_cycle_weakly(tmp_path):
+    """'Good use of (its) resources' is an area PEEL 2021/22 alone grades; beside the five-tier
+    scale it settles that cycle, with a warning that no date or label names it. Without the
+    area the text names no cycle (the scale fits three)."""
+    from briefing.extract import extract
+
+    news = ("Kent Police praised by inspectors\n\nThe force was rated good at preventing crime and making good use "
+            "of its resources.\n\nIt is now graded adequate or better in every area.\n")
+    path = tmp_path / "news.txt"
+    path.write_text(news, encoding="utf-8")
+    result = extract(path)
+    assert result.inspection.cycle == "peel-2021-22"
+    assert any(w.startswith("the cycle (PEEL 2021/22) was settled only from") for w in result.warnings)
+    path.write_text(news.replace("making good use of its resources", "investigating crime"), encoding="utf-8")
+    assert extract(path).inspection.cycle == ""
+
+
+def test_a_response_keeps_the_line_and_the_rule_that_dated_it_through_its_dataset(tmp_path):
+    """Response.how: the dataset says which rule read the response's date, and from which
+    line, as it does for every other fact; a person's own response has neither."""
+    from briefing.extract import extract
+    from briefing.ingest.dataset import load_dataset, to_dataset
+
+    page = tmp_path / "response.txt"
+    page.write_text("SOURCE: https://www.northshire-pcc.gov.uk/statutory-response/custody/\nResponse to HMICFRS report\n"
+                    "The Police and Crime Commissioner sent the following letter to the Home Secretary on 4 June 2024, "
+                    "in response to the report.\n", encoding="utf-8")
+    data = to_dataset(extract(page).inspection)
+    assert {k: data["response"][k] for k in ("date", "line", "how")} == {"date": "2024-06-04", "line": 3,
+                                                                         "how": "sent-letter"}
+    saved = tmp_path / "response.yaml"
+    saved.write_text(__import__("yaml").safe_dump({**data, "force": "Kent Police", "report_type": "peel", "cycle": "peel-2023-25",
+                                                             "published": "2024-04-10"}), encoding="utf-8")
+    response = load_dataset(saved).response
+    assert (response.how, response.place.line) == ("sent-letter", 3)
+
+
+def test_warnings_about_a_line_carry_its_place_and_the_extraction_its_lines(tmp_path):
+    """A page puts each warning on its line: a grade word not placed is said with its place,
+    a warning about the whole text has none, and the Extraction holds the lines the places
+    point into (so a page reads the report once)."""
+    from briefing.extract import extract
+
+    path = tmp_path / "kent.txt"
+    path.write_text("PEEL 2023-25: Kent Police\n\nThe force is good at investigating crime.\n\nGood \u2013 at the things "
+                    "that matter most to the public.\n", encoding="utf-8")
+    result = extract(path)
+    placed = [w for w in result.said if w.place.line]
+    assert [w.place.line for w in placed] == [5] and placed[0].text.startswith("line 5: ")
+    assert result.lines[4].text.startswith("Good - at the things") and result.lines[4].line == 5
+    assert any(not w.place.line and w.text.startswith("no publication date found") for w in result.said)
+    assert result.warnings == [w.text for w in result.said]
+
+
+@pytest.mark.parametrize(("dated", "cycle"), [
+    ("Published on: 10 April 2025", "peel-2023-25"),  # the day before PEEL 2025-27's framework
+    ("Posted on 20 March 2025", "peel-2023-25"),
+    ("Published on: 3 April 2026", "peel-2025-27"),
+])
+def test_a_text_dated_before_peel_2025_27s_framework_is_never_read_as_that_cycle(tmp_path, dated, cycle):
+    """PEEL 2025-27's framework was published on 11 April 2025 (domain.md): its inspections and
+    reports come after, so a text of 2025 dated before that day is a 2023-25 report's."""
+    from briefing.extract import extract
+    from briefing.extract.cycles import Calendar
+    from briefing.reference import load_frameworks
+
+    path = tmp_path / "kent.txt"
+    path.write_text(f"Kent Police PEEL inspection\n{dated}\nThe force was rated adequate at investigating crime.\n",
+                    encoding="utf-8")
+    assert extract(path).inspection.cycle == cycle
+    calendar = Calendar(load_frameworks())
+    assert "peel-2025-27" not in calendar.published_in(2025, 3) + calendar.inspected_in(2025, 2)

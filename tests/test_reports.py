@@ -263,7 +263,8 @@ NEWS = "SOURCE: https://hmicfrs.justiceinspectorates.gov.uk/news/news-feed/{slug
      "was removed from Engage in May 2024.", "peel", "PEEL 2023-25: Cumbria Constabulary"),
     (NEWS.format(slug="engage", headline="Cumbria Constabulary removed from enhanced monitoring", link="Read more",
                  title="The force was moved into Engage in June 2022.") + "It was rated adequate in 2023.",
-     "monitoring-letter", ""),
+     "monitoring-letter", "Cumbria Constabulary was moved out of Engage (enhanced monitoring) into routine monitoring "
+     "(Scan)"),  # no title of its own: the move it states (its headline's, undated there)
     # the annual assessment, and a letter that is neither a revisit nor a monitoring letter
     ("SOURCE: https://www.northshire-pcc.gov.uk/state-of-policing/\nHome Secretary\n2 Marsham Street\n13th September 2024"
      "\nState of Policing: The Annual Assessment of Policing in England and Wales 2023\nI am writing to you in response "
@@ -294,3 +295,23 @@ def test_a_pcc_response_page_is_titled_by_the_report_never_by_who_spoke(tmp_path
     extraction = extract(path)
     assert extraction.inspection.title == ""
     assert "the report's title could not be read; set 'title' from the report" in extraction.warnings
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("SOURCE: https://www.northshire-pcc.gov.uk/news/engage/\nHMICFRS has moved Northshire Police into an enhanced "
+     "level of monitoring.\n\nThe force was moved into Engage in June 2022 because it is not answering calls quickly.",
+     "Northshire Police was moved into Engage, HMICFRS's enhanced monitoring"),
+    ("Police forces previously in Engage\n\nNorthshire Police\n\nMoved out of Engage\n\nSeptember 2023\n\nReasons\n\n"
+     "The force improved how it answers calls.\n\nEntered Engage\n\n2019\n",
+     "Northshire Police was moved out of Engage (enhanced monitoring) into routine monitoring (Scan) in September 2023"),
+])
+def test_a_monitoring_letter_without_a_title_is_titled_by_the_move_it_states(tmp_path, text, title):
+    """A letter or page about a move into or out of Engage has no title a rule can read: it is
+    titled by the first move of the force it states (so a pack can name it), and says so."""
+    from briefing.extract import extract
+
+    path = tmp_path / "engage.txt"
+    path.write_text(text, encoding="utf-8")
+    extraction = extract(path, force="Northshire Police")
+    assert (extraction.inspection.report_type, extraction.inspection.title) == ("monitoring-letter", title)
+    assert any(w.startswith("the title was given from the move between monitoring stages") for w in extraction.warnings)

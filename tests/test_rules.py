@@ -122,6 +122,7 @@ def test_response_rule(rule, example):
     found = response_of(context(page), "pcc-page", RESPONSE_RULES.only([rule]))
     assert found is not None, "every fixture is the top of a response page"
     assert (found.date.isoformat() if found.date else None) == example["gives"]
+    assert found.how == (rule if found.date else "")  # the rule that read the date, written into the dataset
 
 
 @pytest.mark.parametrize(("text", "kind"), [

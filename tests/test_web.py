@@ -406,3 +406,20 @@ def test_a_pdf_past_the_page_bound_gets_one_clear_line_and_writes_nothing(site):
     said = "report.pdf: 1,501 pages; a report has at most 1,500 (is this one report?)"  # the person's file named
     assert f'<li><a href="#report">{said}</a></li>' in answer.text
     assert written(folder) == []
+
+
+def test_a_warning_about_a_line_links_to_it_and_is_said_under_it_in_the_source(site):
+    """The reading's warnings are typed with their place: the review page links each placed
+    one to its line (its place said once, as the link), and the whole report says it under
+    that line; a warning about the whole text stays in the list only."""
+    _, app = site
+    client, token = client_with_token(app)
+    text = REPORT + "Good \u2013 at the things that matter most to the public.\n"
+    location = upload(client, token, text.encode(), "report.txt").headers["Location"]
+    review = client.get(location, headers=HOST).text
+    assert re.search(r'<li><a href="[^"]+/source#l6"[^>]*>line 6<span[^>]*> \(opens in a new tab\)</span></a>: '
+                     r"could not tell which area", review), review
+    assert "<li>no findings found; a summary" in review
+    source = client.get(location + "/source", headers=HOST).text
+    assert re.search(r'<span id="l6"><mark>Good</mark> - at the things[^\n]*\n\s+<strong class="warned">Warning: could not tell '
+                     r"which area", source), source

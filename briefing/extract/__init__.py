@@ -9,7 +9,7 @@ directly needs those three, so there the gap is an error.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple
 
@@ -22,7 +22,7 @@ from briefing.extract.counts import COUNT_RULES, in_order
 from briefing.extract.cycles import Cue, cycle_published, detect_cycle, names_cycle, weakly_settled
 from briefing.extract.dates import publication_date
 from briefing.extract.findings import find_findings
-from briefing.extract.forces import canonical_force, force_scores
+from briefing.extract.forces import canonical_force, force_sections
 from briefing.extract.grades import Statement, read_grades
 from briefing.extract.grades.accounted import unplaced, warnings_of
 from briefing.extract.grades.tense import past_years
@@ -38,13 +38,14 @@ from briefing.extract.judgements import (
     report_pillar,
 )
 from briefing.extract.monitoring import read_monitoring
-from briefing.extract.reader import read_report
+from briefing.extract.reader import SourceLine, read_report
 from briefing.extract.responses import response_of
 from briefing.frameworks import Cycle, Frameworks
 from briefing.model import (
     KIND_LABELS,
     Inspection,
     PublicationDate,
+    ReadingWarning,
     kind_count,
 )
 from briefing.reference import Reference
@@ -55,8 +56,14 @@ from briefing.reference import reference as default_reference
 class Extraction:
     inspection: Inspection
     cycle_evidence: str
-    warnings: list[str] = field(default_factory=list)
+    said: tuple[ReadingWarning, ...] = ()  # what the reading could not settle, each with its place where it has one
     earlier: tuple[Statement, ...] = ()  # grades the text gives for an earlier inspection
+    lines: tuple[SourceLine, ...] = ()  # the source's lines as read, that every place points into
+
+    @property
+    def warnings(self) -> list[str]:
+        """The warnings as the CLI says them."""
+        return [w.text for w in self.said]
 
     def summary(self) -> str:
         i = self.inspection
@@ -90,25 +97,6 @@ def extract_all(path: str | Path, force: str | None = None, cycle: str | None = 
     return [extract_lines(part, path, name, cycle, notes, reference) for name, part in sections]
 
 
-def force_sections(lines, forces: tuple | None = None) -> list[tuple[str, list]]:
-    """(force, the page's preamble + that force's part) where a page has a heading per force."""
-    heads = []
-    for index, line in enumerate(lines):
-        text = line.text.strip(" #*:\u2013-\t")
-        if 3 < len(text) <= 60 and not text.endswith("."):
-            names = force_scores(text, forces)
-            if len(names) == 1 and sum(names.values()) >= 0.5 and len(text.split()) <= 6:
-                heads.append((index, next(iter(names))))
-    if len({name for _, name in heads}) < 2:
-        return []
-    preamble = lines[:heads[0][0]]
-    bounds = [i for i, _ in heads] + [len(lines)]
-    parts: dict[str, list] = {}
-    for (start, name), end in zip(heads, bounds[1:]):
-        parts.setdefault(name, list(preamble)).extend(lines[start:end])
-    return list(parts.items())
-
-
 def extract(path: str | Path, force: str | None = None, cycle: str | None = None,
             reference: Reference | None = None) -> Extraction:
     path = Path(path)
@@ -127,7 +115,7 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
     statements = grades.statements
     found, updated = publication_date(ctx)
     published = found.parts() if found else None
-    warnings: list[str] = list(notes)
+    warnings: list[str | ReadingWarning] = list(notes)  # those with a place are typed where they are made
     if updated and not found:
         warnings.append(f"the page was last updated on {updated}, which is not the report's publication date; set "
                         "'published' from the report")
@@ -172,8 +160,12 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
     warnings += _checks(lines, reading, judgements, counts, findings)
     earlier = tuple(s for s in statements if s.earlier)
     if earlier:
-        warnings.append("grades stated for an earlier inspection were kept out: " + "; ".join(
-            f"{s.phrase} {s.grade} (line {s.line.line})" for s in earlier[:6]))
+        warnings.append(ReadingWarning("grades stated for an earlier inspection were kept out: " + "; ".join(
+            f"{s.phrase} {s.grade} (line {s.line.line})" for s in earlier[:6]), earlier[0].line.place))
+    monitoring = tuple(read_monitoring(ctx, force, published))
+    if kind == "monitoring-letter" and not title and (title := reports.monitoring_title(force, monitoring)):
+        warnings.append("the title was given from the move between monitoring stages the text states; set 'title' from the "
+                        "source if it has one")
     if kind != "peel" and not title:
         warnings.append("the report's title could not be read; set 'title' from the report")
     source_kind = _source_kind(lines, reference)
@@ -181,13 +173,14 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
                             title=(reports.peel_title(page, chosen, force) if kind == "peel" else title) or "",
                             published=PublicationDate(*published) if published else PublicationDate(0),
                             source=str(path), judgements=tuple(judgements), findings=tuple(findings),
-                            grade_counts=tuple(counts), notes=" ".join(w[:1].upper() + w[1:] + "." for w in warnings),
+                            grade_counts=tuple(counts), notes=" ".join(f"{w}"[:1].upper() + f"{w}"[1:] + "." for w in warnings),
                             source_kind=source_kind, findings_complete=False, report_type=kind,
                             inspectorates=reports.inspectorates_of(page.opening), covers=_covers(kind, page, force),
                             counts=reports.stated_counts(lines), response=response_of(ctx, source_kind),
-                            monitoring=tuple(read_monitoring(ctx, force, published)), headline=read_headline(ctx, force),
+                            monitoring=monitoring, headline=read_headline(ctx, force),
                             unplaced=tuple(loose))  # its warnings travel in the Extraction, said once by pack
-    return Extraction(inspection, evidence, warnings, earlier)
+    said = tuple(w if isinstance(w, ReadingWarning) else ReadingWarning(w) for w in warnings)
+    return Extraction(inspection, evidence, said, earlier, tuple(lines))
 
 
 def extract_inspections(path: str | Path, reference: Reference | None = None) -> list[Inspection]:
@@ -284,20 +277,21 @@ FLAT_TEXT_CHARS = 1_500  # a text this long in a line or two has lost its line b
 CHARS_PER_LINE = 1_000
 
 
-def _checks(lines, cycle, judgements, counts, findings) -> list[str]:
-    warnings = []
+def _checks(lines, cycle, judgements, counts, findings) -> list[str | ReadingWarning]:
+    warnings: list[str | ReadingWarning] = []
     text = "\n".join(l.text for l in lines)
     table = re.search(r"graded judgments? in (\w+) of these (\w+) as follows:?\s*\n", text, re.IGNORECASE)
     if table:
-        warnings.append(f"the grades table is missing from the text (\"graded judgments in {table.group(1)} of these "
-                        f"{table.group(2)} as follows:\" is followed by no table); grades were read from the text")
+        warnings.append(ReadingWarning(f"the grades table is missing from the text (\"graded judgments in "
+                                       f"{table.group(1)} of these {table.group(2)} as follows:\" is followed by no "
+                                       "table); grades were read from the text", lines[text.count("\n", 0, table.start())].place))
     if cycle.grades and not judgements:
         warnings.append("no graded judgements found" + ("; only counts are stated" if counts else ""))
     for count in counts:
         found = sum(j.grade in count.grades for j in judgements)
         if judgements and found > count.count:
-            warnings.append(f"the text counts {count.count} area(s) as {' or '.join(count.grades)} ({count.place}) "
-                            f"but {found} were found")
+            warnings.append(ReadingWarning(f"the text counts {count.count} area(s) as {' or '.join(count.grades)} "
+                                           f"({count.place}) but {found} were found", count.place))
     used = {(l.page, l.line) for l in lines if l.text.strip()}  # a long line's pieces share its number
     if len(text) > FLAT_TEXT_CHARS and len(used) * CHARS_PER_LINE < len(text):
         warnings.append(f"the text has almost no line breaks ({len(used):,} line(s) for {len(text):,} characters): "

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from briefing.extract.phrases import Phrases
 from briefing.extract.reader import SourceLine
+from briefing.extract.text import BULLET
 from briefing.reference import reference as default_reference
 
 
@@ -119,3 +120,42 @@ def _mention_wordings(forces: tuple) -> dict[str, str]:
 def _mention_phrases(forces: tuple) -> Phrases:
     return Phrases(_mention_wordings(forces))
 
+
+def force_sections(lines, forces: tuple | None = None) -> list[tuple[str, list]]:
+    """(force, the page's preamble + that force's part) where a page has a heading per force.
+    A force named in a sentence's list ("Three forces volunteered ... These forces were:" and
+    its items) heads no part: see _list_items."""
+    heads = []
+    items = _list_items(lines)
+    for index, line in enumerate(lines):
+        text = line.text.strip(" #*:\u2013-\t")
+        if 3 < len(text) <= 60 and not text.endswith(".") and index not in items:
+            names = force_scores(text, forces)
+            if len(names) == 1 and sum(names.values()) >= 0.5 and len(text.split()) <= 6:
+                heads.append((index, next(iter(names))))
+    if len({name for _, name in heads}) < 2:
+        return []
+    preamble = lines[:heads[0][0]]
+    bounds = [i for i, _ in heads] + [len(lines)]
+    parts: dict[str, list] = {}
+    for (start, name), end in zip(heads, bounds[1:]):
+        parts.setdefault(name, list(preamble)).extend(lines[start:end])
+    return list(parts.items())
+
+
+_RUNS_ON = re.compile(r"(?:[,;]|\b(?:and|or))\s*$", re.IGNORECASE)
+
+
+def _list_items(lines) -> set[int]:
+    """Lines that are items of a sentence, never headings: a line ending as a sentence goes
+    on ("Suffolk Constabulary; and", "Dyfed-Powys Police,"), and the bullets after a line
+    that introduces them with a colon ("These forces were:") down to the list's end."""
+    items, introduced = set(), False
+    for index, line in enumerate(lines):
+        text = line.text.strip()
+        bullet = bool(BULLET.match(text))
+        introduced = introduced and (bullet or not text)
+        if (introduced and bullet) or _RUNS_ON.search(text):
+            items.add(index)
+        introduced = introduced or text.endswith(":")
+    return items

@@ -10,7 +10,9 @@ sentence at a time:
   "the force's removal from the Engage process";
 - returned: "to return Staffordshire Police to our default level of monitoring, which is
   known as 'scan'", "returned to routine monitoring";
-- remains: "Cleveland Police remains in the inspectorate's enhanced monitoring stage".
+- remains: "Cleveland Police remains in the inspectorate's enhanced monitoring stage";
+- labelled: a label over its date, each alone on its line ("Moved out of Engage" /
+  "September 2023"), about the force the page or its part is about.
 
 What is never read: how monitoring works ("All police forces are in routine monitoring
 under the Scan stage by default, but may be escalated ..."), what a force should aim for
@@ -116,6 +118,26 @@ def _about_the_force(sentence: str, force: str) -> bool:
     return bool(THE_FORCE.search(sentence))
 
 
+LABEL = re.compile(rf"^(?:{MONTH_NAME}\s+)?(?:19|20)\d\d$", re.IGNORECASE)  # "September 2023", "2019" alone
+
+
+def labelled(about: About, para):
+    """A move as a label over its date, each alone on its line, as HMICFRS's page of forces in
+    Engage sets them out under the force's name ("Moved out of Engage" / "September 2023",
+    "Entered Engage" / "2019"): the force is the one the page (or its part) is about."""
+    text = para.text.strip(" *#:")
+    following = about.paras[para.index + 1].text.strip(" *#:") if para.index + 1 < len(about.paras) else ""
+    if len(text.split()) > 5 or not about.force or not LABEL.match(following):
+        return
+    for event in ("entered", "left"):
+        found = STATEMENTS[event].search(text)
+        if found and found.start() == 0 and found.end() >= len(text) - 1:
+            stage, what = STAGE_EVENT[event]
+            yield Reading((Span(para.index, 0, len(para.text)),),
+                          (Monitoring(stage, what, _date_in(f"in {following}"), f"{text}: {following}", para.start.place),))
+            return
+
+
 DAY_IN = re.compile(rf"\b(?:in|on|from|since)\s+(?P<month>{MONTH_NAME})\s+(?P<year>(?:19|20)\d\d)\b|\bin\s+(?P<only>(?:19|20)\d\d)\b",
                     re.IGNORECASE)
 
@@ -152,5 +174,6 @@ def _date_in(text: str) -> PublicationDate | None:
     return PublicationDate(int(found.group("year")), month_number(found.group("month"))) if found else None
 
 
-MONITORING_RULES = Ruler([("entered", entered), ("left", left), ("returned", returned), ("remains", remains)],
+MONITORING_RULES = Ruler([("entered", entered), ("left", left), ("returned", returned), ("remains", remains),
+                          ("labelled", labelled)],
                          repeats=Unique(lambda reading, m: (m.stage, m.event, m.date, m.text)))  # a sentence said twice

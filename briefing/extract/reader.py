@@ -55,7 +55,8 @@ def read_report(path: Path) -> tuple[list[SourceLine], list[str]]:
     if head.lstrip().startswith(b"%PDF") or path.suffix.lower() == ".pdf":
         return _pdf(raw, name)
     if head.startswith(b"PK\x03\x04") and docx_text.is_word(raw):  # a Word report: its body's paragraphs and rows
-        return _lines(_within_bounds(docx_text.word_text(raw, name), name)), []
+        text, notes = docx_text.word_text(raw, name)
+        return _lines(_within_bounds(text, name)), notes
     _refuse_other_formats(head, name)
     text, note = _decode(raw, name)
     del raw

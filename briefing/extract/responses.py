@@ -113,7 +113,7 @@ def response_of(ctx, source_kind: str, rules: Ruler = RESPONSE_RULES) -> Respons
     lines = [line for line in ctx.source if not line.text.lower().startswith("source:")]
     found = rules.read(ctx).first
     if found:
-        return Response(_by(lines), found.day, Place(line=found.line.line))
+        return Response(_by(lines), found.day, Place(line=found.line.line), how=found.how)
     return Response(_by(lines), None, Place())
 
 

@@ -391,7 +391,7 @@ def _response(checker: _Checker, data: dict) -> Response | None:
         return None
     when = _date(checker, raw["date"], ("response", "date")) if raw.get("date") not in (None, "") else None
     return Response(checker.text(raw, "by", ("response",), required=False), when, checker.place(raw, ("response",)),
-                    checker.text(raw, "url", ("response",), required=False))
+                    checker.text(raw, "url", ("response",), required=False), checker.how(raw, ("response",)))
 
 
 def _monitoring(checker: _Checker, data: dict) -> tuple[Monitoring, ...]:
@@ -529,7 +529,8 @@ def to_dataset(inspection: Inspection) -> dict:
         "findings_complete": inspection.findings_complete, "report": inspection.report,
         "grades_from": inspection.grades_from, "inspectorates": list(inspection.inspectorates), "covers": list(inspection.covers),
         "response": compact({"by": inspection.response.by, "date": inspection.response.date.isoformat()
-                             if inspection.response.date else "", "url": inspection.response.url})
+                             if inspection.response.date else "", "url": inspection.response.url,
+                             **place(inspection.response.place, inspection.response.how)})
         if inspection.response else "",
         "headline": compact({"text": inspection.headline.text, "by": inspection.headline.by,
                              **place(inspection.headline.place, inspection.headline.how)}) if inspection.headline else "",

@@ -54,23 +54,22 @@ def open_draft(folder: OfficeFolder, token: str) -> Draft:
 
 def read_upload(folder: OfficeFolder, raw: bytes, name: str, kind: str, reference) -> Draft:
     """The report read (extract) into a new draft; nothing is left behind if reading fails."""
-    from briefing.extract import extract_lines
-    from briefing.extract.reader import read_report
+    from briefing.extract import extract
     from briefing.ingest.dataset import to_dataset
 
     token, path = folder.new_item(DRAFTS)
     try:
         source = path / f"source{READERS[kind]}"
         source.write_bytes(raw)
-        lines, notes = read_report(source)
-        found = extract_lines(lines, source, notes=notes, reference=reference)
+        found = extract(source, reference=reference)
         data = to_dataset(found.inspection)
         data["source"] = name
-        meta = {"name": name, "kind": kind, "warnings": found.warnings, "cycle_evidence": found.cycle_evidence,
+        meta = {"name": name, "kind": kind, "cycle_evidence": found.cycle_evidence,
+                "warnings": [{"text": w.text, "line": w.place.line, "page": w.place.page} for w in found.said],
                 "unplaced": [{"text": u.text, "word": u.word, "line": u.place.line, "page": u.place.page,
                               "reason": u.reason} for u in found.inspection.unplaced]}
         (path / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
-        (path / "lines.json").write_text(json.dumps([[s.text, s.line, s.page] for s in lines]), encoding="utf-8")
+        (path / "lines.json").write_text(json.dumps([[s.text, s.line, s.page] for s in found.lines]), encoding="utf-8")
         draft = Draft(token, path)
         draft.keep(data)
         return draft

@@ -61,7 +61,8 @@ def review(token: str):
 def source(token: str):
     draft = _draft(token)
     return render_template("source.html.j2", token=token, meta=draft.meta, lines=draft.lines,
-                           marks=_marks(draft.meta["unplaced"]), read=_read_places(draft.data), highlight=highlight)
+                           marks=_marks(draft.meta["unplaced"]), read=_read_places(draft.data), highlight=highlight,
+                           warned=_warned(draft.meta["warnings"]))
 
 
 @pages.post("/reports/draft/<token>")
@@ -119,7 +120,7 @@ def _review_page(draft, data, problems):
     texts = {(page, number): text for text, number, page in draft.lines}
     source = url_for("review.source", token=draft.token)
     return render_template("review.html.j2", token=draft.token, meta=meta, data=data, errors=problems,
-                           choices=review_form.choices(data, reference()), anchor=anchor,
+                           choices=review_form.choices(data, reference()), anchor=anchor, said=said,
                            read_from=lambda item: read_from(item, texts, source),
                            on_file=_already(data, read_record(folder())))
 
@@ -154,6 +155,25 @@ def read_from(item: dict, texts: dict, source: str) -> Markup:
 def _read_places(data: dict) -> set[str]:
     return {anchor(item) for key in ("judgements", "findings", "counts", "grade_counts", "monitoring", "key_figures")
             for item in data.get(key) or [] if anchor(item)}
+
+
+def _warned(warnings: list) -> dict[str, list[str]]:
+    """The warnings about a line (or PDF page), by its id; a draft read before warnings had
+    places holds plain strings, which are about no line."""
+    out: dict[str, list[str]] = {}
+    for w in warnings:
+        if isinstance(w, dict) and anchor(w):
+            out.setdefault(anchor(w), []).append(said(w))
+    return out
+
+
+def said(warning) -> str:
+    """A warning's words, without the place it begins with where the page shows that place
+    as a link ("line 8: 'Good - at ...' reads like ...")."""
+    if not isinstance(warning, dict):
+        return warning
+    place = ", ".join(f"{k} {warning[k]}" for k in ("page", "line") if warning.get(k))
+    return warning["text"].removeprefix(f"{place}: ") if place else warning["text"]
 
 
 def _marks(unplaced: list[dict]) -> dict[str, list[str]]:

@@ -23,6 +23,7 @@ from briefing.extract.cycles.cues import Cue, Cues, said
 from briefing.extract.phrases import Phrases
 from briefing.extract.ruler import KEEP_ALL, Ruler, whole_text
 from briefing.frameworks import Frameworks, normalise
+from briefing.model import PublicationDate
 
 ADEQUATE = re.compile(r"['\u2018\"\u201c]adequate['\u2019\"\u201d]|\b(?:rated|graded|judged|assessed|found|ranked|rates|be|"
                       r"as|was|is|are|were)\s+(?:as\s+)?adequate\b|\badequate\s+(?:in|at|for|across)\s+(?:\w+\s+)?"
@@ -100,7 +101,18 @@ def detect_cycle(ctx, published: tuple | None = None, graded_adequate: bool = Fa
                  earlier_years: list[int] = (), rules: Ruler = CYCLE_RULES) -> tuple[str | None, list[Cue]]:
     """The cycle the text is about (or None) and every cue, strongest first."""
     cues = rules.read(Cues(ctx, published, graded_adequate, pillars_graded, list(earlier_years))).statements
+    cues = [c for c in cues if not _before_framework(ctx.frameworks.cycles[c.cycle], published)]
     return settle(cues, ctx.frameworks), sorted(cues, key=lambda c: -c.weight)
+
+
+def _before_framework(cycle, published: tuple | None) -> bool:
+    """A text out before a cycle's framework was published (PEEL 2025-27's, 11 April 2025)
+    is about no inspection of it: its grades and dates are an earlier cycle's."""
+    if not published or cycle.framework_published is None:
+        return False
+    year, month, day = (*published, None, None)[:3]
+    latest = PublicationDate(year, month, day).latest
+    return latest is not None and latest < cycle.framework_published
 
 
 def totals_of(cues: list[Cue]) -> dict[str, float]:

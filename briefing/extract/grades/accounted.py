@@ -7,7 +7,7 @@ Nothing is dropped without a word to the user."""
 from __future__ import annotations
 
 from briefing.extract.ruler import Claims, Span
-from briefing.model import Unplaced
+from briefing.model import ReadingWarning, Unplaced
 
 NOT_PLACED = "reads like a grade statement that was not placed"
 QUOTE_CHARS = 50  # how much of the sentence a warning quotes
@@ -42,12 +42,13 @@ def _opening(sentence: str) -> str:
 MOST_SAID = 40  # warnings of grade words not placed, one a line; the rest are counted in one more
 
 
-def warnings_of(unplaced: list[Unplaced]) -> list[str]:
-    """A warning for each grade word not placed, up to MOST_SAID, and a count of the rest
-    (a text of thousands of stray grade words is not a report's grades)."""
-    said = [warning(u) for u in unplaced[:MOST_SAID]]
+def warnings_of(unplaced: list[Unplaced]) -> list[ReadingWarning]:
+    """A warning for each grade word not placed, on its line, up to MOST_SAID, and a count of
+    the rest (a text of thousands of stray grade words is not a report's grades)."""
+    said = [ReadingWarning(warning(u), u.place) for u in unplaced[:MOST_SAID]]
     if len(unplaced) > MOST_SAID:
-        said.append(f"{len(unplaced) - MOST_SAID:,} more grade words were not placed (the first {MOST_SAID} are above)")
+        said.append(ReadingWarning(f"{len(unplaced) - MOST_SAID:,} more grade words were not placed (the first "
+                                   f"{MOST_SAID} are above)"))
     return said
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from briefing.extract.reports.stated import stated_counts
-from briefing.extract.reports.titles import TITLE_RULES, Title, peel_title, title_of
+from briefing.extract.reports.titles import TITLE_RULES, Title, monitoring_title, peel_title, title_of
 from briefing.extract.reports.types import report_type
 
 INSPECTORATES = {
@@ -28,4 +28,4 @@ def inspectorates_of(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-__all__ = ["TITLE_RULES", "Title", "inspectorates_of", "peel_title", "report_type", "stated_counts", "title_of"]
+__all__ = ["TITLE_RULES", "Title", "inspectorates_of", "monitoring_title", "peel_title", "report_type", "stated_counts", "title_of"]

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from briefing.extract.dates import dateline
 from briefing.extract.ruler import Reading, Ruler, whole_text
+from briefing.reference import reference
 
 DATE_LABEL = re.compile(r"^(?:[-\u2022*]\s*)?(?:published\s+on|publication\s+date|date\s+of\s+publication)\s*(?::|$)",
                         re.IGNORECASE)  # "Published on: 9 June 2023"; "- Date of publication" with the date below
@@ -219,3 +220,16 @@ def peel_title(page, cycle, force: str) -> str:
             return text  # a heading naming the inspection, not a sentence of the story or an address
     name = cycle.name if cycle else "PEEL inspection"
     return f"{name}: {force}" if force else name
+
+
+def monitoring_title(force: str, monitoring) -> str:
+    """A monitoring letter's or page's title as a reader gives it, for one that has none of its
+    own: the move it states, in the pack's words for it (data/wording.yaml), with the date the
+    text gives the move ("West Midlands Police was moved into Engage, HMICFRS's enhanced
+    monitoring, in June 2022"); none where it states no move of the force."""
+    move = next((m for m in monitoring if m.event in ("entered", "left")), None)
+    if move is None or not force:
+        return ""
+    when = move.date if move.date is not None and move.date.known else None
+    dated = f" {'on' if when.exact else 'in'} {when}" if when else ""
+    return f"{force} " + reference().wording["monitoring"][f"{move.stage}-{move.event}"].format(when=dated).rstrip(",")
