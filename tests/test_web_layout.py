@@ -63,14 +63,33 @@ def test_a_pack_is_asked_for_by_the_inspections_names(tmp_path):
     folder.add_example()
     _dataset(folder.root, "press.yaml", "force: Northamptonshire Police\ncycle: peel-2021-22\npublished: 2021-11-24\n"
                                         "source_kind: press-release\n")  # a second source of one inspection
-    page = create_app(folder).test_client().get("/packs/new", headers=HOST).text
-    labels = re.findall(r'<input type="radio" id="(?:older|newer)[^"]*"[^>]*><label for="[^"]+">([^<]+)</label>', page)
-    assert "PEEL 2023-25, published 16 February 2024" in labels
-    assert "PEEL 2016, published March 2017" in labels
-    assert {"PEEL 2021/22, published 24 November 2021 (inspectorate press release)",
-            "PEEL 2021/22, published 24 November 2021 (full report)"} <= set(labels)
-    assert not [label for label in labels if re.search(r"peel-\d|Northamptonshire", label)]  # no file ids, no force
-    assert labels[0].startswith("PEEL 2023-25")  # newest first, as the register
+    client = create_app(folder).test_client()
+    page = client.get("/packs/new", headers=HOST).text
+    labels = re.findall(r'<input type="radio" id="(older|newer)[^"]*"[^>]*><label for="[^"]+">([^<]+)</label>', page)
+    older = [label for field, label in labels if field == "older"]
+    assert older[:2] == ["PEEL 2023-25, published 16 February 2024", "PEEL 2021/22, published 24 November 2021"]
+    assert "PEEL 2016, published March 2017" in older and len(older) == len(set(older)) == 8  # each inspection once
+    assert [label for field, label in labels if field == "newer"] == older
+    assert not [label for label in older if re.search(r"peel-\d|Northamptonshire", label)]  # no file ids, no force
+    glance = client.get("/", headers=HOST)  # the second source is set aside there too, as the register does
+    assert glance.status_code == 200 and "are the same report" in glance.text
+
+
+def test_the_dash_is_explained_only_where_the_grid_shows_one(tmp_path):
+    import shutil
+
+    from briefing.resources import data_dir
+    from briefing.web import create_app
+    from briefing.web.folder import OfficeFolder
+
+    folder = OfficeFolder.open(tmp_path)
+    for name in ("2021-22-peel.yaml", "2023-25-peel-article.yaml"):  # the same areas in both: no dash
+        shutil.copyfile(data_dir() / "northamptonshire" / name, tmp_path / name)
+    page = create_app(folder).test_client().get("/", headers=HOST).text
+    assert "not graded" in page and 'aria-hidden="true">–' not in page and "“–”" not in page
+    folder.add_example()
+    page = create_app(folder).test_client().get("/", headers=HOST).text
+    assert 'aria-hidden="true">–' in page and page.count("“–”: not an area of that inspection") == 1
 
 
 @pytest.fixture(scope="module")

@@ -29,17 +29,14 @@ def _choices():
     peel = record.peel(force, reference().frameworks) if force else []
     return record, force, peel, {"audiences": [(k, v[:1].upper() + v[1:]) for k, v in AUDIENCES.items()],
                                  "markings": [(m, m) for m in MARKINGS],
-                                 "inspections": _said(peel, reference())}
+                                 "inspections": _said(peel, reference().frameworks)}
 
 
-def _said(peel, ref) -> list[tuple[str, str]]:
+def _said(peel, fw) -> list[tuple[str, str]]:
     """Each inspection as a person says it, "PEEL 2021/22, published 24 November 2021", from
-    the frameworks' names, newest first (as the register); two sources of one inspection are
-    told apart by their kind."""
-    said = [f"{ref.frameworks.short_name(i.cycle)}, published {i.published}" for _, _, i in peel]
-    kinds = [ref.source_kinds.get(i.source_kind, {}).get("name", "") for _, _, i in peel]
-    return [(name, f"{words} ({kind})" if kind and said.count(words) > 1 else words)
-            for (name, _, _), words, kind in reversed(list(zip(peel, said, kinds)))]
+    the frameworks' names, newest first (as the register). Each is on file once (Record.peel),
+    so no two read alike."""
+    return [(name, f"{fw.short_name(i.cycle)}, published {i.published}") for name, _, i in reversed(peel)]
 
 
 @pages.get("/packs/new")
