@@ -105,7 +105,7 @@ def _request(record, force, peel, form):
     if older not in names or newer not in names:
         errors.append(("Choose two PEEL inspections on file", "older"))
     elif older == newer:
-        errors.append(("Choose two different inspections: the older and the newer", "newer"))
+        errors.append(("Choose two different inspections: the earlier and the later", "newer"))
     day = _date(form, errors)
     audience = form.get("audience") if form.get("audience") in AUDIENCES else "pcc"
     marking = " ".join(form.get("marking", "OFFICIAL").split())[:60] or "OFFICIAL"
