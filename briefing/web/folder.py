@@ -15,6 +15,7 @@ import shutil
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from briefing.errors import BriefingError
@@ -42,6 +43,39 @@ def default_folder() -> Path:
     else:
         base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
     return base / "briefing"
+
+
+@dataclass(frozen=True)
+class Example:
+    """What the bundled example force holds, as its own datasets say."""
+
+    force: str
+    inspections: int
+    first: int  # the year its earliest inspection on file was published
+    last: int  # the year its latest was: a cycle's name runs later (PEEL 2023-25 was published in 2024)
+    others: int  # its other HMICFRS reports (thematic, joint ...), responses aside
+
+
+def example_of(paths) -> Example:
+    """The example's force, its inspections' span of publication years and its other
+    reports, read from the datasets themselves, so the start page never promises more."""
+    from briefing.compare.record import bare_response
+    from briefing.ingest.dataset import load_datasets
+    from briefing.pack import peel_record
+    from briefing.reference import load_frameworks
+
+    reports = [i for path in paths for i in load_datasets(path) if not bare_response(i)]
+    inspections = peel_record(reports, load_frameworks())
+    years = [i.published.year for i in inspections if i.published.known]
+    others = [i for i in reports if not i.is_peel and i.response is None]
+    return Example(inspections[-1].force, len(inspections), min(years), max(years), len(others))
+
+
+@cache
+def bundled_example() -> Example:
+    from briefing.resources import bundled_datasets
+
+    return example_of(bundled_datasets())
 
 
 @dataclass(frozen=True)

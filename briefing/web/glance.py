@@ -7,6 +7,7 @@ from datetime import date
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 
+from briefing.compare.states import NO_AREA
 from briefing.errors import BriefingError
 from briefing.phrases import area_state_words
 from briefing.web.folder import current as folder
@@ -23,12 +24,18 @@ def home():
     record = read_record(folder())
     force = choose_force(record, request.args.get("force"))
     if not force:
-        return render_template("start.html.j2", folder=folder().root, unreadable=record.unreadable)
+        from briefing.document.wording import number
+        from briefing.web.folder import bundled_example
+
+        return render_template("start.html.j2", folder=folder().root, unreadable=record.unreadable,
+                               example=bundled_example(), number=number)
     today = date.today()
     registered = _register(record, force, today)
     return render_template("glance.html.j2", force=force, forces=record.forces, today=today,
                            register=registered.entries, checked=registered.warnings,
-                           monitoring=registered.monitoring, monitoring_not_stated=monitoring_not_stated(), grid=_grid(record, force, reference()), state_words=area_state_words,
+                           monitoring=registered.monitoring, monitoring_not_stated=monitoring_not_stated(),
+                           grid=_grid(record, force, reference()), state_words=area_state_words, no_area=NO_AREA,
+                           grid_key=reference().wording["paper"]["grid"]["short_key"],
                            names={i.key(): n for n, _, i in record.of(force)}, actions=_actions(today),
                            packs=_packs(), unreadable=record.unreadable, folder=folder().root)
 

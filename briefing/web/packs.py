@@ -27,7 +27,16 @@ def _choices():
     record = read_record(folder())
     force = choose_force(record, request.values.get("force"))
     peel = record.peel(force, reference().frameworks) if force else []
-    return record, force, peel, {"audiences": AUDIENCES, "markings": [(m, m) for m in MARKINGS]}
+    return record, force, peel, {"audiences": [(k, v[:1].upper() + v[1:]) for k, v in AUDIENCES.items()],
+                                 "markings": [(m, m) for m in MARKINGS],
+                                 "inspections": _said(peel, reference().frameworks)}
+
+
+def _said(peel, fw) -> list[tuple[str, str]]:
+    """Each inspection as a person says it, "PEEL 2021/22, published 24 November 2021", from
+    the frameworks' names, newest first (as the register). Each is on file once (Record.peel),
+    so no two read alike."""
+    return [(name, f"{fw.short_name(i.cycle)}, published {i.published}") for name, _, i in reversed(peel)]
 
 
 @pages.get("/packs/new")
@@ -96,7 +105,7 @@ def _request(record, force, peel, form):
     if older not in names or newer not in names:
         errors.append(("Choose two PEEL inspections on file", "older"))
     elif older == newer:
-        errors.append(("Choose two different inspections: the older and the newer", "newer"))
+        errors.append(("Choose two different inspections: the earlier and the later", "newer"))
     day = _date(form, errors)
     audience = form.get("audience") if form.get("audience") in AUDIENCES else "pcc"
     marking = " ".join(form.get("marking", "OFFICIAL").split())[:60] or "OFFICIAL"

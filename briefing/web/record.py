@@ -27,11 +27,15 @@ class Record:
         return [r for r in self.reports if r[2].force in ("", force)]
 
     def peel(self, force: str, fw) -> list[tuple[str, Path, Inspection]]:
-        """The force's PEEL inspections, oldest first (pack.peel_record's order)."""
+        """The force's PEEL inspections, oldest first (pack.peel_record's order), each once: a
+        second copy or source of a report on file is set aside as the register and a pack
+        set it aside (compare.record), the fuller kept."""
+        from briefing.compare.record import Named, check_record
         from briefing.pack import peel_record
 
         ours = {id(i): (n, p, i) for n, p, i in self.of(force) if i.force == force}
-        return [ours[id(i)] for i in peel_record([i for _, _, i in ours.values()], fw)]
+        kept = check_record([Named(n, i) for n, _, i in ours.values()], force).inspections
+        return [ours[id(i)] for i in peel_record(kept, fw)]
 
     def holding(self, report: Inspection) -> str:
         """The name of the dataset on file that holds this report (the same report by
