@@ -44,13 +44,14 @@ def test_a_report_with_no_date_on_file_says_so_plainly_and_asks_for_it():
 
 
 def test_a_report_with_no_date_on_file_of_a_cycle_long_over_has_had_its_56_days():
-    """Every PEEL 2023-25 report was out by December 2025 (frameworks.yaml), so a year later the
-    response was due by 24 February 2026 at the latest, whatever the day: said, never "due"."""
+    """PEEL 2023-25's reporting years end in December 2025 (frameworks.yaml), so a year later the
+    response was due by 24 February 2026 at the latest if the report came out within them: said as
+    that bound, never "due", and never as a fact about every report of the cycle."""
     text, glance = _pack_text(PublicationDate(0), date(2026, 12, 7))
     decision = next(b for b in glance.blocks if getattr(b, "kind", "") == "list")
     s55 = next(item for item in decision.items if "section 55" in item)
     assert s55.startswith("confirm that the response") and "was due by 24 February 2026 at the latest" in s55
-    assert "every PEEL 2023-25 report was published by December 2025" in s55
+    assert "if the report came out within PEEL 2023-25's reporting years, which end in December 2025" in s55
     assert "cannot be given" not in text and "is due" not in text
 
 
