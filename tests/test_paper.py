@@ -235,7 +235,8 @@ def test_page_one_of_the_bundled_pdf_holds_the_glance(default_pack):
     page = _page_one(default_pack.path("pdf"))
     for item in ("At a glance", "The PFCC is asked to:", "note the grades and findings",
                  "Two areas are graded requires improvement in PEEL 2023-25",  # a key message...
-                 "Source: PEEL 2023-25 (news article)",  # ...with its source
+                 "Source: PEEL 2023-25 (news article); Responding to the public as HMICFRS corrected it on 8 August "
+                 "2024",  # ...with its sources: the article gives that grade as first published (adequate)
                  "Grades by area, the last 3 inspections on file", "Investigating crime not stated adequate requires "
                  "improvement", "The tracker starts with this pack"):
         assert item in page, item

@@ -32,6 +32,15 @@ def _cited(*summaries: InspectionSummary, labels: tuple[str, ...] = ()) -> str:
     return _messages()["sources"].format(names=", ".join(labels) + (" of " if labels else "") + names)
 
 
+def _corrected(s: InspectionSummary, areas: set[str]) -> str:
+    """The source, and where a grade stands as HMICFRS corrected it, that correction: the
+    source used may give the grade as first published."""
+    fixes = [f"{j.area_name} as HMICFRS corrected it on {j.corrected.when}" for j in s.judgements
+             if j.corrected and j.area in areas]
+    cited = _cited(s)
+    return cited if not fixes else f"{cited[:-1]}; {join_words(fixes)}."
+
+
 def source_name(s: InspectionSummary) -> str:
     """ "PEEL 2023-25 (news article)": short enough for page 1; the full citation, with its
     date, is under About the sources."""
@@ -56,7 +65,7 @@ def _lead(c: Comparison, monitoring) -> list[Point]:
         names = [g.area_name + (f" ({g.new_grade})" if len(grades) > 1 else "") for g in weak]
         points.append(Point(_messages()["weak"].format(
             count=sentence(summary.areas(len(weak))), are="is" if len(weak) == 1 else "are", grades=" or ".join(grades),
-            new=c.new.cycle_name, names=join_words(names)), _cited(c.new)))
+            new=c.new.cycle_name, names=join_words(names)), _corrected(c.new, {g.area for g in weak})))
     stated = any(j.grade != "ungraded" for j in c.new.judgements)  # else summary.weakest has said there are none
     if stated and not any(g.new_state.graded for g in c.grade_changes) and not c.new_counts:
         points.append(Point(_messages()["no_grades"].format(new=c.new.cycle_name, kind=c.new.source_kind_name),
