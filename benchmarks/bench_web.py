@@ -132,7 +132,8 @@ def main(repeats: int = 20) -> None:
 def pack_form(browser: Browser) -> dict:
     """The pack form as the page offers it: its chosen inspections and defaults."""
     html = browser.get("/packs/new")
-    chosen = dict(re.findall(r'<select id="(older|newer)".*?<option value="([^"]+)" selected', html, re.S))
+    chosen = {name: value for name, value in re.findall(r'<input type="radio" id="[^"]*" name="(older|newer)" '
+                                                       r'value="([^"]+)" checked', html)}
     return {**chosen, "audience": "pcc", "marking": "OFFICIAL", "author": "", "force": "Northamptonshire Police"}
 
 
