@@ -14,7 +14,6 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-
 from conftest import DATASETS, SEEDS, invoke
 from packs import xlsx_values
 

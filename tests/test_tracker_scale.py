@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from trackers import ACTIONS, letter, many_rows, measured, rewrite
 
+
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads the memory high-water mark from /proc")
 def test_a_pack_carrying_a_tracker_at_its_bound_takes_seconds_and_little_memory(default_pack, tmp_path):
     from briefing.ingest.tracker import read_tracker
