@@ -162,3 +162,11 @@ def test_pack_says_what_reading_each_file_left_unsettled_as_extract_does(runner,
     assert result.exit_code == 0, result.output
     for warning in expected:
         assert f"warning: {letter}: {warning}" in result.stderr
+
+
+def test_a_dataset_of_a_thematic_cycle_is_registered_as_thematic(runner):
+    """The bundled 2014 core business letter's dataset states no report_type; its cycle is a national
+    thematic inspection (frameworks.yaml), so the register never calls it a PEEL assessment."""
+    data = json.loads(invoke(runner, "register", "--date", "2026-12-07", "--format", "json").stdout)
+    letter = next(r for r in data["reports"] if r["title"].startswith("Core business:"))
+    assert letter["report_type"] == "thematic"

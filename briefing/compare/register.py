@@ -144,13 +144,23 @@ def _cycle(report: Inspection):
     return reference().frameworks.cycles.get(report.cycle) if report.cycle and report.is_peel else None
 
 
+def _report_type(report: Inspection) -> str:
+    """The report's type, else its cycle's: a dataset of the 2014 core business inspection
+    that states no type is of a thematic inspection (frameworks.yaml), never a PEEL assessment."""
+    cycle = reference().frameworks.cycles.get(report.cycle)
+    if report.report_type == "peel" and cycle is not None and cycle.report_type != "peel":
+        return cycle.report_type
+    return report.report_type
+
+
 def _entry(report: Inspection, force: str, as_of: date, responded: date | None, undated: bool,
            forces) -> ReportEntry:
     due = s55_due(report.published)
     formal = [f for f in report.findings if f.kind in TRACKED_KINDS]
     whom = {f: falls_to(f, force, forces) for f in formal}
     stated = next((c.count for c in report.counts if c.kind == "recommendation"), None)
-    return ReportEntry(report.key(), report.title, report.report_type, REPORT_TYPE_NAMES.get(report.report_type, ""),
+    kind = _report_type(report)
+    return ReportEntry(report.key(), report.title, kind, REPORT_TYPE_NAMES.get(kind, ""),
                        report.published, due, responded,
                        response_standing(due, responded, as_of, report.published, undated, _cycle(report)),
                        tuple(f for f in formal if whom[f] == "force"), tuple(f for f in formal if whom[f] == "pcc"),
