@@ -41,7 +41,7 @@ def test_the_56_days_apply_from_2_may_2017(runner):
 
 def test_every_report_without_a_response_is_counted(default_pack):
     text = _flat(default_pack.path("pdf"))
-    assert ("For 6 reports on file the 56 days have ended and no response is on file; the 3 published before the "
+    assert ("For 6 reports on file the 56 days have ended and no response is on file; the 3 published on or before the "
             "PEEL 2021/22 report (24 November 2021) are on the Reports sheet") in text
 
 

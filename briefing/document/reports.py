@@ -138,7 +138,7 @@ def _due(entries: tuple[ReportEntry, ...], since: Since, as_of: date) -> Section
                             "response is on file", columns,
                             tuple((e.title, _published(e), e.s55_due or "", e.status) for e in listed)))
     if missing:
-        earlier = (f"; the {'one' if len(older) == 1 else len(older)} published before {since.words} "
+        earlier = (f"; the {'one' if len(older) == 1 else len(older)} published on or before {since.words} "
                    f"{'is' if len(older) == 1 else 'are'} on the Reports sheet" if older else "")
         blocks.append(Paragraph(f"For {plural(len(missing), 'report')} on file the 56 days have ended and no response "
                                 f"is on file{earlier}. A response may have been published without a copy reaching this "
