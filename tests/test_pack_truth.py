@@ -320,7 +320,7 @@ def test_the_questions_a_pcc_would_ask_first(default_pack, tmp_path):
     assert "HMICFRS corrected" not in questions
     assert "Investigating crime is graded requires improvement, and HMICFRS raises a new concern there" in questions
     assert "18 areas for improvement of PEEL 2021/22 are not in the source used for PEEL 2023-25" in questions
-    assert "PEEL 2025-27 is under way. Which of these findings" in questions
+    assert "PEEL 2025-27 is under way. Which of the PEEL 2023-25 findings" in questions
     assert "PEEL 2025-27 is under way: HMICFRS published its assessment framework on 11 April 2025" in text
     september = make_pack(PackRequest(out_dir=tmp_path, formats=("pdf",), options=PackOptions(date=date(2024, 9, 1))))
     text = " ".join(pdf_text(september.paths[0]).split())
