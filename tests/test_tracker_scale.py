@@ -20,8 +20,10 @@ def test_a_pack_carrying_a_tracker_at_its_bound_takes_seconds_and_little_memory(
     typed = TRACKER_ROWS - len(read_tracker(default_pack.path("xlsx")))
     tracker = rewrite(default_pack.path("xlsx"), tmp_path / "tracker.xlsx", lambda xml: many_rows(xml, typed))
     cost = measured("pack", "-o", tmp_path / "q2", "--tracker", tracker)
-    # CPU of the pack and its three writers; the peak is the largest process's own
-    assert cost["cpu"] < 5 and cost["peak_mb"] < 200, cost
+    # CPU of the pack and its three writers; the peak is the largest process's own. About 4 s alone
+    # (README, bench_tracker.py; 16-19 s before the workbook was written in write-only mode); beside the
+    # rest of the suite on two cores, CPU seconds stretch by a fifth, so the bound here is 6 s
+    assert cost["cpu"] < 6 and cost["peak_mb"] < 200, cost
 
     workbook = next((tmp_path / "q2").glob("*.xlsx"))
     rows = read_tracker(workbook)  # as the next quarter's pack reads it: every row typed is there, as typed
