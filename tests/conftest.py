@@ -13,6 +13,19 @@ DATA = ROOT / "data" / "northamptonshire"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEEDS = ROOT.parent / "shared" / "seeds"
 
+
+
+def pytest_configure(config):
+    """The tool's bytecode written once, before the workers start: the suite runs `briefing` as a
+    process some three hundred times (each corpus text is scored through `briefing extract`), and an
+    editable install has no bytecode until something writes it; where PYTHONDONTWRITEBYTECODE is set,
+    nothing would, and every process would compile the package again (a third of the suite's time)."""
+    if not hasattr(config, "workerinput"):  # the controller only
+        import compileall
+
+        compileall.compile_dir(str(ROOT / "briefing"), quiet=1)
+
+
 SEED_FILES = {
     "crime-2014": "000_1914ef850fb1422e.txt",
     "peel-2021-22": "001_39753400560db361.txt",
