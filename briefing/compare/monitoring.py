@@ -63,30 +63,17 @@ def monitoring_status(reports: Iterable[Inspection], as_of: date) -> MonitoringS
     "not stated"."""
     dated, undated = [], []
     for inspection in reports:
+        cycle = reference().frameworks.cycles.get(inspection.cycle)
+        order = cycle.order if cycle else -1
         for m in inspection.monitoring:
             when = m.date if m.date is not None and m.date.known else inspection.published
             if when.known and when.earliest <= as_of:
-                dated.append((MonitoringStatus(m, when, inspection.cite()), _order(inspection)))
-            elif not when.known and _begun(inspection, as_of):
-                undated.append((MonitoringStatus(m, when, inspection.cite(), _cycle_name(inspection)), _order(inspection)))
+                dated.append((MonitoringStatus(m, when, inspection.cite()), order))
+            elif not when.known and cycle is not None and cycle.starts is not None and cycle.starts <= as_of:
+                # undated: counted only where its cycle had begun by the paper's day
+                undated.append((MonitoringStatus(m, when, inspection.cite(), cycle.short or cycle.name), order))
     best = max(dated, key=lambda s: s[0].when.sort_key(), default=None)
     latest = max(undated, key=lambda s: s[1], default=None)
     if latest is not None and (best is None or latest[1] > best[1]):
         return latest[0]
     return best[0] if best else None
-
-
-def _order(inspection: Inspection) -> int:
-    """Where the source's cycle falls among the frameworks' cycles (-1 where not known)."""
-    cycle = reference().frameworks.cycles.get(inspection.cycle)
-    return cycle.order if cycle else -1
-
-
-def _cycle_name(inspection: Inspection) -> str:
-    return reference().frameworks.short_name(inspection.cycle) or inspection.cycle
-
-
-def _begun(inspection: Inspection, as_of: date) -> bool:
-    """An undated source counts only where its cycle had begun by the paper's day."""
-    cycle = reference().frameworks.cycles.get(inspection.cycle)
-    return cycle is not None and cycle.starts is not None and cycle.starts <= as_of

@@ -80,6 +80,16 @@ def _elsewhere(refs, listed: frozenset[str], where: str, what: str) -> tuple[tup
     return rest, said
 
 
+def _side(name: str, heading: str, intro: str, refs, sides, listed: frozenset[str], where: str, what: str) -> Section:
+    """One side's unmatched findings (the earlier's not raised again, the later's new): its table,
+    or why there is none; `sides` is (this side, the other side)."""
+    this, other = sides
+    none = (f"The {this.cycle_name} source lists no findings." if not this.findings else
+            f"Every finding of the {this.cycle_name} source is matched to one of {other.cycle_name}.")
+    rows, said = _elsewhere(refs, listed, where, what)
+    return Section(heading, 1, _listed(intro + said, Table(name, heading, FINDING_COLUMNS, rows), none, said))
+
+
 def findings_sections(c: Comparison, listed: frozenset[str] = frozenset(), where: str = "") -> list[Section]:
     """`listed`: the tracker ids of findings an audience's own section lists (`where`, the
     chief officers' Open findings by area), left out of the tables here and pointed to."""
@@ -102,11 +112,8 @@ def findings_sections(c: Comparison, listed: frozenset[str] = frozenset(), where
         intro = (f"{sentence(unmatched_phrase(c, len(c.resolved)))}. That does not show "
                  f"{'it was' if one else 'they were'} resolved: check {'it' if one else 'them'} against "
                  f"{report_to_check(c)}.")
-    none = (f"The {c.old.cycle_name} source lists no findings." if not c.old.findings else
-            f"Every finding of the {c.old.cycle_name} source is matched to one of {c.new.cycle_name}.")
-    rows, said = _elsewhere(c.resolved, listed, where, ", marked \u201cstatus unknown\u201d")
-    resolved = Section(unmatched_heading(c), 1, _listed(
-        intro + said, Table("Resolved", unmatched_heading(c), FINDING_COLUMNS, rows), none, said))
+    resolved = _side("Resolved", unmatched_heading(c), intro, c.resolved, (c.old, c.new), listed, where,
+                     ", marked \u201cstatus unknown\u201d")
     if c.new_confirmed:
         heading, intro = "New findings", (f"Findings of the {c.new.cycle_name} inspection with no counterpart in "
                                           f"{c.old.cycle_name}.")
@@ -115,10 +122,7 @@ def findings_sections(c: Comparison, listed: frozenset[str] = frozenset(), where
         intro = (f"Findings of the {c.new.cycle_name} inspection with no counterpart in the {c.old.cycle_name} source, "
                  f"which is {with_article(c.old.source_kind_name)} and does not list every finding: some may have been "
                  f"raised in {c.old.cycle_name} too.")
-    none = (f"The {c.new.cycle_name} source lists no findings." if not c.new.findings else
-            f"Every finding of the {c.new.cycle_name} source is matched to one of {c.old.cycle_name}.")
-    rows, said = _elsewhere(c.new_findings, listed, where, "")
-    new = Section(heading, 1, _listed(intro + said, Table("New", heading, FINDING_COLUMNS, rows), none, said))
+    new = _side("New", heading, intro, c.new_findings, (c.new, c.old), listed, where, "")
     return [persisting, resolved, new]
 
 

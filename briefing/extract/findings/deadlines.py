@@ -17,6 +17,7 @@ import re
 from datetime import date
 
 from briefing.extract.language import MONTH, NUMBER, month_number, number
+from briefing.phrases import long_date
 
 BY_DAY = re.compile(rf"\bby\s+(?:the\s+end\s+of\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH})\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 BY_MONTH = re.compile(rf"\bby\s+(?:the\s+end\s+of\s+)?({MONTH})\s+((?:19|20)\d\d)\b", re.IGNORECASE)
@@ -52,7 +53,7 @@ def deadline_of(text: str, published: date | None = None) -> str:
         n = number(within.group("n"))
         due = _add_months(published, n) if within.group("unit").lower().startswith("month") else \
             date.fromordinal(published.toordinal() + 7 * n)
-        return f"{due.isoformat()} ({words} of {published.day} {published:%B %Y})"
+        return f"{due.isoformat()} ({words} of {long_date(published)})"
     said = WORDS.search(text)
     return said.group(0) if said else ""
 
