@@ -55,6 +55,24 @@ def test_a_report_with_no_date_on_file_of_a_cycle_long_over_has_had_its_56_days(
     assert "cannot be given" not in text and "is due" not in text
 
 
+def test_a_report_with_no_date_is_never_said_to_be_published_before_another(tmp_path):
+    """Both releases undated (the Metropolitan Police's): the 2023-25 report cannot be "published
+    on or before" the 2021/22 one (it was said of both, so of a report years the younger)."""
+    from click.testing import CliRunner
+    from conftest import ROOT, invoke
+
+    texts = ROOT.parent / "shared" / "corpus-2" / "texts"
+    pair = [texts / f"metropolitan-{cycle}-pressrelease.txt" for cycle in ("2021-22", "2023-25")]
+    if not all(p.exists() for p in pair):
+        pytest.skip(f"{texts} is absent: clone the project with ../shared beside it to run this test")
+    result = invoke(CliRunner(), "pack", *pair, "--date", "2026-12-07", "--formats", "json", "-o", tmp_path)
+    assert result.exit_code == 0, result.output
+    text = " ".join(next(tmp_path.glob("*-briefing.json")).read_text(encoding="utf-8").split())
+    assert "the 56 days have ended" in text
+    assert "published on or before the PEEL 2021/22 report" not in text
+    assert "cannot be placed after the PEEL 2021/22 report (date not stated) for want of a publication date" in text
+
+
 def test_the_last_day_a_cycles_reports_came_out():
     from briefing.compare.register import published_by
     from briefing.reference import load_frameworks
