@@ -100,7 +100,7 @@ def _unknown(c: Comparison) -> list[str]:
                  if (n := sum(1 for g in unknown if getattr(g, attr).state == NOT_STATED))]
         lines.append(f"{join_words(sides)[:1].upper()}{join_words(sides)[1:]}, so whether "
                      f"{'that area' if len(unknown) == 1 else f'those {number(len(unknown))} areas'} moved is not known.")
-    return lines + [line for line in (falls_line(c),) if line]
+    return lines + [line for line in (falls_line(c), rises_line(c)) if line]
 
 
 def falls_line(c: Comparison) -> str:
@@ -109,9 +109,23 @@ def falls_line(c: Comparison) -> str:
     down = len(c.movements(DOWN))
     if c.falls_at_least <= down:
         return ""
+    if c.falls_need_both:
+        named = f", though they name only {number(down)}" if down else ", though neither names them"
+        return f"The two sources' counts of grades show that at least {areas(c.falls_at_least)} went down{named}."
     named = f", though it names only {number(down)}" if down else ", though it does not name them"
     return (f"The {c.new.cycle_name} source's counts show that at least {areas(c.falls_at_least)} went "
             f"down{named}.")
+
+
+def rises_line(c: Comparison) -> str:
+    """The rises the two sources' grades and counts prove beyond those named, or "" (North
+    Yorkshire's five areas below adequate in 2021/22, and "good in five areas and adequate in
+    four" in 2023-25: the release's main message, which no named pair of grades shows)."""
+    up = len(c.movements(UP))
+    if c.rises_at_least <= up:
+        return ""
+    named = f", though they name only {number(up)}" if up else ", though neither names them in both"
+    return f"The two sources' grades and counts show that at least {areas(c.rises_at_least)} went up{named}."
 
 
 def downgrade_line(c: Comparison) -> str:
