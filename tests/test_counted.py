@@ -58,7 +58,7 @@ def test_every_area_named_below_adequate_went_up_when_the_newer_counts_leave_non
     assert c.rises_at_least == 5 and c.falls_at_least == 0
     line = "The two sources' grades and counts show that at least five areas went up, though neither names them in both."
     assert line in points and line in text
-    assert "no movement of a grade can be shown" in points  # still true of named pairs, and said
+    assert "No area is graded by name in both sources, so no one area's movement can be shown." in points
 
 
 def test_one_area_fewer_counted_good_leaves_room_for_one_to_stay(tmp_path):

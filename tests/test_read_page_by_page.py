@@ -205,5 +205,5 @@ def test_page_one_says_what_the_counts_prove_fell(tmp_path):
     glance = next(s for s in build_briefing(c, None, PackOptions(date=date(2026, 12, 7))).sections
                   if s.title == "At a glance")
     points = " ".join(p.text for b in glance.blocks if getattr(b, "kind", "") == "points" for p in b.items)
-    assert "no movement of a grade can be shown" in points
+    assert "so no one area's movement can be shown" in points
     assert "The PEEL 2023-25 source's counts show that at least one area went down" in points

@@ -38,8 +38,8 @@ def weakest(c: Comparison) -> list[str]:
     the causes of concern the newer source lists."""
     lines = []
     if not any(j.grade != "ungraded" for j in c.new.judgements) and not c.new_counts:
-        lines.append(f"The {c.new.cycle_name} source gives no grades and no counts of grades: take them from "
-                     f"{report_to_check(c)}.")
+        lines.append(f"No grade and no count of grades was read from the {c.new.cycle_name} source: take them from "
+                     f"{report_to_check(c)}.")  # the source may word them in ways the reader does not know
     inadequate = [g.area_name for g in c.grade_changes if g.new_state.graded and g.new_grade == "inadequate"]
     if inadequate:
         lines.append(f"{c.new.cycle_name} graded the force inadequate at {join_words(inadequate)}.")
@@ -79,7 +79,9 @@ def movement_lines(c: Comparison) -> list[str]:
         lines.append(f"Of the {number(compared)} areas graded in both sources, {number(up)} went up, {number(down)} went "
                      f"down and {number(same)} stayed the same.")
     else:
-        lines.append("No area is graded in both sources, so no movement of a grade can be shown.")
+        proven = c.falls_at_least or c.rises_at_least
+        lines.append("No area is graded by name in both sources, so no one area's movement can be shown." if proven
+                     else "No area is graded in both sources, so no movement of a grade can be shown.")
     newly, dropped = len(c.movements(NEWLY)), len(c.movements(NO_LONGER))
     if newly:
         lines.append(f"{areas(newly).capitalize()} {'is' if newly == 1 else 'are'} graded in {c.new.cycle_name} but "
