@@ -207,3 +207,26 @@ def test_page_one_says_what_the_counts_prove_fell(tmp_path):
     points = " ".join(p.text for b in glance.blocks if getattr(b, "kind", "") == "points" for p in b.items)
     assert "so no one area's movement can be shown" in points
     assert "The PEEL 2023-25 source's counts show that at least one area went down" in points
+
+
+def test_the_tracker_calls_a_finding_new_only_where_the_earlier_source_lists_every_finding(tmp_path):
+    """Planted: both sources are press releases; the newer one states a concern the older does
+    not list. The pages say "not in the earlier source used": the tracker, carried from quarter
+    to quarter, must not say "new" (the Met's "ongoing concerns" were marked new there)."""
+    from briefing.tracker import COLUMNS
+
+    (tmp_path / "old.yaml").write_text(ONE_OF_EACH["old.yaml"], encoding="utf-8")
+    (tmp_path / "new.yaml").write_text(ONE_OF_EACH["new.yaml"] + "findings:\n  - {kind: area-for-improvement, "
+                                       "id: Finding 1, area: Investigating crime, text: The force should improve "
+                                       "how it supervises investigations.}\n", encoding="utf-8")
+    c = compare(load_dataset(tmp_path / "old.yaml"), load_dataset(tmp_path / "new.yaml"))
+    for audience in ("pcc", "chief-officers"):
+        briefing = build_briefing(c, None, PackOptions(date=date(2026, 12, 7), audience=audience))
+        actions = next(s for s in briefing.sheets if s.name == "Actions").table
+        titles = [col.title for col in actions.columns]
+        row = next(r for r in actions.rows if "supervises investigations" in r[titles.index("Finding")])
+        assert row[titles.index("State")] == "not in the earlier source used"
+        assert row[titles.index("In the latest inspection")] == "not in the earlier source used"
+        assert [col.title for col in COLUMNS] == titles
+    chiefs = " ".join(briefing.text().split())
+    assert "| new |" not in chiefs and "supervises investigations" in chiefs
