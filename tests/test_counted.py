@@ -82,3 +82,11 @@ def test_the_newer_counts_alone_prove_no_fall_here(tmp_path):
     old = FALL_OLD.split("grade_counts:")[0]
     c, points, _ = _pack(tmp_path, old, FALL_NEW)
     assert c.falls_at_least == 0 and "went down" not in points
+
+
+def test_the_email_and_workbook_headline_says_what_the_counts_prove(tmp_path):
+    from briefing.document.summary import headline
+
+    c, _, _ = _pack(tmp_path, RISE_OLD, RISE_NEW)
+    assert headline(c)[0].startswith("Grades: no area graded in both sources; by the sources' grades and counts, "
+                                     "at least 5 up")

@@ -181,8 +181,13 @@ def headline(c: Comparison) -> tuple[str, ...]:
     """Three lines on what changed, for an email body and the workbook's Summary."""
     up, down, same = (len(c.movements(m)) for m in (UP, DOWN, SAME))
     worst = worst_downgrade(c)
-    grades = (f"Grades: of {up + down + same} areas graded in both sources, {up} up, {down} down, {same} unchanged"
-              if up + down + same else "Grades: no area graded in both sources")
+    both = up + down + same
+    grades = (f"Grades: of {both} area{'s' if both != 1 else ''} graded in both sources, {up} up, {down} down, "
+              f"{same} unchanged" if both else "Grades: no area graded in both sources")
+    if c.falls_at_least > down or c.rises_at_least > up:  # what the counts prove, as the pages say it
+        proven = [f"at least {n} {way}" for n, named, way in ((c.rises_at_least, up, "up"), (c.falls_at_least, down, "down"))
+                  if n > named]
+        grades += f"; by the sources' grades and counts, {' and '.join(proven)}"
     if worst:
         grades += (f"; {'the one fall' if down == 1 else 'the biggest fall'}: {worst.area_name} "
                    f"({worst.old_grade} to {worst.new_grade})")

@@ -168,7 +168,10 @@ def render(briefing: Briefing, path: Path) -> None:
 
 
 def _paragraph(block: Paragraph, styles, width) -> list:
-    return paras(block.text, styles.get(block.style, styles["body"]))
+    style = styles.get(block.style, styles["body"])
+    if block.text.rstrip().endswith(":"):  # a lead-in stays with the list or table it introduces
+        style = ParagraphStyle(f"{style.name}-lead-in", parent=style, keepWithNext=1)
+    return paras(block.text, style)
 
 
 def _link(block: Link, styles, width) -> list:
