@@ -19,9 +19,9 @@ from briefing.cleaning import clean_model
 from briefing.compare.addressed import due_date
 from briefing.compare.counted import counted
 from briefing.compare.register import ReportEntry
+from briefing.document.grades import counted_text
 from briefing.document.model import Briefing, BulletList, Column, Link, Metadata, Paragraph, Section, Table
 from briefing.document.options import PackOptions
-from briefing.document.grades import counted_text
 from briefing.document.wording import join_words, long_date, plural
 from briefing.frameworks import Frameworks
 from briefing.model import Finding, Inspection
