@@ -634,3 +634,18 @@ def test_a_reposted_release_gives_the_day_before_for_yesterday_and_no_day_for_re
         assert (warned in said) if warned else "recently" not in said
         if warned:
             assert "dated 29 November 2022 but says the report came out earlier" in said
+
+
+def test_a_site_banner_about_another_programme_is_never_the_reports_title(tmp_path):
+    """Planted after an inspectorate force page of 2018/19: the site's banner about a fire and
+    rescue consultation stood first and named an "inspection programme"; the report's own
+    title ("PEEL: ... 2018/19 - Northshire Police") is further down."""
+    page = tmp_path / "force-page.txt"
+    page.write_text("Skip to content\n\nProposed fire and rescue services inspection programme and framework 2025-27: "
+                    "For consultation\n\nWe would like your views on whether this programme covers the right areas.\n\n"
+                    "Northshire 2018/19\n\nNorthshire Police was inspected in tranche three and we found:\n\n"
+                    "the extent to which the force is effective at reducing crime and keeping people safe is good.\n\n"
+                    "Download the full report\n\nPEEL: Police effectiveness, efficiency and legitimacy 2018/19 - "
+                    "Northshire Police\n", encoding="utf-8")
+    title = extract(page, force="Northshire Police", cycle="peel-2018-19").inspection.title
+    assert title == "PEEL: Police effectiveness, efficiency and legitimacy 2018/19 - Northshire Police"
