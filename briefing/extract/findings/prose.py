@@ -10,6 +10,7 @@ a labelled finding: a cause of concern is taken only from a sentence outside quo
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from briefing.extract.findings.base import sentence_place
 from briefing.extract.text import sentences
@@ -23,8 +24,19 @@ FOUND_THAT = re.compile(r"^(?:[^\"\u201c\u201d]*?,\s+)?(?:the\s+report|the\s+ins
                         r"we)\s+(?:has\s+|have\s+)?(?:found|concluded|noted|judged|considers?|considered)\s+that\s+",
                         re.IGNORECASE)
 REPORTED = re.compile(r"^the report (noted|found|said) that\s+", re.IGNORECASE)
+# a press release reporting what the inspectorate found wanting: "However, the inspectorate said the
+# constabulary needs to improve its response to the public", "Inspectors said they had concerns that
+# the standards of the force's investigations have deteriorated", "HMICFRS found that the force
+# doesn't always respond to calls ..."; the whole sentence is the finding, as the release words it
+REPORTED_WANTING = re.compile(
+    r"^(?:(?:however|but|and|also|in\s+addition),?\s+)?(?:the\s+)?(?:inspectors?|inspectorate|hmicfrs|hmic)\s+(?:also\s+)?"
+    r"(?:said|found|noted|highlighted)\s+(?:that\s+)?(?:they\s+(?:had|have)\s+(?:some\s+|serious\s+)?concerns?\s+"
+    r"(?:that|about)\b|(?:the\s+force|the\s+constabulary|it|[A-Z][\w&'\u2019 ]{2,40}?\s+(?:police|constabulary))\s+"
+    r"(?:still\s+|also\s+)?(?:needs?\s+to|must|should|isn['\u2019]t|is\s+not|doesn['\u2019]t|does\s+not|hasn['\u2019]t|"
+    r"has\s+not|lacks|could\s+do\s+more|wasn['\u2019]t|was\s+not)\b)", re.IGNORECASE)
 QUOTED_SHOULD = re.compile(r"[\'\"\u2018\u201c](?P<q>(?:the (?:force|constabulary) |it )?(?:should|needs to|must) "
                            r"[^\'\"\u2019\u201d]{15,400})[\'\"\u2019\u201d]", re.IGNORECASE)
+REPORTING = re.compile(r"\b(?:inspectors?|inspectorate|hmicfrs|hmic)\s+(?:also\s+)?(?:said|found|noted|highlighted)\b")
 SAID = re.compile(r"[\"\u201c\u201d]|\b(?:said|says|added|told)\b", re.IGNORECASE)
 # the inspector quoted: the inspectorate's own words ("HM Inspector of Constabulary Zoe Billingham said: "...)
 INSPECTOR_SAYS = re.compile(r"\b(?:hm|his\s+majesty's|her\s+majesty's)\s+(?:chief\s+)?inspector\b[^\"\u201c.]{0,80}?"
@@ -49,10 +61,16 @@ def concerns(fx):
             if causes:
                 continue
         lowered = para.text.lower()
-        if "concern" not in lowered and '"' not in para.text and "the report" not in lowered:
+        if "concern" not in lowered and '"' not in para.text and "the report" not in lowered and \
+                not REPORTING.search(lowered):
             continue  # the sentence tests below, made once for the whole paragraph
         for sentence in sentences(para.text):
             plain = sentence.strip('"\' ')
+            if REPORTED_WANTING.match(plain):
+                text = re.sub(r"^(?:however|but|and|also|in\s+addition),?\s+", "", plain, flags=re.IGNORECASE)
+                found = fx.finding("finding", text[0].upper() + text[1:], para, place=sentence_place(para, sentence))
+                yield replace(found, area=_area_in(text, fx.resolve))  # its own words' area, never the grade line's above
+                continue
             if "concern" not in sentence.lower() and not sentence.startswith('"') \
                     and plain[:10].lower() != "the report":
                 continue  # none of the shapes below can be in it
