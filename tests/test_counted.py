@@ -90,3 +90,17 @@ def test_the_email_and_workbook_headline_says_what_the_counts_prove(tmp_path):
     c, _, _ = _pack(tmp_path, RISE_OLD, RISE_NEW)
     assert headline(c)[0].startswith("Grades: no area graded in both sources; by the sources' grades and counts, "
                                      "at least 5 up")
+
+
+def test_page_one_gives_every_count_with_the_named_ones_not_only_the_unnamed(tmp_path):
+    """Planted after Humberside's 2021/22 release: outstanding in six areas, all named, good in two
+    and adequate in one unnamed. Page 1 said only "good in two areas and adequate in one area; it
+    does not name the areas", as if that were the whole result."""
+    named = ("public-treatment", "preventing-crime", "protecting-vulnerable", "managing-offenders", "workforce",
+             "force-management")
+    new = NEW.format(src="b.txt").replace("peel-2023-25", "peel-2021-22") + _judged([(a, "outstanding") for a in named]) \
+        + _counted([("outstanding", 6), ("good", 2), ("adequate", 1)])
+    old = OLD.format(src="a.txt").replace("peel-2021-22", "peel-2018-19").replace("2022-06-10", "2019-09-27")
+    _, points, _ = _pack(tmp_path, old, new)
+    assert ("says the force was graded outstanding in six areas (all named), good in two areas and adequate in one "
+            "area.") in points

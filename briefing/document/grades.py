@@ -22,7 +22,7 @@ def counted_text(count: CountedGrades) -> str:
     """ "inadequate in four areas", "requires improvement in four areas (two of them named)"."""
     areas = f"{number(count.count)} area{'s' if count.count != 1 else ''}"
     named = "" if not count.named else " (named)" if count.count == count.named == 1 else \
-        f" ({number(count.named)} of them named)"
+        " (all named)" if count.count == count.named else f" ({number(count.named)} of them named)"
     return f"{counted_grades(count)} in {areas}{named}"
 
 
