@@ -174,6 +174,7 @@ class Finding:
     due: str = ""  # its deadline: "2024-03-31", "2022-07 (by July 2022)", "within six months" (model.Deadline)
     status: str = ""  # as a register or tracker page gives it: "Open", "Complete", "Superseded"
     how: str = ""  # the reading rule that read it; "" when kept by hand
+    continues: str = ""  # the source's own words saying it carries on from before ("still isn't"), where it says so
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,11 @@ def unmatched_new_words(confirmed: bool) -> str:
     return UNMATCHED_NEW["confirmed" if confirmed else "partial"]
 
 
+def continuing_words() -> str:
+    """ "said to carry on from before": a later finding whose own words say so, matched to none."""
+    return UNMATCHED_NEW["continues"]
+
+
 def state_words(state: str, grade: str = "") -> str:
     """An area's state as a cell reads: its grade, "not graded" or "not stated"."""
     return grade if state == "graded" else STATE_WORDS[state]

@@ -57,6 +57,13 @@ class Comparison:
         return self.new.findings_complete
 
     @property
+    def continuing(self) -> tuple[FindingRef, ...]:
+        """Later findings matched to no earlier one whose own words say they carry on from
+        before ("the force still isn't attending incidents ..."): never "new", whatever the
+        earlier source lists."""
+        return tuple(f for f in self.new_findings if f.continues)
+
+    @property
     def new_confirmed(self) -> bool:
         """True when 'new' is a fact: the older source lists every finding, so a later one
         with no counterpart there was not raised before (in that inspection)."""

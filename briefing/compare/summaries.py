@@ -42,6 +42,7 @@ class FindingRef:
     label: str = ""  # "AFI 7", "Finding 3, p. 12": how a reader names it
     source: str = ""  # the inspection's title and the place: where a reader checks it
     tracker_id: str = ""  # stable across re-extraction: the tracker's key (model.stable_id)
+    continues: str = ""  # the source's words saying it carries on from before ("still isn't"), where it says so
 
     @classmethod
     def of(cls, finding: Finding, label: str, inspection: Inspection, fw: Frameworks) -> FindingRef:
@@ -49,12 +50,13 @@ class FindingRef:
         cycles = (inspection.cycle,) if inspection.cycle in fw.cycles else ()
         return cls(finding.kind, finding.area, area_title(fw, cycles, finding.area) if finding.area else "", finding.text,
                    finding.id, str(finding.place), tuple(sorted(themes_of(finding.text))), label,
-                   citation(inspection, finding.place), stable_id(inspection.key(), finding))
+                   citation(inspection, finding.place), stable_id(inspection.key(), finding), finding.continues)
 
     def to_json(self) -> dict:
         return {"kind": self.kind, "area": self.area, "area_name": self.area_name, "text": self.text,
                 "id": self.id, "place": self.place, "themes": list(self.themes), "label": self.label,
-                "source": self.source, "tracker_id": self.tracker_id}
+                "source": self.source, "tracker_id": self.tracker_id,
+                **({"continues": self.continues} if self.continues else {})}
 
 
 @dataclass(frozen=True)

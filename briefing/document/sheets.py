@@ -17,7 +17,7 @@ from briefing.document.model import Column, Sheet, Table
 from briefing.document.options import PackOptions
 from briefing.document.wording import movement_text, new_words, side_text
 from briefing.model import KIND_LABELS
-from briefing.phrases import unmatched_words
+from briefing.phrases import continuing_words, unmatched_words
 from briefing.tracker import NOT_ASSESSED, Progress
 
 HEADLINE_ITEM = "What changed"
@@ -90,7 +90,7 @@ def _findings(c: Comparison) -> Sheet:
     rows += [_row("raised again", c.old.cycle_name, p.old, f"{p.new.label}: {p.new.text}", p.first_raised)
              for p in c.persisting]
     rows += [_row(unmatched, c.old.cycle_name, r) for r in c.resolved]
-    rows += [_row(new_words(c), c.new.cycle_name, n) for n in c.new_findings]
+    rows += [_row(continuing_words() if n.continues else new_words(c), c.new.cycle_name, n) for n in c.new_findings]
     table = Table("Findings", "Every finding of both inspections with its status", (
         Column("Status", 1.3), Column("Inspection", 1.4), Column("ID", 1), Column("Kind", 1.4),
         Column("Area", 1.8), Column("Themes", 2), Column("Text", 5), Column("Linked to", 4), Column("Source", 2.5),

@@ -19,7 +19,7 @@ from briefing.document.wording import (
     since_text,
     unmatched_phrase,
 )
-from briefing.phrases import unmatched_words
+from briefing.phrases import continuing_words, unmatched_words
 from briefing.sources import with_article
 
 
@@ -143,10 +143,31 @@ def downgrade_line(c: Comparison) -> str:
     return ""
 
 
+def continuing_line(c: Comparison) -> str:
+    """What the newer source says carries on from before, where no earlier finding on file
+    matches it, or "": said beside "no concern persists", which alone would reassure."""
+    if not c.continuing:
+        return ""
+    one = len(c.continuing) == 1
+    first = c.continuing[0]
+    lead = (f"The {c.new.cycle_name} source says one of its findings carries on from before (\u201c{first.continues}\u201d), "
+            "though no earlier finding on file matches it" if one else
+            f"The {c.new.cycle_name} source says {number(len(c.continuing))} of its findings carry on from before, though "
+            "no earlier finding on file matches them; the first")
+    return f"{lead}: \u201c{first.text}\u201d"
+
+
 def persisting_line(c: Comparison) -> str:
+    line = _persisting(c)
+    return f"{line} {continuing_line(c)}" if c.continuing else line
+
+
+def _persisting(c: Comparison) -> str:
     if not c.persisting:
-        if c.old.findings_complete and c.new.findings_complete:
+        if c.old.findings_complete and c.new.findings_complete and not c.continuing:
             return "No concern from the earlier inspection is raised again."
+        if c.old.findings_complete and c.new.findings_complete:
+            return "No finding of the earlier inspection is matched to one of the later."
         partial = [s for s in (c.old, c.new) if not s.findings_complete]
         known = join_words([f"{s.cycle_name} is known from {with_article(s.source_kind_name)}" for s in partial])
         which = "which does not list" if len(partial) == 1 else "neither of which lists"
@@ -167,9 +188,13 @@ def persisting_line(c: Comparison) -> str:
 
 
 def findings_line(c: Comparison) -> str:
-    fresh = len(c.new_findings)
+    fresh, n = len(c.new_findings) - len(c.continuing), len(c.continuing)
+    parts = [f"{number(fresh)} {'finding is' if fresh == 1 else 'findings are'} {new_words(c)}"] if fresh or not n else []
+    if n:  # in its own words ("still isn't ..."), though no earlier finding on file matches it
+        parts.append(f"{number(n)} {'finding is' if n == 1 else 'findings are'} {continuing_words()} in "
+                     f"{'its' if n == 1 else 'their'} own words")
     later = (f"the {c.new.cycle_name} source lists no findings" if not c.new.findings else
-             f"{number(fresh)} {'finding is' if fresh == 1 else 'findings are'} {new_words(c)}")
+             " and ".join(parts))
     if not c.old.findings:
         return f"The {c.old.cycle_name} source lists no findings; {later}."
     if not c.resolved:
@@ -198,7 +223,8 @@ def headline(c: Comparison) -> tuple[str, ...]:
     if counts:
         grades += f"; {c.new.cycle_name} counts {join_words(counts)}"
     findings = (f"Findings: {len(c.persisting)} persisting, {len(c.resolved)} {unmatched_words(c.unmatched_confirmed)}, "
-                f"{len(c.new_findings)} {new_words(c)}.")
+                f"{len(c.new_findings) - len(c.continuing)} {new_words(c)}"
+                + (f", {len(c.continuing)} {continuing_words()}" if c.continuing else "") + ".")
     comparable = ("HMICFRS says these grades are not directly comparable." if not c.comparable
                   else "HMICFRS treats these grades as comparable.")
     return grades + ".", findings, comparable

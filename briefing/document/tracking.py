@@ -24,8 +24,8 @@ def tracker_rows(c: Comparison, earlier: list[TrackerRow],
     from the earlier tracker where that has the row."""
     since = {p.new.tracker_id: p for p in c.persisting}
     fresh = [TrackerRow(id=f.tracker_id, inspection=c.new.cycle_name, kind=KIND_LABELS[f.kind],
-                        area=area_label(f.area_name), finding=f.text, standing=_standing(since.get(f.tracker_id), c),
-                        state="persisting" if f.tracker_id in since else _new(c), earlier=_earlier(since.get(f.tracker_id)),
+                        area=area_label(f.area_name), finding=f.text, standing=_standing(since.get(f.tracker_id), c, f),
+                        state="persisting" if f.tracker_id in since else _new(c, f), earlier=_earlier(since.get(f.tracker_id)),
                         label=f.label, status="")
              for f in c.new.findings if f.kind != "innovative-practice"]
     if not c.unmatched_confirmed:
@@ -46,16 +46,20 @@ def tracker_rows(c: Comparison, earlier: list[TrackerRow],
     return carry_forward(fresh, earlier, links, standing)
 
 
-def _new(c: Comparison) -> str:
-    """ "new" only where the older source lists every finding: a finding of a press release
-    with no counterpart in an earlier press release may have been raised before (the Met's
-    "ongoing concerns"), and the tracker is what carries it from quarter to quarter."""
+def _new(c: Comparison, f) -> str:
+    """ "new" only where the older source lists every finding and the finding's own words do
+    not say it carries on from before: a finding of a press release with no counterpart in an
+    earlier press release may have been raised before (the Met's "ongoing concerns"), and the
+    tracker is what carries it from quarter to quarter."""
+    if f.continues:
+        return "continues"
     return "new" if c.new_confirmed else "unsure-new"
 
 
-def _standing(p, c: Comparison) -> str:
+def _standing(p, c: Comparison, f) -> str:
     if p is None:
-        return STATES[_new(c)]
+        state = _new(c, f)
+        return f"{STATES[state]} (\u201c{f.continues}\u201d)" if state == "continues" else STATES[state]
     return f"persisting since {p.first_raised}" if p.first_raised else f"persisting from {p.old.label}"
 
 

@@ -49,7 +49,8 @@ REQUIRED = ("force", "published")  # and a cycle for a PEEL assessment, a title 
 PLACE_KEYS = {"line", "page", "how"}  # where a fact was read, and the reading rule that read it
 ITEM_KEYS = {
     "judgements": {"area", "label", "grade", "note"} | PLACE_KEYS,
-    "findings": {"kind", "area", "text", "id", "relates_to", "note", "number", "addressee", "due", "status"} | PLACE_KEYS,
+    "findings": {"kind", "area", "text", "id", "relates_to", "note", "number", "addressee", "due", "status",
+                 "continues"} | PLACE_KEYS,
     "key_figures": {"name", "value", "unit", "period", "comparator", "note"} | PLACE_KEYS,
     "grade_counts": {"grades", "count", "note"} | PLACE_KEYS,
     "corrections": {"area", "from", "to", "date", "reason", "source", "note"} | PLACE_KEYS,
@@ -233,7 +234,8 @@ def _findings(checker: _Checker, data: dict, cycle: Cycle | None) -> tuple[Findi
             out.append(Finding(kind, area, text, id=checker.text(item, "id", path, False),
                                relates_to=checker.text(item, "relates_to", path, False),
                                place=checker.place(item, path), how=checker.how(item, path),
-                               **{k: checker.text(item, k, path, False) for k in ("number", "addressee", "due", "status")}))
+                               **{k: checker.text(item, k, path, False)
+                                  for k in ("number", "addressee", "due", "status", "continues")}))
     return _once(checker, out)
 
 
@@ -543,7 +545,8 @@ def to_dataset(inspection: Inspection) -> dict:
                          for c in inspection.grade_counts],
         "findings": [compact({"kind": f.kind, "id": f.id, "number": f.number, "area": f.area, "text": f.text,
                               "addressee": f.addressee, "due": f.due, "status": f.status,
-                              "relates_to": f.relates_to, **place(f.place, f.how)}) for f in inspection.findings],
+                              "relates_to": f.relates_to, "continues": f.continues, **place(f.place, f.how)})
+                     for f in inspection.findings],
         "key_figures": [compact({"name": k.name, "value": k.value, "unit": k.unit, "period": k.period,
                                  "comparator": k.comparator, **place(k.place, k.how)}) for k in inspection.key_figures],
         "counts": [compact({"kind": c.kind, "count": c.count, **place(c.place, c.how)}) for c in inspection.counts],

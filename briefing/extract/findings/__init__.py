@@ -12,6 +12,7 @@ import re
 
 from briefing.extract.findings import inline, layout, lead_in, listed, numbered, prose
 from briefing.extract.findings.base import Findings, Sections
+from briefing.extract.findings.continues import said_to_continue
 from briefing.extract.ruler import Reading, Ruler, adapted
 from briefing.model import Finding
 
@@ -59,7 +60,7 @@ FINDING_RULES = Ruler([
 
 def read_findings(fx: Findings, rules: Ruler = FINDING_RULES) -> list[Finding]:
     """Every finding of the text, in the text's order, each stamped with its rule (`how`)."""
-    found = rules.read(fx).statements
+    found = [said_to_continue(f) for f in rules.read(fx).statements]
     return sorted(found, key=lambda f: (f.place.page or 0, f.place.line or 0))
 
 

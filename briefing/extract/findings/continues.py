@@ -1,0 +1,30 @@
+"""A finding whose own words say it carries on from an earlier inspection: "the force still
+isn't attending incidents as fast as it should", "despite being raised in its previous
+inspection", "the force hasn't improved in this area". Kept as the words that say so, so
+a pack never calls such a finding new or asks whether its forerunner was resolved without
+saying what HMICFRS said; whether it matches an earlier finding on file is compare's work.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from briefing.model import Finding
+
+NOT = r"(?:isn['\u2019]t|is\s+not|aren['\u2019]t|are\s+not|doesn['\u2019]t|does\s+not|don['\u2019]t|do\s+not|hasn['\u2019]t|" \
+      r"has\s+not|haven['\u2019]t|have\s+not|can['\u2019]t|cannot|not)"
+CONTINUES = re.compile(
+    rf"\bstill\s+(?:{NOT}|needs?|lacks?|fails?|failing|struggles?|struggling|requires?|has\s+(?:too|a\s+backlog|no))\b"
+    rf"|\b(?:continues?|continuing)\s+to\s+(?:fail|struggle|need|lack|be\s+(?:a\s+)?(?:concern|problem|too|not))\b"
+    rf"|\bremains?\s+(?:a\s+)?(?:(?:cause\s+(?:of|for)\s+)?concern|an?\s+(?:issue|problem)|unresolved|too)\b"
+    rf"|\bdespite\s+(?:it\s+)?(?:being|having\s+been)\s+(?:raised|highlighted|identified)\b"
+    rf"|\b(?:hasn['\u2019]t|has\s+not|haven['\u2019]t|have\s+not)\s+(?:yet\s+)?(?:improved|addressed|resolved)\b"
+    rf"|\bhighlighted\s+(?:these|this|the\s+same)\s+(?:problems?|issues?|concerns?)\s+(?:in|at)\s+(?:previous|earlier|our\s+last)\b",
+    re.IGNORECASE)
+
+
+def said_to_continue(finding: Finding) -> Finding:
+    """The finding, with the words that say it carries on from before where its text has them."""
+    found = CONTINUES.search(finding.text)
+    return replace(finding, continues=found.group(0)) if found and not finding.continues else finding
