@@ -37,6 +37,7 @@ REPORTED_WANTING = re.compile(
 QUOTED_SHOULD = re.compile(r"[\'\"\u2018\u201c](?P<q>(?:the (?:force|constabulary) |it )?(?:should|needs to|must) "
                            r"[^\'\"\u2019\u201d]{15,400})[\'\"\u2019\u201d]", re.IGNORECASE)
 REPORTING = re.compile(r"\b(?:inspectors?|inspectorate|hmicfrs|hmic)\s+(?:also\s+)?(?:said|found|noted|highlighted)\b")
+ATTRIBUTION = re.compile(r"^[^\"\u201c]{0,160}?\b(?:said|says|added|commented|wrote)\s*:?\s*[\"\u201c]", re.IGNORECASE)
 SAID = re.compile(r"[\"\u201c\u201d]|\b(?:said|says|added|told)\b", re.IGNORECASE)
 # the inspector quoted: the inspectorate's own words ("HM Inspector of Constabulary Zoe Billingham said: "...)
 INSPECTOR_SAYS = re.compile(r"\b(?:hm|his\s+majesty's|her\s+majesty's)\s+(?:chief\s+)?inspector\b[^\"\u201c.]{0,80}?"
@@ -84,6 +85,7 @@ def concerns(fx):
             if not (concern or quoted or reported):
                 continue
             text = REPORTED.sub("", plain) if reported else plain
+            text = ATTRIBUTION.sub("", text).strip("\"\u201c\u201d ")  # the inspector's words, not who said them
             text = text[0].upper() + text[1:]
             yield fx.finding("finding", text, para, place=sentence_place(para, sentence.strip('"')),
                              area=_area_in(text, fx.resolve))
