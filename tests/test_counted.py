@@ -104,3 +104,11 @@ def test_page_one_gives_every_count_with_the_named_ones_not_only_the_unnamed(tmp
     _, points, _ = _pack(tmp_path, old, new)
     assert ("says the force was graded outstanding in six areas (all named), good in two areas and adequate in one "
             "area.") in points
+
+
+def test_page_one_says_the_cycles_grades_are_not_directly_comparable_beside_a_movement(tmp_path):
+    """A downgrade or a proven rise read alone on page 1 is taken at face value; HMICFRS's caveat
+    (data/frameworks.yaml) was only on the Grade movements page."""
+    _, points, _ = _pack(tmp_path, RISE_OLD, RISE_NEW)
+    assert ("HMICFRS says grades of PEEL 2021/22 and PEEL 2023-25 are not directly comparable (see Grade "
+            "movements).") in points

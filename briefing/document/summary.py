@@ -119,6 +119,16 @@ def falls_line(c: Comparison) -> str:
             f"down{named}.")
 
 
+def comparability_line(c: Comparison) -> str:
+    """HMICFRS's caveat beside any movement page 1 states, where it says the cycles' grades are
+    not directly comparable: a downgrade read alone on page 1 is taken at face value."""
+    moved = c.movements(UP) or c.movements(DOWN) or c.falls_at_least or c.rises_at_least
+    if c.comparable or not moved:
+        return ""
+    return (f"HMICFRS says grades of {c.old.cycle_name} and {c.new.cycle_name} are not directly comparable "
+            "(see Grade movements).")
+
+
 def rises_line(c: Comparison) -> str:
     """The rises the two sources' grades and counts prove beyond those named, or "" (North
     Yorkshire's five areas below adequate in 2021/22, and "good in five areas and adequate in
