@@ -112,3 +112,17 @@ def test_page_one_says_the_cycles_grades_are_not_directly_comparable_beside_a_mo
     _, points, _ = _pack(tmp_path, RISE_OLD, RISE_NEW)
     assert ("HMICFRS says grades of PEEL 2021/22 and PEEL 2023-25 are not directly comparable (see Grade "
             "movements).") in points
+
+
+def test_no_plan_is_asked_for_weak_grades_the_counts_rule_out(tmp_path):
+    """"good in five areas and adequate in four" of nine: no unnamed area is requires improvement
+    or inadequate, so the question on the unstated grades does not ask for a plan for them."""
+    from briefing.document import PackOptions, build_briefing
+
+    c, _, _ = _pack(tmp_path, RISE_OLD, RISE_NEW)
+    questions = next(s for s in build_briefing(c, None, PackOptions(date=date(2026, 12, 7))).sections
+                     if s.title == "Suggested questions for the meeting")
+    text = " ".join(" ".join(getattr(b, "items", ())) for b in questions.blocks)
+    assert "What did HMICFRS grade them?" in text and "requires improvement or inadequate, what is the plan" not in text
+    c, _, _ = _pack(tmp_path, RISE_OLD, RISE_NEW.replace("count: 4", "count: 3"))  # one area left unaccounted for
+    assert c.unstated_may_be_weak

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from briefing.compare.counted import CountedGrades, counted, falls_proven, rises_proven
+from briefing.compare.counted import CountedGrades, Side, counted, falls_proven, rises_proven
 from briefing.compare.grades import GradeChange, caveats, grade_changes
 from briefing.compare.matching import key_terms, match_findings
 from briefing.compare.overrides import Overrides
@@ -50,6 +50,7 @@ class Comparison:
     falls_at_least: int = 0  # areas that went down, named or proven by the newer source's counts
     falls_need_both: bool = False  # the proof needs the older source's counts as well as the newer's
     rises_at_least: int = 0  # areas that went up, named or proven by the two sources' grades and counts
+    unstated_may_be_weak: bool = True  # an area whose newer grade is not stated may be requires improvement or worse
 
     @property
     def unmatched_confirmed(self) -> bool:
@@ -190,8 +191,12 @@ def _proven(fw, changes, old: Inspection, new: Inspection) -> dict:
     outside = (_outside(fw.cycles[old.cycle], changes, "old_state"), _outside(fw.cycles[new.cycle], changes, "new_state"))
     newer_only = falls_proven(fw, changes, counted(new), (), outside)
     falls = falls_proven(fw, changes, counted(new), counted(old), outside)
+    weak = fw.ranks["requires improvement"]
+    named_weak = sum(1 for g in changes if g.new_state.graded and fw.ranks[g.new_grade] <= weak)
+    room = Side("new_state", counted(new), outside[1]).room(fw, changes, weak)  # "good in five, adequate in four": none
     return {"falls_at_least": falls, "falls_need_both": falls > newer_only,
-            "rises_at_least": rises_proven(fw, changes, counted(old), counted(new), outside)}
+            "rises_at_least": rises_proven(fw, changes, counted(old), counted(new), outside),
+            "unstated_may_be_weak": room > named_weak}
 
 
 def _outside(cycle, changes, side: str) -> int:
