@@ -99,14 +99,21 @@ def _read(entry: Path) -> tuple | None:
 
 
 def _write(entry: Path, value: tuple) -> None:
-    part = entry.with_name(f"{entry.name}.{os.getpid()}.part")
+    """Written under a name of its own (several processes, or the web page's threads, may
+    keep the same file at once), then renamed into place."""
+    import tempfile
+
+    part = None
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
-        with open(part, "wb") as out:
+        with tempfile.NamedTemporaryFile(dir=entry.parent, prefix=f"{entry.name}.", suffix=".part",
+                                         delete=False) as out:
+            part = Path(out.name)
             pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(part, entry)
     except Exception:  # not kept: a read-only or full disk, a value pickle cannot hold
         try:
-            part.unlink(missing_ok=True)
+            if part is not None:
+                part.unlink(missing_ok=True)
         except OSError:
             pass

@@ -98,3 +98,15 @@ def test_a_kept_pack_loads_neither_the_yaml_library_nor_what_a_pack_never_uses(t
         assert run.returncode == 0, run.stderr
     assert runs[0].stdout.splitlines()[-1] == "['yaml']"  # parsed, then kept
     assert runs[1].stdout.splitlines()[-1] == "[]"
+
+
+def test_threads_keeping_one_file_at_once_leave_it_whole(cache, own_data):
+    """The web page reads data/ from several threads: each writes under a name of its own."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    path = own_data / "wording.yaml"
+    path.write_text("date: " + "x" * 100_000 + "\n", encoding="utf-8")
+    with ThreadPoolExecutor(8) as pool:
+        assert all(value == {"date": "x" * 100_000} for value in pool.map(lambda _: _yaml(path), range(16)))
+    (kept,) = cache.glob("wording-*")  # one kept file, no part left behind
+    assert parsed_cache._read(kept)[1] == {"date": "x" * 100_000}
