@@ -52,6 +52,11 @@ class Reference:
     type_cues: tuple  # (report type, its patterns, title only) in the order tried (briefing.extract.reports.types)
     meetings: Mapping[str, Mapping[str, str]] = dataclasses.field(default_factory=dict)  # force -> audience -> the meeting its papers go to
     official_hosts: tuple[str, ...] = ()  # web hosts a report may be linked at (report_types.yaml)
+    chief_officers: Mapping[str, str] = dataclasses.field(default_factory=dict)  # force (or "default") -> its chief's title
+
+    def chief_for(self, force: str) -> str:
+        """ "Chief Constable", or "Commissioner" for the two London forces (offices.yaml)."""
+        return self.chief_officers.get(force) or self.chief_officers.get("default") or "Chief Constable"
 
     @classmethod
     def read(cls, folder: Path) -> Reference:
@@ -70,6 +75,7 @@ class Reference:
                                              "offices.yaml", "default"),
                        wording=_wording(raw["wording.yaml"]), official_hosts=_hosts(raw["report_types.yaml"]),
                        meetings=_meetings(raw["offices.yaml"]), language=_language(raw["language.yaml"]),
+                       chief_officers=_chiefs(raw["offices.yaml"]),
                        type_cues=_type_cues(raw["report_types.yaml"]))
         except InputError as exc:  # each check names its file; the error names where that file is
             raise InputError(exc.message, file=str(folder / exc.file) if exc.file in FILES else exc.file,
@@ -210,6 +216,14 @@ def _offices(raw) -> Mapping[str, str]:
     for force, title in offices.items():
         _check(title, str, "offices.yaml", f"offices.{force}")
     return MappingProxyType(dict(offices))
+
+
+def _chiefs(raw) -> Mapping[str, str]:
+    """Optional: force -> the title of its chief officer, with a default."""
+    chiefs = _check(raw.get("chief_officers") or {}, dict, "offices.yaml", "chief_officers")
+    for force, title in chiefs.items():
+        _check(title, str, "offices.yaml", f"chief_officers.{force}")
+    return MappingProxyType(dict(chiefs))
 
 
 def _meetings(raw) -> Mapping[str, Mapping[str, str]]:

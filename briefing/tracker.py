@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
+from briefing.phrases import unmatched_new_words
+
 STATUSES = ("Not started", "In progress", "Awaiting HMICFRS sign-off", "Closed by HMICFRS", "Superseded")
 NOT_ASSESSED = "Not yet assessed"  # how a blank Status reads: a first tracker's rows, nobody's claim yet
 # no commas: Excel reads a drop-down list as comma-separated
@@ -18,7 +20,7 @@ OPEN_STATUSES = STATUSES[:2]
 AWAITING = STATUSES[2]
 RAG = ("Red", "Amber", "Green")
 # What a row's finding is now, typed: the code a pack decides by, the word the sheet shows.
-STATES = {"new": "new", "persisting": "persisting", "unknown": "status unknown", "not-raised": "not raised again",
+STATES = {"new": "new", "unsure-new": unmatched_new_words(False), "persisting": "persisting", "unknown": "status unknown", "not-raised": "not raised again",
           "raised-again": "raised again", "report": "another report", "hand": "added by hand",
           "unmatched": "matches no finding"}
 EXPLAINED = frozenset({"unknown", "not-raised", "raised-again", "report", "hand"})  # true of their own inspection

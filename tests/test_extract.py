@@ -608,3 +608,44 @@ def test_a_text_dated_before_peel_2025_27s_framework_is_never_read_as_that_cycle
     assert extract(path).inspection.cycle == cycle
     calendar = Calendar(load_frameworks())
     assert "peel-2025-27" not in calendar.published_in(2025, 3) + calendar.inspected_in(2025, 2)
+
+
+REPOST = (" date 2022-11-29 HM Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS)\n"
+          "Northshire Police congratulated for its performance\n"
+          "PEEL 2021/22 - An inspection of Northshire Police\n"
+          "HMICFRS graded Northshire Police's performance across nine areas of policing and found the force was "
+          "'good' in six areas and 'adequate' in three areas.\n"
+          "His Majesty's Inspector of Constabulary Jo Smith {when} said:\n"
+          "\u201cI want to congratulate Northshire Police on its performance.\u201d\n")
+
+
+def test_a_reposted_release_gives_the_day_before_for_yesterday_and_no_day_for_recently(tmp_path):
+    """A repost's date line is when the repost was written: "yesterday said" puts the report the
+    day before; "recently said" puts it some day before, so no day is read and the user is told
+    (Humberside's report came out on 25 November 2022, its repost is dated the 29th: the s.55
+    last day would have been given four days late)."""
+    for when, published, warned in (("yesterday", "2022-11-28", None), ("recently", None, "recently said")):
+        text = tmp_path / f"{when}.txt"
+        text.write_text(REPOST.format(when=when), encoding="utf-8")
+        result = extract(text)
+        got = result.inspection.published
+        assert (got.exact.isoformat() if got and got.known else None) == published
+        said = " ".join(str(w) for w in result.warnings)
+        assert (warned in said) if warned else "recently" not in said
+        if warned:
+            assert "dated 29 November 2022 but says the report came out earlier" in said
+
+
+def test_a_site_banner_about_another_programme_is_never_the_reports_title(tmp_path):
+    """Planted after an inspectorate force page of 2018/19: the site's banner about a fire and
+    rescue consultation stood first and named an "inspection programme"; the report's own
+    title ("PEEL: ... 2018/19 - Northshire Police") is further down."""
+    page = tmp_path / "force-page.txt"
+    page.write_text("Skip to content\n\nProposed fire and rescue services inspection programme and framework 2025-27: "
+                    "For consultation\n\nWe would like your views on whether this programme covers the right areas.\n\n"
+                    "Northshire 2018/19\n\nNorthshire Police was inspected in tranche three and we found:\n\n"
+                    "the extent to which the force is effective at reducing crime and keeping people safe is good.\n\n"
+                    "Download the full report\n\nPEEL: Police effectiveness, efficiency and legitimacy 2018/19 - "
+                    "Northshire Police\n", encoding="utf-8")
+    title = extract(page, force="Northshire Police", cycle="peel-2018-19").inspection.title
+    assert title == "PEEL: Police effectiveness, efficiency and legitimacy 2018/19 - Northshire Police"

@@ -68,3 +68,29 @@ def test_every_finding_records_the_rule_that_read_it(tmp_path):
     path.write_text(HEADING + "Cause of concern: the force is not answering emergency calls quickly enough.\n\n"
                     "HMICFRS found one area for improvement: the force should record equality data.\n", encoding="utf-8")
     assert [f.how for f in extract(path).inspection.findings] == ["label", "named"]
+
+
+NEWS = ("SOURCE: https://www.example.gov.uk/news/northshire-police-must-make-urgent-improvements/\n"
+        "Northshire Police must make urgent improvements\n\n"
+        "HMICFRS graded Northshire Police's performance across eight areas of policing and found the force was "
+        "'inadequate' in one area and 'requires improvement' in four areas.\n\n"
+        "HMICFRS said the areas requiring improvement included responding to the public, investigating crime, "
+        "protecting vulnerable people, and building and developing its workforce.\n\n"
+        "His Majesty's Inspector of Constabulary Jo Smith said:\n\n"
+        "\u201cI have concerns about the performance of Northshire Police in keeping people safe and reducing crime.\n\n"
+        "\u201cAlthough I have concerns about corporate processes, I am pleased that the force has accepted our "
+        "findings and is engaging with us.\u201d\n")
+
+
+def test_a_news_page_gives_no_headline_or_praise_as_a_finding_and_a_grade_list_no_area(tmp_path):
+    """Planted after a North Yorkshire release: the headline was an area for improvement, the
+    conceding "Although I have concerns ..., I am pleased that ..." a finding, and every finding
+    was put under the workforce, the last area of the grade list before them."""
+    from briefing.extract import extract
+
+    page = tmp_path / "news.txt"
+    page.write_text(NEWS, encoding="utf-8")
+    findings = extract(page, force="Northshire Police").inspection.findings
+    assert [f.text for f in findings] == [
+        "I have concerns about the performance of Northshire Police in keeping people safe and reducing crime."]
+    assert findings[0].area == ""

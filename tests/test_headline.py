@@ -46,6 +46,8 @@ def test_headline_rule(rule, example):
     assert quote is not None and quote.text.startswith(example["gives"]) and quote.how == rule, quote
     if "by" in example:
         assert quote.by == example["by"]
+    if "ends" in example:  # a sentence the next one turns on is quoted with it
+        assert quote.text.endswith(example["ends"]), quote.text
 
 
 def test_the_headline_is_the_inspectors_and_says_where_it_stands():

@@ -183,3 +183,20 @@ def test_small_screens_show_the_grid_the_chart_and_the_movement_legibly(browser,
     wrap = movement.locator("xpath=ancestor::div[contains(@class, 'table-wrap')]")
     assert movement.bounding_box()["x"] + movement.bounding_box()["width"] <= \
         wrap.bounding_box()["x"] + wrap.bounding_box()["width"], "the Movement column must be on screen at 375 px"
+
+
+def test_on_a_phone_only_the_grade_grids_scroll_and_no_word_is_cut(browser, bundled_page):
+    """A table a reader must scroll sideways to read hides its last column; the sources table
+    (four columns, a force's name in the second) did so by a few pixels at 360 px."""
+    page, _ = _open(browser, bundled_page, 360)
+    scrolling = page.evaluate("""() => [...document.querySelectorAll('.table-wrap > table:not(.grid)')]
+        .filter(t => t.scrollWidth > t.parentElement.clientWidth + 1).map(t => t.caption.innerText)""")
+    assert scrolling == []
+    sources = page.locator("table", has=page.locator("caption", has_text="The sources this briefing rests on"))
+    room, word = page.evaluate("""c => {
+        const style = getComputedStyle(c), ctx = document.createElement('canvas').getContext('2d');
+        ctx.font = style.font;
+        return [c.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight),
+                ctx.measureText('Northamptonshire').width];
+    }""", sources.locator("td", has_text="Northamptonshire Police").first.element_handle())
+    assert word <= room, "the force's name is broken mid-word ('Northamptonsh ire')"

@@ -140,3 +140,17 @@ def test_a_press_release_moving_the_force_into_engage_leads_its_pack(tmp_path):
                                      options=PackOptions(date=date(2026, 12, 7)))).briefing
     assert _page_one_facts(briefing)["HMICFRS monitoring"].startswith("Was moved into Engage")
     assert "Lincolnshire Police was moved into Engage" in briefing.text()
+
+
+def test_a_dated_move_and_a_later_undated_remains_are_said_together(tmp_path):
+    """Planted after the Met's releases: a source dates the move into Engage (June 2022) and the
+    2023-25 release, itself undated, says the force is still in it. The pack said only "was in
+    Engage when its PEEL 2023-25 source was written, on a day it does not give", hiding the date."""
+    moved = load_inspection(_write(tmp_path, ENGAGE.replace("date: 2024-12-06, line: 2", "date: 2022-06, line: 2")
+                                   .replace("cycle: peel-2023-25", "cycle: peel-2021-22")
+                                   .replace("published: 2024-12-06", "published: 2022-09-01")))
+    still = _undated(tmp_path, "remains")
+    status = monitoring_status([moved, still], date(2026, 12, 7))
+    assert status.words() == ("was moved into Engage, HMICFRS's enhanced monitoring, in June 2022, and was still in it "
+                              "when its PEEL 2023-25 source was written")
+    assert status.enhanced

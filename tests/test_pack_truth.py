@@ -69,7 +69,7 @@ def test_a_pack_with_no_response_on_file_says_the_deadline_passed(tmp_path):
     assert text.count("check that it was published") == 1  # said once, where the response is discussed
     assert "the last day was 11 April 2024. That day has passed" in text
     assert "12 April 2024" not in text and "is was" not in text
-    assert "Response to the chief constable's comments" in text
+    assert "Response to the Chief Constable's comments" in text
 
 
 def test_chief_comments_date_appears_in_the_skeleton(tmp_path):
@@ -77,7 +77,7 @@ def test_chief_comments_date_appears_in_the_skeleton(tmp_path):
                                    options=PackOptions(date=date(2024, 2, 20), chief_comments_by=date(2024, 3, 15))))
     text = result.briefing.text()
     assert "is due in 51 days (11 April 2024)" in text
-    assert "chief constable's comments are asked for by 15 March 2024" in text
+    assert "Chief Constable's comments are asked for by 15 March 2024" in text
     assert "requested by 15 March 2024" in text
 
 

@@ -5,6 +5,7 @@ the rendered Word, PDF and web page as a reader would see them."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from conftest import invoke
@@ -299,3 +300,46 @@ def test_page_one_quotes_the_inspector_and_says_where_monitoring_stands(tmp_path
         "is graded in both sources: it went down")
     html = next(out.glob("*.html")).read_text(encoding="utf-8")
     assert "<blockquote><p>\u201cI have serious concerns" in html
+
+
+def _body_lines(page) -> list[str]:
+    """A page's lines without its marking and page number."""
+    lines = [line.strip() for line in page.extract_text().splitlines()]
+    return [line for line in lines if line and line != "OFFICIAL" and not re.fullmatch(r"Page \d+ of \d+", line)]
+
+
+@pytest.mark.parametrize("audience", ["pcc", "chief-officers"])
+def test_no_heading_stands_at_a_page_foot_and_no_page_is_blank(default_pack, chief_officers, audience):
+    """A heading (with its one-line introduction) left at the foot of a page, its table overleaf,
+    reads as an empty section; a page holding only the marking reads as a printing fault."""
+    from pypdf import PdfReader
+
+    if audience == "pcc":
+        pdf, titles = default_pack.path("pdf"), {s.title for s in default_pack.briefing.sections}
+    else:
+        model = json.loads((chief_officers / f"{CO_STEM}.json").read_text(encoding="utf-8"))
+        pdf, titles = chief_officers / f"{CO_STEM}.pdf", {s["title"] for s in model["sections"]}
+    for number, page in enumerate(PdfReader(str(pdf)).pages, start=1):
+        lines = _body_lines(page)
+        assert lines, f"page {number} is blank"
+        tail = [i for i, line in enumerate(lines) if line in titles and i >= len(lines) - 3]
+        assert not tail, f"page {number} ends with the heading {lines[tail[0]]!r} and {len(lines) - 1 - tail[0]} lines"
+
+
+def test_the_word_questions_are_numbered_from_one(default_pack):
+    """Word numbers all "List Number" paragraphs of a document as one list unless told
+    otherwise: the questions would be numbered on from page 1's recommendations (3, 4, ...)."""
+    import docx
+
+    document = docx.Document(str(default_pack.path("docx")))
+    numbering = document.part.numbering_part.element
+    lists: dict[str, list[str]] = {}
+    for paragraph in document.paragraphs:
+        if paragraph.style.name == "List Number":
+            lists.setdefault(paragraph._p.pPr.numPr.numId.val, []).append(paragraph.text)
+    assert len(lists) >= 2  # page 1's "asked to" list and the questions
+    questions = next(texts for texts in lists.values() if any("?" in t for t in texts))
+    assert questions and not any("?" in t for other in lists.values() if other is not questions for t in other)
+    for num_id in lists:
+        start = numbering.xpath(f'./w:num[@w:numId="{num_id}"]/w:lvlOverride/w:startOverride/@w:val')
+        assert start == ["1"], (num_id, lists[num_id][:1])

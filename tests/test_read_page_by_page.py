@@ -55,6 +55,24 @@ def test_a_report_with_no_date_on_file_of_a_cycle_long_over_has_had_its_56_days(
     assert "cannot be given" not in text and "is due" not in text
 
 
+def test_a_report_with_no_date_is_never_said_to_be_published_before_another(tmp_path):
+    """Both releases undated (the Metropolitan Police's): the 2023-25 report cannot be "published
+    on or before" the 2021/22 one (it was said of both, so of a report years the younger)."""
+    from click.testing import CliRunner
+    from conftest import ROOT, invoke
+
+    texts = ROOT.parent / "shared" / "corpus-2" / "texts"
+    pair = [texts / f"metropolitan-{cycle}-pressrelease.txt" for cycle in ("2021-22", "2023-25")]
+    if not all(p.exists() for p in pair):
+        pytest.skip(f"{texts} is absent: clone the project with ../shared beside it to run this test")
+    result = invoke(CliRunner(), "pack", *pair, "--date", "2026-12-07", "--formats", "json", "-o", tmp_path)
+    assert result.exit_code == 0, result.output
+    text = " ".join(next(tmp_path.glob("*-briefing.json")).read_text(encoding="utf-8").split())
+    assert "the 56 days have ended" in text
+    assert "published on or before the PEEL 2021/22 report" not in text
+    assert "cannot be placed after the PEEL 2021/22 report (date not stated) for want of a publication date" in text
+
+
 def test_the_last_day_a_cycles_reports_came_out():
     from briefing.compare.register import published_by
     from briefing.reference import load_frameworks
@@ -187,5 +205,28 @@ def test_page_one_says_what_the_counts_prove_fell(tmp_path):
     glance = next(s for s in build_briefing(c, None, PackOptions(date=date(2026, 12, 7))).sections
                   if s.title == "At a glance")
     points = " ".join(p.text for b in glance.blocks if getattr(b, "kind", "") == "points" for p in b.items)
-    assert "no movement of a grade can be shown" in points
+    assert "so no one area's movement can be shown" in points
     assert "The PEEL 2023-25 source's counts show that at least one area went down" in points
+
+
+def test_the_tracker_calls_a_finding_new_only_where_the_earlier_source_lists_every_finding(tmp_path):
+    """Planted: both sources are press releases; the newer one states a concern the older does
+    not list. The pages say "not in the earlier source used": the tracker, carried from quarter
+    to quarter, must not say "new" (the Met's "ongoing concerns" were marked new there)."""
+    from briefing.tracker import COLUMNS
+
+    (tmp_path / "old.yaml").write_text(ONE_OF_EACH["old.yaml"], encoding="utf-8")
+    (tmp_path / "new.yaml").write_text(ONE_OF_EACH["new.yaml"] + "findings:\n  - {kind: area-for-improvement, "
+                                       "id: Finding 1, area: Investigating crime, text: The force should improve "
+                                       "how it supervises investigations.}\n", encoding="utf-8")
+    c = compare(load_dataset(tmp_path / "old.yaml"), load_dataset(tmp_path / "new.yaml"))
+    for audience in ("pcc", "chief-officers"):
+        briefing = build_briefing(c, None, PackOptions(date=date(2026, 12, 7), audience=audience))
+        actions = next(s for s in briefing.sheets if s.name == "Actions").table
+        titles = [col.title for col in actions.columns]
+        row = next(r for r in actions.rows if "supervises investigations" in r[titles.index("Finding")])
+        assert row[titles.index("State")] == "not in the earlier source used"
+        assert row[titles.index("In the latest inspection")] == "not in the earlier source used"
+        assert [col.title for col in COLUMNS] == titles
+    chiefs = " ".join(briefing.text().split())
+    assert "| new |" not in chiefs and "supervises investigations" in chiefs

@@ -4,6 +4,7 @@ said to be corrected, the report a link, the duty a duty, the office's own title
 
 from __future__ import annotations
 
+import html
 import zipfile
 from pathlib import Path
 
@@ -89,3 +90,24 @@ def test_a_hostile_address_is_shown_never_linked(tmp_path, runner):
     assert result.exit_code == 0, result.output
     html = next((tmp_path / "out").glob("*.html")).read_text(encoding="utf-8")
     assert 'href="javascript' not in html
+
+
+def test_the_met_is_led_by_a_commissioner_and_an_undated_report_gets_a_placeholder(tmp_path, runner):
+    """The Metropolitan Police's releases give no publication date and name no area's grade, only
+    counts: the public response must not say "published its report ... in date not stated" nor
+    ask for a chief constable's comments, and it says the counts it has."""
+    texts = Path(__file__).resolve().parents[2] / "shared" / "corpus-2" / "texts"
+    pair = [texts / f"metropolitan-{cycle}-pressrelease.txt" for cycle in ("2021-22", "2023-25")]
+    if not all(p.exists() for p in pair):
+        pytest.skip(f"{texts} is absent: clone the project with ../shared beside it to run this test")
+    for command, formats in (("response", "html"), ("pack", "json")):
+        result = invoke(runner, command, *pair, "--date", "2026-12-07", "--formats", formats, "-o", tmp_path / command)
+        assert result.exit_code == 0, result.output
+    response = " ".join(html.unescape(next((tmp_path / "response").glob("*.html")).read_text(encoding="utf-8")).split())
+    pack = " ".join(next((tmp_path / "pack").glob("*-briefing.json")).read_text(encoding="utf-8").split())
+    for text in (response, pack):
+        assert "chief constable" not in text.lower() and "Commissioner's comments" in text
+    assert "date not stated" not in response
+    assert "on [the date of publication: to be added by the office]" in response
+    assert ("HMICFRS graded the force adequate in one area, requires improvement in five areas and inadequate in "
+            "two areas; the source on file does not name the areas.") in response

@@ -13,11 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from briefing.compare.counted import CountedGrades, counted, falls_proven
+from briefing.compare.counted import CountedGrades, counted, falls_proven, rises_proven
 from briefing.compare.grades import GradeChange, caveats, grade_changes
 from briefing.compare.matching import key_terms, match_findings
 from briefing.compare.overrides import Overrides
 from briefing.compare.register import s55_due
+from briefing.compare.states import NOT_GRADED
 from briefing.compare.summaries import FindingRef, InspectionSummary, PersistingConcern
 from briefing.errors import BriefingError
 from briefing.frameworks import Frameworks
@@ -47,6 +48,8 @@ class Comparison:
     old_counts: tuple[CountedGrades, ...] = ()  # grades each source counts ("inadequate in four areas")
     new_counts: tuple[CountedGrades, ...] = ()
     falls_at_least: int = 0  # areas that went down, named or proven by the newer source's counts
+    falls_need_both: bool = False  # the proof needs the older source's counts as well as the newer's
+    rises_at_least: int = 0  # areas that went up, named or proven by the two sources' grades and counts
 
     @property
     def unmatched_confirmed(self) -> bool:
@@ -85,6 +88,7 @@ class Comparison:
             "new_means": unmatched_new_words(self.new_confirmed),
             "old_counts": [g.to_json() for g in self.old_counts], "new_counts": [g.to_json() for g in self.new_counts],
             "falls_at_least": self.falls_at_least,
+            "rises_at_least": self.rises_at_least,
             "overrides": self.overrides,
             "s55_due": self.s55_due.isoformat() if self.s55_due else None,
             "on_file": list(self.on_file), "not_on_file": list(self.not_on_file),
@@ -134,7 +138,7 @@ def compare(old: Inspection, new: Inspection, overrides: Overrides | None = None
         overrides=overrides.source if overrides else "",
         s55_due=s55_due(new.published),
         on_file=(older.name, newer.name), not_on_file=tuple(fw.short_name(c.id) for c in fw.cycles_missing([old.cycle, new.cycle])),
-        old_counts=counted(old), new_counts=counted(new), falls_at_least=falls_proven(fw, changes, counted(new)))
+        old_counts=counted(old), new_counts=counted(new), **_proven(fw, changes, old, new))
     return with_record(comparison, record) if record is not None else comparison
 
 
@@ -171,3 +175,20 @@ def with_record(comparison: Comparison, record) -> Comparison:
         persisting.append(p)
     return replace(comparison, persisting=tuple(persisting), on_file=tuple(record.names()),
                    not_on_file=record.not_on_file)
+
+
+def _proven(fw, changes, old: Inspection, new: Inspection) -> dict:
+    """Movements the counts prove beyond those named, and whether a fall's proof rests on
+    the older source's counts too (the pack then says "the two sources' counts")."""
+    outside = (_outside(fw.cycles[old.cycle], changes, "old_state"), _outside(fw.cycles[new.cycle], changes, "new_state"))
+    newer_only = falls_proven(fw, changes, counted(new), (), outside)
+    falls = falls_proven(fw, changes, counted(new), counted(old), outside)
+    return {"falls_at_least": falls, "falls_need_both": falls > newer_only,
+            "rises_at_least": rises_proven(fw, changes, counted(old), counted(new), outside)}
+
+
+def _outside(cycle, changes, side: str) -> int:
+    """Areas the cycle grades in PEEL that are not rows of the comparison: a source's count
+    ("good in three areas") may hold them, so a proof must leave them room."""
+    rows = {c.area for c in changes if getattr(c, side).state != NOT_GRADED}
+    return len({a.canonical for a in cycle.areas if a.graded and not a.elsewhere and a.canonical not in rows})

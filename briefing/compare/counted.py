@@ -48,21 +48,90 @@ def counted(inspection: Inspection) -> tuple[CountedGrades, ...]:
                  for c in first.values())
 
 
-def falls_proven(fw: Frameworks, rows: list[GradeChange], counts: tuple[CountedGrades, ...]) -> int:
-    """The fewest areas that must have gone down, given the named grades and the newer
-    source's counts: for a grade g, the newer source puts at least N areas at g or worse,
-    and only S of the later cycle's areas could be there without a fall (not named above
-    g, and their earlier grade no better than g, or not known), so at least N - S fell. Nothing is proven where
-    the counts hold more areas than the later cycle has (they may count others), or where a
-    grade was corrected after the counts were published."""
-    areas = [r for r in rows if r.new_state.state != NOT_GRADED]
+def falls_proven(fw: Frameworks, rows: list[GradeChange], new_counts: tuple[CountedGrades, ...],
+                 old_counts: tuple[CountedGrades, ...] = (), outside: tuple[int, int] = (0, 0)) -> int:
+    """The fewest areas that must have gone down, given the named grades and both sources'
+    counts: for a grade g, the newer source puts at least N areas at g or worse, and at most
+    S of them can be there without a fall (an area the earlier cycle did not grade, or one
+    whose earlier grade was g or worse: named, or as many as the older source's counts
+    leave room for), so at least N - S fell. `outside` gives, for the older and the newer
+    side, how many areas its cycle grades that are not rows here (a count may hold them).
+    Nothing is proven where a source's counts hold more areas than its cycle has, or where
+    a grade was corrected after the counts were published."""
     best = sum(1 for r in rows if r.movement == "down")
-    if sum(c.count for c in counts) > len(areas) or any(r.correction for r in rows):
-        return best  # the counts may hold other areas, or grades corrected since they were stated
-    for limit in sorted({max(fw.ranks[g] for g in c.grades) for c in counts}):
-        stated = sum(c.count for c in counts if max(fw.ranks[g] for g in c.grades) <= limit)
-        named = sum(1 for r in areas if r.new_state.graded and fw.ranks[r.new_grade] <= limit)
-        could = sum(1 for r in areas if not (r.old_state.graded and fw.ranks[r.old_grade] > limit)
-                    and not (r.new_state.graded and fw.ranks[r.new_grade] > limit))
-        best = max(best, max(stated, named) - could)
+    old, new = Side("old_state", old_counts, outside[0]), Side("new_state", new_counts, outside[1])
+    return max(best, _proven(fw, rows, new, old))
+
+
+def rises_proven(fw: Frameworks, rows: list[GradeChange], old_counts: tuple[CountedGrades, ...],
+                 new_counts: tuple[CountedGrades, ...], outside: tuple[int, int] = (0, 0)) -> int:
+    """The fewest areas that must have gone up: the mirror of `falls_proven`, from the areas
+    the older source puts at g or worse and the room the newer source leaves there ("good
+    in five areas and adequate in four" leaves none below adequate, so every area named
+    requires improvement before went up)."""
+    best = sum(1 for r in rows if r.movement == "up")
+    old, new = Side("old_state", old_counts, outside[0]), Side("new_state", new_counts, outside[1])
+    return max(best, _proven(fw, rows, old, new))
+
+
+@dataclass(frozen=True)
+class Side:
+    """One inspection of the pair, as the proof sees it: which state of a row is its grade,
+    its counts, and how many areas its cycle grades beyond the rows (which a count may hold)."""
+
+    state: str  # "old_state" or "new_state"
+    counts: tuple[CountedGrades, ...]
+    outside: int
+
+    def of(self, row: GradeChange):
+        return getattr(row, self.state)
+
+    def areas(self, rows: list[GradeChange]) -> list[GradeChange]:
+        return [r for r in rows if self.of(r).state != NOT_GRADED]
+
+    def fits(self, rows: list[GradeChange]) -> bool:
+        """No more areas counted than the cycle has, nor more unnamed ones than it leaves
+        without a stated grade."""
+        areas = self.areas(rows)
+        unknown = sum(1 for r in areas if not self.of(r).graded)
+        return (sum(c.count for c in self.counts) <= len(areas) + self.outside
+                and sum(c.unnamed for c in self.counts) <= unknown + self.outside)
+
+    def room(self, fw: Frameworks, rows: list[GradeChange], limit: int) -> int:
+        """The most rows this side can put at the rank `limit` or worse: those it names there,
+        and of the rest, all but those its counts place above `limit` (less any its cycle's
+        other areas can hold). Without counts that fit, every unnamed row can be there."""
+        areas = self.areas(rows)
+        named = sum(1 for r in areas if self.of(r).graded and fw.ranks[self.of(r).grade] <= limit)
+        unknown = sum(1 for r in areas if not self.of(r).graded)
+        if not self.counts or not self.fits(rows):
+            return named + unknown
+        above = sum(c.unnamed for c in self.counts if min(fw.ranks[g] for g in c.grades) > limit)
+        return named + unknown - max(above - self.outside, 0)
+
+
+def _proven(fw: Frameworks, rows: list[GradeChange], side: Side, other: Side) -> int:
+    """Rows at g or worse on `side` that cannot be at g or worse (or ungraded) on `other`."""
+    if any(r.correction for r in rows) or not side.fits(rows):
+        return 0  # the counts are of grades as published; a corrected one may be counted either way
+    areas = side.areas(rows)
+    unknown = [r for r in areas if not side.of(r).graded]
+    best = 0
+    for limit in sorted({max(fw.ranks[g] for g in c.grades) for c in side.counts} |
+                        {fw.ranks[side.of(r).grade] for r in areas if side.of(r).graded}):
+        at = [r for r in areas if side.of(r).graded and fw.ranks[side.of(r).grade] <= limit]
+        stated = sum(c.count for c in side.counts if max(fw.ranks[g] for g in c.grades) <= limit)
+        least = max(stated - side.outside, len(at))
+        extra = min(max(least - len(at), 0), len(unknown))  # the fewest unnamed rows that make up the count
+
+        def stays(r) -> str:  # "ungraded", "maybe" (can be at g or worse there too) or "" (cannot)
+            state = other.of(r)
+            if state.state == NOT_GRADED:
+                return "ungraded"
+            return "maybe" if not (state.graded and fw.ranks[state.grade] > limit) else ""
+
+        named, rest = [stays(r) for r in at], [stays(r) for r in unknown]
+        ungraded = named.count("ungraded") + min(extra, rest.count("ungraded"))
+        maybe = min(other.room(fw, rows, limit), named.count("maybe") + min(extra, rest.count("maybe")))
+        best = max(best, least - min(least, ungraded + maybe))
     return best

@@ -10,7 +10,7 @@ publication date.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from briefing.model import Inspection, Monitoring, PublicationDate
@@ -27,6 +27,7 @@ class MonitoringStatus:
     when: PublicationDate  # the statement's date, else its source's publication date
     source: str  # the source as a reader finds it (Inspection.cite())
     cycle: str = ""  # the source's cycle, where neither the statement nor its source is dated
+    still: str = ""  # a later source's cycle, where that source (undated) says the force is still at this stage
 
     @property
     def enhanced(self) -> bool:
@@ -43,7 +44,8 @@ class MonitoringStatus:
         if self.cycle:
             return _WORDS["undated"][key].format(cycle=self.cycle)
         dated = f" {'on' if self.when.exact else 'in'} {self.when}" if self.when.known else ""
-        return _WORDS[key].format(when=dated).rstrip(",")
+        still = _WORDS["still"].format(cycle=self.still) if self.still else ""
+        return _WORDS[key].format(when=dated).rstrip(",") + still
 
     def to_json(self) -> dict:
         return {"stage": self.statement.stage, "event": self.statement.event, "date": self.when.iso(),
@@ -72,8 +74,16 @@ def monitoring_status(reports: Iterable[Inspection], as_of: date) -> MonitoringS
             elif not when.known and cycle is not None and cycle.starts is not None and cycle.starts <= as_of:
                 # undated: counted only where its cycle had begun by the paper's day
                 undated.append((MonitoringStatus(m, when, inspection.cite(), cycle.short or cycle.name), order))
-    best = max(dated, key=lambda s: s[0].when.sort_key(), default=None)
+    best = max(dated, key=lambda s: (s[0].when.sort_key(), s[1]), default=None)
     latest = max(undated, key=lambda s: s[1], default=None)
+    if latest is not None and best is not None and latest[1] >= best[1] and _agrees(best[0], latest[0]):
+        return replace(best[0], still=latest[0].cycle)  # "moved into Engage in June 2022, and still in it in 2023-25"
     if latest is not None and (best is None or latest[1] > best[1]):
         return latest[0]
     return best[0] if best else None
+
+
+def _agrees(dated: MonitoringStatus, undated: MonitoringStatus) -> bool:
+    """A later, undated "remains" at the stage a dated statement moved the force into."""
+    return (undated.statement.event == "remains" and dated.statement.event == "entered"
+            and undated.statement.stage == dated.statement.stage)

@@ -113,6 +113,7 @@ def _s55(c: Comparison, options: PackOptions, standing) -> Section:
     findings = c.new.findings
     formal = [f for f in findings if f.kind in ("cause-of-concern", "recommendation")]
     items = formal or [f for f in findings if f.kind != "innovative-practice"]
+    chief = options.chief_for(c.new.force)
     blocks = list(render_blocks(
         "s55_response.txt.j2", said=standing.words("said"), published=c.new.published,
         office=options.office_for(c.new.force), answered=standing.on_file, past=standing.missing,
@@ -123,13 +124,13 @@ def _s55(c: Comparison, options: PackOptions, standing) -> Section:
         published_known=PublicationDate.from_iso(c.new.published_iso).known,
         published_phrase=(f"published on {c.new.published}" if c.new.published_exact
                           else published_words(c.new.published_iso)),
-        chief_by=long_date(options.chief_comments_by) if options.chief_comments_by else ""))
+        chief_by=long_date(options.chief_comments_by) if options.chief_comments_by else "", chief=chief))
     if standing.on_file:
         return Section("Statutory response (section 55)", 1, tuple(blocks))
-    parts = [("Chief constable's comments", "Invite the chief constable's comments on the report (s.55(4))"
+    parts = [(f"{chief}'s comments", f"Invite the {chief}'s comments on the report (s.55(4))"
               + (f"; requested by {long_date(options.chief_comments_by)}" if options.chief_comments_by else ""), ""),
              (f"{options.office_short(c.new.force)}'s comments on the report", "", ""),
-             ("Response to the chief constable's comments", "", "")]
+             (f"Response to the {chief}'s comments", "", "")]
     parts += [(f.label, f.text, "") for f in items]
     parts.append(("Copies sent to", "HMICFRS and the Home Secretary (s.55(6))", ""))
     blocks.append(Table("Response", "Draft response skeleton",

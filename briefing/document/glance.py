@@ -75,7 +75,7 @@ def _lead(c: Comparison, monitoring) -> list[Point]:
 
 def _movements(c: Comparison) -> list[Point]:
     lines = summary.movement_lines(c)
-    text = " ".join(x for x in (lines[0], summary.downgrade_line(c), summary.falls_line(c)) if x)
+    text = " ".join(x for x in (lines[0], summary.downgrade_line(c), summary.falls_line(c), summary.rises_line(c)) if x)
     return [Point(text, _cited(c.old, c.new))]
 
 
@@ -114,7 +114,7 @@ def actions_fact(rows: list[TrackerRow], progress: Progress, carried_from: str, 
         return text + (" " + words["rag"].format(rag=rag) if rag else " " + words["no_rag"])
     if not rows:
         return words["first_none"]
-    states = {key: sum(1 for r in rows if r.state in key.split("+")) for key in ("new+persisting", "unknown", "report")}
+    states = {key: sum(1 for r in rows if r.state in key.split("+")) for key in ("new+unsure-new+persisting", "unknown", "report")}
     kinds = [(words[f"first_{key}"]["one" if n == 1 else "many"].format(new=c.new.cycle_name, old=c.old.cycle_name), n)
              for key, n in zip(("new", "unknown", "reports"), states.values()) if n]
     if len(kinds) == 1:  # "one row, for a finding of ...", "18 rows, all for findings of ..."

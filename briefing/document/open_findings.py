@@ -16,7 +16,7 @@ from briefing.document.wording import plural, report_to_check
 from briefing.sources import with_article
 from briefing.tracker import AWAITING, OPEN_STATUSES, STATES, STATUSES, TrackerRow
 
-PEEL_STATES = ("new", "persisting", "unknown")  # the rows this pair of inspections gives (other reports have their own sections)
+PEEL_STATES = ("new", "unsure-new", "persisting", "unknown")  # the rows this pair of inspections gives (other reports have their own sections)
 NO_AREA = "Not tied to an area"
 CLOSED = tuple(s for s in STATUSES if s not in OPEN_STATUSES and s != AWAITING)  # closed by HMICFRS, superseded
 

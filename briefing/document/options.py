@@ -39,6 +39,13 @@ class PackOptions:
         known = reference or default_reference()
         return self.office or known.offices.get(force) or known.default_office
 
+    def chief_for(self, force: str, reference=None) -> str:
+        """The title of the force's chief officer, whose comments s.55(4) asks for: "Chief
+        Constable", or "Commissioner" in London (data/offices.yaml)."""
+        from briefing.reference import reference as default_reference
+
+        return (reference or default_reference()).chief_for(force)
+
     def meeting_for(self, force: str, reference=None) -> str:
         """The meeting as asked, else the one data/offices.yaml knows this office puts such papers
         to, else none (the header then prints no meeting row rather than guess one)."""

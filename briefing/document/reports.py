@@ -138,13 +138,29 @@ def _due(entries: tuple[ReportEntry, ...], since: Since, as_of: date) -> Section
                             "response is on file", columns,
                             tuple((e.title, _published(e), e.s55_due or "", e.status) for e in listed)))
     if missing:
-        earlier = (f"; the {'one' if len(older) == 1 else len(older)} published on or before {since.words} "
-                   f"{'is' if len(older) == 1 else 'are'} on the Reports sheet" if older else "")
+        earlier = _older_words(older, since)
         blocks.append(Paragraph(f"For {plural(len(missing), 'report')} on file the 56 days have ended and no response "
                                 f"is on file{earlier}. A response may have been published without a copy reaching this "
                                 "file: record it as a response dataset and the next pack says when it was published.",
                                 "note"))
     return Section("s.55 responses due", 1, tuple(blocks))
+
+
+def _older_words(older: list[ReportEntry], since: Since) -> str:
+    """Where the unlisted gaps are: "published on or before" only of a report whose date and
+    the starting point's date are both on file (a report of 2023-25 with no date is not "on
+    or before" a 2021/22 report with none)."""
+    dated = [e for e in older if e.published.known and since.published.known]
+    parts = []
+    if dated:
+        parts.append(f"the {'one' if len(dated) == 1 else len(dated)} published on or before {since.words}")
+    if len(dated) < len(older):
+        undated = len(older) - len(dated)
+        parts.append(f"the {'one' if undated == 1 else undated} that cannot be placed after {since.words} "
+                     "for want of a publication date")
+    if not parts:
+        return ""
+    return f"; {join_words(parts)} {'is' if len(older) == 1 else 'are'} on the Reports sheet"
 
 
 def reports_sheet(entries: tuple[ReportEntry, ...]) -> Sheet:

@@ -17,10 +17,12 @@ from dataclasses import dataclass
 
 from briefing.cleaning import clean_model
 from briefing.compare.addressed import due_date
+from briefing.compare.counted import counted
 from briefing.compare.register import ReportEntry
+from briefing.document.grades import counted_text
 from briefing.document.model import Briefing, BulletList, Column, Link, Metadata, Paragraph, Section, Table
 from briefing.document.options import PackOptions
-from briefing.document.wording import long_date, plural
+from briefing.document.wording import join_words, long_date, plural
 from briefing.frameworks import Frameworks
 from briefing.model import Finding, Inspection
 from briefing.reference import load_frameworks, reference
@@ -50,14 +52,14 @@ def build_response(subject: Subject, options: PackOptions | None = None,
     options = options or PackOptions()
     fw = frameworks or load_frameworks()
     r, force = subject.report, subject.report.force
-    office = options.office_for(force)
+    office, chief = options.office_for(force), options.chief_for(force)
     title = (f"Response to the HMICFRS {subject.name} inspection of {force}" if r.cycle else
              f"Response to the HMICFRS report: {r.title}")
-    sections = (_about(subject, options, office), *_grades(subject, options, fw),
+    sections = (_about(subject, options, office, chief), *_grades(subject, options, fw),
                 _comments(f"Comments of the {office}", f"the {office}",
-                          "comments on the report, and the response to the Chief Constable's comments"),
-                _comments("The Chief Constable's comments", "the office, from the Chief Constable's comments",
-                          "the Chief Constable's comments on the report, as received"),
+                          f"comments on the report, and the response to the {chief}'s comments"),
+                _comments(f"The {chief}'s comments", f"the office, from the {chief}'s comments",
+                          f"the {chief}'s comments on the report, as received"),
                 *_entries(subject))
     meta = Metadata(title=title, subject=f"The {office}'s response under section 55 of the Police Act 1996 to "
                                          f"HMICFRS's report {r.title} ({force})",
@@ -68,15 +70,17 @@ def build_response(subject: Subject, options: PackOptions | None = None,
     return clean_model(Briefing(meta, sections, (), ()))
 
 
-def _about(s: Subject, options: PackOptions, office: str) -> Section:
-    """What the report is and what the law requires, as of the draft's date."""
+def _about(s: Subject, options: PackOptions, office: str, chief: str) -> Section:
+    """What the report is and what the law requires, as of the draft's date: a day not on
+    file is a placeholder for the office, never "in date not stated"."""
     r, e = s.report, s.entry
     name, url = r.reference()
-    published = f"on {r.published}" if r.published.exact else f"in {r.published}"
+    published = (f"on {r.published}" if r.published.exact else f"in {r.published}" if r.published.known
+                 else "on [the date of publication: to be added by the office]")
     national = f" It is a national report, which section 55 puts to every {DEFAULT_OFFICE}." \
         if "all" in r.covers else ""
-    duty = (f"Section 55 of the Police Act 1996 requires the {office} to invite the Chief Constable's comments on the "
-            f"report, to publish comments on it with the Chief Constable's comments and the response to them, and to "
+    duty = (f"Section 55 of the Police Act 1996 requires the {office} to invite the {chief}'s comments on the "
+            f"report, to publish comments on it with the {chief}'s comments and the response to them, and to "
             "send them to HMICFRS and the Home Secretary.")
     blocks = [Paragraph(f"His Majesty's Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS) published "
                         f"its report {name} {published}.{national} {duty}{_when_due(e, options.date)}")]
@@ -116,8 +120,11 @@ def _grades(s: Subject, options: PackOptions, fw: Frameworks) -> list[Section]:
     cycle = fw.cycles[s.report.cycle]
     graded = s.report.corrected(options.date).graded
     if not graded:
-        return [Section("The inspectorate's grades", 1, (Paragraph(WRITE.format(
-            who="the office", what=f"the grades given in {s.full_report}"), "placeholder"),))]
+        counts = [k for k in counted(s.report) if k.unnamed]
+        said = (Paragraph(f"HMICFRS graded the force {join_words([counted_text(k) for k in counts])}; the source on "
+                          "file does not name the areas."),) if counts else ()
+        return [Section("The inspectorate's grades", 1, (*said, Paragraph(WRITE.format(
+            who="the office", what=f"the grades given in {s.full_report}"), "placeholder")))]
 
     def area(j) -> str:
         own = cycle.area_for_canonical(j.area)

@@ -38,8 +38,8 @@ def weakest(c: Comparison) -> list[str]:
     the causes of concern the newer source lists."""
     lines = []
     if not any(j.grade != "ungraded" for j in c.new.judgements) and not c.new_counts:
-        lines.append(f"The {c.new.cycle_name} source gives no grades and no counts of grades: take them from "
-                     f"{report_to_check(c)}.")
+        lines.append(f"No grade and no count of grades was read from the {c.new.cycle_name} source: take them from "
+                     f"{report_to_check(c)}.")  # the source may word them in ways the reader does not know
     inadequate = [g.area_name for g in c.grade_changes if g.new_state.graded and g.new_grade == "inadequate"]
     if inadequate:
         lines.append(f"{c.new.cycle_name} graded the force inadequate at {join_words(inadequate)}.")
@@ -79,7 +79,9 @@ def movement_lines(c: Comparison) -> list[str]:
         lines.append(f"Of the {number(compared)} areas graded in both sources, {number(up)} went up, {number(down)} went "
                      f"down and {number(same)} stayed the same.")
     else:
-        lines.append("No area is graded in both sources, so no movement of a grade can be shown.")
+        proven = c.falls_at_least or c.rises_at_least
+        lines.append("No area is graded by name in both sources, so no one area's movement can be shown." if proven
+                     else "No area is graded in both sources, so no movement of a grade can be shown.")
     newly, dropped = len(c.movements(NEWLY)), len(c.movements(NO_LONGER))
     if newly:
         lines.append(f"{areas(newly).capitalize()} {'is' if newly == 1 else 'are'} graded in {c.new.cycle_name} but "
@@ -100,7 +102,7 @@ def _unknown(c: Comparison) -> list[str]:
                  if (n := sum(1 for g in unknown if getattr(g, attr).state == NOT_STATED))]
         lines.append(f"{join_words(sides)[:1].upper()}{join_words(sides)[1:]}, so whether "
                      f"{'that area' if len(unknown) == 1 else f'those {number(len(unknown))} areas'} moved is not known.")
-    return lines + [line for line in (falls_line(c),) if line]
+    return lines + [line for line in (falls_line(c), rises_line(c)) if line]
 
 
 def falls_line(c: Comparison) -> str:
@@ -109,9 +111,23 @@ def falls_line(c: Comparison) -> str:
     down = len(c.movements(DOWN))
     if c.falls_at_least <= down:
         return ""
+    if c.falls_need_both:
+        named = f", though they name only {number(down)}" if down else ", though neither names them"
+        return f"The two sources' counts of grades show that at least {areas(c.falls_at_least)} went down{named}."
     named = f", though it names only {number(down)}" if down else ", though it does not name them"
     return (f"The {c.new.cycle_name} source's counts show that at least {areas(c.falls_at_least)} went "
             f"down{named}.")
+
+
+def rises_line(c: Comparison) -> str:
+    """The rises the two sources' grades and counts prove beyond those named, or "" (North
+    Yorkshire's five areas below adequate in 2021/22, and "good in five areas and adequate in
+    four" in 2023-25: the release's main message, which no named pair of grades shows)."""
+    up = len(c.movements(UP))
+    if c.rises_at_least <= up:
+        return ""
+    named = f", though they name only {number(up)}" if up else ", though neither names them in both"
+    return f"The two sources' grades and counts show that at least {areas(c.rises_at_least)} went up{named}."
 
 
 def downgrade_line(c: Comparison) -> str:
@@ -165,8 +181,13 @@ def headline(c: Comparison) -> tuple[str, ...]:
     """Three lines on what changed, for an email body and the workbook's Summary."""
     up, down, same = (len(c.movements(m)) for m in (UP, DOWN, SAME))
     worst = worst_downgrade(c)
-    grades = (f"Grades: of {up + down + same} areas graded in both sources, {up} up, {down} down, {same} unchanged"
-              if up + down + same else "Grades: no area graded in both sources")
+    both = up + down + same
+    grades = (f"Grades: of {both} area{'s' if both != 1 else ''} graded in both sources, {up} up, {down} down, "
+              f"{same} unchanged" if both else "Grades: no area graded in both sources")
+    if c.falls_at_least > down or c.rises_at_least > up:  # what the counts prove, as the pages say it
+        proven = [f"at least {n} {way}" for n, named, way in ((c.rises_at_least, up, "up"), (c.falls_at_least, down, "down"))
+                  if n > named]
+        grades += f"; by the sources' grades and counts, {' and '.join(proven)}"
     if worst:
         grades += (f"; {'the one fall' if down == 1 else 'the biggest fall'}: {worst.area_name} "
                    f"({worst.old_grade} to {worst.new_grade})")

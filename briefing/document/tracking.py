@@ -13,7 +13,7 @@ from briefing.document.wording import area_label
 from briefing.model import KIND_LABELS
 from briefing.phrases import unmatched_words
 from briefing.sources import with_article
-from briefing.tracker import COLUMNS, Progress, TrackerRow, carry_forward
+from briefing.tracker import COLUMNS, STATES, Progress, TrackerRow, carry_forward
 
 
 def tracker_rows(c: Comparison, earlier: list[TrackerRow],
@@ -24,8 +24,8 @@ def tracker_rows(c: Comparison, earlier: list[TrackerRow],
     from the earlier tracker where that has the row."""
     since = {p.new.tracker_id: p for p in c.persisting}
     fresh = [TrackerRow(id=f.tracker_id, inspection=c.new.cycle_name, kind=KIND_LABELS[f.kind],
-                        area=area_label(f.area_name), finding=f.text, standing=_standing(since.get(f.tracker_id)),
-                        state="persisting" if f.tracker_id in since else "new", earlier=_earlier(since.get(f.tracker_id)),
+                        area=area_label(f.area_name), finding=f.text, standing=_standing(since.get(f.tracker_id), c),
+                        state="persisting" if f.tracker_id in since else _new(c), earlier=_earlier(since.get(f.tracker_id)),
                         label=f.label, status="")
              for f in c.new.findings if f.kind != "innovative-practice"]
     if not c.unmatched_confirmed:
@@ -46,9 +46,16 @@ def tracker_rows(c: Comparison, earlier: list[TrackerRow],
     return carry_forward(fresh, earlier, links, standing)
 
 
-def _standing(p) -> str:
+def _new(c: Comparison) -> str:
+    """ "new" only where the older source lists every finding: a finding of a press release
+    with no counterpart in an earlier press release may have been raised before (the Met's
+    "ongoing concerns"), and the tracker is what carries it from quarter to quarter."""
+    return "new" if c.new_confirmed else "unsure-new"
+
+
+def _standing(p, c: Comparison) -> str:
     if p is None:
-        return "new"
+        return STATES[_new(c)]
     return f"persisting since {p.first_raised}" if p.first_raised else f"persisting from {p.old.label}"
 
 

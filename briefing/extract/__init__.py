@@ -113,12 +113,11 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
     ctx = Context.of(lines, fw, force or "", reference.forces)
     grades = read_grades(ctx)
     statements = grades.statements
-    found, updated = publication_date(ctx)
+    found, undated = publication_date(ctx)
     published = found.parts() if found else None
     warnings: list[str | ReadingWarning] = list(notes)  # those with a place are typed where they are made
-    if updated and not found:
-        warnings.append(f"the page was last updated on {updated}, which is not the report's publication date; set "
-                        "'published' from the report")
+    if undated:
+        warnings.append(undated)
     if found and found.day is None:
         warnings.append(f"the publication date is known only as {PublicationDate(*published)} ({found.how}); set the "
                         "day from the report before relying on the s.55 deadline")

@@ -8,7 +8,11 @@ these named rules that finds it.
   today been moved ..." on a page whose own date line gives the day;
 - entry-heading: "2 March 2017 - PEEL Report", a dated entry on a list of reports;
 - month-published: "In March 2018, HMICFRS published ...": the month, said so;
-- page-date: a page's own "Posted on", "date" or month line near its top;
+- yesterday: a page dated to the day that says the inspector spoke or the report came out
+  "yesterday" ("HM Inspector ... yesterday said:"): the day before the page's date;
+- page-date: a page's own "Posted on", "date" or month line near its top, unless the page
+  says the report came out, or the inspector spoke, "recently" or "last week" (a repost:
+  the page's date is then only the latest the report can have come out, and no date is read);
 - letter-date: a letter's "Sent on" line, or the date line of a letter.
 A date without a year takes the page's own years, or failing those the year in which
 that weekday fits the inspectorate's name then. A "Last updated" stamp is never a
@@ -23,6 +27,7 @@ from datetime import date
 
 from briefing.extract.language import MONTH, MONTH_NAME, MONTHS, month_number
 from briefing.extract.ruler import Reading, Ruler, whole_text
+from briefing.model import PublicationDate
 
 _MONTH = rf"(?P<month>{MONTH})"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
@@ -186,11 +191,40 @@ def month_published(ctx):
     yield from _dated((int(found.group("year")), month_number(found.group("month")), None) if found else None)
 
 
+SPOKE = r"(?:said|says|published|publishes|released|reported|found|concluded|warned|praised|added)"
+YESTERDAY = re.compile(rf"\byesterday\s+{SPOKE}\b|\b{SPOKE}\s+(?:\w+\s+){{0,5}}?yesterday\b", re.IGNORECASE)
+RECENTLY = re.compile(rf"\b(?:recently|last\s+week|earlier\s+this\s+(?:week|month))\s+{SPOKE}\b"
+                      rf"|\b{SPOKE}\s+(?:\w+\s+){{0,3}}?(?:recently|last\s+week|earlier\s+this\s+(?:week|month))\b",
+                      re.IGNORECASE)
+
+
+@whole_text
+def yesterday(ctx):
+    """ "HM Inspector ... yesterday said:" on a page dated to the day: the day before."""
+    page = ctx.page
+    dated = _page_date(page) if YESTERDAY.search(page.top) else None
+    if dated and dated[2]:
+        day = date(*dated).toordinal() - 1
+        yield from _dated(date.fromordinal(day).timetuple()[:3])
+
+
 @whole_text
 def page_date(ctx):
     """The page's own date: "Posted on 7 Dec 2023", a "date 2025-07-23" line, or a month
-    line near its top."""
-    yield from _dated(_page_date(ctx.page))
+    line near its top; none where the page says the report came out "recently"."""
+    if not RECENTLY.search(ctx.page.top):
+        yield from _dated(_page_date(ctx.page))
+
+
+def reposted(ctx) -> str:
+    """What to tell the user where a dated page says the report came out "recently"."""
+    page = ctx.page
+    found = RECENTLY.search(page.top)
+    dated = _page_date(page) if found else None
+    if not dated:
+        return ""
+    return (f"the page is dated {PublicationDate(*dated)} but says the report came out earlier (\"{found.group(0)}\"), "
+            "so its publication date is not read; set 'published' from the report")
 
 
 def _page_date(page):
@@ -221,6 +255,7 @@ DATE_RULES = Ruler([
     ("today", today),
     ("entry-heading", entry_heading),
     ("month-published", month_published),
+    ("yesterday", yesterday),
     ("page-date", page_date),
     ("letter-date", letter_date),
 ], first=True)
@@ -229,10 +264,14 @@ DATE_RULES = Ruler([
 
 
 def publication_date(ctx, rules: Ruler = DATE_RULES) -> tuple[Published | None, str]:
-    """The publication date and, where none is stated, what the page does say ("last updated")."""
+    """The publication date and, where none is read, a warning saying what the page does say (a
+    "last updated" stamp, or that it came out "recently": a repost)."""
     found = rules.read(ctx).first
     if found:
         return found, ""
     page = ctx.page
     updated = _after(page.top, UPDATED, page.years)
-    return None, "-".join(f"{p:02d}" for p in updated if p) if updated else ""
+    if updated:
+        return None, (f"the page was last updated on {'-'.join(f'{p:02d}' for p in updated if p)}, which is not the "
+                      "report's publication date; set 'published' from the report")
+    return None, reposted(ctx)

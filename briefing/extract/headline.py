@@ -46,6 +46,21 @@ def read_headline(ctx, force: str, rules: Ruler | None = None) -> Quote | None:
     return (rules or HEADLINE_RULES).read(About(ctx, force)).first
 
 
+TURN = re.compile(r"^\W*(?:But|However|Yet|That\s+said|Nevertheless|Even\s+so)\b")
+
+
+def _with_turn(ctx, para, start: int, sentence: str) -> str:
+    """The sentence, and the next one where it turns on it ("I am satisfied with some aspects
+    ... But there are areas in which the force needs to improve."): quoted alone, the first
+    half reads as the whole verdict."""
+    following = [(at, s) for at, s in ctx.sentences(para) if at >= start + len(sentence)]
+    if following and TURN.match(following[0][1]) and \
+            _within_quotes(para.text, following[0][0]) == _within_quotes(para.text, start):
+        at, turn = following[0]
+        return para.text[start:at + len(turn)]
+    return sentence
+
+
 def _quote(para, start: int, sentence: str, by: str) -> Reading:
     text = " ".join(sentence.strip(" \"'\u201c\u201d").split())
     return Reading((Span(para.index, start, start + len(sentence)),), (Quote(text, para.line_at(start).place, by),))
@@ -65,7 +80,7 @@ def quoted(about: About):
             lead = LEAD.match(sentence)  # 'Mr Wilsher said: "I am pleased ...': the words after the attribution
             start, sentence = (start + lead.end(), sentence[lead.end():]) if lead else (start, sentence)
             if JUDGES.search(sentence) and _within_quotes(para.text, start):
-                yield _quote(para, start, sentence, by)
+                yield _quote(para, start, _with_turn(ctx, para, start, sentence), by)
                 return
 
 
@@ -117,7 +132,7 @@ def observations(about: About):
             continue
         for start, sentence in ctx.sentences(para):
             if JUDGES.search(sentence):
-                yield _quote(para, start, sentence, by)
+                yield _quote(para, start, _with_turn(ctx, para, start, sentence), by)
                 return
 
 

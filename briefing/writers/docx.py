@@ -56,8 +56,11 @@ def render(briefing: Briefing, path: Path) -> None:
             _contents(document, [s.title for s in briefing.sections if s.level == 1])
         styled(document, section.title, f"Heading {section.level}")
         start, first = len(document.paragraphs), len(document.element.body)
-        for block in section.blocks:
+        for block, after in itertools.zip_longest(section.blocks, section.blocks[1:]):
             WRITE[type(block)](document, block)
+            if isinstance(block, Paragraph) and isinstance(after, (Table, Chart)):
+                # a table's one-line introduction moves with it, as its caption does
+                document.paragraphs[-1].paragraph_format.keep_with_next = True
         if section.ends_page:
             fit_page_one(document, start, first)  # page 1 holds on its page
     document.save(str(path))
@@ -150,6 +153,7 @@ def _contents(document, titles: list[str]) -> None:
 
 def _paragraph(document, block: Paragraph) -> None:
     p = document.add_paragraph(block.text)
+    p.paragraph_format.keep_with_next = block.text.rstrip().endswith(":") or None  # a lead-in stays with its list
     if block.style == "caveat":
         _shade(p._p.get_or_add_pPr(), CAVEAT_FILL)
         for run in p.runs[:1]:
@@ -190,8 +194,25 @@ def _link(document, block: Link) -> None:
 
 def _list(document, block: BulletList) -> None:
     style = "List Number" if block.ordered else "List Bullet"
-    for item in block.items:
-        styled(document, item, style)
+    items = [styled(document, item, style) for item in block.items]
+    if block.ordered:
+        _restart_numbering(document, items)
+
+
+def _restart_numbering(document, items) -> None:
+    """Word numbers every "List Number" paragraph of a document as one list, so the questions
+    after page 1's two recommendations would start at 3: each ordered list gets its own
+    numbering instance, started at 1."""
+    numbering = document.part.numbering_part.element
+    style_num = document.styles["List Number"].element.pPr.numPr.numId.val
+    abstract = numbering.xpath(f'./w:num[@w:numId="{style_num}"]/w:abstractNumId/@w:val')[0]
+    num_id = max(int(n) for n in numbering.xpath("./w:num/@w:numId")) + 1
+    numbering.append(parse_xml(
+        f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract}"/>'
+        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'))
+    for item in items:
+        number = item._p.get_or_add_pPr().get_or_add_numPr()  # in the schema's place, after the style
+        number.get_or_add_ilvl().val, number.get_or_add_numId().val = 0, num_id
 
 
 def _shade(parent, fill: str) -> None:

@@ -145,23 +145,33 @@ def render(briefing: Briefing, path: Path) -> None:
                     keywords=", ".join(meta.keywords), creator="briefing", lang=meta.language)
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    story = paras(meta.title, styles["title"])
+    story, waiting = paras(meta.title, styles["title"]), []  # headings of sections that open with a subsection
     for section in briefing.sections:
         heading = RLParagraph(text(section.title), styles["h1" if section.level == 1 else "h2"])
         heading.outline_level = section.level - 1
-        story += [CondPageBreak(HEADING_ROOM), heading]
         if section.ends_page:  # page 1's summary: set smaller, and shrunk further where it would overflow its page
             content = [g for block in section.blocks for f in FLOW[type(block)](block, compact, doc.width)
                        for g in (f._content if isinstance(f, KeepTogether) else [f]) if not isinstance(g, CondPageBreak)]
-            story += [KeepInFrame(0, 0, content, mode="shrink"), PageBreak()]
+            story += [CondPageBreak(HEADING_ROOM), heading, KeepInFrame(0, 0, content, mode="shrink"), PageBreak()]
             continue
-        for block in section.blocks:
-            story.extend(FLOW[type(block)](block, styles, doc.width))
+        flows = [f for block in section.blocks for f in FLOW[type(block)](block, styles, doc.width)]
+        if not flows:
+            waiting.append(heading)
+            continue
+        above = sum(_height(h, doc.width) for h in waiting)
+        story += [CondPageBreak(above + _heading_room(heading, flows, doc.width)), *waiting, heading, *flows]
+        waiting = []
+    story += waiting
+    while story and isinstance(story[-1], Spacer):  # space after the last table must not open a blank page
+        story.pop()
     doc.build(story, canvasmaker=_numbered_canvas(meta.marking, fonts()[1]))
 
 
 def _paragraph(block: Paragraph, styles, width) -> list:
-    return paras(block.text, styles.get(block.style, styles["body"]))
+    style = styles.get(block.style, styles["body"])
+    if block.text.rstrip().endswith(":"):  # a lead-in stays with the list or table it introduces
+        style = ParagraphStyle(f"{style.name}-lead-in", parent=style, keepWithNext=1)
+    return paras(block.text, style)
 
 
 def _link(block: Link, styles, width) -> list:
@@ -180,6 +190,24 @@ def _list(block: BulletList, styles, width) -> list:
 
 
 HEADING_ROOM = 90  # points: a heading with less room than this below it starts the next page
+
+
+def _heading_room(heading, flows: list, width) -> float:
+    """The room a heading needs below it: where the section opens with a short lead-in and then a
+    table, the heading, the lead-in and the table's opening together, so "Persisting concerns" and
+    its one-line introduction never stand alone at a page's foot with the table overleaf."""
+    room = _height(heading, width)
+    for flow in flows[:3]:
+        if isinstance(flow, CondPageBreak):  # a table's opening: caption, header and first row
+            return min(max(room + flow.height, HEADING_ROOM), 400)
+        if not isinstance(flow, RLParagraph):
+            break
+        room += _height(flow, width)
+    return HEADING_ROOM
+
+
+def _height(paragraph: RLParagraph, width) -> float:
+    return paragraph.wrap(width, 10_000)[1] + paragraph.style.spaceBefore + paragraph.style.spaceAfter
 def _table(block: Table, styles, width) -> list:
     values = [[display(v) for v in row] for row in block.rows]
     cell, head = styles["cell"], styles["head"]

@@ -4,6 +4,7 @@ under, and one way to make a Finding with its addressee and deadline."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -34,7 +35,11 @@ class Sections:
             area = area or next((a for a in reversed(questions) if a), None)
             if area:
                 self.marks.append((_key(para), area.canonical))
-        self.marks += [((j.place.page or 0, j.place.line or 0), j.area) for j in judgements]
+        # a judgement opens a section where its line states it alone ("Investigating crime: good");
+        # a press release's list of grades ("requires improvement in responding to the public,
+        # investigating crime ... and its workforce") opens none: what follows is not about its last area
+        lines = Counter((j.place.page or 0, j.place.line or 0) for j in judgements)
+        self.marks += [(key, j.area) for j in judgements if lines[key := (j.place.page or 0, j.place.line or 0)] == 1]
         self.marks.sort()
         self.headings = {mark for mark, _ in self.marks}
 

@@ -39,14 +39,26 @@ def should_headings(fx):
     for run, after in _heading_runs(fx):
         text = " ".join(p.text.strip() for p in run)
         should = fx.should.match(text)
-        if not should or run[0].lines[0].text.startswith("\t") or len(text[should.end():].split()) < 2:
-            continue  # "Northshire Police must improve" is a headline: a heading of a finding says what to do
+        if not should or run[0].lines[0].text.startswith("\t") or _headline(fx, text, text[should.end():]):
+            continue
         boxed = text.endswith(":") and after is not None and BULLET.match(after.lines[0].text)
         if listed and _norm(text) not in listed and not boxed:
             continue
         if boxed:
             text = text + " " + _bullets_after(fx.paras, after)
         yield fx.finding("area-for-improvement", text.strip(), run[0])
+
+
+VAGUE = re.compile(r"^(?:improve|do\s+better|(?:make|making)\s+(?:\w+\s+)?improvements?)\W*$", re.IGNORECASE)
+
+
+def _headline(fx, text: str, action: str) -> bool:
+    """ "North Yorkshire Police must make urgent improvements" is a page's headline, not a
+    finding: the page's own title (its address ends in the heading's words), or a "must"
+    with no more to do than improve; a heading of a finding says what to do."""
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    address = fx.ctx.page.address.rstrip("/ ")
+    return len(action.split()) < 2 or bool(VAGUE.match(action.strip())) or bool(slug and address.endswith(slug))
 
 
 def _heading_runs(fx):

@@ -4,8 +4,11 @@
 Items are bullets, or paragraphs that say what the force should do; a paragraph ending
 in ":" is a stem joined to each item after it ("The force should immediately:", "By 30
 September 2024, the force should:"); other paragraphs continue the item before them
-(wrapped sub-items such as "(a) ..."). A cause of concern is a paragraph. The list ends
-at the next heading.
+(wrapped sub-items such as "(a) ..."). A bullet ending in ":" followed by bullets that
+begin in lower case is one finding with its limbs ("The force should ensure that, in relation
+to stop and search:", "- all relevant officers ...;", "- effective external scrutiny takes
+place."). A cause of concern is a paragraph. The list ends at the next heading, or where
+body text in sentences follows a bulleted item that ended with its full stop.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ def under_heading(fx):
     line, only items that say what the force should do are findings (an action plan's
     bullets are not)."""
     kind, stem, item, concern, strict, topic = None, "", None, "", False, False
+    limbs = False  # the item is a bulleted stem ending in ":", its lower-case bullets its limbs
     for para in fx.paras:
         text = para.text.strip()
         trailing = None if heading_kind(text) else _trailing_kind(text)
@@ -54,6 +58,14 @@ def under_heading(fx):
             kind, item = None, None  # an action plan's bullets under the label, not findings
             continue
         bullet = BULLET.match(para.lines[0].text)
+        if limbs and bullet and strip_bullet(text)[:1].islower():
+            item[0] += " " + strip_bullet(text)
+            continue
+        limbs = False
+        if item is not None and item[2] and not bullet and item[0].endswith(".") and _body(text):
+            yield _item(fx, kind, stem, item, concern)
+            kind, item = None, None  # the report's text after its list of bullets
+            continue
         should = fx.ctx.blocks and fx.should.match(strip_bullet(text)) or \
             (item is None and not stem and _one_finding(text) and ACTS.match(text))  # a tracker's titles; a first finding
         if text.endswith(":") and (not item or text[:1].isupper() or bullet):
@@ -62,7 +74,7 @@ def under_heading(fx):
                 item = None
             stem = text[:-1].strip() if not bullet else ""
             if bullet:
-                item = [strip_bullet(text), para]
+                item, limbs = [strip_bullet(text), para, True], True
             continue
         if item is None and not stem and not bullet and not should and kind != "cause-of-concern":
             kind = None  # the heading is not followed by a list (its boxes landed elsewhere)
@@ -72,11 +84,16 @@ def under_heading(fx):
                 yield _item(fx, kind, stem, item, concern)
                 if kind == "cause-of-concern":
                     concern = item[0]
-            item = [strip_bullet(text), para]
+            item = [strip_bullet(text), para, bool(bullet)]
         elif item is not None and not _commentary(fx, item, text):
             item[0] += " " + text
     if item and kind:
         yield _item(fx, kind, stem, item, concern)
+
+
+def _body(text: str) -> bool:
+    """A paragraph of the report's own text: sentences, starting with a capital."""
+    return text[:1].isupper() and text.count(". ") >= 2 and len(text) > 200
 
 
 def _one_finding(text: str) -> bool:

@@ -31,6 +31,12 @@ INSPECTOR_SAYS = re.compile(r"\b(?:hm|his\s+majesty's|her\s+majesty's)\s+(?:chie
                             r"\b(?:said|says|added|commented|wrote)\s*:?\s*[\"\u201c]", re.IGNORECASE)
 
 
+# "Although I have concerns about corporate processes, I am pleased that the force has accepted
+# our findings": the concern is conceded, the sentence praises; it is no finding
+CONCEDED = re.compile(r"^(?:although|though|while|whilst|despite)\b[^,]{0,200},\s*(?:I|we)\s+(?:am|are|was|were)\s+"
+                      r"(?:\w+\s+)?(?:pleased|encouraged|reassured|impressed|satisfied|delighted)\b", re.IGNORECASE)
+
+
 def concerns(fx):
     """Concerns stated in prose and reported findings (news copy)."""
     speaking = False  # within the inspector's quoted words, which run on over paragraphs opening with a quote
@@ -54,7 +60,7 @@ def concerns(fx):
             if cause:
                 yield fx.finding("cause-of-concern", cause.group("text"), para, place=sentence_place(para, sentence))
                 continue
-            concern = CONCERN.search(plain)
+            concern = CONCERN.search(plain) and not CONCEDED.match(plain)
             quoted = sentence.startswith('"') and fx.should.match(plain)
             reported = REPORTED.match(plain)
             if not (concern or quoted or reported):

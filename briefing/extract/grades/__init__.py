@@ -21,6 +21,7 @@ GRADE_RULES = Ruler([
     ("ungraded-question", lines.ungraded_question),
     ("scale", sentences.scale),
     ("question", aside.question),
+    ("negated", aside.negated),
     ("quotation", aside.quotation),
     ("other-force", aside.other_force),
     ("national", aside.national),

@@ -11,6 +11,9 @@ can read them: each rule claims the words and states nothing, so its name says w
 - adjective: the word qualifies a noun ("good use of its resources", "an outstanding officer");
 - address: the page's source address ("SOURCE: https://.../force-rated-good");
 - question: an inspection question ("How good is the force at preventing crime?");
+- negated: a grade the force was not given ("The force was not graded outstanding or good in
+  any area", "no area was rated inadequate"): it places no grade, and read as one it would
+  tell a commissioner the opposite of the report;
 - earlier: what no rule read in a clause about an earlier inspection ("In 2019, the force
   was rated inadequate in all ..."); tried last, so a grade of the earlier inspection that
   a rule can place is read, and kept apart as such.
@@ -191,6 +194,21 @@ def question(ctx, para):
     for match in ctx.grade_words(para):
         if HOW.search(para.text[max(0, match.start() - 10):match.start("g")]):
             yield Reading((Span(para.index, match.start(), match.end()),))
+
+
+NEGATED = re.compile(
+    r"(?:(?:\bnot|\bnever|n['\u2019]t)\s+(?:been\s+|be\s+)?(?:graded|rated|judged|assessed|found\s+to\s+be|given|awarded)"
+    r"|\b(?:no|none\s+of\s+(?:the|its)|not\s+(?:a\s+)?single)\s+(?:[\w'\u2019]+\s+){0,2}?(?:areas?|questions?|grades?|pillars?)"
+    r"\s+(?:\w+\s+){0,2}?(?:was|were|is|are|has\s+been|have\s+been)\s+(?:graded|rated|judged|assessed|found\s+to\s+be))"
+    r"\s+(?:as\s+)?(?:an?\s+)?(?:(?:['\u2018\u201c\"]?\w+(?:\s+improvement)?['\u2019\u201d\"]?)\s*(?:,|or|nor|and)\s+)*"
+    r"['\u2018\u201c\"]?$", re.IGNORECASE)
+NOT_WORDS = re.compile(r"\b(?:not|never|no|none)\b|n['\u2019]t\b", re.IGNORECASE)
+
+
+def negated(ctx, para):
+    """A grade word the sentence denies: "were not graded Outstanding or Good in any areas"
+    (every word of the list), "no area was rated inadequate"."""
+    yield from _set_aside(ctx, para, lambda c, s, a, b, g: bool(NEGATED.search(s[max(0, a - 160):a])), NOT_WORDS)
 
 
 def earlier(ctx, para):

@@ -69,7 +69,8 @@ class Grammar:
                              rf"\s+)?(?:overall\s+)?(?:(?P<dash>[:\u2013\u2014]|-(?=\s))\s*(?:{PREP}\s+)?|{PREP}\s+)"
                              rf"(?:the\s+(?:area|areas)\s+of\s+)?(?P<p>.+)$", re.IGNORECASE),
             phrase_end=re.compile(
-                rf"[.;:!?](?:\s|$)|\s[-\u2013\u2014]\s|\s*\((?!\w+\))|,\s+which\b|,?\s+(?:but|while|whereas|although|though|"
+                rf"[.;:!?](?:\s|$)|\s[-\u2013\u2014]\s|\s*\((?!\w+\))|,\s+which\b|\s+which\s+(?:is|was|are|were)\s+where\b"
+                rf"|,?\s+(?:but|while|whereas|although|though|"
                 rf"however|because|since|after|following|compared|with\s+(?:the|its)\s+\w+\s+(?:judged|graded)|according|"
                 rf"as\s+well\s+as)\b|,?\s+(?:and\s+)?(?:is|was|are|were|it|it's|the force|the constabulary|requires?)\s+"
                 rf"(?=\S*\s*(?:{Q})?(?:{grade}))|,?\s+(?:and\s+)?{one}\s+{PREP}\b|\s+(?:and|but)\s+(?:it|they|the force|"

@@ -205,6 +205,9 @@ def title_of(ctx, rules: Ruler = TITLE_RULES) -> tuple[str, str]:
     return (found.text, found.how) if found else ("", "")
 
 
+OTHER_PROGRAMME = re.compile(r"\bfire\s+(?:and|&)\s+rescue\b|\bconsult(?:ation|ing)\b", re.IGNORECASE)  # a site's banner
+
+
 def peel_title(page, cycle, force: str) -> str:
     """A PEEL report's own title ("PEEL 2023-2025: An inspection of X Police"), else the
     cycle settled and the force ("PEEL 2021/22: Kent Police"); with no cycle settled,
@@ -213,11 +216,17 @@ def peel_title(page, cycle, force: str) -> str:
         text = text.strip("# *").strip()
         if re.search(r"\binspection of\b", text, re.IGNORECASE) and len(text) < 140:
             return text
+    headings = [t for t in (line.strip("# *").strip() for line in page.top_lines[:39])
+                if 15 < len(t) < 140 and not t.endswith((".", ":", "?")) and "://" not in t]  # not a sentence or address
+    for text in headings:
+        if re.match(r"PEEL\b.*\d{4}", text):
+            return text  # "PEEL: Police effectiveness, efficiency and legitimacy 2018/19 - Gwent Police"
     for text in page.top_lines[:14]:
         text = text.strip("# *").strip()
         if 15 < len(text) < 140 and re.search(r"\binspection\b|\bpeel\b.*(?:\d{4}|\breport\b|\bassessment\b)", text,
-                                              re.IGNORECASE) and not text.endswith((".", ":", "?")) and "://" not in text:
-            return text  # a heading naming the inspection, not a sentence of the story or an address
+                                              re.IGNORECASE) and not text.endswith((".", ":", "?")) and "://" not in text \
+                and not OTHER_PROGRAMME.search(text):
+            return text  # a heading naming the inspection, not a sentence, an address or a site's banner
     name = cycle.name if cycle else "PEEL inspection"
     return f"{name}: {force}" if force else name
 
