@@ -104,15 +104,21 @@ TYPE_NAMES = {str: "text", int: "a whole number", bool: "true or false", list: "
 
 
 def _yaml(path: Path):
-    import yaml
-
+    """The file's data; parsed once and kept between runs (briefing.parsed_cache)."""
     from briefing.limits import CONFIG_BYTES, read_bounded
+    from briefing.parsed_cache import parsed
 
     try:
         text = read_bounded(path, CONFIG_BYTES, "data file").decode("utf-8")
     except (InputError, UnicodeDecodeError) as exc:  # missing, not a file, too big, not UTF-8: read, bounded
         raise InputError(f"cannot read the tool's data ({getattr(exc, 'message', None) or exc}); reinstall "
                          "briefing or restore the file", file=str(path)) from None
+    return parsed(path, text, lambda text: _parse_yaml(path, text), ("yaml",))
+
+
+def _parse_yaml(path: Path, text: str):
+    import yaml
+
     try:
         return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:

@@ -38,22 +38,35 @@ SHARED = ("briefing.document.model", "PIL.Image", "urllib.request", "lxml.etree"
           "multiprocessing.popen_fork", "briefing.writers.style")
 
 
+# Formats written by one process when both are asked for (the first's): python-docx and
+# openpyxl share lxml and zipfile, and the two together take about the PDF's time.
+TOGETHER = {"xlsx": "docx"}
+
+
+class _Worker:
+    """One writer process: its pipe, and its requests and answers counted in order."""
+
+    def __init__(self, process, connection):
+        self.process, self.connection = process, connection
+        self.asked = 0  # requests sent
+        self.answers: dict[int, tuple] = {}  # answers read, by request
+
+
 class WriterPool:
     """Workers keyed by format; each answers its requests in the order they were asked."""
 
     def __init__(self, formats: list[str]):
         context = multiprocessing.get_context("fork")
         lifeline()  # made before the first fork, so every worker holds its read end
-        self._workers: dict[str, tuple] = {}
-        self._asked = dict.fromkeys(formats, 0)  # requests sent to each worker
-        self._answers: dict[str, dict[int, tuple]] = {fmt: {} for fmt in formats}  # answers read, by request
-        for fmt in formats:
+        self._workers: dict[str, _Worker] = {}
+        for group in _groups(formats):
             ours, theirs = context.Pipe()
-            process = context.Process(target=_serve, args=(fmt, theirs, os.getpid()), daemon=True,
-                                      name=f"briefing-{fmt}-writer")
+            process = context.Process(target=_serve, args=(group, theirs, os.getpid()), daemon=True,
+                                      name=f"briefing-{'-'.join(group)}-writer")
             process.start()
             theirs.close()
-            self._workers[fmt] = (process, ours)
+            worker = _Worker(process, ours)
+            self._workers.update(dict.fromkeys(group, worker))
 
     @classmethod
     def start(cls, formats: Iterable[str]) -> WriterPool | None:
@@ -75,18 +88,18 @@ class WriterPool:
     def ask(self, fmt: str, function: Callable, *args) -> Reply:
         """Run function(*args) in the worker of `fmt`; the answer is read by Reply.result(),
         whichever order the replies are read in."""
-        _, connection = self._workers[fmt]
+        worker = self._workers[fmt]
         try:
-            connection.send((function, args))
+            worker.connection.send((function, args))
         except OSError:  # the worker is gone: say how, not "Broken pipe"
             raise self._died(fmt) from None
-        self._asked[fmt] += 1
-        return Reply(self, fmt, self._asked[fmt])
+        worker.asked += 1
+        return Reply(self, fmt, worker.asked)
 
     def _answer(self, fmt: str, number: int):
         """The answer to request `number` of `fmt`: a worker answers in order, so earlier
         answers read on the way are kept for their own replies."""
-        answers = self._answers[fmt]
+        answers = self._workers[fmt].answers
         while number not in answers:
             answers[len(answers) + 1] = self._receive(fmt)
         status, value = answers[number]
@@ -95,7 +108,7 @@ class WriterPool:
         return value
 
     def _receive(self, fmt: str) -> tuple[str, object]:
-        process, connection = self._workers[fmt]
+        connection = self._workers[fmt].connection
         try:
             if not connection.poll(limits.HELPER_SECONDS):
                 raise self._late(fmt)
@@ -107,7 +120,7 @@ class WriterPool:
         """The worker of `fmt` ended: how, in the pack's words."""
         from briefing.writers import FORMATS
 
-        process = self._workers[fmt][0]
+        process = self._workers[fmt].process
         process.join(timeout=5)  # its exit status, once the kernel has it
         code = process.exitcode
         return BriefingError(f"the process writing the {FORMATS[fmt].title} stopped unexpectedly ({_ended(code)}); "
@@ -117,7 +130,7 @@ class WriterPool:
         """The worker of `fmt` did not answer in time: it is ended, and said so."""
         from briefing.writers import FORMATS
 
-        process = self._workers[fmt][0]
+        process = self._workers[fmt].process
         why = stopped(process.pid)
         process.kill()
         process.join(timeout=5)
@@ -126,24 +139,39 @@ class WriterPool:
 
     def close(self) -> None:
         """Let every worker finish and end (after the last answer was read)."""
-        for process, connection in self._workers.values():
+        workers = self._distinct()
+        for worker in workers:
             try:
-                connection.send(None)
+                worker.connection.send(None)
             except OSError:
                 pass
-        for process, connection in self._workers.values():
-            process.join(timeout=10)
-            connection.close()
+        for worker in workers:
+            worker.process.join(timeout=10)
+            worker.connection.close()
         self._workers.clear()
 
     def stop(self) -> None:
         """End the workers now: on an interrupt or a failure, waiting for a render is wrong."""
-        for process, _ in self._workers.values():
-            process.kill()
-        for process, connection in self._workers.values():
-            process.join(timeout=5)
-            connection.close()
+        workers = self._distinct()
+        for worker in workers:
+            worker.process.kill()
+        for worker in workers:
+            worker.process.join(timeout=5)
+            worker.connection.close()
         self._workers.clear()
+
+    def _distinct(self) -> list[_Worker]:
+        return list({id(worker): worker for worker in self._workers.values()}.values())
+
+
+def _groups(formats: list[str]) -> list[tuple[str, ...]]:
+    """The formats each process writes, in the order asked: one each, but a format TOGETHER
+    names with another asked for goes in that one's process."""
+    groups: dict[str, list[str]] = {}
+    for fmt in formats:
+        partner = TOGETHER.get(fmt)
+        groups.setdefault(partner if partner in formats else fmt, []).append(fmt)
+    return [tuple(group) for group in groups.values()]
 
 
 def _ended(code: int | None) -> str:
@@ -161,17 +189,18 @@ class Reply:
         return self._pool._answer(self._fmt, self._number)
 
 
-def _serve(fmt: str, connection, parent: int) -> None:
-    """A worker: load the writer, then answer requests until told to stop."""
+def _serve(formats: tuple[str, ...], connection, parent: int) -> None:
+    """A worker: load its writers, then answer requests until told to stop."""
     tie_to(parent)
     from briefing.writers import get_writer
 
-    try:
-        writer = get_writer(fmt)
-        if hasattr(writer, "warm"):  # what a writer can prepare before the Briefing arrives (fonts)
-            writer.warm()
-    except BaseException:  # said when the render asks for it, in the parent's words
-        pass
+    for fmt in formats:
+        try:
+            writer = get_writer(fmt)
+            if hasattr(writer, "warm"):  # what a writer can prepare before the Briefing arrives (fonts)
+                writer.warm()
+        except BaseException:  # said when the render asks for it, in the parent's words
+            pass
     while True:
         try:
             request = connection.recv()

@@ -279,8 +279,10 @@ else:
 
 def test_each_format_is_written_by_the_process_that_loaded_its_library(tmp_path):
     """A pool that hands work to any free process made every worker load every library
-    (a third more CPU than one process); each worker here loads its own library only."""
-    assert _probe(tmp_path, WRITER_LIBRARIES) == "{'docx': ['docx'], 'pdf': ['reportlab'], 'xlsx': ['openpyxl']}"
+    (a third more CPU than one process); each worker here loads its own formats' libraries
+    only: the PDF's reportlab, and Word's and the workbook's, one process (writer_pool.TOGETHER)."""
+    assert _probe(tmp_path, WRITER_LIBRARIES) == ("{'docx': ['docx', 'openpyxl'], 'pdf': ['reportlab'], "
+                                                  "'xlsx': ['docx', 'openpyxl']}")
 
 
 def test_each_reply_gets_its_own_answer_in_whatever_order_it_is_read(tmp_path):

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from briefing import limits
 from briefing.errors import InputError
-from briefing.ingest.located_yaml import read_located
 from briefing.model import Finding
 
 
@@ -42,6 +41,8 @@ def _find(name: str, where: str, findings: tuple[Finding, ...], file: str, line:
 
 def load_overrides(path: str | Path, old: tuple[Finding, ...], new: tuple[Finding, ...]) -> Overrides:
     path = Path(path)
+    from briefing.ingest.located_yaml import read_located  # the YAML library, only when a file is given
+
     doc = read_located(path, "overrides file", limits.CONFIG_BYTES)
     data = doc.data or {}
     if not isinstance(data, dict) or set(data) - {"pin", "forbid"}:

@@ -12,12 +12,10 @@ import re
 from datetime import date
 from pathlib import Path
 
-import yaml
-
 from briefing import limits
 from briefing.errors import BriefingError, InputError, ValidationFailed
 from briefing.frameworks import Cycle
-from briefing.ingest.located_yaml import Located, read_located_all
+from briefing.ingest.located import Located
 from briefing.model import (
     FINDING_KINDS,
     MONITORING_EVENTS,
@@ -501,7 +499,7 @@ def load_datasets(path: str | Path, reference: Reference | None = None) -> list[
     """Every dataset in a file: one, or one per YAML document (extract's output for a page
     about several forces). Problems of every document are collected before raising."""
     path = Path(path)
-    documents = read_located_all(path, "dataset", MAX_DATASET_BYTES)
+    documents = _documents(path)
     out, problems = [], []
     for n, located in enumerate(documents, start=1):
         name = str(path) if len(documents) == 1 else f"{path} (document {n})"
@@ -512,6 +510,25 @@ def load_datasets(path: str | Path, reference: Reference | None = None) -> list[
     if problems:
         raise ValidationFailed(problems)
     return out
+
+
+def _documents(path: Path) -> list:
+    """The file's documents with their lines (ingest.located_yaml); the bundled datasets'
+    parsed once and kept between runs (briefing.parsed_cache), without the YAML library."""
+    from briefing.ingest.text_files import read_text
+    from briefing.parsed_cache import parsed
+
+    def parse(text: str) -> list:
+        from briefing.ingest.located_yaml import documents_of
+
+        return documents_of(path, text)
+
+    return parsed(path, read_text(path, MAX_DATASET_BYTES, "dataset"), parse, PARSERS)
+
+
+# What a dataset's parsing depends on besides its text (briefing.parsed_cache).
+PARSERS = ("briefing.ingest.located_yaml", "briefing.ingest.located", "briefing.ingest.nesting", "briefing.cleaning",
+           "briefing.limits", "yaml")
 
 
 def to_dataset(inspection: Inspection) -> dict:
@@ -560,6 +577,8 @@ def dump_dataset(inspection: Inspection, fmt: str = "yaml") -> str:
     data = to_dataset(inspection)
     if fmt == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    import yaml
+
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
 
 
@@ -567,4 +586,6 @@ def dump_datasets(inspections, fmt: str = "yaml") -> str:
     """Several datasets in one text: a JSON list, or YAML documents separated by ---."""
     if fmt == "json":
         return json.dumps([to_dataset(i) for i in inspections], indent=2, ensure_ascii=False) + "\n"
+    import yaml
+
     return yaml.safe_dump_all([to_dataset(i) for i in inspections], sort_keys=False, allow_unicode=True, width=100)

@@ -7,12 +7,12 @@ item beside the plain data rather than wrapping every value in a custom type.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from briefing.cleaning import clean
+from briefing.ingest.located import Located
 from briefing.ingest.nesting import TooDeep, check_nesting
 from briefing.limits import NESTING_DEPTH
 
@@ -26,22 +26,6 @@ class Refused(ValueError):
     def __init__(self, message: str, line: int):
         super().__init__(message)
         self.line = line
-
-
-@dataclass
-class Located:
-    """Plain data plus `lines[path] -> line`, where path is a tuple of keys and indexes."""
-
-    data: object
-    lines: dict[tuple, int] = field(default_factory=dict)
-
-    def line(self, *path) -> int | None:
-        """The line of the deepest recorded ancestor of `path`."""
-        while path:
-            if path in self.lines:
-                return self.lines[path]
-            path = path[:-1]
-        return self.lines.get(())
 
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: several times faster
@@ -145,10 +129,16 @@ def read_located(path: Path, what: str, limit: int) -> Located:
 def read_located_all(path: Path, what: str, limit: int) -> list[Located]:
     """Every document of a YAML or JSON file (extract writes one per force of a page about
     several), or one InputError naming file and line."""
-    from briefing.errors import InputError
     from briefing.ingest.text_files import read_text
 
-    text = read_text(path, limit, what)
+    return documents_of(path, read_text(path, limit, what))
+
+
+def documents_of(path: Path, text: str) -> list[Located]:
+    """Every document of the text read from `path` (read_located_all's parsing, for a caller
+    that read the text itself), or one InputError naming file and line."""
+    from briefing.errors import InputError
+
     try:
         documents = load_located_all(text)
     except Refused as exc:

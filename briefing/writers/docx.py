@@ -33,7 +33,7 @@ from briefing.document.model import (
 from briefing.writers.chart_image import render_png
 from briefing.writers.docx_figures import write_grid, write_points, write_quote
 from briefing.writers.docx_fit import fit_page_one
-from briefing.writers.docx_parts import USABLE_WIDTH_CM, cell_xml, styled
+from briefing.writers.docx_parts import USABLE_WIDTH_CM, cell_xml, style_id, styled
 from briefing.writers.style import CAVEAT_FILL, FONT, HEADER_FILL, column_widths, grade_fill, grade_text
 
 SUFFIX = ".docx"
@@ -233,7 +233,7 @@ def _table(document, block: Table) -> None:
     widths = column_widths(block.columns, [list(r) for r in rows], USABLE_WIDTH_CM,
                            _measure(CELL_EM), _measure(HEAD_EM), padding=0.45)
     twips = [int(Cm(w).twips) for w in widths]
-    style = document.styles["Table Grid"].style_id
+    style = style_id(document, "Table Grid")
     xml = [f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="{style}"/><w:tblW w:w="{sum(twips)}" w:type="dxa"/>'
            '<w:jc w:val="center"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" '
            'w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>',

@@ -8,7 +8,7 @@ from docx.oxml.ns import nsdecls
 from docx.shared import Cm, Pt, RGBColor
 
 from briefing.document.model import GradeGrid, Points, Quote
-from briefing.writers.docx_parts import USABLE_WIDTH_CM, cell_xml, styled
+from briefing.writers.docx_parts import USABLE_WIDTH_CM, cell_xml, style_id, styled
 from briefing.writers.style import HEADER_FILL, grid_colours
 
 GRID_HALF_POINTS = (17, 16, 15, 14, 13)  # 8.5 pt down to 6.5 pt
@@ -39,7 +39,7 @@ def write_grid(document, block: GradeGrid) -> None:
     n = len(block.columns)
     size, column = _grid_size(block)
     twips = [int(Cm(USABLE_WIDTH_CM - n * column).twips)] + [int(Cm(column).twips)] * n
-    style = document.styles["Table Grid"].style_id
+    style = style_id(document, "Table Grid")
     xml = [f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="{style}"/><w:tblW w:w="{sum(twips)}" w:type="dxa"/>'
            '<w:jc w:val="center"/><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="45" w:type="dxa"/>'
            '<w:right w:w="45" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="04A0" w:firstRow="1" '
