@@ -39,3 +39,6 @@ def test_a_finding_said_to_carry_on_is_said_so_everywhere(tmp_path, runner):
     actions = xlsx_values(next((tmp_path / "out").glob("*.xlsx")))["Actions"]
     row = next(r for r in actions if any("still isn't attending" in str(v) for v in r))
     assert "said to carry on from before" in row and "new" not in row
+    questions = next(s for s in model["sections"] if s["title"] == "Suggested questions for the meeting")
+    asked = " ".join(" ".join(b.get("items", [])) for b in questions["blocks"])
+    assert "HMICFRS says this carries on from before" in asked and "still isn't attending incidents" in asked

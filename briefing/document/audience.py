@@ -73,7 +73,8 @@ def _question_context(c: Comparison, options: PackOptions) -> dict:
                    j.own_data) for j in c.new.judgements if j.corrected is not None]
     grades = {g.area: g.new_grade for g in c.grade_changes}
     weak_new = [_NewInWeakArea(f.area_name, grades[f.area], f.label, whole_sentences(f.text))
-                for f in c.new_findings if grades.get(f.area) in WEAK]
+                for f in c.new_findings if grades.get(f.area) in WEAK and not f.continues]
+    continuing = [_Quoted(f.label, whole_sentences(f.text)) for f in c.continuing]
     unknown = [] if c.unmatched_confirmed else [f for f in c.resolved if f.kind != "innovative-practice"]
     kinds = {f.kind for f in unknown}
     words = kinds_in_words(kinds.pop(), len(unknown)) if len(kinds) == 1 else \
@@ -82,10 +83,10 @@ def _question_context(c: Comparison, options: PackOptions) -> dict:
     downgrades = [g for g in c.movements("down") if g.new_grade != "inadequate"]  # an inadequate grade is asked first
     unstated = [g.area_name for g in c.grade_changes if g.new_state.state == NOT_STATED]
     concerns = [_Quoted(f.label, whole_sentences(f.text)) for f in c.new.findings if f.kind == "cause-of-concern"]
-    asked = inadequate or concerns or corrected or downgrades or c.persisting or weak_new or unknown or unstated
+    asked = inadequate or concerns or corrected or downgrades or c.persisting or continuing or weak_new or unknown or unstated
     settled = not asked and not future["current"] and c.every_area_graded_twice and c.old.findings_complete \
         and c.new.findings_complete
-    return dict(corrected=corrected, weak_new=weak_new, unknown=len(unknown), unknown_words=words,
+    return dict(corrected=corrected, weak_new=weak_new, continuing=continuing, unknown=len(unknown), unknown_words=words,
                 old_name=c.old.cycle_name, new_name=c.new.cycle_name, inadequate=inadequate,
                 counted=[{"words": counted_text(k), "unnamed": k.unnamed} for k in c.new_counts
                          if k.unnamed and "inadequate" in k.grades],
