@@ -26,7 +26,7 @@ WORDS = re.compile(r"\b(?:immediately|as soon as possible|as a matter of urgency
 SUBJECT = re.compile(
     r"(?:^|[.:;]\s+|\b(?:that|recommends?|recommended|recommendation:?)\s+|,\s*)"
     r"(?:by\s+[\w\s]{3,20}?\d{4},?\s*|within\s+\w+\s+\w+,?\s*|to\s+address\s+this\s+cause\s+of\s+concern,?\s*)?"
-    r"(?P<who>(?:the\s+|all\s+|each\s+|every\s+)?[A-Z]?[\w&'\u2019 -]{2,70}?)\s*,?\s+(?:should|must|needs\s+to|need\s+to)\b",
+    r"(?P<who>(?:the\s+|all\s+|each\s+|every\s+)?[A-Z]?[\w&'\u2019() -]{2,70}?)\s*,?\s+(?:should|must|needs\s+to|need\s+to)\b",
     re.IGNORECASE)
 FOR_WHOM = re.compile(r"\brecommendations?\s+(?:\w+\s+){0,2}?(?:specifically\s+|addressed\s+)?(?:for|to)\s+"
                       r"(?P<who>(?:the\s+)?[A-Z][\w' ]{2,40}?)\s*(?:[;:,.]|$)")
