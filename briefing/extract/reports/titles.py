@@ -218,9 +218,10 @@ def peel_title(page, cycle, force: str) -> str:
             return text
     headings = [t for t in (line.strip("# *").strip() for line in page.top_lines[:39])
                 if 15 < len(t) < 140 and not t.endswith((".", ":", "?")) and "://" not in t]  # not a sentence or address
-    for text in headings:
-        if re.match(r"PEEL\b.*\d{4}", text):
-            return text  # "PEEL: Police effectiveness, efficiency and legitimacy 2018/19 - Gwent Police"
+    place = re.sub(r"\s+(?:police|constabulary|police service)$", "", force, flags=re.IGNORECASE)
+    for text in headings:  # "PEEL: Police effectiveness, efficiency and legitimacy 2018/19 - Gwent Police"
+        if re.match(r"PEEL\b.*\d{4}", text) and place and place.lower() in text.lower():
+            return text  # naming the force: not a newsletter's headline ("PEEL REPORT 2023-25 Forcewide improvement ...")
     for text in page.top_lines[:14]:
         text = text.strip("# *").strip()
         if 15 < len(text) < 140 and re.search(r"\binspection\b|\bpeel\b.*(?:\d{4}|\breport\b|\bassessment\b)", text,
