@@ -154,3 +154,20 @@ def test_a_dated_move_and_a_later_undated_remains_are_said_together(tmp_path):
     assert status.words() == ("was moved into Engage, HMICFRS's enhanced monitoring, in June 2022, and was still in it "
                               "when its PEEL 2023-25 source was written")
     assert status.enhanced
+
+
+def test_an_undated_move_out_is_later_than_the_dated_move_in_it_follows(tmp_path):
+    """Planted after Greater Manchester's removal letter (a repost with no publication day): it
+    dates the move into Engage (December 2020) and says, undated, that the force has been
+    removed. The pack said it "was moved into Engage ... in December 2020" as the latest
+    statement, and asked about the improvement plan of monitoring that had ended."""
+    letter = ENGAGE.replace("date: 2024-12-06, line: 2", "date: 2020-12, line: 2").replace(
+        "published: 2024-12-06\n", "") + ("  - {stage: engage, event: left, line: 12,\n"
+                                         "     text: HMICFRS has decided to remove the force from Engage.}\n")
+    path = tmp_path / "letter.yaml"
+    path.write_text(letter.replace("cycle: peel-2023-25", "cycle: peel-2021-22") + "published: 2022-10-31\n",
+                    encoding="utf-8")
+    undated = replace(load_inspection(path), published=PublicationDate(0))
+    status = monitoring_status([undated], date(2026, 12, 7))
+    assert status.statement.event == "left" and not status.enhanced
+    assert status.words().startswith("was moved out of Engage")

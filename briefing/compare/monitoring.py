@@ -78,9 +78,23 @@ def monitoring_status(reports: Iterable[Inspection], as_of: date) -> MonitoringS
     latest = max(undated, key=lambda s: s[1], default=None)
     if latest is not None and best is not None and latest[1] >= best[1] and _agrees(best[0], latest[0]):
         return replace(best[0], still=latest[0].cycle)  # "moved into Engage in June 2022, and still in it in 2023-25"
+    out = _move_out(best[0], undated, best[1]) if best is not None else None
+    if out is not None:
+        return out
     if latest is not None and (best is None or latest[1] > best[1]):
         return latest[0]
     return best[0] if best else None
+
+
+def _move_out(dated: MonitoringStatus, undated: list, order: int) -> MonitoringStatus | None:
+    """An undated statement, in a source of the dated statement's time or later, that the
+    force left the stage the dated one put it in: a force leaves Engage after it entered it
+    ("moved into Engage in December 2020"; "has decided to remove the force from Engage"),
+    so the move out is the latest, though its day is not given."""
+    if dated.statement.event == "left":
+        return None
+    return next((s for s, o in undated if o >= order and s.statement.event == "left"
+                 and s.statement.stage == dated.statement.stage), None)
 
 
 def _agrees(dated: MonitoringStatus, undated: MonitoringStatus) -> bool:
