@@ -27,6 +27,8 @@ WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))  # "seventeen" bef
 NUMBER = rf"(?:\d{{1,2}}(?!\d)|{WORDS}|zero|no|none)"  # never a year
 SMALL = rf"(?:\d{{1,2}}|{WORDS})"  # a count of areas, never a year
 VERBS = r"rated|graded|judged|deemed|assessed|found|considered|marked|ranked"
+# "All but one field were assessed to be good or adequate" counts the others, not one
+NOT_ALL_BUT = r"(?<!\bbut\s)(?<!\bbar\s)(?<!\bexcept\s)(?<!\bsave\s)"
 LADDER = ("outstanding", "good", "adequate", "requires improvement", "inadequate")
 
 
@@ -57,10 +59,10 @@ def _patterns(grades: str, lead: str) -> dict[str, re.Pattern]:
                                rf"(?:(?:that\s+)?(?:were|are|was|is|have\s+been|has\s+been)\s+)?(?:(?:{VERBS})\s+(?:as\s+|to\s+be\s+)?)?"
                                rf"{many}", re.IGNORECASE),
         "no-grades": re.compile(rf"\bno\s+{many}\s+(?:grades?|gradings?|ratings?|judge?ments?)\b", re.IGNORECASE),
-        "n-graded": re.compile(rf"(?<![\w,.])(?P<n>{SMALL})\s+(?:(?:[\w\u2019']+\s+){{0,3}}?(?:areas?|fields?|categories|questions)"
+        "n-graded": re.compile(rf"(?<![\w,.]){NOT_ALL_BUT}(?P<n>{SMALL})\s+(?:(?:[\w\u2019']+\s+){{0,3}}?(?:areas?|fields?|categories|questions)"
                                rf"\s+(?:[\w\u2019']+\s+){{0,2}}?)?(?:of\s+which\s+)?(?:(?:were|was|are|is|have\s+been|has\s+been)\s+)?"
                                rf"(?:(?:{VERBS})\s+(?:as\s+|to\s+be\s+)?)?{many}(?!\s+(?:at|in|for|across)\b)", re.IGNORECASE),
-        "n-grades": re.compile(rf"(?<![\w,.])(?P<n>{SMALL})\s+{many}\s+(?:grades?|gradings?|ratings?|judge?ments?)\b", re.IGNORECASE),
+        "n-grades": re.compile(rf"(?<![\w,.]){NOT_ALL_BUT}(?P<n>{SMALL})\s+{many}\s+(?:grades?|gradings?|ratings?|judge?ments?)\b", re.IGNORECASE),
         "below": re.compile(rf"\b(?:don't|do not|doesn't|does not|did not|didn't)\s+have\s+any\s+(?:headings|areas|grades|"
                             rf"gradings)\s+below\s+(?P<grade>{one})", re.IGNORECASE),
     }

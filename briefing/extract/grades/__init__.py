@@ -22,6 +22,7 @@ GRADE_RULES = Ruler([
     ("scale", sentences.scale),
     ("question", aside.question),
     ("negated", aside.negated),
+    ("vague", aside.vague),
     ("quotation", aside.quotation),
     ("other-force", aside.other_force),
     ("national", aside.national),

@@ -11,6 +11,7 @@ can read them: each rule claims the words and states nothing, so its name says w
 - adjective: the word qualifies a noun ("good use of its resources", "an outstanding officer");
 - address: the page's source address ("SOURCE: https://.../force-rated-good");
 - question: an inspection question ("How good is the force at preventing crime?");
+- vague: a share of the areas, not counted ("with most deemed to be 'good' or 'adequate'");
 - negated: a grade the force was not given ("The force was not graded outstanding or good in
   any area", "no area was rated inadequate"): it places no grade, and read as one it would
   tell a commissioner the opposite of the report;
@@ -196,12 +197,20 @@ def question(ctx, para):
             yield Reading((Span(para.index, match.start(), match.end()),))
 
 
+VERB = r"(?:graded|rated|judged|assessed|deemed|considered|marked|ranked|found\s+to\s+be|given|awarded)"
 NEGATED = re.compile(
-    r"(?:(?:\bnot|\bnever|n['\u2019]t)\s+(?:been\s+|be\s+)?(?:graded|rated|judged|assessed|found\s+to\s+be|given|awarded)"
-    r"|\b(?:no|none\s+of\s+(?:the|its)|not\s+(?:a\s+)?single)\s+(?:[\w'\u2019]+\s+){0,2}?(?:areas?|questions?|grades?|pillars?)"
-    r"\s+(?:\w+\s+){0,2}?(?:was|were|is|are|has\s+been|have\s+been)\s+(?:graded|rated|judged|assessed|found\s+to\s+be))"
-    r"\s+(?:as\s+)?(?:an?\s+)?(?:(?:['\u2018\u201c\"]?\w+(?:\s+improvement)?['\u2019\u201d\"]?)\s*(?:,|or|nor|and)\s+)*"
+    rf"(?:(?:\bnot|\bnever|n['\u2019]t)\s+(?:been\s+|be\s+)?{VERB}"
+    rf"|\b(?:no|none\s+of\s+(?:the|its)|not\s+(?:a\s+)?single)\s+(?:[\w'\u2019]+\s+){{0,2}}?(?:areas?|questions?|grades?|pillars?|fields?)"
+    rf"\s+(?:[\w'\u2019]+\s+){{0,3}}?(?:was|were|is|are|has\s+been|have\s+been)\s+{VERB})"
+    r"\s+(?:as\s+|to\s+be\s+)?(?:an?\s+)?(?:(?:['\u2018\u201c\"]?\w+(?:\s+improvement)?['\u2019\u201d\"]?)\s*(?:,|or|nor|and)\s+)*"
     r"['\u2018\u201c\"]?$", re.IGNORECASE)
+# "with most deemed to be 'good' or 'adequate'": a share, not a count nor an area's grade
+VAGUE = re.compile(
+    rf"\b(?:most|many|some|several|others|the\s+majority|the\s+rest|the\s+remainder)\s+(?:of\s+(?:them|the\s+(?:other\s+)?"
+    rf"(?:areas|questions)|its\s+areas)\s+)?(?:(?:other\s+)?areas\s+)?(?:(?:were|are|was|is|being)\s+)?{VERB}\s+"
+    r"(?:as\s+|to\s+be\s+)?(?:(?:['\u2018\u201c\"]?\w+(?:\s+improvement)?['\u2019\u201d\"]?)\s*(?:,|or|and)\s+)*"
+    r"['\u2018\u201c\"]?$", re.IGNORECASE)
+VAGUE_WORDS = re.compile(r"\b(?:most|many|some|several|others|majority|rest|remainder)\b", re.IGNORECASE)
 NOT_WORDS = re.compile(r"\b(?:not|never|no|none)\b|n['\u2019]t\b", re.IGNORECASE)
 
 
@@ -209,6 +218,11 @@ def negated(ctx, para):
     """A grade word the sentence denies: "were not graded Outstanding or Good in any areas"
     (every word of the list), "no area was rated inadequate"."""
     yield from _set_aside(ctx, para, lambda c, s, a, b, g: bool(NEGATED.search(s[max(0, a - 160):a])), NOT_WORDS)
+
+
+def vague(ctx, para):
+    """A share of the areas, not counted: "with most deemed to be 'good' or 'adequate'"."""
+    yield from _set_aside(ctx, para, lambda c, s, a, b, g: bool(VAGUE.search(s[max(0, a - 160):a])), VAGUE_WORDS)
 
 
 def earlier(ctx, para):
