@@ -94,3 +94,16 @@ def test_a_news_page_gives_no_headline_or_praise_as_a_finding_and_a_grade_list_n
     assert [f.text for f in findings] == [
         "I have concerns about the performance of Northshire Police in keeping people safe and reducing crime."]
     assert findings[0].area == ""
+
+
+def test_a_label_or_a_status_left_by_a_pages_layout_is_no_finding(tmp_path):
+    """Planted after a PCC's page ("questions on two areas for improvement (AFIs), which she
+    quoted"): "AFIs." became the pack's one finding, a tracker row and a line of the s.55
+    skeleton."""
+    from briefing.extract import extract
+
+    page = tmp_path / "page.txt"
+    page.write_text("Police and Crime Commissioner's questions\n\nThe commissioner then followed up with questions "
+                    "on two areas for improvement (AFIs), which she quoted. Both related to sexual offending.\n",
+                    encoding="utf-8")
+    assert [f.text for f in extract(page, force="Dorset Police", cycle="peel-2023-25").inspection.findings] == []

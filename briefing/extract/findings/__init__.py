@@ -13,6 +13,8 @@ import re
 from briefing.extract.findings import inline, layout, lead_in, listed, numbered, prose
 from briefing.extract.findings.base import Findings, Sections
 from briefing.extract.findings.continues import said_to_continue
+from briefing.extract.findings.labels import kind_of
+from briefing.extract.findings.layout import STATUS
 from briefing.extract.ruler import Reading, Ruler, adapted
 from briefing.model import Finding
 
@@ -58,9 +60,18 @@ FINDING_RULES = Ruler([
 ], repeats=_SameWords())
 
 
+def _says_something(text: str, force: str) -> bool:
+    """A finding says what is wrong or what to do: a label alone ("AFIs.", "Concern."), a
+    status ("Open.") or the force's name, left by a page's layout, is none; "vulnerability."
+    under "causes of concern in respect of:" is one."""
+    bare = text.strip(" .:;,")
+    return not (kind_of(bare) or kind_of(bare.rstrip("s")) or STATUS.match(bare)
+                or re.fullmatch(r"[A-Z]{2,6}s?", bare) or (force and bare.lower() == force.lower()))
+
+
 def read_findings(fx: Findings, rules: Ruler = FINDING_RULES) -> list[Finding]:
     """Every finding of the text, in the text's order, each stamped with its rule (`how`)."""
-    found = [said_to_continue(f) for f in rules.read(fx).statements]
+    found = [said_to_continue(f) for f in rules.read(fx).statements if _says_something(f.text, fx.force)]
     return sorted(found, key=lambda f: (f.place.page or 0, f.place.line or 0))
 
 

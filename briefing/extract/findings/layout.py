@@ -54,11 +54,14 @@ VAGUE = re.compile(r"^(?:improve|do\s+better|(?:make|making)\s+(?:\w+\s+)?improv
 
 def _headline(fx, text: str, action: str) -> bool:
     """ "North Yorkshire Police must make urgent improvements" is a page's headline, not a
-    finding: the page's own title (its address ends in the heading's words), or a "must"
-    with no more to do than improve; a heading of a finding says what to do."""
+    finding: the page's own title (its address ends in the heading's words, or it is a web
+    page's first line), or a "must" with no more to do than improve; a heading of a finding
+    says what to do."""
     slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    address = fx.ctx.page.address.rstrip("/ ")
-    return len(action.split()) < 2 or bool(VAGUE.match(action.strip())) or bool(slug and address.endswith(slug))
+    page = fx.ctx.page
+    address = page.address.rstrip("/ ")
+    first = bool(address) and bool(page.body) and " ".join(text.split()).startswith(" ".join(page.body[0].split())[:60])
+    return len(action.split()) < 2 or bool(VAGUE.match(action.strip())) or bool(slug and address.endswith(slug)) or first
 
 
 def _heading_runs(fx):
