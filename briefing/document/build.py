@@ -57,7 +57,7 @@ def build_briefing(comparison: Comparison, record: History | None = None,
         header.header_section(c, options, standing), summary_section, grades_section(c, fw), persisting, fresh,
         *audience,
         *([tracking.progress_section(progress)] if tracker else []),
-        *(reports.reports_sections(register, _since(c, tracker), options.date, options.office_short(c.new.force))
+        *(reports.reports_sections(register, _since(c, tracker, fw), options.date, options.office_short(c.new.force))
           if register else []),
         unmatched_section, sections.figures_section(c),
         *([sections.history_section(record, fw)] if record is not None else []),
@@ -89,12 +89,14 @@ class Tracker:
     path: str = ""
 
 
-def _since(c: Comparison, tracker: Tracker | None) -> reports.Since:
-    """The last pack's date where the tracker carries it, else the older inspection's report."""
+def _since(c: Comparison, tracker: Tracker | None, fw: Frameworks) -> reports.Since:
+    """The last pack's date where the tracker carries it, else the older inspection's report
+    (placed by its cycle where its date is not on file)."""
     if tracker is not None and tracker.dated is not None:
         d = tracker.dated
         return reports.Since(PublicationDate(d.year, d.month, d.day), f"the last pack ({long_date(d)})")
-    return reports.Since(PublicationDate.from_iso(c.old.published_iso), f"the {c.old.cycle_name} report ({c.old.published})")
+    return reports.Since(PublicationDate.from_iso(c.old.published_iso), f"the {c.old.cycle_name} report ({c.old.published})",
+                         c.old.cycle, {cycle_id: cycle.order for cycle_id, cycle in fw.cycles.items()})
 
 
 def _warnings(briefing: Briefing) -> tuple[str, ...]:

@@ -8,7 +8,8 @@ compare.register; this module only lays it out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 
 from briefing.compare.addressed import DeadlineCheck, deadline_check, due_date
@@ -29,13 +30,31 @@ class Since:
 
     published: PublicationDate
     words: str  # "the PEEL 2021/22 report (2021)", "the last pack (3 March 2025)"
+    key: str = ""  # the report that is the starting point (its register key: a PEEL cycle), where one is
+    orders: Mapping[str, int] = field(default_factory=dict)  # each cycle's place in time (data/frameworks.yaml)
 
     def after(self, entry: ReportEntry) -> bool:
-        """Published after this point, or possibly so: in its month or year where only that is recorded."""
+        """Published after this point, or possibly so: in its month or year where only that is
+        recorded; where a date is not on file, a later PEEL cycle's report is after an earlier
+        one's (a 2023-25 report after the 2021/22 one), and the starting report is never after itself."""
+        if self.key and entry.key == self.key:
+            return False
+        if self._by_cycle(entry):
+            return self.orders[entry.cycle] > self.orders[self.key]
         return entry.published.sort_key() > self.published.sort_key()
+
+    def _by_cycle(self, entry: ReportEntry) -> bool:
+        """Placed by PEEL cycle: a date is not on file, and both are PEEL reports."""
+        return not (entry.published.known and self.published.known) and entry.cycle in self.orders \
+            and self.key in self.orders
+
+    def itself(self, entry: ReportEntry) -> bool:
+        return bool(self.key) and entry.key == self.key
 
     def unsure(self, entry: ReportEntry) -> bool:
         """After only perhaps: one of the two dates is known only to a month or year that holds the other."""
+        if self._by_cycle(entry):
+            return False
         a, b = entry.published.sort_key(), self.published.sort_key()
         if not (entry.published.exact and self.published.exact) and a[0] == b[0]:
             return not a[1] or not b[1] or (a[1] == b[1] and (not a[2] or not b[2]))
@@ -150,8 +169,10 @@ def _older_words(older: list[ReportEntry], since: Since) -> str:
     """Where the unlisted gaps are: "published on or before" only of a report whose date and
     the starting point's date are both on file (a report of 2023-25 with no date is not "on
     or before" a 2021/22 report with none)."""
+    total = len(older)
+    parts = [f"{since.words} itself"] if any(since.itself(e) for e in older) else []
+    older = [e for e in older if not since.itself(e)]
     dated = [e for e in older if e.published.known and since.published.known]
-    parts = []
     if dated:
         parts.append(f"the {'one' if len(dated) == 1 else len(dated)} published on or before {since.words}")
     if len(dated) < len(older):
@@ -160,7 +181,7 @@ def _older_words(older: list[ReportEntry], since: Since) -> str:
                      "for want of a publication date")
     if not parts:
         return ""
-    return f"; {join_words(parts)} {'is' if len(older) == 1 else 'are'} on the Reports sheet"
+    return f"; {join_words(parts)} {'is' if total == 1 else 'are'} on the Reports sheet"
 
 
 def reports_sheet(entries: tuple[ReportEntry, ...]) -> Sheet:
