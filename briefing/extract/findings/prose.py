@@ -16,6 +16,10 @@ from briefing.extract.findings.base import sentence_place
 from briefing.extract.text import sentences
 
 CONCERN = re.compile(r"\b(has|have) (serious )?concerns? about\b", re.IGNORECASE)
+# the inspector's "I am particularly concerned about how the force investigates crime": only in the
+# inspector's own words (a PCC's "I am concerned that many of the recommendations ..." is the PCC's view)
+CONCERNED = re.compile(r"\bI\s+am\s+(?:particularly\s+|very\s+|deeply\s+|also\s+|especially\s+|seriously\s+)?"
+                       r"concerned\s+(?:about|that|by)\b", re.IGNORECASE)
 IS_A_CAUSE = re.compile(r"^(?P<text>(?!(?:although|while|whilst|if|when|as|but|however)\b)[A-Z](?:(?!,\s*(?:which|that)\b)"
                         r"[^\"\u201c\u201d;]){10,200}?\b(?:is|are|remains?)\s+(?:an?\s+)?(?:(?:accelerated|serious|significant|"
                         r"major|real|continuing)\s+)?causes?\s+(?:of|for)\s+concern\b[^\"\u201c\u201d]*)$", re.IGNORECASE)
@@ -38,6 +42,8 @@ QUOTED_SHOULD = re.compile(r"[\'\"\u2018\u201c](?P<q>(?:the (?:force|constabular
                            r"[^\'\"\u2019\u201d]{15,400})[\'\"\u2019\u201d]", re.IGNORECASE)
 REPORTING = re.compile(r"\b(?:inspectors?|inspectorate|hmicfrs|hmic)\s+(?:also\s+)?(?:said|found|noted|highlighted)\b")
 ATTRIBUTION = re.compile(r"^[^\"\u201c]{0,160}?\b(?:said|says|added|commented|wrote)\s*:?\s*[\"\u201c]", re.IGNORECASE)
+INSPECTOR_INTRO = re.compile(r"\b(?:hm|his\s+majesty's|her\s+majesty's)\s+(?:chief\s+)?inspector\b[^\"\u201c.]{0,80}?"
+                             r"\b(?:said|says|added|commented|wrote)\s*:?\s*$", re.IGNORECASE)
 SAID = re.compile(r"[\"\u201c\u201d]|\b(?:said|says|added|told)\b", re.IGNORECASE)
 # the inspector quoted: the inspectorate's own words ("HM Inspector of Constabulary Zoe Billingham said: "...)
 INSPECTOR_SAYS = re.compile(r"\b(?:hm|his\s+majesty's|her\s+majesty's)\s+(?:chief\s+)?inspector\b[^\"\u201c.]{0,80}?"
@@ -53,9 +59,13 @@ CONCEDED = re.compile(r"^(?:although|though|while|whilst|despite)\b[^,]{0,200},\
 def concerns(fx):
     """Concerns stated in prose and reported findings (news copy)."""
     speaking = False  # within the inspector's quoted words, which run on over paragraphs opening with a quote
+    introduced = False  # the paragraph before ended "His Majesty's Inspector ... said:"
+    own = "justiceinspectorates.gov.uk" in fx.ctx.page.address and "/news" not in fx.ctx.page.address
     for para in fx.paras:
         says = INSPECTOR_SAYS.search(para.text)
-        speaking = bool(says) or (speaking and para.text.startswith(('"', "\u201c")))
+        opens = para.text.startswith(('"', "\u201c"))
+        speaking = bool(says) or (opens and (speaking or introduced))
+        introduced = bool(INSPECTOR_INTRO.search(para.text))
         if speaking:
             causes = list(_inspector_causes(fx, para, says.end() if says else 0))
             yield from causes
@@ -79,7 +89,7 @@ def concerns(fx):
             if cause:
                 yield fx.finding("cause-of-concern", cause.group("text"), para, place=sentence_place(para, sentence))
                 continue
-            concern = CONCERN.search(plain) and not CONCEDED.match(plain)
+            concern = (CONCERN.search(plain) or (speaking or own) and CONCERNED.search(plain)) and not CONCEDED.match(plain)
             quoted = sentence.startswith('"') and fx.should.match(plain)
             reported = REPORTED.match(plain)
             if not (concern or quoted or reported):
@@ -87,7 +97,7 @@ def concerns(fx):
             text = REPORTED.sub("", plain) if reported else plain
             text = ATTRIBUTION.sub("", text).strip("\"\u201c\u201d ")  # the inspector's words, not who said them
             text = text[0].upper() + text[1:]
-            yield fx.finding("finding", text, para, place=sentence_place(para, sentence.strip('"')),
+            yield fx.finding("finding", text, para, place=sentence_place(para, text),
                              area=_area_in(text, fx.resolve))
 
 
