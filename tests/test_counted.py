@@ -126,3 +126,12 @@ def test_no_plan_is_asked_for_weak_grades_the_counts_rule_out(tmp_path):
     assert "What did HMICFRS grade them?" in text and "requires improvement or inadequate, what is the plan" not in text
     c, _, _ = _pack(tmp_path, RISE_OLD, RISE_NEW.replace("count: 4", "count: 3"))  # one area left unaccounted for
     assert c.unstated_may_be_weak
+
+
+def test_page_one_says_a_downgrade_between_areas_that_match_in_part_is_indicative(tmp_path):
+    """Planted after Avon and Somerset: 2021/22's "Good use of resources" maps only in part to
+    2023-25's Leadership and force management; page 1 gave its fall as the headline one unqualified."""
+    old = OLD.format(src="a.txt") + _judged([("force-management", "good")])
+    new = NEW.format(src="b.txt") + _judged([("force-management", "requires improvement")])
+    _, points, _ = _pack(tmp_path, old, new)
+    assert "the areas match only in part, so the movement is indicative" in points

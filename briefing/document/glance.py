@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from briefing.compare import Comparison, History
+from briefing.compare.states import NOT_STATED
 from briefing.compare.summaries import InspectionSummary
 from briefing.document import summary
 from briefing.document.grid import glance_grid
@@ -63,9 +64,12 @@ def _lead(c: Comparison, monitoring) -> list[Point]:
     if weak:
         grades = [grade for grade in WEAK if any(g.new_grade == grade for g in weak)]
         names = [g.area_name + (f" ({g.new_grade})" if len(grades) > 1 else "") for g in weak]
-        points.append(Point(_messages()["weak"].format(
+        every = not any(g.new_state.state == NOT_STATED for g in c.grade_changes)  # else "one area ..." reads as a count
+        message = _messages()["weak" if every else "weak_named"]
+        points.append(Point(message.format(
             count=sentence(summary.areas(len(weak))), are="is" if len(weak) == 1 else "are", grades=" or ".join(grades),
-            new=c.new.cycle_name, names=join_words(names)), _corrected(c.new, {g.area for g in weak})))
+            new=c.new.cycle_name, names=join_words(names), **{"is": "is" if len(weak) == 1 else "are"}),
+            _corrected(c.new, {g.area for g in weak})))
     stated = any(j.grade != "ungraded" for j in c.new.judgements)  # else summary.weakest has said there are none
     if stated and not any(g.new_state.graded for g in c.grade_changes) and not c.new_counts:
         points.append(Point(_messages()["no_grades"].format(new=c.new.cycle_name, kind=c.new.source_kind_name),

@@ -121,8 +121,7 @@ def _grades(s: Subject, options: PackOptions, fw: Frameworks) -> list[Section]:
     graded = s.report.corrected(options.date).graded
     if not graded:
         counts = [k for k in counted(s.report) if k.unnamed]
-        said = (Paragraph(f"HMICFRS graded the force {join_words([counted_text(k) for k in counts])}; the source on "
-                          "file does not name the areas."),) if counts else ()
+        said = (Paragraph(f"HMICFRS graded the force {join_words([counted_text(k) for k in counts])}."),) if counts else ()
         return [Section("The inspectorate's grades", 1, (*said, Paragraph(WRITE.format(
             who="the office", what=f"the grades given in {s.full_report}"), "placeholder")))]
 

@@ -127,7 +127,7 @@ def findings_sections(c: Comparison, listed: frozenset[str] = frozenset(), where
         intro += (f" {'One' if n == 1 else sentence(number(n))} of them {'says' if n == 1 else 'say'} in "
                   f"{'its' if n == 1 else 'their'} own words that {'it carries' if n == 1 else 'they carry'} on from "
                   f"before ({join_words([chr(0x201c) + f.continues + chr(0x201d) for f in c.continuing])}): "
-                  "treat it as a concern that persists, though no earlier finding on file matches it.")
+                  "treat it as a concern that persists, though this pack does not match it to an earlier finding on file.")
     new = _side("New", heading, intro, c.new_findings, (c.new, c.old), listed, where, "")
     return [persisting, resolved, new]
 

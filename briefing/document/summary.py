@@ -147,7 +147,9 @@ def downgrade_line(c: Comparison) -> str:
     if worst is not None:
         lead = "The one downgrade" if len(c.movements(DOWN)) == 1 else "The largest downgrade"
         steps = f", down {-worst.steps} grades" if worst.steps < -1 else ""
-        return f"{lead} is {worst.area_name}: {worst.old_grade} in {c.old.cycle_name}, {worst.new_grade} now{steps}."
+        partial = (f" ({worst.old_label} in {c.old.cycle_name}: the areas match only in part, so the movement is "
+                   "indicative)" if worst.partial else "")
+        return f"{lead} is {worst.area_name}: {worst.old_grade} in {c.old.cycle_name}, {worst.new_grade} now{steps}{partial}."
     if c.every_area_graded_twice and not c.falls_at_least:
         return "No graded area went down."
     return ""
@@ -161,9 +163,9 @@ def continuing_line(c: Comparison) -> str:
     one = len(c.continuing) == 1
     first = c.continuing[0]
     lead = (f"The {c.new.cycle_name} source says one of its findings carries on from before (\u201c{first.continues}\u201d), "
-            "though no earlier finding on file matches it" if one else
+            "though this pack does not match it to an earlier finding on file" if one else
             f"The {c.new.cycle_name} source says {number(len(c.continuing))} of its findings carry on from before, though "
-            "no earlier finding on file matches them; the first")
+            "this pack does not match them to earlier findings on file; the first")
     return f"{lead}: \u201c{first.text}\u201d"
 
 
