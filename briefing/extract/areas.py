@@ -20,6 +20,7 @@ import re
 
 from rapidfuzz import fuzz, process
 
+from briefing.extract.made import once
 from briefing.frameworks import Area, Cycle, Frameworks, normalise
 from briefing.words import content_stems
 
@@ -150,7 +151,7 @@ class AnyCycle:
     (a phrase, or one of the pieces of a list: "A, B and C")."""
 
     def __init__(self, frameworks: Frameworks):
-        self.resolvers = [AreaResolver(c) for c in frameworks.cycles.values() if c.areas and not c.variant_of]
+        self.resolvers = [resolver(c) for c in frameworks.cycles.values() if c.areas and not c.variant_of]
         self._named: dict[str, bool] = {}
 
     def names_whole(self, phrase: str) -> bool:
@@ -165,13 +166,16 @@ class AnyCycle:
         return self._named[phrase]
 
 
+def resolver(cycle: Cycle) -> AreaResolver:
+    """The areas of a cycle, their words stemmed once per process rather than once per
+    question asked of them. What it resolves depends only on the cycle's data (its cache
+    of phrases included), so texts share it."""
+    return once(AreaResolver, cycle)
+
+
 LIST_CUTS = re.compile(r"\s*[;,]\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as)\s+")
-_ANY: dict[int, tuple[Frameworks, AnyCycle]] = {}
 
 
 def any_cycle(frameworks: Frameworks) -> AnyCycle:
     """The areas of every cycle of these frameworks, made once."""
-    held = _ANY.get(id(frameworks))
-    if held is None or held[0] is not frameworks:
-        held = _ANY[id(frameworks)] = (frameworks, AnyCycle(frameworks))
-    return held[1]
+    return once(AnyCycle, frameworks)
