@@ -29,7 +29,7 @@ import re
 from briefing.extract.about import About
 from briefing.extract.dates import DATE_FORMS, _date
 from briefing.extract.language import MONTH_NAME, month_number
-from briefing.extract.ruler import Reading, Ruler, Span, Unique
+from briefing.extract.ruler import Reading, Ruler, Span, Unique, needs
 from briefing.model import Monitoring, PublicationDate
 
 ENGAGE = r"(?:(?:the\s+|our\s+|its\s+|an?\s+)?(?:inspectorate['\u2019]s\s+|hmicfrs\s+)?(?:\W?engage\W?(?:\s+(?:phase|stage|status|" \
@@ -66,8 +66,6 @@ def read_monitoring(ctx, force: str, published: tuple | None = None, rules: Rule
 
 def _read(about: About, para, event: str):
     ctx = about.ctx
-    if not any(word in ctx.folded(para) for word in WORDS):
-        return
     for start, sentence in ctx.sentences(para):
         address = SOURCE.match(sentence)  # the page's address line, run into its first sentence
         start, sentence = (start + address.end(), sentence[address.end():]) if address else (start, sentence)
@@ -81,22 +79,26 @@ def _read(about: About, para, event: str):
                                       para.line_at(start + found.start()).place),))
 
 
+@needs(*WORDS)
 def entered(about: About, para):
     """ "Staffordshire Police was moved into Engage in June 2022", "we decided to place the
     force into our enhanced level of monitoring"."""
     yield from _read(about, para, "entered")
 
 
+@needs(*WORDS)
 def left(about: About, para):
     """ "has been removed from enhanced monitoring", "was moved out of Engage in May 2024"."""
     yield from _read(about, para, "left")
 
 
+@needs(*WORDS)
 def returned(about: About, para):
     """ "to return Staffordshire Police to our default level of monitoring, known as 'scan'"."""
     yield from _read(about, para, "returned")
 
 
+@needs(*WORDS)
 def remains(about: About, para):
     """ "Cleveland Police remains in the inspectorate's enhanced monitoring stage"."""
     yield from _read(about, para, "remains")

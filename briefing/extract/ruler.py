@@ -49,6 +49,19 @@ def whole_text(fn: Callable) -> Callable:
     return fn
 
 
+SKIP = True  # the engine passes a rule only the paragraphs holding a word it needs (off: every paragraph, for tests)
+
+
+def needs(*words: str) -> Callable:
+    """Marks a paragraph rule that reads nothing in a paragraph without one of these words
+    (lower case, found in the case-folded text): the engine skips the others, as
+    markdown-it-py's rules look at their first character before anything else."""
+    def mark(fn: Callable) -> Callable:
+        fn.needs = tuple(words)
+        return fn
+    return mark
+
+
 @dataclass(frozen=True)
 class Rule:
     name: str
@@ -66,7 +79,12 @@ class Rule:
         if self.whole_text:
             yield from self.fn(ctx)
             return
-        for para in ctx.paras if paras is None else paras:
+        paras = ctx.paras if paras is None else paras
+        words = getattr(self.fn, "needs", None)
+        if words and SKIP:
+            holding = ctx.holding(words)
+            paras = [para for para in paras if para.index in holding]
+        for para in paras:
             yield from self.fn(ctx, para)
 
 

@@ -25,6 +25,7 @@ from briefing.extract.findings.labels import heading_kind, kind_of, kind_words, 
 from briefing.extract.findings.listed import STOP
 from briefing.extract.language import NUMBER, number
 from briefing.extract.text import BULLET, strip_bullet
+from briefing.model import KIND_WORDINGS
 
 QUOTES = "\"'\u2018\u201c"  # a label then a quotation: a definition or someone's words, not a finding
 TOPIC_WORDS = 6  # "Accelerated cause of concern: investigations" is a heading with its topic; longer is the finding
@@ -33,12 +34,13 @@ SAID = re.compile(r"[\"\u201c\u201d]|\b(?:said|says|added|told|warned|claimed)\b
 NATIONAL = re.compile(r"\bacross\s+(?:england\s+and\s+wales|all\s+(?:\d+\s+|43\s+)?forces|the\s+country)\b|"
                       r"\bnationally\b|\bnationwide\b|\b(?:all|other|many|several|\d+)\s+(?:police\s+)?forces\s+"
                       r"(?:were|have\s+been|had\s+been)\b", re.IGNORECASE)
+NOT_LABELS = ("finding", "innovative-practice")  # kinds no label here names
 NOTHING = re.compile(r"^(?:none|nil|n/?a|not applicable|see below|see above|no\s+\w+)\W*$", re.IGNORECASE)
 
 
 @cache
 def _kinds() -> str:
-    return "|".join(p for k, p in kind_words() if k not in ("finding", "innovative-practice"))
+    return "|".join(p for k, p in kind_words() if k not in NOT_LABELS)
 
 
 @cache
@@ -130,22 +132,32 @@ def _one_a_line(texts: list[str]) -> list[str]:
     return [" ".join(strip_bullet(t) for t in texts)]
 
 
+@cache
+def _kind_keys() -> tuple[str, ...]:
+    """A word every wording of a kind holds (its last: "concern", "improvement", "afi"), as
+    few as find them all: a sentence without one names no kind."""
+    lasts = {w.split()[-1].casefold() for k, ws in KIND_WORDINGS.items() if k not in NOT_LABELS for w in ws}
+    return tuple(sorted(w for w in lasts if not any(o != w and o in w for o in lasts)))
+
+
 def named(fx):
     """A sentence naming the kind of finding and then giving it."""
+    keys = _kind_keys()
+    holding = fx.ctx.holding(keys)
     for para in fx.paras:
-        folded = fx.ctx.folded(para)
-        if not ("concern" in folded or "recommendation" in folded or "improvement" in folded or "afi" in folded):
+        if para.index not in holding:
             continue
         for _, sentence in fx.ctx.sentences(para):
-            if SAID.search(sentence) or NATIONAL.search(sentence) or spoken_of(sentence) or _other_force(fx, sentence):
+            folded = sentence.casefold()
+            if not any(key in folded for key in keys):
                 continue
-            for pattern in _named():
-                found = pattern.search(sentence)
-                if found:
-                    kind = kind_of(found.group("kind")) or "finding"
-                    for item in _split(found.group("items"), found.group("n")):
-                        yield fx.finding(kind, item, para, place=sentence_place(para, sentence))
-                    break
+            found = next((m for m in (pattern.search(sentence) for pattern in _named()) if m), None)
+            if not found or SAID.search(sentence) or NATIONAL.search(sentence) or spoken_of(sentence) \
+                    or _other_force(fx, sentence):  # the tests of whose words these are, after the cheaper one
+                continue
+            kind = kind_of(found.group("kind")) or "finding"
+            for item in _split(found.group("items"), found.group("n")):
+                yield fx.finding(kind, item, para, place=sentence_place(para, sentence))
 
 
 def _other_force(fx, sentence: str) -> bool:

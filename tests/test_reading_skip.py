@@ -1,0 +1,47 @@
+"""The engine's skipping never drops a reading: a rule marked `@needs(words)` is passed only
+the paragraphs holding one of its words (briefing/extract/ruler.py), and what every text
+of the rules' fixtures reads is the same with the skipping on as with it off (every
+paragraph passed to every rule). A rule that declares a word its readings can be made
+without fails here on the example that shows it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from briefing.extract import extract_lines, ruler
+from briefing.extract.reader import SourceLine
+from briefing.ingest.dataset import dump_dataset
+
+RULES = Path(__file__).parent / "fixtures" / "rules"
+
+
+def _texts() -> list[str]:
+    texts = []
+    for path in sorted(RULES.glob("*.yaml")):
+        for examples in yaml.safe_load(path.read_text(encoding="utf-8")).values():
+            texts += [example["text"] for example in examples.get("reads", [])] + list(examples.get("not", []))
+    return texts
+
+
+def _read(text: str) -> str:
+    lines = [SourceLine(line, n) for n, line in enumerate(text.split("\n"), start=1)]
+    result = extract_lines(lines, Path("example.txt"), "Northshire Police")
+    return dump_dataset(result.inspection, "json") + "\n".join(map(str, result.warnings))
+
+
+def test_the_rules_fixtures_hold_rules_that_skip():
+    """The test below would prove nothing if no rule skipped paragraphs."""
+    from briefing.extract.monitoring import MONITORING_RULES
+
+    assert any(getattr(rule.fn, "needs", None) for rule in MONITORING_RULES)
+
+
+def test_every_fixture_text_reads_the_same_with_the_skipping_off(monkeypatch):
+    texts = _texts()
+    assert len(texts) > 300
+    skipping = [_read(text) for text in texts]
+    monkeypatch.setattr(ruler, "SKIP", False)
+    for text, read in zip(texts, skipping):
+        assert _read(text) == read, f"the skipping changed what is read of: {text[:200]!r}"
