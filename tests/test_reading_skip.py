@@ -1,8 +1,9 @@
-"""The engine's skipping never drops a reading: a rule marked `@needs(words)` is passed only
-the paragraphs holding one of its words (briefing/extract/ruler.py), and what every text
-of the rules' fixtures reads is the same with the skipping on as with it off (every
-paragraph passed to every rule). A rule that declares a word its readings can be made
-without fails here on the example that shows it."""
+"""The rules' skipping never drops a reading: a rule marked `@needs(words)` is passed only the
+paragraphs holding one of its words, and a rule tests a sentence with `holds(sentence,
+words)` before a pattern that needs one of them (briefing/extract/ruler.py). What every
+text of the rules' fixtures reads is the same with the skipping on as with it off (every
+paragraph and sentence read in full). A rule that declares a word its readings can be
+made without fails here on the example that shows it."""
 
 from __future__ import annotations
 

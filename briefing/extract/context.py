@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from briefing.extract import ruler
 from briefing.extract.forces import canonical_force, detect_force
 from briefing.extract.grades.grammar import QUESTION, Grammar, sentences
 from briefing.extract.language import naming_years
@@ -151,7 +152,7 @@ class Context:
         found once for every rule that needs them (ruler.needs)."""
         if words not in self._holding:
             self._holding[words] = frozenset(para.index for para in self.paras
-                                             if any(word in self.folded(para) for word in words))
+                                             if not ruler.SKIP or any(word in self.folded(para) for word in words))
         return self._holding[words]
 
     def grade_words(self, para: Paragraph) -> list:

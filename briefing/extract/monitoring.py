@@ -29,7 +29,7 @@ import re
 from briefing.extract.about import About
 from briefing.extract.dates import DATE_FORMS, _date
 from briefing.extract.language import MONTH_NAME, month_number
-from briefing.extract.ruler import Reading, Ruler, Span, Unique, needs
+from briefing.extract.ruler import Reading, Ruler, Span, Unique, holds, needs
 from briefing.model import Monitoring, PublicationDate
 
 ENGAGE = r"(?:(?:the\s+|our\s+|its\s+|an?\s+)?(?:inspectorate['\u2019]s\s+|hmicfrs\s+)?(?:\W?engage\W?(?:\s+(?:phase|stage|status|" \
@@ -67,6 +67,8 @@ def read_monitoring(ctx, force: str, published: tuple | None = None, rules: Rule
 def _read(about: About, para, event: str):
     ctx = about.ctx
     for start, sentence in ctx.sentences(para):
+        if not holds(sentence, WORDS):
+            continue  # "engagement" in one sentence of a paragraph: the others are passed over
         address = SOURCE.match(sentence)  # the page's address line, run into its first sentence
         start, sentence = (start + address.end(), sentence[address.end():]) if address else (start, sentence)
         found = STATEMENTS[event].search(sentence)

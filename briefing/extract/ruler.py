@@ -49,7 +49,7 @@ def whole_text(fn: Callable) -> Callable:
     return fn
 
 
-SKIP = True  # the engine passes a rule only the paragraphs holding a word it needs (off: every paragraph, for tests)
+SKIP = True  # rules skip text without a word they need (off: every paragraph and sentence is read in full, for tests)
 
 
 def needs(*words: str) -> Callable:
@@ -60,6 +60,16 @@ def needs(*words: str) -> Callable:
         fn.needs = tuple(words)
         return fn
     return mark
+
+
+def holds(text: str, words: tuple[str, ...]) -> bool:
+    """Whether the text, case-folded, holds one of these words: a rule's test before a
+    pattern that cannot match without one (every test of the kind made through here or
+    `needs`, so that tests/test_reading_skip.py turns them all off at once)."""
+    if not SKIP:
+        return True
+    folded = text.casefold()
+    return any(word in folded for word in words)
 
 
 @dataclass(frozen=True)
@@ -81,7 +91,7 @@ class Rule:
             return
         paras = ctx.paras if paras is None else paras
         words = getattr(self.fn, "needs", None)
-        if words and SKIP:
+        if words:
             holding = ctx.holding(words)
             paras = [para for para in paras if para.index in holding]
         for para in paras:

@@ -24,6 +24,7 @@ from briefing.extract.findings.base import sentence_place
 from briefing.extract.findings.labels import heading_kind, kind_of, kind_words, spoken_of
 from briefing.extract.findings.listed import STOP
 from briefing.extract.language import NUMBER, number
+from briefing.extract.ruler import holds
 from briefing.extract.text import BULLET, strip_bullet
 from briefing.model import KIND_WORDINGS
 
@@ -70,13 +71,15 @@ def labelled(fx):
     and say who should act are more of its kind ("Recommendations: Within six months chief
     constables should ..." / "Within six months the NPCC lead should ...")."""
     last = None  # (kind, opening) of the last finding a label gave, while paragraphs carry on its list
+    holding = fx.ctx.holding(_kind_keys(every=True))  # a label names a kind: the other paragraphs' lines start none
     for para in fx.paras:
-        if last and not any(_starts_label(line.text) for line in para.lines):
+        labels = para.index in holding and any(_starts_label(line.text) for line in para.lines)
+        if last and not labels:
             if _carries_on(para.text, last[1]):
                 yield fx.finding(last[0], para.text, para)
                 continue
             last = None
-        if not any(_starts_label(line.text) for line in para.lines):
+        if not labels:
             continue
         for kind, texts, line in _label_runs(para):
             for text in _one_a_line(texts):
@@ -133,10 +136,11 @@ def _one_a_line(texts: list[str]) -> list[str]:
 
 
 @cache
-def _kind_keys() -> tuple[str, ...]:
+def _kind_keys(every: bool = False) -> tuple[str, ...]:
     """A word every wording of a kind holds (its last: "concern", "improvement", "afi"), as
-    few as find them all: a sentence without one names no kind."""
-    lasts = {w.split()[-1].casefold() for k, ws in KIND_WORDINGS.items() if k not in NOT_LABELS for w in ws}
+    few as find them all: a sentence without one names no kind (of those a label names, or
+    of `every` kind)."""
+    lasts = {w.split()[-1].casefold() for k, ws in KIND_WORDINGS.items() if every or k not in NOT_LABELS for w in ws}
     return tuple(sorted(w for w in lasts if not any(o != w and o in w for o in lasts)))
 
 
@@ -148,8 +152,7 @@ def named(fx):
         if para.index not in holding:
             continue
         for _, sentence in fx.ctx.sentences(para):
-            folded = sentence.casefold()
-            if not any(key in folded for key in keys):
+            if not holds(sentence, keys):
                 continue
             found = next((m for m in (pattern.search(sentence) for pattern in _named()) if m), None)
             if not found or SAID.search(sentence) or NATIONAL.search(sentence) or spoken_of(sentence) \
