@@ -10,6 +10,7 @@ rules see the areas of every cycle and later groups see what was settled (`settl
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -148,12 +149,32 @@ class Context:
         return self._folded[para.index]
 
     def holding(self, words: tuple[str, ...]) -> frozenset[int]:
-        """The indexes of the paragraphs whose case-folded text holds one of these words,
-        found once for every rule that needs them (ruler.needs)."""
+        """The indexes of the paragraphs whose folded text (ruler.fold) holds one of these
+        words, found once for every rule that needs them (ruler.needs): each word looked for
+        through the whole text at once, a paragraph's test ending at its first."""
         if words not in self._holding:
-            self._holding[words] = frozenset(para.index for para in self.paras
-                                             if not ruler.SKIP or any(word in self.folded(para) for word in words))
+            if not ruler.SKIP:
+                return frozenset(para.index for para in self.paras)
+            text, starts = self._all_folded
+            held: set[int] = set()
+            for word in words:
+                at = text.find(word)
+                while at >= 0:
+                    n = bisect_right(starts, at) - 1
+                    held.add(self.paras[n].index)
+                    at = text.find(word, starts[n + 1]) if n + 1 < len(starts) else -1
+            self._holding[words] = frozenset(held)
         return self._holding[words]
+
+    @cached_property
+    def _all_folded(self) -> tuple[str, list[int]]:
+        """Every paragraph's folded text, one a line, and where each begins."""
+        folded = [ruler.fold(self.folded(para)) for para in self.paras]
+        starts, at = [], 0
+        for text in folded:
+            starts.append(at)
+            at += len(text) + 1
+        return "\n".join(folded), starts
 
     def grade_words(self, para: Paragraph) -> list:
         """The grade-word matches of a paragraph's text, found once."""

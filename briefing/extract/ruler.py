@@ -68,8 +68,16 @@ def holds(text: str, words: tuple[str, ...]) -> bool:
     `needs`, so that tests/test_reading_skip.py turns them all off at once)."""
     if not SKIP:
         return True
-    folded = text.casefold()
+    folded = fold(text)
     return any(word in folded for word in words)
+
+
+def fold(text: str) -> str:
+    """The text case-folded as a pattern of re.IGNORECASE reads it: casefold() leaves the
+    dotless i, and makes a dotted capital I an i and a combining dot, which such a pattern
+    takes for an i."""
+    folded = text.casefold()
+    return folded.replace("\u0131", "i").replace("i\u0307", "i") if "\u0131" in folded or "\u0307" in folded else folded
 
 
 @dataclass(frozen=True)

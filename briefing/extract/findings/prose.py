@@ -34,8 +34,9 @@ INSPECTOR_SAYS = re.compile(r"\b(?:hm|his\s+majesty's|her\s+majesty's)\s+(?:chie
 def concerns(fx):
     """Concerns stated in prose and reported findings (news copy)."""
     speaking = False  # within the inspector's quoted words, which run on over paragraphs opening with a quote
+    naming = fx.ctx.holding(("inspector",))  # what INSPECTOR_SAYS needs
     for para in fx.paras:
-        says = INSPECTOR_SAYS.search(para.text)
+        says = INSPECTOR_SAYS.search(para.text) if para.index in naming else None
         speaking = bool(says) or (speaking and para.text.startswith(('"', "\u201c")))
         if speaking:
             causes = list(_inspector_causes(fx, para, says.end() if says else 0))
