@@ -59,6 +59,7 @@ class AreaResolver:
         self.one_word_labels = {a.label.lower() for a in cycle.areas if " " not in a.label}  # the pillars
         self.coordinated = sorted({" ".join(w.lower().replace("-", " ").split()) for a in cycle.areas
                                    for w in a.wordings() if " and " in w or "," in w}, key=len, reverse=True)
+        self._coordinated = [(w, re.compile(re.escape(w))) for w in self.coordinated]
 
     def exact_area(self, phrase: str) -> Area | None:
         key = normalise(re.sub(r"\b(19|20)\d\d\b", "", phrase))
@@ -80,7 +81,7 @@ class AreaResolver:
         workforce). Of every way to cut the list at commas, semicolons and "and", the one
         whose parts name distinct areas best wins (an exact wording counts most)."""
         low = phrase.lower().replace("-", " ")
-        kept = [(m.start(), m.end()) for w in self.coordinated for m in re.finditer(re.escape(w), low)]
+        kept = [(m.start(), m.end()) for w, found in self._coordinated if w in low for m in found.finditer(low)]
         cuts = [c for c in re.finditer(r"\s*;\s*(?:and\s+)?|,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as)\s+", phrase)
                 if not any(a < c.start() < b for a, b in kept)]  # never inside "keeping people safe and reducing crime"
         spans, start = [], 0

@@ -129,9 +129,13 @@ def labelled(about: About, para):
     """A move as a label over its date, each alone on its line, as HMICFRS's page of forces in
     Engage sets them out under the force's name ("Moved out of Engage" / "September 2023",
     "Entered Engage" / "2019"): the force is the one the page (or its part) is about."""
+    if not about.force:
+        return
     text = para.text.strip(" *#:")
+    if len(text.split(None, 5)) > 5:  # six words or more (a paragraph's words are not all split for that)
+        return
     following = about.paras[para.index + 1].text.strip(" *#:") if para.index + 1 < len(about.paras) else ""
-    if len(text.split()) > 5 or not about.force or not LABEL.match(following):
+    if not LABEL.match(following):
         return
     for event in ("entered", "left"):
         found = STATEMENTS[event].search(text)
