@@ -98,6 +98,7 @@ class Context:
     _sentences: dict[int, list] = field(default_factory=dict, repr=False)
     _sentence_words: dict[int, list] = field(default_factory=dict, repr=False)
     _holding: dict[tuple, frozenset] = field(default_factory=dict, repr=False)
+    _searched: dict[tuple, bool] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, lines: list[SourceLine], frameworks: Frameworks, force: str = "", forces: tuple = ()) -> Context:
@@ -165,6 +166,14 @@ class Context:
                     at = text.find(word, starts[n + 1]) if n + 1 < len(starts) else -1
             self._holding[words] = frozenset(held)
         return self._holding[words]
+
+    def searched(self, pattern: re.Pattern, para: Paragraph) -> bool:
+        """Whether the pattern is found in the paragraph's case-folded text, asked once for
+        every rule that needs to know (counts: a number in a paragraph with a grade word)."""
+        key = (pattern, para.index)
+        if key not in self._searched:
+            self._searched[key] = pattern.search(self.folded(para)) is not None
+        return self._searched[key]
 
     @cached_property
     def _all_folded(self) -> tuple[str, list[int]]:
