@@ -137,10 +137,12 @@ def _one_a_line(texts: list[str]) -> list[str]:
 
 @cache
 def _kind_keys(every: bool = False) -> tuple[str, ...]:
-    """A word every wording of a kind holds (its last: "concern", "improvement", "afi"), as
-    few as find them all: a sentence without one names no kind (of those a label names, or
-    of `every` kind)."""
-    lasts = {w.split()[-1].casefold() for k, ws in KIND_WORDINGS.items() if every or k not in NOT_LABELS for w in ws}
+    """The last two words of each wording of a kind ("for improvement", "of concern",
+    "afi"), as few as find them all: a paragraph's text has one space between words, and
+    one without any of these names no kind (of those a label names, or of `every` kind);
+    "requires improvement" names none."""
+    lasts = {" ".join(w.split()[-2:]).casefold() for k, ws in KIND_WORDINGS.items() if every or k not in NOT_LABELS
+             for w in ws}
     return tuple(sorted(w for w in lasts if not any(o != w and o in w for o in lasts)))
 
 
