@@ -83,7 +83,9 @@ def _closing_list(fx) -> list[str]:
 
 def _bullets_after(paras, first) -> str:
     items = []
-    for para in paras[paras.index(first):]:
+    # a paragraph's index is its place: asked first, as paras.index() compares whole paragraphs field by field
+    at = first.index if first.index < len(paras) and paras[first.index] is first else paras.index(first)
+    for para in paras[at:]:
         if not BULLET.match(para.lines[0].text):
             break
         items.append(strip_bullet(para.text))
