@@ -46,3 +46,18 @@ def test_every_fixture_text_reads_the_same_with_the_skipping_off(monkeypatch):
     monkeypatch.setattr(ruler, "SKIP", False)
     for text, read in zip(texts, skipping):
         assert _read(text) == read, f"the skipping changed what is read of: {text[:200]!r}"
+
+
+def test_a_long_text_folds_as_bytes_to_what_its_words_fold_to():
+    """forces.fold folds a long text with only ASCII's white space as bytes: the same text
+    as its words split apart and joined by single spaces, whatever letters it holds."""
+    import random
+    import re
+
+    from briefing.extract.forces import fold
+
+    pieces = [*"abcXYZ &-_.'\u00e9\u0130\u212a\u00df\u01c4\u00c5\u2019\t\n\x0b\x0c\r\x1c\x1f ", "  ", "Kent Police"]
+    draw = random.Random(33)
+    for _ in range(200):
+        text = "".join(draw.choice(pieces) for _ in range(5000))
+        assert fold(text) == " ".join(re.sub(r"[-\u2010-\u2015]", " ", text.lower().replace("&", "and")).split())

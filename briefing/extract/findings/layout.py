@@ -135,9 +135,12 @@ def letter(fx):
     finding of its own.
     """
     active, area, pending, last_line = False, "", None, -1
+    opening = fx.ctx.holding(("relate to",))  # what LETTER_START needs
     for para in fx.paras:
+        if not active and para.index not in opening:
+            continue
         text = para.text.strip()
-        if LETTER_START.search(text):
+        if para.index in opening and LETTER_START.search(text):
             active = True
             continue
         if not active:
