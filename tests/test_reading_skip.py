@@ -1,6 +1,6 @@
 """The rules' skipping never drops a reading: a rule marked `@needs(words)` is passed only the
 paragraphs holding one of its words, and a rule tests a sentence with `holds(sentence,
-words)` before a pattern that needs one of them (briefing/extract/ruler.py). What every
+words)` before a pattern that needs one of them (briefing/extract/needs.py). What every
 text of the rules' fixtures reads is the same with the skipping on as with it off (every
 paragraph and sentence read in full). A rule that declares a word its readings can be
 made without fails here on the example that shows it."""
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from briefing.extract import extract_lines, ruler
+from briefing.extract import extract_lines, needs
 from briefing.extract.reader import SourceLine
 from briefing.ingest.dataset import dump_dataset
 
@@ -43,7 +43,7 @@ def test_every_fixture_text_reads_the_same_with_the_skipping_off(monkeypatch):
     texts = _texts()
     assert len(texts) > 300
     skipping = [_read(text) for text in texts]
-    monkeypatch.setattr(ruler, "SKIP", False)
+    monkeypatch.setattr(needs, "SKIP", False)
     for text, read in zip(texts, skipping):
         assert _read(text) == read, f"the skipping changed what is read of: {text[:200]!r}"
 

@@ -10,15 +10,14 @@ rules see the areas of every cycle and later groups see what was settled (`settl
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from briefing.extract import ruler
 from briefing.extract.forces import canonical_force, detect_force
 from briefing.extract.grades.grammar import QUESTION, Grammar, sentences
 from briefing.extract.language import naming_years
 from briefing.extract.made import once
+from briefing.extract.needs import FoldedText
 from briefing.extract.reader import SourceLine
 from briefing.extract.ruler import Span
 from briefing.extract.text import Paragraph, paragraphs, unwrapped
@@ -150,22 +149,15 @@ class Context:
         return self._folded[para.index]
 
     def holding(self, words: tuple[str, ...]) -> frozenset[int]:
-        """The indexes of the paragraphs whose folded text (ruler.fold) holds one of these
-        words, found once for every rule that needs them (ruler.needs): each word looked for
-        through the whole text at once, a paragraph's test ending at its first."""
+        """The indexes of the paragraphs whose folded text holds one of these words, found
+        once for every rule that needs them (needs.needs)."""
         if words not in self._holding:
-            if not ruler.SKIP:
-                return frozenset(para.index for para in self.paras)
-            text, starts = self._all_folded
-            held: set[int] = set()
-            for word in words:
-                at = text.find(word)
-                while at >= 0:
-                    n = bisect_right(starts, at) - 1
-                    held.add(self.paras[n].index)
-                    at = text.find(word, starts[n + 1]) if n + 1 < len(starts) else -1
-            self._holding[words] = frozenset(held)
+            self._holding[words] = self._folded_text.holding(words)
         return self._holding[words]
+
+    @cached_property
+    def _folded_text(self) -> FoldedText:
+        return FoldedText(self.paras, [self.folded(para) for para in self.paras])
 
     def searched(self, pattern: re.Pattern, para: Paragraph) -> bool:
         """Whether the pattern is found in the paragraph's case-folded text, asked once for
@@ -174,16 +166,6 @@ class Context:
         if key not in self._searched:
             self._searched[key] = pattern.search(self.folded(para)) is not None
         return self._searched[key]
-
-    @cached_property
-    def _all_folded(self) -> tuple[str, list[int]]:
-        """Every paragraph's folded text, one a line, and where each begins."""
-        folded = [ruler.fold(self.folded(para)) for para in self.paras]
-        starts, at = [], 0
-        for text in folded:
-            starts.append(at)
-            at += len(text) + 1
-        return "\n".join(folded), starts
 
     def grade_words(self, para: Paragraph) -> list:
         """The grade-word matches of a paragraph's text, found once."""

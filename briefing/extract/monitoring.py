@@ -29,7 +29,8 @@ import re
 from briefing.extract.about import About
 from briefing.extract.dates import DATE_FORMS, _date
 from briefing.extract.language import MONTH_NAME, month_number
-from briefing.extract.ruler import Reading, Ruler, Span, Unique, holds, needs
+from briefing.extract.needs import holds, needs
+from briefing.extract.ruler import Reading, Ruler, Span, Unique
 from briefing.model import Monitoring, PublicationDate
 
 ENGAGE = r"(?:(?:the\s+|our\s+|its\s+|an?\s+)?(?:inspectorate['\u2019]s\s+|hmicfrs\s+)?(?:\W?engage\W?(?:\s+(?:phase|stage|status|" \

@@ -49,37 +49,6 @@ def whole_text(fn: Callable) -> Callable:
     return fn
 
 
-SKIP = True  # rules skip text without a word they need (off: every paragraph and sentence is read in full, for tests)
-
-
-def needs(*words: str) -> Callable:
-    """Marks a paragraph rule that reads nothing in a paragraph without one of these words
-    (lower case, found in the case-folded text): the engine skips the others, as
-    markdown-it-py's rules look at their first character before anything else."""
-    def mark(fn: Callable) -> Callable:
-        fn.needs = tuple(words)
-        return fn
-    return mark
-
-
-def holds(text: str, words: tuple[str, ...]) -> bool:
-    """Whether the text, case-folded, holds one of these words: a rule's test before a
-    pattern that cannot match without one (every test of the kind made through here or
-    `needs`, so that tests/test_reading_skip.py turns them all off at once)."""
-    if not SKIP:
-        return True
-    folded = fold(text)
-    return any(word in folded for word in words)
-
-
-def fold(text: str) -> str:
-    """The text case-folded as a pattern of re.IGNORECASE reads it: casefold() leaves the
-    dotless i, and makes a dotted capital I an i and a combining dot, which such a pattern
-    takes for an i."""
-    folded = text.casefold()
-    return folded.replace("\u0131", "i").replace("i\u0307", "i") if "\u0131" in folded or "\u0307" in folded else folded
-
-
 @dataclass(frozen=True)
 class Rule:
     name: str

@@ -24,7 +24,7 @@ from briefing.extract.findings.base import sentence_place
 from briefing.extract.findings.labels import heading_kind, kind_of, kind_words, spoken_of
 from briefing.extract.findings.listed import STOP
 from briefing.extract.language import NUMBER, number
-from briefing.extract.ruler import holds
+from briefing.extract.needs import holds
 from briefing.extract.text import BULLET, strip_bullet
 from briefing.model import KIND_WORDINGS
 

@@ -24,7 +24,8 @@ from bisect import bisect_left, bisect_right
 from briefing.extract.forces import force_mentions
 from briefing.extract.grades.grammar import only_past
 from briefing.extract.grades.tense import WINDOW, clause_at, is_earlier
-from briefing.extract.ruler import Reading, Span, holds
+from briefing.extract.needs import holds
+from briefing.extract.ruler import Reading, Span
 
 QUOTED = re.compile(r"[\u201c\"](?P<q>[^\u201c\u201d\"]{12,1200})[\u201d\"]|^\W{0,3}[\u201c\"](?P<open>[^\u201c\u201d\"]{12,1200})$")
 SPEAKER = re.compile(r"\b(?:said|says|say|added|adds|told|commented|explained|stated|continued|responded|warned|"

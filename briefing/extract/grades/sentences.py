@@ -16,7 +16,8 @@ from briefing.extract.grades.attach import Word, scopes
 from briefing.extract.grades.grammar import clean_phrase
 from briefing.extract.grades.statement import Statement
 from briefing.extract.grades.tense import clause_at, continues_earlier, is_earlier, year_of
-from briefing.extract.ruler import Reading, Span, holds, whole_text
+from briefing.extract.needs import holds
+from briefing.extract.ruler import Reading, Span, whole_text
 
 WINDOW = 600  # characters either side of a grade word that a rule reads
 ANAPHOR = re.compile(r"\b(?:this|that|the same|these)\s+(?:grade|grading|rating|judge?ment)s?\b(?P<post>.*)$",
