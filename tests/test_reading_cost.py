@@ -72,3 +72,20 @@ def test_short_texts_share_what_is_made_from_the_data():
     extract_lines(documents[0], Path("example.txt"), "Northshire Police")
     each = _least(lambda: [extract_lines(d, Path("example.txt"), "Northshire Police") for d in documents], 2) / len(documents)
     assert each < 0.0035, f"{each * 1000:.1f} ms of CPU a text"
+
+
+def test_what_a_process_keeps_of_the_phrases_it_read_is_bounded(monkeypatch):
+    """The areas of a cycle are shared by every text a process reads (a server reads any
+    number): the phrases whose areas they keep are bounded, and a phrase read again after
+    they were let go gives the same area."""
+    from briefing.extract import areas
+    from briefing.reference import load_frameworks
+
+    monkeypatch.setattr(areas, "KEPT_PHRASES", 10)
+    cycle = load_frameworks().cycles["peel-2021-22"]
+    resolve = areas.resolver(cycle)
+    first = resolve("how well the force investigates crime")
+    for n in range(25):
+        resolve(f"the force's work with partner {n}")
+        assert len(resolve._cache) <= 10
+    assert resolve("how well the force investigates crime") == first is not None

@@ -29,6 +29,7 @@ from briefing.words import content_stems
 AREA_WORDS = frozenset("""way ways well ability approach force forces constabulary police service overall area areas
 make makes making sure ensure ensures whole general generally includes including""".split())
 PILLAR_AT = re.compile(r"^(?:its\s+|the\s+force's\s+)?(?P<noun>\w+)\s+(?:at|in)\s+(?P<rest>.+)$", re.IGNORECASE)
+KEPT_PHRASES = 50_000  # phrases whose area is kept, per cycle: a long-running process reads any number of texts
 CLOSE_SPELLING = 88  # rapidfuzz ratio from which a wording is the same wording misspelt
 # How set sentences introduce the area ("The extent to which Gwent Police is efficient at
 # ..."): off before matching, so the word that names the pillar leads the phrase.
@@ -119,6 +120,8 @@ class AreaResolver:
         if exact:
             return self.exact_area(phrase)
         if phrase not in self._cache:
+            if len(self._cache) >= KEPT_PHRASES:
+                self._cache.clear()  # shared by every text a process reads (a server's): bounded
             self._cache[phrase] = self._resolve(SET_LEAD.sub("", phrase.strip()))
         return self._cache[phrase]
 
@@ -162,6 +165,8 @@ class AnyCycle:
     def names(self, phrase: str) -> bool:
         phrase = phrase.strip(" ,;:'\u2018\u2019\"\u201c\u201d")
         if phrase not in self._named:
+            if len(self._named) >= KEPT_PHRASES:
+                self._named.clear()
             pieces = [phrase, *(p for p in LIST_CUTS.split(phrase) if len(p) > 3)] if len(phrase) < 400 else []
             self._named[phrase] = any(resolve(p) is not None for p in pieces for resolve in self.resolvers)
         return self._named[phrase]
