@@ -16,7 +16,7 @@ from typing import NamedTuple
 from briefing import limits
 from briefing.errors import InputError
 from briefing.extract import reports
-from briefing.extract.areas import AreaResolver
+from briefing.extract.areas import resolver
 from briefing.extract.context import Context, Settled
 from briefing.extract.counts import COUNT_RULES, in_order
 from briefing.extract.cycles import Cue, cycle_published, detect_cycle, names_cycle, weakly_settled
@@ -149,7 +149,7 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
         statements = dated(statements, chosen)
     reading = chosen or best_reading_cycle(fw, statements)
     judgements, unread = judgements_of(statements, reading, pillar) if kind in PEEL_RELATED or chosen else ([], [])
-    ctx.settled = Settled(published, tuple(statements), reading, AreaResolver(reading), tuple(judgements))
+    ctx.settled = Settled(published, tuple(statements), reading, resolver(reading), tuple(judgements))
     findings = find_findings(ctx, ctx.settled.resolve, judgements, force,
                              PublicationDate(*published).exact if published else None)
     warnings += _gaps(chosen if kind == "peel" else True, force, published, evidence)

@@ -17,3 +17,6 @@ class About:
     @property
     def paras(self):
         return self.ctx.paras
+
+    def holding(self, words: tuple[str, ...]) -> frozenset[int]:
+        return self.ctx.holding(words)

@@ -20,6 +20,7 @@ import re
 
 from rapidfuzz import fuzz, process
 
+from briefing.extract.made import once
 from briefing.frameworks import Area, Cycle, Frameworks, normalise
 from briefing.words import content_stems
 
@@ -28,6 +29,7 @@ from briefing.words import content_stems
 AREA_WORDS = frozenset("""way ways well ability approach force forces constabulary police service overall area areas
 make makes making sure ensure ensures whole general generally includes including""".split())
 PILLAR_AT = re.compile(r"^(?:its\s+|the\s+force's\s+)?(?P<noun>\w+)\s+(?:at|in)\s+(?P<rest>.+)$", re.IGNORECASE)
+KEPT_PHRASES = 50_000  # phrases whose area is kept, per cycle: a long-running process reads any number of texts
 CLOSE_SPELLING = 88  # rapidfuzz ratio from which a wording is the same wording misspelt
 # How set sentences introduce the area ("The extent to which Gwent Police is efficient at
 # ..."): off before matching, so the word that names the pillar leads the phrase.
@@ -58,6 +60,7 @@ class AreaResolver:
         self.one_word_labels = {a.label.lower() for a in cycle.areas if " " not in a.label}  # the pillars
         self.coordinated = sorted({" ".join(w.lower().replace("-", " ").split()) for a in cycle.areas
                                    for w in a.wordings() if " and " in w or "," in w}, key=len, reverse=True)
+        self._coordinated = [(w, re.compile(re.escape(w))) for w in self.coordinated]
 
     def exact_area(self, phrase: str) -> Area | None:
         key = normalise(re.sub(r"\b(19|20)\d\d\b", "", phrase))
@@ -79,7 +82,7 @@ class AreaResolver:
         workforce). Of every way to cut the list at commas, semicolons and "and", the one
         whose parts name distinct areas best wins (an exact wording counts most)."""
         low = phrase.lower().replace("-", " ")
-        kept = [(m.start(), m.end()) for w in self.coordinated for m in re.finditer(re.escape(w), low)]
+        kept = [(m.start(), m.end()) for w, found in self._coordinated if w in low for m in found.finditer(low)]
         cuts = [c for c in re.finditer(r"\s*;\s*(?:and\s+)?|,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as)\s+", phrase)
                 if not any(a < c.start() < b for a, b in kept)]  # never inside "keeping people safe and reducing crime"
         spans, start = [], 0
@@ -117,6 +120,8 @@ class AreaResolver:
         if exact:
             return self.exact_area(phrase)
         if phrase not in self._cache:
+            if len(self._cache) >= KEPT_PHRASES:
+                self._cache.clear()  # shared by every text a process reads (a server's): bounded
             self._cache[phrase] = self._resolve(SET_LEAD.sub("", phrase.strip()))
         return self._cache[phrase]
 
@@ -150,7 +155,7 @@ class AnyCycle:
     (a phrase, or one of the pieces of a list: "A, B and C")."""
 
     def __init__(self, frameworks: Frameworks):
-        self.resolvers = [AreaResolver(c) for c in frameworks.cycles.values() if c.areas and not c.variant_of]
+        self.resolvers = [resolver(c) for c in frameworks.cycles.values() if c.areas and not c.variant_of]
         self._named: dict[str, bool] = {}
 
     def names_whole(self, phrase: str) -> bool:
@@ -160,18 +165,23 @@ class AnyCycle:
     def names(self, phrase: str) -> bool:
         phrase = phrase.strip(" ,;:'\u2018\u2019\"\u201c\u201d")
         if phrase not in self._named:
+            if len(self._named) >= KEPT_PHRASES:
+                self._named.clear()
             pieces = [phrase, *(p for p in LIST_CUTS.split(phrase) if len(p) > 3)] if len(phrase) < 400 else []
             self._named[phrase] = any(resolve(p) is not None for p in pieces for resolve in self.resolvers)
         return self._named[phrase]
 
 
+def resolver(cycle: Cycle) -> AreaResolver:
+    """The areas of a cycle, their words stemmed once per process rather than once per
+    question asked of them. What it resolves depends only on the cycle's data (its cache
+    of phrases included), so texts share it."""
+    return once(AreaResolver, cycle)
+
+
 LIST_CUTS = re.compile(r"\s*[;,]\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as)\s+")
-_ANY: dict[int, tuple[Frameworks, AnyCycle]] = {}
 
 
 def any_cycle(frameworks: Frameworks) -> AnyCycle:
     """The areas of every cycle of these frameworks, made once."""
-    held = _ANY.get(id(frameworks))
-    if held is None or held[0] is not frameworks:
-        held = _ANY[id(frameworks)] = (frameworks, AnyCycle(frameworks))
-    return held[1]
+    return once(AnyCycle, frameworks)

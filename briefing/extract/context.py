@@ -16,6 +16,8 @@ from functools import cached_property
 from briefing.extract.forces import canonical_force, detect_force
 from briefing.extract.grades.grammar import QUESTION, Grammar, sentences
 from briefing.extract.language import naming_years
+from briefing.extract.made import once
+from briefing.extract.needs import FoldedText
 from briefing.extract.reader import SourceLine
 from briefing.extract.ruler import Span
 from briefing.extract.text import Paragraph, paragraphs, unwrapped
@@ -28,10 +30,14 @@ _GRAMMARS: dict[str, Grammar] = {}
 
 def grammar_of(fw: Frameworks) -> Grammar:
     """The grade grammar for the frameworks' grade words, compiled once."""
-    vocabulary = Vocabulary.of(fw)
+    vocabulary = once(Vocabulary.of, fw)
     if vocabulary.grades not in _GRAMMARS:
         _GRAMMARS[vocabulary.grades] = Grammar.of(vocabulary)
     return _GRAMMARS[vocabulary.grades]
+
+
+def _area_wordings(fw: Frameworks) -> frozenset[str]:
+    return frozenset(normalise(w) for c in fw.cycles.values() for a in c.areas for w in a.wordings())
 
 
 def _is_source(line: SourceLine) -> bool:
@@ -90,6 +96,8 @@ class Context:
     _heading_texts: dict[int, str] = field(default_factory=dict, repr=False)
     _sentences: dict[int, list] = field(default_factory=dict, repr=False)
     _sentence_words: dict[int, list] = field(default_factory=dict, repr=False)
+    _holding: dict[tuple, frozenset] = field(default_factory=dict, repr=False)
+    _searched: dict[tuple, bool] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, lines: list[SourceLine], frameworks: Frameworks, force: str = "", forces: tuple = ()) -> Context:
@@ -131,7 +139,7 @@ class Context:
     def area_wordings(self) -> frozenset[str]:
         """Every area label and alias of every cycle, normalised: a heading naming one of
         them exactly is an area heading whichever cycle the text is about."""
-        return frozenset(normalise(w) for c in self.frameworks.cycles.values() for a in c.areas for w in a.wordings())
+        return once(_area_wordings, self.frameworks)
 
     def folded(self, para: Paragraph) -> str:
         """The paragraph's text case-folded, made once: rules test it for the words they
@@ -139,6 +147,25 @@ class Context:
         if para.index not in self._folded:
             self._folded[para.index] = para.text.casefold()
         return self._folded[para.index]
+
+    def holding(self, words: tuple[str, ...]) -> frozenset[int]:
+        """The indexes of the paragraphs whose folded text holds one of these words, found
+        once for every rule that needs them (needs.needs)."""
+        if words not in self._holding:
+            self._holding[words] = self._folded_text.holding(words)
+        return self._holding[words]
+
+    @cached_property
+    def _folded_text(self) -> FoldedText:
+        return FoldedText(self.paras, [self.folded(para) for para in self.paras])
+
+    def searched(self, pattern: re.Pattern, para: Paragraph) -> bool:
+        """Whether the pattern is found in the paragraph's case-folded text, asked once for
+        every rule that needs to know (counts: a number in a paragraph with a grade word)."""
+        key = (pattern, para.index)
+        if key not in self._searched:
+            self._searched[key] = pattern.search(self.folded(para)) is not None
+        return self._searched[key]
 
     def grade_words(self, para: Paragraph) -> list:
         """The grade-word matches of a paragraph's text, found once."""

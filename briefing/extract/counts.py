@@ -75,9 +75,8 @@ def _counts(ctx, para, names: tuple[str, ...]):
     if not ctx.may_grade(para):
         return
     patterns = _patterns(ctx.grammar.vocabulary.grades, ctx.grammar.vocabulary.lead)
-    folded = ctx.folded(para)
     for name in names:
-        if not _may_count(name, folded):
+        if not _may_count(name, ctx, para):
             continue
         for match in patterns[name].finditer(para.text):
             if not _earlier(ctx, para, match.start()):
@@ -89,15 +88,16 @@ OF_AREAS = (" of the ", " of its ")
 A_NUMBER = re.compile(rf"\d|\b(?:{'|'.join(NUMBER_WORDS)}|zero|no|none)\b")
 
 
-def _may_count(name: str, folded: str) -> bool:
+def _may_count(name: str, ctx, para) -> bool:
     """Whether a count pattern could match: the words it needs are in the case-folded
     paragraph (a test cheaper than the pattern; most paragraphs with a grade word count
-    nothing)."""
+    nothing), a number asked once a paragraph for every rule."""
+    folded = ctx.folded(para)
     if name in NEEDS:
         return any(word in folded for word in NEEDS[name])
     if name in ("before", "after") and not any(words in folded for words in OF_AREAS):
         return False  # "four of the nine areas"
-    return bool(A_NUMBER.search(folded))
+    return ctx.searched(A_NUMBER, para)
 
 
 def _earlier(ctx, para, at: int) -> bool:

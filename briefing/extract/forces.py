@@ -36,7 +36,20 @@ def _wordings(forces: tuple) -> dict[str, tuple[str, float]]:
 
 
 def fold(text: str) -> str:
-    return " ".join(re.sub(r"[-\u2010-\u2015]", " ", text.lower().replace("&", "and")).split())
+    """Lower case, "&" as "and", dashes as spaces, one space between words. A long text
+    with no white space or dash beyond ASCII's (a report's text, folded once to find the
+    force it names) is folded as bytes, its words not split apart: the same text at half
+    the cost."""
+    low = text.lower().replace("&", "and")
+    if len(low) > 4096 and not _WIDE.search(low):
+        return _SPACES.sub(b" ", low.encode("utf-8").translate(_SPACED)).decode("utf-8").strip(" ")
+    return " ".join(_DASH.sub(" ", low).split())
+
+
+_DASH = re.compile(r"[-\u2010-\u2015]")
+_WIDE = re.compile("[\x85\xa0\u1680\u2000-\u200a\u2010-\u2015\u2028\u2029\u202f\u205f\u3000]")  # beyond ASCII's
+_SPACED = bytes(32 if b < 128 and (chr(b).isspace() or chr(b) == "-") else b for b in range(256))
+_SPACES = re.compile(rb"  +")
 
 
 def force_phrases(forces: tuple | None = None) -> Phrases:

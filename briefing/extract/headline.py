@@ -98,9 +98,11 @@ def _inspectors(ctx) -> dict[str, str]:
 def _speaker(text: str, names: dict[str, str]) -> str | None:
     """Who a paragraph says is speaking: an inspector (their name as the text gives it), ""
     for someone else, or None where it attributes nothing."""
-    said = SAYS.search(text)
-    if not said or ('"' not in text and not text.rstrip().endswith(":")):
+    if '"' not in text and not text.rstrip().endswith(":"):
         return None  # no words attributed here (a line ending "... said:" gives the next paragraph's)
+    said = SAYS.search(text)  # after the test of quotation marks: most paragraphs have none
+    if not said:
+        return None
     around = text[max(0, said.start() - 120):said.start()]
     named = INSPECTOR.search(around)
     if named:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from briefing.extract.areas import AreaResolver
+from briefing.extract.areas import resolver
 from briefing.extract.cycles import span
 from briefing.extract.grades import Statement
 from briefing.extract.grades.grammar import clean_phrase
@@ -50,7 +50,7 @@ def question_set(fw: Frameworks, cycle: Cycle, statements: list[Statement]) -> C
     current = [s for s in statements if not s.earlier]
 
     def named(candidate: Cycle) -> int:
-        resolve = AreaResolver(candidate)
+        resolve = resolver(candidate)
         return sum(area is not None and area.graded for s in current
                    for _, area in (resolve.split(s.phrase) if s.listed else [(s.phrase, resolve(s.phrase))]))
 
@@ -60,7 +60,7 @@ def question_set(fw: Frameworks, cycle: Cycle, statements: list[Statement]) -> C
 def best_reading_cycle(fw: Frameworks, statements: list[Statement]) -> Cycle:
     """With no cycle settled, read areas with the framework that understands most phrases."""
     def understood(cycle: Cycle) -> int:
-        resolve = AreaResolver(cycle)
+        resolve = resolver(cycle)
         return sum(resolve(s.phrase) is not None for s in statements)
 
     candidates = [c for c in fw.cycles.values() if c.grades and not c.variant_of]
@@ -77,7 +77,7 @@ def judgements_of(statements: list[Statement], cycle: Cycle, pillar=lambda: None
     responding to the public"), else from the first paraphrase ("call handling is good").
     An overall grade of a text about one pillar's report (`pillar()`, asked only of such a
     grade) is that pillar's."""
-    resolve = AreaResolver(cycle)
+    resolve = resolver(cycle)
     candidates, unread = [], []
     for order, s in enumerate(statements):
         if s.earlier:

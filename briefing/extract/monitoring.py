@@ -29,6 +29,7 @@ import re
 from briefing.extract.about import About
 from briefing.extract.dates import DATE_FORMS, _date
 from briefing.extract.language import MONTH_NAME, month_number
+from briefing.extract.needs import holds, needs
 from briefing.extract.ruler import Reading, Ruler, Span, Unique
 from briefing.model import Monitoring, PublicationDate
 
@@ -66,9 +67,9 @@ def read_monitoring(ctx, force: str, published: tuple | None = None, rules: Rule
 
 def _read(about: About, para, event: str):
     ctx = about.ctx
-    if not any(word in ctx.folded(para) for word in WORDS):
-        return
     for start, sentence in ctx.sentences(para):
+        if not holds(sentence, WORDS):
+            continue  # "engagement" in one sentence of a paragraph: the others are passed over
         address = SOURCE.match(sentence)  # the page's address line, run into its first sentence
         start, sentence = (start + address.end(), sentence[address.end():]) if address else (start, sentence)
         found = STATEMENTS[event].search(sentence)
@@ -81,22 +82,26 @@ def _read(about: About, para, event: str):
                                       para.line_at(start + found.start()).place),))
 
 
+@needs(*WORDS)
 def entered(about: About, para):
     """ "Staffordshire Police was moved into Engage in June 2022", "we decided to place the
     force into our enhanced level of monitoring"."""
     yield from _read(about, para, "entered")
 
 
+@needs(*WORDS)
 def left(about: About, para):
     """ "has been removed from enhanced monitoring", "was moved out of Engage in May 2024"."""
     yield from _read(about, para, "left")
 
 
+@needs(*WORDS)
 def returned(about: About, para):
     """ "to return Staffordshire Police to our default level of monitoring, known as 'scan'"."""
     yield from _read(about, para, "returned")
 
 
+@needs(*WORDS)
 def remains(about: About, para):
     """ "Cleveland Police remains in the inspectorate's enhanced monitoring stage"."""
     yield from _read(about, para, "remains")
@@ -125,9 +130,13 @@ def labelled(about: About, para):
     """A move as a label over its date, each alone on its line, as HMICFRS's page of forces in
     Engage sets them out under the force's name ("Moved out of Engage" / "September 2023",
     "Entered Engage" / "2019"): the force is the one the page (or its part) is about."""
+    if not about.force:
+        return
     text = para.text.strip(" *#:")
+    if len(text.split(None, 5)) > 5:  # six words or more (a paragraph's words are not all split for that)
+        return
     following = about.paras[para.index + 1].text.strip(" *#:") if para.index + 1 < len(about.paras) else ""
-    if len(text.split()) > 5 or not about.force or not LABEL.match(following):
+    if not LABEL.match(following):
         return
     for event in ("entered", "left"):
         found = STATEMENTS[event].search(text)

@@ -124,7 +124,8 @@ def _ascii_hex(chunks: Iterable[bytes]) -> Iterator[bytes]:
 
 
 def _ascii85(chunks: Iterable[bytes]) -> Iterator[bytes]:
-    text = b"".join(chunks).translate(None, b"\x00\t\n\x0c\r ").split(b"~>")[0].removeprefix(b"<~")
+    # the opening "<~" off before the closing "~>" is looked for: "<~>" opens a stream whose first digit is ">"
+    text = b"".join(chunks).translate(None, b"\x00\t\n\x0c\r ").removeprefix(b"<~").split(b"~>")[0]
     for piece in re.split(rb"(z+)", text):
         if piece.startswith(b"z"):
             for at in range(0, 4 * len(piece), CHUNK):

@@ -66,7 +66,12 @@ class Rule:
         if self.whole_text:
             yield from self.fn(ctx)
             return
-        for para in ctx.paras if paras is None else paras:
+        paras = ctx.paras if paras is None else paras
+        words = getattr(self.fn, "needs", None)
+        if words:
+            holding = ctx.holding(words)
+            paras = [para for para in paras if para.index in holding]
+        for para in paras:
             yield from self.fn(ctx, para)
 
 

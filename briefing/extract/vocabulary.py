@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from briefing.frameworks import Frameworks, normalise
 
@@ -25,7 +26,7 @@ class Vocabulary:
         stems = tuple(sorted({w.split()[0][:4].casefold() for w in wordings}))
         return cls(alternation, dict(fw.grade_aliases), stems)
 
-    @property
+    @cached_property
     def lead(self) -> str:
         """A lookahead for the first character of a grade word, quoted or not, to open a
         pattern that starts with one: the engine then passes over every other place in a

@@ -20,6 +20,7 @@ from functools import lru_cache
 from briefing.extract.cycles import dated, named
 from briefing.extract.cycles.calendar import Calendar, cycle_published, span
 from briefing.extract.cycles.cues import Cue, Cues, said
+from briefing.extract.made import once
 from briefing.extract.phrases import Phrases
 from briefing.extract.ruler import KEEP_ALL, Ruler, whole_text
 from briefing.frameworks import Frameworks, normalise
@@ -48,15 +49,7 @@ def scale(c: Cues):
 @whole_text
 def wording(c: Cues):
     """Area wordings only some frameworks use ("recording data about crime"): at most 2 a cycle."""
-    wordings: dict[str, set[str]] = defaultdict(set)  # each wording once, with every cycle that uses it
-    for cycle in c.ctx.frameworks.cycles.values():
-        if cycle.variant_of:
-            continue
-        for area in cycle.areas:
-            for words in area.wordings():
-                key = normalise(words)
-                if len(key) >= 18:
-                    wordings[key].add(cycle.id)
+    wordings = once(_long_wordings, c.ctx.frameworks)
     held = _wording_phrases(frozenset(wordings)).present(c.folded.replace("antisocial", "anti social"))
     capped: dict[str, float] = defaultdict(float)
     for key, cycles in wordings.items():
@@ -67,6 +60,20 @@ def wording(c: Cues):
             if capped[cid] < 2:
                 capped[cid] += weight
                 yield from said(Cue(cid, weight, f'the area wording "{key}"', "wording"))
+
+
+def _long_wordings(fw: Frameworks) -> dict[str, set[str]]:
+    """Each area wording of 18 characters or more, normalised, with every cycle that uses it."""
+    wordings: dict[str, set[str]] = defaultdict(set)
+    for cycle in fw.cycles.values():
+        if cycle.variant_of:
+            continue
+        for area in cycle.areas:
+            for words in area.wordings():
+                key = normalise(words)
+                if len(key) >= 18:
+                    wordings[key].add(cycle.id)
+    return wordings
 
 
 @lru_cache(maxsize=4)

@@ -20,9 +20,10 @@ from briefing.extract.cycles.calendar import RANGE, YEAR, years_of
 from briefing.extract.cycles.cues import Cue, Cues, said, sentences_of, spread
 from briefing.extract.grades.grammar import EARLIER
 from briefing.extract.language import MONTH_FORMS, ORDINALS
+from briefing.extract.made import once
 from briefing.extract.phrases import Phrases
 from briefing.extract.ruler import whole_text
-from briefing.frameworks import normalise
+from briefing.frameworks import Frameworks, normalise
 
 PROGRAMME = (r"(?:\bpeel\b|police effectiveness(?:,\s*efficiency\s*(?:and|&)\s*legitimacy)?|police efficiency|"
              r"police legitimacy|effectiveness, efficiency and legitimacy|efficiency, effectiveness and legitimacy|"
@@ -123,8 +124,7 @@ def ordinal(c: Cues):
 @whole_text
 def alias(c: Cues):
     """Cycle aliases without a year ("integrated peel assessment", "core business")."""
-    names = {normalise(a): (cycle.id, a) for cycle in c.cal.fw.cycles.values() for a in cycle.aliases
-             if not re.search(r"\d", a) and len(a) > 8}
+    names = once(_aliases, c.cal.fw)
     named = _alias_phrases(frozenset(names)).present(c.folded)
     if not named:
         return  # the whole text at once first: most name no alias, and need no line-by-line reading
@@ -138,6 +138,12 @@ def alias(c: Cues):
             cid, wording = names[found.group(0)]
             yield from said(Cue(cid, 3 if cid not in seen else 1, f'"{wording}" (line {line.line})', "alias"))
             seen.add(cid)
+
+
+def _aliases(fw: Frameworks) -> dict[str, tuple[str, str]]:
+    """normalised alias -> (cycle, the alias), for the aliases with no year in them."""
+    return {normalise(a): (cycle.id, a) for cycle in fw.cycles.values() for a in cycle.aliases
+            if not re.search(r"\d", a) and len(a) > 8}
 
 
 @lru_cache(maxsize=4)

@@ -24,7 +24,9 @@ from briefing.extract.findings.base import sentence_place
 from briefing.extract.findings.labels import heading_kind, kind_of, kind_words, spoken_of
 from briefing.extract.findings.listed import STOP
 from briefing.extract.language import NUMBER, number
+from briefing.extract.needs import holds
 from briefing.extract.text import BULLET, strip_bullet
+from briefing.model import KIND_WORDINGS
 
 QUOTES = "\"'\u2018\u201c"  # a label then a quotation: a definition or someone's words, not a finding
 TOPIC_WORDS = 6  # "Accelerated cause of concern: investigations" is a heading with its topic; longer is the finding
@@ -33,12 +35,13 @@ SAID = re.compile(r"[\"\u201c\u201d]|\b(?:said|says|added|told|warned|claimed)\b
 NATIONAL = re.compile(r"\bacross\s+(?:england\s+and\s+wales|all\s+(?:\d+\s+|43\s+)?forces|the\s+country)\b|"
                       r"\bnationally\b|\bnationwide\b|\b(?:all|other|many|several|\d+)\s+(?:police\s+)?forces\s+"
                       r"(?:were|have\s+been|had\s+been)\b", re.IGNORECASE)
+NOT_LABELS = ("finding", "innovative-practice")  # kinds no label here names
 NOTHING = re.compile(r"^(?:none|nil|n/?a|not applicable|see below|see above|no\s+\w+)\W*$", re.IGNORECASE)
 
 
 @cache
 def _kinds() -> str:
-    return "|".join(p for k, p in kind_words() if k not in ("finding", "innovative-practice"))
+    return "|".join(p for k, p in kind_words() if k not in NOT_LABELS)
 
 
 @cache
@@ -68,13 +71,15 @@ def labelled(fx):
     and say who should act are more of its kind ("Recommendations: Within six months chief
     constables should ..." / "Within six months the NPCC lead should ...")."""
     last = None  # (kind, opening) of the last finding a label gave, while paragraphs carry on its list
+    holding = fx.ctx.holding(_kind_keys(every=True))  # a label names a kind: the other paragraphs' lines start none
     for para in fx.paras:
-        if last and not any(_starts_label(line.text) for line in para.lines):
+        labels = para.index in holding and any(_starts_label(line.text) for line in para.lines)
+        if last and not labels:
             if _carries_on(para.text, last[1]):
                 yield fx.finding(last[0], para.text, para)
                 continue
             last = None
-        if not any(_starts_label(line.text) for line in para.lines):
+        if not labels:
             continue
         for kind, texts, line in _label_runs(para):
             for text in _one_a_line(texts):
@@ -130,22 +135,34 @@ def _one_a_line(texts: list[str]) -> list[str]:
     return [" ".join(strip_bullet(t) for t in texts)]
 
 
+@cache
+def _kind_keys(every: bool = False) -> tuple[str, ...]:
+    """The last two words of each wording of a kind ("for improvement", "of concern",
+    "afi"), as few as find them all: a paragraph's text has one space between words, and
+    one without any of these names no kind (of those a label names, or of `every` kind);
+    "requires improvement" names none."""
+    lasts = {" ".join(w.split()[-2:]).casefold() for k, ws in KIND_WORDINGS.items() if every or k not in NOT_LABELS
+             for w in ws}
+    return tuple(sorted(w for w in lasts if not any(o != w and o in w for o in lasts)))
+
+
 def named(fx):
     """A sentence naming the kind of finding and then giving it."""
+    keys = _kind_keys()
+    holding = fx.ctx.holding(keys)
     for para in fx.paras:
-        folded = fx.ctx.folded(para)
-        if not ("concern" in folded or "recommendation" in folded or "improvement" in folded or "afi" in folded):
+        if para.index not in holding:
             continue
         for _, sentence in fx.ctx.sentences(para):
-            if SAID.search(sentence) or NATIONAL.search(sentence) or spoken_of(sentence) or _other_force(fx, sentence):
+            if not holds(sentence, keys):
                 continue
-            for pattern in _named():
-                found = pattern.search(sentence)
-                if found:
-                    kind = kind_of(found.group("kind")) or "finding"
-                    for item in _split(found.group("items"), found.group("n")):
-                        yield fx.finding(kind, item, para, place=sentence_place(para, sentence))
-                    break
+            found = next((m for m in (pattern.search(sentence) for pattern in _named()) if m), None)
+            if not found or SAID.search(sentence) or NATIONAL.search(sentence) or spoken_of(sentence) \
+                    or _other_force(fx, sentence):  # the tests of whose words these are, after the cheaper one
+                continue
+            kind = kind_of(found.group("kind")) or "finding"
+            for item in _split(found.group("items"), found.group("n")):
+                yield fx.finding(kind, item, para, place=sentence_place(para, sentence))
 
 
 def _other_force(fx, sentence: str) -> bool:

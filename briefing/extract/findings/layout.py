@@ -98,7 +98,9 @@ def _closing_list(fx) -> list[str]:
 
 def _bullets_after(paras, first) -> str:
     items = []
-    for para in paras[paras.index(first):]:
+    # a paragraph's index is its place: asked first, as paras.index() compares whole paragraphs field by field
+    at = first.index if first.index < len(paras) and paras[first.index] is first else paras.index(first)
+    for para in paras[at:]:
         if not BULLET.match(para.lines[0].text):
             break
         items.append(strip_bullet(para.text))
@@ -148,9 +150,12 @@ def letter(fx):
     finding of its own.
     """
     active, area, pending, last_line = False, "", None, -1
+    opening = fx.ctx.holding(("relate to",))  # what LETTER_START needs
     for para in fx.paras:
+        if not active and para.index not in opening:
+            continue
         text = para.text.strip()
-        if LETTER_START.search(text):
+        if para.index in opening and LETTER_START.search(text):
             active = True
             continue
         if not active:

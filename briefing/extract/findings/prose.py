@@ -61,11 +61,12 @@ def concerns(fx):
     speaking = False  # within the inspector's quoted words, which run on over paragraphs opening with a quote
     introduced = False  # the paragraph before ended "His Majesty's Inspector ... said:"
     own = "justiceinspectorates.gov.uk" in fx.ctx.page.address and "/news" not in fx.ctx.page.address
+    naming = fx.ctx.holding(("inspector",))  # what INSPECTOR_SAYS and INSPECTOR_INTRO need
     for para in fx.paras:
-        says = INSPECTOR_SAYS.search(para.text)
+        says = INSPECTOR_SAYS.search(para.text) if para.index in naming else None
         opens = para.text.startswith(('"', "\u201c"))
         speaking = bool(says) or (opens and (speaking or introduced))
-        introduced = bool(INSPECTOR_INTRO.search(para.text))
+        introduced = para.index in naming and bool(INSPECTOR_INTRO.search(para.text))
         if speaking:
             causes = list(_inspector_causes(fx, para, says.end() if says else 0))
             yield from causes

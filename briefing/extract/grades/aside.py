@@ -28,6 +28,7 @@ from bisect import bisect_left, bisect_right
 from briefing.extract.forces import force_mentions
 from briefing.extract.grades.grammar import only_past
 from briefing.extract.grades.tense import WINDOW, clause_at, is_earlier
+from briefing.extract.needs import holds
 from briefing.extract.ruler import Reading, Span
 
 QUOTED = re.compile(r"[\u201c\"](?P<q>[^\u201c\u201d\"]{12,1200})[\u201d\"]|^\W{0,3}[\u201c\"](?P<open>[^\u201c\u201d\"]{12,1200})$")
@@ -46,6 +47,7 @@ NATIONAL = re.compile(rf"\b(?:{NUMBER}|all|most|many|several|some|other|few|thes
                       rf"|\bacross\s+(?:england|wales|the\s+country)\b|\bin\s+england\s+and\s+wales\b"
                       rf"|\bof\s+(?:all\s+)?(?:the\s+)?(?:{NUMBER}\s+)?(?:police\s+)?forces\b|\d\s*(?:%|per\s*cent)",
                       re.IGNORECASE)
+NATIONAL_WORDS = ("forces", "services", "national", "across", "england", "%", "per")  # each way of NATIONAL needs one
 AIM_WORDS = re.compile(r"\b(?:aim|ambiti|aspir|striv|want|goal|target|hop|determined|work|journey|push|plan|intend|"
                        r"committed|seek)", re.IGNORECASE)
 AIM = re.compile(r"\b(?:aims?|aiming|ambitions?|ambitious|aspires?|aspirations?|strives?|striving|wants?|goals?|targets?|"
@@ -61,8 +63,8 @@ def _set_aside(ctx, para, test, needs: re.Pattern | None = None):
     if not ctx.may_grade(para):
         return
     for start, sentence, found in ctx.sentence_words(para):
-        if needs is not None and not needs.search(sentence):
-            continue
+        if not found or needs is not None and not needs.search(sentence):
+            continue  # no grade word in the sentence to set aside, or nothing the test needs
         for match in found:
             if test(ctx, sentence, match.start() - start, match.end() - start, ctx.grammar.grade_of(match.group("g"))):
                 yield Reading((Span(para.index, match.start(), match.end()),))
@@ -156,7 +158,7 @@ def national(ctx, para):
     """Forces in general, a number of them, or a statistic is the clause's subject; "one
     of only four forces to be judged outstanding" is the force's own grade."""
     for start, sentence, found in ctx.sentence_words(para) if ctx.may_grade(para) else ():
-        named = [m.span() for m in NATIONAL.finditer(sentence)] if found else []
+        named = [m.span() for m in NATIONAL.finditer(sentence)] if found and holds(sentence, NATIONAL_WORDS) else []
         if not named:
             continue
         ones, breaks = [m.span() for m in ONE_OF.finditer(sentence)], clause_breaks(sentence)

@@ -16,6 +16,7 @@ from briefing.extract.grades.attach import Word, scopes
 from briefing.extract.grades.grammar import clean_phrase
 from briefing.extract.grades.statement import Statement
 from briefing.extract.grades.tense import clause_at, continues_earlier, is_earlier, year_of
+from briefing.extract.needs import holds
 from briefing.extract.ruler import Reading, Span, whole_text
 
 WINDOW = 600  # characters either side of a grade word that a rule reads
@@ -45,6 +46,7 @@ SCALE_WORDS = re.compile(r"\b(?:highest|lowest|top|bottom|best|worst)\s+(?:possi
                          r"|\bscale\b|\brang(?:e|es|ing)\s+from\b|\bgraded\s+(?:as\s+)?either\b|\blevels?\s+(?:below|above)\b"
                          r"|\b(?:four|five)\s+(?:possible\s+)?(?:grades|gradings|ratings|categories|levels)\b"
                          r"|\b(?:reduction|change|drop|fall|rise|increase)s?\s+in\s+(?:a\s+)?grades?\b", re.IGNORECASE)
+SCALE_NEEDS = ("grad", "rating", "categor", "mark", "scale", "rang", "either", "level")  # each way of SCALE_WORDS needs one
 RECEIVED = re.compile(r"\b(?:received|receives|awarded|given|achieved|achieves|earned|got|gets|secured|retained|kept)\s+"
                       r"(?:\w+\s+){0,3}$", re.IGNORECASE)  # "received the second highest grade of Good": its own grade
 
@@ -59,7 +61,7 @@ def scale(ctx, para):
         if len(found) >= 3:  # the scale is three grade words or more in a row
             for a, b in ctx.grammar.scale_spans(sentence):
                 yield Reading(ctx.word_spans(para, start + a, start + b))
-        named = SCALE_WORDS.search(sentence) if found else None
+        named = SCALE_WORDS.search(sentence) if found and holds(sentence, SCALE_NEEDS) else None
         for match in found if named else ():
             at = match.start() - start
             clause = clause_at(sentence, at)
@@ -98,7 +100,7 @@ def areas_list(ctx, para):
     for start, sentence, found in _sentence_matches(ctx, para):
         if not found:  # the list hangs on a grade word of the sentence
             continue
-        listed = ctx.grammar.areas_list.search(sentence)
+        listed = ctx.grammar.areas_list.search(sentence) if holds(sentence, ("area",)) else None  # "areas included"
         if not listed:
             continue
         group = "g1" if listed.group("g1") else "g2"
