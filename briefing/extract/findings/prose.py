@@ -33,14 +33,21 @@ REPORTED = re.compile(r"^the report (noted|found|said) that\s+", re.IGNORECASE)
 # the standards of the force's investigations have deteriorated", "HMICFRS found that the force
 # doesn't always respond to calls ..."; the whole sentence is the finding, as the release words it
 REPORTED_WANTING = re.compile(
-    r"^(?:(?:however|but|and|also|in\s+addition),?\s+)?(?:the\s+)?(?:inspectors?|inspectorate|hmicfrs|hmic)\s+(?:also\s+)?"
+    r"^(?:(?:however|but|and|also|in\s+addition),?\s+)?(?:the\s+)?(?:inspectors?|inspectorate|hmicfrs|hmic|they)\s+(?:also\s+)?"
     r"(?:said|found|noted|highlighted)\s+(?:that\s+)?(?:they\s+(?:had|have)\s+(?:some\s+|serious\s+)?concerns?\s+"
     r"(?:that|about)\b|(?:the\s+force|the\s+constabulary|it|[A-Z][\w&'\u2019 ]{2,40}?\s+(?:police|constabulary))\s+"
     r"(?:still\s+|also\s+)?(?:needs?\s+to|must|should|isn['\u2019]t|is\s+not|doesn['\u2019]t|does\s+not|hasn['\u2019]t|"
     r"has\s+not|lacks|could\s+do\s+more|wasn['\u2019]t|was\s+not)\b)", re.IGNORECASE)
+# in the inspector's own quoted words: "The Met must get better at how it responds to the public",
+# "although the force has improved its recording of crime, it still needs to improve its reporting of ..."
+SPOKEN_WANTING = re.compile(
+    r"^(?:[^,\"\u201c]{0,120},\s+){0,2}(?:the\s+force|the\s+constabulary|it|the\s+met|[A-Z][\w&'\u2019]*(?:\s+[A-Z][\w&'\u2019]*){0,3}"
+    r"\s+(?:police|constabulary))\s+(?:still\s+|also\s+)?(?:needs?\s+to|must|should)\s+(?:improve|get\s+better|do\s+more|"
+    r"make\s+sure|ensure|address|develop|review|understand|better)\b", re.IGNORECASE)
 QUOTED_SHOULD = re.compile(r"[\'\"\u2018\u201c](?P<q>(?:the (?:force|constabulary) |it )?(?:should|needs to|must) "
                            r"[^\'\"\u2019\u201d]{15,400})[\'\"\u2019\u201d]", re.IGNORECASE)
 REPORTING = re.compile(r"\b(?:inspectors?|inspectorate|hmicfrs|hmic)\s+(?:also\s+)?(?:said|found|noted|highlighted)\b")
+INSPECTORS = re.compile(r"\b(?:inspectors?|inspectorate|hmicfrs|hmic)\b")
 ATTRIBUTION = re.compile(r"^[^\"\u201c]{0,160}?\b(?:said|says|added|commented|wrote)\s*:?\s*[\"\u201c]", re.IGNORECASE)
 INSPECTOR_INTRO = re.compile(r"\b(?:hm|his\s+majesty's|her\s+majesty's)\s+(?:chief\s+)?inspector\b[^\"\u201c.]{0,80}?"
                              r"\b(?:said|says|added|commented|wrote)\s*:?\s*$", re.IGNORECASE)
@@ -74,11 +81,12 @@ def concerns(fx):
                 continue
         lowered = para.text.lower()
         if "concern" not in lowered and '"' not in para.text and "the report" not in lowered and \
-                not REPORTING.search(lowered):
+                not REPORTING.search(lowered) and not speaking:
             continue  # the sentence tests below, made once for the whole paragraph
         for sentence in sentences(para.text):
-            plain = sentence.strip('"\' ')
-            if REPORTED_WANTING.match(plain):
+            plain = sentence.strip('"\' \u201c\u201d')
+            they = plain[:4].lower() == "they" and not INSPECTORS.search(lowered)  # "They said" of whom?
+            if REPORTED_WANTING.match(plain) and not they or speaking and SPOKEN_WANTING.match(plain):
                 text = re.sub(r"^(?:however|but|and|also|in\s+addition),?\s+", "", plain, flags=re.IGNORECASE)
                 found = fx.finding("finding", text[0].upper() + text[1:], para, place=sentence_place(para, sentence))
                 yield replace(found, area=_area_in(text, fx.resolve))  # its own words' area, never the grade line's above
