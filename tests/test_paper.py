@@ -343,3 +343,18 @@ def test_the_word_questions_are_numbered_from_one(default_pack):
     for num_id in lists:
         start = numbering.xpath(f'./w:num[@w:numId="{num_id}"]/w:lvlOverride/w:startOverride/@w:val')
         assert start == ["1"], (num_id, lists[num_id][:1])
+
+
+def test_the_pdf_is_written_with_the_last_fallback_font_too(tmp_path, default_pack, monkeypatch):
+    """Where neither DejaVu nor reportlab's own Vera faces can be found, the PDF falls back to
+    Helvetica; marking the characters the faces lack failed on its Type 1 face."""
+    import briefing.writers.pdf_fonts as pdf_fonts
+    from briefing.writers import pdf
+
+    pdf_fonts.fonts.cache_clear()
+    monkeypatch.setattr(pdf_fonts, "CANDIDATES", ())
+    try:
+        pdf.render(default_pack.briefing, tmp_path / "fallback.pdf")
+    finally:
+        pdf_fonts.fonts.cache_clear()
+    assert "At a glance" in pdf_text(tmp_path / "fallback.pdf")

@@ -66,7 +66,7 @@ def cover(characters: set[str]) -> None:
     for name in fonts():
         font = pdfmetrics.getFont(name)
         face = getattr(font, "face", None)
-        if face is None:
-            continue
+        if face is None or not hasattr(face, "charToGlyph"):
+            continue  # a standard Type 1 face (Helvetica, the last fallback) maps no glyphs of its own
         for ch in characters:
             face.charToGlyph.setdefault(ord(ch), 0)
