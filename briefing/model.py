@@ -291,6 +291,7 @@ class Inspection:
     published: PublicationDate
     source: str
     judgements: tuple[Judgement, ...] = ()
+    published_by: date | None = None  # its day not on file, it came out on or before this one (a later repost's date)
     findings: tuple[Finding, ...] = ()
     key_figures: tuple[KeyFigure, ...] = ()
     grade_counts: tuple[GradeCount, ...] = ()

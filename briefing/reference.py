@@ -280,7 +280,8 @@ WORDED = {"states": ("not-graded", "not-stated", "no-area"),
           "monitoring": ("engage-entered", "engage-remains", "engage-left", "scan-entered", "scan-remains", "scan-left",
                          "not-stated")}
 RESPONSE_STANDINGS = ("published", "published-late", "published-no-limit", "published-undated", "before-limit", "due",
-                      "due-tomorrow", "due-today", "ended", "ended-by", "running", "date-unknown")
+                      "due-tomorrow", "due-today", "ended", "ended-by", "ended-by-cycle", "ended-by-source", "running",
+                      "date-unknown")
 
 
 def _wording(raw) -> Mapping:

@@ -634,6 +634,7 @@ def test_a_reposted_release_gives_the_day_before_for_yesterday_and_no_day_for_re
         assert (warned in said) if warned else "recently" not in said
         if warned:
             assert "dated 29 November 2022 but says the report came out earlier" in said
+            assert result.inspection.published_by.isoformat() == "2022-11-29"  # the report came out on or before it
 
 
 def test_a_site_banner_about_another_programme_is_never_the_reports_title(tmp_path):

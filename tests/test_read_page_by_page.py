@@ -233,3 +233,19 @@ def test_the_tracker_calls_a_finding_new_only_where_the_earlier_source_lists_eve
         assert [col.title for col in COLUMNS] == titles
     chiefs = " ".join(briefing.text().split())
     assert "| new |" not in chiefs and "supervises investigations" in chiefs
+
+
+def test_a_report_dated_only_by_a_later_source_has_the_nearer_bound_on_its_last_day():
+    """Humberside's 2021/22 release is a repost dated 29 November 2022 that says the inspector
+    "recently said": the last day was 23 January 2023 at the latest, not "by 24 April 2024 if the
+    report came out within PEEL 2021/22's reporting years" (true, but fifteen months looser)."""
+    from briefing.compare.standing import response_standing
+    from briefing.reference import load_frameworks
+
+    cycle = load_frameworks().cycles["peel-2021-22"]
+    standing = response_standing(None, None, date(2026, 12, 7), PublicationDate(0), cycle=cycle,
+                                 source_by=date(2022, 11, 29))
+    assert standing.kind == "ended-by-source" and standing.missing
+    assert standing.words("said") == ("was due by 23 January 2023 at the latest, since the report came out on or "
+                                      "before 29 November 2022 (its own date is not on file), and no copy of it is on file")
+    assert response_standing(None, None, date(2026, 12, 7), PublicationDate(0), cycle=cycle).kind == "ended-by-cycle"

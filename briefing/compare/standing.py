@@ -36,7 +36,7 @@ def before_limit(published: PublicationDate) -> bool:
 
 
 ON_FILE = ("published", "published-late", "published-no-limit", "published-undated")
-MISSING = ("ended", "ended-by", "ended-by-cycle")  # the 56 days have ended, and no response is on file
+MISSING = ("ended", "ended-by", "ended-by-cycle", "ended-by-source")  # the 56 days have ended, and no response is on file
 OPEN = ("due", "due-tomorrow", "due-today", "running")
 
 
@@ -74,7 +74,7 @@ class ResponseStanding:
             responded_short=short_date(self.responded) if self.responded else "",
             latest_short=short_date(self.latest) if self.latest else "",
             days_late=f"{late} day{'s' if late != 1 else ''}", known="month" if self.published.month else "year",
-            cycle=self.cycle, by=f"{self.by:%B} {self.by.year}" if self.by else "")
+            cycle=self.cycle, by=f"{self.by:%B} {self.by.year}" if self.by else "", by_day=_long(self.by) if self.by else "")
         if self.kind == "before-limit" and self.responded:
             return RESPONSE_WORDS["published-no-limit"][form].format(
                 responded=_long(self.responded), responded_short=short_date(self.responded)) + "; " + text
@@ -82,10 +82,11 @@ class ResponseStanding:
 
 
 def response_standing(due: date | None, responded: date | None, as_of: date, published: PublicationDate,
-                      undated: bool = False, cycle=None) -> ResponseStanding:
+                      undated: bool = False, cycle=None, source_by: date | None = None) -> ResponseStanding:
     """Where a report's s.55 response stands on `as_of`. `responded` is a dated response on
     file (published by `as_of`); `undated` says a response is on file without a date; `cycle`
-    (frameworks.Cycle) is a PEEL report's, which bounds a publication date not on file."""
+    (frameworks.Cycle) is a PEEL report's, and `source_by` a later source's date: each
+    bounds a publication date not on file, the nearer bound said."""
     made = dict(due=due, responded=responded, published=published, on=as_of)
     if before_limit(published):
         return ResponseStanding("before-limit", **made)
@@ -101,6 +102,9 @@ def response_standing(due: date | None, responded: date | None, as_of: date, pub
         if latest is not None:
             return ResponseStanding("running", latest=latest, **made)
         by = published_by(cycle)  # not on file, but every report of its cycle was out by then
+        if source_by is not None and s55_last_day(source_by) < as_of and (by is None or source_by <= by):
+            # a repost dated after it ("recently said"): the nearer bound
+            return ResponseStanding("ended-by-source", latest=s55_last_day(source_by), by=source_by, **made)
         if by is not None and s55_last_day(by) < as_of:
             return ResponseStanding("ended-by-cycle", latest=s55_last_day(by), cycle=cycle.name, by=by, **made)
         return ResponseStanding("date-unknown", **made)

@@ -216,6 +216,13 @@ def page_date(ctx):
         yield from _dated(_page_date(ctx.page))
 
 
+def reposted_by(ctx) -> date | None:
+    """The page's own date where it says the report came out "recently": the report came out
+    on or before it (a bound on the s.55 period, never its day)."""
+    dated = _page_date(ctx.page) if RECENTLY.search(ctx.page.top) else None
+    return date(*dated) if dated and dated[2] else None
+
+
 def reposted(ctx) -> str:
     """What to tell the user where a dated page says the report came out "recently"."""
     page = ctx.page

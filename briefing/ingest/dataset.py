@@ -38,7 +38,7 @@ from briefing.reference import Reference
 from briefing.reference import reference as default_reference
 from briefing.sources import source_kinds
 
-TOP_KEYS = ("force", "cycle", "report_type", "title", "published", "source", "source_title", "source_kind",
+TOP_KEYS = ("force", "cycle", "report_type", "title", "published", "published_by", "source", "source_title", "source_kind",
             "findings_complete", "report", "grades_from",
             "inspectorates", "covers", "response", "notes", "judgements", "findings", "key_figures", "grade_counts", "counts",
             "corrections", "monitoring", "headline")
@@ -133,6 +133,16 @@ class _Checker:
 
 
 EARLIEST_YEAR = 1990  # HMIC's published force inspections start in the 1990s
+
+
+def _published_by(checker: _Checker, data: dict):
+    """ "published_by": the report came out on or before this day (a later source's date)."""
+    if data.get("published_by") in (None, ""):
+        return None
+    day = _published(checker, data["published_by"], ("published_by",))
+    if day is not None and day.exact is None:
+        checker.problem("published_by must be a day (YYYY-MM-DD): the report came out on or before it", "published_by")
+    return day.exact if day is not None else None
 
 
 def _published(checker: _Checker, value, path: tuple = ("published",)) -> PublicationDate | None:
@@ -447,6 +457,7 @@ def inspection_from_data(name: str, located: Located, reference: Reference | Non
         force=_force(checker.text(data, "force", (), required=False), reference), cycle=cycle.id if cycle else "",
         title=checker.text(data, "title", (), required=False) or (cycle.name if cycle else ""),
         published=published or PublicationDate(0), source=_source(data.get("source"), name),
+        published_by=_published_by(checker, data),
         judgements=judgements, findings=_findings(checker, data, cycle),
         key_figures=_figures(checker, data), grade_counts=_counts(checker, data, cycle),
         notes=checker.text(data, "notes", (), required=False), source_kind=kind, findings_complete=complete,
@@ -544,6 +555,7 @@ def to_dataset(inspection: Inspection) -> dict:
         "force": inspection.force, "cycle": inspection.cycle,
         "report_type": inspection.report_type, "title": inspection.title,
         "published": inspection.published.iso() if inspection.published.known else "", "source": inspection.source,
+        "published_by": inspection.published_by.isoformat() if inspection.published_by else "",
         "source_title": inspection.source_title, "source_kind": inspection.source_kind,
         "findings_complete": inspection.findings_complete, "report": inspection.report,
         "grades_from": inspection.grades_from, "inspectorates": list(inspection.inspectorates), "covers": list(inspection.covers),
