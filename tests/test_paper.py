@@ -347,42 +347,14 @@ def test_the_word_questions_are_numbered_from_one(default_pack):
 
 def test_the_pdf_is_written_with_the_last_fallback_font_too(tmp_path, default_pack, monkeypatch):
     """Where neither DejaVu nor reportlab's own Vera faces can be found, the PDF falls back to
-    Helvetica, even for characters beyond its encoding; marking the characters the faces lack
-    failed on its Type 1 face."""
-    import dataclasses
-
+    Helvetica; marking the characters the faces lack failed on its Type 1 face."""
     import briefing.writers.pdf_fonts as pdf_fonts
     from briefing.writers import pdf
 
-    pdf_fonts.unicode_fonts.cache_clear()
+    pdf_fonts.fonts.cache_clear()
     monkeypatch.setattr(pdf_fonts, "CANDIDATES", ())
-    briefing = default_pack.briefing
-    briefing = dataclasses.replace(briefing, metadata=dataclasses.replace(briefing.metadata,
-                                                                          title=briefing.metadata.title + " \u2265 2"))
     try:
-        pdf.render(briefing, tmp_path / "fallback.pdf")
+        pdf.render(default_pack.briefing, tmp_path / "fallback.pdf")
     finally:
-        pdf_fonts.unicode_fonts.cache_clear()
+        pdf_fonts.fonts.cache_clear()
     assert "At a glance" in pdf_text(tmp_path / "fallback.pdf")
-
-
-def test_a_pack_in_the_standard_encoding_uses_the_standard_faces_and_unicode_text_dejavu(tmp_path, default_pack):
-    """The bundled pack prints nothing beyond WinAnsi: Helvetica, nothing embedded; a title with
-    a character beyond it (an emoji, a Welsh w-circumflex is in it) is written in DejaVu."""
-    import dataclasses
-
-    from pypdf import PdfReader
-
-    from briefing.writers import pdf
-
-    def faces(path) -> set[str]:
-        return {str(f.get_object()["/BaseFont"]) for page in PdfReader(str(path)).pages
-                for f in (page["/Resources"].get("/Font") or {}).values()}
-
-    pdf.render(default_pack.briefing, tmp_path / "standard.pdf")
-    assert faces(tmp_path / "standard.pdf") <= {"/Helvetica", "/Helvetica-Bold", "/Helvetica-Oblique"}
-    briefing = dataclasses.replace(default_pack.briefing, metadata=dataclasses.replace(
-        default_pack.briefing.metadata, title=default_pack.briefing.metadata.title + " \u0174 \u2265"))
-    pdf.render(briefing, tmp_path / "unicode.pdf")
-    assert any("DejaVu" in f or "Vera" in f for f in faces(tmp_path / "unicode.pdf"))
-    assert "\u2265" in pdf_text(tmp_path / "unicode.pdf")

@@ -119,7 +119,7 @@ def caveats(fw: Frameworks, old: Inspection, new: Inspection, changes: list[Grad
             notes.append(f"\u201c{cycle.comparability.statement}\u201d{source}")
     partial = [c for c in changes if c.partial]
     if partial:
-        names = "; ".join(f"{c.old_label} became {c.new_label}" for c in partial)
+        names = "; ".join(f"{c.old_label} \u2192 {c.new_label}" for c in partial)
         pairs = "One pair of areas maps" if len(partial) == 1 else f"{len(partial)} pairs of areas map"
         notes.append(f"{pairs} only partially, so {'its' if len(partial) == 1 else 'their'} movement is indicative: "
                      f"{names}.")

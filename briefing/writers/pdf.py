@@ -49,7 +49,7 @@ from briefing.document.model import (
 )
 from briefing.writers.pdf_chart import chart_drawing
 from briefing.writers.pdf_figures import grid_flowables, points_flowables, quote_flowables
-from briefing.writers.pdf_fonts import choose, cover, fonts
+from briefing.writers.pdf_fonts import cover, fonts
 from briefing.writers.pdf_text import CELL_PADDING, GIANT_CELL, PIECE, breakable, cell_content, paras, text
 from briefing.writers.style import CAVEAT_FILL, HEADER_FILL, MUTED, column_widths, grade_fill, grade_text
 
@@ -130,14 +130,16 @@ def _numbered_canvas(marking: str, font: str):
     return NumberedCanvas
 
 
+def warm() -> None:
+    """Read the fonts while the pack is still comparing (a writer process calls this)."""
+    fonts()
+
+
 def render(briefing: Briefing, path: Path) -> None:
-    meta = briefing.metadata
+    meta, styles, compact = briefing.metadata, _styles(), _styles(10)
     # the fonts must cover every character the PDF prints: the metadata and the sections, not the
     # workbook's sheets (a 50,000-row tracker's million cells cost 0.4 s to look through)
-    printed = {c for text in strings((meta, briefing.sections)) for c in set(text) if c > "\x7f"}
-    choose(printed)
-    cover(printed)
-    styles, compact = _styles(), _styles(10)
+    cover({c for text in strings((meta, briefing.sections)) for c in set(text) if c > "\x7f"})
     doc = _Document(str(path), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=18 * mm,
                     bottomMargin=18 * mm, title=meta.title, author=meta.author, subject=meta.subject,
                     keywords=", ".join(meta.keywords), creator="briefing", lang=meta.language)

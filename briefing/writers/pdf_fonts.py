@@ -1,11 +1,8 @@
-"""Fonts for the PDF: the standard Helvetica faces where every character the PDF prints is in
-their encoding (nothing to read, embed or subset: most packs), else DejaVu Sans where the
-system has it (wide Unicode coverage), else the Bitstream Vera fonts that ship inside
-reportlab, so a PDF can always be written."""
+"""Fonts for the PDF: DejaVu Sans where the system has it (wide Unicode coverage), else the
+Bitstream Vera fonts that ship inside reportlab, so a PDF can always be written."""
 
 from __future__ import annotations
 
-import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -41,32 +38,8 @@ def to_unicode_cmap(fontname: str, subset) -> str:
         "CMapName currentdict /CMap defineresource pop", "end", "end"])
 
 
-STANDARD = ("Helvetica", "Helvetica-Bold", "Helvetica-Oblique")
-_chosen = threading.local()  # per thread: the web page may write two PDFs at once
-
-
-def choose(characters: set[str]) -> None:
-    """The faces for a document printing `characters`: the standard ones where each is in
-    their WinAnsi encoding (reading, embedding and subsetting three TrueType faces was a
-    tenth of the PDF's time), the Unicode faces where any is not."""
-    _chosen.faces = STANDARD if all(_standard(c) for c in characters) else unicode_fonts()
-
-
-def _standard(character: str) -> bool:
-    try:
-        return len(character.encode("cp1252")) == 1
-    except UnicodeEncodeError:
-        return False
-
-
-def fonts() -> tuple[str, str, str]:
-    """The regular, bold and italic faces chosen for the document being written (the Unicode
-    faces where none was chosen)."""
-    return getattr(_chosen, "faces", None) or unicode_fonts()
-
-
 @lru_cache(maxsize=1)
-def unicode_fonts() -> tuple[str, str, str]:
+def fonts() -> tuple[str, str, str]:
     """Registered names of the regular, bold and italic faces. Registering them is also
     when reportlab is given the corrected ToUnicode map above (reportlab has no option for
     it, so its function is replaced, here and only here: importing this module changes
@@ -80,7 +53,7 @@ def unicode_fonts() -> tuple[str, str, str]:
             pdfmetrics.registerFontFamily("Briefing", normal=names[0], bold=names[1], italic=names[2],
                                           boldItalic=names[1])
             return names
-    return STANDARD
+    return ("Helvetica", "Helvetica-Bold", "Helvetica-Oblique")
 
 
 def cover(characters: set[str]) -> None:
