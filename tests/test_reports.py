@@ -75,7 +75,8 @@ def test_the_register_table_reads_in_a_terminal(runner):
     assert lines[0] == "Northamptonshire Police: 2 reports on file, newest first; responses as of 3 June 2024"
     assert all(len(line) <= 100 for line in lines)
     assert lines[1] == "HMICFRS monitoring: not stated in the sources on file"  # never "Scan" by default
-    assert lines[2].split() == ["Published", "Report", "Last", "day", "Response", "Findings", "for", "the", "force"]
+    assert lines[2].split() == ["Published", "Report", "Last", "day", "Response", "For", "the", "force"]
+    assert "For the force: the recommendations, causes of concern and areas for improvement" in " ".join(lines)
     assert lines[4].startswith("15 May 2024") and "9 Jul 2024" in lines[4]  # newest first, its last day beside it
 
 
