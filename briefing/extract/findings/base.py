@@ -88,11 +88,18 @@ class Findings:
         """A finding of `kind`; its addressee and deadline from its own words or its stem
         ("By March 2023, all police forces should ensure that:")."""
         text = " ".join(text.split())
+        if text and not text.endswith((".", "?", "!", ":", ";", ",")) and para.index == len(self.paras) - 1 \
+                and text.split()[-1].lower() in CUT_WORDS:
+            text += " [the source's text ends here]"  # "its counter-corruption": cut off, never made to look whole
         text = text if text.endswith((".", "?", "!", ":")) or not text else text + "."
         return Finding(kind, area or self.sections.area_at(para), text, place=place or para.start.place,
                        relates_to=relates_to, number=number, status=status,
                        addressee=addressee_of(text, stem) if kind == "recommendation" else "",
                        due=deadline_of(f"{stem} {text}", self.published) if kind == "recommendation" else "")
+
+
+# a sentence does not end on these: a finding whose text is the source's last words and ends on one was cut off
+CUT_WORDS = frozenset("a an the its their his her our to of and or for that which with in on by as at from".split())
 
 
 def joined(stem: str, body: str) -> str:
