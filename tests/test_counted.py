@@ -72,7 +72,7 @@ def test_one_area_fewer_counted_good_leaves_room_for_one_to_stay(tmp_path):
 def test_a_fall_proven_by_both_sources_counts_leaves_room_for_areas_that_are_not_rows(tmp_path):
     c, points, text = _pack(tmp_path, FALL_OLD, FALL_NEW)
     assert c.falls_at_least == 1 and c.rises_at_least == 0
-    line = "The two sources' counts of grades show that at least one area went down, though neither names them."
+    line = "The two sources' counts of grades show that at least one area went down, though neither names it."
     assert line in points and line in text
     assert "No graded area went down" not in text
 

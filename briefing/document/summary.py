@@ -112,9 +112,11 @@ def falls_line(c: Comparison) -> str:
     if c.falls_at_least <= down:
         return ""
     if c.falls_need_both:
-        named = f", though they name only {number(down)}" if down else ", though neither names them"
+        named = f", though they name only {number(down)}" if down else \
+            f", though neither names {'it' if c.falls_at_least == 1 else 'them'}"
         return f"The two sources' counts of grades show that at least {areas(c.falls_at_least)} went down{named}."
-    named = f", though it names only {number(down)}" if down else ", though it does not name them"
+    named = f", though it names only {number(down)}" if down else \
+        f", though it does not name {'it' if c.falls_at_least == 1 else 'them'}"
     return (f"The {c.new.cycle_name} source's counts show that at least {areas(c.falls_at_least)} went "
             f"down{named}.")
 
@@ -136,7 +138,8 @@ def rises_line(c: Comparison) -> str:
     up = len(c.movements(UP))
     if c.rises_at_least <= up:
         return ""
-    named = f", though they name only {number(up)}" if up else ", though neither names them in both"
+    named = f", though they name only {number(up)}" if up else \
+        f", though neither names {'it' if c.rises_at_least == 1 else 'them'} in both"
     return f"The two sources' grades and counts show that at least {areas(c.rises_at_least)} went up{named}."
 
 
