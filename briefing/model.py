@@ -295,6 +295,7 @@ class Inspection:
     findings: tuple[Finding, ...] = ()
     key_figures: tuple[KeyFigure, ...] = ()
     grade_counts: tuple[GradeCount, ...] = ()
+    areas_graded: int | None = None  # how many areas the source says were graded ("across eight areas of policing")
     notes: str = ""
     source_kind: str = "hand-kept"  # a key of data/source_kinds.yaml
     findings_complete: bool = False  # does the source list every finding of the inspection?

@@ -135,3 +135,14 @@ def test_page_one_says_a_downgrade_between_areas_that_match_in_part_is_indicativ
     new = NEW.format(src="b.txt") + _judged([("force-management", "requires improvement")])
     _, points, _ = _pack(tmp_path, old, new)
     assert "the areas match only in part, so the movement is indicative" in points
+
+
+def test_the_areas_a_source_says_were_graded_are_said_beside_those_it_gives_no_grade(tmp_path):
+    from briefing.document import PackOptions, build_briefing
+
+    c, _, text = _pack(tmp_path, FALL_OLD, FALL_NEW + "areas_graded: 8\n")
+    assert "The PEEL 2023-25 source states no grade for nine areas (it says eight areas were graded)" in text
+    questions = next(s for s in build_briefing(c, None, PackOptions(date=date(2026, 12, 7))).sections
+                     if s.title == "Suggested questions for the meeting")
+    assert "; it says eight areas were graded. What did HMICFRS grade them" in " ".join(
+        " ".join(getattr(b, "items", ())) for b in questions.blocks)

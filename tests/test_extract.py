@@ -650,3 +650,23 @@ def test_a_site_banner_about_another_programme_is_never_the_reports_title(tmp_pa
                     "Northshire Police\n", encoding="utf-8")
     title = extract(page, force="Northshire Police", cycle="peel-2018-19").inspection.title
     assert title == "PEEL: Police effectiveness, efficiency and legitimacy 2018/19 - Northshire Police"
+
+
+def test_the_number_of_areas_a_source_says_were_graded_is_kept_and_said(tmp_path):
+    """HMICFRS's releases say how many areas were graded ("across eight areas of policing"),
+    while the framework has nine: the pack said only "states no grade for nine areas"."""
+    page = tmp_path / "release.txt"
+    page.write_text("PEEL 2023-2025: An inspection of Dorset Police\n\nHMICFRS graded Dorset Police's performance "
+                    "across eight areas of policing and found the force was good in two areas and adequate in six.\n\n"
+                    "In 2022 HMICFRS graded the force's performance across ten areas of policing.\n", encoding="utf-8")
+    inspection = extract(page).inspection
+    assert inspection.areas_graded == 8
+    from briefing.ingest.dataset import dump_dataset
+
+    assert "areas_graded: 8" in dump_dataset(inspection)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(dump_dataset(inspection).replace("areas_graded: 8", "areas_graded: eight"), encoding="utf-8")
+    from click.testing import CliRunner
+
+    result = invoke(CliRunner(), "validate", bad)
+    assert result.exit_code == 1 and "areas_graded must be a whole number of areas" in result.output

@@ -127,6 +127,7 @@ class InspectionSummary:
     grades_from: str = ""  # how the grades were read, where not from the report's own table
     unplaced: tuple[Unplaced, ...] = ()  # grade words the reader saw but could not tie to an area
     headline: Quote | None = None  # the inspector's own summary sentence, where the source has one
+    areas_graded: int | None = None  # how many areas the source says were graded
 
     @property
     def name(self) -> str:
@@ -147,7 +148,8 @@ class InspectionSummary:
                    inspection.published.exact, findings, judgements,
                    tuple(correction_text(j.correction, fw) for j in inspection.judgements if j.correction),
                    inspection.report or (inspection.title if inspection.source_kind == "report" else ""),
-                   inspection.cite(), inspection.grades_from, inspection.unplaced, inspection.headline)
+                   inspection.cite(), inspection.grades_from, inspection.unplaced, inspection.headline,
+                   inspection.areas_graded)
 
     def to_json(self) -> dict:
         return {"force": self.force, "cycle": self.cycle, "cycle_name": self.cycle_name, "title": self.title,

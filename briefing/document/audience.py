@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from briefing.compare import Comparison
 from briefing.compare.states import NOT_STATED
+from briefing.document import summary
 from briefing.document.grades import counted_text
 from briefing.document.model import Column, Section, Table
 from briefing.document.narrative import render_blocks
@@ -91,7 +92,7 @@ def _question_context(c: Comparison, options: PackOptions) -> dict:
                 counted=[{"words": counted_text(k), "unnamed": k.unnamed} for k in c.new_counts
                          if k.unnamed and "inadequate" in k.grades],
                 concerns=concerns, downgrades=downgrades, unstated=join_words(unstated), unstated_count=len(unstated),
-                unstated_weak=c.unstated_may_be_weak,
+                unstated_weak=c.unstated_may_be_weak, unstated_graded=summary.graded_words(c.new).strip(" ()"),
                 settled=settled, **future)
 
 

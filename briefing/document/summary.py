@@ -97,12 +97,19 @@ def _unknown(c: Comparison) -> list[str]:
     unknown = c.movements(NOT_KNOWN)
     lines = []
     if unknown:
-        sides = [f"the {name} source states no grade for {areas(n)}" for name, attr in
-                 ((c.new.cycle_name, "new_state"), (c.old.cycle_name, "old_state"))
+        sides = [f"the {side.cycle_name} source states no grade for {areas(n)}{graded_words(side)}" for side, attr in
+                 ((c.new, "new_state"), (c.old, "old_state"))
                  if (n := sum(1 for g in unknown if getattr(g, attr).state == NOT_STATED))]
         lines.append(f"{join_words(sides)[:1].upper()}{join_words(sides)[1:]}, so whether "
                      f"{'that area' if len(unknown) == 1 else f'those {number(len(unknown))} areas'} moved is not known.")
     return lines + [line for line in (falls_line(c), rises_line(c)) if line]
+
+
+def graded_words(side) -> str:
+    """ " (it says eight areas were graded)": the source's own total, where it gives one, beside
+    the framework's areas it states no grade for."""
+    n = side.areas_graded
+    return f" (it says {number(n)} {'area was' if n == 1 else 'areas were'} graded)" if n else ""
 
 
 def falls_line(c: Comparison) -> str:

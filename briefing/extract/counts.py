@@ -164,3 +164,20 @@ def find_counts(ctx, rules: Ruler = COUNT_RULES) -> list[GradeCount]:
 def in_order(result) -> list[GradeCount]:
     """What the count rules read, in the text's order (within a paragraph, the rules')."""
     return [r.statement for r in sorted(result.read, key=lambda r: r.reading.spans[0].para)]
+
+
+AREAS_GRADED = re.compile(rf"\bgraded\s+(?:[^.]{{0,80}}?\bperformance\s+across\s+(?P<n>{SMALL})\s+(?:separate\s+|specific\s+)?"
+                          rf"areas\b|(?P<m>{SMALL})\s+(?:of\s+them\s+)?to\s+assess\b)", re.IGNORECASE)
+
+
+def areas_graded(ctx) -> int | None:
+    """How many areas the text says were graded: HMICFRS's "graded Northshire Police's
+    performance across eight areas of policing", "looked at nine areas and graded eight to
+    assess ..."; the first such statement, never one about an earlier inspection."""
+    for para in ctx.paras:
+        if "graded" not in ctx.folded(para):
+            continue
+        for match in AREAS_GRADED.finditer(para.text):
+            if not _earlier(ctx, para, match.start()):
+                return _number(match.group("n") or match.group("m"))
+    return None

@@ -41,6 +41,7 @@ from briefing.sources import source_kinds
 TOP_KEYS = ("force", "cycle", "report_type", "title", "published", "published_by", "source", "source_title", "source_kind",
             "findings_complete", "report", "grades_from",
             "inspectorates", "covers", "response", "notes", "judgements", "findings", "key_figures", "grade_counts", "counts",
+            "areas_graded",
             "corrections", "monitoring", "headline")
 KEY_SYNONYMS = {"judgments": "judgements", "key_figure": "key_figures", "figures": "key_figures"}
 REQUIRED = ("force", "published")  # and a cycle for a PEEL assessment, a title for any other report
@@ -133,6 +134,17 @@ class _Checker:
 
 
 EARLIEST_YEAR = 1990  # HMIC's published force inspections start in the 1990s
+
+
+def _areas_graded(checker: _Checker, data: dict) -> int | None:
+    """ "areas_graded": how many areas the source says were graded, a whole number."""
+    value = data.get("areas_graded")
+    if value in (None, ""):
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= 30:
+        checker.problem(f"areas_graded must be a whole number of areas (1 to 30), found {value!r}", "areas_graded")
+        return None
+    return value
 
 
 def _published_by(checker: _Checker, data: dict):
@@ -457,7 +469,7 @@ def inspection_from_data(name: str, located: Located, reference: Reference | Non
         force=_force(checker.text(data, "force", (), required=False), reference), cycle=cycle.id if cycle else "",
         title=checker.text(data, "title", (), required=False) or (cycle.name if cycle else ""),
         published=published or PublicationDate(0), source=_source(data.get("source"), name),
-        published_by=_published_by(checker, data),
+        published_by=_published_by(checker, data), areas_graded=_areas_graded(checker, data),
         judgements=judgements, findings=_findings(checker, data, cycle),
         key_figures=_figures(checker, data), grade_counts=_counts(checker, data, cycle),
         notes=checker.text(data, "notes", (), required=False), source_kind=kind, findings_complete=complete,
@@ -556,6 +568,7 @@ def to_dataset(inspection: Inspection) -> dict:
         "report_type": inspection.report_type, "title": inspection.title,
         "published": inspection.published.iso() if inspection.published.known else "", "source": inspection.source,
         "published_by": inspection.published_by.isoformat() if inspection.published_by else "",
+        "areas_graded": inspection.areas_graded,
         "source_title": inspection.source_title, "source_kind": inspection.source_kind,
         "findings_complete": inspection.findings_complete, "report": inspection.report,
         "grades_from": inspection.grades_from, "inspectorates": list(inspection.inspectorates), "covers": list(inspection.covers),
