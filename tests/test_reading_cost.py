@@ -5,8 +5,9 @@ slows both alike:
 - a many-page PDF (the 2021/22 seed twice over, 53 pages, as benchmarks/bench_extract.py
   builds its 105): the reading rules over its lines against pdfium's own text layer of
   the same pages. Measured on a 2-core machine at load 5: the rules cost 2.2-2.4 times
-  pdfium's text layer, and 3.2-3.35 times before they skipped the paragraphs and
-  sentences they cannot read;
+  pdfium's text layer (2.2-2.6 alone at the day's close), and 3.2-3.35 times before they
+  skipped the paragraphs and sentences they cannot read: the bound is 3.0, as 2.8 failed
+  now and then beside the suite's other worker;
 - short texts (the rules' fixture examples): what is made from data/ (a cycle's areas
   stemmed, every area wording normalised) is made once per process, not once per text:
   about 1.2 ms of CPU a text, against 6 ms when each text made it again.
@@ -55,9 +56,9 @@ def test_the_rules_over_a_many_page_pdf_cost_a_bounded_multiple_of_its_text_laye
     lines, notes = read_report(path)
     assert len({line.page for line in lines}) >= 50
     extract_lines(lines, path, notes=notes)  # the patterns compiled, as in a process that has read a report
-    floor = _least(lambda: _pdfium_text(path))
-    rules = _least(lambda: extract_lines(lines, path, notes=notes))
-    assert rules < 2.8 * floor, f"the rules took {rules:.3f} s of CPU, {rules / floor:.1f} times pdfium's {floor:.3f} s"
+    floor = _least(lambda: _pdfium_text(path), 9)  # least of nine: beside the suite's other worker, one run in five is slow
+    rules = _least(lambda: extract_lines(lines, path, notes=notes), 9)
+    assert rules < 3.0 * floor, f"the rules took {rules:.3f} s of CPU, {rules / floor:.1f} times pdfium's {floor:.3f} s"
 
 
 def test_short_texts_share_what_is_made_from_the_data():
