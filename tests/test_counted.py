@@ -146,3 +146,14 @@ def test_the_areas_a_source_says_were_graded_are_said_beside_those_it_gives_no_g
                      if s.title == "Suggested questions for the meeting")
     assert "; it says eight areas were graded. What did HMICFRS grade them" in " ".join(
         " ".join(getattr(b, "items", ())) for b in questions.blocks)
+
+
+def test_counts_that_hold_every_area_the_source_says_were_graded_rule_out_weak_grades(tmp_path):
+    """Planted after Humberside's release: "across nine areas ... outstanding in six areas, good in
+    two areas and adequate in one"; the framework has more areas than that, so without the
+    source's total one could still be requires improvement, and the question asked for a plan."""
+    counts = _counted([("good", 5), ("adequate", 3)])
+    c, _, _ = _pack(tmp_path, RISE_OLD, NEW.format(src="b.txt") + counts)
+    assert c.unstated_may_be_weak  # eight counted of the nine areas: the ninth may be weak
+    c, _, _ = _pack(tmp_path, RISE_OLD, NEW.format(src="b.txt") + counts + "areas_graded: 8\n")
+    assert not c.unstated_may_be_weak  # the source graded eight, and all eight are counted good or adequate

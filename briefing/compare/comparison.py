@@ -196,7 +196,16 @@ def _proven(fw, changes, old: Inspection, new: Inspection) -> dict:
     room = Side("new_state", counted(new), outside[1]).room(fw, changes, weak)  # "good in five, adequate in four": none
     return {"falls_at_least": falls, "falls_need_both": falls > newer_only,
             "rises_at_least": rises_proven(fw, changes, counted(old), counted(new), outside),
-            "unstated_may_be_weak": room > named_weak}
+            "unstated_may_be_weak": room > named_weak and not _all_counted_above(fw, new, weak)}
+
+
+def _all_counted_above(fw, new: Inspection, weak: int) -> bool:
+    """The source's counts hold every area it says were graded ("nine areas ... outstanding in
+    six, good in two and adequate in one"), and none of them at `weak` or worse: so no area of
+    it was graded requires improvement or inadequate (Humberside's question asked for a plan)."""
+    counts = counted(new)
+    return bool(new.areas_graded) and sum(k.count for k in counts) == new.areas_graded and \
+        all(min(fw.ranks[g] for g in k.grades) > weak for k in counts)
 
 
 def _outside(cycle, changes, side: str) -> int:
