@@ -58,6 +58,7 @@ def test_every_area_named_below_adequate_went_up_when_the_newer_counts_leave_non
     assert c.rises_at_least == 5 and c.falls_at_least == 0
     line = "The two sources' grades and counts show that at least five areas went up, though neither names them in both."
     assert line in points and line in text
+    assert "so how each of those nine areas moved is not known" in text and "whether those nine areas moved" not in text
     assert "No area is graded by name in both sources, so no one area's movement can be shown." in points
 
 

@@ -100,8 +100,9 @@ def _unknown(c: Comparison) -> list[str]:
         sides = [f"the {side.cycle_name} source states no grade for {areas(n)}{graded_words(side)}" for side, attr in
                  ((c.new, "new_state"), (c.old, "old_state"))
                  if (n := sum(1 for g in unknown if getattr(g, attr).state == NOT_STATED))]
-        lines.append(f"{join_words(sides)[:1].upper()}{join_words(sides)[1:]}, so whether "
-                     f"{'that area' if len(unknown) == 1 else f'those {number(len(unknown))} areas'} moved is not known.")
+        which = 'that area' if len(unknown) == 1 else f'those {number(len(unknown))} areas'
+        how = f"how each of {which} moved" if c.falls_at_least or c.rises_at_least else f"whether {which} moved"
+        lines.append(f"{join_words(sides)[:1].upper()}{join_words(sides)[1:]}, so {how} is not known.")  # beside "at least five went up"
     return lines + [line for line in (falls_line(c), rises_line(c)) if line]
 
 
