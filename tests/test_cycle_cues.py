@@ -4,18 +4,7 @@ pillar's report, and the day PEEL 2025-27's framework was published."""
 
 from __future__ import annotations
 
-from briefing.extract import extract
-
-
-def read(tmp_path, body: str, name: str = "page.txt"):
-    path = tmp_path / name
-    path.write_text(body, encoding="utf-8")
-    return extract(path)
-
-
-def pairs(result):
-    return {(j.area, j.grade) for j in result.inspection.judgements}
-
+from reading import pairs, read
 
 PILLAR_REPORT = ("SOURCE: https://www.northshire-pcc.gov.uk/News/News-Archive/{year}/Commissioner-comments.aspx\n"
                  "Commissioner comments on latest HMIC report\n\n"

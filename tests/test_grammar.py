@@ -5,18 +5,9 @@ grade cited on the line that holds its grade word."""
 from __future__ import annotations
 
 import pytest
+from reading import pairs, read
 
-from briefing.extract import extract, extract_all
-
-
-def read(tmp_path, body: str, name: str = "page.txt"):
-    path = tmp_path / name
-    path.write_text(body, encoding="utf-8")
-    return extract(path)
-
-
-def pairs(result):
-    return {(j.area, j.grade) for j in result.inspection.judgements}
+from briefing.extract import extract_all
 
 
 @pytest.mark.parametrize("sentence,expected", [

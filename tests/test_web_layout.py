@@ -105,12 +105,18 @@ def example(tmp_path_factory):
 @pytest.fixture(scope="module")
 def pack_url(browser, example):  # noqa: F811
     """A pack of the example's latest two inspections, made through the form."""
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(example + "packs/new")
+    page = _opened(browser, example + "packs/new", 1280)
     page.get_by_role("button", name="Make the pack").click()
     page.wait_for_url(re.compile(r"/packs/[0-9a-f]+$"))
     yield page.url
     page.close()
+
+
+def _opened(browser, url: str, width: int):
+    """A page of `width` CSS pixels (900 high) at `url`, loaded."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(url)
+    return page
 
 
 def _box(locator) -> dict:
@@ -123,8 +129,7 @@ def _on_screen(locator, width: int) -> bool:
 
 
 def test_make_a_pack_on_a_phone_shows_each_inspection_whole(browser, example):  # noqa: F811
-    page = browser.new_page(viewport={"width": 360, "height": 900})
-    page.goto(example + "packs/new")
+    page = _opened(browser, example + "packs/new", 360)
     assert page.locator("select#older, select#newer").count() == 0  # no drop-down to cut the names
     labels = page.locator("fieldset:has(#older) label")
     assert labels.count() >= 2
@@ -137,8 +142,7 @@ def test_make_a_pack_on_a_phone_shows_each_inspection_whole(browser, example):  
 
 
 def test_the_glance_grid_shows_every_inspection_on_a_desktop(browser, example):  # noqa: F811
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(example)
+    page = _opened(browser, example, 1280)
     region = page.locator(".table-wrap:has(table.grid)")
     assert region.evaluate("e => e.scrollWidth <= e.clientWidth")
     heads = page.locator("table.grid thead th")
@@ -158,8 +162,7 @@ def test_the_glance_grid_shows_every_inspection_on_a_desktop(browser, example): 
 
 
 def test_on_a_phone_the_current_grades_and_the_response_need_no_sideways_scroll(browser, example):  # noqa: F811
-    page = browser.new_page(viewport={"width": 360, "height": 900})
-    page.goto(example)
+    page = _opened(browser, example, 360)
     heads = page.locator("table.grid thead th")
     newest, area = heads.last, heads.first
     assert "PEEL 2023-25" in newest.inner_text()
@@ -183,8 +186,7 @@ def test_on_a_phone_the_current_grades_and_the_response_need_no_sideways_scroll(
 def test_the_pack_page_shows_its_briefing_once_loaded(browser, pack_url, width):  # noqa: F811
     from PIL import Image
 
-    page = browser.new_page(viewport={"width": width, "height": 900})
-    page.goto(pack_url)  # until the load event, which waits for the framed briefing
+    page = _opened(browser, pack_url, width)  # until the load event, which waits for the framed briefing
     frame = page.locator("iframe.briefing")
     title = page.frame_locator("iframe.briefing").locator("h1")
     assert "inspection briefing" in title.inner_text()
@@ -198,8 +200,7 @@ def test_the_pack_page_shows_its_briefing_once_loaded(browser, pack_url, width):
 
 
 def test_the_pack_on_a_phone_shows_its_current_grades_and_reflows_its_tables(browser, pack_url, example):  # noqa: F811
-    page = browser.new_page(viewport={"width": 360, "height": 900})
-    page.goto(pack_url)
+    page = _opened(browser, pack_url, 360)
     page.goto(example.rstrip("/") + page.locator("iframe.briefing").get_attribute("src"))
     grid = page.locator("table.grid").first
     newest = grid.locator("thead th").last
