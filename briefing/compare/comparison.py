@@ -137,6 +137,7 @@ def compare(old: Inspection, new: Inspection, overrides: Overrides | None = None
                                          severity_change(old.findings[link.old], new.findings[link.new]),
                                          older.name) for link in links)
     linked_old, linked_new = {link.old for link in links}, {link.new for link in links}
+    old_counts, new_counts = counted(old), counted(new)
     comparison = Comparison(
         old=older, new=newer, comparable=comparable,
         caveats=tuple(notes), grade_changes=tuple(changes), persisting=persisting,
@@ -146,7 +147,7 @@ def compare(old: Inspection, new: Inspection, overrides: Overrides | None = None
         overrides=overrides.source if overrides else "",
         s55_due=s55_due(new.published),
         on_file=(older.name, newer.name), not_on_file=tuple(fw.short_name(c.id) for c in fw.cycles_missing([old.cycle, new.cycle])),
-        old_counts=counted(old), new_counts=counted(new), **_proven(fw, changes, old, new))
+        old_counts=old_counts, new_counts=new_counts, **_movements_proven(fw, changes, old, new, old_counts, new_counts))
     return with_record(comparison, record) if record is not None else comparison
 
 
@@ -185,26 +186,26 @@ def with_record(comparison: Comparison, record) -> Comparison:
                    not_on_file=record.not_on_file)
 
 
-def _proven(fw, changes, old: Inspection, new: Inspection) -> dict:
-    """Movements the counts prove beyond those named, and whether a fall's proof rests on
-    the older source's counts too (the pack then says "the two sources' counts")."""
+def _movements_proven(fw, changes, old: Inspection, new: Inspection, old_counts, new_counts) -> dict:
+    """Movements the counts prove beyond those named, whether a fall's proof rests on the
+    older source's counts too (the pack then says "the two sources' counts"), and whether an
+    area whose newer grade is not stated can be requires improvement or worse."""
     outside = (_outside(fw.cycles[old.cycle], changes, "old_state"), _outside(fw.cycles[new.cycle], changes, "new_state"))
-    newer_only = falls_proven(fw, changes, counted(new), (), outside)
-    falls = falls_proven(fw, changes, counted(new), counted(old), outside)
+    newer_only = falls_proven(fw, changes, new_counts, (), outside)
+    falls = falls_proven(fw, changes, new_counts, old_counts, outside)
     weak = fw.ranks["requires improvement"]
     named_weak = sum(1 for g in changes if g.new_state.graded and fw.ranks[g.new_grade] <= weak)
-    room = Side("new_state", counted(new), outside[1]).room(fw, changes, weak)  # "good in five, adequate in four": none
+    room = Side("new_state", new_counts, outside[1]).room(fw, changes, weak)  # "good in five, adequate in four": none
     return {"falls_at_least": falls, "falls_need_both": falls > newer_only,
-            "rises_at_least": rises_proven(fw, changes, counted(old), counted(new), outside),
-            "unstated_may_be_weak": room > named_weak and not _all_counted_above(fw, new, weak)}
+            "rises_at_least": rises_proven(fw, changes, old_counts, new_counts, outside),
+            "unstated_may_be_weak": room > named_weak and not _all_counted_above(fw, new.areas_graded, new_counts, weak)}
 
 
-def _all_counted_above(fw, new: Inspection, weak: int) -> bool:
+def _all_counted_above(fw, graded: int | None, counts, weak: int) -> bool:
     """The source's counts hold every area it says were graded ("nine areas ... outstanding in
     six, good in two and adequate in one"), and none of them at `weak` or worse: so no area of
     it was graded requires improvement or inadequate (Humberside's question asked for a plan)."""
-    counts = counted(new)
-    return bool(new.areas_graded) and sum(k.count for k in counts) == new.areas_graded and \
+    return bool(graded) and sum(k.count for k in counts) == graded and \
         all(min(fw.ranks[g] for g in k.grades) > weak for k in counts)
 
 

@@ -57,6 +57,12 @@ class Page:
     body: list[str]  # every non-blank line but the source address, its white space made single
     opening: str  # the first 60 of those, joined by newlines
 
+    @property
+    def inspectorates_own(self) -> bool:
+        """The inspectorate's own page or report, not its press release or another's page:
+        "I" there is the inspector."""
+        return "justiceinspectorates.gov.uk" in self.address and "/news" not in self.address
+
     @classmethod
     def of(cls, lines: list[SourceLine]) -> Page:
         address = " ".join(u for line in lines[:3] for u in re.findall(r"https?://\S+", line.text))

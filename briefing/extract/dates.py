@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from briefing.extract.language import MONTH, MONTH_NAME, MONTHS, month_number
 from briefing.extract.ruler import Reading, Ruler, whole_text
@@ -204,8 +204,8 @@ def yesterday(ctx):
     page = ctx.page
     dated = _page_date(page) if YESTERDAY.search(page.top) else None
     if dated and dated[2]:
-        day = date(*dated).toordinal() - 1
-        yield from _dated(date.fromordinal(day).timetuple()[:3])
+        day = date(*dated) - timedelta(days=1)
+        yield from _dated((day.year, day.month, day.day))
 
 
 @whole_text
@@ -219,19 +219,24 @@ def page_date(ctx):
 def reposted_by(ctx) -> date | None:
     """The page's own date where it says the report came out "recently": the report came out
     on or before it (a bound on the s.55 period, never its day)."""
-    dated = _page_date(ctx.page) if RECENTLY.search(ctx.page.top) else None
-    return date(*dated) if dated and dated[2] else None
+    found = _repost(ctx)
+    return date(*found[1]) if found and found[1][2] else None
 
 
 def reposted(ctx) -> str:
     """What to tell the user where a dated page says the report came out "recently"."""
-    page = ctx.page
-    found = RECENTLY.search(page.top)
-    dated = _page_date(page) if found else None
-    if not dated:
+    found = _repost(ctx)
+    if not found:
         return ""
-    return (f"the page is dated {PublicationDate(*dated)} but says the report came out earlier (\"{found.group(0)}\"), "
+    return (f"the page is dated {PublicationDate(*found[1])} but says the report came out earlier (\"{found[0]}\"), "
             "so its publication date is not read; set 'published' from the report")
+
+
+def _repost(ctx) -> tuple[str, tuple] | None:
+    """ "recently said" and the page's own date, where a dated page says so."""
+    found = RECENTLY.search(ctx.page.top)
+    dated = _page_date(ctx.page) if found else None
+    return (found.group(0), dated) if dated else None
 
 
 def _page_date(page):

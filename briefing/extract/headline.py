@@ -121,7 +121,7 @@ def observations(about: About):
     """Under the inspector's own heading, or on the inspectorate's own page, the first
     sentence that judges the force."""
     ctx = about.ctx
-    own_page = _inspectorate_page(ctx)
+    own_page = ctx.page.inspectorates_own
     named = set(_inspectors(ctx).values())
     by = next(iter(named)) if len(named) == 1 else "HM Inspector"  # the inspector writes "I"; 'HM' is true of Her and His Majesty's
     under = False
@@ -143,7 +143,7 @@ def summary(about: About):
     """The opening sentence of a "Summary" on the inspectorate's own page or report, in its
     own voice ("We found that ...")."""
     ctx = about.ctx
-    if not _inspectorate_page(ctx):
+    if not ctx.page.inspectorates_own:
         return
     for n, para in enumerate(ctx.paras[:-1]):
         if SUMMARY_HEADING.match(ctx.heading_text(para)):
@@ -152,12 +152,6 @@ def summary(about: About):
             if OUR_VOICE.match(sentence):
                 yield _quote(body, start, sentence, "HMICFRS")
             return
-
-
-def _inspectorate_page(ctx) -> bool:
-    """The inspectorate's own page or report, not a press release or another's page."""
-    address = ctx.page.address
-    return "justiceinspectorates.gov.uk" in address and "/news" not in address
 
 
 HEADLINE_RULES = Ruler([("quoted", quoted), ("observations", observations), ("summary", summary)], first=True)

@@ -67,7 +67,7 @@ def concerns(fx):
     """Concerns stated in prose and reported findings (news copy)."""
     speaking = False  # within the inspector's quoted words, which run on over paragraphs opening with a quote
     introduced = False  # the paragraph before ended "His Majesty's Inspector ... said:"
-    own = "justiceinspectorates.gov.uk" in fx.ctx.page.address and "/news" not in fx.ctx.page.address
+    own = fx.ctx.page.inspectorates_own
     naming = fx.ctx.holding(("inspector",))  # what INSPECTOR_SAYS and INSPECTOR_INTRO need
     for para in fx.paras:
         says = INSPECTOR_SAYS.search(para.text) if para.index in naming else None
