@@ -37,7 +37,7 @@ class Since:
         """Published after this point, or possibly so: in its month or year where only that is
         recorded; where a date is not on file, a later PEEL cycle's report is after an earlier
         one's (a 2023-25 report after the 2021/22 one), and the starting report is never after itself."""
-        if self.key and entry.key == self.key:
+        if self.itself(entry):
             return False
         if self._by_cycle(entry):
             return self.orders[entry.cycle] > self.orders[self.key]

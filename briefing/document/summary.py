@@ -121,12 +121,16 @@ def falls_line(c: Comparison) -> str:
         return ""
     if c.falls_need_both:
         named = f", though they name only {number(down)}" if down else \
-            f", though neither names {'it' if c.falls_at_least == 1 else 'them'}"
+            f", though neither names {_them(c.falls_at_least)}"
         return f"The two sources' counts of grades show that at least {areas(c.falls_at_least)} went down{named}."
     named = f", though it names only {number(down)}" if down else \
-        f", though it does not name {'it' if c.falls_at_least == 1 else 'them'}"
+        f", though it does not name {_them(c.falls_at_least)}"
     return (f"The {c.new.cycle_name} source's counts show that at least {areas(c.falls_at_least)} went "
             f"down{named}.")
+
+
+def _them(n: int) -> str:
+    return "it" if n == 1 else "them"
 
 
 def comparability_line(c: Comparison) -> str:
@@ -147,7 +151,7 @@ def rises_line(c: Comparison) -> str:
     if c.rises_at_least <= up:
         return ""
     named = f", though they name only {number(up)}" if up else \
-        f", though neither names {'it' if c.rises_at_least == 1 else 'them'} in both"
+        f", though neither names {_them(c.rises_at_least)} in both"
     return f"The two sources' grades and counts show that at least {areas(c.rises_at_least)} went up{named}."
 
 
