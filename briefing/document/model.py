@@ -43,6 +43,12 @@ class Paragraph:
     style: str = "body"  # body | lead | caveat | note | quote
     kind: str = field(default="paragraph", init=False)
 
+    @property
+    def leads_in(self) -> bool:
+        """It introduces what follows ("take the rest from the full report:"): every writer
+        keeps it on the page of the list or table it introduces."""
+        return self.text.rstrip().endswith(":")
+
 
 SAFE_URL = re.compile(r"https?://[^\s<>\"'`\\]{3,2000}")
 

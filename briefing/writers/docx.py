@@ -153,7 +153,7 @@ def _contents(document, titles: list[str]) -> None:
 
 def _paragraph(document, block: Paragraph) -> None:
     p = document.add_paragraph(block.text)
-    p.paragraph_format.keep_with_next = block.text.rstrip().endswith(":") or None  # a lead-in stays with its list
+    p.paragraph_format.keep_with_next = block.leads_in or None
     if block.style == "caveat":
         _shade(p._p.get_or_add_pPr(), CAVEAT_FILL)
         for run in p.runs[:1]:

@@ -169,7 +169,7 @@ def render(briefing: Briefing, path: Path) -> None:
 
 def _paragraph(block: Paragraph, styles, width) -> list:
     style = styles.get(block.style, styles["body"])
-    if block.text.rstrip().endswith(":"):  # a lead-in stays with the list or table it introduces
+    if block.leads_in:
         style = ParagraphStyle(f"{style.name}-lead-in", parent=style, keepWithNext=1)
     return paras(block.text, style)
 

@@ -90,7 +90,7 @@ class Findings:
         text = " ".join(text.split())
         if text and not text.endswith((".", "?", "!", ":", ";", ",")) and para.index == len(self.paras) - 1 \
                 and text.split()[-1].lower() in CUT_WORDS:
-            text += " [the source's text ends here]"  # "its counter-corruption": cut off, never made to look whole
+            text += " [the source's text ends here]"  # "so that it a": cut off, never made to look whole
         text = text if text.endswith((".", "?", "!", ":")) or not text else text + "."
         return Finding(kind, area or self.sections.area_at(para), text, place=place or para.start.place,
                        relates_to=relates_to, number=number, status=status,
