@@ -14,8 +14,10 @@ against what a careful reader takes from each text (each corpus's truth.yaml):
   findings >= 90%, no finding whose words are not in the text, no text refused.
 
 The rules are rules of English and of HMICFRS's documents: no file, force or site is
-special, and nothing reads a truth file. The scorers run side by side, as the same
-command a user runs.
+special, and nothing reads a truth file. The scorers run side by side, each unchanged in a
+process of its own, with the command a user runs (`briefing extract FILE --format json`)
+answered in that process (tests/scoring.py): some 300 starts of the tool were most of the
+suite's time. The last test checks that answer is the installed command's, byte for byte.
 """
 
 from __future__ import annotations
@@ -50,12 +52,13 @@ CYCLES = {"corpus": 0.95, "corpus-2": 0.95, "corpus-3": 0.9}  # share of stated 
 @pytest.fixture(scope="module")
 def scores() -> dict[str, dict]:
     """Every corpus scored at once, each scorer in its own process."""
+    _briefing()
     running = {}
     for name, corpus in {**PEEL, **OTHERS}.items():
         scorer = SHARED / "tools" / SCORERS[name]
         if not scorer.exists() or not (corpus / "truth.yaml").exists():
             pytest.skip(f"{scorer} or {corpus} is absent: clone the project with ../shared beside it to run this test")
-        running[name] = subprocess.Popen([sys.executable, str(scorer), "--briefing", _briefing(), "--json", str(corpus)],
+        running[name] = subprocess.Popen([sys.executable, str(ROOT / "tests" / "scoring.py"), str(scorer), str(corpus)],
                                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     out = {}
     for name, process in running.items():
@@ -148,3 +151,20 @@ def test_everyday_texts_give_their_grades_and_no_other(scores):
     assert totals["found"] / totals["explicit"] >= 0.95, totals
     assert totals["invented"] == 0 and totals["unplaced"] == 0 and totals["refused"] == 0, totals
 
+
+
+@pytest.mark.parametrize("corpus", sorted({**PEEL, **OTHERS}))
+def test_the_scorers_are_answered_as_the_installed_command_answers(corpus):
+    """tests/scoring.py answers the scorers in one process: for the first and last text of
+    each corpus, its output and exit code are the installed `briefing extract`'s own."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from scoring import extract
+
+    texts = sorted((OTHERS | PEEL)[corpus].glob("texts/*"))
+    if not texts:
+        pytest.skip(f"{corpus} is absent: clone the project with ../shared beside it to run this test")
+    for text in (texts[0], texts[-1]):
+        args = [_briefing(), "extract", str(text), "--format", "json"]
+        alone = subprocess.run(args, capture_output=True, text=True, timeout=60)
+        here = extract(args)
+        assert (here.returncode, here.stdout) == (alone.returncode, alone.stdout), text.name
