@@ -423,3 +423,30 @@ def test_a_warning_about_a_line_links_to_it_and_is_said_under_it_in_the_source(s
     source = client.get(location + "/source", headers=HOST).text
     assert re.search(r'<span id="l6"><mark>Good</mark> - at the things[^\n]*\n\s+<strong class="warned">Warning: could not tell '
                      r"which area", source), source
+
+
+def test_what_the_reading_kept_beyond_the_fields_is_shown_and_follows_an_edit(site):
+    """A finding whose words say it carries on from before ("still isn't") says so under
+    it, and loses that when a person's edit takes the words out; a report whose own day is
+    not on file shows the day a later page proves it was out by (published_by)."""
+    import yaml
+
+    from briefing.ingest.dataset import load_dataset
+
+    folder, app = site
+    client, token = client_with_token(app)
+    text = REPORT + "\nAreas for improvement\n\n1. The force still isn't answering non-emergency calls quickly enough.\n"
+    location = upload(client, token, text.encode(), "report.txt").headers["Location"]
+    fields, html = review_form(client, location)
+    assert "carries on from before (“still isn&#39;t”)" in html
+    row = next(k for k, v in fields.items() if k.endswith("_text") and "still" in v).removesuffix("_text")
+    draft_file = app.config["FOLDER"].private(".drafts", location.rsplit("/", 1)[1]) / "draft.yaml"
+    draft = yaml.safe_load(draft_file.read_text())
+    draft_file.write_text(yaml.safe_dump({**draft, "published": "2024", "published_by": "2024-02-20"}))
+    fields, html = review_form(client, location)
+    assert "a page dated 20 February 2024 shows it was out by then" in html
+    fields[f"{row}_text"] = "The force should answer non-emergency calls more quickly."
+    assert client.post(location, data={**fields, "action": "save"}, headers=HOST).status_code == 302
+    [path] = folder.dataset_paths()
+    [finding] = load_dataset(path).findings
+    assert finding.continues == "" and finding.text.startswith("The force should answer")

@@ -121,13 +121,30 @@ def _review_page(draft, data, problems):
     source = url_for("review.source", token=draft.token)
     return render_template("review.html.j2", token=draft.token, meta=meta, data=data, errors=problems,
                            choices=review_form.choices(data, reference()), anchor=anchor, said=said,
-                           read_from=lambda item: read_from(item, texts, source),
+                           read_from=lambda item: read_from(item, texts, source), out_by=out_by(data),
                            on_file=_already(data, read_record(folder())))
 
 
 def _already(data, record) -> str:
     inspection, _ = review_form.check(review_form.Edited(data), "draft", None)
     return record.holding(inspection) if inspection else ""
+
+
+def out_by(data: dict) -> str:
+    """The day, in words, by which a later source shows the report was out, where the
+    report's own day is not on file ("published_by"): the person sees why the pack counts
+    the s.55 days from it, and can give the real day."""
+    from datetime import date
+
+    from briefing.phrases import long_date
+
+    value = data.get("published_by")
+    if not value:
+        return ""
+    try:
+        return long_date(value if isinstance(value, date) else date.fromisoformat(str(value)))
+    except ValueError:
+        return str(value)
 
 
 def anchor(item: dict) -> str:

@@ -84,7 +84,22 @@ def _row(form, row: str, key: str, item: dict) -> dict | None:
         item["count"] = int(item["count"])
     if changed:
         item.pop("how", None)  # a person's value now, not the rule's
+    if key == "findings" and changed:
+        _continues(item)
     return item
+
+
+def _continues(finding: dict) -> None:
+    """The words of an edited text that say it carries on from before, found by the reading
+    rule itself: a pack never repeats words a person took out, and a finding typed by hand
+    that says "still isn't" is not called new either."""
+    from briefing.extract.findings.continues import continuing_words
+
+    words = continuing_words(finding.get("text", ""))
+    if words:
+        finding["continues"] = words
+    else:
+        finding.pop("continues", None)
 
 
 def check(edited: Edited, name: str, reference):

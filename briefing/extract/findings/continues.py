@@ -24,7 +24,13 @@ CONTINUES = re.compile(
     re.IGNORECASE)
 
 
+def continuing_words(text: str) -> str:
+    """The words of a finding's text that say it carries on from before, or ""."""
+    found = CONTINUES.search(text)
+    return found.group(0) if found else ""
+
+
 def said_to_continue(finding: Finding) -> Finding:
     """The finding, with the words that say it carries on from before where its text has them."""
-    found = CONTINUES.search(finding.text)
-    return replace(finding, continues=found.group(0)) if found and not finding.continues else finding
+    words = "" if finding.continues else continuing_words(finding.text)
+    return replace(finding, continues=words) if words else finding
