@@ -68,7 +68,7 @@ def addressee_of(text: str, stem: str = "") -> str:
         for match in SUBJECT.finditer(part):
             who = " ".join(match.group("who").split()).strip(" ,")
             who = re.sub(r"^(?:hmicfrs|hmic|we)\s+(?:has\s+)?(?:recommends?|recommended)\s+that\s+", "", who, flags=re.IGNORECASE)
-            if who and not NOT_WHO.match(who) and len(who.split()) <= 8:
+            if who and not NOT_WHO.match(who) and len(who.split()) <= 12:  # two bodies' leads joined by "and"
                 return who
     return ""
 
