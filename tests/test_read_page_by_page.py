@@ -249,3 +249,19 @@ def test_a_report_dated_only_by_a_later_source_has_the_nearer_bound_on_its_last_
     assert standing.words("said") == ("was due by 23 January 2023 at the latest, since the report came out on or "
                                       "before 29 November 2022 (its own date is not on file), and no copy of it is on file")
     assert response_standing(None, None, date(2026, 12, 7), PublicationDate(0), cycle=cycle).kind == "ended-by-cycle"
+
+
+@pytest.mark.parametrize("cycle_id", ["crime-2014", "peel-2015"])
+def test_a_report_of_a_cycle_that_ended_before_the_limit_has_no_statutory_last_day(cycle_id):
+    """Norfolk's 2014 and Dyfed-Powys's 2015 reports, dated only by their cycle, were given "the
+    56 days ended by ..." and counted among responses missing; every report of those cycles came
+    out before 2 May 2017, when the limit began, so none has a statutory last day."""
+    from briefing.compare.standing import response_standing
+    from briefing.reference import load_frameworks
+
+    cycle = load_frameworks().cycles[cycle_id]
+    standing = response_standing(None, None, date(2026, 12, 7), PublicationDate(0), cycle=cycle)
+    assert standing.kind == "before-limit" and not standing.missing
+    undated_2017 = response_standing(None, None, date(2026, 12, 7), PublicationDate(0), cycle=None,
+                                     source_by=date(2018, 3, 22))
+    assert undated_2017.kind == "ended-by-source"  # a bound after the limit began still bounds the last day

@@ -29,9 +29,11 @@ def s55_due(published: PublicationDate) -> date | None:
     return s55_last_day(day) if day is not None and day >= LIMIT_FROM else None
 
 
-def before_limit(published: PublicationDate) -> bool:
-    """Published before s.55 had a time limit: even its latest possible day is earlier."""
-    latest = published.latest
+def before_limit(published: PublicationDate, *bounds: date | None) -> bool:
+    """Published before s.55 had a time limit: even its latest possible day is earlier, from
+    its own date or from `bounds` on it where no day is on file (a later source's date, the
+    last day its PEEL cycle's reports came out: a 2014 or 2015 report has no statutory last day)."""
+    latest = min((day for day in (published.latest, *bounds) if day is not None), default=None)
     return latest is not None and latest < LIMIT_FROM
 
 
@@ -88,7 +90,7 @@ def response_standing(due: date | None, responded: date | None, as_of: date, pub
     (frameworks.Cycle) is a PEEL report's, and `source_by` a later source's date: each
     bounds a publication date not on file, the nearer bound said."""
     made = dict(due=due, responded=responded, published=published, on=as_of)
-    if before_limit(published):
+    if before_limit(published, source_by, published_by(cycle)):
         return ResponseStanding("before-limit", **made)
     if responded is not None:
         kind = "published-no-limit" if due is None else "published" if responded <= due else "published-late"
