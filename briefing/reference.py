@@ -45,7 +45,7 @@ class Reference:
     s55: Mapping  # days, limit_from: the response period of s.55(5A)
     source_kinds: Mapping[str, Mapping]  # id -> name, complete, read (briefing.sources compiles them)
     theme_table: Mapping[str, Mapping]  # id -> name, keywords (briefing.compare.themes compiles them)
-    offices: Mapping[str, str]  # force -> its local policing body's title
+    offices: Mapping[str, tuple[tuple[date | None, str], ...]]  # force -> (from, its local policing body's title), oldest first
     default_office: str
     wording: Mapping  # date, movements, unmatched
     language: Mapping  # numbers, ordinals, months, parts_of_year, renamings (briefing.extract.language)
@@ -53,6 +53,12 @@ class Reference:
     meetings: Mapping[str, Mapping[str, str]] = dataclasses.field(default_factory=dict)  # force -> audience -> the meeting its papers go to
     official_hosts: tuple[str, ...] = ()  # web hosts a report may be linked at (report_types.yaml)
     chief_officers: Mapping[str, str] = dataclasses.field(default_factory=dict)  # force (or "default") -> its chief's title
+
+    def office_on(self, force: str, day: date) -> str:
+        """The title of the body over the force on `day` (offices.yaml), or "" where none
+        is listed: PCCs' functions passed to mayors on known days (West Yorkshire in 2021)."""
+        held = [title for start, title in self.offices.get(force, ()) if start is None or start <= day]
+        return held[-1] if held else ""
 
     def chief_for(self, force: str) -> str:
         """ "Chief Constable", or "Commissioner" for the two London forces (offices.yaml)."""
@@ -211,11 +217,19 @@ def _theme_table(raw) -> Mapping[str, Mapping]:
     return table
 
 
-def _offices(raw) -> Mapping[str, str]:
+def _offices(raw) -> Mapping[str, tuple[tuple[date | None, str], ...]]:
+    """force -> its body's title, or {first day: title} where the body changed."""
     offices = _check(_get(raw, "offices", "offices.yaml"), dict, "offices.yaml", "offices")
-    for force, title in offices.items():
-        _check(title, str, "offices.yaml", f"offices.{force}")
-    return MappingProxyType(dict(offices))
+    out = {}
+    for force, held in offices.items():
+        if isinstance(held, str):
+            out[force] = ((None, held),)
+            continue
+        for start, title in _check(held, dict, "offices.yaml", f"offices.{force}").items():
+            _check(start, date, "offices.yaml", f"offices.{force}, the day {start!r} (write it as YYYY-MM-DD)")
+            _check(title, str, "offices.yaml", f"offices.{force}.{start}")
+        out[force] = tuple(sorted(held.items()))
+    return MappingProxyType(out)
 
 
 def _chiefs(raw) -> Mapping[str, str]:

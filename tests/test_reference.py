@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -45,7 +46,7 @@ def test_the_bundled_data_reads_whole():
     ref = Reference.read(data_dir())
     assert "peel-2023-25" in ref.frameworks.cycles and ref.s55["days"] == 56
     assert len(ref.forces) >= 43 and ("Metropolitan Police Service" in dict(ref.forces))
-    assert ref.offices["Northamptonshire Police"].startswith("Police, Fire and Crime Commissioner")
+    assert ref.office_on("Northamptonshire Police", date(2026, 12, 7)).startswith("Police, Fire and Crime Commissioner")
 
 
 @pytest.mark.parametrize("name,old,new,said", [
@@ -55,6 +56,8 @@ def test_the_bundled_data_reads_whole():
      "forces.yaml, forces, entry 5: expected a name, or a name and a list of its other names, found "),
     ("report_types.yaml", "days: 56", "days: fifty-six", "report_types.yaml, s55.days: expected a whole number"),
     ("offices.yaml", "default: Police and Crime Commissioner", "fallback: x", "offices.yaml: missing 'default'"),
+    ("offices.yaml", "2021-05-10: Mayor of West Yorkshire", "May 2021: Mayor of West Yorkshire",
+     "offices.yaml, offices.West Yorkshire Police, the day 'May 2021' (write it as YYYY-MM-DD): expected a date"),
     ("source_kinds.yaml", "'/recommendation/'", "'(unclosed'",
      "source_kinds.yaml, source_kinds.register-entry.read.address, pattern 1: not a regular expression"),
     ("wording.yaml", "date: ", "date: [", "wording.yaml, line "),
@@ -111,6 +114,19 @@ def test_the_office_the_pack_reports_to_comes_from_the_data_given(data, tmp_path
     result = make_pack(PackRequest(out_dir=tmp_path / "out", formats=("json",), reference=Reference.read(data)))
     text = json.dumps(json.loads(result.paths[0].read_text(encoding="utf-8")))
     assert "Mayor of Northamptonshire" in text and "Police, Fire and Crime Commissioner" not in text
+
+
+def test_a_paper_names_the_body_over_the_force_on_its_own_date():
+    """West Yorkshire's PCC functions passed to its Mayor on 10 May 2021 (data/offices.yaml):
+    a paper of December 2026 is for the Mayor, and one of before that day for the PCC."""
+    from briefing.document.options import PackOptions
+
+    ref = Reference.read(data_dir())
+    assert PackOptions(date=date(2026, 12, 7)).office_for("West Yorkshire Police", ref) == "Mayor of West Yorkshire"
+    assert PackOptions(date=date(2021, 5, 9)).office_for("West Yorkshire Police", ref) == "Police and Crime Commissioner"
+    assert PackOptions(date=date(2024, 5, 6)).office_for("North Yorkshire Police", ref) == \
+        "Police, Fire and Crime Commissioner for North Yorkshire"
+    assert PackOptions(date=date(2024, 5, 7), office="The Board").office_for("North Yorkshire Police", ref) == "The Board"
 
 
 def test_a_dataset_is_checked_against_the_data_given(data, tmp_path):

@@ -32,12 +32,12 @@ class PackOptions:
 
     def office_for(self, force: str, reference=None) -> str:
         """ "Police, Fire and Crime Commissioner for Northamptonshire": as asked, else as data/offices.yaml
-        knows the force's office, else "Police and Crime Commissioner". `reference` is the
-        data read with (briefing.reference.Reference; the process's own by default)."""
+        knows the force's office on the paper's date, else "Police and Crime Commissioner".
+        `reference` is the data read with (briefing.reference.Reference; the process's own by default)."""
         from briefing.reference import reference as default_reference
 
         known = reference or default_reference()
-        return self.office or known.offices.get(force) or known.default_office
+        return self.office or known.office_on(force, self.date) or known.default_office
 
     def chief_for(self, force: str, reference=None) -> str:
         """The title of the force's chief officer, whose comments s.55(4) asks for: "Chief
