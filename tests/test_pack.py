@@ -178,6 +178,27 @@ def test_pcc_questions_one_per_correction_downgrade_concern_and_new_weakness(ins
     assert questions.items[1].startswith("Investigating crime went from adequate to requires improvement")
 
 
+def test_every_area_named_requires_improvement_is_asked_about(inspections):
+    """Bedfordshire's 2023-25 source names investigating crime requires improvement, but no
+    question asked about it: it neither fell nor had a new finding. Planted here: preventing
+    crime requires improvement in both inspections, with no finding in it. It is asked about
+    once, by name; investigating crime and responding to the public (asked about as a fall and
+    as new concerns) are not asked again in this form."""
+    from dataclasses import replace
+
+    def weaker(inspection):
+        return replace(inspection, judgements=tuple(replace(j, grade="requires improvement")
+                                                    if j.area == "preventing-crime" else j for j in inspection.judgements))
+
+    day = date(2026, 12, 7)
+    comparison = compare(weaker(inspections["peel-2021-22"]), weaker(inspections["peel-2023-25"]), as_of=day)
+    briefing = build_briefing(comparison, None, PackOptions(audience="pcc", date=day))
+    (questions,) = next(s for s in briefing.sections if s.title == "Suggested questions for the meeting").blocks
+    named = [q for q in questions.items if q.startswith("HMICFRS graded ") and "requires improvement in" in q]
+    assert named == ["HMICFRS graded Preventing crime requires improvement in PEEL 2023-25. What is the plan, "
+                     "and how will the panel see progress?"]
+
+
 def test_failed_writer_leaves_no_file_and_keeps_the_earlier_pack(tmp_path, runner, monkeypatch):
     first = invoke(runner, "pack", "--formats", "docx,json", "-o", tmp_path)
     assert first.exit_code == 0
