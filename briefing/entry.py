@@ -26,7 +26,10 @@ def main() -> None:
     if one_shot:
         import gc
 
+        from briefing import kept_patterns
+
         gc.disable()
+        kept_patterns.load()  # before the modules that compile them are imported
     try:
         from briefing.cli import main as cli_main
 
@@ -58,11 +61,14 @@ def _done() -> None:
     closed pipe) is left for the interpreter to report as it always has."""
     import os
 
+    from briefing import kept_patterns
+
     try:
         sys.stdout.flush()
         sys.stderr.flush()
     except OSError:
         return
+    kept_patterns.keep()  # after the output is out; writes only what this run compiled that was not kept
     os._exit(0)
 
 
