@@ -22,14 +22,15 @@ ONE_SHOT = {"pack", "extract", "compare", "show", "validate", "history", "regist
 def main() -> None:
     """The console entry point: handlers first, then the command line."""
     install()
-    one_shot = next((a for a in sys.argv[1:] if not a.startswith("-")), "") in ONE_SHOT
+    command = next((a for a in sys.argv[1:] if not a.startswith("-")), "")
+    one_shot = command in ONE_SHOT
     if one_shot:
         import gc
 
         from briefing import kept_patterns
 
         gc.disable()
-        kept_patterns.load()  # before the modules that compile them are imported
+        kept_patterns.load(command)  # before the modules that compile them are imported
     try:
         from briefing.cli import main as cli_main
 

@@ -8,7 +8,8 @@ matching engine runs, the pattern's groups) is kept in the user's cache folder, 
 briefing.parsed_cache's files, and a one-shot command puts it in re's cache before the
 tool's modules load (briefing.entry): their `re.compile` then finds each pattern made.
 `briefing extract` of a corpus text: 0.27 -> 0.16 s of CPU (25 alternating runs), for
-about 1 MB in the cache folder and 2 MiB more memory.
+about 1 MB in the cache folder and 2 MiB more memory. Each command keeps its own patterns
+(`briefing pack` compiles fewer, and loading the reading's would cost it what it saves).
 
 What is kept is what this Python's re made of the pattern's own text and flags, so the
 kept file holds the signature of the Python that made it (its version and build, its
@@ -28,13 +29,17 @@ import sys
 LIMIT = 2000  # patterns kept at most: the tool's own are about 600; past this, a run keeps only its own
 
 _loaded: dict[tuple[str, int], tuple] = {}  # (pattern, flags) -> the parts it was made from, as loaded
+_command = "extract"  # whose patterns are kept: each command its own file, so a pack loads none of the reading's
 
 
-def load() -> None:
-    """The kept patterns put in re's cache; called before the tool's modules are imported."""
+def load(command: str) -> None:
+    """The patterns kept by earlier runs of `command` put in re's cache; called before the
+    tool's modules are imported."""
+    global _command
     engine = _engine()
     if engine is None:
         return
+    _command = command
     re._MAXCACHE = max(re._MAXCACHE, LIMIT)  # a run compiles more than re's 512: each one kept, none made twice
     try:
         with open(_file(), "rb") as kept:
@@ -110,4 +115,4 @@ def _signature(engine) -> tuple:
 def _file():
     from briefing.parsed_cache import folder
 
-    return folder().parent / "patterns.marshal"
+    return folder().parent / f"patterns-{_command}.marshal"

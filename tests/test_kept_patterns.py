@@ -26,7 +26,8 @@ def cache(tmp_path, monkeypatch) -> Path:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setattr(re, "_cache", {})
     monkeypatch.setattr(kept_patterns, "_loaded", {})
-    return tmp_path / "cache" / "briefing" / "patterns.marshal"
+    monkeypatch.setattr(kept_patterns, "_command", "extract")
+    return tmp_path / "cache" / "briefing" / "patterns-extract.marshal"
 
 
 @needs_engine
@@ -37,7 +38,7 @@ def test_a_kept_pattern_is_the_pattern_re_compiles(cache, monkeypatch):
     assert cache.exists()
     monkeypatch.setattr(re, "_cache", {})  # a new process
     monkeypatch.setattr(kept_patterns, "_loaded", {})
-    kept_patterns.load()
+    kept_patterns.load("extract")
     loaded = re._cache[str, wording, re.IGNORECASE.value]  # put there by load: re.compile finds it
     assert re.compile(wording, re.IGNORECASE) is loaded and loaded == compiled
     assert loaded.groupindex == {"n": 1, "kind": 2}
@@ -54,7 +55,7 @@ def test_a_kept_file_from_another_python_or_damaged_is_ignored(cache):
     for damaged in (marshal.dumps(("another Python", entries)), whole[:len(whole) // 2], b"not marshal data"):
         cache.write_bytes(damaged)
         re._cache.clear()
-        kept_patterns.load()
+        kept_patterns.load("extract")
         assert re._cache == {}  # nothing loaded: each pattern is compiled as before
 
 
@@ -63,7 +64,7 @@ def test_a_second_run_reads_the_same_and_writes_nothing(tmp_path):
     """The command itself: the first run keeps its patterns, the second reads with them and
     has nothing new to keep, and a run over a damaged kept file reads the same and mends it."""
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
-    kept = tmp_path / "cache" / "briefing" / "patterns.marshal"
+    kept = tmp_path / "cache" / "briefing" / "patterns-extract.marshal"
 
     def run() -> str:
         done = subprocess.run([sys.executable, "-m", "briefing", "extract", str(REPORT), "--format", "json"],
