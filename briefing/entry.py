@@ -27,11 +27,12 @@ def main() -> None:
     if one_shot:
         import gc
 
-        from briefing import kept_patterns
-
         gc.disable()
-        kept_patterns.load(command)  # before the modules that compile them are imported
     try:
+        if one_shot:
+            from briefing import kept_patterns
+
+            kept_patterns.load(command)  # before the modules that compile them are imported
         from briefing.cli import main as cli_main
 
         cli_main()
@@ -69,7 +70,10 @@ def _done() -> None:
         sys.stderr.flush()
     except OSError:
         return
-    kept_patterns.keep()  # after the output is out; writes only what this run compiled that was not kept
+    try:
+        kept_patterns.keep()  # after the output is out; writes only what this run compiled that was not kept
+    except (KeyboardInterrupt, Interrupted):  # the command's work is done and said: only the keeping stops
+        pass
     os._exit(0)
 
 

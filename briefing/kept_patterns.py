@@ -26,6 +26,8 @@ import marshal
 import re
 import sys
 
+from briefing.parsed_cache import folder  # here, not in load: a signal landing in an import is not lost there
+
 LIMIT = 2000  # patterns kept at most: the tool's own are about 600; past this, a run keeps only its own
 
 _loaded: dict[tuple[str, int], tuple] = {}  # (pattern, flags) -> the parts it was made from, as loaded
@@ -113,6 +115,4 @@ def _signature(engine) -> tuple:
 
 
 def _file():
-    from briefing.parsed_cache import folder
-
     return folder().parent / f"patterns-{_command}.marshal"
