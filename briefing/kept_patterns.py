@@ -1,7 +1,7 @@
 """The tool's regular expressions compiled once and kept between runs.
 
-Loading the reading rules compiles some 300 patterns, and a reading about 200 more: half
-of the 0.2 s that `briefing extract` spends before it reads a line, on every file, for
+Loading the reading rules compiles some 300 patterns (half of the 0.2 s that `briefing
+extract` spends before it reads a line), and a reading about 200 more, on every file, for
 patterns that do not change between two runs. Python keeps a compiled pattern only for
 the life of a process (re's own cache). So what re makes of each pattern (the code its
 matching engine runs, the pattern's groups) is kept in the user's cache folder, beside
