@@ -22,12 +22,17 @@ ONE_SHOT = {"pack", "extract", "compare", "show", "validate", "history", "regist
 def main() -> None:
     """The console entry point: handlers first, then the command line."""
     install()
-    one_shot = next((a for a in sys.argv[1:] if not a.startswith("-")), "") in ONE_SHOT
+    command = next((a for a in sys.argv[1:] if not a.startswith("-")), "")
+    one_shot = command in ONE_SHOT
     if one_shot:
         import gc
 
         gc.disable()
     try:
+        if one_shot:
+            from briefing import kept_patterns
+
+            kept_patterns.load(command)  # before the modules that compile them are imported
         from briefing.cli import main as cli_main
 
         cli_main()
@@ -58,11 +63,17 @@ def _done() -> None:
     closed pipe) is left for the interpreter to report as it always has."""
     import os
 
+    from briefing import kept_patterns
+
     try:
         sys.stdout.flush()
         sys.stderr.flush()
     except OSError:
         return
+    try:
+        kept_patterns.keep()  # after the output is out; writes only what this run compiled that was not kept
+    except (KeyboardInterrupt, Interrupted):  # the command's work is done and said: only the keeping stops
+        pass
     os._exit(0)
 
 

@@ -41,7 +41,7 @@ def _area_wordings(fw: Frameworks) -> frozenset[str]:
 
 
 def _is_source(line: SourceLine) -> bool:
-    return line.text.lower().startswith("source:")
+    return line.text[:7].lower() == "source:"  # no character lowers to two that could begin "source:"
 
 
 @dataclass(frozen=True)
@@ -181,7 +181,13 @@ class Context:
 
     @cached_property
     def graded_paras(self) -> list[Paragraph]:
-        """The paragraphs with a grade word: all a grade or count rule of one paragraph reads."""
+        """The paragraphs with a grade word: all a grade or count rule of one paragraph reads.
+        Those holding none of the grade words' stems are known at once, through the whole
+        text (`holding`); the rest are tested as `grade_words` tests any paragraph."""
+        stemmed = self.holding(self.grammar.vocabulary.stems)
+        for para in self.paras:
+            if para.index not in stemmed:
+                self._words.setdefault(para.index, [])
         return [para for para in self.paras if self.grade_words(para)]
 
     def may_grade(self, para: Paragraph) -> bool:
