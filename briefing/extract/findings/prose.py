@@ -137,7 +137,7 @@ def _sentence_findings(fx, para, speaking: bool, own: bool, summary: bool):
         text = REPORTED.sub("", plain) if reported else plain
         text = ATTRIBUTION.sub("", text).strip("\"\u201c\u201d ")  # the inspector's words, not who said them
         text = text[0].upper() + text[1:]
-        yield fx.finding("finding", text, para, place=sentence_place(para, text), area=_area_in(text, fx.resolve))
+        yield replace(fx.finding("finding", text, para, place=sentence_place(para, text)), area=_area_of(fx, para, text))
 
 
 def _wanting(plain: str, lowered: str, speaking: bool, summary: bool, follows: bool) -> str | None:
@@ -206,11 +206,15 @@ def quoted(fx):
 
 def _area_of(fx, para, text: str) -> str:
     """A finding's area from its own words ("how the force is investigating crime",
-    "improve the way it investigates crime")."""
+    "improve the way it investigates crime"), or the heading it sits right under; never
+    an area named paragraphs away."""
     area = _area_in(text, fx.resolve)
     what = IMPROVE_WHAT.search(text) if not area else None
     named = fx.resolve(what.group("what")) if what else None
-    return area or (named.canonical if named else "")
+    if area or named:
+        return area or named.canonical
+    before = fx.paras[para.index - 1] if para.index > 0 else None
+    return fx.sections.area_at(para) if before is not None and fx.sections.is_area_heading(before) else ""
 
 
 def _area_in(text: str, resolve) -> str:
