@@ -21,6 +21,7 @@ GRADE_RULES = Ruler([
     ("ungraded-question", lines.ungraded_question),
     ("scale", sentences.scale),
     ("question", aside.question),
+    ("pending", aside.pending),
     ("negated", aside.negated),
     ("vague", aside.vague),
     ("quotation", aside.quotation),

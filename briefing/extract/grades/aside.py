@@ -12,6 +12,8 @@ can read them: each rule claims the words and states nothing, so its name says w
 - address: the page's source address ("SOURCE: https://.../force-rated-good");
 - question: an inspection question ("How good is the force at preventing crime?");
 - vague: a share of the areas, not counted ("with most deemed to be 'good' or 'adequate'");
+- pending: a grade still to come ("is not yet graded"), not yet published when the
+  source was written;
 - negated: a grade the force was not given ("The force was not graded outstanding or good in
   any area", "no area was rated inadequate"): it places no grade, and read as one it would
   tell a commissioner the opposite of the report;
@@ -220,6 +222,19 @@ def negated(ctx, para):
     """A grade word the sentence denies: "were not graded Outstanding or Good in any areas"
     (every word of the list), "no area was rated inadequate"."""
     yield from _set_aside(ctx, para, lambda c, s, a, b, g: bool(NEGATED.search(s[max(0, a - 160):a])), NOT_WORDS)
+
+
+# "is not yet graded": the grade was not published when the source was written
+PENDING = re.compile(r"\bnot\s+yet\s+graded\b", re.IGNORECASE)
+YET = re.compile(r"\byet\b", re.IGNORECASE)
+
+
+def pending(ctx, para):
+    """A grade still to come ("The extent to which the force is effective ... is not yet
+    graded"): HMICFRS's pages showed it until a pillar's report came out. The area's grade
+    is unstated, never "not graded": read as ungraded, it would tell a commissioner that
+    PEEL 2017 did not grade effectiveness."""
+    yield from _set_aside(ctx, para, lambda c, s, a, b, g: bool(PENDING.search(s, max(0, a - 12), b + 12)), YET)
 
 
 def vague(ctx, para):
