@@ -31,6 +31,7 @@ GRADE_RULES = Ruler([
     ("grade-then-list", lists.grade_then_list),
     ("back-reference", sentences.back_reference),
     ("areas-list", sentences.areas_list),
+    ("practice", aside.practice),
     ("adjective", aside.adjective),
     ("sentence", sentences.sentence),
     ("earlier", aside.earlier),
