@@ -45,3 +45,15 @@ def test_a_peel_reports_title_names_the_report(tmp_path, text, title):
     assert inspection.cycle == "peel-2021-22"
     assert inspection.title == title
 
+
+def test_the_first_peel_assessment_is_named_peel_2014(tmp_path):
+    """HMIC's 2014 assessment pages say "This is the first PEEL Assessment of ..." and grade
+    efficiency: the cycle is PEEL 2014, not "Crime inspection 2014" (review 4 item 6: Norfolk's
+    pack headed "Efficiency: outstanding in Crime inspection 2014")."""
+    page = tmp_path / "page.txt"
+    page.write_text("SOURCE: https://www.justiceinspectorates.gov.uk/hmic/peel-assessments/peel-2014/northshire/\n"
+                    "Northshire 2014\n\nThis is the first PEEL Assessment of Northshire Police.\n\n"
+                    "The efficiency with which the force carries out its responsibilities is good.\n\n"
+                    "The force is good at investigating offending.\n", encoding="utf-8")
+    inspection = extract(page, force="Northshire Police").inspection
+    assert (inspection.cycle, inspection.title) == ("crime-2014", "PEEL 2014: Northshire Police")
