@@ -4,9 +4,11 @@ the report was out by that day, so the s.55 last day is "by ... at the latest" c
 it, not from the end of the cycle's reporting years (review 4 item 17: Bedfordshire's was
 given as 24 February 2026, eleven months after the page proves it had passed).
 
-Planted texts, written for the purpose: a news page with a dateline, an inspectorate page
-with two "Last updated" stamps (the latest counts), a page with both (the nearer counts),
-and a page written before its report ("will publish"), which bounds nothing."""
+Planted texts, written for the purpose: a news page with a dateline, an inspectorate page of
+one pillar with its "Last updated" stamp, a page of two pillars each with its own stamp (none
+counts: a section the text does not reach may be later), a page with a dateline and a stamp
+(the nearer counts), and a page written before its report ("will publish"), which bounds
+nothing."""
 
 from __future__ import annotations
 
@@ -34,7 +36,8 @@ PILLARS = ("SOURCE: https://www.justiceinspectorates.gov.uk/hmicfrs/peel-assessm
 @pytest.mark.parametrize(("text", "bound"), [
     (NEWS.format(dateline="Jan 29, 2025"), date(2025, 1, 29)),
     (NEWS.format(dateline="29 January 2025"), date(2025, 1, 29)),
-    (PILLARS, date(2017, 12, 12)),  # the page's latest stamp: each pillar's section has its own
+    (PILLARS.split("How legitimate")[0], date(2017, 11, 9)),  # a page of one pillar: its stamp
+    (PILLARS, None),  # each pillar's section has its own stamp, and a later one may be past the text's end
     (NEWS.format(dateline="Jan 29, 2025").replace("By A Reporter", "By A Reporter\nLast updated 14/01/2025"),
      date(2025, 1, 14)),  # the nearer of the two
     (NEWS.format(dateline="Jan 29, 2025").replace("in its latest report", "in a report it will publish next week"), None),

@@ -224,8 +224,8 @@ TO_COME = re.compile(r"\b(?:will|is\s+(?:due|expected|set)\s+to|are\s+(?:due|exp
 def published_by(ctx) -> date | None:
     """The latest day the report can have come out, where the text gives no day of its own:
     the page's own date where it says the report came out "recently", the news page's
-    dateline ("Jan 29, 2025" above "its latest report"), or the page's last "Last updated"
-    stamp. A page speaks of a report already out, so the report came out on or before each;
+    dateline ("Jan 29, 2025" above "its latest report"), or the "Last updated" stamp of a
+    page about one report. A page speaks of a report already out, so the report came out on or before each;
     the nearest is kept. It bounds the s.55 period, never gives its day; a page whose lead
     says the report is to come ("will publish") is not bounded by its own date."""
     repost = _repost(ctx)
@@ -235,11 +235,19 @@ def published_by(ctx) -> date | None:
     return min(bounds) if bounds else None
 
 
+PILLAR_QUESTION = re.compile(r"^how\s+(?:effective|efficient|legitimate)\b.*\?$", re.IGNORECASE | re.MULTILINE)
+
+
 def _last_updated(page) -> tuple[int, int, int] | None:
-    """The page's latest "Last updated" stamp: each section of an inspectorate's page has its own."""
+    """The "Last updated" stamp of a page about one report. On a force's page of several
+    pillars each section has its own stamp, and a section whose stamp the text does not
+    reach (a page cut short) may be later: such a page's stamps bound nothing."""
     body = "\n".join(page.body)
-    stamps = [_after(body[match.start():match.end() + 40], UPDATED, page.years) for match in UPDATED.finditer(body)]
-    return max((stamp for stamp in stamps if stamp and stamp[2]), default=None)
+    stamps = list(UPDATED.finditer(body))
+    if len(stamps) != 1 or len(PILLAR_QUESTION.findall(body)) > 1:
+        return None
+    stamp = _after(body[stamps[0].start():stamps[0].end() + 40], UPDATED, page.years)
+    return stamp if stamp and stamp[2] else None
 
 
 def reposted(ctx) -> str:
