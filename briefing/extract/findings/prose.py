@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from briefing.extract.areas import stems
 from briefing.extract.findings.base import sentence_place
 from briefing.extract.text import sentences
 
@@ -65,8 +66,14 @@ FALLS_SHORT = re.compile(
     r"thorough|appropriate|adequate))\b", re.IGNORECASE)
 CONCESSIVE = re.compile(r"^(?:while|whilst|although|though)\b[^,]{3,200},\s+", re.IGNORECASE)
 VAGUE_SUBJECT = re.compile(r"^(?:it|this|that|there|they)\s+could\b", re.IGNORECASE)
-IMPROVE_WHAT = re.compile(r"\bimprove\s+(?P<what>(?:how|the\s+way)\s+(?:it|the\s+force|the\s+constabulary)\s+[^,;.]+?)"
-                          r"(?=\s+and\s+(?:needs?|must|should)\b|[,;.]|$)", re.IGNORECASE)
+# what is to improve: "improve the way it investigates crime", "improve its overall efficiency in ..."
+IMPROVE_WHAT = re.compile(r"\bimprove\s+(?P<what>(?:(?:how|the\s+way)\s+(?:it|the\s+force|the\s+constabulary)\s+|its\s+|"
+                          r"the\s+force['\u2019]s\s+)[^,;.]+?)(?=\s+and\s+(?:needs?|must|should|how)\b|[,;.]|$)", re.IGNORECASE)
+# no more to do than improve ("The force needs to improve:" above a list, "it needs to improve in some areas"),
+# or praise ("Northshire Police should be applauded for ...")
+EMPTY_WANT = re.compile(r"\b(?:needs?|needed|must|should)\s+(?:to\s+)?(?:also\s+)?(?:improve|do\s+better)\s*(?::|\W*$|(?:in|on)\s+"
+                        r"(?:some|several|a\s+(?:few|number\s+of)|certain|other)\s+(?:areas|respects|ways)\W*$|further\W*$)"
+                        r"|\bshould\s+be\s+(?:applauded|congratulated|praised|commended|proud)\b", re.IGNORECASE)
 QUOTED_SHOULD = re.compile(r"[\'\"\u2018\u201c](?P<q>(?:the (?:force|constabulary) |it )?(?:should|needs to|must) "
                            r"[^\'\"\u2019\u201d]{15,400})[\'\"\u2019\u201d]", re.IGNORECASE)
 REPORTING = re.compile(r"\b(?:inspectors?|inspectorate|hmicfrs|hmic)\s+(?:also\s+)?(?:said|found|noted|highlighted)\b")
@@ -116,7 +123,7 @@ def _sentence_findings(fx, para, speaking: bool, own: bool, summary: bool):
     wanted = False  # a sentence before it in the paragraph reported what the force needs to do
     for sentence in sentences(para.text):
         plain = sentence.strip('"\' \u201c\u201d')
-        text = _wanting(plain, lowered, speaking, summary, wanted) if not plain.endswith("?") else None
+        text = _says_what(_wanting(plain, lowered, speaking, summary, wanted)) if not plain.endswith("?") else None
         if text:
             wanted = True
             found = fx.finding("finding", text[0].upper() + text[1:], para, place=sentence_place(para, sentence))
@@ -130,7 +137,7 @@ def _sentence_findings(fx, para, speaking: bool, own: bool, summary: bool):
             yield fx.finding("cause-of-concern", cause.group("text"), para, place=sentence_place(para, sentence))
             continue
         concern = (CONCERN.search(plain) or (speaking or own) and CONCERNED.search(plain)) and not CONCEDED.match(plain)
-        quoted = sentence.startswith('"') and fx.should.match(plain)
+        quoted = sentence.startswith('"') and fx.should.match(plain) and not EMPTY_WANT.search(plain)
         reported = REPORTED.match(plain)
         if not (concern or quoted or reported):
             continue
@@ -157,6 +164,11 @@ def _wanting(plain: str, lowered: str, speaking: bool, summary: bool, follows: b
     if (speaking or summary) and FALLS_SHORT.search(main) and not VAGUE_SUBJECT.match(main):
         return main
     return None
+
+
+def _says_what(text: str | None) -> str | None:
+    """The wanting as read, where it says what is to be done."""
+    return None if text is None or EMPTY_WANT.search(text) else text
 
 
 def _unled(text: str) -> str:
@@ -208,13 +220,28 @@ def _area_of(fx, para, text: str) -> str:
     """A finding's area from its own words ("how the force is investigating crime",
     "improve the way it investigates crime"), or the heading it sits right under; never
     an area named paragraphs away."""
-    area = _area_in(text, fx.resolve)
-    what = IMPROVE_WHAT.search(text) if not area else None
-    named = fx.resolve(what.group("what")) if what else None
-    if area or named:
-        return area or named.canonical
-    before = fx.paras[para.index - 1] if para.index > 0 else None
-    return fx.sections.area_at(para) if before is not None and fx.sections.is_area_heading(before) else ""
+    what = IMPROVE_WHAT.search(text)
+    named = _named_by(what.group("what"), fx.resolve) if what else ""
+    area = named or _area_in(text, fx.resolve)
+    if area or para.index == 0:
+        return area
+    heading = fx.ctx.heading_text(fx.paras[para.index - 1])
+    above = fx.resolve(heading, exact=True) if len(heading) < 160 else None
+    return above.canonical if above else ""
+
+
+def _named_by(phrase: str, resolve) -> str:
+    """The area a phrase names by its keyword first ("its efficiency in ..."), by two of the
+    area's words, or by a word no other area uses ("how it supervises investigations"); a
+    word two areas share ("its response to the public": public treatment's and responding's)
+    names none."""
+    area = resolve(phrase)
+    if area is None:
+        return ""
+    words = stems(phrase)
+    shared = {s for s in words if s in next(w for a, w in resolve.terms if a is area)}
+    own = {s for s in shared if not any(s in w for a, w in resolve.terms if a is not area)}
+    return area.canonical if resolve.led(phrase) is area or len(shared) >= 2 or own else ""
 
 
 def _area_in(text: str, resolve) -> str:
