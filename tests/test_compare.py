@@ -167,7 +167,7 @@ def test_history_of_the_force(inspections, runner):
     assert [p.grade for p in investigating.points] == ["requires improvement", "requires improvement",
                                                        "adequate", "requires improvement"]
     digital = next(t for t in record.themes if t.theme == "digital-forensics")
-    assert digital.raised_in == 3 and digital.first.startswith("Crime inspection 2014")
+    assert digital.raised_in == 3 and digital.first.startswith("PEEL 2014")
     result = invoke(runner, "history", *DATASETS.values(), columns=200)
     assert result.exit_code == 0
     assert "Digital forensics and device examination" in result.stdout

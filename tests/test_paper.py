@@ -149,13 +149,13 @@ def test_the_body_puts_what_to_decide_first_and_the_analysts_detail_last(default
 
 
 INVESTIGATING = ["requires improvement", "not stated", "not stated", "requires improvement", "not stated",
-                 "adequate", "requires improvement"]  # Crime inspection 2014 to PEEL 2023-25, as the datasets say
+                 "adequate", "requires improvement"]  # PEEL 2014 to PEEL 2023-25, as the datasets say
 
 
 def test_the_record_is_a_grid_with_a_word_in_every_cell(default_pack):
     record = next(s for s in default_pack.briefing.sections if s.title == "The force's inspection record")
     grid = next(b for b in record.blocks if b.kind == "grid")
-    assert grid.columns == ("Crime inspection 2014", "PEEL 2015 (2016)", "PEEL 2016 (2017)", "PEEL 2017 (2018)",
+    assert grid.columns == ("PEEL 2014", "PEEL 2015 (2016)", "PEEL 2016 (2017)", "PEEL 2017 (2018)",
                             "PEEL 2018/19 (2019)", "PEEL 2021/22", "PEEL 2023-25 (2024)")
     assert "left out: Core business 2014" in grid.key  # it graded none of the areas
     rows = {row.label: row for row in grid.rows}
@@ -172,7 +172,7 @@ def test_the_grid_is_drawn_with_its_grade_words_in_pdf_and_word(default_pack):
     flat = _flat(pdf_text(default_pack.path("pdf")))
     assert "Investigating crime " + " ".join(INVESTIGATING) in flat
     document = docx.Document(str(default_pack.path("docx")))
-    table = next(t for t in document.tables if t.rows[0].cells[1].text == "Crime inspection 2014")
+    table = next(t for t in document.tables if t.rows[0].cells[1].text == "PEEL 2014")
     row = next(r for r in table.rows if r.cells[0].text == "Investigating crime")
     assert [c.text for c in row.cells[1:]] == INVESTIGATING
     fill = row.cells[-1]._tc.xpath("./w:tcPr/w:shd/@w:fill")

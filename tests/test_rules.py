@@ -85,7 +85,7 @@ def test_finding_rule(rule, example):
         kind, opening = expected.split(": ", 1)
         assert finding.kind == kind and finding.text.startswith(opening), f"{finding.kind}: {finding.text}"
         assert finding.how == rule
-    for field in ("number", "addressee", "due", "status"):
+    for field in ("number", "addressee", "due", "status", "area"):
         if field in example:
             assert [getattr(f, field) for f in found] == example[field]
 

@@ -20,7 +20,7 @@ from briefing.extract.areas import resolver
 from briefing.extract.context import Context, Settled
 from briefing.extract.counts import COUNT_RULES, areas_graded, in_order
 from briefing.extract.cycles import Cue, cycle_published, detect_cycle, names_cycle, weakly_settled
-from briefing.extract.dates import publication_date, reposted_by
+from briefing.extract.dates import publication_date, published_by
 from briefing.extract.findings import find_findings
 from briefing.extract.forces import canonical_force, force_sections
 from briefing.extract.grades import Statement, read_grades
@@ -171,7 +171,7 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
     inspection = Inspection(force=force, cycle=chosen.id if chosen else "",
                             title=(reports.peel_title(page, chosen, force) if kind == "peel" else title) or "",
                             published=PublicationDate(*published) if published else PublicationDate(0),
-                            published_by=None if published else reposted_by(ctx), source=str(path), judgements=tuple(judgements), findings=tuple(findings),
+                            published_by=None if published else published_by(ctx), source=str(path), judgements=tuple(judgements), findings=tuple(findings),
                             grade_counts=tuple(counts), areas_graded=areas_graded(ctx), notes=" ".join(f"{w}"[:1].upper() + f"{w}"[1:] + "." for w in warnings),
                             source_kind=source_kind, findings_complete=False, report_type=kind,
                             inspectorates=reports.inspectorates_of(page.opening), covers=_covers(kind, page, force),

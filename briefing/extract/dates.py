@@ -15,8 +15,8 @@ these named rules that finds it.
   the page's date is then only the latest the report can have come out, and no date is read);
 - letter-date: a letter's "Sent on" line, or the date line of a letter.
 A date without a year takes the page's own years, or failing those the year in which
-that weekday fits the inspectorate's name then. A "Last updated" stamp is never a
-publication date: the extraction only says the page has one.
+that weekday fits the inspectorate's name then. A "Last updated" stamp, like a news
+page's dateline, is never a publication date: it bounds it (published_by).
 """
 
 from __future__ import annotations
@@ -216,11 +216,38 @@ def page_date(ctx):
         yield from _dated(_page_date(ctx.page))
 
 
-def reposted_by(ctx) -> date | None:
-    """The page's own date where it says the report came out "recently": the report came out
-    on or before it (a bound on the s.55 period, never its day)."""
-    found = _repost(ctx)
-    return date(*found[1]) if found and found[1][2] else None
+# a page written before its report came out: its date bounds nothing
+TO_COME = re.compile(r"\b(?:will|is\s+(?:due|expected|set)\s+to|are\s+(?:due|expected)\s+to)\s+(?:be\s+)?publish|"
+                     r"\bdue\s+to\s+be\s+published\b|\bforthcoming\b", re.IGNORECASE)
+
+
+def published_by(ctx) -> date | None:
+    """The latest day the report can have come out, where the text gives no day of its own:
+    the page's own date where it says the report came out "recently", the news page's
+    dateline ("Jan 29, 2025" above "its latest report"), or the "Last updated" stamp of a
+    page about one report. A page speaks of a report already out, so the report came out on or before each;
+    the nearest is kept. It bounds the s.55 period, never gives its day; a page whose lead
+    says the report is to come ("will publish") is not bounded by its own date."""
+    repost = _repost(ctx)
+    ahead = TO_COME.search("\n".join(ctx.page.top_lines[:DATELINE_LINES]))  # its lead says the report is to come
+    days = [repost[1] if repost else None, *((dateline(ctx.page.top_lines), _last_updated(ctx.page)) if not ahead else ())]
+    bounds = [date(*day) for day in days if day and day[1] and day[2]]
+    return min(bounds) if bounds else None
+
+
+PILLAR_QUESTION = re.compile(r"^how\s+(?:effective|efficient|legitimate)\b.*\?$", re.IGNORECASE | re.MULTILINE)
+
+
+def _last_updated(page) -> tuple[int, int, int] | None:
+    """The "Last updated" stamp of a page about one report. On a force's page of several
+    pillars each section has its own stamp, and a section whose stamp the text does not
+    reach (a page cut short) may be later: such a page's stamps bound nothing."""
+    body = "\n".join(page.body)
+    stamps = list(UPDATED.finditer(body))
+    if len(stamps) != 1 or len(PILLAR_QUESTION.findall(body)) > 1:
+        return None
+    stamp = _after(body[stamps[0].start():stamps[0].end() + 40], UPDATED, page.years)
+    return stamp if stamp and stamp[2] else None
 
 
 def reposted(ctx) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from briefing.extract.areas import stems
 from briefing.extract.findings.base import sentence_place
 from briefing.extract.text import sentences
 
@@ -32,18 +33,47 @@ REPORTED = re.compile(r"^the report (noted|found|said) that\s+", re.IGNORECASE)
 # constabulary needs to improve its response to the public", "Inspectors said they had concerns that
 # the standards of the force's investigations have deteriorated", "HMICFRS found that the force
 # doesn't always respond to calls ..."; the whole sentence is the finding, as the release words it
+LEAD = r"(?:(?:however|but|and|also|in\s+addition|in\s+particular),?\s+)"
 REPORTED_WANTING = re.compile(
-    r"^(?:(?:however|but|and|also|in\s+addition),?\s+)?(?:the\s+)?(?:inspectors?|inspectorate|hmicfrs|hmic|they)\s+(?:also\s+)?"
+    rf"^{LEAD}?(?:the\s+)?(?:inspectors?|inspectorate|hmicfrs|hmic|they)\s+(?:also\s+)?"
     r"(?:said|found|noted|highlighted)\s+(?:that\s+)?(?:they\s+(?:had|have)\s+(?:some\s+|serious\s+)?concerns?\s+"
     r"(?:that|about)\b|(?:the\s+force|the\s+constabulary|it|[A-Z][\w&'\u2019 ]{2,40}?\s+(?:police|constabulary))\s+"
-    r"(?:still\s+|also\s+)?(?:needs?\s+to|must|should|isn['\u2019]t|is\s+not|doesn['\u2019]t|does\s+not|hasn['\u2019]t|"
-    r"has\s+not|lacks|could\s+do\s+more|wasn['\u2019]t|was\s+not)\b)", re.IGNORECASE)
+    r"(?:still\s+|also\s+)?(?:needs?\s+to|needed\s+to|must|should|isn['\u2019]t|is\s+not|doesn['\u2019]t|does\s+not|"
+    r"hasn['\u2019]t|has\s+not|lacks|could\s+do\s+more|wasn['\u2019]t|was\s+not)\b)", re.IGNORECASE)
 # in the inspector's own quoted words: "The Met must get better at how it responds to the public",
 # "although the force has improved its recording of crime, it still needs to improve its reporting of ..."
 SPOKEN_WANTING = re.compile(
     r"^(?:[^,\"\u201c]{0,120},\s+){0,2}(?:the\s+force|the\s+constabulary|it|the\s+met|[A-Z][\w&'\u2019]*(?:\s+[A-Z][\w&'\u2019]*){0,3}"
-    r"\s+(?:police|constabulary))\s+(?:still\s+|also\s+)?(?:needs?\s+to|must|should)\s+(?:improve|get\s+better|do\s+more|"
-    r"make\s+sure|ensure|address|develop|review|understand|better)\b", re.IGNORECASE)
+    r"\s+(?:police|constabulary))\s+(?:still\s+|also\s+)?(?:needs?\s+to|needed\s+to|must|should)\s+(?:also\s+|still\s+)?"
+    r"(?:improve|get\s+better|do\s+more|make\s+sure|ensure|address|develop|review|understand|better)\b", re.IGNORECASE)
+# the inspectorate's words with who said them after: "But the force needs to improve response times to
+# incidents, the HMICFRS said" (a chief constable's "..., the chief constable said" is no finding)
+SAID_AFTER = re.compile(r"^(?P<text>.{20,400}?),\s+(?:the\s+)?(?:hmicfrs|hmic|inspectorate|inspectors?|report)\s+"
+                        r"(?:has\s+|have\s+)?(?:also\s+)?(?:said|found|concluded)\W*$", re.IGNORECASE)
+# "the reports also identified some areas where improvements need to be made, especially around
+# efficiency, project management, IT ...": what it names is the finding; with nothing named, it is none
+AREAS_NEEDING = re.compile(
+    r"^(?:the\s+reports?|the\s+inspection|inspectors|the\s+inspectorate|hmicfrs|hmic)\s+(?:also\s+)?"
+    r"(?:identified|found|highlighted|noted|raised)\s+(?:some\s+|several\s+|a\s+few\s+|a\s+number\s+of\s+)?(?:key\s+)?"
+    r"areas\s+(?:where|in\s+which)\s+(?:improvements?\s+(?:needs?|needed)\s+to\s+be\s+made|(?:the\s+force|it)\s+"
+    r"(?:needs?|needed)\s+to\s+improve),?\s+(?:especially|particularly|in\s+particular|notably|including)\s+\w", re.IGNORECASE)
+# the inspectorate's own account of what falls short, on its own page or in the inspector's words:
+# "it does not have effective processes for monitoring offenders", "the quality of handovers could
+# improve and supervision is not always effective" (its main clause, after "While ..., ")
+FALLS_SHORT = re.compile(
+    r"\b(?:(?:does\s+not|doesn['\u2019]t)\s+(?:yet\s+|always\s+)?have\s+(?:an?\s+)?(?:effective|adequate|sufficient|robust|"
+    r"suitable|clear)|could\s+(?:be\s+)?improved?|(?:is|are)\s+not\s+always\s+(?:effective|good\s+enough|consistent|timely|"
+    r"thorough|appropriate|adequate))\b", re.IGNORECASE)
+CONCESSIVE = re.compile(r"^(?:while|whilst|although|though)\b[^,]{3,200},\s+", re.IGNORECASE)
+VAGUE_SUBJECT = re.compile(r"^(?:it|this|that|there|they)\s+could\b", re.IGNORECASE)
+# what is to improve: "improve the way it investigates crime", "improve its overall efficiency in ..."
+IMPROVE_WHAT = re.compile(r"\bimprove\s+(?P<what>(?:(?:how|the\s+way)\s+(?:it|the\s+force|the\s+constabulary)\s+|its\s+|"
+                          r"the\s+force['\u2019]s\s+)[^,;.]+?)(?=\s+and\s+(?:needs?|must|should|how)\b|[,;.]|$)", re.IGNORECASE)
+# no more to do than improve ("The force needs to improve:" above a list, "it needs to improve in some areas"),
+# or praise ("Northshire Police should be applauded for ...")
+EMPTY_WANT = re.compile(r"\b(?:needs?|needed|must|should)\s+(?:to\s+)?(?:also\s+)?(?:improve|do\s+better)\s*(?::|\W*$|(?:in|on)\s+"
+                        r"(?:some|several|a\s+(?:few|number\s+of)|certain|other)\s+(?:areas|respects|ways)\W*$|further\W*$)"
+                        r"|\bshould\s+be\s+(?:applauded|congratulated|praised|commended|proud)\b", re.IGNORECASE)
 QUOTED_SHOULD = re.compile(r"[\'\"\u2018\u201c](?P<q>(?:the (?:force|constabulary) |it )?(?:should|needs to|must) "
                            r"[^\'\"\u2019\u201d]{15,400})[\'\"\u2019\u201d]", re.IGNORECASE)
 REPORTING = re.compile(r"\b(?:inspectors?|inspectorate|hmicfrs|hmic)\s+(?:also\s+)?(?:said|found|noted|highlighted)\b")
@@ -68,6 +98,8 @@ def concerns(fx):
     speaking = False  # within the inspector's quoted words, which run on over paragraphs opening with a quote
     introduced = False  # the paragraph before ended "His Majesty's Inspector ... said:"
     own = fx.ctx.page.inspectorates_own
+    # a summary page of the inspectorate's own (no findings listed under their labels) states what falls short in prose
+    summary = own and not any(f.kind != "finding" for f in fx.found)
     naming = fx.ctx.holding(("inspector",))  # what INSPECTOR_SAYS and INSPECTOR_INTRO need
     for para in fx.paras:
         says = INSPECTOR_SAYS.search(para.text) if para.index in naming else None
@@ -81,33 +113,73 @@ def concerns(fx):
                 continue
         lowered = para.text.lower()
         if "concern" not in lowered and '"' not in para.text and "the report" not in lowered and \
-                not REPORTING.search(lowered) and not speaking:
-            continue  # the sentence tests below, made once for the whole paragraph
-        for sentence in sentences(para.text):
-            plain = sentence.strip('"\' \u201c\u201d')
-            they = plain[:4].lower() == "they" and not INSPECTORS.search(lowered)  # "They said" of whom?
-            if REPORTED_WANTING.match(plain) and not they or speaking and SPOKEN_WANTING.match(plain):
-                text = re.sub(r"^(?:however|but|and|also|in\s+addition),?\s+", "", plain, flags=re.IGNORECASE)
-                found = fx.finding("finding", text[0].upper() + text[1:], para, place=sentence_place(para, sentence))
-                yield replace(found, area=_area_in(text, fx.resolve))  # its own words' area, never the grade line's above
-                continue
-            if "concern" not in sentence.lower() and not sentence.startswith('"') \
-                    and plain[:10].lower() != "the report":
-                continue  # none of the shapes below can be in it
-            cause = _cause(sentence) if not SAID.search(sentence) else None
-            if cause:
-                yield fx.finding("cause-of-concern", cause.group("text"), para, place=sentence_place(para, sentence))
-                continue
-            concern = (CONCERN.search(plain) or (speaking or own) and CONCERNED.search(plain)) and not CONCEDED.match(plain)
-            quoted = sentence.startswith('"') and fx.should.match(plain)
-            reported = REPORTED.match(plain)
-            if not (concern or quoted or reported):
-                continue
-            text = REPORTED.sub("", plain) if reported else plain
-            text = ATTRIBUTION.sub("", text).strip("\"\u201c\u201d ")  # the inspector's words, not who said them
-            text = text[0].upper() + text[1:]
-            yield fx.finding("finding", text, para, place=sentence_place(para, text),
-                             area=_area_in(text, fx.resolve))
+                not REPORTING.search(lowered) and not speaking and not summary or _headline(fx, para):
+            continue  # the sentence tests below, made once for the whole paragraph; a page's headline is none
+        yield from _sentence_findings(fx, para, speaking, own, summary)
+
+
+def _sentence_findings(fx, para, speaking: bool, own: bool, summary: bool):
+    lowered = para.text.lower()
+    wanted = False  # a sentence before it in the paragraph reported what the force needs to do
+    for sentence in sentences(para.text):
+        plain = sentence.strip('"\' \u201c\u201d')
+        text = _says_what(_wanting(plain, lowered, speaking, summary, wanted)) if not plain.endswith("?") else None
+        if text:
+            wanted = True
+            found = fx.finding("finding", text[0].upper() + text[1:], para, place=sentence_place(para, sentence))
+            yield replace(found, area=_area_of(fx, para, text))  # its own words' area, never the grade line's above
+            continue
+        if "concern" not in sentence.lower() and not sentence.startswith('"') \
+                and plain[:10].lower() != "the report":
+            continue  # none of the shapes below can be in it
+        cause = _cause(sentence) if not SAID.search(sentence) else None
+        if cause:
+            yield fx.finding("cause-of-concern", cause.group("text"), para, place=sentence_place(para, sentence))
+            continue
+        concern = (CONCERN.search(plain) or (speaking or own) and CONCERNED.search(plain)) and not CONCEDED.match(plain)
+        quoted = sentence.startswith('"') and fx.should.match(plain) and not EMPTY_WANT.search(plain)
+        reported = REPORTED.match(plain)
+        if not (concern or quoted or reported):
+            continue
+        text = REPORTED.sub("", plain) if reported else plain
+        text = ATTRIBUTION.sub("", text).strip("\"\u201c\u201d ")  # the inspector's words, not who said them
+        text = text[0].upper() + text[1:]
+        yield replace(fx.finding("finding", text, para, place=sentence_place(para, text)), area=_area_of(fx, para, text))
+
+
+def _wanting(plain: str, lowered: str, speaking: bool, summary: bool, follows: bool) -> str | None:
+    """What the force needs to do or lacks, in the source's words, where the inspectorate
+    says it: reported ("inspectors found ..."), said after ("..., the HMICFRS said"), in
+    the inspector's words, or on its own summary page; None for anything else."""
+    they = plain[:4].lower() == "they" and not INSPECTORS.search(lowered)  # "They said" of whom?
+    unled = _unled(plain)
+    if REPORTED_WANTING.match(plain) and not they or AREAS_NEEDING.match(unled):
+        return unled
+    said = SAID_AFTER.match(plain)
+    if said and SPOKEN_WANTING.match(_unled(said.group("text"))):
+        return _unled(said.group("text")) + "."
+    if (speaking or summary or follows) and SPOKEN_WANTING.match(plain):
+        return unled
+    main = CONCESSIVE.sub("", unled)
+    if (speaking or summary) and FALLS_SHORT.search(main) and not VAGUE_SUBJECT.match(main):
+        return main
+    return None
+
+
+def _says_what(text: str | None) -> str | None:
+    """The wanting as read, where it says what is to be done."""
+    return None if text is None or EMPTY_WANT.search(text) else text
+
+
+def _unled(text: str) -> str:
+    return re.sub(rf"^{LEAD}", "", text, flags=re.IGNORECASE)
+
+
+def _headline(fx, para) -> bool:
+    """A web page's first line is its headline, never a finding."""
+    page = fx.ctx.page
+    return bool(page.address) and bool(page.body) and para.index <= 2 and \
+        " ".join(para.text.split()).startswith(" ".join(page.body[0].split())[:60])
 
 
 def _inspector_causes(fx, para, start: int):
@@ -142,6 +214,34 @@ def quoted(fx):
             text = match.group("q").strip()
             yield fx.finding("finding", text[0].upper() + text[1:].rstrip(".") + ".", para,
                              place=sentence_place(para, text))
+
+
+def _area_of(fx, para, text: str) -> str:
+    """A finding's area from its own words ("how the force is investigating crime",
+    "improve the way it investigates crime"), or the heading it sits right under; never
+    an area named paragraphs away."""
+    what = IMPROVE_WHAT.search(text)
+    named = _named_by(what.group("what"), fx.resolve) if what else ""
+    area = named or _area_in(text, fx.resolve)
+    if area or para.index == 0:
+        return area
+    heading = fx.ctx.heading_text(fx.paras[para.index - 1])
+    above = fx.resolve(heading, exact=True) if len(heading) < 160 else None
+    return above.canonical if above else ""
+
+
+def _named_by(phrase: str, resolve) -> str:
+    """The area a phrase names by its keyword first ("its efficiency in ..."), by two of the
+    area's words, or by a word no other area uses ("how it supervises investigations"); a
+    word two areas share ("its response to the public": public treatment's and responding's)
+    names none."""
+    area = resolve(phrase)
+    if area is None:
+        return ""
+    words = stems(phrase)
+    shared = {s for s in words if s in next(w for a, w in resolve.terms if a is area)}
+    own = {s for s in shared if not any(s in w for a, w in resolve.terms if a is not area)}
+    return area.canonical if resolve.led(phrase) is area or len(shared) >= 2 or own else ""
 
 
 def _area_in(text: str, resolve) -> str:

@@ -8,10 +8,14 @@ can read them: each rule claims the words and states nothing, so its name says w
 - national: the clause's subject is forces in general, a number of them or a statistic
   ("Across England and Wales, 9 forces were graded inadequate ...", "62% of forces");
 - aim: a grade hoped for ("our ambition is to be outstanding", "working towards good");
+- practice: praise of a practice the narrative names, not an area ("is also good at
+  identifying victims with mental health problems");
 - adjective: the word qualifies a noun ("good use of its resources", "an outstanding officer");
 - address: the page's source address ("SOURCE: https://.../force-rated-good");
 - question: an inspection question ("How good is the force at preventing crime?");
 - vague: a share of the areas, not counted ("with most deemed to be 'good' or 'adequate'");
+- pending: a grade still to come ("is not yet graded"), not yet published when the
+  source was written;
 - negated: a grade the force was not given ("The force was not graded outstanding or good in
   any area", "no area was rated inadequate"): it places no grade, and read as one it would
   tell a commissioner the opposite of the report;
@@ -25,6 +29,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from briefing.extract.areas import any_cycle
 from briefing.extract.forces import force_mentions
 from briefing.extract.grades.grammar import only_past
 from briefing.extract.grades.tense import WINDOW, clause_at, is_earlier
@@ -174,6 +179,28 @@ def aim(ctx, para):
     yield from _set_aside(ctx, para, lambda c, s, a, b, g: bool(AIM.search(s[max(0, a - 80):a])), AIM_WORDS)
 
 
+# "the force is good at keeping victims updated throughout an investigation": praise of a practice
+PRAISED = re.compile(r"\b(?:is|are|was|were)\s+(?:also\s+|generally\s+|particularly\s+|very\s+|consistently\s+)?$",
+                     re.IGNORECASE)
+PRACTICE = re.compile(r"[\u2019\u201d'\"]?\s+at\s+(?P<what>\w+ing\b[^.;:,]{3,160})")
+GOOD_AT = re.compile(r"\b(?:good|outstanding)\W{0,2}\s+at\s+\w+ing\b", re.IGNORECASE)
+
+
+def practice(ctx, para):
+    """Praise of a practice in the narrative ("It is also good at identifying victims with
+    mental health problems"): "good at" and what it does, naming no area of any cycle, is
+    no grade of an area, and asking the office to place it would send it after a non-grade."""
+    names = any_cycle(ctx.frameworks).names
+    yield from _set_aside(ctx, para, lambda c, s, a, b, g: g in ("good", "outstanding") and _practice(s, a, b, names),
+                          GOOD_AT)
+
+
+def _practice(sentence: str, start: int, end: int, names) -> bool:
+    what = PRACTICE.match(sentence, end)
+    return bool(what) and bool(PRAISED.search(sentence[max(0, start - 40):start].rstrip("\u2018\u201c'\" ") + " ")) \
+        and not names(what.group("what"))
+
+
 def adjective(ctx, para):
     """A grade word qualifying a noun: "good use of resources", "an outstanding example"."""
     yield from _set_aside(ctx, para, lambda c, s, a, b, g: g != "requires improvement" and c.grammar.adjectival(s, b))
@@ -220,6 +247,19 @@ def negated(ctx, para):
     """A grade word the sentence denies: "were not graded Outstanding or Good in any areas"
     (every word of the list), "no area was rated inadequate"."""
     yield from _set_aside(ctx, para, lambda c, s, a, b, g: bool(NEGATED.search(s[max(0, a - 160):a])), NOT_WORDS)
+
+
+# "is not yet graded": the grade was not published when the source was written
+PENDING = re.compile(r"\bnot\s+yet\s+graded\b", re.IGNORECASE)
+YET = re.compile(r"\byet\b", re.IGNORECASE)
+
+
+def pending(ctx, para):
+    """A grade still to come ("The extent to which the force is effective ... is not yet
+    graded"): HMICFRS's pages showed it until a pillar's report came out. The area's grade
+    is unstated, never "not graded": read as ungraded, it would tell a commissioner that
+    PEEL 2017 did not grade effectiveness."""
+    yield from _set_aside(ctx, para, lambda c, s, a, b, g: bool(PENDING.search(s, max(0, a - 12), b + 12)), YET)
 
 
 def vague(ctx, para):

@@ -208,25 +208,38 @@ def title_of(ctx, rules: Ruler = TITLE_RULES) -> tuple[str, str]:
 OTHER_PROGRAMME = re.compile(r"\bfire\s+(?:and|&)\s+rescue\b|\bconsult(?:ation|ing)\b", re.IGNORECASE)  # a site's banner
 
 
+# a line that names a report, not a headline about one ("West Yorkshire Police elated by 'best ever'
+# inspection report", "PEEL report finds Kent Police ..."): the inspection's name, or PEEL and a year
+REPORT_NAME = re.compile(r"^(?:(?:HMICFRS|HMIC)\s*:?\s+)?(?:PEEL\b.*\b(?:19|20)\d\d|(?:An?\s+)?inspection\s+(?:of|into)\s+\S)"
+                         r"|^[A-Z][\w&'\u2019 -]{2,40}\s+PEEL\s+(?:19|20)\d\d", re.IGNORECASE)
+# "The 2021/22 PEEL report for Bedfordshire Police": a page's own line naming the report and the force
+REPORT_FOR = re.compile(r"^(?:the\s+)?(?:(?:19|20)\d\d(?:[/-]\d{2,4})?\s+)?PEEL\s+(?:report|assessment|inspection)\s+"
+                        r"(?:for|of|on|into)\s+\S", re.IGNORECASE)
+INSPECTION_OF = re.compile(r"\b[Ii]nspection of\s+(?:the\s+)?[A-Z]")  # a name after "of", not a cut line ending in it
+
+
 def peel_title(page, cycle, force: str) -> str:
-    """A PEEL report's own title ("PEEL 2023-2025: An inspection of X Police"), else the
-    cycle settled and the force ("PEEL 2021/22: Kent Police"); with no cycle settled,
-    none is named ("PEEL inspection: Kent Police"), never a cycle the text may not be about."""
-    for text in page.top_lines[:39]:  # the first 40 lines, the source address among them
-        text = text.strip("# *").strip()
-        if re.search(r"\binspection of\b", text, re.IGNORECASE) and len(text) < 140:
-            return text
-    headings = [t for t in (line.strip("# *").strip() for line in page.top_lines[:39])
-                if 15 < len(t) < 140 and not t.endswith((".", ":", "?")) and "://" not in t]  # not a sentence or address
+    """A PEEL report's own title ("PEEL 2023-2025: An inspection of X Police", "The 2021/22
+    PEEL report for X Police"), else the cycle settled and the force ("PEEL 2021/22: Kent
+    Police"); with no cycle settled, none is named ("PEEL inspection: Kent Police"), never a
+    cycle the text may not be about, a news headline, or a line the text is cut off in."""
     place = re.sub(r"\s+(?:police|constabulary|police service)$", "", force, flags=re.IGNORECASE)
+    lines = [line.strip("# *").strip() for line in page.top_lines[:39]]  # the first 40 lines, the address among them
+    if len(page.top_lines) < 39 and lines and (not force or force.lower() not in lines[-1].lower()):
+        lines = lines[:-1]  # the text ends within them: its last line may be cut ("Inspection of Lincolnshire ")
+    names = place and place.lower()
+    for text in lines:
+        if REPORT_FOR.match(text) and names in text.lower() and len(text) < 140:
+            return text.rstrip(".")
+    for text in lines:
+        if INSPECTION_OF.search(text) and len(text) < 140 and not text.endswith("."):
+            return text
+    headings = [t for t in lines if 15 < len(t) < 140 and not t.endswith((".", ":", "?")) and "://" not in t]
     for text in headings:  # "PEEL: Police effectiveness, efficiency and legitimacy 2018/19 - Gwent Police"
-        if re.match(r"PEEL\b.*\d{4}", text) and place and place.lower() in text.lower():
+        if re.match(r"PEEL\b.*\d{4}", text) and place and names in text.lower():
             return text  # naming the force: not a newsletter's headline ("PEEL REPORT 2023-25 Forcewide improvement ...")
-    for text in page.top_lines[:14]:
-        text = text.strip("# *").strip()
-        if 15 < len(text) < 140 and re.search(r"\binspection\b|\bpeel\b.*(?:\d{4}|\breport\b|\bassessment\b)", text,
-                                              re.IGNORECASE) and not text.endswith((".", ":", "?")) and "://" not in text \
-                and not OTHER_PROGRAMME.search(text):
+    for text in lines[:14]:
+        if text in headings and REPORT_NAME.search(text) and not OTHER_PROGRAMME.search(text):
             return text  # a heading naming the inspection, not a sentence, an address or a site's banner
     name = cycle.name if cycle else "PEEL inspection"
     return f"{name}: {force}" if force else name
