@@ -162,6 +162,25 @@ class Judgement:
 
 
 @dataclass(frozen=True)
+class Closure:
+    """A source's statement that HMICFRS closed (or is closing, or discharged) a cause of
+    concern: "I will be closing the force's cause of concern regarding responding to the
+    public". Kept as stated, with its line, so a pack says "closed by HMICFRS's letter of
+    26 September 2024 (line 27)" and never lists a closed concern as open."""
+
+    subject: str  # what it is about, in the source's words ("responding to the public"); "" where it names none
+    text: str  # the sentence that says so
+    place: Place = field(default_factory=Place)
+    how: str = ""
+    plural: bool = False  # "the causes of concern": every one the source is about, where it names none
+    by: str = ""  # the source that closes it, where not the finding's own ("HMICFRS's ... letter of 27 September 2024")
+
+    @property
+    def named(self) -> bool:
+        return bool(self.subject)
+
+
+@dataclass(frozen=True)
 class Finding:
     kind: str
     area: str  # canonical area id, or "" when the report ties it to no area
@@ -175,6 +194,7 @@ class Finding:
     status: str = ""  # as a register or tracker page gives it: "Open", "Complete", "Superseded"
     how: str = ""  # the reading rule that read it; "" when kept by hand
     continues: str = ""  # the source's own words saying it carries on from before ("still isn't"), where it says so
+    closed: Closure | None = None  # the source's sentence closing it ("we have closed the causes of concern"), where one does
 
 
 @dataclass(frozen=True)
@@ -310,6 +330,7 @@ class Inspection:
     grades_from: str = ""  # how the grades were read, where not from the report's own table
     warnings: tuple[str, ...] = ()  # what reading the source found that the user should know
     monitoring: tuple[Monitoring, ...] = ()  # what the source says of HMICFRS's monitoring of the force
+    closures: tuple[Closure, ...] = ()  # the causes of concern the source says HMICFRS closed, as it says so
     headline: Quote | None = None  # the inspector's own summary sentence, where the source has one
     unplaced: tuple[Unplaced, ...] = ()  # grade words read but not placed (extract only; not kept in datasets)
 
