@@ -297,6 +297,7 @@ class Unplaced:
 
 REPORT_TYPES = tuple(_report_types())  # peel, thematic, joint-thematic, force-inspection, ... (data/report_types.yaml)
 REPORT_TYPE_NAMES = {k: v["name"] for k, v in _report_types().items()}
+NOT_S55_TYPES = frozenset(k for k, v in _report_types().items() if v.get("s55") is False)  # letters, not inspection reports
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ each case a small text or dataset written here, with what is planted:
 - a later letter closing "the cause of concern regarding the management of registered sex
   offenders" of an earlier report on file: that report's cause of concern is closed, the
   letter named as the reason; an earlier one on another subject stays open;
+- a monitoring letter (a return to Scan): no s.55 last day, never a response missing.
 """
 
 from __future__ import annotations
@@ -164,3 +165,20 @@ def test_a_later_letter_closes_an_earlier_reports_cause_of_concern_by_name(runne
     (tmp_path / "later.yaml").write_text(early, encoding="utf-8")
     reports = _register(runner, tmp_path / "earlier.yaml", tmp_path / "later.yaml", day="2026-12-07")
     assert reports["Northamptonshire Police: an inspection of public protection"]["closed_for_force"] == []
+
+
+MONITORING = ("SOURCE: https://hmicfrs.justiceinspectorates.gov.uk/publication-html/northamptonshire-return-to-scan/\n"
+              "Northamptonshire Police: return to default phase of monitoring\n\nPublished on: 6 March 2025\n\n"
+              "I am pleased to let you know that we have decided to return Northamptonshire Police to our default "
+              "phase of monitoring, which is known as Scan.\n")
+
+
+def test_a_monitoring_letter_has_no_s55_last_day_and_is_never_missing(runner, tmp_path):
+    letter = tmp_path / "scan.txt"
+    letter.write_text(MONITORING, encoding="utf-8")
+    entry = next(iter(_register(runner, letter).values()))
+    assert entry["report_type"] == "monitoring-letter"
+    assert entry["s55_due"] is None and entry["standing"] == "letter"
+    assert entry["status"].startswith("a monitoring letter: the s.55 duty applies to inspection reports")
+    table = invoke(runner, "register", letter, "--force", FORCE, "--date", "2026-12-07")
+    assert "none on file" not in table.stdout and "ended" not in table.stdout

@@ -17,7 +17,7 @@ from briefing.compare.register import OPEN, ReportEntry
 from briefing.document.model import BulletList, Column, Paragraph, Section, Sheet, Table
 from briefing.document.wording import join_words, long_date, plural
 from briefing.frameworks import Frameworks
-from briefing.model import KIND_LABELS, Closure, PublicationDate, kind_count
+from briefing.model import KIND_LABELS, NOT_S55_TYPES, Closure, PublicationDate, kind_count
 from briefing.tracker import CLOSED_BY_HMICFRS, TrackerRow
 
 HOW = {"month": " (due date: the month's last day)", "derived": " (due date worked out from publication)",
@@ -141,9 +141,16 @@ def _recent(recent: list[ReportEntry], since: Since, office: str) -> Section:
     unsure = [e.title for e in recent if since.unsure(e)]
     order = (f" The dates on file do not say whether {join_words(unsure)} came before or after it."
              if unsure else "")
+    letters = sum(1 for e in recent if e.report_type in NOT_S55_TYPES)
+    applies = "Section 55 applies to each" if not letters else \
+        "Section 55 applies to each inspection report among them" if letters < len(recent) else ""
+    duty = (f" {applies}: the {office} publishes comments within the 56 days that begin with its publication day."
+            if applies else "")
+    if letters:
+        duty += (f" {'A monitoring letter is' if letters == 1 else 'Monitoring letters are'} not an inspection report: "
+                 "its row says what to check.")
     blocks = [Paragraph(f"{plural(len(recent), 'report')} on file {'was' if len(recent) == 1 else 'were'} published "
-                        f"after {since.words}, newest first.{order} Section 55 applies to each: the {office} publishes "
-                        "comments within the 56 days that begin with its publication day."),
+                        f"after {since.words}, newest first.{order}{duty}"),
               Table("Reports", f"Reports on file published after {since.words}", (
                   Column("Report", 3.2), Column("Type", 1.6), Column("Published", 1.3, "date"),
                   Column("Recommendations", 2.6), Column("s.55 response", 2.6)), rows)]
