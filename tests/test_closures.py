@@ -182,3 +182,19 @@ def test_a_monitoring_letter_has_no_s55_last_day_and_is_never_missing(runner, tm
     assert entry["status"].startswith("a monitoring letter: the s.55 duty applies to inspection reports")
     table = invoke(runner, "register", letter, "--force", FORCE, "--date", "2026-12-07")
     assert "none on file" not in table.stdout and "ended" not in table.stdout
+
+
+def test_the_web_reviews_data_keeps_what_was_closed(tmp_path):
+    """A person who saves the review form unchanged keeps the closing and the closed findings."""
+    from briefing.ingest.dataset import to_dataset
+    from briefing.web.review_form import FINDING_FIELDS, from_form
+
+    found, _ = _closed(tmp_path)
+    draft = to_dataset(found)
+    form = {"force": draft["force"], "report_type": draft["report_type"], "title": draft["title"],
+            "published-year": "2024", "published-month": "10", "published-day": "3"}
+    for i, item in enumerate(draft["findings"]):
+        form |= {f"f{i}_{name}": str(item.get(name, "")) for name in FINDING_FIELDS}
+    data = from_form(form, draft).data
+    assert data["closures"] == draft["closures"]
+    assert [bool(f.get("closed")) for f in data["findings"]] == [bool(f.closed) for f in found.findings]

@@ -13,7 +13,7 @@ questions, no analyst detail.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefing.cleaning import clean_model
 from briefing.compare.addressed import due_date
@@ -146,7 +146,10 @@ def _comments(title: str, who: str, what: str) -> Section:
 
 
 def _labelled(s: Subject) -> dict[Finding, str]:
-    return dict(zip(s.report.findings, s.report.finding_labels()))
+    """Each finding's label, the register's copies included (a closed one is a copy marked closed)."""
+    labels = dict(zip(s.report.findings, s.report.finding_labels()))
+    return labels | {f: labels[replace(f, closed=None)] for f in s.entry.tracked + s.entry.for_information
+                     if f.closed and replace(f, closed=None) in labels}
 
 
 def _entries(s: Subject) -> list[Section]:
@@ -167,6 +170,10 @@ def _entries(s: Subject) -> list[Section]:
         heading = labels.get(f) or f.number or "Recommendation"
         words = due_date(f)[1]
         when = [Paragraph(f"The report asks for this {words}.", "note")] if words else []
+        if f.closed:  # the office may still say what was done, but not as if it were open
+            what = "it" if f.kind == "cause-of-concern" else "the cause of concern it answers"
+            when.append(Paragraph(f"HMICFRS has closed {what} in {f.closed.by or 'this letter'}.",
+                                  "note"))
         out.append(Section(heading, 2, (Paragraph(f.text, "quote"), *when,
                                         Paragraph(WRITE.format(who="the office", what="the action taken or proposed, "
                                                                "who leads it and by when"), "placeholder"))))
