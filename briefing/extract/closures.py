@@ -23,7 +23,7 @@ from briefing.model import Closure, Finding
 CONCERN = r"(?:causes?|areas?)\s+(?:of|for)\s+concern"
 ABOUT = r"(?:regarding|about|around|on|into|concerning|over|relating\s+to|related\s+to|in\s+relation\s+to|for)"
 OWNER = r"(?:(?:the|this|that|these|those|its|their|all(?:\s+the)?|both|(?:the\s+)?(?:force|constabulary|service)['\u2019]s" \
-        r"|(?:the\s+)?[A-Z][\w]+(?:\s+[A-Z][\w]+)*['\u2019]s)\s+)"
+        r"|(?:the\s+)?[A-Z]\w+(?:\s+[A-Z]\w+){0,3}['\u2019]s)\s+)"
 COUNT = r"(?:(?:remaining|last|final|outstanding|one|two|three|four|five|six|\d+)\s+)"
 ENDS = r"\s*(?:[.;:()]|,\s|$)|\s+(?:and|but|which|as|because|following|after|that|when|once|if|until|unless|" \
        r"in\s+(?:19|20)\d\d)\b"  # where what is closed ends: "regarding X, which ...", "regarding X once ..."
@@ -40,6 +40,7 @@ NEGATED = re.compile(r"\b(?:not|n['\u2019]t|never|no\s+longer\s+able\s+to|unable
 MAYBE = re.compile(r"\b(?:may|might|could|would|should|consider(?:ing)?|intends?\s+to|plans?\s+to|aims?\s+to|hopes?\s+to|"
                    r"expects?\s+to|whether\s+to|able\s+to\s+consider)\s+(?:be\s+)?$", re.IGNORECASE)
 CONDITION = re.compile(r"^\W*\s*(?:once|when|if|until|unless|provided)\b", re.IGNORECASE)
+CUE = re.compile(r"\b(?:clos|discharg)", re.IGNORECASE)
 SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 HEADING_WORDS = 8  # a section's heading is a short line that ends on no stop
 LETTERS = ("revisit-letter", "monitoring-letter")  # a letter's findings are the causes of concern it closes or keeps
@@ -51,6 +52,8 @@ def read_closures(lines) -> tuple[Closure, ...]:
     """Every closing of a cause of concern the source states, in its order."""
     out = []
     for index, line in enumerate(lines):
+        if not CUE.search(line.text):  # most lines close nothing: the sentence patterns run only where they may
+            continue
         for sentence in SENTENCE.findall(line.text):
             for found in (*ACTIVE.finditer(sentence), *PASSIVE.finditer(sentence)):
                 if _refused(sentence, found, found.re is ACTIVE):
