@@ -161,6 +161,9 @@ class Judgement:
         return self.grade != "ungraded"
 
 
+CUT_OFF = "[the source's text ends here]"  # after a finding the source's text ends inside
+
+
 @dataclass(frozen=True)
 class Closure:
     """A source's statement that HMICFRS closed (or is closing, or discharged) a cause of
@@ -195,6 +198,12 @@ class Finding:
     how: str = ""  # the reading rule that read it; "" when kept by hand
     continues: str = ""  # the source's own words saying it carries on from before ("still isn't"), where it says so
     closed: Closure | None = None  # the source's sentence closing it ("we have closed the causes of concern"), where one does
+    cut: bool = False  # the source's text ends inside it ("so that it a"): its words are whole only as far as they go
+
+    @property
+    def shown(self) -> str:
+        """Its text as a pack prints it: a cut one marked so, never closed as if whole."""
+        return f"{self.text} {CUT_OFF}." if self.cut else self.text
 
 
 @dataclass(frozen=True)
@@ -214,6 +223,18 @@ class GradeCount:
 
     grades: tuple[str, ...]
     count: int
+    place: Place = field(default_factory=Place)
+    how: str = ""
+
+
+@dataclass(frozen=True)
+class RestGrade:
+    """ "All other graded areas of the force's work were ranked as adequate": the grade of every
+    area the source grades but does not name. Not a count: how many those are is not said
+    (an area the cycle grades may not have been graded for this force), so it names no area."""
+
+    grades: tuple[str, ...]
+    text: str  # the sentence that says so
     place: Place = field(default_factory=Place)
     how: str = ""
 
@@ -317,6 +338,7 @@ class Inspection:
     key_figures: tuple[KeyFigure, ...] = ()
     grade_counts: tuple[GradeCount, ...] = ()
     areas_graded: int | None = None  # how many areas the source says were graded ("across eight areas of policing")
+    rest: RestGrade | None = None  # "all other graded areas were adequate": the grade of every graded area not named
     notes: str = ""
     source_kind: str = "hand-kept"  # a key of data/source_kinds.yaml
     findings_complete: bool = False  # does the source list every finding of the inspection?

@@ -22,12 +22,15 @@ Areas for improvement
 
 
 def _texts(tmp_path, last: str, after: str = "") -> list[str]:
-    return [f.text for f in read(tmp_path, PAGE.format(last=last) + after).inspection.findings]
+    """Each finding as a pack prints it."""
+    return [f.shown for f in read(tmp_path, PAGE.format(last=last) + after).inspection.findings]
 
 
 def test_a_finding_cut_off_on_a_noun_is_marked(tmp_path):
     texts = _texts(tmp_path, "The force should ensure that its counter-corruption ")
     assert texts[-1] == "The force should ensure that its counter-corruption [the source's text ends here]."
+    last = read(tmp_path, PAGE.format(last="The force should ensure that its counter-corruption ")).inspection.findings[-1]
+    assert last.cut and last.text == "The force should ensure that its counter-corruption"  # the source's words alone
 
 
 def test_a_whole_last_finding_or_one_followed_by_more_text_is_not(tmp_path):

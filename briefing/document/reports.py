@@ -251,7 +251,7 @@ def report_rows(entries: tuple[ReportEntry, ...], fw: Frameworks) -> list[Tracke
                 due, how = None, "before"
             rows.append(TrackerRow(
                 id=e.tracker_id(finding), inspection=f"{e.title} ({e.published})", kind=KIND_LABELS[finding.kind],
-                area=fw.area_name(finding.area) if finding.area else "Not tied to an area", finding=finding.text,
+                area=fw.area_name(finding.area) if finding.area else "Not tied to an area", finding=finding.shown,
                 standing=closed_words(finding.closed) if finding.closed else finding.status or "open", state="report",
                 addressee=finding.addressee, label=finding.number or finding.id,
                 deadline=words + HOW.get(how, ""), related=link, due=due,

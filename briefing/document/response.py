@@ -174,17 +174,17 @@ def _entries(s: Subject) -> list[Section]:
             what = "it" if f.kind == "cause-of-concern" else "the cause of concern it answers"
             when.append(Paragraph(f"HMICFRS has closed {what} in {f.closed.by or 'this letter'}.",
                                   "note"))
-        out.append(Section(heading, 2, (Paragraph(f.text, "quote"), *when,
+        out.append(Section(heading, 2, (Paragraph(f.shown, "quote"), *when,
                                         Paragraph(WRITE.format(who="the office", what="the action taken or proposed, "
                                                                "who leads it and by when"), "placeholder"))))
     if e.for_information:
         out.append(Section("Recommendations for national bodies", 1, (
             Paragraph("The report also makes these recommendations to national bodies, noted here for information."),
-            BulletList(tuple(f"{labels.get(f) or f.number}: {f.text}".lstrip(": ") for f in e.for_information)))))
+            BulletList(tuple(f"{labels.get(f) or f.number}: {f.shown}".lstrip(": ") for f in e.for_information)))))
     afis = [f for f in e.tracked if f.kind == "area-for-improvement"]
     if afis:
         out.append(Section("Areas for improvement", 1, (
             Paragraph(f"The report also names {plural(len(afis), 'area')} for improvement."),
             Table("AFIs", "Areas for improvement", (Column("Area for improvement", 1.2), Column("Text", 5)),
-                  tuple((labels.get(f, ""), f.text) for f in afis)))))
+                  tuple((labels.get(f, ""), f.shown) for f in afis)))))
     return out

@@ -19,7 +19,7 @@ from briefing.extract import reports
 from briefing.extract.areas import resolver
 from briefing.extract.closures import mark_closed, read_closures
 from briefing.extract.context import Context, Settled
-from briefing.extract.counts import COUNT_RULES, areas_graded, in_order
+from briefing.extract.counts import COUNT_RULES, areas_graded, in_order, rest_grade
 from briefing.extract.cycles import Cue, cycle_published, detect_cycle, names_cycle, weakly_settled
 from briefing.extract.dates import publication_date, reposted_by
 from briefing.extract.findings import find_findings
@@ -175,7 +175,7 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
                             title=(reports.peel_title(page, chosen, force) if kind == "peel" else title) or "",
                             published=PublicationDate(*published) if published else PublicationDate(0),
                             published_by=None if published else reposted_by(ctx), source=str(path), judgements=tuple(judgements), findings=tuple(findings),
-                            grade_counts=tuple(counts), areas_graded=areas_graded(ctx), notes=" ".join(f"{w}"[:1].upper() + f"{w}"[1:] + "." for w in warnings),
+                            grade_counts=tuple(counts), areas_graded=areas_graded(ctx), rest=rest_grade(ctx), notes=" ".join(f"{w}"[:1].upper() + f"{w}"[1:] + "." for w in warnings),
                             source_kind=source_kind, findings_complete=False, report_type=kind,
                             inspectorates=reports.inspectorates_of(page.opening), covers=_covers(kind, page, force),
                             counts=reports.stated_counts(lines), response=response_of(ctx, source_kind),

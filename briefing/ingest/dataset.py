@@ -33,6 +33,7 @@ from briefing.model import (
     PublicationDate,
     Quote,
     Response,
+    RestGrade,
     StatedCount,
 )
 from briefing.reference import Reference
@@ -42,7 +43,7 @@ from briefing.sources import source_kinds
 TOP_KEYS = ("force", "cycle", "report_type", "title", "published", "published_by", "source", "source_title", "source_kind",
             "findings_complete", "report", "grades_from",
             "inspectorates", "covers", "response", "notes", "judgements", "findings", "key_figures", "grade_counts", "counts",
-            "areas_graded",
+            "areas_graded", "rest",
             "corrections", "monitoring", "closures", "headline")
 KEY_SYNONYMS = {"judgments": "judgements", "key_figure": "key_figures", "figures": "key_figures"}
 REQUIRED = ("force", "published")  # and a cycle for a PEEL assessment, a title for any other report
@@ -51,7 +52,7 @@ CLOSURE_KEYS = {"subject", "text", "plural", "note"} | PLACE_KEYS  # a closing o
 ITEM_KEYS = {
     "judgements": {"area", "label", "grade", "note"} | PLACE_KEYS,
     "findings": {"kind", "area", "text", "id", "relates_to", "note", "number", "addressee", "due", "status",
-                 "continues", "closed"} | PLACE_KEYS,
+                 "continues", "closed", "cut"} | PLACE_KEYS,
     "key_figures": {"name", "value", "unit", "period", "comparator", "note"} | PLACE_KEYS,
     "grade_counts": {"grades", "count", "note"} | PLACE_KEYS,
     "corrections": {"area", "from", "to", "date", "reason", "source", "note"} | PLACE_KEYS,
@@ -258,6 +259,7 @@ def _findings(checker: _Checker, data: dict, cycle: Cycle | None) -> tuple[Findi
                                relates_to=checker.text(item, "relates_to", path, False),
                                place=checker.place(item, path), how=checker.how(item, path),
                                closed=_closure(checker, item["closed"], (*path, "closed")) if item.get("closed") else None,
+                               cut=item.get("cut") is True,
                                **{k: checker.text(item, k, path, False)
                                   for k in ("number", "addressee", "due", "status", "continues")}))
     return _once(checker, out)
@@ -453,6 +455,24 @@ def _closures(checker: _Checker, data: dict) -> tuple[Closure, ...]:
     return tuple(c for path, item in checker.items(data, "closures") if (c := _closure(checker, item, path)))
 
 
+def _rest(checker: _Checker, data: dict, cycle) -> RestGrade | None:
+    """ "All other graded areas were adequate": the grade of every graded area not named."""
+    raw = data.get("rest")
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or set(map(str, raw)) - {"grades", "text", "line", "page", "how", "note"} or \
+            not isinstance(raw.get("grades"), list) or not raw["grades"]:
+        checker.problem("'rest' must be a mapping of grades (a list: the grade of every graded area the source does not "
+                        "name), text and line", "rest")
+        return None
+    grades = tuple(str(g) for g in raw["grades"])
+    if cycle is not None and any(g not in cycle.grades for g in grades):
+        checker.problem(f"'rest' grades {', '.join(grades)} are not all grades of the cycle's scale", "rest")
+        return None
+    return RestGrade(grades, checker.text(raw, "text", ("rest",), False), checker.place(raw, ("rest",)),
+                     checker.how(raw, ("rest",)))
+
+
 def _headline(checker: _Checker, data: dict) -> Quote | None:
     raw = data.get("headline")
     if raw is None:
@@ -488,6 +508,7 @@ def inspection_from_data(name: str, located: Located, reference: Reference | Non
         title=checker.text(data, "title", (), required=False) or (cycle.name if cycle else ""),
         published=published or PublicationDate(0), source=_source(data.get("source"), name),
         published_by=_published_by(checker, data), areas_graded=_areas_graded(checker, data),
+        rest=_rest(checker, data, cycle),
         judgements=judgements, findings=_findings(checker, data, cycle),
         key_figures=_figures(checker, data), grade_counts=_counts(checker, data, cycle),
         notes=checker.text(data, "notes", (), required=False), source_kind=kind, findings_complete=complete,
@@ -590,6 +611,8 @@ def to_dataset(inspection: Inspection) -> dict:
         "published": inspection.published.iso() if inspection.published.known else "", "source": inspection.source,
         "published_by": inspection.published_by.isoformat() if inspection.published_by else "",
         "areas_graded": inspection.areas_graded,
+        "rest": compact({"grades": list(inspection.rest.grades), "text": inspection.rest.text,
+                         **place(inspection.rest.place, inspection.rest.how)}) if inspection.rest else "",
         "source_title": inspection.source_title, "source_kind": inspection.source_kind,
         "findings_complete": inspection.findings_complete, "report": inspection.report,
         "grades_from": inspection.grades_from, "inspectorates": list(inspection.inspectorates), "covers": list(inspection.covers),
@@ -610,6 +633,7 @@ def to_dataset(inspection: Inspection) -> dict:
         "findings": [compact({"kind": f.kind, "id": f.id, "number": f.number, "area": f.area, "text": f.text,
                               "addressee": f.addressee, "due": f.due, "status": f.status,
                               "relates_to": f.relates_to, "continues": f.continues, "closed": closure(f.closed),
+                              "cut": f.cut or None,
                               **place(f.place, f.how)})
                      for f in inspection.findings],
         "key_figures": [compact({"name": k.name, "value": k.value, "unit": k.unit, "period": k.period,

@@ -88,10 +88,9 @@ class Findings:
         """A finding of `kind`; its addressee and deadline from its own words or its stem
         ("By March 2023, all police forces should ensure that:")."""
         text = " ".join(text.split())
-        if _cut_off(text, para, len(self.paras)):
-            text += " [the source's text ends here]"  # "so that it a", "its counter-corruption": never made to look whole
-        text = text if text.endswith((".", "?", "!", ":")) or not text else text + "."
-        return Finding(kind, area or self.sections.area_at(para), text, place=place or para.start.place,
+        cut = _cut_off(text, para, len(self.paras))  # "so that it a", "its counter-corruption": never made to look whole
+        text = text if cut or text.endswith((".", "?", "!", ":")) or not text else text + "."
+        return Finding(kind, area or self.sections.area_at(para), text, place=place or para.start.place, cut=cut,
                        relates_to=relates_to, number=number, status=status,
                        addressee=addressee_of(text, stem) if kind == "recommendation" else "",
                        due=deadline_of(f"{stem} {text}", self.published) if kind == "recommendation" else "")
