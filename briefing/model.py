@@ -161,6 +161,28 @@ class Judgement:
         return self.grade != "ungraded"
 
 
+CUT_OFF = "[the source's text ends here]"  # after a finding the source's text ends inside
+
+
+@dataclass(frozen=True)
+class Closure:
+    """A source's statement that HMICFRS closed (or is closing, or discharged) a cause of
+    concern: "I will be closing the force's cause of concern regarding responding to the
+    public". Kept as stated, with its line, so a pack says "closed by HMICFRS's letter of
+    26 September 2024 (line 27)" and never lists a closed concern as open."""
+
+    subject: str  # what it is about, in the source's words ("responding to the public"); "" where it names none
+    text: str  # the sentence that says so
+    place: Place = field(default_factory=Place)
+    how: str = ""
+    plural: bool = False  # "the causes of concern": every one the source is about, where it names none
+    by: str = ""  # the source that closes it, where not the finding's own ("HMICFRS's ... letter of 27 September 2024")
+
+    @property
+    def named(self) -> bool:
+        return bool(self.subject)
+
+
 @dataclass(frozen=True)
 class Finding:
     kind: str
@@ -175,6 +197,13 @@ class Finding:
     status: str = ""  # as a register or tracker page gives it: "Open", "Complete", "Superseded"
     how: str = ""  # the reading rule that read it; "" when kept by hand
     continues: str = ""  # the source's own words saying it carries on from before ("still isn't"), where it says so
+    closed: Closure | None = None  # the source's sentence closing it ("we have closed the causes of concern"), where one does
+    cut: bool = False  # the source's text ends inside it ("so that it a"): its words are whole only as far as they go
+
+    @property
+    def shown(self) -> str:
+        """Its text as a pack prints it: a cut one marked so, never closed as if whole."""
+        return f"{self.text} {CUT_OFF}." if self.cut else self.text
 
 
 @dataclass(frozen=True)
@@ -194,6 +223,18 @@ class GradeCount:
 
     grades: tuple[str, ...]
     count: int
+    place: Place = field(default_factory=Place)
+    how: str = ""
+
+
+@dataclass(frozen=True)
+class RestGrade:
+    """ "All other graded areas of the force's work were ranked as adequate": the grade of every
+    area the source grades but does not name. Not a count: how many those are is not said
+    (an area the cycle grades may not have been graded for this force), so it names no area."""
+
+    grades: tuple[str, ...]
+    text: str  # the sentence that says so
     place: Place = field(default_factory=Place)
     how: str = ""
 
@@ -277,6 +318,7 @@ class Unplaced:
 
 REPORT_TYPES = tuple(_report_types())  # peel, thematic, joint-thematic, force-inspection, ... (data/report_types.yaml)
 REPORT_TYPE_NAMES = {k: v["name"] for k, v in _report_types().items()}
+NOT_S55_TYPES = frozenset(k for k, v in _report_types().items() if v.get("s55") is False)  # letters, not inspection reports
 
 
 @dataclass(frozen=True)
@@ -296,6 +338,7 @@ class Inspection:
     key_figures: tuple[KeyFigure, ...] = ()
     grade_counts: tuple[GradeCount, ...] = ()
     areas_graded: int | None = None  # how many areas the source says were graded ("across eight areas of policing")
+    rest: RestGrade | None = None  # "all other graded areas were adequate": the grade of every graded area not named
     notes: str = ""
     source_kind: str = "hand-kept"  # a key of data/source_kinds.yaml
     findings_complete: bool = False  # does the source list every finding of the inspection?
@@ -310,6 +353,7 @@ class Inspection:
     grades_from: str = ""  # how the grades were read, where not from the report's own table
     warnings: tuple[str, ...] = ()  # what reading the source found that the user should know
     monitoring: tuple[Monitoring, ...] = ()  # what the source says of HMICFRS's monitoring of the force
+    closures: tuple[Closure, ...] = ()  # the causes of concern the source says HMICFRS closed, as it says so
     headline: Quote | None = None  # the inspector's own summary sentence, where the source has one
     unplaced: tuple[Unplaced, ...] = ()  # grade words read but not placed (extract only; not kept in datasets)
 

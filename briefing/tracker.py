@@ -18,6 +18,7 @@ NOT_ASSESSED = "Not yet assessed"  # how a blank Status reads: a first tracker's
 # no commas: Excel reads a drop-down list as comma-separated
 OPEN_STATUSES = STATUSES[:2]
 AWAITING = STATUSES[2]
+CLOSED_BY_HMICFRS = STATUSES[3]  # a source on file says HMICFRS closed it
 RAG = ("Red", "Amber", "Green")
 # What a row's finding is now, typed: the code a pack decides by, the word the sheet shows.
 STATES = {"new": "new", "unsure-new": unmatched_new_words(False), "continues": continuing_words(), "persisting": "persisting", "unknown": "status unknown", "not-raised": "not raised again",

@@ -80,10 +80,10 @@ def test_finding_rule(rule, example):
     if example["gives"] is None:
         assert found == []
         return
-    assert len(found) == len(example["gives"]), [f"{f.kind}: {f.text}" for f in found]
+    assert len(found) == len(example["gives"]), [f"{f.kind}: {f.shown}" for f in found]
     for finding, expected in zip(found, example["gives"]):
         kind, opening = expected.split(": ", 1)
-        assert finding.kind == kind and finding.text.startswith(opening), f"{finding.kind}: {finding.text}"
+        assert finding.kind == kind and finding.shown.startswith(opening), f"{finding.kind}: {finding.shown}"  # as a pack prints it
         assert finding.how == rule
     for field in ("number", "addressee", "due", "status", "area"):
         if field in example:

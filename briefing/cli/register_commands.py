@@ -71,6 +71,7 @@ def _short(published) -> str:
 
 def _for_force(e) -> str:
     n = len(e.for_force)
+    closed = f"; {len(e.closed)} closed" if e.closed else ""
     if e.complete:
-        return str(n)
-    return f"{n} listed; the report makes {e.stated}" if e.stated is not None else f"{n} listed"
+        return f"{n}{closed}"
+    return (f"{n} listed; the report makes {e.stated}" if e.stated is not None else f"{n} listed") + closed

@@ -103,11 +103,17 @@ class Side:
         other areas can hold). Without counts that fit, every unnamed row can be there."""
         areas = self.areas(rows)
         named = sum(1 for r in areas if self.of(r).graded and fw.ranks[self.of(r).grade] <= limit)
-        unknown = sum(1 for r in areas if not self.of(r).graded)
-        if not self.counts or not self.fits(rows):
-            return named + unknown
+        unknown = sum(1 for r in areas if not self.of(r).graded and not above_if_graded(fw, self.of(r), limit))
+        if not self.counts or not self.fits(rows) or any(self.of(r).rest for r in areas):
+            return named + unknown  # a "the rest" statement already placed every unnamed row
         above = sum(c.unnamed for c in self.counts if min(fw.ranks[g] for g in c.grades) > limit)
         return named + unknown - max(above - self.outside, 0)
+
+
+def above_if_graded(fw: Frameworks, state, limit: int) -> bool:
+    """An area the source does not name but says of every such graded area that it is above
+    `limit` ("all other graded areas were adequate"): it is above, or was not graded."""
+    return bool(state.rest) and min(fw.ranks[g] for g in state.rest) > limit
 
 
 def _proven(fw: Frameworks, rows: list[GradeChange], side: Side, other: Side) -> int:
@@ -115,18 +121,18 @@ def _proven(fw: Frameworks, rows: list[GradeChange], side: Side, other: Side) ->
     if any(r.correction for r in rows) or not side.fits(rows):
         return 0  # the counts are of grades as published; a corrected one may be counted either way
     areas = side.areas(rows)
-    unknown = [r for r in areas if not side.of(r).graded]
     best = 0
     for limit in sorted({max(fw.ranks[g] for g in c.grades) for c in side.counts} |
                         {fw.ranks[side.of(r).grade] for r in areas if side.of(r).graded}):
         at = [r for r in areas if side.of(r).graded and fw.ranks[side.of(r).grade] <= limit]
+        unknown = [r for r in areas if not side.of(r).graded and not above_if_graded(fw, side.of(r), limit)]
         stated = sum(c.count for c in side.counts if max(fw.ranks[g] for g in c.grades) <= limit)
         least = max(stated - side.outside, len(at))
         extra = min(max(least - len(at), 0), len(unknown))  # the fewest unnamed rows that make up the count
 
         def stays(r) -> str:  # "ungraded", "maybe" (can be at g or worse there too) or "" (cannot)
             state = other.of(r)
-            if state.state == NOT_GRADED:
+            if state.state == NOT_GRADED or above_if_graded(fw, state, limit):  # above it, or not graded at all
                 return "ungraded"
             return "maybe" if not (state.graded and fw.ranks[state.grade] > limit) else ""
 

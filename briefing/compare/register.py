@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from briefing.compare.addressed import falls_to
+from briefing.compare.closings import with_later_closings
 from briefing.compare.matching import best_matches
 from briefing.compare.record import Record, responded_by
 from briefing.compare.standing import (  # noqa: F401 (the s.55 period and standing, as register users import them)
@@ -31,7 +32,7 @@ from briefing.compare.standing import (  # noqa: F401 (the s.55 period and stand
     s55_due,
     s55_last_day,
 )
-from briefing.model import REPORT_TYPE_NAMES, S55_KINDS, Finding, Inspection, PublicationDate, stable_id
+from briefing.model import NOT_S55_TYPES, REPORT_TYPE_NAMES, S55_KINDS, Closure, Finding, Inspection, PublicationDate, stable_id
 from briefing.reference import reference
 
 TRACKED_KINDS = S55_KINDS | {"area-for-improvement"}  # each gets a tracker row
@@ -58,6 +59,12 @@ class ReportEntry:
     report: str = ""  # the full report, where the source is partial
     cycle: str = ""  # a PEEL inspection's cycle
     cite: str = ""  # the source as a reader finds it (model.Inspection.cite): never a file on this machine
+    closures: tuple[Closure, ...] = ()  # the causes of concern the source says HMICFRS closed, as it says so
+
+    @property
+    def closed(self) -> tuple[Finding, ...]:
+        """The force's findings this source, or a later one on file, says were closed."""
+        return tuple(f for f in self.for_force if f.closed)
 
     @property
     def status(self) -> str:
@@ -83,7 +90,11 @@ class ReportEntry:
                 "standing": self.standing.kind,
                 "recommendations_for_force": len(self.for_force), "for_pcc": len(self.for_pcc),
                 "for_information": len(self.for_information), "recommendations_stated": self.stated,
-                "source": self.source, "findings_complete": self.complete}
+                "source": self.source, "findings_complete": self.complete,
+                "closed_for_force": [{"text": f.text, "closed_by": f.closed.by or "this source", "line": f.closed.place.line,
+                                      "page": f.closed.place.page, "closing": f.closed.text} for f in self.closed],
+                "closures": [{"subject": c.subject or None, "text": c.text, "line": c.place.line, "page": c.place.page}
+                             for c in self.closures]}
 
 
 def relates_to(report: Inspection, force: str) -> bool:
@@ -117,8 +128,8 @@ def register(record: Record, force: str, as_of: date, against: tuple[Inspection,
     matcher that links inspections. `forces` are the known forces (reference.forces)."""
     forces = reference().forces if forces is None else forces
     entries = []
-    for index, named in enumerate(record.reports):
-        report = named.inspection
+    closed = with_later_closings(record.inspections)
+    for index, report in enumerate(closed):
         if not relates_to(report, force) or not _out_by(report.published, as_of):
             continue
         responded, undated = responded_by(record, index, as_of, s55_due(report.published)
@@ -155,7 +166,8 @@ def _report_type(report: Inspection) -> str:
 
 def _entry(report: Inspection, force: str, as_of: date, responded: date | None, undated: bool,
            forces) -> ReportEntry:
-    due = s55_due(report.published)
+    letter = report.report_type in NOT_S55_TYPES
+    due = None if letter else s55_due(report.published)
     formal = [f for f in report.findings if f.kind in TRACKED_KINDS]
     whom = {f: falls_to(f, force, forces) for f in formal}
     stated = next((c.count for c in report.counts if c.kind == "recommendation"), None)
@@ -163,10 +175,10 @@ def _entry(report: Inspection, force: str, as_of: date, responded: date | None, 
     return ReportEntry(report.key(), report.title, kind, REPORT_TYPE_NAMES.get(kind, ""),
                        report.published, due, responded,
                        response_standing(due, responded, as_of, report.published, undated, _cycle(report),
-                                         report.published_by),
+                                         report.published_by, letter),
                        tuple(f for f in formal if whom[f] == "force"), tuple(f for f in formal if whom[f] == "pcc"),
                        tuple(f for f in formal if whom[f] in ("national", "other")), stated, report.source,
                        report.findings_complete, bool(report.cycle) and report.is_peel, report=report.report,
-                       cycle=report.cycle, cite=report.cite())
+                       cycle=report.cycle, cite=report.cite(), closures=report.closures)
 
 

@@ -84,12 +84,17 @@ class ResponseStanding:
 
 
 def response_standing(due: date | None, responded: date | None, as_of: date, published: PublicationDate,
-                      undated: bool = False, cycle=None, source_by: date | None = None) -> ResponseStanding:
+                      undated: bool = False, cycle=None, source_by: date | None = None,
+                      letter: bool = False) -> ResponseStanding:
     """Where a report's s.55 response stands on `as_of`. `responded` is a dated response on
     file (published by `as_of`); `undated` says a response is on file without a date; `cycle`
     (frameworks.Cycle) is a PEEL report's, and `source_by` a later source's date: each
-    bounds a publication date not on file, the nearer bound said."""
-    made = dict(due=due, responded=responded, published=published, on=as_of)
+    bounds a publication date not on file, the nearer bound said. A `letter` (a monitoring
+    letter, not an inspection report) has no last day: what is on file is said, none missing."""
+    made = dict(due=None if letter else due, responded=responded, published=published, on=as_of)
+    if letter:
+        return ResponseStanding("published-no-limit" if responded else "published-undated" if undated else "letter",
+                                **made)
     if before_limit(published, source_by, published_by(cycle)):
         return ResponseStanding("before-limit", **made)
     if responded is not None:

@@ -39,6 +39,7 @@ class AreaState:
     state: str  # GRADED | NOT_GRADED | NOT_STATED
     grade: str = ""  # the grade, when GRADED
     why: str = ""  # when NOT_GRADED: NO_AREA | UNGRADED | SEPARATELY | SAID
+    rest: tuple[str, ...] = ()  # when NOT_STATED: its grade if it was graded ("all other graded areas were adequate")
 
     @property
     def graded(self) -> bool:
@@ -84,7 +85,10 @@ def state_of(fw: Frameworks, inspection: Inspection, area: str) -> AreaState:
     said = next((j for j in inspection.judgements if j.area == area), None)
     if said is not None:
         return AreaState(GRADED, said.grade) if said.graded else AreaState(NOT_GRADED, why=SAID)
-    return silence(fw, question_set(fw, inspection), area)
+    quiet = silence(fw, question_set(fw, inspection), area)
+    if quiet.state == NOT_STATED and inspection.rest is not None:  # "all other graded areas were adequate"
+        return AreaState(NOT_STATED, rest=inspection.rest.grades)
+    return quiet
 
 
 def movement(fw: Frameworks, old: AreaState, new: AreaState, scale: tuple[str, ...] = ()) -> tuple[str, int]:

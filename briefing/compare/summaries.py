@@ -12,7 +12,7 @@ from datetime import date
 from briefing.compare.states import area_title
 from briefing.compare.themes import themes_of
 from briefing.frameworks import Frameworks
-from briefing.model import Correction, Finding, Inspection, Place, Quote, Unplaced, stable_id
+from briefing.model import Correction, Finding, Inspection, Place, Quote, RestGrade, Unplaced, stable_id
 from briefing.sources import source_kind_name
 
 
@@ -48,7 +48,7 @@ class FindingRef:
     def of(cls, finding: Finding, label: str, inspection: Inspection, fw: Frameworks) -> FindingRef:
         """The area named in the inspection's own cycle's words, where it has one."""
         cycles = (inspection.cycle,) if inspection.cycle in fw.cycles else ()
-        return cls(finding.kind, finding.area, area_title(fw, cycles, finding.area) if finding.area else "", finding.text,
+        return cls(finding.kind, finding.area, area_title(fw, cycles, finding.area) if finding.area else "", finding.shown,
                    finding.id, str(finding.place), tuple(sorted(themes_of(finding.text))), label,
                    citation(inspection, finding.place), stable_id(inspection.key(), finding), finding.continues)
 
@@ -128,6 +128,7 @@ class InspectionSummary:
     unplaced: tuple[Unplaced, ...] = ()  # grade words the reader saw but could not tie to an area
     headline: Quote | None = None  # the inspector's own summary sentence, where the source has one
     areas_graded: int | None = None  # how many areas the source says were graded
+    rest: RestGrade | None = None  # "all other graded areas were adequate": the grade of every graded area not named
 
     @property
     def name(self) -> str:
@@ -149,7 +150,7 @@ class InspectionSummary:
                    tuple(correction_text(j.correction, fw) for j in inspection.judgements if j.correction),
                    inspection.report or (inspection.title if inspection.source_kind == "report" else ""),
                    inspection.cite(), inspection.grades_from, inspection.unplaced, inspection.headline,
-                   inspection.areas_graded)
+                   inspection.areas_graded, inspection.rest)
 
     def to_json(self) -> dict:
         return {"force": self.force, "cycle": self.cycle, "cycle_name": self.cycle_name, "title": self.title,

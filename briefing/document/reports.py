@@ -17,8 +17,8 @@ from briefing.compare.register import OPEN, ReportEntry
 from briefing.document.model import BulletList, Column, Paragraph, Section, Sheet, Table
 from briefing.document.wording import join_words, long_date, plural
 from briefing.frameworks import Frameworks
-from briefing.model import KIND_LABELS, PublicationDate, kind_count
-from briefing.tracker import TrackerRow
+from briefing.model import KIND_LABELS, NOT_S55_TYPES, Closure, PublicationDate, kind_count
+from briefing.tracker import CLOSED_BY_HMICFRS, TrackerRow
 
 HOW = {"month": " (due date: the month's last day)", "derived": " (due date worked out from publication)",
        "before": " (before the report was published: no due date taken from it; check the report)"}
@@ -66,10 +66,11 @@ def recommendations_cell(e: ReportEntry) -> str:
     if e.peel:
         return "a PEEL inspection: its findings are in this briefing's findings sections and the tracker"
     listed = e.for_force + e.for_pcc + e.for_information
+    said = closings_said(e)
     if not listed and not e.complete:
         stated = f"{plural(e.stated, 'recommendation')} in the report; " if e.stated is not None else ""
-        return f"{stated}the source on file lists none"
-    parts = [f"{_kinds(e.for_force) or 'none'} for the force"]
+        return f"{stated}the source on file lists none{said}"
+    parts = [f"{_kinds(e.for_force) or 'none'} for the force{_closed(e)}"]
     if e.for_pcc:
         parts.append(f"{_kinds(e.for_pcc)} for the PCC")
     if e.for_information:
@@ -81,7 +82,37 @@ def recommendations_cell(e: ReportEntry) -> str:
         scope = f"the source lists {recommendations} of the {e.stated} recommendations the report makes"
     else:
         scope = "the source may not list every finding"
-    return f"{'; '.join(parts)} ({scope})"
+    return f"{'; '.join(parts)} ({scope}){said}"
+
+
+def closed_words(closure: Closure) -> str:
+    """ "closed by this letter (line 27)", "closed by HMICFRS's cause of concern revisit
+    letter of 27 September 2024 (line 27)": the source's own sentence, by its place."""
+    return f"closed by {closure.by or 'this letter'} ({closure.place})"
+
+
+def _closed(e: ReportEntry) -> str:
+    closed = e.closed
+    if not closed:
+        return ""
+    every = len(closed) == len(e.for_force)
+    which = ("both" if len(closed) == 2 else "all") if every and len(closed) > 1 else \
+        "" if every else f"{len(closed)} of them"
+    reasons = join_words(sorted({closed_words(f.closed) for f in closed}))
+    return f", {which + ' ' if which else ''}{reasons}"
+
+
+def closings_said(e: ReportEntry) -> str:
+    """What the source says HMICFRS closed that no finding listed here shows: "; it says HMICFRS
+    closed the causes of concern (line 18), without naming them"."""
+    shown = {f.closed.place for f in e.closed}
+    left = [c for c in e.closures if c.place not in shown]
+    if not left or e.peel:
+        return ""
+    said = [f"the {'causes' if c.plural else 'cause'} of concern regarding {c.subject} ({c.place})" if c.named else
+            f"the {'causes' if c.plural else 'cause'} of concern ({c.place}), without naming "
+            f"{'them' if c.plural else 'it'}" for c in left]
+    return f"; it says HMICFRS closed {join_words(said)}"
 
 
 def _kinds(findings) -> str:
@@ -110,9 +141,16 @@ def _recent(recent: list[ReportEntry], since: Since, office: str) -> Section:
     unsure = [e.title for e in recent if since.unsure(e)]
     order = (f" The dates on file do not say whether {join_words(unsure)} came before or after it."
              if unsure else "")
+    letters = sum(1 for e in recent if e.report_type in NOT_S55_TYPES)
+    applies = "Section 55 applies to each" if not letters else \
+        "Section 55 applies to each inspection report among them" if letters < len(recent) else ""
+    duty = (f" {applies}: the {office} publishes comments within the 56 days that begin with its publication day."
+            if applies else "")
+    if letters:
+        duty += (f" {'A monitoring letter is' if letters == 1 else 'Monitoring letters are'} not an inspection report: "
+                 "its row says what to check.")
     blocks = [Paragraph(f"{plural(len(recent), 'report')} on file {'was' if len(recent) == 1 else 'were'} published "
-                        f"after {since.words}, newest first.{order} Section 55 applies to each: the {office} publishes "
-                        "comments within the 56 days that begin with its publication day."),
+                        f"after {since.words}, newest first.{order}{duty}"),
               Table("Reports", f"Reports on file published after {since.words}", (
                   Column("Report", 3.2), Column("Type", 1.6), Column("Published", 1.3, "date"),
                   Column("Recommendations", 2.6), Column("s.55 response", 2.6)), rows)]
@@ -213,8 +251,9 @@ def report_rows(entries: tuple[ReportEntry, ...], fw: Frameworks) -> list[Tracke
                 due, how = None, "before"
             rows.append(TrackerRow(
                 id=e.tracker_id(finding), inspection=f"{e.title} ({e.published})", kind=KIND_LABELS[finding.kind],
-                area=fw.area_name(finding.area) if finding.area else "Not tied to an area", finding=finding.text,
-                standing=finding.status or "open", state="report", addressee=finding.addressee,
-                label=finding.number or finding.id,
-                deadline=words + HOW.get(how, ""), related=link, due=due, status=""))
+                area=fw.area_name(finding.area) if finding.area else "Not tied to an area", finding=finding.shown,
+                standing=closed_words(finding.closed) if finding.closed else finding.status or "open", state="report",
+                addressee=finding.addressee, label=finding.number or finding.id,
+                deadline=words + HOW.get(how, ""), related=link, due=due,
+                status=CLOSED_BY_HMICFRS if finding.closed else ""))
     return rows

@@ -13,7 +13,7 @@ questions, no analyst detail.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefing.cleaning import clean_model
 from briefing.compare.addressed import due_date
@@ -146,7 +146,10 @@ def _comments(title: str, who: str, what: str) -> Section:
 
 
 def _labelled(s: Subject) -> dict[Finding, str]:
-    return dict(zip(s.report.findings, s.report.finding_labels()))
+    """Each finding's label, the register's copies included (a closed one is a copy marked closed)."""
+    labels = dict(zip(s.report.findings, s.report.finding_labels()))
+    return labels | {f: labels[replace(f, closed=None)] for f in s.entry.tracked + s.entry.for_information
+                     if f.closed and replace(f, closed=None) in labels}
 
 
 def _entries(s: Subject) -> list[Section]:
@@ -167,17 +170,21 @@ def _entries(s: Subject) -> list[Section]:
         heading = labels.get(f) or f.number or "Recommendation"
         words = due_date(f)[1]
         when = [Paragraph(f"The report asks for this {words}.", "note")] if words else []
-        out.append(Section(heading, 2, (Paragraph(f.text, "quote"), *when,
+        if f.closed:  # the office may still say what was done, but not as if it were open
+            what = "it" if f.kind == "cause-of-concern" else "the cause of concern it answers"
+            when.append(Paragraph(f"HMICFRS has closed {what} in {f.closed.by or 'this letter'}.",
+                                  "note"))
+        out.append(Section(heading, 2, (Paragraph(f.shown, "quote"), *when,
                                         Paragraph(WRITE.format(who="the office", what="the action taken or proposed, "
                                                                "who leads it and by when"), "placeholder"))))
     if e.for_information:
         out.append(Section("Recommendations for national bodies", 1, (
             Paragraph("The report also makes these recommendations to national bodies, noted here for information."),
-            BulletList(tuple(f"{labels.get(f) or f.number}: {f.text}".lstrip(": ") for f in e.for_information)))))
+            BulletList(tuple(f"{labels.get(f) or f.number}: {f.shown}".lstrip(": ") for f in e.for_information)))))
     afis = [f for f in e.tracked if f.kind == "area-for-improvement"]
     if afis:
         out.append(Section("Areas for improvement", 1, (
             Paragraph(f"The report also names {plural(len(afis), 'area')} for improvement."),
             Table("AFIs", "Areas for improvement", (Column("Area for improvement", 1.2), Column("Text", 5)),
-                  tuple((labels.get(f, ""), f.text) for f in afis)))))
+                  tuple((labels.get(f, ""), f.shown) for f in afis)))))
     return out

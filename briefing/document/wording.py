@@ -10,7 +10,7 @@ from briefing.compare import Comparison
 from briefing.compare.grades import GradeChange
 from briefing.compare.states import AreaState
 from briefing.model import KIND_LABELS, KIND_PLURALS, KeyFigure, PublicationDate
-from briefing.phrases import area_state_words, long_date, movement_words, unmatched_new_words, unmatched_words
+from briefing.phrases import STATE_WORDS, area_state_words, long_date, movement_words, unmatched_new_words, unmatched_words
 from briefing.sources import with_article
 
 
@@ -21,6 +21,8 @@ def movement_text(change: GradeChange, later: str) -> str:
 
 def side_text(state: AreaState, cycle: str) -> str:
     """One side of a grade row: the grade, "not graded", "not stated" (`cycle` names the side's cycle)."""
+    if state.rest:  # "all other graded areas were adequate": its grade if it was graded, no more
+        return STATE_WORDS["rest"].format(grade=" or ".join(state.rest))
     return area_state_words(state.state, state.grade, state.why, cycle)
 
 

@@ -17,8 +17,9 @@ from briefing import limits
 from briefing.errors import InputError
 from briefing.extract import reports
 from briefing.extract.areas import resolver
+from briefing.extract.closures import mark_closed, read_closures
 from briefing.extract.context import Context, Settled
-from briefing.extract.counts import COUNT_RULES, areas_graded, in_order
+from briefing.extract.counts import COUNT_RULES, areas_graded, in_order, rest_grade
 from briefing.extract.cycles import Cue, cycle_published, detect_cycle, names_cycle, weakly_settled
 from briefing.extract.dates import publication_date, published_by
 from briefing.extract.findings import find_findings
@@ -152,6 +153,8 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
     ctx.settled = Settled(published, tuple(statements), reading, resolver(reading), tuple(judgements))
     findings = find_findings(ctx, ctx.settled.resolve, judgements, force,
                              PublicationDate(*published).exact if published else None)
+    closures = read_closures(lines)
+    findings = mark_closed(findings, closures, kind, lines)
     warnings += _gaps(chosen if kind == "peel" else True, force, published, evidence)
     warnings += [caution] if caution and chosen else []
     loose = unplaced(ctx, grades.claimed + counted.claimed, unread, reading.id)
@@ -172,11 +175,11 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
                             title=(reports.peel_title(page, chosen, force) if kind == "peel" else title) or "",
                             published=PublicationDate(*published) if published else PublicationDate(0),
                             published_by=None if published else published_by(ctx), source=str(path), judgements=tuple(judgements), findings=tuple(findings),
-                            grade_counts=tuple(counts), areas_graded=areas_graded(ctx), notes=" ".join(f"{w}"[:1].upper() + f"{w}"[1:] + "." for w in warnings),
+                            grade_counts=tuple(counts), areas_graded=areas_graded(ctx), rest=rest_grade(ctx), notes=" ".join(f"{w}"[:1].upper() + f"{w}"[1:] + "." for w in warnings),
                             source_kind=source_kind, findings_complete=False, report_type=kind,
                             inspectorates=reports.inspectorates_of(page.opening), covers=_covers(kind, page, force),
                             counts=reports.stated_counts(lines), response=response_of(ctx, source_kind),
-                            monitoring=monitoring, headline=read_headline(ctx, force),
+                            monitoring=monitoring, closures=closures, headline=read_headline(ctx, force),
                             unplaced=tuple(loose))  # its warnings travel in the Extraction, said once by pack
     said = tuple(w if isinstance(w, ReadingWarning) else ReadingWarning(w) for w in warnings)
     return Extraction(inspection, evidence, said, earlier, tuple(lines))

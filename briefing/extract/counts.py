@@ -21,7 +21,8 @@ from briefing.extract.grades.grammar import Grammar
 from briefing.extract.language import NUMBER_WORDS, number
 from briefing.extract.ruler import Reading, Ruler, Span, Unique
 from briefing.extract.vocabulary import QUOTE as Q
-from briefing.model import GradeCount
+from briefing.extract.findings.base import sentence_place
+from briefing.model import GradeCount, RestGrade
 
 WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))  # "seventeen" before "seven"
 NUMBER = rf"(?:\d{{1,2}}(?!\d)|{WORDS}|zero|no|none)"  # never a year
@@ -168,6 +169,31 @@ def in_order(result) -> list[GradeCount]:
 
 AREAS_GRADED = re.compile(rf"\bgraded\s+(?:[^.]{{0,80}}?\bperformance\s+across\s+(?P<n>{SMALL})\s+(?:separate\s+|specific\s+)?"
                           rf"areas\b|(?P<m>{SMALL})\s+(?:of\s+them\s+)?to\s+assess\b)", re.IGNORECASE)
+
+
+REST = re.compile(
+    rf"\b(?:all\s+(?:the\s+)?other|all\s+(?:the\s+)?remaining|every\s+other|each\s+of\s+the\s+other|the\s+other|"
+    rf"the\s+remaining|the\s+rest\s+of\s+the)\s+(?:graded\s+|assessed\s+|inspected\s+)?(?:areas?|categories|questions|"
+    rf"fields)\b(?:\s+of\s+(?:the\s+)?[\w\u2019']+(?:\s+[\w\u2019']+){{0,2}}?\s+work)?\s+(?:were|was|are|is|have\s+been)"
+    rf"\s+(?:all\s+)?(?:(?:{VERBS})\s+)?(?:as\s+|to\s+be\s+)?(?P<grades>[^.;,]{{3,60}})", re.IGNORECASE)
+
+
+def rest_grade(ctx) -> RestGrade | None:
+    """ "All other graded areas of the force's work were ranked as adequate": the grade of every
+    graded area the source does not name (a count of areas it is not: see model.RestGrade);
+    never one about an earlier inspection, never with a number ("the other two areas")."""
+    for para in ctx.paras:
+        folded = ctx.folded(para)
+        if "other" not in folded and "remaining" not in folded and "rest" not in folded:
+            continue
+        for match in REST.finditer(para.text):
+            grades = _grades(ctx.grammar, match.group("grades")[:30])
+            if len(grades) == 1 and not _earlier(ctx, para, match.start()):
+                start = max(para.text.rfind(". ", 0, match.start()) + 1, 0)
+                end = para.text.find(". ", match.end())
+                said = " ".join(para.text[start:end + 1 if end >= 0 else None].split())
+                return RestGrade(grades, said, sentence_place(para, said), "the-rest")
+    return None
 
 
 def areas_graded(ctx) -> int | None:

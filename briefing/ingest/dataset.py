@@ -21,6 +21,7 @@ from briefing.model import (
     MONITORING_EVENTS,
     MONITORING_STAGES,
     REPORT_TYPES,
+    Closure,
     Correction,
     Finding,
     GradeCount,
@@ -32,6 +33,7 @@ from briefing.model import (
     PublicationDate,
     Quote,
     Response,
+    RestGrade,
     StatedCount,
 )
 from briefing.reference import Reference
@@ -41,20 +43,22 @@ from briefing.sources import source_kinds
 TOP_KEYS = ("force", "cycle", "report_type", "title", "published", "published_by", "source", "source_title", "source_kind",
             "findings_complete", "report", "grades_from",
             "inspectorates", "covers", "response", "notes", "judgements", "findings", "key_figures", "grade_counts", "counts",
-            "areas_graded",
-            "corrections", "monitoring", "headline")
+            "areas_graded", "rest",
+            "corrections", "monitoring", "closures", "headline")
 KEY_SYNONYMS = {"judgments": "judgements", "key_figure": "key_figures", "figures": "key_figures"}
 REQUIRED = ("force", "published")  # and a cycle for a PEEL assessment, a title for any other report
 PLACE_KEYS = {"line", "page", "how"}  # where a fact was read, and the reading rule that read it
+CLOSURE_KEYS = {"subject", "text", "plural", "note"} | PLACE_KEYS  # a closing of a cause of concern (model.Closure)
 ITEM_KEYS = {
     "judgements": {"area", "label", "grade", "note"} | PLACE_KEYS,
     "findings": {"kind", "area", "text", "id", "relates_to", "note", "number", "addressee", "due", "status",
-                 "continues"} | PLACE_KEYS,
+                 "continues", "closed", "cut"} | PLACE_KEYS,
     "key_figures": {"name", "value", "unit", "period", "comparator", "note"} | PLACE_KEYS,
     "grade_counts": {"grades", "count", "note"} | PLACE_KEYS,
     "corrections": {"area", "from", "to", "date", "reason", "source", "note"} | PLACE_KEYS,
     "counts": {"kind", "count", "note"} | PLACE_KEYS,
     "monitoring": {"stage", "event", "date", "text", "note"} | PLACE_KEYS,
+    "closures": CLOSURE_KEYS,
 }
 MAX_DATASET_BYTES = limits.DATASET_BYTES
 
@@ -254,6 +258,8 @@ def _findings(checker: _Checker, data: dict, cycle: Cycle | None) -> tuple[Findi
             out.append(Finding(kind, area, text, id=checker.text(item, "id", path, False),
                                relates_to=checker.text(item, "relates_to", path, False),
                                place=checker.place(item, path), how=checker.how(item, path),
+                               closed=_closure(checker, item["closed"], (*path, "closed")) if item.get("closed") else None,
+                               cut=item.get("cut") is True,
                                **{k: checker.text(item, k, path, False)
                                   for k in ("number", "addressee", "due", "status", "continues")}))
     return _once(checker, out)
@@ -435,6 +441,38 @@ def _monitoring(checker: _Checker, data: dict) -> tuple[Monitoring, ...]:
     return tuple(out)
 
 
+def _closure(checker: _Checker, raw, path: tuple) -> Closure | None:
+    """A closing of a cause of concern: the sentence that says so, what it names and where."""
+    if not isinstance(raw, dict) or set(map(str, raw)) - CLOSURE_KEYS:
+        checker.problem("a closing must be a mapping of text (the sentence that closes it), subject and line", *path)
+        return None
+    text = checker.text(raw, "text", path)
+    return Closure(checker.text(raw, "subject", path, False), text, checker.place(raw, path), checker.how(raw, path),
+                   raw.get("plural") is True) if text else None
+
+
+def _closures(checker: _Checker, data: dict) -> tuple[Closure, ...]:
+    return tuple(c for path, item in checker.items(data, "closures") if (c := _closure(checker, item, path)))
+
+
+def _rest(checker: _Checker, data: dict, cycle) -> RestGrade | None:
+    """ "All other graded areas were adequate": the grade of every graded area not named."""
+    raw = data.get("rest")
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or set(map(str, raw)) - {"grades", "text", "line", "page", "how", "note"} or \
+            not isinstance(raw.get("grades"), list) or not raw["grades"]:
+        checker.problem("'rest' must be a mapping of grades (a list: the grade of every graded area the source does not "
+                        "name), text and line", "rest")
+        return None
+    grades = tuple(str(g) for g in raw["grades"])
+    if cycle is not None and any(g not in cycle.grades for g in grades):
+        checker.problem(f"'rest' grades {', '.join(grades)} are not all grades of the cycle's scale", "rest")
+        return None
+    return RestGrade(grades, checker.text(raw, "text", ("rest",), False), checker.place(raw, ("rest",)),
+                     checker.how(raw, ("rest",)))
+
+
 def _headline(checker: _Checker, data: dict) -> Quote | None:
     raw = data.get("headline")
     if raw is None:
@@ -470,6 +508,7 @@ def inspection_from_data(name: str, located: Located, reference: Reference | Non
         title=checker.text(data, "title", (), required=False) or (cycle.name if cycle else ""),
         published=published or PublicationDate(0), source=_source(data.get("source"), name),
         published_by=_published_by(checker, data), areas_graded=_areas_graded(checker, data),
+        rest=_rest(checker, data, cycle),
         judgements=judgements, findings=_findings(checker, data, cycle),
         key_figures=_figures(checker, data), grade_counts=_counts(checker, data, cycle),
         notes=checker.text(data, "notes", (), required=False), source_kind=kind, findings_complete=complete,
@@ -479,7 +518,7 @@ def inspection_from_data(name: str, located: Located, reference: Reference | Non
         grades_from=checker.text(data, "grades_from", (), required=False),
         inspectorates=_names(checker, data, "inspectorates"), covers=_names(checker, data, "covers"),
         counts=_stated_counts(checker, data), response=_response(checker, data),
-        monitoring=_monitoring(checker, data), headline=_headline(checker, data),
+        monitoring=_monitoring(checker, data), closures=_closures(checker, data), headline=_headline(checker, data),
         warnings=tuple(checker.warnings))
     if checker.problems:
         raise ValidationFailed(checker.problems)
@@ -563,12 +602,17 @@ def to_dataset(inspection: Inspection) -> dict:
     def compact(d: dict) -> dict:
         return {k: v for k, v in d.items() if v not in ("", None, (), [], {})}
 
+    def closure(c: Closure | None) -> dict:
+        return compact({"subject": c.subject, "text": c.text, "plural": c.plural or None, **place(c.place, c.how)}) if c else {}
+
     return compact({
         "force": inspection.force, "cycle": inspection.cycle,
         "report_type": inspection.report_type, "title": inspection.title,
         "published": inspection.published.iso() if inspection.published.known else "", "source": inspection.source,
         "published_by": inspection.published_by.isoformat() if inspection.published_by else "",
         "areas_graded": inspection.areas_graded,
+        "rest": compact({"grades": list(inspection.rest.grades), "text": inspection.rest.text,
+                         **place(inspection.rest.place, inspection.rest.how)}) if inspection.rest else "",
         "source_title": inspection.source_title, "source_kind": inspection.source_kind,
         "findings_complete": inspection.findings_complete, "report": inspection.report,
         "grades_from": inspection.grades_from, "inspectorates": list(inspection.inspectorates), "covers": list(inspection.covers),
@@ -580,6 +624,7 @@ def to_dataset(inspection: Inspection) -> dict:
                              **place(inspection.headline.place, inspection.headline.how)}) if inspection.headline else "",
         "monitoring": [compact({"stage": m.stage, "event": m.event, "date": m.date.iso() if m.date else "",
                                 "text": m.text, **place(m.place, m.how)}) for m in inspection.monitoring],
+        "closures": [closure(c) for c in inspection.closures],
         "notes": inspection.notes,
         "judgements": [compact({"area": j.area, "label": j.label, "grade": j.grade, **place(j.place, j.how)})
                        for j in inspection.judgements],
@@ -587,7 +632,9 @@ def to_dataset(inspection: Inspection) -> dict:
                          for c in inspection.grade_counts],
         "findings": [compact({"kind": f.kind, "id": f.id, "number": f.number, "area": f.area, "text": f.text,
                               "addressee": f.addressee, "due": f.due, "status": f.status,
-                              "relates_to": f.relates_to, "continues": f.continues, **place(f.place, f.how)})
+                              "relates_to": f.relates_to, "continues": f.continues, "closed": closure(f.closed),
+                              "cut": f.cut or None,
+                              **place(f.place, f.how)})
                      for f in inspection.findings],
         "key_figures": [compact({"name": k.name, "value": k.value, "unit": k.unit, "period": k.period,
                                  "comparator": k.comparator, **place(k.place, k.how)}) for k in inspection.key_figures],

@@ -88,18 +88,23 @@ class Findings:
         """A finding of `kind`; its addressee and deadline from its own words or its stem
         ("By March 2023, all police forces should ensure that:")."""
         text = " ".join(text.split())
-        if text and not text.endswith((".", "?", "!", ":", ";", ",")) and para.index == len(self.paras) - 1 \
-                and text.split()[-1].lower() in CUT_WORDS:
-            text += " [the source's text ends here]"  # "so that it a": cut off, never made to look whole
-        text = text if text.endswith((".", "?", "!", ":")) or not text else text + "."
-        return Finding(kind, area or self.sections.area_at(para), text, place=place or para.start.place,
+        cut = _cut_off(text, para, len(self.paras))  # "so that it a", "its counter-corruption": never made to look whole
+        text = text if cut or text.endswith((".", "?", "!", ":")) or not text else text + "."
+        return Finding(kind, area or self.sections.area_at(para), text, place=place or para.start.place, cut=cut,
                        relates_to=relates_to, number=number, status=status,
                        addressee=addressee_of(text, stem) if kind == "recommendation" else "",
                        due=deadline_of(f"{stem} {text}", self.published) if kind == "recommendation" else "")
 
 
-# a sentence does not end on these: a finding whose text is the source's last words and ends on one was cut off
-CUT_WORDS = frozenset("a an the its their his her our to of and or for that which with in on by as at from".split())
+ENDS = (".", "?", "!", ":", ";", ",", ")", "\u201d", '"', "'", "\u2019")
+
+
+def _cut_off(text: str, para: Paragraph, paras: int) -> bool:
+    """The finding is the source's last words and they end on no sentence's end: the text was
+    cut there ("so that it a", "ensure that its counter-corruption"), whatever its last word."""
+    last = " ".join(para.text.split())
+    return bool(text) and para.index == paras - 1 and not text.endswith(ENDS) and not last.endswith(ENDS) and \
+        last.endswith(text.split()[-1])
 
 
 def joined(stem: str, body: str) -> str:
