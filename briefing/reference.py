@@ -53,6 +53,7 @@ class Reference:
     meetings: Mapping[str, Mapping[str, str]] = dataclasses.field(default_factory=dict)  # force -> audience -> the meeting its papers go to
     official_hosts: tuple[str, ...] = ()  # web hosts a report may be linked at (report_types.yaml)
     chief_officers: Mapping[str, str] = dataclasses.field(default_factory=dict)  # force (or "default") -> its chief's title
+    outside_s55: Mapping[str, str] = dataclasses.field(default_factory=dict)  # force -> why s.55 does not cover its reports
 
     def office_on(self, force: str, day: date) -> str:
         """The title of the body over the force on `day` (offices.yaml), or "" where none
@@ -81,7 +82,7 @@ class Reference:
                                              "offices.yaml", "default"),
                        wording=_wording(raw["wording.yaml"]), official_hosts=_hosts(raw["report_types.yaml"]),
                        meetings=_meetings(raw["offices.yaml"]), language=_language(raw["language.yaml"]),
-                       chief_officers=_chiefs(raw["offices.yaml"]),
+                       chief_officers=_chiefs(raw["offices.yaml"]), outside_s55=_outside_s55(raw["offices.yaml"]),
                        type_cues=_type_cues(raw["report_types.yaml"]))
         except InputError as exc:  # each check names its file; the error names where that file is
             raise InputError(exc.message, file=str(folder / exc.file) if exc.file in FILES else exc.file,
@@ -240,6 +241,14 @@ def _chiefs(raw) -> Mapping[str, str]:
     return MappingProxyType(dict(chiefs))
 
 
+def _outside_s55(raw) -> Mapping[str, str]:
+    """Optional: force -> why section 55 does not cover its reports."""
+    outside = _check(raw.get("outside_s55") or {}, dict, "offices.yaml", "outside_s55")
+    for force, why in outside.items():
+        _check(why, str, "offices.yaml", f"outside_s55.{force}")
+    return MappingProxyType(dict(outside))
+
+
 def _meetings(raw) -> Mapping[str, Mapping[str, str]]:
     """Optional: force -> {audience: meeting}."""
     meetings = _check(raw.get("meetings") or {}, dict, "offices.yaml", "meetings")
@@ -295,7 +304,7 @@ WORDED = {"states": ("not-graded", "not-stated", "no-area"),
                          "not-stated")}
 RESPONSE_STANDINGS = ("published", "published-late", "published-no-limit", "published-undated", "before-limit", "due",
                       "due-tomorrow", "due-today", "ended", "ended-by", "ended-by-cycle", "ended-by-source", "running",
-                      "date-unknown")
+                      "date-unknown", "letter", "outside")
 
 
 def _wording(raw) -> Mapping:

@@ -142,3 +142,27 @@ def test_a_dataset_is_checked_against_the_data_given(data, tmp_path):
     assert load_dataset(dataset, Reference.read(data)).source_kind == "board-minutes"
     with pytest.raises(ValidationFailed, match="source_kind 'board-minutes' is not one of"):
         load_dataset(dataset)
+
+
+def test_a_force_section_55_does_not_cover_is_never_given_a_duty_or_a_last_day(tmp_path):
+    """British Transport Police is inspected under the Railways and Transport Safety Act 2003,
+    not s.54 of the Police Act 1996: its pack was addressed to a "Police and Crime
+    Commissioner", asked to confirm a s.55 response "due 17 April 2024" and given a skeleton
+    with copies to the Home Secretary (review 4, item 2). Planted: the bundled force's two
+    inspections, renamed British Transport Police."""
+    from dataclasses import replace
+
+    from briefing.compare import compare
+    from briefing.document import PackOptions, build_briefing
+    from briefing.ingest.dataset import load_dataset
+
+    old, new = (replace(load_dataset(data_dir() / "northamptonshire" / name), force="British Transport Police")
+                for name in ("2021-22-peel.yaml", "2023-25-peel-article.yaml"))
+    day = date(2026, 12, 7)
+    briefing = build_briefing(compare(old, new, as_of=day), None, PackOptions(date=day))
+    text = json.dumps([s.title for s in briefing.sections]) + json.dumps(
+        [getattr(b, "text", "") or getattr(b, "items", "") for s in briefing.sections for b in s.blocks], default=str)
+    assert "British Transport Police Authority" in text and "Police and Crime Commissioner" not in text
+    assert "Railways and Transport Safety Act 2003" in text
+    assert "Home Secretary" not in text and "was due" not in text and "56 days ended" not in text
+    assert briefing.metadata.s55_due is None

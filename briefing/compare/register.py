@@ -32,7 +32,16 @@ from briefing.compare.standing import (  # noqa: F401 (the s.55 period and stand
     s55_due,
     s55_last_day,
 )
-from briefing.model import NOT_S55_TYPES, REPORT_TYPE_NAMES, S55_KINDS, Closure, Finding, Inspection, PublicationDate, stable_id
+from briefing.model import (
+    NOT_S55_TYPES,
+    REPORT_TYPE_NAMES,
+    S55_KINDS,
+    Closure,
+    Finding,
+    Inspection,
+    PublicationDate,
+    stable_id,
+)
 from briefing.reference import reference
 
 TRACKED_KINDS = S55_KINDS | {"area-for-improvement"}  # each gets a tracker row
@@ -167,7 +176,7 @@ def _report_type(report: Inspection) -> str:
 def _entry(report: Inspection, force: str, as_of: date, responded: date | None, undated: bool,
            forces) -> ReportEntry:
     letter = report.report_type in NOT_S55_TYPES
-    due = None if letter else s55_due(report.published)
+    due = None if letter else s55_due(report.published, force)
     formal = [f for f in report.findings if f.kind in TRACKED_KINDS]
     whom = {f: falls_to(f, force, forces) for f in formal}
     stated = next((c.count for c in report.counts if c.kind == "recommendation"), None)
@@ -175,7 +184,7 @@ def _entry(report: Inspection, force: str, as_of: date, responded: date | None, 
     return ReportEntry(report.key(), report.title, kind, REPORT_TYPE_NAMES.get(kind, ""),
                        report.published, due, responded,
                        response_standing(due, responded, as_of, report.published, undated, _cycle(report),
-                                         report.published_by, letter),
+                                         report.published_by, letter, force),
                        tuple(f for f in formal if whom[f] == "force"), tuple(f for f in formal if whom[f] == "pcc"),
                        tuple(f for f in formal if whom[f] in ("national", "other")), stated, report.source,
                        report.findings_complete, bool(report.cycle) and report.is_peel, report=report.report,

@@ -23,10 +23,16 @@ def s55_last_day(published: date) -> date:
     return published + timedelta(days=S55_DAYS - 1)
 
 
-def s55_due(published: PublicationDate) -> date | None:
+def s55_due(published: PublicationDate, force: str = "") -> date | None:
     """The last day for the PCC's response, where the law sets one and the day is known."""
     day = published.exact
-    return s55_last_day(day) if day is not None and day >= LIMIT_FROM else None
+    return s55_last_day(day) if day is not None and day >= LIMIT_FROM and not outside_s55(force) else None
+
+
+def outside_s55(force: str) -> str:
+    """Why section 55 does not cover the force's reports (data/offices.yaml: British
+    Transport Police is not the force of a police area), or "" for the forces it covers."""
+    return reference().outside_s55.get(force, "") if force else ""
 
 
 def before_limit(published: PublicationDate, *bounds: date | None) -> bool:
@@ -85,13 +91,16 @@ class ResponseStanding:
 
 def response_standing(due: date | None, responded: date | None, as_of: date, published: PublicationDate,
                       undated: bool = False, cycle=None, source_by: date | None = None,
-                      letter: bool = False) -> ResponseStanding:
+                      letter: bool = False, force: str = "") -> ResponseStanding:
     """Where a report's s.55 response stands on `as_of`. `responded` is a dated response on
     file (published by `as_of`); `undated` says a response is on file without a date; `cycle`
     (frameworks.Cycle) is a PEEL report's, and `source_by` a later source's date: each
     bounds a publication date not on file, the nearer bound said. A `letter` (a monitoring
-    letter, not an inspection report) has no last day: what is on file is said, none missing."""
-    made = dict(due=None if letter else due, responded=responded, published=published, on=as_of)
+    letter, not an inspection report) has no last day: what is on file is said, none missing;
+    nor has a report on a `force` section 55 does not cover."""
+    made = dict(due=None if letter or outside_s55(force) else due, responded=responded, published=published, on=as_of)
+    if outside_s55(force):
+        return ResponseStanding("outside", **made)
     if letter:
         return ResponseStanding("published-no-limit" if responded else "published-undated" if undated else "letter",
                                 **made)

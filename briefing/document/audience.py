@@ -8,10 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefing.compare import Comparison
+from briefing.compare.standing import outside_s55
 from briefing.compare.states import NOT_STATED
 from briefing.document import summary
 from briefing.document.grades import counted_text
-from briefing.document.model import Column, Section, Table
+from briefing.document.model import Column, Paragraph, Section, Table
 from briefing.document.narrative import render_blocks
 from briefing.document.options import PackOptions
 from briefing.document.wording import (
@@ -116,7 +117,11 @@ def audience_sections(c: Comparison, options: PackOptions, standing, monitoring:
 
 def _s55(c: Comparison, options: PackOptions, standing) -> Section:
     """The duty, where the response stands on the paper's date, and a skeleton to draft it
-    with, unless a response is on file already."""
+    with, unless a response is on file already; for a force section 55 does not cover, why."""
+    if standing.kind == "outside":
+        return Section("Section 55", 1, (Paragraph(f"{outside_s55(c.new.force)}. The {options.office_for(c.new.force)} "
+                                                   "may still publish comments on the report; nothing on file says "
+                                                   "whether it has."),))
     findings = c.new.findings
     formal = [f for f in findings if f.kind in ("cause-of-concern", "recommendation")]
     items = formal or [f for f in findings if f.kind != "innovative-practice"]

@@ -128,7 +128,7 @@ def _standing(c: Comparison, register: tuple[ReportEntry, ...], options: PackOpt
     if entry is not None:
         return entry.standing
     return response_standing(c.s55_due, None, options.date, PublicationDate.from_iso(c.new.published_iso),
-                             cycle=fw.cycles.get(c.new.cycle))
+                             cycle=fw.cycles.get(c.new.cycle), force=c.new.force)
 
 
 def _summary_context(c: Comparison, options: PackOptions, standing: ResponseStanding,
@@ -143,6 +143,6 @@ def _summary_context(c: Comparison, options: PackOptions, standing: ResponseStan
         persisting=summary.persisting_line(c), findings=summary.findings_line(c),
         new_complete=c.new.findings_complete, new_kind=with_article(c.new.source_kind_name),
         old_complete=c.old.findings_complete, old_kind=with_article(c.old.source_kind_name),
-        deadline=standing.words("said") if options.audience == "pcc" else "",
+        deadline=standing.words("said") if options.audience == "pcc" and standing.kind != "outside" else "",
         office_short=options.office_short(c.new.force),
         comparable=c.comparable, **ahead(c, options))

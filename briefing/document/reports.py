@@ -142,7 +142,8 @@ def _recent(recent: list[ReportEntry], since: Since, office: str) -> Section:
     order = (f" The dates on file do not say whether {join_words(unsure)} came before or after it."
              if unsure else "")
     letters = sum(1 for e in recent if e.report_type in NOT_S55_TYPES)
-    applies = "Section 55 applies to each" if not letters else \
+    outside = any(e.standing.kind == "outside" for e in recent)  # the force's: its register holds only its own
+    applies = "" if outside else "Section 55 applies to each" if not letters else \
         "Section 55 applies to each inspection report among them" if letters < len(recent) else ""
     duty = (f" {applies}: the {office} publishes comments within the 56 days that begin with its publication day."
             if applies else "")

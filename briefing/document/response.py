@@ -19,6 +19,7 @@ from briefing.cleaning import clean_model
 from briefing.compare.addressed import due_date
 from briefing.compare.counted import counted
 from briefing.compare.register import ReportEntry
+from briefing.compare.standing import outside_s55
 from briefing.document.grades import counted_text
 from briefing.document.model import Briefing, BulletList, Column, Link, Metadata, Paragraph, Section, Table
 from briefing.document.options import PackOptions
@@ -61,8 +62,8 @@ def build_response(subject: Subject, options: PackOptions | None = None,
                 _comments(f"The {chief}'s comments", f"the office, from the {chief}'s comments",
                           f"the {chief}'s comments on the report, as received"),
                 *_entries(subject))
-    meta = Metadata(title=title, subject=f"The {office}'s response under section 55 of the Police Act 1996 to "
-                                         f"HMICFRS's report {r.title} ({force})",
+    under = "" if outside_s55(force) else " under section 55 of the Police Act 1996"
+    meta = Metadata(title=title, subject=f"The {office}'s response{under} to HMICFRS's report {r.title} ({force})",
                     author=options.author, language=options.language, marking="",
                     keywords=("HMICFRS", "section 55", force, *(("PEEL",) if r.cycle else ())),
                     date=long_date(options.date), version=options.version, audience="public",
@@ -81,7 +82,7 @@ def _about(s: Subject, options: PackOptions, office: str, chief: str) -> Section
         if "all" in r.covers else ""
     duty = (f"Section 55 of the Police Act 1996 requires the {office} to invite the {chief}'s comments on the "
             f"report, to publish comments on it with the {chief}'s comments and the response to them, and to "
-            "send them to HMICFRS and the Home Secretary.")
+            "send them to HMICFRS and the Home Secretary.") if not outside_s55(r.force) else f"{outside_s55(r.force)}."
     blocks = [Paragraph(f"His Majesty's Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS) published "
                         f"its report {name} {published}.{national} {duty}{_when_due(e, options.date)}")]
     if url and official(url):
@@ -108,6 +109,8 @@ def _when_due(e: ReportEntry, today) -> str:
                 "report was published.")
     if e.standing.kind == "before-limit":
         return " The report was published before section 55 set a time limit for the response."
+    if e.standing.kind == "outside":
+        return ""
     return " The response is due within the 56 days that begin with the day the report was published."
 
 

@@ -10,7 +10,14 @@ from briefing.compare import Comparison
 from briefing.compare.grades import GradeChange
 from briefing.compare.states import AreaState
 from briefing.model import KIND_LABELS, KIND_PLURALS, KeyFigure, PublicationDate
-from briefing.phrases import STATE_WORDS, area_state_words, long_date, movement_words, unmatched_new_words, unmatched_words
+from briefing.phrases import (
+    STATE_WORDS,
+    area_state_words,
+    long_date,
+    movement_words,
+    unmatched_new_words,
+    unmatched_words,
+)
 from briefing.sources import with_article
 
 

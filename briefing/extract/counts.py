@@ -17,11 +17,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from briefing.extract.findings.base import sentence_place
 from briefing.extract.grades.grammar import Grammar
 from briefing.extract.language import NUMBER_WORDS, number
 from briefing.extract.ruler import Reading, Ruler, Span, Unique
 from briefing.extract.vocabulary import QUOTE as Q
-from briefing.extract.findings.base import sentence_place
 from briefing.model import GradeCount, RestGrade
 
 WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))  # "seventeen" before "seven"
