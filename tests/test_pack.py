@@ -199,6 +199,31 @@ def test_every_area_named_requires_improvement_is_asked_about(inspections):
                      "and how will the panel see progress?"]
 
 
+@pytest.mark.parametrize(("counts", "asked"), [
+    ((("good", 2), ("adequate", 3), ("requires improvement", 4)), "where the grade is requires improvement, what is"),
+    ((("good", 2), ("adequate", 3), ("requires improvement", 3)), "requires improvement or inadequate, what is"),
+    ((("good", 4), ("adequate", 5)), "What did HMICFRS grade them?"),
+])
+def test_the_unstated_grades_question_asks_only_for_plans_the_counts_leave_possible(inspections, counts, asked):
+    """Wiltshire's 2023-25 release counts all nine graded areas (good two, adequate three,
+    requires improvement four) and names none: none can be inadequate, yet the question asked
+    for a plan "where the grade is requires improvement or inadequate" (review 4, item 13).
+    Planted: the bundled 2023-25 inspection with its grades replaced by those counts; with one
+    area left out of the counts it may be inadequate; with none weak, no plan is asked for."""
+    from dataclasses import replace
+
+    from briefing.model import GradeCount
+
+    day = date(2026, 12, 7)
+    new = replace(inspections["peel-2023-25"], judgements=(), areas_graded=9,
+                  grade_counts=tuple(GradeCount((grade,), n) for grade, n in counts))
+    briefing = build_briefing(compare(inspections["peel-2021-22"], new, as_of=day), None,
+                              PackOptions(audience="pcc", date=day))
+    (questions,) = next(s for s in briefing.sections if s.title == "Suggested questions for the meeting").blocks
+    [unstated] = [q for q in questions.items if q.startswith("The source used for PEEL 2023-25 does not state")]
+    assert unstated.endswith(asked) or asked in unstated, unstated
+
+
 def test_failed_writer_leaves_no_file_and_keeps_the_earlier_pack(tmp_path, runner, monkeypatch):
     first = invoke(runner, "pack", "--formats", "docx,json", "-o", tmp_path)
     assert first.exit_code == 0

@@ -51,6 +51,7 @@ class Comparison:
     falls_need_both: bool = False  # the proof needs the older source's counts as well as the newer's
     rises_at_least: int = 0  # areas that went up, named or proven by the two sources' grades and counts
     unstated_may_be_weak: bool = True  # an area whose newer grade is not stated may be requires improvement or worse
+    unstated_may_be_inadequate: bool = True  # ... may be inadequate (Wiltshire's counts of all nine areas hold none)
 
     @property
     def unmatched_confirmed(self) -> bool:
@@ -193,12 +194,19 @@ def _movements_proven(fw, changes, old: Inspection, new: Inspection, old_counts,
     outside = (_outside(fw.cycles[old.cycle], changes, "old_state"), _outside(fw.cycles[new.cycle], changes, "new_state"))
     newer_only = falls_proven(fw, changes, new_counts, (), outside)
     falls = falls_proven(fw, changes, new_counts, old_counts, outside)
-    weak = fw.ranks["requires improvement"]
-    named_weak = sum(1 for g in changes if g.new_state.graded and fw.ranks[g.new_grade] <= weak)
-    room = Side("new_state", new_counts, outside[1]).room(fw, changes, weak)  # "good in five, adequate in four": none
     return {"falls_at_least": falls, "falls_need_both": falls > newer_only,
             "rises_at_least": rises_proven(fw, changes, old_counts, new_counts, outside),
-            "unstated_may_be_weak": room > named_weak and not _all_counted_above(fw, new.areas_graded, new_counts, weak)}
+            "unstated_may_be_weak": _unstated_may_be(fw, changes, new, new_counts, outside[1], "requires improvement"),
+            "unstated_may_be_inadequate": _unstated_may_be(fw, changes, new, new_counts, outside[1], "inadequate")}
+
+
+def _unstated_may_be(fw, changes, new: Inspection, counts, outside: int, grade: str) -> bool:
+    """Whether an area whose newer grade is not stated may be `grade` or worse: the counts
+    leave room there beyond the areas named there ("good in five, adequate in four": none)."""
+    rank = fw.ranks[grade]
+    named = sum(1 for g in changes if g.new_state.graded and fw.ranks[g.new_grade] <= rank)
+    room = Side("new_state", counts, outside).room(fw, changes, rank)
+    return room > named and not _all_counted_above(fw, new.areas_graded, counts, rank)
 
 
 def _all_counted_above(fw, graded: int | None, counts, weak: int) -> bool:
