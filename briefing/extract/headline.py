@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from briefing.extract.about import About
+from briefing.extract.findings.base import ENDS
 from briefing.extract.ruler import Reading, Ruler, Span, whole_text
 from briefing.model import Quote
 
@@ -61,6 +62,14 @@ def _with_turn(ctx, para, start: int, sentence: str) -> str:
     return sentence
 
 
+def _cut(ctx, para, sentence: str) -> bool:
+    """The source's text ends inside the sentence ("... has been continuing to make to impr"):
+    quoted on page 1, it would read as the inspector's whole words."""
+    words = sentence.rstrip()
+    return para.index == len(ctx.paras) - 1 and not words.endswith(ENDS) and \
+        " ".join(para.text.split()).endswith(" ".join(words.split()[-3:]))
+
+
 def _quote(para, start: int, sentence: str, by: str) -> Reading:
     text = " ".join(sentence.strip(" \"'\u201c\u201d").split())
     return Reading((Span(para.index, start, start + len(sentence)),), (Quote(text, para.line_at(start).place, by),))
@@ -79,7 +88,7 @@ def quoted(about: About):
         for start, sentence in ctx.sentences(para):
             lead = LEAD.match(sentence)  # 'Mr Wilsher said: "I am pleased ...': the words after the attribution
             start, sentence = (start + lead.end(), sentence[lead.end():]) if lead else (start, sentence)
-            if JUDGES.search(sentence) and _within_quotes(para.text, start):
+            if JUDGES.search(sentence) and _within_quotes(para.text, start) and not _cut(ctx, para, sentence):
                 yield _quote(para, start, _with_turn(ctx, para, start, sentence), by)
                 return
 
@@ -133,7 +142,7 @@ def observations(about: About):
         if not (under or own_page) or SAYS.search(para.text) and '"' in para.text:
             continue
         for start, sentence in ctx.sentences(para):
-            if JUDGES.search(sentence):
+            if JUDGES.search(sentence) and not _cut(ctx, para, sentence):
                 yield _quote(para, start, _with_turn(ctx, para, start, sentence), by)
                 return
 
