@@ -224,6 +224,33 @@ def test_the_unstated_grades_question_asks_only_for_plans_the_counts_leave_possi
     assert unstated.endswith(asked) or asked in unstated, unstated
 
 
+@pytest.mark.parametrize(("named", "counts", "rest"), [
+    ((("crime-recording", "good"), ("investigating-crime", "requires improvement")), (("adequate", 7),), ("adequate",)),
+    ((("crime-recording", "good"),), (("adequate", 7),), ()),  # eight of nine: one area unaccounted for
+    ((("crime-recording", "good"),), (("adequate", 6), ("requires improvement", 2)), ()),  # two grades left
+    ((("crime-recording", "good"), ("preventing-crime", "adequate")), (("adequate", 8),), ("adequate",)),
+])
+def test_counts_that_hold_every_area_give_the_unnamed_ones_their_grade(inspections, named, counts, rest):
+    """Bedfordshire 2023-25: "good in recording crime, adequate across seven areas but requires
+    improvement in investigating crime": nine of nine, so every area not named is adequate, and
+    the pack asked "What did HMICFRS grade them?" (review 4, item 11). Planted: the bundled
+    2023-25 inspection with those grades and counts; where the counts leave an area or a grade
+    open, nothing is deduced and the question stays."""
+    from dataclasses import replace
+
+    from briefing.model import GradeCount, Judgement
+
+    day = date(2026, 12, 7)
+    new = replace(inspections["peel-2023-25"], judgements=tuple(Judgement(a, a, g) for a, g in named),
+                  grade_counts=tuple(GradeCount((g,), n) for g, n in counts))
+    comparison = compare(inspections["peel-2021-22"], new, as_of=day)
+    assert comparison.new.counted_rest == rest
+    briefing = build_briefing(comparison, None, PackOptions(audience="pcc", date=day))
+    (questions,) = next(s for s in briefing.sections if s.title == "Suggested questions for the meeting").blocks
+    asked = any(q.startswith("The source used for PEEL 2023-25 does not state") for q in questions.items)
+    assert asked != bool(rest)
+
+
 def test_failed_writer_leaves_no_file_and_keeps_the_earlier_pack(tmp_path, runner, monkeypatch):
     first = invoke(runner, "pack", "--formats", "docx,json", "-o", tmp_path)
     assert first.exit_code == 0

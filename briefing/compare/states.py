@@ -88,7 +88,29 @@ def state_of(fw: Frameworks, inspection: Inspection, area: str) -> AreaState:
     quiet = silence(fw, question_set(fw, inspection), area)
     if quiet.state == NOT_STATED and inspection.rest is not None:  # "all other graded areas were adequate"
         return AreaState(NOT_STATED, rest=inspection.rest.grades)
+    if quiet.state == NOT_STATED and counted_rest(fw, inspection):
+        return AreaState(NOT_STATED, rest=counted_rest(fw, inspection))
     return quiet
+
+
+def counted_rest(fw: Frameworks, inspection: Inspection) -> tuple[str, ...]:
+    """The grade every area the source does not name must have, where its counts hold every
+    graded area and leave one grade for those it does not name: "good in recording crime,
+    adequate across seven areas, requires improvement in investigating crime" of the nine
+    areas (Bedfordshire 2023-25); else ()."""
+    sets, counts = question_set(fw, inspection), inspection.grade_counts
+    areas = graded_by_framework(fw, inspection)
+    named = [j for j in inspection.judgements if j.graded and j.area in areas]
+    alone = [j for j in named if not any(j.grade in c.grades for c in counts)]  # "good in recording crime": its own
+    if len(sets) != 1 or not counts or any(sum(1 for c in counts if j.grade in c.grades) > 1 for j in named) or \
+            sum(c.count for c in counts) + len(alone) != (inspection.areas_graded or len(areas)):
+        return ()  # the counts and the grades named alone are not every graded area once
+    left = {c: c.count - sum(1 for j in named if j.grade in c.grades) for c in counts}
+    open_counts = [c for c, n in left.items() if n]
+    silent = len(areas) - len({j.area for j in inspection.judgements if j.area in areas})
+    if len(open_counts) != 1 or any(n < 0 for n in left.values()) or left[open_counts[0]] != silent:
+        return ()
+    return open_counts[0].grades
 
 
 def movement(fw: Frameworks, old: AreaState, new: AreaState, scale: tuple[str, ...] = ()) -> tuple[str, int]:

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from briefing.compare.states import area_title
+from briefing.compare.states import area_title, counted_rest
 from briefing.compare.themes import themes_of
 from briefing.frameworks import Frameworks
 from briefing.model import Correction, Finding, Inspection, Place, Quote, RestGrade, Unplaced, stable_id
@@ -129,6 +129,7 @@ class InspectionSummary:
     headline: Quote | None = None  # the inspector's own summary sentence, where the source has one
     areas_graded: int | None = None  # how many areas the source says were graded
     rest: RestGrade | None = None  # "all other graded areas were adequate": the grade of every graded area not named
+    counted_rest: tuple[str, ...] = ()  # the grade its counts leave every area it does not name (states.counted_rest)
 
     @property
     def name(self) -> str:
@@ -150,7 +151,7 @@ class InspectionSummary:
                    tuple(correction_text(j.correction, fw) for j in inspection.judgements if j.correction),
                    inspection.report or (inspection.title if inspection.source_kind == "report" else ""),
                    inspection.cite(), inspection.grades_from, inspection.unplaced, inspection.headline,
-                   inspection.areas_graded, inspection.rest)
+                   inspection.areas_graded, inspection.rest, counted_rest(fw, inspection) if inspection.cycle else ())
 
     def to_json(self) -> dict:
         return {"force": self.force, "cycle": self.cycle, "cycle_name": self.cycle_name, "title": self.title,

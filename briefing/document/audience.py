@@ -83,7 +83,7 @@ def _question_context(c: Comparison, options: PackOptions) -> dict:
         f"{number(len(unknown))} finding{'s' if len(unknown) != 1 else ''}"
     inadequate = [g.area_name for g in c.grade_changes if g.new_state.graded and g.new_grade == "inadequate"]
     downgrades = [g for g in c.movements("down") if g.new_grade != "inadequate"]  # an inadequate grade is asked first
-    unstated = [g.area_name for g in c.grade_changes if g.new_state.state == NOT_STATED]
+    unstated = [] if c.new.counted_rest else [g.area_name for g in c.grade_changes if g.new_state.state == NOT_STATED]
     asked_of = {g.area_name for g in downgrades} | {f.area_name for f in weak_new}
     improve = [g.area_name for g in c.grade_changes if g.new_state.graded and g.new_grade == "requires improvement"
                and g.area_name not in asked_of]  # named, and not asked about as a fall or a new concern

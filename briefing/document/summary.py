@@ -47,7 +47,7 @@ def weakest(c: Comparison) -> list[str]:
     if counts:  # "outstanding in six areas (all named), good in two areas", not "good in two" as if that were all
         names = "; it does not name the areas" if not any(k.named for k in counts) else ""
         lines.append(f"The {c.new.cycle_name} source says the force was graded "
-                     f"{join_words([counted_text(k) for k in counts])}{names}.")
+                     f"{join_words([counted_text(k) for k in counts])}{names}{_counted_rest(c)}.")
     concerns = [f for f in c.new.findings if f.kind == "cause-of-concern"]
     if concerns:
         lines.append(f"The {c.new.cycle_name} source lists {kinds_in_words('cause-of-concern', len(concerns))}.")
@@ -271,3 +271,13 @@ def monitoring_lines(c: Comparison, monitoring) -> tuple[str, ...]:
 def response_line(c: Comparison, standing) -> str:
     """The fourth headline line, for the PCC: where the s.55 response stands."""
     return f"s.55 response to {c.new.cycle_name}: {standing.words()}."
+
+
+def _counted_rest(c) -> str:
+    """With the grades it names, the counts hold every graded area once, so each area it does
+    not name has the one grade left (Bedfordshire: good and requires improvement named, adequate
+    in seven of nine): said, so no one asks what the source already gives."""
+    if not c.new.counted_rest:
+        return ""
+    return (f", but with the grades it names its counts hold every graded area, so each area it does not name is "
+            f"{' or '.join(c.new.counted_rest)}")
