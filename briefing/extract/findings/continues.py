@@ -17,7 +17,8 @@ NOT = r"(?:isn['\u2019]t|is\s+not|aren['\u2019]t|are\s+not|doesn['\u2019]t|does\
 CONTINUES = re.compile(
     rf"\bstill\s+(?:{NOT}|needs?|lacks?|fails?|failing|struggles?|struggling|requires?|has\s+(?:too|a\s+backlog|no))\b"
     rf"|\b(?:continues?|continuing)\s+to\s+(?:fail|struggle|need|lack|be\s+(?:a\s+)?(?:concern|problem|too|not))\b"
-    rf"|\bremains?\s+(?:a\s+)?(?:(?:cause\s+(?:of|for)\s+)?concern|an?\s+(?:issue|problem)|unresolved|too)\b"
+    rf"|\bremains?\s+(?:a\s+)?(?:(?:cause\s+(?:of|for)\s+)?concern|an?\s+(?:(?:significant|serious|major|key|real)\s+)?"
+    rf"(?:issue|problem)|unresolved|too)\b|\bconcerns?\s+remains?\b"
     rf"|\bdespite\s+(?:it\s+)?(?:being|having\s+been)\s+(?:raised|highlighted|identified)\b"
     rf"|\b(?:hasn['\u2019]t|has\s+not|haven['\u2019]t|have\s+not)\s+(?:yet\s+)?(?:improved|addressed|resolved)\b"
     rf"|\bhighlighted\s+(?:these|this|the\s+same)\s+(?:problems?|issues?|concerns?)\s+(?:in|at)\s+(?:previous|earlier|our\s+last)\b",

@@ -48,7 +48,7 @@ SPOKEN_WANTING = re.compile(
     r"(?:improve|get\s+better|do\s+more|make\s+sure|ensure|address|develop|review|understand|better)\b", re.IGNORECASE)
 # the inspectorate's words with who said them after: "But the force needs to improve response times to
 # incidents, the HMICFRS said" (a chief constable's "..., the chief constable said" is no finding)
-SAID_AFTER = re.compile(r"^(?P<text>.{20,400}?),\s+(?:the\s+)?(?:hmicfrs|hmic|inspectorate|inspectors?|report)\s+"
+SAID_AFTER = re.compile(r"^(?P<text>.{20,400}?),\s+(?:the\s+)?(?:police\s+)?(?:hmicfrs|hmic|inspectorate|inspectors?|report)\s+"
                         r"(?:has\s+|have\s+)?(?:also\s+)?(?:said|found|concluded)\W*$", re.IGNORECASE)
 # "the reports also identified some areas where improvements need to be made, especially around
 # efficiency, project management, IT ...": what it names is the finding; with nothing named, it is none
@@ -59,11 +59,17 @@ AREAS_NEEDING = re.compile(
     r"(?:needs?|needed)\s+to\s+improve),?\s+(?:especially|particularly|in\s+particular|notably|including)\s+\w", re.IGNORECASE)
 # the inspectorate's own account of what falls short, on its own page or in the inspector's words:
 # "it does not have effective processes for monitoring offenders", "the quality of handovers could
-# improve and supervision is not always effective" (its main clause, after "While ..., ")
+# improve and supervision is not always effective" (its main clause, after "While ..., "), "call
+# handling remains a significant issue for the force", "concerns remain in how it is investigating crime"
 FALLS_SHORT = re.compile(
     r"\b(?:(?:does\s+not|doesn['\u2019]t)\s+(?:yet\s+|always\s+)?have\s+(?:an?\s+)?(?:effective|adequate|sufficient|robust|"
     r"suitable|clear)|could\s+(?:be\s+)?improved?|(?:is|are)\s+not\s+always\s+(?:effective|good\s+enough|consistent|timely|"
-    r"thorough|appropriate|adequate))\b", re.IGNORECASE)
+    r"thorough|appropriate|adequate)|remains?\s+(?:an?\s+)?(?:significant\s+|serious\s+|major\s+|key\s+|real\s+)?"
+    r"(?:issue|concern|problem|weakness)|concerns?\s+remains?\s+(?:in|about|over|around|with)\s+\w)\b", re.IGNORECASE)
+# what the inspectorate says remains wrong, after a concession: "X has made progress in some areas, but
+# concerns remain in how it is investigating crime and protecting the vulnerable"
+REMAINS = re.compile(r"(?:^|,\s+but\s+|;\s+)(?P<text>(?:some\s+|serious\s+)?concerns?\s+remains?\s+(?:in|about|over|around|with)"
+                     r"\s+\w.*)$", re.IGNORECASE)
 CONCESSIVE = re.compile(r"^(?:while|whilst|although|though)\b[^,]{3,200},\s+", re.IGNORECASE)
 VAGUE_SUBJECT = re.compile(r"^(?:it|this|that|there|they)\s+could\b", re.IGNORECASE)
 # what is to improve: "improve the way it investigates crime", "improve its overall efficiency in ..."
@@ -158,6 +164,8 @@ def _wanting(plain: str, lowered: str, speaking: bool, summary: bool, follows: b
     said = SAID_AFTER.match(plain)
     if said and SPOKEN_WANTING.match(_unled(said.group("text"))):
         return _unled(said.group("text")) + "."
+    if said and REMAINS.search(_unled(said.group("text"))):  # "..., but concerns remain in how it ..., the inspectorate said"
+        return REMAINS.search(_unled(said.group("text"))).group("text") + "."
     if (speaking or summary or follows) and SPOKEN_WANTING.match(plain):
         return unled
     main = CONCESSIVE.sub("", unled)
