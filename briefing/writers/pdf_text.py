@@ -8,11 +8,33 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Paragraph as RLParagraph
+from reportlab.platypus import Paragraph
+
 
 GIANT_CELL = 3000  # characters; a longer cell is set below its table, where text flows freely
 PIECE = 2000  # characters per paragraph flowable; reportlab's wrapping and page splitting
 # grow with the square of a paragraph's length, so longer text is set as several pieces
+
+
+class RLParagraph(Paragraph):
+    """reportlab's paragraph, its lines broken once for each width it is given in turn.
+
+    A table wraps every cell to measure its rows, again when it is split across pages, and
+    again to draw it: most cells of the pack were broken into lines three times, the same
+    lines each time, since a paragraph's lines depend on its width and nothing else (the
+    height offered is not read). Asked again at the width it was last wrapped to, with those
+    lines still its own (reportlab drops them when a paragraph will not split), it answers
+    from that wrapping."""
+
+    _wrapped: tuple = (None, None, None)  # the width, the size and the lines of the last wrapping
+
+    def wrap(self, availWidth, availHeight):
+        width, size, lines = self._wrapped
+        if width == availWidth and lines is not None and lines is self.__dict__.get("blPara"):
+            return size
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, size, self.__dict__.get("blPara"))
+        return size
 
 
 def text(value: str) -> str:
