@@ -8,6 +8,9 @@ across pages with their header row repeated; every page carries the marking and
 
 from __future__ import annotations
 
+from briefing.writers import pdf_library  # noqa: F401  reportlab loads through it, so before any reportlab import
+
+# isort: split
 from pathlib import Path
 from xml.sax.saxutils import escape
 
