@@ -1,6 +1,6 @@
-"""What the PDF writer saves must not change the PDF: a paragraph's lines are broken once per
-width rather than each time a table measures, splits or draws it (writers.pdf_text.RLParagraph),
-and two patterns reportlab compiles as it loads are compiled only if used
+"""What the PDF writer saves must not change the PDF: a paragraph without markup is not run
+through reportlab's markup parser, and its lines are broken once per width rather than each
+time a table measures, splits or draws it (writers.pdf_text.RLParagraph); and two patterns reportlab compiles as it loads are compiled only if used
 (writers.pdf_library). The PDF is the same, byte for byte, as one drawn without either."""
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ def invariant(monkeypatch):
     monkeypatch.setattr(rl_config, "invariant", 1)
 
 
-def test_the_pdf_is_the_one_reportlab_draws_breaking_lines_at_every_wrap(default_pack, tmp_path, invariant,
-                                                                          monkeypatch):
+def test_the_pdf_is_the_one_reportlab_draws_parsing_every_paragraph_and_breaking_lines_at_every_wrap(
+        default_pack, tmp_path, invariant, monkeypatch):
     """The default pack's tables split across pages and its page-1 summary is shrunk to fit: a
     paragraph wrapped at several widths, split, or moved whole to the next page."""
     from reportlab.platypus import Paragraph
@@ -28,6 +28,7 @@ def test_the_pdf_is_the_one_reportlab_draws_breaking_lines_at_every_wrap(default
     from briefing.writers import pdf, pdf_text
 
     pdf.render(default_pack.briefing, tmp_path / "kept.pdf")
+    monkeypatch.setattr(pdf_text.RLParagraph, "__init__", Paragraph.__init__)
     monkeypatch.setattr(pdf_text.RLParagraph, "wrap", Paragraph.wrap)
     pdf.render(default_pack.briefing, tmp_path / "each-time.pdf")
     kept, each_time = (tmp_path / "kept.pdf").read_bytes(), (tmp_path / "each-time.pdf").read_bytes()
