@@ -22,6 +22,8 @@ from briefing.writer_pool import WriterPool
 
 @dataclass(frozen=True)
 class PackRequest:
+    """Everything a pack is asked for: its inputs, what to write and where, and the options."""
+
     inputs: Sequence[Path] = ()  # OLD and NEW, or none for the bundled force
     record: Sequence[Path] = ()  # more inspections of the force, for its history
     overrides: Path | None = None
@@ -48,6 +50,8 @@ class PackRequest:
 
 @dataclass(frozen=True)
 class PackResult:
+    """The Briefing a pack was written from, and the files it put in place."""
+
     briefing: Briefing
     paths: list[Path]
 
