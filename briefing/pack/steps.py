@@ -17,7 +17,7 @@ from briefing.pack.loading import load_comparison, response_subject
 from briefing.pack.writing import commit, pack_stem, render
 from briefing.reference import Reference
 from briefing.reference import reference as default_reference
-from briefing.writer_pool import WriterPool
+from briefing.writer_pool import WriterPool, here
 
 
 @dataclass(frozen=True)
@@ -59,9 +59,10 @@ class PackResult:
 def make_pack(request: PackRequest, progress: Callable[[str], None] = lambda message: None) -> PackResult:
     """The main job in four steps: load the record, build the Briefing, render every
     format, commit them all at once. The writers start first, so they load their libraries
-    while the first two steps run; a failure before the commit stops them and leaves
+    while the first two steps run (the PDF, in a one-shot command, is written here once the
+    document is built: writer_pool.HERE); a failure before the commit stops them and leaves
     nothing written."""
-    pool = WriterPool.start(request.formats)
+    pool = WriterPool.start(request.formats, here=here())
     try:
         tracker = _read_tracker_aside(pool, request.tracker)
         loaded = load(request)
