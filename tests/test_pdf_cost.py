@@ -1,7 +1,8 @@
 """What the PDF writer saves must not change the PDF: a paragraph without markup is not run
 through reportlab's markup parser, and its lines are broken once per width rather than each
-time a table measures, splits or draws it (writers.pdf_text.RLParagraph); and two patterns reportlab compiles as it loads are compiled only if used
-(writers.pdf_library). The PDF is the same, byte for byte, as one drawn without either."""
+time a table measures, splits or draws it (writers.pdf_text.RLParagraph); and two patterns
+reportlab compiles as it loads are compiled only if used (writers.pdf_library). The PDF is
+the same, byte for byte, as one drawn without either."""
 
 from __future__ import annotations
 

@@ -36,33 +36,37 @@ class OnFirstUse:
 
     def __getattr__(self, name: str):
         if self._compiled is None:
-            _leave_cache(self)  # so that re compiles the pattern rather than give this back
-            self._compiled = re.compile(self._pattern, self._flags)
+            _leave_caches(self)  # so that re compiles the pattern rather than give this back
+            compiled = re.compile(self._pattern, self._flags)
+            if not isinstance(compiled, re.Pattern):  # a cache this module does not know of gave it back
+                re.purge()
+                compiled = re.compile(self._pattern, self._flags)
+            self._compiled = compiled
         return getattr(self._compiled, name)
 
 
-def _cache() -> dict:
-    cache = getattr(re, "_cache", None)
-    return cache if isinstance(cache, dict) else {}
+def _caches() -> list[dict]:
+    """re's caches of compiled patterns: one up to Python 3.11, two (the second of recent ones) from 3.12."""
+    return [cache for cache in (getattr(re, "_cache", None), getattr(re, "_cache2", None)) if isinstance(cache, dict)]
 
 
-def _leave_cache(stand_in: OnFirstUse) -> None:
-    cache = _cache()
-    for key in [key for key, value in cache.items() if value is stand_in]:
-        del cache[key]
+def _leave_caches(stand_in: OnFirstUse) -> None:
+    for cache in _caches():
+        for key in [key for key, value in cache.items() if value is stand_in]:
+            del cache[key]
 
 
 def load() -> None:
     """Load reportlab's paragraphs, with the stand-ins in place while it does."""
-    cache = _cache()
+    caches = _caches()
     stand_ins = [OnFirstUse(pattern, flags) for pattern, flags in UNUSED]
-    for stand_in in stand_ins:
-        cache.setdefault((str, stand_in._pattern, int(stand_in._flags)), stand_in)
+    for stand_in in stand_ins if caches else ():
+        caches[0].setdefault((str, stand_in._pattern, int(stand_in._flags)), stand_in)
     try:
         import reportlab.platypus.paragraph  # noqa: F401
     finally:
         for stand_in in stand_ins:
-            _leave_cache(stand_in)
+            _leave_caches(stand_in)
 
 
 load()

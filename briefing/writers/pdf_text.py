@@ -1,5 +1,6 @@
 """Text as reportlab sets it: escaped, cut into pieces whose cost stays linear in their
-length, and words too wide for a cell broken after their separators rather than mid-letter."""
+length, and words too wide for a cell broken after their separators rather than mid-letter;
+paragraphs parsed and broken into lines no more often than their text and width require."""
 
 from __future__ import annotations
 
@@ -57,7 +58,8 @@ class RLParagraph(Paragraph):
         return size
 
 
-_FRAGMENTS: WeakKeyDictionary = WeakKeyDictionary()  # style -> the fragment its plain text is given (a style is never changed once made)
+# style -> the fragment reportlab's parser gives its plain text (a style is never changed once made)
+_FRAGMENTS: WeakKeyDictionary = WeakKeyDictionary()
 
 
 def _plain(text) -> bool:
