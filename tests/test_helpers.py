@@ -78,22 +78,21 @@ def test_a_writer_already_dead_when_asked_is_named_not_a_broken_pipe(pool):
 
 
 def test_a_stopped_writer_ends_the_pack_in_one_line(tmp_path, runner, monkeypatch):
-    """The whole command: the PDF's writer stops mid-render; the pack says so, writes nothing."""
+    """The whole command: the JSON's writer stops mid-render; the pack says so, writes nothing.
+    (The PDF beside it is written by the command's own process: writer_pool.HERE.)"""
     from briefing.forked import can_fork_helpers
 
     if not can_fork_helpers():
         pytest.skip("one core, or no fork: the formats are written in turn")
-    import briefing.writers.pdf as pdf_writer
+    import briefing.writers.json as json_writer
 
     monkeypatch.setattr(limits, "HELPER_SECONDS", 2)
-    monkeypatch.setattr(pdf_writer, "render", lambda briefing, path: os.kill(os.getpid(), signal.SIGSTOP))
-    # the JSON beside it: a writer that answers within the 2 s however loaded the machine (Word's, loading
-    # python-docx, did not always), so the PDF's is the one that does not
+    monkeypatch.setattr(json_writer, "render", lambda briefing, path: os.kill(os.getpid(), signal.SIGSTOP))
     result = invoke(runner, "pack", "--formats", "json,pdf", "-o", tmp_path)
     assert result.exit_code == 1
     assert result.stderr.strip().splitlines()[-1] == (
-        "Error: the process writing the PDF did not answer within 2 s, it had been stopped; it was ended and no file "
-        "of this pack was written")
+        "Error: the process writing the JSON model did not answer within 2 s, it had been stopped; it was ended and "
+        "no file of this pack was written")
     assert not [p for p in tmp_path.iterdir() if not p.name.startswith(".")]
 
 

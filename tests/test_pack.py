@@ -285,13 +285,14 @@ def test_a_writer_process_that_dies_is_one_line_and_no_pack(tmp_path, runner, mo
     assert first.exit_code == 0
     before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
 
-    import briefing.writers.pdf as pdf_writer
+    import briefing.writers.docx as word_writer  # the pack writes the PDF itself (writer_pool.HERE)
 
-    monkeypatch.setattr(pdf_writer, "render", lambda briefing, path: os._exit(9))
+    monkeypatch.setattr(word_writer, "render", lambda briefing, path: os._exit(9))
     result = invoke(runner, "pack", "--formats", "docx,pdf", "-o", tmp_path, "--version", "2.0")
     assert result.exit_code == 1
     assert result.stderr.strip().splitlines()[-1] == (
-        "Error: the process writing the PDF stopped unexpectedly (exit 9); no file of this pack was written")
+        "Error: the process writing the Word document stopped unexpectedly (exit 9); no file of this pack was "
+        "written")
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
 
 

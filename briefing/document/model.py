@@ -39,6 +39,8 @@ def display(value: Cell) -> str:
 
 @dataclass(frozen=True)
 class Paragraph:
+    """Running text in one of a few looks (`style`); a writer never reads its words to choose one."""
+
     text: str
     style: str = "body"  # body | lead | caveat | note | quote
     kind: str = field(default="paragraph", init=False)
@@ -70,6 +72,8 @@ class Link:
 
 @dataclass(frozen=True)
 class BulletList:
+    """Items a reader scans one by one: bullets, or numbers where their order matters."""
+
     items: tuple[str, ...]
     ordered: bool = False
     kind: str = field(default="list", init=False)
@@ -77,6 +81,9 @@ class BulletList:
 
 @dataclass(frozen=True)
 class Column:
+    """What a table column holds (`role`) and how people may fill it, so each writer can style and
+    check its cells without reading them."""
+
     title: str
     width: float = 1.0  # relative width
     role: str = "text"  # text | grade | number | date | status
@@ -86,6 +93,8 @@ class Column:
 
 @dataclass(frozen=True)
 class Table:
+    """Rows under named columns, each column's role saying how its cells look in every writer."""
+
     name: str  # a short identifier, also the Excel table name
     caption: str
     columns: tuple[Column, ...]
@@ -95,6 +104,8 @@ class Table:
 
 @dataclass(frozen=True)
 class GradeBar:
+    """One area's grade in the older and newer inspection, as ranks a chart can draw and words it prints."""
+
     label: str
     old_grade: str
     new_grade: str
@@ -106,6 +117,8 @@ class GradeBar:
 
 @dataclass(frozen=True)
 class Chart:
+    """The grades of both inspections as bars, with the text a screen reader says in its place."""
+
     title: str
     alt_text: str
     bars: tuple[GradeBar, ...]
@@ -130,6 +143,8 @@ class GridCell:
 
 @dataclass(frozen=True)
 class GridRow:
+    """One area across the inspections, oldest first."""
+
     area: str  # the canonical area id
     label: str
     cells: tuple[GridCell, ...]
@@ -169,6 +184,8 @@ class Point:
 
 @dataclass(frozen=True)
 class Points:
+    """Key messages, each with the sources a reader checks it against."""
+
     items: tuple[Point, ...]
     kind: str = field(default="points", init=False)
 
@@ -187,6 +204,8 @@ Block = Paragraph | Link | BulletList | Table | Chart | GradeGrid | Points | Quo
 
 @dataclass(frozen=True)
 class Section:
+    """A heading and what stands under it; the order of sections is the order of the paper."""
+
     title: str
     level: int  # 1 for a main heading, 2 for a sub-heading
     blocks: tuple[Block, ...] = ()
@@ -204,6 +223,8 @@ class Sheet:
 
 @dataclass(frozen=True)
 class Metadata:
+    """What the paper says about itself: its header and file properties, and what an email about it needs."""
+
     title: str
     subject: str
     author: str
@@ -218,6 +239,9 @@ class Metadata:
 
 @dataclass(frozen=True)
 class Briefing:
+    """The whole paper, every format's one source: sections for Word, the PDF and the web page,
+    sheets for the workbook, and the lines an email body quotes."""
+
     metadata: Metadata
     sections: tuple[Section, ...]
     sheets: tuple[Sheet, ...]

@@ -17,11 +17,13 @@ from briefing.pack.loading import load_comparison, response_subject
 from briefing.pack.writing import commit, pack_stem, render
 from briefing.reference import Reference
 from briefing.reference import reference as default_reference
-from briefing.writer_pool import WriterPool
+from briefing.writer_pool import WriterPool, here
 
 
 @dataclass(frozen=True)
 class PackRequest:
+    """Everything a pack is asked for: its inputs, what to write and where, and the options."""
+
     inputs: Sequence[Path] = ()  # OLD and NEW, or none for the bundled force
     record: Sequence[Path] = ()  # more inspections of the force, for its history
     overrides: Path | None = None
@@ -48,6 +50,8 @@ class PackRequest:
 
 @dataclass(frozen=True)
 class PackResult:
+    """The Briefing a pack was written from, and the files it put in place."""
+
     briefing: Briefing
     paths: list[Path]
 
@@ -55,9 +59,10 @@ class PackResult:
 def make_pack(request: PackRequest, progress: Callable[[str], None] = lambda message: None) -> PackResult:
     """The main job in four steps: load the record, build the Briefing, render every
     format, commit them all at once. The writers start first, so they load their libraries
-    while the first two steps run; a failure before the commit stops them and leaves
+    while the first two steps run (the PDF, in a one-shot command, is written here once the
+    document is built: writer_pool.HERE); a failure before the commit stops them and leaves
     nothing written."""
-    pool = WriterPool.start(request.formats)
+    pool = WriterPool.start(request.formats, here=here())
     try:
         tracker = _read_tracker_aside(pool, request.tracker)
         loaded = load(request)

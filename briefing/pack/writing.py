@@ -75,16 +75,18 @@ def commit(batch, briefing: Briefing, manifest: Path, files: list[Path]) -> list
 
 
 def _render_all(briefing: Briefing, formats: list[str], targets: dict, progress, pool) -> None:
-    pending = {}
+    pending, here = {}, []
     for fmt in formats:
         progress(f"Writing the {FORMATS[fmt].title}...")
-        if pool is None:
-            try:
-                _render(fmt, briefing, targets[fmt])
-            except Exception as exc:
-                raise _failure(fmt, exc, targets[fmt]) from exc
+        if pool is None or not pool.has(fmt):
+            here.append(fmt)
         else:
             pending[fmt] = pool.ask(fmt, _render, fmt, briefing, targets[fmt])
+    for fmt in here:
+        try:
+            _render(fmt, briefing, targets[fmt])
+        except Exception as exc:
+            raise _failure(fmt, exc, targets[fmt]) from exc
     for fmt, reply in pending.items():
         try:
             reply.result()

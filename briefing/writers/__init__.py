@@ -17,6 +17,8 @@ from briefing.errors import BriefingError
 
 @dataclass(frozen=True)
 class Format:
+    """A format the tool writes: the module that writes it, and how files and messages name it."""
+
     module: str
     suffix: str
     title: str  # "Word document": how messages name it

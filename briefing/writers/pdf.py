@@ -8,6 +8,9 @@ across pages with their header row repeated; every page carries the marking and
 
 from __future__ import annotations
 
+from briefing.writers import pdf_library  # noqa: F401  reportlab loads through it, so before any reportlab import
+
+# isort: split
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -31,7 +34,6 @@ from reportlab.platypus import (
     Spacer,
     TableStyle,
 )
-from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
 
 from briefing.cleaning import strings
@@ -50,7 +52,16 @@ from briefing.document.model import (
 from briefing.writers.pdf_chart import chart_drawing
 from briefing.writers.pdf_figures import grid_flowables, points_flowables, quote_flowables
 from briefing.writers.pdf_fonts import cover, fonts
-from briefing.writers.pdf_text import CELL_PADDING, GIANT_CELL, PIECE, breakable, cell_content, paras, text
+from briefing.writers.pdf_text import (
+    CELL_PADDING,
+    GIANT_CELL,
+    PIECE,
+    RLParagraph,
+    breakable,
+    cell_content,
+    paras,
+    text,
+)
 from briefing.writers.style import CAVEAT_FILL, HEADER_FILL, MUTED, column_widths, grade_fill, grade_text
 
 SUFFIX = ".pdf"

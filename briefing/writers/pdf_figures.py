@@ -7,12 +7,11 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, ListFlowable, ListItem, Spacer, TableStyle
-from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
 
 from briefing.document.model import GradeGrid, Points, Quote
 from briefing.writers.pdf_fonts import fonts
-from briefing.writers.pdf_text import PIECE, paras, text
+from briefing.writers.pdf_text import PIECE, RLParagraph, paras, text
 from briefing.writers.style import HEADER_FILL, MUTED, grid_colours
 
 

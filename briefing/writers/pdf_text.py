@@ -1,18 +1,76 @@
 """Text as reportlab sets it: escaped, cut into pieces whose cost stays linear in their
-length, and words too wide for a cell broken after their separators rather than mid-letter."""
+length, and words too wide for a cell broken after their separators rather than mid-letter;
+paragraphs parsed and broken into lines no more often than their text and width require."""
 
 from __future__ import annotations
 
+import copy
 import re
+from weakref import WeakKeyDictionary
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Paragraph as RLParagraph
+from reportlab.platypus import Paragraph
+from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
+from reportlab.platypus.paraparser import ParaParser
+
 
 GIANT_CELL = 3000  # characters; a longer cell is set below its table, where text flows freely
 PIECE = 2000  # characters per paragraph flowable; reportlab's wrapping and page splitting
 # grow with the square of a paragraph's length, so longer text is set as several pieces
+
+
+class RLParagraph(Paragraph):
+    """reportlab's paragraph, read without its markup parser where it has no markup, and its
+    lines broken once for each width it is given in turn.
+
+    Nine in ten of a pack's paragraphs (table cells mostly) are plain text: reportlab's parser
+    gives such a text one fragment, a copy of what its style gives any plain text, holding the
+    text. That fragment is made here, from one parse of the style, without running the parser
+    (an HTML parser) over every cell.
+
+    A table wraps every cell to measure its rows, again when it is split across pages, and
+    again to draw it: most cells of the pack were broken into lines three times, the same
+    lines each time, since a paragraph's lines depend on its width and nothing else (the
+    height offered is not read). Asked again at the width it was last wrapped to, with those
+    lines still its own (reportlab drops them when a paragraph will not split), it answers
+    from that wrapping."""
+
+    _wrapped: tuple = (None, None, None)  # the width, the size and the lines of the last wrapping
+
+    def __init__(self, text: str | None, style: ParagraphStyle, **options):
+        plain = cleanBlockQuotedText(text) if _plain(text) and not options else ""  # cleaned as reportlab cleans it
+        if not plain:
+            super().__init__(text, style, **options)
+            return
+        fragment = copy.copy(_plain_fragment(style))
+        fragment.text = plain
+        textTransformFrags([fragment], style)
+        super().__init__(plain, style, frags=[fragment])
+
+    def wrap(self, availWidth, availHeight):
+        width, size, lines = self._wrapped
+        if width == availWidth and lines is not None and lines is self.__dict__.get("blPara"):
+            return size
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, size, self.__dict__.get("blPara"))
+        return size
+
+
+# style -> the fragment reportlab's parser gives its plain text (a style is never changed once made)
+_FRAGMENTS: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def _plain(text) -> bool:
+    """Text reportlab's parser would find no tag or entity in."""
+    return isinstance(text, str) and "<" not in text and "&" not in text
+
+
+def _plain_fragment(style: ParagraphStyle):
+    if style not in _FRAGMENTS:
+        _FRAGMENTS[style] = ParaParser().parse("x", style)[1][0]
+    return _FRAGMENTS[style]
 
 
 def text(value: str) -> str:
