@@ -5,9 +5,10 @@ slows both alike:
 - a many-page PDF (the 2021/22 seed twice over, 53 pages, as benchmarks/bench_extract.py
   builds its 105): the reading rules over its lines against pdfium's own text layer of
   the same pages. Measured on a 2-core machine at load 5: the rules cost 2.2-2.4 times
-  pdfium's text layer (2.2-2.6 alone at the day's close), and 3.2-3.35 times before they
-  skipped the paragraphs and sentences they cannot read: the bound is 3.0, as 2.8 failed
-  now and then beside the suite's other worker;
+  pdfium's text layer (2.2-2.6 alone at the day's close; 2.5-2.7 once the findings of
+  news copy and closing letters were read, on 7 December 2026), and 3.2-3.35 times before
+  they skipped the paragraphs and sentences they cannot read: the bound is 3.0, the two
+  measured in turn so that a slow spell beside the suite's other worker slows both;
 - short texts (the rules' fixture examples): what is made from data/ (a cycle's areas
   stemmed, every area wording normalised) is made once per process, not once per text:
   about 1.2 ms of CPU a text, against 6 ms when each text made it again.
@@ -56,8 +57,10 @@ def test_the_rules_over_a_many_page_pdf_cost_a_bounded_multiple_of_its_text_laye
     lines, notes = read_report(path)
     assert len({line.page for line in lines}) >= 50
     extract_lines(lines, path, notes=notes)  # the patterns compiled, as in a process that has read a report
-    floor = _least(lambda: _pdfium_text(path), 9)  # least of nine: beside the suite's other worker, one run in five is slow
-    rules = _least(lambda: extract_lines(lines, path, notes=notes), 9)
+    floor = rules = float("inf")
+    for _ in range(9):  # least of nine, the two taken in turn: beside the suite's other worker, a slow spell slows both
+        floor = min(floor, _least(lambda: _pdfium_text(path), 1))
+        rules = min(rules, _least(lambda: extract_lines(lines, path, notes=notes), 1))
     assert rules < 3.0 * floor, f"the rules took {rules:.3f} s of CPU, {rules / floor:.1f} times pdfium's {floor:.3f} s"
 
 
