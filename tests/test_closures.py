@@ -128,8 +128,8 @@ def test_an_unnamed_closing_is_said_in_the_register_and_the_pack(runner, tmp_pat
     entry = next(iter(_register(runner, letter).values()))
     assert entry["closures"] == [{"subject": None, "text": "The response has been positive, and we have closed the "
                                   "causes of concern.", "line": 8, "page": None}]
-    from briefing.compare.register import register
     from briefing.compare.record import Named, check_record
+    from briefing.compare.register import register
     from briefing.document.reports import recommendations_cell
     from briefing.extract import extract_inspection
 

@@ -57,3 +57,32 @@ def test_the_pack_says_adequate_if_graded_and_asks_for_no_plan(tmp_path):
     assert "not named; adequate if graded" in text
     assert "its line 4 says every graded area it does not name was adequate" in text
     assert "what is the plan" not in text
+
+
+def test_grades_said_of_all_areas_are_every_unnamed_areas_and_a_page_one_line_names_the_best(tmp_path):
+    """South Yorkshire 2021/22: "it is now ranked adequate, good or outstanding in all areas"
+    (review 4, item 12): every area it does not name is adequate or better, so no plan is asked
+    for a requires improvement grade the source rules out; with no area graded in both sources
+    and none named weak, page 1 names the outstanding ones. Not read: progress "in all areas",
+    an exception, or an earlier inspection's "rated inadequate in all areas"."""
+    text = ("Six years ago the force was put into special measures, but it is now ranked adequate, good or "
+            "outstanding in all areas.")
+    news = NEWS.format(rest=text).split("\n")
+    news[2] = "Inspectors graded recording data about crime as outstanding in the report that covers 2023 to 2025."
+    found = read(tmp_path, "\n".join(news)).inspection
+    assert [(j.area, j.grade) for j in found.judgements] == [("crime-recording", "outstanding")]
+    assert found.rest is not None and set(found.rest.grades) == {"outstanding", "good", "adequate"}
+    for other in ("The force has made progress in all areas since its last inspection.",
+                  "It is rated good in all areas, except investigating crime.",
+                  "In 2016 the force was rated inadequate in all areas."):
+        assert read(tmp_path, NEWS.format(rest=other)).inspection.rest is None, other
+    (tmp_path / "new.yaml").write_text(dump_dataset(found).replace("published: ''\n", "") + "published: 2025-03-01\n",
+                                       encoding="utf-8")
+    old = (f"force: {found.force}\ncycle: peel-2021-22\npublished: 2022-05-01\nsource: old.txt\njudgements:\n"
+           "  - {area: investigating-crime, grade: good}\n")
+    (tmp_path / "old.yaml").write_text(old, encoding="utf-8")
+    c = compare(load_dataset(tmp_path / "old.yaml"), load_dataset(tmp_path / "new.yaml"), as_of=date(2026, 12, 7))
+    assert not c.unstated_may_be_weak
+    text = " ".join(build_briefing(c, None, PackOptions(date=date(2026, 12, 7))).text().split())
+    assert "what is the plan" not in text
+    assert "Recording data about crime is graded outstanding in PEEL 2023-25." in text

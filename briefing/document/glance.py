@@ -70,6 +70,11 @@ def _lead(c: Comparison, monitoring) -> list[Point]:
             count=sentence(summary.areas(len(weak))), are="is" if len(weak) == 1 else "are", grades=" or ".join(grades),
             new=c.new.cycle_name, names=join_words(names), **{"is": "is" if len(weak) == 1 else "are"}),
             _corrected(c.new, {g.area for g in weak})))
+    best = [g.area_name for g in c.grade_changes if g.new_state.graded and g.new_grade == "outstanding"]
+    if best and not weak and not named and not any(g.old_state.graded and g.new_state.graded for g in c.grade_changes):
+        points.append(Point(_messages()["best_named"].format(  # no movement to lead with: what it graded best
+            names=join_words(best), new=c.new.cycle_name, **{"is": "is" if len(best) == 1 else "are"}),
+            _corrected(c.new, {g.area for g in c.grade_changes if g.area_name in best})))
     stated = any(j.grade != "ungraded" for j in c.new.judgements)  # else summary.weakest has said there are none
     if stated and not any(g.new_state.graded for g in c.grade_changes) and not c.new_counts:
         points.append(Point(_messages()["no_grades"].format(new=c.new.cycle_name, kind=c.new.source_kind_name),

@@ -178,17 +178,24 @@ REST = re.compile(
     rf"\s+(?:all\s+)?(?:(?:{VERBS})\s+)?(?:as\s+|to\s+be\s+)?(?P<grades>[^.;,]{{3,60}})", re.IGNORECASE)
 
 
+# "it is now ranked adequate, good or outstanding in all areas": the grades every area has
+# (never "in all areas, except investigating crime", nor "made progress in all areas")
+ALL_AREAS = re.compile(r"\b(?:ranked|rated|graded|assessed|judged)\s+(?:as\s+)?(?P<grades>[^.;:]{3,60}?)\s+in\s+(?:all|every)"
+                       r"\s+(?:of\s+(?:the|its)\s+)?(?:areas?|categories)\b(?!,?\s+(?:except|but|apart|other\s+than|save))",
+                       re.IGNORECASE)
+
+
 def rest_grade(ctx) -> RestGrade | None:
     """ "All other graded areas of the force's work were ranked as adequate": the grade of every
     graded area the source does not name (a count of areas it is not: see model.RestGrade);
     never one about an earlier inspection, never with a number ("the other two areas")."""
     for para in ctx.paras:
         folded = ctx.folded(para)
-        if "other" not in folded and "remaining" not in folded and "rest" not in folded:
+        if "other" not in folded and "remaining" not in folded and "rest" not in folded and "all" not in folded:
             continue
-        for match in REST.finditer(para.text):
-            grades = _grades(ctx.grammar, match.group("grades")[:30])
-            if len(grades) == 1 and not _earlier(ctx, para, match.start()):
+        for match in (*REST.finditer(para.text), *ALL_AREAS.finditer(para.text)):
+            grades = _grades(ctx.grammar, match.group("grades")[:30 if match.re is REST else 60])
+            if (len(grades) == 1 or match.re is ALL_AREAS and grades) and not _earlier(ctx, para, match.start()):
                 start = max(para.text.rfind(". ", 0, match.start()) + 1, 0)
                 end = para.text.find(". ", match.end())
                 said = " ".join(para.text[start:end + 1 if end >= 0 else None].split())

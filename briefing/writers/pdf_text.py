@@ -15,7 +15,6 @@ from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
 from reportlab.platypus.paraparser import ParaParser
 
-
 GIANT_CELL = 3000  # characters; a longer cell is set below its table, where text flows freely
 PIECE = 2000  # characters per paragraph flowable; reportlab's wrapping and page splitting
 # grow with the square of a paragraph's length, so longer text is set as several pieces
