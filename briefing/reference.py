@@ -298,7 +298,7 @@ def _language(raw) -> Mapping:
 
 
 WORDED = {"states": ("not-graded", "not-stated", "no-area"),
-          "movements": ("new-area", "no-longer-graded", "not-an-area", "same", "not-known"),
+          "movements": ("new-area", "no-longer-graded", "not-an-area", "same", "not-known", "counted-down", "counted-up"),
           "unmatched": ("confirmed", "partial"), "unmatched_new": ("confirmed", "partial"),
           "monitoring": ("engage-entered", "engage-remains", "engage-left", "scan-entered", "scan-remains", "scan-left",
                          "not-stated")}

@@ -59,7 +59,29 @@ def test_every_area_named_below_adequate_went_up_when_the_newer_counts_leave_non
     line = "The two sources' grades and counts show that at least five areas went up, though neither names them in both."
     assert line in points and line in text
     assert "so how each of those nine areas moved is not known" in text and "whether those nine areas moved" not in text
-    assert "No area is graded by name in both sources, so no one area's movement can be shown." in points
+    # each area named below adequate, bar leadership (its areas match only in part), went up by the counts
+    assert {g.area: g.bound for g in c.grade_changes if g.bound} == dict.fromkeys(
+        ("responding-to-public", "investigating-crime", "protecting-vulnerable", "workforce"), "up")
+    assert ("No area is graded by name in both sources. The counts of the source that does not name them prove that "
+            "Responding to the public went up from requires improvement") in points
+    assert "no one area's movement can be shown" not in text and "up, by the counts" in text
+
+
+def test_an_area_named_outstanding_went_down_where_the_newer_counts_name_their_one_outstanding(tmp_path):
+    """West Yorkshire 2021/22 -> 2023-25 (review 4, item 5): "how it treats the public" was
+    outstanding; 2023-25 is "outstanding in one area, good in one, adequate in five and requires
+    improvement in two" of nine, the one outstanding named (recording crime). So public treatment
+    went down, and page 1 had said no one area's movement could be shown. With one area of the
+    nine left out of the counts it may still be outstanding, and nothing is proven."""
+    old = OLD.format(src="a.txt") + _judged([("public-treatment", "outstanding")])
+    new = NEW.format(src="b.txt") + _judged([("crime-recording", "outstanding")]) + _counted(
+        [("outstanding", 1), ("good", 1), ("adequate", 5), ("requires improvement", 2)])
+    c, points, text = _pack(tmp_path, old, new)
+    assert {g.area: g.bound for g in c.grade_changes if g.bound} == {"public-treatment": "down"}
+    assert "prove that Police powers and public treatment went down from outstanding, by at least one grade" in points
+    assert "Police powers and public treatment went down from outstanding: the PEEL 2023-25 source does not name" in text
+    c, points, _ = _pack(tmp_path, old, new.replace("count: 5", "count: 4"))
+    assert not any(g.bound for g in c.grade_changes)
 
 
 def test_one_area_fewer_counted_good_leaves_room_for_one_to_stay(tmp_path):

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from briefing.compare.counted import CountedGrades, Side, counted, falls_proven, rises_proven
+from briefing.compare.counted import CountedGrades, Side, bounded, counted, falls_proven, rises_proven
 from briefing.compare.grades import GradeChange, caveats, grade_changes
 from briefing.compare.matching import key_terms, match_findings
 from briefing.compare.overrides import Overrides
@@ -139,6 +139,7 @@ def compare(old: Inspection, new: Inspection, overrides: Overrides | None = None
                                          older.name) for link in links)
     linked_old, linked_new = {link.old for link in links}, {link.new for link in links}
     old_counts, new_counts = counted(old), counted(new)
+    changes = _bounded(fw, changes, old, new, old_counts, new_counts)
     comparison = Comparison(
         old=older, new=newer, comparable=comparable,
         caveats=tuple(notes), grade_changes=tuple(changes), persisting=persisting,
@@ -198,6 +199,15 @@ def _movements_proven(fw, changes, old: Inspection, new: Inspection, old_counts,
             "rises_at_least": rises_proven(fw, changes, old_counts, new_counts, outside),
             "unstated_may_be_weak": _unstated_may_be(fw, changes, new, new_counts, outside[1], "requires improvement"),
             "unstated_may_be_inadequate": _unstated_may_be(fw, changes, new, new_counts, outside[1], "inadequate")}
+
+
+def _bounded(fw, changes, old: Inspection, new: Inspection, old_counts, new_counts) -> list:
+    """Each row with the movement the counts prove for it, where they prove one."""
+    outside = (_outside(fw.cycles[old.cycle], changes, "old_state"), _outside(fw.cycles[new.cycle], changes, "new_state"))
+    partial = frozenset(a.canonical for cycle in (fw.cycles[old.cycle], fw.cycles[new.cycle]) for a in cycle.areas
+                        if a.partial)
+    moved = bounded(fw, changes, old_counts, new_counts, outside, partial)
+    return [replace(g, bound=moved[g.area]) if g.area in moved else g for g in changes]
 
 
 def _unstated_may_be(fw, changes, new: Inspection, counts, outside: int, grade: str) -> bool:

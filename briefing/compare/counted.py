@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefing.compare.grades import GradeChange
-from briefing.compare.states import NOT_GRADED
+from briefing.compare.states import NOT_GRADED, NOT_STATED
 from briefing.frameworks import Frameworks
 from briefing.model import Inspection, Place
 
@@ -74,6 +74,33 @@ def rises_proven(fw: Frameworks, rows: list[GradeChange], old_counts: tuple[Coun
     return max(best, _proven(fw, rows, old, new))
 
 
+def bounded(fw: Frameworks, rows: list[GradeChange], old_counts: tuple[CountedGrades, ...],
+            new_counts: tuple[CountedGrades, ...], outside: tuple[int, int] = (0, 0),
+            partial: frozenset[str] = frozenset()) -> dict[str, str]:
+    """Areas named on one side only whose movement the other side's counts prove, by at least
+    one grade: West Yorkshire's public treatment, outstanding in 2021/22, went down where
+    2023-25's one outstanding area is named and is another; Wiltshire's three areas named
+    inadequate in 2021/22 went up where 2023-25's counts of every area hold no inadequate.
+    Never where a grade was corrected after the counts were published, nor for an area the
+    two cycles match only in part (`partial`)."""
+    old, new = Side("old_state", old_counts, outside[0]), Side("new_state", new_counts, outside[1])
+    out = {}
+    for r in rows:
+        if r.movement != "not-known" or r.correction or r.area in partial:
+            continue
+        if r.old_state.graded and r.new_state.state == NOT_STATED and not r.new_state.rest:
+            rank = fw.ranks[r.old_grade]
+            moved = "down" if not new.may_reach(fw, rows, rank) else "up" if not new.may_fall_to(fw, rows, rank) else ""
+        elif r.new_state.graded and r.old_state.state == NOT_STATED and not r.old_state.rest:
+            rank = fw.ranks[r.new_grade]
+            moved = "up" if not old.may_reach(fw, rows, rank) else "down" if not old.may_fall_to(fw, rows, rank) else ""
+        else:
+            moved = ""
+        if moved:
+            out[r.area] = moved
+    return out
+
+
 @dataclass(frozen=True)
 class Side:
     """One inspection of the pair, as the proof sees it: which state of a row is its grade,
@@ -96,6 +123,21 @@ class Side:
         unknown = sum(1 for r in areas if not self.of(r).graded)
         return (sum(c.count for c in self.counts) <= len(areas) + self.outside
                 and sum(c.unnamed for c in self.counts) <= unknown + self.outside)
+
+    def may_reach(self, fw: Frameworks, rows: list[GradeChange], rank: int) -> bool:
+        """Whether an area this side does not name may have a grade at `rank` or better: not
+        where its counts hold every area it leaves unnamed and none of those counts reaches it
+        (West Yorkshire 2023-25: "outstanding in one area", named; the rest good or worse)."""
+        return self._unheld(rows) or any(c.unnamed and max(fw.ranks[g] for g in c.grades) >= rank for c in self.counts)
+
+    def may_fall_to(self, fw: Frameworks, rows: list[GradeChange], rank: int) -> bool:
+        """Whether an area this side does not name may have a grade at `rank` or worse."""
+        return self._unheld(rows) or any(c.unnamed and min(fw.ranks[g] for g in c.grades) <= rank for c in self.counts)
+
+    def _unheld(self, rows: list[GradeChange]) -> bool:
+        """Some area this side does not name may be one no count holds (so it may have any grade)."""
+        unknown = sum(1 for r in self.areas(rows) if not self.of(r).graded) + self.outside
+        return not self.counts or not self.fits(rows) or unknown > sum(c.unnamed for c in self.counts)
 
     def room(self, fw: Frameworks, rows: list[GradeChange], limit: int) -> int:
         """The most rows this side can put at the rank `limit` or worse: those it names there,

@@ -34,6 +34,7 @@ class GradeChange:
     correction: str = ""  # "HMICFRS corrected the grade on 8 August 2024, ..."
     old_state: AreaState = AreaState("graded")  # graded, not graded or not stated, and why
     new_state: AreaState = AreaState("graded")
+    bound: str = ""  # "down" or "up": named on one side only, the other side's counts prove it moved (counted.bounded)
 
     def to_json(self) -> dict:
         data = {k: v for k, v in self.__dict__.items() if k not in ("old_state", "new_state")}

@@ -84,16 +84,18 @@ def _question_context(c: Comparison, options: PackOptions) -> dict:
     inadequate = [g.area_name for g in c.grade_changes if g.new_state.graded and g.new_grade == "inadequate"]
     downgrades = [g for g in c.movements("down") if g.new_grade != "inadequate"]  # an inadequate grade is asked first
     unstated = [] if c.new.counted_rest else [g.area_name for g in c.grade_changes if g.new_state.state == NOT_STATED]
+    counted_downs = [g for g in c.grade_changes if g.bound == "down"]  # proven by the counts, grade not named
     asked_of = {g.area_name for g in downgrades} | {f.area_name for f in weak_new}
     improve = [g.area_name for g in c.grade_changes if g.new_state.graded and g.new_grade == "requires improvement"
                and g.area_name not in asked_of]  # named, and not asked about as a fall or a new concern
     concerns = [_Quoted(f.label, whole_sentences(f.text)) for f in c.new.findings if f.kind == "cause-of-concern"]
     asked = inadequate or concerns or corrected or downgrades or c.persisting or continuing or weak_new or unknown or \
-        unstated or improve
+        unstated or improve or counted_downs
     settled = not asked and not future["current"] and c.every_area_graded_twice and c.old.findings_complete \
         and c.new.findings_complete
     return dict(corrected=corrected, weak_new=weak_new, continuing=continuing, unknown=len(unknown), unknown_words=words,
                 old_name=c.old.cycle_name, new_name=c.new.cycle_name, inadequate=inadequate, improve=improve,
+                counted_downs=counted_downs,
                 counted=[{"words": counted_text(k), "unnamed": k.unnamed} for k in c.new_counts
                          if k.unnamed and "inadequate" in k.grades],
                 concerns=concerns, downgrades=downgrades, unstated=join_words(unstated), unstated_count=len(unstated),

@@ -84,8 +84,9 @@ def _lead(c: Comparison, monitoring) -> list[Point]:
 
 def _movements(c: Comparison) -> list[Point]:
     lines = summary.movement_lines(c)
-    text = " ".join(x for x in (lines[0], summary.downgrade_line(c), summary.falls_line(c), summary.rises_line(c),
-                                summary.comparability_line(c)) if x)
+    bounded = summary.bounded_line(c) if summary.bounded_line(c) not in lines[0] else ""
+    text = " ".join(x for x in (lines[0], bounded, summary.downgrade_line(c), summary.falls_line(c),
+                                summary.rises_line(c), summary.comparability_line(c)) if x)
     return [Point(text, _cited(c.old, c.new))]
 
 

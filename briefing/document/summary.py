@@ -78,10 +78,14 @@ def movement_lines(c: Comparison) -> list[str]:
     elif compared:
         lines.append(f"Of the {number(compared)} areas graded in both sources, {number(up)} went up, {number(down)} went "
                      f"down and {number(same)} stayed the same.")
+    elif bounded_line(c):
+        lines.append(f"No area is graded by name in both sources. {bounded_line(c)}")
     else:
         proven = c.falls_at_least or c.rises_at_least
         lines.append("No area is graded by name in both sources, so no one area's movement can be shown." if proven
                      else "No area is graded in both sources, so no movement of a grade can be shown.")
+    if compared and bounded_line(c):
+        lines.append(bounded_line(c))
     newly, dropped = len(c.movements(NEWLY)), len(c.movements(NO_LONGER))
     if newly:
         lines.append(f"{areas(newly).capitalize()} {'is' if newly == 1 else 'are'} graded in {c.new.cycle_name} but "
@@ -281,3 +285,15 @@ def _counted_rest(c) -> str:
         return ""
     return (f", but with the grades it names its counts hold every graded area, so each area it does not name is "
             f"{' or '.join(c.new.counted_rest)}")
+
+
+def bounded_line(c: Comparison) -> str:
+    """The areas named on one side only whose movement the other side's counts prove: "The
+    counts prove that Police powers and public treatment went down from outstanding (by at
+    least one grade)", or ""."""
+    said = [f"{g.area_name} went {g.bound} from {g.old_grade}" if g.old_grade else
+            f"{g.area_name} went {g.bound} to {g.new_grade}" for g in c.grade_changes if g.bound]
+    if not said:
+        return ""
+    return (f"The counts of the source that does not name {'it' if len(said) == 1 else 'them'} prove that "
+            f"{join_words(said)}, by at least one grade.")

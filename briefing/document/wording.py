@@ -22,7 +22,9 @@ from briefing.sources import with_article
 
 
 def movement_text(change: GradeChange, later: str) -> str:
-    """ "up 2 grades", "not known", "not a PEEL 2021/22 area" (`later` names the later cycle)."""
+    """ "up 2 grades", "not known", "down, by the counts", "not a PEEL 2021/22 area" (`later` names the later cycle)."""
+    if change.bound:
+        return movement_words(f"counted-{change.bound}")
     return movement_words(change.movement, change.steps, change.new_state.why, later)
 
 
