@@ -418,9 +418,10 @@ class Inspection:
         return self.report_type == "peel"
 
     def key(self) -> str:
-        """What names this report in ids and file names: its PEEL cycle, or its title's
-        words and year ("custody-suites-in-surrey-2022")."""
-        if self.cycle:
+        """What names this report in ids and file names: a PEEL report's cycle, or its title's
+        words and year ("custody-suites-in-surrey-2022"): a revisit letter about a PEEL
+        cycle is not that cycle's report, and two letters about one cycle are two reports."""
+        if self.cycle and self.is_peel:
             return self.cycle
         words = re.findall(r"[a-z0-9]+", self.title.lower())[:8]
         year = f"-{self.published.year}" if self.published.known else ""

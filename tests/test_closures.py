@@ -198,3 +198,29 @@ def test_the_web_reviews_data_keeps_what_was_closed(tmp_path):
     data = from_form(form, draft).data
     assert data["closures"] == draft["closures"]
     assert [bool(f.get("closed")) for f in data["findings"]] == [bool(f.closed) for f in found.findings]
+
+
+def test_a_letter_about_a_peel_cycle_is_its_own_report_and_comes_after_the_inspection(inspections):
+    """Wiltshire's two cause-of-concern letters carry the 2021/22 cycle they revisit: each took
+    the PEEL report's key, so the pack called all three "the PEEL 2021/22 report itself" and
+    listed neither letter among the reports since it (review 4, item 18). Planted: a letter
+    with the bundled 2021/22 inspection's cycle, dated, beside that report with no date."""
+    from dataclasses import replace
+    from datetime import date
+
+    from briefing.compare.record import Named, check_record
+    from briefing.compare.register import register
+    from briefing.document.reports import Since
+    from briefing.model import PublicationDate
+    from briefing.reference import load_frameworks
+
+    report = replace(inspections["peel-2021-22"], published=PublicationDate(0))
+    letter = replace(report, report_type="revisit-letter", title="Northamptonshire Police: PEEL cause of concern "
+                     "revisit letter", published=PublicationDate(2022, 12, 20), judgements=(), findings=())
+    assert letter.key() != report.key() == "peel-2021-22"
+    entries = register(check_record([Named("report", report), Named("letter", letter)], report.force),
+                       report.force, date(2026, 12, 7))
+    since = Since(report.published, "the PEEL 2021/22 report", "peel-2021-22",
+                  {c.id: c.order for c in load_frameworks().cycles.values()})
+    assert [e.title for e in entries if since.after(e)] == [letter.title]
+    assert [e.key for e in entries if since.itself(e)] == ["peel-2021-22"]

@@ -39,6 +39,8 @@ class Since:
         one's (a 2023-25 report after the 2021/22 one), and the starting report is never after itself."""
         if self.itself(entry):
             return False
+        if self._by_cycle(entry) and not entry.peel and entry.cycle == self.key:
+            return True  # a letter revisiting the starting report's inspection came after it
         if self._by_cycle(entry):
             return self.orders[entry.cycle] > self.orders[self.key]
         return entry.published.sort_key() > self.published.sort_key()
