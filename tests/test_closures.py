@@ -167,6 +167,31 @@ def test_a_later_letter_closes_an_earlier_reports_cause_of_concern_by_name(runne
     assert reports["Northamptonshire Police: an inspection of public protection"]["closed_for_force"] == []
 
 
+def test_a_later_letter_closing_the_remaining_causes_of_concern_closes_every_one_of_that_inspection(runner, tmp_path):
+    """Wiltshire: the December 2022 revisit letter restates the 2021/22 inspection's three causes
+    of concern; the May 2024 letter says "we have been able to close the force's remaining causes
+    of concern" and names none. The earlier letter's three stayed "open" (review 5). Planted: two
+    letters about PEEL 2021/22; a letter about another cycle, or one closing "the causes of
+    concern" without "remaining" or "all", closes nothing of the earlier letter."""
+    first = ("force: Northamptonshire Police\nreport_type: revisit-letter\ncycle: peel-2021-22\ntitle: 'Northamptonshire "
+             "Police: PEEL cause of concern revisit letter'\npublished: 2022-12-20\nsource: first.txt\nfindings:\n"
+             "- kind: cause-of-concern\n  text: The force does not protect vulnerable people well enough.\n"
+             "- kind: cause-of-concern\n  text: The force does not have adequate strategic plans.\n")
+    closing = ("We have been able to close the force's remaining causes of concern.")
+    second = ("force: Northamptonshire Police\nreport_type: revisit-letter\ncycle: peel-2021-22\ntitle: 'Northamptonshire "
+              "Police: PEEL causes of concern letter'\npublished: 2024-05-21\nsource: second.txt\nclosures:\n"
+              f"- {{text: \"{closing}\", plural: true, line: 21}}\n")
+    (tmp_path / "first.yaml").write_text(first, encoding="utf-8")
+    for text, cycle, closes in ((closing, "peel-2021-22", 2), (closing, "peel-2023-25", 0),
+                                ("We have closed the causes of concern.", "peel-2021-22", 0)):
+        (tmp_path / "second.yaml").write_text(second.replace(closing, text).replace("cycle: peel-2021-22", f"cycle: {cycle}"),
+                                              encoding="utf-8")
+        reports = _register(runner, tmp_path / "first.yaml", tmp_path / "second.yaml")
+        closed = reports["Northamptonshire Police: PEEL cause of concern revisit letter"]["closed_for_force"]
+        assert len(closed) == closes, (text, cycle)
+        assert all(c["closed_by"] == "HMICFRS's cause of concern revisit letter of 21 May 2024" for c in closed)
+
+
 MONITORING = ("SOURCE: https://hmicfrs.justiceinspectorates.gov.uk/publication-html/northamptonshire-return-to-scan/\n"
               "Northamptonshire Police: return to default phase of monitoring\n\nPublished on: 6 March 2025\n\n"
               "I am pleased to let you know that we have decided to return Northamptonshire Police to our default "

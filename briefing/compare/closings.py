@@ -7,7 +7,10 @@ every word of that name (each word's stem: "responding" is "response") is in the
 concern, and the letter is later than the report on the dates on file; a recommendation
 goes with the cause of concern it answers (`relates_to`). A closing that names nothing
 ("we have closed the causes of concern") closes only its own source's: which report's
-causes of concern it meant is not said, so none is assumed.
+causes of concern it meant is not said, so none is assumed; except where it closes them
+all ("we have been able to close the force's remaining causes of concern") in a letter about
+the same PEEL cycle as the earlier source: then every one still open on file for that
+inspection is closed (Wiltshire's December 2022 revisit letter's three, closed in May 2024).
 """
 
 from __future__ import annotations
@@ -32,8 +35,12 @@ def with_later_closings(reports: Sequence[Inspection]) -> list[Inspection]:
     return [_closed(report, [r for r in reports if _later(r, report)]) for report in reports]
 
 
+REMAINING = re.compile(r"\b(?:remaining|all(?:\s+of)?\s+(?:the\s+|its\s+|the\s+force['\u2019]s\s+)?)\s*causes\s+of"
+                       r"\s+concern\b", re.IGNORECASE)
+
+
 def _closed(report: Inspection, later: list[Inspection]) -> Inspection:
-    closings = [(c, r) for r in later for c in r.closures if c.named and stems(c.subject)]
+    closings = [(c, r) for r in later for c in r.closures if c.named and stems(c.subject) or _all_of(c, r, report)]
     if not closings:
         return report
     marked: dict[str, Closure] = {}
@@ -53,9 +60,16 @@ def _closing_of(f: Finding, closings, marked: dict[str, Closure]) -> Closure | N
         return None
     words = stems(f.text)
     for closure, letter in closings:
-        if stems(closure.subject) <= words:
+        if not closure.named or stems(closure.subject) <= words:
             return replace(closure, by=_name(letter))
     return None
+
+
+def _all_of(closure: Closure, letter: Inspection, report: Inspection) -> bool:
+    """The letter closes every cause of concern still open from the inspection the report is
+    about: it says "the remaining" or "all" of them, and both are about the same PEEL cycle."""
+    return not closure.named and closure.plural and bool(REMAINING.search(closure.text)) and \
+        bool(letter.cycle) and letter.cycle == report.cycle
 
 
 def _name(letter: Inspection) -> str:
