@@ -166,3 +166,31 @@ def test_a_force_section_55_does_not_cover_is_never_given_a_duty_or_a_last_day(t
     assert "Railways and Transport Safety Act 2003" in text
     assert "Home Secretary" not in text and "was due" not in text and "56 days ended" not in text
     assert briefing.metadata.s55_due is None
+
+
+def test_a_duty_whose_last_day_passed_is_the_body_of_that_day(tmp_path):
+    """South Yorkshire's PCC functions passed to its Mayor on 7 May 2024 (data/offices.yaml). A
+    paper of December 2026 is for the Mayor, but a response that was due before that day was
+    the PCC's: the pack had called it "The Mayor of South Yorkshire's response ... due by 24
+    April 2024" (review 5). Planted: the bundled inspections renamed South Yorkshire Police,
+    the newer one published 16 February 2024 (last day 11 April 2024), made as a pack makes
+    them (its options settled from the request's data)."""
+    from dataclasses import replace
+
+    from briefing.compare import compare
+    from briefing.document import PackOptions, build_briefing
+    from briefing.ingest.dataset import load_dataset
+    from briefing.pack import PackRequest
+
+    old, new = (replace(load_dataset(data_dir() / "northamptonshire" / name), force="South Yorkshire Police")
+                for name in ("2021-22-peel.yaml", "2023-25-peel-article.yaml"))
+    day = date(2026, 12, 7)
+    options = PackRequest(options=PackOptions(date=day)).options_for("South Yorkshire Police")
+    briefing = build_briefing(compare(old, new, as_of=day), None, options)
+    text = " ".join(briefing.text().split())
+    assert briefing.metadata.audience and "For the Mayor of South Yorkshire" in text
+    assert "The PCC's response under section 55 of the Police Act 1996 was due 11 April 2024" in text
+    assert "requires the Police and Crime Commissioner to invite" in text
+    asked = replace(options, office="The Board", offices=())
+    assert "The Board's response under section 55" in " ".join(build_briefing(
+        compare(old, new, as_of=day), None, asked).text().split())

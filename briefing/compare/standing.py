@@ -68,6 +68,13 @@ class ResponseStanding:
         return self.kind in ON_FILE or (self.kind == "before-limit" and self.responded is not None)
 
     @property
+    def duty_day(self) -> date | None:
+        """The last day of a duty that has passed (or the latest it can have been), whose body
+        the s.55 sentences name: South Yorkshire's 2021/22 response was due by 24 April 2024,
+        the PCC's, before the Mayor took on the PCC's functions; None while the duty runs."""
+        return (self.due or self.latest) if self.missing or self.kind in ON_FILE else None
+
+    @property
     def missing(self) -> bool:
         """The 56 days have ended and no response is on file (never "overdue": one may exist)."""
         return self.kind in MISSING

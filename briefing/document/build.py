@@ -144,5 +144,5 @@ def _summary_context(c: Comparison, options: PackOptions, standing: ResponseStan
         new_complete=c.new.findings_complete, new_kind=with_article(c.new.source_kind_name),
         old_complete=c.old.findings_complete, old_kind=with_article(c.old.source_kind_name),
         deadline=standing.words("said") if options.audience == "pcc" and standing.kind != "outside" else "",
-        office_short=options.office_short(c.new.force),
+        office_short=options.office_short(c.new.force, on=standing.duty_day),
         comparable=c.comparable, **ahead(c, options))

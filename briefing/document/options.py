@@ -24,20 +24,25 @@ class PackOptions:
     language: str = "en-GB"
     chief_comments_by: date | None = None  # when the chief constable's s.55 comments are asked for
     office: str = ""  # the local policing body's title, where not the force's own (data/offices.yaml)
+    offices: tuple = ()  # (first day or None, title), oldest first: the force's bodies, from the data a pack was asked with
     meeting: str = ""  # the meeting the paper goes to, with its date as people write it ("Accountability Board, 12 January 2027")
     agenda_item: str = ""
     purpose: str = ""  # the paper's purpose in one sentence; a standard one for the audience when empty
     recommendations: tuple[str, ...] = ()  # what the meeting is asked to decide; the standard ones when empty
     contact: str = ""  # how to reach the author: an email address or a telephone number
 
-    def office_for(self, force: str, reference=None) -> str:
+    def office_for(self, force: str, reference=None, on: date | None = None) -> str:
         """ "Police, Fire and Crime Commissioner for Northamptonshire": as asked, else as data/offices.yaml
-        knows the force's office on the paper's date, else "Police and Crime Commissioner".
-        `reference` is the data read with (briefing.reference.Reference; the process's own by default)."""
+        knows the force's office on the paper's date (or `on`: a s.55 duty whose last day has
+        passed was the body's of that day), else "Police and Crime Commissioner". `reference` is
+        the data read with (briefing.reference.Reference; the process's own by default)."""
         from briefing.reference import reference as default_reference
 
+        day = min(on or self.date, self.date)
+        if self.office or self.offices:
+            return self.office or [title for start, title in self.offices if start is None or start <= day][-1]
         known = reference or default_reference()
-        return self.office or known.office_on(force, self.date) or known.default_office
+        return known.office_on(force, day) or known.default_office
 
     def chief_for(self, force: str, reference=None) -> str:
         """The title of the force's chief officer, whose comments s.55(4) asks for: "Chief
@@ -58,10 +63,10 @@ class PackOptions:
     def audience_name(self) -> str:
         return AUDIENCES[self.audience]
 
-    def office_short(self, force: str) -> str:
+    def office_short(self, force: str, on: date | None = None) -> str:
         """ "PFCC" for a Police, Fire and Crime Commissioner, "PCC" for a Police and Crime
         Commissioner; a body without initials people use keeps its name."""
-        office = self.office_for(force)
+        office = self.office_for(force, on=on)
         words = re.sub(r"\s+for\s+.*$", "", office)
         if re.fullmatch(r"Police(?:, Fire)? and Crime Commissioner", words):
             return "".join(w[0] for w in re.findall(r"[A-Z]\w+", words))

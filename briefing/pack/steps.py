@@ -42,9 +42,11 @@ class PackRequest:
 
     def options_for(self, force: str) -> PackOptions:
         """The options with the force's office and meeting settled from this request's data (as
-        asked with --office and --meeting, else data/offices.yaml's, else a Police and Crime
-        Commissioner and no meeting named)."""
-        return replace(self.options, office=self.options.office_for(force, self.data),
+        asked with --office and --meeting, else data/offices.yaml's, each body with the day it
+        began, else a Police and Crime Commissioner and no meeting named)."""
+        held = self.data.offices.get(force, ())
+        offices = held if held and held[0][0] is None else ((None, self.data.default_office), *held)
+        return replace(self.options, offices=() if self.options.office else offices,
                        meeting=self.options.meeting_for(force, self.data))
 
 
