@@ -224,6 +224,29 @@ def test_the_unstated_grades_question_asks_only_for_plans_the_counts_leave_possi
     assert unstated.endswith(asked) or asked in unstated, unstated
 
 
+def test_no_plan_is_asked_where_every_weak_grade_counted_is_named(inspections):
+    """Kent 2021/22: "outstanding in one area, good in four, adequate in one and requires
+    improvement in three" of nine, the three named: no other area can be requires improvement
+    or inadequate, yet the question asked for a plan "where the grade is requires improvement"
+    (review 5, item 8). Planted: the bundled 2023-25 inspection with those counts and names."""
+    from dataclasses import replace
+
+    from briefing.model import GradeCount, Judgement
+
+    day = date(2026, 12, 7)
+    weak = ("responding-to-public", "investigating-crime", "managing-offenders")
+    new = replace(inspections["peel-2023-25"], areas_graded=9, corrections=(),
+                  judgements=tuple(Judgement(a, a, "requires improvement") for a in weak),
+                  grade_counts=tuple(GradeCount((g,), n) for g, n in (("outstanding", 1), ("good", 4), ("adequate", 1),
+                                                                       ("requires improvement", 3))))
+    comparison = compare(inspections["peel-2021-22"], new, as_of=day)
+    assert comparison.unstated_weak_grades == ()
+    (questions,) = next(s for s in build_briefing(comparison, None, PackOptions(audience="pcc", date=day)).sections
+                        if s.title == "Suggested questions for the meeting").blocks
+    [unstated] = [q for q in questions.items if q.startswith("The source used for PEEL 2023-25 does not state")]
+    assert unstated.endswith("What did HMICFRS grade them?")
+
+
 @pytest.mark.parametrize(("named", "counts", "rest"), [
     ((("crime-recording", "good"), ("investigating-crime", "requires improvement")), (("adequate", 7),), ("adequate",)),
     ((("crime-recording", "good"),), (("adequate", 7),), ()),  # eight of nine: one area unaccounted for

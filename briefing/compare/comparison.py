@@ -18,7 +18,7 @@ from briefing.compare.grades import GradeChange, caveats, grade_changes
 from briefing.compare.matching import key_terms, match_findings
 from briefing.compare.overrides import Overrides
 from briefing.compare.register import s55_due
-from briefing.compare.states import NOT_GRADED
+from briefing.compare.states import NOT_GRADED, NOT_STATED
 from briefing.compare.summaries import FindingRef, InspectionSummary, PersistingConcern
 from briefing.errors import BriefingError
 from briefing.frameworks import Frameworks
@@ -50,8 +50,13 @@ class Comparison:
     falls_at_least: int = 0  # areas that went down, named or proven by the newer source's counts
     falls_need_both: bool = False  # the proof needs the older source's counts as well as the newer's
     rises_at_least: int = 0  # areas that went up, named or proven by the two sources' grades and counts
-    unstated_may_be_weak: bool = True  # an area whose newer grade is not stated may be requires improvement or worse
-    unstated_may_be_inadequate: bool = True  # ... may be inadequate (Wiltshire's counts of all nine areas hold none)
+    unstated_weak_grades: tuple[str, ...] = ("requires improvement", "inadequate")  # what an area whose newer grade
+    # is not stated may be, of the weak grades (Wiltshire's counts of all nine areas hold no inadequate: RI only)
+
+    @property
+    def unstated_may_be_weak(self) -> bool:
+        """An area whose newer grade is not stated may be requires improvement or worse."""
+        return bool(self.unstated_weak_grades)
 
     @property
     def unmatched_confirmed(self) -> bool:
@@ -197,8 +202,8 @@ def _movements_proven(fw, changes, old: Inspection, new: Inspection, old_counts,
     falls = falls_proven(fw, changes, new_counts, old_counts, outside)
     return {"falls_at_least": falls, "falls_need_both": falls > newer_only,
             "rises_at_least": rises_proven(fw, changes, old_counts, new_counts, outside),
-            "unstated_may_be_weak": _unstated_may_be(fw, changes, new, new_counts, outside[1], "requires improvement"),
-            "unstated_may_be_inadequate": _unstated_may_be(fw, changes, new, new_counts, outside[1], "inadequate")}
+            "unstated_weak_grades": tuple(g for g in ("requires improvement", "inadequate")
+                                          if _unstated_may_be(fw, changes, new, new_counts, outside[1], g))}
 
 
 def _bounded(fw, changes, old: Inspection, new: Inspection, old_counts, new_counts) -> list:
@@ -211,20 +216,18 @@ def _bounded(fw, changes, old: Inspection, new: Inspection, old_counts, new_coun
 
 
 def _unstated_may_be(fw, changes, new: Inspection, counts, outside: int, grade: str) -> bool:
-    """Whether an area whose newer grade is not stated may be `grade` or worse: the counts
-    leave room there beyond the areas named there ("good in five, adequate in four": none)."""
-    rank = fw.ranks[grade]
-    named = sum(1 for g in changes if g.new_state.graded and fw.ranks[g.new_grade] <= rank)
-    room = Side("new_state", counts, outside).room(fw, changes, rank)
-    return room > named and not _all_counted_above(fw, new.areas_graded, counts, rank)
-
-
-def _all_counted_above(fw, graded: int | None, counts, weak: int) -> bool:
-    """The source's counts hold every area it says were graded ("nine areas ... outstanding in
-    six, good in two and adequate in one"), and none of them at `weak` or worse: so no area of
-    it was graded requires improvement or inadequate (Humberside's question asked for a plan)."""
-    return bool(graded) and sum(k.count for k in counts) == graded and \
-        all(min(fw.ranks[g] for g in k.grades) > weak for k in counts)
+    """Whether an area whose newer grade is not stated may be `grade`: a count of that grade
+    leaves an area unnamed, or, where no count has it, an area may be one no count holds. A
+    count is of every area with its grade ("requires improvement in three areas", all three
+    named, leaves none for the rest: Kent 2021/22), and a "the rest" statement gives theirs."""
+    unstated = [g for g in changes if g.new_state.state == NOT_STATED]
+    if not unstated or all(g.new_state.rest and grade not in g.new_state.rest for g in unstated):
+        return False
+    with_grade = [c for c in counts if grade in c.grades]
+    if with_grade:
+        return any(c.unnamed for c in with_grade)
+    held_all = bool(new.areas_graded) and sum(c.count for c in counts) == new.areas_graded
+    return Side("new_state", counts, outside).unheld(changes) and not held_all
 
 
 def _outside(cycle, changes, side: str) -> int:

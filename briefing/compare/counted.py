@@ -128,13 +128,13 @@ class Side:
         """Whether an area this side does not name may have a grade at `rank` or better: not
         where its counts hold every area it leaves unnamed and none of those counts reaches it
         (West Yorkshire 2023-25: "outstanding in one area", named; the rest good or worse)."""
-        return self._unheld(rows) or any(c.unnamed and max(fw.ranks[g] for g in c.grades) >= rank for c in self.counts)
+        return self.unheld(rows) or any(c.unnamed and max(fw.ranks[g] for g in c.grades) >= rank for c in self.counts)
 
     def may_fall_to(self, fw: Frameworks, rows: list[GradeChange], rank: int) -> bool:
         """Whether an area this side does not name may have a grade at `rank` or worse."""
-        return self._unheld(rows) or any(c.unnamed and min(fw.ranks[g] for g in c.grades) <= rank for c in self.counts)
+        return self.unheld(rows) or any(c.unnamed and min(fw.ranks[g] for g in c.grades) <= rank for c in self.counts)
 
-    def _unheld(self, rows: list[GradeChange]) -> bool:
+    def unheld(self, rows: list[GradeChange]) -> bool:
         """Some area this side does not name may be one no count holds (so it may have any grade)."""
         unknown = sum(1 for r in self.areas(rows) if not self.of(r).graded) + self.outside
         return not self.counts or not self.fits(rows) or unknown > sum(c.unnamed for c in self.counts)
