@@ -104,8 +104,9 @@ def concerns(fx):
     speaking = False  # within the inspector's quoted words, which run on over paragraphs opening with a quote
     introduced = False  # the paragraph before ended "His Majesty's Inspector ... said:"
     own = fx.ctx.page.inspectorates_own
-    # a summary page of the inspectorate's own (no findings listed under their labels) states what falls short in prose
-    summary = own and not any(f.kind != "finding" for f in fx.found)
+    # a summary page of the inspectorate's own, or its press release wherever it is posted (no findings listed under
+    # their labels), states what falls short in prose
+    summary = (own or _release(fx.ctx.page)) and not any(f.kind != "finding" for f in fx.found)
     naming = fx.ctx.holding(("inspector",))  # what INSPECTOR_SAYS and INSPECTOR_INTRO need
     for para in fx.paras:
         says = INSPECTOR_SAYS.search(para.text) if para.index in naming else None
@@ -172,6 +173,13 @@ def _wanting(plain: str, lowered: str, speaking: bool, summary: bool, follows: b
     if (speaking or summary) and FALLS_SHORT.search(main) and not VAGUE_SUBJECT.match(main):
         return main
     return None
+
+
+def _release(page) -> bool:
+    """The inspectorate's press release, on its site or reposted (data/source_kinds.yaml)."""
+    from briefing.sources import kind_of_text
+
+    return kind_of_text(page.address, page.opening, False) == "press-release"
 
 
 def _says_what(text: str | None) -> str | None:
