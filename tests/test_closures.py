@@ -249,3 +249,24 @@ def test_a_letter_about_a_peel_cycle_is_its_own_report_and_comes_after_the_inspe
                   {c.id: c.order for c in load_frameworks().cycles.values()})
     assert [e.title for e in entries if since.after(e)] == [letter.title]
     assert [e.key for e in entries if since.itself(e)] == ["peel-2021-22"]
+
+
+def test_a_monitoring_letter_given_as_the_newer_inspection_has_no_s55_duty(inspections):
+    """Lincolnshire: HMICFRS's news of the move to Engage, given as the 2023-25 inspection, was
+    given a s.55 last day and a skeleton, though it says the report is "due to be published next
+    year" (review 5, item 3). Planted: the bundled 2023-25 inspection as a monitoring letter."""
+    from dataclasses import replace
+    from datetime import date
+
+    from briefing.compare import compare
+    from briefing.document import PackOptions, build_briefing
+
+    day = date(2026, 12, 7)
+    letter = replace(inspections["peel-2023-25"], report_type="monitoring-letter")
+    c = compare(inspections["peel-2021-22"], letter, as_of=day)
+    assert c.s55_due is None
+    briefing = build_briefing(c, None, PackOptions(date=day))
+    text = " ".join(briefing.text().split())
+    assert "is a monitoring letter, not an inspection report" in text
+    assert "Draft response skeleton" not in text and "agree, from the draft skeleton" not in text
+    assert "was due" not in text.split("HMICFRS reports since the last pack")[0]

@@ -22,7 +22,7 @@ from briefing.compare.states import NOT_GRADED, NOT_STATED
 from briefing.compare.summaries import FindingRef, InspectionSummary, PersistingConcern
 from briefing.errors import BriefingError
 from briefing.frameworks import Frameworks
-from briefing.model import SEVERITY, Finding, Inspection, KeyFigure
+from briefing.model import NOT_S55_TYPES, SEVERITY, Finding, Inspection, KeyFigure
 from briefing.phrases import unmatched_new_words, unmatched_words
 from briefing.reference import load_frameworks
 
@@ -152,7 +152,7 @@ def compare(old: Inspection, new: Inspection, overrides: Overrides | None = None
         new_findings=tuple(f for j, f in enumerate(newer.findings) if j not in linked_new),
         old_figures=old.key_figures, new_figures=new.key_figures,
         overrides=overrides.source if overrides else "",
-        s55_due=s55_due(new.published, new.force),
+        s55_due=None if new.report_type in NOT_S55_TYPES else s55_due(new.published, new.force),
         on_file=(older.name, newer.name), not_on_file=tuple(fw.short_name(c.id) for c in fw.cycles_missing([old.cycle, new.cycle])),
         old_counts=old_counts, new_counts=new_counts, **_movements_proven(fw, changes, old, new, old_counts, new_counts))
     return with_record(comparison, record) if record is not None else comparison

@@ -130,6 +130,7 @@ class InspectionSummary:
     areas_graded: int | None = None  # how many areas the source says were graded
     rest: RestGrade | None = None  # "all other graded areas were adequate": the grade of every graded area not named
     counted_rest: tuple[str, ...] = ()  # the grade its counts leave every area it does not name (states.counted_rest)
+    report_type: str = "peel"  # a monitoring letter given as an inspection has no s.55 last day (report_types.yaml)
 
     @property
     def name(self) -> str:
@@ -151,7 +152,8 @@ class InspectionSummary:
                    tuple(correction_text(j.correction, fw) for j in inspection.judgements if j.correction),
                    inspection.report or (inspection.title if inspection.source_kind == "report" else ""),
                    inspection.cite(), inspection.grades_from, inspection.unplaced, inspection.headline,
-                   inspection.areas_graded, inspection.rest, counted_rest(fw, inspection) if inspection.cycle else ())
+                   inspection.areas_graded, inspection.rest, counted_rest(fw, inspection) if inspection.cycle else (),
+                   inspection.report_type)
 
     def to_json(self) -> dict:
         return {"force": self.force, "cycle": self.cycle, "cycle_name": self.cycle_name, "title": self.title,

@@ -124,6 +124,8 @@ def _s55(c: Comparison, options: PackOptions, standing) -> Section:
         return Section("Section 55", 1, (Paragraph(f"{outside_s55(c.new.force)}. The {options.office_for(c.new.force)} "
                                                    "may still publish comments on the report; nothing on file says "
                                                    "whether it has."),))
+    if standing.kind == "letter":  # a monitoring letter given as the newer inspection: no duty with a last day
+        return Section("Section 55", 1, (Paragraph(f"The {c.new.cycle_name} source {standing.words('said')}."),))
     findings = c.new.findings
     formal = [f for f in findings if f.kind in ("cause-of-concern", "recommendation")]
     items = formal or [f for f in findings if f.kind != "innovative-practice"]

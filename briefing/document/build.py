@@ -20,7 +20,7 @@ from briefing.document.open_findings import open_findings_section, open_rows
 from briefing.document.options import PackOptions
 from briefing.document.wording import long_date, published_words
 from briefing.frameworks import Frameworks
-from briefing.model import PublicationDate
+from briefing.model import NOT_S55_TYPES, PublicationDate
 from briefing.reference import load_frameworks
 from briefing.sources import with_article
 from briefing.tracker import TrackerRow, progress_of
@@ -128,7 +128,8 @@ def _standing(c: Comparison, register: tuple[ReportEntry, ...], options: PackOpt
     if entry is not None:
         return entry.standing
     return response_standing(c.s55_due, None, options.date, PublicationDate.from_iso(c.new.published_iso),
-                             cycle=fw.cycles.get(c.new.cycle), force=c.new.force)
+                             cycle=fw.cycles.get(c.new.cycle), force=c.new.force,
+                             letter=c.new.report_type in NOT_S55_TYPES)
 
 
 def _summary_context(c: Comparison, options: PackOptions, standing: ResponseStanding,
@@ -143,6 +144,6 @@ def _summary_context(c: Comparison, options: PackOptions, standing: ResponseStan
         persisting=summary.persisting_line(c), findings=summary.findings_line(c),
         new_complete=c.new.findings_complete, new_kind=with_article(c.new.source_kind_name),
         old_complete=c.old.findings_complete, old_kind=with_article(c.old.source_kind_name),
-        deadline=standing.words("said") if options.audience == "pcc" and standing.kind != "outside" else "",
+        deadline=standing.words("said") if options.audience == "pcc" and standing.kind not in ("outside", "letter") else "",
         office_short=options.office_short(c.new.force, on=standing.duty_day),
         comparable=c.comparable, **ahead(c, options))
