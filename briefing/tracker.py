@@ -23,8 +23,8 @@ RAG = ("Red", "Amber", "Green")
 # What a row's finding is now, typed: the code a pack decides by, the word the sheet shows.
 STATES = {"new": "new", "unsure-new": unmatched_new_words(False), "continues": continuing_words(), "persisting": "persisting", "unknown": "status unknown", "not-raised": "not raised again",
           "raised-again": "raised again", "report": "another report", "hand": "added by hand",
-          "unmatched": "matches no finding"}
-EXPLAINED = frozenset({"unknown", "not-raised", "raised-again", "report", "hand"})  # true of their own inspection
+          "unmatched": "matches no finding", "closed": "closed by HMICFRS"}
+EXPLAINED = frozenset({"unknown", "not-raised", "raised-again", "report", "hand", "closed"})  # true of their own inspection
 UNMATCHED = "matches no finding of the inspections compared; kept as it was"
 
 

@@ -270,3 +270,33 @@ def test_a_monitoring_letter_given_as_the_newer_inspection_has_no_s55_duty(inspe
     assert "is a monitoring letter, not an inspection report" in text
     assert "Draft response skeleton" not in text and "agree, from the draft skeleton" not in text
     assert "was due" not in text.split("HMICFRS reports since the last pack")[0]
+
+
+def test_an_earlier_sources_own_closed_cause_of_concern_is_closed_in_the_tracker_and_never_asked_about(inspections):
+    """Gloucestershire: the earlier source (news of leaving Engage) says a cause of concern
+    "was discharged by HMICFRS"; read as closed, it was still "status unknown" in the tracker
+    and asked "which does the force consider resolved?" (review 5, item 5). Planted: the bundled
+    2021/22 inspection's findings replaced by two causes of concern, one of them closed, and a
+    newer source that lists neither."""
+    from dataclasses import replace
+    from datetime import date
+
+    from briefing.compare import compare
+    from briefing.document import PackOptions, build_briefing
+    from briefing.model import Closure, Finding, Place
+
+    closing = Closure("strategic planning", "A cause of concern around strategic planning was discharged by HMICFRS.",
+                      Place(22))
+    old = replace(inspections["peel-2021-22"], findings=(
+        Finding("cause-of-concern", "", "The force does not have adequate strategic plans.", closed=closing),
+        Finding("cause-of-concern", "", "The force does not record crime accurately.")))
+    day = date(2026, 12, 7)
+    briefing = build_briefing(compare(old, inspections["peel-2023-25"], as_of=day), None, PackOptions(date=day))
+    actions = next(s for s in briefing.sheets if s.name == "Actions").table
+    rows = {r[2]: r for r in actions.rows}
+    closed = rows["The force does not have adequate strategic plans."]
+    assert "closed by HMICFRS, as this source says (line 22)" in closed and "closed by HMICFRS" in closed
+    assert any("status unknown" in str(cell) for cell in rows["The force does not record crime accurately."])
+    (questions,) = next(s for s in briefing.sections if s.title == "Suggested questions for the meeting").blocks
+    [asked] = [q for q in questions.items if "consider it resolved" in q or "consider resolved" in q]
+    assert asked.startswith("One cause of concern of PEEL 2021/22")

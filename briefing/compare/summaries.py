@@ -12,7 +12,7 @@ from datetime import date
 from briefing.compare.states import area_title, counted_rest
 from briefing.compare.themes import themes_of
 from briefing.frameworks import Frameworks
-from briefing.model import Correction, Finding, Inspection, Place, Quote, RestGrade, Unplaced, stable_id
+from briefing.model import Closure, Correction, Finding, Inspection, Place, Quote, RestGrade, Unplaced, stable_id
 from briefing.sources import source_kind_name
 
 
@@ -43,6 +43,7 @@ class FindingRef:
     source: str = ""  # the inspection's title and the place: where a reader checks it
     tracker_id: str = ""  # stable across re-extraction: the tracker's key (model.stable_id)
     continues: str = ""  # the source's words saying it carries on from before ("still isn't"), where it says so
+    closed: Closure | None = None  # a source on file says HMICFRS closed it ("was discharged by HMICFRS")
 
     @classmethod
     def of(cls, finding: Finding, label: str, inspection: Inspection, fw: Frameworks) -> FindingRef:
@@ -50,7 +51,8 @@ class FindingRef:
         cycles = (inspection.cycle,) if inspection.cycle in fw.cycles else ()
         return cls(finding.kind, finding.area, area_title(fw, cycles, finding.area) if finding.area else "", finding.shown,
                    finding.id, str(finding.place), tuple(sorted(themes_of(finding.text))), label,
-                   citation(inspection, finding.place), stable_id(inspection.key(), finding), finding.continues)
+                   citation(inspection, finding.place), stable_id(inspection.key(), finding), finding.continues,
+                   finding.closed)
 
     def to_json(self) -> dict:
         return {"kind": self.kind, "area": self.area, "area_name": self.area_name, "text": self.text,

@@ -77,7 +77,7 @@ def _question_context(c: Comparison, options: PackOptions) -> dict:
     weak_new = [_NewInWeakArea(f.area_name, grades[f.area], f.label, whole_sentences(f.text))
                 for f in c.new_findings if grades.get(f.area) in WEAK and not f.continues]
     continuing = [_Quoted(f.label, whole_sentences(f.text)) for f in c.continuing]
-    unknown = [] if c.unmatched_confirmed else [f for f in c.resolved if f.kind != "innovative-practice"]
+    unknown = [] if c.unmatched_confirmed else [f for f in c.resolved if f.kind != "innovative-practice" and not f.closed]
     kinds = {f.kind for f in unknown}
     words = kinds_in_words(kinds.pop(), len(unknown)) if len(kinds) == 1 else \
         f"{number(len(unknown))} finding{'s' if len(unknown) != 1 else ''}"

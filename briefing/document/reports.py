@@ -88,9 +88,11 @@ def recommendations_cell(e: ReportEntry) -> str:
 
 
 def closed_words(closure: Closure) -> str:
-    """ "closed by this letter (line 27)", "closed by HMICFRS's cause of concern revisit
-    letter of 27 September 2024 (line 27)": the source's own sentence, by its place."""
-    return f"closed by {closure.by or 'this letter'} ({closure.place})"
+    """ "closed by HMICFRS, as this source says (line 27)" (a letter, or news reporting that a
+    cause of concern "was discharged"), "closed by HMICFRS's cause of concern revisit letter of
+    27 September 2024 (line 27)": the source's own sentence, by its place."""
+    return f"closed by {closure.by} ({closure.place})" if closure.by else \
+        f"closed by HMICFRS, as this source says ({closure.place})"
 
 
 def _closed(e: ReportEntry) -> str:

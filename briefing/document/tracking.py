@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from briefing.compare import Comparison
 from briefing.document.model import Column, Paragraph, Section, Sheet, Table
+from briefing.document.reports import closed_words
 from briefing.document.wording import area_label
 from briefing.model import KIND_LABELS
 from briefing.phrases import unmatched_words
 from briefing.sources import with_article
-from briefing.tracker import COLUMNS, STATES, Progress, TrackerRow, carry_forward
+from briefing.tracker import CLOSED_BY_HMICFRS, COLUMNS, STATES, Progress, TrackerRow, carry_forward
 
 
 def tracker_rows(c: Comparison, earlier: list[TrackerRow],
@@ -32,8 +33,10 @@ def tracker_rows(c: Comparison, earlier: list[TrackerRow],
         unknown = (f"status unknown: {unmatched_words(False)} for {c.new.cycle_name} "
                    f"({with_article(c.new.source_kind_name)}); check the full report")
         fresh += [TrackerRow(id=f.tracker_id, inspection=c.old.cycle_name, kind=KIND_LABELS[f.kind],
-                             area=area_label(f.area_name), finding=f.text, standing=unknown, state="unknown",
-                             label=f.label, status="")
+                             area=area_label(f.area_name), finding=f.text,
+                             standing=closed_words(f.closed) if f.closed else unknown,
+                             state="closed" if f.closed else "unknown", label=f.label,
+                             status=CLOSED_BY_HMICFRS if f.closed else "")  # "was discharged by HMICFRS"
                   for f in c.resolved if f.kind != "innovative-practice"]
     ids = {row.id for row in fresh}
     fresh += [row for row in others if row.id not in ids]
