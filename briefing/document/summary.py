@@ -124,8 +124,11 @@ def falls_line(c: Comparison) -> str:
     """The falls the newer source's counts prove beyond those it names, or "": said wherever
     the movements are (page 1 too), as "no movement can be shown" is not the whole truth."""
     down = len(c.movements(DOWN))
-    if c.falls_at_least <= down:
+    if c.falls_at_least <= down + _bounded(c, DOWN):
         return ""
+    if _bounded(c, DOWN):  # some are named above, by the counts: the total, without "neither names them"
+        whose = "The two sources' counts of grades" if c.falls_need_both else f"The {c.new.cycle_name} source's counts"
+        return f"In all, {whose[0].lower()}{whose[1:]} show that at least {areas(c.falls_at_least)} went down."
     if c.falls_need_both:
         named = f", though they name only {number(down)}" if down else \
             f", though neither names {_them(c.falls_at_least)}"
@@ -134,6 +137,11 @@ def falls_line(c: Comparison) -> str:
         f", though it does not name {_them(c.falls_at_least)}"
     return (f"The {c.new.cycle_name} source's counts show that at least {areas(c.falls_at_least)} went "
             f"down{named}.")
+
+
+def _bounded(c: Comparison, way: str) -> int:
+    """How many areas the counts prove went `way`, named on one side only (said by bounded_line)."""
+    return sum(1 for g in c.grade_changes if g.bound == way)
 
 
 def _them(n: int) -> str:
@@ -155,8 +163,10 @@ def rises_line(c: Comparison) -> str:
     Yorkshire's five areas below adequate in 2021/22, and "good in five areas and adequate in
     four" in 2023-25: the release's main message, which no named pair of grades shows)."""
     up = len(c.movements(UP))
-    if c.rises_at_least <= up:
+    if c.rises_at_least <= up + _bounded(c, UP):
         return ""
+    if _bounded(c, UP):  # some are named above, by the counts: the total, without "neither names them"
+        return f"In all, the two sources' grades and counts show that at least {areas(c.rises_at_least)} went up."
     named = f", though they name only {number(up)}" if up else \
         f", though neither names {_them(c.rises_at_least)} in both"
     return f"The two sources' grades and counts show that at least {areas(c.rises_at_least)} went up{named}."
