@@ -58,8 +58,7 @@ class Reference:
     def office_on(self, force: str, day: date) -> str:
         """The title of the body over the force on `day` (offices.yaml), or "" where none
         is listed: PCCs' functions passed to mayors on known days (West Yorkshire in 2021)."""
-        held = [title for start, title in self.offices.get(force, ()) if start is None or start <= day]
-        return held[-1] if held else ""
+        return held_on(self.offices.get(force, ()), day)
 
     def chief_for(self, force: str) -> str:
         """ "Chief Constable", or "Commissioner" for the two London forces (offices.yaml)."""
@@ -216,6 +215,12 @@ def _theme_table(raw) -> Mapping[str, Mapping]:
         for i, keyword in enumerate(entry["keywords"]):
             _check(keyword, str, "themes.yaml", f"themes.{name}.keywords, keyword {i + 1}")
     return table
+
+
+def held_on(periods, day: date) -> str:
+    """Of (first day or None, title) pairs, oldest first, the title held on `day`, or ""."""
+    held = [title for start, title in periods if start is None or start <= day]
+    return held[-1] if held else ""
 
 
 def _offices(raw) -> Mapping[str, tuple[tuple[date | None, str], ...]]:

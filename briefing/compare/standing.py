@@ -68,6 +68,12 @@ class ResponseStanding:
         return self.kind in ON_FILE or (self.kind == "before-limit" and self.responded is not None)
 
     @property
+    def has_duty(self) -> bool:
+        """Section 55 puts a duty on the office for this report: not for a force it does not
+        cover (British Transport Police), nor for a monitoring letter."""
+        return self.kind not in ("outside", "letter")
+
+    @property
     def duty_day(self) -> date | None:
         """The last day of a duty that has passed (or the latest it can have been), whose body
         the s.55 sentences name: South Yorkshire's 2021/22 response was due by 24 April 2024,

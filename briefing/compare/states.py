@@ -88,8 +88,8 @@ def state_of(fw: Frameworks, inspection: Inspection, area: str) -> AreaState:
     quiet = silence(fw, question_set(fw, inspection), area)
     if quiet.state == NOT_STATED and inspection.rest is not None:  # "all other graded areas were adequate"
         return AreaState(NOT_STATED, rest=inspection.rest.grades)
-    if quiet.state == NOT_STATED and counted_rest(fw, inspection):
-        return AreaState(NOT_STATED, rest=counted_rest(fw, inspection))
+    if quiet.state == NOT_STATED and (rest := counted_rest(fw, inspection)):
+        return AreaState(NOT_STATED, rest=rest)
     return quiet
 
 

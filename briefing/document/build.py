@@ -144,6 +144,6 @@ def _summary_context(c: Comparison, options: PackOptions, standing: ResponseStan
         persisting=summary.persisting_line(c), findings=summary.findings_line(c),
         new_complete=c.new.findings_complete, new_kind=with_article(c.new.source_kind_name),
         old_complete=c.old.findings_complete, old_kind=with_article(c.old.source_kind_name),
-        deadline=standing.words("said") if options.audience == "pcc" and standing.kind not in ("outside", "letter") else "",
+        deadline=standing.words("said") if options.audience == "pcc" and standing.has_duty else "",
         office_short=options.office_short(c.new.force, on=standing.duty_day),
         comparable=c.comparable, **ahead(c, options))

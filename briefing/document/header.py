@@ -58,7 +58,7 @@ def _s55_decision(decisions: Mapping, standing: ResponseStanding) -> tuple[str, 
         return (decisions["noted"].replace("{said}", said),)
     if standing.missing:
         return (decisions["confirm"].replace("{said}", said),)
-    if standing.kind in ("before-limit", "outside", "letter"):  # no duty with a time limit to confirm or act on
+    if standing.kind == "before-limit" or not standing.has_duty:  # no duty with a time limit to confirm or act on
         return ()
     if standing.kind == "date-unknown":  # due, or ended long ago: nothing on file says which
         return (decisions["check_date"],)

@@ -36,11 +36,12 @@ class PackOptions:
         knows the force's office on the paper's date (or `on`: a s.55 duty whose last day has
         passed was the body's of that day), else "Police and Crime Commissioner". `reference` is
         the data read with (briefing.reference.Reference; the process's own by default)."""
+        from briefing.reference import held_on
         from briefing.reference import reference as default_reference
 
         day = min(on or self.date, self.date)
         if self.office or self.offices:
-            return self.office or [title for start, title in self.offices if start is None or start <= day][-1]
+            return self.office or held_on(self.offices, day)
         known = reference or default_reference()
         return known.office_on(force, day) or known.default_office
 

@@ -70,7 +70,7 @@ def movement_lines(c: Comparison) -> list[str]:
     """How the grades moved, as far as two grades show it, and what is not known."""
     up, down, same = (len(c.movements(m)) for m in (UP, DOWN, SAME))
     compared = up + down + same
-    lines = []
+    lines, bounded = [], bounded_line(c)
     if compared == 1:
         g = next(g for g in c.grade_changes if g.movement in (UP, DOWN, SAME))
         went = {UP: "went up", DOWN: "went down", SAME: "stayed the same"}[g.movement]
@@ -78,14 +78,14 @@ def movement_lines(c: Comparison) -> list[str]:
     elif compared:
         lines.append(f"Of the {number(compared)} areas graded in both sources, {number(up)} went up, {number(down)} went "
                      f"down and {number(same)} stayed the same.")
-    elif bounded_line(c):
-        lines.append(f"No area is graded by name in both sources. {bounded_line(c)}")
+    elif bounded:
+        lines.append(f"No area is graded by name in both sources. {bounded}")
     else:
         proven = c.falls_at_least or c.rises_at_least
         lines.append("No area is graded by name in both sources, so no one area's movement can be shown." if proven
                      else "No area is graded in both sources, so no movement of a grade can be shown.")
-    if compared and bounded_line(c):
-        lines.append(bounded_line(c))
+    if compared and bounded:
+        lines.append(bounded)
     newly, dropped = len(c.movements(NEWLY)), len(c.movements(NO_LONGER))
     if newly:
         lines.append(f"{areas(newly).capitalize()} {'is' if newly == 1 else 'are'} graded in {c.new.cycle_name} but "
