@@ -247,6 +247,35 @@ def test_no_plan_is_asked_where_every_weak_grade_counted_is_named(inspections):
     assert unstated.endswith("What did HMICFRS grade them?")
 
 
+def test_an_area_outside_a_total_the_source_names_in_full_may_be_any_grade(inspections):
+    """Cleveland 2023-25 news: "graded the force's performance across eight areas", all eight
+    named (two requires improvement). The ninth area of the cycle, recording data about
+    crime, is in none of its counts, yet the pack asked "What did HMICFRS grade it, and where
+    the grade is inadequate, what is the plan?", as if it were graded and could not be
+    requires improvement (review 5, item 7). Planted: the bundled 2023-25 inspection with
+    those names, counts and total."""
+    from dataclasses import replace
+
+    from briefing.model import GradeCount, Judgement
+
+    day = date(2026, 12, 7)
+    named = {"public-treatment": "good", "preventing-crime": "good", "managing-offenders": "good", "workforce": "good",
+             "responding-to-public": "adequate", "force-management": "adequate",
+             "investigating-crime": "requires improvement", "protecting-vulnerable": "requires improvement"}
+    new = replace(inspections["peel-2023-25"], areas_graded=8, corrections=(),
+                  judgements=tuple(Judgement(a, a, g) for a, g in named.items()),
+                  grade_counts=tuple(GradeCount((g,), n) for g, n in (("good", 4), ("adequate", 2),
+                                                                       ("requires improvement", 2))))
+    comparison = compare(inspections["peel-2021-22"], new, as_of=day)
+    assert comparison.unstated_weak_grades == ("requires improvement", "inadequate")
+    (questions,) = next(s for s in build_briefing(comparison, None, PackOptions(audience="pcc", date=day)).sections
+                        if s.title == "Suggested questions for the meeting").blocks
+    [unstated] = [q for q in questions.items if q.startswith("The source used for PEEL 2023-25 does not state")]
+    assert unstated == ("The source used for PEEL 2023-25 does not state the grade for Recording data about crime; it "
+                        "says eight areas were graded and names them all. Did HMICFRS grade it in this inspection, and "
+                        "if so, how; where the grade is requires improvement or inadequate, what is the plan?")
+
+
 @pytest.mark.parametrize(("named", "counts", "rest"), [
     ((("crime-recording", "good"), ("investigating-crime", "requires improvement")), (("adequate", 7),), ("adequate",)),
     ((("crime-recording", "good"),), (("adequate", 7),), ()),  # eight of nine: one area unaccounted for

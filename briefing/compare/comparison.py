@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from briefing.compare.counted import CountedGrades, Side, bounded, counted, falls_proven, rises_proven
+from briefing.compare.counted import CountedGrades, Side, bounded, counted, falls_proven, names_its_total, rises_proven
 from briefing.compare.grades import GradeChange, caveats, grade_changes
 from briefing.compare.matching import key_terms, match_findings
 from briefing.compare.overrides import Overrides
@@ -223,6 +223,8 @@ def _unstated_may_be(fw, changes, new: Inspection, counts, outside: int, grade: 
     unstated = [g for g in changes if g.new_state.state == NOT_STATED]
     if not unstated or all(g.new_state.rest and grade not in g.new_state.rest for g in unstated):
         return False
+    if names_its_total(new):  # an area it does not name is outside its counts
+        return True
     with_grade = [c for c in counts if grade in c.grades]
     if with_grade:
         return any(c.unnamed for c in with_grade)

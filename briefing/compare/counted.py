@@ -48,6 +48,14 @@ def counted(inspection: Inspection) -> tuple[CountedGrades, ...]:
                  for c in first.values())
 
 
+def names_its_total(inspection: Inspection) -> bool:
+    """The source says how many areas were graded and names that many ("across eight
+    areas", the eight named: Cleveland 2023-25 news): an area of the cycle it does not name
+    is outside its counts, so it may have any grade, or the source left it out of its count
+    (press releases count differently from reports: domain.md)."""
+    return bool(inspection.areas_graded) and len(inspection.graded) >= inspection.areas_graded
+
+
 def falls_proven(fw: Frameworks, rows: list[GradeChange], new_counts: tuple[CountedGrades, ...],
                  old_counts: tuple[CountedGrades, ...] = (), outside: tuple[int, int] = (0, 0)) -> int:
     """The fewest areas that must have gone down, given the named grades and both sources'

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from briefing.compare.counted import names_its_total
 from briefing.compare.states import area_title, counted_rest
 from briefing.compare.themes import themes_of
 from briefing.frameworks import Frameworks
@@ -133,6 +134,7 @@ class InspectionSummary:
     rest: RestGrade | None = None  # "all other graded areas were adequate": the grade of every graded area not named
     counted_rest: tuple[str, ...] = ()  # the grade its counts leave every area it does not name (states.counted_rest)
     report_type: str = "peel"  # a monitoring letter given as an inspection has no s.55 last day (report_types.yaml)
+    names_its_total: bool = False  # it names as many areas as it says were graded (compare.counted.names_its_total)
 
     @property
     def name(self) -> str:
@@ -155,7 +157,7 @@ class InspectionSummary:
                    inspection.report or (inspection.title if inspection.source_kind == "report" else ""),
                    inspection.cite(), inspection.grades_from, inspection.unplaced, inspection.headline,
                    inspection.areas_graded, inspection.rest, counted_rest(fw, inspection) if inspection.cycle else (),
-                   inspection.report_type)
+                   inspection.report_type, names_its_total(inspection))
 
     def to_json(self) -> dict:
         return {"force": self.force, "cycle": self.cycle, "cycle_name": self.cycle_name, "title": self.title,

@@ -99,7 +99,7 @@ def _question_context(c: Comparison, options: PackOptions) -> dict:
                 counted=[{"words": counted_text(k), "unnamed": k.unnamed} for k in c.new_counts
                          if k.unnamed and "inadequate" in k.grades],
                 concerns=concerns, downgrades=downgrades, unstated=join_words(unstated), unstated_count=len(unstated),
-                unstated_weak=" or ".join(c.unstated_weak_grades), unstated_graded=summary.graded_words(c.new).strip(" ()"),
+                unstated_weak=" or ".join(c.unstated_weak_grades), unstated_graded=summary.graded_words(c.new).strip(" ()"), unstated_outside=c.new.names_its_total,
                 settled=settled, **future)
 
 

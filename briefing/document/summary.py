@@ -114,7 +114,8 @@ def graded_words(side) -> str:
     """ " (it says eight areas were graded)": the source's own total, where it gives one, beside
     the framework's areas it states no grade for."""
     n, rest = side.areas_graded, side.rest
-    said = [f"it says {number(n)} {'area was' if n == 1 else 'areas were'} graded"] if n else []
+    said = [f"it says {number(n)} {'area was' if n == 1 else 'areas were'} graded"
+            + (f" and names {'it' if n == 1 else 'them all'}" if side.names_its_total else "")] if n else []
     if rest:  # "all other graded areas were adequate": their grade, never how many or which
         said.append(f"its {rest.place} says every graded area it does not name was {' or '.join(rest.grades)}")
     return f" ({'; '.join(said)})" if said else ""
