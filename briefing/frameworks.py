@@ -102,6 +102,11 @@ class Frameworks:
     grade_aliases: dict[str, str]  # every accepted spelling (normalised) -> grade
     grade_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # grade -> how texts word it
 
+    def family(self, cycle: Cycle) -> list[Cycle]:
+        """A cycle and its other question sets (PEEL 2021/22's original and revised sets)."""
+        root = cycle.variant_of or cycle.id
+        return [c for c in self.cycles.values() if c.id == root or c.variant_of == root]
+
     def cycle(self, wording: str) -> Cycle | None:
         if wording in self.cycles:
             return self.cycles[wording]

@@ -65,6 +65,17 @@ def _elsewhere(new_cycle: Cycle, area: str, moved: str) -> str:
             f"Not graded in {new_cycle.short or new_cycle.name}; this does not mean it was not inspected.")
 
 
+def _said(cycle: Cycle, j: Judgement | None) -> str:
+    """Why a source's "not graded" stands, with its place: the source said so, or its list of
+    the areas the inspection covered leaves the area out (extract.scope)."""
+    if j is None or j.graded:
+        return ""
+    name, where = cycle.short or cycle.name, f" ({j.place})" if j.place else ""
+    if j.how == "scope":
+        return f"Not among the areas the {name} inspection covered, as its source says{where}."
+    return f"The {name} source says it was not graded{where}."
+
+
 def _correction(j: Judgement | None) -> str:
     c = j.correction if j else None
     if c is None:
@@ -94,7 +105,8 @@ def grade_changes(fw: Frameworks, old: Inspection, new: Inspection) -> list[Grad
         was, now = state_of(fw, old, area), state_of(fw, new, area)
         moved, steps = movement(fw, was, now, old_cycle.grades if old_cycle.scale == new_cycle.scale else ())
         partial, note = _partial(old_cycle, new_cycle, area, o, n)
-        note = " ".join(x for x in (note, _elsewhere(new_cycle, area, moved)) if x)
+        note = " ".join(x for x in (note, _elsewhere(new_cycle, area, moved), _said(old_cycle, o), _said(new_cycle, n))
+                        if x)
         rows.append(GradeChange(area, area_title(fw, (new.cycle, old.cycle), area), o.label if o else "",
                                 n.label if n else "", was.grade, now.grade, moved, steps, partial, note,
                                 " ".join(filter(None, (_correction(o), _correction(n)))), was, now))

@@ -41,6 +41,7 @@ from briefing.extract.judgements import (
 from briefing.extract.monitoring import read_monitoring
 from briefing.extract.reader import SourceLine, read_report
 from briefing.extract.responses import response_of
+from briefing.extract.scope import covered
 from briefing.frameworks import Cycle, Frameworks
 from briefing.model import (
     KIND_LABELS,
@@ -150,6 +151,8 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
         statements = dated(statements, chosen)
     reading = chosen or best_reading_cycle(fw, statements)
     judgements, unread = judgements_of(statements, reading, pillar) if kind in PEEL_RELATED or chosen else ([], [])
+    if judgements:  # a commission's own list of the areas it covered: the rest were not graded
+        judgements += [j for j in covered(ctx, fw, reading, resolver(reading)) if j.area not in {g.area for g in judgements}]
     ctx.settled = Settled(published, tuple(statements), reading, resolver(reading), tuple(judgements))
     findings = find_findings(ctx, ctx.settled.resolve, judgements, force,
                              PublicationDate(*published).exact if published else None)
