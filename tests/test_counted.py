@@ -181,3 +181,16 @@ def test_counts_that_hold_every_area_the_source_says_were_graded_rule_out_weak_g
     assert c.unstated_may_be_weak  # eight counted of the nine areas: the ninth may be weak
     c, _, _ = _pack(tmp_path, RISE_OLD, NEW.format(src="b.txt") + counts + "areas_graded: 8\n")
     assert not c.unstated_may_be_weak  # the source graded eight, and all eight are counted good or adequate
+
+
+def test_a_count_of_no_area_is_said_on_page_one_in_english(tmp_path):
+    """The Met 2023-25 (London Assembly): "zero of the nine areas assessed rated as
+    'Outstanding' or 'Good'" was read as nine areas outstanding or good, the opposite of the
+    source; read right, a count of none was said nowhere, and Hampshire's "no areas requiring
+    improvement" was said "requires improvement in none areas" (review 6, items 1 and 22)."""
+    old = OLD.format(src="a.txt") + _judged([("responding-to-public", "inadequate")])
+    new = NEW.format(src="b.txt") + _judged([("investigating-crime", "inadequate"), ("managing-offenders", "inadequate")])
+    _, points, _ = _pack(tmp_path, old, new + "grade_counts:\n  - {grades: [outstanding, good], count: 0}\n")
+    assert "The PEEL 2023-25 source says the force was graded outstanding or good in no area." in points
+    _, points, text = _pack(tmp_path, old, new + _counted([("adequate", 6), ("requires improvement", 0)]))
+    assert "adequate in six areas and requires improvement in no area" in points and "none areas" not in text

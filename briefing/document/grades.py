@@ -19,7 +19,10 @@ def counted_grades(count: CountedGrades) -> str:
 
 
 def counted_text(count: CountedGrades) -> str:
-    """ "inadequate in four areas", "requires improvement in four areas (two of them named)"."""
+    """ "inadequate in four areas", "requires improvement in four areas (two of them named)",
+    "outstanding or good in no area" (never "in none areas")."""
+    if not count.count:
+        return f"{counted_grades(count)} in no area"
     areas = f"{number(count.count)} area{'s' if count.count != 1 else ''}"
     named = "" if not count.named else " (named)" if count.count == count.named == 1 else \
         " (all named)" if count.count == count.named else f" ({number(count.named)} of them named)"

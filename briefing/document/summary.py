@@ -43,9 +43,11 @@ def weakest(c: Comparison) -> list[str]:
     inadequate = [g.area_name for g in c.grade_changes if g.new_state.graded and g.new_grade == "inadequate"]
     if inadequate:
         lines.append(f"{c.new.cycle_name} graded the force inadequate at {join_words(inadequate)}.")
-    counts = list(c.new_counts) if any(k.unnamed for k in c.new_counts) else []  # all, the named ones too:
-    if counts:  # "outstanding in six areas (all named), good in two areas", not "good in two" as if that were all
-        names = "; it does not name the areas" if not any(k.named for k in counts) else ""
+    counts = list(c.new_counts) if any(k.unnamed or not k.count for k in c.new_counts) else []  # all, the named too:
+    if counts:  # "outstanding in six areas (all named), good in two areas", not "good in two" as if that were all;
+        # and "outstanding or good in no area" (the Met 2023-25), which names none as there are none to name
+        names = "; it does not name the areas" if not any(k.named for k in counts) and any(k.unnamed for k in counts) \
+            else ""
         lines.append(f"The {c.new.cycle_name} source says the force was graded "
                      f"{join_words([counted_text(k) for k in counts])}{names}{_counted_rest(c)}.")
     concerns = [f for f in c.new.findings if f.kind == "cause-of-concern"]

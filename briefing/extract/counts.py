@@ -30,6 +30,8 @@ SMALL = rf"(?:\d{{1,2}}|{WORDS})"  # a count of areas, never a year
 VERBS = r"rated|graded|judged|deemed|assessed|found|considered|marked|ranked"
 # "All but one field were assessed to be good or adequate" counts the others, not one
 NOT_ALL_BUT = r"(?<!\bbut\s)(?<!\bbar\s)(?<!\bexcept\s)(?<!\bsave\s)"
+# "zero of the nine areas assessed rated as good": nine is the total, never a grade's count
+NOT_THE_TOTAL = r"(?<!\bof\sthe\s)(?<!\bof\sits\s)"
 LADDER = ("outstanding", "good", "adequate", "requires improvement", "inadequate")
 
 
@@ -54,13 +56,14 @@ def _patterns(grades: str, lead: str) -> dict[str, re.Pattern]:
                            rf"|\s*[.,;]|\s+and\b|\s*$)(?!\s+of\s+the\s+\w+\s+areas)", re.IGNORECASE),
         "before": re.compile(rf"{lead}{many}\s+in\s+(?P<n>{NUMBER})\s+of\s+(?:the|its)\s+\w+\s+"
                              rf"(?:areas|categories|questions)\b", re.IGNORECASE),
-        "after": re.compile(rf"\b(?P<n>{NUMBER})\s+of\s+(?:the|its)\s+\w+\s+(?:areas|categories|questions)\s+(?:were|was|are|is)\s+"
-                            rf"(?:(?:rated|graded|judged)\s+)?(?:as\s+)?{many}", re.IGNORECASE),
+        "after": re.compile(rf"\b(?P<n>{NUMBER})\s+of\s+(?:the|its)\s+\w+\s+(?:areas|categories|questions)\s+"
+                            rf"(?:(?:assessed|inspected|graded)\s+)?(?:(?:were|was|are|is)\s+(?:(?:rated|graded|judged)\s+)?|"
+                            rf"(?:rated|graded|judged)\s+)(?:as\s+)?{many}", re.IGNORECASE),
         "no-areas": re.compile(rf"\bno\s+(?:areas?|categories|questions|fields)\s+(?:(?!{VERBS}\b)[\w\u2019']+\s+){{0,5}}?"
                                rf"(?:(?:that\s+)?(?:were|are|was|is|have\s+been|has\s+been)\s+)?(?:(?:{VERBS})\s+(?:as\s+|to\s+be\s+)?)?"
                                rf"{many}", re.IGNORECASE),
         "no-grades": re.compile(rf"\bno\s+{many}\s+(?:grades?|gradings?|ratings?|judge?ments?)\b", re.IGNORECASE),
-        "n-graded": re.compile(rf"(?<![\w,.]){NOT_ALL_BUT}(?P<n>{SMALL})\s+(?:(?:[\w\u2019']+\s+){{0,3}}?(?:areas?|fields?|categories|questions)"
+        "n-graded": re.compile(rf"(?<![\w,.]){NOT_ALL_BUT}{NOT_THE_TOTAL}(?P<n>{SMALL})\s+(?:(?:[\w\u2019']+\s+){{0,3}}?(?:areas?|fields?|categories|questions)"
                                rf"\s+(?:[\w\u2019']+\s+){{0,2}}?)?(?:of\s+which\s+)?(?:(?:were|was|are|is|have\s+been|has\s+been)\s+)?"
                                rf"(?:(?:{VERBS})\s+(?:as\s+|to\s+be\s+)?)?{many}(?!\s+(?:at|in|for|across)\b)", re.IGNORECASE),
         "n-grades": re.compile(rf"(?<![\w,.]){NOT_ALL_BUT}(?P<n>{SMALL})\s+{many}\s+(?:grades?|gradings?|ratings?|judge?ments?)\b", re.IGNORECASE),
