@@ -105,8 +105,25 @@ def _may_count(name: str, ctx, para) -> bool:
 
 
 def _earlier(ctx, para, at: int) -> bool:
-    start, sentence = next((s for s in reversed(ctx.sentences(para)) if s[0] <= at), (0, para.text))
-    return bool(EARLIER_SENTENCE.search(sentence))
+    """Whether the count's sentence is about an earlier inspection: it says so, or it sums up
+    ("This means that out of a possible six areas ...") a sentence that does ("holds two
+    outstandings ... as part of previous inspections"), so its total holds earlier grades."""
+    said = ctx.sentences(para)
+    index = next((i for i in range(len(said) - 1, -1, -1) if said[i][0] <= at), 0)
+    sentence = said[index][1] if said else para.text
+    if EARLIER_SENTENCE.search(sentence):
+        return True
+    if not SUMMING.match(sentence):
+        return False
+    before = said[index - 1][1] if index else _last_sentence(ctx, para.index - 1)
+    return bool(before and EARLIER_SENTENCE.search(before))
+
+
+def _last_sentence(ctx, index: int) -> str:
+    if index < 0:
+        return ""
+    said = ctx.sentences(ctx.paras[index])
+    return said[-1][1] if said else ""
 
 
 def _reading(para, match: re.Match, grades: tuple[str, ...], count: int) -> Reading:
@@ -153,6 +170,8 @@ def none(ctx, para):
             yield _reading(para, match, LADDER[LADDER.index(floor) + 1:], 0)
 
 
+SUMMING = re.compile(r"^\W*(?:this|that|which)\s+means\b|^\W*(?:in\s+total|altogether|taken\s+together|in\s+all)\b",
+                     re.IGNORECASE)  # a sentence that adds up the one before
 EARLIER_SENTENCE = re.compile(r"^(in|by) (19|20)\d\d\b|\b(last|previous) inspection|\bwas last inspected\b", re.IGNORECASE)
 COUNT_RULES = Ruler([("n-of-m", n_of_m), ("grade-in-n", grade_in_n), ("none", none), ("n-grades", n_grades),
                      ("n-graded", n_graded)],
