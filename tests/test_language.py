@@ -52,6 +52,17 @@ def test_a_stated_count_reads_words_and_digits_alike(sentence, count):
     assert [(c.kind, c.count) for c in found] == [("recommendation", count)]
 
 
+@pytest.mark.parametrize(("paragraph", "counts"), [
+    # Warwickshire custody 2022 (review 6, item 4): the public response draft said "The report makes 2 recommendations"
+    ("We last inspected custody in the force in 2014. Of the 29 recommendations made during that previous inspection, "
+     "the force has achieved 15 of them. Two recommendations are no longer applicable.", []),
+    ("Of the 29 recommendations of our previous inspection, 15 are achieved. We have made three recommendations.",
+     [("recommendation", 3)]),
+])
+def test_counts_after_a_sentence_about_an_earlier_inspection_are_its_own(paragraph, counts):
+    assert [(c.kind, c.count) for c in stated_counts([SourceLine(paragraph, 1)])] == counts
+
+
 @pytest.mark.parametrize(("text", "years"), [
     ("A report by HMIC on the force.", (2013, 2017)),
     ("HMICFRS, His Majesty's Inspectorate of Constabulary and Fire & Rescue Services", (2022, date.today().year)),

@@ -12,12 +12,19 @@ from briefing.extract.reader import SourceLine
 from briefing.model import StatedCount
 
 PAST_COUNT = re.compile(r"\b(?:of\s+the|previous|earlier|initial|original|last|(?:19|20)\d\d)\b", re.IGNORECASE)
+# "Of the 29 recommendations made during that previous inspection, ... Two recommendations are
+# no longer applicable": once a paragraph speaks of an earlier inspection, its later counts are
+# of that inspection's findings, unless a sentence says this report made them
+ABOUT_EARLIER = re.compile(r"\b(?:previous|earlier|initial|original|last)\s+(?:inspection|report|visit)s?\b|"
+                           r"\blast\s+inspected\b", re.IGNORECASE)
+OWN = re.compile(r"\b(?:we\s+(?:have\s+)?(?:made|make)|this\s+(?:report|inspection)\s+(?:has\s+)?(?:makes?|made))\b",
+                 re.IGNORECASE)
 
 
 def stated_counts(lines: list[SourceLine]) -> tuple[StatedCount, ...]:
     """Counts of findings this report makes: "has made nine recommendations", "made 43
     recommendations", "an additional 20 areas for improvement", never an earlier report's
-    ("Of the 23 recommendations of the 2015 inspection")."""
+    ("Of the 23 recommendations of the 2015 inspection", and the sentences after it)."""
     counted = [p for k, p in kind_words() if k in ("recommendation", "area-for-improvement", "cause-of-concern")]
     kinds = "|".join(counted)
     last_words = {re.split(r"\\s\+", p)[-1].lower().rstrip("s") for p in counted}  # "concern", "afi", ...
@@ -28,7 +35,11 @@ def stated_counts(lines: list[SourceLine]) -> tuple[StatedCount, ...]:
         lowered = line.text.lower()
         if not any(word in lowered for word in last_words):  # a count names its kind, which ends in one of these
             continue
+        earlier = False
         for sentence in re.split(r"(?<=[.!?])\s+", line.text):
+            earlier = earlier or bool(ABOUT_EARLIER.search(sentence))
+            if earlier and not OWN.search(sentence):
+                continue
             for match in pattern.finditer(sentence):
                 lead = sentence[max(0, match.start() - 40):match.start()]
                 tail = sentence[match.end():match.end() + 40]
