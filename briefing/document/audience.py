@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefing.compare import Comparison
-from briefing.compare.standing import outside_s55
+from briefing.compare.standing import outside_s55, published_by
 from briefing.compare.states import NOT_STATED
 from briefing.document import summary
 from briefing.document.grades import counted_text
@@ -162,6 +162,26 @@ def ahead(c: Comparison, options: PackOptions) -> dict:
     current = fw.current(options.date)
     newer = fw.cycles.get(c.new.cycle)
     later = current is not None and newer is not None and current.order > newer.order
+    passed = passed_cycles(c, options.date)
     return dict(current=current.name if later else "",
                 framework_day=long_date(current.framework_published) if later and current.framework_published else "",
-                next_comparable=current.comparability.comparable_with_previous if later else None)
+                next_comparable=current.comparability.comparable_with_previous if later else None,
+                passed=passed[0][0] if passed else "", passed_by=passed[0][1] if passed else "")
+
+
+def passed_cycles(c: Comparison, day) -> list[tuple[str, str]]:
+    """PEEL cycles after the newer inspection's whose reports were all out by `day` (the
+    paper's date), each with that month: Durham compared 2018/19 with 2021/22 on 7 December
+    2026, when every force's 2023-25 report had been out for a year (review 6, item 11)."""
+    fw = load_frameworks()
+    newer = fw.cycles.get(c.new.cycle)
+    if newer is None or newer.report_type != "peel":
+        return []
+    out = []
+    for cycle in fw.cycles.values():
+        by = published_by(cycle) if cycle.order > newer.order and cycle.report_type == "peel" and cycle.grades \
+            and not cycle.variant_of else None
+        name = cycle.short or cycle.name
+        if by is not None and by < day and not any(f.startswith(f"{name} (") or f == name for f in c.on_file):
+            out.append((name, f"{by:%B %Y}"))
+    return out

@@ -22,6 +22,7 @@ from briefing.document.model import BulletList, Column, Paragraph, Point, Points
 from briefing.document.options import REPORT_TO, PackOptions
 from briefing.document.wording import join_words, long_date, number, sentence, since_text
 from briefing.frameworks import Frameworks
+from briefing.reference import load_frameworks
 from briefing.tracker import Progress, TrackerRow
 
 WEAK = ("requires improvement", "inadequate")
@@ -107,11 +108,33 @@ def _findings(c: Comparison) -> list[Point]:
     return out
 
 
-def key_messages(c: Comparison, monitoring=None) -> tuple[Point, ...]:
-    """The most serious first (inadequate grades, counts, causes of concern, the other weak
-    grades), then the movements, persisting concerns and what the sources leave unknown: at
-    most four, each with the sources it rests on; the sentences are the summary's own."""
-    return tuple([*_lead(c, monitoring), *_movements(c), *_findings(c)][:MESSAGES])
+def gaps(c: Comparison, options: PackOptions) -> list[Point]:
+    """What makes the comparison less than current or whole, said before what it qualifies:
+    a later cycle whose reports were all out by the paper's date (the force's not on file),
+    and cycles between the two compared with no data on file (review 6, items 11 and 12)."""
+    from briefing.document.audience import ahead
+
+    later, words, points = ahead(c, options), _messages(), []
+    if later["passed"]:
+        points.append(Point(words["passed"].format(passed=later["passed"], by=later["passed_by"], new=c.new.cycle_name),
+                            words["cycles_source"]))
+    fw = load_frameworks()
+    between = {fw.short_name(x.id) for x in fw.cycles_between(c.old.cycle, c.new.cycle)} if c.old.cycle in fw.cycles \
+        and c.new.cycle in fw.cycles else set()
+    skipped = [name for name in c.not_on_file if name in between]
+    if skipped:
+        points.append(Point(words["skipped"].format(skipped=join_words(skipped), **{"is": "is" if len(skipped) == 1 else
+                                                                                   "are"}), _cited(c.old, c.new)))
+    return points
+
+
+def key_messages(c: Comparison, monitoring=None, options: PackOptions | None = None) -> tuple[Point, ...]:
+    """What makes the comparison less than current or whole first (`gaps`), then the most
+    serious (inadequate grades, counts, causes of concern, the other weak grades), then the
+    movements, persisting concerns and what the sources leave unknown: at most four, each
+    with the sources it rests on; the sentences are the summary's own."""
+    first = gaps(c, options) if options is not None else []
+    return tuple([*first, *_lead(c, monitoring), *_movements(c), *_findings(c)][:MESSAGES])
 
 
 def actions_fact(rows: list[TrackerRow], progress: Progress, carried_from: str, c: Comparison) -> str:
@@ -151,9 +174,10 @@ def cycle_fact(c: Comparison, options: PackOptions) -> str:
 
     later = ahead(c, options)
     words = paper_words()["cycle"]
+    passed = words["passed"].format(passed=later["passed"], by=later["passed_by"]) if later["passed"] else ""
     if later["current"]:
-        return words["later"].format(current=later["current"], day=later["framework_day"] or "a date not recorded")
-    return words["same"].format(new=c.new.cycle_name)
+        return passed + words["later"].format(current=later["current"], day=later["framework_day"] or "a date not recorded")
+    return passed + words["same"].format(new=c.new.cycle_name)
 
 
 def headline_quote(c: Comparison) -> tuple[Quote, ...]:
@@ -182,7 +206,7 @@ def glance_section(c: Comparison, record: History | None, options: PackOptions, 
     lead, asked = decision_sought(c, options, standing, open_count)
     two_forces = (Paragraph(c.caveats[0], "caveat"),) if c.old.force != c.new.force else ()  # as --allow-different-forces promises
     blocks = [Paragraph(_to_line(c, options), "note"), *two_forces, Paragraph(lead, "lead"), BulletList(asked, ordered=True),
-              Points(key_messages(c, monitoring)), *headline_quote(c)]
+              Points(key_messages(c, monitoring, options)), *headline_quote(c)]
     blocks.append(glance_grid(c, record, fw))
     if facts:
         blocks.append(Table("Glance", words["facts_caption"], (Column("Item", 1), Column("Detail", 4)), facts))

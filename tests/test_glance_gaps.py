@@ -1,0 +1,42 @@
+"""Page 1 says first what makes a comparison less than current or whole (review 6, items 11
+and 12): Durham's 2018/19 -> 2021/22 pack, dated 7 December 2026, looked ahead to PEEL
+2025-27 and never said that PEEL 2023-25's reporting years had ended with no 2023-25 report
+of the force on file; Cheshire's 2018/19 -> 2023-25 pack said only on page 6 that PEEL
+2021/22 came between. Planted: the bundled force's 2017 and 2021/22 inspections (PEEL
+2018/19 between them not on file), on a paper dated after PEEL 2023-25's reporting years and
+on one dated before their end."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from briefing.compare import compare
+from briefing.document import PackOptions, build_briefing
+
+
+def _glance(inspections, day: date):
+    c = compare(inspections["peel-2017"], inspections["peel-2021-22"], as_of=day)
+    briefing = build_briefing(c, None, PackOptions(audience="pcc", date=day))
+    glance = next(s for s in briefing.sections if s.title == "At a glance")
+    points = [p.text for b in glance.blocks if getattr(b, "kind", "") == "points" for p in b.items]
+    (questions,) = next(s for s in briefing.sections if s.title == "Suggested questions for the meeting").blocks
+    return points, questions.items, " ".join(briefing.text().split())
+
+
+def test_a_later_cycle_whose_years_have_ended_and_a_cycle_between_lead_page_one(inspections):
+    points, questions, text = _glance(inspections, date(2026, 12, 7))
+    assert points[0] == ("PEEL 2023-25's reporting years ended in December 2025, after the PEEL 2021/22 report "
+                         "compared here, and no PEEL 2023-25 report of the force is on file: where HMICFRS has "
+                         "published one, this paper is not current; add it and make the pack again.")
+    assert points[1] == ("PEEL 2018/19 came between the two inspections compared and is not on file, so each "
+                         "movement shown spans more than one cycle.")
+    assert "PEEL 2023-25's reporting years ended in December 2025; no report of the force under it is on file." in text
+    assert any(q.startswith("PEEL 2023-25's reporting years ended in December 2025, and no report of the force under "
+                            "it is on file. Has HMICFRS published one") for q in questions)
+    assert not any("inspectors to test first" in q for q in questions)  # PEEL 2025-27 is not the next step
+
+
+def test_a_cycle_still_reporting_is_not_said_to_have_ended(inspections):
+    points, questions, text = _glance(inspections, date(2025, 6, 1))
+    assert not any("reporting years ended" in p for p in points) and "reporting years ended" not in text
+    assert points[0].startswith("PEEL 2018/19 came between the two inspections compared")
