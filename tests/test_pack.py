@@ -195,8 +195,10 @@ def test_every_area_named_requires_improvement_is_asked_about(inspections):
     briefing = build_briefing(comparison, None, PackOptions(audience="pcc", date=day))
     (questions,) = next(s for s in briefing.sections if s.title == "Suggested questions for the meeting").blocks
     named = [q for q in questions.items if q.startswith("HMICFRS graded ") and "requires improvement in" in q]
-    assert named == ["HMICFRS graded Preventing crime requires improvement in PEEL 2023-25. What is the plan, "
-                     "and how will the panel see progress?"]
+    # graded the same in both, so asked why the last plan did not move it (Avon, review 6, item 24)
+    assert named == ["HMICFRS graded Preventing crime requires improvement in PEEL 2021/22 and again in PEEL 2023-25. "
+                     "Why did the last plan not move it, what is different in this one, and how will the panel see "
+                     "progress?"]
 
 
 @pytest.mark.parametrize(("counts", "asked"), [

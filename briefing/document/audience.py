@@ -86,7 +86,8 @@ def _question_context(c: Comparison, options: PackOptions) -> dict:
     unstated = [] if c.new.counted_rest else [g.area_name for g in c.grade_changes if g.new_state.state == NOT_STATED]
     counted_downs = [g for g in c.grade_changes if g.bound == "down"]  # proven by the counts, grade not named
     asked_of = {g.area_name for g in downgrades} | {f.area_name for f in weak_new}
-    improve = [g.area_name for g in c.grade_changes if g.new_state.graded and g.new_grade == "requires improvement"
+    improve = [_Improve(g.area_name, g.old_grade if g.movement == "same" else "")
+               for g in c.grade_changes if g.new_state.graded and g.new_grade == "requires improvement"
                and g.area_name not in asked_of]  # named, and not asked about as a fall or a new concern
     concerns = [_Quoted(f.label, whole_sentences(f.text)) for f in c.new.findings if f.kind == "cause-of-concern"]
     asked = inadequate or concerns or corrected or downgrades or c.persisting or continuing or weak_new or unknown or \
@@ -153,6 +154,16 @@ def _s55(c: Comparison, options: PackOptions, standing) -> Section:
                         (Column("Part", 1.5), Column("HMICFRS wording or what is needed", 4.5),
                          Column("Steps to be taken, or why no action; owner and date", 3.5)), tuple(parts)))
     return Section("Statutory response (section 55)", 1, tuple(blocks))
+
+
+@dataclass(frozen=True)
+class _Improve:
+    """An area named requires improvement, and whether the older inspection graded it the same
+    (Avon 2021/22 -> 2023-25: "requires improvement in both: why has the last plan not moved
+    it?", review 6, item 24)."""
+
+    area: str
+    again: str = ""
 
 
 def ahead(c: Comparison, options: PackOptions) -> dict:
