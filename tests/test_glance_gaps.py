@@ -40,3 +40,19 @@ def test_a_cycle_still_reporting_is_not_said_to_have_ended(inspections):
     points, questions, text = _glance(inspections, date(2025, 6, 1))
     assert not any("reporting years ended" in p for p in points) and "reporting years ended" not in text
     assert points[0].startswith("PEEL 2018/19 came between the two inspections compared")
+
+
+def test_a_grid_cell_graded_under_another_name_in_part_says_so(inspections):
+    """Avon and the Met (review 6, item 7): page 1's grid put the 2021/22 "use of resources"
+    grade under "Leadership and force management" with no word of it; only the movement table
+    said the two match in part. Each such cell now says what its cycle graded; cells whose
+    cycle names the area as the row does carry no note."""
+    from briefing.document.grid import pair_grid
+    from briefing.reference import load_frameworks
+
+    c = compare(inspections["peel-2021-22"], inspections["peel-2023-25"], as_of=date(2026, 12, 7))
+    rows = {r.area: r.cells for r in pair_grid(c, load_frameworks()).rows}
+    assert rows["force-management"][0].note == ("as strategic planning, organisational management and value for money, "
+                                                "a partial match")
+    assert rows["force-management"][1].note == ""
+    assert [cell.note for cell in rows["investigating-crime"]] == ["", ""]

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from briefing.compare import Comparison, History
-from briefing.compare.states import AreaState
+from briefing.compare.states import AreaState, area_title
 from briefing.document.model import GradeGrid, GridCell, GridRow
 from briefing.frameworks import Frameworks
 from briefing.phrases import state_words
@@ -27,6 +27,28 @@ def _words() -> dict:
 
 def _cell(state: AreaState, note: str = "") -> GridCell:
     return GridCell(state_words(state.state, state.grade), state.state, state.grade if state.graded else "", note)
+
+
+def _as_graded(fw: Frameworks, cycles: list[str], cycle: str, area: str, row_name: str) -> str:
+    """ "as good use of resources": where the cell's cycle names the area otherwise than the
+    row does and the two match only in part (data/frameworks.yaml `mapping: partial`), the
+    cell says what that cycle graded, so page 1 never shows a 2021/22 resources grade as one of
+    leadership (review 6, item 7)."""
+    own = fw.cycles[cycle].area_for_canonical(area) if cycle in fw.cycles else None
+    label = area_title(fw, (cycle,), area)
+    if own is None or label.casefold() == row_name.casefold():
+        return ""
+    named = [a for c in cycles if c in fw.cycles and (a := fw.cycles[c].area_for_canonical(area)) is not None
+             and area_title(fw, (c,), area).casefold() == row_name.casefold()]  # the area as the row names it
+    if not (own.partial or any(a.partial for a in named)):
+        return ""
+    return _words()["as_graded"].format(label=label[:1].lower() + label[1:])
+
+
+def _noted(cell: GridCell, note: str) -> GridCell:
+    if not note or not cell.grade:
+        return cell
+    return replace(cell, note="; ".join(x for x in (note, cell.note) if x))
 
 
 def _missing() -> GridCell:
@@ -45,9 +67,12 @@ def _columns(record: History, fw: Frameworks) -> list[tuple[str, int | None]]:
     return columns
 
 
-def _record_row(record: History, timeline, columns) -> list[GridCell]:
+def _record_row(record: History, timeline, columns, fw: Frameworks) -> list[GridCell]:
     notes = {p.inspection: p.correction for p in timeline.points if p.correction}
-    return [_missing() if index is None else _cell(record.state_at(timeline.area, index), notes.get(name, ""))
+    cycles = [record.inspections[index].cycle for _, index in columns if index is not None]
+    return [_missing() if index is None else
+            _noted(_cell(record.state_at(timeline.area, index), notes.get(name, "")),
+                   _as_graded(fw, cycles, record.inspections[index].cycle, timeline.area, timeline.area_name))
             for name, index in columns]
 
 
@@ -55,7 +80,7 @@ def record_grid(record: History, fw: Frameworks) -> GradeGrid:
     """Every area graded on file, across every inspection on file and every cycle between them
     with none; an inspection that graded none of the areas is left out, and the key says so."""
     columns = _columns(record, fw)
-    cells = {t.area: _record_row(record, t, columns) for t in record.timelines}
+    cells = {t.area: _record_row(record, t, columns, fw) for t in record.timelines}
     kept = [i for i, (_, index) in enumerate(columns)
             if index is None or any(row[i].state != "not-graded" for row in cells.values())]
     rows = tuple(GridRow(t.area, t.area_name, tuple(cells[t.area][i] for i in kept)) for t in record.timelines)
@@ -67,9 +92,13 @@ def record_grid(record: History, fw: Frameworks) -> GradeGrid:
                      rows, key)
 
 
-def pair_grid(c: Comparison) -> GradeGrid:
+def pair_grid(c: Comparison, fw: Frameworks) -> GradeGrid:
     """The two inspections' grades, from the comparison, where no longer record is on file."""
-    rows = tuple(GridRow(g.area, g.area_name, (_cell(g.old_state), _cell(g.new_state))) for g in c.grade_changes)
+    cycles = [c.old.cycle, c.new.cycle]
+    rows = tuple(GridRow(g.area, g.area_name, tuple(_noted(_cell(state), _as_graded(fw, cycles, cycle, g.area, g.area_name))
+                                                    for state, cycle in ((g.old_state, c.old.cycle),
+                                                                         (g.new_state, c.new.cycle))))
+                 for g in c.grade_changes)
     return GradeGrid("GlanceGrid", _words()["pair_caption"], (c.old.cycle_name, c.new.cycle_name), rows,
                      _words()["short_key"])
 
@@ -77,7 +106,7 @@ def pair_grid(c: Comparison) -> GradeGrid:
 def glance_grid(c: Comparison, record: History | None, fw: Frameworks, last: int = 3) -> GradeGrid:
     """For page 1: the areas of the comparison across the last few inspections on file."""
     if record is None:
-        return pair_grid(c)
+        return pair_grid(c, fw)
     full = record_grid(record, fw)
     n = min(last, len(full.columns))
     chosen = full.select(tuple(g.area for g in c.grade_changes), n, "GlanceGrid", _words()["glance_caption"].format(n=n))
