@@ -150,6 +150,8 @@ def test_the_body_puts_what_to_decide_first_and_the_analysts_detail_last(default
 
 INVESTIGATING = ["requires improvement", "not stated", "not stated", "requires improvement", "not stated",
                  "adequate", "requires improvement"]  # PEEL 2014 to PEEL 2023-25, as the datasets say
+PARTLY = ["as investigating offending, a partial match", "", "",  # what 2014 and 2017 graded: the area in part
+          "as investigating crime and reducing re-offending, a partial match", "", "", ""]
 
 
 def test_the_record_is_a_grid_with_a_word_in_every_cell(default_pack):
@@ -160,6 +162,7 @@ def test_the_record_is_a_grid_with_a_word_in_every_cell(default_pack):
     assert "left out: Core business 2014" in grid.key  # it graded none of the areas
     rows = {row.label: row for row in grid.rows}
     assert [c.text for c in rows["Investigating crime"].cells] == INVESTIGATING
+    assert [c.note for c in rows["Investigating crime"].cells] == PARTLY
     assert [c.state for c in rows["Managing offenders"].cells][:5] == ["not-graded"] * 5  # no such area before 2021
     assert rows["Responding to the public"].cells[-1].note == "corrected 8 August 2024"
     assert all(c.text for row in grid.rows for c in row.cells)
@@ -170,11 +173,11 @@ def test_the_grid_is_drawn_with_its_grade_words_in_pdf_and_word(default_pack):
     import docx
 
     flat = _flat(pdf_text(default_pack.path("pdf")))
-    assert "Investigating crime " + " ".join(INVESTIGATING) in flat
+    assert "Investigating crime " + " ".join(f"{grade} {note}".strip() for grade, note in zip(INVESTIGATING, PARTLY)) in flat
     document = docx.Document(str(default_pack.path("docx")))
     table = next(t for t in document.tables if t.rows[0].cells[1].text == "PEEL 2014")
     row = next(r for r in table.rows if r.cells[0].text == "Investigating crime")
-    assert [c.text for c in row.cells[1:]] == INVESTIGATING
+    assert [c.text for c in row.cells[1:]] == [f"{grade}\n{note}" if note else grade for grade, note in zip(INVESTIGATING, PARTLY)]
     fill = row.cells[-1]._tc.xpath("./w:tcPr/w:shd/@w:fill")
     assert fill == ["F47738"]  # requires improvement's colour, behind its word
 
