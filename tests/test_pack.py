@@ -204,7 +204,7 @@ def test_every_area_named_requires_improvement_is_asked_about(inspections):
 @pytest.mark.parametrize(("counts", "asked"), [
     ((("good", 2), ("adequate", 3), ("requires improvement", 4)), "where the grade is requires improvement, what is"),
     ((("good", 2), ("adequate", 3), ("requires improvement", 3)), "requires improvement or inadequate, what is"),
-    ((("good", 4), ("adequate", 5)), "What did HMICFRS grade them?"),
+    ((("good", 4), ("adequate", 5)), "it counts four good and five adequate. Which area has which grade?"),
 ])
 def test_the_unstated_grades_question_asks_only_for_plans_the_counts_leave_possible(inspections, counts, asked):
     """Wiltshire's 2023-25 release counts all nine graded areas (good two, adequate three,
@@ -246,7 +246,7 @@ def test_no_plan_is_asked_where_every_weak_grade_counted_is_named(inspections):
     (questions,) = next(s for s in build_briefing(comparison, None, PackOptions(audience="pcc", date=day)).sections
                         if s.title == "Suggested questions for the meeting").blocks
     [unstated] = [q for q in questions.items if q.startswith("The source used for PEEL 2023-25 does not state")]
-    assert unstated.endswith("What did HMICFRS grade them?")
+    assert unstated.endswith("it counts one outstanding, four good and one adequate. Which area has which grade?")
 
 
 def test_an_area_outside_a_total_the_source_names_in_full_may_be_any_grade(inspections):
