@@ -56,3 +56,20 @@ def test_a_grid_cell_graded_under_another_name_in_part_says_so(inspections):
                                                 "a partial match")
     assert rows["force-management"][1].note == ""
     assert [cell.note for cell in rows["investigating-crime"]] == ["", ""]
+
+
+def test_a_skeleton_row_for_a_finding_that_is_no_recommendation_says_so(inspections):
+    """The Met 2023-25 release (review 6, item 25): its skeleton asked for "steps to be taken"
+    against an inspector's quoted words labelled "Finding 2", as if they were a recommendation
+    s.55(5B) asks the office to answer. Planted: the bundled 2023-25 news article (findings in
+    prose, no recommendation) with no response on file."""
+    from dataclasses import replace
+
+    day = date(2026, 12, 7)
+    new = replace(inspections["peel-2023-25"], response=None)
+    briefing = build_briefing(compare(inspections["peel-2021-22"], new, as_of=day), None,
+                              PackOptions(audience="pcc", date=day))
+    s55 = next(s for s in briefing.sections if s.title == "Statutory response (section 55)")
+    table = next(b for b in s55.blocks if getattr(b, "kind", "") == "table")
+    labels = [row[0] for row in table.rows if row[0].startswith("Finding")]
+    assert labels and all(label.endswith(": a concern the source states, not a recommendation") for label in labels)

@@ -24,7 +24,7 @@ from briefing.document.wording import (
     report_to_check,
     whole_sentences,
 )
-from briefing.model import PublicationDate
+from briefing.model import KIND_LABELS, PublicationDate
 from briefing.reference import load_frameworks
 from briefing.sources import with_article
 
@@ -149,12 +149,20 @@ def _s55(c: Comparison, options: PackOptions, standing) -> Section:
               + (f"; requested by {long_date(options.chief_comments_by)}" if options.chief_comments_by else ""), ""),
              (f"{options.office_short(c.new.force)}'s comments on the report", "", ""),
              (f"Response to the {chief}'s comments", "", "")]
-    parts += [(f.label, f.text, "") for f in items]
+    parts += [(f.label if formal else _not_formal(f), f.text, "") for f in items]
     parts.append(("Copies sent to", "HMICFRS and the Home Secretary (s.55(6))", ""))
     blocks.append(Table("Response", "Draft response skeleton",
                         (Column("Part", 1.5), Column("HMICFRS wording or what is needed", 4.5),
                          Column("Steps to be taken, or why no action; owner and date", 3.5)), tuple(parts)))
     return Section("Statutory response (section 55)", 1, tuple(blocks))
+
+
+def _not_formal(f) -> str:
+    """A skeleton row for a finding that is neither a recommendation nor a cause of concern
+    (the source lists none): its kind said, so no one answers an inspector's quoted words as
+    a recommendation under s.55(5B) (review 6, item 25)."""
+    kind = "a concern the source states" if f.kind == "finding" else with_article(KIND_LABELS[f.kind].lower())
+    return f"{f.label}: {kind}, not a recommendation"
 
 
 @dataclass(frozen=True)
