@@ -263,6 +263,29 @@ def test_two_responses_recorded_at_once_leave_one_whole_dataset(site):
     assert re.search(r"Response published 1[02] January 2022, within the 56 days", glance)
 
 
+def test_a_page_read_while_another_persons_draft_goes_still_answers(site, monkeypatch):
+    """The race behind the two staff saving at once: the one refused reads the folder while the
+    one who saved removes their draft. Here the draft goes at the worst moment, every time:
+    after the drafts' folder was listed, before the draft's own folder is opened."""
+    import os
+    import shutil
+
+    folder, app = site
+    folder.add_example()
+    client, token = client_with_token(app)
+    upload(client, token, REPORT.encode(), "report.txt")  # a draft in .drafts/, being reviewed
+    listed = os.scandir
+
+    def scandir(path="."):
+        if not isinstance(path, int) and Path(path).parent.name == ".drafts":  # (rmtree lists by descriptor)
+            shutil.rmtree(path)  # saved and gone since its folder was listed
+        return listed(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    page = client.get("/", headers=HOST)
+    assert page.status_code == 200 and "Northamptonshire Police" in page.text
+
+
 @contextmanager
 def serving(folder: Path, *args: str):
     """The real `briefing serve` on a free port; yields its process and the lines it printed."""
