@@ -5,7 +5,8 @@ of the batch has been written are they put in place, in two steps: every file al
 a final name is first moved aside (a folder in the way, or a file this user may not
 replace in a shared folder, stops the batch here, with every file put back); then each new
 file is renamed in (os.replace is atomic on one disk), and the old ones are removed. So a
-pack is the new one whole or the old one whole.
+pack is the new one whole or the old one whole. A batch of one file (a dataset, a draft)
+is renamed straight over the old, so a reader never finds the name empty meanwhile.
 """
 
 from __future__ import annotations
@@ -43,20 +44,18 @@ class AtomicBatch:
 
     def commit(self) -> list[Path]:
         """Every file in place, or none: the error names the file that stood in the way."""
-        from briefing.errors import InputError
-
+        if len(self._pending) == 1:
+            return self._commit_one()
         aside: list[tuple[Path, Path]] = []
         try:
             for tmp, final in self._pending:
-                if final.is_dir() and not final.is_symlink():
-                    raise InputError("a folder is in the way; nothing of this pack was written", file=str(final))
+                _refuse_a_folder(final)
                 if os.path.lexists(final):
                     old = final.with_name(f".{final.name}.{os.getpid()}-old.part")
                     try:
                         os.replace(final, old)
                     except OSError as exc:
-                        raise InputError(f"cannot be replaced ({exc.strerror.lower()}); nothing of this pack was "
-                                         "written", file=str(final)) from None
+                        raise _not_replaceable(final, exc) from None
                     aside.append((old, final))
         except BaseException:
             for old, final in reversed(aside):
@@ -70,10 +69,39 @@ class AtomicBatch:
         self._pending.clear()
         return done
 
+    def _commit_one(self) -> list[Path]:
+        """One file needs no step aside: a single rename is whole or not done, and a page
+        reading the file while another person saves it finds the old one or the new one,
+        never no file (as between the two steps of a batch)."""
+        tmp, final = self._pending[0]
+        _refuse_a_folder(final)
+        try:
+            os.replace(tmp, final)
+        except OSError as exc:
+            if not os.path.lexists(final):
+                raise
+            raise _not_replaceable(final, exc) from None
+        self._pending.clear()
+        return [final]
+
     def discard(self) -> None:
         for tmp, _ in self._pending:
             tmp.unlink(missing_ok=True)
         self._pending.clear()
+
+
+def _refuse_a_folder(final: Path) -> None:
+    from briefing.errors import InputError
+
+    if final.is_dir() and not final.is_symlink():
+        raise InputError("a folder is in the way; nothing of this pack was written", file=str(final))
+
+
+def _not_replaceable(final: Path, exc: OSError):
+    """A file this user may not replace (someone else's, in a shared folder with the sticky bit)."""
+    from briefing.errors import InputError
+
+    return InputError(f"cannot be replaced ({exc.strerror.lower()}); nothing of this pack was written", file=str(final))
 
 
 def check_targets(finals: list[Path]) -> None:
@@ -82,8 +110,7 @@ def check_targets(finals: list[Path]) -> None:
     from briefing.errors import InputError
 
     for final in finals:
-        if final.is_dir() and not final.is_symlink():
-            raise InputError("a folder is in the way; nothing of this pack was written", file=str(final))
+        _refuse_a_folder(final)
         folder = final.parent if final.parent.exists() else next((p for p in final.parents if p.exists()), None)
         if folder is not None and not os.access(folder, os.W_OK | os.X_OK):
             raise InputError("cannot be written: the folder is not writable by you; nothing of this pack was written",

@@ -263,6 +263,60 @@ def test_two_responses_recorded_at_once_leave_one_whole_dataset(site):
     assert re.search(r"Response published 1[02] January 2022, within the 56 days", glance)
 
 
+def test_a_page_read_while_another_persons_draft_goes_still_answers(site, monkeypatch):
+    """The race behind the two staff saving at once: the one refused reads the folder while the
+    one who saved removes their draft. Here the draft goes at the worst moment, every time:
+    after the drafts' folder was listed, before the draft's own folder is opened."""
+    import os
+    import shutil
+
+    folder, app = site
+    folder.add_example()
+    client, token = client_with_token(app)
+    upload(client, token, REPORT.encode(), "report.txt")  # a draft in .drafts/, being reviewed
+    listed = os.scandir
+
+    def scandir(path="."):
+        if not isinstance(path, int) and Path(path).parent.name == ".drafts":  # (rmtree lists by descriptor)
+            shutil.rmtree(path)  # saved and gone since its folder was listed
+        return listed(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    page = client.get("/", headers=HOST)
+    assert page.status_code == 200 and "Northamptonshire Police" in page.text
+
+
+def test_a_dataset_saved_again_is_never_missing_to_a_page_reading_it(site, monkeypatch):
+    """A response recorded again replaces the file; a page reading it meanwhile finds the
+    earlier one whole or the new one whole, never no file."""
+    from briefing import atomic
+    from briefing.ingest.dataset import load_dataset
+
+    folder, app = site
+    folder.add_example()
+    name = "example/northamptonshire/2021-22-peel.yaml"
+    client = app.test_client()
+    token = token_of(client.get(f"/responses/new?report={name}", headers=HOST).text)
+
+    def record(day: str):
+        return client.post("/responses/new", headers=HOST, data={
+            "csrf_token": token, "report": name, "by": "Office of the PFCC", "date-day": day, "date-month": "1",
+            "date-year": "2022", "url": "https://pcc.example/response"}).status_code
+
+    assert record("10") == 302
+    [path] = (folder.root / "responses").glob("*.yaml")
+    seen, renamed = [], atomic.os.replace
+
+    def replace(src, dst):
+        renamed(src, dst)
+        seen.append(load_dataset(path).response.date.day if path.exists() else "no file")
+
+    monkeypatch.setattr(atomic.os, "replace", replace)
+    assert record("12") == 302
+    assert seen and all(day in (10, 12) for day in seen), seen
+    assert load_dataset(path).response.date.day == 12
+
+
 @contextmanager
 def serving(folder: Path, *args: str):
     """The real `briefing serve` on a free port; yields its process and the lines it printed."""

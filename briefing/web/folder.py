@@ -92,14 +92,17 @@ class OfficeFolder:
         return cls(root)
 
     def dataset_paths(self) -> list[Path]:
-        """Every dataset in the folder and its subfolders, but not the server's own files."""
+        """Every dataset in the folder and its subfolders, but not the server's own files.
+        The server's folders and hidden ones are not entered: another person's save removes
+        its draft while this page reads, and a folder gone mid-walk holds no dataset (os.walk
+        passes over it) rather than failing the page."""
         found = []
-        for path in sorted(self.root.rglob("*")):
-            parts = path.relative_to(self.root).parts
-            if path.suffix.lower() in DATASET_SUFFIXES and path.is_file() and parts[0] not in PRIVATE \
-                    and not any(p.startswith(".") for p in parts):
-                found.append(path)
-        return found
+        for top, folders, files in os.walk(self.root):
+            here = Path(top)
+            folders[:] = [f for f in folders if not f.startswith(".") and not (here == self.root and f in PRIVATE)]
+            found += [here / f for f in files if not f.startswith(".") and Path(f).suffix.lower() in DATASET_SUFFIXES
+                      and (here / f).is_file()]
+        return sorted(found)
 
     def name_of(self, path: Path) -> str:
         """A dataset as the pages name it: its place in the folder."""
