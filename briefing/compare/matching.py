@@ -164,7 +164,8 @@ def explain(feats: _Features, n_old: int, i: int, j: int, old: Finding, new: Fin
     parts = []
     shared = feats.themes[i] & feats.themes[n_old + j]
     if shared:
-        parts.append("shared theme: " + ", ".join(theme_name(t).lower() for t in sorted(shared)) + _by_area(shared, old, new))
+        names = ", ".join(theme_name(t).lower() for t in sorted(shared))
+        parts.append(f"shared theme: {names}{_by_area(shared, old, new)}")
     mine, theirs = feats.terms[i], feats.terms[n_old + j]
     common = sorted(mine.keys() & theirs.keys())
     weights = {c: mine[c] * theirs[c] for c in common}
@@ -180,7 +181,8 @@ def explain(feats: _Features, n_old: int, i: int, j: int, old: Finding, new: Fin
 def _by_area(shared: frozenset[str], old: Finding, new: Finding) -> str:
     """Which side is on the theme by the area the report places it in, not by its words: an
     analyst checking the link looks for the theme in the area, not in the sentence."""
-    sides = [side for side, finding in (("the earlier", old), ("the later", new)) if not themes_of(finding.text) & shared]
+    sides = [side for side, finding in (("the earlier", old), ("the later", new))
+             if not themes_of(finding.text) & shared]
     return f" ({' and '.join(sides)} by its area)" if sides else ""
 
 
