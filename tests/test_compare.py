@@ -214,3 +214,35 @@ def test_a_grade_for_an_area_reported_separately_is_said_to_come_from_that_repor
     row = next(g for g in compare(old, new).grade_changes if g.area == "serious-organised-crime")
     assert row.movement == "up" and row.note.startswith("Not a PEEL 2023-25 area")
     assert "grade for it comes from that separate assessment, not from PEEL's graded areas" in row.note
+
+
+def _concerns(tmp_path, cycle: str, findings: list[tuple[str, str]], published: str):
+    """A hand-written dataset of findings only: each (area, text) as planted."""
+    lines = [f"force: Wiltshire Police\ncycle: {cycle}\npublished: {published}\nfindings:"]
+    lines += [f"  - {{kind: finding, area: '{area}', text: \"{text}\"}}" for area, text in findings]
+    path = tmp_path / f"{cycle}.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return load_inspection(path)
+
+
+def test_a_specific_shared_word_outweighs_an_area_named_in_passing(tmp_path):
+    """Planted, in the shape of Wiltshire's 2021/22 press release and 2023-25 one: an
+    inspector's general concern naming three areas (responding to the public among them) and
+    a concern placed in Responding to the public about victims' calls; later, "call handling
+    remains a significant issue". Both are on the theme of answering calls (one by its words,
+    one by its area), and "calls" decides: the victims' calls concern persists, the general
+    one joins it. Before, the general one took the link by the area's name alone and the
+    victims' calls concern was asked as resolved."""
+    old = _concerns(tmp_path, "peel-2021-22", [
+        ("", "I have serious concerns about the force's performance, particularly how it responds to the public, "
+             "protects vulnerable people and makes use of its resources."),
+        ("responding-to-public", "It needs to improve the way it manages victims' calls, so that all vulnerable "
+                                 "people are identified.")], "2022-09-30")
+    new = _concerns(tmp_path, "peel-2023-25", [("", "Call handling remains a significant issue for the force.")],
+                    "2024-08-16")
+    c = compare(old, new)
+    assert c.resolved == ()
+    first = next(p for p in c.persisting if not p.merged)
+    assert first.old.text.startswith("It needs to improve the way it manages victims' calls")
+    assert "shared terms: calls" in first.reason and "(the earlier by its area)" in first.reason
+    assert [p.old.text[:28] for p in c.persisting if p.merged] == ["I have serious concerns abou"]

@@ -171,3 +171,38 @@ def test_an_undated_move_out_is_later_than_the_dated_move_in_it_follows(tmp_path
     status = monitoring_status([undated], date(2026, 12, 7))
     assert status.statement.event == "left" and not status.enhanced
     assert status.words().startswith("was moved out of Engage")
+
+
+def test_a_monitoring_letter_given_as_an_inspection_is_refused_in_one_line(tmp_path, runner):
+    """Planted: HMICFRS's letter moving the force into Engage, dated in the 2023-25 cycle, given as
+    the newer inspection. It grades nothing and its concerns are a monitoring decision's reasons:
+    compared as PEEL 2023-25 it made a pack of "not stated" grades asking whether every 2021/22
+    finding it did not repeat was resolved. The refusal names the file and says what to give."""
+    letter = tmp_path / "engage.yaml"
+    letter.write_text(ENGAGE.replace("title:", "report_type: monitoring-letter\ntitle:"), encoding="utf-8")
+    result = invoke(runner, "pack", DATASETS["peel-2021-22"], letter, "-o", tmp_path / "out")
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [
+        f"Error: {letter}: is a monitoring (Engage) letter (Northamptonshire Police moved into enhanced monitoring), "
+        "not an inspection: it grades no area and gives the reasons for a monitoring decision, so no earlier finding "
+        "can be shown to persist or to be resolved by it; give two PEEL inspections as OLD NEW and this letter with "
+        "--record, and the pack says where the force's monitoring stands"]
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_engage_letter_refused_as_an_inspection_leads_the_pack_from_the_record(tmp_path):
+    """Real texts: Lincolnshire's Engage news (6 December 2024) as the newer inspection is refused;
+    given with --record beside the two PEEL sources, page 1 says the force was moved into Engage."""
+    from briefing.errors import InputError
+
+    letter = SHARED / "corpus-2" / "texts" / "lincolnshire-2023-25-engage.txt"
+    old = SHARED / "corpus-3" / "texts" / "lincolnshire-2021-22-pccpage.txt"
+    new = SHARED / "corpus-3" / "texts" / "lincolnshire-2023-25-pressrelease.txt"
+    if not all(p.exists() for p in (letter, old, new)):
+        pytest.skip(f"{SHARED} is absent: clone the project with ../shared beside it to run this test")
+    with pytest.raises(InputError, match=r"is a monitoring \(Engage\) letter .*, not an inspection"):
+        make_pack(PackRequest(inputs=(old, letter), formats=("json",), out_dir=tmp_path / "refused"))
+    briefing = make_pack(PackRequest(inputs=(old, new), record=(letter,), formats=("json",), out_dir=tmp_path / "out",
+                                     options=PackOptions(date=date(2026, 12, 7)))).briefing
+    assert _page_one_facts(briefing)["HMICFRS monitoring"].startswith("Was moved into Engage, HMICFRS's enhanced "
+                                                                      "monitoring, on 6 December 2024")

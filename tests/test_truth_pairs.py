@@ -112,3 +112,37 @@ def test_counts_lead_when_the_source_names_no_area(checker, tmp_path):
     questions = next(s for s in briefing.sections if s.title == "Suggested questions for the meeting").blocks[0].items
     assert questions[0].startswith("Lincolnshire Police was moved into Engage")  # the release moved it "in December"
     assert questions[1].startswith("The PEEL 2023-25 source says the force was graded inadequate in four areas")
+
+
+def test_a_task_praised_within_an_area_is_no_grade_of_it(checker, tmp_path):
+    """Cleveland 2023-25: 'is good at prioritising the calls it receives for service' praises a
+    task inside responding to the public (found by the keyword "calls"), not the area's grade;
+    read as one, the counts 'proved' Responding to the public went up to good."""
+    from briefing.document import PackOptions
+    from briefing.pack import PackRequest, make_pack
+
+    cp, texts = checker
+    old, new = texts["cleveland-2021-22-pressrelease.txt"], texts["cleveland-2023-25-pressrelease.txt"]
+    briefing = make_pack(PackRequest(inputs=(old["path"], new["path"]), formats=("json",), out_dir=tmp_path,
+                                     options=PackOptions(date=date(2026, 12, 7)))).briefing
+    assert "Responding to the public went up" not in briefing.text()
+    sheet = next(s.table for s in briefing.sheets if s.name == "Grades")
+    col = {c.title: i for i, c in enumerate(sheet.columns)}
+    responding = next(r for r in sheet.rows if r[col["Area"]] == "Responding to the public")
+    assert (responding[col["Later grade"]], responding[col["Movement"]]) == ("not stated", "not known")
+
+
+def test_a_concern_met_by_a_specific_shared_word_is_not_asked_as_resolved(checker):
+    """Wiltshire 2021/22 -> 2023-25 press releases: 'Call handling remains a significant issue'
+    carries on the 2021/22 concern about how the force 'manages victims' calls' (the shared
+    word), not only the HMI's concern naming responding to the public in passing; once, the
+    victims' calls concern was the one asked 'resolved?'."""
+    from briefing.pack import PackRequest
+    from briefing.pack.loading import load_comparison
+
+    _, texts = checker
+    old, new = texts["wiltshire-2021-22-pressrelease.txt"], texts["wiltshire-2023-25-pressrelease.txt"]
+    comparison = load_comparison(PackRequest(inputs=(old["path"], new["path"]))).comparison
+    assert [f.text for f in comparison.resolved if "victims' calls" in f.text] == []
+    link = next(p for p in comparison.persisting if "victims' calls" in p.old.text)
+    assert link.new.text.startswith("Call handling remains") and not link.merged

@@ -14,7 +14,7 @@ from datetime import date
 from briefing.compare.comparison import Comparison, InspectionSummary, compare
 from briefing.compare.overrides import Overrides
 from briefing.compare.states import GRADED, NO_AREA, UNGRADED, AreaState, area_title, state_of
-from briefing.compare.themes import theme_name, themes_of
+from briefing.compare.themes import finding_themes, theme_name
 from briefing.errors import BriefingError
 from briefing.frameworks import Frameworks
 from briefing.model import Inspection
@@ -157,7 +157,7 @@ def _timelines(ordered: list[Inspection], fw: Frameworks) -> tuple[AreaTimeline,
 def _themes(ordered: list[Inspection], fw: Frameworks) -> tuple[ThemeRecord, ...]:
     seen: dict[str, list[int]] = {}
     for index, inspection in enumerate(ordered):
-        for theme in set().union(*(themes_of(f.text) for f in inspection.findings if f.kind != "innovative-practice")):
+        for theme in set().union(*(finding_themes(f) for f in inspection.findings if f.kind != "innovative-practice")):
             seen.setdefault(theme, []).append(index)
 
     def name(i: int) -> str:

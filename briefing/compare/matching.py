@@ -2,7 +2,8 @@
 
 A score combines two signals an analyst can check for themselves:
 - shared themes from data/themes.yaml (catches paraphrase: "telecommunication equipment"
-  in 2014 and "digital strategy ... mobile phones" in 2021/22), and
+  in 2014 and "digital strategy ... mobile phones" in 2021/22; a finding whose words name
+  no theme is on its area's, briefing.compare.themes.finding_themes), and
 - shared key terms, weighted by how rare they are across both reports (TF-IDF cosine on
   stemmed words), which rewards specific wording and ignores "the force should".
 One-to-one links come from an optimal assignment (Jonker-Volgenant, briefing.compare.assignment)
@@ -24,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing.compare.assignment import lapjv
-from briefing.compare.themes import theme_name, themes_of
+from briefing.compare.themes import finding_themes, theme_name, themes_of
 from briefing.model import Finding
 from briefing.words import STOPWORDS, stem, tokens
 
@@ -98,7 +99,7 @@ def _features(old: Sequence[Finding], new: Sequence[Finding], stop: frozenset[st
     vocab = sorted(shared, key=lambda t: (-idf[t], t))[:limit]  # at the cap, the rarest (most telling) terms
     index = {t: i for i, t in enumerate(vocab)}
     terms = [{index[t]: _on_grid(idf[t] / norm) for t in doc if t in index} for doc, norm in zip(docs, norms)]
-    themes = [themes_of(t) for t in texts]
+    themes = [finding_themes(f) for f in (*old, *new)]
     theme_weights = [_on_grid(1 / math.sqrt(len(ts))) if ts else 0.0 for ts in themes]
     shown = [{stem(w): w for w in reversed(ws)} for ws in words]
     return _Features(themes, theme_weights, terms, vocab, shown)
@@ -163,7 +164,8 @@ def explain(feats: _Features, n_old: int, i: int, j: int, old: Finding, new: Fin
     parts = []
     shared = feats.themes[i] & feats.themes[n_old + j]
     if shared:
-        parts.append("shared theme: " + ", ".join(theme_name(t).lower() for t in sorted(shared)))
+        names = ", ".join(theme_name(t).lower() for t in sorted(shared))
+        parts.append(f"shared theme: {names}{_by_area(shared, old, new)}")
     mine, theirs = feats.terms[i], feats.terms[n_old + j]
     common = sorted(mine.keys() & theirs.keys())
     weights = {c: mine[c] * theirs[c] for c in common}
@@ -174,6 +176,14 @@ def explain(feats: _Features, n_old: int, i: int, j: int, old: Finding, new: Fin
     if old.area and old.area == new.area:
         parts.append("same area")
     return "; ".join(parts) or "no shared theme or term"
+
+
+def _by_area(shared: frozenset[str], old: Finding, new: Finding) -> str:
+    """Which side is on the theme by the area the report places it in, not by its words: an
+    analyst checking the link looks for the theme in the area, not in the sentence."""
+    sides = [side for side, finding in (("the earlier", old), ("the later", new))
+             if not themes_of(finding.text) & shared]
+    return f" ({' and '.join(sides)} by its area)" if sides else ""
 
 
 def best_pairs(scores: list[list[float]], small: int = SMALL) -> list[tuple[int, int]]:

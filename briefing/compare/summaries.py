@@ -11,7 +11,7 @@ from datetime import date
 
 from briefing.compare.counted import names_its_total
 from briefing.compare.states import area_title, counted_rest
-from briefing.compare.themes import themes_of
+from briefing.compare.themes import finding_themes
 from briefing.frameworks import Frameworks
 from briefing.model import Closure, Correction, Finding, Inspection, Place, Quote, RestGrade, Unplaced, stable_id
 from briefing.sources import source_kind_name
@@ -51,7 +51,7 @@ class FindingRef:
         """The area named in the inspection's own cycle's words, where it has one."""
         cycles = (inspection.cycle,) if inspection.cycle in fw.cycles else ()
         return cls(finding.kind, finding.area, area_title(fw, cycles, finding.area) if finding.area else "", finding.shown,
-                   finding.id, str(finding.place), tuple(sorted(themes_of(finding.text))), label,
+                   finding.id, str(finding.place), tuple(sorted(finding_themes(finding))), label,
                    citation(inspection, finding.place), stable_id(inspection.key(), finding), finding.continues,
                    finding.closed)
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from briefing.model import Finding
 from briefing.reference import Reference
 from briefing.reference import reference as default_reference
 
@@ -37,6 +38,17 @@ def _compiled(reference: Reference) -> tuple[Theme, ...]:
 def themes_of(text: str) -> frozenset[str]:
     lowered = text.lower().replace("’", "'")
     return frozenset(t.id for t in load_themes() if t.pattern.search(lowered))
+
+
+def finding_themes(finding: Finding) -> frozenset[str]:
+    """The themes a finding's own words name; where they name none, those of the name of the
+    area the report places it in. Several themes are worded by an area's name ("responding to
+    the public"), so a finding placed in that area ("It needs to improve the way it manages
+    victims' calls") is on that theme as much as a sentence naming the area in passing ("how
+    it responds to the public, protects vulnerable people and ..."); between the two, the
+    words a later finding shares with one ("call handling") then decide."""
+    return themes_of(finding.text) or (themes_of(default_reference().frameworks.area_name(finding.area))
+                                       if finding.area else frozenset())
 
 
 def theme_name(theme_id: str) -> str:

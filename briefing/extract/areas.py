@@ -56,6 +56,7 @@ class AreaResolver:
                 for s in stems(keyword):
                     weights[s] = 2
             self.terms.append((area, weights))
+        self.own_words = {a.label: frozenset(s for w in a.wordings() for s in stems(w)) for a in cycle.areas}
         self._cache: dict[str, Area | None] = {}
         self.one_word_labels = {a.label.lower() for a in cycle.areas if " " not in a.label}  # the pillars
         self.coordinated = sorted({" ".join(w.lower().replace("-", " ").split()) for a in cycle.areas
@@ -170,6 +171,21 @@ class AnyCycle:
             pieces = [phrase, *(p for p in LIST_CUTS.split(phrase) if len(p) > 3)] if len(phrase) < 400 else []
             self._named[phrase] = any(resolve(p) is not None for p in pieces for resolve in self.resolvers)
         return self._named[phrase]
+
+    def names_in_own_words(self, phrase: str) -> bool:
+        """The phrase, or a piece of its list, names an area in a word of the area's own
+        name (its label or an alias), not only in one of its keywords: "disrupting organised
+        criminality" names serious and organised crime, while "prioritising the calls it
+        receives" is a task within responding to the public, found by the keyword "calls" alone."""
+        phrase = phrase.strip(" ,;:'\u2018\u2019\"\u201c\u201d")
+        pieces = [phrase, *(p for p in LIST_CUTS.split(phrase) if len(p) > 3)] if len(phrase) < 400 else []
+        for piece in pieces:
+            words = set(stems(piece))
+            for resolve in self.resolvers:
+                area = resolve(piece)
+                if area is not None and words & resolve.own_words[area.label]:
+                    return True
+        return False
 
 
 def resolver(cycle: Cycle) -> AreaResolver:

@@ -11,6 +11,7 @@ from pathlib import Path
 from briefing.document.options import PackOptions
 from briefing.errors import BriefingError, InputError
 from briefing.frameworks import Frameworks
+from briefing.model import NOT_S55_TYPES, REPORT_TYPE_NAMES
 from briefing.pack.record import (
     bundled_files,
     check_files,
@@ -136,7 +137,16 @@ def _check_dates(new, options: PackOptions, path: Path | None, fw: Frameworks) -
 
 def _check_peel(path: Path, inspection) -> None:
     """OLD and NEW are sources about PEEL inspections: a report, a page, a press release, or a
-    published response (which may state nothing of the grades: the pack then says so)."""
+    published response (which may state nothing of the grades: the pack then says so). A
+    monitoring (Engage) letter is dated within a cycle but inspects nothing: compared as one,
+    every grade would be "not stated" and each earlier finding it does not repeat asked as
+    resolved; given with --record, the pack says where the force's monitoring stands."""
+    if inspection.report_type in NOT_S55_TYPES:  # a letter reporting a decision, not an inspection report
+        raise InputError(f"is a {REPORT_TYPE_NAMES[inspection.report_type]} ({inspection.title}), not an inspection: "
+                         "it grades no area and gives the reasons for a monitoring decision, so no earlier finding "
+                         "can be shown to persist or to be resolved by it; give two PEEL inspections as OLD NEW and "
+                         "this letter with --record, and the pack says where the force's monitoring stands",
+                         file=str(path))
     if not inspection.cycle:
         raise InputError(f"is a {inspection.report_type} report ({inspection.title}), not an inspection with a PEEL "
                          "cycle: a pack compares two PEEL inspections; give this one with --record to put it in the "

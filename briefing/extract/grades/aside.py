@@ -9,7 +9,7 @@ can read them: each rule claims the words and states nothing, so its name says w
   ("Across England and Wales, 9 forces were graded inadequate ...", "62% of forces");
 - aim: a grade hoped for ("our ambition is to be outstanding", "working towards good");
 - practice: praise of a practice the narrative names, not an area ("is also good at
-  identifying victims with mental health problems");
+  identifying victims with mental health problems", "good at prioritising the calls it receives");
 - adjective: the word qualifies a noun ("good use of its resources", "an outstanding officer");
 - address: the page's source address ("SOURCE: https://.../force-rated-good");
 - question: an inspection question ("How good is the force at preventing crime?");
@@ -189,8 +189,11 @@ GOOD_AT = re.compile(r"\b(?:good|outstanding)\W{0,2}\s+at\s+\w+ing\b", re.IGNORE
 def practice(ctx, para):
     """Praise of a practice in the narrative ("It is also good at identifying victims with
     mental health problems"): "good at" and what it does, naming no area of any cycle, is
-    no grade of an area, and asking the office to place it would send it after a non-grade."""
-    names = any_cycle(ctx.frameworks).names
+    no grade of an area, and asking the office to place it would send it after a non-grade.
+    An area is named in a word of its own name, not by a keyword alone: "good at prioritising
+    the calls it receives" praises a task inside responding to the public, and read as that
+    area's grade it would let the counts "prove" the area went up."""
+    names = any_cycle(ctx.frameworks).names_in_own_words
     yield from _set_aside(ctx, para, lambda c, s, a, b, g: g in ("good", "outstanding") and _practice(s, a, b, names),
                           GOOD_AT)
 
