@@ -92,6 +92,25 @@ def test_the_dash_is_explained_only_where_the_grid_shows_one(tmp_path):
     assert 'aria-hidden="true">–' in page and page.count("“–”: not an area of that inspection") == 1
 
 
+def test_the_glance_grid_says_what_an_inspection_graded_under_another_name_in_part(tmp_path):
+    """The pack's grid and the office's page say the same of a 2021/22 resources grade shown
+    under "Leadership and force management" (review 6, item 7): what that inspection graded."""
+    import shutil
+
+    from briefing.resources import data_dir
+    from briefing.web import create_app
+    from briefing.web.folder import OfficeFolder
+
+    folder = OfficeFolder.open(tmp_path)
+    for name in ("2021-22-peel.yaml", "2023-25-peel-article.yaml"):
+        shutil.copyfile(data_dir() / "northamptonshire" / name, tmp_path / name)
+    page = create_app(folder).test_client().get("/", headers=HOST).text
+    row = re.search(r"<th scope=\"row\">Leadership and force management</th>(.*?)</tr>", page, re.S).group(1)
+    assert row.count("as strategic planning, organisational management and value for money, a partial match") == 1
+    row = re.search(r"<th scope=\"row\">Investigating crime</th>(.*?)</tr>", page, re.S).group(1)
+    assert "partial match" not in row
+
+
 @pytest.fixture(scope="module")
 def example(tmp_path_factory):
     from briefing.web.folder import OfficeFolder

@@ -29,7 +29,7 @@ def _cell(state: AreaState, note: str = "") -> GridCell:
     return GridCell(state_words(state.state, state.grade), state.state, state.grade if state.graded else "", note)
 
 
-def _as_graded(fw: Frameworks, cycles: list[str], cycle: str, area: str, row_name: str) -> str:
+def as_graded(fw: Frameworks, cycles: list[str], cycle: str, area: str, row_name: str) -> str:
     """ "as good use of resources": where the cell's cycle names the area otherwise than the
     row does and the two match only in part (data/frameworks.yaml `mapping: partial`), the
     cell says what that cycle graded, so page 1 never shows a 2021/22 resources grade as one of
@@ -72,7 +72,7 @@ def _record_row(record: History, timeline, columns, fw: Frameworks) -> list[Grid
     cycles = [record.inspections[index].cycle for _, index in columns if index is not None]
     return [_missing() if index is None else
             _noted(_cell(record.state_at(timeline.area, index), notes.get(name, "")),
-                   _as_graded(fw, cycles, record.inspections[index].cycle, timeline.area, timeline.area_name))
+                   as_graded(fw, cycles, record.inspections[index].cycle, timeline.area, timeline.area_name))
             for name, index in columns]
 
 
@@ -95,7 +95,7 @@ def record_grid(record: History, fw: Frameworks) -> GradeGrid:
 def pair_grid(c: Comparison, fw: Frameworks) -> GradeGrid:
     """The two inspections' grades, from the comparison, where no longer record is on file."""
     cycles = [c.old.cycle, c.new.cycle]
-    rows = tuple(GridRow(g.area, g.area_name, tuple(_noted(_cell(state), _as_graded(fw, cycles, cycle, g.area, g.area_name))
+    rows = tuple(GridRow(g.area, g.area_name, tuple(_noted(_cell(state), as_graded(fw, cycles, cycle, g.area, g.area_name))
                                                     for state, cycle in ((g.old_state, c.old.cycle),
                                                                          (g.new_state, c.new.cycle))))
                  for g in c.grade_changes)

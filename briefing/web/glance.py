@@ -34,7 +34,8 @@ def home():
     return render_template("glance.html.j2", force=force, forces=record.forces, today=today,
                            register=registered.entries, checked=registered.warnings,
                            monitoring=registered.monitoring, monitoring_not_stated=monitoring_not_stated(),
-                           grid=_grid(record, force, reference()), state_words=area_state_words, no_area=NO_AREA,
+                           grid=(grid := _grid(record, force, reference())), partly=_partly(grid, reference()),
+                           state_words=area_state_words, no_area=NO_AREA,
                            grid_key=reference().wording["paper"]["grid"]["short_key"],
                            names={i.key(): n for n, _, i in record.of(force)}, actions=_actions(today),
                            packs=_packs(), unreadable=record.unreadable, folder=folder().root)
@@ -53,6 +54,15 @@ def _grid(record, force: str, ref):
 
     peel = [i for _, _, i in record.peel(force, ref.frameworks)]
     return history(peel, ref.frameworks, as_of=date.today()) if peel else None
+
+
+def _partly(grid, ref):
+    """What a cell's inspection graded where it names the area otherwise and matches it in part
+    ("as good use of resources, a partial match"): the pack grid's own note (document.grid)."""
+    from briefing.document.grid import as_graded
+
+    cycles = [i.cycle for i in grid.inspections] if grid else []
+    return lambda area, name, index: as_graded(ref.frameworks, cycles, cycles[index], area, name)
 
 
 def _actions(today: date):
