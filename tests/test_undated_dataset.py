@@ -1,0 +1,97 @@
+"""A report that states no publication date, kept as a dataset: the route `briefing pack`
+itself tells the user to take ("run briefing extract on it, fill in what is missing, and use
+the dataset") must not end at a refusal for a date the source never gave. The dataset is
+used as the report itself would be: its date "not stated", the s.55 day bounded by its cycle.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from conftest import invoke
+
+UNDATED = ("PEEL 2023-25: An inspection of Kent Police\n\n"
+           "His Majesty's Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS) has inspected Kent Police.\n"
+           "Kent Police was graded good at responding to the public.\n"
+           "Kent Police was graded adequate at investigating crime.\n")  # a cycle, a force, two grades, no date
+OLDER = ("force: Kent Police\ncycle: peel-2021-22\npublished: 2022-03-10\njudgements:\n"
+         "- {area: responding-to-public, grade: adequate}\n- {area: investigating-crime, grade: adequate}\n")
+
+
+def _s55_words(folder) -> list[str]:
+    """What the pack says of the newer report's date and its s.55 days, in every sentence that says it."""
+    [model] = folder.glob("*-briefing.json")
+    text = json.dumps(json.loads(model.read_text()))
+    return sorted(set(re.findall(r"[^\"]*(?:56 days|publication date not stated)[^\"]*", text)))
+
+
+@pytest.fixture
+def undated(tmp_path, runner):
+    """The undated text, and its dataset as `briefing extract` writes it."""
+    text = tmp_path / "kent-2023-25.txt"
+    text.write_text(UNDATED, encoding="utf-8")
+    dataset = tmp_path / "kent-2023-25.yaml"
+    made = invoke(runner, "extract", text, "-o", dataset)
+    assert made.exit_code == 0, made.stderr
+    assert "published:" not in dataset.read_text()  # the source gives none, so extract wrote none
+    return text, dataset
+
+
+@pytest.mark.parametrize("published", ["absent", "null"])
+def test_a_dataset_without_a_date_is_packed_as_the_undated_report_itself_is(runner, tmp_path, undated, published):
+    text, dataset = undated
+    if published == "null":
+        dataset.write_text(dataset.read_text() + "published: null\n", encoding="utf-8")
+    older = tmp_path / "kent-2021-22.yaml"
+    older.write_text(OLDER, encoding="utf-8")
+    from_text = invoke(runner, "pack", older, text, "--formats", "json", "-o", tmp_path / "text")
+    from_dataset = invoke(runner, "pack", older, dataset, "--formats", "json", "-o", tmp_path / "dataset")
+    assert from_text.exit_code == 0, from_text.stderr
+    assert from_dataset.exit_code == 0, from_dataset.stderr  # was: missing 'published' (every dataset needs ...)
+    said = _s55_words(tmp_path / "dataset")
+    assert said == _s55_words(tmp_path / "text")  # one truth: the same words either way
+    assert any("The 56 days ended by 24 February 2026 at the latest if the report came out within PEEL 2023-25's "
+               "reporting years" in s for s in said)
+    assert any("PEEL 2023-25 inspection of Kent Police (publication date not stated)" in s for s in said)
+    assert "publication date is not given ('published')" in from_dataset.stderr  # and the day is asked for
+
+
+def test_validate_warns_of_a_missing_date_but_passes(runner, undated):
+    _, dataset = undated
+    checked = invoke(runner, "validate", dataset)
+    assert checked.exit_code == 0, checked.stderr
+    assert "warning: the report's publication date is not given ('published')" in checked.stderr
+
+
+def test_a_thematic_report_without_a_date_is_registered_with_its_last_day_not_known(runner, tmp_path):
+    report = tmp_path / "custody.yaml"
+    report.write_text("force: Kent Police\nreport_type: thematic\ntitle: Custody in Kent\n", encoding="utf-8")
+    assert invoke(runner, "validate", report).exit_code == 0
+    listed = invoke(runner, "register", report, "--date", "2026-12-07", "--format", "json")
+    assert listed.exit_code == 0, listed.stderr
+    [entry] = json.loads(listed.stdout)["reports"]
+    assert entry["published"] == "unknown" and entry["s55_due"] is None
+
+
+def test_an_undated_report_added_on_the_web_page_is_saved(tmp_path):
+    """The add-a-report page refused the same report for want of the date its source does not give."""
+    from test_web import HOST, client_with_token, review_form, upload
+
+    from briefing.ingest.dataset import load_dataset
+    from briefing.web import create_app
+    from briefing.web.folder import OfficeFolder
+
+    folder = OfficeFolder.open(tmp_path / "office")
+    app = create_app(folder)
+    client, token = client_with_token(app)
+    location = upload(client, token, UNDATED.encode(), "kent.txt").headers["Location"]
+    fields, _ = review_form(client, location)
+    answer = client.post(location, data={**fields, "action": "save"}, headers=HOST)
+    assert answer.status_code == 302, answer.text
+    [path] = folder.dataset_paths()
+    saved = load_dataset(path)
+    assert saved.cycle == "peel-2023-25" and not saved.published.known
+    glance = client.get("/?force=Kent+Police", headers=HOST).text
+    assert "PEEL 2023-25" in glance and "not stated" in glance
