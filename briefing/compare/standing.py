@@ -62,6 +62,7 @@ class ResponseStanding:
     on: date | None = None  # the day it stands on
     cycle: str = ""  # "ended-by-cycle": the PEEL cycle whose reports were all published by `by`
     by: date | None = None
+    misdated: PublicationDate | None = None  # a response on file names the report but dates it so (unknown: no date)
 
     @property
     def on_file(self) -> bool:
@@ -86,11 +87,17 @@ class ResponseStanding:
         return self.kind in MISSING
 
     def words(self, form: str = "full") -> str:
-        """ "response published 3 April 2024, within the 56 days" (full), "published 3 Apr 2024, in time" (brief)."""
+        """ "response published 3 April 2024, within the 56 days" (full), "published 3 Apr 2024, in time" (brief).
+        A response on file that names the report with another date is said where "none on file" would
+        be, or after the standing: the office checks it rather than looking for one."""
         late = (self.responded - self.due).days if self.responded and self.due else 0
         days = (self.due - self.on).days if self.due and self.on else 0
-        text = RESPONSE_WORDS[self.kind][form].format(
-            responded=_long(self.responded) if self.responded else "", due=_long(self.due) if self.due else "",
+        template, misdated = RESPONSE_WORDS[self.kind][form], self._misdated(form)
+        none = misdated or RESPONSE_WORDS["absent"][form]
+        if misdated and "{none}" not in template and not self.on_file:
+            template += "; " + misdated.replace("{", "{{").replace("}", "}}")
+        text = template.format(
+            none=none, responded=_long(self.responded) if self.responded else "", due=_long(self.due) if self.due else "",
             latest=_long(self.latest) if self.latest else "", days=days, published=str(self.published),
             responded_short=short_date(self.responded) if self.responded else "",
             latest_short=short_date(self.latest) if self.latest else "",
@@ -100,6 +107,15 @@ class ResponseStanding:
             return RESPONSE_WORDS["published-no-limit"][form].format(
                 responded=_long(self.responded), responded_short=short_date(self.responded)) + "; " + text
         return text
+
+    def _misdated(self, form: str) -> str:
+        """The words for a response on file that dates the report otherwise (or not at all), or ""."""
+        if self.misdated is None:
+            return ""
+        if not self.misdated.known:
+            return RESPONSE_WORDS["misdated-undated"][form]
+        short = short_date(self.misdated.exact) if self.misdated.exact else str(self.misdated)
+        return RESPONSE_WORDS["misdated"][form].format(misdated=str(self.misdated), misdated_short=short)
 
 
 def response_standing(due: date | None, responded: date | None, as_of: date, published: PublicationDate,
