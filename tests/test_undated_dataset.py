@@ -95,3 +95,37 @@ def test_an_undated_report_added_on_the_web_page_is_saved(tmp_path):
     assert saved.cycle == "peel-2023-25" and not saved.published.known
     glance = client.get("/?force=Kent+Police", headers=HOST).text
     assert "PEEL 2023-25" in glance and "not stated" in glance
+
+
+def test_a_response_to_an_undated_report_asks_for_the_date_first_and_the_dated_copy_joins_it(tmp_path):
+    """A response recorded to a report with no date could be joined to no report (a response goes by title
+    and date), so the page says how to go on instead of writing a response that would stand nowhere."""
+    from test_web import HOST, client_with_token, review_form, upload
+
+    from briefing.web import create_app
+    from briefing.web.folder import OfficeFolder
+
+    folder = OfficeFolder.open(tmp_path / "office")
+    app = create_app(folder)
+    client, token = client_with_token(app)
+    location = upload(client, token, UNDATED.encode(), "kent.txt").headers["Location"]
+    fields, _ = review_form(client, location)
+    assert client.post(location, data={**fields, "action": "save"}, headers=HOST).status_code == 302
+    [path] = folder.dataset_paths()
+    name = folder.name_of(path)
+    page = client.get(f"/responses/new?report={name}", headers=HOST).text
+    assert "publication date is not on file" in page and "Add the report again with its date" in page
+    answer = client.post("/responses/new", headers=HOST, data={
+        "csrf_token": token, "report": name, "by": "Kent PCC", "date-day": "2", "date-month": "5",
+        "date-year": "2024"})
+    assert answer.status_code == 400 and not (folder.root / "responses").exists()
+    client, token = client_with_token(app)  # the same report again, with its date
+    location = upload(client, token, UNDATED.replace("\n\n", "\nPublished on: 16 February 2024\n\n", 1).encode(),
+                      "kent-dated.txt").headers["Location"]
+    fields, _ = review_form(client, location)
+    assert client.post(location, data={**fields, "action": "save"}, headers=HOST).status_code == 302
+    glance = client.get("/?force=Kent+Police", headers=HOST).text
+    assert "1 report on file" in glance and "11 April 2024" in glance  # the one report, its last day from its date
+    dated = next(folder.name_of(p) for p in folder.dataset_paths() if p != path)
+    assert f'href="/responses/new?report={dated}"' in glance  # its response is recorded to the dated copy
+    assert "it is taken as that report&#39;s page" in glance
