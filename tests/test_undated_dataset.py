@@ -129,3 +129,22 @@ def test_a_response_to_an_undated_report_asks_for_the_date_first_and_the_dated_c
     dated = next(folder.name_of(p) for p in folder.dataset_paths() if p != path)
     assert f'href="/responses/new?report={dated}"' in glance  # its response is recorded to the dated copy
     assert "it is taken as that report&#39;s page" in glance
+
+
+def test_the_glance_grid_holds_a_peel_report_whose_undated_page_added_findings(tmp_path):
+    """The undated page's findings join the dated report as a new whole; the page's grades grid still finds it."""
+    from test_web import HOST
+
+    from briefing.web import create_app
+    from briefing.web.folder import OfficeFolder
+
+    folder = OfficeFolder.open(tmp_path / "office")
+    (folder.root / "kent").mkdir(parents=True)
+    (folder.root / "kent" / "dated.yaml").write_text(OLDER.replace("2021-22", "2023-25").replace("2022-03-10", "2024-02-16"),
+                                                     encoding="utf-8")
+    (folder.root / "kent" / "page.yaml").write_text(
+        "force: Kent Police\ncycle: peel-2023-25\nfindings:\n- {kind: area-for-improvement, text: The force should answer "
+        "emergency calls more quickly}\n", encoding="utf-8")
+    glance = create_app(folder).test_client().get("/?force=Kent+Police", headers=HOST)
+    assert glance.status_code == 200
+    assert "PEEL <span class=\"nowrap\">2023-25</span> (16 February 2024)" in glance.text and "1 report on file" in glance.text
