@@ -310,7 +310,7 @@ WORDED = {"states": ("not-graded", "not-stated", "no-area"),
 RESPONSE_STANDINGS = ("published", "published-late", "published-no-limit", "published-undated", "before-limit", "due",
                       "due-tomorrow", "due-today", "ended", "ended-by", "ended-by-cycle", "ended-by-source", "running",
                       "date-unknown", "letter", "outside",
-                      "absent", "misdated", "misdated-undated", "linked")  # the last three: what stands for {none}, or is added
+                      "absent", "misdated", "misdated-undated", "linked")  # the last four: what stands for {none}
 
 
 def _wording(raw) -> Mapping:

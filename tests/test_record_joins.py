@@ -23,7 +23,8 @@ REPORT = (f"force: {FORCE}\nreport_type: force-inspection\ntitle: {TITLE}\ncover
           "source: report.txt\n")
 RELEASE = REPORT.replace("report.txt", "release.txt") + (
     "findings:\n"
-    "- {kind: cause-of-concern, text: 'the safety of detainees in custody, including checks not done on time', line: 14}\n"
+    "- {kind: cause-of-concern, text: 'the safety of detainees in custody, including checks not done on time',"
+    " line: 14}\n"
     "- {kind: cause-of-concern, text: 'the quality of custody records, with contradictory entries', line: 16}\n")
 MISDATED = (f"{{force: {FORCE}, report_type: force-inspection, title: \"{TITLE}\", published: 2021-02-09, "
             "response: {by: Warwickshire PCC, date: 2022-03-30}}\n")
@@ -103,7 +104,8 @@ def test_the_joined_causes_of_concern_reach_the_response_draft_once(runner, tmp_
         [page] = out.glob("*.html")
         text = page.read_text(encoding="utf-8")
         assert "on 9 February 2022" in text  # the dated report's date
-        assert text.count("Cause of concern 1") == 1 and "Cause of concern 2" in text and "Cause of concern 3" not in text
+        assert text.count("Cause of concern 1") == 1 and "Cause of concern 2" in text
+        assert "Cause of concern 3" not in text
         assert "contradictory entries" in text and text.count("safety of detainees") == 1
 
 

@@ -140,11 +140,12 @@ def test_the_glance_grid_holds_a_peel_report_whose_undated_page_added_findings(t
 
     folder = OfficeFolder.open(tmp_path / "office")
     (folder.root / "kent").mkdir(parents=True)
-    (folder.root / "kent" / "dated.yaml").write_text(OLDER.replace("2021-22", "2023-25").replace("2022-03-10", "2024-02-16"),
-                                                     encoding="utf-8")
+    dated = OLDER.replace("2021-22", "2023-25").replace("2022-03-10", "2024-02-16")
+    (folder.root / "kent" / "dated.yaml").write_text(dated, encoding="utf-8")
     (folder.root / "kent" / "page.yaml").write_text(
         "force: Kent Police\ncycle: peel-2023-25\nfindings:\n- {kind: area-for-improvement, text: The force should answer "
         "emergency calls more quickly}\n", encoding="utf-8")
     glance = create_app(folder).test_client().get("/?force=Kent+Police", headers=HOST)
     assert glance.status_code == 200
-    assert "PEEL <span class=\"nowrap\">2023-25</span> (16 February 2024)" in glance.text and "1 report on file" in glance.text
+    assert "PEEL <span class=\"nowrap\">2023-25</span> (16 February 2024)" in glance.text
+    assert "1 report on file" in glance.text

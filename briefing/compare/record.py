@@ -159,9 +159,9 @@ def _join_undated(reports: list[Named]) -> tuple[list[Named], list[str], dict[st
         merged, added = _merged(home.inspection, page.inspection)
         kept = [Named(home.file, merged) if k is home else k for k in kept if k is not page]
         joined[page.file] = home.file
-        what = f"the {added} finding{'s' if added > 1 else ''} it lists that the report's file does not " \
-            f"{'are' if added > 1 else 'is'} joined to the report, without lines (theirs are the page's)" if added else \
-            "it lists no finding the report's file does not"
+        what = (f"the {added} finding{'s' if added > 1 else ''} it lists that the report's file does not "
+                f"{'are' if added > 1 else 'is'} joined to the report, without lines (theirs are the page's)"
+                if added else "it lists no finding the report's file does not")
         warnings.append(f"{page.file} gives no date and has the title and force of {home.file} "
                         f"({home.inspection.title}, published {home.inspection.published}): it is taken as that "
                         f"report's page; {what}")

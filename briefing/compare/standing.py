@@ -105,7 +105,8 @@ class ResponseStanding:
         if misdated and "{none}" not in template and not self.on_file:
             template += "; " + misdated.replace("{", "{{").replace("}", "}}")
         text = template.format(
-            none=none, responded=_long(self.responded) if self.responded else "", due=_long(self.due) if self.due else "",
+            none=none, responded=_long(self.responded) if self.responded else "",
+            due=_long(self.due) if self.due else "",
             latest=_long(self.latest) if self.latest else "", days=days, published=str(self.published),
             responded_short=short_date(self.responded) if self.responded else "",
             latest_short=short_date(self.latest) if self.latest else "",

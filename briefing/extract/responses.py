@@ -45,8 +45,8 @@ DATE_LINE = re.compile(rf"^\s*{FULL_DATE}\s*$", re.IGNORECASE)
 BY = re.compile(r"(?:(?:[A-Z][\w\u2019'.-]+,?\s+){0,5}(?:the\s+)?Police(?:,\s+Fire)?\s+(?:and|&)\s+Crime\s+Commissioner"
                 r"(?:\s+for\s+[A-Z][\w-]+(?:\s+\([^)]{3,40}\))?)?)|\bthe\s+Commissioner\b|\bMayor\s+of\s+[A-Z]\w+")
 TOP_LINES = 15
-LINK = re.compile(r"^\W*(?:read|view|download|see|click\s+here\s+(?:to|for))\s+(?:(?:the|our|a|my)\s+)?(?:[\w\u2019'-]+\s+){0,6}?"
-                  r"response\b", re.IGNORECASE)  # a link's words: "Read the PCC's response to ...", "View our response"
+LINK = re.compile(r"^\W*(?:read|view|download|see|click\s+here\s+(?:to|for))\s+(?:(?:the|our|a|my)\s+)?"
+                  r"(?:[\w\u2019'-]+\s+){0,6}?response\b", re.IGNORECASE)  # "Read the PCC's response to ...", "View our response"
 LINK_WORDS = 30  # a link is a line of its own, not a sentence of prose that mentions a response
 
 

@@ -104,7 +104,8 @@ def read_response_link(checker: Checker, data: dict) -> Quote | None:
                         "text and line", "response_link")
         return None
     text = checker.text(raw, "text", ("response_link",))
-    return Quote(text, checker.place(raw, ("response_link",)), how=checker.how(raw, ("response_link",))) if text else None
+    place, how = checker.place(raw, ("response_link",)), checker.how(raw, ("response_link",))
+    return Quote(text, place, how=how) if text else None
 
 
 def read_headline(checker: Checker, data: dict) -> Quote | None:
