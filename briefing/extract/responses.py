@@ -46,7 +46,7 @@ BY = re.compile(r"(?:(?:[A-Z][\w\u2019'.-]+,?\s+){0,5}(?:the\s+)?Police(?:,\s+Fi
                 r"(?:\s+for\s+[A-Z][\w-]+(?:\s+\([^)]{3,40}\))?)?)|\bthe\s+Commissioner\b|\bMayor\s+of\s+[A-Z]\w+")
 TOP_LINES = 15
 LINK = re.compile(r"^\W*(?:read|view|download|see|click\s+here\s+(?:to|for))\s+(?:(?:the|our|a|my)\s+)?"
-                  r"(?:[\w\u2019'-]+\s+){0,6}?response\b", re.IGNORECASE)  # "Read the PCC's response to ...", "View our response"
+                  r"(?:[\w\u2019'-]+\s+){0,6}?response\b", re.IGNORECASE)  # "Read the PCC's response to ..."
 LINK_WORDS = 30  # a link is a line of its own, not a sentence of prose that mentions a response
 
 
