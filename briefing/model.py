@@ -355,6 +355,7 @@ class Inspection:
     monitoring: tuple[Monitoring, ...] = ()  # what the source says of HMICFRS's monitoring of the force
     closures: tuple[Closure, ...] = ()  # the causes of concern the source says HMICFRS closed, as it says so
     headline: Quote | None = None  # the inspector's own summary sentence, where the source has one
+    response_link: Quote | None = None  # the source's link to the PCC's published response ("Read the response ...")
     unplaced: tuple[Unplaced, ...] = ()  # grade words read but not placed (extract only; not kept in datasets)
 
     def cite(self) -> str:

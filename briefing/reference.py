@@ -309,7 +309,8 @@ WORDED = {"states": ("not-graded", "not-stated", "no-area"),
                          "not-stated")}
 RESPONSE_STANDINGS = ("published", "published-late", "published-no-limit", "published-undated", "before-limit", "due",
                       "due-tomorrow", "due-today", "ended", "ended-by", "ended-by-cycle", "ended-by-source", "running",
-                      "date-unknown", "letter", "outside")
+                      "date-unknown", "letter", "outside",
+                      "absent", "misdated", "misdated-undated", "linked")  # the last four: what stands for {none}
 
 
 def _wording(raw) -> Mapping:

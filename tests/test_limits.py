@@ -106,7 +106,7 @@ CASES = {
     "far-future.yaml": (VALID.replace("2022-03-01", "9999-12-31"),
                         f"line 3: published year 9999 is not between 1990 and {date.today().year + 1}"),
     "no-force.yaml": ("cycle: peel-2021-22\npublished: 2022-03-01\n",
-                      "line 1: missing 'force' (every dataset needs force, cycle, published)"),
+                      "line 1: missing 'force' (every dataset needs force and cycle)"),
     "many.yaml": (VALID + "findings:\n" + "  - {kind: area-for-improvement, text: Do better.}\n" * 1001,
                   "line 4: 'findings' has 1,001 entries; an inspection has at most 1,000"),
     "long.yaml": (VALID + "findings:\n  - kind: area-for-improvement\n    text: " + "word " * 2500 + "\n",

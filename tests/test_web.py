@@ -203,12 +203,12 @@ def test_grade_words_not_placed_are_marked_in_the_source_and_listed(site):
 def test_a_mistake_is_said_beside_its_field(site):
     _, app = site
     client, token = client_with_token(app)
-    location = upload(client, token, REPORT.replace("Published on: 16 February 2024\n", "").encode(),
-                      "report.txt").headers["Location"]
+    location = upload(client, token, REPORT.encode(), "report.txt").headers["Location"]
     fields, _ = review_form(client, location)
+    fields.update({"published-year": "1890", "published-month": "", "published-day": ""})
     answer = client.post(location, data={**fields, "action": "save"}, headers=HOST)
     assert answer.status_code == 400
-    assert re.search(r'<li><a href="#published-year">missing &#39;published&#39;', answer.text)
+    assert re.search(r'<li><a href="#published-year">published year 1890 is not between', answer.text)
     assert 'id="published-year-error"' in answer.text  # the message beside the field too
     assert answer.text.startswith("<!DOCTYPE html>") and "<title>Error: " in answer.text
 

@@ -83,7 +83,7 @@ def test_an_office_adds_reports_checks_them_responds_and_makes_a_pack(browser, s
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
 
-    # A seed text whose publication date the reading cannot settle: the error summary leads to the field
+    # A seed text whose publication date the reading cannot settle, its year then mistyped
     page.get_by_role("link", name="Add a report").first.click()
     tab.look("add")
     page.set_input_files("#report", str(SEED_2021))
@@ -95,8 +95,9 @@ def test_an_office_adds_reports_checks_them_responds_and_makes_a_pack(browser, s
     assert "Northamptonshire Police is adequate at investigating crime" in page.locator("#l663").inner_text()
     tab.look("source")
     page.goto(review)
+    page.fill("#published-year", "1890")  # a year mistyped: the error summary leads to the field
     tab.save_review()
-    error = page.locator(".error-summary a", has_text="missing 'published'")
+    error = page.locator(".error-summary a", has_text="published year 1890 is not between")
     assert error.get_attribute("href") == "#published-year"
     tab.look("review")  # with its error summary: the whole page and the mistake said
     error.focus()

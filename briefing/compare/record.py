@@ -9,20 +9,29 @@ files: an error where the pack would otherwise state something false, a warning 
 file is set aside or a value left unused and the pack stays true.
 
 A response is attached by the report's title (or PEEL cycle) *and* date, never by title
-alone; a response whose report is not on file stands for that report in the register.
+alone; a response whose report is not on file stands for that report in the register, and
+one that names a report on file but gives it another date (or none) is kept beside that
+report's row, typed, so the register says so rather than "none on file".
+
+A page that gives no date (a press release, a news item) with the title and force of one
+dated report on file is that report's page: its findings join the report's. Two dated
+reports are never joined unless their dates agree (same_report).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from briefing.compare.addressed import DeadlineCheck, deadline_check, named_force
 from briefing.errors import InputError
-from briefing.model import Inspection, PublicationDate, Response
+from briefing.model import NOT_S55_TYPES, Finding, Inspection, Place, PublicationDate, Response
 from briefing.phrases import long_date
 from briefing.reference import load_frameworks
 from briefing.words import content_stems
+
+
+LETTERS = NOT_S55_TYPES | {"revisit-letter"}  # letters about a report, never the report itself
 
 
 @dataclass(frozen=True)
@@ -48,9 +57,22 @@ class Record:
     reports: tuple[Named, ...]
     answers: dict[int, Answer] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
+    misdated: dict[int, Named] = field(default_factory=dict)  # a response naming the report with another date, or none
+    joined: dict[str, str] = field(default_factory=dict)  # an undated page's file -> the dated report's file it joined
 
     def answer_to(self, index: int) -> Answer | None:
         return self.answers.get(index)
+
+    def misdated_to(self, index: int) -> PublicationDate | None:
+        """The date a response on file gives report `index` where it is not the report's own
+        (PublicationDate(0): it gives none), and no other response is attached; else None."""
+        named = self.misdated.get(index)
+        return named.inspection.published if named is not None and index not in self.answers else None
+
+    def holding(self, file: str) -> Named | None:
+        """The report on file that holds what `file` gave: itself, or the dated report its undated page joined."""
+        file = self.joined.get(file, file)
+        return next((n for n in self.reports if n.file == file), None)
 
     @property
     def inspections(self) -> tuple[Inspection, ...]:
@@ -110,9 +132,66 @@ def _distinct(reports: list[Named]) -> tuple[list[Named], list[str]]:
     return kept, warnings
 
 
-def _attach(reports: list[Named], answers: list[Named]) -> tuple[dict[int, Answer], list[Named], list[str]]:
+def _page_of(page: Named, report: Named) -> bool:
+    """Whether an undated `page` is an account of the dated `report`: the same force, the same
+    title (or PEEL cycle), and no later source's bound on the page ("published_by") before the report's date."""
+    a, b = page.inspection, report.inspection
+    if a.published.known or not b.published.known or a.force != b.force or not same_title(a, b):
+        return False
+    if a.is_peel != b.is_peel or (a.report_type != b.report_type and LETTERS & {a.report_type, b.report_type}):
+        return False  # a letter revisiting a report is not the report's page, nor a PEEL page a thematic report's
+    return a.published_by is None or b.published.earliest is None or b.published.earliest <= a.published_by
+
+
+def _join_undated(reports: list[Named]) -> tuple[list[Named], list[str], dict[str, str]]:
+    """Each undated page joined to the one dated report on file of its title and force; a page
+    that could be either of two dated reports of one title stays apart, and is said."""
+    kept, warnings, joined = list(reports), [], {}
+    for page in reports:
+        homes = [n for n in kept if _page_of(page, n)]
+        if len(homes) > 1:
+            warnings.append(f"{page.file} gives no date, and {len(homes)} reports on file have its title "
+                            f"({', '.join(f'{h.file}: {h.inspection.published}' for h in homes)}): it is joined to "
+                            "none; set its 'published' to say which it is")
+        if len(homes) != 1:
+            continue
+        home = homes[0]
+        merged, added = _merged(home.inspection, page.inspection)
+        kept = [Named(home.file, merged) if k is home else k for k in kept if k is not page]
+        joined[page.file] = home.file
+        what = (f"the {added} finding{'s' if added > 1 else ''} it lists that the report's file does not "
+                f"{'are' if added > 1 else 'is'} joined to the report, without lines (theirs are the page's)"
+                if added else "it lists no finding the report's file does not")
+        warnings.append(f"{page.file} gives no date and has the title and force of {home.file} "
+                        f"({home.inspection.title}, published {home.inspection.published}): it is taken as that "
+                        f"report's page; {what}")
+    return kept, warnings, joined
+
+
+def _merged(report: Inspection, page: Inspection) -> tuple[Inspection, int]:
+    """The report with the page's findings it does not hold; none where the report's source lists every
+    finding (the page can only say them again in other words). A joined finding keeps no line: its
+    line is of the page, not of the report's source."""
+    if report.findings_complete:
+        return report, 0
+    new = [replace(f, place=Place(), closed=None) for f in page.findings
+           if not any(_same_finding(f, g) for g in report.findings)]
+    return (replace(report, findings=report.findings + tuple(new)) if new else report), len(new)
+
+
+def _same_finding(a: Finding, b: Finding) -> bool:
+    """One finding said twice: the same kind, and the same words (one's words all among the other's)."""
+    if a.kind != b.kind:
+        return False
+    wa, wb = set(content_stems(a.text)), set(content_stems(b.text))
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
+def _attach(reports: list[Named], answers: list[Named]) -> tuple[dict[int, Answer], list[Named], list[str],
+                                                                   dict[int, Named]]:
     """Each response to the report of its title and date; the rest stand for their own report."""
     attached: dict[int, Answer] = {}
+    misdated: dict[int, Named] = {}
     alone, warnings = [], []
     for a in answers:
         titled = [i for i, r in enumerate(reports) if same_title(a.inspection, r.inspection)]
@@ -121,6 +200,8 @@ def _attach(reports: list[Named], answers: list[Named]) -> tuple[dict[int, Answe
             warnings += _unmatched(a, [reports[i] for i in titled], len(dated))
             if not titled:
                 alone.append(a)
+            if len(titled) == 1 and not dated:  # the one report of its title, which it dates otherwise (or not)
+                misdated.setdefault(titled[0], a)
             continue
         index, report = dated[0], reports[dated[0]]
         _check_order(a, report)
@@ -133,7 +214,7 @@ def _attach(reports: list[Named], answers: list[Named]) -> tuple[dict[int, Answe
         else:
             warnings.append(f"{a.file} and {earlier.file} both answer {report.inspection.title}: the earlier "
                             "response is used")
-    return attached, alone, warnings
+    return attached, alone, warnings, misdated
 
 
 def _unmatched(a: Named, titled: list[Named], dated: int) -> list[str]:
@@ -189,7 +270,9 @@ def check_record(named: list[Named], force: str = "", forces=()) -> Record:
     reports = [n for n in named if n.inspection.response is None]
     answers = [n for n in named if n.inspection.response is not None]
     reports, warnings = _distinct(reports)
-    attached, alone, more = _attach(reports, answers)
+    reports, more, joined = _join_undated(reports)
+    warnings += more
+    attached, alone, more, misdated = _attach(reports, answers)
     warnings += more
     for a in alone:
         if not a.inspection.response.date:
@@ -199,7 +282,7 @@ def check_record(named: list[Named], force: str = "", forces=()) -> Record:
         warnings += _findings(n, force, forces)
     answers_of = dict(attached)
     answers_of.update({len(reports) + k: Answer(a.inspection.response, a.file) for k, a in enumerate(alone)})
-    return Record(tuple(everything), answers_of, tuple(warnings))
+    return Record(tuple(everything), answers_of, tuple(warnings), misdated, joined)
 
 
 def bare_response(inspection: Inspection) -> bool:

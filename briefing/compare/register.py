@@ -11,7 +11,7 @@ to the report it answers by the report's title.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from briefing.compare.addressed import falls_to
@@ -97,6 +97,9 @@ class ReportEntry:
                 "published": self.published.iso(), "s55_due": self.s55_due.isoformat() if self.s55_due else None,
                 "response_published": self.responded.isoformat() if self.responded else None, "status": self.status,
                 "standing": self.standing.kind,
+                "response_misdated": self.standing.misdated.iso() if self.standing.misdated is not None else None,
+                "response_linked": {"text": self.standing.linked.text, "line": self.standing.linked.place.line,
+                                    "page": self.standing.linked.place.page} if self.standing.linked else None,
                 "recommendations_for_force": len(self.for_force), "for_pcc": len(self.for_pcc),
                 "for_information": len(self.for_information), "recommendations_stated": self.stated,
                 "source": self.source, "findings_complete": self.complete,
@@ -143,7 +146,7 @@ def register(record: Record, force: str, as_of: date, against: tuple[Inspection,
             continue
         responded, undated = responded_by(record, index, as_of, s55_due(report.published)
                                           or latest_last_day(report.published))
-        entry = _entry(report, force, as_of, responded, undated, forces)
+        entry = _entry(report, force, as_of, responded, undated, forces, record.misdated_to(index))
         entries.append(_related(entry, *against) if against and not entry.peel else entry)
     return tuple(sorted(entries, key=lambda e: e.published.sort_key(), reverse=True))
 
@@ -152,8 +155,6 @@ def _related(entry: ReportEntry, peel: Inspection, name: str) -> ReportEntry:
     """A report's recommendation about the same thing as a finding of the latest PEEL
     inspection: "overlaps AFI 4 of PEEL 2023-25: shared terms: ...". Each of the report's
     findings gets its closest PEEL finding, by the matcher's own scores and reasons."""
-    from dataclasses import replace
-
     labels = peel.finding_labels()
     related = tuple(f"overlaps {labels[link.old]} of {name}: {link.reason}" if link else ""
                     for link in best_matches(peel.findings, entry.tracked))
@@ -174,7 +175,8 @@ def _report_type(report: Inspection) -> str:
 
 
 def _entry(report: Inspection, force: str, as_of: date, responded: date | None, undated: bool,
-           forces) -> ReportEntry:
+           forces, misdated: PublicationDate | None = None) -> ReportEntry:
+    """`misdated`: the date a response on file gives this report where it is not the report's (compare.record)."""
     letter = report.report_type in NOT_S55_TYPES
     due = None if letter else s55_due(report.published, force)
     formal = [f for f in report.findings if f.kind in TRACKED_KINDS]
@@ -183,8 +185,9 @@ def _entry(report: Inspection, force: str, as_of: date, responded: date | None, 
     kind = _report_type(report)
     return ReportEntry(report.key(), report.title, kind, REPORT_TYPE_NAMES.get(kind, ""),
                        report.published, due, responded,
-                       response_standing(due, responded, as_of, report.published, undated, _cycle(report),
-                                         report.published_by, letter, force),
+                       replace(response_standing(due, responded, as_of, report.published, undated, _cycle(report),
+                                                 report.published_by, letter, force), misdated=misdated,
+                               linked=report.response_link),
                        tuple(f for f in formal if whom[f] == "force"), tuple(f for f in formal if whom[f] == "pcc"),
                        tuple(f for f in formal if whom[f] in ("national", "other")), stated, report.source,
                        report.findings_complete, bool(report.cycle) and report.is_peel, report=report.report,

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from briefing.model import PublicationDate
+from briefing.model import PublicationDate, Quote
 from briefing.phrases import RESPONSE_WORDS, long_date, short_date
 from briefing.reference import reference
 
@@ -62,6 +62,8 @@ class ResponseStanding:
     on: date | None = None  # the day it stands on
     cycle: str = ""  # "ended-by-cycle": the PEEL cycle whose reports were all published by `by`
     by: date | None = None
+    misdated: PublicationDate | None = None  # a response on file names the report but dates it so (unknown: no date)
+    linked: Quote | None = None  # the source's line linking the published response, of which no copy is on file
 
     @property
     def on_file(self) -> bool:
@@ -81,16 +83,30 @@ class ResponseStanding:
         return (self.due or self.latest) if self.missing or self.kind in ON_FILE else None
 
     @property
+    def traced(self) -> bool:
+        """Not on file, but a file points to the response: one that misdates the report, or the source's link to it.
+        Its words then say what to do with it; "check that it was published" would ask for what is known."""
+        return not self.on_file and (self.misdated is not None or self.linked is not None)
+
+    @property
     def missing(self) -> bool:
         """The 56 days have ended and no response is on file (never "overdue": one may exist)."""
         return self.kind in MISSING
 
     def words(self, form: str = "full") -> str:
-        """ "response published 3 April 2024, within the 56 days" (full), "published 3 Apr 2024, in time" (brief)."""
+        """ "response published 3 April 2024, within the 56 days" (full), "published 3 Apr 2024, in time" (brief).
+        A response on file that names the report with another date, or a source's link to the published
+        response, is said where "none on file" would be, or after the standing: the office checks it, or
+        records its date, rather than looking for one."""
         late = (self.responded - self.due).days if self.responded and self.due else 0
         days = (self.due - self.on).days if self.due and self.on else 0
-        text = RESPONSE_WORDS[self.kind][form].format(
-            responded=_long(self.responded) if self.responded else "", due=_long(self.due) if self.due else "",
+        template, misdated = RESPONSE_WORDS[self.kind][form], self._misdated(form) or self._linked(form)
+        none = misdated or RESPONSE_WORDS["absent"][form]
+        if misdated and "{none}" not in template and not self.on_file:
+            template += "; " + misdated.replace("{", "{{").replace("}", "}}")
+        text = template.format(
+            none=none, responded=_long(self.responded) if self.responded else "",
+            due=_long(self.due) if self.due else "",
             latest=_long(self.latest) if self.latest else "", days=days, published=str(self.published),
             responded_short=short_date(self.responded) if self.responded else "",
             latest_short=short_date(self.latest) if self.latest else "",
@@ -100,6 +116,21 @@ class ResponseStanding:
             return RESPONSE_WORDS["published-no-limit"][form].format(
                 responded=_long(self.responded), responded_short=short_date(self.responded)) + "; " + text
         return text
+
+    def _linked(self, form: str) -> str:
+        """The words for a source that links the published response, or ""."""
+        if self.linked is None:
+            return ""
+        return RESPONSE_WORDS["linked"][form].format(where=str(self.linked.place), text=self.linked.text)
+
+    def _misdated(self, form: str) -> str:
+        """The words for a response on file that dates the report otherwise (or not at all), or ""."""
+        if self.misdated is None:
+            return ""
+        if not self.misdated.known:
+            return RESPONSE_WORDS["misdated-undated"][form]
+        short = short_date(self.misdated.exact) if self.misdated.exact else str(self.misdated)
+        return RESPONSE_WORDS["misdated"][form].format(misdated=str(self.misdated), misdated_short=short)
 
 
 def response_standing(due: date | None, responded: date | None, as_of: date, published: PublicationDate,

@@ -135,6 +135,7 @@ def _s55(c: Comparison, options: PackOptions, standing) -> Section:
     blocks = list(render_blocks(
         "s55_response.txt.j2", said=standing.words("said"), published=c.new.published,
         office=options.office_for(c.new.force, on=standing.duty_day), answered=standing.on_file, past=standing.missing,
+        traced=standing.traced,
         limitless=standing.kind == "before-limit", due=long_date(c.s55_due) if c.s55_due else "",
         latest=long_date(standing.latest) if standing.latest else "",
         formal=bool(formal), complete=c.new.findings_complete, kind=with_article(c.new.source_kind_name),

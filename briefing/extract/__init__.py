@@ -40,7 +40,7 @@ from briefing.extract.judgements import (
 )
 from briefing.extract.monitoring import read_monitoring
 from briefing.extract.reader import SourceLine, read_report
-from briefing.extract.responses import response_of
+from briefing.extract.responses import response_link, response_of
 from briefing.extract.scope import covered
 from briefing.frameworks import Cycle, Frameworks
 from briefing.model import (
@@ -181,7 +181,8 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
                             grade_counts=tuple(counts), areas_graded=areas_graded(ctx), rest=rest_grade(ctx), notes=" ".join(f"{w}"[:1].upper() + f"{w}"[1:] + "." for w in warnings),
                             source_kind=source_kind, findings_complete=False, report_type=kind,
                             inspectorates=reports.inspectorates_of(page.opening), covers=_covers(kind, page, force),
-                            counts=reports.stated_counts(lines), response=response_of(ctx, source_kind),
+                            counts=reports.stated_counts(lines), response=(response := response_of(ctx, source_kind)),
+                            response_link=None if response else response_link(ctx.source),
                             monitoring=monitoring, closures=closures, headline=read_headline(ctx, force),
                             unplaced=tuple(loose))  # its warnings travel in the Extraction, said once by pack
     said = tuple(w if isinstance(w, ReadingWarning) else ReadingWarning(w) for w in warnings)

@@ -11,6 +11,11 @@ by the first of these named rules that finds a date:
   the top of the page, above the body of the letter;
 A page with no such date gives a response with no date: the register then knows a
 response exists but cannot say when it came.
+
+A page that is not the response but links it ("Read the response from the PCC to the Home
+Secretary on HMIC Effectiveness Inspection") gives that line (response_link): the response
+was published, though no copy is on file, so the register asks for its date rather than
+implying none was published.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from datetime import date
 from briefing.extract.language import MONTH, month_number
 from briefing.extract.reader import SourceLine
 from briefing.extract.ruler import Reading, Ruler, whole_text
-from briefing.model import Place, Response
+from briefing.model import Place, Quote, Response
 
 RESPONSE_WORDS = re.compile(
     r"\b(?:(?:pcc|commissioner)(?:['\u2019]s?)?\s+(?:formal\s+)?response\b|response\s+to\s+(?:the\s+)?(?:hmicfrs|hmic|"
@@ -40,6 +45,9 @@ DATE_LINE = re.compile(rf"^\s*{FULL_DATE}\s*$", re.IGNORECASE)
 BY = re.compile(r"(?:(?:[A-Z][\w\u2019'.-]+,?\s+){0,5}(?:the\s+)?Police(?:,\s+Fire)?\s+(?:and|&)\s+Crime\s+Commissioner"
                 r"(?:\s+for\s+[A-Z][\w-]+(?:\s+\([^)]{3,40}\))?)?)|\bthe\s+Commissioner\b|\bMayor\s+of\s+[A-Z]\w+")
 TOP_LINES = 15
+LINK = re.compile(r"^\W*(?:read|view|download|see|click\s+here\s+(?:to|for))\s+(?:(?:the|our|a|my)\s+)?"
+                  r"(?:[\w\u2019'-]+\s+){0,6}?response\b", re.IGNORECASE)  # "Read the PCC's response to ..."
+LINK_WORDS = 30  # a link is a line of its own, not a sentence of prose that mentions a response
 
 
 def _day(match: re.Match) -> date | None:
@@ -115,6 +123,17 @@ def response_of(ctx, source_kind: str, rules: Ruler = RESPONSE_RULES) -> Respons
     if found:
         return Response(_by(lines), found.day, Place(line=found.line.line), how=found.how)
     return Response(_by(lines), None, Place())
+
+
+def response_link(lines: list[SourceLine]) -> Quote | None:
+    """The first line that is a link to the local policing body's published response: the
+    link's words ("Read ... response"), the body named in it (a force's own response is not
+    the s.55 one), and short enough to be a link rather than prose."""
+    for line in lines:
+        text = " ".join(line.text.split())
+        if len(text.split()) <= LINK_WORDS and LINK.search(text) and BODY.search(text):
+            return Quote(text, line.place, how="response-link")
+    return None
 
 
 def _by(lines: list[SourceLine]) -> str:

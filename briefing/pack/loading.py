@@ -100,6 +100,8 @@ def response_subject(request):
             raise BriefingError(f"{request.inputs[0]}: a national report names no force; say whose response this is "
                                 "with --force NAME")
         checked = check_files(files, report.force, request.data)
+        held = checked.holding(files[0].file)  # an undated page's report is the dated one it joined (compare.record)
+        report = held.inspection if held is not None else report
         entries = [e for e in register_of(checked, report.force, as_of, None, request.data) if e.key == report.key()]
         if not entries:
             raise BriefingError(f"{request.inputs[0]}: {report.title} was published {report.published}, after "

@@ -37,8 +37,15 @@ def home():
                            grid=(grid := _grid(record, force, reference())), partly=_partly(grid, reference()),
                            state_words=area_state_words, no_area=NO_AREA,
                            grid_key=reference().wording["paper"]["grid"]["short_key"],
-                           names={i.key(): n for n, _, i in record.of(force)}, actions=_actions(today),
+                           names=_names(record, force), actions=_actions(today),
                            packs=_packs(), unreadable=record.unreadable, folder=folder().root)
+
+
+def _names(record, force: str) -> dict[str, str]:
+    """Each register key's dataset, to record a response to: a report's own, never a response's, and the
+    dated one where an undated page of the same report is on file too (the register joins the page to it)."""
+    reports = [(n, i) for n, _, i in record.of(force) if i.response is None]
+    return {i.key(): n for n, i in sorted(reports, key=lambda r: r[1].published.known)}
 
 
 def _register(record, force: str, today: date):

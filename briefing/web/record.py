@@ -33,9 +33,10 @@ class Record:
         from briefing.compare.record import Named, check_record
         from briefing.pack import peel_record
 
-        ours = {id(i): (n, p, i) for n, p, i in self.of(force) if i.force == force}
-        kept = check_record([Named(n, i) for n, _, i in ours.values()], force).inspections
-        return [ours[id(i)] for i in peel_record(kept, fw)]
+        ours = {n: (n, p, i) for n, p, i in self.of(force) if i.force == force}
+        kept = check_record([Named(n, i) for n, _, i in ours.values()], force).reports
+        file_of = {id(k.inspection): k.file for k in kept}  # an undated page's report may be joined (a new object)
+        return [ours[file_of[id(i)]] for i in peel_record([k.inspection for k in kept], fw)]
 
     def holding(self, report: Inspection) -> str:
         """The name of the dataset on file that holds this report (the same report by

@@ -29,6 +29,8 @@ def record():
 
     name, report = _report(request.form.get("report", ""))
     form = request.form
+    if not report.published.known:  # it could not be joined to the report: the page says why, and how to go on
+        return render_template("response.html.j2", name=name, report=report, errors=[], form=form), 400
     errors, day = _checked(form)
     if errors:
         return render_template("response.html.j2", name=name, report=report, errors=errors, form=form), 400

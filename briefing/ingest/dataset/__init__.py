@@ -29,6 +29,7 @@ from briefing.ingest.dataset.report import (
     read_names,
     read_report_type,
     read_response,
+    read_response_link,
     read_source_kind,
     source_of,
     source_title_of,
@@ -77,7 +78,7 @@ def inspection_from_data(name: str, located: Located, reference: Reference | Non
         inspectorates=read_names(checker, data, "inspectorates"), covers=read_names(checker, data, "covers"),
         counts=read_stated_counts(checker, data), response=read_response(checker, data),
         monitoring=read_monitoring(checker, data), closures=read_closures(checker, data),
-        headline=read_headline(checker, data),
+        headline=read_headline(checker, data), response_link=read_response_link(checker, data),
         warnings=tuple(checker.warnings))
     if checker.problems:
         raise ValidationFailed(checker.problems)

@@ -19,9 +19,13 @@ TOP_KEYS = ("force", "cycle", "report_type", "title", "published", "published_by
             "findings_complete", "report", "grades_from",
             "inspectorates", "covers", "response", "notes", "judgements", "findings", "key_figures", "grade_counts", "counts",
             "areas_graded", "rest",
-            "corrections", "monitoring", "closures", "headline")
+            "corrections", "monitoring", "closures", "headline", "response_link")
 KEY_SYNONYMS = {"judgments": "judgements", "key_figure": "key_figures", "figures": "key_figures"}
-REQUIRED = ("force", "published")  # and a cycle for a PEEL assessment, a title for any other report
+REQUIRED = ("force",)  # and a cycle for a PEEL assessment, a title for any other report
+# A report that states no date is still that report: without 'published' its date is "not stated" and its s.55 day
+# is bounded by its cycle (or a later source's 'published_by'), as when the report itself is given.
+UNDATED = ("the report's publication date is not given ('published'): packs and the register say it is not stated and "
+           "bound the s.55 last day by what is known; set it from the report to give the day")
 PLACE_KEYS = {"line", "page", "how"}  # where a fact was read, and the reading rule that read it
 CLOSURE_KEYS = {"subject", "text", "plural", "note"} | PLACE_KEYS  # a closing of a cause of concern (model.Closure)
 ITEM_KEYS = {
@@ -119,7 +123,13 @@ def check_keys(checker: Checker, data: dict) -> None:
             checker.problem(f"unknown key {key!r}" + did_you_mean(key, TOP_KEYS), key)
     peel = data.get("report_type", "peel") == "peel"
     for key in (*REQUIRED, "cycle" if peel else "title"):
-        if data.get(key) is None or not str(data.get(key)).strip():
-            needs = "every dataset needs force, cycle, published" if peel else \
-                "a report that is not a PEEL assessment needs force, title, published"
+        if _blank(data.get(key)):
+            needs = "every dataset needs force and cycle" if peel else \
+                "a report that is not a PEEL assessment needs force and title"
             checker.problem(f"missing '{key}' ({needs})", key)
+    if _blank(data.get("published")) and data.get("response") is None:
+        checker.warnings.append(UNDATED)
+
+
+def _blank(value) -> bool:
+    return value is None or not str(value).strip()

@@ -92,6 +92,22 @@ def read_response(checker: Checker, data: dict) -> Response | None:
                     checker.text(raw, "url", ("response",), required=False), checker.how(raw, ("response",)))
 
 
+def read_response_link(checker: Checker, data: dict) -> Quote | None:
+    """ "response_link": the source's line linking the PCC's published response (no copy on file)."""
+    raw = data.get("response_link")
+    if raw is None:
+        return None
+    if isinstance(raw, str):
+        raw = {"text": raw}
+    if not isinstance(raw, dict) or set(map(str, raw)) - {"text", "line", "page", "how", "note"}:
+        checker.problem("'response_link' must be the source's words linking the published response, or a mapping of "
+                        "text and line", "response_link")
+        return None
+    text = checker.text(raw, "text", ("response_link",))
+    place, how = checker.place(raw, ("response_link",)), checker.how(raw, ("response_link",))
+    return Quote(text, place, how=how) if text else None
+
+
 def read_headline(checker: Checker, data: dict) -> Quote | None:
     raw = data.get("headline")
     if raw is None:

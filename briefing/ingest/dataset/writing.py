@@ -37,6 +37,9 @@ def to_dataset(inspection: Inspection) -> dict:
         if inspection.response else "",
         "headline": compact({"text": inspection.headline.text, "by": inspection.headline.by,
                              **place(inspection.headline.place, inspection.headline.how)}) if inspection.headline else "",
+        "response_link": compact({"text": inspection.response_link.text,
+                                  **place(inspection.response_link.place, inspection.response_link.how)})
+        if inspection.response_link else "",
         "monitoring": [compact({"stage": m.stage, "event": m.event, "date": m.date.iso() if m.date else "",
                                 "text": m.text, **place(m.place, m.how)}) for m in inspection.monitoring],
         "closures": [closure(c) for c in inspection.closures],
