@@ -1,5 +1,5 @@
 """A report's publication date is its own, never another page's or another report's
-(review 6, items 2 and 10).
+(review 6, items 2, 8 and 10).
 
 - A date a sentence gives for another report ("the latest State of Policing report ...
   The report, published on Wednesday (September 10)") is that report's: a PEEL source
@@ -9,6 +9,9 @@
   page's "Posted on") is the day its words were written: it bounds the report's day
   ("on or before"), it does not date it. The inspectorate's own press release keeps its
   date; a force page that says the report was "published today" is dated by its own day.
+- A dated event about a report already out ("Police Question Time last week (19th
+  February 2025). The session focused on the recently released ... PEEL report") bounds
+  it, so the s.55 period ended by 15 April 2025 at the latest.
 
 The planted texts are written for the purpose; the last tests read the real pages the
 review names, and skip where ../shared is absent.
@@ -99,6 +102,33 @@ def test_the_inspectorates_own_press_release_and_a_page_saying_today_keep_their_
     assert force.inspection.published.iso() == "2014-11-27"
 
 
+PQT = ("SOURCE: https://www.cumbria-pcc.example.org/news/2025/02/questioning-the-chief-constable/\n"
+       "Questioning the Chief Constable following recent HMICFRS report\n\n"
+       "The PCC held Police Question Time (PQT) last week (19th February 2025). The session focused on the {what}.\n\n"
+       "Cumbria Constabulary was found to be good at preventing crime and adequate at investigating crime.\n")
+
+
+@pytest.mark.parametrize(("what", "bound"), [
+    ("recently released Cumbria Constabulary Efficiency, Effectiveness and Legitimacy (PEEL) report",
+     date(2025, 2, 19)),
+    ("recently published State of Policing report", None),  # another report's event
+])
+def test_a_dated_event_about_the_released_report_bounds_it(tmp_path, runner, what, bound):
+    result = read(tmp_path, PQT.format(what=what), "pqt.txt")
+    assert not result.inspection.published.known
+    assert result.inspection.published_by == bound
+    if bound:  # what the office reads: the last day counted from the event, not from the cycle's end (24 Feb 2026)
+        status = _status(runner, tmp_path / "pqt.txt")
+        assert status.startswith("the 56 days ended by 15 April 2025 at the latest"), status
+
+
+def test_an_event_still_to_come_bounds_nothing(tmp_path):
+    text = PQT.format(what="recently released PEEL report").replace(
+        "held Police Question Time (PQT) last week (19th February 2025)",
+        "will hold Police Question Time on 19th March 2025")
+    assert read(tmp_path, text).inspection.published_by is None
+
+
 def _status(runner, path: Path) -> str:
     result = invoke(runner, "register", str(path), "--date", "2026-12-07", "--format", "json")
     return json.loads(result.stdout)["reports"][0]["status"]
@@ -115,6 +145,7 @@ def _shared(name: str) -> Path:
     ("corpus-3/texts/cheshire-2023-25-news.txt", date(2025, 9, 11)),  # 10 September is the State of Policing's day
     ("corpus/texts/durham-2018-19-news.txt", date(2019, 5, 2)),  # a news dateline
     ("corpus-3/texts/lancashire-2021-22-pressrelease.txt", date(2022, 10, 14)),  # a repost's dateline
+    ("corpus-3/texts/avon-and-somerset-2023-25-pccpage.txt", date(2025, 2, 19)),  # Police Question Time about it
 ])
 def test_the_pages_the_review_names_bound_their_report_and_do_not_date_it(runner, name, bound):
     path = _shared(name)
