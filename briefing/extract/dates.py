@@ -116,8 +116,7 @@ TODAY_ON_PAGE = re.compile(r"\bhas\s+today\s+(?:been\s+)?\w+|\b(?:published|rele
 @whole_text
 def today(ctx):
     """ "published today (Tuesday 12 March)"; "has today been moved", "have also been
-    published today" on a dated page whose words are its own (not a repost's, written on
-    another day than the copy)."""
+    published today" on a dated page: its own words tie the day to the page's date."""
     page = ctx.page
     for years in (page.years, page.named):
         found = _tied_after(page.top, TODAY, years)
@@ -125,7 +124,7 @@ def today(ctx):
             yield from found
             return
     said = TODAY_ON_PAGE.search(page.top)
-    if said and not whose.repost(page):
+    if said:
         yield from _dated(page_date_of(page), whose.report_tied(page.top, said.start()))
 
 
@@ -156,8 +155,10 @@ YESTERDAY = re.compile(rf"\byesterday\s+{SPOKE}\b|\b{SPOKE}\s+(?:\w+\s+){{0,5}}?
 
 @whole_text
 def yesterday(ctx):
-    """ "HM Inspector ... yesterday said:" on a page dated to the day: the day before (not
-    on a repost, whose "yesterday" was written on another day than its date)."""
+    """ "HM Inspector ... yesterday said:" on a page dated to the day: the day before. Not
+    on a repost of the inspectorate's press release: the day the inspector spoke, counted
+    back from the copy's date, is not a day the release states for the report; the copy's
+    date bounds it (published_by)."""
     page = ctx.page
     dated = page_date_of(page) if YESTERDAY.search(page.top) and not whose.repost(page) else None
     if dated and dated[2]:

@@ -4,9 +4,10 @@ A page's own date (its dateline, "Posted on 7 Dec 2023", a " date 2019-05-02" li
 the day its words were written. On the inspectorate's own page (its address on an
 official host, data/report_types.yaml) that is the day it published the report. On
 anyone else's page (a news article, a force's or PCC's page, a page of unknown origin)
-it is only the latest day the report can have come out; and on a repost, a copy of the
-inspectorate's press release on another's site, even "today" and "yesterday" in its
-words were written on another day than the copy's own.
+it is only the latest day the report can have come out, unless the page's own words say
+the report came out "today". On a repost, a copy of the inspectorate's press release on
+another's site, "HM Inspector ... yesterday said" is the day the inspector spoke,
+counted back from the copy's date: no day the release states for the report.
 
 A date a sentence gives for a report is that report's: "the latest State of Policing
 report ... The report, published on Wednesday (September 10)" dates the State of Policing,
