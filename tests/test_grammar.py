@@ -110,7 +110,10 @@ def test_a_page_about_several_forces_gives_one_dataset_each(tmp_path, runner):
     ("The report, published on Wednesday 14th May, 2025, found", (2025, 5, 14)),
 ])
 def test_publication_dates(tmp_path, line, expected):
-    result = read(tmp_path, f"PEEL 2023-25: Northshire Police\n{line}\n")
+    """On the inspectorate's own page: another's page's own date only bounds the report's
+    (tests/test_published_whose.py)."""
+    result = read(tmp_path, f"SOURCE: https://hmicfrs.justiceinspectorates.gov.uk/news/news-feed/northshire-peel/\n"
+                            f"PEEL 2023-25: Northshire Police\n{line}\n")
     p = result.inspection.published
     assert (p.year, p.month, p.day) == expected
 

@@ -21,7 +21,7 @@ from briefing.extract.closures import mark_closed, read_closures
 from briefing.extract.context import Context, Settled
 from briefing.extract.counts import COUNT_RULES, areas_graded, in_order, rest_grade
 from briefing.extract.cycles import Cue, cycle_published, detect_cycle, names_cycle, weakly_settled
-from briefing.extract.dates import publication_date, published_by
+from briefing.extract.dates import for_report, publication_date, published_by
 from briefing.extract.findings import find_findings
 from briefing.extract.forces import canonical_force, force_sections
 from briefing.extract.grades import Statement, read_grades
@@ -120,9 +120,6 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
     warnings: list[str | ReadingWarning] = list(notes)  # those with a place are typed where they are made
     if undated:
         warnings.append(undated)
-    if found and found.day is None:
-        warnings.append(f"the publication date is known only as {PublicationDate(*published)} ({found.how}); set the "
-                        "day from the report before relying on the s.55 deadline")
     chosen, evidence, named, caution = _cycle(fw, cycle, published, statements, ctx)
     if not named and not cycle and (dated_only := earlier_only(fw, statements)):
         # "last inspected in 2018/19, when it was rated ...", and no more: a page whose own date alone put it in a
@@ -147,6 +144,13 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
         kind = "peel"  # nothing says what report this is: read as the usual case, and say the cycle is missing
     if kind not in PEEL_RELATED and not cycle and chosen and chosen.report_type == "peel":
         chosen, evidence = None, ""  # a thematic or force report is not about a PEEL cycle, whatever its dates
+    found, another = for_report(found, kind)  # a date its sentence gives for another report is not this one's
+    if another:
+        published = None
+        warnings.append(another)
+    if found and published and found.day is None:
+        warnings.append(f"the publication date is known only as {PublicationDate(*published)} ({found.how}); set the "
+                        "day from the report before relying on the s.55 deadline")
     if chosen:
         statements = dated(statements, chosen)
     reading = chosen or best_reading_cycle(fw, statements)
@@ -177,7 +181,7 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
     inspection = Inspection(force=force, cycle=chosen.id if chosen else "",
                             title=(reports.peel_title(page, chosen, force) if kind == "peel" else title) or "",
                             published=PublicationDate(*published) if published else PublicationDate(0),
-                            published_by=None if published else published_by(ctx), source=str(path), judgements=tuple(judgements), findings=tuple(findings),
+                            published_by=None if published else published_by(ctx, kind), source=str(path), judgements=tuple(judgements), findings=tuple(findings),
                             grade_counts=tuple(counts), areas_graded=areas_graded(ctx), rest=rest_grade(ctx), notes=" ".join(f"{w}"[:1].upper() + f"{w}"[1:] + "." for w in warnings),
                             source_kind=source_kind, findings_complete=False, report_type=kind,
                             inspectorates=reports.inspectorates_of(page.opening), covers=_covers(kind, page, force),

@@ -8,6 +8,8 @@ import re
 from datetime import date
 
 from briefing.extract.date_forms import DATELINE_LINES, date_after, dateline, page_date_of
+from briefing.extract.published_events import event_bound
+from briefing.extract.published_whose import inspectorates_page
 from briefing.model import PublicationDate
 
 SPOKE = r"(?:said|says|published|publishes|released|reported|found|concluded|warned|praised|added)"
@@ -21,18 +23,21 @@ TO_COME = re.compile(r"\b(?:will|is\s+(?:due|expected|set)\s+to|are\s+(?:due|exp
                      r"\bdue\s+to\s+be\s+published\b|\bforthcoming\b", re.IGNORECASE)
 
 
-def published_by(ctx) -> date | None:
-    """The latest day the report can have come out, where the text gives no day of its own:
-    the page's own date where it says the report came out "recently", the news page's
-    dateline ("Jan 29, 2025" above "its latest report"), or the "Last updated" stamp of a
-    page about one report. A page speaks of a report already out, so the report came out on or before each;
-    the nearest is kept. It bounds the s.55 period, never gives its day; a page whose lead
+def published_by(ctx, kind: str = "") -> date | None:
+    """The latest day the report (of type `kind`) can have come out, where the text gives
+    no day of its own: the page's own date where it says the report came out "recently",
+    the page's own date where the page is not the inspectorate's (a news page's dateline,
+    "Jan 29, 2025" above "its latest report", a repost's " date 2022-10-14"), the "Last
+    updated" stamp of a page about one report, or a dated event about the report already
+    out ("PQT last week (19th February 2025) ... the recently released PEEL report"). A
+    page speaks of a report already out, so the report came out on or before each; the
+    nearest is kept. It bounds the s.55 period, never gives its day; a page whose lead
     says the report is to come ("will publish") is not bounded by its own date."""
     repost = _repost(ctx)
     ahead = TO_COME.search("\n".join(ctx.page.top_lines[:DATELINE_LINES]))  # its lead says the report is to come
     days = [repost[1] if repost else None, *((dateline(ctx.page.top_lines), _last_updated(ctx.page)) if not ahead else ())]
-    bounds = [date(*day) for day in days if day and day[1] and day[2]]
-    return min(bounds) if bounds else None
+    bounds = [date(*day) for day in days if day and day[1] and day[2]] + [event_bound(ctx, kind)]
+    return min((day for day in bounds if day), default=None)
 
 
 PILLAR_QUESTION = re.compile(r"^how\s+(?:effective|efficient|legitimate)\b.*\?$", re.IGNORECASE | re.MULTILINE)
@@ -57,6 +62,16 @@ def reposted(ctx) -> str:
         return ""
     return (f"the page is dated {PublicationDate(*found[1])} but says the report came out earlier (\"{found[0]}\"), "
             "so its publication date is not read; set 'published' from the report")
+
+
+def dated_page(page) -> str:
+    """What to tell the user where a page not the inspectorate's bears a date of its own."""
+    day = dateline(page.top_lines)
+    ahead = TO_COME.search("\n".join(page.top_lines[:DATELINE_LINES]))  # written before its report: bounds nothing
+    if not day or not day[2] or ahead or inspectorates_page(page):
+        return ""
+    return (f"the page is dated {PublicationDate(*day)}, the day it was written (it is not the inspectorate's own "
+            "page), so the report came out on or before it; set 'published' from the report")
 
 
 def _repost(ctx) -> tuple[str, tuple] | None:

@@ -58,12 +58,22 @@ DATELINE_LINES = 12
 DATELINE_CHARS = 80
 
 
+DATE_LABEL = re.compile(r"^\s*(?:posted(?:\s+on)?|dated|date)\s*:?\s*(?=\w)", re.IGNORECASE)
+
+
 def dateline(lines: list[str]) -> tuple[int, int | None, int | None] | None:
     """The date a page bears on a line of its own near its top, a news page's dateline
-    ("Jan 29, 2025", "Friday, 19th November 2021, 10:40 am", "09/04/2026"): when the page
-    was written, not when the report it speaks of was published. "09/04/2026" is 9 April
-    or 4 September: only its year is certain."""
+    ("Jan 29, 2025", "Friday, 19th November 2021, 10:40 am", "09/04/2026"), or after a
+    label that begins a line ("Posted on 7 Dec 2023", " date 2019-05-02 Durham ..."): when
+    the page was written, not when the report it speaks of was published. "09/04/2026" is
+    9 April or 4 September: only its year is certain."""
     for text in lines[:DATELINE_LINES]:
+        label = DATE_LABEL.match(text)
+        if label:
+            dated = _labelled(text[label.end():])
+            if dated:
+                return dated
+            continue
         if len(text) > DATELINE_CHARS:
             continue  # a dateline is short; the clock pattern is not tried on a long line
         bare = CLOCK.sub("", text.strip()).strip(" ,|-")
@@ -81,14 +91,29 @@ def dateline(lines: list[str]) -> tuple[int, int | None, int | None] | None:
     return None
 
 
+def _labelled(rest: str) -> tuple[int, int | None, int | None] | None:
+    """The date that begins what follows a page's date label, with a year of its own."""
+    for form in DATE_FORMS:
+        found = form.match(rest)
+        if found and (found.groupdict().get("year") or found.groupdict().get("iso") or found.groupdict().get("yyyy")):
+            return date_of(found, [])
+    return None
+
+
 def date_after(text: str, lead: re.Pattern, years: list[int]) -> tuple[int, int, int] | None:
     """The date straight after a lead ("Published on: ", "released on ")."""
+    found = date_after_at(text, lead, years)
+    return found[0] if found else None
+
+
+def date_after_at(text: str, lead: re.Pattern, years: list[int]) -> tuple[tuple[int, int, int] | None, int] | None:
+    """The date straight after a lead, and where the lead is (its sentence says whose date it is)."""
     for match in lead.finditer(text):
         rest = text[match.end():match.end() + 40]
         for form in DATE_FORMS:
             found = form.match(rest)
             if found:
-                return date_of(found, years)
+                return date_of(found, years), match.start()
     return None
 
 

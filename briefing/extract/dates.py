@@ -10,13 +10,18 @@ these named rules that finds it.
 - month-published: "In March 2018, HMICFRS published ...": the month, said so;
 - yesterday: a page dated to the day that says the inspector spoke or the report came out
   "yesterday" ("HM Inspector ... yesterday said:"): the day before the page's date;
-- page-date: a page's own "Posted on", "date" or month line near its top, unless the page
-  says the report came out, or the inspector spoke, "recently" or "last week" (a repost:
-  the page's date is then only the latest the report can have come out, and no date is read);
+- page-date: the inspectorate's own page's "Posted on", "date" or month line near its top,
+  unless the page says the report came out, or the inspector spoke, "recently" or "last
+  week". Anyone else's page (a news article, a repost of the press release, a force's or
+  PCC's page) bears the day its words were written: that only bounds the report's day
+  (published_by), unless its own words say the report came out "today" (today);
 - letter-date: a letter's "Sent on" line, or the date line of a letter.
 A date without a year takes the page's own years, or failing those the year in which
 that weekday fits the inspectorate's name then. A "Last updated" stamp, like a news
-page's dateline, is never a publication date: it bounds it (published_by).
+page's dateline, is never a publication date: it bounds it (published_by). A date a
+sentence gives for another report ("the State of Policing report, published on ...") is
+that report's, never the one read (published_whose.report_tied, checked once the report's
+type is known: for_report).
 """
 
 from __future__ import annotations
@@ -25,13 +30,23 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from briefing.extract.date_bounds import RECENTLY, SPOKE, UPDATED, published_by, reposted
-from briefing.extract.date_forms import DATE_FORMS, MONTH_GROUP, date_after, date_of, dateline, page_date_of
+from briefing.extract import published_whose as whose
+from briefing.extract.date_bounds import RECENTLY, SPOKE, UPDATED, dated_page, published_by, reposted
+from briefing.extract.date_forms import (
+    DATE_FORMS,
+    MONTH_GROUP,
+    date_after,
+    date_after_at,
+    date_of,
+    dateline,
+    page_date_of,
+)
 from briefing.extract.language import MONTH_NAME, MONTHS, month_number
 from briefing.extract.ruler import Reading, Ruler, whole_text
+from briefing.model import PublicationDate
 
 _date = date_of  # the name extract.monitoring imports it by
-__all__ = ["DATE_FORMS", "DATE_RULES", "Published", "dateline", "publication_date", "published_by"]
+__all__ = ["DATE_FORMS", "DATE_RULES", "Published", "dateline", "for_report", "publication_date", "published_by"]
 
 LABEL = re.compile(r"\b(?:published(?:\s+on)?|publication\s+date|date\s+of\s+publication|date\s+published)\s*"
                    r"(?::\s*|[-\u2013]\s+|\n[-\u2022*\s]*(?=\d))|^\s*(?:-\s+)?published(?:\s+on)?\s*:?\s+(?=\w)",
@@ -56,14 +71,23 @@ class Published:
     month: int | None = None
     day: int | None = None
     how: str = ""  # the rule that read it
+    tied: str = ""  # the type of report its sentence names ("other" for the State of Policing), if any
+    tied_name: str = ""  # that report as the sentence names it
 
     def parts(self) -> tuple[int, int | None, int | None]:
         return self.year, self.month, self.day
 
 
-def _dated(found) -> list[Reading]:
-    """A date rule's reading: the date it found, claiming no text (a page has one date)."""
-    return [Reading((), (Published(*found),))] if found else []
+def _dated(found, tie: tuple[str, str] = ("", "")) -> list[Reading]:
+    """A date rule's reading: the date it found, claiming no text (a page has one date),
+    with the report its sentence ties it to."""
+    return [Reading((), (Published(*found, tied=tie[0], tied_name=tie[1]),))] if found else []
+
+
+def _tied_after(text: str, lead: re.Pattern, years: list[int]) -> list[Reading]:
+    """The date after a lead, with the report its sentence names."""
+    found = date_after_at(text, lead, years)
+    return _dated(found[0], whose.report_tied(text, found[1])) if found and found[0] else []
 
 
 @whole_text
@@ -82,17 +106,26 @@ def published_label(ctx):
 @whole_text
 def released(ctx):
     """ "published its report on Thursday 10 April", "published ... on Thursday (July 24)"."""
-    yield from _dated(date_after(ctx.page.top, RELEASE, ctx.page.years))
+    yield from _tied_after(ctx.page.top, RELEASE, ctx.page.years)
+
+
+TODAY_ON_PAGE = re.compile(r"\bhas\s+today\s+(?:been\s+)?\w+|\b(?:published|released|issued)\s+today\b(?!\s*\()",
+                           re.IGNORECASE)
 
 
 @whole_text
 def today(ctx):
-    """ "published today (Tuesday 12 March)"; "has today been moved" on a dated page."""
+    """ "published today (Tuesday 12 March)"; "has today been moved", "have also been
+    published today" on a dated page: its own words tie the day to the page's date."""
     page = ctx.page
-    dated = date_after(page.top, TODAY, page.years) or date_after(page.top, TODAY, page.named)
-    if not dated and re.search(r"\bhas\s+today\s+(?:been\s+)?\w+", page.top, re.IGNORECASE):
-        dated = page_date_of(page)
-    yield from _dated(dated)
+    for years in (page.years, page.named):
+        found = _tied_after(page.top, TODAY, years)
+        if found:
+            yield from found
+            return
+    said = TODAY_ON_PAGE.search(page.top)
+    if said:
+        yield from _dated(page_date_of(page), whose.report_tied(page.top, said.start()))
 
 
 @whole_text
@@ -112,7 +145,9 @@ def entry_heading(ctx):
 def month_published(ctx):
     """ "In March 2018, HMICFRS published ...": the month only."""
     found = MONTH_PUBLISHED.search(ctx.page.top)
-    yield from _dated((int(found.group("year")), month_number(found.group("month")), None) if found else None)
+    if found:
+        yield from _dated((int(found.group("year")), month_number(found.group("month")), None),
+                          whose.report_tied(ctx.page.top, found.start()))
 
 
 YESTERDAY = re.compile(rf"\byesterday\s+{SPOKE}\b|\b{SPOKE}\s+(?:\w+\s+){{0,5}}?yesterday\b", re.IGNORECASE)
@@ -120,9 +155,12 @@ YESTERDAY = re.compile(rf"\byesterday\s+{SPOKE}\b|\b{SPOKE}\s+(?:\w+\s+){{0,5}}?
 
 @whole_text
 def yesterday(ctx):
-    """ "HM Inspector ... yesterday said:" on a page dated to the day: the day before."""
+    """ "HM Inspector ... yesterday said:" on a page dated to the day: the day before. Not
+    on a repost of the inspectorate's press release: the day the inspector spoke, counted
+    back from the copy's date, is not a day the release states for the report; the copy's
+    date bounds it (published_by)."""
     page = ctx.page
-    dated = page_date_of(page) if YESTERDAY.search(page.top) else None
+    dated = page_date_of(page) if YESTERDAY.search(page.top) and not whose.repost(page) else None
     if dated and dated[2]:
         day = date(*dated) - timedelta(days=1)
         yield from _dated((day.year, day.month, day.day))
@@ -130,9 +168,10 @@ def yesterday(ctx):
 
 @whole_text
 def page_date(ctx):
-    """The page's own date: "Posted on 7 Dec 2023", a "date 2025-07-23" line, or a month
-    line near its top; none where the page says the report came out "recently"."""
-    if not RECENTLY.search(ctx.page.top):
+    """The inspectorate's own page's date: "Posted on 7 Dec 2023", a "date 2025-07-23"
+    line, or a month line near its top; none where the page says the report came out
+    "recently". Another's page's date bounds the report's (published_by)."""
+    if whose.inspectorates_page(ctx.page) and not RECENTLY.search(ctx.page.top):
         yield from _dated(page_date_of(ctx.page))
 
 
@@ -163,7 +202,7 @@ DATE_RULES = Ruler([
 
 def publication_date(ctx, rules: Ruler = DATE_RULES) -> tuple[Published | None, str]:
     """The publication date and, where none is read, a warning saying what the page does say (a
-    "last updated" stamp, or that it came out "recently": a repost)."""
+    "last updated" stamp, that it came out "recently": a repost, or another's page's own date)."""
     found = rules.read(ctx).first
     if found:
         return found, ""
@@ -172,4 +211,13 @@ def publication_date(ctx, rules: Ruler = DATE_RULES) -> tuple[Published | None, 
     if updated:
         return None, (f"the page was last updated on {'-'.join(f'{p:02d}' for p in updated if p)}, which is not the "
                       "report's publication date; set 'published' from the report")
-    return None, reposted(ctx)
+    return None, reposted(ctx) or dated_page(page)
+
+
+def for_report(found: Published | None, kind: str) -> tuple[Published | None, str]:
+    """The date read, unless its sentence gives it for another report than the one read
+    (of type `kind`): then none, and a warning naming that report."""
+    if not found or not whose.of_another_report(found.tied, kind):
+        return found, ""
+    return None, (f"the date read ({PublicationDate(*found.parts())}) is that of {found.tied_name}, not of this "
+                  "report; set 'published' from the report")
