@@ -73,3 +73,19 @@ def test_a_skeleton_row_for_a_finding_that_is_no_recommendation_says_so(inspecti
     table = next(b for b in s55.blocks if getattr(b, "kind", "") == "table")
     labels = [row[0] for row in table.rows if row[0].startswith("Finding")]
     assert labels and all(label.endswith(": a concern the source states, not a recommendation") for label in labels)
+
+
+def test_a_report_known_only_to_be_out_by_a_day_says_that_day_in_the_paper_details(inspections):
+    """Cheshire 2023-25 (review 6, item 2): the news article dates another report, so the PEEL
+    report's day is not stated, but the article's own date bounds it; About this paper said only
+    "publication date not stated". Planted: the bundled 2023-25 article undated, bounded by a day."""
+    from dataclasses import replace
+
+    from briefing.model import PublicationDate
+
+    day = date(2026, 12, 7)
+    new = replace(inspections["peel-2023-25"], published=PublicationDate(0), published_by=date(2024, 3, 1))
+    briefing = build_briefing(compare(inspections["peel-2021-22"], new, as_of=day), None,
+                              PackOptions(audience="pcc", date=day))
+    text = " ".join(briefing.text().split())
+    assert "PEEL 2023-25 (publication date not stated; out on or before 1 March 2024)" in text

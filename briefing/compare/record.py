@@ -30,7 +30,6 @@ from briefing.phrases import long_date
 from briefing.reference import load_frameworks
 from briefing.words import content_stems
 
-
 LETTERS = NOT_S55_TYPES | {"revisit-letter"}  # letters about a report, never the report itself
 
 

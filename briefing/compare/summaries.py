@@ -135,6 +135,7 @@ class InspectionSummary:
     counted_rest: tuple[str, ...] = ()  # the grade its counts leave every area it does not name (states.counted_rest)
     report_type: str = "peel"  # a monitoring letter given as an inspection has no s.55 last day (report_types.yaml)
     names_its_total: bool = False  # it names as many areas as it says were graded (compare.counted.names_its_total)
+    published_by: date | None = None  # its day not stated, it was out on or before this one (model.Inspection.published_by)
 
     @property
     def name(self) -> str:
@@ -157,7 +158,7 @@ class InspectionSummary:
                    inspection.report or (inspection.title if inspection.source_kind == "report" else ""),
                    inspection.cite(), inspection.grades_from, inspection.unplaced, inspection.headline,
                    inspection.areas_graded, inspection.rest, counted_rest(fw, inspection) if inspection.cycle else (),
-                   inspection.report_type, names_its_total(inspection))
+                   inspection.report_type, names_its_total(inspection), inspection.published_by)
 
     def to_json(self) -> dict:
         return {"force": self.force, "cycle": self.cycle, "cycle_name": self.cycle_name, "title": self.title,

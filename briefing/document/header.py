@@ -68,7 +68,10 @@ def _s55_decision(decisions: Mapping, standing: ResponseStanding) -> tuple[str, 
 def _compared(c: Comparison) -> str:
     """The two inspections by cycle and date: a source's own title may be a news headline."""
     def when(s) -> str:
-        return "publication date not stated" if s.published_iso == "unknown" else f"published {s.published}"
+        if s.published_iso != "unknown":
+            return f"published {s.published}"
+        return "publication date not stated" + (f"; out on or before {long_date(s.published_by)}" if s.published_by
+                                                else "")
 
     return f"{c.old.cycle_name} ({when(c.old)}) and {c.new.cycle_name} ({when(c.new)})"
 

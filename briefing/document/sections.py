@@ -11,6 +11,7 @@ from briefing.document.wording import (
     area_label,
     figure_cells,
     join_words,
+    long_date,
     new_words,
     number,
     report_to_check,
@@ -38,7 +39,8 @@ def _gaps(s: InspectionSummary) -> str:
                     "finding of the report" if s.findings else "lists no findings")
     if s.published_exact is None:
         gaps.append(f"publication date known only as {s.published}" if PublicationDate.from_iso(s.published_iso).known
-                    else "publication date not stated")
+                    else "publication date not stated" + (f" (out on or before {long_date(s.published_by)})"
+                                                           if s.published_by else ""))
     if not any(j.grade != "ungraded" for j in s.judgements):
         gaps.append("no graded judgements recorded")
     elif s.grades_from:
