@@ -16,6 +16,7 @@ concern goes on to raise new ones).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 
 from briefing.model import Closure, Finding
@@ -51,9 +52,8 @@ STOP = frozenset("a an the of to and or in on for its their this that with by at
 def read_closures(lines) -> tuple[Closure, ...]:
     """Every closing of a cause of concern the source states, in its order."""
     out = []
-    for index, line in enumerate(lines):
-        if not CUE.search(line.text):  # most lines close nothing: the sentence patterns run only where they may
-            continue
+    for index in _cued(lines):  # most lines close nothing: the sentence patterns run only where they may
+        line = lines[index]
         for sentence in SENTENCE.findall(line.text):
             for found in (*ACTIVE.finditer(sentence), *PASSIVE.finditer(sentence)):
                 if _refused(sentence, found, found.re is ACTIVE):
@@ -66,6 +66,35 @@ def read_closures(lines) -> tuple[Closure, ...]:
                                                                                                          "areas"))))
                 break
     return tuple(out)
+
+
+def _cued(lines) -> list[int]:
+    """The indexes of the lines holding a verb of closing, in order, found through the whole
+    text at once. CUE run over a long text tries every character (11 ms on a 105-page
+    report); str.find of "clo" and "charg" in the lowered text goes at C's pace, and CUE
+    then tests each place found: its "c", "l", "o", "h", "a", "r", "g" are ASCII letters that
+    no other letter matches case-insensitively, so every match holds one of the two."""
+    starts, at = [], 0
+    for line in lines:
+        starts.append(at)
+        at += len(line.text) + 1
+    text = "\n".join(line.text for line in lines)
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter lowered to two ("İ"): the places would not agree
+        found = {cue.start() for cue in CUE.finditer(text)}
+    else:
+        found = {at for at in _places(lowered, "clo", 0) if CUE.match(text, at)} | \
+                {at for at in _places(lowered, "charg", 3) if CUE.match(text, at)}
+    return sorted({bisect_right(starts, at) - 1 for at in found})
+
+
+def _places(text: str, word: str, back: int):
+    """Where a cue may start: each place of `word`, `back` characters before it."""
+    at = text.find(word)
+    while at >= 0:
+        if at >= back:
+            yield at - back
+        at = text.find(word, at + 1)
 
 
 def _refused(sentence: str, found: re.Match, active: bool) -> bool:

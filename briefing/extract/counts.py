@@ -185,11 +185,17 @@ ALL_AREAS = re.compile(r"\b(?:ranked|rated|graded|assessed|judged)\s+(?:as\s+)?(
                        re.IGNORECASE)
 
 
+GRADED_THINGS = ("area", "categor", "question", "field")  # what REST and ALL_AREAS both need a paragraph to name
+
+
 def rest_grade(ctx) -> RestGrade | None:
     """ "All other graded areas of the force's work were ranked as adequate": the grade of every
     graded area the source does not name (a count of areas it is not: see model.RestGrade);
     never one about an earlier inspection, never with a number ("the other two areas")."""
+    naming = ctx.holding(GRADED_THINGS)  # found once through the whole text, not a test a paragraph
     for para in ctx.paras:
+        if para.index not in naming:
+            continue
         folded = ctx.folded(para)
         if "other" not in folded and "remaining" not in folded and "rest" not in folded and "all" not in folded:
             continue
