@@ -144,6 +144,8 @@ def none(ctx, para):
     "no requires improvement or inadequate grades", "don't have any headings below 'adequate'"."""
     for match, grades in _counts(ctx, para, ("no-areas", "no-grades")):
         yield _reading(para, match, grades, 0)
+    if not _may_count("below", ctx, para):
+        return
     for match in _patterns(ctx.grammar.vocabulary.grades, ctx.grammar.vocabulary.lead)["below"].finditer(para.text):
         floor = ctx.grammar.grade_of(match.group("grade").strip("'\u2018\u2019\"\u201c\u201d"))
         if floor in LADDER and not _earlier(ctx, para, match.start()):
