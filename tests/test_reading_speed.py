@@ -62,3 +62,25 @@ def test_a_collector_the_caller_turned_off_stays_off_and_a_group_inside_another_
             assert not gc.isenabled()
         assert not gc.isenabled()
     assert gc.isenabled()
+
+
+def test_the_count_patterns_find_with_their_leads_what_they_find_without():
+    """A count pattern opens on a lookahead for where a count or a grade word can begin
+    (counts.NUMBER_LEAD, Vocabulary.pair_lead): it finds the same, only sooner."""
+    import re
+
+    from briefing.extract import counts
+    from briefing.extract.context import grammar_of
+    from briefing.reference import reference
+
+    vocabulary = grammar_of(reference().frameworks).vocabulary
+    texts = seed("peel-2021-22").read_text(encoding="utf-8").splitlines() + [
+        "Good in two areas, 'adequate' in six categories and ADEQUATE in 3 of the nine areas.",
+        "Three areas rated \u2018inadequate\u2019; 2 of which were Good, four of the nine areas were outstanding or good.",
+        "No areas requiring improvement, six 'outstanding' grades and two \u201cgood\u201d grades.",
+    ]
+    for name, pattern in counts._patterns(vocabulary.grades, vocabulary.pair_lead).items():
+        bare = re.compile(pattern.pattern.replace(counts.NUMBER_LEAD, "").replace(vocabulary.pair_lead, ""), pattern.flags)
+        found = [[(m.span(), m.groupdict()) for m in pattern.finditer(text)] for text in texts]
+        assert found == [[(m.span(), m.groupdict()) for m in bare.finditer(text)] for text in texts], name
+    assert any(counts._patterns(vocabulary.grades, vocabulary.pair_lead)["n-graded"].search(t) for t in texts[-3:])
