@@ -36,12 +36,14 @@ class Vocabulary:
 
     @cached_property
     def pair_lead(self) -> str:
-        """`lead` by a grade word's first two letters, where every wording opens on two: for a
-        pattern tried at every place, as the count patterns are (a quarter faster there than
-        `lead`; slower where a look behind the place already passes over most of them)."""
-        pairs = {stem[:2] for stem in self.stems}
-        if not all(len(pair) == 2 and pair.isascii() and pair.isalpha() for pair in pairs):
+        """`lead` by a grade word's first two letters, where every wording of `grades` opens on
+        two plain letters: for a pattern tried at every place, as the count patterns are (a
+        quarter faster there than `lead`; slower where a look behind the place already passes
+        over most places)."""
+        alternatives = self.grades.split("|")
+        if not all(len(alt) >= 2 and alt[:2].isascii() and alt[:2].isalpha() for alt in alternatives):
             return self.lead
+        pairs = {alt[:2].lower() for alt in alternatives}
         firsts, seconds = ("".join(sorted({pair[i] for pair in pairs})) for i in (0, 1))
         return rf"(?=[{QUOTE[1:-1]}]|[{firsts}][{seconds}])"
 
