@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from briefing.extract.text import lines_holding
 from briefing.model import Closure, Finding
 
 CONCERN = r"(?:causes?|areas?)\s+(?:of|for)\s+concern"
@@ -51,9 +52,8 @@ STOP = frozenset("a an the of to and or in on for its their this that with by at
 def read_closures(lines) -> tuple[Closure, ...]:
     """Every closing of a cause of concern the source states, in its order."""
     out = []
-    for index, line in enumerate(lines):
-        if not CUE.search(line.text):  # most lines close nothing: the sentence patterns run only where they may
-            continue
+    for index in _cued(lines):  # most lines close nothing: the sentence patterns run only where they may
+        line = lines[index]
         for sentence in SENTENCE.findall(line.text):
             for found in (*ACTIVE.finditer(sentence), *PASSIVE.finditer(sentence)):
                 if _refused(sentence, found, found.re is ACTIVE):
@@ -66,6 +66,14 @@ def read_closures(lines) -> tuple[Closure, ...]:
                                                                                                          "areas"))))
                 break
     return tuple(out)
+
+
+def _cued(lines) -> list[int]:
+    """The indexes of the lines holding a verb of closing, in order. CUE matches only where
+    the lowered line holds "clo" or "charg" (ASCII letters that no other letter matches
+    case-insensitively), which are found through the whole text at once; CUE itself, tried
+    on a report's every line, would cost 11 ms on a 105-page report."""
+    return [n for n in lines_holding([line.text for line in lines], ("clo", "charg")) if CUE.search(lines[n].text)]
 
 
 def _refused(sentence: str, found: re.Match, active: bool) -> bool:

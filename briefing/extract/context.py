@@ -104,6 +104,7 @@ class Context:
     _sentence_words: dict[int, list] = field(default_factory=dict, repr=False)
     _holding: dict[tuple, frozenset] = field(default_factory=dict, repr=False)
     _searched: dict[tuple, bool] = field(default_factory=dict, repr=False)
+    _spans_at: dict[tuple, tuple] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, lines: list[SourceLine], frameworks: Frameworks, force: str = "", forces: tuple = ()) -> Context:
@@ -203,9 +204,11 @@ class Context:
         """The text at a place: a text's line (a long line's pieces share its number), or a
         PDF's whole page (a PDF item is placed by its page), as one span a paragraph."""
         key = (place.page, place.line if place.page is None else None)
-        return tuple(Span(para.index, para.line_span(first)[0] if para.starts else 0,
-                          para.line_span(last)[1] if para.starts else len(para.text))
-                     for para, first, last in self._lines_at.get(key, ()))
+        if key not in self._spans_at:  # made once a place: a PDF page's findings each claim the whole page
+            self._spans_at[key] = tuple(Span(para.index, para.line_span(first)[0] if para.starts else 0,
+                                             para.line_span(last)[1] if para.starts else len(para.text))
+                                        for para, first, last in self._lines_at.get(key, ()))
+        return self._spans_at[key]
 
     @cached_property
     def _lines_at(self) -> dict[tuple, list[tuple[Paragraph, int, int]]]:

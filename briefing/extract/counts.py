@@ -33,6 +33,9 @@ NOT_ALL_BUT = r"(?<!\bbut\s)(?<!\bbar\s)(?<!\bexcept\s)(?<!\bsave\s)"
 # "zero of the nine areas assessed rated as good": nine is the total, never a grade's count
 NOT_THE_TOTAL = r"(?<!\bof\sthe\s)(?<!\bof\sits\s)"
 LADDER = ("outstanding", "good", "adequate", "requires improvement", "inadequate")
+# where a count can begin (a digit, or the first letter of a number word): the patterns that open on a count are
+# tried only there, as the grade vocabulary's `lead` does for those that open on a grade (the same match, found sooner)
+NUMBER_LEAD = rf"(?=[\d{re.escape(''.join(sorted({w[0] for w in (*NUMBER_WORDS, 'zero', 'no', 'none')})))}])"
 
 
 def _number(word: str) -> int:
@@ -47,7 +50,7 @@ def _grades(grammar: Grammar, words: str) -> tuple[str, ...]:
 @lru_cache(maxsize=8)
 def _patterns(grades: str, lead: str) -> dict[str, re.Pattern]:
     """Every count pattern for one grade vocabulary, compiled once (not per paragraph);
-    `lead` is the vocabulary's lookahead for the first character of a grade word."""
+    `lead` is the vocabulary's lookahead for the first letters of a grade word (Vocabulary.pair_lead)."""
     one = rf"{Q}?(?:{grades}){Q}?"
     many = rf"(?P<grades>{one}(?:\s+or\s+{one})*)"
     return {
@@ -56,17 +59,17 @@ def _patterns(grades: str, lead: str) -> dict[str, re.Pattern]:
                            rf"|\s*[.,;]|\s+and\b|\s*$)(?!\s+of\s+the\s+\w+\s+areas)", re.IGNORECASE),
         "before": re.compile(rf"{lead}{many}\s+in\s+(?P<n>{NUMBER})\s+of\s+(?:the|its)\s+\w+\s+"
                              rf"(?:areas|categories|questions)\b", re.IGNORECASE),
-        "after": re.compile(rf"\b(?P<n>{NUMBER})\s+of\s+(?:the|its)\s+\w+\s+(?:areas|categories|questions)\s+"
+        "after": re.compile(rf"{NUMBER_LEAD}\b(?P<n>{NUMBER})\s+of\s+(?:the|its)\s+\w+\s+(?:areas|categories|questions)\s+"
                             rf"(?:(?:assessed|inspected|graded)\s+)?(?:(?:were|was|are|is)\s+(?:(?:rated|graded|judged)\s+)?|"
                             rf"(?:rated|graded|judged)\s+)(?:as\s+)?{many}", re.IGNORECASE),
         "no-areas": re.compile(rf"\bno\s+(?:areas?|categories|questions|fields)\s+(?:(?!{VERBS}\b)[\w\u2019']+\s+){{0,5}}?"
                                rf"(?:(?:that\s+)?(?:were|are|was|is|have\s+been|has\s+been)\s+)?(?:(?:{VERBS})\s+(?:as\s+|to\s+be\s+)?)?"
                                rf"{many}", re.IGNORECASE),
         "no-grades": re.compile(rf"\bno\s+{many}\s+(?:grades?|gradings?|ratings?|judge?ments?)\b", re.IGNORECASE),
-        "n-graded": re.compile(rf"(?<![\w,.]){NOT_ALL_BUT}{NOT_THE_TOTAL}(?P<n>{SMALL})\s+(?:(?:[\w\u2019']+\s+){{0,3}}?(?:areas?|fields?|categories|questions)"
+        "n-graded": re.compile(rf"{NUMBER_LEAD}(?<![\w,.]){NOT_ALL_BUT}{NOT_THE_TOTAL}(?P<n>{SMALL})\s+(?:(?:[\w\u2019']+\s+){{0,3}}?(?:areas?|fields?|categories|questions)"
                                rf"\s+(?:[\w\u2019']+\s+){{0,2}}?)?(?:of\s+which\s+)?(?:(?:were|was|are|is|have\s+been|has\s+been)\s+)?"
                                rf"(?:(?:{VERBS})\s+(?:as\s+|to\s+be\s+)?)?{many}(?!\s+(?:at|in|for|across)\b)", re.IGNORECASE),
-        "n-grades": re.compile(rf"(?<![\w,.]){NOT_ALL_BUT}(?P<n>{SMALL})\s+{many}\s+(?:grades?|gradings?|ratings?|judge?ments?)\b", re.IGNORECASE),
+        "n-grades": re.compile(rf"{NUMBER_LEAD}(?<![\w,.]){NOT_ALL_BUT}(?P<n>{SMALL})\s+{many}\s+(?:grades?|gradings?|ratings?|judge?ments?)\b", re.IGNORECASE),
         "below": re.compile(rf"\b(?:don't|do not|doesn't|does not|did not|didn't)\s+have\s+any\s+(?:headings|areas|grades|"
                             rf"gradings)\s+below\s+(?P<grade>{one})", re.IGNORECASE),
     }
@@ -78,7 +81,7 @@ def _counts(ctx, para, names: tuple[str, ...]):
     nothing for this one."""
     if not ctx.may_grade(para):
         return
-    patterns = _patterns(ctx.grammar.vocabulary.grades, ctx.grammar.vocabulary.lead)
+    patterns = _patterns(ctx.grammar.vocabulary.grades, ctx.grammar.vocabulary.pair_lead)
     for name in names:
         if not _may_count(name, ctx, para):
             continue
@@ -164,7 +167,9 @@ def none(ctx, para):
     "no requires improvement or inadequate grades", "don't have any headings below 'adequate'"."""
     for match, grades in _counts(ctx, para, ("no-areas", "no-grades")):
         yield _reading(para, match, grades, 0)
-    for match in _patterns(ctx.grammar.vocabulary.grades, ctx.grammar.vocabulary.lead)["below"].finditer(para.text):
+    if not _may_count("below", ctx, para):
+        return
+    for match in _patterns(ctx.grammar.vocabulary.grades, ctx.grammar.vocabulary.pair_lead)["below"].finditer(para.text):
         floor = ctx.grammar.grade_of(match.group("grade").strip("'\u2018\u2019\"\u201c\u201d"))
         if floor in LADDER and not _earlier(ctx, para, match.start()):
             yield _reading(para, match, LADDER[LADDER.index(floor) + 1:], 0)
@@ -207,11 +212,17 @@ ALL_AREAS = re.compile(r"\b(?:ranked|rated|graded|assessed|judged)\s+(?:as\s+)?(
                        re.IGNORECASE)
 
 
+GRADED_THINGS = ("area", "categor", "question", "field")  # what REST and ALL_AREAS both need a paragraph to name
+
+
 def rest_grade(ctx) -> RestGrade | None:
     """ "All other graded areas of the force's work were ranked as adequate": the grade of every
     graded area the source does not name (a count of areas it is not: see model.RestGrade);
     never one about an earlier inspection, never with a number ("the other two areas")."""
+    naming = ctx.holding(GRADED_THINGS)  # found once through the whole text, not a test a paragraph
     for para in ctx.paras:
+        if para.index not in naming:
+            continue
         folded = ctx.folded(para)
         if "other" not in folded and "remaining" not in folded and "rest" not in folded and "all" not in folded:
             continue

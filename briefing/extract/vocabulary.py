@@ -34,6 +34,19 @@ class Vocabulary:
         firsts = "".join(sorted({stem[0] for stem in self.stems}))
         return rf"(?=[{re.escape(firsts)}{QUOTE[1:-1]}])"
 
+    @cached_property
+    def pair_lead(self) -> str:
+        """`lead` by a grade word's first two letters, where every wording of `grades` opens on
+        two plain letters: for a pattern tried at every place, as the count patterns are (a
+        quarter faster there than `lead`; slower where a look behind the place already passes
+        over most places)."""
+        alternatives = self.grades.split("|")
+        if not all(len(alt) >= 2 and alt[:2].isascii() and alt[:2].isalpha() for alt in alternatives):
+            return self.lead
+        pairs = {alt[:2].lower() for alt in alternatives}
+        firsts, seconds = ("".join(sorted({pair[i] for pair in pairs})) for i in (0, 1))
+        return rf"(?=[{QUOTE[1:-1]}]|[{firsts}][{seconds}])"
+
     def grade_of(self, word: str) -> str:
         """ "Requires  Improvements" -> "requires improvement"; "narrative judgments" -> "ungraded"."""
         key = normalise(word)

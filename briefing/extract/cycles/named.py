@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 
 from briefing.extract.cycles.calendar import RANGE, YEAR, years_of
-from briefing.extract.cycles.cues import Cue, Cues, said, sentences_of, spread
+from briefing.extract.cycles.cues import HAS_YEAR, Cue, Cues, said, sentences_of, spread
 from briefing.extract.grades.grammar import EARLIER
 from briefing.extract.language import MONTH_FORMS, ORDINALS
 from briefing.extract.made import once
@@ -51,6 +51,8 @@ def label(c: Cues):
         if line.text.lower().startswith("source:"):
             continue
         for sentence in sentences_of(line):
+            if not HAS_YEAR.search(sentence):
+                continue  # every pattern below names a year: a line's other sentences are passed over
             earlier = bool(EARLIER.search(sentence))
             for pattern in (AFTER_PROGRAMME, BEFORE_PROGRAMME, *BESIDE_INSPECTION):
                 for match in pattern.finditer(sentence):

@@ -120,9 +120,15 @@ def concerns(fx):
                 continue
         lowered = para.text.lower()
         if "concern" not in lowered and '"' not in para.text and "the report" not in lowered and \
-                not REPORTING.search(lowered) and not speaking and not summary or _headline(fx, para):
+                not _reporting(lowered) and not speaking and not summary or _headline(fx, para):
             continue  # the sentence tests below, made once for the whole paragraph; a page's headline is none
         yield from _sentence_findings(fx, para, speaking, own, summary)
+
+
+def _reporting(lowered: str) -> bool:
+    """REPORTING in a lower-cased paragraph, tried only where its words are: a pattern that
+    opens on a word boundary is tried at every character, a word found at C's pace."""
+    return ("inspector" in lowered or "hmic" in lowered) and REPORTING.search(lowered) is not None
 
 
 def _sentence_findings(fx, para, speaking: bool, own: bool, summary: bool):

@@ -9,6 +9,7 @@ import re
 from briefing.extract.findings.labels import kind_of, kind_words
 from briefing.extract.language import NUMBER, number
 from briefing.extract.reader import SourceLine
+from briefing.extract.text import lines_holding
 from briefing.model import StatedCount
 
 PAST_COUNT = re.compile(r"\b(?:of\s+the|previous|earlier|initial|original|last|(?:19|20)\d\d)\b", re.IGNORECASE)
@@ -31,10 +32,8 @@ def stated_counts(lines: list[SourceLine]) -> tuple[StatedCount, ...]:
     pattern = re.compile(rf"(?<![\w-])(?P<n>{NUMBER})\s+(?:(?:main|additional|further|new|more|national)\s+)?(?P<kind>{kinds})\b",
                          re.IGNORECASE)
     out: dict[str, StatedCount] = {}
-    for line in lines:
-        lowered = line.text.lower()
-        if not any(word in lowered for word in last_words):  # a count names its kind, which ends in one of these
-            continue
+    for index in lines_holding([line.text for line in lines], tuple(last_words)):  # a count names its kind,
+        line = lines[index]  # which ends in one of these
         earlier = False
         for sentence in re.split(r"(?<=[.!?])\s+", line.text):
             earlier = earlier or bool(ABOUT_EARLIER.search(sentence))

@@ -1,0 +1,86 @@
+"""What the reading does to go faster changes nothing else: lines found through the whole
+text at once (extract.text.lines_holding) are exactly the lines a test of each would find
+(the count and closing rules read no other lines for it), and Python's cycle collector,
+held off while a group of rules reads (extract.ruler.collector_held), is as it was after."""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+import pytest
+from conftest import seed
+
+from briefing.extract import extract_lines
+from briefing.extract.reader import SourceLine
+from briefing.extract.ruler import collector_held
+from briefing.extract.text import lines_holding
+
+WORDS = ("recommendation", "concern", "afi", "clo", "charg")
+
+
+def _each(texts: list[str], words: tuple[str, ...]) -> list[int]:
+    return [n for n, text in enumerate(texts) if any(word in text.lower() for word in words)]
+
+
+def test_a_reports_lines_are_found_as_a_test_of_each_finds_them():
+    texts = seed("peel-2021-22").read_text(encoding="utf-8").splitlines()
+    assert _each(texts, WORDS)  # the test proves nothing on a text holding none
+    assert lines_holding(texts, WORDS) == _each(texts, WORDS)
+
+
+@pytest.mark.parametrize("texts", [
+    ["We will CLOSE the cause", "", "nothing here", "Discharged", "a recommendation", "rec", "ommendation"],
+    ["İnspectors made one recommendation", "ıt was CLOSED", "the concern"],  # "İ" lowers to two characters
+    ["afi", "AFI", "Afİ", "ends in clo", "charg at the start"],
+    [],
+])
+def test_words_at_line_ends_and_letters_that_lower_to_two_are_found_as_each_line_finds_them(texts):
+    assert lines_holding(texts, WORDS) == _each(texts, WORDS)
+
+
+def _read_a_text() -> None:
+    lines = [SourceLine("Northshire Police - PEEL 2021/22", 1), SourceLine("Investigating crime: adequate", 2)]
+    extract_lines(lines, Path("example.txt"), "Northshire Police")
+
+
+def test_the_cycle_collector_runs_again_after_a_reading():
+    assert gc.isenabled()
+    _read_a_text()
+    assert gc.isenabled()
+
+
+def test_a_collector_the_caller_turned_off_stays_off_and_a_group_inside_another_leaves_it_to_the_outer():
+    gc.disable()
+    try:
+        _read_a_text()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with collector_held():
+        with collector_held():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+
+
+def test_the_count_patterns_find_with_their_leads_what_they_find_without():
+    """A count pattern opens on a lookahead for where a count or a grade word can begin
+    (counts.NUMBER_LEAD, Vocabulary.pair_lead): it finds the same, only sooner."""
+    import re
+
+    from briefing.extract import counts
+    from briefing.extract.context import grammar_of
+    from briefing.reference import reference
+
+    vocabulary = grammar_of(reference().frameworks).vocabulary
+    texts = seed("peel-2021-22").read_text(encoding="utf-8").splitlines() + [
+        "Good in two areas, 'adequate' in six categories and ADEQUATE in 3 of the nine areas.",
+        "Three areas rated \u2018inadequate\u2019; 2 of which were Good, four of the nine areas were outstanding or good.",
+        "No areas requiring improvement, six 'outstanding' grades and two \u201cgood\u201d grades.",
+    ]
+    for name, pattern in counts._patterns(vocabulary.grades, vocabulary.pair_lead).items():
+        bare = re.compile(pattern.pattern.replace(counts.NUMBER_LEAD, "").replace(vocabulary.pair_lead, ""), pattern.flags)
+        found = [[(m.span(), m.groupdict()) for m in pattern.finditer(text)] for text in texts]
+        assert found == [[(m.span(), m.groupdict()) for m in bare.finditer(text)] for text in texts], name
+    assert any(counts._patterns(vocabulary.grades, vocabulary.pair_lead)["n-graded"].search(t) for t in texts[-3:])
