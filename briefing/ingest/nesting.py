@@ -124,7 +124,8 @@ def check_nesting(text: str, limit: int) -> None:
         else:  # a quote opens a quoted scalar only where a value can begin: after "-", "?" or ":" only
             # with a space between ("-'" is a plain scalar); a bracket opens more freely, which can
             # only raise the estimate, never hide a level inside a quote that is not one
-            opens = scan.last == "" or scan.last in "[{," or (scan.last in ":-?" and text[i - 1] in " \t")
+            opens = scan.last == "" or scan.last in "[{," or (scan.last in ":-?" and text[i - 1] in " \t"
+                                                              and _indicator(text, i, line_start))
             quote = char if opens else ""
             pos, scan.last = i + 1, char
 
@@ -152,6 +153,17 @@ def _in_quote(text: str, i: int, char: str, quote: str) -> tuple[int, bool]:
         j -= 1
     escaped = (i - 1 - j) % 2 == 1
     return i + 1, not escaped
+
+
+def _indicator(text: str, i: int, line_start: int) -> bool:
+    """Whether the "-" or "?" before the quote at `i` is an indicator, standing at the line's
+    start or after a space: in "a: :- '" it is a character of the plain scalar ":-", so the
+    quote is one too, and a bracket on a later line is not hidden inside it (found by
+    hypothesis: "a: :- '\naa: []" is two levels deep)."""
+    k = i - 1
+    while k >= line_start and text[k] in " \t":
+        k -= 1
+    return text[k] == ":" or k == line_start or text[k - 1] in " \t"
 
 
 def _without_comment(line: str) -> str:
