@@ -31,3 +31,21 @@ def test_very_good_at_is_praise_not_a_grade():
     grades = _grades(_read("corpus-2/texts/metropolitan-2018-19-forcepage.txt"))
     assert "serious-organised-crime" not in grades
     assert grades["preventing-crime"] == "good"
+
+
+def test_how_well_it_understands_demand_is_the_understanding_demand_question():
+    """PEEL 2016-17's efficiency question "How well does the force understand the current and
+    likely future demand?": its words are one area, never cut at "and" into planning for the future."""
+    from briefing.extract.areas import resolver
+    from briefing.reference import load_frameworks
+
+    resolve = resolver(load_frameworks().cycles["peel-2017"])
+    parts = resolve.split("how well it understands current and likely future demand")
+    assert [area.canonical for _, area in parts] == ["understanding-demand"]
+    assert resolve("how well it plans for future demand").canonical == "future-planning"
+
+
+def test_the_met_2017_demand_grade_is_on_understanding_demand():
+    grades = _grades(_read("corpus-3/texts/metropolitan-2017-assessment-interim.txt"))
+    assert grades.get("understanding-demand") == "requires improvement"
+    assert "future-planning" not in grades
