@@ -49,3 +49,27 @@ def test_the_met_2017_demand_grade_is_on_understanding_demand():
     grades = _grades(_read("corpus-3/texts/metropolitan-2017-assessment-interim.txt"))
     assert grades.get("understanding-demand") == "requires improvement"
     assert "future-planning" not in grades
+
+
+@pytest.mark.parametrize(("phrase", "areas"), [
+    # one verb, the public and the workforce its objects: the legitimacy pillar, as "treats the public and its workforce"
+    ("treating our staff and communities with fairness", ["legitimacy"]),
+    ("reducing crime and treating its staff and the public with fairness", ["effectiveness", "legitimacy"]),
+    # two tasks, each with its own verb: the two questions
+    ("treating the public fairly and treating its workforce fairly", ["public-treatment", "workforce"]),
+    ("preventing crime and investigating crime", ["preventing-crime", "investigating-crime"]),
+])
+def test_one_verb_over_the_public_and_the_workforce_is_the_legitimacy_pillar(phrase, areas):
+    from briefing.extract.areas import resolver
+    from briefing.reference import load_frameworks
+
+    resolve = resolver(load_frameworks().cycles["peel-2018-19"])
+    assert [area.canonical for _, area in resolve.split(phrase)] == areas
+
+
+def test_lancashires_paraphrase_of_its_legitimacy_grade_is_not_two_question_grades():
+    """ "good at ... treating our staff and communities with fairness" (the force's page):
+    Legitimacy good, and no grade of the workforce or public treatment questions."""
+    grades = _grades(_read("corpus-2/texts/lancashire-2018-19-forcepage.txt"))
+    assert grades.get("legitimacy") == "good"
+    assert "workforce" not in grades and "public-treatment" not in grades
