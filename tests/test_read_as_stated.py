@@ -73,3 +73,21 @@ def test_lancashires_paraphrase_of_its_legitimacy_grade_is_not_two_question_grad
     grades = _grades(_read("corpus-2/texts/lancashire-2018-19-forcepage.txt"))
     assert grades.get("legitimacy") == "good"
     assert "workforce" not in grades and "public-treatment" not in grades
+
+
+def test_a_grade_word_that_gave_a_judgement_is_never_said_to_be_unplaced(tmp_path):
+    """The words after a placed grade that name no area ("and that their service") are not a
+    grade the reader could not tie to an area: the word is tied, on the same line."""
+    from reading import read
+
+    result = read(tmp_path, "Northshire Police PEEL 2023-25\n\nThe PEEL 2023-25 report highlighted that Northshire Police "
+                            "is only Adequate \u2013 at developing a positive workplace and that their service Requires "
+                            "improvement \u2013 in investigating crime.\n")
+    assert {(j.area, j.grade) for j in result.inspection.judgements} >= {("workforce", "adequate")}
+    assert not result.inspection.unplaced
+
+
+def test_avon_and_somersets_adequate_is_placed_and_not_also_unplaced():
+    result = _read("corpus-3/texts/avon-and-somerset-2023-25-pccpage.txt")
+    assert _grades(result)["workforce"] == "adequate"
+    assert not result.inspection.unplaced
