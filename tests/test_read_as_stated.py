@@ -91,3 +91,28 @@ def test_avon_and_somersets_adequate_is_placed_and_not_also_unplaced():
     result = _read("corpus-3/texts/avon-and-somerset-2023-25-pccpage.txt")
     assert _grades(result)["workforce"] == "adequate"
     assert not result.inspection.unplaced
+
+
+def test_concerns_called_ongoing_carry_on_and_so_does_the_sources_finding_in_that_area():
+    from briefing.extract.findings.continues import carried_on
+    from briefing.model import Finding
+
+    found = carried_on([
+        Finding("finding", "investigating-crime", "There are ongoing concerns about how the force investigates crime."),
+        Finding("finding", "investigating-crime", "I have serious concerns about how the force is investigating crime."),
+        Finding("finding", "managing-offenders", "The force must improve how it manages registered sex offenders."),
+    ])
+    assert [f.continues for f in found] == ["ongoing concerns", "ongoing concerns", ""]
+
+
+def test_the_mets_ongoing_concerns_are_not_listed_as_new():
+    """2023-25 :3 "There are ongoing concerns about how the Metropolitan Police investigates crime
+    and manages offenders": the concerns carry on from before, whatever the 2021/22 release lists."""
+    from briefing.compare import compare
+
+    old = _read("corpus-2/texts/metropolitan-2021-22-pressrelease.txt").inspection
+    new = _read("corpus-2/texts/metropolitan-2023-25-pressrelease.txt").inspection
+    c = compare(old, new)
+    investigating = [f for f in c.new_findings if f.area == "investigating-crime"]
+    assert investigating and all(f.continues == "ongoing concerns" for f in investigating)
+    assert {f for f in c.continuing} >= set(investigating)
