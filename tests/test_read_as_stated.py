@@ -116,3 +116,15 @@ def test_the_mets_ongoing_concerns_are_not_listed_as_new():
     investigating = [f for f in c.new_findings if f.area == "investigating-crime"]
     assert investigating and all(f.continues == "ongoing concerns" for f in investigating)
     assert {f for f in c.continuing} >= set(investigating)
+
+
+def test_the_later_findings_intro_says_each_continuing_wording_once(tmp_path):
+    """Two findings carrying on in the same words: "(“ongoing concerns”)", said once, and
+    "treat them as concerns that persist", not "“ongoing concerns” and “ongoing concerns” ... treat it"."""
+    from briefing.compare import compare
+    from briefing.document.sections import findings_sections
+
+    old = _read("corpus-2/texts/metropolitan-2021-22-pressrelease.txt").inspection
+    new = _read("corpus-2/texts/metropolitan-2023-25-pressrelease.txt").inspection
+    text = " ".join(b.text for s in findings_sections(compare(old, new)) for b in s.blocks if hasattr(b, "text"))
+    assert "(\u201congoing concerns\u201d): treat them as concerns that persist" in text

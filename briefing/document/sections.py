@@ -123,11 +123,12 @@ def findings_sections(c: Comparison, listed: frozenset[str] = frozenset(), where
                  f"which is {with_article(c.old.source_kind_name)} and does not list every finding: some may have been "
                  f"raised in {c.old.cycle_name} too.")
     if c.continuing:  # its own words say it carries on: never "new", whatever the earlier source lists
-        n = len(c.continuing)
+        n, said = len(c.continuing), dict.fromkeys(f.continues for f in c.continuing)  # each wording once
         intro += (f" {'One' if n == 1 else sentence(number(n))} of them {'says' if n == 1 else 'say'} in "
                   f"{'its' if n == 1 else 'their'} own words that {'it carries' if n == 1 else 'they carry'} on from "
-                  f"before ({join_words([chr(0x201c) + f.continues + chr(0x201d) for f in c.continuing])}): "
-                  "treat it as a concern that persists, though this pack does not match it to an earlier finding on file.")
+                  f"before ({join_words([chr(0x201c) + w + chr(0x201d) for w in said])}): "
+                  f"treat {'it as a concern that persists' if n == 1 else 'them as concerns that persist'}, though this pack "
+                  f"does not match {'it to an earlier finding' if n == 1 else 'them to earlier findings'} on file.")
     new = _side("New", heading, intro, c.new_findings, (c.new, c.old), listed, where, "")
     return [persisting, resolved, new]
 
