@@ -128,3 +128,42 @@ def test_the_later_findings_intro_says_each_continuing_wording_once(tmp_path):
     new = _read("corpus-2/texts/metropolitan-2023-25-pressrelease.txt").inspection
     text = " ".join(b.text for s in findings_sections(compare(old, new)) for b in s.blocks if hasattr(b, "text"))
     assert "(\u201congoing concerns\u201d): treat them as concerns that persist" in text
+
+
+def test_what_the_newer_source_says_improved_is_said_of_the_earlier_finding_it_does_not_list():
+    """Met 2023-25 :7 "the force had improved its response to the public and ... the majority of
+    999 and 101 calls are now answered quickly", of 2021/22's "unable to answer calls quickly
+    enough": the pack says so, with the line, and asks whether it is sustained, not whether the
+    finding was resolved."""
+    from briefing.compare import compare
+    from briefing.document.audience import _question_context
+    from briefing.document.sections import findings_sections
+    from briefing.document.summary import findings_line
+    from briefing.document import PackOptions
+
+    old = _read("corpus-2/texts/metropolitan-2021-22-pressrelease.txt").inspection
+    new = _read("corpus-2/texts/metropolitan-2023-25-pressrelease.txt").inspection
+    assert [(i.place.line, i.subject) for i in new.improved] == [(7, "its response to the public")]
+    c = compare(old, new)
+    calls = next(f for f in c.resolved if "answer calls quickly enough" in f.text)
+    assert calls.improved is not None and calls.improved.place.line == 7
+    assert "says the force has improved in that finding (line 7): ask whether the improvement is sustained" \
+        in findings_line(c)
+    asked = _question_context(c, PackOptions())
+    assert asked["unknown"] == 0 and [i.line for i in asked["improved"]] == [7]
+    text = " ".join(b.text for s in findings_sections(c) for b in s.blocks if hasattr(b, "text"))
+    assert "The PEEL 2023-25 source says the force has improved in it (line 7)" in text
+
+
+@pytest.mark.parametrize(("sentence", "subject"), [
+    ("The inspectorate said that the force had improved its response to the public.", "its response to the public"),
+    ("Inspectors found the force has also improved the way it manages offenders and suspects.",
+     "the way it manages offenders"),
+    ("Inspectors found the force has not improved its response to the public.", None),
+    ("\u201cWe have improved how we answer calls,\u201d the chief constable said.", None),
+])
+def test_an_improvement_is_read_only_in_the_inspectorates_word_and_never_under_a_negation(tmp_path, sentence, subject):
+    from reading import read
+
+    result = read(tmp_path, f"Northshire Police PEEL 2023-25\n\n{sentence}\n")
+    assert [i.subject for i in result.inspection.improved] == ([subject] if subject else [])

@@ -233,7 +233,7 @@ def resolver(cycle: Cycle) -> AreaResolver:
     return once(AreaResolver, cycle)
 
 
-TASK = re.compile(r"^\W*(?:\w+\s+)?\w+ing\b")  # a part of a list with its own verb: "preventing crime", "better understanding"
+TASK = re.compile(r"^\W*(?:\w+\s+)?\w+ing\b")  # a part of a list with its own verb: "preventing crime"
 LIST_CUTS = re.compile(r"\s*[;,]\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as)\s+")
 
 

@@ -1,8 +1,9 @@
 """A finding whose own words say it carries on from an earlier inspection: "the force still
 isn't attending incidents as fast as it should", "despite being raised in its previous
-inspection", "the force hasn't improved in this area", "There are ongoing concerns about ...". Kept as the words that say so, so
-a pack never calls such a finding new or asks whether its forerunner was resolved without
-saying what HMICFRS said; whether it matches an earlier finding on file is compare's work.
+inspection", "the force hasn't improved in this area", "There are ongoing concerns about
+...". Kept as the words that say so, so a pack never calls such a finding new or asks
+whether its forerunner was resolved without saying what HMICFRS said; whether it matches
+an earlier finding on file is compare's work.
 """
 
 from __future__ import annotations

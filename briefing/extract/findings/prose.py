@@ -69,9 +69,9 @@ FALLS_SHORT = re.compile(
 # what the inspectorate says remains wrong, after a concession: "X has made progress in some areas, but
 # concerns remain in how it is investigating crime and protecting the vulnerable"; or calls ongoing:
 # "There are ongoing concerns about how the force investigates crime ..., the police inspectorate has said"
-REMAINS = re.compile(r"(?:^|,\s+but\s+|;\s+)(?P<text>(?:(?:some\s+|serious\s+)?concerns?\s+remains?|(?:there\s+(?:are|is|remain)\s+)?"
-                     r"(?:ongoing|continuing|persistent|continued)\s+concerns?)\s+(?:in|about|over|around|with)\s+\w.*)$",
-                     re.IGNORECASE)
+REMAINS = re.compile(r"(?:^|,\s+but\s+|;\s+)(?P<text>(?:(?:some\s+|serious\s+)?concerns?\s+remains?|"
+                     r"(?:there\s+(?:are|is|remain)\s+)?(?:ongoing|continuing|persistent|continued)\s+concerns?)"
+                     r"\s+(?:in|about|over|around|with)\s+\w.*)$", re.IGNORECASE)
 CONCESSIVE = re.compile(r"^(?:while|whilst|although|though)\b[^,]{3,200},\s+", re.IGNORECASE)
 VAGUE_SUBJECT = re.compile(r"^(?:it|this|that|there|they)\s+could\b", re.IGNORECASE)
 # what is to improve: "improve the way it investigates crime", "improve its overall efficiency in ..."
@@ -79,8 +79,9 @@ IMPROVE_WHAT = re.compile(r"\bimprove\s+(?P<what>(?:(?:how|the\s+way)\s+(?:it|th
                           r"the\s+force['\u2019]s\s+)[^,;.]+?)(?=\s+and\s+(?:needs?|must|should|how)\b|[,;.]|$)", re.IGNORECASE)
 # what it does, named after "how" and the force ("concerns about how the Metropolitan Police investigates
 # crime and manages offenders"): the first task named is the finding's area
-HOW_IT = re.compile(r"\b(?:how|the\s+way)\s+(?:it|the\s+force|the\s+constabulary|(?:the\s+)?[A-Z][\w&'\u2019-]*(?:\s+[A-Z]"
-                    r"[\w&'\u2019-]*){0,3})\s+(?:is\s+)?(?:currently\s+)?(?P<what>\w+(?:es|s|ing)\s+[^,;.]+?)"
+HOW_IT = re.compile(r"\b(?:how|the\s+way)\s+(?:it|the\s+force|the\s+constabulary|(?:the\s+)?[A-Z][\w&'\u2019-]*"
+                    r"(?:\s+[A-Z][\w&'\u2019-]*){0,3})\s+(?:is\s+)?(?:currently\s+)?"
+                    r"(?P<what>\w+(?:es|s|ing)\s+[^,;.]+?)"
                     r"(?=\s+and\s|[,;.]|$)")
 # no more to do than improve ("The force needs to improve:" above a list, "it needs to improve in some areas"),
 # or praise ("Northshire Police should be applauded for ...")
