@@ -165,6 +165,20 @@ CUT_OFF = "[the source's text ends here]"  # after a finding the source's text e
 
 
 @dataclass(frozen=True)
+class Improvement:
+    """A source's statement that the force improved in something an earlier inspection
+    found wanting: "the force had improved its response to the public". Kept as stated,
+    with its line, so a pack says what the newer source reports of an earlier finding it
+    does not list, and asks whether the improvement holds, not whether it was resolved."""
+
+    subject: str  # what improved, in the source's words ("its response to the public")
+    text: str  # the sentence that says so
+    place: Place = field(default_factory=Place)
+    area: str = ""  # the area the subject names, where it names one
+    how: str = ""
+
+
+@dataclass(frozen=True)
 class Closure:
     """A source's statement that HMICFRS closed (or is closing, or discharged) a cause of
     concern: "I will be closing the force's cause of concern regarding responding to the
@@ -357,6 +371,7 @@ class Inspection:
     headline: Quote | None = None  # the inspector's own summary sentence, where the source has one
     response_link: Quote | None = None  # the source's link to the PCC's published response ("Read the response ...")
     unplaced: tuple[Unplaced, ...] = ()  # grade words read but not placed (extract only; not kept in datasets)
+    improved: tuple[Improvement, ...] = ()  # what it says the force improved (extract only; not kept in datasets)
 
     def cite(self) -> str:
         """The source as a reader can find it: its title, else its web address, else the

@@ -15,7 +15,7 @@ from datetime import date
 
 from briefing.compare.counted import CountedGrades, Side, bounded, counted, falls_proven, names_its_total, rises_proven
 from briefing.compare.grades import GradeChange, caveats, grade_changes
-from briefing.compare.matching import key_terms, match_findings
+from briefing.compare.matching import improvements_for, key_terms, match_findings
 from briefing.compare.overrides import Overrides
 from briefing.compare.register import s55_due
 from briefing.compare.states import NOT_GRADED, NOT_STATED
@@ -148,7 +148,7 @@ def compare(old: Inspection, new: Inspection, overrides: Overrides | None = None
     comparison = Comparison(
         old=older, new=newer, comparable=comparable,
         caveats=tuple(notes), grade_changes=tuple(changes), persisting=persisting,
-        resolved=tuple(f for i, f in enumerate(older.findings) if i not in linked_old),
+        resolved=_improved(old, new, older.findings, linked_old, force_words),
         new_findings=tuple(f for j, f in enumerate(newer.findings) if j not in linked_new),
         old_figures=old.key_figures, new_figures=new.key_figures,
         overrides=overrides.source if overrides else "",
@@ -156,6 +156,14 @@ def compare(old: Inspection, new: Inspection, overrides: Overrides | None = None
         on_file=(older.name, newer.name), not_on_file=tuple(fw.short_name(c.id) for c in fw.cycles_missing([old.cycle, new.cycle])),
         old_counts=old_counts, new_counts=new_counts, **_movements_proven(fw, changes, old, new, old_counts, new_counts))
     return with_record(comparison, record) if record is not None else comparison
+
+
+def _improved(old: Inspection, new: Inspection, refs, linked_old: set[int], stop: frozenset[str]) -> tuple:
+    """The earlier findings the newer source does not raise again, each with the improvement
+    it states of it, where it states one (matching.improvements_for)."""
+    left = [i for i in range(len(refs)) if i not in linked_old]
+    said = improvements_for([old.findings[i] for i in left], new.improved, stop)
+    return tuple(replace(refs[i], improved=imp) if imp else refs[i] for i, imp in zip(left, said))
 
 
 def check_pair(old: Inspection, new: Inspection, fw: Frameworks, allow_different_forces: bool = False) -> None:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from briefing.compare.assignment import lapjv
 from briefing.compare.themes import finding_themes, theme_name, themes_of
-from briefing.model import Finding
+from briefing.model import Finding, Improvement
 from briefing.words import STOPWORDS, stem, tokens
 
 THEME_WEIGHT, TERM_WEIGHT, SAME_AREA_BONUS = 0.55, 0.45, 0.08
@@ -266,4 +266,24 @@ def best_matches(old: Sequence[Finding], new: Sequence[Finding], stopwords: froz
         score = scores[i][j]
         out.append(Link(i, j, round(score, 3), explain(feats, len(old), i, j, old[i], new[j]))
                    if score >= LINK_THRESHOLD else None)
+    return out
+
+
+def improvements_for(old: Sequence[Finding], improved: Sequence[Improvement], stopwords: frozenset[str] = frozenset(),
+                     small: int = SMALL) -> list[Improvement | None]:
+    """For each earlier finding, the improvement the newer source states of it, or None: one
+    whose object names the finding's area ("improved the way it manages offenders"), else the
+    one the matcher ties to it as it ties two findings of one concern ("had improved its
+    response to the public and ... calls are now answered quickly" to "unable to answer calls
+    quickly enough"). An improvement is the newer source's word on an earlier finding it does
+    not list, never a finding of its own."""
+    if not old or not improved:
+        return [None] * len(old)
+    said = [Finding("finding", i.area, i.text) for i in improved]
+    scores, _ = score_matrix(old, said, stopwords, small)
+    out: list[Improvement | None] = []
+    for i, finding in enumerate(old):
+        same_area = next((imp for imp in improved if finding.area and imp.area == finding.area), None)
+        j = max(range(len(said)), key=scores[i].__getitem__)
+        out.append(same_area or (improved[j] if scores[i][j] >= LINK_THRESHOLD else None))
     return out

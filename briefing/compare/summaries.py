@@ -13,7 +13,8 @@ from briefing.compare.counted import names_its_total
 from briefing.compare.states import area_title, counted_rest
 from briefing.compare.themes import finding_themes
 from briefing.frameworks import Frameworks
-from briefing.model import Closure, Correction, Finding, Inspection, Place, Quote, RestGrade, Unplaced, stable_id
+from briefing.model import (Closure, Correction, Finding, Improvement, Inspection, Place, Quote, RestGrade, Unplaced,
+                            stable_id)
 from briefing.sources import source_kind_name
 
 
@@ -45,6 +46,7 @@ class FindingRef:
     tracker_id: str = ""  # stable across re-extraction: the tracker's key (model.stable_id)
     continues: str = ""  # the source's words saying it carries on from before ("still isn't"), where it says so
     closed: Closure | None = None  # a source on file says HMICFRS closed it ("was discharged by HMICFRS")
+    improved: Improvement | None = None  # the newer source says the force improved in it ("had improved its ...")
 
     @classmethod
     def of(cls, finding: Finding, label: str, inspection: Inspection, fw: Frameworks) -> FindingRef:
@@ -59,7 +61,10 @@ class FindingRef:
         return {"kind": self.kind, "area": self.area, "area_name": self.area_name, "text": self.text,
                 "id": self.id, "place": self.place, "themes": list(self.themes), "label": self.label,
                 "source": self.source, "tracker_id": self.tracker_id,
-                **({"continues": self.continues} if self.continues else {})}
+                **({"continues": self.continues} if self.continues else {}),
+                **({"improved": {"subject": self.improved.subject, "text": self.improved.text,
+                                 "line": self.improved.place.line, "page": self.improved.place.page}}
+                   if self.improved else {})}
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,14 @@ class _Corrected:
 
 
 @dataclass(frozen=True)
+class _Improved:
+    label: str  # the earlier finding
+    quote: str
+    said: str  # the newer source's sentence saying the force improved
+    line: int | None
+
+
+@dataclass(frozen=True)
 class _Quoted:
     label: str
     quote: str
@@ -77,7 +85,10 @@ def _question_context(c: Comparison, options: PackOptions) -> dict:
     weak_new = [_NewInWeakArea(f.area_name, grades[f.area], f.label, whole_sentences(f.text))
                 for f in c.new_findings if grades.get(f.area) in WEAK and not f.continues]
     continuing = [_Quoted(f.label, whole_sentences(f.text)) for f in c.continuing]
-    unknown = [] if c.unmatched_confirmed else [f for f in c.resolved if f.kind != "innovative-practice" and not f.closed]
+    improved = [_Improved(f.label, whole_sentences(f.text), whole_sentences(f.improved.text), f.improved.place.line)
+                for f in c.resolved if f.improved and not f.closed]  # the newer source's own word on it
+    unknown = [] if c.unmatched_confirmed else [f for f in c.resolved if f.kind != "innovative-practice"
+                                                and not f.closed and not f.improved]
     kinds = {f.kind for f in unknown}
     words = kinds_in_words(kinds.pop(), len(unknown)) if len(kinds) == 1 else \
         f"{number(len(unknown))} finding{'s' if len(unknown) != 1 else ''}"
@@ -91,10 +102,11 @@ def _question_context(c: Comparison, options: PackOptions) -> dict:
                and g.area_name not in asked_of]  # named, and not asked about as a fall or a new concern
     concerns = [_Quoted(f.label, whole_sentences(f.text)) for f in c.new.findings if f.kind == "cause-of-concern"]
     asked = inadequate or concerns or corrected or downgrades or c.persisting or continuing or weak_new or unknown or \
-        unstated or improve or counted_downs
+        unstated or improve or counted_downs or improved
     settled = not asked and not future["current"] and c.every_area_graded_twice and c.old.findings_complete \
         and c.new.findings_complete
     return dict(corrected=corrected, weak_new=weak_new, continuing=continuing, unknown=len(unknown), unknown_words=words,
+                improved=improved,
                 old_name=c.old.cycle_name, new_name=c.new.cycle_name, inadequate=inadequate, improve=improve,
                 counted_downs=counted_downs,
                 counted=[{"words": counted_text(k), "unnamed": k.unnamed} for k in c.new_counts

@@ -114,6 +114,7 @@ def findings_sections(c: Comparison, listed: frozenset[str] = frozenset(), where
         intro = (f"{sentence(unmatched_phrase(c, len(c.resolved)))}. That does not show "
                  f"{'it was' if one else 'they were'} resolved: check {'it' if one else 'them'} against "
                  f"{report_to_check(c)}.")
+    intro += _improved(c)
     resolved = _side("Resolved", unmatched_heading(c), intro, c.resolved, (c.old, c.new), listed, where,
                      ", marked \u201cstatus unknown\u201d")
     if c.new_confirmed:
@@ -125,13 +126,28 @@ def findings_sections(c: Comparison, listed: frozenset[str] = frozenset(), where
                  f"which is {with_article(c.old.source_kind_name)} and does not list every finding: some may have been "
                  f"raised in {c.old.cycle_name} too.")
     if c.continuing:  # its own words say it carries on: never "new", whatever the earlier source lists
-        n = len(c.continuing)
+        n, said = len(c.continuing), dict.fromkeys(f.continues for f in c.continuing)  # each wording once
         intro += (f" {'One' if n == 1 else sentence(number(n))} of them {'says' if n == 1 else 'say'} in "
                   f"{'its' if n == 1 else 'their'} own words that {'it carries' if n == 1 else 'they carry'} on from "
-                  f"before ({join_words([chr(0x201c) + f.continues + chr(0x201d) for f in c.continuing])}): "
-                  "treat it as a concern that persists, though this pack does not match it to an earlier finding on file.")
+                  f"before ({join_words([chr(0x201c) + w + chr(0x201d) for w in said])}): "
+                  f"treat {'it as a concern that persists' if n == 1 else 'them as concerns that persist'}, "
+                  f"though this pack does not match "
+                  f"{'it to an earlier finding' if n == 1 else 'them to earlier findings'} on file.")
     new = _side("New", heading, intro, c.new_findings, (c.new, c.old), listed, where, "")
     return [persisting, resolved, new]
+
+
+def _improved(c: Comparison) -> str:
+    """What the newer source says the force improved, of the earlier findings it does not
+    list: its own word, with its line, beside "that does not show it was resolved"."""
+    said = [f for f in c.resolved if f.improved]
+    if not said:
+        return ""
+    lines = join_words([f"line {f.improved.place.line}" for f in said if f.improved.place.line])
+    which = "it" if len(c.resolved) == 1 else "one of them" if len(said) == 1 else f"{number(len(said))} of them"
+    return (f" The {c.new.cycle_name} source says the force has improved in {which}"
+            f"{f' ({lines})' if lines else ''}: \u201c{said[0].improved.text}\u201d Ask whether the improvement is "
+            "sustained.")
 
 
 def figures_section(c: Comparison) -> Section:

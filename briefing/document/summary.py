@@ -246,7 +246,19 @@ def findings_line(c: Comparison) -> str:
         return f"The {c.old.cycle_name} source lists no findings; {later}."
     if not c.resolved:
         return f"Every finding of the {c.old.cycle_name} source is raised again; {later}."
-    return f"{sentence(unmatched_phrase(c, len(c.resolved)))}; {later}."
+    return f"{sentence(unmatched_phrase(c, len(c.resolved)))}; {later}.{_improved(c)}"
+
+
+def _improved(c: Comparison) -> str:
+    """The newer source's own word that the force improved in an earlier finding it does not list."""
+    said = [f for f in c.resolved if f.improved]
+    if not said:
+        return ""
+    lines = join_words([f"line {f.improved.place.line}" for f in said if f.improved.place.line])
+    which = ("that finding" if len(c.resolved) == 1 else "one of them" if len(said) == 1
+             else f"{number(len(said))} of them")
+    return (f" The {c.new.cycle_name} source says the force has improved in {which}{f' ({lines})' if lines else ''}: "
+            "ask whether the improvement is sustained.")
 
 
 def headline(c: Comparison) -> tuple[str, ...]:

@@ -18,6 +18,7 @@ from briefing.errors import InputError
 from briefing.extract import reports
 from briefing.extract.areas import resolver
 from briefing.extract.closures import mark_closed, read_closures
+from briefing.extract.findings.improved import read_improved
 from briefing.extract.context import Context, Settled
 from briefing.extract.counts import COUNT_RULES, areas_graded, in_order, rest_grade
 from briefing.extract.cycles import Cue, cycle_published, detect_cycle, names_cycle, weakly_settled
@@ -188,6 +189,7 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
                             counts=reports.stated_counts(lines), response=(response := response_of(ctx, source_kind)),
                             response_link=None if response else response_link(ctx.source),
                             monitoring=monitoring, closures=closures, headline=read_headline(ctx, force),
+                            improved=read_improved(ctx, ctx.settled.resolve),
                             unplaced=tuple(loose))  # its warnings travel in the Extraction, said once by pack
     said = tuple(w if isinstance(w, ReadingWarning) else ReadingWarning(w) for w in warnings)
     return Extraction(inspection, evidence, said, earlier, tuple(lines))

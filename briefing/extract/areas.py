@@ -62,6 +62,44 @@ class AreaResolver:
         self.coordinated = sorted({" ".join(w.lower().replace("-", " ").split()) for a in cycle.areas
                                    for w in a.wordings() if " and " in w or "," in w}, key=len, reverse=True)
         self._coordinated = [(w, re.compile(re.escape(w))) for w in self.coordinated]
+        self.covers = self._covers()
+
+    def _covers(self) -> dict[str, tuple[Area, frozenset[str]]]:
+        """The pillars whose own wording names the subjects of two or more of the cycle's
+        questions: "treats the public and its workforce" holds a keyword of treating the
+        public fairly ("public") and of treating the workforce fairly ("workforce")."""
+        out = {}
+        for pillar in self.cycle.areas:
+            own = self.own_words[pillar.label]
+            held = frozenset(a.canonical for a in self.cycle.areas if a.canonical != pillar.canonical
+                             and any(s in own for k in a.keywords for s in stems(k)))
+            if len(held) >= 2:
+                out[pillar.canonical] = (pillar, held)
+        return out
+
+    def shared_verb(self, phrase: str, parts: list[tuple[str, Area | None]]) -> list[tuple[str, Area | None]]:
+        """ "treating our staff and communities with fairness": one verb whose objects are the
+        subjects of two questions that one pillar's own wording names together is that
+        pillar (the force's paraphrase of "treats the public and its workforce"), not two
+        question grades. The part after the verb's must be an object, not a task of its own
+        ("preventing crime and investigating crime" are two)."""
+        out, at = [], 0
+        for text, area in parts:
+            at = phrase.find(text, at)
+            if out and area is not None and out[-1][1] is not None and not TASK.match(text):
+                before, first, start = out[-1]
+                pillar = self._pillar_of(first, area)
+                if pillar and TASK.match(before):
+                    out[-1] = (phrase[start:at + len(text)], pillar, start)
+                    at += len(text)
+                    continue
+            out.append((text, area, at))
+            at += len(text)
+        return [(text, area) for text, area, _ in out]
+
+    def _pillar_of(self, one: Area, other: Area) -> Area | None:
+        both = {one.canonical, other.canonical}
+        return next((pillar for pillar, held in self.covers.values() if len(both) == 2 and both <= held), None)
 
     def exact_area(self, phrase: str) -> Area | None:
         key = normalise(re.sub(r"\b(19|20)\d\d\b", "", phrase))
@@ -109,7 +147,7 @@ class AreaResolver:
             key = (value, -len(parts))
             if best_key is None or key > best_key:
                 best, best_key = list(zip(parts, areas)), key
-        return best
+        return self.shared_verb(phrase, best)
 
     def led(self, phrase: str) -> Area | None:
         """The area whose keyword alone opens the phrase ("efficient at ...")."""
@@ -195,6 +233,7 @@ def resolver(cycle: Cycle) -> AreaResolver:
     return once(AreaResolver, cycle)
 
 
+TASK = re.compile(r"^\W*(?:\w+\s+)?\w+ing\b")  # a part of a list with its own verb: "preventing crime"
 LIST_CUTS = re.compile(r"\s*[;,]\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as)\s+")
 
 

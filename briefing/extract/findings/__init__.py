@@ -12,7 +12,7 @@ import re
 
 from briefing.extract.findings import inline, layout, lead_in, listed, numbered, prose
 from briefing.extract.findings.base import Findings, Sections
-from briefing.extract.findings.continues import said_to_continue
+from briefing.extract.findings.continues import carried_on
 from briefing.extract.findings.labels import kind_of
 from briefing.extract.findings.layout import STATUS
 from briefing.extract.ruler import Reading, Ruler, adapted
@@ -71,7 +71,7 @@ def _says_something(text: str, force: str) -> bool:
 
 def read_findings(fx: Findings, rules: Ruler = FINDING_RULES) -> list[Finding]:
     """Every finding of the text, in the text's order, each stamped with its rule (`how`)."""
-    found = [said_to_continue(f) for f in rules.read(fx).statements if _says_something(f.text, fx.force)]
+    found = carried_on([f for f in rules.read(fx).statements if _says_something(f.text, fx.force)])
     return sorted(found, key=lambda f: (f.place.page or 0, f.place.line or 0))
 
 

@@ -67,14 +67,22 @@ FALLS_SHORT = re.compile(
     r"thorough|appropriate|adequate)|remains?\s+(?:an?\s+)?(?:significant\s+|serious\s+|major\s+|key\s+|real\s+)?"
     r"(?:issue|concern|problem|weakness)|concerns?\s+remains?\s+(?:in|about|over|around|with)\s+\w)\b", re.IGNORECASE)
 # what the inspectorate says remains wrong, after a concession: "X has made progress in some areas, but
-# concerns remain in how it is investigating crime and protecting the vulnerable"
-REMAINS = re.compile(r"(?:^|,\s+but\s+|;\s+)(?P<text>(?:some\s+|serious\s+)?concerns?\s+remains?\s+(?:in|about|over|around|with)"
-                     r"\s+\w.*)$", re.IGNORECASE)
+# concerns remain in how it is investigating crime and protecting the vulnerable"; or calls ongoing:
+# "There are ongoing concerns about how the force investigates crime ..., the police inspectorate has said"
+REMAINS = re.compile(r"(?:^|,\s+but\s+|;\s+)(?P<text>(?:(?:some\s+|serious\s+)?concerns?\s+remains?|"
+                     r"(?:there\s+(?:are|is|remain)\s+)?(?:ongoing|continuing|persistent|continued)\s+concerns?)"
+                     r"\s+(?:in|about|over|around|with)\s+\w.*)$", re.IGNORECASE)
 CONCESSIVE = re.compile(r"^(?:while|whilst|although|though)\b[^,]{3,200},\s+", re.IGNORECASE)
 VAGUE_SUBJECT = re.compile(r"^(?:it|this|that|there|they)\s+could\b", re.IGNORECASE)
 # what is to improve: "improve the way it investigates crime", "improve its overall efficiency in ..."
 IMPROVE_WHAT = re.compile(r"\bimprove\s+(?P<what>(?:(?:how|the\s+way)\s+(?:it|the\s+force|the\s+constabulary)\s+|its\s+|"
                           r"the\s+force['\u2019]s\s+)[^,;.]+?)(?=\s+and\s+(?:needs?|must|should|how)\b|[,;.]|$)", re.IGNORECASE)
+# what it does, named after "how" and the force ("concerns about how the Metropolitan Police investigates
+# crime and manages offenders"): the first task named is the finding's area
+HOW_IT = re.compile(r"\b(?:how|the\s+way)\s+(?:it|the\s+force|the\s+constabulary|(?:the\s+)?[A-Z][\w&'\u2019-]*"
+                    r"(?:\s+[A-Z][\w&'\u2019-]*){0,3})\s+(?:is\s+)?(?:currently\s+)?"
+                    r"(?P<what>\w+(?:es|s|ing)\s+[^,;.]+?)"
+                    r"(?=\s+and\s|[,;.]|$)")
 # no more to do than improve ("The force needs to improve:" above a list, "it needs to improve in some areas"),
 # or praise ("Northshire Police should be applauded for ...")
 EMPTY_WANT = re.compile(r"\b(?:needs?|needed|must|should)\s+(?:to\s+)?(?:also\s+)?(?:improve|do\s+better)\s*(?::|\W*$|(?:in|on)\s+"
@@ -242,7 +250,7 @@ def _area_of(fx, para, text: str) -> str:
     """A finding's area from its own words ("how the force is investigating crime",
     "improve the way it investigates crime"), or the heading it sits right under; never
     an area named paragraphs away."""
-    what = IMPROVE_WHAT.search(text)
+    what = IMPROVE_WHAT.search(text) or HOW_IT.search(text)
     named = _named_by(what.group("what"), fx.resolve) if what else ""
     area = named or _area_in(text, fx.resolve)
     if area or para.index == 0:

@@ -24,6 +24,7 @@ GRADE_RULES = Ruler([
     ("pending", aside.pending),
     ("negated", aside.negated),
     ("vague", aside.vague),
+    ("degree", aside.degree),
     ("quotation", aside.quotation),
     ("other-force", aside.other_force),
     ("national", aside.national),

@@ -27,8 +27,24 @@ def unplaced(ctx, claimed: list[Span], unread, cycle_id: str) -> list[Unplaced]:
                 if not claims.overlap((Span(para.index, match.start(), match.end()),)):
                     out.append(Unplaced(_opening(sentence), match.group("g"), para.line_at(match.start("g")).place,
                                         NOT_PLACED))
-    out += [Unplaced(s.phrase, s.grade, s.line.place, f"could not tell which area of {cycle_id}") for s in unread]
+    out += [Unplaced(s.phrase, s.grade, s.line.place, f"could not tell which area of {cycle_id}") for s in unread
+            if not _word_placed(ctx.settled, s)]
     return sorted(out, key=lambda u: (u.place.page or 0, u.place.line or 0))
+
+
+def _word_placed(settled, part) -> bool:
+    """The grade word of a statement part no area was found for also gave a judgement: "only
+    Adequate - at developing a positive workplace and that their service" places its word
+    at developing a positive workplace, and "that their service" is no grade gone astray."""
+    if settled is None or settled.resolve is None:
+        return False
+    judged = {j.area for j in settled.judgements if j.grade == part.grade and j.place == part.line.place}
+    for statement in settled.grades:
+        if statement.line == part.line and statement.grade == part.grade and part.phrase in statement.phrase:
+            parts = settled.resolve.split(statement.phrase) if statement.listed else [(statement.phrase, None)]
+            if any(area is not None and area.canonical in judged for _, area in parts):
+                return True
+    return False
 
 
 def _opening(sentence: str) -> str:

@@ -35,6 +35,7 @@ from briefing.extract.grades.grammar import only_past
 from briefing.extract.grades.tense import WINDOW, clause_at, is_earlier
 from briefing.extract.needs import holds
 from briefing.extract.ruler import Reading, Span
+from briefing.reference import reference
 
 QUOTED = re.compile(r"[\u201c\"](?P<q>[^\u201c\u201d\"]{12,1200})[\u201d\"]|^\W{0,3}[\u201c\"](?P<open>[^\u201c\u201d\"]{12,1200})$")
 SPEAKER = re.compile(r"\b(?:said|says|say|added|adds|told|commented|explained|stated|continued|responded|warned|"
@@ -207,6 +208,21 @@ def _practice(sentence: str, start: int, end: int, names) -> bool:
 def adjective(ctx, para):
     """A grade word qualifying a noun: "good use of resources", "an outstanding example"."""
     yield from _set_aside(ctx, para, lambda c, s, a, b, g: g != "requires improvement" and c.grammar.adjectival(s, b))
+
+
+_ADVERBS = "|".join(map(re.escape, reference().language["degree_adverbs"]))  # data/language.yaml
+DEGREE = re.compile(rf"\b(?:{_ADVERBS})\s+['\u2018\u201c\"]?$", re.IGNORECASE)
+DEGREE_WORDS = re.compile(rf"\b(?:{_ADVERBS})\b", re.IGNORECASE)
+GRADED_BY_DEGREE = ("outstanding", "good", "adequate", "inadequate")  # adjectives; "requires improvement" is a verb
+
+
+def _qualified(ctx, sentence: str, start: int, end: int, grade: str) -> bool:
+    return grade in GRADED_BY_DEGREE and bool(DEGREE.search(sentence[max(0, start - 30):start]))
+
+
+def degree(ctx, para):
+    """A grade word an adverb of degree qualifies: "very good at", "generally good in"."""
+    yield from _set_aside(ctx, para, _qualified, DEGREE_WORDS)
 
 
 def address(ctx, para):
