@@ -136,10 +136,10 @@ def test_what_the_newer_source_says_improved_is_said_of_the_earlier_finding_it_d
     enough": the pack says so, with the line, and asks whether it is sustained, not whether the
     finding was resolved."""
     from briefing.compare import compare
+    from briefing.document import PackOptions
     from briefing.document.audience import _question_context
     from briefing.document.sections import findings_sections
     from briefing.document.summary import findings_line
-    from briefing.document import PackOptions
 
     old = _read("corpus-2/texts/metropolitan-2021-22-pressrelease.txt").inspection
     new = _read("corpus-2/texts/metropolitan-2023-25-pressrelease.txt").inspection
@@ -147,12 +147,12 @@ def test_what_the_newer_source_says_improved_is_said_of_the_earlier_finding_it_d
     c = compare(old, new)
     calls = next(f for f in c.resolved if "answer calls quickly enough" in f.text)
     assert calls.improved is not None and calls.improved.place.line == 7
-    assert "says the force has improved in that finding (line 7): ask whether the improvement is sustained" \
+    assert "says the force has improved on that finding (line 7): ask whether the improvement is sustained" \
         in findings_line(c)
     asked = _question_context(c, PackOptions())
     assert asked["unknown"] == 0 and [i.line for i in asked["improved"]] == [7]
     text = " ".join(b.text for s in findings_sections(c) for b in s.blocks if hasattr(b, "text"))
-    assert "The PEEL 2023-25 source says the force has improved in it (line 7)" in text
+    assert "The PEEL 2023-25 source says the force has improved on it (line 7)" in text
 
 
 @pytest.mark.parametrize(("sentence", "subject"), [

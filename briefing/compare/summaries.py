@@ -13,8 +13,18 @@ from briefing.compare.counted import names_its_total
 from briefing.compare.states import area_title, counted_rest
 from briefing.compare.themes import finding_themes
 from briefing.frameworks import Frameworks
-from briefing.model import (Closure, Correction, Finding, Improvement, Inspection, Place, Quote, RestGrade, Unplaced,
-                            stable_id)
+from briefing.model import (
+    Closure,
+    Correction,
+    Finding,
+    Improvement,
+    Inspection,
+    Place,
+    Quote,
+    RestGrade,
+    Unplaced,
+    stable_id,
+)
 from briefing.sources import source_kind_name
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from briefing.compare import Comparison, History
 from briefing.compare.states import NOT_STATED
 from briefing.compare.summaries import FindingRef, InspectionSummary
+from briefing.document import summary
 from briefing.document.model import Column, Paragraph, Section, Table
 from briefing.document.wording import (
     area_label,
@@ -114,7 +115,7 @@ def findings_sections(c: Comparison, listed: frozenset[str] = frozenset(), where
         intro = (f"{sentence(unmatched_phrase(c, len(c.resolved)))}. That does not show "
                  f"{'it was' if one else 'they were'} resolved: check {'it' if one else 'them'} against "
                  f"{report_to_check(c)}.")
-    intro += _improved(c)
+    intro += summary.improved_words(c, one="it", quoted=True)
     resolved = _side("Resolved", unmatched_heading(c), intro, c.resolved, (c.old, c.new), listed, where,
                      ", marked \u201cstatus unknown\u201d")
     if c.new_confirmed:
@@ -135,19 +136,6 @@ def findings_sections(c: Comparison, listed: frozenset[str] = frozenset(), where
                   f"{'it to an earlier finding' if n == 1 else 'them to earlier findings'} on file.")
     new = _side("New", heading, intro, c.new_findings, (c.new, c.old), listed, where, "")
     return [persisting, resolved, new]
-
-
-def _improved(c: Comparison) -> str:
-    """What the newer source says the force improved, of the earlier findings it does not
-    list: its own word, with its line, beside "that does not show it was resolved"."""
-    said = [f for f in c.resolved if f.improved]
-    if not said:
-        return ""
-    lines = join_words([f"line {f.improved.place.line}" for f in said if f.improved.place.line])
-    which = "it" if len(c.resolved) == 1 else "one of them" if len(said) == 1 else f"{number(len(said))} of them"
-    return (f" The {c.new.cycle_name} source says the force has improved in {which}"
-            f"{f' ({lines})' if lines else ''}: \u201c{said[0].improved.text}\u201d Ask whether the improvement is "
-            "sustained.")
 
 
 def figures_section(c: Comparison) -> Section:

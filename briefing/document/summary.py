@@ -246,19 +246,21 @@ def findings_line(c: Comparison) -> str:
         return f"The {c.old.cycle_name} source lists no findings; {later}."
     if not c.resolved:
         return f"Every finding of the {c.old.cycle_name} source is raised again; {later}."
-    return f"{sentence(unmatched_phrase(c, len(c.resolved)))}; {later}.{_improved(c)}"
+    return f"{sentence(unmatched_phrase(c, len(c.resolved)))}; {later}.{improved_words(c)}"
 
 
-def _improved(c: Comparison) -> str:
-    """The newer source's own word that the force improved in an earlier finding it does not list."""
+def improved_words(c: Comparison, one: str = "that finding", quoted: bool = False) -> str:
+    """What the newer source says the force improved, of the earlier findings it does not
+    list: its own word, with its line, beside "that does not show it was resolved"; `one` is
+    how a lone finding is named, `quoted` gives the source's words too."""
     said = [f for f in c.resolved if f.improved]
     if not said:
         return ""
     lines = join_words([f"line {f.improved.place.line}" for f in said if f.improved.place.line])
-    which = ("that finding" if len(c.resolved) == 1 else "one of them" if len(said) == 1
-             else f"{number(len(said))} of them")
-    return (f" The {c.new.cycle_name} source says the force has improved in {which}{f' ({lines})' if lines else ''}: "
-            "ask whether the improvement is sustained.")
+    which = one if len(c.resolved) == 1 else "one of them" if len(said) == 1 else f"{number(len(said))} of them"
+    words = f" \u201c{said[0].improved.text}\u201d" if quoted else ""
+    return (f" The {c.new.cycle_name} source says the force has improved on {which}{f' ({lines})' if lines else ''}:"
+            f"{words} {'Ask' if quoted else 'ask'} whether the improvement is sustained.")
 
 
 def headline(c: Comparison) -> tuple[str, ...]:

@@ -18,12 +18,12 @@ from briefing.errors import InputError
 from briefing.extract import reports
 from briefing.extract.areas import resolver
 from briefing.extract.closures import mark_closed, read_closures
-from briefing.extract.findings.improved import read_improved
 from briefing.extract.context import Context, Settled
 from briefing.extract.counts import COUNT_RULES, areas_graded, in_order, rest_grade
 from briefing.extract.cycles import Cue, cycle_published, detect_cycle, names_cycle, weakly_settled
 from briefing.extract.dates import for_report, publication_date, published_by
 from briefing.extract.findings import find_findings
+from briefing.extract.findings.improved import read_improved
 from briefing.extract.forces import canonical_force, force_sections
 from briefing.extract.grades import Statement, read_grades
 from briefing.extract.grades.accounted import unplaced, warnings_of
