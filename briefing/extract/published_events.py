@@ -28,6 +28,9 @@ def event_bound(ctx, kind: str) -> date | None:
     (of type `kind`), or None."""
     bounds = []
     for para in ctx.paras:
+        folded = ctx.folded(para)
+        if ("releas" not in folded and "publi" not in folded) or not ALREADY_OUT.search(para.text):
+            continue  # the words a sentence needs, looked for once a paragraph (most have none)
         said = ctx.sentences(para)
         for index, (_, sentence) in enumerate(said):
             following = [s for _, s in said[index + 1:index + 2]]

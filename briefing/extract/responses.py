@@ -27,6 +27,7 @@ from datetime import date
 from briefing.extract.language import MONTH, month_number
 from briefing.extract.reader import SourceLine
 from briefing.extract.ruler import Reading, Ruler, whole_text
+from briefing.extract.text import lines_holding
 from briefing.model import Place, Quote, Response
 
 RESPONSE_WORDS = re.compile(
@@ -129,7 +130,8 @@ def response_link(lines: list[SourceLine]) -> Quote | None:
     """The first line that is a link to the local policing body's published response: the
     link's words ("Read ... response"), the body named in it (a force's own response is not
     the s.55 one), and short enough to be a link rather than prose."""
-    for line in lines:
+    for index in lines_holding([line.text for line in lines], ("response",)):  # the word a link needs, found at once
+        line = lines[index]
         text = " ".join(line.text.split())
         if len(text.split()) <= LINK_WORDS and LINK.search(text) and BODY.search(text):
             return Quote(text, line.place, how="response-link")
