@@ -42,3 +42,23 @@ def test_a_finding_said_to_carry_on_is_said_so_everywhere(tmp_path, runner):
     questions = next(s for s in model["sections"] if s["title"] == "Suggested questions for the meeting")
     asked = " ".join(" ".join(b.get("items", [])) for b in questions["blocks"])
     assert "HMICFRS says this carries on from before" in asked and "still isn't attending incidents" in asked
+
+
+def test_the_sentence_after_a_finding_can_say_it_was_raised_before(tmp_path):
+    """West Midlands 2023-25 (review 7, item 2): "I have serious concerns about how well the
+    force investigates crime ... We have highlighted these problems in previous inspection
+    reports, but the force's performance has declined." The finding was read from the first
+    sentence and called new; the pack said no concern was raised in both inspections. A next
+    sentence that does not point back to the finding ("Other forces ...") says nothing of it."""
+    from reading import read
+
+    said = ("His Majesty's Inspector said: \u201cI have serious concerns about how well Dorset Police investigates "
+            "crime, protects vulnerable people and manages offenders. {next}\n")
+    text = NEW.replace("The inspectorate also said the force still isn't attending incidents resulting from calls for "
+                       "service as fast as it should.\n", said)
+    found = read(tmp_path, text.format(next="We have highlighted these problems in previous inspection reports, but "
+                                            "the force's performance has declined.")).inspection.findings
+    assert [f.continues for f in found if "serious concerns" in f.text] == ["highlighted these problems in previous"]
+    found = read(tmp_path, text.format(next="Other forces have highlighted problems in previous inspection reports "
+                                            "too.")).inspection.findings
+    assert [f.continues for f in found if "serious concerns" in f.text] == [""]

@@ -71,7 +71,7 @@ def _says_something(text: str, force: str) -> bool:
 
 def read_findings(fx: Findings, rules: Ruler = FINDING_RULES) -> list[Finding]:
     """Every finding of the text, in the text's order, each stamped with its rule (`how`)."""
-    found = carried_on([f for f in rules.read(fx).statements if _says_something(f.text, fx.force)])
+    found = carried_on([f for f in rules.read(fx).statements if _says_something(f.text, fx.force)], fx.ctx.source)
     return sorted(found, key=lambda f: (f.place.page or 0, f.place.line or 0))
 
 

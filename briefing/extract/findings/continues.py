@@ -39,12 +39,36 @@ def said_to_continue(finding: Finding) -> Finding:
     return replace(finding, continues=words) if words else finding
 
 
-def carried_on(findings: list[Finding]) -> list[Finding]:
+# the next sentence speaks of the finding's own matter: "We have highlighted these problems in previous inspection
+# reports" after "I have serious concerns about how well the force investigates crime"
+BACK = re.compile(r"\b(?:these|this|those|the\s+same|it)\b", re.IGNORECASE)
+
+
+def said_next(finding: Finding, texts: dict) -> Finding:
+    """The finding, with the continuing words of the sentence that follows it on its line,
+    where that sentence points back to it ("these problems") and says they were raised
+    before: the finding is then said to carry on, in the words of that sentence."""
+    if finding.continues or finding.place.line is None:
+        return finding
+    line = texts.get((finding.place.page, finding.place.line), "")
+    at = line.find(finding.text[:60])
+    if at < 0:
+        return finding
+    rest = line[at + len(finding.text):].lstrip(" .\u201d\"")
+    sentence = re.split(r"(?<=[.!?])\s+", rest, maxsplit=1)[0] if rest else ""
+    found = CONTINUES.search(sentence)
+    return replace(finding, continues=found.group(0)) if found and BACK.search(sentence[:found.end()]) else finding
+
+
+def carried_on(findings: list[Finding], lines=()) -> list[Finding]:
     """Each finding with the words that say it carries on from before, where its own text has
-    them or another finding of the same source in its area does: "There are ongoing concerns
-    about how the force investigates crime" says the source's concern about investigating
-    crime carries on, whichever of its sentences then words that concern."""
-    found = [said_to_continue(f) for f in findings]
+    them, the sentence after it on its line does ("We have highlighted these problems in
+    previous inspection reports"), or another finding of the same source in its area does:
+    "There are ongoing concerns about how the force investigates crime" says the source's
+    concern about investigating crime carries on, whichever of its sentences then words that
+    concern. `lines` are the source's lines (extract.reader.SourceLine)."""
+    texts = {(line.page, line.line): line.text for line in lines}
+    found = [said_next(said_to_continue(f), texts) for f in findings]
     said = {}
     for f in found:
         if f.continues and f.area:
