@@ -54,6 +54,11 @@ LABEL = re.compile(r"\b(?:published(?:\s+on)?|publication\s+date|date\s+of\s+pub
 RELEASE = re.compile(r"(?:released|published|publishes|publish)(?:\s+(?:its|his|her|their|the)\s+(?:report|findings|"
                      r"inspection|assessment|letter)(?:\s+\w+){0,6}?)?(?:\s+by\s+[^.]{3,80}?)?\s+(?:on\s*:?\s*(?:the\s+)?|"
                      r"today\s*\(\s*)", re.IGNORECASE)
+# a press release's note to editors: "The ... report will be published on the HMICFRS website at 00:01 on Friday
+# 25 November 2022" (the day is the report's, whoever reposts the note)
+EMBARGO = re.compile(r"\bwill\s+be\s+(?:published|released)\s+(?:on\s+(?:the\s+)?[\w&'\u2019-]+(?:\s+[\w&'\u2019-]+){0,3}?\s+"
+                     r"(?:website|site)\s+)?(?:at\s+\d{1,2}[:.]\d{2}\s+)?on\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?",
+                     re.IGNORECASE)
 TODAY = re.compile(r"\btoday\s*\(\s*", re.IGNORECASE)
 SENT = re.compile(r"\bsent\s+on\s*:?\s*", re.IGNORECASE)
 ENTRY = re.compile(rf"^\s*(?P<date>\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_GROUP}\s+(?:19|20)\d\d)"
@@ -107,6 +112,13 @@ def published_label(ctx):
 def released(ctx):
     """ "published its report on Thursday 10 April", "published ... on Thursday (July 24)"."""
     yield from _tied_after(ctx.page.top, RELEASE, ctx.page.years)
+
+
+@whole_text
+def embargo(ctx):
+    """ "The Humberside Police PEEL 2021/22 report ... will be published on the HMICFRS website
+    at 00:01 on Friday 25 November 2022": a note to editors gives the report's own day."""
+    yield from _tied_after(ctx.page.top, EMBARGO, ctx.page.years)
 
 
 TODAY_ON_PAGE = re.compile(r"\bhas\s+today\s+(?:been\s+)?\w+|\b(?:published|released|issued)\s+today\b(?!\s*\()",
@@ -191,6 +203,7 @@ def letter_date(ctx):
 DATE_RULES = Ruler([
     ("published-label", published_label),
     ("released", released),
+    ("embargo", embargo),
     ("today", today),
     ("entry-heading", entry_heading),
     ("month-published", month_published),
