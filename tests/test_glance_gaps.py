@@ -89,3 +89,20 @@ def test_a_report_known_only_to_be_out_by_a_day_says_that_day_in_the_paper_detai
                               PackOptions(audience="pcc", date=day))
     text = " ".join(briefing.text().split())
     assert "PEEL 2023-25 (publication date not stated; out on or before 1 March 2024)" in text
+
+
+def test_a_new_concern_in_an_area_graded_the_same_before_says_so(inspections):
+    """The bundled pack (review 7, item 7): "Responding to the public is graded requires
+    improvement, and HMICFRS raises a new concern there" read as a new problem area, though
+    the area was requires improvement in PEEL 2021/22 too and the grid says "no change"."""
+    day = date(2026, 12, 7)
+    briefing = build_briefing(compare(inspections["peel-2021-22"], inspections["peel-2023-25"], as_of=day), None,
+                              PackOptions(audience="pcc", date=day))
+    (questions,) = next(s for s in briefing.sections if s.title == "Suggested questions for the meeting").blocks
+    [asked] = [q for q in questions.items if q.startswith("Responding to the public is graded")]
+    assert asked.startswith("Responding to the public is graded requires improvement, as in PEEL 2021/22, and HMICFRS "
+                            "raises a new concern there")
+    assert asked.endswith("Why did the last plan not move the grade, what is different in this one, and when will the "
+                          "panel see progress?")
+    [other] = [q for q in questions.items if q.startswith("Investigating crime is graded")]  # it went down: no "as in"
+    assert "as in PEEL" not in other

@@ -71,6 +71,7 @@ class _NewInWeakArea:
     grade: str
     label: str
     quote: str
+    again: str = ""  # the older inspection's name, where it graded the area the same (review 7, item 7)
 
 
 def _question_context(c: Comparison, options: PackOptions) -> dict:
@@ -82,7 +83,9 @@ def _question_context(c: Comparison, options: PackOptions) -> dict:
         _Corrected(j.area_name, j.corrected.old_grade, j.corrected.new_grade, j.corrected.when,
                    j.own_data) for j in c.new.judgements if j.corrected is not None]
     grades = {g.area: g.new_grade for g in c.grade_changes}
-    weak_new = [_NewInWeakArea(f.area_name, grades[f.area], f.label, whole_sentences(f.text))
+    same = {g.area for g in c.grade_changes if g.movement == "same"}
+    weak_new = [_NewInWeakArea(f.area_name, grades[f.area], f.label, whole_sentences(f.text),
+                               c.old.cycle_name if f.area in same else "")
                 for f in c.new_findings if grades.get(f.area) in WEAK and not f.continues]
     continuing = [_Quoted(f.label, whole_sentences(f.text)) for f in c.continuing]
     improved = [_Improved(f.label, whole_sentences(f.text), whole_sentences(f.improved.text), f.improved.place.line)
