@@ -15,6 +15,7 @@ from dataclasses import replace
 from briefing.compare import Comparison, History
 from briefing.compare.states import AreaState, area_title
 from briefing.document.model import GradeGrid, GridCell, GridRow
+from briefing.document.wording import number
 from briefing.frameworks import Frameworks
 from briefing.phrases import state_words
 
@@ -106,9 +107,22 @@ def pair_grid(c: Comparison, fw: Frameworks) -> GradeGrid:
 def glance_grid(c: Comparison, record: History | None, fw: Frameworks, last: int = 3) -> GradeGrid:
     """For page 1: the areas of the comparison across the last few inspections on file."""
     if record is None:
-        return pair_grid(c, fw)
+        grid = pair_grid(c, fw)
+        return replace(grid, key=grid.key + _fewer(c))
     full = record_grid(record, fw)
     n = min(last, len(full.columns))
     chosen = full.select(tuple(g.area for g in c.grade_changes), n, "GlanceGrid", _words()["glance_caption"].format(n=n))
     gap = any(cell.state == "not-on-file" for row in chosen.rows for cell in row.cells)
-    return replace(chosen, key=_words()["short_key"] + (" " + _words()["short_missing"] if gap else ""))
+    return replace(chosen, key=_words()["short_key"] + (" " + _words()["short_missing"] if gap else "") + _fewer(c))
+
+
+def _fewer(c: Comparison) -> str:
+    """Where the newer source says fewer areas were graded than the grid shows graded or
+    "not stated" (Staffordshire 2023-25: "across eight areas", nine rows), the key says some
+    "not stated" row may not have been graded at all (review 7, item 4)."""
+    shown = sum(1 for g in c.grade_changes if g.new_state.state != "not-graded")
+    said = c.new.areas_graded
+    if not said or said >= shown or not any(g.new_state.state == "not-stated" for g in c.grade_changes):
+        return ""
+    return " " + _words()["fewer"].format(cycle=c.new.cycle_name, said=number(said), shown=number(shown),
+                                          extra=number(shown - said), rows="row" if shown - said == 1 else "rows")
