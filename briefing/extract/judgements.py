@@ -12,7 +12,7 @@ from briefing.extract.areas import resolver
 from briefing.extract.cycles import span
 from briefing.extract.grades import Statement
 from briefing.extract.grades.grammar import clean_phrase
-from briefing.frameworks import Cycle, Frameworks
+from briefing.frameworks import Cycle, Frameworks, normalise
 from briefing.model import Judgement
 
 PILLAR_WORDS = re.compile(r"^(?:its\s+|the\s+)?(?:overall\s+)?(?:police\s+)?(?P<pillar>effectiveness|efficiency|legitimacy)\b"
@@ -54,7 +54,14 @@ def question_set(fw: Frameworks, cycle: Cycle, statements: list[Statement]) -> C
         return sum(area is not None and area.graded for s in current
                    for _, area in (resolve.split(s.phrase) if s.listed else [(s.phrase, resolve(s.phrase))]))
 
-    return max(family, key=lambda c: (named(c), c is cycle))
+    def labelled(candidate: Cycle) -> int:
+        """Phrases worded as the set's own labels, not as another set's: "good use of resources"
+        is the revised set's label and an alias of the original's (Humberside 2021/22)."""
+        labels, resolve = {normalise(a.label) for a in candidate.areas if a.graded}, resolver(candidate)
+        return sum(normalise(piece) in labels for s in current
+                   for piece, _ in (resolve.split(s.phrase) if s.listed else [(s.phrase, None)]))
+
+    return max(family, key=lambda c: (named(c), labelled(c), c is cycle))
 
 
 def best_reading_cycle(fw: Frameworks, statements: list[Statement]) -> Cycle:
