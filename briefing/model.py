@@ -332,6 +332,7 @@ class Unplaced:
 
 REPORT_TYPES = tuple(_report_types())  # peel, thematic, joint-thematic, force-inspection, ... (data/report_types.yaml)
 REPORT_TYPE_NAMES = {k: v["name"] for k, v in _report_types().items()}
+PEEL_RELATED = ("peel", "revisit-letter", "monitoring-letter")  # report types that may be about a PEEL cycle's findings
 NOT_S55_TYPES = frozenset(k for k, v in _report_types().items() if v.get("s55") is False)  # letters, not inspection reports
 
 

@@ -74,7 +74,6 @@ def best_reading_cycle(fw: Frameworks, statements: list[Statement]) -> Cycle:
     return max(candidates, key=lambda c: (understood(c), c.order))
 
 
-PEEL_RELATED = ("peel", "revisit-letter", "monitoring-letter")  # may be about a PEEL cycle's findings
 LINE_RULES = ("label", "area-label", "row", "heading", "question-heading", "ungraded-question", "areas-list")
 
 

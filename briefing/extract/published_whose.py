@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlparse
 
+from briefing.model import PEEL_RELATED
 from briefing.reference import reference
 from briefing.sources import kind_of_text
 
@@ -73,7 +74,6 @@ def of_another_report(tied: str, kind: str) -> bool:
     `kind`: a PEEL-related report's date is not one given for another type of report
     (State of Policing, a thematic, a revisit letter), nor another report's that of a
     PEEL report it names."""
-    from briefing.extract.judgements import PEEL_RELATED  # the grade reading's, which reads dates first
 
     if not tied:
         return False
