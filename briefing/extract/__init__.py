@@ -30,7 +30,6 @@ from briefing.extract.grades.accounted import unplaced, warnings_of
 from briefing.extract.grades.tense import past_years
 from briefing.extract.headline import read_headline
 from briefing.extract.judgements import (
-    PEEL_RELATED,
     best_reading_cycle,
     dated,
     earlier_only,
@@ -46,6 +45,7 @@ from briefing.extract.scope import covered
 from briefing.frameworks import Cycle, Frameworks
 from briefing.model import (
     KIND_LABELS,
+    PEEL_RELATED,
     Inspection,
     PublicationDate,
     ReadingWarning,
