@@ -87,6 +87,20 @@ def test_a_grade_word_that_gave_a_judgement_is_never_said_to_be_unplaced(tmp_pat
     assert not result.inspection.unplaced
 
 
+def test_a_grade_word_that_gave_a_count_is_never_said_to_be_unplaced(tmp_path):
+    """Hampshire 2023-25 (review 7, item 12): "the force has no areas requiring improvement"
+    is read as a count of none, yet the analyst was warned that "the force has no areas" was a
+    requires improvement grade the reader could not tie to an area."""
+    from reading import read
+
+    result = read(tmp_path, "PEEL 2023-25: Northshire Police\n\nHMICFRS graded Northshire Police's performance across "
+                            "eight areas of policing. It found the force was 'good' in two areas and 'adequate' in six "
+                            "areas.\n\nThe latest PEEL report finds the force has no areas requiring improvement, making "
+                            "it one of only five forces to do so.\n")
+    assert [(c.grades, c.count) for c in result.inspection.grade_counts if not c.count] == [(("requires improvement",), 0)]
+    assert not result.inspection.unplaced and not [w for w in result.warnings if "could not tell which area" in w]
+
+
 def test_avon_and_somersets_adequate_is_placed_and_not_also_unplaced():
     result = _read("corpus-3/texts/avon-and-somerset-2023-25-pccpage.txt")
     assert _grades(result)["workforce"] == "adequate"

@@ -165,7 +165,7 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
     findings = mark_closed(findings, closures, kind, lines)
     warnings += _gaps(chosen if kind == "peel" else True, force, published, evidence)
     warnings += [caution] if caution and chosen else []
-    loose = unplaced(ctx, grades.claimed + counted.claimed, unread, reading.id)
+    loose = unplaced(ctx, grades.claimed + counted.claimed, unread, reading.id, counts)
     warnings += warnings_of(loose)
     warnings += _checks(lines, reading, judgements, counts, findings)
     earlier = tuple(s for s in statements if s.earlier)

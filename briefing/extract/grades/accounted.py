@@ -13,9 +13,10 @@ NOT_PLACED = "reads like a grade statement that was not placed"
 QUOTE_CHARS = 50  # how much of the sentence a warning quotes
 
 
-def unplaced(ctx, claimed: list[Span], unread, cycle_id: str) -> list[Unplaced]:
+def unplaced(ctx, claimed: list[Span], unread, cycle_id: str, counts=()) -> list[Unplaced]:
     """The grade words no rule claimed, and the statements whose phrase names no area of
-    the cycle read with, in the text's order."""
+    the cycle read with, in the text's order; a statement whose grade a count read on its
+    line holds ("the force has no areas requiring improvement": a count of none) is none."""
     claims = Claims()
     claims.add(claimed)
     out = []
@@ -28,7 +29,8 @@ def unplaced(ctx, claimed: list[Span], unread, cycle_id: str) -> list[Unplaced]:
                     out.append(Unplaced(_opening(sentence), match.group("g"), para.line_at(match.start("g")).place,
                                         NOT_PLACED))
     out += [Unplaced(s.phrase, s.grade, s.line.place, f"could not tell which area of {cycle_id}") for s in unread
-            if not _word_placed(ctx.settled, s)]
+            if not _word_placed(ctx.settled, s) and not any(c.place == s.line.place and s.grade in c.grades
+                                                            for c in counts)]
     return sorted(out, key=lambda u: (u.place.page or 0, u.place.line or 0))
 
 
