@@ -113,7 +113,7 @@ def check_nesting(text: str, limit: int) -> None:
             else:
                 pos, scan.last = i + 1, char
         elif char in "[{":
-            opens = scan.flow or at_token  # else a character of a plain scalar ("see [1]")
+            opens = scan.flow or (at_token and _bracket_opens(text, i, line_start, scan.last))
             if opens:
                 scan.deeper()
                 scan.flow += 1
@@ -153,6 +153,18 @@ def _in_quote(text: str, i: int, char: str, quote: str) -> tuple[int, bool]:
         j -= 1
     escaped = (i - 1 - j) % 2 == 1
     return i + 1, not escaped
+
+
+def _bracket_opens(text: str, i: int, line_start: int, last: str) -> bool:
+    """Whether a bracket outside flow opens a collection, not a character of a plain scalar
+    ("see [1]"): at a line's start or after "," "[" "{", or after a ":", "-" or "?" that is an
+    indicator with a space between ("a: [" opens; in "a: :[" the ":[" is a plain scalar, found
+    by hypothesis); a JSON-like key's ':' ('"a":[1]') opens without the space."""
+    if not last or last not in ":-?":  # ("" is in every string)
+        return True
+    if text[i - 1] in " \t":
+        return _indicator(text, i, line_start)
+    return last == ":" and i >= 2 and text[i - 2] in "\"'"
 
 
 def _indicator(text: str, i: int, line_start: int) -> bool:
