@@ -45,6 +45,7 @@ class Comparison:
     s55_due: date | None = None  # last day for the PCC's published response
     on_file: tuple[str, ...] = ()  # every inspection of the force on file, oldest first
     not_on_file: tuple[str, ...] = ()  # cycles between the first and last on file with no data
+    cycles_on_file: tuple[str, ...] = ()  # the cycle id of each inspection in `on_file`
     old_counts: tuple[CountedGrades, ...] = ()  # grades each source counts ("inadequate in four areas")
     new_counts: tuple[CountedGrades, ...] = ()
     falls_at_least: int = 0  # areas that went down, named or proven by the newer source's counts
@@ -153,7 +154,7 @@ def compare(old: Inspection, new: Inspection, overrides: Overrides | None = None
         old_figures=old.key_figures, new_figures=new.key_figures,
         overrides=overrides.source if overrides else "",
         s55_due=None if new.report_type in NOT_S55_TYPES else s55_due(new.published, new.force),
-        on_file=(older.name, newer.name), not_on_file=tuple(fw.short_name(c.id) for c in fw.cycles_missing([old.cycle, new.cycle])),
+        on_file=(older.name, newer.name), cycles_on_file=(old.cycle, new.cycle), not_on_file=tuple(fw.short_name(c.id) for c in fw.cycles_missing([old.cycle, new.cycle])),
         old_counts=old_counts, new_counts=new_counts, **_movements_proven(fw, changes, old, new, old_counts, new_counts))
     return with_record(comparison, record) if record is not None else comparison
 
@@ -198,6 +199,7 @@ def with_record(comparison: Comparison, record) -> Comparison:
                         earlier_unlisted=record.name_of(first - 1) if before and not before.findings_complete else "")
         persisting.append(p)
     return replace(comparison, persisting=tuple(persisting), on_file=tuple(record.names()),
+                   cycles_on_file=tuple(i.cycle for i in record.inspections),
                    not_on_file=record.not_on_file)
 
 

@@ -46,18 +46,13 @@ class AreaState:
         return self.state == GRADED
 
 
-def _family(fw: Frameworks, cycle: Cycle) -> list[Cycle]:
-    root = cycle.variant_of or cycle.id
-    return [c for c in fw.cycles.values() if c.id == root or c.variant_of == root]
-
-
 def question_set(fw: Frameworks, inspection: Inspection) -> tuple[Cycle, ...]:
     """The question sets an inspection may have been graded on. A cycle with variants (PEEL
     2021/22's original and revised sets) counts as settled only where the source grades an
     area no other set of the family grades; otherwise every set of the family stands, so an
     area any of them grades is "not stated", never "not graded"."""
     cycle = fw.cycles[inspection.cycle]
-    family = _family(fw, cycle)
+    family = fw.family(cycle)
     if len(family) == 1:
         return (cycle,)
     graded = {j.area for j in inspection.judgements if j.graded}
@@ -75,7 +70,7 @@ def silence(fw: Frameworks, sets: tuple[Cycle, ...], area: str) -> AreaState:
         return AreaState(NOT_STATED)
     if any(a.elsewhere for a in found):
         return AreaState(NOT_GRADED, why=SEPARATELY)
-    if found or any(c.area_for_canonical(area) for c in _family(fw, sets[0])):
+    if found or any(c.area_for_canonical(area) for c in fw.family(sets[0])):
         return AreaState(NOT_GRADED, why=UNGRADED)
     return AreaState(NOT_GRADED, why=NO_AREA)
 

@@ -217,7 +217,7 @@ def passed_cycles(c: Comparison, day) -> list[tuple[str, str]]:
     for cycle in fw.cycles.values():
         by = published_by(cycle) if cycle.order > newer.order and cycle.report_type == "peel" and cycle.grades \
             and not cycle.variant_of else None
-        name = cycle.short or cycle.name
-        if by is not None and by < day and not any(f.startswith(f"{name} (") or f == name for f in c.on_file):
-            out.append((name, f"{by:%B %Y}"))
+        on_file = {fw.cycles[x].variant_of or x for x in c.cycles_on_file if x in fw.cycles}
+        if by is not None and by < day and cycle.id not in on_file:
+            out.append((cycle.short or cycle.name, f"{by:%B %Y}"))
     return out

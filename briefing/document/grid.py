@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from briefing.compare import Comparison, History
-from briefing.compare.states import AreaState, area_title
+from briefing.compare.states import NOT_GRADED, NOT_STATED, AreaState, area_title
 from briefing.document.model import GradeGrid, GridCell, GridRow
 from briefing.document.wording import number
 from briefing.frameworks import Frameworks
@@ -120,9 +120,9 @@ def _fewer(c: Comparison) -> str:
     """Where the newer source says fewer areas were graded than the grid shows graded or
     "not stated" (Staffordshire 2023-25: "across eight areas", nine rows), the key says some
     "not stated" row may not have been graded at all (review 7, item 4)."""
-    shown = sum(1 for g in c.grade_changes if g.new_state.state != "not-graded")
+    shown = sum(1 for g in c.grade_changes if g.new_state.state != NOT_GRADED)
     said = c.new.areas_graded
-    if not said or said >= shown or not any(g.new_state.state == "not-stated" for g in c.grade_changes):
+    if not said or said >= shown or not any(g.new_state.state == NOT_STATED for g in c.grade_changes):
         return ""
     return " " + _words()["fewer"].format(cycle=c.new.cycle_name, said=number(said), shown=number(shown),
                                           extra=number(shown - said), rows="row" if shown - said == 1 else "rows")
