@@ -65,10 +65,9 @@ def clean_model(value):
     """Every string inside a frozen dataclass tree, cleaned; other values unchanged."""
     if isinstance(value, str):
         return clean(value)
-    if isinstance(value, tuple):
-        return tuple(clean_model(v) for v in value)
-    if isinstance(value, list):
-        return [clean_model(v) for v in value]
+    if isinstance(value, (tuple, list)):  # a workbook's row is a tuple of strings: cleaned without a call each
+        items = [clean(v) if type(v) is str else clean_model(v) for v in value]
+        return tuple(items) if isinstance(value, tuple) else items
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         changes = {f.name: clean_model(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init}
         return dataclasses.replace(value, **changes)

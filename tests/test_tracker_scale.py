@@ -19,11 +19,14 @@ def test_a_pack_carrying_a_tracker_at_its_bound_takes_seconds_and_little_memory(
     # tracker may, and the next quarter's pack can still read it
     typed = TRACKER_ROWS - len(read_tracker(default_pack.path("xlsx")))
     tracker = rewrite(default_pack.path("xlsx"), tmp_path / "tracker.xlsx", lambda xml: many_rows(xml, typed))
+    bare = measured("pack", "-o", tmp_path / "bare")  # the same pack without the tracker, on this machine now
     cost = measured("pack", "-o", tmp_path / "q2", "--tracker", tracker)
-    # CPU of the pack and its three writers; the peak is the largest process's own. About 4 s alone
-    # (README, bench_tracker.py; 16-19 s before the workbook was written in write-only mode); beside the
-    # rest of the suite on two cores, CPU seconds stretch by a fifth, so the bound here is 6 s
-    assert cost["cpu"] < 6 and cost["peak_mb"] < 200, cost
+    # CPU of the pack and its writers; the peak is the largest process's own. About 3.7 s alone on the
+    # 2-core machine of the README (bench_tracker.py), 4.4 times the bare pack's 0.84 s; 16-19 s before the
+    # workbook was written in write-only mode. CPU seconds stretch on a loaded or slower machine (a CI run
+    # beside the rest of the suite took 6.3 s for what took 5 s alone), so the bound is 6 s or six bare
+    # packs of the same machine, whichever is more; memory does not stretch
+    assert cost["cpu"] < max(6.0, 6 * bare["cpu"]) and cost["peak_mb"] < 200, (cost, bare)
 
     workbook = next((tmp_path / "q2").glob("*.xlsx"))
     rows = read_tracker(workbook)  # as the next quarter's pack reads it: every row typed is there, as typed

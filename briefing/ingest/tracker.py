@@ -81,9 +81,9 @@ def _rows(book: Book, path: Path) -> list[TrackerRow]:
                          "holds one row a finding", file=str(path), place=SHEET) from None
     rows = book.rows(data, limits.TRACKER_ROWS + HEADER_ROWS)
     header_at, places = _header(rows, path)
-    out, first, problems = [], {}, []
+    out, first, problems, columns = [], {}, [], _Columns(places)
     for number, values in rows:
-        row, wrong = _row(values, places, number, path)
+        row, wrong = _row(values, columns, number, path)
         problems += wrong
         if row is None:
             continue
@@ -137,31 +137,42 @@ def _check_headings(found: dict[str, list[int]], wanted: dict, values: dict, num
                              "read from the wrong one", file=str(path), place=f"{SHEET}!row {number}")
 
 
-def _row(values: dict, places: dict[str, int], number: int, path: Path) -> tuple[TrackerRow | None, list]:
+class _Columns:
+    """The sheet's known columns by their place, and each one's value where its cell is
+    empty: made once a sheet, so that a row is read from the cells it has (a few of twenty,
+    fifty thousand times over)."""
+
+    def __init__(self, places: dict[str, int]):
+        self.at = {i: c for c in COLUMNS if (i := places.get(c.field)) is not None}
+        self.empty = {c.field: None if c.role == "date" else "" for c in self.at.values()}
+        self.order = {c.field: n for n, c in enumerate(COLUMNS)}  # problems said in the columns' order
+
+
+def _row(values: dict, columns: _Columns, number: int, path: Path) -> tuple[TrackerRow | None, list]:
     if not values:
         return None, []  # blank rows
-    fields, problems = {}, []
-    for column in COLUMNS:
-        i = places.get(column.field)
-        if i is None:
-            continue
-        value = values.get(i)
-        if value is None:  # most cells of most rows: nothing to read
-            fields[column.field] = None if column.role == "date" else ""
+    fields, problems = dict(columns.empty), []
+    for i, value in values.items():  # the cells written; an empty cell is never among them
+        column = columns.at.get(i)
+        if column is None:
             continue
         try:
             fields[column.field] = _value(column, value)
         except _Bad as bad:
-            problems.append(InputError(str(bad), file=str(path), place=f"{SHEET}!{column_letters(i)}{number}"))
+            problems.append((columns.order[column.field],
+                             InputError(str(bad), file=str(path), place=f"{SHEET}!{column_letters(i)}{number}")))
     if problems:
-        return None, problems
-    others = [v for k, v in fields.items() if k != "id" and v not in (None, "")]
-    if not others and len(str(fields.get("id", "")).split()) > 6:
+        return None, [problem for _, problem in sorted(problems, key=lambda p: p[0])]
+    if len(str(fields.get("id", "")).split()) > 6 and not any(
+            v not in (None, "") for k, v in fields.items() if k != "id"):
         return None, []  # the sheet's note under the table, not a row
     fields["status"] = fields.get("status") or ""  # blank: not yet assessed (never "Not started" by default)
     if "state" in fields:
-        fields["state"] = next((k for k, word in STATES.items() if word == fields["state"]), "")
+        fields["state"] = _STATE_OF.get(fields["state"], "")
     return TrackerRow(**fields, place=f"{SHEET}!A{number}"), []
+
+
+_STATE_OF = {word: k for k, word in reversed(STATES.items())}  # a state's words to its key (the first, as before)
 
 
 class _Bad(Exception):

@@ -24,6 +24,7 @@ class Format:
     title: str  # "Word document": how messages name it
     mime: str
     purpose: str  # what a reader does with it, for an email body
+    sheets: bool = False  # translates the workbook's sheets (a 50,000-row tracker's million cells), not only the sections
 
 
 FORMATS = {
@@ -33,11 +34,11 @@ FORMATS = {
     "pdf": Format("briefing.writers.pdf", ".pdf", "PDF", "application/pdf", "the briefing to read"),
     "xlsx": Format("briefing.writers.xlsx", ".xlsx", "Excel workbook",
                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                   "every finding with filters, and the actions tracker"),
+                   "every finding with filters, and the actions tracker", sheets=True),
     "html": Format("briefing.writers.html", ".html", "web page", "text/html",
                    "the briefing for any browser, phone or screen reader"),
     "json": Format("briefing.writers.json", ".json", "JSON model", "application/json",
-                   "the document model, for other tools"),
+                   "the document model, for other tools", sheets=True),
 }
 WRITERS = {name: f.module for name, f in FORMATS.items()}
 SUFFIXES = {name: f.suffix for name, f in FORMATS.items()}  # known without importing the writer
