@@ -372,7 +372,7 @@ class Inspection:
     headline: Quote | None = None  # the inspector's own summary sentence, where the source has one
     response_link: Quote | None = None  # the source's link to the PCC's published response ("Read the response ...")
     unplaced: tuple[Unplaced, ...] = ()  # grade words read but not placed (extract only; not kept in datasets)
-    improved: tuple[Improvement, ...] = ()  # what it says the force improved (extract only; not kept in datasets)
+    improved: tuple[Improvement, ...] = ()  # what it says the force improved ("has improved its ...")
 
     def cite(self) -> str:
         """The source as a reader can find it: its title, else its web address, else the

@@ -179,6 +179,24 @@ def test_correcting_a_grade_and_saving_writes_the_dataset(site):
     assert len(folder.dataset_paths()) == 1
 
 
+def test_what_the_report_says_improved_is_shown_beside_its_line_and_saved(site):
+    """A person checks "the force had improved its response to the public" against its line,
+    as every other fact; saving the form unchanged keeps it in the dataset (a pack from it
+    then asks whether the improvement holds)."""
+    from briefing.ingest.dataset import load_dataset
+
+    folder, app = site
+    client, token = client_with_token(app)
+    report = REPORT + "\nHMICFRS found that the force had improved its response to the public.\n"
+    location = upload(client, token, report.encode(), "report.txt").headers["Location"]
+    fields, html = review_form(client, location)
+    assert "What it says the force improved" in html and "Its response to the public" in html
+    assert '/source#l7"' in html and 'name="improved0_remove"' in html
+    assert client.post(location, data={**fields, "action": "save"}, headers=HOST).status_code == 302
+    [path] = folder.dataset_paths()
+    assert [(i.subject, i.place.line) for i in load_dataset(path).improved] == [("its response to the public", 7)]
+
+
 def test_grade_words_not_placed_are_marked_in_the_source_and_listed(site):
     """An Unplaced grade word (model.Unplaced, from the reader) is listed on the review page
     with its line, and marked in that line of the whole report; the lines facts came from are shaded."""

@@ -170,7 +170,7 @@ def read_from(item: dict, texts: dict, source: str) -> Markup:
 
 
 def _read_places(data: dict) -> set[str]:
-    return {anchor(item) for key in ("judgements", "findings", "counts", "grade_counts", "monitoring", "key_figures")
+    return {anchor(item) for key in ("judgements", "findings", "counts", *review_form.KEPT)
             for item in data.get(key) or [] if anchor(item)}
 
 

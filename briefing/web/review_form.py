@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import yaml
 
 LISTS = {"judgements": "j", "findings": "f", "counts": "c"}  # edited row by row
-KEPT = ("grade_counts", "monitoring", "key_figures")  # shown, and removable
+KEPT = ("grade_counts", "monitoring", "closures", "improved", "key_figures")  # shown, and removable
 TOP = ("force", "report_type", "cycle", "title", "published")  # the report's own fields, in the form's order
 FINDING_FIELDS = ("kind", "number", "text", "addressee", "due")
 

@@ -14,7 +14,13 @@ from pathlib import Path
 from briefing import limits
 from briefing.errors import InputError, ValidationFailed
 from briefing.ingest.dataset.checker import KEY_SYNONYMS, Checker, check_keys, did_you_mean
-from briefing.ingest.dataset.findings import read_closures, read_findings, read_monitoring, read_stated_counts
+from briefing.ingest.dataset.findings import (
+    read_closures,
+    read_findings,
+    read_improved,
+    read_monitoring,
+    read_stated_counts,
+)
 from briefing.ingest.dataset.grades import (
     read_areas_graded,
     read_corrections,
@@ -78,6 +84,7 @@ def inspection_from_data(name: str, located: Located, reference: Reference | Non
         inspectorates=read_names(checker, data, "inspectorates"), covers=read_names(checker, data, "covers"),
         counts=read_stated_counts(checker, data), response=read_response(checker, data),
         monitoring=read_monitoring(checker, data), closures=read_closures(checker, data),
+        improved=read_improved(checker, data, cycle),
         headline=read_headline(checker, data), response_link=read_response_link(checker, data),
         warnings=tuple(checker.warnings))
     if checker.problems:

@@ -12,6 +12,7 @@ from briefing.model import (
     MONITORING_STAGES,
     Closure,
     Finding,
+    Improvement,
     Monitoring,
     StatedCount,
 )
@@ -71,6 +72,19 @@ def _closure(checker: Checker, raw, path: tuple) -> Closure | None:
 
 def read_closures(checker: Checker, data: dict) -> tuple[Closure, ...]:
     return tuple(c for path, item in checker.items(data, "closures") if (c := _closure(checker, item, path)))
+
+
+def read_improved(checker: Checker, data: dict, cycle: Cycle | None) -> tuple[Improvement, ...]:
+    """What the source says the force improved, as extract read it: kept, so that a pack made from the
+    saved dataset asks whether the improvement holds, as the pack made from the text does."""
+    out = []
+    for path, item in checker.items(data, "improved"):
+        text = checker.text(item, "text", path)
+        area = area_of(checker, cycle, item["area"], (*path, "area"), False) if item.get("area") else ""
+        if text:
+            out.append(Improvement(checker.text(item, "subject", path, False), text, checker.place(item, path), area,
+                                   checker.how(item, path)))
+    return tuple(out)
 
 
 def read_stated_counts(checker: Checker, data: dict) -> tuple[StatedCount, ...]:

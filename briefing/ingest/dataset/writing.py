@@ -43,6 +43,8 @@ def to_dataset(inspection: Inspection) -> dict:
         "monitoring": [compact({"stage": m.stage, "event": m.event, "date": m.date.iso() if m.date else "",
                                 "text": m.text, **place(m.place, m.how)}) for m in inspection.monitoring],
         "closures": [closure(c) for c in inspection.closures],
+        "improved": [compact({"subject": i.subject, "text": i.text, "area": i.area, **place(i.place, i.how)})
+                     for i in inspection.improved],
         "notes": inspection.notes,
         "judgements": [compact({"area": j.area, "label": j.label, "grade": j.grade, **place(j.place, j.how)})
                        for j in inspection.judgements],
