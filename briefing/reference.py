@@ -285,7 +285,8 @@ def _type_cues(raw) -> tuple:
 
 def _language(raw) -> Mapping:
     """Number words, ordinals and parts of the year as whole numbers; twelve months, each
-    with its other forms; each renaming with the names before and after and its day."""
+    with its other forms; the degree adverbs ("very good at") as words; each renaming with
+    the names before and after and its day."""
     file = "language.yaml"
     for key in ("numbers", "ordinals", "parts_of_year"):
         for word, value in _check(_get(raw, key, file), dict, file, key).items():
@@ -296,6 +297,8 @@ def _language(raw) -> Mapping:
     for name, forms in months.items():
         for form in _check(forms, list, file, f"months.{name}"):
             _check(form, str, file, f"months.{name}")
+    for word in _check(_get(raw, "degree_adverbs", file), list, file, "degree_adverbs"):
+        _check(word, str, file, "degree_adverbs")  # each a word the grade reader puts in a pattern
     for name, entry in _check(_get(raw, "renamings", file), dict, file, "renamings").items():
         for field, kind in (("before", str), ("after", str), ("day", date)):
             _check(_get(entry, field, file, f"renamings.{name}"), kind, file, f"renamings.{name}.{field}")

@@ -86,6 +86,7 @@ def data(tmp_path) -> Path:
     ("  nine: 9\n", "  nine: many\n", "language.yaml, numbers.nine: expected a whole number, found 'many'"),
     ("  may: []\n", "", "language.yaml, months: expected the twelve months in order, found 11"),
     ("    day: 2022-09-08\n", "    day: September\n", "language.yaml, renamings.monarch.day: expected a date"),
+    ("degree_adverbs: [very,", "degree_adverbs: [{very: 1},", "language.yaml, degree_adverbs: expected"),
 ])
 def test_a_mistake_in_the_language_table_is_one_line_naming_the_entry(data, old, new, said):
     path = data / "language.yaml"
