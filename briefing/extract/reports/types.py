@@ -33,7 +33,9 @@ def _cues() -> tuple[tuple[str, re.Pattern, bool], ...]:
                  for kind, words, title_only in reference().type_cues)
 
 
-def _first(words: str, on_title: bool, skip: tuple = ()) -> str | None:
+def type_in_words(words: str, on_title: bool, skip: tuple = ()) -> str | None:
+    """The first report type (data/report_types.yaml's order) whose words are in `words`;
+    a type known only by its title's words counts only `on_title`."""
     return next((kind for kind, pattern, title_only in _cues()
                  if kind not in skip and (on_title or not title_only) and pattern.search(words)), None)
 
@@ -52,9 +54,9 @@ def report_type(page, title: str, peel: bool, graded: bool = False) -> str:
     force_words = next(pattern for kind, pattern, _ in _cues() if kind == "force-inspection")
     topic = force_words.search("\n".join([title, *page.body[:1]]))  # the heading: a later line may mention custody
     about_peel = bool(PEEL_WORDS.search(page.opening) or "peel" in page.address or (graded and not topic))
-    kind = _first(page.opening, on_title=False)
-    if kind in LETTERS and _first("\n".join(page.body[:HEADLINE_LINES]), on_title=False) not in LETTERS:
-        kind = _first(page.opening, on_title=False, skip=LETTERS)
+    kind = type_in_words(page.opening, on_title=False)
+    if kind in LETTERS and type_in_words("\n".join(page.body[:HEADLINE_LINES]), on_title=False) not in LETTERS:
+        kind = type_in_words(page.opening, on_title=False, skip=LETTERS)
     if kind:
         return "peel" if about_peel and kind not in LETTERS else _joint_or(kind, page.opening, page)
     if about_peel or peel:
@@ -67,7 +69,7 @@ def report_type(page, title: str, peel: bool, graded: bool = False) -> str:
 def _by_title(title: str, page, graded: bool) -> str | None:
     """The type the title's words give; a PEEL title over a text that grades the force is a
     PEEL source, whatever else it says ("PEEL spotlight report: ..." restating its grades)."""
-    kind = _first(title, on_title=True)
+    kind = type_in_words(title, on_title=True)
     if kind in (*LETTERS, "other"):
         return kind
     if graded and PEEL_WORDS.search(title):
