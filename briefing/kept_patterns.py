@@ -29,6 +29,13 @@ import sys
 from briefing.parsed_cache import folder  # here, not in load: a signal landing in an import is not lost there
 
 LIMIT = 2000  # patterns kept at most: the tool's own are about 600; past this, a run keeps only its own
+# New patterns a run must have made for the file to be written again. A library may build a pattern
+# from a set, whose order changes with each process's hash seed (reportlab's safe-eval names): that
+# one pattern is new in every run, and keeping it rewrote and grew the pack's file each run (5 MB
+# after 300 packs: 0.06 s to load and about 0.1 s to write of a 0.9 s pack). A change to the tool
+# brings dozens; one or two left out cost a millisecond to compile.
+FRESH_TO_WRITE = 5
+VERSION = 2  # of the file: files of version 1 may hold hundreds of such patterns, and are made again
 
 _loaded: dict[tuple[str, int], tuple] = {}  # (pattern, flags) -> the parts it was made from, as loaded
 _command = "extract"  # whose patterns are kept: each command its own file, so a pack loads none of the reading's
@@ -58,7 +65,8 @@ def load(command: str) -> None:
 
 def keep() -> None:
     """After a one-shot command: the patterns it compiled that were not kept yet are kept,
-    with those already kept (up to LIMIT). Nothing is written when there is none."""
+    with those already kept (up to LIMIT). Nothing is written when there are fewer than
+    FRESH_TO_WRITE."""
     engine = _engine()
     if engine is None:
         return
@@ -66,7 +74,7 @@ def keep() -> None:
 
     fresh = {(key[1], key[2]): compiled for key, compiled in list(re._cache.items())
              if key[0] is str and (key[1], key[2]) not in _loaded and not key[2] & re.DEBUG}
-    if not fresh:
+    if len(fresh) < FRESH_TO_WRITE:
         return
     kept = dict(_loaded) if len(_loaded) + len(fresh) <= LIMIT else {}
     for (pattern, flags), compiled in list(fresh.items())[:LIMIT]:
@@ -111,7 +119,7 @@ def _engine():
 
 
 def _signature(engine) -> tuple:
-    return (sys.version, getattr(engine, "MAGIC", None), getattr(engine, "CODESIZE", None))
+    return (sys.version, getattr(engine, "MAGIC", None), getattr(engine, "CODESIZE", None), VERSION)
 
 
 def _file():
