@@ -103,7 +103,10 @@ def _names(sentence: str) -> list[tuple[int, str]]:
 
 def _typed(sentence: str, at: int) -> tuple[str, str] | None:
     """The typed report named nearest to `at` in the sentence."""
-    from briefing.extract.reports.types import PEEL_WORDS, type_in_words  # the report reading's, which reads dates first
+    from briefing.extract.reports.types import (  # the report reading's, which reads dates first
+        PEEL_WORDS,
+        type_in_words,
+    )
 
     typed = [(abs(where - at), name, "peel" if PEEL_WORDS.search(name) else type_in_words(name, True))
              for where, name in _names(sentence)]
