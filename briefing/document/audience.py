@@ -131,7 +131,16 @@ def audience_sections(c: Comparison, options: PackOptions, standing, monitoring:
                           **_question_context(c, options))))
         return [questions, _s55(c, options, standing)]
     return [Section("What HMICFRS will look for next", 1, tuple(
-        render_blocks("next_inspection.txt.j2", persisting=concerns, downgrades=downs, **ahead(c, options))))]
+        render_blocks("next_inspection.txt.j2", persisting=concerns, downgrades=downs, held=_held_below(c),
+                      old_name=c.old.cycle_name, new_name=c.new.cycle_name, **ahead(c, options))))]
+
+
+def _held_below(c: Comparison) -> list:
+    """Areas graded the same in both inspections, and below adequate: inspectors look for a plan
+    there as much as where a grade fell (Northamptonshire's responding to the public, requires
+    improvement in PEEL 2021/22 and again, as corrected, in PEEL 2023-25)."""
+    return [g for g in c.grade_changes if g.movement == "same" and g.new_state.graded
+            and g.new_grade in ("requires improvement", "inadequate")]
 
 
 def _s55(c: Comparison, options: PackOptions, standing) -> Section:
