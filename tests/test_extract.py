@@ -573,6 +573,20 @@ def test_a_response_keeps_the_line_and_the_rule_that_dated_it_through_its_datase
     assert (response.how, response.place.line) == ("sent-letter", 3)
 
 
+def test_a_response_page_naming_no_one_and_no_date_is_still_a_response_in_its_dataset(tmp_path):
+    """A page read as the PCC's response, though it names neither who gave it nor when, was
+    dropped from the dataset (nothing left to write): the pack then said no response was on
+    file. It is kept as `response: {by: ''}`, and the pack says one is on file, undated."""
+    from briefing.ingest.dataset import dump_dataset, load_dataset
+    from briefing.model import Inspection, PublicationDate, Response
+
+    report = Inspection(force="Kent Police", cycle="peel-2023-25", title="PEEL 2023-25: Kent Police",
+                        published=PublicationDate(2024, 4, 10), source="page.txt", response=Response("", None))
+    saved = tmp_path / "response.yaml"
+    saved.write_text(dump_dataset(report), encoding="utf-8")
+    assert load_dataset(saved).response == Response("", None)
+
+
 def test_warnings_about_a_line_carry_its_place_and_the_extraction_its_lines(tmp_path):
     """A page puts each warning on its line: a grade word not placed is said with its place,
     a warning about the whole text has none, and the Extraction holds the lines the places

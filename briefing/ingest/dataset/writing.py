@@ -20,6 +20,7 @@ def to_dataset(inspection: Inspection) -> dict:
     def closure(c: Closure | None) -> dict:
         return compact({"subject": c.subject, "text": c.text, "plural": c.plural or None, **place(c.place, c.how)}) if c else {}
 
+    # a response kept even where it names no one and no date ({by: ''}): the source is the response
     return compact({
         "force": inspection.force, "cycle": inspection.cycle,
         "report_type": inspection.report_type, "title": inspection.title,
@@ -31,7 +32,7 @@ def to_dataset(inspection: Inspection) -> dict:
         "source_title": inspection.source_title, "source_kind": inspection.source_kind,
         "findings_complete": inspection.findings_complete, "report": inspection.report,
         "grades_from": inspection.grades_from, "inspectorates": list(inspection.inspectorates), "covers": list(inspection.covers),
-        "response": compact({"by": inspection.response.by, "date": inspection.response.date.isoformat()
+        "response": {"by": inspection.response.by} | compact({"date": inspection.response.date.isoformat()
                              if inspection.response.date else "", "url": inspection.response.url,
                              **place(inspection.response.place, inspection.response.how)})
         if inspection.response else "",
