@@ -42,6 +42,8 @@ PILLARS = ("SOURCE: https://www.justiceinspectorates.gov.uk/hmicfrs/peel-assessm
      date(2025, 1, 14)),  # the nearer of the two
     (NEWS.format(dateline="Jan 29, 2025").replace("in its latest report", "in a report it will publish next week"), None),
     (NEWS.format(dateline="2025"), None),  # a year is no day to count from
+    (NEWS.format(dateline="DECEMBER 2023"), date(2023, 12, 31)),  # a newsletter's issue: written by the month's end
+    (NEWS.format(dateline="Published in December 2023"), None),  # words about a month, not an issue's date line
 ])
 def test_a_pages_own_date_bounds_the_reports_publication(tmp_path, text, bound):
     page = tmp_path / "page.txt"
@@ -49,3 +51,15 @@ def test_a_pages_own_date_bounds_the_reports_publication(tmp_path, text, bound):
     inspection = extract(page).inspection
     assert not inspection.published.known  # a bound, never the report's own day
     assert inspection.published_by == bound
+
+
+def test_a_month_on_a_line_of_its_own_on_the_inspectorates_page_is_no_issue_date(tmp_path):
+    """ "Moved out of Engage / September 2023" on HMICFRS's own page: the month heads an event,
+    and is never taken for the month the page was written."""
+
+    page = tmp_path / "page.txt"
+    page.write_text(PILLARS.split("How efficient")[0] + "Moved out of Engage\n\nSeptember 2023\n\n"
+                    "Northshire Police improved.\n", encoding="utf-8")
+    result = extract(page)
+    assert result.inspection.published_by is None
+    assert not any("the month it was written" in str(w) for w in result.warnings)

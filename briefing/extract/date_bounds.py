@@ -4,10 +4,11 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 
-from briefing.extract.date_forms import DATELINE_LINES, date_after, dateline, page_date_of
+from briefing.extract.date_forms import DATELINE_LINES, date_after, dateline, issue_month, page_date_of
 from briefing.extract.published_events import event_bound
 from briefing.extract.published_whose import inspectorates_page
 from briefing.model import PublicationDate
@@ -35,9 +36,22 @@ def published_by(ctx, kind: str = "") -> date | None:
     says the report is to come ("will publish") is not bounded by its own date."""
     repost = _repost(ctx)
     ahead = TO_COME.search("\n".join(ctx.page.top_lines[:DATELINE_LINES]))  # its lead says the report is to come
-    days = [repost[1] if repost else None, *((dateline(ctx.page.top_lines), _last_updated(ctx.page)) if not ahead else ())]
-    bounds = [date(*day) for day in days if day and day[1] and day[2]] + [event_bound(ctx, kind)]
+    days = [repost[1] if repost else None, *((_dateline(ctx.page), _last_updated(ctx.page)) if not ahead else ())]
+    bounds = [_last_day(day) for day in days if day and day[1]] + [event_bound(ctx, kind)]
     return min((day for day in bounds if day), default=None)
+
+
+def _dateline(page) -> tuple[int, int | None, int | None] | None:
+    """The page's dateline, else the month of a newsletter's issue where the page is not the
+    inspectorate's."""
+    return dateline(page.top_lines) or (None if inspectorates_page(page) else issue_month(page.top_lines))
+
+
+def _last_day(day: tuple[int, int, int | None]) -> date:
+    """The day itself, or the last of its month where only the month is given (a page of
+    "December 2023" was written by 31 December 2023)."""
+    year, month, dd = day
+    return date(year, month, dd or calendar.monthrange(year, month)[1])
 
 
 PILLAR_QUESTION = re.compile(r"^how\s+(?:effective|efficient|legitimate)\b.*\?$", re.IGNORECASE | re.MULTILINE)
@@ -66,10 +80,13 @@ def reposted(ctx) -> str:
 
 def dated_page(page) -> str:
     """What to tell the user where a page not the inspectorate's bears a date of its own."""
-    day = dateline(page.top_lines)
+    day = _dateline(page)
     ahead = TO_COME.search("\n".join(page.top_lines[:DATELINE_LINES]))  # written before its report: bounds nothing
-    if not day or not day[2] or ahead or inspectorates_page(page):
+    if not day or not day[1] or ahead or inspectorates_page(page):
         return ""
+    if not day[2]:  # a newsletter's issue
+        return (f"the page is dated {PublicationDate(*day)}, the month it was written (it is not the inspectorate's "
+                "own page), so the report came out by the end of that month; set 'published' from the report")
     return (f"the page is dated {PublicationDate(*day)}, the day it was written (it is not the inspectorate's own "
             "page), so the report came out on or before it; set 'published' from the report")
 

@@ -20,6 +20,7 @@ DATE_FORMS = [
     re.compile(r"(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b"),
     re.compile(r"\b(?P<dd>\d{1,2})/(?P<mm>\d{1,2})/(?P<yyyy>(?:19|20)\d\d)\b"),
 ]
+MONTH_LINE = re.compile(rf"{MONTH_GROUP},?\s+(?P<year>(?:19|20)\d\d)", re.IGNORECASE)
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 PAGE_DATE = re.compile(r"(?:^|\s|\b)(?:posted|dated|date)\s*(?:on)?\s*:?\s*", re.IGNORECASE)
 
@@ -88,6 +89,17 @@ def dateline(lines: list[str]) -> tuple[int, int | None, int | None] | None:
             dated = date_of(found, [])
             if dated:
                 return dated
+    return None
+
+
+def issue_month(lines: list[str]) -> tuple[int, int, None] | None:
+    """The month a newsletter's issue bears on a line of its own near its top ("DECEMBER
+    2023"): it was written by that month's end. Only for a page not the inspectorate's: on
+    HMICFRS's own pages such a line heads an event ("Moved out of Engage / September 2023")."""
+    for text in lines[:DATELINE_LINES]:
+        issue = MONTH_LINE.fullmatch(CLOCK.sub("", text.strip()).strip(" ,|-"))
+        if issue:
+            return int(issue.group("year")), month_number(issue.group("month")), None
     return None
 
 
