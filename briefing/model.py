@@ -262,6 +262,7 @@ class StatedCount:
     count: int
     place: Place = field(default_factory=Place)
     how: str = ""
+    to: str = ""  # whom the source says they are made to ("the force and the police and crime commissioner")
 
 
 @dataclass(frozen=True)

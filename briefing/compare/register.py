@@ -69,6 +69,7 @@ class ReportEntry:
     cycle: str = ""  # a PEEL inspection's cycle
     cite: str = ""  # the source as a reader finds it (model.Inspection.cite): never a file on this machine
     closures: tuple[Closure, ...] = ()  # the causes of concern the source says HMICFRS closed, as it says so
+    stated_to: str = ""  # whom the source says those recommendations are made to, where it says
 
     @property
     def closed(self) -> tuple[Finding, ...]:
@@ -181,7 +182,8 @@ def _entry(report: Inspection, force: str, as_of: date, responded: date | None, 
     due = None if letter else s55_due(report.published, force)
     formal = [f for f in report.findings if f.kind in TRACKED_KINDS]
     whom = {f: falls_to(f, force, forces) for f in formal}
-    stated = next((c.count for c in report.counts if c.kind == "recommendation"), None)
+    counted = next((c for c in report.counts if c.kind == "recommendation"), None)
+    stated = counted.count if counted else None
     kind = _report_type(report)
     return ReportEntry(report.key(), report.title, kind, REPORT_TYPE_NAMES.get(kind, ""),
                        report.published, due, responded,
@@ -191,6 +193,7 @@ def _entry(report: Inspection, force: str, as_of: date, responded: date | None, 
                        tuple(f for f in formal if whom[f] == "force"), tuple(f for f in formal if whom[f] == "pcc"),
                        tuple(f for f in formal if whom[f] in ("national", "other")), stated, report.source,
                        report.findings_complete, bool(report.cycle) and report.is_peel, report=report.report,
-                       cycle=report.cycle, cite=report.cite(), closures=report.closures)
+                       cycle=report.cycle, cite=report.cite(), closures=report.closures,
+                       stated_to=counted.to if counted else "")
 
 

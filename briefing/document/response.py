@@ -161,7 +161,8 @@ def _entries(s: Subject) -> list[Section]:
     blocks: list = [Paragraph("What has been done, or will be done, about each cause of concern and recommendation "
                               "(section 55(5B)).")]
     if not e.complete:
-        stated = f" The report makes {plural(e.stated, 'recommendation')}." if e.stated else ""
+        to = f", to {e.stated_to}" if e.stated_to else ""
+        stated = f" The report makes {plural(e.stated, 'recommendation')}{to}." if e.stated else ""
         blocks.append(Paragraph(WRITE.format(who="the office", what=f"every cause of concern and recommendation in "
                                              f"{s.full_report}; the source used for this draft does not list them "
                                              "all") + stated, "placeholder"))

@@ -18,6 +18,11 @@ PAST_COUNT = re.compile(r"\b(?:of\s+the|previous|earlier|initial|original|last|(
 # of that inspection's findings, unless a sentence says this report made them
 ABOUT_EARLIER = re.compile(r"\b(?:previous|earlier|initial|original|last)\s+(?:inspection|report|visit)s?\b|"
                            r"\blast\s+inspected\b", re.IGNORECASE)
+# "made 2 recommendations to it (and the police and crime commissioner)": whom a count's findings are
+# made to, where the words after the count say; "it" is the force the report is about
+TO = re.compile(r"^\s+to\s+(?P<who>it|the\s+force|the\s+constabulary|the\s+chief\s+constable|forces|chief\s+constables)\b"
+                r"(?:\s*\(?\s*and\s+(?:to\s+)?(?P<also>the\s+police(?:,\s+fire)?\s+and\s+crime\s+commissioner|the\s+pcc|"
+                r"the\s+commissioner|the\s+mayor)\b\)?)?", re.IGNORECASE)
 OWN = re.compile(r"\b(?:we\s+(?:have\s+)?(?:made|make)|this\s+(?:report|inspection)\s+(?:has\s+)?(?:makes?|made))\b",
                  re.IGNORECASE)
 
@@ -53,5 +58,16 @@ def stated_counts(lines: list[SourceLine]) -> tuple[StatedCount, ...]:
                     n = number(match.group("n"))
                     more = re.match(rf"\s+and\s+(?P<m>{NUMBER})\b(?!\s+(?:\w+\s+)?(?:{kinds}))", tail, re.IGNORECASE)
                     n += number(more.group("m")) if more else 0  # "two national recommendations and one for ..."
-                    out[kind] = StatedCount(kind, n, SourceLine("", line.line, line.page).place, how="stated-count")
+                    out[kind] = StatedCount(kind, n, SourceLine("", line.line, line.page).place, how="stated-count",
+                                            to=_made_to(sentence[match.end():]))
     return tuple(out.values())
+
+
+def _made_to(after: str) -> str:
+    """Whom the words after a count say its findings are made to: "the force and the police and
+    crime commissioner" of "to it (and the police and crime commissioner)"; "" where they do not say."""
+    found = TO.match(after)
+    if not found:
+        return ""
+    who = "the force" if found.group("who").lower() == "it" else " ".join(found.group("who").split())
+    return f"{who} and {' '.join(found.group('also').split())}" if found.group("also") else who

@@ -35,7 +35,7 @@ ITEM_KEYS = {
     "key_figures": {"name", "value", "unit", "period", "comparator", "note"} | PLACE_KEYS,
     "grade_counts": {"grades", "count", "note"} | PLACE_KEYS,
     "corrections": {"area", "from", "to", "date", "reason", "source", "note"} | PLACE_KEYS,
-    "counts": {"kind", "count", "note"} | PLACE_KEYS,
+    "counts": {"kind", "count", "to", "note"} | PLACE_KEYS,
     "monitoring": {"stage", "event", "date", "text", "note"} | PLACE_KEYS,
     "closures": CLOSURE_KEYS,
     "improved": {"subject", "text", "area", "note"} | PLACE_KEYS,  # the source's "has improved its ..." (model.Improvement)

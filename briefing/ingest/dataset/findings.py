@@ -97,7 +97,8 @@ def read_stated_counts(checker: Checker, data: dict) -> tuple[StatedCount, ...]:
         elif not isinstance(count, int) or isinstance(count, bool) or count < 0:
             checker.problem(f"count must be a whole number, not {count!r}", *path, "count")
         elif kind:
-            out.append(StatedCount(kind, count, checker.place(item, path), checker.how(item, path)))
+            out.append(StatedCount(kind, count, checker.place(item, path), checker.how(item, path),
+                                   checker.text(item, "to", path, False)))
     return tuple(out)
 
 

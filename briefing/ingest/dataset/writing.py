@@ -59,7 +59,8 @@ def to_dataset(inspection: Inspection) -> dict:
                      for f in inspection.findings],
         "key_figures": [compact({"name": k.name, "value": k.value, "unit": k.unit, "period": k.period,
                                  "comparator": k.comparator, **place(k.place, k.how)}) for k in inspection.key_figures],
-        "counts": [compact({"kind": c.kind, "count": c.count, **place(c.place, c.how)}) for c in inspection.counts],
+        "counts": [compact({"kind": c.kind, "count": c.count, "to": c.to, **place(c.place, c.how)})
+                   for c in inspection.counts],
         "corrections": [compact({"area": c.area, "from": c.old_grade, "to": c.new_grade, "date": c.date.isoformat(),
                                  "reason": c.reason, "source": c.source, **place(c.place)})
                         for c in inspection.corrections],
