@@ -68,6 +68,8 @@ TITLE_DATED = re.compile(rf"^(?=.*\b(?:report|inspection|assessment|review|lette
                          rf"(?:st|nd|rd|th)?\s+{MONTH_GROUP}\s+(?:19|20)\d\d)\)\s*$", re.IGNORECASE)
 MONTH_PUBLISHED = re.compile(rf"\bin\s+{MONTH_GROUP}\s+(?P<year>(?:19|20)\d\d),?\s+"
                              rf"(?:\w+\s+){{0,4}}?(?:published|released)\b", re.IGNORECASE)
+WAS_PUBLISHED_IN = re.compile(rf"\b(?:was|were)\s+(?:first\s+)?(?:published|released)\s+in\s+{MONTH_GROUP}\s+"
+                              rf"(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)  # "The report ... was published in February 2022"
 
 
 @dataclass(frozen=True)
@@ -155,13 +157,27 @@ def entry_heading(ctx):
 
 @whole_text
 def month_published(ctx):
-    """ "In March 2018, HMICFRS published ...": the month only."""
-    found = MONTH_PUBLISHED.search(ctx.page.top)
+    """ "In March 2018, HMICFRS published ...", "The report ... was published in February
+    2022": the month only."""
+    top = ctx.page.top
+    found = min((m for m in (MONTH_PUBLISHED.search(top), _report_was_published(top)) if m),
+                key=lambda m: m.start(), default=None)
     if found:
         yield from _dated((int(found.group("year")), month_number(found.group("month")), None),
                           whose.report_tied(ctx.page.top, found.start()))
 
 
+def _report_was_published(top: str) -> re.Match | None:
+    """ "... was published in February 2022" where what was published is a report: its
+    sentence names one before the verb (a force's plan published that month dates nothing)."""
+    for found in WAS_PUBLISHED_IN.finditer(top):
+        sentence = re.split(r"[.!?]\s", top[max(0, found.start() - 300):found.start()])[-1]
+        if REPORT_NOUN.search(sentence):
+            return found
+    return None
+
+
+REPORT_NOUN = re.compile(r"\b(?:report|inspection|assessment)\b", re.IGNORECASE)
 YESTERDAY = re.compile(rf"\byesterday\s+{SPOKE}\b|\b{SPOKE}\s+(?:\w+\s+){{0,5}}?yesterday\b", re.IGNORECASE)
 
 
