@@ -97,6 +97,8 @@ def issue_month(lines: list[str]) -> tuple[int, int, None] | None:
     2023"): it was written by that month's end. Only for a page not the inspectorate's: on
     HMICFRS's own pages such a line heads an event ("Moved out of Engage / September 2023")."""
     for text in lines[:DATELINE_LINES]:
+        if len(text) > DATELINE_CHARS:
+            continue  # as for a dateline: short, and the clock pattern is never tried on a long line
         issue = MONTH_LINE.fullmatch(CLOCK.sub("", text.strip()).strip(" ,|-"))
         if issue:
             return int(issue.group("year")), month_number(issue.group("month")), None
