@@ -184,6 +184,22 @@ def test_an_office_adds_reports_checks_them_responds_and_makes_a_pack(browser, s
                         "error"]
 
 
+def test_what_a_report_says_was_improved_or_closed_is_checked_beside_its_line(browser, server):  # noqa: F811
+    """The review page's sections for closings and improvements (they were saved unseen), read
+    at both widths and checked by axe as every other page."""
+    address, _ = server
+    shots = Path(os.environ["BRIEFING_WEB_SHOTS"]) if os.environ.get("BRIEFING_WEB_SHOTS") else None
+    tab = Visit(browser, shots)
+    page = tab.page
+    page.goto(address + "reports/new")
+    page.fill("#pasted", "Northamptonshire Police PEEL 2023-25\n\nPublished on: 16 February 2024\n\n"
+                         "HMICFRS found that the force had improved its response to the public.\n")
+    page.get_by_role("button", name="Read the report").click()
+    section = page.locator("h2", has_text="What it says the force improved")
+    assert section.count() == 1 and page.locator(".fact", has_text="Its response to the public").count() == 1
+    tab.look("review-improved")
+
+
 def _edit_tracker(source: Path, target: Path) -> Path:
     """The first action given an owner, a status and a note, as a person would in Excel."""
     from openpyxl import load_workbook
