@@ -36,8 +36,8 @@ class PackOptions:
         knows the force's office on the paper's date (or `on`: a s.55 duty whose last day has
         passed was the body's of that day), else "Police and Crime Commissioner". `reference` is
         the data read with (briefing.reference.Reference; the process's own by default)."""
-        from briefing.reference_files import held_on
         from briefing.reference import reference as default_reference
+        from briefing.reference_files import held_on
 
         day = min(on or self.date, self.date)
         if self.office or self.offices:
