@@ -167,15 +167,20 @@ CUT_OFF = "[the source's text ends here]"  # after a finding the source's text e
 @dataclass(frozen=True)
 class Improvement:
     """A source's statement that the force improved in something an earlier inspection
-    found wanting: "the force had improved its response to the public". Kept as stated,
-    with its line, so a pack says what the newer source reports of an earlier finding it
-    does not list, and asks whether the improvement holds, not whether it was resolved."""
+    found wanting: "the force had improved its response to the public"; or, with `ongoing`,
+    that it still falls short there ("the force still has challenges in these areas"). Kept
+    as stated, with its line, so a pack says what the newer source reports of an earlier
+    finding it does not list, and asks whether the improvement holds, or what is left to
+    do, not whether it was resolved."""
 
     subject: str  # what improved, in the source's words ("its response to the public")
     text: str  # the sentence that says so
     place: Place = field(default_factory=Place)
     area: str = ""  # the area the subject names, where it names one
     how: str = ""
+    ongoing: str = ""  # its words saying the force still falls short there ("still has challenges in these areas"):
+    #                    whatever improved, the earlier concern carries on, and a pack asks what is left to do
+    named_at: Place | None = None  # where the areas it points back to are named (the sentence before), if elsewhere
 
 
 @dataclass(frozen=True)
@@ -213,6 +218,9 @@ class Finding:
     continues: str = ""  # the source's own words saying it carries on from before ("still isn't"), where it says so
     closed: Closure | None = None  # the source's sentence closing it ("we have closed the causes of concern"), where one does
     cut: bool = False  # the source's text ends inside it ("so that it a"): its words are whole only as far as they go
+    areas: tuple[str, ...] = ()  # every area a concern lists ("concerns about how it investigates crime, protects
+    #                              vulnerable people and manages offenders"), or that it points back to ("in these
+    #                              areas"), where two or more (extract only; not kept in datasets)
 
     @property
     def shown(self) -> str:
