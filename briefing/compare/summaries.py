@@ -57,6 +57,8 @@ class FindingRef:
     continues: str = ""  # the source's words saying it carries on from before ("still isn't"), where it says so
     closed: Closure | None = None  # a source on file says HMICFRS closed it ("was discharged by HMICFRS")
     improved: Improvement | None = None  # the newer source says the force improved in it ("had improved its ...")
+    areas: tuple[str, ...] = ()  # the areas its concern lists or points back to, where two or more (model.Finding)
+    area_names: tuple[str, ...] = ()  # those areas in the cycle's own words
 
     @classmethod
     def of(cls, finding: Finding, label: str, inspection: Inspection, fw: Frameworks) -> FindingRef:
@@ -65,13 +67,15 @@ class FindingRef:
         return cls(finding.kind, finding.area, area_title(fw, cycles, finding.area) if finding.area else "", finding.shown,
                    finding.id, str(finding.place), tuple(sorted(finding_themes(finding))), label,
                    citation(inspection, finding.place), stable_id(inspection.key(), finding), finding.continues,
-                   finding.closed)
+                   finding.closed, areas=finding.areas,
+                   area_names=tuple(area_title(fw, cycles, a) for a in finding.areas))
 
     def to_json(self) -> dict:
         return {"kind": self.kind, "area": self.area, "area_name": self.area_name, "text": self.text,
                 "id": self.id, "place": self.place, "themes": list(self.themes), "label": self.label,
                 "source": self.source, "tracker_id": self.tracker_id,
                 **({"continues": self.continues} if self.continues else {}),
+                **({"areas": list(self.areas)} if self.areas else {}),
                 **({"improved": {"subject": self.improved.subject, "text": self.improved.text,
                                  "line": self.improved.place.line, "page": self.improved.place.page}}
                    if self.improved else {})}

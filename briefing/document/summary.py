@@ -210,6 +210,11 @@ def persisting_line(c: Comparison) -> str:
 
 
 def _persisting(c: Comparison) -> str:
+    if not c.persisting and ongoing(c):  # the newer source's own word that earlier concerns carry on
+        n = len(ongoing(c))
+        return (f"No finding is matched in both sources, but the {c.new.cycle_name} source says the force still falls "
+                f"short in the areas of {number(n)} {c.old.cycle_name} finding{'s' if n != 1 else ''} (below): "
+                f"{'that concern carries' if n == 1 else 'those concerns carry'} on.")
     if not c.persisting:
         if c.old.findings_complete and c.new.findings_complete and not c.continuing:
             return "No concern from the earlier inspection is raised again."
@@ -249,11 +254,55 @@ def findings_line(c: Comparison) -> str:
     return f"{sentence(unmatched_phrase(c, len(c.resolved)))}; {later}.{improved_words(c)}"
 
 
+def ongoing(c: Comparison) -> list:
+    """The earlier findings the newer source does not list but says the force still falls
+    short in ("still has challenges in these areas"), where it says so."""
+    return [f for f in c.resolved if f.improved and f.improved.ongoing]
+
+
+def ongoing_lines(imp) -> str:
+    """ "lines 7-8": where the areas are named and where the source says they still fall short."""
+    first = imp.named_at.line if imp.named_at and imp.named_at.line else imp.place.line
+    last = imp.place.line
+    if last is None:
+        return ""
+    return f"line {last}" if first in (None, last) else f"lines {first}-{last}"
+
+
+def _which(c: Comparison, said: list, one: str) -> str:
+    n = len(said)
+    if len(c.resolved) == 1:
+        return one
+    if n == 1:
+        return "one of them"
+    return ("both" if n == 2 else f"all {number(n)}") if n == len(c.resolved) else f"{number(n)} of them"
+
+
+def ongoing_words(c: Comparison, one: str = "that finding", quoted: bool = False) -> str:
+    """What the newer source says still falls short in the areas of earlier findings it does
+    not list, in its words and lines: treat them as ongoing and ask what is left to do, never
+    "cannot show whether they were addressed"."""
+    said = ongoing(c)
+    if not said:
+        return ""
+    first = said[0].improved
+    words = f" \u201c{first.text}\u201d" if quoted else ""
+    where = ongoing_lines(first)
+    return (f" The {c.new.cycle_name} source says the force \u201c{first.ongoing}\u201d{f' ({where})' if where else ''}, "
+            f"the areas of {_which(c, said, one)}:{words} {'Treat' if quoted else 'treat'} "
+            f"{'it' if len(said) == 1 else 'them'} as ongoing and ask what is left to do.")
+
+
 def improved_words(c: Comparison, one: str = "that finding", quoted: bool = False) -> str:
     """What the newer source says the force improved, of the earlier findings it does not
     list: its own word, with its line, beside "that does not show it was resolved"; `one` is
-    how a lone finding is named, `quoted` gives the source's words too."""
-    said = [f for f in c.resolved if f.improved]
+    how a lone finding is named, `quoted` gives the source's words too. What it says still
+    falls short there comes first (ongoing_words)."""
+    return ongoing_words(c, one, quoted) + _improved_words(c, one, quoted)
+
+
+def _improved_words(c: Comparison, one: str, quoted: bool) -> str:
+    said = [f for f in c.resolved if f.improved and not f.improved.ongoing]
     if not said:
         return ""
     lines = join_words([f"line {f.improved.place.line}" for f in said if f.improved.place.line])
