@@ -381,6 +381,7 @@ class Inspection:
     response_link: Quote | None = None  # the source's link to the PCC's published response ("Read the response ...")
     unplaced: tuple[Unplaced, ...] = ()  # grade words read but not placed (extract only; not kept in datasets)
     improved: tuple[Improvement, ...] = ()  # what it says the force improved (extract only; not kept in datasets)
+    praised: tuple[Unplaced, ...] = ()  # "good at <a task>" set aside as praise, not a grade (extract only)
 
     def cite(self) -> str:
         """The source as a reader can find it: its title, else its web address, else the

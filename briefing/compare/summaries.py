@@ -155,6 +155,7 @@ class InspectionSummary:
     report_type: str = "peel"  # a monitoring letter given as an inspection has no s.55 last day (report_types.yaml)
     names_its_total: bool = False  # it names as many areas as it says were graded (compare.counted.names_its_total)
     published_by: date | None = None  # its day not stated, it was out on or before this one (model.Inspection.published_by)
+    praised: tuple[Unplaced, ...] = ()  # "good at <a task>" it did not read as a grade (model.Inspection.praised)
 
     @property
     def name(self) -> str:
@@ -177,7 +178,7 @@ class InspectionSummary:
                    inspection.report or (inspection.title if inspection.source_kind == "report" else ""),
                    inspection.cite(), inspection.grades_from, inspection.unplaced, inspection.headline,
                    inspection.areas_graded, inspection.rest, counted_rest(fw, inspection) if inspection.cycle else (),
-                   inspection.report_type, names_its_total(inspection), inspection.published_by)
+                   inspection.report_type, names_its_total(inspection), inspection.published_by, inspection.praised)
 
     def to_json(self) -> dict:
         return {"force": self.force, "cycle": self.cycle, "cycle_name": self.cycle_name, "title": self.title,

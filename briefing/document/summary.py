@@ -373,3 +373,21 @@ def bounded_line(c: Comparison) -> str:
         return ""
     return (f"The counts of the source that does not name {'it' if len(said) == 1 else 'them'} prove that "
             f"{join_words(said)}, by at least one grade.")
+
+
+def praised_lines(c: Comparison) -> list[str]:
+    """Under Annex B: each "good at <a task>" a source states where its counts leave that grade
+    unnamed, said as not read and why, so an analyst checks it against the full report rather
+    than wonder why the grade was missed (review 7, item 9: Kent 2021/22's "good at achieving
+    savings and improving productivity", beside "good in four areas", two named)."""
+    out = []
+    for side, counts in ((c.old, c.old_counts), (c.new, c.new_counts)):
+        unnamed = {g for k in counts if k.unnamed for g in k.grades}
+        for p in side.praised:
+            if p.word in unnamed:
+                where = place_text(p.place)
+                out.append(f"Not read as a grade: {side.cycle_name}{f', {where}' if where else ''}, \u201c{p.text}\u201d "
+                           f"(\u201c{p.word} at\u201d a task is read as a grade only where the task names an area in "
+                           f"the area's own words). It may be one of the {p.word} grades the source counts but does not "
+                           f"name: check it against the full HMICFRS report of the {side.cycle_name} inspection.")
+    return out
