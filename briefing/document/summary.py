@@ -88,6 +88,8 @@ def movement_lines(c: Comparison) -> list[str]:
                      else "No area is graded in both sources, so no movement of a grade can be shown.")
     if compared and bounded:
         lines.append(bounded)
+    if side_by_side(c):
+        lines.append(side_by_side(c))
     newly, dropped = len(c.movements(NEWLY)), len(c.movements(NO_LONGER))
     if newly:
         lines.append(f"{areas(newly).capitalize()} {'is' if newly == 1 else 'are'} graded in {c.new.cycle_name} but "
@@ -391,3 +393,25 @@ def praised_lines(c: Comparison) -> list[str]:
                            f"the area's own words). It may be one of the {p.word} grades the source counts but does not "
                            f"name: check it against the full HMICFRS report of the {side.cycle_name} inspection.")
     return out
+
+
+SCALE = ("outstanding", "good", "adequate", "requires improvement", "inadequate")
+
+
+def side_by_side(c: Comparison) -> str:
+    """Where no area is graded in both sources but each counts its grades, the two sources'
+    counts set side by side, as stated, so a fall or rise the counts show is seen though no
+    area's movement can be (review 6, item 26: the Met's one inadequate and one good in
+    2021/22 beside two inadequate and none good or outstanding in 2023-25); "" otherwise."""
+    if any(g.movement in (UP, DOWN, SAME) for g in c.grade_changes) or not c.old_counts or not c.new_counts:
+        return ""
+
+    def said(counts) -> str:
+        ordered = sorted(counts, key=lambda k: min(SCALE.index(g) for g in k.grades if g in SCALE)
+                         if any(g in SCALE for g in k.grades) else len(SCALE))
+        return join_words([counted_text(k).split(" (")[0] for k in ordered])
+
+    caveat = "" if c.comparable or comparability_line(c) else \
+        " (HMICFRS says the two cycles' grades are not directly comparable)"  # said once
+    return (f"The two sources' counts of grades, side by side: {c.old.cycle_name}, {said(c.old_counts)}; "
+            f"{c.new.cycle_name}, {said(c.new_counts)}{caveat}.")
