@@ -31,4 +31,4 @@ def test_a_trade_paper_article_is_named_as_one(tmp_path):
             "Northshire Police must continue to improve how quickly it answers calls, the police inspectorate has said.\n")
     found = read(tmp_path, text).inspection
     assert found.source_kind == "trade-news"
-    assert source_kind_name(found.source_kind) == "news article (trade press)"
+    assert source_kind_name(found.source_kind) == "trade press article"
