@@ -155,6 +155,7 @@ class Judgement:
     place: Place = field(default_factory=Place)
     correction: Correction | None = None  # set when the grade stands corrected
     how: str = ""  # the reading rule that read it ("label", "grade-then-areas"); "" when kept by hand
+    by: str = ""  # whose quoted words state it, where not the source's own ("Chief Constable Mark Roberts"; extract only)
 
     @property
     def graded(self) -> bool:

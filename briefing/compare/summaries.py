@@ -115,6 +115,7 @@ class JudgementRef:
     correction: str = ""
     corrected: Correction | None = None  # the correction itself, where one applies by the comparison's date
     place: str = ""  # "page 12", "line 663": where in the source used (model.Place), for the annex
+    by: str = ""  # whose quoted words state it, where not the source's own (model.Judgement.by)
 
     @property
     def own_data(self) -> bool:
@@ -168,7 +169,7 @@ class InspectionSummary:
         findings = tuple(FindingRef.of(f, label, inspection, fw) for f, label in zip(inspection.findings, labels))
         judgements = tuple(JudgementRef(j.area, fw.area_name(j.area), j.label, j.grade, citation(inspection, j.place),
                                         correction_text(j.correction, fw) if j.correction else "", j.correction,
-                                        str(j.place))
+                                        str(j.place), j.by)
                            for j in inspection.judgements)
         return cls(inspection.force, inspection.cycle, fw.short_name(inspection.cycle), inspection.title,
                    str(inspection.published), inspection.published.iso(), inspection.source, inspection.source_kind,

@@ -36,9 +36,12 @@ def _cited(*summaries: InspectionSummary, labels: tuple[str, ...] = ()) -> str:
 
 def _corrected(s: InspectionSummary, areas: set[str]) -> str:
     """The source, and where a grade stands as HMICFRS corrected it, that correction: the
-    source used may give the grade as first published."""
+    source used may give the grade as first published; where a grade is stated only in
+    someone's quoted words (a chief constable's, in a news article), whose they are."""
     fixes = [f"{j.area_name} as HMICFRS corrected it on {j.corrected.when}" for j in s.judgements
              if j.corrected and j.area in areas]
+    fixes += [f"{j.area_name} in the words of {j.by}{f' ({j.place})' if j.place else ''}" for j in s.judgements
+              if j.by and j.area in areas]
     cited = _cited(s)
     return cited if not fixes else f"{cited[:-1]}; {join_words(fixes)}."
 
