@@ -149,3 +149,14 @@ def test_a_clause_of_time_says_when_not_what_is_wrong(text, attending):
     from briefing.compare.themes import themes_of
 
     assert ("attendance-response" in themes_of(text)) is attending
+
+
+def test_one_earlier_finding_carried_on_is_said_of_its_areas(tmp_path):
+    from briefing.document.sections import findings_sections
+
+    old = read(tmp_path, OLD.replace(" The force needs to improve in these areas as a matter of urgency.", ""),
+               "old.txt").inspection
+    c = compare(old, read(tmp_path, NEW, "new.txt").inspection)
+    text = " ".join(b.text for s in findings_sections(c) for b in s.blocks if hasattr(b, "text"))
+    assert "\u201cstill has challenges in these areas\u201d (lines 7-9), its areas: \u201c" in text
+    assert "the areas of that finding: treat it as ongoing" in findings_line(c)

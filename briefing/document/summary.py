@@ -290,8 +290,9 @@ def ongoing_words(c: Comparison, one: str = "that finding", quoted: bool = False
     first = said[0].improved
     words = f" \u201c{first.text}\u201d" if quoted else ""
     where = ongoing_lines(first)
+    which = _which(c, said, one)
     return (f" The {c.new.cycle_name} source says the force \u201c{first.ongoing}\u201d{f' ({where})' if where else ''}, "
-            f"the areas of {_which(c, said, one)}:{words} {'Treat' if quoted else 'treat'} "
+            f"{'its areas' if which == 'it' else f'the areas of {which}'}:{words} {'Treat' if quoted else 'treat'} "
             f"{'it' if len(said) == 1 else 'them'} as ongoing and ask what is left to do.")
 
 
