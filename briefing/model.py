@@ -155,6 +155,7 @@ class Judgement:
     place: Place = field(default_factory=Place)
     correction: Correction | None = None  # set when the grade stands corrected
     how: str = ""  # the reading rule that read it ("label", "grade-then-areas"); "" when kept by hand
+    by: str = ""  # whose quoted words state it, where not the source's own ("Chief Constable Mark Roberts"; extract only)
 
     @property
     def graded(self) -> bool:
@@ -167,15 +168,20 @@ CUT_OFF = "[the source's text ends here]"  # after a finding the source's text e
 @dataclass(frozen=True)
 class Improvement:
     """A source's statement that the force improved in something an earlier inspection
-    found wanting: "the force had improved its response to the public". Kept as stated,
-    with its line, so a pack says what the newer source reports of an earlier finding it
-    does not list, and asks whether the improvement holds, not whether it was resolved."""
+    found wanting: "the force had improved its response to the public"; or, with `ongoing`,
+    that it still falls short there ("the force still has challenges in these areas"). Kept
+    as stated, with its line, so a pack says what the newer source reports of an earlier
+    finding it does not list, and asks whether the improvement holds, or what is left to
+    do, not whether it was resolved."""
 
     subject: str  # what improved, in the source's words ("its response to the public")
     text: str  # the sentence that says so
     place: Place = field(default_factory=Place)
     area: str = ""  # the area the subject names, where it names one
     how: str = ""
+    ongoing: str = ""  # its words saying the force still falls short there ("still has challenges in these areas"):
+    #                    whatever improved, the earlier concern carries on, and a pack asks what is left to do
+    named_at: Place | None = None  # where the areas it points back to are named (the sentence before), if elsewhere
 
 
 @dataclass(frozen=True)
@@ -213,6 +219,9 @@ class Finding:
     continues: str = ""  # the source's own words saying it carries on from before ("still isn't"), where it says so
     closed: Closure | None = None  # the source's sentence closing it ("we have closed the causes of concern"), where one does
     cut: bool = False  # the source's text ends inside it ("so that it a"): its words are whole only as far as they go
+    areas: tuple[str, ...] = ()  # every area a concern lists ("concerns about how it investigates crime, protects
+    #                              vulnerable people and manages offenders"), or that it points back to ("in these
+    #                              areas"), where two or more (extract only; not kept in datasets)
 
     @property
     def shown(self) -> str:
@@ -374,6 +383,7 @@ class Inspection:
     response_link: Quote | None = None  # the source's link to the PCC's published response ("Read the response ...")
     unplaced: tuple[Unplaced, ...] = ()  # grade words read but not placed (extract only; not kept in datasets)
     improved: tuple[Improvement, ...] = ()  # what it says the force improved ("has improved its ...")
+    praised: tuple[Unplaced, ...] = ()  # "good at <a task>" set aside as praise, not a grade (extract only)
 
     def cite(self) -> str:
         """The source as a reader can find it: its title, else its web address, else the

@@ -22,9 +22,15 @@ class SourceKind:
     complete: bool  # does such a document normally list every finding?
     addresses: tuple[re.Pattern, ...] = ()  # how extract knows one: its source address
     words: tuple[re.Pattern, ...] = ()  # or the words of its first lines
+    hosts: tuple[re.Pattern, ...] = ()  # or its publisher's site, which wins over any other kind's words
 
     def fits(self, address: str, head: str) -> bool:
         return any(p.search(address) for p in self.addresses) or any(p.search(head) for p in self.words)
+
+    def published_at(self, address: str) -> bool:
+        """Its address is on one of this kind's publishers' sites (the host, not the path)."""
+        host = re.match(r"\s*https?://([^/\s?#]+)", address)
+        return bool(host) and any(p.search(host.group(1)) for p in self.hosts)
 
 
 def source_kinds(reference: Reference | None = None) -> dict[str, SourceKind]:
@@ -38,12 +44,19 @@ def _compiled(reference: Reference) -> dict[str, SourceKind]:
         return tuple(re.compile(p, re.IGNORECASE | re.MULTILINE) for p in (value.get("read") or {}).get(field, ()))
 
     return {key: SourceKind(key, value["name"], bool(value["complete"]), patterns(value, "address"),
-                            patterns(value, "words")) for key, value in reference.source_kinds.items()}
+                            patterns(value, "words"), patterns(value, "host"))
+            for key, value in reference.source_kinds.items()}
 
 
 def kind_of_text(address: str, head: str, is_pdf: bool, reference: Reference | None = None) -> str:
-    """The kind of an extracted text, from its address and first lines: never "hand-kept"."""
-    for kind in source_kinds(reference).values():
+    """The kind of an extracted text, from its address and first lines: never "hand-kept". A
+    publisher's own site decides first: a trade paper reprinting the inspectorate's words ("the
+    police inspectorate has said") is still the paper's article, not the inspectorate's release."""
+    kinds = source_kinds(reference).values()
+    for kind in kinds:
+        if kind.hosts and kind.published_at(address):
+            return kind.id
+    for kind in kinds:
         if kind.fits(address.lower(), head):
             return kind.id
     return "report" if is_pdf else "web-page"

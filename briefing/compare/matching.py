@@ -272,8 +272,10 @@ def best_matches(old: Sequence[Finding], new: Sequence[Finding], stopwords: froz
 def improvements_for(old: Sequence[Finding], improved: Sequence[Improvement], stopwords: frozenset[str] = frozenset(),
                      small: int = SMALL) -> list[Improvement | None]:
     """For each earlier finding, the improvement the newer source states of it, or None: one
-    whose object names the finding's area ("improved the way it manages offenders"), else the
-    one the matcher ties to it as it ties two findings of one concern ("had improved its
+    whose object names the finding's area ("improved the way it manages offenders"), or one
+    saying the force still falls short in its area or one of those it lists or points back to
+    ("still has challenges in these areas", which wins over an improvement: a finding about
+    three areas has not improved because one did), else the one the matcher ties to it as it ties two findings of one concern ("had improved its
     response to the public and ... calls are now answered quickly" to "unable to answer calls
     quickly enough"). An improvement is the newer source's word on an earlier finding it does
     not list, never a finding of its own."""
@@ -282,8 +284,11 @@ def improvements_for(old: Sequence[Finding], improved: Sequence[Improvement], st
     said = [Finding("finding", i.area, i.text) for i in improved]
     scores, _ = score_matrix(old, said, stopwords, small)
     out: list[Improvement | None] = []
+    first = sorted(improved, key=lambda imp: not imp.ongoing)  # "still has challenges" there outweighs "improved"
     for i, finding in enumerate(old):
-        same_area = next((imp for imp in improved if finding.area and imp.area == finding.area), None)
+        areas = set(finding.areas) | ({finding.area} if finding.area else set())
+        same_area = next((imp for imp in first if imp.area and (imp.area == finding.area or imp.ongoing and
+                                                                 imp.area in areas)), None)
         j = max(range(len(said)), key=scores[i].__getitem__)
         out.append(same_area or (improved[j] if scores[i][j] >= LINK_THRESHOLD else None))
     return out

@@ -57,6 +57,8 @@ class FindingRef:
     continues: str = ""  # the source's words saying it carries on from before ("still isn't"), where it says so
     closed: Closure | None = None  # a source on file says HMICFRS closed it ("was discharged by HMICFRS")
     improved: Improvement | None = None  # the newer source says the force improved in it ("had improved its ...")
+    areas: tuple[str, ...] = ()  # the areas its concern lists or points back to, where two or more (model.Finding)
+    area_names: tuple[str, ...] = ()  # those areas in the cycle's own words
 
     @classmethod
     def of(cls, finding: Finding, label: str, inspection: Inspection, fw: Frameworks) -> FindingRef:
@@ -65,13 +67,15 @@ class FindingRef:
         return cls(finding.kind, finding.area, area_title(fw, cycles, finding.area) if finding.area else "", finding.shown,
                    finding.id, str(finding.place), tuple(sorted(finding_themes(finding))), label,
                    citation(inspection, finding.place), stable_id(inspection.key(), finding), finding.continues,
-                   finding.closed)
+                   finding.closed, areas=finding.areas,
+                   area_names=tuple(area_title(fw, cycles, a) for a in finding.areas))
 
     def to_json(self) -> dict:
         return {"kind": self.kind, "area": self.area, "area_name": self.area_name, "text": self.text,
                 "id": self.id, "place": self.place, "themes": list(self.themes), "label": self.label,
                 "source": self.source, "tracker_id": self.tracker_id,
                 **({"continues": self.continues} if self.continues else {}),
+                **({"areas": list(self.areas)} if self.areas else {}),
                 **({"improved": {"subject": self.improved.subject, "text": self.improved.text,
                                  "line": self.improved.place.line, "page": self.improved.place.page}}
                    if self.improved else {})}
@@ -111,6 +115,7 @@ class JudgementRef:
     correction: str = ""
     corrected: Correction | None = None  # the correction itself, where one applies by the comparison's date
     place: str = ""  # "page 12", "line 663": where in the source used (model.Place), for the annex
+    by: str = ""  # whose quoted words state it, where not the source's own (model.Judgement.by)
 
     @property
     def own_data(self) -> bool:
@@ -151,6 +156,7 @@ class InspectionSummary:
     report_type: str = "peel"  # a monitoring letter given as an inspection has no s.55 last day (report_types.yaml)
     names_its_total: bool = False  # it names as many areas as it says were graded (compare.counted.names_its_total)
     published_by: date | None = None  # its day not stated, it was out on or before this one (model.Inspection.published_by)
+    praised: tuple[Unplaced, ...] = ()  # "good at <a task>" it did not read as a grade (model.Inspection.praised)
 
     @property
     def name(self) -> str:
@@ -163,7 +169,7 @@ class InspectionSummary:
         findings = tuple(FindingRef.of(f, label, inspection, fw) for f, label in zip(inspection.findings, labels))
         judgements = tuple(JudgementRef(j.area, fw.area_name(j.area), j.label, j.grade, citation(inspection, j.place),
                                         correction_text(j.correction, fw) if j.correction else "", j.correction,
-                                        str(j.place))
+                                        str(j.place), j.by)
                            for j in inspection.judgements)
         return cls(inspection.force, inspection.cycle, fw.short_name(inspection.cycle), inspection.title,
                    str(inspection.published), inspection.published.iso(), inspection.source, inspection.source_kind,
@@ -173,7 +179,7 @@ class InspectionSummary:
                    inspection.report or (inspection.title if inspection.source_kind == "report" else ""),
                    inspection.cite(), inspection.grades_from, inspection.unplaced, inspection.headline,
                    inspection.areas_graded, inspection.rest, counted_rest(fw, inspection) if inspection.cycle else (),
-                   inspection.report_type, names_its_total(inspection), inspection.published_by)
+                   inspection.report_type, names_its_total(inspection), inspection.published_by, inspection.praised)
 
     def to_json(self) -> dict:
         return {"force": self.force, "cycle": self.cycle, "cycle_name": self.cycle_name, "title": self.title,

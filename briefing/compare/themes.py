@@ -34,9 +34,15 @@ def _compiled(reference: Reference) -> tuple[Theme, ...]:
                  for tid, t in reference.theme_table.items())
 
 
+# a clause of time led by "when" or "while" and a verb in -ing says when, not what is wrong: "Officers are not
+# always wearing body-worn video when attending incidents" is about body-worn video, not attending incidents
+WHEN_DOING = re.compile(r"\b(?:when|while|whilst)\s+\w+ing\b[^,.;:]*")
+
+
 @lru_cache(maxsize=8192)
 def themes_of(text: str) -> frozenset[str]:
-    lowered = text.lower().replace("’", "'")
+    """The themes a text's words name, outside its clauses of time (WHEN_DOING)."""
+    lowered = WHEN_DOING.sub(" ", text.lower().replace("’", "'"))
     return frozenset(t.id for t in load_themes() if t.pattern.search(lowered))
 
 

@@ -89,7 +89,8 @@ def _question_context(c: Comparison, options: PackOptions) -> dict:
                 for f in c.new_findings if grades.get(f.area) in WEAK and not f.continues]
     continuing = [_Quoted(f.label, whole_sentences(f.text)) for f in c.continuing]
     improved = [_Improved(f.label, whole_sentences(f.text), whole_sentences(f.improved.text), f.improved.place.line)
-                for f in c.resolved if f.improved and not f.closed]  # the newer source's own word on it
+                for f in c.resolved if f.improved and not f.improved.ongoing and not f.closed]  # its own word on it
+    ongoing = _ongoing(c)
     unknown = [] if c.unmatched_confirmed else [f for f in c.resolved if f.kind != "innovative-practice"
                                                 and not f.closed and not f.improved]
     kinds = {f.kind for f in unknown}
@@ -105,19 +106,63 @@ def _question_context(c: Comparison, options: PackOptions) -> dict:
                and g.area_name not in asked_of]  # named, and not asked about as a fall or a new concern
     concerns = [_Quoted(f.label, whole_sentences(f.text)) for f in c.new.findings if f.kind == "cause-of-concern"]
     asked = inadequate or concerns or corrected or downgrades or c.persisting or continuing or weak_new or unknown or \
-        unstated or improve or counted_downs or improved
+        unstated or improve or counted_downs or improved or ongoing
     settled = not asked and not future["current"] and c.every_area_graded_twice and c.old.findings_complete \
         and c.new.findings_complete
     return dict(corrected=corrected, weak_new=weak_new, continuing=continuing, unknown=len(unknown), unknown_words=words,
-                improved=improved,
+                improved=improved, ongoing=ongoing,
                 old_name=c.old.cycle_name, new_name=c.new.cycle_name, inadequate=inadequate, improve=improve,
                 counted_downs=counted_downs,
-                counted=[{"words": counted_text(k), "unnamed": k.unnamed} for k in c.new_counts
-                         if k.unnamed and "inadequate" in k.grades],
+                counted=[{"words": counted_text(k), "unnamed": k.unnamed, "concern": _concern_areas(c, k.unnamed)}
+                         for k in c.new_counts if k.unnamed and "inadequate" in k.grades],
                 concerns=concerns, downgrades=downgrades, unstated=join_words(unstated), unstated_count=len(unstated),
                 unstated_weak=" or ".join(c.unstated_weak_grades), unstated_unnamed=sum(k.unnamed for k in c.new_counts),
                 unstated_counted=join_words([f"{number(k.unnamed)} {counted_grades(k)}" for k in c.new_counts if k.unnamed]), unstated_graded=summary.graded_words(c.new).strip(" ()"), unstated_outside=c.new.names_its_total,
                 settled=settled, **future)
+
+
+@dataclass(frozen=True)
+class _ConcernAreas:
+    """The areas a concern of the newer source lists, set beside grades it counts but does not
+    name: HMICFRS's concerns, never called grades (review 7, item 8)."""
+
+    label: str
+    place: str
+    names: str  # "Investigating crime, Protecting vulnerable people and Managing offenders"
+    quote: str
+    ask: str  # "Are these the three inadequate areas": as many areas as the count leaves unnamed, or not
+
+
+def _concern_areas(c: Comparison, unnamed: int) -> _ConcernAreas | None:
+    """The first concern of the newer source that lists two or more areas, for the question
+    about `unnamed` inadequate grades it counts without naming them."""
+    f = next((f for f in c.new.findings if len(f.areas) >= 2), None)
+    if f is None:
+        return None
+    n = len(f.areas)
+    ask = (f"Are these the {number(unnamed)} inadequate areas" if n == unnamed else
+           f"Which of them are the {number(unnamed)} inadequate areas" if n > unnamed else
+           f"Are they among the {number(unnamed)} inadequate areas, and which are the others")
+    return _ConcernAreas(f.label, f.place, join_words(list(f.area_names)), whole_sentences(f.text), ask)
+
+
+@dataclass(frozen=True)
+class _Ongoing:
+    labels: str  # the earlier findings, "Finding 1 and Finding 2"
+    quotes: tuple[str, ...]
+    said: str  # the newer source's two sentences, whole: the areas named, and that the force still has challenges there
+    lines: str  # "lines 7-8"
+
+
+def _ongoing(c: Comparison) -> list[_Ongoing]:
+    """The earlier findings whose areas the newer source says still fall short, one question
+    for each statement of it (review 7, item 5)."""
+    said: dict[str, list] = {}
+    for f in summary.ongoing(c):
+        if not f.closed:
+            said.setdefault(f.improved.text, []).append(f)
+    return [_Ongoing(join_words([f.label for f in fs]), tuple(whole_sentences(f.text) for f in fs),
+                     text, summary.ongoing_lines(fs[0].improved)) for text, fs in said.items()]
 
 
 def audience_sections(c: Comparison, options: PackOptions, standing, monitoring: tuple[str, ...] = ()) -> list[Section]:

@@ -36,9 +36,12 @@ def _cited(*summaries: InspectionSummary, labels: tuple[str, ...] = ()) -> str:
 
 def _corrected(s: InspectionSummary, areas: set[str]) -> str:
     """The source, and where a grade stands as HMICFRS corrected it, that correction: the
-    source used may give the grade as first published."""
+    source used may give the grade as first published; where a grade is stated only in
+    someone's quoted words (a chief constable's, in a news article), whose they are."""
     fixes = [f"{j.area_name} as HMICFRS corrected it on {j.corrected.when}" for j in s.judgements
              if j.corrected and j.area in areas]
+    fixes += [f"{j.area_name} in the words of {j.by}{f' ({j.place})' if j.place else ''}" for j in s.judgements
+              if j.by and j.area in areas]
     cited = _cited(s)
     return cited if not fixes else f"{cited[:-1]}; {join_words(fixes)}."
 
@@ -88,7 +91,7 @@ def _movements(c: Comparison) -> list[Point]:
     bounded = summary.bounded_line(c)
     bounded = "" if bounded in lines[0] else bounded  # said in the first line where no area is graded in both
     text = " ".join(x for x in (lines[0], bounded, summary.downgrade_line(c), summary.falls_line(c),
-                                summary.rises_line(c), summary.comparability_line(c)) if x)
+                                summary.rises_line(c), summary.side_by_side(c), summary.comparability_line(c)) if x)
     return [Point(text, _cited(c.old, c.new))]
 
 

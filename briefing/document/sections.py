@@ -203,4 +203,5 @@ def annexes(c: Comparison) -> list[Section]:
             Section("Annex B: every judgement as the source words it", 1, (cites, Table(
                 "Judgements", "Every judgement of both inspections, in the source's own wording, with its page or line",
                 (Column("Inspection", 1.3), Column("Area", 1.8), Column("Source's wording", 2.2),
-                 Column("Grade", 1.5, "grade"), Column("Page or line", 1.2), Column("Correction", 2.4)), judgements)))]
+                 Column("Grade", 1.5, "grade"), Column("Page or line", 1.2), Column("Correction", 2.4)), judgements),
+                *(Paragraph(line, "note") for line in summary.praised_lines(c))))]

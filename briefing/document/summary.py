@@ -88,6 +88,8 @@ def movement_lines(c: Comparison) -> list[str]:
                      else "No area is graded in both sources, so no movement of a grade can be shown.")
     if compared and bounded:
         lines.append(bounded)
+    if side_by_side(c):
+        lines.append(side_by_side(c))
     newly, dropped = len(c.movements(NEWLY)), len(c.movements(NO_LONGER))
     if newly:
         lines.append(f"{areas(newly).capitalize()} {'is' if newly == 1 else 'are'} graded in {c.new.cycle_name} but "
@@ -210,6 +212,11 @@ def persisting_line(c: Comparison) -> str:
 
 
 def _persisting(c: Comparison) -> str:
+    if not c.persisting and ongoing(c):  # the newer source's own word that earlier concerns carry on
+        n = len(ongoing(c))
+        return (f"No finding is matched in both sources, but the {c.new.cycle_name} source says the force still falls "
+                f"short in the areas of {number(n)} {c.old.cycle_name} finding{'s' if n != 1 else ''} (below): "
+                f"{'that concern carries' if n == 1 else 'those concerns carry'} on.")
     if not c.persisting:
         if c.old.findings_complete and c.new.findings_complete and not c.continuing:
             return "No concern from the earlier inspection is raised again."
@@ -249,11 +256,56 @@ def findings_line(c: Comparison) -> str:
     return f"{sentence(unmatched_phrase(c, len(c.resolved)))}; {later}.{improved_words(c)}"
 
 
+def ongoing(c: Comparison) -> list:
+    """The earlier findings the newer source does not list but says the force still falls
+    short in ("still has challenges in these areas"), where it says so."""
+    return [f for f in c.resolved if f.improved and f.improved.ongoing]
+
+
+def ongoing_lines(imp) -> str:
+    """ "lines 7-8": where the areas are named and where the source says they still fall short."""
+    first = imp.named_at.line if imp.named_at and imp.named_at.line else imp.place.line
+    last = imp.place.line
+    if last is None:
+        return ""
+    return f"line {last}" if first in (None, last) else f"lines {first}-{last}"
+
+
+def _which(c: Comparison, said: list, one: str) -> str:
+    n = len(said)
+    if len(c.resolved) == 1:
+        return one
+    if n == 1:
+        return "one of them"
+    return ("both" if n == 2 else f"all {number(n)}") if n == len(c.resolved) else f"{number(n)} of them"
+
+
+def ongoing_words(c: Comparison, one: str = "that finding", quoted: bool = False) -> str:
+    """What the newer source says still falls short in the areas of earlier findings it does
+    not list, in its words and lines: treat them as ongoing and ask what is left to do, never
+    "cannot show whether they were addressed"."""
+    said = ongoing(c)
+    if not said:
+        return ""
+    first = said[0].improved
+    words = f" \u201c{first.text}\u201d" if quoted else ""
+    where = ongoing_lines(first)
+    which = _which(c, said, one)
+    return (f" The {c.new.cycle_name} source says the force \u201c{first.ongoing}\u201d{f' ({where})' if where else ''}, "
+            f"{'its areas' if which == 'it' else f'the areas of {which}'}:{words} {'Treat' if quoted else 'treat'} "
+            f"{'it' if len(said) == 1 else 'them'} as ongoing and ask what is left to do.")
+
+
 def improved_words(c: Comparison, one: str = "that finding", quoted: bool = False) -> str:
     """What the newer source says the force improved, of the earlier findings it does not
     list: its own word, with its line, beside "that does not show it was resolved"; `one` is
-    how a lone finding is named, `quoted` gives the source's words too."""
-    said = [f for f in c.resolved if f.improved]
+    how a lone finding is named, `quoted` gives the source's words too. What it says still
+    falls short there comes first (ongoing_words)."""
+    return ongoing_words(c, one, quoted) + _improved_words(c, one, quoted)
+
+
+def _improved_words(c: Comparison, one: str, quoted: bool) -> str:
+    said = [f for f in c.resolved if f.improved and not f.improved.ongoing]
     if not said:
         return ""
     lines = join_words([f"line {f.improved.place.line}" for f in said if f.improved.place.line])
@@ -324,3 +376,43 @@ def bounded_line(c: Comparison) -> str:
         return ""
     return (f"The counts of the source that does not name {'it' if len(said) == 1 else 'them'} prove that "
             f"{join_words(said)}, by at least one grade.")
+
+
+def praised_lines(c: Comparison) -> list[str]:
+    """Under Annex B: each "good at <a task>" a source states where its counts leave that grade
+    unnamed, said as not read and why, so an analyst checks it against the full report rather
+    than wonder why the grade was missed (review 7, item 9: Kent 2021/22's "good at achieving
+    savings and improving productivity", beside "good in four areas", two named)."""
+    out = []
+    for side, counts in ((c.old, c.old_counts), (c.new, c.new_counts)):
+        unnamed = {g for k in counts if k.unnamed for g in k.grades}
+        for p in side.praised:
+            if p.word in unnamed:
+                where = place_text(p.place)
+                out.append(f"Not read as a grade: {side.cycle_name}{f', {where}' if where else ''}, \u201c{p.text}\u201d "
+                           f"(\u201c{p.word} at\u201d a task is read as a grade only where the task names an area in "
+                           f"the area's own words). It may be one of the {p.word} grades the source counts but does not "
+                           f"name: check it against the full HMICFRS report of the {side.cycle_name} inspection.")
+    return out
+
+
+SCALE = ("outstanding", "good", "adequate", "requires improvement", "inadequate")
+
+
+def side_by_side(c: Comparison) -> str:
+    """Where no area is graded in both sources but each counts its grades, the two sources'
+    counts set side by side, as stated, so a fall or rise the counts show is seen though no
+    area's movement can be (review 6, item 26: the Met's one inadequate and one good in
+    2021/22 beside two inadequate and none good or outstanding in 2023-25); "" otherwise."""
+    if any(g.movement in (UP, DOWN, SAME) for g in c.grade_changes) or not c.old_counts or not c.new_counts:
+        return ""
+
+    def said(counts) -> str:
+        ordered = sorted(counts, key=lambda k: min(SCALE.index(g) for g in k.grades if g in SCALE)
+                         if any(g in SCALE for g in k.grades) else len(SCALE))
+        return join_words([counted_text(k).split(" (")[0] for k in ordered])
+
+    caveat = "" if c.comparable or comparability_line(c) else \
+        " (HMICFRS says the two cycles' grades are not directly comparable)"  # said once
+    return (f"The two sources' counts of grades, side by side: {c.old.cycle_name}, {said(c.old_counts)}; "
+            f"{c.new.cycle_name}, {said(c.new_counts)}{caveat}.")

@@ -26,7 +26,8 @@ from briefing.extract.findings import find_findings
 from briefing.extract.findings.improved import read_improved
 from briefing.extract.forces import canonical_force, force_sections
 from briefing.extract.grades import Statement, read_grades
-from briefing.extract.grades.accounted import unplaced, warnings_of
+from briefing.extract.grades.accounted import praised, unplaced, warnings_of
+from briefing.extract.grades.whose import spoken_by
 from briefing.extract.grades.tense import past_years
 from briefing.extract.headline import read_headline
 from briefing.extract.judgements import (
@@ -158,6 +159,7 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
     judgements, unread = judgements_of(statements, reading, pillar) if kind in PEEL_RELATED or chosen else ([], [])
     if judgements:  # a commission's own list of the areas it covered: the rest were not graded
         judgements += [j for j in covered(ctx, fw, reading, resolver(reading)) if j.area not in {g.area for g in judgements}]
+    judgements = spoken_by(ctx, judgements)  # a chief constable quoted: whose words they are
     ctx.settled = Settled(published, tuple(statements), reading, resolver(reading), tuple(judgements))
     findings = find_findings(ctx, ctx.settled.resolve, judgements, force,
                              PublicationDate(*published).exact if published else None)
@@ -190,6 +192,7 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
                             response_link=None if response else response_link(ctx.source),
                             monitoring=monitoring, closures=closures, headline=read_headline(ctx, force),
                             improved=read_improved(ctx, ctx.settled.resolve),
+                            praised=praised(ctx, grades.set_aside),
                             unplaced=tuple(loose))  # its warnings travel in the Extraction, said once by pack
     said = tuple(w if isinstance(w, ReadingWarning) else ReadingWarning(w) for w in warnings)
     return Extraction(inspection, evidence, said, earlier, tuple(lines))

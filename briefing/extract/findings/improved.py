@@ -8,6 +8,10 @@ sentence on its own page or press release outside quotation marks, or one that n
 as saying so ("The inspectorate said that ..."); a PCC's or chief constable's claim of
 improvement is theirs. Kept with its line and the area its object names, so a pack can say
 what the newer source reports of an earlier finding it does not list.
+
+And what it says still falls short in areas it has just named: "the force still has
+challenges in these areas", after a sentence listing them (findings/listed_areas.py). That
+is the inspectorate's word that the earlier concerns there carry on, whatever improved.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from __future__ import annotations
 import re
 
 from briefing.extract.findings.base import sentence_place
+from briefing.extract.findings.listed_areas import listed
 from briefing.extract.findings.prose import INSPECTORS, _named_by, _release
 from briefing.extract.text import sentences
 from briefing.model import Improvement
@@ -25,8 +30,44 @@ IMPROVED = re.compile(r"\b(?:has|had|have)\s+(?:also\s+|significantly\s+|greatly
 QUOTES = re.compile(r"[\"\u201c\u201d]")
 
 
+# what it says still falls short in the areas the sentence before lists: "However, the inspectorate said that
+# the force still has challenges in these areas", after "... helped the service better monitor the standard of
+# investigations, how it responds to the public, and how it manages the risk posed by offenders"
+STILL = re.compile(r"\bstill\s+(?:has|have|faces?)\s+(?:some\s+|significant\s+|serious\s+|major\s+|real\s+|many\s+|"
+                   r"a\s+number\s+of\s+)?(?:challenges|problems|issues|weaknesses|difficulties|work\s+to\s+do)\s+"
+                   r"(?:in|across)\s+(?:these|those)\s+areas\b", re.IGNORECASE)
+
+
 def read_improved(ctx, resolve) -> tuple[Improvement, ...]:
-    """Every improvement the inspectorate states, in the text's order."""
+    """Every improvement the inspectorate states, in the text's order, then what it says
+    still falls short (read_ongoing)."""
+    return _improved(ctx, resolve) + (read_ongoing(ctx, resolve) if resolve is not None else ())
+
+
+def read_ongoing(ctx, resolve) -> tuple[Improvement, ...]:
+    """Where the inspectorate says the force still has challenges in the areas the sentence
+    before lists: one statement for each area, each with the words that say so (`ongoing`),
+    the two sentences as its text and the place of each, so a pack treats the earlier
+    findings in those areas as carrying on and asks what is left to do."""
+    own = ctx.page.inspectorates_own or _release(ctx.page)
+    out, before, before_para = [], "", None
+    for para in ctx.paras:
+        said = sentences(para.text)
+        for sentence in said if "still" in para.text else ():
+            found = STILL.search(sentence)
+            if found and (INSPECTORS.search(sentence.lower()) or own and not QUOTES.search(sentence)):
+                at = said.index(sentence)
+                prior, where = (said[at - 1], para) if at else (before, before_para)
+                named = listed(prior, resolve) if where is not None else ()
+                text = f"{prior} {sentence}"
+                out += [Improvement(subject, text, sentence_place(para, sentence), area, "ongoing", found.group(0),
+                                    sentence_place(where, prior)) for subject, area in named]
+        if said:
+            before, before_para = said[-1], para
+    return tuple(out)
+
+
+def _improved(ctx, resolve) -> tuple[Improvement, ...]:
     own = ctx.page.inspectorates_own or _release(ctx.page)
     out = []
     for para in ctx.paras:

@@ -32,8 +32,10 @@ REPORTED = re.compile(r"^the report (noted|found|said) that\s+", re.IGNORECASE)
 # a press release reporting what the inspectorate found wanting: "However, the inspectorate said the
 # constabulary needs to improve its response to the public", "Inspectors said they had concerns that
 # the standards of the force's investigations have deteriorated", "HMICFRS found that the force
-# doesn't always respond to calls ..."; the whole sentence is the finding, as the release words it
-LEAD = r"(?:(?:however|but|and|also|in\s+addition|in\s+particular),?\s+)"
+# doesn't always respond to calls ..."; "For example, inspectors said the force needs to reduce the number of
+# ... 101 calls that are abandoned", an example of what it says is wanting; the whole sentence is the finding,
+# as the release words it
+LEAD = r"(?:(?:however|but|and|also|in\s+addition|in\s+particular|for\s+(?:example|instance)),?\s+)"
 REPORTED_WANTING = re.compile(
     rf"^{LEAD}?(?:the\s+)?(?:inspectors?|inspectorate|hmicfrs|hmic|they)\s+(?:also\s+)?"
     r"(?:said|found|noted|highlighted)\s+(?:that\s+)?(?:they\s+(?:had|have)\s+(?:some\s+|serious\s+)?concerns?\s+"
@@ -60,12 +62,16 @@ AREAS_NEEDING = re.compile(
 # the inspectorate's own account of what falls short, on its own page or in the inspector's words:
 # "it does not have effective processes for monitoring offenders", "the quality of handovers could
 # improve and supervision is not always effective" (its main clause, after "While ..., "), "call
-# handling remains a significant issue for the force", "concerns remain in how it is investigating crime"
+# handling remains a significant issue for the force", "concerns remain in how it is investigating crime",
+# "Officers are also not always wearing body-worn video when attending incidents" (the force's people not always
+# doing what they should; "Victims are not always willing to ..." is no shortfall of the force's)
 FALLS_SHORT = re.compile(
     r"\b(?:(?:does\s+not|doesn['\u2019]t)\s+(?:yet\s+|always\s+)?have\s+(?:an?\s+)?(?:effective|adequate|sufficient|robust|"
     r"suitable|clear)|could\s+(?:be\s+)?improved?|(?:is|are)\s+not\s+always\s+(?:effective|good\s+enough|consistent|timely|"
     r"thorough|appropriate|adequate)|remains?\s+(?:an?\s+)?(?:significant\s+|serious\s+|major\s+|key\s+|real\s+)?"
-    r"(?:issue|concern|problem|weakness)|concerns?\s+remains?\s+(?:in|about|over|around|with)\s+\w)\b", re.IGNORECASE)
+    r"(?:issue|concern|problem|weakness)|concerns?\s+remains?\s+(?:in|about|over|around|with)\s+\w|"
+    r"^(?:the\s+force['\u2019]s\s+)?(?:officers|staff|supervisors|call\s+handlers|investigators|the\s+force|the\s+constabulary)"
+    r"\s+(?:is|are)\s+(?:also\s+)?not\s+always\s+\w+ing)\b", re.IGNORECASE)
 # what the inspectorate says remains wrong, after a concession: "X has made progress in some areas, but
 # concerns remain in how it is investigating crime and protecting the vulnerable"; or calls ongoing:
 # "There are ongoing concerns about how the force investigates crime ..., the police inspectorate has said"

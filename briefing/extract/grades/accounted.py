@@ -74,3 +74,25 @@ def warning(item: Unplaced) -> str:
     if item.reason == NOT_PLACED:
         return f"{item.place}: '{item.text}' {item.reason}"
     return f"{item.place}: {item.reason} \"{item.text}\" is ({item.word}); add it by hand if it is a judgement"
+
+
+PRAISED = "praise of a task, not a grade: \u201cgood at\u201d a task is read as a grade only where the task names an " \
+          "area in the area's own words"
+
+
+def praised(ctx, set_aside: list[tuple[str, Span]]) -> tuple[Unplaced, ...]:
+    """The grade words set aside as praise of a practice ("The force is also good at achieving
+    savings and improving productivity": aside.practice), each with its sentence and line, so a
+    pack can say which it did not read as grades where a count leaves a grade unnamed."""
+    out = []
+    for rule, span in set_aside:
+        if rule != "practice":
+            continue
+        para = ctx.paras[span.para]
+        for start, sentence, found in ctx.sentence_words(para):
+            if start <= span.start < start + len(sentence):
+                word = para.text[span.start:span.end]
+                out.append(Unplaced(" ".join(sentence.split()).strip("\u201c\u201d\" "), word.strip("\u2018\u2019'\" ").lower(),
+                                    para.line_at(span.start).place, PRAISED))
+                break
+    return tuple(out)
