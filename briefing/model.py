@@ -155,7 +155,7 @@ class Judgement:
     place: Place = field(default_factory=Place)
     correction: Correction | None = None  # set when the grade stands corrected
     how: str = ""  # the reading rule that read it ("label", "grade-then-areas"); "" when kept by hand
-    by: str = ""  # whose quoted words state it, where not the source's own ("Chief Constable Mark Roberts"; extract only)
+    by: str = ""  # whose quoted words state it, where not the source's own ("Chief Constable Mark Roberts")
 
     @property
     def graded(self) -> bool:
@@ -221,7 +221,7 @@ class Finding:
     cut: bool = False  # the source's text ends inside it ("so that it a"): its words are whole only as far as they go
     areas: tuple[str, ...] = ()  # every area a concern lists ("concerns about how it investigates crime, protects
     #                              vulnerable people and manages offenders"), or that it points back to ("in these
-    #                              areas"), where two or more (extract only; not kept in datasets)
+    #                              areas"), where two or more
 
     @property
     def shown(self) -> str:
@@ -383,7 +383,7 @@ class Inspection:
     response_link: Quote | None = None  # the source's link to the PCC's published response ("Read the response ...")
     unplaced: tuple[Unplaced, ...] = ()  # grade words read but not placed (extract only; not kept in datasets)
     improved: tuple[Improvement, ...] = ()  # what it says the force improved ("has improved its ...")
-    praised: tuple[Unplaced, ...] = ()  # "good at <a task>" set aside as praise, not a grade (extract only)
+    praised: tuple[Unplaced, ...] = ()  # "good at <a task>" set aside as praise, not a grade
 
     def cite(self) -> str:
         """The source as a reader can find it: its title, else its web address, else the

@@ -27,8 +27,8 @@ from briefing.extract.findings.improved import read_improved
 from briefing.extract.forces import canonical_force, force_sections
 from briefing.extract.grades import Statement, read_grades
 from briefing.extract.grades.accounted import praised, unplaced, warnings_of
-from briefing.extract.grades.whose import spoken_by
 from briefing.extract.grades.tense import past_years
+from briefing.extract.grades.whose import spoken_by
 from briefing.extract.headline import read_headline
 from briefing.extract.judgements import (
     best_reading_cycle,

@@ -14,8 +14,8 @@ from briefing.extract.findings import inline, layout, lead_in, listed, numbered,
 from briefing.extract.findings.base import Findings, Sections
 from briefing.extract.findings.continues import carried_on
 from briefing.extract.findings.labels import kind_of
-from briefing.extract.findings.listed_areas import with_areas
 from briefing.extract.findings.layout import STATUS
+from briefing.extract.findings.listed_areas import with_areas
 from briefing.extract.ruler import Reading, Ruler, adapted
 from briefing.model import Finding
 

@@ -19,6 +19,7 @@ from briefing.ingest.dataset.findings import (
     read_findings,
     read_improved,
     read_monitoring,
+    read_praised,
     read_stated_counts,
 )
 from briefing.ingest.dataset.grades import (
@@ -84,7 +85,7 @@ def inspection_from_data(name: str, located: Located, reference: Reference | Non
         inspectorates=read_names(checker, data, "inspectorates"), covers=read_names(checker, data, "covers"),
         counts=read_stated_counts(checker, data), response=read_response(checker, data),
         monitoring=read_monitoring(checker, data), closures=read_closures(checker, data),
-        improved=read_improved(checker, data, cycle),
+        improved=read_improved(checker, data, cycle), praised=read_praised(checker, data),
         headline=read_headline(checker, data), response_link=read_response_link(checker, data),
         warnings=tuple(checker.warnings))
     if checker.problems:

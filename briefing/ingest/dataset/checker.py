@@ -19,7 +19,7 @@ TOP_KEYS = ("force", "cycle", "report_type", "title", "published", "published_by
             "findings_complete", "report", "grades_from",
             "inspectorates", "covers", "response", "notes", "judgements", "findings", "key_figures", "grade_counts", "counts",
             "areas_graded", "rest",
-            "corrections", "monitoring", "closures", "improved", "headline", "response_link")
+            "corrections", "monitoring", "closures", "improved", "praised", "headline", "response_link")
 KEY_SYNONYMS = {"judgments": "judgements", "key_figure": "key_figures", "figures": "key_figures"}
 REQUIRED = ("force",)  # and a cycle for a PEEL assessment, a title for any other report
 # A report that states no date is still that report: without 'published' its date is "not stated" and its s.55 day
@@ -29,16 +29,18 @@ UNDATED = ("the report's publication date is not given ('published'): packs and 
 PLACE_KEYS = {"line", "page", "how"}  # where a fact was read, and the reading rule that read it
 CLOSURE_KEYS = {"subject", "text", "plural", "note"} | PLACE_KEYS  # a closing of a cause of concern (model.Closure)
 ITEM_KEYS = {
-    "judgements": {"area", "label", "grade", "note"} | PLACE_KEYS,
+    "judgements": {"area", "label", "grade", "by", "note"} | PLACE_KEYS,
     "findings": {"kind", "area", "text", "id", "relates_to", "note", "number", "addressee", "due", "status",
-                 "continues", "closed", "cut"} | PLACE_KEYS,
+                 "continues", "closed", "cut", "areas"} | PLACE_KEYS,
     "key_figures": {"name", "value", "unit", "period", "comparator", "note"} | PLACE_KEYS,
     "grade_counts": {"grades", "count", "note"} | PLACE_KEYS,
     "corrections": {"area", "from", "to", "date", "reason", "source", "note"} | PLACE_KEYS,
     "counts": {"kind", "count", "to", "note"} | PLACE_KEYS,
     "monitoring": {"stage", "event", "date", "text", "note"} | PLACE_KEYS,
     "closures": CLOSURE_KEYS,
-    "improved": {"subject", "text", "area", "note"} | PLACE_KEYS,  # the source's "has improved its ..." (model.Improvement)
+    "improved": {"subject", "text", "area", "ongoing", "named_at", "note"} | PLACE_KEYS,  # "has improved its ...",
+    #                                                   "still has challenges in these areas" (model.Improvement)
+    "praised": {"text", "word", "reason", "note"} | PLACE_KEYS,  # "good at <a task>" set aside (model.Unplaced)
 }
 
 

@@ -15,6 +15,7 @@ from briefing.model import (
     Improvement,
     Monitoring,
     StatedCount,
+    Unplaced,
 )
 
 
@@ -33,10 +34,20 @@ def read_findings(checker: Checker, data: dict, cycle: Cycle | None) -> tuple[Fi
                                relates_to=checker.text(item, "relates_to", path, False),
                                place=checker.place(item, path), how=checker.how(item, path),
                                closed=_closure(checker, item["closed"], (*path, "closed")) if item.get("closed") else None,
-                               cut=item.get("cut") is True,
+                               cut=item.get("cut") is True, areas=_areas(checker, cycle, item, path),
                                **{k: checker.text(item, k, path, False)
                                   for k in ("number", "addressee", "due", "status", "continues")}))
     return _once(checker, out)
+
+
+def _areas(checker: Checker, cycle: Cycle | None, item: dict, path: tuple) -> tuple[str, ...]:
+    """The areas a concern lists or points back to (Finding.areas): each an area of the cycle."""
+    raw = item.get("areas") or []
+    if not isinstance(raw, list):
+        checker.problem("'areas' must be a list of the areas the finding names", *path, "areas")
+        return ()
+    return tuple(a for n, wording in enumerate(raw)
+                 if (a := area_of(checker, cycle, str(wording), (*path, "areas", n), required=True)))
 
 
 def _once(checker: Checker, findings: list[Finding]) -> tuple[Finding, ...]:
@@ -81,10 +92,19 @@ def read_improved(checker: Checker, data: dict, cycle: Cycle | None) -> tuple[Im
     for path, item in checker.items(data, "improved"):
         text = checker.text(item, "text", path)
         area = area_of(checker, cycle, item["area"], (*path, "area"), False) if item.get("area") else ""
+        named = item.get("named_at")
         if text:
             out.append(Improvement(checker.text(item, "subject", path, False), text, checker.place(item, path), area,
-                                   checker.how(item, path)))
+                                   checker.how(item, path), checker.text(item, "ongoing", path, False),
+                                   checker.place(named, (*path, "named_at")) if isinstance(named, dict) else None))
     return tuple(out)
+
+
+def read_praised(checker: Checker, data: dict) -> tuple[Unplaced, ...]:
+    """ "good at <a task>" the reading set aside as praise (Annex B says so, with its line)."""
+    return tuple(Unplaced(text, checker.text(item, "word", path, False), checker.place(item, path),
+                          checker.text(item, "reason", path, False))
+                 for path, item in checker.items(data, "praised") if (text := checker.text(item, "text", path)))
 
 
 def read_stated_counts(checker: Checker, data: dict) -> tuple[StatedCount, ...]:

@@ -35,7 +35,8 @@ def read_judgements(checker: Checker, data: dict, cycle: Cycle | None, key: str)
         if area and grade:
             default = cycle.area(area).label if cycle else wording
             label = checker.text(item, "label", path, required=False) or default
-            out.append(Judgement(area, label, grade, checker.place(item, path), how=checker.how(item, path)))
+            out.append(Judgement(area, label, grade, checker.place(item, path), how=checker.how(item, path),
+                                 by=checker.text(item, "by", path, required=False)))
     return tuple(out)
 
 

@@ -44,17 +44,20 @@ def to_dataset(inspection: Inspection) -> dict:
         "monitoring": [compact({"stage": m.stage, "event": m.event, "date": m.date.iso() if m.date else "",
                                 "text": m.text, **place(m.place, m.how)}) for m in inspection.monitoring],
         "closures": [closure(c) for c in inspection.closures],
-        "improved": [compact({"subject": i.subject, "text": i.text, "area": i.area, **place(i.place, i.how)})
+        "improved": [compact({"subject": i.subject, "text": i.text, "area": i.area, "ongoing": i.ongoing,
+                              "named_at": place(i.named_at) if i.named_at else None, **place(i.place, i.how)})
                      for i in inspection.improved],
+        "praised": [compact({"text": u.text, "word": u.word, "reason": u.reason, **place(u.place)})
+                    for u in inspection.praised],
         "notes": inspection.notes,
-        "judgements": [compact({"area": j.area, "label": j.label, "grade": j.grade, **place(j.place, j.how)})
+        "judgements": [compact({"area": j.area, "label": j.label, "grade": j.grade, "by": j.by, **place(j.place, j.how)})
                        for j in inspection.judgements],
         "grade_counts": [compact({"grades": list(c.grades), "count": c.count, **place(c.place, c.how)})
                          for c in inspection.grade_counts],
         "findings": [compact({"kind": f.kind, "id": f.id, "number": f.number, "area": f.area, "text": f.text,
                               "addressee": f.addressee, "due": f.due, "status": f.status,
                               "relates_to": f.relates_to, "continues": f.continues, "closed": closure(f.closed),
-                              "cut": f.cut or None,
+                              "cut": f.cut or None, "areas": list(f.areas),
                               **place(f.place, f.how)})
                      for f in inspection.findings],
         "key_figures": [compact({"name": k.name, "value": k.value, "unit": k.unit, "period": k.period,
