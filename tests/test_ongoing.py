@@ -16,6 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from reading import read
 
 from briefing.compare import compare
 from briefing.document import PackOptions
@@ -24,7 +25,6 @@ from briefing.document.summary import findings_line, persisting_line
 from briefing.extract.areas import resolver
 from briefing.extract.findings.listed_areas import listed_areas
 from briefing.reference import load_frameworks
-from reading import read
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 

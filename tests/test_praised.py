@@ -13,10 +13,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from reading import read
 
 from briefing.compare import compare
 from briefing.document.summary import praised_lines
-from reading import read
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 

@@ -6,10 +6,11 @@ caveat; where an area is graded in both, it does not."""
 
 from __future__ import annotations
 
+from reading import read
+
 from briefing.compare import compare
 from briefing.document.glance import key_messages
 from briefing.document.summary import side_by_side
-from reading import read
 
 OLD = ("PEEL 2021/22 - An inspection of Northshire Police\n\nPublished on: 10 June 2022\n\n"
        "HMICFRS graded Northshire Police's performance across nine areas of policing and found the force was 'good' "

@@ -6,9 +6,9 @@ same publisher was a "web page". A publisher's own site decides the kind before 
 from __future__ import annotations
 
 import pytest
+from reading import read
 
 from briefing.sources import kind_of_text, source_kind_name
-from reading import read
 
 
 @pytest.mark.parametrize(("address", "head", "kind"), [

@@ -5,9 +5,10 @@ words carries who they are, and page 1 says so; the inspectorate's own quoted wo
 
 from __future__ import annotations
 
+from reading import read
+
 from briefing.compare import compare
 from briefing.document.glance import key_messages
-from reading import read
 
 OLD = ("PEEL 2021/22 - An inspection of Northshire Police\n\nPublished on: 10 June 2022\n\n"
        "HMICFRS graded Northshire Police's performance across nine areas of policing and found the force was "
