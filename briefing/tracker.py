@@ -24,7 +24,7 @@ RAG = ("Red", "Amber", "Green")
 STATES = {"new": "new", "unsure-new": unmatched_new_words(False), "continues": continuing_words(), "persisting": "persisting", "unknown": "status unknown", "not-raised": "not raised again",
           "raised-again": "raised again", "report": "another report", "hand": "added by hand",
           "unmatched": "matches no finding", "closed": "closed by HMICFRS"}
-EXPLAINED = frozenset({"unknown", "not-raised", "raised-again", "report", "hand", "closed"})  # true of their own inspection
+EXPLAINED = frozenset({"unknown", "not-raised", "raised-again", "report", "hand", "closed", "continues"})  # true of their own inspection
 UNMATCHED = "matches no finding of the inspections compared; kept as it was"
 
 

@@ -410,3 +410,22 @@ def test_a_sheet_that_claims_twenty_rows_and_holds_a_million_is_refused_at_once(
     assert time.process_time() - start < 1
     assert str(raised.value) == (f"{path}, Actions: more than 50,000 rows, though the sheet says it holds fewer; a "
                                  "tracker holds one row a finding")
+
+
+def test_an_earlier_finding_the_newer_source_says_carries_on_is_ongoing_in_the_tracker():
+    """Staffordshire 2023-25 :7-8 says the force "still has challenges in these areas" of its
+    2021/22 serious concerns: the pack treats them as ongoing, and so does the tracker (it
+    said "status unknown", as if the newer source were silent on them)."""
+    from briefing.compare import compare
+    from briefing.document.tracking import tracker_rows
+    from briefing.extract import extract
+
+    texts = Path(__file__).resolve().parents[2] / "shared" / "corpus-2" / "texts"
+    old, new = (texts / f"staffordshire-{cycle}-pressrelease.txt" for cycle in ("2021-22", "2023-25"))
+    if not (old.exists() and new.exists()):
+        pytest.skip(f"{texts} is absent: clone the project with ../shared beside it to run this test")
+    rows, _ = tracker_rows(compare(extract(old).inspection, extract(new).inspection), [])
+    earlier = [r for r in rows if r.inspection == "PEEL 2021/22"]
+    assert earlier and all(r.state == "continues" for r in earlier)
+    assert all(r.standing == "ongoing: the PEEL 2023-25 source says \u201cstill has challenges in these areas\u201d, "
+               "line 8" for r in earlier)

@@ -34,8 +34,8 @@ def tracker_rows(c: Comparison, earlier: list[TrackerRow],
                    f"({with_article(c.new.source_kind_name)}); check the full report")
         fresh += [TrackerRow(id=f.tracker_id, inspection=c.old.cycle_name, kind=KIND_LABELS[f.kind],
                              area=area_label(f.area_name), finding=f.text,
-                             standing=closed_words(f.closed) if f.closed else unknown,
-                             state="closed" if f.closed else "unknown", label=f.label,
+                             standing=closed_words(f.closed) if f.closed else _said_of(c, f) or unknown,
+                             state="closed" if f.closed else "continues" if _ongoing(f) else "unknown", label=f.label,
                              status=CLOSED_BY_HMICFRS if f.closed else "")  # "was discharged by HMICFRS"
                   for f in c.resolved if f.kind != "innovative-practice"]
     ids = {row.id for row in fresh}
@@ -47,6 +47,23 @@ def tracker_rows(c: Comparison, earlier: list[TrackerRow],
         standing.update({f.tracker_id: ("not-raised", f"{unmatched_words(True)} in {c.new.cycle_name}")
                          for f in c.resolved})
     return carry_forward(fresh, earlier, links, standing)
+
+
+def _ongoing(f) -> bool:
+    return bool(f.improved and f.improved.ongoing)
+
+
+def _said_of(c: Comparison, f) -> str:
+    """What the newer source, which does not list the earlier finding, says of it, as the
+    pack's findings sections say it: that it carries on ("still has challenges in these
+    areas"), or that the force has improved on it; "" where it says nothing."""
+    if not f.improved:
+        return ""
+    line = f", line {f.improved.place.line}" if f.improved.place.line else ""
+    if f.improved.ongoing:
+        return f"ongoing: the {c.new.cycle_name} source says \u201c{f.improved.ongoing}\u201d{line}"
+    return (f"status unknown: the {c.new.cycle_name} source says the force has improved on it{line}; "
+            "check the improvement is sustained")
 
 
 def _new(c: Comparison, f) -> str:
