@@ -33,3 +33,17 @@ def test_a_tasks_strength_is_not_the_grade_of_a_question_the_force_needs_to_impr
     grades = _grades(_read("corpus/texts/dyfed-powys-2018-19-report-effectiveness.txt"))
     assert "protecting-vulnerable" not in grades
     assert grades["effectiveness"] == "good" and grades["preventing-crime"] == "requires improvement"
+
+
+def test_a_separate_inspections_grade_is_not_a_peel_grade_and_makes_no_movement():
+    """Merseyside 2023-25 PCC statement: "graded as outstanding in disrupting Serious Organised Crime
+    in its regional HMICFRS inspection" (line 12), beside the eight PEEL grades (lines 16-23). The
+    PEEL 2023-25 side is "not graded", carrying that outstanding, and page 1 no longer says it
+    "stayed the same" against 2021/22's outstanding."""
+    from briefing.compare import compare
+
+    old = _read("corpus/texts/merseyside-2021-22-press-release.txt").inspection
+    new = _read("corpus/texts/merseyside-2023-25-pcc-response.txt").inspection
+    row = next(g for g in compare(old, new).grade_changes if g.area == "serious-organised-crime")
+    assert (row.old_state.grade, row.movement) == ("outstanding", "not-known")
+    assert (row.new_state.state, row.new_state.elsewhere) == ("not-graded", "outstanding")

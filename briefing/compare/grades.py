@@ -5,10 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefing.compare.states import (
-    DOWN,
     NO_LONGER,
-    SAME,
-    UP,
     AreaState,
     area_title,
     graded_by_framework,
@@ -51,14 +48,16 @@ def _partial(old_cycle: Cycle, new_cycle: Cycle, area: str, old: Judgement | Non
     return bool(flagged), " ".join(a.note for a in flagged if a.note)
 
 
-def _elsewhere(new_cycle: Cycle, area: str, moved: str) -> str:
+def _elsewhere(new_cycle: Cycle, area: str, moved: str, stated: str = "") -> str:
     """Where HMICFRS now reports an area the newer cycle does not grade: not graded is not
-    the same as not inspected. A grade the newer source states for such an area comes from
-    that separate report (a regional serious and organised crime inspection), and is said so."""
+    the same as not inspected. A grade the newer source states for such an area (`stated`)
+    comes from that separate report (a regional serious and organised crime inspection): it
+    is said so, and no PEEL movement is made of it."""
     now = new_cycle.area_for_canonical(area)
-    if moved in (UP, DOWN, SAME) and now and now.elsewhere:
-        return (f"{now.elsewhere.rstrip('.')}. The {new_cycle.short or new_cycle.name} source's grade for it comes "
-                "from that separate assessment, not from PEEL's graded areas.")
+    if stated and now and now.elsewhere:
+        return (f"{now.elsewhere.rstrip('.')}. The {new_cycle.short or new_cycle.name} source's grade for it, "
+                f"{stated}, comes from that separate assessment, not from PEEL's graded areas, so no movement "
+                "is made of it.")
     if moved != NO_LONGER:
         return ""
     return (now.elsewhere if now and now.elsewhere else
@@ -105,7 +104,7 @@ def grade_changes(fw: Frameworks, old: Inspection, new: Inspection) -> list[Grad
         was, now = state_of(fw, old, area), state_of(fw, new, area)
         moved, steps = movement(fw, was, now, old_cycle.grades if old_cycle.scale == new_cycle.scale else ())
         partial, note = _partial(old_cycle, new_cycle, area, o, n)
-        note = " ".join(x for x in (note, _elsewhere(new_cycle, area, moved), _said(old_cycle, o), _said(new_cycle, n))
+        note = " ".join(x for x in (note, _elsewhere(new_cycle, area, moved, now.elsewhere), _said(old_cycle, o), _said(new_cycle, n))
                         if x)
         rows.append(GradeChange(area, area_title(fw, (new.cycle, old.cycle), area), o.label if o else "",
                                 n.label if n else "", was.grade, now.grade, moved, steps, partial, note,

@@ -40,6 +40,7 @@ class AreaState:
     grade: str = ""  # the grade, when GRADED
     why: str = ""  # when NOT_GRADED: NO_AREA | UNGRADED | SEPARATELY | SAID
     rest: tuple[str, ...] = ()  # when NOT_STATED: its grade if it was graded ("all other graded areas were adequate")
+    elsewhere: str = ""  # when NOT_GRADED as SEPARATELY: the grade the source states from that separate inspection
 
     @property
     def graded(self) -> bool:
@@ -78,6 +79,8 @@ def silence(fw: Frameworks, sets: tuple[Cycle, ...], area: str) -> AreaState:
 def state_of(fw: Frameworks, inspection: Inspection, area: str) -> AreaState:
     """The state of `area` in `inspection`: its grade, the source's "not graded", or its silence."""
     said = next((j for j in inspection.judgements if j.area == area), None)
+    if said is not None and said.graded and separately(question_set(fw, inspection), area):
+        return AreaState(NOT_GRADED, why=SEPARATELY, elsewhere=said.grade)
     if said is not None:
         return AreaState(GRADED, said.grade) if said.graded else AreaState(NOT_GRADED, why=SAID)
     quiet = silence(fw, question_set(fw, inspection), area)
@@ -86,6 +89,15 @@ def state_of(fw: Frameworks, inspection: Inspection, area: str) -> AreaState:
     if quiet.state == NOT_STATED and (rest := counted_rest(fw, inspection)):
         return AreaState(NOT_STATED, rest=rest)
     return quiet
+
+
+def separately(sets: tuple[Cycle, ...], area: str) -> bool:
+    """Whether the cycle grades the area only in separate reports (its `elsewhere`): a grade a
+    source states for it comes from that other inspection ("graded as outstanding in disrupting
+    Serious Organised Crime in its regional HMICFRS inspection"), not from the PEEL report, so
+    the PEEL side is "not graded" and the other inspection's grade is kept beside it."""
+    found = [a for c in sets for a in c.areas if a.canonical == area]
+    return bool(found) and all(a.elsewhere for a in found)
 
 
 def counted_rest(fw: Frameworks, inspection: Inspection) -> tuple[str, ...]:
@@ -112,6 +124,8 @@ def movement(fw: Frameworks, old: AreaState, new: AreaState, scale: tuple[str, .
     """The movement between two sides and its signed steps (+2 is two grades better). Steps
     are counted on `scale`, the grades both cycles share, best first: on the four-tier scale
     requires improvement to good is one grade, though the common ladder puts adequate between."""
+    if old.elsewhere or new.elsewhere:  # a separate inspection's grade is not a PEEL grade to move from or to
+        return NOT_KNOWN, 0
     if old.graded and new.graded:
         if old.grade in scale and new.grade in scale:
             steps = scale.index(old.grade) - scale.index(new.grade)

@@ -27,6 +27,8 @@ def _words() -> dict:
 
 
 def _cell(state: AreaState, note: str = "") -> GridCell:
+    if state.elsewhere:  # "not graded", and beneath it the separate inspection's grade the source states
+        note = _words()["separately"].format(grade=state.elsewhere)
     return GridCell(state_words(state.state, state.grade), state.state, state.grade if state.graded else "", note)
 
 

@@ -32,6 +32,8 @@ def side_text(state: AreaState, cycle: str) -> str:
     """One side of a grade row: the grade, "not graded", "not stated" (`cycle` names the side's cycle)."""
     if state.rest:  # "all other graded areas were adequate": its grade if it was graded, no more
         return STATE_WORDS["rest"].format(grade=" or ".join(state.rest))
+    if state.elsewhere:  # a separate inspection's grade the source states beside PEEL's
+        return STATE_WORDS["separately"].format(grade=state.elsewhere)
     return area_state_words(state.state, state.grade, state.why, cycle)
 
 
