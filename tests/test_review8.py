@@ -47,3 +47,14 @@ def test_a_separate_inspections_grade_is_not_a_peel_grade_and_makes_no_movement(
     row = next(g for g in compare(old, new).grade_changes if g.area == "serious-organised-crime")
     assert (row.old_state.grade, row.movement) == ("outstanding", "not-known")
     assert (row.new_state.state, row.new_state.elsewhere) == ("not-graded", "outstanding")
+
+
+def test_all_but_one_is_a_count_of_the_graded_areas_less_one_never_a_grade_of_one():
+    """Greater Manchester's newsletter: "We were assessed in eight distinct fields ... All but one
+    field were assessed to be good or adequate" (line 7): seven of the eight areas good or
+    adequate, and no "good" for "one field" (the one that was neither) to check by hand."""
+    result = _read("corpus-2/texts/greater-manchester-2023-25-forcenewsletter.txt")
+    inspection = result.inspection
+    assert [(c.grades, c.count) for c in inspection.grade_counts] == [(("good", "adequate"), 7)]
+    assert inspection.areas_graded == 8
+    assert "one field" not in inspection.notes and not inspection.judgements
