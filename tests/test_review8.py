@@ -58,3 +58,37 @@ def test_all_but_one_is_a_count_of_the_graded_areas_less_one_never_a_grade_of_on
     assert [(c.grades, c.count) for c in inspection.grade_counts] == [(("good", "adequate"), 7)]
     assert inspection.areas_graded == 8
     assert "one field" not in inspection.notes and not inspection.judgements
+
+
+def test_the_area_a_source_leaves_out_of_its_named_graded_areas_was_not_graded():
+    """Merseyside 2023-25: "looked at nine specific policing areas and graded eight" (line 12) and
+    the eight named with their grades (lines 16-23): the ninth, recording data about crime, is "not
+    graded", not "not stated" with a question whether HMICFRS graded it. With one of the eight
+    left out, the source no longer names every graded area, and silence is "not stated" again."""
+    from dataclasses import replace
+
+    from briefing.compare.states import state_of
+    from briefing.reference import load_frameworks
+
+    fw = load_frameworks()
+    new = _read("corpus/texts/merseyside-2023-25-pcc-response.txt").inspection
+    assert new.areas_graded == 8
+    recording = state_of(fw, new, "crime-recording")
+    assert (recording.state, recording.why) == ("not-graded", "named-all")
+    fewer = replace(new, judgements=tuple(j for j in new.judgements if j.area != "investigating-crime"))
+    assert state_of(fw, fewer, "crime-recording").state == "not-stated"
+    assert state_of(fw, fewer, "investigating-crime").state == "not-stated"
+
+
+def test_an_area_graded_before_and_left_ungraded_by_a_source_naming_every_graded_area_has_no_movement():
+    """Cleveland 2023-25 news: "graded the force's performance across eight areas" (line 4) and the
+    eight named (lines 5-11); 2021/22 graded recording data about crime good. The area was not
+    graded for this force this time, which is no movement and not "no longer graded" (the cycle
+    still grades it)."""
+    from briefing.compare import compare
+
+    old = _read("corpus-2/texts/cleveland-2021-22-pressrelease.txt").inspection
+    new = _read("corpus-2/texts/cleveland-2023-25-news.txt").inspection
+    row = next(g for g in compare(old, new).grade_changes if g.area == "crime-recording")
+    assert (row.old_state.grade, row.new_state.state, row.movement) == ("good", "not-graded", "not-known")
+    assert "says 8 areas were graded and grades 8 by name; this is not one of them" in row.note

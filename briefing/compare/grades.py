@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefing.compare.states import (
+    NAMED_ALL,
     NO_LONGER,
     AreaState,
     area_title,
@@ -75,6 +76,16 @@ def _said(cycle: Cycle, j: Judgement | None) -> str:
     return f"The {name} source says it was not graded{where}."
 
 
+def _named_all(cycle: Cycle, inspection: Inspection, state: AreaState) -> str:
+    """Why an area a source leaves out is "not graded", not "not stated": its count of graded
+    areas and the areas it grades by name are the same (states.names_every_graded_area)."""
+    if state.why != NAMED_ALL:
+        return ""
+    n = inspection.areas_graded
+    return (f"The {cycle.short or cycle.name} source says {n} areas were graded and grades {n} by name; "
+            "this is not one of them, so it was not graded.")
+
+
 def _correction(j: Judgement | None) -> str:
     c = j.correction if j else None
     if c is None:
@@ -104,7 +115,8 @@ def grade_changes(fw: Frameworks, old: Inspection, new: Inspection) -> list[Grad
         was, now = state_of(fw, old, area), state_of(fw, new, area)
         moved, steps = movement(fw, was, now, old_cycle.grades if old_cycle.scale == new_cycle.scale else ())
         partial, note = _partial(old_cycle, new_cycle, area, o, n)
-        note = " ".join(x for x in (note, _elsewhere(new_cycle, area, moved, now.elsewhere), _said(old_cycle, o), _said(new_cycle, n))
+        note = " ".join(x for x in (note, _elsewhere(new_cycle, area, moved, now.elsewhere), _said(old_cycle, o), _said(new_cycle, n),
+                                           _named_all(old_cycle, old, was), _named_all(new_cycle, new, now))
                         if x)
         rows.append(GradeChange(area, area_title(fw, (new.cycle, old.cycle), area), o.label if o else "",
                                 n.label if n else "", was.grade, now.grade, moved, steps, partial, note,

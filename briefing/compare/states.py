@@ -27,6 +27,7 @@ NO_AREA = "no-area"  # the cycle has no such area
 UNGRADED = "framework"  # the cycle's framework marks it not graded
 SEPARATELY = "separately"  # the cycle reports it in separate reports (the area's `elsewhere`)
 SAID = "source"  # the source says it was not graded
+NAMED_ALL = "named-all"  # the source says how many areas were graded and names that many: the rest were not graded
 # movements (the JSON contract's values, and "not-known", added for a gap)
 UP, DOWN, SAME, NEWLY, NO_LONGER, NOT_KNOWN = "up", "down", "same", "new-area", "no-longer-graded", "not-known"
 MOVEMENTS = (UP, DOWN, SAME, NEWLY, NO_LONGER, NOT_KNOWN)
@@ -84,11 +85,25 @@ def state_of(fw: Frameworks, inspection: Inspection, area: str) -> AreaState:
     if said is not None:
         return AreaState(GRADED, said.grade) if said.graded else AreaState(NOT_GRADED, why=SAID)
     quiet = silence(fw, question_set(fw, inspection), area)
+    if quiet.state == NOT_STATED and names_every_graded_area(fw, inspection):
+        return AreaState(NOT_GRADED, why=NAMED_ALL)
     if quiet.state == NOT_STATED and inspection.rest is not None:  # "all other graded areas were adequate"
         return AreaState(NOT_STATED, rest=inspection.rest.grades)
     if quiet.state == NOT_STATED and (rest := counted_rest(fw, inspection)):
         return AreaState(NOT_STATED, rest=rest)
     return quiet
+
+
+def names_every_graded_area(fw: Frameworks, inspection: Inspection) -> bool:
+    """Whether the source says how many areas were graded and grades that many by name
+    ("looked at nine specific policing areas and graded eight", then the eight with their
+    grades): an area of the question set it does not name was not graded, which "not
+    stated" (and a question asking whether it was) would hide."""
+    said, sets = inspection.areas_graded, question_set(fw, inspection)
+    if not said or len(sets) != 1:
+        return False
+    areas = graded_by_framework(fw, inspection)
+    return len({j.area for j in inspection.judgements if j.graded and j.area in areas}) == said < len(areas)
 
 
 def separately(sets: tuple[Cycle, ...], area: str) -> bool:
@@ -125,6 +140,8 @@ def movement(fw: Frameworks, old: AreaState, new: AreaState, scale: tuple[str, .
     are counted on `scale`, the grades both cycles share, best first: on the four-tier scale
     requires improvement to good is one grade, though the common ladder puts adequate between."""
     if old.elsewhere or new.elsewhere:  # a separate inspection's grade is not a PEEL grade to move from or to
+        return NOT_KNOWN, 0
+    if NAMED_ALL in (old.why, new.why):  # this force's inspection left it ungraded; the cycle grades it: no movement
         return NOT_KNOWN, 0
     if old.graded and new.graded:
         if old.grade in scale and new.grade in scale:

@@ -8,7 +8,7 @@ from datetime import date
 
 from briefing.compare import Comparison
 from briefing.compare.grades import GradeChange
-from briefing.compare.states import AreaState
+from briefing.compare.states import NAMED_ALL, AreaState
 from briefing.model import KIND_LABELS, KIND_PLURALS, KeyFigure, PublicationDate
 from briefing.phrases import (
     STATE_WORDS,
@@ -34,6 +34,8 @@ def side_text(state: AreaState, cycle: str) -> str:
         return STATE_WORDS["rest"].format(grade=" or ".join(state.rest))
     if state.elsewhere:  # a separate inspection's grade the source states beside PEEL's
         return STATE_WORDS["separately"].format(grade=state.elsewhere)
+    if state.why == NAMED_ALL:  # the source's count of graded areas and the areas it names leave it out
+        return STATE_WORDS[NAMED_ALL]
     return area_state_words(state.state, state.grade, state.why, cycle)
 
 
