@@ -92,3 +92,33 @@ def test_an_area_graded_before_and_left_ungraded_by_a_source_naming_every_graded
     row = next(g for g in compare(old, new).grade_changes if g.area == "crime-recording")
     assert (row.old_state.grade, row.new_state.state, row.movement) == ("good", "not-graded", "not-known")
     assert "says 8 areas were graded and grades 8 by name; this is not one of them" in row.note
+
+
+def test_a_stated_count_of_graded_areas_tells_the_revised_2021_22_set_from_the_original():
+    """Thames Valley 2021/22: "graded ... across nine areas" (line 10) and "use of resources" (line
+    12). The original set graded every force in ten areas, so nine is the revised set, whose label
+    is "Good use of resources": page 1 no longer says "as strategic planning, organisational
+    management and value for money"."""
+    from briefing.compare import compare
+    from briefing.compare.states import question_set
+    from briefing.reference import load_frameworks
+
+    old = _read("corpus/texts/thames-valley-2021-22-press-release.txt").inspection
+    assert old.cycle == "peel-2021-22-revised"
+    assert [c.id for c in question_set(load_frameworks(), old)] == ["peel-2021-22-revised"]
+    new = _read("corpus/texts/thames-valley-2023-25-press-release.txt").inspection
+    row = next(g for g in compare(old, new).grade_changes if g.area == "force-management")
+    assert row.old_grade == "requires improvement"
+
+
+def test_the_counts_prove_as_many_falls_as_the_areas_at_or_below_a_grade_in_both_allow():
+    """Thames Valley: requires improvement or worse in two of nine areas in 2021/22 (line 10), in five
+    of eight in 2023-25 (line 10). Of the revised set's ten graded areas 2021/22 graded nine, so one
+    of the five may be an area it did not grade: at least two went down (once "at least one", the
+    original set's areas left room for more). Not three: that would need 2021/22's nine to hold all
+    five."""
+    from briefing.compare import compare
+
+    old = _read("corpus/texts/thames-valley-2021-22-press-release.txt").inspection
+    new = _read("corpus/texts/thames-valley-2023-25-press-release.txt").inspection
+    assert compare(old, new).to_json()["falls_at_least"] == 2

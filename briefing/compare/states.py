@@ -51,12 +51,15 @@ class AreaState:
 def question_set(fw: Frameworks, inspection: Inspection) -> tuple[Cycle, ...]:
     """The question sets an inspection may have been graded on. A cycle with variants (PEEL
     2021/22's original and revised sets) counts as settled only where the source grades an
-    area no other set of the family grades; otherwise every set of the family stands, so an
-    area any of them grades is "not stated", never "not graded"."""
+    area no other set of the family grades, or says fewer areas were graded than a set grades
+    every force in; otherwise every set of the family stands, so an area any of them grades is
+    "not stated", never "not graded"."""
     cycle = fw.cycles[inspection.cycle]
     family = fw.family(cycle)
+    said = inspection.areas_graded  # "across nine areas": not a set that grades every force in ten
+    family = [c for c in family if not (said and c.areas_graded and said < c.areas_graded)] or family
     if len(family) == 1:
-        return (cycle,)
+        return (family[0],)
     graded = {j.area for j in inspection.judgements if j.graded}
     others = {a.canonical for c in family if c is not cycle for a in c.graded_areas}
     own = {a.canonical for a in cycle.graded_areas}
