@@ -122,3 +122,16 @@ def test_the_counts_prove_as_many_falls_as_the_areas_at_or_below_a_grade_in_both
     old = _read("corpus/texts/thames-valley-2021-22-press-release.txt").inspection
     new = _read("corpus/texts/thames-valley-2023-25-press-release.txt").inspection
     assert compare(old, new).to_json()["falls_at_least"] == 2
+
+
+def test_an_area_its_source_shows_was_not_graded_leaves_no_room_for_a_count():
+    """Cleveland 2023-25 news names all eight graded areas: recording data about crime was not
+    graded, so no count of that source may hold it (it was taken for an area outside the rows)."""
+    from briefing.compare import compare
+    from briefing.compare.comparison import _outside
+    from briefing.reference import load_frameworks
+
+    old = _read("corpus-2/texts/cleveland-2021-22-pressrelease.txt").inspection
+    new = _read("corpus-2/texts/cleveland-2023-25-news.txt").inspection
+    changes = list(compare(old, new).grade_changes)
+    assert _outside(load_frameworks().cycles[new.cycle], changes, "new_state") == 0
