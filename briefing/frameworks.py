@@ -67,6 +67,7 @@ class Cycle:
     inspected: str = ""  # when its inspections took place, e.g. "2021-22"
     integrated: bool = False  # one report per force grades all its pillars (2018/19), not one report a pillar
     late: str = ""  # when a straggler's report came out, after the rest ("2024-02")
+    areas_graded: int | None = None  # every force of this question set is graded in this many areas, where it is fixed
     report_type: str = "peel"  # the type of its reports, where it is not a PEEL cycle (data/report_types.yaml)
     framework_published: date | None = None  # the day HMICFRS published the cycle's assessment framework
     _index: dict = field(default_factory=dict, compare=False, repr=False)
@@ -201,6 +202,7 @@ def _cycle(cid: str, raw: dict, order: int, scales: dict, canon: dict) -> Cycle:
         inspected=str(raw.get("inspected", "")),
         integrated=bool(raw.get("integrated", False)),
         late=str(raw.get("late", "")),
+        areas_graded=raw.get("areas_graded"),
         report_type=str(raw.get("report_type", "peel")),
         framework_published=raw.get("framework_published"),
     )

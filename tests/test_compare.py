@@ -208,12 +208,14 @@ def test_steps_are_counted_on_the_scale_both_cycles_use(tmp_path):
 
 def test_a_grade_for_an_area_reported_separately_is_said_to_come_from_that_report(tmp_path):
     """Planted: serious and organised crime good in 2021/22 and outstanding beside the 2023-25 grades, as a
-    PCC statement gives its regional inspection's grade. 2023-25 does not grade it in PEEL: the row says so."""
+    PCC statement gives its regional inspection's grade. 2023-25 does not grade it in PEEL: the PEEL side is
+    "not graded" carrying the separate grade, and no movement is made of it (review 8 item 2: once "up")."""
     old = _pillars(tmp_path, "peel-2021-22", {"serious-organised-crime": "good"}, "2022-08-19")
     new = _pillars(tmp_path, "peel-2023-25", {"serious-organised-crime": "outstanding"}, "2024-05-01")
     row = next(g for g in compare(old, new).grade_changes if g.area == "serious-organised-crime")
-    assert row.movement == "up" and row.note.startswith("Not a PEEL 2023-25 area")
-    assert "grade for it comes from that separate assessment, not from PEEL's graded areas" in row.note
+    assert row.movement == "not-known" and row.note.startswith("Not a PEEL 2023-25 area")
+    assert (row.new_state.state, row.new_state.why, row.new_state.elsewhere) == ("not-graded", "separately", "outstanding")
+    assert "grade for it, outstanding, comes from that separate assessment, not from PEEL's graded areas" in row.note
 
 
 def _concerns(tmp_path, cycle: str, findings: list[tuple[str, str]], published: str):

@@ -249,13 +249,14 @@ def test_no_plan_is_asked_where_every_weak_grade_counted_is_named(inspections):
     assert unstated.endswith("it counts one outstanding, four good and one adequate. Which area has which grade?")
 
 
-def test_an_area_outside_a_total_the_source_names_in_full_may_be_any_grade(inspections):
+def test_an_area_outside_a_total_the_source_names_in_full_was_not_graded(inspections):
     """Cleveland 2023-25 news: "graded the force's performance across eight areas", all eight
     named (two requires improvement). The ninth area of the cycle, recording data about
-    crime, is in none of its counts, yet the pack asked "What did HMICFRS grade it, and where
-    the grade is inadequate, what is the plan?", as if it were graded and could not be
-    requires improvement (review 5, item 7). Planted: the bundled 2023-25 inspection with
-    those names, counts and total."""
+    crime, is in none of its counts: the pack once asked "What did HMICFRS grade it, and where
+    the grade is inadequate, what is the plan?" (review 5, item 7), then "Did HMICFRS grade it
+    in this inspection?". Eight graded and eight named leave the ninth not graded (review 8,
+    item 8): it is said so, and no question asks about it. Planted: the bundled 2023-25
+    inspection with those names, counts and total."""
     from dataclasses import replace
 
     from briefing.model import GradeCount, Judgement
@@ -269,13 +270,12 @@ def test_an_area_outside_a_total_the_source_names_in_full_may_be_any_grade(inspe
                   grade_counts=tuple(GradeCount((g,), n) for g, n in (("good", 4), ("adequate", 2),
                                                                        ("requires improvement", 2))))
     comparison = compare(inspections["peel-2021-22"], new, as_of=day)
-    assert comparison.unstated_weak_grades == ("requires improvement", "inadequate")
+    assert comparison.unstated_weak_grades == ()
+    row = next(g for g in comparison.grade_changes if g.area == "crime-recording")
+    assert (row.new_state.state, row.new_state.why) == ("not-graded", "named-all")
     (questions,) = next(s for s in build_briefing(comparison, None, PackOptions(audience="pcc", date=day)).sections
                         if s.title == "Suggested questions for the meeting").blocks
-    [unstated] = [q for q in questions.items if q.startswith("The source used for PEEL 2023-25 does not state")]
-    assert unstated == ("The source used for PEEL 2023-25 does not state the grade for Recording data about crime; it "
-                        "says eight areas were graded and names them all. Did HMICFRS grade it in this inspection, and "
-                        "if so, how; where the grade is requires improvement or inadequate, what is the plan?")
+    assert not any("Recording data about crime" in q for q in questions.items)
 
 
 @pytest.mark.parametrize(("named", "counts", "rest"), [

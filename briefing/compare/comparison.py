@@ -18,7 +18,7 @@ from briefing.compare.grades import GradeChange, caveats, grade_changes
 from briefing.compare.matching import improvements_for, key_terms, match_findings
 from briefing.compare.overrides import Overrides
 from briefing.compare.register import s55_due
-from briefing.compare.states import NOT_GRADED, NOT_STATED
+from briefing.compare.states import NAMED_ALL, NOT_GRADED, NOT_STATED
 from briefing.compare.summaries import FindingRef, InspectionSummary, PersistingConcern
 from briefing.errors import BriefingError
 from briefing.frameworks import Frameworks
@@ -244,6 +244,7 @@ def _unstated_may_be(fw, changes, new: Inspection, counts, outside: int, grade: 
 
 def _outside(cycle, changes, side: str) -> int:
     """Areas the cycle grades in PEEL that are not rows of the comparison: a source's count
-    ("good in three areas") may hold them, so a proof must leave them room."""
-    rows = {c.area for c in changes if getattr(c, side).state != NOT_GRADED}
+    ("good in three areas") may hold them, so a proof must leave them room. A row its source
+    shows was not graded (it names every area it graded) is no room for a count."""
+    rows = {c.area for c in changes if getattr(c, side).state != NOT_GRADED or getattr(c, side).why == NAMED_ALL}
     return len({a.canonical for a in cycle.areas if a.graded and not a.elsewhere and a.canonical not in rows})

@@ -5,10 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefing.compare.states import (
-    DOWN,
+    NAMED_ALL,
     NO_LONGER,
-    SAME,
-    UP,
     AreaState,
     area_title,
     graded_by_framework,
@@ -51,14 +49,16 @@ def _partial(old_cycle: Cycle, new_cycle: Cycle, area: str, old: Judgement | Non
     return bool(flagged), " ".join(a.note for a in flagged if a.note)
 
 
-def _elsewhere(new_cycle: Cycle, area: str, moved: str) -> str:
+def _elsewhere(new_cycle: Cycle, area: str, moved: str, stated: str = "") -> str:
     """Where HMICFRS now reports an area the newer cycle does not grade: not graded is not
-    the same as not inspected. A grade the newer source states for such an area comes from
-    that separate report (a regional serious and organised crime inspection), and is said so."""
+    the same as not inspected. A grade the newer source states for such an area (`stated`)
+    comes from that separate report (a regional serious and organised crime inspection): it
+    is said so, and no PEEL movement is made of it."""
     now = new_cycle.area_for_canonical(area)
-    if moved in (UP, DOWN, SAME) and now and now.elsewhere:
-        return (f"{now.elsewhere.rstrip('.')}. The {new_cycle.short or new_cycle.name} source's grade for it comes "
-                "from that separate assessment, not from PEEL's graded areas.")
+    if stated and now and now.elsewhere:
+        return (f"{now.elsewhere.rstrip('.')}. The {new_cycle.short or new_cycle.name} source's grade for it, "
+                f"{stated}, comes from that separate assessment, not from PEEL's graded areas, so no movement "
+                "is made of it.")
     if moved != NO_LONGER:
         return ""
     return (now.elsewhere if now and now.elsewhere else
@@ -74,6 +74,16 @@ def _said(cycle: Cycle, j: Judgement | None) -> str:
     if j.how == "scope":
         return f"Not among the areas the {name} inspection covered, as its source says{where}."
     return f"The {name} source says it was not graded{where}."
+
+
+def _named_all(cycle: Cycle, inspection: Inspection, state: AreaState) -> str:
+    """Why an area a source leaves out is "not graded", not "not stated": its count of graded
+    areas and the areas it grades by name are the same (states.names_every_graded_area)."""
+    if state.why != NAMED_ALL:
+        return ""
+    n = inspection.areas_graded
+    return (f"The {cycle.short or cycle.name} source says {n} areas were graded and grades {n} by name; "
+            "this is not one of them, so it was not graded.")
 
 
 def _correction(j: Judgement | None) -> str:
@@ -105,7 +115,8 @@ def grade_changes(fw: Frameworks, old: Inspection, new: Inspection) -> list[Grad
         was, now = state_of(fw, old, area), state_of(fw, new, area)
         moved, steps = movement(fw, was, now, old_cycle.grades if old_cycle.scale == new_cycle.scale else ())
         partial, note = _partial(old_cycle, new_cycle, area, o, n)
-        note = " ".join(x for x in (note, _elsewhere(new_cycle, area, moved), _said(old_cycle, o), _said(new_cycle, n))
+        note = " ".join(x for x in (note, _elsewhere(new_cycle, area, moved, now.elsewhere), _said(old_cycle, o), _said(new_cycle, n),
+                                           _named_all(old_cycle, old, was), _named_all(new_cycle, new, now))
                         if x)
         rows.append(GradeChange(area, area_title(fw, (new.cycle, old.cycle), area), o.label if o else "",
                                 n.label if n else "", was.grade, now.grade, moved, steps, partial, note,

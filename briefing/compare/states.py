@@ -27,6 +27,7 @@ NO_AREA = "no-area"  # the cycle has no such area
 UNGRADED = "framework"  # the cycle's framework marks it not graded
 SEPARATELY = "separately"  # the cycle reports it in separate reports (the area's `elsewhere`)
 SAID = "source"  # the source says it was not graded
+NAMED_ALL = "named-all"  # the source says how many areas were graded and names that many: the rest were not graded
 # movements (the JSON contract's values, and "not-known", added for a gap)
 UP, DOWN, SAME, NEWLY, NO_LONGER, NOT_KNOWN = "up", "down", "same", "new-area", "no-longer-graded", "not-known"
 MOVEMENTS = (UP, DOWN, SAME, NEWLY, NO_LONGER, NOT_KNOWN)
@@ -40,6 +41,7 @@ class AreaState:
     grade: str = ""  # the grade, when GRADED
     why: str = ""  # when NOT_GRADED: NO_AREA | UNGRADED | SEPARATELY | SAID
     rest: tuple[str, ...] = ()  # when NOT_STATED: its grade if it was graded ("all other graded areas were adequate")
+    elsewhere: str = ""  # when NOT_GRADED as SEPARATELY: the grade the source states from that separate inspection
 
     @property
     def graded(self) -> bool:
@@ -49,12 +51,15 @@ class AreaState:
 def question_set(fw: Frameworks, inspection: Inspection) -> tuple[Cycle, ...]:
     """The question sets an inspection may have been graded on. A cycle with variants (PEEL
     2021/22's original and revised sets) counts as settled only where the source grades an
-    area no other set of the family grades; otherwise every set of the family stands, so an
-    area any of them grades is "not stated", never "not graded"."""
+    area no other set of the family grades, or says fewer areas were graded than a set grades
+    every force in; otherwise every set of the family stands, so an area any of them grades is
+    "not stated", never "not graded"."""
     cycle = fw.cycles[inspection.cycle]
     family = fw.family(cycle)
+    said = inspection.areas_graded  # "across nine areas": not a set that grades every force in ten
+    family = [c for c in family if not (said and c.areas_graded and said < c.areas_graded)] or family
     if len(family) == 1:
-        return (cycle,)
+        return (family[0],)
     graded = {j.area for j in inspection.judgements if j.graded}
     others = {a.canonical for c in family if c is not cycle for a in c.graded_areas}
     own = {a.canonical for a in cycle.graded_areas}
@@ -78,14 +83,39 @@ def silence(fw: Frameworks, sets: tuple[Cycle, ...], area: str) -> AreaState:
 def state_of(fw: Frameworks, inspection: Inspection, area: str) -> AreaState:
     """The state of `area` in `inspection`: its grade, the source's "not graded", or its silence."""
     said = next((j for j in inspection.judgements if j.area == area), None)
+    if said is not None and said.graded and separately(question_set(fw, inspection), area):
+        return AreaState(NOT_GRADED, why=SEPARATELY, elsewhere=said.grade)
     if said is not None:
         return AreaState(GRADED, said.grade) if said.graded else AreaState(NOT_GRADED, why=SAID)
     quiet = silence(fw, question_set(fw, inspection), area)
+    if quiet.state == NOT_STATED and names_every_graded_area(fw, inspection):
+        return AreaState(NOT_GRADED, why=NAMED_ALL)
     if quiet.state == NOT_STATED and inspection.rest is not None:  # "all other graded areas were adequate"
         return AreaState(NOT_STATED, rest=inspection.rest.grades)
     if quiet.state == NOT_STATED and (rest := counted_rest(fw, inspection)):
         return AreaState(NOT_STATED, rest=rest)
     return quiet
+
+
+def names_every_graded_area(fw: Frameworks, inspection: Inspection) -> bool:
+    """Whether the source says how many areas were graded and grades that many by name
+    ("looked at nine specific policing areas and graded eight", then the eight with their
+    grades): an area of the question set it does not name was not graded, which "not
+    stated" (and a question asking whether it was) would hide."""
+    said, sets = inspection.areas_graded, question_set(fw, inspection)
+    if not said or len(sets) != 1:
+        return False
+    areas = graded_by_framework(fw, inspection)
+    return len({j.area for j in inspection.judgements if j.graded and j.area in areas}) == said < len(areas)
+
+
+def separately(sets: tuple[Cycle, ...], area: str) -> bool:
+    """Whether the cycle grades the area only in separate reports (its `elsewhere`): a grade a
+    source states for it comes from that other inspection ("graded as outstanding in disrupting
+    Serious Organised Crime in its regional HMICFRS inspection"), not from the PEEL report, so
+    the PEEL side is "not graded" and the other inspection's grade is kept beside it."""
+    found = [a for c in sets for a in c.areas if a.canonical == area]
+    return bool(found) and all(a.elsewhere for a in found)
 
 
 def counted_rest(fw: Frameworks, inspection: Inspection) -> tuple[str, ...]:
@@ -112,6 +142,10 @@ def movement(fw: Frameworks, old: AreaState, new: AreaState, scale: tuple[str, .
     """The movement between two sides and its signed steps (+2 is two grades better). Steps
     are counted on `scale`, the grades both cycles share, best first: on the four-tier scale
     requires improvement to good is one grade, though the common ladder puts adequate between."""
+    if old.elsewhere or new.elsewhere:  # a separate inspection's grade is not a PEEL grade to move from or to
+        return NOT_KNOWN, 0
+    if NAMED_ALL in (old.why, new.why):  # this force's inspection left it ungraded; the cycle grades it: no movement
+        return NOT_KNOWN, 0
     if old.graded and new.graded:
         if old.grade in scale and new.grade in scale:
             steps = scale.index(old.grade) - scale.index(new.grade)

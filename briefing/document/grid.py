@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from briefing.compare import Comparison, History
-from briefing.compare.states import NOT_GRADED, NOT_STATED, AreaState, area_title
+from briefing.compare.states import NAMED_ALL, NOT_GRADED, NOT_STATED, AreaState, area_title
 from briefing.document.model import GradeGrid, GridCell, GridRow
 from briefing.document.wording import number
 from briefing.frameworks import Frameworks
@@ -27,6 +27,10 @@ def _words() -> dict:
 
 
 def _cell(state: AreaState, note: str = "") -> GridCell:
+    if state.elsewhere:  # "not graded", and beneath it the separate inspection's grade the source states
+        note = _words()["separately"].format(grade=state.elsewhere)
+    elif state.why == NAMED_ALL:  # "not graded", and beneath it why: the source names every area it graded
+        note = _words()[NAMED_ALL]
     return GridCell(state_words(state.state, state.grade), state.state, state.grade if state.graded else "", note)
 
 

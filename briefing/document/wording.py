@@ -8,7 +8,7 @@ from datetime import date
 
 from briefing.compare import Comparison
 from briefing.compare.grades import GradeChange
-from briefing.compare.states import AreaState
+from briefing.compare.states import NAMED_ALL, AreaState
 from briefing.model import KIND_LABELS, KIND_PLURALS, KeyFigure, PublicationDate
 from briefing.phrases import (
     STATE_WORDS,
@@ -32,6 +32,10 @@ def side_text(state: AreaState, cycle: str) -> str:
     """One side of a grade row: the grade, "not graded", "not stated" (`cycle` names the side's cycle)."""
     if state.rest:  # "all other graded areas were adequate": its grade if it was graded, no more
         return STATE_WORDS["rest"].format(grade=" or ".join(state.rest))
+    if state.elsewhere:  # a separate inspection's grade the source states beside PEEL's
+        return STATE_WORDS["separately"].format(grade=state.elsewhere)
+    if state.why == NAMED_ALL:  # the source's count of graded areas and the areas it names leave it out
+        return STATE_WORDS[NAMED_ALL]
     return area_state_words(state.state, state.grade, state.why, cycle)
 
 

@@ -249,7 +249,7 @@ def _cycle(fw: Frameworks, wanted: str | None, published, statements, ctx) -> Cy
     if cid is None:
         return CycleRead(None, "")
     evidence = "; ".join(f"{c.reason}: {c.weight:+g}" for c in _top(cues, cid))
-    chosen = question_set(fw, fw.cycles[cid], statements)
+    chosen = question_set(fw, fw.cycles[cid], statements, areas_graded(ctx))
     if chosen.id != cid:
         evidence += f"; the {chosen.name} names more of its areas"
     return CycleRead(chosen, evidence, names_cycle(cues, cid), weakly_settled(cues, fw.cycles[cid]))

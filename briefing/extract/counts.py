@@ -70,6 +70,9 @@ def _patterns(grades: str, lead: str) -> dict[str, re.Pattern]:
                                rf"\s+(?:[\w\u2019']+\s+){{0,2}}?)?(?:of\s+which\s+)?(?:(?:were|was|are|is|have\s+been|has\s+been)\s+)?"
                                rf"(?:(?:{VERBS})\s+(?:as\s+|to\s+be\s+)?)?{many}(?!\s+(?:at|in|for|across)\b)", re.IGNORECASE),
         "n-grades": re.compile(rf"{NUMBER_LEAD}(?<![\w,.]){NOT_ALL_BUT}(?P<n>{SMALL})\s+{many}\s+(?:grades?|gradings?|ratings?|judge?ments?)\b", re.IGNORECASE),
+        "all-but": re.compile(rf"\ball\s+(?:but|bar|except|save)\s+(?P<n>{SMALL})\s+(?:[\w\u2019']+\s+){{0,2}}?"
+                              rf"(?:areas?|fields?|categories|questions)\s+(?:(?:were|was|are|is|have\s+been|has\s+been)\s+)?"
+                              rf"(?:(?:{VERBS})\s+(?:as\s+|to\s+be\s+)?)?{many}", re.IGNORECASE),
         "below": re.compile(rf"\b(?:don't|do not|doesn't|does not|did not|didn't)\s+have\s+any\s+(?:headings|areas|grades|"
                             rf"gradings)\s+below\s+(?P<grade>{one})", re.IGNORECASE),
     }
@@ -90,7 +93,8 @@ def _counts(ctx, para, names: tuple[str, ...]):
                 yield match, _grades(ctx.grammar, match.group("grades"))
 
 
-NEEDS = {"no-areas": ("no ",), "no-grades": ("no ",), "below": ("below",)}
+NEEDS = {"no-areas": ("no ",), "no-grades": ("no ",), "below": ("below",), "all-but": ("all but", "all bar", "all except",
+                                                                                        "all save")}
 OF_AREAS = (" of the ", " of its ")
 A_NUMBER = re.compile(rf"\d|\b(?:{'|'.join(NUMBER_WORDS)}|zero|no|none)\b")
 
@@ -156,6 +160,19 @@ def n_graded(ctx, para):
         yield _reading(para, match, grades, _number(match.group("n")))
 
 
+def all_but(ctx, para):
+    """ "All but one field were assessed to be good or adequate": English for all the graded
+    areas less that number, so seven of the eight the text says were graded; with no total
+    stated, the words are claimed and count nothing (never a grade of "one field", which is
+    the one area that was not good or adequate)."""
+    for match, grades in _counts(ctx, para, ("all-but",)):
+        total = areas_graded(ctx)
+        if total is None or total < _number(match.group("n")):
+            yield Reading((Span(para.index, match.start(), match.end()),))
+        else:
+            yield _reading(para, match, grades, total - _number(match.group("n")))
+
+
 def n_grades(ctx, para):
     """ "six 'outstanding' grades, two 'good' grades and one 'adequate' grade"."""
     for match, grades in _counts(ctx, para, ("n-grades",)):
@@ -178,7 +195,7 @@ def none(ctx, para):
 SUMMING = re.compile(r"^\W*(?:this|that|which)\s+means\b|^\W*(?:in\s+total|altogether|taken\s+together|in\s+all)\b",
                      re.IGNORECASE)  # a sentence that adds up the one before
 EARLIER_SENTENCE = re.compile(r"^(in|by) (19|20)\d\d\b|\b(last|previous) inspection|\bwas last inspected\b", re.IGNORECASE)
-COUNT_RULES = Ruler([("n-of-m", n_of_m), ("grade-in-n", grade_in_n), ("none", none), ("n-grades", n_grades),
+COUNT_RULES = Ruler([("n-of-m", n_of_m), ("grade-in-n", grade_in_n), ("none", none), ("all-but", all_but), ("n-grades", n_grades),
                      ("n-graded", n_graded)],
                     repeats=Unique(lambda reading, count: (count.grades, count.count, reading.spans[0].para)),
                     paragraphs=lambda ctx: ctx.graded_paras)
@@ -195,7 +212,9 @@ def in_order(result) -> list[GradeCount]:
 
 
 AREAS_GRADED = re.compile(rf"\bgraded\s+(?:[^.]{{0,80}}?\bperformance\s+across\s+(?P<n>{SMALL})\s+(?:separate\s+|specific\s+)?"
-                          rf"areas\b|(?P<m>{SMALL})\s+(?:of\s+them\s+)?to\s+assess\b)", re.IGNORECASE)
+                          rf"areas\b|(?P<m>{SMALL})\s+(?:of\s+them\s+)?to\s+assess\b)"
+                          rf"|\b(?:were|was|been)\s+(?:graded|assessed)\s+in\s+(?P<k>{SMALL})\s+(?:distinct\s+|separate\s+|"
+                          rf"specific\s+|different\s+)?(?:areas|fields)\b", re.IGNORECASE)
 
 
 REST = re.compile(
@@ -239,11 +258,13 @@ def rest_grade(ctx) -> RestGrade | None:
 def areas_graded(ctx) -> int | None:
     """How many areas the text says were graded: HMICFRS's "graded Northshire Police's
     performance across eight areas of policing", "looked at nine areas and graded eight to
-    assess ..."; the first such statement, never one about an earlier inspection."""
+    assess ...", a force's "We were assessed in eight distinct fields"; the first such
+    statement, never one about an earlier inspection."""
     for para in ctx.paras:
-        if "graded" not in ctx.folded(para):
+        folded = ctx.folded(para)
+        if "graded" not in folded and "assessed in" not in folded:
             continue
         for match in AREAS_GRADED.finditer(para.text):
             if not _earlier(ctx, para, match.start()):
-                return _number(match.group("n") or match.group("m"))
+                return _number(match.group("n") or match.group("m") or match.group("k"))
     return None

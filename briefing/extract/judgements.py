@@ -41,12 +41,16 @@ def dated(statements: list[Statement], cycle: Cycle) -> list[Statement]:
     return [replace(s, earlier=True) if s.year and s.year < first else s for s in statements]
 
 
-def question_set(fw: Frameworks, cycle: Cycle, statements: list[Statement]) -> Cycle:
+def question_set(fw: Frameworks, cycle: Cycle, statements: list[Statement], graded: int | None = None) -> Cycle:
     """Of a cycle's question sets (PEEL 2021/22's original and revised), the one whose areas
-    the text names: "crime data integrity" is graded only in the revised set."""
+    the text names: "crime data integrity" is graded only in the revised set. A set that grades
+    every force in a fixed number of areas is not the one where the text says fewer were graded
+    (`graded`: "across nine areas" is the revised set, the original grading ten)."""
     family = [cycle, *(c for c in fw.cycles.values() if c.variant_of == cycle.id)]
+    if graded:
+        family = [c for c in family if not (c.areas_graded and graded < c.areas_graded)] or family
     if len(family) == 1:
-        return cycle
+        return family[0]
     current = [s for s in statements if not s.earlier]
 
     def named(candidate: Cycle) -> int:

@@ -7,7 +7,7 @@ first (labels, table rows, grade lines under headings), then what is plainly no 
 
 from __future__ import annotations
 
-from briefing.extract.grades import aside, lines, lists, sentences
+from briefing.extract.grades import aside, lines, lists, needing, sentences
 from briefing.extract.grades.statement import Statement
 from briefing.extract.ruler import Reading, Ruler
 
@@ -32,6 +32,7 @@ GRADE_RULES = Ruler([
     ("grade-then-list", lists.grade_then_list),
     ("back-reference", sentences.back_reference),
     ("areas-list", sentences.areas_list),
+    ("strength-within-need", needing.strength_within_need),
     ("practice", aside.practice),
     ("adjective", aside.adjective),
     ("sentence", sentences.sentence),
