@@ -47,6 +47,13 @@ def test_a_separate_inspections_grade_is_not_a_peel_grade_and_makes_no_movement(
     row = next(g for g in compare(old, new).grade_changes if g.area == "serious-organised-crime")
     assert (row.old_state.grade, row.movement) == ("outstanding", "not-known")
     assert (row.new_state.state, row.new_state.elsewhere) == ("not-graded", "outstanding")
+    from briefing.document.sections import annexes  # Annex B says whose grade it is, as the grid does
+
+    annex = next(s for s in annexes(compare(old, new)) if s.title.startswith("Annex B")).blocks[1]
+    rows = {(r[0], r[1]): r[3] for r in annex.rows}
+    assert rows["PEEL 2023-25", "Serious and organised crime"] == \
+        "outstanding (a separate inspection's grade, not PEEL 2023-25's)"
+    assert rows["PEEL 2021/22", "Serious and organised crime"] == "outstanding"
 
 
 def test_all_but_one_is_a_count_of_the_graded_areas_less_one_never_a_grade_of_one():

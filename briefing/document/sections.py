@@ -4,7 +4,7 @@ own sections are in document/audience.py)."""
 from __future__ import annotations
 
 from briefing.compare import Comparison, History
-from briefing.compare.states import NOT_STATED
+from briefing.compare.states import NOT_STATED, SEPARATELY
 from briefing.compare.summaries import FindingRef, InspectionSummary
 from briefing.document import summary
 from briefing.document.model import Column, Paragraph, Section, Table
@@ -185,6 +185,14 @@ def _place(place: str) -> str:
     return "not recorded" if place in ("", str(Place())) else place
 
 
+def _graded_separately(c: Comparison) -> set[tuple[str, str]]:
+    """("old" or "new", area) for each grade a source states of an area its cycle grades only
+    in separate reports (Merseyside 2023-25's "outstanding in disrupting serious organised crime
+    in its regional HMICFRS inspection"): the annex says whose grade it is, as the grid does."""
+    return {(side, g.area) for g in c.grade_changes for side, state in (("old", g.old_state), ("new", g.new_state))
+            if state.why == SEPARATELY and state.elsewhere}
+
+
 def annexes(c: Comparison) -> list[Section]:
     """The analyst's detail, at the end: what each source is and how its grades were read, then
     every finding and judgement in the source's own words with its page (a document) or line
@@ -193,8 +201,11 @@ def annexes(c: Comparison) -> list[Section]:
     cites = Paragraph(" ".join(f"{s.cycle_name}: {s.cite}." for s in (c.old, c.new)), "note")
     findings = tuple((s.cycle_name, f.label, KIND_LABELS[f.kind], f.text, _place(f.place))
                      for s in (c.old, c.new) for f in s.findings)
-    judgements = tuple((s.cycle_name, j.area_name, j.label, j.grade, _place(j.place), sentence(j.correction))
-                       for s in (c.old, c.new) for j in s.judgements)
+    separate = _graded_separately(c)
+    judgements = tuple((s.cycle_name, j.area_name, j.label,
+                        f"{j.grade} (a separate inspection's grade, not {s.cycle_name}'s)" if (side, j.area) in separate
+                        else j.grade, _place(j.place), sentence(j.correction))
+                       for side, s in (("old", c.old), ("new", c.new)) for j in s.judgements)
     return [sources,
             Section("Annex A: every finding and its place in the source", 1, (cites, Table(
                 "Annex", "Every finding of both inspections, with its page or line in the source",
