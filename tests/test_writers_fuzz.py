@@ -5,7 +5,7 @@ removed. Excel additionally marks text starting with =, +, - or @ with its quote
 which leaves the text itself unchanged.
 
 Each example renders one briefing holding 100 strings (title, paragraphs, list items and
-table cells) through each writer in turn, so 100 examples put 10,000 strings through each
+table cells) through each writer in turn, so 50 examples put 5,000 strings through each
 writer within CI's budget.
 BRIEFING_FUZZ_EXAMPLES raises the count for a longer run (see the README). A few whole
 packs, built from inspections holding the strings, check the path through compare and
@@ -45,7 +45,9 @@ pieces = st.one_of(st.sampled_from(MARKUP + CONTROL + RTL + EMOJI), st.text(min_
 hostile = st.builds(lambda start, parts: start + "".join(parts),
                     st.sampled_from(["", *FORMULAS]), st.lists(pieces, min_size=1, max_size=12))
 
-EXAMPLES = int(os.environ.get("BRIEFING_FUZZ_EXAMPLES", "100"))
+# 50 batches of 100 strings in the suite (5,000 hostile strings through each writer, about 30 s on two
+# cores); BRIEFING_FUZZ_EXAMPLES=500 with BRIEFING_EXPLORE=1 searches wider by hand
+EXAMPLES = int(os.environ.get("BRIEFING_FUZZ_EXAMPLES", "50"))
 PER_BRIEFING = 100
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -107,8 +109,8 @@ def left_to_right(text: str) -> bool:
 @FUZZ
 @given(texts=batches)
 def test_every_writer_holds_every_string_as_text(texts):
-    """Each batch through Word, the PDF and Excel in turn: drawing the 10,000 strings costs
-    hypothesis about 6 s of CPU, paid once for the three writers rather than once each."""
+    """Each batch through Word, the PDF and Excel in turn: drawing the 5,000 strings costs
+    hypothesis about 3 s of CPU, paid once for the three writers rather than once each."""
     _word_holds_every_string(texts)
     _pdf_text_is_the_input_after_cleaning(texts)
     _excel_holds_every_string_and_no_formula(texts)
