@@ -169,15 +169,18 @@ def month_published(ctx):
 
 def _report_was_published(top: str) -> re.Match | None:
     """ "... was published in February 2022" where what was published is a report: its
-    sentence names one before the verb (a force's plan published that month dates nothing)."""
+    sentence names one before the verb (a force's plan published that month dates nothing),
+    and not an earlier one ("our last report on custody was published in March 2019")."""
     for found in WAS_PUBLISHED_IN.finditer(top):
         sentence = re.split(r"[.!?]\s", top[max(0, found.start() - 300):found.start()])[-1]
-        if REPORT_NOUN.search(sentence):
+        if REPORT_NOUN.search(sentence) and not EARLIER_REPORT.search(sentence):
             return found
     return None
 
 
 REPORT_NOUN = re.compile(r"\b(?:report|inspection|assessment)\b", re.IGNORECASE)
+EARLIER_REPORT = re.compile(r"\b(?:previous|earlier|last|prior|former|initial|original|first|preceding)\b",
+                            re.IGNORECASE)  # "The previous inspection report was published in March 2019"
 YESTERDAY = re.compile(rf"\byesterday\s+{SPOKE}\b|\b{SPOKE}\s+(?:\w+\s+){{0,5}}?yesterday\b", re.IGNORECASE)
 
 
