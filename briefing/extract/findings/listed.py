@@ -62,7 +62,7 @@ def under_heading(fx):
             item[0] += " " + strip_bullet(text)
             continue
         limbs = False
-        if item is not None and item[2] and not bullet and item[0].endswith(".") and _body(text):
+        if item is not None and item[2] and not bullet and item[0].endswith(".") and (_body(text) or _sentence(text)):
             yield _item(fx, kind, stem, item, concern)
             kind, item = None, None  # the report's text after its list of bullets
             continue
@@ -94,6 +94,14 @@ def under_heading(fx):
 def _body(text: str) -> bool:
     """A paragraph of the report's own text: sentences, starting with a capital."""
     return text[:1].isupper() and text.count(". ") >= 2 and len(text) > 200
+
+
+def _sentence(text: str) -> bool:
+    """A whole sentence or more of its own, starting with a capital and ending with its full
+    stop: after a bullet that ended with its own, it is the report's text (Dyfed-Powys 2018/19:
+    "Dyfed-Powys Police requires improvement in preventing crime ..." under its last AFI), not
+    more of the bullet, whose wrapped lines begin in lower case or with "(a)"."""
+    return text[:1].isupper() and text.endswith(".") and not text.startswith("(")
 
 
 def _one_finding(text: str) -> bool:
