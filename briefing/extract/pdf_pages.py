@@ -15,10 +15,9 @@ from __future__ import annotations
 import os
 import pickle
 
-import pypdfium2.raw as pdfium_c  # this module is loaded only to read a PDF (extract.reader._pdf)
-
 from briefing import limits
 from briefing.errors import InputError
+from briefing.extract.pdf_calls import Chars
 from briefing.extract.pdf_layout import Line
 from briefing.extract.pdf_seen import Sight, turned_text, upright
 from briefing.forked import HelperFailed, can_fork_helpers, end, lifeline, read_answer, tie_to
@@ -141,18 +140,19 @@ def page_lines(page) -> Placed:
     textpage, turn = turned_text(page)
     try:
         sight = Sight(page, textpage)
+        chars = sight.chars
         text = textpage.get_text_range()
         lines, start = Placed(), 0
         for raw in _breaks(text):
             first = start + len(raw) - len(raw.lstrip())
             if raw.strip():
-                box = textpage.get_charbox(first, loose=True)
+                box = chars.loose_box(first)
                 x0, bottom, _, top = upright(box, turn)
                 if sight.unseen(first, box, top - bottom):
                     lines.unseen += 1
                 else:
                     lines.append(Line(x0, bottom, top - bottom,
-                                      _cells(textpage, turn, raw.strip().replace(HYPHEN, "-"), first)))
+                                      _cells(chars, turn, raw.strip().replace(HYPHEN, "-"), first)))
             start += len(raw) + (0 if raw.endswith(HYPHEN) else 2)
         return lines
     finally:
@@ -170,18 +170,18 @@ def _breaks(text: str) -> list[str]:
     return out
 
 
-def _cells(textpage, turn: int, line: str, first: int) -> str:
+def _cells(chars: Chars, turn: int, line: str, first: int) -> str:
     """A line with a tab where pdfium put a space of its own between two pieces far apart
     (a table's cells, a label and its value)."""
     if " " not in line:
         return line
-    generated, raw = pdfium_c.FPDFText_IsGenerated, textpage.raw
+    generated = chars.generated
     tabs = []
     at = line.find(" ", 1)
     while 0 < at < len(line) - 1:  # only spaces are looked at: a Python step per space, not per character
         index = first + at
-        if generated(raw, index) == 1:
-            left, right = textpage.get_charbox(index - 1), textpage.get_charbox(index + 1)
+        if generated(index):
+            left, right = chars.box(index - 1), chars.box(index + 1)
             if turn:
                 left, right = upright(left, turn), upright(right, turn)
             if right[0] - left[2] > max(right[3] - right[1], 4.0) * 1.5:
