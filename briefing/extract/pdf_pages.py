@@ -3,9 +3,10 @@ bounds of briefing.limits; a long document's later half read by a second process
 
 Why two processes: pdfium lays out each page on its own, and a page costs about as much
 of pdfium as of Python placing its lines, so on two cores the halves are read side by side
-(the 105-page report of benchmarks/bench_extract.py: 0.13 s in one process, 0.08 s in
-two). A short document, one core, or a system that cannot fork is read in one process;
-what is read is the same either way (tests/test_pdf_layout.py). The second reader is
+(the 105-page report of benchmarks/bench_extract.py: 0.21 s of CPU in one process, each
+half 0.11 s in two, the second reader's answer taken back in about 5 ms). A short
+document, one core, or a system that cannot fork is read in one process; what is read is
+the same either way (tests/test_extract.py). The second reader is
 forked before the first page is read, lives only as long as the reader that forked it,
 and sends back plain tuples.
 """
