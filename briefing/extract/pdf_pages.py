@@ -25,6 +25,11 @@ from briefing.forked import HelperFailed, can_fork_helpers, end, lifeline, read_
 
 HYPHEN = "\ufffe"  # pdfium's mark for a hyphen that ends a line; it joins the lines, we keep them apart
 PARALLEL_PAGES = 24  # a shorter document is read in one process: a fork would cost more than it saves
+# The second reader's share of the pages. It begins 2-4 ms after the fork and pays for each page of memory it writes
+# that it shares with this process (a copy): the later half of benchmarks/bench_extract.py's 105 pages costs it 115 ms
+# of CPU against 107 read here, so with half each this process waited some 10-20 ms for its answer. With this share
+# (55 pages here, 50 there) the two end together.
+SECOND_SHARE = 0.48
 
 
 def read_pages(document, name: str) -> list[Placed]:
@@ -67,8 +72,13 @@ def _within_bounds(number: int, lines_read: int, has_text: bool, name: str) -> N
                          file=name)
 
 
+def second_from(count: int) -> int:
+    """The first page (from 0) the second reader reads of a document of `count` pages."""
+    return count - int(count * SECOND_SHARE)
+
+
 def _read_in_two(document, count: int, name: str) -> list[Placed]:
-    half = count // 2
+    half = second_from(count)
     parent = os.getpid()
     lifeline()
     ours, theirs = os.pipe()
