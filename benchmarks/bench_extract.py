@@ -7,6 +7,8 @@ It prints the wall time and the CPU time (this process and the second page reade
 together), with pages read in two processes (what `briefing extract` does on two cores)
 and in one, the two kinds of run taken in turn, and the load average: on a shared
 machine a second core is not always free, and the wall time of two processes says so.
+Then where the CPU goes in one process: reading the file into lines (the stream budget,
+pdfium's pages, page text and furniture) and the reading rules over those lines.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from pdfs import build_pdf, seed_lines
 
-from briefing.extract import extract, pdf_pages
+from briefing.extract import extract, extract_lines, pdf_pages
+from briefing.extract.reader import read_report
 
 SEED = ROOT.parent / "shared" / "seeds" / "001_39753400560db361.txt"
 
@@ -68,12 +71,24 @@ def main(repeats: int = 9) -> None:
             one_walls += wall
             one_cpus += cpu
             pdf_pages.PARALLEL_PAGES = parallel_pages
+        pdf_pages.PARALLEL_PAGES = 10 ** 9
+        read_cpus, rule_cpus = [], []
+        for _ in range(repeats):
+            cpu = _cpu()
+            lines, notes = read_report(pdf)
+            read_cpus.append(_cpu() - cpu)
+            cpu = _cpu()
+            extract_lines(lines, pdf, notes=notes)
+            rule_cpus.append(_cpu() - cpu)
+        pdf_pages.PARALLEL_PAGES = parallel_pages
     load = " ".join(f"{n:.1f}" for n in os.getloadavg())
     print(f"extract {pages}-page PDF, {repeats} runs of each kind in turn (load {load}): pages read in two processes: "
           f"median {statistics.median(walls):.2f} s wall ({min(walls):.2f}-{max(walls):.2f}), "
           f"{statistics.median(cpus):.2f} s CPU ({min(cpus):.2f}-{max(cpus):.2f}); in one: "
           f"{statistics.median(one_walls):.2f} s wall ({min(one_walls):.2f}-{max(one_walls):.2f}), "
           f"{statistics.median(one_cpus):.2f} s CPU ({min(one_cpus):.2f}-{max(one_cpus):.2f}); {result.summary()}")
+    print(f"in one process, median CPU: the file read into lines {statistics.median(read_cpus):.3f} s, "
+          f"the reading rules over them {statistics.median(rule_cpus):.3f} s")
 
 
 if __name__ == "__main__":

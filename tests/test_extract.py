@@ -368,7 +368,8 @@ def test_a_second_reader_that_dies_is_one_line_naming_its_pages(long_pdf, monkey
     monkeypatch.setattr(pdf_pages, "page_lines", crash_in_the_child)
     with pytest.raises(InputError) as raised:
         _pages(long_pdf)
-    assert str(raised.value).endswith(f"not a readable PDF (reading pages {count // 2 + 1}-{count} stopped: signal 9)")
+    assert str(raised.value).endswith(f"not a readable PDF (reading pages {pdf_pages.second_from(count) + 1}-{count} "
+                                      "stopped: signal 9)")
 
 
 def test_a_damaged_page_in_the_later_half_is_one_line(long_pdf, monkeypatch):

@@ -17,11 +17,11 @@ from briefing.extract.forces import canonical_force, detect_force
 from briefing.extract.grades.grammar import QUESTION, Grammar, sentences
 from briefing.extract.language import naming_years
 from briefing.extract.made import once
-from briefing.extract.needs import FoldedText
+from briefing.extract.needs import FoldedText, found_at_stems
 from briefing.extract.reader import SourceLine
 from briefing.extract.ruler import Span
 from briefing.extract.text import Paragraph, paragraphs, unwrapped
-from briefing.extract.vocabulary import Vocabulary
+from briefing.extract.vocabulary import QUOTE, Vocabulary
 from briefing.frameworks import Frameworks, normalise
 from briefing.model import Place
 
@@ -175,9 +175,11 @@ class Context:
         return self._searched[key]
 
     def grade_words(self, para: Paragraph) -> list:
-        """The grade-word matches of a paragraph's text, found once."""
+        """The grade-word matches of a paragraph's text (Grammar.words), found once, and only
+        where a grade wording's first letters are (needs.found_at_stems)."""
         if para.index not in self._words:
-            self._words[para.index] = self.grammar.words(para.text, self.folded(para))
+            self._words[para.index] = found_at_stems(self.grammar.word, para.text, self.folded(para),
+                                                     self.grammar.vocabulary.stems, QUOTE[1:-1])
         return self._words[para.index]
 
     @cached_property

@@ -5,7 +5,9 @@ character before anything else).
 - `@needs(words)` marks a paragraph rule: the engine (ruler.Rule.readings) passes it only
   the paragraphs holding one of its words, found once for every rule through the whole
   text at once (`FoldedText`);
-- `holds(text, words)`: a rule's test of a sentence before a pattern that needs a word.
+- `holds(text, words)`: a rule's test of a sentence before a pattern that needs a word;
+- `found_at_stems(...)`: a pattern whose every match opens on one of a few stems, tried only
+  where one is (the grade words of a paragraph).
 Every such test goes through here, so that tests/test_reading_skip.py turns them all off at
 once (`SKIP`) and checks that what is read does not change.
 """
@@ -36,6 +38,41 @@ def holds(text: str, words: tuple[str, ...]) -> bool:
         return True
     folded = fold(text)
     return any(word in folded for word in words)
+
+
+ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
+def found_at_stems(pattern, text: str, casefolded: str, stems: tuple[str, ...], openers: str) -> list:
+    """What `pattern.finditer(text)` finds where the case-folded text holds one of `stems`
+    (none where it holds none, as Grammar.words), for a pattern of re.IGNORECASE whose every
+    match opens on a stem (lower-case ASCII letters) or on one of `openers` (a quote) just
+    before one: the pattern is tried only at those places, found in the case-folded text
+    with str.find, in order, each after the last match's end, as finditer tries them.
+
+    Why: the grade words' pattern opens on letters as common as "a", "n" and "o", so tried at
+    every place it runs its alternatives at tens of thousands of them in a long report; the
+    places its wordings' first letters are at are a few hundred. Where case-folding is not
+    one character for one (a text with "İ" or "ß") or leaves a letter the pattern reads as
+    another (the dotless "ı" is an "i" to it), the places in the folded text are not the
+    text's, and every place is tried; with SKIP off too (tests/test_reading_skip.py)."""
+    if not SKIP or len(casefolded) != len(text) or "\u0131" in casefolded or \
+            not all(stem and set(stem) <= ASCII_LETTERS for stem in stems):
+        return list(pattern.finditer(text)) if any(stem in casefolded for stem in stems) else []
+    places: set[int] = set()
+    for stem in stems:
+        at = casefolded.find(stem)
+        while at >= 0:
+            places.add(at)
+            if at and text[at - 1] in openers:
+                places.add(at - 1)
+            at = casefolded.find(stem, at + 1)
+    found, end = [], 0
+    for at in sorted(places):
+        if at >= end and (match := pattern.match(text, at)):
+            found.append(match)
+            end = match.end()
+    return found
 
 
 def fold(text: str) -> str:

@@ -3,9 +3,10 @@ bounds of briefing.limits; a long document's later half read by a second process
 
 Why two processes: pdfium lays out each page on its own, and a page costs about as much
 of pdfium as of Python placing its lines, so on two cores the halves are read side by side
-(the 105-page report of benchmarks/bench_extract.py: 0.13 s in one process, 0.08 s in
-two). A short document, one core, or a system that cannot fork is read in one process;
-what is read is the same either way (tests/test_pdf_layout.py). The second reader is
+(the 105-page report of benchmarks/bench_extract.py: 0.21 s of CPU in one process, each
+half 0.11 s in two, the second reader's answer taken back in about 5 ms). A short
+document, one core, or a system that cannot fork is read in one process; what is read is
+the same either way (tests/test_extract.py). The second reader is
 forked before the first page is read, lives only as long as the reader that forked it,
 and sends back plain tuples.
 """
@@ -15,16 +16,20 @@ from __future__ import annotations
 import os
 import pickle
 
-import pypdfium2.raw as pdfium_c  # this module is loaded only to read a PDF (extract.reader._pdf)
-
 from briefing import limits
 from briefing.errors import InputError
+from briefing.extract.pdf_calls import Chars
 from briefing.extract.pdf_layout import Line
 from briefing.extract.pdf_seen import Sight, turned_text, upright
 from briefing.forked import HelperFailed, can_fork_helpers, end, lifeline, read_answer, tie_to
 
 HYPHEN = "\ufffe"  # pdfium's mark for a hyphen that ends a line; it joins the lines, we keep them apart
 PARALLEL_PAGES = 24  # a shorter document is read in one process: a fork would cost more than it saves
+# The second reader's share of the pages. It begins 2-4 ms after the fork and pays for each page of memory it writes
+# that it shares with this process (a copy): the later half of benchmarks/bench_extract.py's 105 pages costs it 115 ms
+# of CPU against 107 read here, so with half each this process waited some 10-20 ms for its answer. With this share
+# (55 pages here, 50 there) the two end together.
+SECOND_SHARE = 0.48
 
 
 def read_pages(document, name: str) -> list[Placed]:
@@ -67,8 +72,13 @@ def _within_bounds(number: int, lines_read: int, has_text: bool, name: str) -> N
                          file=name)
 
 
+def second_from(count: int) -> int:
+    """The first page (from 0) the second reader reads of a document of `count` pages."""
+    return count - int(count * SECOND_SHARE)
+
+
 def _read_in_two(document, count: int, name: str) -> list[Placed]:
-    half = count // 2
+    half = second_from(count)
     parent = os.getpid()
     lifeline()
     ours, theirs = os.pipe()
@@ -141,18 +151,19 @@ def page_lines(page) -> Placed:
     textpage, turn = turned_text(page)
     try:
         sight = Sight(page, textpage)
+        chars = sight.chars
         text = textpage.get_text_range()
         lines, start = Placed(), 0
         for raw in _breaks(text):
             first = start + len(raw) - len(raw.lstrip())
             if raw.strip():
-                box = textpage.get_charbox(first, loose=True)
+                box = chars.loose_box(first)
                 x0, bottom, _, top = upright(box, turn)
                 if sight.unseen(first, box, top - bottom):
                     lines.unseen += 1
                 else:
                     lines.append(Line(x0, bottom, top - bottom,
-                                      _cells(textpage, turn, raw.strip().replace(HYPHEN, "-"), first)))
+                                      _cells(chars, turn, raw.strip().replace(HYPHEN, "-"), first)))
             start += len(raw) + (0 if raw.endswith(HYPHEN) else 2)
         return lines
     finally:
@@ -170,18 +181,18 @@ def _breaks(text: str) -> list[str]:
     return out
 
 
-def _cells(textpage, turn: int, line: str, first: int) -> str:
+def _cells(chars: Chars, turn: int, line: str, first: int) -> str:
     """A line with a tab where pdfium put a space of its own between two pieces far apart
     (a table's cells, a label and its value)."""
     if " " not in line:
         return line
-    generated, raw = pdfium_c.FPDFText_IsGenerated, textpage.raw
+    generated = chars.generated
     tabs = []
     at = line.find(" ", 1)
     while 0 < at < len(line) - 1:  # only spaces are looked at: a Python step per space, not per character
         index = first + at
-        if generated(raw, index) == 1:
-            left, right = textpage.get_charbox(index - 1), textpage.get_charbox(index + 1)
+        if generated(index):
+            left, right = chars.box(index - 1), chars.box(index + 1)
             if turn:
                 left, right = upright(left, turn), upright(right, turn)
             if right[0] - left[2] > max(right[3] - right[1], 4.0) * 1.5:

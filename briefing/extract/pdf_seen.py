@@ -15,10 +15,12 @@ import ctypes
 import math
 from collections import Counter
 
+from briefing.extract.pdf_calls import Chars
 from briefing.extract.visible import WHITE, why_unseen
 
 INVISIBLE_MODES = {3, 7}  # PDF text render modes that paint nothing (7 only clips)
 _RGBA = tuple(ctypes.c_uint() for _ in range(4))  # pdfium's answers, read at once: made once, not for every page
+_RGBA_AT = tuple(ctypes.addressof(part) for part in _RGBA)
 IMAGE, PATH, FORM = 3, 2, 5  # pdfium's page object types
 
 
@@ -68,10 +70,12 @@ class Sight:
         import pypdfium2.raw as pdfium_c
 
         self.page, self.textpage, self.c = page, textpage, pdfium_c
+        self.chars = Chars(textpage)
         left, bottom, right, top = page.get_cropbox()
         self.bounds = (left - 2, bottom - 2, right + 2, top + 2)
         self._behind: list | None = None
         self._rgba = _RGBA
+        self._rgba_at = _RGBA_AT
 
     def unseen(self, index: int, box, size: float) -> str:
         """Why the line whose first character is `index` (at `box`, its text `size` high) is
@@ -80,10 +84,9 @@ class Sight:
         x0, y0, x1, y1 = self.bounds
         if not (right > x0 and left < x1 and top > y0 and bottom < y1):
             return why_unseen(None, 0, WHITE, size, on_page=False)
-        c, raw = self.c, self.textpage.raw
         r, g, b, a = self._rgba
-        c.FPDFText_GetFillColor(raw, index, r, g, b, a)
-        mode = c.FPDFTextObj_GetTextRenderMode(c.FPDFText_GetTextObject(raw, index))
+        self.chars.fill(index, self._rgba_at)
+        mode = self.chars.render_mode(index)
         colour, alpha = (None if mode in INVISIBLE_MODES else (r.value, g.value, b.value)), a.value / 255
         why = why_unseen(colour, alpha, WHITE, size)
         if not why:

@@ -29,7 +29,11 @@ _MARKS = re.compile("[" + re.escape("".join(map(chr, _DASHES))) + "]")  # str.tr
 
 
 def _plain_marks(text: str) -> str:
-    """Dashes, curly quotes, no-break spaces and bullets as _DASHES writes them."""
+    """Dashes, curly quotes, no-break spaces and bullets as _DASHES writes them. Of the
+    marks only DEL is ASCII, so an ASCII text without it (most pages of a report) has
+    none, known at C's pace without a pattern's pass over it."""
+    if text.isascii() and "\x7f" not in text:
+        return text
     return _MARKS.sub(lambda mark: _DASHES[ord(mark.group())], text)
 
 

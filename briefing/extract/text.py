@@ -152,14 +152,9 @@ def lines_holding(texts: list[str], words: tuple[str, ...]) -> list[int]:
     all of them joined at C's pace, where a test a line costs a Python step for each of a
     report's thousands of lines. Where lowering changes the joined text's length (a letter
     lowered to two: "İ"), places in it are not places in the lines, and each is tested."""
-    joined = "\n".join(texts)
-    lowered = joined.lower()
-    if len(lowered) != len(joined):
+    lowered, starts = _lowered(tuple(texts))
+    if lowered is None:
         return [n for n, text in enumerate(texts) if any(word in text.lower() for word in words)]
-    starts, at = [], 0
-    for text in texts:
-        starts.append(at)
-        at += len(text) + 1
     held: set[int] = set()
     for word in words:
         at = lowered.find(word)
@@ -168,6 +163,29 @@ def lines_holding(texts: list[str], words: tuple[str, ...]) -> list[int]:
             held.add(n)
             at = lowered.find(word, starts[n + 1]) if n + 1 < len(starts) else -1
     return sorted(held)
+
+
+_LOWERED: dict[tuple[str, ...], tuple[str | None, list[int]]] = {}
+
+
+def _lowered(texts: tuple[str, ...]) -> tuple[str | None, list[int]]:
+    """The texts joined by newlines and lower-cased, and where each begins (None where
+    lowering changes the length). Kept for the last texts asked about: a reading asks of
+    the same lines again (closings, stated counts, a response's link), and joining and
+    lowering a long report's 400,000 characters costs more than finding the words; a
+    tuple of the same strings is hashed and compared at little cost."""
+    held = _LOWERED.get(texts)
+    if held is None:
+        joined = "\n".join(texts)
+        lowered = joined.lower()
+        starts, at = [], 0
+        for text in texts:
+            starts.append(at)
+            at += len(text) + 1
+        held = (lowered if len(lowered) == len(joined) else None, starts)
+        _LOWERED.clear()
+        _LOWERED[texts] = held
+    return held
 
 
 def sentences(text: str) -> list[str]:

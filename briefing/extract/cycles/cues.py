@@ -10,6 +10,7 @@ from functools import cached_property
 from briefing.extract.cycles.calendar import YEAR, Calendar
 from briefing.extract.reader import SourceLine
 from briefing.extract.ruler import Reading
+from briefing.extract.text import lines_holding
 from briefing.frameworks import normalise
 
 HAS_YEAR = re.compile(YEAR)  # most cues name a year: a line without one is passed over at once
@@ -50,8 +51,10 @@ class Cues:
 
     @cached_property
     def dated(self) -> list[SourceLine]:
-        """The lines every cue of a year reads."""
-        return [line for line in self.lines if HAS_YEAR.search(line.text)]
+        """The lines every cue of a year reads. A year begins "19" or "20": the lines holding
+        either are found through the whole text at once, and only they are searched."""
+        texts = [line.text for line in self.lines]
+        return [self.lines[n] for n in lines_holding(texts, ("19", "20")) if HAS_YEAR.search(texts[n])]
 
     @cached_property
     def folded(self) -> str:

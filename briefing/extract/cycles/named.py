@@ -21,6 +21,7 @@ from briefing.extract.cycles.cues import HAS_YEAR, Cue, Cues, said, sentences_of
 from briefing.extract.grades.grammar import EARLIER
 from briefing.extract.language import MONTH_FORMS, ORDINALS
 from briefing.extract.made import once
+from briefing.extract.needs import holds
 from briefing.extract.phrases import Phrases
 from briefing.extract.ruler import whole_text
 from briefing.frameworks import Frameworks, normalise
@@ -54,7 +55,7 @@ def label(c: Cues):
             if not HAS_YEAR.search(sentence):
                 continue  # every pattern below names a year: a line's other sentences are passed over
             earlier = bool(EARLIER.search(sentence))
-            for pattern in (AFTER_PROGRAMME, BEFORE_PROGRAMME, *BESIDE_INSPECTION):
+            for pattern in _worth_trying(sentence):
                 for match in pattern.finditer(sentence):
                     cid = c.cal.named(*years_of(match), programme=pattern in (AFTER_PROGRAMME, BEFORE_PROGRAMME))
                     if cid is None:
@@ -64,10 +65,21 @@ def label(c: Cues):
                                         + (" about an earlier inspection" if earlier else ""), "label"))
                     if not earlier:
                         seen.add(cid)
-            for match in PERIOD.finditer(sentence) if not earlier else ():
+            for match in PERIOD.finditer(sentence) if not earlier and holds(sentence, PERIOD_WORDS) else ():
                 cid = c.cal.named(*years_of(match))
                 if cid:
                     yield from said(Cue(cid, PERIOD_WEIGHT, f'"{match.group(0)}" (line {line.line})', "label"))
+
+
+PROGRAMME_WORDS = ("peel", "police", "effectiveness", "efficiency", "crime inspection")  # one in each of PROGRAMME's
+INSPECTION_WORDS = ("inspection", "report", "assessment", "cycle", "programme")  # one in each of BESIDE_INSPECTION's
+PERIOD_WORDS = ("period", "from", "between", "covering", "covers")
+
+
+def _worth_trying(sentence: str) -> tuple[re.Pattern, ...]:
+    """The label patterns in their order, less those whose words the sentence lacks."""
+    programme = (AFTER_PROGRAMME, BEFORE_PROGRAMME) if holds(sentence, PROGRAMME_WORDS) else ()
+    return programme + (tuple(BESIDE_INSPECTION) if holds(sentence, INSPECTION_WORDS) else ())
 
 
 @whole_text
