@@ -5,30 +5,14 @@ Each test skips, saying why, where ../shared is absent."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-from briefing.extract import extract
-
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
-
-
-def _read(name: str):
-    path = SHARED / name
-    if not path.exists():
-        pytest.skip(f"{path} is absent: clone the project with ../shared beside it to run this test")
-    return extract(path)
-
-
-def _grades(result) -> dict[str, str]:
-    return {j.area: j.grade for j in result.inspection.judgements}
+from reading import grades_of, read_shared
 
 
 def test_very_good_at_is_praise_not_a_grade():
     """ "It is very good at dealing with serious and organised crime" (HMI's observations):
     no grade of serious and organised crime; "good at preventing crime" on the same line is one."""
-    grades = _grades(_read("corpus-2/texts/metropolitan-2018-19-forcepage.txt"))
+    grades = grades_of(read_shared("corpus-2/texts/metropolitan-2018-19-forcepage.txt"))
     assert "serious-organised-crime" not in grades
     assert grades["preventing-crime"] == "good"
 
@@ -46,7 +30,7 @@ def test_how_well_it_understands_demand_is_the_understanding_demand_question():
 
 
 def test_the_met_2017_demand_grade_is_on_understanding_demand():
-    grades = _grades(_read("corpus-3/texts/metropolitan-2017-assessment-interim.txt"))
+    grades = grades_of(read_shared("corpus-3/texts/metropolitan-2017-assessment-interim.txt"))
     assert grades.get("understanding-demand") == "requires improvement"
     assert "future-planning" not in grades
 
@@ -70,7 +54,7 @@ def test_one_verb_over_the_public_and_the_workforce_is_the_legitimacy_pillar(phr
 def test_lancashires_paraphrase_of_its_legitimacy_grade_is_not_two_question_grades():
     """ "good at ... treating our staff and communities with fairness" (the force's page):
     Legitimacy good, and no grade of the workforce or public treatment questions."""
-    grades = _grades(_read("corpus-2/texts/lancashire-2018-19-forcepage.txt"))
+    grades = grades_of(read_shared("corpus-2/texts/lancashire-2018-19-forcepage.txt"))
     assert grades.get("legitimacy") == "good"
     assert "workforce" not in grades and "public-treatment" not in grades
 
@@ -102,8 +86,8 @@ def test_a_grade_word_that_gave_a_count_is_never_said_to_be_unplaced(tmp_path):
 
 
 def test_avon_and_somersets_adequate_is_placed_and_not_also_unplaced():
-    result = _read("corpus-3/texts/avon-and-somerset-2023-25-pccpage.txt")
-    assert _grades(result)["workforce"] == "adequate"
+    result = read_shared("corpus-3/texts/avon-and-somerset-2023-25-pccpage.txt")
+    assert grades_of(result)["workforce"] == "adequate"
     assert not result.inspection.unplaced
 
 
@@ -124,8 +108,8 @@ def test_the_mets_ongoing_concerns_are_not_listed_as_new():
     and manages offenders": the concerns carry on from before, whatever the 2021/22 release lists."""
     from briefing.compare import compare
 
-    old = _read("corpus-2/texts/metropolitan-2021-22-pressrelease.txt").inspection
-    new = _read("corpus-2/texts/metropolitan-2023-25-pressrelease.txt").inspection
+    old = read_shared("corpus-2/texts/metropolitan-2021-22-pressrelease.txt").inspection
+    new = read_shared("corpus-2/texts/metropolitan-2023-25-pressrelease.txt").inspection
     c = compare(old, new)
     investigating = [f for f in c.new_findings if f.area == "investigating-crime"]
     assert investigating and all(f.continues == "ongoing concerns" for f in investigating)
@@ -138,8 +122,8 @@ def test_the_later_findings_intro_says_each_continuing_wording_once(tmp_path):
     from briefing.compare import compare
     from briefing.document.sections import findings_sections
 
-    old = _read("corpus-2/texts/metropolitan-2021-22-pressrelease.txt").inspection
-    new = _read("corpus-2/texts/metropolitan-2023-25-pressrelease.txt").inspection
+    old = read_shared("corpus-2/texts/metropolitan-2021-22-pressrelease.txt").inspection
+    new = read_shared("corpus-2/texts/metropolitan-2023-25-pressrelease.txt").inspection
     text = " ".join(b.text for s in findings_sections(compare(old, new)) for b in s.blocks if hasattr(b, "text"))
     assert "(\u201congoing concerns\u201d): treat them as concerns that persist" in text
 
@@ -155,8 +139,8 @@ def test_what_the_newer_source_says_improved_is_said_of_the_earlier_finding_it_d
     from briefing.document.sections import findings_sections
     from briefing.document.summary import findings_line
 
-    old = _read("corpus-2/texts/metropolitan-2021-22-pressrelease.txt").inspection
-    new = _read("corpus-2/texts/metropolitan-2023-25-pressrelease.txt").inspection
+    old = read_shared("corpus-2/texts/metropolitan-2021-22-pressrelease.txt").inspection
+    new = read_shared("corpus-2/texts/metropolitan-2023-25-pressrelease.txt").inspection
     assert [(i.place.line, i.subject) for i in new.improved] == [(7, "its response to the public")]
     c = compare(old, new)
     calls = next(f for f in c.resolved if "answer calls quickly enough" in f.text)

@@ -5,24 +5,7 @@ saying why, where ../shared is absent."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from briefing.extract import extract
-
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
-
-
-def _read(name: str):
-    path = SHARED / name
-    if not path.exists():
-        pytest.skip(f"{path} is absent: clone the project with ../shared beside it to run this test")
-    return extract(path)
-
-
-def _grades(result) -> dict[str, str]:
-    return {j.area: j.grade for j in result.inspection.judgements}
+from reading import grades_of, read_shared
 
 
 def test_a_tasks_strength_is_not_the_grade_of_a_question_the_force_needs_to_improve():
@@ -30,7 +13,7 @@ def test_a_tasks_strength_is_not_the_grade_of_a_question_the_force_needs_to_impr
     "good at understanding and identifying vulnerability" (line 19): no grade of protecting
     vulnerable people, so page 1 shows no "requires improvement -> good"; the pillar's own
     "good at reducing crime and keeping people safe" (line 9) stays."""
-    grades = _grades(_read("corpus/texts/dyfed-powys-2018-19-report-effectiveness.txt"))
+    grades = grades_of(read_shared("corpus/texts/dyfed-powys-2018-19-report-effectiveness.txt"))
     assert "protecting-vulnerable" not in grades
     assert grades["effectiveness"] == "good" and grades["preventing-crime"] == "requires improvement"
 
@@ -42,8 +25,8 @@ def test_a_separate_inspections_grade_is_not_a_peel_grade_and_makes_no_movement(
     "stayed the same" against 2021/22's outstanding."""
     from briefing.compare import compare
 
-    old = _read("corpus/texts/merseyside-2021-22-press-release.txt").inspection
-    new = _read("corpus/texts/merseyside-2023-25-pcc-response.txt").inspection
+    old = read_shared("corpus/texts/merseyside-2021-22-press-release.txt").inspection
+    new = read_shared("corpus/texts/merseyside-2023-25-pcc-response.txt").inspection
     row = next(g for g in compare(old, new).grade_changes if g.area == "serious-organised-crime")
     assert (row.old_state.grade, row.movement) == ("outstanding", "not-known")
     assert (row.new_state.state, row.new_state.elsewhere) == ("not-graded", "outstanding")
@@ -60,7 +43,7 @@ def test_all_but_one_is_a_count_of_the_graded_areas_less_one_never_a_grade_of_on
     """Greater Manchester's newsletter: "We were assessed in eight distinct fields ... All but one
     field were assessed to be good or adequate" (line 7): seven of the eight areas good or
     adequate, and no "good" for "one field" (the one that was neither) to check by hand."""
-    result = _read("corpus-2/texts/greater-manchester-2023-25-forcenewsletter.txt")
+    result = read_shared("corpus-2/texts/greater-manchester-2023-25-forcenewsletter.txt")
     inspection = result.inspection
     assert [(c.grades, c.count) for c in inspection.grade_counts] == [(("good", "adequate"), 7)]
     assert inspection.areas_graded == 8
@@ -78,7 +61,7 @@ def test_the_area_a_source_leaves_out_of_its_named_graded_areas_was_not_graded()
     from briefing.reference import load_frameworks
 
     fw = load_frameworks()
-    new = _read("corpus/texts/merseyside-2023-25-pcc-response.txt").inspection
+    new = read_shared("corpus/texts/merseyside-2023-25-pcc-response.txt").inspection
     assert new.areas_graded == 8
     recording = state_of(fw, new, "crime-recording")
     assert (recording.state, recording.why) == ("not-graded", "named-all")
@@ -94,8 +77,8 @@ def test_an_area_graded_before_and_left_ungraded_by_a_source_naming_every_graded
     still grades it)."""
     from briefing.compare import compare
 
-    old = _read("corpus-2/texts/cleveland-2021-22-pressrelease.txt").inspection
-    new = _read("corpus-2/texts/cleveland-2023-25-news.txt").inspection
+    old = read_shared("corpus-2/texts/cleveland-2021-22-pressrelease.txt").inspection
+    new = read_shared("corpus-2/texts/cleveland-2023-25-news.txt").inspection
     row = next(g for g in compare(old, new).grade_changes if g.area == "crime-recording")
     assert (row.old_state.grade, row.new_state.state, row.movement) == ("good", "not-graded", "not-known")
     assert "says 8 areas were graded and grades 8 by name; this is not one of them" in row.note
@@ -110,10 +93,10 @@ def test_a_stated_count_of_graded_areas_tells_the_revised_2021_22_set_from_the_o
     from briefing.compare.states import question_set
     from briefing.reference import load_frameworks
 
-    old = _read("corpus/texts/thames-valley-2021-22-press-release.txt").inspection
+    old = read_shared("corpus/texts/thames-valley-2021-22-press-release.txt").inspection
     assert old.cycle == "peel-2021-22-revised"
     assert [c.id for c in question_set(load_frameworks(), old)] == ["peel-2021-22-revised"]
-    new = _read("corpus/texts/thames-valley-2023-25-press-release.txt").inspection
+    new = read_shared("corpus/texts/thames-valley-2023-25-press-release.txt").inspection
     row = next(g for g in compare(old, new).grade_changes if g.area == "force-management")
     assert row.old_grade == "requires improvement"
 
@@ -126,8 +109,8 @@ def test_the_counts_prove_as_many_falls_as_the_areas_at_or_below_a_grade_in_both
     five."""
     from briefing.compare import compare
 
-    old = _read("corpus/texts/thames-valley-2021-22-press-release.txt").inspection
-    new = _read("corpus/texts/thames-valley-2023-25-press-release.txt").inspection
+    old = read_shared("corpus/texts/thames-valley-2021-22-press-release.txt").inspection
+    new = read_shared("corpus/texts/thames-valley-2023-25-press-release.txt").inspection
     assert compare(old, new).to_json()["falls_at_least"] == 2
 
 
@@ -138,7 +121,7 @@ def test_an_area_its_source_shows_was_not_graded_leaves_no_room_for_a_count():
     from briefing.compare.comparison import _outside
     from briefing.reference import load_frameworks
 
-    old = _read("corpus-2/texts/cleveland-2021-22-pressrelease.txt").inspection
-    new = _read("corpus-2/texts/cleveland-2023-25-news.txt").inspection
+    old = read_shared("corpus-2/texts/cleveland-2021-22-pressrelease.txt").inspection
+    new = read_shared("corpus-2/texts/cleveland-2023-25-news.txt").inspection
     changes = list(compare(old, new).grade_changes)
     assert _outside(load_frameworks().cycles[new.cycle], changes, "new_state") == 0
