@@ -36,7 +36,7 @@ def test_an_improvement_given_by_hand_names_a_known_area_or_keeps_the_words(tmp_
 
 def test_a_pack_from_the_saved_newer_source_asks_whether_the_improvement_holds(tmp_path):
     from briefing.compare import compare
-    from briefing.document.summary import findings_line
+    from briefing.document.earlier import findings_line
     from briefing.extract import extract
 
     paths = [SHARED / "corpus-2" / "texts" / f"metropolitan-{cycle}-pressrelease.txt" for cycle in ("2021-22", "2023-25")]

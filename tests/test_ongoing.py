@@ -21,7 +21,7 @@ from reading import read
 from briefing.compare import compare
 from briefing.document import PackOptions
 from briefing.document.audience import _question_context
-from briefing.document.summary import findings_line, persisting_line
+from briefing.document.earlier import findings_line, persisting_line
 from briefing.extract.areas import resolver
 from briefing.extract.findings.listed_areas import listed_areas
 from briefing.reference import load_frameworks

@@ -136,8 +136,8 @@ def test_what_the_newer_source_says_improved_is_said_of_the_earlier_finding_it_d
     from briefing.compare import compare
     from briefing.document import PackOptions
     from briefing.document.audience import _question_context
+    from briefing.document.earlier import findings_line
     from briefing.document.sections import findings_sections
-    from briefing.document.summary import findings_line
 
     old = read_shared("corpus-2/texts/metropolitan-2021-22-pressrelease.txt").inspection
     new = read_shared("corpus-2/texts/metropolitan-2023-25-pressrelease.txt").inspection

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from briefing.compare import Comparison
 from briefing.compare.standing import outside_s55, published_by
 from briefing.compare.states import NOT_STATED
-from briefing.document import summary
+from briefing.document import earlier, summary
 from briefing.document.grades import counted_grades, counted_text
 from briefing.document.model import Column, Paragraph, Section, Table
 from briefing.document.narrative import render_blocks
@@ -158,11 +158,11 @@ def _ongoing(c: Comparison) -> list[_Ongoing]:
     """The earlier findings whose areas the newer source says still fall short, one question
     for each statement of it (review 7, item 5)."""
     said: dict[str, list] = {}
-    for f in summary.ongoing(c):
+    for f in earlier.ongoing(c):
         if not f.closed:
             said.setdefault(f.improved.text, []).append(f)
     return [_Ongoing(join_words([f.label for f in fs]), tuple(whole_sentences(f.text) for f in fs),
-                     text, summary.ongoing_lines(fs[0].improved)) for text, fs in said.items()]
+                     text, earlier.ongoing_lines(fs[0].improved)) for text, fs in said.items()]
 
 
 def audience_sections(c: Comparison, options: PackOptions, standing, monitoring: tuple[str, ...] = ()) -> list[Section]:

@@ -9,7 +9,7 @@ from briefing.cleaning import clean_model
 from briefing.compare import Comparison, History
 from briefing.compare.monitoring import MonitoringStatus
 from briefing.compare.register import MISSING, OPEN, ReportEntry, ResponseStanding, response_standing
-from briefing.document import header, reports, sections, sheets, summary, tracking
+from briefing.document import earlier, header, reports, sections, sheets, summary, tracking
 from briefing.document.audience import ahead, audience_sections
 from briefing.document.glance import actions_fact, cycle_fact, glance_section, monitoring_fact
 from briefing.document.grades import grades_section
@@ -141,7 +141,7 @@ def _summary_context(c: Comparison, options: PackOptions, standing: ResponseStan
         lead=list(summary.monitoring_lines(c, monitoring)) + summary.weakest(c), movements=summary.movement_lines(c), **dict(zip(("unplaced_lead", "unplaced"),
                                                                                  summary.unplaced(c))),
         corrected=[g for g in c.grade_changes if g.correction], downgrade=summary.downgrade_line(c),
-        persisting=summary.persisting_line(c), findings=summary.findings_line(c),
+        persisting=earlier.persisting_line(c), findings=earlier.findings_line(c),
         new_complete=c.new.findings_complete, new_kind=with_article(c.new.source_kind_name),
         old_complete=c.old.findings_complete, old_kind=with_article(c.old.source_kind_name),
         deadline=standing.words("said") if options.audience == "pcc" and standing.has_duty else "",

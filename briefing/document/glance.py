@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from briefing.compare import Comparison, History
 from briefing.compare.states import NOT_STATED
 from briefing.compare.summaries import InspectionSummary
-from briefing.document import summary
+from briefing.document import earlier, summary
 from briefing.document.grid import glance_grid
 from briefing.document.header import decision_sought, paper_words
 from briefing.document.model import BulletList, Column, Paragraph, Point, Points, Quote, Section, Table
@@ -107,7 +107,7 @@ def _findings(c: Comparison) -> list[Point]:
             which=which, since=since_text(longest.first_raised, longest.times_raised, longest.not_on_file))
         out.append(Point(text, _cited(c.old, c.new, labels=(f"{longest.old.label} and {longest.new.label}",))))
     if c.resolved or c.new_findings:
-        out.append(Point(sentence(summary.findings_line(c)), _cited(c.old, c.new)))
+        out.append(Point(sentence(earlier.findings_line(c)), _cited(c.old, c.new)))
     return out
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from briefing.compare import Comparison, History
 from briefing.compare.states import NOT_STATED, SEPARATELY
 from briefing.compare.summaries import FindingRef, InspectionSummary
-from briefing.document import summary
+from briefing.document import earlier, summary
 from briefing.document.model import Column, Paragraph, Section, Table
 from briefing.document.wording import (
     area_label,
@@ -115,7 +115,7 @@ def findings_sections(c: Comparison, listed: frozenset[str] = frozenset(), where
         intro = (f"{sentence(unmatched_phrase(c, len(c.resolved)))}. That does not show "
                  f"{'it was' if one else 'they were'} resolved: check {'it' if one else 'them'} against "
                  f"{report_to_check(c)}.")
-    intro += summary.improved_words(c, one="it", quoted=True)
+    intro += earlier.improved_words(c, one="it", quoted=True)
     resolved = _side("Resolved", unmatched_heading(c), intro, c.resolved, (c.old, c.new), listed, where,
                      ", marked \u201cstatus unknown\u201d")
     if c.new_confirmed:

@@ -15,12 +15,8 @@ from briefing.document.wording import (
     new_words,
     number,
     report_to_check,
-    sentence,
-    since_text,
-    unmatched_phrase,
 )
 from briefing.phrases import continuing_words, unmatched_words
-from briefing.sources import with_article
 
 
 def areas(n: int) -> str:
@@ -190,129 +186,6 @@ def downgrade_line(c: Comparison) -> str:
     if c.every_area_graded_twice and not c.falls_at_least:
         return "No graded area went down."
     return ""
-
-
-def continuing_line(c: Comparison) -> str:
-    """What the newer source says carries on from before, where no earlier finding on file
-    matches it, or "": said beside "no concern persists", which alone would reassure."""
-    if not c.continuing:
-        return ""
-    one = len(c.continuing) == 1
-    first = c.continuing[0]
-    lead = (f"The {c.new.cycle_name} source says one of its findings carries on from before (\u201c{first.continues}\u201d), "
-            "though this pack does not match it to an earlier finding on file" if one else
-            f"The {c.new.cycle_name} source says {number(len(c.continuing))} of its findings carry on from before, though "
-            "this pack does not match them to earlier findings on file; the first")
-    return f"{lead}: \u201c{first.text}\u201d"
-
-
-def persisting_line(c: Comparison) -> str:
-    line = _persisting(c)
-    return f"{line} {continuing_line(c)}" if c.continuing else line
-
-
-def _persisting(c: Comparison) -> str:
-    if not c.persisting and ongoing(c):  # the newer source's own word that earlier concerns carry on
-        n = len(ongoing(c))
-        return (f"No finding is matched in both sources, but the {c.new.cycle_name} source says the force still falls "
-                f"short in the areas of {number(n)} {c.old.cycle_name} finding{'s' if n != 1 else ''} (below): "
-                f"{'that concern carries' if n == 1 else 'those concerns carry'} on.")
-    if not c.persisting:
-        if c.old.findings_complete and c.new.findings_complete and not c.continuing:
-            return "No concern from the earlier inspection is raised again."
-        if c.old.findings_complete and c.new.findings_complete:
-            return "No finding of the earlier inspection is matched to one of the later."
-        partial = [s for s in (c.old, c.new) if not s.findings_complete]
-        known = join_words([f"{s.cycle_name} is known from {with_article(s.source_kind_name)}" for s in partial])
-        which = "which does not list" if len(partial) == 1 else "neither of which lists"
-        if len(partial) == 2 and c.old.source_kind_name == c.new.source_kind_name:  # one kind, said once
-            known = (f"{c.old.cycle_name} and {c.new.cycle_name} are each known from "
-                     f"{with_article(c.new.source_kind_name)}")
-            which = "which does not list"
-        return (f"The sources used show no concern raised in both inspections, but {known}, {which} every "
-                "finding: this does not show that none persists.")
-    longest = max(c.persisting, key=lambda p: (p.times_raised, p.score))
-    since = since_text(longest.first_raised, longest.times_raised, longest.not_on_file, longest.earlier_unlisted)
-    if len(c.persisting) == 1:
-        return f"One concern persists from the earlier inspection. It was {since}: \u201c{longest.new.text}\u201d"
-    unique = sum(1 for p in c.persisting if p.times_raised == longest.times_raised) == 1
-    which = "The longest-standing on file was" if unique else "One of them was"
-    return (f"{number(len(c.persisting)).capitalize()} concerns persist from the earlier inspection. {which} "
-            f"{since}: \u201c{longest.new.text}\u201d")
-
-
-def findings_line(c: Comparison) -> str:
-    fresh, n = len(c.new_findings) - len(c.continuing), len(c.continuing)
-    parts = [f"{number(fresh)} {'finding is' if fresh == 1 else 'findings are'} {new_words(c)}"] if fresh or not n else []
-    if n:  # in its own words ("still isn't ..."), though no earlier finding on file matches it
-        parts.append(f"{number(n)} {'finding is' if n == 1 else 'findings are'} {continuing_words()} in "
-                     f"{'its' if n == 1 else 'their'} own words")
-    later = (f"the {c.new.cycle_name} source lists no findings" if not c.new.findings else
-             " and ".join(parts))
-    if not c.old.findings:
-        return f"The {c.old.cycle_name} source lists no findings; {later}."
-    if not c.resolved:
-        return f"Every finding of the {c.old.cycle_name} source is raised again; {later}."
-    return f"{sentence(unmatched_phrase(c, len(c.resolved)))}; {later}.{improved_words(c)}"
-
-
-def ongoing(c: Comparison) -> list:
-    """The earlier findings the newer source does not list but says the force still falls
-    short in ("still has challenges in these areas"), where it says so."""
-    return [f for f in c.resolved if f.improved and f.improved.ongoing]
-
-
-def ongoing_lines(imp) -> str:
-    """ "lines 7-8": where the areas are named and where the source says they still fall short."""
-    first = imp.named_at.line if imp.named_at and imp.named_at.line else imp.place.line
-    last = imp.place.line
-    if last is None:
-        return ""
-    return f"line {last}" if first in (None, last) else f"lines {first}-{last}"
-
-
-def _which(c: Comparison, said: list, one: str) -> str:
-    n = len(said)
-    if len(c.resolved) == 1:
-        return one
-    if n == 1:
-        return "one of them"
-    return ("both" if n == 2 else f"all {number(n)}") if n == len(c.resolved) else f"{number(n)} of them"
-
-
-def ongoing_words(c: Comparison, one: str = "that finding", quoted: bool = False) -> str:
-    """What the newer source says still falls short in the areas of earlier findings it does
-    not list, in its words and lines: treat them as ongoing and ask what is left to do, never
-    "cannot show whether they were addressed"."""
-    said = ongoing(c)
-    if not said:
-        return ""
-    first = said[0].improved
-    words = f" \u201c{first.text}\u201d" if quoted else ""
-    where = ongoing_lines(first)
-    which = _which(c, said, one)
-    return (f" The {c.new.cycle_name} source says the force \u201c{first.ongoing}\u201d{f' ({where})' if where else ''}, "
-            f"{'its areas' if which == 'it' else f'the areas of {which}'}:{words} {'Treat' if quoted else 'treat'} "
-            f"{'it' if len(said) == 1 else 'them'} as ongoing and ask what is left to do.")
-
-
-def improved_words(c: Comparison, one: str = "that finding", quoted: bool = False) -> str:
-    """What the newer source says the force improved, of the earlier findings it does not
-    list: its own word, with its line, beside "that does not show it was resolved"; `one` is
-    how a lone finding is named, `quoted` gives the source's words too. What it says still
-    falls short there comes first (ongoing_words)."""
-    return ongoing_words(c, one, quoted) + _improved_words(c, one, quoted)
-
-
-def _improved_words(c: Comparison, one: str, quoted: bool) -> str:
-    said = [f for f in c.resolved if f.improved and not f.improved.ongoing]
-    if not said:
-        return ""
-    lines = join_words([f"line {f.improved.place.line}" for f in said if f.improved.place.line])
-    which = one if len(c.resolved) == 1 else "one of them" if len(said) == 1 else f"{number(len(said))} of them"
-    words = f" \u201c{said[0].improved.text}\u201d" if quoted else ""
-    return (f" The {c.new.cycle_name} source says the force has improved on {which}{f' ({lines})' if lines else ''}:"
-            f"{words} {'Ask' if quoted else 'ask'} whether the improvement is sustained.")
 
 
 def headline(c: Comparison) -> tuple[str, ...]:
