@@ -6,17 +6,21 @@ traced back to the page or line of the report it came from.
 
 from __future__ import annotations
 
-import calendar
 import hashlib
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
-
-def long_date(day: date) -> str:
-    from briefing.phrases import long_date as words
-
-    return words(day)
+from briefing.places import Place, PublicationDate, long_date
+from briefing.statements import (
+    Closure,
+    Improvement,
+    Monitoring,
+    Quote,
+    Response,
+    StatedCount,
+    Unplaced,
+)
 
 
 def _kinds():
@@ -44,86 +48,6 @@ KIND_WORDINGS = {k: tuple(v["wordings"]) for k, v in _kinds().items()}
 def kind_count(kind: str, n: int) -> str:
     """ "1 area for improvement", "19 areas for improvement"."""
     return f"{n} {KIND_LABELS[kind].lower() if n == 1 else KIND_PLURALS[kind]}"
-
-
-@dataclass(frozen=True)
-class Place:
-    """Where in the source a fact was read: a line of a text file or a page of a PDF."""
-
-    line: int | None = None
-    page: int | None = None
-
-    def __str__(self) -> str:
-        parts = []
-        if self.page is not None:
-            parts.append(f"page {self.page}")
-        if self.line is not None:
-            parts.append(f"line {self.line}")
-        return ", ".join(parts) or "place not recorded"
-
-
-@dataclass(frozen=True)
-class PublicationDate:
-    """A publication date that may be known only to the month or year.
-
-    Reports and articles often give only "March 2018"; we keep what is stated rather than
-    invent a day, and refuse to compute a statutory deadline from an imprecise date.
-    """
-
-    year: int
-    month: int | None = None
-    day: int | None = None
-
-    @property
-    def exact(self) -> date | None:
-        if self.month and self.day:
-            return date(self.year, self.month, self.day)
-        return None
-
-    def sort_key(self) -> tuple[int, int, int]:
-        return (self.year, self.month or 0, self.day or 0)
-
-    @property
-    def earliest(self) -> date | None:
-        """The first day a publication known to the day, month or year can have come out."""
-        return date(self.year, self.month or 1, self.day or 1) if self.known else None
-
-    @property
-    def latest(self) -> date | None:
-        """The last day it can have come out."""
-        if not self.known:
-            return None
-        month = self.month or 12
-        return date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
-
-    @property
-    def known(self) -> bool:
-        return self.year > 0
-
-    def __str__(self) -> str:
-        if not self.known:
-            return "date not stated"
-        if self.exact:
-            return long_date(self.exact)
-        if self.month:
-            return date(self.year, self.month, 1).strftime("%B %Y")
-        return str(self.year)
-
-    @classmethod
-    def from_iso(cls, text: str) -> PublicationDate:
-        """The inverse of iso(): "2021", "2021-03", "2021-03-04" or "unknown"."""
-        parts = [int(p) for p in text.split("-")] if text and text != "unknown" else [0]
-        return cls(*parts)
-
-    def iso(self) -> str:
-        if not self.known:
-            return "unknown"
-        parts = [f"{self.year:04d}"]
-        if self.month:
-            parts.append(f"{self.month:02d}")
-        if self.day:
-            parts.append(f"{self.day:02d}")
-        return "-".join(parts)
 
 
 @dataclass(frozen=True)
@@ -163,44 +87,6 @@ class Judgement:
 
 
 CUT_OFF = "[the source's text ends here]"  # after a finding the source's text ends inside
-
-
-@dataclass(frozen=True)
-class Improvement:
-    """A source's statement that the force improved in something an earlier inspection
-    found wanting: "the force had improved its response to the public"; or, with `ongoing`,
-    that it still falls short there ("the force still has challenges in these areas"). Kept
-    as stated, with its line, so a pack says what the newer source reports of an earlier
-    finding it does not list, and asks whether the improvement holds, or what is left to
-    do, not whether it was resolved."""
-
-    subject: str  # what improved, in the source's words ("its response to the public")
-    text: str  # the sentence that says so
-    place: Place = field(default_factory=Place)
-    area: str = ""  # the area the subject names, where it names one
-    how: str = ""
-    ongoing: str = ""  # its words saying the force still falls short there ("still has challenges in these areas"):
-    #                    whatever improved, the earlier concern carries on, and a pack asks what is left to do
-    named_at: Place | None = None  # where the areas it points back to are named (the sentence before), if elsewhere
-
-
-@dataclass(frozen=True)
-class Closure:
-    """A source's statement that HMICFRS closed (or is closing, or discharged) a cause of
-    concern: "I will be closing the force's cause of concern regarding responding to the
-    public". Kept as stated, with its line, so a pack says "closed by HMICFRS's letter of
-    26 September 2024 (line 27)" and never lists a closed concern as open."""
-
-    subject: str  # what it is about, in the source's words ("responding to the public"); "" where it names none
-    text: str  # the sentence that says so
-    place: Place = field(default_factory=Place)
-    how: str = ""
-    plural: bool = False  # "the causes of concern": every one the source is about, where it names none
-    by: str = ""  # the source that closes it, where not the finding's own ("HMICFRS's ... letter of 27 September 2024")
-
-    @property
-    def named(self) -> bool:
-        return bool(self.subject)
 
 
 @dataclass(frozen=True)
@@ -260,84 +146,6 @@ class RestGrade:
     text: str  # the sentence that says so
     place: Place = field(default_factory=Place)
     how: str = ""
-
-
-@dataclass(frozen=True)
-class StatedCount:
-    """A count of findings a source states ("has made nine recommendations"), whether or
-    not it lists them."""
-
-    kind: str  # a finding kind
-    count: int
-    place: Place = field(default_factory=Place)
-    how: str = ""
-    to: str = ""  # whom the source says they are made to ("the force and the police and crime commissioner")
-
-
-@dataclass(frozen=True)
-class Response:
-    """The PCC's published s.55 response, where the source is one: who gave it and when."""
-
-    by: str = ""
-    date: date | None = None
-    place: Place = field(default_factory=Place)
-    url: str = ""  # where it is published
-    how: str = ""  # the reading rule that found its date (extract/responses.py), "" where a person gave it
-
-
-MONITORING_STAGES = ("scan", "engage")  # HMICFRS's two stages: Scan (routine) and Engage (enhanced monitoring)
-MONITORING_EVENTS = ("entered", "left", "remains")
-
-
-@dataclass(frozen=True)
-class Monitoring:
-    """A statement of the force's place in HMICFRS's monitoring ("moved into Engage",
-    "enhanced monitoring", "removed from Engage"), dated where the source dates it.
-
-    Kept as stated, not inferred: a source that does not mention monitoring says nothing
-    about it, so its absence is "not stated", never "Scan"."""
-
-    stage: str  # one of MONITORING_STAGES
-    event: str = "remains"  # one of MONITORING_EVENTS: the force entered, left, or is in the stage
-    date: PublicationDate | None = None  # when, as precisely as the source says
-    text: str = ""  # the sentence that says so
-    place: Place = field(default_factory=Place)
-    how: str = ""
-
-
-@dataclass(frozen=True)
-class Quote:
-    """A sentence of the report quoted as it stands, with its place: the inspector's own
-    summary line ("I have concerns about how the force is investigating crime")."""
-
-    text: str
-    place: Place = field(default_factory=Place)
-    by: str = ""  # who said it, where the source names them ("His Majesty's Inspector Michelle Skeer")
-    how: str = ""
-
-
-@dataclass(frozen=True)
-class ReadingWarning:
-    """What the reading could not settle, said to the user, with the place in the source it is
-    about where it has one (a grade word not placed, a count the grades contradict), so a
-    page can put it on its line; the CLI says its text."""
-
-    text: str
-    place: Place = field(default_factory=Place)
-
-    def __str__(self) -> str:
-        return self.text
-
-
-@dataclass(frozen=True)
-class Unplaced:
-    """A grade word the reader saw in a sentence that reads like a grade statement but did
-    not place: shown to the user with its line, never silently dropped."""
-
-    text: str  # the sentence, or its first 120 characters
-    word: str  # the grade word
-    place: Place = field(default_factory=Place)
-    reason: str = ""  # why it was not placed, in the user's words
 
 
 REPORT_TYPES = tuple(_report_types())  # peel, thematic, joint-thematic, force-inspection, ... (data/report_types.yaml)

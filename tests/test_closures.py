@@ -236,7 +236,7 @@ def test_a_letter_about_a_peel_cycle_is_its_own_report_and_comes_after_the_inspe
     from briefing.compare.record import Named, check_record
     from briefing.compare.register import register
     from briefing.document.reports import Since
-    from briefing.model import PublicationDate
+    from briefing.places import PublicationDate
     from briefing.reference import load_frameworks
 
     report = replace(inspections["peel-2021-22"], published=PublicationDate(0))
@@ -283,7 +283,9 @@ def test_an_earlier_sources_own_closed_cause_of_concern_is_closed_in_the_tracker
 
     from briefing.compare import compare
     from briefing.document import PackOptions, build_briefing
-    from briefing.model import Closure, Finding, Place
+    from briefing.model import Finding
+    from briefing.places import Place
+    from briefing.statements import Closure
 
     closing = Closure("strategic planning", "A cause of concern around strategic planning was discharged by HMICFRS.",
                       Place(22))

@@ -579,7 +579,9 @@ def test_a_response_page_naming_no_one_and_no_date_is_still_a_response_in_its_da
     dropped from the dataset (nothing left to write): the pack then said no response was on
     file. It is kept as `response: {by: ''}`, and the pack says one is on file, undated."""
     from briefing.ingest.dataset import dump_dataset, load_dataset
-    from briefing.model import Inspection, PublicationDate, Response
+    from briefing.model import Inspection
+    from briefing.places import PublicationDate
+    from briefing.statements import Response
 
     report = Inspection(force="Kent Police", cycle="peel-2023-25", title="PEEL 2023-25: Kent Police",
                         published=PublicationDate(2024, 4, 10), source="page.txt", response=Response("", None))

@@ -81,7 +81,7 @@ def test_a_report_known_only_to_be_out_by_a_day_says_that_day_in_the_paper_detai
     "publication date not stated". Planted: the bundled 2023-25 article undated, bounded by a day."""
     from dataclasses import replace
 
-    from briefing.model import PublicationDate
+    from briefing.places import PublicationDate
 
     day = date(2026, 12, 7)
     new = replace(inspections["peel-2023-25"], published=PublicationDate(0), published_by=date(2024, 3, 1))

@@ -20,8 +20,8 @@ from packs import xlsx_values
 from briefing.compare.monitoring import monitoring_status
 from briefing.document import PackOptions
 from briefing.ingest import load_inspection
-from briefing.model import PublicationDate
 from briefing.pack import PackRequest, make_pack
+from briefing.places import PublicationDate
 
 SHARED = SEEDS.parent
 

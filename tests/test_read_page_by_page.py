@@ -19,7 +19,7 @@ from briefing.compare import compare
 from briefing.document import PackOptions, build_briefing
 from briefing.document.model import Chart, GradeBar
 from briefing.ingest.dataset import load_dataset
-from briefing.model import PublicationDate
+from briefing.places import PublicationDate
 
 SCALE = ("inadequate", "requires improvement", "adequate", "good", "outstanding")
 

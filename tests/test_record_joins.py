@@ -69,7 +69,7 @@ def test_the_misdated_response_is_said_in_the_packs_s55_sentence_and_while_the_d
     from datetime import date
 
     from briefing.compare.standing import response_standing, s55_due
-    from briefing.model import PublicationDate
+    from briefing.places import PublicationDate
 
     published, misdated = PublicationDate(2022, 2, 9), PublicationDate(2021, 2, 9)
     ended = replace(response_standing(s55_due(published), None, date(2026, 12, 7), published), misdated=misdated)

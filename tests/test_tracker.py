@@ -11,7 +11,8 @@ from conftest import DATA, invoke
 from programs import need_libreoffice, soffice_convert
 from trackers import many_rows, rewrite
 
-from briefing.model import Finding, Place, stable_id
+from briefing.model import Finding, stable_id
+from briefing.places import Place
 
 OLD, MIDDLE = DATA / "2018-19-peel.yaml", DATA / "2021-22-peel.yaml"
 

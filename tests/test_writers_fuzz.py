@@ -30,8 +30,9 @@ from briefing.cleaning import clean, clean_model
 from briefing.compare import compare
 from briefing.document import PackOptions, build_briefing
 from briefing.document.model import Briefing, BulletList, Column, Metadata, Paragraph, Section, Sheet, Table
-from briefing.model import Finding, Inspection, Judgement, Place, PublicationDate
+from briefing.model import Finding, Inspection, Judgement
 from briefing.pack import write_pack
+from briefing.places import Place, PublicationDate
 from briefing.writers import get_writer
 
 MARKUP = list("<>&\"'/\\;{}[]$%#*_|") + ["<b>", "</para>", "&amp;", "<![CDATA[", "]]>", "<br/>", "&#0;"]

@@ -15,8 +15,9 @@ import re
 from datetime import date
 from enum import Enum
 
-from briefing.model import Finding, PublicationDate
+from briefing.model import Finding
 from briefing.phrases import long_date
+from briefing.places import PublicationDate
 
 FORCE_WORDS = re.compile(r"\b(?:chief\s+constables?|chief\s+officers?|(?:police\s+)?forces?|the\s+force|"
                          r"the\s+constabulary|the\s+police\s+service)\b", re.IGNORECASE)

@@ -19,7 +19,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from briefing.model import REPORT_TYPE_NAMES, Closure, Finding, Inspection
+from briefing.model import REPORT_TYPE_NAMES, Finding, Inspection
+from briefing.statements import Closure
 
 STEM = 5  # letters of a word compared: "respond", "responding" and "response" share "respo"
 STOP = frozenset("the of to and or in on for its their this that with by at from about force police".split())

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from briefing.compare.grades import GradeChange
 from briefing.compare.states import NOT_GRADED, NOT_STATED
 from briefing.frameworks import Frameworks
-from briefing.model import Inspection, Place
+from briefing.model import Inspection
+from briefing.places import Place
 
 
 @dataclass(frozen=True)

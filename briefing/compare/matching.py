@@ -26,7 +26,8 @@ from dataclasses import dataclass
 
 from briefing.compare.assignment import lapjv
 from briefing.compare.themes import finding_themes, theme_name, themes_of
-from briefing.model import Finding, Improvement
+from briefing.model import Finding
+from briefing.statements import Improvement
 from briefing.words import STOPWORDS, stem, tokens
 
 THEME_WEIGHT, TERM_WEIGHT, SAME_AREA_BONUS = 0.55, 0.45, 0.08

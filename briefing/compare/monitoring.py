@@ -13,8 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
-from briefing.model import Inspection, Monitoring, PublicationDate
+from briefing.model import Inspection
+from briefing.places import PublicationDate
 from briefing.reference import reference
+from briefing.statements import Monitoring
 
 _WORDS = reference().wording["monitoring"]
 

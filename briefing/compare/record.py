@@ -25,9 +25,11 @@ from datetime import date
 
 from briefing.compare.addressed import DeadlineCheck, deadline_check, named_force
 from briefing.errors import InputError
-from briefing.model import NOT_S55_TYPES, Finding, Inspection, Place, PublicationDate, Response
+from briefing.model import NOT_S55_TYPES, Finding, Inspection
 from briefing.phrases import long_date
+from briefing.places import Place, PublicationDate
 from briefing.reference import load_frameworks
+from briefing.statements import Response
 from briefing.words import content_stems
 
 LETTERS = NOT_S55_TYPES | {"revisit-letter"}  # letters about a report, never the report itself

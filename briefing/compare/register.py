@@ -32,17 +32,10 @@ from briefing.compare.standing import (  # noqa: F401 (the s.55 period and stand
     s55_due,
     s55_last_day,
 )
-from briefing.model import (
-    NOT_S55_TYPES,
-    REPORT_TYPE_NAMES,
-    S55_KINDS,
-    Closure,
-    Finding,
-    Inspection,
-    PublicationDate,
-    stable_id,
-)
+from briefing.model import NOT_S55_TYPES, REPORT_TYPE_NAMES, S55_KINDS, Finding, Inspection, stable_id
+from briefing.places import PublicationDate
 from briefing.reference import reference
+from briefing.statements import Closure
 
 TRACKED_KINDS = S55_KINDS | {"area-for-improvement"}  # each gets a tracker row
 

@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from briefing.model import PublicationDate, Quote
 from briefing.phrases import RESPONSE_WORDS, long_date, short_date
+from briefing.places import PublicationDate
 from briefing.reference import reference
+from briefing.statements import Quote
 
 _S55 = reference().s55
 S55_DAYS = _S55["days"]  # "the period of 56 days beginning with the day on which the report is published"

@@ -13,19 +13,10 @@ from briefing.compare.counted import names_its_total
 from briefing.compare.states import area_title, counted_rest
 from briefing.compare.themes import finding_themes
 from briefing.frameworks import Frameworks
-from briefing.model import (
-    Closure,
-    Correction,
-    Finding,
-    Improvement,
-    Inspection,
-    Place,
-    Quote,
-    RestGrade,
-    Unplaced,
-    stable_id,
-)
+from briefing.model import Correction, Finding, Inspection, RestGrade, stable_id
+from briefing.places import Place
 from briefing.sources import source_kind_name
+from briefing.statements import Closure, Improvement, Quote, Unplaced
 
 
 def place_text(place: Place) -> str:

@@ -24,7 +24,8 @@ from briefing.document.wording import (
     report_to_check,
     whole_sentences,
 )
-from briefing.model import KIND_LABELS, PublicationDate
+from briefing.model import KIND_LABELS
+from briefing.places import PublicationDate
 from briefing.reference import load_frameworks
 from briefing.sources import with_article
 

@@ -20,7 +20,8 @@ from briefing.document.open_findings import open_findings_section, open_rows
 from briefing.document.options import PackOptions
 from briefing.document.wording import long_date, published_words
 from briefing.frameworks import Frameworks
-from briefing.model import NOT_S55_TYPES, PublicationDate
+from briefing.model import NOT_S55_TYPES
+from briefing.places import PublicationDate
 from briefing.reference import load_frameworks
 from briefing.sources import with_article
 from briefing.tracker import TrackerRow, progress_of

@@ -17,7 +17,9 @@ from briefing.compare.register import OPEN, ReportEntry
 from briefing.document.model import BulletList, Column, Paragraph, Section, Sheet, Table
 from briefing.document.wording import join_words, long_date, plural
 from briefing.frameworks import Frameworks
-from briefing.model import KIND_LABELS, NOT_S55_TYPES, Closure, PublicationDate, kind_count
+from briefing.model import KIND_LABELS, NOT_S55_TYPES, kind_count
+from briefing.places import PublicationDate
+from briefing.statements import Closure
 from briefing.tracker import CLOSED_BY_HMICFRS, TrackerRow
 
 HOW = {"month": " (due date: the month's last day)", "derived": " (due date worked out from publication)",

@@ -22,8 +22,9 @@ from briefing.document.wording import (
     unmatched_phrase,
 )
 from briefing.frameworks import Frameworks
-from briefing.model import KIND_LABELS, Place, PublicationDate
+from briefing.model import KIND_LABELS
 from briefing.phrases import STATE_WORDS
+from briefing.places import Place, PublicationDate
 from briefing.sources import source_kind_name, with_article
 
 FINDING_COLUMNS = (Column("Finding", 1.3), Column("Area", 1.6), Column("Text", 5))

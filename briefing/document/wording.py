@@ -9,7 +9,7 @@ from datetime import date
 from briefing.compare import Comparison
 from briefing.compare.grades import GradeChange
 from briefing.compare.states import NAMED_ALL, AreaState
-from briefing.model import KIND_LABELS, KIND_PLURALS, KeyFigure, PublicationDate
+from briefing.model import KIND_LABELS, KIND_PLURALS, KeyFigure
 from briefing.phrases import (
     STATE_WORDS,
     area_state_words,
@@ -18,6 +18,7 @@ from briefing.phrases import (
     unmatched_new_words,
     unmatched_words,
 )
+from briefing.places import PublicationDate
 from briefing.sources import with_article
 
 

@@ -44,16 +44,11 @@ from briefing.extract.reader import SourceLine, read_report
 from briefing.extract.responses import response_link, response_of
 from briefing.extract.scope import covered
 from briefing.frameworks import Cycle, Frameworks
-from briefing.model import (
-    KIND_LABELS,
-    PEEL_RELATED,
-    Inspection,
-    PublicationDate,
-    ReadingWarning,
-    kind_count,
-)
+from briefing.model import KIND_LABELS, PEEL_RELATED, Inspection, kind_count
+from briefing.places import PublicationDate
 from briefing.reference import Reference
 from briefing.reference import reference as default_reference
+from briefing.statements import ReadingWarning
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,8 @@ import re
 from dataclasses import replace
 
 from briefing.extract.text import lines_holding
-from briefing.model import Closure, Finding
+from briefing.model import Finding
+from briefing.statements import Closure
 
 CONCERN = r"(?:causes?|areas?)\s+(?:of|for)\s+concern"
 ABOUT = r"(?:regarding|about|around|on|into|concerning|over|relating\s+to|related\s+to|in\s+relation\s+to|for)"

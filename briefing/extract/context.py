@@ -23,7 +23,7 @@ from briefing.extract.ruler import Span
 from briefing.extract.text import Paragraph, paragraphs, unwrapped
 from briefing.extract.vocabulary import QUOTE, Vocabulary
 from briefing.frameworks import Frameworks, normalise
-from briefing.model import Place
+from briefing.places import Place
 
 _GRAMMARS: dict[str, Grammar] = {}
 

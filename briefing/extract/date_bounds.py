@@ -11,7 +11,7 @@ from datetime import date
 from briefing.extract.date_forms import DATELINE_LINES, date_after, dateline, issue_month, page_date_of
 from briefing.extract.published_events import event_bound
 from briefing.extract.published_whose import inspectorates_page
-from briefing.model import PublicationDate
+from briefing.places import PublicationDate
 
 SPOKE = r"(?:said|says|published|publishes|released|reported|found|concluded|warned|praised|added)"
 RECENTLY = re.compile(rf"\b(?:recently|last\s+week|earlier\s+this\s+(?:week|month))\s+{SPOKE}\b"

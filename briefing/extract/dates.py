@@ -43,7 +43,7 @@ from briefing.extract.date_forms import (
 )
 from briefing.extract.language import MONTH_NAME, MONTHS, month_number
 from briefing.extract.ruler import Reading, Ruler, whole_text
-from briefing.model import PublicationDate
+from briefing.places import PublicationDate
 
 _date = date_of  # the name extract.monitoring imports it by
 __all__ = ["DATE_FORMS", "DATE_RULES", "Published", "dateline", "for_report", "publication_date", "published_by"]

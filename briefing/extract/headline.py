@@ -23,7 +23,7 @@ import re
 from briefing.extract.about import About
 from briefing.extract.findings.base import ENDS
 from briefing.extract.ruler import Reading, Ruler, Span, whole_text
-from briefing.model import Quote
+from briefing.statements import Quote
 
 JUDGES = re.compile(r"^\W*(?:[^.;\"]{0,60},\s*)?I\s+(?:am|'m)\s+(?:(?:very|really|particularly|also|now|still|generally)\s+)?"
                     r"(?:pleased|satisfied|disappointed|concerned|encouraged|impressed|reassured|delighted|worried)\s+"

@@ -31,7 +31,8 @@ from briefing.extract.dates import DATE_FORMS, _date
 from briefing.extract.language import MONTH_NAME, month_number
 from briefing.extract.needs import holds, needs
 from briefing.extract.ruler import Reading, Ruler, Span, Unique
-from briefing.model import Monitoring, PublicationDate
+from briefing.places import PublicationDate
+from briefing.statements import Monitoring
 
 ENGAGE = r"(?:(?:the\s+|our\s+|its\s+|an?\s+)?(?:inspectorate['\u2019]s\s+|hmicfrs\s+)?(?:\W?engage\W?(?:\s+(?:phase|stage|status|" \
          r"process|monitoring\s+process))?|enhanced\s+(?:level\s+of\s+)?monitoring(?:\s+(?:stage|process|phase))?))"

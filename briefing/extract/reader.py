@@ -19,7 +19,7 @@ from briefing.cleaning import clean_lines, fold
 from briefing.errors import InputError
 from briefing.extract import docx_text
 from briefing.limits import read_bounded
-from briefing.model import Place
+from briefing.places import Place
 
 MAX_REPORT_BYTES = limits.REPORT_BYTES
 _DASHES = str.maketrans({"\u2011": "-", "\u2010": "-", "\u2013": "-", "\u2014": "-", "\u00a0": " ", "\u2019": "'",

@@ -28,7 +28,8 @@ from briefing.extract.language import MONTH, month_number
 from briefing.extract.reader import SourceLine
 from briefing.extract.ruler import Reading, Ruler, whole_text
 from briefing.extract.text import lines_holding
-from briefing.model import Place, Quote, Response
+from briefing.places import Place
+from briefing.statements import Quote, Response
 
 RESPONSE_WORDS = re.compile(
     r"\b(?:(?:pcc|commissioner)(?:['\u2019]s?)?\s+(?:formal\s+)?response\b|response\s+to\s+(?:the\s+)?(?:hmicfrs|hmic|"

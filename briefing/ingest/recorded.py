@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from briefing.model import Inspection, Response
+from briefing.model import Inspection
+from briefing.statements import Response
 
 
 def response_record(report: Inspection, by: str, day: date, url: str = "") -> Inspection:

@@ -24,7 +24,7 @@ from briefing.extract.made import once
 from briefing.extract.phrases import Phrases
 from briefing.extract.ruler import KEEP_ALL, Ruler, whole_text
 from briefing.frameworks import Frameworks, normalise
-from briefing.model import PublicationDate
+from briefing.places import PublicationDate
 
 ADEQUATE = re.compile(r"['\u2018\"\u201c]adequate['\u2019\"\u201d]|\b(?:rated|graded|judged|assessed|found|ranked|rates|be|"
                       r"as|was|is|are|were)\s+(?:as\s+)?adequate\b|\badequate\s+(?:in|at|for|across)\s+(?:\w+\s+)?"

@@ -12,7 +12,8 @@ from briefing.extract.areas import AreaResolver
 from briefing.extract.context import Context
 from briefing.extract.findings.deadlines import addressee_of, deadline_of
 from briefing.extract.text import Paragraph
-from briefing.model import Finding, Place
+from briefing.model import Finding
+from briefing.places import Place
 
 
 def should_pattern(force: str) -> re.Pattern:

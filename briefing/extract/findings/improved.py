@@ -22,7 +22,7 @@ from briefing.extract.findings.base import sentence_place
 from briefing.extract.findings.listed_areas import listed
 from briefing.extract.findings.prose import INSPECTORS, _named_by, _release
 from briefing.extract.text import sentences
-from briefing.model import Improvement
+from briefing.statements import Improvement
 
 IMPROVED = re.compile(r"\b(?:has|had|have)\s+(?:also\s+|significantly\s+|greatly\s+|considerably\s+|since\s+)?improved\s+"
                       r"(?P<subject>(?:its|their|the\s+way\s+(?:it|the\s+force|the\s+constabulary)|how\s+(?:it|the\s+force|"

@@ -7,7 +7,7 @@ Nothing is dropped without a word to the user."""
 from __future__ import annotations
 
 from briefing.extract.ruler import Claims, Span
-from briefing.model import ReadingWarning, Unplaced
+from briefing.statements import ReadingWarning, Unplaced
 
 NOT_PLACED = "reads like a grade statement that was not placed"
 QUOTE_CHARS = 50  # how much of the sentence a warning quotes

@@ -10,7 +10,7 @@ from briefing.extract.findings.labels import kind_of, kind_words
 from briefing.extract.language import NUMBER, number
 from briefing.extract.reader import SourceLine
 from briefing.extract.text import lines_holding
-from briefing.model import StatedCount
+from briefing.statements import StatedCount
 
 PAST_COUNT = re.compile(r"\b(?:of\s+the|previous|earlier|initial|original|last|(?:19|20)\d\d)\b", re.IGNORECASE)
 # "Of the 29 recommendations made during that previous inspection, ... Two recommendations are

@@ -44,7 +44,8 @@ from briefing.ingest.dataset.report import (
 from briefing.ingest.dataset.values import cycle_of, publication_date, read_published_by
 from briefing.ingest.dataset.writing import dump_dataset, dump_datasets, to_dataset
 from briefing.ingest.located import Located
-from briefing.model import Inspection, PublicationDate
+from briefing.model import Inspection
+from briefing.places import PublicationDate
 from briefing.reference import Reference
 from briefing.reference import reference as default_reference
 

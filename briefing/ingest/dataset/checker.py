@@ -12,7 +12,7 @@ import difflib
 from briefing import limits
 from briefing.errors import BriefingError, InputError
 from briefing.ingest.located import Located
-from briefing.model import Place
+from briefing.places import Place
 from briefing.reference import Reference
 
 TOP_KEYS = ("force", "cycle", "report_type", "title", "published", "published_by", "source", "source_title", "source_kind",

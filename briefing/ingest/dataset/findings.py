@@ -6,12 +6,11 @@ from __future__ import annotations
 from briefing.frameworks import Cycle
 from briefing.ingest.dataset.checker import CLOSURE_KEYS, Checker, did_you_mean
 from briefing.ingest.dataset.values import area_of, publication_date
-from briefing.model import (
-    FINDING_KINDS,
+from briefing.model import FINDING_KINDS, Finding
+from briefing.statements import (
     MONITORING_EVENTS,
     MONITORING_STAGES,
     Closure,
-    Finding,
     Improvement,
     Monitoring,
     StatedCount,

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from briefing.ingest.dataset.checker import Checker, did_you_mean
 from briefing.ingest.dataset.values import day_of
-from briefing.model import REPORT_TYPES, KeyFigure, Quote, Response
+from briefing.model import REPORT_TYPES, KeyFigure
 from briefing.reference import Reference
 from briefing.reference import reference as default_reference
 from briefing.sources import source_kinds
+from briefing.statements import Quote, Response
 
 
 def read_report_type(checker: Checker, data: dict) -> str:

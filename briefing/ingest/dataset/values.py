@@ -8,7 +8,7 @@ from datetime import date
 
 from briefing.frameworks import Cycle
 from briefing.ingest.dataset.checker import Checker, did_you_mean
-from briefing.model import PublicationDate
+from briefing.places import PublicationDate
 
 EARLIEST_YEAR = 1990  # HMIC's published force inspections start in the 1990s
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import json
 
-from briefing.model import Closure, Inspection, Place
+from briefing.model import Inspection
+from briefing.places import Place
+from briefing.statements import Closure
 
 
 def to_dataset(inspection: Inspection) -> dict:
