@@ -38,6 +38,14 @@ SET_LEAD = re.compile(r"^(?:the\s+)?extent\s+to\s+which\s+(?:the\s+)?(?:force|co
                       re.IGNORECASE)
 
 
+# a later part of a list that opens with a subject and a verb of its own ("... in our management of offenders and
+# suspects, and I am committed to addressing this, it is integral to t"): a new clause, never a further area, whatever
+# word of it stems like an area's keyword ("integral" as "integrity"). The first part may open so ("It has also
+# improved its management and scrutiny of criminal investigations and how it responds to the public")
+CLAUSE = re.compile(r"^(?:it|this|that|i|we|they|he|she)\s+(?:is|was|are|were|am|has|have|had|will|would)\b",
+                    re.IGNORECASE)
+
+
 def stems(text: str) -> list[str]:
     return content_stems(text, AREA_WORDS)
 
@@ -139,7 +147,7 @@ class AreaResolver:
                 if i == len(spans) or mask >> (i - 1) & 1:
                     parts.append(phrase[spans[first][0]:spans[i - 1][1]])  # the words as written
                     first = i
-            areas = [self(p) for p in parts]
+            areas = [None if i and CLAUSE.match(p.strip()) else self(p) for i, p in enumerate(parts)]
             named = [a.canonical for a in areas if a]
             if len(set(named)) != len(named):
                 continue

@@ -1,0 +1,28 @@
+"""Review 9's findings, each a rule of English read from a planted sentence and, where the
+real text is on file, from it (skipped with the reason where ../shared is absent)."""
+
+from __future__ import annotations
+
+from reading import grades_of, read, read_shared
+
+
+def test_a_later_clause_of_a_list_is_no_area_though_a_word_stems_like_a_keyword(tmp_path):
+    """Surrey 2021/22 residents' blog :26: "'requires improvement' in our management of offenders
+    and suspects, and I am committed to addressing this, it is integral to t[he ...]": "integral"
+    stems as "integrity" does, a keyword of recording data about crime, which page 1 then
+    said required improvement in both inspections. A later part of the list that opens with a
+    subject and verb of its own is a new clause."""
+    text = ("Kent Police PEEL 2021/22\n\nOn a less positive note, we have been assessed as \u201crequires "
+            "improvement\u201d in our management of offenders and suspects, and I am committed to addressing this, "
+            "it is integral to the force's work.\n")
+    assert grades_of(read(tmp_path, text)) == {"managing-offenders": "requires improvement"}
+    grades = grades_of(read_shared("corpus-3/texts/surrey-2021-22-residentsblog.txt"))
+    assert "crime-recording" not in grades and grades["managing-offenders"] == "requires improvement"
+
+
+def test_the_first_part_of_a_list_may_open_with_its_subject(tmp_path):
+    """City of London 2023-25 :4: "It has also improved its management and scrutiny of criminal
+    investigations and how it responds to the public, being graded as 'good' in both areas"."""
+    text = ("City of London Police PEEL 2023-25\n\nIt has also improved its management and scrutiny of criminal "
+            "investigations and how it responds to the public, being graded as \u2018good\u2019 in both areas.\n")
+    assert grades_of(read(tmp_path, text)) == {"investigating-crime": "good", "responding-to-public": "good"}
