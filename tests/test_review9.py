@@ -26,3 +26,18 @@ def test_the_first_part_of_a_list_may_open_with_its_subject(tmp_path):
     text = ("City of London Police PEEL 2023-25\n\nIt has also improved its management and scrutiny of criminal "
             "investigations and how it responds to the public, being graded as \u2018good\u2019 in both areas.\n")
     assert grades_of(read(tmp_path, text)) == {"investigating-crime": "good", "responding-to-public": "good"}
+
+
+def test_the_force_still_not_doing_what_it_should_is_a_finding_that_carries_on(tmp_path):
+    """Lincolnshire 2023-25 release :14: "However, despite being raised in its previous inspection,
+    the force still isn't attending incidents as quickly as it should": a finding, in its own
+    words carrying on from before, so the pack no longer says only that no concern was raised
+    in both inspections."""
+    text = ("Kent Police PEEL 2023-25\n\nSOURCE: https://www.justiceinspectorates.gov.uk/hmicfrs/news/news-feed/kent/\n\n"
+            "Inspectors said the force has made several improvements in the control room. However, despite being "
+            "raised in its previous inspection, the force still isn't attending incidents as quickly as it should.\n")
+    (finding,) = read(tmp_path, text).inspection.findings
+    assert finding.text == "The force still isn't attending incidents as quickly as it should."
+    assert finding.continues == "still isn't"
+    real = read_shared("corpus-3/texts/lincolnshire-2023-25-pressrelease.txt").inspection.findings
+    assert any(f.continues and "attending incidents" in f.text for f in real)

@@ -64,21 +64,24 @@ AREAS_NEEDING = re.compile(
 # improve and supervision is not always effective" (its main clause, after "While ..., "), "call
 # handling remains a significant issue for the force", "concerns remain in how it is investigating crime",
 # "Officers are also not always wearing body-worn video when attending incidents" (the force's people not always
-# doing what they should; "Victims are not always willing to ..." is no shortfall of the force's)
+# doing what they should; "Victims are not always willing to ..." is no shortfall of the force's), "despite being
+# raised in its previous inspection, the force still isn't attending incidents as quickly as it should" (still not)
 FALLS_SHORT = re.compile(
     r"\b(?:(?:does\s+not|doesn['\u2019]t)\s+(?:yet\s+|always\s+)?have\s+(?:an?\s+)?(?:effective|adequate|sufficient|robust|"
     r"suitable|clear)|could\s+(?:be\s+)?improved?|(?:is|are)\s+not\s+always\s+(?:effective|good\s+enough|consistent|timely|"
     r"thorough|appropriate|adequate)|remains?\s+(?:an?\s+)?(?:significant\s+|serious\s+|major\s+|key\s+|real\s+)?"
     r"(?:issue|concern|problem|weakness)|concerns?\s+remains?\s+(?:in|about|over|around|with)\s+\w|"
     r"^(?:the\s+force['\u2019]s\s+)?(?:officers|staff|supervisors|call\s+handlers|investigators|the\s+force|the\s+constabulary)"
-    r"\s+(?:is|are)\s+(?:also\s+)?not\s+always\s+\w+ing)\b", re.IGNORECASE)
+    r"\s+(?:is|are)\s+(?:also\s+)?not\s+always\s+\w+ing|"
+    r"^(?:the\s+force|the\s+constabulary|it)\s+still\s+(?:isn['\u2019]t|is\s+not|doesn['\u2019]t|does\s+not|hasn['\u2019]t|"
+    r"has\s+not)\s+\w+)\b", re.IGNORECASE)
 # what the inspectorate says remains wrong, after a concession: "X has made progress in some areas, but
 # concerns remain in how it is investigating crime and protecting the vulnerable"; or calls ongoing:
 # "There are ongoing concerns about how the force investigates crime ..., the police inspectorate has said"
 REMAINS = re.compile(r"(?:^|,\s+but\s+|;\s+)(?P<text>(?:(?:some\s+|serious\s+)?concerns?\s+remains?|"
                      r"(?:there\s+(?:are|is|remain)\s+)?(?:ongoing|continuing|persistent|continued)\s+concerns?)"
                      r"\s+(?:in|about|over|around|with)\s+\w.*)$", re.IGNORECASE)
-CONCESSIVE = re.compile(r"^(?:while|whilst|although|though)\b[^,]{3,200},\s+", re.IGNORECASE)
+CONCESSIVE = re.compile(r"^(?:while|whilst|although|though|despite)\b[^,]{3,200},\s+", re.IGNORECASE)
 VAGUE_SUBJECT = re.compile(r"^(?:it|this|that|there|they)\s+could\b", re.IGNORECASE)
 # what is to improve: "improve the way it investigates crime", "improve its overall efficiency in ..."
 IMPROVE_WHAT = re.compile(r"\bimprove\s+(?P<what>(?:(?:how|the\s+way)\s+(?:it|the\s+force|the\s+constabulary)\s+|its\s+|"
