@@ -41,3 +41,17 @@ def test_the_force_still_not_doing_what_it_should_is_a_finding_that_carries_on(t
     assert finding.continues == "still isn't"
     real = read_shared("corpus-3/texts/lincolnshire-2023-25-pressrelease.txt").inspection.findings
     assert any(f.continues and "attending incidents" in f.text for f in real)
+
+
+def test_an_article_mentioning_the_police_and_crime_panel_is_no_panel_paper(tmp_path):
+    """Surrey 2023-25 news (a residents' association article and a party's news item) was called a
+    "police and crime panel or board paper" because a councillor "on Surrey's Police and Crime
+    Panel" is quoted; a panel's paper names the panel in its heading."""
+    from briefing.sources import kind_of_text
+
+    article = "PEEL report brands the force's response times inadequate\n\nA councillor who sits on Northshire's " \
+              "Police and Crime Panel has been highlighting the problems with the 101 service for 3 years."
+    paper = "Northshire Police and Crime Panel \u2013 5 February 2024\n\nHMICFRS PEEL inspection: the Commissioner's update"
+    assert kind_of_text("https://www.example.org/news/peel", article, False) != "panel-paper"
+    assert kind_of_text("https://www.example.org/docs/peel", paper, False) == "panel-paper"
+    assert read_shared("corpus-2/texts/surrey-2023-25-news.txt").inspection.source_kind != "panel-paper"
