@@ -129,3 +129,21 @@ def test_the_grid_key_says_when_the_source_graded_fewer_areas_than_the_rows_show
     key = glance_grid(compare(inspections["peel-2021-22"], replace(new, areas_graded=9), as_of=day), None,
                       load_frameworks()).key
     assert "may not have been graded" not in key
+
+
+def test_the_grid_key_says_so_of_the_older_source_too(inspections):
+    """Bedfordshire 2021/22 (review 9, item 11): "made graded judgments in eight of these nine", with
+    no area named: nine rows "not stated" in the older column, which the key defines as graded.
+    Planted: the bundled 2021/22 report saying nine areas were graded, two of its areas unnamed."""
+    from dataclasses import replace
+
+    from briefing.document.grid import glance_grid
+    from briefing.reference import load_frameworks
+
+    day = date(2026, 12, 7)
+    report = inspections["peel-2021-22"]
+    old = replace(report, areas_graded=9, judgements=tuple(j for j in report.judgements
+                                                          if j.area not in ("workforce", "preventing-crime")))
+    key = glance_grid(compare(old, inspections["peel-2023-25"], as_of=day), None, load_frameworks()).key
+    assert "The PEEL 2021/22 source says nine areas were graded, not the 11 shown graded or \u201cnot stated\u201d: two " \
+           "\u201cnot stated\u201d rows may not have been graded at all." in key

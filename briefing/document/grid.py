@@ -121,12 +121,18 @@ def glance_grid(c: Comparison, record: History | None, fw: Frameworks, last: int
 
 
 def _fewer(c: Comparison) -> str:
-    """Where the newer source says fewer areas were graded than the grid shows graded or
-    "not stated" (Staffordshire 2023-25: "across eight areas", nine rows), the key says some
-    "not stated" row may not have been graded at all (review 7, item 4)."""
-    shown = sum(1 for g in c.grade_changes if g.new_state.state != NOT_GRADED)
-    said = c.new.areas_graded
-    if not said or said >= shown or not any(g.new_state.state == NOT_STATED for g in c.grade_changes):
+    """Where a source says fewer areas were graded than the grid shows graded or "not stated"
+    in its column (Staffordshire 2023-25: "across eight areas", nine rows; Bedfordshire
+    2021/22: "eight of the nine"), the key says some "not stated" row may not have been
+    graded at all (reviews 7, item 4, and 9, item 11)."""
+    return "".join(_fewer_in(side, [getattr(g, f"{which}_state") for g in c.grade_changes])
+                   for which, side in (("old", c.old), ("new", c.new)))
+
+
+def _fewer_in(side, states) -> str:
+    shown = sum(1 for state in states if state.state != NOT_GRADED)
+    said = side.areas_graded
+    if not said or said >= shown or not any(state.state == NOT_STATED for state in states):
         return ""
-    return " " + _words()["fewer"].format(cycle=c.new.cycle_name, said=number(said), shown=number(shown),
+    return " " + _words()["fewer"].format(cycle=side.cycle_name, said=number(said), shown=number(shown),
                                           extra=number(shown - said), rows="row" if shown - said == 1 else "rows")
