@@ -55,3 +55,16 @@ def test_an_article_mentioning_the_police_and_crime_panel_is_no_panel_paper(tmp_
     assert kind_of_text("https://www.example.org/news/peel", article, False) != "panel-paper"
     assert kind_of_text("https://www.example.org/docs/peel", paper, False) == "panel-paper"
     assert read_shared("corpus-2/texts/surrey-2023-25-news.txt").inspection.source_kind != "panel-paper"
+
+
+def test_the_inspectors_words_quoted_twice_are_one_finding(tmp_path):
+    """Surrey 2023-25 news (two articles quoting one report) :8 "Roy Wilshire, H M Inspector of
+    Constabulary, stated in his report, "I have concerns about ..." and :28 the same words: one
+    finding, not Findings 1 and 3, so the s.55 skeleton asks for one action (review 9, item 10)."""
+    text = ("Kent Police PEEL 2023-25\n\nRoy Wilshire, H M Inspector of Constabulary, stated in his report, \u201cI have "
+            "concerns about the performance of Kent Police in keeping people safe.\u201d\n\nIn his summary report, the "
+            "Inspector said:\n\n\u201cI have concerns about the performance of Kent Police in keeping people safe.\u201d\n")
+    texts = [f.text for f in read(tmp_path, text).inspection.findings]
+    assert texts == ["I have concerns about the performance of Kent Police in keeping people safe."]
+    real = read_shared("corpus-2/texts/surrey-2023-25-news.txt").inspection.findings
+    assert len([f for f in real if "I have concerns about the performance of Surrey Police" in f.text]) == 1

@@ -101,7 +101,9 @@ QUOTED_SHOULD = re.compile(r"[\'\"\u2018\u201c](?P<q>(?:the (?:force|constabular
                            r"[^\'\"\u2019\u201d]{15,400})[\'\"\u2019\u201d]", re.IGNORECASE)
 REPORTING = re.compile(r"\b(?:inspectors?|inspectorate|hmicfrs|hmic)\s+(?:also\s+)?(?:said|found|noted|highlighted)\b")
 INSPECTORS = re.compile(r"\b(?:inspectors?|inspectorate|hmicfrs|hmic)\b")
-ATTRIBUTION = re.compile(r"^[^\"\u201c]{0,160}?\b(?:said|says|added|commented|wrote)\s*:?\s*[\"\u201c]", re.IGNORECASE)
+ATTRIBUTION = re.compile(r"^[^\"\u201c]{0,160}?\b(?:said|says|added|commented|wrote|stated)"
+                         r"(?:\s+in\s+(?:his|her|their|the)\s+report)?\s*[:,]?\s*[\"\u201c]", re.IGNORECASE)
+# ("Roy Wilshire, H M Inspector of Constabulary, stated in his report, "I have concerns ...")
 INSPECTOR_INTRO = re.compile(r"\b(?:hm|his\s+majesty's|her\s+majesty's)\s+(?:chief\s+)?inspector\b[^\"\u201c.]{0,80}?"
                              r"\b(?:said|says|added|commented|wrote)\s*:?\s*$", re.IGNORECASE)
 SAID = re.compile(r"[\"\u201c\u201d]|\b(?:said|says|added|told)\b", re.IGNORECASE)
