@@ -55,7 +55,7 @@ def _patterns(grades: str, lead: str) -> dict[str, re.Pattern]:
     many = rf"(?P<grades>{one}(?:\s+or\s+{one})*)"
     return {
         "in-n": re.compile(rf"{lead}{many}\s+(?:in|for|across)\s+(?:(?:all|just|only|the\s+other|the\s+remaining)\s+)?"
-                           rf"(?P<n>{NUMBER})(?=\s+(?:separate\s+|other\s+|of\s+the\s+\w+\s+)?(?:areas?|categories|questions)\b"
+                           rf"(?P<n>{NUMBER})(?=\s+(?:separate\s+|other\s+|of\s+the\s+\w+\s+)?(?:areas?|categor(?:y|ies)|questions?)\b"
                            rf"|\s*[.,;]|\s+and\b|\s*$)(?!\s+of\s+the\s+\w+\s+areas)", re.IGNORECASE),
         "before": re.compile(rf"{lead}{many}\s+in\s+(?P<n>{NUMBER})\s+of\s+(?:the|its)\s+\w+\s+"
                              rf"(?:areas|categories|questions)\b", re.IGNORECASE),
