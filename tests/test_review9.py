@@ -68,3 +68,23 @@ def test_the_inspectors_words_quoted_twice_are_one_finding(tmp_path):
     assert texts == ["I have concerns about the performance of Kent Police in keeping people safe."]
     real = read_shared("corpus-2/texts/surrey-2023-25-news.txt").inspection.findings
     assert len([f for f in real if "I have concerns about the performance of Surrey Police" in f.text]) == 1
+
+
+def test_a_letter_about_a_peel_cycle_is_answered_by_its_own_title_and_asks_for_no_grades(runner, tmp_path):
+    """Wiltshire's causes-of-concern letter of May 2024 (review 9, item 13): the draft was titled
+    "Response to the HMICFRS PEEL 2021/22 inspection of Wiltshire Police" and asked the office
+    to write "the grades given in" a letter that gives none."""
+    import json
+
+    import pytest
+    from conftest import invoke
+    from reading import SHARED
+
+    letter = SHARED / "thematic" / "texts" / "hmicfrs-wiltshire-peel-causes-of-concern-letter-may-2024.txt"
+    if not letter.exists():
+        pytest.skip(f"{letter} is absent: clone the project with ../shared beside it to run this test")
+    assert invoke(runner, "response", letter, "--formats", "json", "-o", tmp_path).exit_code == 0
+    model = json.loads(next(tmp_path.glob("*-response.json")).read_text(encoding="utf-8"))
+    assert model["metadata"]["title"] == "Response to the HMICFRS report: Wiltshire Police: PEEL causes of concern " \
+                                        "revisit letter"
+    assert "The inspectorate's grades" not in [s["title"] for s in model["sections"]]

@@ -54,7 +54,7 @@ def build_response(subject: Subject, options: PackOptions | None = None,
     fw = frameworks or load_frameworks()
     r, force = subject.report, subject.report.force
     office, chief = options.office_for(force), options.chief_for(force)
-    title = (f"Response to the HMICFRS {subject.name} inspection of {force}" if r.cycle else
+    title = (f"Response to the HMICFRS {subject.name} inspection of {force}" if _assessment(r) else
              f"Response to the HMICFRS report: {r.title}")
     sections = (_about(subject, options, office, chief), *_grades(subject, options, fw),
                 _comments(f"Comments of the {office}", f"the {office}",
@@ -114,11 +114,19 @@ def _when_due(e: ReportEntry, today) -> str:
     return " The response is due within the 56 days that begin with the day the report was published."
 
 
+def _assessment(report: Inspection) -> bool:
+    """A PEEL assessment, named by its cycle and graded; a letter about a cycle (a revisit or
+    monitoring letter) is named by its own title and gives no grades (review 9, item 13:
+    Wiltshire's causes-of-concern letter was titled as the PEEL 2021/22 inspection, with a
+    section asking for grades it never gave)."""
+    return bool(report.cycle) and report.report_type == "peel"
+
+
 def _grades(s: Subject, options: PackOptions, fw: Frameworks) -> list[Section]:
     """A PEEL report's grades as they stand on the draft's date, named as the cycle names
     its areas, with any grade HMICFRS corrected after publication said so; a report
     without grades has no such section."""
-    if not s.report.cycle:
+    if not _assessment(s.report):
         return []
     cycle = fw.cycles[s.report.cycle]
     graded = s.report.corrected(options.date).graded
