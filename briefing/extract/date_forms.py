@@ -75,9 +75,7 @@ def dateline(lines: list[str]) -> tuple[int, int | None, int | None] | None:
             if dated:
                 return dated
             continue
-        if len(text) > DATELINE_CHARS:
-            continue  # a dateline is short; the clock pattern is not tried on a long line
-        bare = CLOCK.sub("", text.strip()).strip(" ,|-")
+        bare = _bare(text)
         if not bare or len(bare) > 40:
             continue
         for form in DATE_FORMS:
@@ -92,14 +90,19 @@ def dateline(lines: list[str]) -> tuple[int, int | None, int | None] | None:
     return None
 
 
+def _bare(text: str) -> str:
+    """A short line with any time of day and separators taken off, "" for a long line: a
+    date line is short, and the clock pattern is never tried on a long line (a hostile
+    200,000 characters)."""
+    return "" if len(text) > DATELINE_CHARS else CLOCK.sub("", text.strip()).strip(" ,|-")
+
+
 def issue_month(lines: list[str]) -> tuple[int, int, None] | None:
     """The month a newsletter's issue bears on a line of its own near its top ("DECEMBER
     2023"): it was written by that month's end. Only for a page not the inspectorate's: on
     HMICFRS's own pages such a line heads an event ("Moved out of Engage / September 2023")."""
     for text in lines[:DATELINE_LINES]:
-        if len(text) > DATELINE_CHARS:
-            continue  # as for a dateline: short, and the clock pattern is never tried on a long line
-        issue = MONTH_LINE.fullmatch(CLOCK.sub("", text.strip()).strip(" ,|-"))
+        issue = MONTH_LINE.fullmatch(_bare(text))
         if issue:
             return int(issue.group("year")), month_number(issue.group("month")), None
     return None

@@ -95,30 +95,26 @@ def read_response(checker: Checker, data: dict) -> Response | None:
 
 def read_response_link(checker: Checker, data: dict) -> Quote | None:
     """ "response_link": the source's line linking the PCC's published response (no copy on file)."""
-    raw = data.get("response_link")
-    if raw is None:
-        return None
-    if isinstance(raw, str):
-        raw = {"text": raw}
-    if not isinstance(raw, dict) or set(map(str, raw)) - {"text", "line", "page", "how", "note"}:
-        checker.problem("'response_link' must be the source's words linking the published response, or a mapping of "
-                        "text and line", "response_link")
-        return None
-    text = checker.text(raw, "text", ("response_link",))
-    place, how = checker.place(raw, ("response_link",)), checker.how(raw, ("response_link",))
-    return Quote(text, place, how=how) if text else None
+    return _quote(checker, data, "response_link", "the source's words linking the published response, or a mapping "
+                  "of text and line")
 
 
 def read_headline(checker: Checker, data: dict) -> Quote | None:
-    raw = data.get("headline")
+    return _quote(checker, data, "headline", "the inspector's summary sentence, or a mapping of text, by and line",
+                  by=True)
+
+
+def _quote(checker: Checker, data: dict, key: str, shape: str, by: bool = False) -> Quote | None:
+    """A quoted line of the source: its words alone, or a mapping of text (and who said it,
+    where `by`) with its place and the rule that read it."""
+    raw = data.get(key)
     if raw is None:
         return None
     if isinstance(raw, str):
         raw = {"text": raw}
-    if not isinstance(raw, dict) or set(map(str, raw)) - {"text", "by", "line", "page", "how", "note"}:
-        checker.problem("'headline' must be the inspector's summary sentence, or a mapping of text, by and line",
-                        "headline")
+    if not isinstance(raw, dict) or set(map(str, raw)) - {"text", "line", "page", "how", "note", *(("by",) if by else ())}:
+        checker.problem(f"'{key}' must be {shape}", key)
         return None
-    text = checker.text(raw, "text", ("headline",))
-    return Quote(text, checker.place(raw, ("headline",)), checker.text(raw, "by", ("headline",), False),
-                 checker.how(raw, ("headline",))) if text else None
+    text = checker.text(raw, "text", (key,))
+    return Quote(text, checker.place(raw, (key,)), checker.text(raw, "by", (key,), False) if by else "",
+                 checker.how(raw, (key,))) if text else None
