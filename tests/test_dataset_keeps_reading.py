@@ -10,13 +10,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from reading import SHARED
 
 from briefing.compare import compare
 from briefing.document import PackOptions, build_briefing
 from briefing.extract import extract
 from briefing.ingest.dataset import dump_dataset, load_dataset
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 DAY = date(2026, 12, 7)
 PAIRS = [  # texts of ../shared: continuing words, an improvement, praise set aside, a chief constable's quoted grade
     ("corpus-2/texts/staffordshire-2021-22-pressrelease.txt", "corpus-2/texts/staffordshire-2023-25-pressrelease.txt"),

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from reading import SHARED
 
 from briefing.extract.context import Context
 from briefing.extract.reader import SourceLine, read_report
 from briefing.reference import reference
 
 RULES = Path(__file__).parent / "fixtures" / "rules"
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
 
 def _context(text: str) -> Context:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from reading import SHARED
 
 from briefing.extract.context import Context
 from briefing.extract.headline import HEADLINE_RULES, read_headline
@@ -16,7 +17,6 @@ from briefing.extract.reader import SourceLine
 from briefing.reference import load_frameworks
 
 FIXTURES = yaml.safe_load((Path(__file__).parent / "fixtures" / "rules" / "headline.yaml").read_text(encoding="utf-8"))
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
 
 def _context(text: str) -> Context:

@@ -5,14 +5,11 @@ does, and the review page shows it beside its line."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from reading import read
+from reading import SHARED, read
 
 from briefing.ingest.dataset import dump_dataset, load_dataset, to_dataset
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 TEXT = ("Kent Police PEEL 2023-25\n\nHMICFRS found that the force had improved its response to the public. It "
         "answers calls quickly.\n")
 

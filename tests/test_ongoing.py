@@ -13,10 +13,8 @@ where it is absent.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from reading import read
+from reading import SHARED, read
 
 from briefing.compare import compare
 from briefing.document import PackOptions
@@ -25,8 +23,6 @@ from briefing.document.earlier import findings_line, persisting_line
 from briefing.extract.areas import resolver
 from briefing.extract.findings.listed_areas import listed_areas
 from briefing.reference import load_frameworks
-
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
 OLD = ("PEEL 2021/22 - An inspection of Northshire Police\n\nPublished on: 10 June 2022\n\n"
        "HMICFRS graded Northshire Police's performance across nine areas of policing and found the force was "

@@ -10,15 +10,11 @@ where it is absent."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from reading import read
+from reading import SHARED, read
 
 from briefing.compare import compare
 from briefing.document.summary import praised_lines
-
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
 OLD = ("SOURCE: https://www.justiceinspectorates.gov.uk/hmicfrs/news/news-feed/northshire-needs-to-improve/\n"
        "Northshire Police needs to improve in some areas\n\nPEEL 2021/22 - An inspection of Northshire Police\n\n"

@@ -25,11 +25,9 @@ from pathlib import Path
 
 import pytest
 from conftest import invoke
-from reading import read
+from reading import SHARED, read
 
 from briefing.extract import extract
-
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
 STATE_OF_POLICING = (
     "SOURCE: https://news.example.org/?p=1234\n"

@@ -6,12 +6,11 @@ its date rather than implying none was published (extract/responses.py, response
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from conftest import invoke
+from reading import SHARED
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 PAGE = ("SOURCE: https://www.kent-pcc.gov.uk/inspections/\n"
         "HMICFRS inspections\n\n"
         "2017\n\n"

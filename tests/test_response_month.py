@@ -6,12 +6,10 @@ February 2022", the report's day being 2 February 2022; the register said the re
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from conftest import invoke
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+from reading import SHARED
 
 
 def test_a_response_naming_its_reports_month_is_attached_to_it(runner):

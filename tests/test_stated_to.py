@@ -5,14 +5,11 @@ recommendations", and the PCC's office did not learn it was itself an addressee)
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from reading import read
+from reading import SHARED, read
 
 from briefing.ingest.dataset import load_dataset, to_dataset
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 LEAD = "Report on an unannounced inspection visit to police custody suites in Northshire\n\n"
 
 

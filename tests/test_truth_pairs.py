@@ -27,8 +27,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from reading import SHARED
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 TOOL = SHARED / "tools" / "check-pairs"
 PAIRS = [
     ("thames-valley-2021-22-press-release.txt", "thames-valley-2023-25-press-release.txt"),
