@@ -54,16 +54,14 @@ def main() -> None:
         _leave(exit_code())
 
 
-# A report given as a text, page, PDF or Word file is read: its command compiles the reading rules' patterns too
-READ_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".pdf", ".docx")
-
-
 def _patterns_of(command: str) -> str:
     """Whose kept patterns a run loads and keeps: a command that reads reports ("pack
     report.pdf new.html") keeps them apart from one given datasets only, so the pack of
     datasets (the bundled pack, the web page's packs) does not load the reading rules'
     thousand patterns it never uses (2 MB, about 25 ms), and one that reads finds them made."""
-    reads = command != "extract" and any(a.lower().endswith(READ_SUFFIXES) for a in sys.argv[2:])
+    from briefing.file_kinds import is_report
+
+    reads = command != "extract" and any(is_report(a) for a in sys.argv[2:] if not a.startswith("-"))
     return f"{command}-reading" if reads else command
 
 

@@ -6,17 +6,16 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from briefing.errors import InputError
+from briefing.file_kinds import is_dataset
 from briefing.model import Inspection
 from briefing.reference import Reference
-
-DATASET_SUFFIXES = {".yaml", ".yml", ".json"}
 
 
 def load_inspection(path: str | Path, reference: Reference | None = None) -> Inspection:
     """Read a dataset, or extract an inspection from a report (PDF, text, Markdown, HTML),
     with `reference`'s data (the process's own by default)."""
     path = Path(path)
-    if path.suffix.lower() in DATASET_SUFFIXES:
+    if is_dataset(path):
         from briefing.ingest.dataset import load_dataset
 
         return load_dataset(path, reference)
@@ -34,7 +33,7 @@ def load_inspections(paths: Sequence[str | Path], reference: Reference | None = 
 
     loaded: list[list[Inspection]] = []
     for path in map(Path, paths):
-        if path.suffix.lower() in DATASET_SUFFIXES:  # several: extract's datasets of a page about several forces
+        if is_dataset(path):  # several: extract's datasets of a page about several forces
             loaded.append(load_datasets(path, reference))
         else:
             loaded.append(extract_inspections(path, reference))

@@ -19,12 +19,12 @@ from functools import cache
 from pathlib import Path
 
 from briefing.errors import BriefingError
+from briefing.file_kinds import is_dataset
 
 SERVING = ".briefing-serve.lock"
 SERVING_INFO = ".briefing-serve.json"
 WRITING = ".briefing-write.lock"
 PRIVATE = (".drafts", "packs", "trackers")  # what the server keeps: not datasets
-DATASET_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 def current() -> OfficeFolder:
@@ -100,7 +100,7 @@ class OfficeFolder:
         for top, folders, files in os.walk(self.root):
             here = Path(top)
             folders[:] = [f for f in folders if not f.startswith(".") and not (here == self.root and f in PRIVATE)]
-            found += [here / f for f in files if not f.startswith(".") and Path(f).suffix.lower() in DATASET_SUFFIXES
+            found += [here / f for f in files if not f.startswith(".") and is_dataset(f)
                       and (here / f).is_file()]
         return sorted(found)
 
