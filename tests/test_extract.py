@@ -669,6 +669,24 @@ def test_a_site_banner_about_another_programme_is_never_the_reports_title(tmp_pa
     assert title == "PEEL: Police effectiveness, efficiency and legitimacy 2018/19 - Northshire Police"
 
 
+def test_hmicfrs_graded_judgments_in_n_of_these_m_is_the_number_graded(tmp_path):
+    """HMICFRS's own "made graded judgments in eight of these nine" was not read, so a 2021/22
+    page saying eight of nine (only the revised question set grades fewer than ten) was put
+    on the original set and its grid did not say one row may not have been graded (review 9,
+    item 11). A report that "sets out ... graded judgments in five of the seven areas", the
+    rest in linked reports, does not say how many were graded."""
+    page = tmp_path / "page.txt"
+    page.write_text("The 2021/22 PEEL report for Northshire Police.\n\nThe inspection assessed how good Northshire "
+                    "Police is in nine areas of policing and made graded judgments in eight of these nine as follows. "
+                    "HMICFRS do not make a graded judgment in this overall area.\n\nPublished on: 13 April 2022\n",
+                    encoding="utf-8")
+    inspection = extract(page, force="Northshire Police").inspection
+    assert (inspection.areas_graded, inspection.cycle) == (8, "peel-2021-22-revised")
+    page.write_text("PEEL 2021/22: Northshire Police\n\nThis further report sets out the findings and graded "
+                    "judgments in five of the seven areas that we inspected.\n", encoding="utf-8")
+    assert extract(page, force="Northshire Police").inspection.areas_graded is None
+
+
 def test_the_number_of_areas_a_source_says_were_graded_is_kept_and_said(tmp_path):
     """HMICFRS's releases say how many areas were graded ("across eight areas of policing"),
     while the framework has nine: the pack said only "states no grade for nine areas"."""

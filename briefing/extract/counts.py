@@ -214,7 +214,9 @@ def in_order(result) -> list[GradeCount]:
 AREAS_GRADED = re.compile(rf"\bgraded\s+(?:[^.]{{0,80}}?\bperformance\s+across\s+(?P<n>{SMALL})\s+(?:separate\s+|specific\s+)?"
                           rf"areas\b|(?P<m>{SMALL})\s+(?:of\s+them\s+)?to\s+assess\b)"
                           rf"|\b(?:were|was|been)\s+(?:graded|assessed)\s+in\s+(?P<k>{SMALL})\s+(?:distinct\s+|separate\s+|"
-                          rf"specific\s+|different\s+)?(?:areas|fields)\b", re.IGNORECASE)
+                          rf"specific\s+|different\s+)?(?:areas|fields)\b"
+                          rf"|\b(?:make|makes|made)\s+graded\s+judge?ments\s+in\s+(?P<j>{SMALL})\s+of\s+(?:these|the)\s+"
+                          rf"{SMALL}\b", re.IGNORECASE)
 
 
 REST = re.compile(
@@ -259,12 +261,14 @@ def areas_graded(ctx) -> int | None:
     """How many areas the text says were graded: HMICFRS's "graded Northshire Police's
     performance across eight areas of policing", "looked at nine areas and graded eight to
     assess ...", a force's "We were assessed in eight distinct fields"; the first such
-    statement, never one about an earlier inspection."""
+    statement, never one about an earlier inspection. HMICFRS's own "we make graded judgments
+    in nine of these ten" counts; a report that "sets out the findings and graded judgments
+    in five of the seven areas" (the rest in linked reports) does not say how many were graded."""
     for para in ctx.paras:
         folded = ctx.folded(para)
         if "graded" not in folded and "assessed in" not in folded:
             continue
         for match in AREAS_GRADED.finditer(para.text):
             if not _earlier(ctx, para, match.start()):
-                return _number(match.group("n") or match.group("m") or match.group("k"))
+                return _number(match.group("n") or match.group("m") or match.group("k") or match.group("j"))
     return None
