@@ -147,3 +147,23 @@ def test_the_grid_key_says_so_of_the_older_source_too(inspections):
     key = glance_grid(compare(old, inspections["peel-2023-25"], as_of=day), None, load_frameworks()).key
     assert "The PEEL 2021/22 source says nine areas were graded, not the 11 shown graded or \u201cnot stated\u201d: two " \
            "\u201cnot stated\u201d rows may not have been graded at all." in key
+
+
+def test_an_older_source_that_gave_no_grade_is_said_on_page_one(inspections):
+    """Merseyside's 2021/22 report opening (review 8, item 9) says eleven areas were graded,
+    but its table of grades is missing: page 1 said only "no movement of a grade can be
+    shown", as if nothing were to be had. It now says no grade was read from the older source
+    and where the grades are, as it does for the newer one. Planted: the bundled 2021/22
+    inspection stripped of its grades."""
+    from dataclasses import replace
+
+    old = replace(inspections["peel-2021-22"], judgements=(), grade_counts=())
+    c = compare(old, inspections["peel-2023-25"], as_of=date(2026, 12, 7))
+    briefing = build_briefing(c, None, PackOptions(audience="pcc", date=date(2026, 12, 7)))
+    glance = next(s for s in briefing.sections if s.title == "At a glance")
+    points = [p.text for b in glance.blocks if getattr(b, "kind", "") == "points" for p in b.items]
+    line = next(p for p in points if p.startswith("No area is graded in both sources"))
+    assert "No grade and no count of grades was read from the PEEL 2021/22 source: take them from " in line
+    full = compare(inspections["peel-2021-22"], inspections["peel-2023-25"], as_of=date(2026, 12, 7))
+    text = build_briefing(full, None, PackOptions(audience="pcc", date=date(2026, 12, 7))).text()
+    assert "was read from the PEEL 2021/22 source" not in text

@@ -80,8 +80,8 @@ def movement_lines(c: Comparison) -> list[str]:
         lines.append(f"No area is graded by name in both sources. {bounded}")
     else:
         proven = c.falls_at_least or c.rises_at_least
-        lines.append("No area is graded by name in both sources, so no one area's movement can be shown." if proven
-                     else "No area is graded in both sources, so no movement of a grade can be shown.")
+        lines.append(("No area is graded by name in both sources, so no one area's movement can be shown." if proven
+                      else "No area is graded in both sources, so no movement of a grade can be shown.") + _old_unread(c))
     if compared and bounded:
         lines.append(bounded)
     if side_by_side(c):
@@ -95,6 +95,18 @@ def movement_lines(c: Comparison) -> list[str]:
                      f"not graded in {c.new.cycle_name}.")
     lines += _unknown(c)
     return lines
+
+
+def _old_unread(c: Comparison) -> str:
+    """ " No grade ... was read from the PEEL 2021/22 source ...": said beside "no movement can be
+    shown" where the older source of a graded cycle gave the reader nothing (a report opening
+    whose table of grades is missing), so page 1 says why and where the grades are, as it does
+    for the newer source; "" where it gave a grade or a count."""
+    if any(j.grade != "ungraded" for j in c.old.judgements) or c.old_counts or \
+            not any(g.old_state.state == NOT_STATED for g in c.grade_changes):
+        return ""
+    where = c.old.report or f"the full HMICFRS report of the {c.old.cycle_name} inspection"
+    return f" No grade and no count of grades was read from the {c.old.cycle_name} source: take them from {where}."
 
 
 def _unknown(c: Comparison) -> list[str]:
