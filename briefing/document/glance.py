@@ -30,8 +30,12 @@ MESSAGES = 4  # a page holds three or four; the rest are in the body
 
 
 def _cited(*summaries: InspectionSummary, labels: tuple[str, ...] = ()) -> str:
-    names = " and ".join(source_name(s) for s in summaries)
-    return _messages()["sources"].format(names=", ".join(labels) + (" of " if labels else "") + names)
+    """ "Source: AFI 1 of PEEL 2021/22 (full report) and Finding 3 of PEEL 2023-25 (news
+    article)": each label with its own source (`labels` in the order of `summaries`), never
+    both findings filed under the first inspection."""
+    names = " and ".join(f"{label} of {source_name(s)}" if label else source_name(s)
+                         for s, label in zip(summaries, labels or ("",) * len(summaries)))
+    return _messages()["sources"].format(names=names)
 
 
 def _corrected(s: InspectionSummary, areas: set[str]) -> str:
@@ -105,7 +109,7 @@ def _findings(c: Comparison) -> list[Point]:
             count=sentence(f"{summary.number(len(c.persisting))} concern{'s' if len(c.persisting) > 1 else ''}"),
             old=c.old.cycle_name, new=c.new.cycle_name, persist="persists" if len(c.persisting) == 1 else "persist",
             which=which, since=since_text(longest.first_raised, longest.times_raised, longest.not_on_file))
-        out.append(Point(text, _cited(c.old, c.new, labels=(f"{longest.old.label} and {longest.new.label}",))))
+        out.append(Point(text, _cited(c.old, c.new, labels=(longest.old.label, longest.new.label))))
     if c.resolved or c.new_findings:
         out.append(Point(sentence(earlier.findings_line(c)), _cited(c.old, c.new)))
     return out
