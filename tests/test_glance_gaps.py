@@ -167,3 +167,28 @@ def test_an_older_source_that_gave_no_grade_is_said_on_page_one(inspections):
     full = compare(inspections["peel-2021-22"], inspections["peel-2023-25"], as_of=date(2026, 12, 7))
     text = build_briefing(full, None, PackOptions(audience="pcc", date=date(2026, 12, 7))).text()
     assert "was read from the PEEL 2021/22 source" not in text
+
+
+def test_a_grade_given_under_another_name_in_part_is_said_in_the_movement_table_and_chart(inspections):
+    """Cleveland (review 10, item 8): page 1's grid said the 2021/22 "use of resources" grade
+    stands in the leadership row only in part, but the movement table and the chart showed
+    "Leadership and force management: inadequate" with no word of it, where the newer source
+    states no grade for the area. Planted: the bundled pair with the 2023-25 leadership grade
+    taken out."""
+    from dataclasses import replace
+
+    from briefing.document.grades import chart, grade_rows
+    from briefing.reference import load_frameworks
+
+    new = inspections["peel-2023-25"]
+    new = replace(new, judgements=tuple(j for j in new.judgements if j.area != "force-management"))
+    c = compare(inspections["peel-2021-22"], new, as_of=date(2026, 12, 7))
+    fw = load_frameworks()
+    row = next(r for r in grade_rows(c, fw) if r[0] == "Leadership and force management")
+    assert row[4].endswith("PEEL 2021/22: requires improvement as strategic planning, organisational management and "
+                           "value for money, a partial match.")
+    bar = next(b for b in chart(c, fw).bars if b.label.startswith("Leadership and force management"))
+    assert bar.label == "Leadership and force management (PEEL 2021/22: a partial match)"
+    both = compare(inspections["peel-2021-22"], inspections["peel-2023-25"], as_of=date(2026, 12, 7))
+    row = next(r for r in grade_rows(both, fw) if r[0] == "Leadership and force management")
+    assert row[4].count("partial match") <= 1 and "PEEL 2021/22: " not in row[4]  # said once, as the pair's own

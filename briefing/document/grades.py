@@ -7,6 +7,7 @@ from __future__ import annotations
 from briefing.compare import Comparison
 from briefing.compare.counted import CountedGrades
 from briefing.compare.states import NOT_KNOWN, NOT_STATED, AreaState
+from briefing.document.grid import as_graded
 from briefing.document.model import Chart, Column, GradeBar, Paragraph, Section, Table
 from briefing.document.wording import join_words, movement_text, number, side_text
 from briefing.frameworks import Frameworks
@@ -44,12 +45,31 @@ def _count_rows(c: Comparison) -> list[tuple[str, str, str, str, str]]:
     return rows
 
 
-def grade_rows(c: Comparison) -> list[tuple[str, str, str, str, str]]:
+def _graded_as(c: Comparison, fw: Frameworks, g) -> list[tuple[str, str, str]]:
+    """(cycle name, grade, "as good use of resources, a partial match") for each side whose
+    grade the cycle gave an area the row names otherwise and matches only in part, as the
+    grid on page 1 says it: Cleveland's 2021/22 "use of resources: inadequate" was shown here
+    as leadership inadequate, with no word of it (review 10, item 8)."""
+    cycles = [c.old.cycle, c.new.cycle]
+    return [(side.cycle_name, state.grade, note) for side, state in ((c.old, g.old_state), (c.new, g.new_state))
+            if state.graded and (note := as_graded(fw, cycles, side.cycle, g.area, g.area_name))]
+
+
+def _chart_words() -> str:
+    from briefing.reference import reference
+
+    return reference().wording["paper"]["grid"]["as_graded_chart"]
+
+
+def grade_rows(c: Comparison, fw: Frameworks) -> list[tuple[str, str, str, str, str]]:
     """Area, earlier side, later side, movement, note: one row an area, then the counts."""
-    rows = [(g.area_name, side_text(g.old_state, c.old.cycle_name), side_text(g.new_state, c.new.cycle_name),
-             movement_text(g, c.new.cycle_name),
-             " ".join(x for x in (("Partial match. " if g.partial else "") + g.note, g.correction) if x))
-            for g in c.grade_changes]
+    rows = []
+    for g in c.grade_changes:
+        graded_as = " ".join(f"{name}: {grade} {note}." for name, grade, note in _graded_as(c, fw, g))
+        rows.append((g.area_name, side_text(g.old_state, c.old.cycle_name), side_text(g.new_state, c.new.cycle_name),
+                     movement_text(g, c.new.cycle_name),
+                     " ".join(x for x in (("Partial match. " if g.partial else "") + g.note, g.correction,
+                                          "" if g.partial else graded_as) if x)))
     return rows + _count_rows(c)
 
 
@@ -58,7 +78,7 @@ def grades_section(c: Comparison, fw: Frameworks) -> Section:
     blocks.append(Table("Grades", f"Grade movements, {c.old.cycle_name} to {c.new.cycle_name}",
                         (Column("Area", 3), Column(f"Was ({c.old.cycle_name})", 2, "grade"),
                          Column(f"Now ({c.new.cycle_name})", 2, "grade"), Column("Movement", 2),
-                         Column("Note", 3)), tuple(grade_rows(c))))
+                         Column("Note", 3)), tuple(grade_rows(c, fw))))
     gaps = _gaps_note(c)
     if gaps:
         blocks.append(Paragraph(gaps, "note"))
@@ -90,7 +110,9 @@ def chart(c: Comparison, fw: Frameworks) -> Chart:
         if g.old_state.graded or g.new_state.graded:
             (og, orank, owords), (ng, nrank, nwords) = (_bar_side(g.old_state, c.old.cycle_name, fw),
                                                         _bar_side(g.new_state, c.new.cycle_name, fw))
-            bars.append(GradeBar(g.area_name, og, ng, orank, nrank, owords, nwords))
+            label = g.area_name + "".join(f" ({_chart_words().format(cycle=name)})"
+                                          for name, _, _ in ([] if g.partial else _graded_as(c, fw, g)[:1]))
+            bars.append(GradeBar(label, og, ng, orank, nrank, owords, nwords))
     for count in (k for k in c.new_counts if k.unnamed and len(k.grades) == 1):
         grade = count.grades[0]
         bars.append(GradeBar(f"{count.unnamed} area{'s' if count.unnamed != 1 else ''} the source does not name", "",

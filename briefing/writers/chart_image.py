@@ -35,8 +35,9 @@ def render_png(chart: Chart) -> bytes:
     plot_w = WIDTH - LABEL_W - PAD * 2 - 190
     for i, bar in enumerate(chart.bars):
         y = top + i * ROW
-        for j, line in enumerate(textwrap.wrap(bar.label, 30)[:2]):
-            draw.text((PAD * s, (y + 6 + j * 19) * s), line, fill="#0B0C0C", font=small)
+        label = textwrap.wrap(bar.label, 30)[:3]  # a third line set higher, clear of the next bar's label
+        for j, line in enumerate(label):
+            draw.text((PAD * s, (y + 6 - 4 * (len(label) > 2) + j * 19) * s), line, fill="#0B0C0C", font=small)
         for k, (rank, grade, colour, words) in enumerate(((bar.old_rank, bar.old_grade, f"#{OLD_FILL}", bar.old_words),
                                                           (bar.new_rank, bar.new_grade, None, bar.new_words))):
             by = y + 4 + k * 26

@@ -27,8 +27,9 @@ def chart_drawing(chart: Chart, width: float, font: str) -> Drawing:
     plot_w = width - LABEL_W - 90
     for i, bar in enumerate(chart.bars):
         y = height - 20 - (i + 1) * ROW
-        for j, line in enumerate(textwrap.wrap(bar.label, 32)[:2]):
-            drawing.add(String(0, y + 16 - j * 9, line, fontName=font, fontSize=7.5))
+        label = textwrap.wrap(bar.label, 32)[:3]  # a third line ("as good use of resources, in part") set higher
+        for j, line in enumerate(label):
+            drawing.add(String(0, y + 16 + 4 * (len(label) > 2) - j * 9, line, fontName=font, fontSize=7.5))
         for k, (rank, grade, fill, words) in enumerate(((bar.old_rank, bar.old_grade, OLD_FILL, bar.old_words),
                                                         (bar.new_rank, bar.new_grade, None, bar.new_words))):
             by = y + 13 - k * (BAR_H + 2)
