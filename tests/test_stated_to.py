@@ -5,6 +5,8 @@ recommendations", and the PCC's office did not learn it was itself an addressee)
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from reading import SHARED, read
 
@@ -44,3 +46,35 @@ def test_the_response_draft_says_the_pcc_is_an_addressee(runner, tmp_path):
     assert invoke(runner, "response", report, "--formats", "json", "-o", tmp_path).exit_code == 0
     text = next(tmp_path.glob("*-response.json")).read_text(encoding="utf-8")
     assert "The report makes 2 recommendations, to the force and the police and crime commissioner." in text
+
+
+@pytest.mark.parametrize(("sentence", "counts"), [
+    ("As a result of the spotlight report, HMICFRS made 11 recommendations, 3 of which were for local forces.",
+     [(11, ""), (3, "local forces")]),
+    ("We made 9 recommendations, two of them to chief constables.", [(9, ""), (2, "chief constables")]),
+    ("We made 9 recommendations, two of which were for the Home Office.", [(9, "")]),  # not for forces
+    ("We made 4 recommendations, 6 of which were for forces.", [(4, "")]),  # a part is fewer than the whole
+])
+def test_the_part_of_a_count_said_to_be_for_forces_is_kept_beside_the_total(tmp_path, sentence, counts):
+    """Review 10, item 3: the spotlight report's "11 recommendations, 3 of which were for local
+    forces" was kept as 11 only, so the pack said "1 recommendation for the force" (the one the
+    source lists) where three fall to every force."""
+    found = read(tmp_path, LEAD + sentence + "\n").inspection.counts
+    assert [(c.count, c.to) for c in found if c.kind == "recommendation"] == counts
+
+
+def test_the_register_says_how_many_recommendations_are_for_forces(tmp_path):
+    """The bundled spotlight report: one recommendation listed, three stated for forces."""
+    from datetime import date
+
+    from briefing.compare.register import _entry
+    from briefing.document.reports import recommendations_cell
+    from briefing.ingest.dataset import load_dataset
+
+    report = load_dataset(Path(__file__).resolve().parent.parent / "data" / "northamptonshire" / "reports" /
+                          "2023-07-peel-spotlight-getting-a-grip.yaml")
+    entry = _entry(report, "Northamptonshire Police", date(2026, 12, 7), None, False, ())
+    assert (entry.stated, entry.stated_for_forces, len(entry.for_force)) == (11, 3, 1)
+    assert recommendations_cell(entry).startswith(
+        "1 recommendation for the force (the report makes 11, 3 of them for forces and so for this force; the source "
+        "lists 1: take the other two from the report)")

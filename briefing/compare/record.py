@@ -256,7 +256,8 @@ def _findings(n: Named, force: str, forces) -> list[str]:
         if deadline_check(finding, i.published) is DeadlineCheck.BEFORE:
             warnings.append(f"{n.file}, {label}: its deadline ({finding.due}) is before the report was published "
                             f"({i.published}): no due date is taken from it")
-    for count in i.counts:
+    totals = {c.kind: c for c in sorted(i.counts, key=lambda c: c.count)}  # "11, 3 of which were for forces": the 11
+    for count in totals.values():
         listed = len(i.findings_of(count.kind))
         if listed > count.count or (i.findings_complete and listed < count.count):
             warnings.append(f"{n.file}: lists {listed} of kind {count.kind}, but says the report makes {count.count}"

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from briefing.compare.addressed import falls_to
+from briefing.compare.addressed import FORCE_WORDS, falls_to
 from briefing.compare.closings import with_later_closings
 from briefing.compare.matching import best_matches
 from briefing.compare.record import Record, responded_by
@@ -35,7 +35,7 @@ from briefing.compare.standing import (  # noqa: F401 (the s.55 period and stand
 from briefing.model import NOT_S55_TYPES, REPORT_TYPE_NAMES, S55_KINDS, Finding, Inspection, stable_id
 from briefing.places import PublicationDate
 from briefing.reference import reference
-from briefing.statements import Closure
+from briefing.statements import Closure, StatedCount
 
 TRACKED_KINDS = S55_KINDS | {"area-for-improvement"}  # each gets a tracker row
 
@@ -63,6 +63,7 @@ class ReportEntry:
     cite: str = ""  # the source as a reader finds it (model.Inspection.cite): never a file on this machine
     closures: tuple[Closure, ...] = ()  # the causes of concern the source says HMICFRS closed, as it says so
     stated_to: str = ""  # whom the source says those recommendations are made to, where it says
+    stated_for_forces: int | None = None  # of `stated`, those the source says are for forces ("3 of which were for local forces")
 
     @property
     def closed(self) -> tuple[Finding, ...]:
@@ -96,6 +97,7 @@ class ReportEntry:
                                     "page": self.standing.linked.place.page} if self.standing.linked else None,
                 "recommendations_for_force": len(self.for_force), "for_pcc": len(self.for_pcc),
                 "for_information": len(self.for_information), "recommendations_stated": self.stated,
+                "recommendations_stated_for_forces": self.stated_for_forces,
                 "source": self.source, "findings_complete": self.complete,
                 "closed_for_force": [{"text": f.text, "closed_by": f.closed.by or "this source", "line": f.closed.place.line,
                                       "page": f.closed.place.page, "closing": f.closed.text} for f in self.closed],
@@ -175,7 +177,7 @@ def _entry(report: Inspection, force: str, as_of: date, responded: date | None, 
     due = None if letter else s55_due(report.published, force)
     formal = [f for f in report.findings if f.kind in TRACKED_KINDS]
     whom = {f: falls_to(f, force, forces) for f in formal}
-    counted = next((c for c in report.counts if c.kind == "recommendation"), None)
+    counted, for_forces = stated_recommendations(report)
     stated = counted.count if counted else None
     kind = _report_type(report)
     return ReportEntry(report.key(), report.title, kind, REPORT_TYPE_NAMES.get(kind, ""),
@@ -187,6 +189,18 @@ def _entry(report: Inspection, force: str, as_of: date, responded: date | None, 
                        tuple(f for f in formal if whom[f] in ("national", "other")), stated, report.source,
                        report.findings_complete, bool(report.cycle) and report.is_peel, report=report.report,
                        cycle=report.cycle, cite=report.cite(), closures=report.closures,
-                       stated_to=counted.to if counted else "")
+                       stated_to=counted.to if counted else "",
+                       stated_for_forces=for_forces.count if for_forces else None)
+
+
+def stated_recommendations(report: Inspection) -> tuple[StatedCount | None, StatedCount | None]:
+    """The recommendations the source says the report makes, and of them those it says are for
+    forces, so for this force too: "HMICFRS made 11 recommendations, 3 of which were for local
+    forces" is 11 and 3. A chief officer who sees only the one the source lists takes it for
+    the whole load (review 10, item 3)."""
+    counted = [c for c in report.counts if c.kind == "recommendation"]
+    total = max(counted, key=lambda c: c.count, default=None)
+    part = next((c for c in counted if total and c.count < total.count and FORCE_WORDS.search(c.to)), None)
+    return total, part
 
 

@@ -15,7 +15,7 @@ from datetime import date
 from briefing.compare.addressed import DeadlineCheck, deadline_check, due_date
 from briefing.compare.register import OPEN, ReportEntry
 from briefing.document.model import BulletList, Column, Paragraph, Section, Sheet, Table
-from briefing.document.wording import join_words, long_date, plural
+from briefing.document.wording import join_words, long_date, number, plural
 from briefing.frameworks import Frameworks
 from briefing.model import KIND_LABELS, NOT_S55_TYPES, kind_count
 from briefing.places import PublicationDate
@@ -82,6 +82,10 @@ def recommendations_cell(e: ReportEntry) -> str:
     recommendations = sum(1 for f in listed if f.kind == "recommendation")
     if e.complete:
         scope = "the source lists every finding"
+    elif e.stated_for_forces is not None:  # "11 recommendations, 3 of which were for local forces"
+        rest = e.stated_for_forces - sum(1 for f in e.for_force if f.kind == "recommendation")
+        scope = (f"the report makes {e.stated}, {e.stated_for_forces} of them for forces and so for this force; the "
+                 f"source lists {recommendations}" + (f": take the other {number(rest)} from the report" if rest > 0 else ""))
     elif e.stated is not None:
         scope = f"the source lists {recommendations} of the {e.stated} recommendations the report makes"
     else:
@@ -232,7 +236,9 @@ def _older_words(older: list[ReportEntry], since: Since) -> str:
 def reports_sheet(entries: tuple[ReportEntry, ...]) -> Sheet:
     rows = tuple((e.title, e.type_name, _published(e), e.s55_due or "", e.responded or "", e.status,
                   len(e.for_force), len(e.for_pcc), len(e.for_information),
-                  e.stated if e.stated is not None else "", "yes" if e.complete else "no", e.cite, e.key)
+                  e.stated if e.stated is not None else "",
+                  e.stated_for_forces if e.stated_for_forces is not None else "", "yes" if e.complete else "no", e.cite,
+                  e.key)
                  for e in entries)
     note = ("Every HMICFRS report on file that relates to the force, newest first, with where its s.55 response "
             "stands on the paper's date. A response counts as published only where a copy is on file.")
@@ -241,6 +247,7 @@ def reports_sheet(entries: tuple[ReportEntry, ...]) -> Sheet:
         Column("Response published", 1.4, "date"), Column("Where the response stands", 3.5),
         Column("For the force", 1, "number"), Column("For the PCC", 1, "number"),
         Column("For national bodies", 1.1, "number"), Column("Recommendations stated", 1.2, "number"),
+        Column("Stated for forces", 1.1, "number"),
         Column("Source lists every finding", 1.2), Column("Source", 3), Column("Key", 2)), rows), note)
 
 

@@ -23,6 +23,11 @@ ABOUT_EARLIER = re.compile(r"\b(?:previous|earlier|initial|original|last)\s+(?:i
 TO = re.compile(r"^\s+to\s+(?P<who>it|the\s+force|the\s+constabulary|the\s+chief\s+constable|forces|chief\s+constables)\b"
                 r"(?:\s*\(?\s*and\s+(?:to\s+)?(?P<also>the\s+police(?:,\s+fire)?\s+and\s+crime\s+commissioner|the\s+pcc|"
                 r"the\s+commissioner|the\s+mayor)\b\)?)?", re.IGNORECASE)
+# "made 11 recommendations, 3 of which were for local forces": the part of a count that is for
+# forces (so for the force a pack is about), kept beside the total
+PART = re.compile(rf"^,?\s+(?:and\s+)?(?P<n>{NUMBER})\s+of\s+(?:which|them|these)\s+(?:(?:were|are|was|is)\s+)?(?:made\s+)?"
+                  r"(?:for|to|aimed\s+at|addressed\s+to)\s+(?P<who>(?:local\s+|all\s+|individual\s+|the\s+)?(?:police\s+)?"
+                  r"forces|chief\s+constables)\b", re.IGNORECASE)
 OWN = re.compile(r"\b(?:we\s+(?:have\s+)?(?:made|make)|this\s+(?:report|inspection)\s+(?:has\s+)?(?:makes?|made))\b",
                  re.IGNORECASE)
 
@@ -58,8 +63,12 @@ def stated_counts(lines: list[SourceLine]) -> tuple[StatedCount, ...]:
                     n = number(match.group("n"))
                     more = re.match(rf"\s+and\s+(?P<m>{NUMBER})\b(?!\s+(?:\w+\s+)?(?:{kinds}))", tail, re.IGNORECASE)
                     n += number(more.group("m")) if more else 0  # "two national recommendations and one for ..."
-                    out[kind] = StatedCount(kind, n, SourceLine("", line.line, line.page).place, how="stated-count",
-                                            to=_made_to(sentence[match.end():]))
+                    place = SourceLine("", line.line, line.page).place
+                    out[kind] = StatedCount(kind, n, place, how="stated-count", to=_made_to(sentence[match.end():]))
+                    part = PART.match(sentence[match.end():])
+                    if part and number(part.group("n")) < n:
+                        out[f"{kind} for forces"] = StatedCount(kind, number(part.group("n")), place, how="stated-count",
+                                                                to=" ".join(part.group("who").split()))
     return tuple(out.values())
 
 
