@@ -23,8 +23,11 @@ class SourceKind:
     addresses: tuple[re.Pattern, ...] = ()  # how extract knows one: its source address
     words: tuple[re.Pattern, ...] = ()  # or the words of its first lines
     hosts: tuple[re.Pattern, ...] = ()  # or its publisher's site, which wins over any other kind's words
+    text_only: bool = False  # known only in a text: a PDF with the same first lines is the report itself
 
-    def fits(self, address: str, head: str) -> bool:
+    def fits(self, address: str, head: str, is_pdf: bool = False) -> bool:
+        if self.text_only and is_pdf:
+            return False
         return any(p.search(address) for p in self.addresses) or any(p.search(head) for p in self.words)
 
     def published_at(self, address: str) -> bool:
@@ -44,7 +47,8 @@ def _compiled(reference: Reference) -> dict[str, SourceKind]:
         return tuple(re.compile(p, re.IGNORECASE | re.MULTILINE) for p in (value.get("read") or {}).get(field, ()))
 
     return {key: SourceKind(key, value["name"], bool(value["complete"]), patterns(value, "address"),
-                            patterns(value, "words"), patterns(value, "host"))
+                            patterns(value, "words"), patterns(value, "host"),
+                            bool((value.get("read") or {}).get("text_only")))
             for key, value in reference.source_kinds.items()}
 
 
@@ -57,7 +61,7 @@ def kind_of_text(address: str, head: str, is_pdf: bool, reference: Reference | N
         if kind.hosts and kind.published_at(address):
             return kind.id
     for kind in kinds:
-        if kind.fits(address.lower(), head):
+        if kind.fits(address.lower(), head, is_pdf):
             return kind.id
     return "report" if is_pdf else "web-page"
 
