@@ -37,6 +37,7 @@ class Area:
     aliases: tuple[str, ...] = ()
     elsewhere: str = ""  # where HMICFRS reports this area when the cycle does not grade it
     keywords: tuple[str, ...] = ()  # words that point to this area alone, for reading paraphrases
+    some_forces: bool = False  # graded for some forces of the question set only (PEEL 2021/22's revised set: victims)
 
     def wordings(self) -> tuple[str, ...]:
         return (self.label, *self.aliases)
@@ -171,6 +172,7 @@ def _area(raw: dict, where: str) -> Area:
             aliases=tuple(raw.get("aliases", ())),
             elsewhere=" ".join(raw.get("elsewhere", "").split()),
             keywords=tuple(str(k) for k in raw.get("keywords", ())),
+            some_forces=bool(raw.get("some_forces", False)),
         )
     except (KeyError, TypeError) as exc:
         raise InputError(f"area needs label and canonical ({exc})", file="frameworks.yaml", place=where)

@@ -23,3 +23,28 @@ def test_a_text_copy_of_the_report_is_named_as_one_and_not_taken_as_whole():
     assert kind_of_text("https://www.example.org/story", news, False) == "web-page"
     south_yorkshire = read_shared("corpus/texts/south-yorkshire-2018-19-report-pdf-copy.txt").inspection
     assert (south_yorkshire.source_kind, south_yorkshire.findings_complete) == ("report-copy", False)
+
+
+def test_supporting_victims_is_an_area_of_the_revised_2021_22_set_for_the_forces_graded_on_it(tmp_path):
+    """Gloucestershire's 2021/22 page (item 2) names "supporting victims" among six inadequate
+    areas beside "recording data about crime", which only the revised question set grades; the
+    revised set had no victims area, so the grade was lost and the pack said the source "does
+    not name" an area it named. Some forces on the revised set were graded on their service to
+    victims (eleven of thirteen areas: domain.md section 2), so it is the set's area for those
+    forces only: it is no row of a force whose sources do not grade it."""
+    from briefing.compare.states import graded_by_framework
+    from briefing.extract import extract
+
+    page = tmp_path / "page.txt"
+    page.write_text("Northshire PEEL 2021/22\n\nIn 2022, HMICFRS graded Northshire Police inadequate in two categories "
+                    "and good in one.\n\nIt was rated \u2018good\u2019 at preventing crime and anti-social behaviour, but "
+                    "\u2018inadequate\u2019 in:\n\n\u2022 supporting victims\n\n\u2022 recording data about crime\n",
+                    encoding="utf-8")
+    inspection = extract(page, force="Northshire Police").inspection
+    assert inspection.cycle == "peel-2021-22-revised"
+    assert {j.area: j.grade for j in inspection.judgements}["victim-service"] == "inadequate"
+    from briefing.reference import load_frameworks
+
+    assert "victim-service" not in graded_by_framework(load_frameworks(), inspection)
+    glos = read_shared("corpus-3/texts/gloucestershire-2021-22-pccpage.txt").inspection
+    assert {j.area: j.grade for j in glos.judgements}.get("victim-service") == "inadequate"

@@ -61,7 +61,7 @@ def question_set(fw: Frameworks, inspection: Inspection) -> tuple[Cycle, ...]:
     if len(family) == 1:
         return (family[0],)
     graded = {j.area for j in inspection.judgements if j.graded}
-    others = {a.canonical for c in family if c is not cycle for a in c.graded_areas}
+    others = {a.canonical for c in family if c is not cycle for a in c.graded_areas if not a.some_forces}
     own = {a.canonical for a in cycle.graded_areas}
     return (cycle,) if graded & (own - others) else tuple(family)
 
@@ -160,9 +160,10 @@ def movement(fw: Frameworks, old: AreaState, new: AreaState, scale: tuple[str, .
 
 
 def graded_by_framework(fw: Frameworks, inspection: Inspection) -> tuple[str, ...]:
-    """The areas the inspection's cycle grades for every force, in the framework's order."""
+    """The areas the inspection's cycle grades for every force, in the framework's order (not
+    one it grades for some forces only: its row is shown where a source grades it)."""
     sets = question_set(fw, inspection)
-    areas = dict.fromkeys(a.canonical for c in sets for a in c.areas if a.graded and not a.elsewhere)
+    areas = dict.fromkeys(a.canonical for c in sets for a in c.areas if a.graded and not a.elsewhere and not a.some_forces)
     return tuple(areas)
 
 
