@@ -48,3 +48,24 @@ def test_supporting_victims_is_an_area_of_the_revised_2021_22_set_for_the_forces
     assert "victim-service" not in graded_by_framework(load_frameworks(), inspection)
     glos = read_shared("corpus-3/texts/gloucestershire-2021-22-pccpage.txt").inspection
     assert {j.area: j.grade for j in glos.judgements}.get("victim-service") == "inadequate"
+
+
+def test_the_question_on_unnamed_weak_grades_sets_the_findings_areas_beside_them():
+    """West Yorkshire 2023-25 (review 8, item 17) counts two requires improvement without naming
+    their areas, and its finding says the force "needed to improve the way it investigates
+    crime" (line 14): the question asked "which area has which grade" without it. It now sets
+    the finding's area beside the count, as a question, never as the grade."""
+    from datetime import date
+
+    from briefing.compare import compare
+    from briefing.document import PackOptions, build_briefing
+
+    old = read_shared("corpus/texts/west-yorkshire-2021-22-news.txt").inspection
+    new = read_shared("corpus/texts/west-yorkshire-2023-25-press-release.txt").inspection
+    briefing = build_briefing(compare(old, new, as_of=date(2026, 12, 7)), None,
+                              PackOptions(audience="pcc", date=date(2026, 12, 7)))
+    (questions,) = next(s for s in briefing.sections if s.title == "Suggested questions for the meeting").blocks
+    asked = next(q for q in questions.items if "Which area has which grade" in q)
+    assert asked.endswith("Its findings ask for improvement in Investigating crime (Finding 1, line 14): is that area "
+                          "among those graded requires improvement?")
+    assert "Investigating crime: requires improvement" not in briefing.text()

@@ -119,6 +119,7 @@ def _question_context(c: Comparison, options: PackOptions) -> dict:
                 concerns=concerns, downgrades=downgrades, unstated=join_words(unstated), unstated_count=len(unstated),
                 unstated_weak=" or ".join(c.unstated_weak_grades), unstated_unnamed=sum(k.unnamed for k in c.new_counts),
                 unstated_counted=join_words([f"{number(k.unnamed)} {counted_grades(k)}" for k in c.new_counts if k.unnamed]), unstated_graded=summary.graded_words(c.new).strip(" ()"), unstated_outside=c.new.names_its_total,
+                unstated_pointed=join_words(_pointed(c)), unstated_pointed_n=len(_pointed(c)),
                 settled=settled, **future)
 
 
@@ -132,6 +133,20 @@ class _ConcernAreas:
     names: str  # "Investigating crime, Protecting vulnerable people and Managing offenders"
     quote: str
     ask: str  # "Are these the three inadequate areas": as many areas as the count leaves unnamed, or not
+
+
+def _pointed(c: Comparison) -> list[str]:
+    """ "Investigating crime (Finding 1, line 14)": the areas whose newer grade the source does
+    not state but whose findings it ties to them, set beside the grades it counts without
+    naming their areas, so the question asks whether they are the weak ones (West Yorkshire
+    2023-25: "needs to improve the way it investigates crime", two requires improvement
+    unnamed; review 8, item 17). Never called their grade."""
+    unstated = {g.area for g in c.grade_changes if g.new_state.state == NOT_STATED}
+    named: dict[str, list[str]] = {}
+    for f in c.new.findings:
+        if f.area in unstated and f.kind != "innovative-practice":
+            named.setdefault(f.area_name, []).append(f"{f.label}, {f.place}" if f.place else f.label)
+    return [f"{name} ({'; '.join(where)})" for name, where in named.items()]
 
 
 def _concern_areas(c: Comparison, unnamed: int) -> _ConcernAreas | None:
