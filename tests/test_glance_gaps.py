@@ -192,3 +192,16 @@ def test_a_grade_given_under_another_name_in_part_is_said_in_the_movement_table_
     both = compare(inspections["peel-2021-22"], inspections["peel-2023-25"], as_of=date(2026, 12, 7))
     row = next(r for r in grade_rows(both, fw) if r[0] == "Leadership and force management")
     assert row[4].count("partial match") <= 1 and "PEEL 2021/22: " not in row[4]  # said once, as the pair's own
+
+
+def test_a_count_fewer_than_the_areas_named_with_its_grades_is_never_said_as_if_both_stood():
+    """A grade set to "good" by hand on the review page, beside the source's "outstanding or good
+    in two categories" and two named: page 1 said "outstanding or good in two areas (three of
+    them named)". It now says the two disagree and to check them."""
+    from briefing.compare.counted import CountedGrades
+    from briefing.document.grades import counted_text
+
+    assert counted_text(CountedGrades(("outstanding", "good"), 2, 3)) == (
+        "outstanding or good in two areas, though it names three areas so graded: a grade or the count is wrong, so "
+        "check them against the report")
+    assert counted_text(CountedGrades(("adequate",), 6, 5)) == "adequate in six areas (five of them named)"

@@ -25,6 +25,9 @@ def counted_text(count: CountedGrades) -> str:
     if not count.count:
         return f"{counted_grades(count)} in no area"
     areas = f"{number(count.count)} area{'s' if count.count != 1 else ''}"
+    if count.named > count.count:  # a grade corrected by hand, or misread: the two cannot both stand
+        return (f"{counted_grades(count)} in {areas}, though it names {number(count.named)} areas so graded: "
+                "a grade or the count is wrong, so check them against the report")
     named = "" if not count.named else " (named)" if count.count == count.named == 1 else \
         " (all named)" if count.count == count.named else f" ({number(count.named)} of them named)"
     return f"{counted_grades(count)} in {areas}{named}"
