@@ -88,3 +88,28 @@ def test_a_letter_about_a_peel_cycle_is_answered_by_its_own_title_and_asks_for_n
     assert model["metadata"]["title"] == "Response to the HMICFRS report: Wiltshire Police: PEEL causes of concern " \
                                         "revisit letter"
     assert "The inspectorate's grades" not in [s["title"] for s in model["sections"]]
+
+
+def test_this_was_raised_before_a_paragraph_later_speaks_of_the_finding_before_it(tmp_path):
+    """Surrey 2023-25 news :8 "I have serious concerns about how the force is responding to the
+    public", then :10 on call answering, then :12 "He said that this was highlighted as an area
+    for improvement during the last inspection, but performance has deteriorated": the pack said
+    no concern was raised in both inspections (review 9, item 2). A later sentence whose subject
+    points back ("this") belongs to the nearest finding before it in its passage; not across a
+    heading, and not where it goes on to say the force has since answered it."""
+    said = ("Kent Police PEEL 2023-25\n\nThe inspector said, \u201cI have serious concerns about how the force is "
+            "responding to the public.\u201d\n\nA high number of callers to its 101 line abandon their call.\n\n"
+            "{heading}He said that this was highlighted as an area for improvement during the last inspection, {end}\n")
+    late = "but performance has deteriorated."
+
+    def continues(heading="", end=late):
+        found = read(tmp_path, said.format(heading=heading, end=end)).inspection.findings
+        return [f.continues for f in found if "serious concerns" in f.text]
+
+    assert continues() == ["highlighted as an area for improvement during the last inspection"]
+    assert continues(heading="Recording crime\n\n") == [""]
+    assert continues(end="and the force has since addressed it.") == [""]
+    real = read_shared("corpus-2/texts/surrey-2023-25-news.txt").inspection.findings
+    assert [f.continues for f in real if "responding to the public" in f.text] == \
+        ["highlighted as an area for improvement during the last inspection"]
+
