@@ -113,3 +113,35 @@ def test_this_was_raised_before_a_paragraph_later_speaks_of_the_finding_before_i
     assert [f.continues for f in real if "responding to the public" in f.text] == \
         ["highlighted as an area for improvement during the last inspection"]
 
+
+def test_the_newer_source_naming_the_grade_an_area_improved_from_gives_the_earlier_grade(tmp_path):
+    """Sussex 2023-25 news :12 "Sussex Police was rated as 'good' for its work in responding to
+    the public. This is a significant improvement from the 'inadequate' grading it received in
+    this area in 2023": the 'inadequate' was a grade the reader could not tie, and the movement
+    was "not known" where the 2021/22 release names no grade for the area (review 9, item 5).
+    The earlier grade is the newer source's, said so with its line; a year outside the earlier
+    inspection's leaves it "not stated"."""
+    from briefing.compare import compare
+
+    old = ("Kent Police PEEL 2021/22\n\nPublished on: 1 April 2022\n\nHMICFRS found the force was "
+           "'inadequate' at recording data about crime.\n")
+    new = ("Kent Police PEEL 2023-25\n\nPublished on: 24 July 2025\n\nKent Police was rated as 'good' for its work in "
+           "responding to the public. This is a significant improvement from the 'inadequate' grading it received in "
+           "this area in {year}.\n")
+
+    def responding(year):
+        earlier = read(tmp_path, old, "old.txt").inspection
+        later = read(tmp_path, new.format(year=year), "new.txt")
+        assert not [u for u in later.inspection.unplaced if u.word == "inadequate"]
+        row = next(g for g in compare(earlier, later.inspection).grade_changes if g.area == "responding-to-public")
+        return row.old_grade, row.movement, row.note
+
+    grade, moved, note = responding(2022)
+    assert (grade, moved) == ("inadequate", "up") and "the PEEL 2021/22 source on file does not state it" in note
+    assert "(line 5)" in note
+    assert responding(2019)[:2] == ("", "not-known")
+    real = read_shared("corpus-2/texts/sussex-2023-25-news.txt").inspection
+    assert [(i.area, i.from_grade, i.year) for i in real.improved if i.from_grade] == \
+        [("responding-to-public", "inadequate", 2023)]
+    assert not [u for u in real.unplaced if u.word == "inadequate"]
+

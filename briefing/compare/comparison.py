@@ -18,7 +18,7 @@ from briefing.compare.grades import GradeChange, caveats, grade_changes
 from briefing.compare.matching import improvements_for, key_terms, match_findings
 from briefing.compare.overrides import Overrides
 from briefing.compare.register import s55_due
-from briefing.compare.states import NAMED_ALL, NOT_GRADED, NOT_STATED
+from briefing.compare.states import LATER, NAMED_ALL, NOT_GRADED, NOT_STATED
 from briefing.compare.summaries import FindingRef, InspectionSummary, PersistingConcern
 from briefing.errors import BriefingError
 from briefing.frameworks import Frameworks
@@ -144,7 +144,8 @@ def compare(old: Inspection, new: Inspection, overrides: Overrides | None = None
                                          severity_change(old.findings[link.old], new.findings[link.new]),
                                          older.name) for link in links)
     linked_old, linked_new = {link.old for link in links}, {link.new for link in links}
-    old_counts, new_counts = counted(old), counted(new)
+    old_counts = counted(old, tuple(g.old_grade for g in changes if g.old_state.why == LATER))
+    new_counts = counted(new)
     changes = _bounded(fw, changes, old, new, old_counts, new_counts)
     comparison = Comparison(
         old=older, new=newer, comparable=comparable,

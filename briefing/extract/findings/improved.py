@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from briefing.extract.findings.base import sentence_place
+from briefing.extract.grades.grammar import RECEIVED_THEN, STARTED_FROM
 from briefing.extract.findings.listed_areas import listed
 from briefing.extract.findings.prose import INSPECTORS, _named_by, _release
 from briefing.extract.text import sentences
@@ -41,7 +42,8 @@ STILL = re.compile(r"\bstill\s+(?:has|have|faces?)\s+(?:some\s+|significant\s+|s
 def read_improved(ctx, resolve) -> tuple[Improvement, ...]:
     """Every improvement the inspectorate states, in the text's order, then what it says
     still falls short (read_ongoing)."""
-    return _improved(ctx, resolve) + (read_ongoing(ctx, resolve) if resolve is not None else ())
+    return _improved(ctx, resolve) + (read_ongoing(ctx, resolve) + read_from_grade(ctx, resolve)
+                                      if resolve is not None else ())
 
 
 def read_ongoing(ctx, resolve) -> tuple[Improvement, ...]:
@@ -81,3 +83,41 @@ def _improved(ctx, resolve) -> tuple[Improvement, ...]:
             area = _named_by(subject, resolve) if resolve is not None else ""
             out.append(Improvement(subject, sentence, sentence_place(para, sentence), area, "improved"))
     return tuple(out)
+
+
+def read_from_grade(ctx, resolve) -> tuple[Improvement, ...]:
+    """Where the source names the grade an area improved from: "Sussex Police was rated as
+    'good' for its work in responding to the public. This is a significant improvement from
+    the 'inadequate' grading it received in this area in 2023." The area is the one its own
+    words name, else ("in this area") the one graded in the sentence before; kept with both
+    sentences, their line and the year it gives, so a comparison knows the earlier grade as
+    this source states it. Outside quotation marks only: a quoted officer's claim is theirs."""
+    out = []
+    for para in ctx.graded_paras:
+        said = ctx.sentence_words(para)
+        for at, (start, sentence, words) in enumerate(said):
+            for word in words:
+                a, b = word.start("g") - start, word.end("g") - start
+                then = RECEIVED_THEN.match(sentence[b:])
+                if not then or not STARTED_FROM.search(sentence[max(0, a - 60):a]) or QUOTES.search(sentence):
+                    continue
+                prior = said[at - 1][1] if at else ""
+                area, subject = _area_before(ctx, para, prior, then.group("rest"), resolve)
+                year = re.search(r"\b(?:in|during)\s+((?:19|20)\d\d)\b", then.group("rest"))
+                out.append(Improvement(subject, f"{prior} {sentence}".strip(), sentence_place(para, sentence), area,
+                                       "improved-from-grade", named_at=sentence_place(para, prior) if prior else None,
+                                       from_grade=ctx.grammar.grade_of(word.group("g")),
+                                       year=int(year.group(1)) if year else None))
+    return tuple(out)
+
+
+def _area_before(ctx, para, prior: str, rest: str, resolve) -> tuple[str, str]:
+    """(area, its words) an improvement from a grade is about: named in its own clause, else
+    the one area graded in the sentence before ("... in this area"), else none."""
+    own = _named_by(rest, resolve)
+    if own:
+        return own, " ".join(rest.split())
+    line = sentence_place(para, prior).line if prior else None
+    before = {j.area: j.label for j in ctx.settled.judgements if line and j.place.line == line and j.label in prior}
+    return next(iter(before.items())) if len(before) == 1 else ("", "")
+
