@@ -12,6 +12,9 @@ from datetime import date
 from briefing.places import Place, PublicationDate
 
 
+EFFORTS = "efforts"  # the rule reading the inspectorate's words of its earlier concerns as a whole
+
+
 @dataclass(frozen=True)
 class Improvement:
     """A source's statement that the force improved in something an earlier inspection
@@ -34,6 +37,14 @@ class Improvement:
     from_grade: str = ""  # the grade it says the area had before ("an improvement from the 'inadequate' grading it
     #                       received in this area in 2023"): the earlier inspection's grade, in the newer source's words
     year: int | None = None  # the year it puts on that earlier grade, where it gives one
+
+    @property
+    def every(self) -> bool:
+        """Said of the earlier inspection's concerns as a whole, none named ("the force has made
+        significant efforts to address the concerns and areas for improvement we identified"):
+        efforts, never a finding resolved, and tied to none. Known by its rule (`how`), which a
+        saved dataset keeps."""
+        return self.how == EFFORTS
 
 
 @dataclass(frozen=True)

@@ -145,3 +145,32 @@ def test_the_newer_source_naming_the_grade_an_area_improved_from_gives_the_earli
         [("responding-to-public", "inadequate", 2023)]
     assert not [u for u in real.unplaced if u.word == "inadequate"]
 
+
+def test_hmicfrs_saying_the_force_worked_on_its_earlier_concerns_is_quoted_and_resolves_none(runner, tmp_path):
+    """Sussex 2023-25 news :18 (the HMI): "Since our last inspection, the force has made
+    significant efforts to address the concerns and areas for improvement we identified." The
+    pack said only that it "cannot show whether they were addressed" (review 9, item 8). It
+    quotes the words with their line and asks whether the improvement is sustained; no earlier
+    finding is called improved or resolved on such a general sentence."""
+    import json
+
+    from conftest import invoke
+
+    old = ("PEEL 2021/22: An inspection of Kent Police\n\nPublished on: 10 June 2022\n\nHMICFRS found the force was "
+           "'inadequate' at recording data about crime.\n\nHowever, the inspectorate said the force needs to improve how "
+           "quickly it answers emergency calls.\n")
+    new = ("PEEL 2023-2025: An inspection of Kent Police\n\nPublished on: 16 August 2025\n\nHMICFRS found the force was "
+           "'adequate' at recording data about crime.\n\nThe inspector wrote: \u201cSince our last inspection, the force "
+           "has made significant efforts to address the concerns and areas for improvement we identified.\u201d\n")
+    for name, text in (("old.txt", old), ("new.txt", new)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = invoke(runner, "pack", tmp_path / "old.txt", tmp_path / "new.txt", "--date", "2026-12-07",
+                    "--formats", "json", "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    model = json.loads(next((tmp_path / "out").glob("*-briefing.json")).read_text(encoding="utf-8"))
+    questions = next(s for s in model["sections"] if s["title"] == "Suggested questions for the meeting")
+    asked = " ".join(" ".join(b.get("items", [])) for b in questions["blocks"])
+    assert 'HMICFRS says (line 7): "Since our last inspection, the force has made significant efforts' in asked
+    assert "not that it was resolved: is the improvement sustained?" in asked
+    text = json.dumps(model, ensure_ascii=False)
+    assert "has improved on" not in text and "improvement holds" not in text

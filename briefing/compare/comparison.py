@@ -25,6 +25,7 @@ from briefing.frameworks import Frameworks
 from briefing.model import NOT_S55_TYPES, SEVERITY, Finding, Inspection, KeyFigure
 from briefing.phrases import unmatched_new_words, unmatched_words
 from briefing.reference import load_frameworks
+from briefing.statements import Improvement
 
 FORMAL = {"cause-of-concern", "recommendation", "area-for-improvement"}
 
@@ -51,6 +52,8 @@ class Comparison:
     falls_at_least: int = 0  # areas that went down, named or proven by the newer source's counts
     falls_need_both: bool = False  # the proof needs the older source's counts as well as the newer's
     rises_at_least: int = 0  # areas that went up, named or proven by the two sources' grades and counts
+    worked_on: tuple[Improvement, ...] = ()  # the newer source's words of the earlier concerns as a whole ("has made
+    # significant efforts to address the concerns ... we identified"): efforts, tied to no finding, resolving none
     unstated_weak_grades: tuple[str, ...] = ("requires improvement", "inadequate")  # what an area whose newer grade
     # is not stated may be, of the weak grades (Wiltshire's counts of all nine areas hold no inadequate: RI only)
 
@@ -151,6 +154,7 @@ def compare(old: Inspection, new: Inspection, overrides: Overrides | None = None
         old=older, new=newer, comparable=comparable,
         caveats=tuple(notes), grade_changes=tuple(changes), persisting=persisting,
         resolved=_improved(old, new, older.findings, linked_old, force_words),
+        worked_on=tuple(i for i in new.improved if i.every) if old.findings else (),
         new_findings=tuple(f for j, f in enumerate(newer.findings) if j not in linked_new),
         old_figures=old.key_figures, new_figures=new.key_figures,
         overrides=overrides.source if overrides else "",
@@ -164,7 +168,7 @@ def _improved(old: Inspection, new: Inspection, refs, linked_old: set[int], stop
     """The earlier findings the newer source does not raise again, each with the improvement
     it states of it, where it states one (matching.improvements_for)."""
     left = [i for i in range(len(refs)) if i not in linked_old]
-    said = improvements_for([old.findings[i] for i in left], new.improved, stop)
+    said = improvements_for([old.findings[i] for i in left], [i for i in new.improved if not i.every], stop)
     return tuple(replace(refs[i], improved=imp) if imp else refs[i] for i, imp in zip(left, said))
 
 

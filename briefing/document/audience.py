@@ -43,6 +43,13 @@ class _Concern:
 WEAK = ("requires improvement", "inadequate")
 
 
+def _worked_on(c: Comparison) -> dict | None:
+    """HMICFRS's words of its earlier concerns as a whole, with its line, for the question on
+    earlier findings the newer source does not list (earlier.worked_on_words)."""
+    said = c.worked_on[0] if c.worked_on else None
+    return {"said": said.text, "line": said.place.line} if said else None
+
+
 @dataclass(frozen=True)
 class _Corrected:
     area_name: str
@@ -111,7 +118,7 @@ def _question_context(c: Comparison, options: PackOptions) -> dict:
     settled = not asked and not future["current"] and c.every_area_graded_twice and c.old.findings_complete \
         and c.new.findings_complete
     return dict(corrected=corrected, weak_new=weak_new, continuing=continuing, unknown=len(unknown), unknown_words=words,
-                improved=improved, ongoing=ongoing,
+                improved=improved, ongoing=ongoing, worked_on=_worked_on(c) if unknown else None,
                 old_name=c.old.cycle_name, new_name=c.new.cycle_name, inadequate=inadequate, improve=improve,
                 counted_downs=counted_downs,
                 counted=[{"words": counted_text(k), "unnamed": k.unnamed, "concern": _concern_areas(c, k.unnamed)}
