@@ -174,3 +174,32 @@ def test_hmicfrs_saying_the_force_worked_on_its_earlier_concerns_is_quoted_and_r
     assert "not that it was resolved: is the improvement sustained?" in asked
     text = json.dumps(model, ensure_ascii=False)
     assert "has improved on" not in text and "improvement holds" not in text
+
+
+def test_an_inadequate_grade_counted_but_not_named_is_asked_beside_the_serious_concern(runner, tmp_path):
+    """Surrey 2023-25 news :6 "Requires Improvement in two and Inadequate in one category" and :8
+    "In particular, I have serious concerns about how the force is responding to the public"
+    (review 9, item 6): the count is on page 1, and no rule of English ties the grade to the
+    area, so the question sets the inspector's serious concern beside it and asks whether it
+    is the inadequate area, never saying that it is."""
+    import json
+
+    from conftest import invoke
+
+    old = ("PEEL 2021/22: An inspection of Kent Police\n\nPublished on: 10 June 2022\n\nHMICFRS found the force was "
+           "'good' at investigating crime.\n")
+    new = ("PEEL 2023-2025: An inspection of Kent Police\n\nPublished on: 16 August 2025\n\nIts report rated the force "
+           "as Good in two categories, Adequate in four, Requires Improvement in two and Inadequate in one category.\n\n"
+           "The inspector said, \u201cIn particular, I have serious concerns about how the force is responding to the "
+           "public.\u201d\n")
+    for name, text in (("old.txt", old), ("new.txt", new)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = invoke(runner, "pack", tmp_path / "old.txt", tmp_path / "new.txt", "--date", "2026-12-07",
+                    "--formats", "json", "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    model = json.loads(next((tmp_path / "out").glob("*-briefing.json")).read_text(encoding="utf-8"))
+    questions = next(s for s in model["sections"] if s["title"] == "Suggested questions for the meeting")
+    first = questions["blocks"][0]["items"][0]
+    assert first.startswith("The PEEL 2023-25 source says the force was graded inadequate in one area, and HMICFRS "
+                            "states concerns about Responding to the public")
+    assert first.endswith("Is this the inadequate area, and what is the plan for it?")
