@@ -96,7 +96,8 @@ def test_this_was_raised_before_a_paragraph_later_speaks_of_the_finding_before_i
     for improvement during the last inspection, but performance has deteriorated": the pack said
     no concern was raised in both inspections (review 9, item 2). A later sentence whose subject
     points back ("this") belongs to the nearest finding before it in its passage; not across a
-    heading, and not where it goes on to say the force has since answered it."""
+    heading, not from inside a paragraph, and not where it goes on to say the force has since
+    answered it."""
     said = ("Kent Police PEEL 2023-25\n\nThe inspector said, \u201cI have serious concerns about how the force is "
             "responding to the public.\u201d\n\nA high number of callers to its 101 line abandon their call.\n\n"
             "{heading}He said that this was highlighted as an area for improvement during the last inspection, {end}\n")
@@ -108,6 +109,7 @@ def test_this_was_raised_before_a_paragraph_later_speaks_of_the_finding_before_i
 
     assert continues() == ["highlighted as an area for improvement during the last inspection"]
     assert continues(heading="Recording crime\n\n") == [""]
+    assert continues(heading="Other callers simply give up. ") == [""]  # "this" then speaks of the sentence before
     assert continues(end="and the force has since addressed it.") == [""]
     real = read_shared("corpus-2/texts/surrey-2023-25-news.txt").inspection.findings
     assert [f.continues for f in real if "responding to the public" in f.text] == \

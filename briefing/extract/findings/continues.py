@@ -103,12 +103,10 @@ def said_after(findings: list[Finding], lines) -> list[Finding]:
 
 
 def _pointing_back(text: str) -> str:
-    """The continuing words of the first sentence of `text` whose subject points back, or ""."""
-    for sentence in re.split(r"(?<=[.!?])\s+", text.strip().lstrip("\u201c\"\u2018' ")):
-        words = continuing_words(sentence) if POINTS_BACK.match(sentence.lstrip("\u201c\"\u2018' ")) else ""
-        if words:
-            return words
-    return ""
+    """The continuing words of the paragraph's opening sentence where its subject points back,
+    or "": a "this" later in the paragraph speaks of the sentence before it, not of a finding."""
+    sentence = re.split(r"(?<=[.!?])\s+", text.strip().lstrip("\u201c\"\u2018' "), maxsplit=1)[0]
+    return continuing_words(sentence) if POINTS_BACK.match(sentence) else ""
 
 
 def carried_on(findings: list[Finding], lines=()) -> list[Finding]:
