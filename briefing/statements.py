@@ -11,6 +11,8 @@ from datetime import date
 
 from briefing.places import Place, PublicationDate
 
+EFFORTS = "efforts"  # the rule reading the inspectorate's words of its earlier concerns as a whole
+
 
 @dataclass(frozen=True)
 class Improvement:
@@ -19,7 +21,9 @@ class Improvement:
     that it still falls short there ("the force still has challenges in these areas"). Kept
     as stated, with its line, so a pack says what the newer source reports of an earlier
     finding it does not list, and asks whether the improvement holds, or what is left to
-    do, not whether it was resolved."""
+    do, not whether it was resolved. Where it names the grade the area had before
+    (`from_grade`), a comparison knows that grade from it, as its words, where the earlier
+    source on file does not state one."""
 
     subject: str  # what improved, in the source's words ("its response to the public")
     text: str  # the sentence that says so
@@ -29,6 +33,17 @@ class Improvement:
     ongoing: str = ""  # its words saying the force still falls short there ("still has challenges in these areas"):
     #                    whatever improved, the earlier concern carries on, and a pack asks what is left to do
     named_at: Place | None = None  # where the areas it points back to are named (the sentence before), if elsewhere
+    from_grade: str = ""  # the grade it says the area had before ("an improvement from the 'inadequate' grading it
+    #                       received in this area in 2023"): the earlier inspection's grade, in the newer source's words
+    year: int | None = None  # the year it puts on that earlier grade, where it gives one
+
+    @property
+    def every(self) -> bool:
+        """Said of the earlier inspection's concerns as a whole, none named ("the force has made
+        significant efforts to address the concerns and areas for improvement we identified"):
+        efforts, never a finding resolved, and tied to none. Known by its rule (`how`), which a
+        saved dataset keeps."""
+        return self.how == EFFORTS
 
 
 @dataclass(frozen=True)

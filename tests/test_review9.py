@@ -88,3 +88,120 @@ def test_a_letter_about_a_peel_cycle_is_answered_by_its_own_title_and_asks_for_n
     assert model["metadata"]["title"] == "Response to the HMICFRS report: Wiltshire Police: PEEL causes of concern " \
                                         "revisit letter"
     assert "The inspectorate's grades" not in [s["title"] for s in model["sections"]]
+
+
+def test_this_was_raised_before_a_paragraph_later_speaks_of_the_finding_before_it(tmp_path):
+    """Surrey 2023-25 news :8 "I have serious concerns about how the force is responding to the
+    public", then :10 on call answering, then :12 "He said that this was highlighted as an area
+    for improvement during the last inspection, but performance has deteriorated": the pack said
+    no concern was raised in both inspections (review 9, item 2). A later sentence whose subject
+    points back ("this") belongs to the nearest finding before it in its passage; not across a
+    heading, not from inside a paragraph, and not where it goes on to say the force has since
+    answered it."""
+    said = ("Kent Police PEEL 2023-25\n\nThe inspector said, \u201cI have serious concerns about how the force is "
+            "responding to the public.\u201d\n\nA high number of callers to its 101 line abandon their call.\n\n"
+            "{heading}He said that this was highlighted as an area for improvement during the last inspection, {end}\n")
+    late = "but performance has deteriorated."
+
+    def continues(heading="", end=late):
+        found = read(tmp_path, said.format(heading=heading, end=end)).inspection.findings
+        return [f.continues for f in found if "serious concerns" in f.text]
+
+    assert continues() == ["highlighted as an area for improvement during the last inspection"]
+    assert continues(heading="Recording crime\n\n") == [""]
+    assert continues(heading="Other callers simply give up. ") == [""]  # "this" then speaks of the sentence before
+    assert continues(end="and the force has since addressed it.") == [""]
+    real = read_shared("corpus-2/texts/surrey-2023-25-news.txt").inspection.findings
+    assert [f.continues for f in real if "responding to the public" in f.text] == \
+        ["highlighted as an area for improvement during the last inspection"]
+
+
+def test_the_newer_source_naming_the_grade_an_area_improved_from_gives_the_earlier_grade(tmp_path):
+    """Sussex 2023-25 news :12 "Sussex Police was rated as 'good' for its work in responding to
+    the public. This is a significant improvement from the 'inadequate' grading it received in
+    this area in 2023": the 'inadequate' was a grade the reader could not tie, and the movement
+    was "not known" where the 2021/22 release names no grade for the area (review 9, item 5).
+    The earlier grade is the newer source's, said so with its line; a year outside the earlier
+    inspection's leaves it "not stated"."""
+    from briefing.compare import compare
+
+    old = ("Kent Police PEEL 2021/22\n\nPublished on: 1 April 2022\n\nHMICFRS found the force was "
+           "'inadequate' at recording data about crime.\n")
+    new = ("Kent Police PEEL 2023-25\n\nPublished on: 24 July 2025\n\nKent Police was rated as 'good' for its work in "
+           "responding to the public. This is a significant improvement from the 'inadequate' grading it received in "
+           "this area in {year}.\n")
+
+    def responding(year):
+        earlier = read(tmp_path, old, "old.txt").inspection
+        later = read(tmp_path, new.format(year=year), "new.txt")
+        assert not [u for u in later.inspection.unplaced if u.word == "inadequate"]
+        row = next(g for g in compare(earlier, later.inspection).grade_changes if g.area == "responding-to-public")
+        return row.old_grade, row.movement, row.note
+
+    grade, moved, note = responding(2022)
+    assert (grade, moved) == ("inadequate", "up") and "the PEEL 2021/22 source on file does not state it" in note
+    assert "(line 5)" in note
+    assert responding(2019)[:2] == ("", "not-known")
+    real = read_shared("corpus-2/texts/sussex-2023-25-news.txt").inspection
+    assert [(i.area, i.from_grade, i.year) for i in real.improved if i.from_grade] == \
+        [("responding-to-public", "inadequate", 2023)]
+    assert not [u for u in real.unplaced if u.word == "inadequate"]
+
+
+def test_hmicfrs_saying_the_force_worked_on_its_earlier_concerns_is_quoted_and_resolves_none(runner, tmp_path):
+    """Sussex 2023-25 news :18 (the HMI): "Since our last inspection, the force has made
+    significant efforts to address the concerns and areas for improvement we identified." The
+    pack said only that it "cannot show whether they were addressed" (review 9, item 8). It
+    quotes the words with their line and asks whether the improvement is sustained; no earlier
+    finding is called improved or resolved on such a general sentence."""
+    import json
+
+    from conftest import invoke
+
+    old = ("PEEL 2021/22: An inspection of Kent Police\n\nPublished on: 10 June 2022\n\nHMICFRS found the force was "
+           "'inadequate' at recording data about crime.\n\nHowever, the inspectorate said the force needs to improve how "
+           "quickly it answers emergency calls.\n")
+    new = ("PEEL 2023-2025: An inspection of Kent Police\n\nPublished on: 16 August 2025\n\nHMICFRS found the force was "
+           "'adequate' at recording data about crime.\n\nThe inspector wrote: \u201cSince our last inspection, the force "
+           "has made significant efforts to address the concerns and areas for improvement we identified.\u201d\n")
+    for name, text in (("old.txt", old), ("new.txt", new)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = invoke(runner, "pack", tmp_path / "old.txt", tmp_path / "new.txt", "--date", "2026-12-07",
+                    "--formats", "json", "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    model = json.loads(next((tmp_path / "out").glob("*-briefing.json")).read_text(encoding="utf-8"))
+    questions = next(s for s in model["sections"] if s["title"] == "Suggested questions for the meeting")
+    asked = " ".join(" ".join(b.get("items", [])) for b in questions["blocks"])
+    assert 'HMICFRS says (line 7): "Since our last inspection, the force has made significant efforts' in asked
+    assert "not that it was resolved: is the improvement sustained?" in asked
+    text = json.dumps(model, ensure_ascii=False)
+    assert "has improved on" not in text and "improvement holds" not in text
+
+
+def test_an_inadequate_grade_counted_but_not_named_is_asked_beside_the_serious_concern(runner, tmp_path):
+    """Surrey 2023-25 news :6 "Requires Improvement in two and Inadequate in one category" and :8
+    "In particular, I have serious concerns about how the force is responding to the public"
+    (review 9, item 6): the count is on page 1, and no rule of English ties the grade to the
+    area, so the question sets the inspector's serious concern beside it and asks whether it
+    is the inadequate area, never saying that it is."""
+    import json
+
+    from conftest import invoke
+
+    old = ("PEEL 2021/22: An inspection of Kent Police\n\nPublished on: 10 June 2022\n\nHMICFRS found the force was "
+           "'good' at investigating crime.\n")
+    new = ("PEEL 2023-2025: An inspection of Kent Police\n\nPublished on: 16 August 2025\n\nIts report rated the force "
+           "as Good in two categories, Adequate in four, Requires Improvement in two and Inadequate in one category.\n\n"
+           "The inspector said, \u201cIn particular, I have serious concerns about how the force is responding to the "
+           "public.\u201d\n")
+    for name, text in (("old.txt", old), ("new.txt", new)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = invoke(runner, "pack", tmp_path / "old.txt", tmp_path / "new.txt", "--date", "2026-12-07",
+                    "--formats", "json", "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    model = json.loads(next((tmp_path / "out").glob("*-briefing.json")).read_text(encoding="utf-8"))
+    questions = next(s for s in model["sections"] if s["title"] == "Suggested questions for the meeting")
+    first = questions["blocks"][0]["items"][0]
+    assert first.startswith("The PEEL 2023-25 source says the force was graded inadequate in one area, and HMICFRS "
+                            "states concerns about Responding to the public")
+    assert first.endswith("Is this the inadequate area, and what is the plan for it?")

@@ -18,13 +18,14 @@ from briefing.compare.grades import GradeChange, caveats, grade_changes
 from briefing.compare.matching import improvements_for, key_terms, match_findings
 from briefing.compare.overrides import Overrides
 from briefing.compare.register import s55_due
-from briefing.compare.states import NAMED_ALL, NOT_GRADED, NOT_STATED
+from briefing.compare.states import LATER, NAMED_ALL, NOT_GRADED, NOT_STATED
 from briefing.compare.summaries import FindingRef, InspectionSummary, PersistingConcern
 from briefing.errors import BriefingError
 from briefing.frameworks import Frameworks
 from briefing.model import NOT_S55_TYPES, SEVERITY, Finding, Inspection, KeyFigure
 from briefing.phrases import unmatched_new_words, unmatched_words
 from briefing.reference import load_frameworks
+from briefing.statements import Improvement
 
 FORMAL = {"cause-of-concern", "recommendation", "area-for-improvement"}
 
@@ -51,6 +52,8 @@ class Comparison:
     falls_at_least: int = 0  # areas that went down, named or proven by the newer source's counts
     falls_need_both: bool = False  # the proof needs the older source's counts as well as the newer's
     rises_at_least: int = 0  # areas that went up, named or proven by the two sources' grades and counts
+    worked_on: tuple[Improvement, ...] = ()  # the newer source's words of the earlier concerns as a whole ("has made
+    # significant efforts to address the concerns ... we identified"): efforts, tied to no finding, resolving none
     unstated_weak_grades: tuple[str, ...] = ("requires improvement", "inadequate")  # what an area whose newer grade
     # is not stated may be, of the weak grades (Wiltshire's counts of all nine areas hold no inadequate: RI only)
 
@@ -144,12 +147,14 @@ def compare(old: Inspection, new: Inspection, overrides: Overrides | None = None
                                          severity_change(old.findings[link.old], new.findings[link.new]),
                                          older.name) for link in links)
     linked_old, linked_new = {link.old for link in links}, {link.new for link in links}
-    old_counts, new_counts = counted(old), counted(new)
+    old_counts = counted(old, tuple(g.old_grade for g in changes if g.old_state.why == LATER))
+    new_counts = counted(new)
     changes = _bounded(fw, changes, old, new, old_counts, new_counts)
     comparison = Comparison(
         old=older, new=newer, comparable=comparable,
         caveats=tuple(notes), grade_changes=tuple(changes), persisting=persisting,
         resolved=_improved(old, new, older.findings, linked_old, force_words),
+        worked_on=tuple(i for i in new.improved if i.every) if old.findings else (),
         new_findings=tuple(f for j, f in enumerate(newer.findings) if j not in linked_new),
         old_figures=old.key_figures, new_figures=new.key_figures,
         overrides=overrides.source if overrides else "",
@@ -163,7 +168,7 @@ def _improved(old: Inspection, new: Inspection, refs, linked_old: set[int], stop
     """The earlier findings the newer source does not raise again, each with the improvement
     it states of it, where it states one (matching.improvements_for)."""
     left = [i for i in range(len(refs)) if i not in linked_old]
-    said = improvements_for([old.findings[i] for i in left], new.improved, stop)
+    said = improvements_for([old.findings[i] for i in left], [i for i in new.improved if not i.every], stop)
     return tuple(replace(refs[i], improved=imp) if imp else refs[i] for i, imp in zip(left, said))
 
 

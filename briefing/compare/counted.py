@@ -36,12 +36,15 @@ class CountedGrades:
         return {"grades": list(self.grades), "count": self.count, "named": self.named, "place": str(self.place)}
 
 
-def counted(inspection: Inspection) -> tuple[CountedGrades, ...]:
+def counted(inspection: Inspection, named_later: tuple[str, ...] = ()) -> tuple[CountedGrades, ...]:
     """Each count the source states, with the areas of those grades it names. A count is of
     the grades as published, so a grade corrected since counts as it was published. A
     count the source states twice (a press release's summary and its quotation of the
-    inspector) is one fact, said once: the first place it is stated."""
-    published = [j.correction.old_grade if j.correction else j.grade for j in inspection.graded]
+    inspector) is one fact, said once: the first place it is stated. `named_later` are the
+    grades of areas this source leaves out that a newer source names (states.stated_before):
+    "inadequate in two areas", one named, and the newer source's "an improvement from the
+    'inadequate' grading it received in this area" names the other."""
+    published = [j.correction.old_grade if j.correction else j.grade for j in inspection.graded] + list(named_later)
     first = {}
     for c in inspection.grade_counts:
         first.setdefault((c.grades, c.count), c)

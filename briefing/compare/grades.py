@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from briefing.compare.states import (
+    GRADED,
+    LATER,
     NAMED_ALL,
     NO_LONGER,
+    NOT_STATED,
     AreaState,
     area_title,
     graded_by_framework,
     movement,
     state_of,
+    stated_before,
 )
 from briefing.frameworks import Cycle, Frameworks
 from briefing.model import Inspection, Judgement
@@ -86,6 +91,24 @@ def _named_all(cycle: Cycle, inspection: Inspection, state: AreaState) -> str:
             "this is not one of them, so it was not graded.")
 
 
+def _earlier_state(fw: Frameworks, old: Inspection, new: Inspection, area: str) -> AreaState:
+    """The older side of a row: as its own source states it, else the grade the newer source
+    says the area improved from (states.stated_before), in its words."""
+    was = state_of(fw, old, area)
+    said = stated_before(fw, old, new, area) if was.state == NOT_STATED else None
+    return AreaState(GRADED, said.from_grade, why=LATER, stated=said) if said else was
+
+
+def _stated_later(old_cycle: Cycle, new_cycle: Cycle, was: AreaState) -> str:
+    """Whose words the earlier grade is, where the newer source states it: quoted, with its line."""
+    if was.why != LATER or was.stated is None:
+        return ""
+    old_name, new_name = old_cycle.short or old_cycle.name, new_cycle.short or new_cycle.name
+    naming = re.split(r"(?<=[.!?])\s+", was.stated.text)[-1]  # its sentence naming the grade; the row names the area
+    return (f"The {old_name} grade is the {new_name} source's: \u201c{naming}\u201d ({was.stated.place}); "
+            f"the {old_name} source on file does not state it.")
+
+
 def _correction(j: Judgement | None) -> str:
     c = j.correction if j else None
     if c is None:
@@ -112,11 +135,12 @@ def grade_changes(fw: Frameworks, old: Inspection, new: Inspection) -> list[Grad
     rows = []
     for area in _areas(fw, old, new):
         o, n = olds.get(area), news.get(area)
-        was, now = state_of(fw, old, area), state_of(fw, new, area)
+        was, now = _earlier_state(fw, old, new, area), state_of(fw, new, area)
         moved, steps = movement(fw, was, now, old_cycle.grades if old_cycle.scale == new_cycle.scale else ())
         partial, note = _partial(old_cycle, new_cycle, area, o, n)
         note = " ".join(x for x in (note, _elsewhere(new_cycle, area, moved, now.elsewhere), _said(old_cycle, o), _said(new_cycle, n),
-                                           _named_all(old_cycle, old, was), _named_all(new_cycle, new, now))
+                                           _named_all(old_cycle, old, was), _named_all(new_cycle, new, now),
+                                           _stated_later(old_cycle, new_cycle, was))
                         if x)
         rows.append(GradeChange(area, area_title(fw, (new.cycle, old.cycle), area), o.label if o else "",
                                 n.label if n else "", was.grade, now.grade, moved, steps, partial, note,

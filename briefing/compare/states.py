@@ -7,6 +7,9 @@ Three states, never confused:
   with `elsewhere`), or the source says it was not graded;
 - NOT_STATED: the cycle grades the area for every force, but the source used gives no
   grade. A news story or a press release that leaves an area out says nothing about it.
+  Where the newer source names the grade the area improved from ("a significant improvement
+  from the 'inadequate' grading it received in this area in 2023"), the earlier side is
+  GRADED in its words (LATER), never a guess (stated_before).
 
 A movement exists only between two grades. "Newly graded" and "no longer graded" come from
 the frameworks (or a source saying "not graded"), never from a gap in a source: a gap on
@@ -20,6 +23,7 @@ from dataclasses import dataclass
 
 from briefing.frameworks import Cycle, Frameworks
 from briefing.model import Inspection
+from briefing.statements import Improvement
 
 GRADED, NOT_GRADED, NOT_STATED = "graded", "not-graded", "not-stated"
 # why an area is NOT_GRADED
@@ -28,6 +32,8 @@ UNGRADED = "framework"  # the cycle's framework marks it not graded
 SEPARATELY = "separately"  # the cycle reports it in separate reports (the area's `elsewhere`)
 SAID = "source"  # the source says it was not graded
 NAMED_ALL = "named-all"  # the source says how many areas were graded and names that many: the rest were not graded
+# why an area is GRADED though its own source states no grade
+LATER = "later-source"  # the newer source names it as the grade the area improved from (AreaState.stated)
 # movements (the JSON contract's values, and "not-known", added for a gap)
 UP, DOWN, SAME, NEWLY, NO_LONGER, NOT_KNOWN = "up", "down", "same", "new-area", "no-longer-graded", "not-known"
 MOVEMENTS = (UP, DOWN, SAME, NEWLY, NO_LONGER, NOT_KNOWN)
@@ -39,9 +45,10 @@ class AreaState:
 
     state: str  # GRADED | NOT_GRADED | NOT_STATED
     grade: str = ""  # the grade, when GRADED
-    why: str = ""  # when NOT_GRADED: NO_AREA | UNGRADED | SEPARATELY | SAID
+    why: str = ""  # when NOT_GRADED: NO_AREA | UNGRADED | SEPARATELY | SAID; when GRADED: LATER, or ""
     rest: tuple[str, ...] = ()  # when NOT_STATED: its grade if it was graded ("all other graded areas were adequate")
     elsewhere: str = ""  # when NOT_GRADED as SEPARATELY: the grade the source states from that separate inspection
+    stated: Improvement | None = None  # when GRADED as LATER: the newer source's sentence naming the grade, with its line
 
     @property
     def graded(self) -> bool:
@@ -181,3 +188,18 @@ def area_title(fw: Frameworks, cycles: tuple[str, ...], area: str) -> str:
             label = _QUESTION.sub("", own.label).rstrip("?").strip()
             return label[:1].upper() + label[1:]
     return fw.area_name(area)
+
+
+def stated_before(fw: Frameworks, old: Inspection, new: Inspection, area: str) -> Improvement | None:
+    """The newer source's statement of the grade `area` had in the older inspection, where it
+    names one of the older cycle's grades and puts it in that inspection: in a year its
+    reports came out, or, with no year, where no cycle lies between the two."""
+    cycle = fw.cycles[old.cycle]
+    for said in new.improved:
+        if said.area != area or said.from_grade not in cycle.grades:
+            continue
+        from briefing.extract.cycles.calendar import cycle_published  # only where a source states one: read from text
+
+        if cycle_published(cycle, (said.year,)) if said.year else len(fw.cycles_between(old.cycle, new.cycle)) == 1:
+            return said
+    return None

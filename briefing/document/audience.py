@@ -5,6 +5,7 @@ on the paper's date."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from briefing.compare import Comparison
@@ -41,6 +42,13 @@ class _Concern:
 
 
 WEAK = ("requires improvement", "inadequate")
+
+
+def _worked_on(c: Comparison) -> dict | None:
+    """HMICFRS's words of its earlier concerns as a whole, with its line, for the question on
+    earlier findings the newer source does not list (earlier.worked_on_words)."""
+    said = c.worked_on[0] if c.worked_on else None
+    return {"said": said.text, "line": said.place.line} if said else None
 
 
 @dataclass(frozen=True)
@@ -111,7 +119,7 @@ def _question_context(c: Comparison, options: PackOptions) -> dict:
     settled = not asked and not future["current"] and c.every_area_graded_twice and c.old.findings_complete \
         and c.new.findings_complete
     return dict(corrected=corrected, weak_new=weak_new, continuing=continuing, unknown=len(unknown), unknown_words=words,
-                improved=improved, ongoing=ongoing,
+                improved=improved, ongoing=ongoing, worked_on=_worked_on(c) if unknown else None,
                 old_name=c.old.cycle_name, new_name=c.new.cycle_name, inadequate=inadequate, improve=improve,
                 counted_downs=counted_downs,
                 counted=[{"words": counted_text(k), "unnamed": k.unnamed, "concern": _concern_areas(c, k.unnamed)}
@@ -150,16 +158,26 @@ def _pointed(c: Comparison) -> list[str]:
 
 
 def _concern_areas(c: Comparison, unnamed: int) -> _ConcernAreas | None:
-    """The first concern of the newer source that lists two or more areas, for the question
-    about `unnamed` inadequate grades it counts without naming them."""
-    f = next((f for f in c.new.findings if len(f.areas) >= 2), None)
+    """The first concern of the newer source that lists two or more areas, else the first
+    "serious concerns" it ties to one area ("I have serious concerns about how the force is
+    responding to the public"), for the question about `unnamed` inadequate grades it counts
+    without naming them: asked, never taken as the grade."""
+    f = next((f for f in c.new.findings if len(f.areas) >= 2), None) or \
+        next((f for f in c.new.findings if f.area and SERIOUS.search(f.text)), None)
     if f is None:
         return None
-    n = len(f.areas)
-    ask = (f"Are these the {number(unnamed)} inadequate areas" if n == unnamed else
-           f"Which of them are the {number(unnamed)} inadequate areas" if n > unnamed else
-           f"Are they among the {number(unnamed)} inadequate areas, and which are the others")
-    return _ConcernAreas(f.label, f.place, join_words(list(f.area_names)), whole_sentences(f.text), ask)
+    n, names = (len(f.areas), list(f.area_names)) if len(f.areas) >= 2 else (1, [f.area_name])
+    if n == 1:
+        ask = ("Is this the inadequate area" if unnamed == 1 else
+               f"Is it among the {number(unnamed)} inadequate areas, and which are the others")
+    else:
+        ask = (f"Are these the {number(unnamed)} inadequate areas" if n == unnamed else
+               f"Which of them are the {number(unnamed)} inadequate areas" if n > unnamed else
+               f"Are they among the {number(unnamed)} inadequate areas, and which are the others")
+    return _ConcernAreas(f.label, f.place, join_words(names), whole_sentences(f.text), ask)
+
+
+SERIOUS = re.compile(r"\bserious\s+concerns?\b", re.IGNORECASE)  # the inspector's words for what it finds worst
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ summary, the findings sections and the questions."""
 from __future__ import annotations
 
 from briefing.compare import Comparison
+from briefing.compare.summaries import place_text
 from briefing.document.wording import (
     join_words,
     new_words,
@@ -128,7 +129,21 @@ def improved_words(c: Comparison, one: str = "that finding", quoted: bool = Fals
     list: its own word, with its line, beside "that does not show it was resolved"; `one` is
     how a lone finding is named, `quoted` gives the source's words too. What it says still
     falls short there comes first (ongoing_words)."""
-    return ongoing_words(c, one, quoted) + _improved_words(c, one, quoted)
+    return ongoing_words(c, one, quoted) + _improved_words(c, one, quoted) + worked_on_words(c)
+
+
+def worked_on_words(c: Comparison) -> str:
+    """HMICFRS's words of its earlier concerns as a whole ("the force has made significant
+    efforts to address the concerns and areas for improvement we identified"), quoted with
+    its line, where earlier findings are not in the newer source: efforts, not a finding
+    resolved, so the pack asks whether the improvement is sustained."""
+    unknown = [f for f in c.resolved if not f.improved and not f.closed]
+    if not c.worked_on or not unknown or c.unmatched_confirmed:
+        return ""
+    said = c.worked_on[0]
+    where = f" ({place_text(said.place)})" if place_text(said.place) else ""
+    return (f" HMICFRS says{where}: \u201c{said.text}\u201d That is efforts made, not that "
+            f"{'it was' if len(unknown) == 1 else 'they were'} resolved: ask whether the improvement is sustained.")
 
 
 def _improved_words(c: Comparison, one: str, quoted: bool) -> str:

@@ -94,7 +94,7 @@ def _movements(c: Comparison) -> list[Point]:
     lines = summary.movement_lines(c)
     bounded = summary.bounded_line(c)
     bounded = "" if bounded in lines[0] else bounded  # said in the first line where no area is graded in both
-    text = " ".join(x for x in (lines[0], bounded, summary.downgrade_line(c), summary.falls_line(c),
+    text = " ".join(x for x in (lines[0], summary.stated_later_line(c), bounded, summary.downgrade_line(c), summary.falls_line(c),
                                 summary.rises_line(c), summary.side_by_side(c), summary.comparability_line(c)) if x)
     return [Point(text, _cited(c.old, c.new))]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from briefing.compare import Comparison
 from briefing.compare.grades import GradeChange
-from briefing.compare.states import DOWN, NEWLY, NO_LONGER, NOT_KNOWN, NOT_STATED, SAME, UP
+from briefing.compare.states import DOWN, LATER, NEWLY, NO_LONGER, NOT_KNOWN, NOT_STATED, SAME, UP
 from briefing.compare.summaries import place_text
 from briefing.document.grades import counted_text
 from briefing.document.wording import (
@@ -69,12 +69,13 @@ def movement_lines(c: Comparison) -> list[str]:
     up, down, same = (len(c.movements(m)) for m in (UP, DOWN, SAME))
     compared = up + down + same
     lines, bounded = [], bounded_line(c)
+    both = "both inspections" if stated_later_line(c) else "both sources"  # an earlier grade the newer source states
     if compared == 1:
         g = next(g for g in c.grade_changes if g.movement in (UP, DOWN, SAME))
         went = {UP: "went up", DOWN: "went down", SAME: "stayed the same"}[g.movement]
-        lines.append(f"One area, {g.area_name}, is graded in both sources: it {went}.")
+        lines.append(f"One area, {g.area_name}, is graded in {both}: it {went}.")
     elif compared:
-        lines.append(f"Of the {number(compared)} areas graded in both sources, {number(up)} went up, {number(down)} went "
+        lines.append(f"Of the {number(compared)} areas graded in {both}, {number(up)} went up, {number(down)} went "
                      f"down and {number(same)} stayed the same.")
     elif bounded:
         lines.append(f"No area is graded by name in both sources. {bounded}")
@@ -84,6 +85,7 @@ def movement_lines(c: Comparison) -> list[str]:
                       else "No area is graded in both sources, so no movement of a grade can be shown.") + _old_unread(c))
     if compared and bounded:
         lines.append(bounded)
+    lines += [stated_later_line(c)] if stated_later_line(c) else []
     if side_by_side(c):
         lines.append(side_by_side(c))
     newly, dropped = len(c.movements(NEWLY)), len(c.movements(NO_LONGER))
@@ -107,6 +109,20 @@ def _old_unread(c: Comparison) -> str:
         return ""
     where = c.old.report or f"the full HMICFRS report of the {c.old.cycle_name} inspection"
     return f" No grade and no count of grades was read from the {c.old.cycle_name} source: take them from {where}."
+
+
+def stated_later_line(c: Comparison) -> str:
+    """The earlier grades the newer source states ("a significant improvement from the
+    'inadequate' grading it received in this area"), each said as its words, with its line,
+    beside the movement it makes: on page 1 too, since such a movement is often the largest."""
+    return " ".join(_stated_later(c, g) for g in c.grade_changes if g.old_state.why == LATER)
+
+
+def _stated_later(c: Comparison, g: GradeChange) -> str:
+    where = place_text(g.old_state.stated.place) if g.old_state.stated else ""
+    return (f"{g.area_name} went from {g.old_grade} to {g.new_grade}: the {c.old.cycle_name} grade is the "
+            f"{c.new.cycle_name} source's{f' ({where})' if where else ''}; the {c.old.cycle_name} source on file "
+            "does not state it.")
 
 
 def _unknown(c: Comparison) -> list[str]:

@@ -20,9 +20,10 @@ import re
 
 from briefing.extract.findings.base import sentence_place
 from briefing.extract.findings.listed_areas import listed
-from briefing.extract.findings.prose import INSPECTORS, _named_by, _release
+from briefing.extract.findings.prose import ATTRIBUTION, INSPECTORS, _named_by, _release
+from briefing.extract.grades.grammar import RECEIVED_THEN, STARTED_FROM
 from briefing.extract.text import sentences
-from briefing.statements import Improvement
+from briefing.statements import EFFORTS, Improvement
 
 IMPROVED = re.compile(r"\b(?:has|had|have)\s+(?:also\s+|significantly\s+|greatly\s+|considerably\s+|since\s+)?improved\s+"
                       r"(?P<subject>(?:its|their|the\s+way\s+(?:it|the\s+force|the\s+constabulary)|how\s+(?:it|the\s+force|"
@@ -41,7 +42,8 @@ STILL = re.compile(r"\bstill\s+(?:has|have|faces?)\s+(?:some\s+|significant\s+|s
 def read_improved(ctx, resolve) -> tuple[Improvement, ...]:
     """Every improvement the inspectorate states, in the text's order, then what it says
     still falls short (read_ongoing)."""
-    return _improved(ctx, resolve) + (read_ongoing(ctx, resolve) if resolve is not None else ())
+    return _improved(ctx, resolve) + (read_ongoing(ctx, resolve) + read_from_grade(ctx, resolve)
+                                      if resolve is not None else ()) + read_efforts(ctx)
 
 
 def read_ongoing(ctx, resolve) -> tuple[Improvement, ...]:
@@ -80,4 +82,72 @@ def _improved(ctx, resolve) -> tuple[Improvement, ...]:
             subject = " ".join(found.group("subject").split())
             area = _named_by(subject, resolve) if resolve is not None else ""
             out.append(Improvement(subject, sentence, sentence_place(para, sentence), area, "improved"))
+    return tuple(out)
+
+
+def read_from_grade(ctx, resolve) -> tuple[Improvement, ...]:
+    """Where the source names the grade an area improved from: "Sussex Police was rated as
+    'good' for its work in responding to the public. This is a significant improvement from
+    the 'inadequate' grading it received in this area in 2023." The area is the one its own
+    words name, else ("in this area") the one graded in the sentence before; kept with both
+    sentences, their line and the year it gives, so a comparison knows the earlier grade as
+    this source states it. Outside quotation marks only: a quoted officer's claim is theirs."""
+    out = []
+    for para in ctx.graded_paras:
+        said = ctx.sentence_words(para)
+        for at, (start, sentence, words) in enumerate(said):
+            for word in words:
+                a, b = word.start("g") - start, word.end("g") - start
+                then = RECEIVED_THEN.match(sentence[b:])
+                if not then or not STARTED_FROM.search(sentence[max(0, a - 60):a]) or QUOTES.search(sentence):
+                    continue
+                prior = said[at - 1][1] if at else ""
+                area, subject = _area_before(ctx, para, prior, then.group("rest"), resolve)
+                year = re.search(r"\b(?:in|during)\s+((?:19|20)\d\d)\b", then.group("rest"))
+                out.append(Improvement(subject, f"{prior} {sentence}".strip(), sentence_place(para, sentence), area,
+                                       "improved-from-grade", named_at=sentence_place(para, prior) if prior else None,
+                                       from_grade=ctx.grammar.grade_of(word.group("g")),
+                                       year=int(year.group(1)) if year else None))
+    return tuple(out)
+
+
+def _area_before(ctx, para, prior: str, rest: str, resolve) -> tuple[str, str]:
+    """(area, its words) an improvement from a grade is about: named in its own clause, else
+    the one area graded in the sentence before ("... in this area"), else none."""
+    own = _named_by(rest, resolve)
+    if own:
+        return own, " ".join(rest.split())
+    line = sentence_place(para, prior).line if prior else None
+    before = {j.area: j.label for j in ctx.settled.judgements if line and j.place.line == line and j.label in prior}
+    return next(iter(before.items())) if len(before) == 1 else ("", "")
+
+
+# the inspectorate's words of its earlier concerns as a whole: "Since our last inspection, the force has made
+# significant efforts to address the concerns and areas for improvement we identified"
+WORKED_ON = re.compile(r"\b(?:has|have)\s+(?:made|shown|put\s+in)\s+(?:\w+\s+){0,2}?(?:efforts?|progress|work)\s+"
+                     r"(?:to\s+address|(?:in\s+)?addressing|on|against|towards)\s+(?P<what>(?:the|our|its|all\s+the)\s+"
+                     r"(?:[\w-]+\s+){0,3}?(?:concerns?|areas?\s+for\s+improvement|recommendations?|causes?\s+of\s+concern)"
+                     r"(?:\s+and\s+(?:[\w-]+\s+){0,3}?(?:concerns?|areas?\s+for\s+improvement|recommendations?))?\s+"
+                     r"(?:we|hmicfrs|the\s+inspectorate|inspectors)\s+(?:identified|raised|made|found|set\s+out|gave))",
+                     re.IGNORECASE)
+
+
+def read_efforts(ctx) -> tuple[Improvement, ...]:
+    """Where the inspectorate says the force has worked on the concerns it raised before,
+    naming none of them: "Since our last inspection, the force has made significant efforts
+    to address the concerns and areas for improvement we identified". The concerns are
+    "ours" ("we identified"), so the words are the inspectorate's, quoted or not. Kept with
+    its line, tied to no finding: a pack quotes it beside "cannot show whether they were
+    addressed" and asks whether the improvement is sustained, never calls one resolved."""
+    out = []
+    for para in ctx.paras:
+        if "ffort" not in para.text and "rogress" not in para.text:
+            continue
+        for sentence in sentences(para.text):
+            found = WORKED_ON.search(sentence)
+            if found:
+                said = ATTRIBUTION.match(sentence)  # "The inspector wrote: "Since ...": the words, not who said them
+                text = sentence[said.end() if said else 0:].strip().strip("\u201c\u201d\"")
+                out.append(Improvement(" ".join(found.group("what").split()), text, sentence_place(para, sentence),
+                                       how=EFFORTS))
     return tuple(out)

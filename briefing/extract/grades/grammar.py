@@ -34,6 +34,11 @@ EARLIER = re.compile(r"\b(?:last|previous|prior|earlier|preceding)\s+(?:inspecti
                      r"|\bpreviously\b|\bago\b|\bhad been\s+(?:rated|graded|judged|assessed)", re.IGNORECASE)
 SAME_AS_BEFORE = re.compile(r"\b(?:unchanged|same|consistent|as it was|as before|maintain(?:ed|s)?|retain(?:ed|s)?|"
                             r"keeps?|kept|remains?|remained|again|once more|still)\b", re.IGNORECASE)
+# a grade named as where an improvement started, the grade received before: "a significant improvement from the
+# 'inadequate' grading it received in this area in 2023" (STARTED_FROM before the grade word, RECEIVED_THEN after it)
+STARTED_FROM = re.compile(r"\bimprovement\s+(?:from|on)\s+(?:the|its|an?)\s+\W?$", re.IGNORECASE)
+RECEIVED_THEN = re.compile(r"^\W?\s*(?:grade|grading|rating|judge?ment)\s+(?:it|the\s+force|the\s+constabulary)\s+(?:had\s+)?"
+                           r"(?:received|was\s+given|was\s+awarded|got)\b(?P<rest>[^.;]*)", re.IGNORECASE)
 SET_LEAD = re.compile(r"^\W*(?:the\s+)?extent\s+to\s+which\s+(?:the\s+)?[\w\s&'\u2019-]*?\s+is\s+", re.IGNORECASE)
 REFERS_BACK = re.compile(r",?\s+(?:which|where|in which)\b(?:\s+(?:it|the force|the constabulary|they|its\s+\w+(?:\s+\w+)?))?"
                          r"(?:\s+(?:was|were|is|are|had been|has been))?\s*$", re.IGNORECASE)

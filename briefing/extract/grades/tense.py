@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.extract.grades.grammar import EARLIER, SAME_AS_BEFORE, only_past
+from briefing.extract.grades.grammar import EARLIER, RECEIVED_THEN, SAME_AS_BEFORE, STARTED_FROM, only_past
 
 CLAUSE = re.compile(r";|\s[-\u2013\u2014]\s|,\s*(?:but|while|whereas|although|though|however)\b|\s(?:but|whereas)\s"
                     r"|,\s+(?:and\s+)?(?:it|the force|the constabulary)\s+(?:is|was|has)\b", re.IGNORECASE)
@@ -60,6 +60,8 @@ def is_earlier(sentence: str, at: int, end: int) -> bool:
     before, after = sentence[max(0, at - 40):at], sentence[end:end + 60]
     if re.search(r"\bfrom\s+(?:an?\s+|the\s+|its\s+)?\W?$", before) and re.search(r"^\W*\s*(?:\w+\s+){0,6}to\b", after):
         return True  # "from requires improvement (last year) to good": the starting point
+    if STARTED_FROM.search(before) and RECEIVED_THEN.match(after):
+        return True  # "an improvement from the 'inadequate' grading it received in 2023": the grade before
     if re.search(r"\b(?:to|now)\s+(?:an?\s+|the\s+)?\W?$", before) and _past(clause_at(sentence, at)):
         return False  # "... last year to good": where it stands now
     clause = clause_at(sentence, at)
