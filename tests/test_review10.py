@@ -25,27 +25,35 @@ def test_a_text_copy_of_the_report_is_named_as_one_and_not_taken_as_whole():
     assert (south_yorkshire.source_kind, south_yorkshire.findings_complete) == ("report-copy", False)
 
 
-def test_supporting_victims_is_an_area_of_the_revised_2021_22_set_for_the_forces_graded_on_it(tmp_path):
+def test_crime_data_is_an_area_of_the_original_2021_22_set_for_the_forces_graded_on_it(tmp_path):
     """Gloucestershire's 2021/22 page (item 2) names "supporting victims" among six inadequate
-    areas beside "recording data about crime", which only the revised question set grades; the
-    revised set had no victims area, so the grade was lost and the pack said the source "does
-    not name" an area it named. Some forces on the revised set were graded on their service to
-    victims (eleven of thirteen areas: domain.md section 2), so it is the set's area for those
-    forces only: it is no row of a force whose sources do not grade it."""
-    from briefing.compare.states import graded_by_framework
+    areas beside "recording data about crime". Victims is an area of the original question set
+    only, and crime data was graded for some of its forces as part of the victim service
+    assessment (Merseyside and Gloucestershire: eleven of thirteen areas; domain.md section 2),
+    so the page was put on the revised set, its victims grade was lost, and the pack said the
+    source "does not name" an area it named. Crime data is now an area of the original set for
+    some forces: naming it does not settle the set, a whole report that gives it no grade did not
+    grade it, and a partial source leaves it "not stated"."""
+    from dataclasses import replace
+
+    from briefing.compare.states import NOT_GRADED, NOT_STATED, graded_by_framework, state_of
     from briefing.extract import extract
+    from briefing.reference import load_frameworks
 
     page = tmp_path / "page.txt"
-    page.write_text("Northshire PEEL 2021/22\n\nIn 2022, HMICFRS graded Northshire Police inadequate in two categories "
+    page.write_text("Northshire PEEL 2021/22\n\nIn 2021, HMICFRS graded Northshire Police inadequate in two categories "
                     "and good in one.\n\nIt was rated \u2018good\u2019 at preventing crime and anti-social behaviour, but "
                     "\u2018inadequate\u2019 in:\n\n\u2022 supporting victims\n\n\u2022 recording data about crime\n",
                     encoding="utf-8")
     inspection = extract(page, force="Northshire Police").inspection
-    assert inspection.cycle == "peel-2021-22-revised"
-    assert {j.area: j.grade for j in inspection.judgements}["victim-service"] == "inadequate"
-    from briefing.reference import load_frameworks
-
-    assert "victim-service" not in graded_by_framework(load_frameworks(), inspection)
+    assert inspection.cycle == "peel-2021-22"
+    grades = {j.area: j.grade for j in inspection.judgements}
+    assert (grades["victim-service"], grades["crime-recording"]) == ("inadequate", "inadequate")
+    fw = load_frameworks()
+    quiet = replace(inspection, judgements=tuple(j for j in inspection.judgements if j.area != "crime-recording"))
+    assert "crime-recording" not in graded_by_framework(fw, quiet)
+    assert state_of(fw, quiet, "crime-recording").state == NOT_STATED
+    assert state_of(fw, replace(quiet, findings_complete=True), "crime-recording").state == NOT_GRADED
     glos = read_shared("corpus-3/texts/gloucestershire-2021-22-pccpage.txt").inspection
     assert {j.area: j.grade for j in glos.judgements}.get("victim-service") == "inadequate"
 

@@ -94,7 +94,10 @@ def state_of(fw: Frameworks, inspection: Inspection, area: str) -> AreaState:
         return AreaState(NOT_GRADED, why=SEPARATELY, elsewhere=said.grade)
     if said is not None:
         return AreaState(GRADED, said.grade) if said.graded else AreaState(NOT_GRADED, why=SAID)
-    quiet = silence(fw, question_set(fw, inspection), area)
+    sets = question_set(fw, inspection)
+    quiet = silence(fw, sets, area)
+    if quiet.state == NOT_STATED and inspection.findings_complete and for_some_forces(sets, area):
+        return AreaState(NOT_GRADED, why=UNGRADED)  # the whole report, which grades it where it was graded
     if quiet.state == NOT_STATED and names_every_graded_area(fw, inspection):
         return AreaState(NOT_GRADED, why=NAMED_ALL)
     if quiet.state == NOT_STATED and inspection.rest is not None:  # "all other graded areas were adequate"
@@ -114,6 +117,14 @@ def names_every_graded_area(fw: Frameworks, inspection: Inspection) -> bool:
         return False
     areas = graded_by_framework(fw, inspection)
     return len({j.area for j in inspection.judgements if j.graded and j.area in areas}) == said < len(areas)
+
+
+def for_some_forces(sets: tuple[Cycle, ...], area: str) -> bool:
+    """Whether the question sets grade the area for some forces only (the original 2021/22
+    set's crime data, part of its victim service assessment): a whole report that gives it no
+    grade did not grade it; a source that may not list every grade leaves it "not stated"."""
+    found = [a for c in sets for a in c.areas if a.canonical == area and a.graded]
+    return bool(found) and all(a.some_forces for a in found)
 
 
 def separately(sets: tuple[Cycle, ...], area: str) -> bool:

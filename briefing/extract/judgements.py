@@ -43,7 +43,7 @@ def dated(statements: list[Statement], cycle: Cycle) -> list[Statement]:
 
 def question_set(fw: Frameworks, cycle: Cycle, statements: list[Statement], graded: int | None = None) -> Cycle:
     """Of a cycle's question sets (PEEL 2021/22's original and revised), the one whose areas
-    the text names: "crime data integrity" is graded only in the revised set. A set that grades
+    the text names: "crime data integrity" is graded for every force only in the revised set. A set that grades
     every force in a fixed number of areas is not the one where the text says fewer were graded
     (`graded`: "across nine areas" is the revised set, the original grading ten)."""
     family = [cycle, *(c for c in fw.cycles.values() if c.variant_of == cycle.id)]
@@ -53,9 +53,12 @@ def question_set(fw: Frameworks, cycle: Cycle, statements: list[Statement], grad
         return family[0]
     current = [s for s in statements if not s.earlier]
 
-    def named(candidate: Cycle) -> int:
+    def named(candidate: Cycle, every: bool = False) -> int:
+        """The phrases naming an area the set grades; `every`: one it grades for every force, as
+        an area it grades for some only (the original set's crime data, part of its victim
+        service assessment) tells the set apart less surely."""
         resolve = resolver(candidate)
-        return sum(area is not None and area.graded for s in current
+        return sum(area is not None and area.graded and not (every and area.some_forces) for s in current
                    for _, area in (resolve.split(s.phrase) if s.listed else [(s.phrase, resolve(s.phrase))]))
 
     def labelled(candidate: Cycle) -> int:
@@ -65,7 +68,7 @@ def question_set(fw: Frameworks, cycle: Cycle, statements: list[Statement], grad
         return sum(normalise(piece) in labels for s in current
                    for piece, _ in (resolve.split(s.phrase) if s.listed else [(s.phrase, None)]))
 
-    return max(family, key=lambda c: (named(c), labelled(c), c is cycle))
+    return max(family, key=lambda c: (named(c), named(c, every=True), labelled(c), c is cycle))
 
 
 def best_reading_cycle(fw: Frameworks, statements: list[Statement]) -> Cycle:
