@@ -86,6 +86,9 @@ VAGUE_SUBJECT = re.compile(r"^(?:it|this|that|there|they)\s+could\b", re.IGNOREC
 # what is to improve: "improve the way it investigates crime", "improve its overall efficiency in ..."
 IMPROVE_WHAT = re.compile(r"\bimprove\s+(?P<what>(?:(?:how|the\s+way)\s+(?:it|the\s+force|the\s+constabulary)\s+|its\s+|"
                           r"the\s+force['\u2019]s\s+)[^,;.]+?)(?=\s+and\s+(?:needs?|must|should|how)\b|[,;.]|$)", re.IGNORECASE)
+# what it is to get better at, a task in -ing: "the force still needs to get better at investigating reported crimes"
+BETTER_AT = re.compile(r"\b(?:get|do|be)\s+better\s+at\s+(?P<what>\w+ing\b[^,;.]*?)(?=\s+and\s+(?:needs?|must|should)\b|[,;.]|$)",
+                       re.IGNORECASE)
 # what it does, named after "how" and the force ("concerns about how the Metropolitan Police investigates
 # crime and manages offenders"): the first task named is the finding's area
 HOW_IT = re.compile(r"\b(?:how|the\s+way)\s+(?:it|the\s+force|the\s+constabulary|(?:the\s+)?[A-Z][\w&'\u2019-]*"
@@ -259,9 +262,10 @@ def quoted(fx):
 
 def _area_of(fx, para, text: str) -> str:
     """A finding's area from its own words ("how the force is investigating crime",
-    "improve the way it investigates crime"), or the heading it sits right under; never
-    an area named paragraphs away."""
-    what = IMPROVE_WHAT.search(text) or HOW_IT.search(text)
+    "improve the way it investigates crime", "get better at investigating reported crimes":
+    the task its verb phrase names), or the heading it sits right under; never an area named
+    paragraphs away."""
+    what = IMPROVE_WHAT.search(text) or BETTER_AT.search(text) or HOW_IT.search(text)
     named = _named_by(what.group("what"), fx.resolve) if what else ""
     area = named or _area_in(text, fx.resolve)
     if area or para.index == 0:
