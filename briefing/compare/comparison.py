@@ -15,7 +15,7 @@ from datetime import date
 
 from briefing.compare.counted import CountedGrades, Side, bounded, counted, falls_proven, names_its_total, rises_proven
 from briefing.compare.grades import GradeChange, caveats, grade_changes
-from briefing.compare.matching import improvements_for, key_terms, match_findings
+from briefing.compare.matching import concerns_left, improvements_for, key_terms, match_findings
 from briefing.compare.overrides import Overrides
 from briefing.compare.register import s55_due
 from briefing.compare.states import NAMED_ALL, NOT_GRADED, NOT_STATED
@@ -139,17 +139,19 @@ def compare(old: Inspection, new: Inspection, overrides: Overrides | None = None
     links = match_findings(old.findings, new.findings, pinned=set(overrides.pin if overrides else ()),
                            forbidden=set(overrides.forbid if overrides else ()), stopwords=force_words)
     older, newer = InspectionSummary.of(old, fw), InspectionSummary.of(new, fw)
-    persisting = tuple(PersistingConcern(older.findings[link.old], newer.findings[link.new], link.score, link.reason,
-                                         link.manual, link.merged,
+    persisting = tuple(PersistingConcern(replace(older.findings[link.old], concerns=link.concerns), newer.findings[link.new],
+                                         link.score, link.reason, link.manual, link.merged,
                                          severity_change(old.findings[link.old], new.findings[link.new]),
                                          older.name) for link in links)
-    linked_old, linked_new = {link.old for link in links}, {link.new for link in links}
+    left = concerns_left(old.findings, links)  # a finding raised again in part is, for the rest, not raised again
+    linked_old, linked_new = {link.old for link in links} - set(left), {link.new for link in links}
     old_counts, new_counts = counted(old), counted(new)
     changes = _bounded(fw, changes, old, new, old_counts, new_counts)
     comparison = Comparison(
         old=older, new=newer, comparable=comparable,
         caveats=tuple(notes), grade_changes=tuple(changes), persisting=persisting,
-        resolved=_improved(old, new, older.findings, linked_old, force_words),
+        resolved=_improved(old, new, tuple(replace(f, concerns=left.get(i, ())) for i, f in enumerate(older.findings)),
+                           linked_old, force_words),
         new_findings=tuple(f for j, f in enumerate(newer.findings) if j not in linked_new),
         old_figures=old.key_figures, new_figures=new.key_figures,
         overrides=overrides.source if overrides else "",
