@@ -15,7 +15,9 @@ from briefing.compare import compare
 from briefing.compare.matching import concerns_left, match_findings
 from briefing.compare.themes import concerns_of
 from briefing.document.sections import findings_sections
-from briefing.model import Finding
+from briefing.model import Finding, Inspection
+from briefing.places import PublicationDate
+from briefing.statements import Improvement
 
 THREE = Finding("finding", "", "I have concerns about Northshire Police's performance in keeping people safe - "
                                "particularly about the accuracy of its crime recording, its response to the public, and "
@@ -53,3 +55,16 @@ def test_devon_and_cornwall_keeps_crime_recording_and_offender_management_as_not
     assert earlier.blocks[0].text.startswith("One earlier finding is, in part, not in the source used for PEEL 2023-25")
     assert earlier.blocks[-1].rows[0][2].endswith("(only in part: \u201cthe accuracy of its crime recording\u201d and "
                                                    "\u201cits management of sexual and violent offenders\u201d)")
+
+
+def test_an_improvement_in_the_concern_raised_again_is_not_said_of_the_concerns_left():
+    """The newer source's "improved its response to the public" is about the part that persists,
+    never about crime recording and offender management, which stay unknown."""
+    improved = Improvement("its response to the public", "The force has improved its response to the public.")
+    old = Inspection("Northshire Police", "peel-2021-22", "PEEL 2021/22", PublicationDate(2022, 9, 30), "old.yaml",
+                     findings=(THREE,))
+    new = Inspection("Northshire Police", "peel-2023-25", "PEEL 2023-25", PublicationDate(2024, 8, 16), "new.yaml",
+                     findings=(ATTENDING,), improved=(improved,))
+    c = compare(old, new)
+    assert [(f.concerns, f.improved) for f in c.resolved] == [
+        (("the accuracy of its crime recording", "its management of sexual and violent offenders"), None)]

@@ -165,7 +165,10 @@ def _improved(old: Inspection, new: Inspection, refs, linked_old: set[int], stop
     """The earlier findings the newer source does not raise again, each with the improvement
     it states of it, where it states one (matching.improvements_for)."""
     left = [i for i in range(len(refs)) if i not in linked_old]
-    said = improvements_for([old.findings[i] for i in left], new.improved, stop)
+    # of a finding raised again in part, only the concerns left: an improvement in the part raised again is not theirs
+    unsaid = [replace(old.findings[i], text="; ".join(refs[i].concerns)) if refs[i].concerns else old.findings[i]
+              for i in left]
+    said = improvements_for(unsaid, new.improved, stop)
     return tuple(replace(refs[i], improved=imp) if imp else refs[i] for i, imp in zip(left, said))
 
 
