@@ -34,8 +34,12 @@ def test_a_shared_generic_word_is_no_match():
 
 
 def test_clevelands_investigating_concern_persists_into_2023_25():
+    """2023-25's own first line, "... has made progress in all areas since its previous inspection, but must
+    improve how it investigates crime and protects vulnerable people", is read as a finding and restates it."""
     old = read_shared("corpus-2/texts/cleveland-2021-22-pressrelease.txt").inspection
     new = read_shared("corpus-2/texts/cleveland-2023-25-pressrelease.txt").inspection
     c = compare(old, new)
     assert [(p.old.text, p.old.area_name, p.new.place) for p in c.persisting] == [
-        ("The force still needs to get better at investigating reported crimes.", "Investigating crime", "line 26")]
+        ("The force still needs to get better at investigating reported crimes.", "Investigating crime", "line 5")]
+    assert "but must improve how it investigates crime" in c.persisting[0].new.text
+    assert c.persisting[0].reason.startswith("shared theme: quality and supervision of investigations")

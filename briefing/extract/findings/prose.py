@@ -48,6 +48,13 @@ SPOKEN_WANTING = re.compile(
     r"^(?:[^,\"\u201c]{0,120},\s+){0,2}(?:the\s+force|the\s+constabulary|it|the\s+met|[A-Z][\w&'\u2019]*(?:\s+[A-Z][\w&'\u2019]*){0,3}"
     r"\s+(?:police|constabulary))\s+(?:still\s+|also\s+)?(?:needs?\s+to|needed\s+to|must|should)\s+(?:also\s+|still\s+)?"
     r"(?:improve|get\s+better|do\s+more|make\s+sure|ensure|address|develop|review|understand|better)\b", re.IGNORECASE)
+# what the force must do after a concession in the same sentence, its subject said once: "Cleveland Police has made
+# progress in all areas since its previous inspection, but must improve how it investigates crime and protects
+# vulnerable people"; the whole sentence is the finding, as the source words it
+BUT_MUST = re.compile(
+    r"^(?:the\s+force|the\s+constabulary|it|[A-Z][\w&'\u2019]*(?:\s+(?:and\s+)?[A-Z][\w&'\u2019]*){0,4}\s+(?:police|constabulary))"
+    r"\s+\w+[^,;\"\u201c]{3,160},\s+but\s+(?:still\s+|also\s+)?(?:needs?\s+to|must|should)\s+(?:also\s+|still\s+)?"
+    r"(?:improve|get\s+better|do\s+more|make\s+sure|ensure|address)\b", re.IGNORECASE)
 # the inspectorate's words with who said them after: "But the force needs to improve response times to
 # incidents, the HMICFRS said" (a chief constable's "..., the chief constable said" is no finding)
 SAID_AFTER = re.compile(r"^(?P<text>.{20,400}?),\s+(?:the\s+)?(?:police\s+)?(?:hmicfrs|hmic|inspectorate|inspectors?|report)\s+"
@@ -191,16 +198,22 @@ def _wanting(plain: str, lowered: str, speaking: bool, summary: bool, follows: b
     if REPORTED_WANTING.match(plain) and not they or AREAS_NEEDING.match(unled):
         return unled
     said = SAID_AFTER.match(plain)
-    if said and SPOKEN_WANTING.match(_unled(said.group("text"))):
+    if said and _must(_unled(said.group("text"))):
         return _unled(said.group("text")) + "."
     if said and REMAINS.search(_unled(said.group("text"))):  # "..., but concerns remain in how it ..., the inspectorate said"
         return REMAINS.search(_unled(said.group("text"))).group("text") + "."
-    if (speaking or summary or follows) and SPOKEN_WANTING.match(plain):
+    if (speaking or summary or follows) and _must(plain):
         return unled
     main = CONCESSIVE.sub("", unled)
     if (speaking or summary) and FALLS_SHORT.search(main) and not VAGUE_SUBJECT.match(main):
         return main
     return None
+
+
+def _must(text: str) -> bool:
+    """The sentence says what the force must do: from its start (SPOKEN_WANTING), or after a
+    concession in its own clause (BUT_MUST)."""
+    return bool(SPOKEN_WANTING.match(text) or BUT_MUST.match(text))
 
 
 def _release(page) -> bool:
