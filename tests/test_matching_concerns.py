@@ -29,6 +29,10 @@ ATTENDING = Finding("finding", "", "The inspectorate also said the force still i
 def test_a_finding_lists_its_concerns_each_on_a_theme_of_its_own():
     assert concerns_of(THREE.text) == ("the accuracy of its crime recording", "its response to the public",
                                        "its management of sexual and violent offenders")
+    # HMICFRS's set opening "performance in", and an "and" inside the last item, which is no cut
+    assert concerns_of("I have serious concerns about Northshire Police's performance in responding to the public, "
+                       "investigating crime and managing its offenders and suspects.") == (
+        "responding to the public", "investigating crime", "managing its offenders and suspects")
     # tasks within one concern, only one of which names a theme: one concern
     assert concerns_of("I have serious concerns about the force's performance, particularly how it responds to the "
                        "public, protects vulnerable people and makes use of its resources.") == ()
