@@ -12,8 +12,8 @@ from __future__ import annotations
 from reading import read_shared
 
 from briefing.compare import compare
-from briefing.compare.matching import concerns_left, match_findings
-from briefing.compare.themes import concerns_of
+from briefing.compare.concerns import concerns_left, concerns_of
+from briefing.compare.matching import match_findings
 from briefing.document.sections import findings_sections
 from briefing.model import Finding, Inspection
 from briefing.places import PublicationDate

@@ -15,7 +15,8 @@ from datetime import date
 
 from briefing.compare.counted import CountedGrades, Side, bounded, counted, falls_proven, names_its_total, rises_proven
 from briefing.compare.grades import GradeChange, caveats, grade_changes
-from briefing.compare.matching import concerns_left, improvements_for, key_terms, match_findings
+from briefing.compare.concerns import concerns_left
+from briefing.compare.matching import improvements_for, key_terms, match_findings
 from briefing.compare.overrides import Overrides
 from briefing.compare.register import s55_due
 from briefing.compare.states import NAMED_ALL, NOT_GRADED, NOT_STATED

@@ -22,10 +22,11 @@ from __future__ import annotations
 import math
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from briefing.compare.assignment import lapjv
-from briefing.compare.themes import concerns_of, finding_themes, theme_name, themes_of
+from briefing.compare.concerns import by_concern, by_finding
+from briefing.compare.themes import finding_themes, theme_name, themes_of
 from briefing.model import Finding
 from briefing.statements import Improvement
 from briefing.words import STOPWORDS, stem, tokens
@@ -62,7 +63,7 @@ class Link:
     manual: bool = False
     merged: bool = False  # a second old finding folded into an already-linked new one
     concerns: tuple[str, ...] = ()  # the old finding's concerns this link carries, where it lists several
-    #                                 (themes.concerns_of) and the new one shares only these; () for all of it
+    #                                 (concerns.concerns_of) and the new one shares only these; () for all of it
 
 
 @dataclass(frozen=True)
@@ -229,10 +230,10 @@ def match_findings(old: Sequence[Finding], new: Sequence[Finding], *, pinned: se
                    forbidden: set[tuple[int, int]] = frozenset(), stopwords: frozenset[str] = frozenset(),
                    small: int = SMALL) -> list[Link]:
     """Links between old and new findings, concern by concern: an old finding that lists several
-    concerns (themes.concerns_of) is scored as one row per concern, so a new finding about one
+    concerns (concerns.concerns_of) is scored as one row per concern, so a new finding about one
     of them carries that one alone (Link.concerns), and each concern links only on a theme it
     shares; the others stay unlinked. A finding the analyst pins is matched whole."""
-    rows, owners = _by_concern(old, {i for i, _ in pinned})
+    rows, owners = by_concern(old, {i for i, _ in pinned})
     if len(rows) == len(old):
         return _match_rows(old, new, pinned, forbidden, stopwords, small)
     at = {i: r for r, (i, _) in reversed(list(enumerate(owners)))}  # each old finding's first row
@@ -240,55 +241,7 @@ def match_findings(old: Sequence[Finding], new: Sequence[Finding], *, pinned: se
     row_bans = {(r, j) for i, j in forbidden for r, (owner, _) in enumerate(owners) if owner == i}
     kept = [link for link in _match_rows(rows, new, row_pins, row_bans, stopwords, small)
             if link.manual or not owners[link.old][1] or finding_themes(rows[link.old]) & finding_themes(new[link.new])]
-    return _by_finding(kept, owners)
-
-
-def _by_concern(old: Sequence[Finding], whole: set[int]) -> tuple[list[Finding], list[tuple[int, str]]]:
-    """One row per finding, or per concern of a finding that lists several (its words alone, in
-    its area); with each row, its finding's index and its concern ("" for the whole finding)."""
-    rows, owners = [], []
-    for i, finding in enumerate(old):
-        parts = () if i in whole else concerns_of(finding.text)
-        for part in parts or ("",):
-            rows.append(replace(finding, text=part) if part else finding)
-            owners.append((i, part))
-    return rows, owners
-
-
-def _by_finding(links: list[Link], owners: list[tuple[int, str]]) -> list[Link]:
-    """Links of concern rows as links of their findings: one per old and new finding, carrying
-    the concerns linked, or none where every concern of the finding went to that one new finding."""
-    listed: dict[int, list[str]] = {}
-    for i, part in owners:
-        listed.setdefault(i, []).append(part)
-    out: dict[tuple[int, int], Link] = {}
-    for link in links:
-        i, part = owners[link.old]
-        key = (i, link.new)
-        said = f"its concern \u201c{part}\u201d, " if part else ""
-        if key in out:
-            first = out[key]
-            out[key] = replace(first, score=max(first.score, link.score), reason=f"{first.reason}; {said}{link.reason}",
-                               concerns=first.concerns + ((part,) if part else ()))
-        else:
-            out[key] = replace(link, old=i, reason=f"{said}{link.reason}" if said else link.reason,
-                               concerns=(part,) if part else ())
-    whole = [replace(link, concerns=()) if link.concerns and len(link.concerns) == len(listed[link.old]) else link
-             for link in out.values()]
-    return sorted(whole, key=lambda link: (link.new, link.old))
-
-
-def concerns_left(old: Sequence[Finding], links: Sequence[Link]) -> dict[int, tuple[str, ...]]:
-    """For each old finding linked only by some of its concerns, the concerns no link carries:
-    the newer source does not raise those again (or the source used does not show them)."""
-    carried: dict[int, set[str] | None] = {}
-    for link in links:
-        if not link.concerns:
-            carried[link.old] = None  # linked whole
-        elif carried.get(link.old, set()) is not None:
-            carried[link.old] = carried.get(link.old, set()) | set(link.concerns)
-    return {i: left for i, said in carried.items() if said is not None
-            and (left := tuple(p for p in concerns_of(old[i].text) if p not in said))}
+    return by_finding(kept, owners)
 
 
 def _match_rows(old: Sequence[Finding], new: Sequence[Finding], pinned: set[tuple[int, int]],

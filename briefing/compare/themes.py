@@ -57,43 +57,5 @@ def finding_themes(finding: Finding) -> frozenset[str]:
                                        if finding.area else frozenset())
 
 
-# where a finding's list of concerns begins: "I have concerns about its performance - particularly about A, B,
-# and C"; the list is the rest of the sentence
-LIST_OPENS = re.compile(r"\b(?:particularly|in\s+particular|especially|notably|including)\s+(?:about\s+|with\s+|in\s+|over\s+)?"
-                        r"|\bconcern(?:s|ed)?\s+(?:about|over|with)\s+", re.IGNORECASE)
-SERIAL_CUT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?")  # "A, B, and C": its "and" inside C ("sexual and violent") stays
-# "A, B and C": the first "and" after the last comma cuts too, one inside C stays ("managing its offenders and suspects")
-LAST_ITEM = re.compile(r"^(?P<before>(?:.*,\s*)?.*?)\s+(?:and|or)\s+(?P<last>.+)$")
-# HMICFRS's set opening of a list of concerns: "concerns about Northshire Police's performance in A, B and C"
-PERFORMANCE_IN = re.compile(r"^.*?\bperformance\s+(?:in|at)\s+", re.IGNORECASE)
-
-
-def concerns_of(text: str) -> tuple[str, ...]:
-    """The concerns a finding lists, in its words, where it lists two or more, each on a theme of
-    its own ("the accuracy of its crime recording, its response to the public, and its management
-    of sexual and violent offenders"): the matcher scores each apart, so a later finding about one
-    of them carries that one only. () where the list names fewer than two themes: a list of tasks
-    within one concern ("how it responds to the public, protects vulnerable people and ...") is one."""
-    opens = list(LIST_OPENS.finditer(text))
-    if not opens:
-        return ()
-    parts = _items(PERFORMANCE_IN.sub("", text[opens[-1].end():].strip().rstrip(".;:!?\u201d\"' ")))
-    themes = [themes_of(p) for p in parts]
-    named = [t for t in themes if t]
-    if len(parts) < 2 or len(named) < 2 or len(frozenset().union(*named)) < 2:
-        return ()
-    return parts
-
-
-def _items(tail: str) -> tuple[str, ...]:
-    """The items of a list ending a sentence: cut at its commas, and, without a serial comma
-    ("A, B, and C"), at the first "and" after the last comma."""
-    items = [p.strip() for p in SERIAL_CUT.split(tail) if p.strip()]
-    last = LAST_ITEM.match(items[-1]) if items and not re.search(r",\s*(?:and|or)\s", tail) else None
-    if last:
-        items[-1:] = [last.group("before").strip(), last.group("last").strip()]
-    return tuple(items)
-
-
 def theme_name(theme_id: str) -> str:
     return next((t.name for t in load_themes() if t.id == theme_id), theme_id)
