@@ -43,3 +43,14 @@ def test_clevelands_investigating_concern_persists_into_2023_25():
         ("The force still needs to get better at investigating reported crimes.", "Investigating crime", "line 5")]
     assert "but must improve how it investigates crime" in c.persisting[0].new.text
     assert c.persisting[0].reason.startswith("shared theme: quality and supervision of investigations")
+
+
+def test_page_one_cites_each_persisting_finding_with_its_own_inspection():
+    """ "Source: Finding 1 and Finding 1 of PEEL 2021/22 ..." sent a reader to the 2021/22 report for a 2023-25
+    finding: each reference carries its own inspection (review 10, item 5)."""
+    from briefing.document.glance import _findings
+
+    old = read_shared("corpus-2/texts/cleveland-2021-22-pressrelease.txt").inspection
+    new = read_shared("corpus-2/texts/cleveland-2023-25-pressrelease.txt").inspection
+    assert _findings(compare(old, new))[0].source == ("Source: Finding 1 of PEEL 2021/22 (inspectorate press release) and "
+                                                      "Finding 1 of PEEL 2023-25 (inspectorate press release).")

@@ -34,6 +34,13 @@ def _cited(*summaries: InspectionSummary, labels: tuple[str, ...] = ()) -> str:
     return _messages()["sources"].format(names=", ".join(labels) + (" of " if labels else "") + names)
 
 
+def _each_cited(*cited: tuple[str, InspectionSummary]) -> str:
+    """ "Source: Finding 1 of PEEL 2021/22 (...) and Finding 2 of PEEL 2023-25 (...)": each
+    finding with its own inspection, so a reader looks it up in the report it is from."""
+    names = " and ".join(f"{label} of {source_name(s)}" if label else source_name(s) for label, s in cited)
+    return _messages()["sources"].format(names=names)
+
+
 def _corrected(s: InspectionSummary, areas: set[str]) -> str:
     """The source, and where a grade stands as HMICFRS corrected it, that correction: the
     source used may give the grade as first published; where a grade is stated only in
@@ -105,7 +112,7 @@ def _findings(c: Comparison) -> list[Point]:
             count=sentence(f"{summary.number(len(c.persisting))} concern{'s' if len(c.persisting) > 1 else ''}"),
             old=c.old.cycle_name, new=c.new.cycle_name, persist="persists" if len(c.persisting) == 1 else "persist",
             which=which, since=since_text(longest.first_raised, longest.times_raised, longest.not_on_file))
-        out.append(Point(text, _cited(c.old, c.new, labels=(f"{longest.old.label} and {longest.new.label}",))))
+        out.append(Point(text, _each_cited((longest.old.label, c.old), (longest.new.label, c.new))))
     if c.resolved or c.new_findings:
         out.append(Point(sentence(earlier.findings_line(c)), _cited(c.old, c.new)))
     return out
