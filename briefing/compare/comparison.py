@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
+from briefing.compare.concerns import concerns_left
 from briefing.compare.counted import CountedGrades, Side, bounded, counted, falls_proven, names_its_total, rises_proven
 from briefing.compare.grades import GradeChange, caveats, grade_changes
 from briefing.compare.matching import improvements_for, key_terms, match_findings
@@ -142,18 +143,20 @@ def compare(old: Inspection, new: Inspection, overrides: Overrides | None = None
     links = match_findings(old.findings, new.findings, pinned=set(overrides.pin if overrides else ()),
                            forbidden=set(overrides.forbid if overrides else ()), stopwords=force_words)
     older, newer = InspectionSummary.of(old, fw), InspectionSummary.of(new, fw)
-    persisting = tuple(PersistingConcern(older.findings[link.old], newer.findings[link.new], link.score, link.reason,
-                                         link.manual, link.merged,
+    persisting = tuple(PersistingConcern(replace(older.findings[link.old], concerns=link.concerns), newer.findings[link.new],
+                                         link.score, link.reason, link.manual, link.merged,
                                          severity_change(old.findings[link.old], new.findings[link.new]),
                                          older.name) for link in links)
-    linked_old, linked_new = {link.old for link in links}, {link.new for link in links}
+    left = concerns_left(old.findings, links)  # a finding raised again in part is, for the rest, not raised again
+    linked_old, linked_new = {link.old for link in links} - set(left), {link.new for link in links}
     old_counts = counted(old, tuple(g.old_grade for g in changes if g.old_state.why == LATER))
     new_counts = counted(new)
     changes = _bounded(fw, changes, old, new, old_counts, new_counts)
     comparison = Comparison(
         old=older, new=newer, comparable=comparable,
         caveats=tuple(notes), grade_changes=tuple(changes), persisting=persisting,
-        resolved=_improved(old, new, older.findings, linked_old, force_words),
+        resolved=_improved(old, new, tuple(replace(f, concerns=left.get(i, ())) for i, f in enumerate(older.findings)),
+                           linked_old, force_words),
         worked_on=tuple(i for i in new.improved if i.every) if old.findings else (),
         new_findings=tuple(f for j, f in enumerate(newer.findings) if j not in linked_new),
         old_figures=old.key_figures, new_figures=new.key_figures,
@@ -168,7 +171,10 @@ def _improved(old: Inspection, new: Inspection, refs, linked_old: set[int], stop
     """The earlier findings the newer source does not raise again, each with the improvement
     it states of it, where it states one (matching.improvements_for)."""
     left = [i for i in range(len(refs)) if i not in linked_old]
-    said = improvements_for([old.findings[i] for i in left], [i for i in new.improved if not i.every], stop)
+    # of a finding raised again in part, only the concerns left: an improvement in the part raised again is not theirs
+    unsaid = [replace(old.findings[i], text="; ".join(refs[i].concerns)) if refs[i].concerns else old.findings[i]
+              for i in left]
+    said = improvements_for(unsaid, [i for i in new.improved if not i.every], stop)
     return tuple(replace(refs[i], improved=imp) if imp else refs[i] for i, imp in zip(left, said))
 
 

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing.compare.assignment import lapjv
+from briefing.compare.concerns import by_concern, by_finding
 from briefing.compare.themes import finding_themes, theme_name, themes_of
 from briefing.model import Finding
 from briefing.statements import Improvement
@@ -61,6 +62,8 @@ class Link:
     reason: str
     manual: bool = False
     merged: bool = False  # a second old finding folded into an already-linked new one
+    concerns: tuple[str, ...] = ()  # the old finding's concerns this link carries, where it lists several
+    #                                 (concerns.concerns_of) and the new one shares only these; () for all of it
 
 
 @dataclass(frozen=True)
@@ -226,6 +229,23 @@ def _pairs_with_lap(scores: list[list[float]], flipped: bool, rows: int, cols: i
 def match_findings(old: Sequence[Finding], new: Sequence[Finding], *, pinned: set[tuple[int, int]] = frozenset(),
                    forbidden: set[tuple[int, int]] = frozenset(), stopwords: frozenset[str] = frozenset(),
                    small: int = SMALL) -> list[Link]:
+    """Links between old and new findings, concern by concern: an old finding that lists several
+    concerns (concerns.concerns_of) is scored as one row per concern, so a new finding about one
+    of them carries that one alone (Link.concerns), and each concern links only on a theme it
+    shares; the others stay unlinked. A finding the analyst pins is matched whole."""
+    rows, owners = by_concern(old, {i for i, _ in pinned})
+    if len(rows) == len(old):
+        return _match_rows(old, new, pinned, forbidden, stopwords, small)
+    at = {i: r for r, (i, _) in reversed(list(enumerate(owners)))}  # each old finding's first row
+    row_pins = {(at[i], j) for i, j in pinned}
+    row_bans = {(r, j) for i, j in forbidden for r, (owner, _) in enumerate(owners) if owner == i}
+    kept = [link for link in _match_rows(rows, new, row_pins, row_bans, stopwords, small)
+            if link.manual or not owners[link.old][1] or finding_themes(rows[link.old]) & finding_themes(new[link.new])]
+    return by_finding(kept, owners)
+
+
+def _match_rows(old: Sequence[Finding], new: Sequence[Finding], pinned: set[tuple[int, int]],
+                forbidden: set[tuple[int, int]], stopwords: frozenset[str], small: int) -> list[Link]:
     """Links between old and new findings: pinned first, then the best one-to-one set, then
     merges. `small`: the most pairs scored and paired in Python (tests give 0 to use numpy)."""
     if not old or not new:

@@ -50,6 +50,14 @@ class FindingRef:
     improved: Improvement | None = None  # the newer source says the force improved in it ("had improved its ...")
     areas: tuple[str, ...] = ()  # the areas its concern lists or points back to, where two or more (model.Finding)
     area_names: tuple[str, ...] = ()  # those areas in the cycle's own words
+    concerns: tuple[str, ...] = ()  # of the concerns its finding lists, the ones this entry is about, where only
+    #                                 some were raised again (matching.Link.concerns): those, or those left
+
+    @property
+    def partly(self) -> str:
+        """What a pack adds after its text where the entry is about some of its concerns only:
+        which ones, in the finding's words; "" for the whole finding."""
+        return f" (only in part: {join_quoted(self.concerns)})" if self.concerns else ""
 
     @classmethod
     def of(cls, finding: Finding, label: str, inspection: Inspection, fw: Frameworks) -> FindingRef:
@@ -67,6 +75,7 @@ class FindingRef:
                 "source": self.source, "tracker_id": self.tracker_id,
                 **({"continues": self.continues} if self.continues else {}),
                 **({"areas": list(self.areas)} if self.areas else {}),
+                **({"concerns": list(self.concerns)} if self.concerns else {}),
                 **({"improved": {"subject": self.improved.subject, "text": self.improved.text,
                                  "line": self.improved.place.line, "page": self.improved.place.page}}
                    if self.improved else {})}
@@ -177,6 +186,12 @@ class InspectionSummary:
                 "published": self.published, "published_iso": self.published_iso, "source": self.source,
                 "source_kind": self.source_kind, "findings_complete": self.findings_complete,
                 "corrections": list(self.corrections), "report": self.report}
+
+
+def join_quoted(items: tuple[str, ...]) -> str:
+    """ "“A”, “B” and “C”": a finding's own words, each quoted."""
+    said = [f"\u201c{item}\u201d" for item in items]
+    return said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1]
 
 
 def correction_text(c, fw: Frameworks) -> str:

@@ -31,7 +31,7 @@ FINDING_COLUMNS = (Column("Finding", 1.3), Column("Area", 1.6), Column("Text", 5
 
 
 def _ref_row(ref: FindingRef) -> tuple[str, ...]:
-    return ref.label, area_label(ref.area_name), ref.text
+    return ref.label, area_label(ref.area_name), ref.text + ref.partly
 
 
 def _gaps(s: InspectionSummary) -> str:
@@ -97,7 +97,7 @@ def _side(name: str, heading: str, intro: str, refs, sides, listed: frozenset[st
 def findings_sections(c: Comparison, listed: frozenset[str] = frozenset(), where: str = "") -> list[Section]:
     """`listed`: the tracker ids of findings an audience's own section lists (`where`, the
     chief officers' Open findings by area), left out of the tables here and pointed to."""
-    rows = tuple((f"{p.old.label}: {p.old.text}", f"{p.new.label}: {p.new.text}",
+    rows = tuple((f"{p.old.label}: {p.old.text}{p.old.partly}", f"{p.new.label}: {p.new.text}",
                   sentence(since_text(p.first_raised, p.times_raised, p.not_on_file, p.earlier_unlisted))
                         + (f"; {p.severity_change}" if p.severity_change else ""))
                  for p in c.persisting)

@@ -33,7 +33,7 @@ def tracker_rows(c: Comparison, earlier: list[TrackerRow],
         unknown = (f"status unknown: {unmatched_words(False)} for {c.new.cycle_name} "
                    f"({with_article(c.new.source_kind_name)}); check the full report")
         fresh += [TrackerRow(id=f.tracker_id, inspection=c.old.cycle_name, kind=KIND_LABELS[f.kind],
-                             area=area_label(f.area_name), finding=f.text,
+                             area=area_label(f.area_name), finding=f.text + f.partly,
                              standing=closed_words(f.closed) if f.closed else _said_of(c, f) or unknown,
                              state="closed" if f.closed else "continues" if _ongoing(f) else "unknown", label=f.label,
                              status=CLOSED_BY_HMICFRS if f.closed else "")  # "was discharged by HMICFRS"
@@ -84,7 +84,7 @@ def _standing(p, c: Comparison, f) -> str:
 
 
 def _earlier(p) -> str:
-    return f"{p.old.label}: {p.old.text}" if p is not None else ""
+    return f"{p.old.label}: {p.old.text}{p.old.partly}" if p is not None else ""
 
 
 def tracker_sheet(rows: list[TrackerRow], source: str) -> Sheet:

@@ -114,8 +114,13 @@ def published_words(iso: str) -> str:
 
 
 def unmatched_phrase(c: Comparison, n: int) -> str:
-    """What the count of unmatched earlier findings may claim, given the newer source."""
+    """What the count of unmatched earlier findings may claim, given the newer source; a finding
+    raised again in part only (FindingRef.concerns) is counted so."""
+    partly = sum(1 for f in c.resolved if f.concerns)
     findings = f"{number(n)} earlier {'finding is' if n == 1 else 'findings are'}"
+    if partly:
+        findings = (f"{findings}, in part," if partly == n == 1 else
+                    f"{findings} ({'all' if partly == n else number(partly)} of them in part)")
     if c.unmatched_confirmed:
         return f"{findings} {unmatched_words(True)}"
     return (f"{findings} {unmatched_words(False)} for {c.new.cycle_name} "

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from briefing.extract.findings import inline, layout, lead_in, listed, numbered, prose
-from briefing.extract.findings.base import Findings, Sections
+from briefing.extract.findings.base import Findings, Sections, whole_where_given
 from briefing.extract.findings.continues import carried_on
 from briefing.extract.findings.labels import kind_of
 from briefing.extract.findings.layout import STATUS
@@ -73,9 +73,9 @@ def _says_something(text: str, force: str) -> bool:
 def read_findings(fx: Findings, rules: Ruler = FINDING_RULES) -> list[Finding]:
     """Every finding of the text, in the text's order, each stamped with its rule (`how`), with
     the words that say it carries on (continues.carried_on) and the areas it lists or points
-    back to (listed_areas.with_areas)."""
+    back to (listed_areas.with_areas); a cut-off copy of one given whole is left out (base.whole_where_given)."""
     found = carried_on([f for f in rules.read(fx).statements if _says_something(f.text, fx.force)], fx.ctx.source)
-    found = with_areas(found, fx.ctx.source, fx.resolve)
+    found = with_areas(whole_where_given(found), fx.ctx.source, fx.resolve)
     return sorted(found, key=lambda f: (f.place.page or 0, f.place.line or 0))
 
 

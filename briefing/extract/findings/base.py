@@ -100,12 +100,33 @@ class Findings:
 ENDS = (".", "?", "!", ":", ";", ",", ")", "\u201d", '"', "'", "\u2019")
 
 
+# a sentence's end followed by another sentence: the paragraph is running text, not a list item or a heading
+SENTENCE_THEN_ANOTHER = re.compile(r"[.!?][\"'\u201d\u2019)]?\s+[\"\u201c]?[A-Z]")
+
+
 def _cut_off(text: str, para: Paragraph, paras: int) -> bool:
-    """The finding is the source's last words and they end on no sentence's end: the text was
-    cut there ("so that it a", "ensure that its counter-corruption"), whatever its last word."""
+    """The finding is its paragraph's last words and they end on no sentence's end, where the
+    paragraph is the source's last or is running text (a sentence ends before the finding's):
+    the text, or an excerpt of it, was cut there ("so that it a", "teams that have sufficient
+    skill"), whatever its last word. A list item or a heading ends on no full stop whole."""
     last = " ".join(para.text.split())
-    return bool(text) and para.index == paras - 1 and not text.endswith(ENDS) and not last.endswith(ENDS) and \
-        last.endswith(text.split()[-1])
+    ends_para = bool(text) and not text.endswith(ENDS) and not last.endswith(ENDS) and last.endswith(text.split()[-1])
+    return ends_para and (para.index == paras - 1 or bool(SENTENCE_THEN_ANOTHER.search(last[:len(last) - len(text)]
+                                                                                          + text[:1])))
+
+
+def _said(text: str) -> str:
+    """A finding's words alone, for telling copies apart (its case and punctuation aside)."""
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def whole_where_given(findings: list[Finding]) -> list[Finding]:
+    """The findings less each cut-off copy of one the text gives whole elsewhere: two excerpts
+    of one page, the first ending "...teams that have sufficient skill", are one finding, at
+    the whole one's line (a whole copy read first already takes the cut one's place)."""
+    keys = [_said(f.text) for f in findings]
+    return [f for f, key in zip(findings, keys)
+            if not (f.cut and key and any(k != key and k.startswith(key) for k in keys))]
 
 
 def joined(stem: str, body: str) -> str:

@@ -48,6 +48,13 @@ SPOKEN_WANTING = re.compile(
     r"^(?:[^,\"\u201c]{0,120},\s+){0,2}(?:the\s+force|the\s+constabulary|it|the\s+met|[A-Z][\w&'\u2019]*(?:\s+[A-Z][\w&'\u2019]*){0,3}"
     r"\s+(?:police|constabulary))\s+(?:still\s+|also\s+)?(?:needs?\s+to|needed\s+to|must|should)\s+(?:also\s+|still\s+)?"
     r"(?:improve|get\s+better|do\s+more|make\s+sure|ensure|address|develop|review|understand|better)\b", re.IGNORECASE)
+# what the force must do after a concession in the same sentence, its subject said once: "Cleveland Police has made
+# progress in all areas since its previous inspection, but must improve how it investigates crime and protects
+# vulnerable people"; the whole sentence is the finding, as the source words it
+BUT_MUST = re.compile(
+    r"^(?:the\s+force|the\s+constabulary|it|[A-Z][\w&'\u2019]*(?:\s+(?:and\s+)?[A-Z][\w&'\u2019]*){0,4}\s+(?:police|constabulary))"
+    r"\s+\w+[^,;\"\u201c]{3,160},\s+but\s+(?:still\s+|also\s+)?(?:needs?\s+to|must|should)\s+(?:also\s+|still\s+)?"
+    r"(?:improve|get\s+better|do\s+more|make\s+sure|ensure|address)\b", re.IGNORECASE)
 # the inspectorate's words with who said them after: "But the force needs to improve response times to
 # incidents, the HMICFRS said" (a chief constable's "..., the chief constable said" is no finding)
 SAID_AFTER = re.compile(r"^(?P<text>.{20,400}?),\s+(?:the\s+)?(?:police\s+)?(?:hmicfrs|hmic|inspectorate|inspectors?|report)\s+"
@@ -86,6 +93,9 @@ VAGUE_SUBJECT = re.compile(r"^(?:it|this|that|there|they)\s+could\b", re.IGNOREC
 # what is to improve: "improve the way it investigates crime", "improve its overall efficiency in ..."
 IMPROVE_WHAT = re.compile(r"\bimprove\s+(?P<what>(?:(?:how|the\s+way)\s+(?:it|the\s+force|the\s+constabulary)\s+|its\s+|"
                           r"the\s+force['\u2019]s\s+)[^,;.]+?)(?=\s+and\s+(?:needs?|must|should|how)\b|[,;.]|$)", re.IGNORECASE)
+# what it is to get better at, a task in -ing: "the force still needs to get better at investigating reported crimes"
+BETTER_AT = re.compile(r"\b(?:get|do|be)\s+better\s+at\s+(?P<what>\w+ing\b[^,;.]*?)(?=\s+and\s+(?:needs?|must|should)\b|[,;.]|$)",
+                       re.IGNORECASE)
 # what it does, named after "how" and the force ("concerns about how the Metropolitan Police investigates
 # crime and manages offenders"): the first task named is the finding's area
 HOW_IT = re.compile(r"\b(?:how|the\s+way)\s+(?:it|the\s+force|the\s+constabulary|(?:the\s+)?[A-Z][\w&'\u2019-]*"
@@ -188,16 +198,22 @@ def _wanting(plain: str, lowered: str, speaking: bool, summary: bool, follows: b
     if REPORTED_WANTING.match(plain) and not they or AREAS_NEEDING.match(unled):
         return unled
     said = SAID_AFTER.match(plain)
-    if said and SPOKEN_WANTING.match(_unled(said.group("text"))):
+    if said and _must(_unled(said.group("text"))):
         return _unled(said.group("text")) + "."
     if said and REMAINS.search(_unled(said.group("text"))):  # "..., but concerns remain in how it ..., the inspectorate said"
         return REMAINS.search(_unled(said.group("text"))).group("text") + "."
-    if (speaking or summary or follows) and SPOKEN_WANTING.match(plain):
+    if (speaking or summary or follows) and _must(plain):
         return unled
     main = CONCESSIVE.sub("", unled)
     if (speaking or summary) and FALLS_SHORT.search(main) and not VAGUE_SUBJECT.match(main):
         return main
     return None
+
+
+def _must(text: str) -> bool:
+    """The sentence says what the force must do: from its start (SPOKEN_WANTING), or after a
+    concession in its own clause (BUT_MUST)."""
+    return bool(SPOKEN_WANTING.match(text) or BUT_MUST.match(text))
 
 
 def _release(page) -> bool:
@@ -259,9 +275,10 @@ def quoted(fx):
 
 def _area_of(fx, para, text: str) -> str:
     """A finding's area from its own words ("how the force is investigating crime",
-    "improve the way it investigates crime"), or the heading it sits right under; never
-    an area named paragraphs away."""
-    what = IMPROVE_WHAT.search(text) or HOW_IT.search(text)
+    "improve the way it investigates crime", "get better at investigating reported crimes":
+    the task its verb phrase names), or the heading it sits right under; never an area named
+    paragraphs away."""
+    what = IMPROVE_WHAT.search(text) or BETTER_AT.search(text) or HOW_IT.search(text)
     named = _named_by(what.group("what"), fx.resolve) if what else ""
     area = named or _area_in(text, fx.resolve)
     if area or para.index == 0:
