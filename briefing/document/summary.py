@@ -8,7 +8,7 @@ from briefing.compare import Comparison
 from briefing.compare.grades import GradeChange
 from briefing.compare.states import DOWN, LATER, NEWLY, NO_LONGER, NOT_KNOWN, NOT_STATED, SAME, UP
 from briefing.compare.summaries import place_text
-from briefing.document.grades import counted_text
+from briefing.document.grades import counted_grades, counted_text
 from briefing.document.wording import (
     join_words,
     kinds_in_words,
@@ -129,8 +129,8 @@ def _unknown(c: Comparison) -> list[str]:
     unknown = c.movements(NOT_KNOWN)
     lines = []
     if unknown:
-        sides = [f"the {side.cycle_name} source states no grade for {areas(n)}{graded_words(side)}" for side, attr in
-                 ((c.new, "new_state"), (c.old, "old_state"))
+        sides = [f"the {side.cycle_name} source states no grade for {areas(n)}{graded_words(side, counts)}"
+                 for side, attr, counts in ((c.new, "new_state", c.new_counts), (c.old, "old_state", c.old_counts))
                  if (n := sum(1 for g in unknown if getattr(g, attr).state == NOT_STATED))]
         which = 'that area' if len(unknown) == 1 else f'those {number(len(unknown))} areas'
         how = f"how each of {which} moved" if c.falls_at_least or c.rises_at_least else f"whether {which} moved"
@@ -138,12 +138,17 @@ def _unknown(c: Comparison) -> list[str]:
     return lines + [line for line in (falls_line(c), rises_line(c)) if line]
 
 
-def graded_words(side) -> str:
-    """ " (it says eight areas were graded)": the source's own total, where it gives one, beside
-    the framework's areas it states no grade for."""
+def graded_words(side, counts=()) -> str:
+    """ " (it says eight areas were graded; it counts seven it does not name: six good and one
+    adequate)": the source's own total, where it gives one, and the grades it counts without
+    naming their areas (`counts`), beside the framework's areas it states no grade for, so
+    "no grade for nine areas" is never read as nine areas ungraded (review 11, item 8)."""
     n, rest = side.areas_graded, side.rest
     said = [f"it says {number(n)} {'area was' if n == 1 else 'areas were'} graded"
             + (f" and names {'it' if n == 1 else 'them all'}" if side.names_its_total else "")] if n else []
+    if unnamed := sum(k.unnamed for k in counts):
+        said.append(f"it counts {number(unnamed)} it does not name: "
+                    f"{join_words([f'{number(k.unnamed)} {counted_grades(k)}' for k in counts if k.unnamed])}")
     if rest:  # "all other graded areas were adequate": their grade, never how many or which
         said.append(f"its {rest.place} says every graded area it does not name was {' or '.join(rest.grades)}")
     return f" ({'; '.join(said)})" if said else ""

@@ -1,0 +1,41 @@
+"""Review 11's items that are the pack's wording (the packs a PCC reviewer read on 7 December
+2026, /work/briefs/review-pcc11.md on the machine it was written on): Lancashire's 2018/19 force
+page against its 2021/22 release."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from reading import read_shared
+
+from briefing.compare import compare
+from briefing.document import PackOptions, build_briefing
+
+
+@pytest.fixture(scope="module")
+def lancashire():
+    old = read_shared("corpus-2/texts/lancashire-2018-19-forcepage.txt").inspection
+    new = read_shared("corpus-3/texts/lancashire-2021-22-pressrelease.txt").inspection
+    c = compare(old, new, as_of=date(2026, 12, 7))
+    return c, build_briefing(c, None, PackOptions(audience="pcc", date=date(2026, 12, 7)))
+
+
+def test_no_grade_stated_for_areas_says_the_grades_it_counts_without_naming(lancashire):
+    """Item 8: "states no grade for nine areas (it says eight areas were graded)", where the
+    release names one grade and counts the other seven (six good, one adequate): read as nine
+    areas ungraded."""
+    _, briefing = lancashire
+    text = " ".join(briefing.text().split())
+    assert ("The PEEL 2021/22 source states no grade for nine areas (it says eight areas were graded; it counts "
+            "seven it does not name: six good and one adequate)") in text
+
+
+def test_a_concern_is_not_called_new_against_a_source_that_lists_no_findings(lancashire):
+    """Item 7: "HMICFRS raises a new concern there (Finding 1)", where the 2018/19 page lists no
+    findings to compare it with."""
+    _, briefing = lancashire
+    (questions,) = next(s for s in briefing.sections if s.title == "Suggested questions for the meeting").blocks
+    asked = next(q for q in questions.items if q.startswith("Investigating crime is graded requires improvement"))
+    assert "raises a concern there (Finding 1; the PEEL 2018/19 source lists no findings to compare it with)" in asked
+    assert "new concern" not in asked
