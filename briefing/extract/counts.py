@@ -153,10 +153,20 @@ def grade_in_n(ctx, para):
         yield _reading(para, match, grades, _number(match.group("n")))
 
 
+# "one area highlighted as requiring improvement is 'protecting vulnerable people'": one of a set,
+# named, not a count of the set ("the one area rated inadequate is ..." is: "the" or "only" before it)
+NAMES_ONE = re.compile(r"^\s*(?:is|was)\s")
+THE_ONE = re.compile(r"\b(?:the|only)\s+$", re.IGNORECASE)
+
+
 def n_graded(ctx, para):
     """ "three areas rated 'inadequate'", "9 areas were graded - 2 of which were Good, 3 were
-    Adequate", "five areas ... rated as good, four fall short - two require improvement"."""
+    Adequate", "five areas ... rated as good, four fall short - two require improvement";
+    never "one area highlighted as requiring improvement is ...", which names one of them."""
     for match, grades in _counts(ctx, para, ("n-graded",)):
+        if _number(match.group("n")) == 1 and NAMES_ONE.match(para.text[match.end():]) and \
+                not THE_ONE.search(para.text[max(0, match.start() - 6):match.start()]):
+            continue
         yield _reading(para, match, grades, _number(match.group("n")))
 
 
