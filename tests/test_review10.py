@@ -77,3 +77,15 @@ def test_the_question_on_unnamed_weak_grades_sets_the_findings_areas_beside_them
     assert asked.endswith("Its findings ask for improvement in Investigating crime (Finding 1, line 14): is that area "
                           "among those graded requires improvement?")
     assert "Investigating crime: requires improvement" not in briefing.text()
+
+
+def test_a_response_names_unnumbered_recommendations_by_their_place_not_a_number(tmp_path):
+    """The Sussex stalking register entry (item 7) lists three recommendations without numbers;
+    the s.55 draft headed them "Recommendation 1" and "Recommendation 3", numbers HMICFRS may
+    have given to others. They are now "the first listed", "the third listed"."""
+    from briefing.document.response import _own_labels
+
+    report = read_shared("thematic-2/texts/hmicfrs-register-sussex-stalking-2019-national-recommendations.txt").inspection
+    labels = [label for f, label in zip(report.findings, _own_labels(report)) if f.kind == "recommendation"]
+    assert labels[0] == "Recommendation, the first listed (not numbered in the source)"
+    assert not any(label.startswith("Recommendation 1") for label in labels)

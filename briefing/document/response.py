@@ -25,12 +25,13 @@ from briefing.document.model import Briefing, BulletList, Column, Link, Metadata
 from briefing.document.options import PackOptions
 from briefing.document.wording import join_words, long_date, plural
 from briefing.frameworks import Frameworks
-from briefing.model import Finding, Inspection
+from briefing.model import KIND_LABELS, Finding, Inspection
 from briefing.reference import load_frameworks, reference
 
 WRITE = "[To be written by {who}: {what}]"
 DEFAULT_OFFICE = "Police and Crime Commissioner"
 ANSWERED = ("cause-of-concern", "recommendation")
+NUMBERED = ("cause-of-concern", "recommendation", "area-for-improvement")  # the kinds HMICFRS numbers where it does
 
 
 @dataclass(frozen=True)
@@ -156,9 +157,26 @@ def _comments(title: str, who: str, what: str) -> Section:
     return Section(title, 1, (Paragraph(WRITE.format(who=who, what=what), "placeholder"),))
 
 
+def _own_labels(report: Inspection) -> list[str]:
+    """Each finding as the report names it: its own id or number, else which one listed, in
+    words ("Recommendation, the first listed (not numbered in the source)"). A public response
+    never prints "Recommendation 3" where the report numbers none: a reader would look for a
+    number HMICFRS may have given to another (review 10, item 7: the Sussex stalking register)."""
+    words = {n: w for w, n in reference().language["ordinals"].items()}
+    seen: dict[str, int] = {}
+    out = []
+    for f, label in zip(report.findings, report.finding_labels()):
+        seen[f.kind] = seen.get(f.kind, 0) + 1
+        if f.id or f.number or f.kind not in NUMBERED or seen[f.kind] not in words:
+            out.append(label)
+        else:
+            out.append(f"{KIND_LABELS[f.kind]}, the {words[seen[f.kind]]} listed (not numbered in the source)")
+    return out
+
+
 def _labelled(s: Subject) -> dict[Finding, str]:
     """Each finding's label, the register's copies included (a closed one is a copy marked closed)."""
-    labels = dict(zip(s.report.findings, s.report.finding_labels()))
+    labels = dict(zip(s.report.findings, _own_labels(s.report)))
     return labels | {f: labels[replace(f, closed=None)] for f in s.entry.tracked + s.entry.for_information
                      if f.closed and replace(f, closed=None) in labels}
 
