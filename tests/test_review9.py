@@ -88,3 +88,58 @@ def test_a_letter_about_a_peel_cycle_is_answered_by_its_own_title_and_asks_for_n
     assert model["metadata"]["title"] == "Response to the HMICFRS report: Wiltshire Police: PEEL causes of concern " \
                                         "revisit letter"
     assert "The inspectorate's grades" not in [s["title"] for s in model["sections"]]
+
+
+LETTER = ("SOURCE: https://hmicfrs.justiceinspectorates.gov.uk/publication-html/dorset-letter/\n"
+          "Dorset Police: PEEL causes of concern revisit letter\nLetter information\nSent on\n21 May 2024\n"
+          "Dorset Police: PEEL causes of concern \u2013 May 2024\n"
+          "I am pleased to let you know that I have decided to return Dorset Police to scan. This decision is "
+          "supported by the fact we have been able to close the force\u2019s remaining causes of concern.\n"
+          "Background\nIn 2022 we inspected Dorset Police. We identified two causes of concern, which were that "
+          "the force:\n- did not protect vulnerable people from harm; and\n- did not have adequate strategic plans.\n")
+
+
+def _drafted(runner, tmp_path, source) -> dict:
+    import json
+
+    from conftest import invoke
+
+    out = tmp_path / "out"
+    assert invoke(runner, "response", source, "--formats", "json", "-o", out, "--date", "2026-12-07").exit_code == 0
+    return json.loads(next(out.glob("*-response.json")).read_text(encoding="utf-8"))
+
+
+def _texts(model: dict) -> list[str]:
+    return [b.get("text", "") for s in model["sections"] for b in s["blocks"]]
+
+
+def test_a_letters_sent_day_is_no_publication_date_and_remaining_concerns_are_not_each_closed_by_it(runner, tmp_path):
+    """Wiltshire's letter of May 2024 :17-18 "Sent on / 21 May 2024" (review 9, item 13): the draft
+    said HMICFRS "published its report ... on 21 May 2024", a day the text never gives as its
+    publication; and :21 "close the force's remaining causes of concern" was said of each
+    concern as "HMICFRS has closed it in this letter", though some may have closed before.
+    The day is typed as sent, kept through the dataset, and the 56 days' end is given only
+    as it would be if the letter was published that day."""
+    import yaml
+
+    from briefing.ingest.dataset.writing import to_dataset
+    from reading import SHARED
+
+    page = tmp_path / "letter.txt"
+    page.write_text(LETTER, encoding="utf-8")
+    extracted = read(tmp_path, LETTER, "letter.txt").inspection
+    assert extracted.published.sent and to_dataset(extracted)["date_kind"] == "sent"
+    dataset = tmp_path / "letter.yaml"
+    dataset.write_text(yaml.safe_dump(to_dataset(extracted)), encoding="utf-8")
+    for source in (page, dataset):  # read from the text, and from the dataset `extract` writes
+        texts = _texts(_drafted(runner, tmp_path, source))
+        assert any("sent its letter Dorset Police: PEEL causes of concern revisit letter on 21 May 2024 "
+                   "(publication date not stated; if it was published that day, the 56 days for the response ended "
+                   "on 15 July 2024)" in t for t in texts)
+        assert not any("published its report" in t or "closed it in this letter" in t for t in texts)
+        assert "The letter says HMICFRS has closed the force's remaining causes of concern (line 7), so it is " \
+               "closed; whether by this letter or earlier is not stated." in texts
+    real = SHARED / "thematic" / "texts" / "hmicfrs-wiltshire-peel-causes-of-concern-letter-may-2024.txt"
+    if real.exists():
+        texts = _texts(_drafted(runner, tmp_path, real))
+        assert any("on 21 May 2024 (publication date not stated; if it was published that day" in t for t in texts)

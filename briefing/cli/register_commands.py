@@ -62,8 +62,8 @@ def register_command(files: tuple[Path, ...], force: str | None, as_of, fmt: str
 
 
 def _short(published) -> str:
-    if published.exact:
-        return short_date(published.exact)
+    if published.exact:  # a letter's sent day is no publication date: said so
+        return f"sent {short_date(published.exact)}" if published.sent else short_date(published.exact)
     if published.month:
         return date(published.year, published.month, 1).strftime("%b %Y")
     return str(published.year) if published.known else "-"

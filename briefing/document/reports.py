@@ -129,6 +129,9 @@ def _kinds(findings) -> str:
 
 
 def _published(e: ReportEntry) -> date | str:
+    """Its day; a letter's sent day said so, its publication date not being stated."""
+    if e.published.sent and e.published.exact:
+        return f"sent {long_date(e.published.exact)} (publication date not stated)"
     return e.published.exact or str(e.published)
 
 

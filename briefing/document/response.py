@@ -83,13 +83,33 @@ def _about(s: Subject, options: PackOptions, office: str, chief: str) -> Section
     duty = (f"Section 55 of the Police Act 1996 requires the {office} to invite the {chief}'s comments on the "
             f"report, to publish comments on it with the {chief}'s comments and the response to them, and to "
             "send them to HMICFRS and the Home Secretary.") if not outside_s55(r.force) else f"{outside_s55(r.force)}."
+    if r.published.sent and r.published.exact:
+        return _about_letter(s, options, duty)
     blocks = [Paragraph(f"His Majesty's Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS) published "
                         f"its report {name} {published}.{national} {duty}{_when_due(e, options.date)}")]
-    if url and official(url):
-        blocks.append(Link("The report:", name, url))
+    return Section("About this response", 1, (*blocks, _link(name, url, "report")))
+
+
+def _link(name: str, url: str, what: str):
+    return Link(f"The {what}:", name, url) if url and official(url) else Paragraph(f"The {what}: {name}.")
+
+
+def _about_letter(s: Subject, options: PackOptions, duty: str) -> Section:
+    """A letter known by the day it was sent ("Sent on 21 May 2024"): the text does not say
+    when it was published, so the draft says "sent on", and gives the 56 days' end only as
+    it would be if the letter was published that day (review 9, item 13: Wiltshire's letter
+    was said to be "published on 21 May 2024")."""
+    name, url = s.report.reference()
+    sent = s.report.published.exact
+    due = s.entry.s55_due
+    if due:
+        end = "end" if due >= options.date else "ended"
+        when = f"; if it was published that day, the 56 days for the response {end} on {long_date(due)}"
     else:
-        blocks.append(Paragraph(f"The report: {name}."))
-    return Section("About this response", 1, tuple(blocks))
+        when = ""
+    said = (f"His Majesty's Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS) sent its letter {name} "
+            f"on {long_date(sent)} (publication date not stated{when}). {duty}")
+    return Section("About this response", 1, (Paragraph(said), _link(name, url, "letter")))
 
 
 def official(url: str) -> bool:
@@ -163,6 +183,18 @@ def _labelled(s: Subject) -> dict[Finding, str]:
                      if f.closed and replace(f, closed=None) in labels}
 
 
+def _closed_note(f: Finding) -> str:
+    """Who closed it and when, as far as the source says: a letter that closes the force's
+    "remaining" causes of concern closes those still open, and does not say which of them
+    were closed before it (review 9, item 13)."""
+    what = "it" if f.kind == "cause-of-concern" else "the cause of concern it answers"
+    c = f.closed
+    if c.remaining and not c.by:
+        return (f"The letter says HMICFRS has closed the force's remaining causes of concern ({c.place}), so {what} "
+                "is closed; whether by this letter or earlier is not stated.")
+    return f"HMICFRS has closed {what} in {c.by or 'this letter'}."
+
+
 def _entries(s: Subject) -> list[Section]:
     labels, e = _labelled(s), s.entry
     answered = [f for f in e.tracked if f.kind in ANSWERED]
@@ -183,9 +215,7 @@ def _entries(s: Subject) -> list[Section]:
         words = due_date(f)[1]
         when = [Paragraph(f"The report asks for this {words}.", "note")] if words else []
         if f.closed:  # the office may still say what was done, but not as if it were open
-            what = "it" if f.kind == "cause-of-concern" else "the cause of concern it answers"
-            when.append(Paragraph(f"HMICFRS has closed {what} in {f.closed.by or 'this letter'}.",
-                                  "note"))
+            when.append(Paragraph(_closed_note(f), "note"))
         out.append(Section(heading, 2, (Paragraph(f.shown, "quote"), *when,
                                         Paragraph(WRITE.format(who="the office", what="the action taken or proposed, "
                                                                "who leads it and by when"), "placeholder"))))

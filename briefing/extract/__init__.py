@@ -178,7 +178,7 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
     source_kind = _source_kind(lines, reference)
     inspection = Inspection(force=force, cycle=chosen.id if chosen else "",
                             title=(reports.peel_title(page, chosen, force) if kind == "peel" else title) or "",
-                            published=PublicationDate(*published) if published else PublicationDate(0),
+                            published=PublicationDate(*published, kind=found.kind if found else "published") if published else PublicationDate(0),
                             published_by=None if published else published_by(ctx, kind), source=str(path), judgements=tuple(judgements), findings=tuple(findings),
                             grade_counts=tuple(counts), areas_graded=areas_graded(ctx), rest=rest_grade(ctx), notes=" ".join(f"{w}"[:1].upper() + f"{w}"[1:] + "." for w in warnings),
                             source_kind=source_kind, findings_complete=False, report_type=kind,

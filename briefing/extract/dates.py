@@ -15,7 +15,8 @@ these named rules that finds it.
   week". Anyone else's page (a news article, a repost of the press release, a force's or
   PCC's page) bears the day its words were written: that only bounds the report's day
   (published_by), unless its own words say the report came out "today" (today);
-- letter-date: a letter's "Sent on" line, or the date line of a letter.
+- letter-date: a letter's "Sent on" line, or the date line of a letter: typed "sent", the
+  day the letter went, its publication date not stated.
 A date without a year takes the page's own years, or failing those the year in which
 that weekday fits the inspectorate's name then. A "Last updated" stamp, like a news
 page's dateline, is never a publication date: it bounds it (published_by). A date a
@@ -80,15 +81,16 @@ class Published:
     how: str = ""  # the rule that read it
     tied: str = ""  # the type of report its sentence names ("other" for the State of Policing), if any
     tied_name: str = ""  # that report as the sentence names it
+    kind: str = "published"  # what the day is: "sent" for a letter's "Sent on" or date line (places.PublicationDate)
 
     def parts(self) -> tuple[int, int | None, int | None]:
         return self.year, self.month, self.day
 
 
-def _dated(found, tie: tuple[str, str] = ("", "")) -> list[Reading]:
+def _dated(found, tie: tuple[str, str] = ("", ""), kind: str = "published") -> list[Reading]:
     """A date rule's reading: the date it found, claiming no text (a page has one date),
-    with the report its sentence ties it to."""
-    return [Reading((), (Published(*found, tied=tie[0], tied_name=tie[1]),))] if found else []
+    with the report its sentence ties it to and what the day is (published, or sent)."""
+    return [Reading((), (Published(*found, tied=tie[0], tied_name=tie[1], kind=kind),))] if found else []
 
 
 def _tied_after(text: str, lead: re.Pattern, years: list[int]) -> list[Reading]:
@@ -208,15 +210,16 @@ def page_date(ctx):
 
 @whole_text
 def letter_date(ctx):
-    """A letter's "Sent on" line, or its own date line below its heading."""
+    """A letter's "Sent on" line, or its own date line below its heading: the day it was
+    sent, typed so ("sent"), since the text does not say it was published that day."""
     page = ctx.page
     sent = date_after(page.top, SENT, page.years)
     full = re.search(rf"^\s*(\d{{1,2}}) ({MONTH_NAME}) ((?:19|20)\d\d)\s*$", "\n".join(page.top_lines[:12]),
                      re.IGNORECASE | re.MULTILINE)
     if sent:
-        yield from _dated(sent)
+        yield from _dated(sent, kind="sent")
     elif full and re.search(r"\b(letter|dear)\b", page.top, re.IGNORECASE):
-        yield from _dated((int(full.group(3)), MONTHS[full.group(2).lower()], int(full.group(1))))
+        yield from _dated((int(full.group(3)), MONTHS[full.group(2).lower()], int(full.group(1))), kind="sent")
 
 
 DATE_RULES = Ruler([
