@@ -147,7 +147,7 @@ def _grades(s: Subject, options: PackOptions, fw: Frameworks) -> list[Section]:
     its areas, with any grade HMICFRS corrected after publication said so; a report
     without grades has no such section."""
     if not _assessment(s.report):
-        return []
+        return _own_grades(s)
     cycle = fw.cycles[s.report.cycle]
     graded = s.report.corrected(options.date).graded
     if not graded:
@@ -170,6 +170,23 @@ def _grades(s: Subject, options: PackOptions, fw: Frameworks) -> list[Section]:
             blocks.append(Paragraph(f"{area(j)}: the report as published graded this {c.old_grade}. HMICFRS changed "
                                     f"the grade to {c.new_grade} on {c.when}.{why}", "note"))
     return [Section("The inspectorate's grades", 1, tuple(blocks))]
+
+
+def _own_grades(s: Subject) -> list[Section]:
+    """The grades a report that is not a PEEL assessment states, in its own words and with
+    the line that states each (a force's vetting inspection: "Vetting, IT monitoring and
+    counter-corruption: adequate"); none where it states none (a letter, most thematics).
+    Review 9, item 12: Kent's vetting report's one grade was missing from its draft."""
+    graded = s.report.graded
+    if not graded:
+        return []
+    one = len(graded) == 1
+    rows = tuple((j.label, j.grade, str(j.place) if j.place.line or j.place.page else "") for j in graded)
+    return [Section("The inspectorate's grade" if one else "The inspectorate's grades", 1, (
+        Paragraph(f"The report gives {'this graded judgement' if one else 'these graded judgements'}, in its own "
+                  "words."),
+        Table("Grades", f"Grades given in {s.full_report}", (Column("Area", 3), Column("Grade", 1.5, "grade"),
+                                                             Column("Where the report says so", 1.5)), rows)))]
 
 
 def _comments(title: str, who: str, what: str) -> Section:
