@@ -143,3 +143,23 @@ def test_a_letters_sent_day_is_no_publication_date_and_remaining_concerns_are_no
     if real.exists():
         texts = _texts(_drafted(runner, tmp_path, real))
         assert any("on 21 May 2024 (publication date not stated; if it was published that day" in t for t in texts)
+
+
+def test_yesterday_under_the_articles_own_dateline_dates_the_reports_coming_out(tmp_path):
+    """Surrey 2023-25 news (review 9, item 9): the second article, dated "7 Dec 2023" (:21), says
+    the PCC was accused "after a damning ... (PEEL) report from ... HMICFRS yesterday" (:24):
+    the report came out on 6 December 2023 and the s.55 last day was 30 January 2024, not
+    "December 2023 ... 24 February 2024 at the latest" from the first article's month."""
+    from datetime import date
+
+    from briefing.compare.register import s55_due
+
+    text = ("SOURCE: https://residents.example.org/findings/\nIts report was published in December 2023 and rated the "
+            "force.\n\nSOURCE: https://party.example.org/news/peel\nPEEL report brands Kent Police response times "
+            "inadequate\n\n7 Dec 2023\nA councillor outside the station\n\nThe party accused the PCC after a damning "
+            "PEEL report from His Majesty's Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS) "
+            "yesterday.\n")
+    published = read(tmp_path, text).inspection.published
+    assert published.exact == date(2023, 12, 6) and s55_due(published) == date(2024, 1, 30)
+    real = read_shared("corpus-2/texts/surrey-2023-25-news.txt").inspection.published
+    assert real.exact == date(2023, 12, 6) and s55_due(real) == date(2024, 1, 30)
