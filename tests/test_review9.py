@@ -139,6 +139,17 @@ def test_a_letters_sent_day_is_no_publication_date_and_remaining_concerns_are_no
         assert not any("published its report" in t or "closed it in this letter" in t for t in texts)
         assert "The letter says HMICFRS has closed the force's remaining causes of concern (line 7), so it is " \
                "closed; whether by this letter or earlier is not stated." in texts
+    from conftest import invoke
+
+    listed = invoke(runner, "register", page, "--date", "2024-06-01")  # the register's row says so too
+    assert listed.exit_code == 0 and "sent 21 May 2024" in listed.output
+    from datetime import date
+
+    from briefing.document.reports import reports_sheet
+    from briefing.pack import load_register
+
+    (row,) = reports_sheet(load_register([page], date(2024, 6, 1)).entries).table.rows  # the pack's Reports sheet
+    assert row[2:4] == ("sent 21 May 2024 (publication date not stated)", "15 July 2024, if published the day it was sent")
     real = SHARED / "thematic" / "texts" / "hmicfrs-wiltshire-peel-causes-of-concern-letter-may-2024.txt"
     if real.exists():
         texts = _texts(_drafted(runner, tmp_path, real))
