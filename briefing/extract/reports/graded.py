@@ -6,7 +6,8 @@ under the wording the report gives it, with its line, for the s.55 draft to quot
 
 Read as rules of a report page's layout, each a line (or two) of its own:
 - label-grade: "Vetting, IT monitoring and counter-corruption: adequate": a name, never a
-  clause ("The extent to which the force is efficient ... is: good" is a sentence);
+  clause ("The extent to which the force is efficient ... is: good" is a sentence), nor
+  where an action stands ("Status: Outstanding", data/language.yaml's status_labels);
 - overall-grade: a grade alone on a line among the first lines under the title: the
   report's overall judgement;
 - question-graded: a question of the inspection ("How effective is the force at recording
@@ -19,12 +20,14 @@ from __future__ import annotations
 import re
 
 from briefing.model import Judgement
+from briefing.reference import reference
 
 LABEL_WORDS = 12  # a label names an area in a few words
 TOP = 6  # the lines under the title where a report page states its overall grade
 OVERALL = "Overall judgement"
 VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|be|been|will|should|must)\b", re.IGNORECASE)
 LABELLED = re.compile(r"^\s*(?:[-\u2022*]\s*)?(?P<label>[A-Z][^:?.!]{2,120}?)\s*:\s*(?P<grade>[A-Za-z ]{4,25}?)\s*\.?\s*$")
+STATUS_LABELS = frozenset(w.lower() for w in reference().language["status_labels"])  # "Status: Outstanding"
 GRADED = re.compile(r"^\s*graded\s+(?:as\s+)?(?P<grade>[A-Za-z ]{4,25}?)\s*\.?\s*$", re.IGNORECASE)
 
 
@@ -54,7 +57,8 @@ def _labelled(ctx, lines) -> list[Judgement]:
         if not found:
             continue
         label, grade = " ".join(found.group("label").split()), _grade(ctx, found.group("grade"))
-        if grade and len(label.split()) <= LABEL_WORDS and not VERB.search(label):
+        if grade and len(label.split()) <= LABEL_WORDS and not VERB.search(label) and \
+                label.lower() not in STATUS_LABELS:
             out.append(Judgement(label, label, grade, line.place, how="label-grade"))
     return out
 
