@@ -143,6 +143,11 @@ def test_a_letters_sent_day_is_no_publication_date_and_remaining_concerns_are_no
 
     listed = invoke(runner, "register", page, "--date", "2024-06-01")  # the register's row says so too
     assert listed.exit_code == 0 and "sent 21 May 2024" in listed.output
+    assert "its last day is the one if it was published the day it was sent" in " ".join(listed.output.split())
+    import json
+
+    as_json = invoke(runner, "register", page, "--date", "2024-06-01", "--format", "json").stdout
+    assert [(r["published"], r["date_kind"]) for r in json.loads(as_json)["reports"]] == [("2024-05-21", "sent")]
     from datetime import date
 
     from briefing.document.reports import reports_sheet
