@@ -215,10 +215,10 @@ def yesterday(ctx):
         if not found:
             continue
         dated = dateline(text[:found.start()].split("\n")) or (page_date_of(ctx.page) if len(articles) == 1 else None)
-        if dated and dated[2]:
+        if dated and dated[2]:  # else another article may say it under a dateline of its own
             day = date(*dated) - timedelta(days=1)
             yield from _dated((day.year, day.month, day.day), whose.report_tied(text, found.start()))
-        return
+            return
 
 
 def _came_out_yesterday(text: str) -> re.Match | None:
