@@ -206,9 +206,9 @@ def _closed_note(f: Finding) -> str:
     were closed before it (review 9, item 13)."""
     what = "it" if f.kind == "cause-of-concern" else "the cause of concern it answers"
     c = f.closed
-    if c.remaining and not c.by:
-        return (f"The letter says HMICFRS has closed the force's remaining causes of concern ({c.place}), so {what} "
-                "is closed; whether by this letter or earlier is not stated.")
+    if c.remaining:
+        return (f"{c.by or 'The letter'} says HMICFRS has closed the force's remaining causes of concern ({c.place}), "
+                f"so {what} is closed; whether by {'that' if c.by else 'this'} letter or earlier is not stated.")
     return f"HMICFRS has closed {what} in {c.by or 'this letter'}."
 
 
