@@ -18,7 +18,8 @@ from briefing.extract.reader import SourceLine
 from briefing.extract.reports.graded import stated_grades
 from briefing.reference import load_frameworks
 
-FIXTURES = yaml.safe_load((Path(__file__).parent / "fixtures" / "rules" / "report_grades.yaml").read_text(encoding="utf-8"))
+FIXTURES = yaml.safe_load((Path(__file__).parent / "fixtures" / "rules" / "report_grades.yaml")
+                          .read_text(encoding="utf-8"))
 
 
 def _cases():
@@ -39,7 +40,8 @@ def test_report_grade_rule(rule, text, gives):
 
 REPORT = ("SOURCE: https://hmicfrs.justiceinspectorates.gov.uk/publication-html/vetting-in-dorset-police/\n"
           "A report into the effectiveness of vetting and counter-corruption arrangements in Dorset Police\n\n"
-          "Published on: 17 November 2022\n\nIntroduction\n\nVetting, IT monitoring and counter-corruption: adequate\n\n"
+          "Published on: 17 November 2022\n\nIntroduction\n\n"
+          "Vetting, IT monitoring and counter-corruption: adequate\n\n"
           "The new arrangements mean we will inspect each force separately to PEEL.\n")
 
 

@@ -154,7 +154,8 @@ def test_a_letters_sent_day_is_no_publication_date_and_remaining_concerns_are_no
     from briefing.pack import load_register
 
     (row,) = reports_sheet(load_register([page], date(2024, 6, 1)).entries).table.rows  # the pack's Reports sheet
-    assert row[2:4] == ("sent 21 May 2024 (publication date not stated)", "15 July 2024, if published the day it was sent")
+    assert row[2:4] == ("sent 21 May 2024 (publication date not stated)",
+                        "15 July 2024, if published the day it was sent")
     real = SHARED / "thematic" / "texts" / "hmicfrs-wiltshire-peel-causes-of-concern-letter-may-2024.txt"
     if real.exists():
         texts = _texts(_drafted(runner, tmp_path, real))

@@ -26,7 +26,8 @@ LABEL_WORDS = 12  # a label names an area in a few words
 TOP = 6  # the lines under the title where a report page states its overall grade
 OVERALL = "Overall judgement"
 VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|be|been|will|should|must)\b", re.IGNORECASE)
-LABELLED = re.compile(r"^\s*(?:[-\u2022*]\s*)?(?P<label>[A-Z][^:?.!]{2,120}?)\s*:\s*(?P<grade>[A-Za-z ]{4,25}?)\s*\.?\s*$")
+LABELLED = re.compile(r"^\s*(?:[-\u2022*]\s*)?(?P<label>[A-Z][^:?.!]{2,120}?)\s*:\s*"
+                      r"(?P<grade>[A-Za-z ]{4,25}?)\s*\.?\s*$")
 STATUS_LABELS = frozenset(w.lower() for w in reference().language["status_labels"])  # "Status: Outstanding"
 GRADED = re.compile(r"^\s*graded\s+(?:as\s+)?(?P<grade>[A-Za-z ]{4,25}?)\s*\.?\s*$", re.IGNORECASE)
 
