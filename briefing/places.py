@@ -5,7 +5,7 @@ every fact of the model carries, whichever report it is from."""
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 
@@ -36,12 +36,21 @@ class PublicationDate:
     """A publication date that may be known only to the month or year.
 
     Reports and articles often give only "March 2018"; we keep what is stated rather than
-    invent a day, and refuse to compute a statutory deadline from an imprecise date.
+    invent a day, and refuse to compute a statutory deadline from an imprecise date. Its
+    kind says what the day is: a letter's "Sent on 21 May 2024" is the day it was sent, and
+    the day it was published is not stated (a pack says "sent on", never "published on",
+    and gives the s.55 last day only as "if published that day").
     """
 
     year: int
     month: int | None = None
     day: int | None = None
+    kind: str = field(default="published", compare=False)  # what the day is: "published", or "sent" (a letter's)
+
+    @property
+    def sent(self) -> bool:
+        """The day a letter was sent, not one stated as its publication."""
+        return self.kind == "sent"
 
     @property
     def exact(self) -> date | None:

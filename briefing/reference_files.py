@@ -200,6 +200,8 @@ def _language(raw) -> Mapping:
             _check(form, str, file, f"months.{name}")
     for word in _check(_get(raw, "degree_adverbs", file), list, file, "degree_adverbs"):
         _check(word, str, file, "degree_adverbs")  # each a word the grade reader puts in a pattern
+    for word in _check(_get(raw, "status_labels", file), list, file, "status_labels"):
+        _check(word, str, file, "status_labels")  # where an action stands, never an area graded
     for name, entry in _check(_get(raw, "renamings", file), dict, file, "renamings").items():
         for field, kind in (("before", str), ("after", str), ("day", date)):
             _check(_get(entry, field, file, f"renamings.{name}"), kind, file, f"renamings.{name}.{field}")

@@ -59,6 +59,7 @@ class Closure:
     how: str = ""
     plural: bool = False  # "the causes of concern": every one the source is about, where it names none
     by: str = ""  # the source that closes it, where not the finding's own ("HMICFRS's ... letter of 27 September 2024")
+    remaining: bool = False  # "close the force's remaining causes of concern": those still open, some maybe closed before
 
     @property
     def named(self) -> bool:

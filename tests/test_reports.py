@@ -77,7 +77,7 @@ def test_the_register_table_reads_in_a_terminal(runner):
     assert lines[1] == "HMICFRS monitoring: not stated in the sources on file"  # never "Scan" by default
     assert lines[2].split() == ["Published", "Report", "Last", "day", "Response", "For", "the", "force"]
     assert "For the force: the recommendations, causes of concern and areas for improvement" in " ".join(lines)
-    assert lines[4].startswith("15 May 2024") and "9 Jul 2024" in lines[4]  # newest first, its last day beside it
+    assert lines[4].startswith("sent 15 May 2024") and "9 Jul 2024" in lines[4]  # its sent day said so; its last day
 
 
 def test_a_report_about_another_force_only_is_not_in_the_register(runner, tmp_path):

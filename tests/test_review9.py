@@ -205,3 +205,95 @@ def test_an_inadequate_grade_counted_but_not_named_is_asked_beside_the_serious_c
     assert first.startswith("The PEEL 2023-25 source says the force was graded inadequate in one area, and HMICFRS "
                             "states concerns about Responding to the public")
     assert first.endswith("Is this the inadequate area, and what is the plan for it?")
+
+
+LETTER = ("SOURCE: https://hmicfrs.justiceinspectorates.gov.uk/publication-html/dorset-letter/\n"
+          "Dorset Police: PEEL causes of concern revisit letter\nLetter information\nSent on\n21 May 2024\n"
+          "Dorset Police: PEEL causes of concern \u2013 May 2024\n"
+          "I am pleased to let you know that I have decided to return Dorset Police to scan. This decision is "
+          "supported by the fact we have been able to close the force\u2019s remaining causes of concern.\n"
+          "Background\nIn 2022 we inspected Dorset Police. We identified two causes of concern, which were that "
+          "the force:\n- did not protect vulnerable people from harm; and\n- did not have adequate strategic plans.\n")
+
+
+def _drafted(runner, tmp_path, source) -> dict:
+    import json
+
+    from conftest import invoke
+
+    out = tmp_path / "out"
+    assert invoke(runner, "response", source, "--formats", "json", "-o", out, "--date", "2026-12-07").exit_code == 0
+    return json.loads(next(out.glob("*-response.json")).read_text(encoding="utf-8"))
+
+
+def _texts(model: dict) -> list[str]:
+    return [b.get("text", "") for s in model["sections"] for b in s["blocks"]]
+
+
+def test_a_letters_sent_day_is_no_publication_date_and_remaining_concerns_are_not_each_closed_by_it(runner, tmp_path):
+    """Wiltshire's letter of May 2024 :17-18 "Sent on / 21 May 2024" (review 9, item 13): the draft
+    said HMICFRS "published its report ... on 21 May 2024", a day the text never gives as its
+    publication; and :21 "close the force's remaining causes of concern" was said of each
+    concern as "HMICFRS has closed it in this letter", though some may have closed before.
+    The day is typed as sent, kept through the dataset, and the 56 days' end is given only
+    as it would be if the letter was published that day."""
+    import yaml
+    from reading import SHARED
+
+    from briefing.ingest.dataset.writing import to_dataset
+
+    page = tmp_path / "letter.txt"
+    page.write_text(LETTER, encoding="utf-8")
+    extracted = read(tmp_path, LETTER, "letter.txt").inspection
+    assert extracted.published.sent and to_dataset(extracted)["date_kind"] == "sent"
+    dataset = tmp_path / "letter.yaml"
+    dataset.write_text(yaml.safe_dump(to_dataset(extracted)), encoding="utf-8")
+    for source in (page, dataset):  # read from the text, and from the dataset `extract` writes
+        texts = _texts(_drafted(runner, tmp_path, source))
+        assert any("sent its letter Dorset Police: PEEL causes of concern revisit letter on 21 May 2024 "
+                   "(publication date not stated; if it was published that day, the 56 days for the response ended "
+                   "on 15 July 2024)" in t for t in texts)
+        assert not any("published its report" in t or "closed it in this letter" in t for t in texts)
+        assert "The letter says HMICFRS has closed the force's remaining causes of concern (line 7), so it is " \
+               "closed; whether by this letter or earlier is not stated." in texts
+    from conftest import invoke
+
+    listed = invoke(runner, "register", page, "--date", "2024-06-01")  # the register's row says so too
+    assert listed.exit_code == 0 and "sent 21 May 2024" in listed.output
+    assert "its last day is the one if it was published the day it was sent" in " ".join(listed.output.split())
+    import json
+
+    as_json = invoke(runner, "register", page, "--date", "2024-06-01", "--format", "json").stdout
+    assert [(r["published"], r["date_kind"]) for r in json.loads(as_json)["reports"]] == [("2024-05-21", "sent")]
+    from datetime import date
+
+    from briefing.document.reports import reports_sheet
+    from briefing.pack import load_register
+
+    (row,) = reports_sheet(load_register([page], date(2024, 6, 1)).entries).table.rows  # the pack's Reports sheet
+    assert row[2:4] == ("sent 21 May 2024 (publication date not stated)",
+                        "15 July 2024, if published the day it was sent")
+    real = SHARED / "thematic" / "texts" / "hmicfrs-wiltshire-peel-causes-of-concern-letter-may-2024.txt"
+    if real.exists():
+        texts = _texts(_drafted(runner, tmp_path, real))
+        assert any("on 21 May 2024 (publication date not stated; if it was published that day" in t for t in texts)
+
+
+def test_yesterday_under_the_articles_own_dateline_dates_the_reports_coming_out(tmp_path):
+    """Surrey 2023-25 news (review 9, item 9): the second article, dated "7 Dec 2023" (:21), says
+    the PCC was accused "after a damning ... (PEEL) report from ... HMICFRS yesterday" (:24):
+    the report came out on 6 December 2023 and the s.55 last day was 30 January 2024, not
+    "December 2023 ... 24 February 2024 at the latest" from the first article's month."""
+    from datetime import date
+
+    from briefing.compare.register import s55_due
+
+    text = ("SOURCE: https://residents.example.org/findings/\nIts report was published in December 2023 and rated the "
+            "force.\n\nSOURCE: https://party.example.org/news/peel\nPEEL report brands Kent Police response times "
+            "inadequate\n\n7 Dec 2023\nA councillor outside the station\n\nThe party accused the PCC after a damning "
+            "PEEL report from His Majesty's Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS) "
+            "yesterday.\n")
+    published = read(tmp_path, text).inspection.published
+    assert published.exact == date(2023, 12, 6) and s55_due(published) == date(2024, 1, 30)
+    real = read_shared("corpus-2/texts/surrey-2023-25-news.txt").inspection.published
+    assert real.exact == date(2023, 12, 6) and s55_due(real) == date(2024, 1, 30)

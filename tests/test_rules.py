@@ -98,6 +98,7 @@ def test_date_rule(rule, example):
     else:
         assert found is not None and "-".join(f"{p:02d}" for p in found.parts() if p) == example["gives"]
         assert found.how == rule
+        assert found.kind == example.get("kind", "published")  # a letter's "Sent on" day is not its publication
 
 
 @pytest.mark.parametrize(("rule", "example"), list(cases("counts")))

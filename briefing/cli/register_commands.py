@@ -54,16 +54,18 @@ def register_command(files: tuple[Path, ...], force: str | None, as_of, fmt: str
     click.echo(textwrap.fill(f"HMICFRS monitoring: {force_name} {monitoring.words()} ({monitoring.source})" if monitoring
                              else f"HMICFRS monitoring: {not_stated()}", terminal_width()))
     click.echo(format_table(["Published", "Report", "Last day", "Response", "For the force"], rows))
+    sent = (" A letter shown as sent gives no publication date: its last day is the one if it was published the day "
+            "it was sent.") if any(e.published.sent for e in entries) else ""
     click.echo(textwrap.fill("Last day: the last of the 56 days that begin with publication day (s.55(5A) Police Act "
-                             "1996). For the force: the recommendations, causes of concern and areas for improvement "
+                             f"1996).{sent} For the force: the recommendations, causes of concern and areas for improvement "
                              "the source lists for it (a PEEL inspection's other findings are compared in its pack). A "
                              "response counts as published only where a copy is on file; --format json gives each "
                              "status in full.", terminal_width()))
 
 
 def _short(published) -> str:
-    if published.exact:
-        return short_date(published.exact)
+    if published.exact:  # a letter's sent day is no publication date: said so
+        return f"sent {short_date(published.exact)}" if published.sent else short_date(published.exact)
     if published.month:
         return date(published.year, published.month, 1).strftime("%b %Y")
     return str(published.year) if published.known else "-"

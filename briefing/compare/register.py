@@ -89,7 +89,9 @@ class ReportEntry:
 
     def to_json(self) -> dict:
         return {"key": self.key, "title": self.title, "report_type": self.report_type,
-                "published": self.published.iso(), "s55_due": self.s55_due.isoformat() if self.s55_due else None,
+                "published": self.published.iso(),
+                **({"date_kind": "sent"} if self.published.sent else {}),  # a letter's sent day, not its publication
+                "s55_due": self.s55_due.isoformat() if self.s55_due else None,
                 "response_published": self.responded.isoformat() if self.responded else None, "status": self.status,
                 "standing": self.standing.kind,
                 "response_misdated": self.standing.misdated.iso() if self.standing.misdated is not None else None,

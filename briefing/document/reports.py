@@ -133,7 +133,18 @@ def _kinds(findings) -> str:
 
 
 def _published(e: ReportEntry) -> date | str:
+    """Its day; a letter's sent day said so, its publication date not being stated."""
+    if e.published.sent and e.published.exact:
+        return f"sent {long_date(e.published.exact)} (publication date not stated)"
     return e.published.exact or str(e.published)
+
+
+def _last_day(e: ReportEntry) -> date | str:
+    """The s.55 last day; for a letter known by its sent day, the day it would be if the
+    letter was published that day (the text does not say it was)."""
+    if e.s55_due and e.published.sent:
+        return f"{long_date(e.s55_due)}, if published the day it was sent"
+    return e.s55_due or ""
 
 
 def reports_sections(entries: tuple[ReportEntry, ...], since: Since, as_of: date, office: str = "PCC") -> list[Section]:
@@ -190,7 +201,7 @@ def _due(entries: tuple[ReportEntry, ...], since: Since, as_of: date) -> Section
     blocks: list = []
     if still:
         blocks.append(Table("Responses", "Responses still to publish", columns,
-                            tuple((e.title, _published(e), e.s55_due or "", e.status) for e in still)))
+                            tuple((e.title, _published(e), _last_day(e), e.status) for e in still)))
     else:
         known = " with a known last day" if undated else ""
         blocks.append(Paragraph(f"No s.55 response{known} to a report on file falls due on or after "
@@ -204,7 +215,7 @@ def _due(entries: tuple[ReportEntry, ...], since: Since, as_of: date) -> Section
     if listed:
         blocks.append(Table("Missing", f"Reports published after {since.words}: the 56 days have ended and no "
                             "response is on file", columns,
-                            tuple((e.title, _published(e), e.s55_due or "", e.status) for e in listed)))
+                            tuple((e.title, _published(e), _last_day(e), e.status) for e in listed)))
     if missing:
         earlier = _older_words(older, since)
         blocks.append(Paragraph(f"For {plural(len(missing), 'report')} on file the 56 days have ended and no response "
@@ -234,7 +245,7 @@ def _older_words(older: list[ReportEntry], since: Since) -> str:
 
 
 def reports_sheet(entries: tuple[ReportEntry, ...]) -> Sheet:
-    rows = tuple((e.title, e.type_name, _published(e), e.s55_due or "", e.responded or "", e.status,
+    rows = tuple((e.title, e.type_name, _published(e), _last_day(e), e.responded or "", e.status,
                   len(e.for_force), len(e.for_pcc), len(e.for_information),
                   e.stated if e.stated is not None else "",
                   e.stated_for_forces if e.stated_for_forces is not None else "", "yes" if e.complete else "no", e.cite,

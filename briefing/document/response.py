@@ -84,13 +84,33 @@ def _about(s: Subject, options: PackOptions, office: str, chief: str) -> Section
     duty = (f"Section 55 of the Police Act 1996 requires the {office} to invite the {chief}'s comments on the "
             f"report, to publish comments on it with the {chief}'s comments and the response to them, and to "
             "send them to HMICFRS and the Home Secretary.") if not outside_s55(r.force) else f"{outside_s55(r.force)}."
+    if r.published.sent and r.published.exact:
+        return _about_letter(s, options, duty)
     blocks = [Paragraph(f"His Majesty's Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS) published "
                         f"its report {name} {published}.{national} {duty}{_when_due(e, options.date)}")]
-    if url and official(url):
-        blocks.append(Link("The report:", name, url))
+    return Section("About this response", 1, (*blocks, _link(name, url, "report")))
+
+
+def _link(name: str, url: str, what: str):
+    return Link(f"The {what}:", name, url) if url and official(url) else Paragraph(f"The {what}: {name}.")
+
+
+def _about_letter(s: Subject, options: PackOptions, duty: str) -> Section:
+    """A letter known by the day it was sent ("Sent on 21 May 2024"): the text does not say
+    when it was published, so the draft says "sent on", and gives the 56 days' end only as
+    it would be if the letter was published that day (review 9, item 13: Wiltshire's letter
+    was said to be "published on 21 May 2024")."""
+    name, url = s.report.reference()
+    sent = s.report.published.exact
+    due = s.entry.s55_due
+    if due:
+        end = "end" if due >= options.date else "ended"
+        when = f"; if it was published that day, the 56 days for the response {end} on {long_date(due)}"
     else:
-        blocks.append(Paragraph(f"The report: {name}."))
-    return Section("About this response", 1, tuple(blocks))
+        when = ""
+    said = (f"His Majesty's Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS) sent its letter {name} "
+            f"on {long_date(sent)} (publication date not stated{when}). {duty}")
+    return Section("About this response", 1, (Paragraph(said), _link(name, url, "letter")))
 
 
 def official(url: str) -> bool:
@@ -128,7 +148,7 @@ def _grades(s: Subject, options: PackOptions, fw: Frameworks) -> list[Section]:
     its areas, with any grade HMICFRS corrected after publication said so; a report
     without grades has no such section."""
     if not _assessment(s.report):
-        return []
+        return _own_grades(s)
     cycle = fw.cycles[s.report.cycle]
     graded = s.report.corrected(options.date).graded
     if not graded:
@@ -151,6 +171,23 @@ def _grades(s: Subject, options: PackOptions, fw: Frameworks) -> list[Section]:
             blocks.append(Paragraph(f"{area(j)}: the report as published graded this {c.old_grade}. HMICFRS changed "
                                     f"the grade to {c.new_grade} on {c.when}.{why}", "note"))
     return [Section("The inspectorate's grades", 1, tuple(blocks))]
+
+
+def _own_grades(s: Subject) -> list[Section]:
+    """The grades a report that is not a PEEL assessment states, in its own words and with
+    the line that states each (a force's vetting inspection: "Vetting, IT monitoring and
+    counter-corruption: adequate"); none where it states none (a letter, most thematics).
+    Review 9, item 12: Kent's vetting report's one grade was missing from its draft."""
+    graded = s.report.graded
+    if not graded:
+        return []
+    one = len(graded) == 1
+    rows = tuple((j.label, j.grade, str(j.place) if j.place.line or j.place.page else "") for j in graded)
+    return [Section("The inspectorate's grade" if one else "The inspectorate's grades", 1, (
+        Paragraph(f"The report gives {'this graded judgement' if one else 'these graded judgements'}, in its own "
+                  "words."),
+        Table("Grades", f"Grades given in {s.full_report}", (Column("Area", 3), Column("Grade", 1.5, "grade"),
+                                                             Column("Where the report says so", 1.5)), rows)))]
 
 
 def _comments(title: str, who: str, what: str) -> Section:
@@ -181,6 +218,18 @@ def _labelled(s: Subject) -> dict[Finding, str]:
                      if f.closed and replace(f, closed=None) in labels}
 
 
+def _closed_note(f: Finding) -> str:
+    """Who closed it and when, as far as the source says: a letter that closes the force's
+    "remaining" causes of concern closes those still open, and does not say which of them
+    were closed before it (review 9, item 13)."""
+    what = "it" if f.kind == "cause-of-concern" else "the cause of concern it answers"
+    c = f.closed
+    if c.remaining:
+        return (f"{c.by or 'The letter'} says HMICFRS has closed the force's remaining causes of concern ({c.place}), "
+                f"so {what} is closed; whether by {'that' if c.by else 'this'} letter or earlier is not stated.")
+    return f"HMICFRS has closed {what} in {c.by or 'this letter'}."
+
+
 def _entries(s: Subject) -> list[Section]:
     labels, e = _labelled(s), s.entry
     answered = [f for f in e.tracked if f.kind in ANSWERED]
@@ -201,9 +250,7 @@ def _entries(s: Subject) -> list[Section]:
         words = due_date(f)[1]
         when = [Paragraph(f"The report asks for this {words}.", "note")] if words else []
         if f.closed:  # the office may still say what was done, but not as if it were open
-            what = "it" if f.kind == "cause-of-concern" else "the cause of concern it answers"
-            when.append(Paragraph(f"HMICFRS has closed {what} in {f.closed.by or 'this letter'}.",
-                                  "note"))
+            when.append(Paragraph(_closed_note(f), "note"))
         out.append(Section(heading, 2, (Paragraph(f.shown, "quote"), *when,
                                         Paragraph(WRITE.format(who="the office", what="the action taken or proposed, "
                                                                "who leads it and by when"), "placeholder"))))

@@ -151,8 +151,9 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
     if chosen:
         statements = dated(statements, chosen)
     reading = chosen or best_reading_cycle(fw, statements)
-    judgements, unread = judgements_of(statements, reading, pillar) if kind in PEEL_RELATED or chosen else ([], [])
-    if judgements:  # a commission's own list of the areas it covered: the rest were not graded
+    peel = kind in PEEL_RELATED or bool(chosen)  # else a report's grades are its own, in its own words
+    judgements, unread = judgements_of(statements, reading, pillar) if peel else (reports.stated_grades(ctx), [])
+    if judgements and peel:  # a commission's own list of the areas it covered: the rest were not graded
         judgements += [j for j in covered(ctx, fw, reading, resolver(reading)) if j.area not in {g.area for g in judgements}]
     judgements = spoken_by(ctx, judgements)  # a chief constable quoted: whose words they are
     ctx.settled = Settled(published, tuple(statements), reading, resolver(reading), tuple(judgements))
@@ -162,7 +163,8 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
     findings = mark_closed(findings, closures, kind, lines)
     warnings += _gaps(chosen if kind == "peel" else True, force, published, evidence)
     warnings += [caution] if caution and chosen else []
-    loose = unplaced(ctx, grades.claimed + counted.claimed, unread, reading.id, counts)
+    loose = [u for u in unplaced(ctx, grades.claimed + counted.claimed, unread, reading.id, counts)
+             if peel or u.place not in {j.place for j in judgements}]  # placed by the report's own grade
     warnings += warnings_of(loose)
     warnings += _checks(lines, reading, judgements, counts, findings)
     earlier = tuple(s for s in statements if s.earlier)
@@ -178,7 +180,7 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
     source_kind = _source_kind(lines, reference)
     inspection = Inspection(force=force, cycle=chosen.id if chosen else "",
                             title=(reports.peel_title(page, chosen, force) if kind == "peel" else title) or "",
-                            published=PublicationDate(*published) if published else PublicationDate(0),
+                            published=PublicationDate(*published, kind=found.kind if found else "published") if published else PublicationDate(0),
                             published_by=None if published else published_by(ctx, kind), source=str(path), judgements=tuple(judgements), findings=tuple(findings),
                             grade_counts=tuple(counts), areas_graded=areas_graded(ctx), rest=rest_grade(ctx), notes=" ".join(f"{w}"[:1].upper() + f"{w}"[1:] + "." for w in warnings),
                             source_kind=source_kind, findings_complete=False, report_type=kind,

@@ -27,6 +27,7 @@ ABOUT = r"(?:regarding|about|around|on|into|concerning|over|relating\s+to|relate
 OWNER = r"(?:(?:the|this|that|these|those|its|their|all(?:\s+the)?|both|(?:the\s+)?(?:force|constabulary|service)['\u2019]s" \
         r"|(?:the\s+)?[A-Z]\w+(?:\s+[A-Z]\w+){0,3}['\u2019]s)\s+)"
 COUNT = r"(?:(?:remaining|last|final|outstanding|one|two|three|four|five|six|\d+)\s+)"
+REMAINING = re.compile(r"\b(?:remaining|outstanding)\b", re.IGNORECASE)  # those still open: which were is not said
 ENDS = r"\s*(?:[.;:()]|,\s|$)|\s+(?:and|but|which|as|because|following|after|that|when|once|if|until|unless|" \
        r"in\s+(?:19|20)\d\d)\b"  # where what is closed ends: "regarding X, which ...", "regarding X once ..."
 ACTIVE = re.compile(
@@ -64,7 +65,8 @@ def read_closures(lines) -> tuple[Closure, ...]:
                     subject = _heading_above(lines, index)
                 out.append(Closure(subject, " ".join(sentence.split()), line.place, "closed" if found.re is ACTIVE
                                    else "closed-passive", plural=found.group("what").lower().startswith(("causes",
-                                                                                                         "areas"))))
+                                                                                                         "areas")),
+                                   remaining=bool(REMAINING.search(found.group("owner")))))
                 break
     return tuple(out)
 

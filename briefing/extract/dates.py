@@ -7,15 +7,19 @@ these named rules that finds it.
 - today: "published today (Tuesday 12 March)", "has today (Friday February 16)", or "has
   today been moved ..." on a page whose own date line gives the day;
 - entry-heading: "2 March 2017 - PEEL Report", a dated entry on a list of reports;
-- month-published: "In March 2018, HMICFRS published ...": the month, said so;
 - yesterday: a page dated to the day that says the inspector spoke or the report came out
-  "yesterday" ("HM Inspector ... yesterday said:"): the day before the page's date;
+  "yesterday" ("HM Inspector ... yesterday said:", "a damning PEEL report from HMICFRS
+  yesterday"): the day before the dateline of the article that says it (a saved page may
+  hold two articles, each under its own "SOURCE:" line); tried before the month a page
+  may also give;
+- month-published: "In March 2018, HMICFRS published ...": the month, said so;
 - page-date: the inspectorate's own page's "Posted on", "date" or month line near its top,
   unless the page says the report came out, or the inspector spoke, "recently" or "last
   week". Anyone else's page (a news article, a repost of the press release, a force's or
   PCC's page) bears the day its words were written: that only bounds the report's day
   (published_by), unless its own words say the report came out "today" (today);
-- letter-date: a letter's "Sent on" line, or the date line of a letter.
+- letter-date: a letter's "Sent on" line, or the date line of a letter: typed "sent", the
+  day the letter went, its publication date not stated.
 A date without a year takes the page's own years, or failing those the year in which
 that weekday fits the inspectorate's name then. A "Last updated" stamp, like a news
 page's dateline, is never a publication date: it bounds it (published_by). A date a
@@ -31,6 +35,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from briefing.extract import published_whose as whose
+from briefing.extract.context import _is_source as is_source
 from briefing.extract.date_bounds import RECENTLY, SPOKE, UPDATED, dated_page, published_by, reposted
 from briefing.extract.date_forms import (
     DATE_FORMS,
@@ -44,6 +49,8 @@ from briefing.extract.date_forms import (
 from briefing.extract.language import MONTH_NAME, MONTHS, month_number
 from briefing.extract.ruler import Reading, Ruler, whole_text
 from briefing.places import PublicationDate
+
+TOP_LINES = 80  # the lines a page's date is read from (context.Page.top)
 
 _date = date_of  # the name extract.monitoring imports it by
 __all__ = ["DATE_FORMS", "DATE_RULES", "Published", "dateline", "for_report", "publication_date", "published_by"]
@@ -80,15 +87,16 @@ class Published:
     how: str = ""  # the rule that read it
     tied: str = ""  # the type of report its sentence names ("other" for the State of Policing), if any
     tied_name: str = ""  # that report as the sentence names it
+    kind: str = "published"  # what the day is: "sent" for a letter's "Sent on" or date line (places.PublicationDate)
 
     def parts(self) -> tuple[int, int | None, int | None]:
         return self.year, self.month, self.day
 
 
-def _dated(found, tie: tuple[str, str] = ("", "")) -> list[Reading]:
+def _dated(found, tie: tuple[str, str] = ("", ""), kind: str = "published") -> list[Reading]:
     """A date rule's reading: the date it found, claiming no text (a page has one date),
-    with the report its sentence ties it to."""
-    return [Reading((), (Published(*found, tied=tie[0], tied_name=tie[1]),))] if found else []
+    with the report its sentence ties it to and what the day is (published, or sent)."""
+    return [Reading((), (Published(*found, tied=tie[0], tied_name=tie[1], kind=kind),))] if found else []
 
 
 def _tied_after(text: str, lead: re.Pattern, years: list[int]) -> list[Reading]:
@@ -182,19 +190,58 @@ REPORT_NOUN = re.compile(r"\b(?:report|inspection|assessment)\b", re.IGNORECASE)
 EARLIER_REPORT = re.compile(r"\b(?:previous|earlier|last|prior|former|initial|original|first|preceding)\b",
                             re.IGNORECASE)  # "The previous inspection report was published in March 2019"
 YESTERDAY = re.compile(rf"\byesterday\s+{SPOKE}\b|\b{SPOKE}\s+(?:\w+\s+){{0,5}}?yesterday\b", re.IGNORECASE)
+# the report itself came out yesterday: "a damning ... (PEEL) report from His Majesty's Inspectorate ... (HMICFRS)
+# yesterday", "the report published yesterday"; not what someone did with it ("discussed the report yesterday")
+REPORT_YESTERDAY = re.compile(r"\breport\b(?:,?\s+(?:was\s+)?(?:published|released|issued|out))?(?:\s+(?:from|by)\s+"
+                              r"(?=[^.;:!?\n]{0,140}?\b(?:HMICFRS|HMIC|Inspectorate|Inspector)\b)[^.;:!?\n]{2,140}?)?,?\s+"
+                              r"yesterday\b", re.IGNORECASE)
+HANDLED = re.compile(r"\b(?:received|discussed|considered|read|reviewed|debated|presented|scrutinised|scrutinized|"
+                     r"welcomed|responded\s+to)\s+(?:\w+\s+){0,8}$", re.IGNORECASE)  # what someone did with the report
 
 
 @whole_text
 def yesterday(ctx):
-    """ "HM Inspector ... yesterday said:" on a page dated to the day: the day before. Not
-    on a repost of the inspectorate's press release: the day the inspector spoke, counted
-    back from the copy's date, is not a day the release states for the report; the copy's
-    date bounds it (published_by)."""
-    page = ctx.page
-    dated = page_date_of(page) if YESTERDAY.search(page.top) and not whose.repost(page) else None
-    if dated and dated[2]:
-        day = date(*dated) - timedelta(days=1)
-        yield from _dated((day.year, day.month, day.day))
+    """ "HM Inspector ... yesterday said:", or "a ... PEEL report from HMICFRS yesterday",
+    under the dateline of the article that says it (the nearest above, in the same article:
+    a page may hold two), or a one-article page's own date: the day before. Not on a repost
+    of the inspectorate's press release: the day counted back from the copy's date is not a
+    day the release states for the report; the copy's date bounds it (published_by)."""
+    if whose.repost(ctx.page):
+        return
+    articles = _articles(ctx.source)
+    for article in articles:
+        text = "\n".join(line.text for line in article)
+        found = YESTERDAY.search(text) or _came_out_yesterday(text)
+        if not found:
+            continue
+        dated = dateline(text[:found.start()].split("\n")) or (page_date_of(ctx.page) if len(articles) == 1 else None)
+        if dated and dated[2]:  # else another article may say it under a dateline of its own
+            day = date(*dated) - timedelta(days=1)
+            yield from _dated((day.year, day.month, day.day), whose.report_tied(text, found.start()))
+            return
+
+
+def _came_out_yesterday(text: str) -> re.Match | None:
+    """ "... (PEEL) report from HMICFRS yesterday": the report's own coming out, not what
+    someone did with it yesterday."""
+    for found in REPORT_YESTERDAY.finditer(text):
+        before = re.split(r"[.!?]\s|\n", text[max(0, found.start() - 200):found.start()])[-1]
+        if not HANDLED.search(before):
+            return found
+    return None
+
+
+def _articles(lines) -> list[list]:
+    """The page's lines (its first 80) as the articles it holds: a page saved from two
+    sites has a "SOURCE:" line at the head of each."""
+    out: list[list] = [[]]
+    for line in lines[:TOP_LINES]:
+        if is_source(line):
+            if out[-1]:
+                out.append([])
+            continue
+        out[-1].append(line)
+    return out
 
 
 @whole_text
@@ -208,15 +255,16 @@ def page_date(ctx):
 
 @whole_text
 def letter_date(ctx):
-    """A letter's "Sent on" line, or its own date line below its heading."""
+    """A letter's "Sent on" line, or its own date line below its heading: the day it was
+    sent, typed so ("sent"), since the text does not say it was published that day."""
     page = ctx.page
     sent = date_after(page.top, SENT, page.years)
     full = re.search(rf"^\s*(\d{{1,2}}) ({MONTH_NAME}) ((?:19|20)\d\d)\s*$", "\n".join(page.top_lines[:12]),
                      re.IGNORECASE | re.MULTILINE)
     if sent:
-        yield from _dated(sent)
+        yield from _dated(sent, kind="sent")
     elif full and re.search(r"\b(letter|dear)\b", page.top, re.IGNORECASE):
-        yield from _dated((int(full.group(3)), MONTHS[full.group(2).lower()], int(full.group(1))))
+        yield from _dated((int(full.group(3)), MONTHS[full.group(2).lower()], int(full.group(1))), kind="sent")
 
 
 DATE_RULES = Ruler([
@@ -225,8 +273,8 @@ DATE_RULES = Ruler([
     ("embargo", embargo),
     ("today", today),
     ("entry-heading", entry_heading),
+    ("yesterday", yesterday),  # a day, before the month a page may also give ("published in December 2023")
     ("month-published", month_published),
-    ("yesterday", yesterday),
     ("page-date", page_date),
     ("letter-date", letter_date),
 ], first=True)

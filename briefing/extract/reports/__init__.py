@@ -1,11 +1,13 @@
 """What report a text is about when it is not (only) a PEEL assessment: its title as the
 report names itself (titles.py), its type (types.py), the inspectorates, the forces it
-covers and the counts of findings it states (stated.py)."""
+covers, the counts of findings it states (stated.py) and the grades it gives in its own
+words where it is not a PEEL assessment (graded.py)."""
 
 from __future__ import annotations
 
 import re
 
+from briefing.extract.reports.graded import stated_grades
 from briefing.extract.reports.stated import stated_counts
 from briefing.extract.reports.titles import TITLE_RULES, Title, monitoring_title, peel_title, title_of
 from briefing.extract.reports.types import report_type
@@ -28,4 +30,5 @@ def inspectorates_of(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-__all__ = ["TITLE_RULES", "Title", "inspectorates_of", "monitoring_title", "peel_title", "report_type", "stated_counts", "title_of"]
+__all__ = ["TITLE_RULES", "Title", "inspectorates_of", "monitoring_title", "peel_title", "report_type", "stated_counts",
+           "stated_grades", "title_of"]

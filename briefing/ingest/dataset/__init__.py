@@ -41,7 +41,7 @@ from briefing.ingest.dataset.report import (
     source_of,
     source_title_of,
 )
-from briefing.ingest.dataset.values import cycle_of, publication_date, read_published_by
+from briefing.ingest.dataset.values import cycle_of, read_published, read_published_by
 from briefing.ingest.dataset.writing import dump_dataset, dump_datasets, to_dataset
 from briefing.ingest.located import Located
 from briefing.model import Inspection
@@ -67,7 +67,7 @@ def inspection_from_data(name: str, located: Located, reference: Reference | Non
     check_keys(checker, located.data)
     report_type = read_report_type(checker, data)
     cycle = cycle_of(checker, data.get("cycle"))
-    published = publication_date(checker, data["published"]) if data.get("published") not in (None, "") else None
+    published = read_published(checker, data)
     judgements = read_judgements(checker, data, cycle, "judgements")
     kind, complete = read_source_kind(checker, data)
     inspection = Inspection(

@@ -15,7 +15,7 @@ from briefing.ingest.located import Located
 from briefing.places import Place
 from briefing.reference import Reference
 
-TOP_KEYS = ("force", "cycle", "report_type", "title", "published", "published_by", "source", "source_title", "source_kind",
+TOP_KEYS = ("force", "cycle", "report_type", "title", "published", "date_kind", "published_by", "source", "source_title", "source_kind",
             "findings_complete", "report", "grades_from",
             "inspectorates", "covers", "response", "notes", "judgements", "findings", "key_figures", "grade_counts", "counts",
             "areas_graded", "rest",
@@ -27,7 +27,7 @@ REQUIRED = ("force",)  # and a cycle for a PEEL assessment, a title for any othe
 UNDATED = ("the report's publication date is not given ('published'): packs and the register say it is not stated and "
            "bound the s.55 last day by what is known; set it from the report to give the day")
 PLACE_KEYS = {"line", "page", "how"}  # where a fact was read, and the reading rule that read it
-CLOSURE_KEYS = {"subject", "text", "plural", "note"} | PLACE_KEYS  # a closing of a cause of concern (model.Closure)
+CLOSURE_KEYS = {"subject", "text", "plural", "remaining", "note"} | PLACE_KEYS  # a closing of a cause of concern (model.Closure)
 ITEM_KEYS = {
     "judgements": {"area", "label", "grade", "by", "note"} | PLACE_KEYS,
     "findings": {"kind", "area", "text", "id", "relates_to", "note", "number", "addressee", "due", "status",

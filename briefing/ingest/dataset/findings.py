@@ -77,7 +77,7 @@ def _closure(checker: Checker, raw, path: tuple) -> Closure | None:
         return None
     text = checker.text(raw, "text", path)
     return Closure(checker.text(raw, "subject", path, False), text, checker.place(raw, path), checker.how(raw, path),
-                   raw.get("plural") is True) if text else None
+                   raw.get("plural") is True, remaining=raw.get("remaining") is True) if text else None
 
 
 def read_closures(checker: Checker, data: dict) -> tuple[Closure, ...]:

@@ -4,6 +4,7 @@ cycle and a grade on its scale, each read the same way wherever it appears."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from briefing.frameworks import Cycle
@@ -31,6 +32,20 @@ def publication_date(checker: Checker, value, path: tuple = ("published",)) -> P
             return None
     checker.problem(f"{path[-1]} date {value!r} is not a date like 2024-02-16 (or 2024-02, or 2024)", *path)
     return None
+
+
+DATE_KINDS = ("published", "sent")  # what a report's day is (places.PublicationDate.kind)
+
+
+def read_published(checker: Checker, data: dict) -> PublicationDate | None:
+    """ "published" with its kind ("date_kind: sent": a letter's sent date, its publication
+    date not stated), so a dataset written by `extract` reads back as it was read."""
+    published = publication_date(checker, data["published"]) if data.get("published") not in (None, "") else None
+    kind = str(data.get("date_kind") or "published").strip()
+    if kind not in DATE_KINDS:
+        checker.problem(f"date_kind {kind!r} is not one of {', '.join(DATE_KINDS)}", "date_kind")
+        return published
+    return replace(published, kind=kind) if published else None
 
 
 def read_published_by(checker: Checker, data: dict):

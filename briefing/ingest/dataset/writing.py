@@ -20,13 +20,16 @@ def to_dataset(inspection: Inspection) -> dict:
         return {k: v for k, v in d.items() if v not in ("", None, (), [], {})}
 
     def closure(c: Closure | None) -> dict:
-        return compact({"subject": c.subject, "text": c.text, "plural": c.plural or None, **place(c.place, c.how)}) if c else {}
+        return compact({"subject": c.subject, "text": c.text, "plural": c.plural or None, "remaining": c.remaining or None,
+                        **place(c.place, c.how)}) if c else {}
 
     # a response kept even where it names no one and no date ({by: ''}): the source is the response
     return compact({
         "force": inspection.force, "cycle": inspection.cycle,
         "report_type": inspection.report_type, "title": inspection.title,
-        "published": inspection.published.iso() if inspection.published.known else "", "source": inspection.source,
+        "published": inspection.published.iso() if inspection.published.known else "",
+        "date_kind": inspection.published.kind if inspection.published.known and inspection.published.sent else "",
+        "source": inspection.source,
         "published_by": inspection.published_by.isoformat() if inspection.published_by else "",
         "areas_graded": inspection.areas_graded,
         "rest": compact({"grades": list(inspection.rest.grades), "text": inspection.rest.text,
