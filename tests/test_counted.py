@@ -166,7 +166,8 @@ def test_the_areas_a_source_says_were_graded_are_said_beside_those_it_gives_no_g
     from briefing.document import PackOptions, build_briefing
 
     c, _, text = _pack(tmp_path, FALL_OLD, FALL_NEW + "areas_graded: 8\n")
-    assert "The PEEL 2023-25 source states no grade for nine areas (it says eight areas were graded)" in text
+    assert ("The PEEL 2023-25 source states no grade for nine areas (it says eight areas were graded; it counts five "
+            "it does not name: four requires improvement and one inadequate)") in text
     questions = next(s for s in build_briefing(c, None, PackOptions(date=date(2026, 12, 7))).sections
                      if s.title == "Suggested questions for the meeting")
     # the listed areas outnumber those counted unnamed: some of them may not have been graded (review 6, item 23)
