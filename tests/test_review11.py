@@ -39,3 +39,26 @@ def test_a_concern_is_not_called_new_against_a_source_that_lists_no_findings(lan
     asked = next(q for q in questions.items if q.startswith("Investigating crime is graded requires improvement"))
     assert "raises a concern there (Finding 1; the PEEL 2018/19 source lists no findings to compare it with)" in asked
     assert "new concern" not in asked
+
+
+def test_the_response_names_the_inspectorate_as_it_was_named_when_the_report_came_out(runner, tmp_path):
+    """Item 9: Warwickshire's custody report of 9 February 2022 was said to be published by "His
+    Majesty's Inspectorate", a name it took on 8 September 2022."""
+    import json
+
+    from conftest import invoke
+    from reading import SHARED
+
+    from briefing.document.wording import inspectorate_name
+    from briefing.places import PublicationDate
+
+    assert inspectorate_name(PublicationDate.from_iso("2016-03-01")) == "Her Majesty's Inspectorate of Constabulary (HMIC)"
+    assert inspectorate_name(PublicationDate.from_iso("2022-09")).startswith("HM Inspectorate")  # the month holds both
+    assert inspectorate_name(PublicationDate.from_iso("2023-07-07")).startswith("His Majesty's")
+    report = SHARED / "thematic" / "texts" / "hmicfrs-warwickshire-custody-2022-report.txt"
+    if not report.exists():
+        pytest.skip(f"{report} is absent: clone the project with ../shared beside it to run this test")
+    assert invoke(runner, "response", report, "--formats", "json", "-o", tmp_path).exit_code == 0
+    text = next(tmp_path.glob("*-response.json")).read_text(encoding="utf-8")
+    assert "Her Majesty's Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS) published" in text
+    assert "His Majesty's" not in json.loads(text)["sections"][0]["blocks"][0]["text"]

@@ -23,7 +23,7 @@ from briefing.compare.standing import outside_s55
 from briefing.document.grades import counted_text
 from briefing.document.model import Briefing, BulletList, Column, Link, Metadata, Paragraph, Section, Table
 from briefing.document.options import PackOptions
-from briefing.document.wording import join_words, long_date, plural
+from briefing.document.wording import inspectorate_name, join_words, long_date, plural
 from briefing.frameworks import Frameworks
 from briefing.model import KIND_LABELS, Finding, Inspection
 from briefing.reference import load_frameworks, reference
@@ -86,7 +86,7 @@ def _about(s: Subject, options: PackOptions, office: str, chief: str) -> Section
             "send them to HMICFRS and the Home Secretary.") if not outside_s55(r.force) else f"{outside_s55(r.force)}."
     if r.published.sent and r.published.exact:
         return _about_letter(s, options, duty)
-    blocks = [Paragraph(f"His Majesty's Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS) published "
+    blocks = [Paragraph(f"{inspectorate_name(r.published)} published "
                         f"its report {name} {published}.{national} {duty}{_when_due(e, options.date)}")]
     return Section("About this response", 1, (*blocks, _link(name, url, "report")))
 
@@ -108,7 +108,7 @@ def _about_letter(s: Subject, options: PackOptions, duty: str) -> Section:
         when = f"; if it was published that day, the 56 days for the response {end} on {long_date(due)}"
     else:
         when = ""
-    said = (f"His Majesty's Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS) sent its letter {name} "
+    said = (f"{inspectorate_name(s.report.published)} sent its letter {name} "
             f"on {long_date(sent)} (publication date not stated{when}). {duty}")
     return Section("About this response", 1, (Paragraph(said), _link(name, url, "letter")))
 

@@ -162,3 +162,20 @@ def kinds_in_words(kind: str, n: int) -> str:
 def plural(n: int, noun: str, nouns: str = "") -> str:
     """ "1 report", "3 reports", "2 earlier reports": the count with its noun agreeing."""
     return f"{n} {noun if n == 1 else nouns or noun + 's'}"
+
+
+def inspectorate_name(published: PublicationDate) -> str:
+    """The inspectorate as it was named when the report came out (data/language.yaml's
+    renamings): "Her Majesty's Inspectorate of Constabulary (HMIC)" before fire and rescue
+    joined it, "Her Majesty's" until 8 September 2022, "His Majesty's" after, and "HM" where
+    the date does not settle which. A 2022 custody report's draft said "His Majesty's"
+    (review 11, item 9)."""
+    from briefing.extract.language import renamed
+
+    _, _, joined = renamed("fire-and-rescue")
+    her, his, acceded = renamed("monarch")
+    first, last = published.earliest, published.latest
+    body = "Inspectorate of Constabulary (HMIC)" if last and last < joined else \
+        "Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS)"
+    who = her if last and last < acceded else his if first and first >= acceded else "HM"
+    return f"{who} {body}"
