@@ -62,3 +62,41 @@ def test_the_response_names_the_inspectorate_as_it_was_named_when_the_report_cam
     text = next(tmp_path.glob("*-response.json")).read_text(encoding="utf-8")
     assert "Her Majesty's Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS) published" in text
     assert "His Majesty's" not in json.loads(text)["sections"][0]["blocks"][0]["text"]
+
+
+@pytest.mark.parametrize(("lines", "said"), [
+    (["SOURCE: https://www.example-pcc.info/news/police-commissioner-responds-to-hmicfrs-peel/",
+      "Police Commissioner responds to HMICFRS PEEL assessment of Northshire Police"],
+     "Police Commissioner responds to HMICFRS PEEL assessment of Northshire Police"),
+    (["SOURCE: https://northshire.pfcc.police.uk/news/pfcc-responds-to-hmicfrs-peel-report", "A photograph", "",
+      "Jo Bloggs, Police, Fire and Crime Commissioner for Northshire, has reflected on the PEEL report 2023-25."],
+     "Police, Fire and Crime Commissioner for Northshire, has reflected on the PEEL report 2023-25"),
+    (["SOURCE: https://northshire.pfcc.police.uk/news/pfcc-responds-to-hmicfrs-peel-report", "PEEL 2023-25"],
+     "pfcc-responds-to-hmicfrs"),
+    (["Chief Constable responds to HMICFRS report", "The Commissioner will respond to the PEEL report soon."], None),
+    (["PCC responds to questions on burglary", "HMICFRS published its PEEL report today."], None),
+])
+def test_a_page_that_is_the_commissioners_own_statement_on_the_report_says_so(lines, said):
+    """Item 6 (and review 8, item 7): Essex's and Merseyside's 2023-25 sources are the
+    commissioner's own statements on the report, and the pack said only "no copy of it is on
+    file"; it now says what the source is and asks whether it is the s.55 response."""
+    from briefing.extract.reader import SourceLine
+    from briefing.extract.responses import pcc_statement
+
+    found = pcc_statement([SourceLine(text, i + 1) for i, text in enumerate(lines)])
+    assert (found.text if found else None) == said
+
+
+def test_the_s55_line_names_the_commissioners_statement_used_as_the_source(runner, tmp_path):
+    from conftest import invoke
+    from reading import SHARED
+
+    old, new = SHARED / "corpus/texts/essex-2021-22-news.txt", SHARED / "corpus/texts/essex-2023-25-pcc-response.txt"
+    if not new.exists():
+        pytest.skip(f"{new} is absent: clone the project with ../shared beside it to run this test")
+    made = invoke(runner, "pack", old, new, "--formats", "json", "-o", tmp_path, "--date", "2026-12-07")
+    assert made.exit_code == 0, made.output
+    text = " ".join(next(tmp_path.glob("*-briefing.json")).read_text(encoding="utf-8").split())
+    assert ("no copy of it is on file as such, but the source used is the commissioner's own statement on the report "
+            "(line 4: \u201cPolice, Fire and Crime Commissioner for Essex, has reflected on") in text
+    assert "check whether it is the s.55 response, published with the chief constable's comments" in text

@@ -119,10 +119,12 @@ class ResponseStanding:
         return text
 
     def _linked(self, form: str) -> str:
-        """The words for a source that links the published response, or ""."""
+        """The words for a source that links the published response, or that is the body's own
+        statement on the report (which may be the response, or come before it), or ""."""
         if self.linked is None:
             return ""
-        return RESPONSE_WORDS["linked"][form].format(where=str(self.linked.place), text=self.linked.text)
+        kind = "statement" if self.linked.how == "pcc-statement" else "linked"
+        return RESPONSE_WORDS[kind][form].format(where=str(self.linked.place), text=self.linked.text)
 
     def _misdated(self, form: str) -> str:
         """The words for a response on file that dates the report otherwise (or not at all), or ""."""

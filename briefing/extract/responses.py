@@ -130,13 +130,52 @@ def response_of(ctx, source_kind: str, rules: Ruler = RESPONSE_RULES) -> Respons
 def response_link(lines: list[SourceLine]) -> Quote | None:
     """The first line that is a link to the local policing body's published response: the
     link's words ("Read ... response"), the body named in it (a force's own response is not
-    the s.55 one), and short enough to be a link rather than prose."""
+    the s.55 one), and short enough to be a link rather than prose. Else, where the page is
+    itself the body's statement on the report, the words that say so (how "pcc-statement")."""
     for index in lines_holding([line.text for line in lines], ("response",)):  # the word a link needs, found at once
         line = lines[index]
         text = " ".join(line.text.split())
         if len(text.split()) <= LINK_WORDS and LINK.search(text) and BODY.search(text):
             return Quote(text, line.place, how="response-link")
+    return pcc_statement(lines)
+
+
+# "Police Commissioner responds to HMICFRS PEEL assessment of ...", "Roger Hirst, Police, Fire and
+# Crime Commissioner for Essex, has reflected on the ... (PEEL) report": the body's own words on the
+# report, which may be its s.55 response or come before it; else its address says so
+STATEMENT = re.compile(
+    r"\b(?:Police(?:,\s+Fire)?\s+(?:and|&)\s+Crime\s+Commissioner|Police\s+Commissioner|PF?CC|Commissioner|Mayor)"
+    r"\b[^.\n]{0,80}?\b(?:responds|responded|has\s+responded|reacts|has\s+reacted|reflects|has\s+reflected|welcomes|"
+    r"has\s+welcomed)\s+(?:to\s+|on\s+)?(?:the\s+)?[^.\n]{0,80}?\b(?:HMICFRS|HMIC|PEEL)\b")
+STATEMENT_ADDRESS = re.compile(r"/(?:pf?cc|commissioner|police-commissioner|mayor)[\w-]*-(?:responds|reacts|reflects|"
+                               r"welcomes)-(?:to|on)-[\w-]*?(?:hmicfrs|hmic|peel)\b")
+STATEMENT_LINES = 8  # the address, the title and the opening sentence: a statement says what it is at once
+
+
+def pcc_statement(lines: list[SourceLine]) -> Quote | None:
+    """The words by which a page says it is the local policing body's own statement on the
+    report (its title or opening sentence, else its address): a pack using it as the report's
+    source then says so beside "no response on file", and asks whether it is the s.55
+    response (review 8, item 7; review 11, item 6)."""
+    for pattern in (STATEMENT, STATEMENT_ADDRESS):
+        for line in lines[:STATEMENT_LINES]:
+            found = pattern.search(line.text)
+            if found:
+                return Quote(_said(line.text, found), line.place, how="pcc-statement")
     return None
+
+
+def _said(text: str, found: re.Match) -> str:
+    """The statement's words from where they say what the page is to the end of the sentence,
+    cut at a word and marked where long: never a half-open "(PEEL"."""
+    if found.re is STATEMENT_ADDRESS:
+        return found.group(0).lstrip("/")
+    end = text.find(". ", found.end())
+    said = " ".join(text[found.start():end if end >= 0 else None].split()).rstrip(".")
+    return said if len(said) <= QUOTED else said[:QUOTED].rsplit(" ", 1)[0] + "\u2026"
+
+
+QUOTED = 120  # the characters of a statement's words quoted beside "no response on file"
 
 
 def _by(lines: list[SourceLine]) -> str:
