@@ -46,19 +46,23 @@ def _timed(pdf: Path, repeats: int):
     return walls, cpus, result
 
 
-def main(repeats: int = 9) -> None:
+def build_report(pdf: Path) -> int:
+    """The benchmark's report written to `pdf`: the seed repeated to 100 pages or more; its pages."""
     from pypdf import PdfReader
 
-    lines = seed_lines(SEED)
+    lines, copies = seed_lines(SEED), 1
+    while True:
+        build_pdf(lines * copies, pdf, header="Northamptonshire Police - PEEL 2021/22")
+        pages = len(PdfReader(str(pdf)).pages)
+        if pages >= 100:
+            return pages
+        copies += 1
+
+
+def main(repeats: int = 9) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         pdf = Path(tmp) / "report.pdf"
-        copies = 1
-        while True:
-            build_pdf(lines * copies, pdf, header="Northamptonshire Police - PEEL 2021/22")
-            pages = len(PdfReader(str(pdf)).pages)
-            if pages >= 100:
-                break
-            copies += 1
+        pages = build_report(pdf)
         extract(pdf)  # the libraries loaded, as in a process that has read one report already
         walls, cpus, one_walls, one_cpus = [], [], [], []
         parallel_pages = pdf_pages.PARALLEL_PAGES
