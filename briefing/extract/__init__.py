@@ -42,6 +42,7 @@ from briefing.extract.judgements import (
 from briefing.extract.monitoring import read_monitoring
 from briefing.extract.reader import SourceLine, read_report
 from briefing.extract.responses import response_link, response_of
+from briefing.extract.ruler import collector_held
 from briefing.extract.scope import covered
 from briefing.frameworks import Cycle, Frameworks
 from briefing.model import KIND_LABELS, PEEL_RELATED, Inspection, kind_count
@@ -75,6 +76,7 @@ class Extraction:
         return f"{', '.join(parts)}; {cycle}"
 
 
+@collector_held()
 def extract_all(path: str | Path, force: str | None = None, cycle: str | None = None,
                 reference: Reference | None = None) -> list[Extraction]:
     """One extraction per force a page is about: a national press-release page with a part
@@ -96,6 +98,7 @@ def extract_all(path: str | Path, force: str | None = None, cycle: str | None = 
     return [extract_lines(part, path, name, cycle, notes, reference) for name, part in sections]
 
 
+@collector_held()
 def extract(path: str | Path, force: str | None = None, cycle: str | None = None,
             reference: Reference | None = None) -> Extraction:
     path = Path(path)
@@ -103,6 +106,7 @@ def extract(path: str | Path, force: str | None = None, cycle: str | None = None
     return extract_lines(lines, path, force, cycle, notes, reference)
 
 
+@collector_held()
 def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None = None,
                   notes: list[str] = (), reference: Reference | None = None) -> Extraction:
     """`notes` are the reader's own (an encoding guessed), said first among the warnings;
