@@ -96,3 +96,27 @@ def test_the_count_patterns_find_with_their_leads_what_they_find_without():
         found = [[(m.span(), m.groupdict()) for m in pattern.finditer(text)] for text in texts]
         assert found == [[(m.span(), m.groupdict()) for m in bare.finditer(text)] for text in texts], name
     assert any(counts._patterns(vocabulary.grades, vocabulary.pair_lead)["n-graded"].search(t) for t in texts[-3:])
+
+
+def _split_at_look_behind(text: str) -> list[str]:
+    """extract.text.sentences as it was: a split on a look-behind, tried at every character."""
+    import re
+
+    return [s.strip() for s in re.split(r"(?:(?<=[.!?])|(?<=[.!?][\"']))\s+(?=[\"'A-Z])", text) if s.strip()]
+
+
+@pytest.mark.parametrize("text", ["a. . B", 'It ended." Next', "It ended.' \"Quoted", "Stop!  Yes", "no cut here",
+                                  "A.B. C", "e.g. Mr. Smith said", ". A", "a.\n B", "a.\u00a0B", "a.\u2003\"B",
+                                  ".'\"  B", "?", "", " . ", "Done.   ", "x.\t\"Y\" z. W"])
+def test_sentences_are_cut_where_a_split_on_a_look_behind_cut_them(text):
+    from briefing.extract.text import sentences
+
+    assert sentences(text) == _split_at_look_behind(text)
+
+
+def test_a_reports_paragraphs_are_cut_into_the_same_sentences():
+    from briefing.extract.reader import read_report
+    from briefing.extract.text import paragraphs, sentences
+
+    texts = [p.text for p in paragraphs(read_report(seed("peel-2021-22"))[0])]
+    assert len(texts) > 100 and all(sentences(t) == _split_at_look_behind(t) for t in texts)

@@ -188,8 +188,20 @@ def _lowered(texts: tuple[str, ...]) -> tuple[str | None, list[int]]:
     return held
 
 
+SENTENCE_GAP = re.compile(r"[.!?][\"']?(\s+)(?=[\"'A-Z])")  # the space after a sentence's end (and its closing quote)
+
+
 def sentences(text: str) -> list[str]:
-    return [s.strip() for s in re.split(r"(?:(?<=[.!?])|(?<=[.!?][\"']))\s+(?=[\"'A-Z])", text) if s.strip()]
+    """The text cut at the space after a full stop, "!" or "?" (and a closing quote) before a
+    capital or an opening quote. The cuts are found by a pattern that opens on the stop, where
+    a split on a look-behind tried every character of the text: the same sentences in a
+    quarter of the time (tests/test_reading_speed.py)."""
+    pieces, at = [], 0
+    for gap in SENTENCE_GAP.finditer(text):
+        pieces.append(text[at:gap.start(1)])
+        at = gap.end(1)
+    pieces.append(text[at:])
+    return [s.strip() for s in pieces if s.strip()]
 
 
 def strip_bullet(text: str) -> str:
