@@ -13,13 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
+from briefing.compare.links import Link
 from briefing.compare.themes import themes_of
 from briefing.model import Finding
-
-if TYPE_CHECKING:
-    from briefing.compare.matching import Link
 
 # where a finding's list of concerns begins: "I have concerns about its performance - particularly about A, B,
 # and C"; the list is the rest of the sentence

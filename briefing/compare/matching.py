@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from briefing.compare.assignment import lapjv
 from briefing.compare.concerns import by_concern, by_finding
+from briefing.compare.links import Link
 from briefing.compare.themes import finding_themes, theme_name, themes_of
 from briefing.model import Finding
 from briefing.statements import Improvement
@@ -52,18 +53,6 @@ def _words(text: str, extra_stopwords: frozenset[str]) -> list[str]:
 def key_terms(text: str, extra_stopwords: frozenset[str] = frozenset()) -> list[str]:
     """Stemmed content words: 'investigations' and 'investigating' count as one term."""
     return [stem(w) for w in _words(text, extra_stopwords)]
-
-
-@dataclass(frozen=True)
-class Link:
-    old: int  # index into the old findings
-    new: int
-    score: float
-    reason: str
-    manual: bool = False
-    merged: bool = False  # a second old finding folded into an already-linked new one
-    concerns: tuple[str, ...] = ()  # the old finding's concerns this link carries, where it lists several
-    #                                 (concerns.concerns_of) and the new one shares only these; () for all of it
 
 
 @dataclass(frozen=True)
