@@ -156,7 +156,6 @@ def test_hmicfrs_saying_the_force_worked_on_its_earlier_concerns_is_quoted_and_r
     finding is called improved or resolved on such a general sentence."""
     import json
 
-    from conftest import invoke
 
     old = ("PEEL 2021/22: An inspection of Kent Police\n\nPublished on: 10 June 2022\n\nHMICFRS found the force was "
            "'inadequate' at recording data about crime.\n\nHowever, the inspectorate said the force needs to improve how "
@@ -164,12 +163,7 @@ def test_hmicfrs_saying_the_force_worked_on_its_earlier_concerns_is_quoted_and_r
     new = ("PEEL 2023-2025: An inspection of Kent Police\n\nPublished on: 16 August 2025\n\nHMICFRS found the force was "
            "'adequate' at recording data about crime.\n\nThe inspector wrote: \u201cSince our last inspection, the force "
            "has made significant efforts to address the concerns and areas for improvement we identified.\u201d\n")
-    for name, text in (("old.txt", old), ("new.txt", new)):
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    result = invoke(runner, "pack", tmp_path / "old.txt", tmp_path / "new.txt", "--date", "2026-12-07",
-                    "--formats", "json", "-o", tmp_path / "out")
-    assert result.exit_code == 0, result.output
-    model = json.loads(next((tmp_path / "out").glob("*-briefing.json")).read_text(encoding="utf-8"))
+    model = _packed(runner, tmp_path, old, new)
     questions = next(s for s in model["sections"] if s["title"] == "Suggested questions for the meeting")
     asked = " ".join(" ".join(b.get("items", [])) for b in questions["blocks"])
     assert 'HMICFRS says (line 7): "Since our last inspection, the force has made significant efforts' in asked
@@ -184,9 +178,7 @@ def test_an_inadequate_grade_counted_but_not_named_is_asked_beside_the_serious_c
     (review 9, item 6): the count is on page 1, and no rule of English ties the grade to the
     area, so the question sets the inspector's serious concern beside it and asks whether it
     is the inadequate area, never saying that it is."""
-    import json
 
-    from conftest import invoke
 
     old = ("PEEL 2021/22: An inspection of Kent Police\n\nPublished on: 10 June 2022\n\nHMICFRS found the force was "
            "'good' at investigating crime.\n")
@@ -194,12 +186,7 @@ def test_an_inadequate_grade_counted_but_not_named_is_asked_beside_the_serious_c
            "as Good in two categories, Adequate in four, Requires Improvement in two and Inadequate in one category.\n\n"
            "The inspector said, \u201cIn particular, I have serious concerns about how the force is responding to the "
            "public.\u201d\n")
-    for name, text in (("old.txt", old), ("new.txt", new)):
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    result = invoke(runner, "pack", tmp_path / "old.txt", tmp_path / "new.txt", "--date", "2026-12-07",
-                    "--formats", "json", "-o", tmp_path / "out")
-    assert result.exit_code == 0, result.output
-    model = json.loads(next((tmp_path / "out").glob("*-briefing.json")).read_text(encoding="utf-8"))
+    model = _packed(runner, tmp_path, old, new)
     questions = next(s for s in model["sections"] if s["title"] == "Suggested questions for the meeting")
     first = questions["blocks"][0]["items"][0]
     assert first.startswith("The PEEL 2023-25 source says the force was graded inadequate in one area, and HMICFRS "
@@ -297,3 +284,17 @@ def test_yesterday_under_the_articles_own_dateline_dates_the_reports_coming_out(
     assert published.exact == date(2023, 12, 6) and s55_due(published) == date(2024, 1, 30)
     real = read_shared("corpus-2/texts/surrey-2023-25-news.txt").inspection.published
     assert real.exact == date(2023, 12, 6) and s55_due(real) == date(2024, 1, 30)
+
+
+def _packed(runner, tmp_path, old: str, new: str) -> dict:
+    """The JSON model of a pack of two planted texts, dated 7 December 2026."""
+    import json
+
+    from conftest import invoke
+
+    for name, text in (("old.txt", old), ("new.txt", new)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = invoke(runner, "pack", tmp_path / "old.txt", tmp_path / "new.txt", "--date", "2026-12-07",
+                    "--formats", "json", "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    return json.loads(next((tmp_path / "out").glob("*-briefing.json")).read_text(encoding="utf-8"))
