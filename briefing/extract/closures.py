@@ -94,12 +94,12 @@ def _heading_above(lines, index: int) -> str:
     """The heading of the section a line stands in: the nearest short line above it that
     ends on no stop ("Strategic planning, organisational management and value for money")."""
     for line in reversed(lines[:index]):
-        if _is_heading(line.text):
+        if is_heading(line.text):
             return " ".join(line.text.split())
     return ""
 
 
-def _is_heading(text: str) -> bool:
+def is_heading(text: str) -> bool:
     words = text.split()
     return 0 < len(words) <= HEADING_WORDS and not re.search(r"[.;:,!?]\s*$", text) and \
         not re.match(r"\s*(?:[-\u2022*]|\d+[.)])\s", text) and not text.lower().startswith("source:")
@@ -133,7 +133,7 @@ def _headings(lines) -> dict[int, str]:
     """Each line's section heading, by line number."""
     out, current = {}, ""
     for line in lines:
-        if _is_heading(line.text):
+        if is_heading(line.text):
             current = " ".join(line.text.split())
         else:
             out[line.line] = current

@@ -40,7 +40,7 @@ def _area_wordings(fw: Frameworks) -> frozenset[str]:
     return frozenset(normalise(w) for c in fw.cycles.values() for a in c.areas for w in a.wordings())
 
 
-def _is_source(line: SourceLine) -> bool:
+def is_source(line: SourceLine) -> bool:
     return line.text[:7].lower() == "source:"  # no character lowers to two that could begin "source:"
 
 
@@ -66,11 +66,11 @@ class Page:
     @classmethod
     def of(cls, lines: list[SourceLine]) -> Page:
         address = " ".join(u for line in lines[:3] for u in re.findall(r"https?://\S+", line.text))
-        top_lines = [line.text for line in lines[:80] if not _is_source(line)]
+        top_lines = [line.text for line in lines[:80] if not is_source(line)]
         top = "\n".join(top_lines)
         years = sorted({int(y) for y in re.findall(r"\b(20\d\d)\b", top)}, reverse=True)
         named = sorted(naming_years(" ".join(line.text for line in lines)), reverse=True)
-        body = [" ".join(line.text.split()) for line in lines if line.text.strip() and not _is_source(line)]
+        body = [" ".join(line.text.split()) for line in lines if line.text.strip() and not is_source(line)]
         return cls(address.lower(), top, top_lines, years or named, named, body, "\n".join(body[:60]))
 
 

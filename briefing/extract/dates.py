@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from briefing.extract import published_whose as whose
-from briefing.extract.context import _is_source as is_source
+from briefing.extract.context import is_source
 from briefing.extract.date_bounds import RECENTLY, SPOKE, UPDATED, dated_page, published_by, reposted
 from briefing.extract.date_forms import (
     DATE_FORMS,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from briefing.extract.closures import _is_heading
+from briefing.extract.closures import is_heading
 from briefing.extract.monitoring import SOURCE as ADDRESS
 from briefing.model import Finding
 
@@ -92,7 +92,7 @@ def said_after(findings: list[Finding], lines) -> list[Finding]:
     for line in lines:
         if line.line in at:
             last, gap = at[line.line], 0
-        elif _is_heading(line.text) or ADDRESS.match(line.text.strip()):
+        elif is_heading(line.text) or ADDRESS.match(line.text.strip()):
             last = None
         elif line.text.strip() and last is not None:
             gap += 1

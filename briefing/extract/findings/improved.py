@@ -20,7 +20,7 @@ import re
 
 from briefing.extract.findings.base import sentence_place
 from briefing.extract.findings.listed_areas import listed
-from briefing.extract.findings.prose import ATTRIBUTION, INSPECTORS, _named_by, _release
+from briefing.extract.findings.prose import ATTRIBUTION, INSPECTORS, area_named_by, is_release
 from briefing.extract.grades.grammar import RECEIVED_THEN, STARTED_FROM
 from briefing.extract.text import sentences
 from briefing.statements import EFFORTS, Improvement
@@ -51,7 +51,7 @@ def read_ongoing(ctx, resolve) -> tuple[Improvement, ...]:
     before lists: one statement for each area, each with the words that say so (`ongoing`),
     the two sentences as its text and the place of each, so a pack treats the earlier
     findings in those areas as carrying on and asks what is left to do."""
-    own = ctx.page.inspectorates_own or _release(ctx.page)
+    own = ctx.page.inspectorates_own or is_release(ctx.page)
     out, before, before_para = [], "", None
     for para in ctx.paras:
         said = sentences(para.text)
@@ -70,7 +70,7 @@ def read_ongoing(ctx, resolve) -> tuple[Improvement, ...]:
 
 
 def _improved(ctx, resolve) -> tuple[Improvement, ...]:
-    own = ctx.page.inspectorates_own or _release(ctx.page)
+    own = ctx.page.inspectorates_own or is_release(ctx.page)
     out = []
     for para in ctx.paras:
         if "improved" not in para.text:
@@ -80,7 +80,7 @@ def _improved(ctx, resolve) -> tuple[Improvement, ...]:
             if not found or not (INSPECTORS.search(sentence.lower()) or own and not QUOTES.search(sentence)):
                 continue
             subject = " ".join(found.group("subject").split())
-            area = _named_by(subject, resolve) if resolve is not None else ""
+            area = area_named_by(subject, resolve) if resolve is not None else ""
             out.append(Improvement(subject, sentence, sentence_place(para, sentence), area, "improved"))
     return tuple(out)
 
@@ -114,7 +114,7 @@ def read_from_grade(ctx, resolve) -> tuple[Improvement, ...]:
 def _area_before(ctx, para, prior: str, rest: str, resolve) -> tuple[str, str]:
     """(area, its words) an improvement from a grade is about: named in its own clause, else
     the one area graded in the sentence before ("... in this area"), else none."""
-    own = _named_by(rest, resolve)
+    own = area_named_by(rest, resolve)
     if own:
         return own, " ".join(rest.split())
     line = sentence_place(para, prior).line if prior else None

@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 
 from briefing.extract.areas import LIST_CUTS
-from briefing.extract.findings.prose import _named_by
+from briefing.extract.findings.prose import area_named_by
 from briefing.extract.text import sentences
 
 # a sentence that points back to the areas named before it: "in these areas", "across those areas"
@@ -56,13 +56,13 @@ def _named(text: str, resolve) -> str:
     """The area a part of a list names: the one whose own wording holds it whole ("its
     organisational management" is of "Strategic planning, organisational management and value
     for money", though its first word is serious and organised crime's keyword), else the one
-    its words name (findings.prose._named_by)."""
+    its words name (findings.prose.area_named_by)."""
     low = OWN_LEAD.sub("", " ".join(text.lower().split()))
     if len(low) > 8:
         for area in resolve.cycle.areas:
             if any(low in " ".join(w.lower().split()) for w in area.wordings()):
                 return area.canonical
-    return _named_by(text, resolve)
+    return area_named_by(text, resolve)
 
 
 def _named_at_end(text: str, resolve) -> tuple[str, str]:

@@ -135,7 +135,7 @@ def concerns(fx):
     own = fx.ctx.page.inspectorates_own
     # a summary page of the inspectorate's own, or its press release wherever it is posted (no findings listed under
     # their labels), states what falls short in prose
-    summary = (own or _release(fx.ctx.page)) and not any(f.kind != "finding" for f in fx.found)
+    summary = (own or is_release(fx.ctx.page)) and not any(f.kind != "finding" for f in fx.found)
     naming = fx.ctx.holding(("inspector",))  # what INSPECTOR_SAYS and INSPECTOR_INTRO need
     for para in fx.paras:
         says = INSPECTOR_SAYS.search(para.text) if para.index in naming else None
@@ -216,7 +216,7 @@ def _must(text: str) -> bool:
     return bool(SPOKEN_WANTING.match(text) or BUT_MUST.match(text))
 
 
-def _release(page) -> bool:
+def is_release(page) -> bool:
     """The inspectorate's press release, on its site or reposted (data/source_kinds.yaml)."""
     from briefing.sources import kind_of_text
 
@@ -279,7 +279,7 @@ def _area_of(fx, para, text: str) -> str:
     the task its verb phrase names), or the heading it sits right under; never an area named
     paragraphs away."""
     what = IMPROVE_WHAT.search(text) or BETTER_AT.search(text) or HOW_IT.search(text)
-    named = _named_by(what.group("what"), fx.resolve) if what else ""
+    named = area_named_by(what.group("what"), fx.resolve) if what else ""
     area = named or _area_in(text, fx.resolve)
     if area or para.index == 0:
         return area
@@ -288,7 +288,7 @@ def _area_of(fx, para, text: str) -> str:
     return above.canonical if above else ""
 
 
-def _named_by(phrase: str, resolve) -> str:
+def area_named_by(phrase: str, resolve) -> str:
     """The area a phrase names by its keyword first ("its efficiency in ..."), by two of the
     area's words, or by a word no other area uses ("how it supervises investigations"); a
     word two areas share ("its response to the public": public treatment's and responding's)
