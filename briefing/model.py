@@ -192,6 +192,7 @@ class Inspection:
     unplaced: tuple[Unplaced, ...] = ()  # grade words read but not placed (extract only; not kept in datasets)
     improved: tuple[Improvement, ...] = ()  # what it says the force improved ("has improved its ...")
     praised: tuple[Unplaced, ...] = ()  # "good at <a task>" set aside as praise, not a grade
+    claimed: Quote | None = None  # its words on how many areas moved, naming none ("four had improved by two grades")
 
     def cite(self) -> str:
         """The source as a reader can find it: its title, else its web address, else the

@@ -157,6 +157,7 @@ class InspectionSummary:
     names_its_total: bool = False  # it names as many areas as it says were graded (compare.counted.names_its_total)
     published_by: date | None = None  # its day not stated, it was out on or before this one (model.Inspection.published_by)
     praised: tuple[Unplaced, ...] = ()  # "good at <a task>" it did not read as a grade (model.Inspection.praised)
+    claimed: Quote | None = None  # its words on how many areas moved, naming none (model.Inspection.claimed)
 
     @property
     def name(self) -> str:
@@ -179,7 +180,8 @@ class InspectionSummary:
                    inspection.report or (inspection.title if inspection.source_kind == "report" else ""),
                    inspection.cite(), inspection.grades_from, inspection.unplaced, inspection.headline,
                    inspection.areas_graded, inspection.rest, counted_rest(fw, inspection) if inspection.cycle else (),
-                   inspection.report_type, names_its_total(inspection), inspection.published_by, inspection.praised)
+                   inspection.report_type, names_its_total(inspection), inspection.published_by, inspection.praised,
+                   inspection.claimed)
 
     def to_json(self) -> dict:
         return {"force": self.force, "cycle": self.cycle, "cycle_name": self.cycle_name, "title": self.title,

@@ -82,7 +82,8 @@ def movement_lines(c: Comparison) -> list[str]:
     else:
         proven = c.falls_at_least or c.rises_at_least
         lines.append(("No area is graded by name in both sources, so no one area's movement can be shown." if proven
-                      else "No area is graded in both sources, so no movement of a grade can be shown.") + _old_unread(c))
+                      else "No area is graded in both sources, so no movement of a grade can be shown.") + _old_unread(c)
+                     + _claimed(c))
     if compared and bounded:
         lines.append(bounded)
     lines += [stated_later_line(c)] if stated_later_line(c) else []
@@ -97,6 +98,18 @@ def movement_lines(c: Comparison) -> list[str]:
                      f"not graded in {c.new.cycle_name}.")
     lines += _unknown(c)
     return lines
+
+
+def _claimed(c: Comparison) -> str:
+    """ " The PEEL 2023-25 source says: "... four had improved by two grades ..." (line 7); it
+    names none of the areas": the newer source's own count of areas that moved, quoted beside
+    "no movement can be shown", as a claim the pack cannot place (review 8, item 4: Greater
+    Manchester's newsletter). HMICFRS's word on comparing the cycles is said beside it."""
+    said = c.new.claimed
+    if said is None:
+        return ""
+    return (f" The {c.new.cycle_name} source says: \u201c{said.text.rstrip('.')}\u201d ({place_text(said.place)}); "
+            "it names none of the areas.")
 
 
 def _old_unread(c: Comparison) -> str:

@@ -17,6 +17,7 @@ from briefing import limits
 from briefing.errors import InputError
 from briefing.extract import reports
 from briefing.extract.areas import resolver
+from briefing.extract.claimed import claimed_movement
 from briefing.extract.closures import mark_closed, read_closures
 from briefing.extract.context import Context, Settled
 from briefing.extract.counts import COUNT_RULES, areas_graded, in_order, rest_grade
@@ -192,6 +193,7 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
                             counts=reports.stated_counts(lines), response=(response := response_of(ctx, source_kind)),
                             response_link=None if response else response_link(ctx.source),
                             monitoring=monitoring, closures=closures, headline=read_headline(ctx, force),
+                            claimed=claimed_movement(ctx),
                             improved=read_improved(ctx, ctx.settled.resolve),
                             praised=praised(ctx, grades.set_aside),
                             unplaced=tuple(loose))  # its warnings travel in the Extraction, said once by pack

@@ -31,6 +31,7 @@ from briefing.ingest.dataset.grades import (
 )
 from briefing.ingest.dataset.report import (
     force_of,
+    read_claimed,
     read_headline,
     read_key_figures,
     read_names,
@@ -88,6 +89,7 @@ def inspection_from_data(name: str, located: Located, reference: Reference | Non
         monitoring=read_monitoring(checker, data), closures=read_closures(checker, data),
         improved=read_improved(checker, data, cycle), praised=read_praised(checker, data),
         headline=read_headline(checker, data), response_link=read_response_link(checker, data),
+        claimed=read_claimed(checker, data),
         warnings=tuple(checker.warnings))
     if checker.problems:
         raise ValidationFailed(checker.problems)

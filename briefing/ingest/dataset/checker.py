@@ -19,7 +19,7 @@ TOP_KEYS = ("force", "cycle", "report_type", "title", "published", "date_kind", 
             "findings_complete", "report", "grades_from",
             "inspectorates", "covers", "response", "notes", "judgements", "findings", "key_figures", "grade_counts", "counts",
             "areas_graded", "rest",
-            "corrections", "monitoring", "closures", "improved", "praised", "headline", "response_link")
+            "corrections", "monitoring", "closures", "improved", "praised", "headline", "response_link", "claimed")
 KEY_SYNONYMS = {"judgments": "judgements", "key_figure": "key_figures", "figures": "key_figures"}
 REQUIRED = ("force",)  # and a cycle for a PEEL assessment, a title for any other report
 # A report that states no date is still that report: without 'published' its date is "not stated" and its s.55 day

@@ -99,6 +99,11 @@ def read_response_link(checker: Checker, data: dict) -> Quote | None:
                   "of text and line")
 
 
+def read_claimed(checker: Checker, data: dict) -> Quote | None:
+    """ "claimed": the source's words on how many areas moved, naming none of them."""
+    return _quote(checker, data, "claimed", "the source's words on how many areas moved, or a mapping of text and line")
+
+
 def read_headline(checker: Checker, data: dict) -> Quote | None:
     return _quote(checker, data, "headline", "the inspector's summary sentence, or a mapping of text, by and line",
                   by=True)

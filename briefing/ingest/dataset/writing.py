@@ -43,6 +43,8 @@ def to_dataset(inspection: Inspection) -> dict:
         if inspection.response else "",
         "headline": compact({"text": inspection.headline.text, "by": inspection.headline.by,
                              **place(inspection.headline.place, inspection.headline.how)}) if inspection.headline else "",
+        "claimed": compact({"text": inspection.claimed.text, **place(inspection.claimed.place, inspection.claimed.how)})
+        if inspection.claimed else "",
         "response_link": compact({"text": inspection.response_link.text,
                                   **place(inspection.response_link.place, inspection.response_link.how)})
         if inspection.response_link else "",
