@@ -75,6 +75,6 @@ def test_the_register_says_how_many_recommendations_are_for_forces(tmp_path):
                           "2023-07-peel-spotlight-getting-a-grip.yaml")
     entry = _entry(report, "Northamptonshire Police", date(2026, 12, 7), None, False, ())
     assert (entry.stated, entry.stated_for_forces, len(entry.for_force)) == (11, 3, 1)
-    assert recommendations_cell(entry).startswith(
-        "1 recommendation for the force (the report makes 11, 3 of them for forces and so for this force; the source "
-        "lists 1: take the other two from the report)")
+    assert recommendations_cell(entry).startswith(  # the count the source states leads (review 12, item 7)
+        "3 recommendations for forces, so for this force (the report makes 11; the source lists one of those for forces, "
+        "Recommendation 2: take the other two from the report)")

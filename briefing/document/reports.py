@@ -74,7 +74,12 @@ def recommendations_cell(e: ReportEntry) -> str:
     if not listed and not e.complete:
         stated = f"{plural(e.stated, 'recommendation')} in the report; " if e.stated is not None else ""
         return f"{stated}the source on file lists none{said}"
-    parts = [f"{_kinds(e.for_force) or 'none'} for the force{_closed(e)}"]
+    listed_for_force = sum(1 for f in e.for_force if f.kind == "recommendation")
+    if e.stated_for_forces is not None and e.stated_for_forces > listed_for_force and not e.complete:
+        # "11 recommendations, 3 of which were for local forces": the count the source states leads, then what it lists
+        parts = [f"{plural(e.stated_for_forces, 'recommendation')} for forces, so for this force{_closed(e)}"]
+    else:
+        parts = [f"{_kinds(e.for_force) or 'none'} for the force{_closed(e)}"]
     if e.for_pcc:
         parts.append(f"{_kinds(e.for_pcc)} for the PCC")
     if e.for_information:
@@ -83,9 +88,11 @@ def recommendations_cell(e: ReportEntry) -> str:
     if e.complete:
         scope = "the source lists every finding"
     elif e.stated_for_forces is not None:  # "11 recommendations, 3 of which were for local forces"
-        rest = e.stated_for_forces - sum(1 for f in e.for_force if f.kind == "recommendation")
-        scope = (f"the report makes {e.stated}, {e.stated_for_forces} of them for forces and so for this force; the "
-                 f"source lists {recommendations}" + (f": take the other {number(rest)} from the report" if rest > 0 else ""))
+        rest = e.stated_for_forces - listed_for_force
+        numbers = join_words([f.number for f in e.for_force if f.kind == "recommendation" and f.number])
+        scope = (f"the report makes {e.stated}; the source lists {number(listed_for_force)} of those for forces"
+                 + (f", {numbers}" if numbers else "") + (f": take the other {number(rest)} from the report" if rest > 0
+                                                          else ""))
     elif e.stated is not None:
         scope = f"the source lists {recommendations} of the {e.stated} recommendations the report makes"
     else:
