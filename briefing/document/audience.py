@@ -119,7 +119,11 @@ def _question_context(c: Comparison, options: PackOptions) -> dict:
         unstated or improve or counted_downs or improved or ongoing
     settled = not asked and not future["current"] and c.every_area_graded_twice and c.old.findings_complete \
         and c.new.findings_complete
+    partly = sum(1 for f in unknown if f.concerns)  # raised again in part: the rest is what is not in the source
+    unknown_is = ("is" if len(unknown) == 1 else "are") if not partly else ("is, in part," if partly == len(unknown) == 1
+                  else f"are ({'all' if partly == len(unknown) else number(partly)} of them in part)")
     return dict(corrected=corrected, weak_new=weak_new, continuing=continuing, unknown=len(unknown), unknown_words=words,
+                unknown_is=unknown_is,
                 improved=improved, ongoing=ongoing, worked_on=_worked_on(c) if unknown else None,
                 old_name=c.old.cycle_name, new_name=c.new.cycle_name, inadequate=inadequate, improve=improve,
                 counted_downs=counted_downs,

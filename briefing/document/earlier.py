@@ -45,6 +45,9 @@ def _persisting(c: Comparison) -> str:
         return (f"No finding is matched in both sources, but the {c.new.cycle_name} source says the force still falls "
                 f"short in the areas of {number(n)} {c.old.cycle_name} finding{'s' if n != 1 else ''} (below): "
                 f"{'that concern carries' if n == 1 else 'those concerns carry'} on.")
+    if not c.persisting and c.continuing:  # never "no concern raised in both" beside "this carries on from before",
+        # which the next sentence says
+        return f"No finding of the {c.old.cycle_name} source used is matched to one of the {c.new.cycle_name} source."
     if not c.persisting:
         if c.old.findings_complete and c.new.findings_complete and not c.continuing:
             return "No concern from the earlier inspection is raised again."

@@ -1,0 +1,41 @@
+"""Review 12's items (the packs a PCC reviewer read again on 7 December 2026 to check the
+night's fixes, /work/briefs/review-pcc12.md on the machine it was written on): what the fixes
+left saying two things at once."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from reading import read_shared
+
+from briefing.compare import compare
+from briefing.document import PackOptions, build_briefing
+
+
+def _briefing(old: str, new: str):
+    c = compare(read_shared(old).inspection, read_shared(new).inspection, as_of=date(2026, 12, 7))
+    return build_briefing(c, None, PackOptions(audience="pcc", date=date(2026, 12, 7)))
+
+
+def _questions(briefing) -> list[str]:
+    (questions,) = next(s for s in briefing.sections if s.title == "Suggested questions for the meeting").blocks
+    return list(questions.items)
+
+
+def test_a_finding_raised_again_in_part_is_asked_about_as_in_part():
+    """Item 5: Devon and Cornwall's 2021/22 concern persists in part (its response to the public)
+    and the question said the finding "is not in the source used", beside the persisting table."""
+    briefing = _briefing("corpus-2/texts/devon-and-cornwall-2021-22-pressrelease.txt",
+                         "corpus-2/texts/devon-and-cornwall-2023-25-pressrelease.txt")
+    asked = next(q for q in _questions(briefing) if "so this pack cannot show whether" in q)
+    assert asked.startswith("One finding of PEEL 2021/22 is, in part, not in the source used for PEEL 2023-25")
+
+
+def test_no_concern_in_both_is_never_said_beside_one_the_source_says_carries_on():
+    """Item 6: Surrey's summary said "The sources used show no concern raised in both
+    inspections" and, next, that one finding carries on from before in the source's words."""
+    text = " ".join(_briefing("corpus-3/texts/surrey-2021-22-residentsblog.txt",
+                              "corpus-2/texts/surrey-2023-25-news.txt").text().split())
+    assert "show no concern raised in both" not in text
+    assert ("No finding of the PEEL 2021/22 source used is matched to one of the PEEL 2023-25 source. The PEEL 2023-25 "
+            "source says one of its findings carries on from before") in text
