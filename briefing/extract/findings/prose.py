@@ -90,8 +90,10 @@ REMAINS = re.compile(r"(?:^|,\s+but\s+|;\s+)(?P<text>(?:(?:some\s+|serious\s+)?c
                      r"\s+(?:in|about|over|around|with)\s+\w.*)$", re.IGNORECASE)
 CONCESSIVE = re.compile(r"^(?:while|whilst|although|though|despite)\b[^,]{3,200},\s+", re.IGNORECASE)
 VAGUE_SUBJECT = re.compile(r"^(?:it|this|that|there|they)\s+could\b", re.IGNORECASE)
-# what is to improve: "improve the way it investigates crime", "improve its overall efficiency in ..."
-IMPROVE_WHAT = re.compile(r"\bimprove\s+(?P<what>(?:(?:how|the\s+way)\s+(?:it|the\s+force|the\s+constabulary)\s+|its\s+|"
+# what is to improve: "improve the way it investigates crime", "improve its overall efficiency in ...", "improve the
+# speed with which it answers and responds to emergency calls" (how fast it does the task it names)
+IMPROVE_WHAT = re.compile(r"\bimprove\s+(?P<what>(?:(?:how|the\s+way|the\s+(?:speed|pace|time|timeliness)\s+(?:with|at|in)\s+which)"
+                          r"\s+(?:it|the\s+force|the\s+constabulary)\s+|its\s+|"
                           r"the\s+force['\u2019]s\s+)[^,;.]+?)(?=\s+and\s+(?:needs?|must|should|how)\b|[,;.]|$)", re.IGNORECASE)
 # what it is to get better at, a task in -ing: "the force still needs to get better at investigating reported crimes"
 BETTER_AT = re.compile(r"\b(?:get|do|be)\s+better\s+at\s+(?P<what>\w+ing\b[^,;.]*?)(?=\s+and\s+(?:needs?|must|should)\b|[,;.]|$)",
