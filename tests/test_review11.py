@@ -51,3 +51,46 @@ def test_north_yorkshire_2023_25_speaks_to_each_2021_22_finding_as_improvement_n
     assert said == {"Finding 1": 4, "Finding 2": None, "Finding 3": 7}
     assert [i.place.line for i in result.worked_on] == [10]
     assert not result.persisting
+
+
+def test_wiltshire_2021_22_concerns_persist_each_in_its_own_later_finding():
+    """Items 1 and 4: line 23's sentences are each a finding, so "there remains not enough supervisory
+    oversight over investigations" (2023-25 :9) persists from "not supervising investigations well
+    enough", and line 21's three-part concern persists part by part: vulnerable people in :4, the
+    public in :8; its use of resources is raised in neither, so it is left not raised again."""
+    from briefing.compare import compare
+
+    old = read_shared("corpus-2/texts/wiltshire-2021-22-pressrelease.txt").inspection
+    new = read_shared("corpus-2/texts/wiltshire-2023-25-pressrelease.txt").inspection
+    result = compare(old, new)
+    links = {(p.old.label, p.old.concerns, p.new.place) for p in result.persisting}
+    assert ("Finding 1", ("protects vulnerable people",), "line 4") in links
+    assert ("Finding 1", ("how it responds to the public",), "line 8") in links
+    supervising = next(f.label for f in result.old.findings if "not supervising investigations" in f.text)
+    assert (supervising, (), "line 9") in links
+    assert not result.new_findings
+    assert [f.concerns for f in result.resolved if f.label == "Finding 1"] == [("makes use of its resources",)]
+
+
+def test_two_earlier_findings_raised_again_in_one_later_one_are_asked_about_once(runner, tmp_path):
+    """Item 4: both Wiltshire 2021/22 call findings persist in "Call handling remains a significant
+    issue" (2023-25 :8); the pack asked two questions word for word the same. One question per later
+    finding, naming the earlier ones; page 1 counts earlier findings, not links."""
+    import json
+
+    from conftest import invoke
+    from reading import SHARED
+
+    texts = [SHARED / "corpus-2/texts" / f"wiltshire-{c}-pressrelease.txt" for c in ("2021-22", "2023-25")]
+    if not all(t.exists() for t in texts):
+        pytest.skip("../shared is absent: clone the project with ../shared beside it to run this test")
+    result = invoke(runner, "pack", *texts, "--date", "2026-12-07", "--formats", "json", "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    model = json.loads(next((tmp_path / "out").glob("*-briefing.json")).read_text(encoding="utf-8"))
+    questions = next(s for s in model["sections"] if s["title"] == "Suggested questions for the meeting")
+    asked = [q for b in questions["blocks"] for q in b.get("items", [])]
+    assert len(asked) == len(set(asked))
+    calls = [q for q in asked if "Call handling remains a significant issue" in q]
+    assert len(calls) == 1 and "as Finding 1 and Finding 3" in calls[0]
+    text = json.dumps(model, ensure_ascii=False)
+    assert "Three concerns from PEEL 2021/22 persist" in text and "none findings" not in text

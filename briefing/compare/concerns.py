@@ -61,14 +61,25 @@ def _items(tail: str) -> tuple[str, ...]:
 
 def by_concern(old: Sequence[Finding], whole: set[int]) -> tuple[list[Finding], list[tuple[int, str]]]:
     """One row per finding, or per concern of a finding that lists several (its words alone, in
-    its area); with each row, its finding's index and its concern ("" for the whole finding)."""
+    the area that concern names); with each row, its finding's index and its concern ("" for the
+    whole finding)."""
     rows, owners = [], []
     for i, finding in enumerate(old):
         parts = () if i in whole else concerns_of(finding.text)
-        for part in parts or ("",):
-            rows.append(replace(finding, text=part) if part else finding)
+        for k, part in enumerate(parts or ("",)):
+            rows.append(replace(finding, text=part, area=_area_of_part(finding, parts, k)) if part else finding)
             owners.append((i, part))
     return rows, owners
+
+
+def _area_of_part(finding: Finding, parts: tuple[str, ...], k: int) -> str:
+    """The area of a finding's k-th concern: the k-th of the areas the finding lists, one to a
+    concern in the same order ("how it responds to the public, protects vulnerable people and makes
+    use of its resources": responding, vulnerable people, force management); else none. The
+    finding's own area is its first concern's, and would put "makes use of its resources" on the
+    theme of responding to the public (themes.finding_themes), linking it to a later concern about
+    call handling."""
+    return finding.areas[k] if len(finding.areas) == len(parts) else ""
 
 
 def by_finding(links: list[Link], owners: list[tuple[int, str]]) -> list[Link]:

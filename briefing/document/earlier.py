@@ -71,7 +71,8 @@ def _persisting(c: Comparison) -> str:
 
 def findings_line(c: Comparison) -> str:
     fresh, n = len(c.new_findings) - len(c.continuing), len(c.continuing)
-    parts = [f"{number(fresh)} {'finding is' if fresh == 1 else 'findings are'} {new_words(c)}"] if fresh or not n else []
+    parts = [f"{number(fresh)} {'finding is' if fresh == 1 else 'findings are'} {new_words(c)}"] if fresh else \
+        [] if n else [f"every finding of the {c.new.cycle_name} source has a counterpart in the earlier one"]
     if n:  # in its own words ("still isn't ..."), though no earlier finding on file matches it
         parts.append(f"{number(n)} {'finding is' if n == 1 else 'findings are'} {continuing_words()} in "
                      f"{'its' if n == 1 else 'their'} own words")
