@@ -94,3 +94,22 @@ def test_two_earlier_findings_raised_again_in_one_later_one_are_asked_about_once
     assert len(calls) == 1 and "as Finding 1 and Finding 3" in calls[0]
     text = json.dumps(model, ensure_ascii=False)
     assert "Three concerns from PEEL 2021/22 persist" in text and "none findings" not in text
+
+
+def test_an_afi_listed_under_a_reports_question_takes_that_questions_area(tmp_path):
+    """Item 3: Cumbria 2018/19 :30-35 lists "The force should ensure effective external scrutiny of
+    its use ..." under "To what extent does the force treat all of the people it serves with fairness
+    and respect?"; the pack filed it under workforce ethics, the last area its summary named. An AFI
+    under a report's question is that question's, and the next question starts another area."""
+    body = ("Northshire PEEL 2018\n\nHow legitimately does the force treat the public and its workforce?\n\n"
+            "Last updated 02/05/2019\n\nNorthshire Police is good in the way it treats the public and its workforce.\n\n"
+            "The workforce is good at behaving ethically and lawfully.\n\n"
+            "To what extent does the force treat all of the people it serves with fairness and respect?\n\n"
+            "Areas for improvement\n\n  \u2022 The force should ensure effective external scrutiny of its use of force.\n\n"
+            "How well does the force ensure that its workforce behaves ethically and lawfully?\n\n"
+            "Areas for improvement\n\n  \u2022 The force should ensure that its counter-corruption unit has enough capacity.\n")
+    found = read(tmp_path, body).inspection.findings
+    assert [(f.area, f.text[:40]) for f in found] == [("public-treatment", "The force should ensure effective extern"),
+                                                      ("workforce-ethics", "The force should ensure that its counter")]
+    cumbria = read_shared("corpus/texts/cumbria-2018-19-report-legitimacy.txt").inspection
+    assert [f.area for f in cumbria.findings] == ["public-treatment"]
