@@ -15,7 +15,11 @@ from reading import read, read_shared
      "and how quickly it arrives at emergency incidents.", "call handling and how quickly it arrives at emergency incidents"),
     ("HMICFRS said the force has made good progress in the way it supervises investigations.",
      "the way it supervises investigations"),
+    # efforts in a field it names (Wiltshire 2023-25 :6): kept, as efforts
+    ("Inspectors found Northshire Police had made considerable efforts to improve its performance, particularly in "
+     "force leadership and management, which were supported by clear plans.", "force leadership and management"),
     # still to come, somewhere unnamed, or not the inspectorate's word: no improvement
+    ("Inspectors said the force needs to make efforts to improve its performance, particularly in leadership.", None),
     ("Inspectors said the force needs to make improvements in how it answers calls.", None),
     ("Inspectors said the force has made progress in some areas, but concerns remain.", None),
     ("The chief constable said: \u201cWe have made improvements in how we answer calls.\u201d", None),
@@ -69,7 +73,10 @@ def test_wiltshire_2021_22_concerns_persist_each_in_its_own_later_finding():
     supervising = next(f.label for f in result.old.findings if "not supervising investigations" in f.text)
     assert (supervising, (), "line 9") in links
     assert not result.new_findings
-    assert [f.concerns for f in result.resolved if f.label == "Finding 1"] == [("makes use of its resources",)]
+    resources = next(f for f in result.resolved if f.label == "Finding 1")
+    assert resources.concerns == ("makes use of its resources",)
+    # "made considerable efforts to improve its performance, particularly in force leadership and management" (:6)
+    assert (resources.improved.place.line, resources.improved.efforts_only) == (6, True)
 
 
 def test_two_earlier_findings_raised_again_in_one_later_one_are_asked_about_once(runner, tmp_path):
@@ -94,6 +101,8 @@ def test_two_earlier_findings_raised_again_in_one_later_one_are_asked_about_once
     assert len(calls) == 1 and "as Finding 1 and Finding 3" in calls[0]
     text = json.dumps(model, ensure_ascii=False)
     assert "Three concerns from PEEL 2021/22 persist" in text and "none findings" not in text
+    assert "source says the force has made efforts to improve on one of them (line 6)" in text
+    assert "source says the force has improved on" not in text
 
 
 def test_an_afi_listed_under_a_reports_question_takes_that_questions_area(tmp_path):

@@ -82,6 +82,16 @@ def _area_of_part(finding: Finding, parts: tuple[str, ...], k: int) -> str:
     return finding.areas[k] if len(finding.areas) == len(parts) else ""
 
 
+def area_of_concerns(finding: Finding, parts: tuple[str, ...]) -> str:
+    """The area of the one concern of a finding left `parts` names, where it is one the finding
+    lists in order (_area_of_part); else the finding's own area. What the newer source says
+    improved in that concern's area speaks to it (comparison._improved)."""
+    listed = concerns_of(finding.text)
+    if len(parts) == 1 and parts[0] in listed:
+        return _area_of_part(finding, listed, listed.index(parts[0])) or finding.area
+    return finding.area
+
+
 def by_finding(links: list[Link], owners: list[tuple[int, str]]) -> list[Link]:
     """Links of concern rows as links of their findings: one per old and new finding, carrying
     the concerns linked, or none where every concern of the finding went to that one new finding."""

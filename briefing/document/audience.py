@@ -79,6 +79,7 @@ class _Improved:
     quote: str
     said: str  # the newer source's sentence saying the force improved
     line: int | None
+    verb: str = "has improved"  # or "has made efforts to improve", where that is all it says (earlier.improved_verb)
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,8 @@ def _question_context(c: Comparison, options: PackOptions) -> dict:
                                c.old.cycle_name if f.area in same else "")
                 for f in c.new_findings if grades.get(f.area) in WEAK and not f.continues]
     continuing = [_Quoted(f.label, whole_sentences(f.text)) for f in c.continuing]
-    improved = [_Improved(f.label, whole_sentences(f.text), whole_sentences(f.improved.text), f.improved.place.line)
+    improved = [_Improved(f.label, whole_sentences(f.text), whole_sentences(f.improved.text), f.improved.place.line,
+                          earlier.improved_verb([f.improved]))
                 for f in c.resolved if f.improved and not f.improved.ongoing and not f.closed]  # its own word on it
     ongoing = _ongoing(c)
     unknown = [] if c.unmatched_confirmed else [f for f in c.resolved if f.kind != "innovative-practice"

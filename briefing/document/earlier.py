@@ -147,6 +147,15 @@ def worked_on_words(c: Comparison) -> str:
             f"{'it was' if len(unknown) == 1 else 'they were'} resolved: ask whether the improvement is sustained.")
 
 
+def improved_verb(said) -> str:
+    """What the newer source says of the earlier findings it speaks to: "has improved", or "has
+    made efforts to improve" where that is all it says of them (Improvement.efforts_only), or both
+    where it says each of some."""
+    efforts = [i.efforts_only for i in said]
+    return "has made efforts to improve" if all(efforts) else "has improved" if not any(efforts) else \
+        "has improved, or made efforts to improve,"
+
+
 def _improved_words(c: Comparison, one: str, quoted: bool) -> str:
     said = [f for f in c.resolved if f.improved and not f.improved.ongoing]
     if not said:
@@ -154,5 +163,5 @@ def _improved_words(c: Comparison, one: str, quoted: bool) -> str:
     lines = join_words([f"line {f.improved.place.line}" for f in said if f.improved.place.line])
     which = one if len(c.resolved) == 1 else "one of them" if len(said) == 1 else f"{number(len(said))} of them"
     words = f" \u201c{said[0].improved.text}\u201d" if quoted else ""
-    return (f" The {c.new.cycle_name} source says the force has improved on {which}{f' ({lines})' if lines else ''}:"
+    return (f" The {c.new.cycle_name} source says the force {improved_verb([f.improved for f in said])} on {which}{f' ({lines})' if lines else ''}:"
             f"{words} {'Ask' if quoted else 'ask'} whether the improvement is sustained.")

@@ -3,7 +3,9 @@ public", "The force had also improved the way it manages offenders and suspects"
 
 Read as a rule of English: "has/had/have (also) improved" with what improved as its object
 ("its ...", "the way it ...", "how it ..."), or the improvement named as a noun ("has made
-improvements in how it keeps people safe", "observed improvements in call handling"), never
+improvements in how it keeps people safe", "observed improvements in call handling"), or
+efforts to improve in a field it names ("made considerable efforts to improve its performance,
+particularly in force leadership": kept as efforts, statements.Improvement.efforts_only), never
 under a negation ("has not improved" is a
 concern that carries on, findings/continues.py). Only the inspectorate's word counts: a
 sentence on its own page or press release outside quotation marks, or one that names it
@@ -25,12 +27,18 @@ from briefing.extract.findings.listed_areas import listed
 from briefing.extract.findings.prose import ATTRIBUTION, INSPECTORS, _named_by, _release
 from briefing.extract.grades.grammar import RECEIVED_THEN, STARTED_FROM
 from briefing.extract.text import sentences
-from briefing.statements import EFFORTS, Improvement
+from briefing.statements import EFFORTS, EFFORTS_IN, Improvement
 
 IMPROVED = re.compile(r"\b(?:has|had|have)\s+(?:also\s+|significantly\s+|greatly\s+|considerably\s+|since\s+)?improved\s+"
                       r"(?P<subject>(?:its|their|the\s+way\s+(?:it|the\s+force|the\s+constabulary)|how\s+(?:it|the\s+force|"
                       r"the\s+constabulary))\s+[^,.;]+?)(?=\s+and\b|[,.;]|$)", re.IGNORECASE)
 QUOTES = re.compile(r"[\"\u201c\u201d]")
+# efforts to improve, in a field it names: "Inspectors found Wiltshire Police had made considerable efforts to improve
+# its performance, particularly in force leadership and management": the field is what it speaks to, as efforts
+EFFORTS_TO_IMPROVE = re.compile(
+    r"\b(?:has|had|have)\s+(?:also\s+)?made\s+(?:\w+\s+)?efforts?\s+to\s+improve\s+(?:its|their|the\s+force['\u2019]s)\s+"
+    r"(?:overall\s+)?(?:performance|services?|work|policing)\s*,?\s+(?:particularly|especially|notably|most\s+notably)\s+"
+    r"(?:in|with|on)\s+(?P<subject>[^,.;]+?)(?=\s+and\s+(?:in|with|on)\b|[,.;]|$)", re.IGNORECASE)
 # the improvement named as a noun: "North Yorkshire Police has made improvements in how it keeps people safe, reduces
 # crime and ...", "Inspectors ... observed improvements in call handling and how quickly it arrives at emergency ...",
 # "the force has made progress in how it investigates crime"; its object runs to the sentence's end or to who said it
@@ -87,15 +95,17 @@ def _improved(ctx, resolve) -> tuple[Improvement, ...]:
     own = ctx.page.inspectorates_own or _release(ctx.page)
     out = []
     for para in ctx.paras:
-        if "improved" not in para.text and "mprovement" not in para.text and "progress" not in para.text:
+        if "improve" not in para.text and "progress" not in para.text:
             continue
         for sentence in sentences(para.text):
-            found = IMPROVED.search(sentence) or IMPROVEMENTS_IN.search(sentence)
+            efforts = EFFORTS_TO_IMPROVE.search(sentence)
+            found = IMPROVED.search(sentence) or IMPROVEMENTS_IN.search(sentence) or efforts
             if not found or not (INSPECTORS.search(sentence.lower()) or own and not QUOTES.search(sentence)):
                 continue
             subject = " ".join(found.group("subject").split())
             area = _named_by(subject, resolve) if resolve is not None else ""
-            out.append(Improvement(subject, sentence, sentence_place(para, sentence), area, "improved"))
+            out.append(Improvement(subject, sentence, sentence_place(para, sentence), area,
+                                   EFFORTS_IN if found is efforts else "improved"))
     return tuple(out)
 
 
