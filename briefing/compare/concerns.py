@@ -37,7 +37,7 @@ def concerns_of(text: str) -> tuple[str, ...]:
     its own ("the accuracy of its crime recording, its response to the public, and its management
     of sexual and violent offenders"): the matcher scores each apart, so a later finding about one
     of them carries that one only. () where the list names fewer than two themes: a list of tasks
-    within one concern ("how it responds to the public, protects vulnerable people and ...") is one."""
+    within one concern ("how it responds to the public, plans its work and ...") is one."""
     opens = list(LIST_OPENS.finditer(text))
     if not opens:
         return ()
