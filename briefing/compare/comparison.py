@@ -64,6 +64,12 @@ class Comparison:
         return bool(self.unstated_weak_grades)
 
     @property
+    def persisting_count(self) -> int:
+        """How many earlier findings persist: one raised again part by part in two later findings
+        (Wiltshire 2021/22's three-part concern, in 2023-25 :4 and :8) is one concern, not two."""
+        return len({p.old.tracker_id or p.old.label for p in self.persisting})
+
+    @property
     def unmatched_confirmed(self) -> bool:
         """True when 'not raised again' is a fact: the newer source lists every finding."""
         return self.new.findings_complete

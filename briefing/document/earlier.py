@@ -61,11 +61,11 @@ def _persisting(c: Comparison) -> str:
                 "finding: this does not show that none persists.")
     longest = max(c.persisting, key=lambda p: (p.times_raised, p.score))
     since = since_text(longest.first_raised, longest.times_raised, longest.not_on_file, longest.earlier_unlisted)
-    if len(c.persisting) == 1:
+    if c.persisting_count == 1:
         return f"One concern persists from the earlier inspection. It was {since}: \u201c{longest.new.text}\u201d"
     unique = sum(1 for p in c.persisting if p.times_raised == longest.times_raised) == 1
     which = "The longest-standing on file was" if unique else "One of them was"
-    return (f"{number(len(c.persisting)).capitalize()} concerns persist from the earlier inspection. {which} "
+    return (f"{number(c.persisting_count).capitalize()} concerns persist from the earlier inspection. {which} "
             f"{since}: \u201c{longest.new.text}\u201d")
 
 

@@ -104,7 +104,7 @@ def _findings(c: Comparison) -> list[Point]:
     if c.persisting:
         longest = max(c.persisting, key=lambda p: (p.times_raised, p.score))
         unique = sum(1 for p in c.persisting if p.times_raised == longest.times_raised) == 1
-        n = len({p.old.label for p in c.persisting})  # earlier findings: one raised again in two later ones is one
+        n = c.persisting_count
         which = "it was" if n == 1 else "the longest-standing was" if unique else "one of them was"
         text = _messages()["persisting"].format(
             count=sentence(f"{summary.number(n)} concern{'s' if n > 1 else ''}"),
