@@ -12,6 +12,7 @@ from datetime import date
 from briefing.places import Place, PublicationDate
 
 EFFORTS = "efforts"  # the rule reading the inspectorate's words of its earlier concerns as a whole
+EFFORTS_IN = "efforts-in"  # the rule reading efforts to improve in a named field ("particularly in force leadership")
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,13 @@ class Improvement:
         efforts, never a finding resolved, and tied to none. Known by its rule (`how`), which a
         saved dataset keeps."""
         return self.how == EFFORTS
+
+    @property
+    def efforts_only(self) -> bool:
+        """Efforts to improve in what it names, not that it improved ("had made considerable
+        efforts to improve its performance, particularly in force leadership and management"):
+        a pack says "made efforts to improve", never "has improved". Known by its rule (`how`)."""
+        return self.how == EFFORTS_IN
 
 
 @dataclass(frozen=True)

@@ -243,8 +243,10 @@ def test_a_specific_shared_word_outweighs_an_area_named_in_passing(tmp_path):
     new = _concerns(tmp_path, "peel-2023-25", [("", "Call handling remains a significant issue for the force.")],
                     "2024-08-16")
     c = compare(old, new)
-    assert c.resolved == ()
+    # the general concern joins it in its one part on calls; its other parts are not raised again (review 11, item 4)
+    assert [f.concerns for f in c.resolved] == [("protects vulnerable people", "makes use of its resources")]
     first = next(p for p in c.persisting if not p.merged)
     assert first.old.text.startswith("It needs to improve the way it manages victims' calls")
     assert "shared terms: calls" in first.reason and "(the earlier by its area)" in first.reason
-    assert [p.old.text[:28] for p in c.persisting if p.merged] == ["I have serious concerns abou"]
+    assert [(p.old.text[:28], p.old.concerns) for p in c.persisting if p.merged] == \
+        [("I have serious concerns abou", ("how it responds to the public",))]

@@ -35,7 +35,12 @@ def test_a_finding_lists_its_concerns_each_on_a_theme_of_its_own():
         "responding to the public", "investigating crime", "managing its offenders and suspects")
     # tasks within one concern, only one of which names a theme: one concern
     assert concerns_of("I have serious concerns about the force's performance, particularly how it responds to the "
-                       "public, protects vulnerable people and makes use of its resources.") == ()
+                       "public, plans its work and makes use of its resources.") == ()
+    # protecting vulnerable people is a theme of its own (HMICFRS's area): Wiltshire 2021/22's three tasks are three
+    # concerns, each persisting or not on its own (review 11, item 4)
+    assert concerns_of("I have serious concerns about the force's performance, particularly how it responds to the "
+                       "public, protects vulnerable people and makes use of its resources.") == (
+        "how it responds to the public", "protects vulnerable people", "makes use of its resources")
 
 
 def test_a_later_finding_about_one_concern_carries_that_one_only():

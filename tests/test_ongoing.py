@@ -121,8 +121,10 @@ def test_staffordshire_2023_25_says_the_2021_22_concerns_carry_on():
         "Inspectors said the force needs to", "Inspectors also said that the force",
         "Officers are also not always wearing"]
     c = compare(old, new)
-    assert "\u201cstill has challenges in these areas\u201d (lines 7-8), the areas of both" in findings_line(c)
-    assert _question_context(c, PackOptions())["unknown"] == 0
+    # its third 2021/22 finding, "It is missing opportunities to identify and safeguard vulnerable people ..." (read
+    # since review 11, item 1), is in none of those areas: the source used is silent on it
+    assert "\u201cstill has challenges in these areas\u201d (lines 7-8), the areas of two of them" in findings_line(c)
+    assert _question_context(c, PackOptions())["unknown"] == 1
 
 
 def test_west_midlands_serious_concerns_name_the_areas_beside_three_inadequate():

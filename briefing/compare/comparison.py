@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from briefing.compare.concerns import concerns_left
+from briefing.compare.concerns import area_of_concerns, concerns_left
 from briefing.compare.counted import CountedGrades, Side, bounded, counted, falls_proven, names_its_total, rises_proven
 from briefing.compare.grades import GradeChange, caveats, grade_changes
 from briefing.compare.matching import improvements_for, key_terms, match_findings
@@ -62,6 +62,12 @@ class Comparison:
     def unstated_may_be_weak(self) -> bool:
         """An area whose newer grade is not stated may be requires improvement or worse."""
         return bool(self.unstated_weak_grades)
+
+    @property
+    def persisting_count(self) -> int:
+        """How many earlier findings persist: one raised again part by part in two later findings
+        (Wiltshire 2021/22's three-part concern, in 2023-25 :4 and :8) is one concern, not two."""
+        return len({p.old.tracker_id or p.old.label for p in self.persisting})
 
     @property
     def unmatched_confirmed(self) -> bool:
@@ -172,7 +178,8 @@ def _improved(old: Inspection, new: Inspection, refs, linked_old: set[int], stop
     it states of it, where it states one (matching.improvements_for)."""
     left = [i for i in range(len(refs)) if i not in linked_old]
     # of a finding raised again in part, only the concerns left: an improvement in the part raised again is not theirs
-    unsaid = [replace(old.findings[i], text="; ".join(refs[i].concerns)) if refs[i].concerns else old.findings[i]
+    unsaid = [replace(old.findings[i], text="; ".join(refs[i].concerns),
+                      area=area_of_concerns(old.findings[i], refs[i].concerns)) if refs[i].concerns else old.findings[i]
               for i in left]
     said = improvements_for(unsaid, [i for i in new.improved if not i.every], stop)
     return tuple(replace(refs[i], improved=imp) if imp else refs[i] for i, imp in zip(left, said))

@@ -34,7 +34,7 @@ def concerns_of(text: str) -> tuple[str, ...]:
     its own ("the accuracy of its crime recording, its response to the public, and its management
     of sexual and violent offenders"): the matcher scores each apart, so a later finding about one
     of them carries that one only. () where the list names fewer than two themes: a list of tasks
-    within one concern ("how it responds to the public, protects vulnerable people and ...") is one."""
+    within one concern ("how it responds to the public, plans its work and ...") is one."""
     opens = list(LIST_OPENS.finditer(text))
     if not opens:
         return ()
@@ -58,14 +58,35 @@ def _items(tail: str) -> tuple[str, ...]:
 
 def by_concern(old: Sequence[Finding], whole: set[int]) -> tuple[list[Finding], list[tuple[int, str]]]:
     """One row per finding, or per concern of a finding that lists several (its words alone, in
-    its area); with each row, its finding's index and its concern ("" for the whole finding)."""
+    the area that concern names); with each row, its finding's index and its concern ("" for the
+    whole finding)."""
     rows, owners = [], []
     for i, finding in enumerate(old):
         parts = () if i in whole else concerns_of(finding.text)
-        for part in parts or ("",):
-            rows.append(replace(finding, text=part) if part else finding)
+        for k, part in enumerate(parts or ("",)):
+            rows.append(replace(finding, text=part, area=_area_of_part(finding, parts, k)) if part else finding)
             owners.append((i, part))
     return rows, owners
+
+
+def _area_of_part(finding: Finding, parts: tuple[str, ...], k: int) -> str:
+    """The area of a finding's k-th concern: the k-th of the areas the finding lists, one to a
+    concern in the same order ("how it responds to the public, protects vulnerable people and makes
+    use of its resources": responding, vulnerable people, force management); else none. The
+    finding's own area is its first concern's, and would put "makes use of its resources" on the
+    theme of responding to the public (themes.finding_themes), linking it to a later concern about
+    call handling."""
+    return finding.areas[k] if len(finding.areas) == len(parts) else ""
+
+
+def area_of_concerns(finding: Finding, parts: tuple[str, ...]) -> str:
+    """The area of the one concern of a finding left `parts` names, where it is one the finding
+    lists in order (_area_of_part); else the finding's own area. What the newer source says
+    improved in that concern's area speaks to it (comparison._improved)."""
+    listed = concerns_of(finding.text)
+    if len(parts) == 1 and parts[0] in listed:
+        return _area_of_part(finding, listed, listed.index(parts[0])) or finding.area
+    return finding.area
 
 
 def by_finding(links: list[Link], owners: list[tuple[int, str]]) -> list[Link]:

@@ -32,13 +32,26 @@ from briefing.sources import with_article
 
 
 class _Concern:
-    """A persisting concern as the templates quote it: whole sentences and its history."""
+    """A persisting concern as the templates quote it: whole sentences and its history; where
+    several earlier findings persist in it, their labels ("as Finding 1 and Finding 3")."""
 
-    def __init__(self, p):
+    def __init__(self, p, earlier_labels: tuple[str, ...] = ()):
         self.label, self.area_name, self.since = p.new.label, p.new.area_name, p.first_raised
         self.since_words = (f"on file since {p.first_raised}; the source for {p.earlier_unlisted}, before it, does not "
                             "list every finding" if p.earlier_unlisted else f"first raised in {p.first_raised}")
+        if len(earlier_labels) > 1:
+            self.since_words += f", as {join_words(list(earlier_labels))}"
         self.quote = whole_sentences(p.new.text)
+
+
+def _concerns(c: Comparison) -> list[_Concern]:
+    """One persisting concern per newer finding: two earlier findings matched to one later one
+    are one concern raised again, asked about once, not two questions word for word the same
+    (review 11, item 4)."""
+    by_new: dict[str, list] = {}
+    for p in c.persisting:
+        by_new.setdefault(p.new.tracker_id or p.new.label, []).append(p)
+    return [_Concern(ps[0], tuple(dict.fromkeys(p.old.label for p in ps))) for ps in by_new.values()]
 
 
 WEAK = ("requires improvement", "inadequate")
@@ -66,6 +79,7 @@ class _Improved:
     quote: str
     said: str  # the newer source's sentence saying the force improved
     line: int | None
+    verb: str = "has improved"  # or "has made efforts to improve", where that is all it says (earlier.improved_verb)
 
 
 @dataclass(frozen=True)
@@ -98,7 +112,8 @@ def _question_context(c: Comparison, options: PackOptions) -> dict:
                                c.old.cycle_name if f.area in same else "", not c.old.findings)
                 for f in c.new_findings if grades.get(f.area) in WEAK and not f.continues]
     continuing = [_Quoted(f.label, whole_sentences(f.text)) for f in c.continuing]
-    improved = [_Improved(f.label, whole_sentences(f.text), whole_sentences(f.improved.text), f.improved.place.line)
+    improved = [_Improved(f.label, whole_sentences(f.text), whole_sentences(f.improved.text), f.improved.place.line,
+                          earlier.improved_verb([f.improved]))
                 for f in c.resolved if f.improved and not f.improved.ongoing and not f.closed]  # its own word on it
     ongoing = _ongoing(c)
     unknown = [] if c.unmatched_confirmed else [f for f in c.resolved if f.kind != "innovative-practice"
@@ -207,7 +222,7 @@ def _ongoing(c: Comparison) -> list[_Ongoing]:
 def audience_sections(c: Comparison, options: PackOptions, standing, monitoring: tuple[str, ...] = ()) -> list[Section]:
     """`standing` is where the response to the newer report stands (compare.register.ResponseStanding);
     `monitoring` the sentence on the force's monitoring stage, where one is stated."""
-    concerns = [_Concern(p) for p in c.persisting]
+    concerns = _concerns(c)
     downs = c.movements("down")
     if options.audience == "pcc":
         questions = Section("Suggested questions for the meeting", 1, tuple(

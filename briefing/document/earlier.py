@@ -64,17 +64,18 @@ def _persisting(c: Comparison) -> str:
                 "finding: this does not show that none persists.")
     longest = max(c.persisting, key=lambda p: (p.times_raised, p.score))
     since = since_text(longest.first_raised, longest.times_raised, longest.not_on_file, longest.earlier_unlisted)
-    if len(c.persisting) == 1:
+    if c.persisting_count == 1:
         return f"One concern persists from the earlier inspection. It was {since}: \u201c{longest.new.text}\u201d"
     unique = sum(1 for p in c.persisting if p.times_raised == longest.times_raised) == 1
     which = "The longest-standing on file was" if unique else "One of them was"
-    return (f"{number(len(c.persisting)).capitalize()} concerns persist from the earlier inspection. {which} "
+    return (f"{number(c.persisting_count).capitalize()} concerns persist from the earlier inspection. {which} "
             f"{since}: \u201c{longest.new.text}\u201d")
 
 
 def findings_line(c: Comparison) -> str:
     fresh, n = len(c.new_findings) - len(c.continuing), len(c.continuing)
-    parts = [f"{number(fresh)} {'finding is' if fresh == 1 else 'findings are'} {new_words(c)}"] if fresh or not n else []
+    parts = [f"{number(fresh)} {'finding is' if fresh == 1 else 'findings are'} {new_words(c)}"] if fresh else \
+        [] if n else [f"every finding of the {c.new.cycle_name} source has a counterpart in the earlier one"]
     if n:  # in its own words ("still isn't ..."), though no earlier finding on file matches it
         parts.append(f"{number(n)} {'finding is' if n == 1 else 'findings are'} {continuing_words()} in "
                      f"{'its' if n == 1 else 'their'} own words")
@@ -149,6 +150,15 @@ def worked_on_words(c: Comparison) -> str:
             f"{'it was' if len(unknown) == 1 else 'they were'} resolved: ask whether the improvement is sustained.")
 
 
+def improved_verb(said) -> str:
+    """What the newer source says of the earlier findings it speaks to: "has improved", or "has
+    made efforts to improve" where that is all it says of them (Improvement.efforts_only), or both
+    where it says each of some."""
+    efforts = [i.efforts_only for i in said]
+    return "has made efforts to improve" if all(efforts) else "has improved" if not any(efforts) else \
+        "has improved, or made efforts to improve,"
+
+
 def _improved_words(c: Comparison, one: str, quoted: bool) -> str:
     said = [f for f in c.resolved if f.improved and not f.improved.ongoing]
     if not said:
@@ -156,5 +166,5 @@ def _improved_words(c: Comparison, one: str, quoted: bool) -> str:
     lines = join_words([f"line {f.improved.place.line}" for f in said if f.improved.place.line])
     which = one if len(c.resolved) == 1 else "one of them" if len(said) == 1 else f"{number(len(said))} of them"
     words = f" \u201c{said[0].improved.text}\u201d" if quoted else ""
-    return (f" The {c.new.cycle_name} source says the force has improved on {which}{f' ({lines})' if lines else ''}:"
+    return (f" The {c.new.cycle_name} source says the force {improved_verb([f.improved for f in said])} on {which}{f' ({lines})' if lines else ''}:"
             f"{words} {'Ask' if quoted else 'ask'} whether the improvement is sustained.")

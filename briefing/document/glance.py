@@ -104,10 +104,11 @@ def _findings(c: Comparison) -> list[Point]:
     if c.persisting:
         longest = max(c.persisting, key=lambda p: (p.times_raised, p.score))
         unique = sum(1 for p in c.persisting if p.times_raised == longest.times_raised) == 1
-        which = "it was" if len(c.persisting) == 1 else "the longest-standing was" if unique else "one of them was"
+        n = c.persisting_count
+        which = "it was" if n == 1 else "the longest-standing was" if unique else "one of them was"
         text = _messages()["persisting"].format(
-            count=sentence(f"{summary.number(len(c.persisting))} concern{'s' if len(c.persisting) > 1 else ''}"),
-            old=c.old.cycle_name, new=c.new.cycle_name, persist="persists" if len(c.persisting) == 1 else "persist",
+            count=sentence(f"{summary.number(n)} concern{'s' if n > 1 else ''}"),
+            old=c.old.cycle_name, new=c.new.cycle_name, persist="persists" if n == 1 else "persist",
             which=which, since=since_text(longest.first_raised, longest.times_raised, longest.not_on_file))
         out.append(Point(text, _cited(c.old, c.new, labels=(longest.old.label, longest.new.label))))
     if c.resolved or c.new_findings:

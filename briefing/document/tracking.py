@@ -8,6 +8,7 @@ without a fresh one is kept, saying what became of its finding.
 from __future__ import annotations
 
 from briefing.compare import Comparison
+from briefing.document.earlier import improved_verb
 from briefing.document.model import Column, Paragraph, Section, Sheet, Table
 from briefing.document.reports import closed_words
 from briefing.document.wording import area_label
@@ -62,7 +63,7 @@ def _said_of(c: Comparison, f) -> str:
     line = f", line {f.improved.place.line}" if f.improved.place.line else ""
     if f.improved.ongoing:
         return f"ongoing: the {c.new.cycle_name} source says \u201c{f.improved.ongoing}\u201d{line}"
-    return (f"status unknown: the {c.new.cycle_name} source says the force has improved on it{line}; "
+    return (f"status unknown: the {c.new.cycle_name} source says the force {improved_verb([f.improved])} on it{line}; "
             "check the improvement is sustained")
 
 

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from briefing.extract.areas import AreaResolver
+from briefing.extract.areas import AreaResolver, stems
 from briefing.extract.context import Context
 from briefing.extract.findings.deadlines import addressee_of, deadline_of
 from briefing.extract.text import Paragraph
@@ -33,7 +33,7 @@ class Sections:
             text = ctx.heading_text(para)
             area = resolve(text, exact=True) if len(text) < 160 else None
             questions = [resolve(q, exact=True) for q in ctx.questions(para)] if not area else []
-            area = area or next((a for a in reversed(questions) if a), None)
+            area = area or next((a for a in reversed(questions) if a), None) or _question_area(text, resolve)
             if area:
                 self.marks.append((_key(para), area.canonical))
         # a judgement opens a section where its line states it alone ("Investigating crime: good");
@@ -54,6 +54,30 @@ class Sections:
 
     def is_area_heading(self, para: Paragraph) -> bool:
         return _key(para) in self.headings
+
+
+# a report's question as a heading: "To what extent does the force treat all of the people it serves with fairness and
+# respect?", "How well does the force ensure that its workforce behaves ethically and lawfully?"
+QUESTION_HEADING = re.compile(r"^(?:to\s+what\s+extent|how\s+(?:well|good|effective|efficient|legitimate)\w*)\s+(?:does|is)\s+"
+                              r"the\s+(?:force|constabulary)\b[^?]{5,180}\?$", re.IGNORECASE)
+
+
+def _question_area(text: str, resolve: AreaResolver):
+    """The area whose question a heading asks, by the area's name in the question's words
+    (nearly all of "Treating the people it serves with fairness and respect" in "To what extent
+    does the force treat all of the people it serves with fairness and respect?"), where one area
+    alone is named so: what is listed under it is that question's, whatever area the summary
+    above it named last. None for any other text, or where two areas are named alike."""
+    if not QUESTION_HEADING.match(text.strip()):
+        return None
+    asked = set(stems(text))
+    named = []
+    for area in resolve.cycle.areas:
+        label = set(stems(area.label))
+        if len(label) >= 3 and len(label & asked) >= 0.8 * len(label):
+            named.append((len(label & asked), area))
+    named.sort(key=lambda x: -x[0])
+    return named[0][1] if len(named) == 1 or len(named) > 1 and named[0][0] > named[1][0] else None
 
 
 def _key(para: Paragraph) -> tuple[int, int]:

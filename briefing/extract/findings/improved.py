@@ -2,7 +2,11 @@
 public", "The force had also improved the way it manages offenders and suspects".
 
 Read as a rule of English: "has/had/have (also) improved" with what improved as its object
-("its ...", "the way it ...", "how it ..."), never under a negation ("has not improved" is a
+("its ...", "the way it ...", "how it ..."), or the improvement named as a noun ("has made
+improvements in how it keeps people safe", "observed improvements in call handling"), or
+efforts to improve in a field it names ("made considerable efforts to improve its performance,
+particularly in force leadership": kept as efforts, statements.Improvement.efforts_only), never
+under a negation ("has not improved" is a
 concern that carries on, findings/continues.py). Only the inspectorate's word counts: a
 sentence on its own page or press release outside quotation marks, or one that names it
 as saying so ("The inspectorate said that ..."); a PCC's or chief constable's claim of
@@ -23,12 +27,30 @@ from briefing.extract.findings.listed_areas import listed
 from briefing.extract.findings.prose import ATTRIBUTION, INSPECTORS, area_named_by, is_release
 from briefing.extract.grades.grammar import RECEIVED_THEN, STARTED_FROM
 from briefing.extract.text import sentences
-from briefing.statements import EFFORTS, Improvement
+from briefing.statements import EFFORTS, EFFORTS_IN, Improvement
 
 IMPROVED = re.compile(r"\b(?:has|had|have)\s+(?:also\s+|significantly\s+|greatly\s+|considerably\s+|since\s+)?improved\s+"
                       r"(?P<subject>(?:its|their|the\s+way\s+(?:it|the\s+force|the\s+constabulary)|how\s+(?:it|the\s+force|"
                       r"the\s+constabulary))\s+[^,.;]+?)(?=\s+and\b|[,.;]|$)", re.IGNORECASE)
 QUOTES = re.compile(r"[\"\u201c\u201d]")
+# efforts to improve, in a field it names: "Inspectors found Wiltshire Police had made considerable efforts to improve
+# its performance, particularly in force leadership and management": the field is what it speaks to, as efforts
+EFFORTS_TO_IMPROVE = re.compile(
+    r"\b(?:has|had|have)\s+(?:also\s+)?made\s+(?:\w+\s+)?efforts?\s+to\s+improve\s+(?:its|their|the\s+force['\u2019]s)\s+"
+    r"(?:overall\s+)?(?:performance|services?|work|policing)\s*,?\s+(?:particularly|especially|notably|most\s+notably)\s+"
+    r"(?:in|with|on)\s+(?P<subject>[^,.;]+?)(?=\s+and\s+(?:in|with|on)\b|[,.;]|$)", re.IGNORECASE)
+# the improvement named as a noun: "North Yorkshire Police has made improvements in how it keeps people safe, reduces
+# crime and ...", "Inspectors ... observed improvements in call handling and how quickly it arrives at emergency ...",
+# "the force has made progress in how it investigates crime"; its object runs to the sentence's end or to who said it
+# (", the police inspectorate has said"). Never what is still to come ("needs to make improvements in"), nor
+# progress somewhere unnamed ("has made progress in some areas")
+IMPROVEMENTS_IN = re.compile(
+    r"\b(?:(?:has|have|had)\s+(?:also\s+|now\s+|since\s+)?(?:made|shown|achieved|seen)|observed|found|noted|saw)\s+"
+    r"(?:some\s+|significant\s+|considerable\s+|clear\s+|notable\s+|marked\s+|real\s+|substantial\s+|good\s+)?"
+    r"(?:improvements?|progress)\s+(?:in|to|with)\s+"
+    r"(?!(?:some|several|many|most|all|other|a\s+(?:few|number\s+of))\b|(?:these|those|the)\s+areas\b|areas\b)"
+    r"(?P<subject>[^.;]+?)(?=,\s+(?:the\s+)?(?:police\s+)?(?:inspectorate|hmicfrs|hmic|inspectors?)\b|[.;]|$)",
+    re.IGNORECASE)
 
 
 # what it says still falls short in the areas the sentence before lists: "However, the inspectorate said that
@@ -73,15 +95,17 @@ def _improved(ctx, resolve) -> tuple[Improvement, ...]:
     own = ctx.page.inspectorates_own or is_release(ctx.page)
     out = []
     for para in ctx.paras:
-        if "improved" not in para.text:
+        if "improve" not in para.text and "progress" not in para.text:
             continue
         for sentence in sentences(para.text):
-            found = IMPROVED.search(sentence)
+            efforts = EFFORTS_TO_IMPROVE.search(sentence)
+            found = IMPROVED.search(sentence) or IMPROVEMENTS_IN.search(sentence) or efforts
             if not found or not (INSPECTORS.search(sentence.lower()) or own and not QUOTES.search(sentence)):
                 continue
             subject = " ".join(found.group("subject").split())
             area = area_named_by(subject, resolve) if resolve is not None else ""
-            out.append(Improvement(subject, sentence, sentence_place(para, sentence), area, "improved"))
+            out.append(Improvement(subject, sentence, sentence_place(para, sentence), area,
+                                   EFFORTS_IN if found is efforts else "improved"))
     return tuple(out)
 
 
@@ -123,12 +147,15 @@ def _area_before(ctx, para, prior: str, rest: str, resolve) -> tuple[str, str]:
 
 
 # the inspectorate's words of its earlier concerns as a whole: "Since our last inspection, the force has made
-# significant efforts to address the concerns and areas for improvement we identified"
+# significant efforts to address the concerns and areas for improvement we identified", "it has made progress in all
+# the areas of improvement identified in our last inspection"
 WORKED_ON = re.compile(r"\b(?:has|have)\s+(?:made|shown|put\s+in)\s+(?:\w+\s+){0,2}?(?:efforts?|progress|work)\s+"
-                     r"(?:to\s+address|(?:in\s+)?addressing|on|against|towards)\s+(?P<what>(?:the|our|its|all\s+the)\s+"
-                     r"(?:[\w-]+\s+){0,3}?(?:concerns?|areas?\s+for\s+improvement|recommendations?|causes?\s+of\s+concern)"
-                     r"(?:\s+and\s+(?:[\w-]+\s+){0,3}?(?:concerns?|areas?\s+for\s+improvement|recommendations?))?\s+"
-                     r"(?:we|hmicfrs|the\s+inspectorate|inspectors)\s+(?:identified|raised|made|found|set\s+out|gave))",
+                     r"(?:to\s+address|(?:in\s+)?addressing|on|in|against|towards)\s+(?P<what>(?:the|our|its|all\s+the)\s+"
+                     r"(?:[\w-]+\s+){0,3}?(?:concerns?|areas?\s+(?:for|of)\s+improvement|recommendations?|causes?\s+of\s+concern)"
+                     r"(?:\s+and\s+(?:[\w-]+\s+){0,3}?(?:concerns?|areas?\s+(?:for|of)\s+improvement|recommendations?))?\s+"
+                     r"(?:(?:we|hmicfrs|the\s+inspectorate|inspectors)\s+(?:identified|raised|made|found|set\s+out|gave)|"
+                     r"(?:identified|raised|made|found|set\s+out)\s+(?:in|at|during|by)\s+(?:our|the|its|hmicfrs['\u2019]s?)\s+"
+                     r"(?:last|previous|earlier|most\s+recent|(?:19|20)\d\d)\s+inspection))",
                      re.IGNORECASE)
 
 

@@ -72,7 +72,11 @@ AREAS_NEEDING = re.compile(
 # handling remains a significant issue for the force", "concerns remain in how it is investigating crime",
 # "Officers are also not always wearing body-worn video when attending incidents" (the force's people not always
 # doing what they should; "Victims are not always willing to ..." is no shortfall of the force's), "despite being
-# raised in its previous inspection, the force still isn't attending incidents as quickly as it should" (still not)
+# raised in its previous inspection, the force still isn't attending incidents as quickly as it should" (still not),
+# "The force is missing opportunities to protect vulnerable and repeat victims" (not "to safeguard them", whose
+# victims a sentence before names), "The force is not supervising
+# investigations well enough" (not doing a task well enough), "Some domestic abuse victims have received an
+# unacceptable level of service" (the service the force gives)
 FALLS_SHORT = re.compile(
     r"\b(?:(?:does\s+not|doesn['\u2019]t)\s+(?:yet\s+|always\s+)?have\s+(?:an?\s+)?(?:effective|adequate|sufficient|robust|"
     r"suitable|clear)|could\s+(?:be\s+)?improved?|(?:is|are)\s+not\s+always\s+(?:effective|good\s+enough|consistent|timely|"
@@ -81,7 +85,12 @@ FALLS_SHORT = re.compile(
     r"^(?:the\s+force['\u2019]s\s+)?(?:officers|staff|supervisors|call\s+handlers|investigators|the\s+force|the\s+constabulary)"
     r"\s+(?:is|are)\s+(?:also\s+)?not\s+always\s+\w+ing|"
     r"^(?:the\s+force|the\s+constabulary|it)\s+still\s+(?:isn['\u2019]t|is\s+not|doesn['\u2019]t|does\s+not|hasn['\u2019]t|"
-    r"has\s+not)\s+\w+)\b", re.IGNORECASE)
+    r"has\s+not)\s+\w+|"
+    r"^(?:the\s+force|the\s+constabulary|it|[A-Z][\w&'\u2019]*(?:\s+[A-Z][\w&'\u2019]*){0,3}\s+(?:police|constabulary))\s+"
+    r"(?:is|are)\s+(?:also\s+|still\s+)?(?:missing\s+(?:\w+\s+)?opportunit\w+(?!\s+to\s+\w+\s+(?:them|it|this|these|those)\b)|(?:not|isn['\u2019]t)\s+\w+ing\b[^,.;]{0,80}?"
+    r"\b(?:well|quickly|thoroughly|effectively|consistently|often|fast)\s+enough)|"
+    r"\b(?:received?|receiving|gets?|got|getting)\s+an?\s+unacceptable\s+(?:level|standard|quality)\s+of\s+service)\b",
+    re.IGNORECASE)
 # what the inspectorate says remains wrong, after a concession: "X has made progress in some areas, but
 # concerns remain in how it is investigating crime and protecting the vulnerable"; or calls ongoing:
 # "There are ongoing concerns about how the force investigates crime ..., the police inspectorate has said"
@@ -90,8 +99,10 @@ REMAINS = re.compile(r"(?:^|,\s+but\s+|;\s+)(?P<text>(?:(?:some\s+|serious\s+)?c
                      r"\s+(?:in|about|over|around|with)\s+\w.*)$", re.IGNORECASE)
 CONCESSIVE = re.compile(r"^(?:while|whilst|although|though|despite)\b[^,]{3,200},\s+", re.IGNORECASE)
 VAGUE_SUBJECT = re.compile(r"^(?:it|this|that|there|they)\s+could\b", re.IGNORECASE)
-# what is to improve: "improve the way it investigates crime", "improve its overall efficiency in ..."
-IMPROVE_WHAT = re.compile(r"\bimprove\s+(?P<what>(?:(?:how|the\s+way)\s+(?:it|the\s+force|the\s+constabulary)\s+|its\s+|"
+# what is to improve: "improve the way it investigates crime", "improve its overall efficiency in ...", "improve the
+# speed with which it answers and responds to emergency calls" (how fast it does the task it names)
+IMPROVE_WHAT = re.compile(r"\bimprove\s+(?P<what>(?:(?:how|the\s+way|the\s+(?:speed|pace|time|timeliness)\s+(?:with|at|in)\s+which)"
+                          r"\s+(?:it|the\s+force|the\s+constabulary)\s+|its\s+|"
                           r"the\s+force['\u2019]s\s+)[^,;.]+?)(?=\s+and\s+(?:needs?|must|should|how)\b|[,;.]|$)", re.IGNORECASE)
 # what it is to get better at, a task in -ing: "the force still needs to get better at investigating reported crimes"
 BETTER_AT = re.compile(r"\b(?:get|do|be)\s+better\s+at\s+(?P<what>\w+ing\b[^,;.]*?)(?=\s+and\s+(?:needs?|must|should)\b|[,;.]|$)",
