@@ -43,7 +43,7 @@ def _summary(c: Comparison, options: PackOptions, headline: tuple[str, ...], tit
         rows += [(f"Areas {name} counts but does not name: {' or '.join(k.grades)}", k.unnamed)
                  for k in counts if k.unnamed]
     unmatched = "Not raised again" if c.unmatched_confirmed else "Not in the source used"
-    rows += [("Persisting concerns", len(c.persisting)), (f"{unmatched} (earlier findings)", len(c.resolved)),
+    rows += [("Persisting concerns", c.persisting_count), (f"{unmatched} (earlier findings)", len(c.resolved)),
              (f"{new_words(c).capitalize()} (later findings)", len(c.new_findings)),
              ("Grades directly comparable", "yes" if c.comparable else "no")]
     if options.audience == "pcc" and c.s55_due:

@@ -254,7 +254,7 @@ def headline(c: Comparison) -> tuple[str, ...]:
     counts = [counted_text(k) for k in c.new_counts if k.unnamed]
     if counts:
         grades += f"; {c.new.cycle_name} counts {join_words(counts)}"
-    findings = (f"Findings: {len(c.persisting)} persisting, {len(c.resolved)} {unmatched_words(c.unmatched_confirmed)}, "
+    findings = (f"Findings: {c.persisting_count} persisting, {len(c.resolved)} {unmatched_words(c.unmatched_confirmed)}, "
                 f"{len(c.new_findings) - len(c.continuing)} {new_words(c)}"
                 + (f", {len(c.continuing)} {continuing_words()}" if c.continuing else "") + ".")
     comparable = ("HMICFRS says these grades are not directly comparable." if not c.comparable
