@@ -39,10 +39,15 @@ def test_clevelands_investigating_concern_persists_into_2023_25():
     old = read_shared("corpus-2/texts/cleveland-2021-22-pressrelease.txt").inspection
     new = read_shared("corpus-2/texts/cleveland-2023-25-pressrelease.txt").inspection
     c = compare(old, new)
-    assert [(p.old.text, p.old.area_name, p.new.place) for p in c.persisting] == [
-        ("The force still needs to get better at investigating reported crimes.", "Investigating crime", "line 5")]
-    assert "but must improve how it investigates crime" in c.persisting[0].new.text
-    assert c.persisting[0].reason.startswith("shared theme: quality and supervision of investigations")
+    persisting = {p.old.text: p for p in c.persisting}
+    investigating = persisting["The force still needs to get better at investigating reported crimes."]
+    assert investigating.old.area_name == "Investigating crime"
+    assert investigating.reason.startswith("shared theme: quality and supervision of investigations")
+    # and its vulnerability concern persists in the first line's "protects vulnerable people" (review 12, item 1)
+    vulnerability = next(p for text, p in persisting.items() if "fully assess a person's vulnerability" in text)
+    assert "but must improve how it investigates crime and protects vulnerable people" in vulnerability.new.text
+    assert vulnerability.reason.startswith("shared theme: protecting vulnerable people")
+    assert not c.resolved  # no earlier finding is left "not in the source used"
 
 
 def test_page_one_cites_each_persisting_finding_with_its_own_inspection():
@@ -52,5 +57,5 @@ def test_page_one_cites_each_persisting_finding_with_its_own_inspection():
 
     old = read_shared("corpus-2/texts/cleveland-2021-22-pressrelease.txt").inspection
     new = read_shared("corpus-2/texts/cleveland-2023-25-pressrelease.txt").inspection
-    assert _findings(compare(old, new))[0].source == ("Source: Finding 1 of PEEL 2021/22 (inspectorate press release) and "
+    assert _findings(compare(old, new))[0].source == ("Source: Finding 2 of PEEL 2021/22 (inspectorate press release) and "
                                                       "Finding 1 of PEEL 2023-25 (inspectorate press release).")
