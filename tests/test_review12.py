@@ -51,3 +51,13 @@ def test_every_count_of_persisting_concerns_is_of_earlier_findings():
     text = " ".join(build_briefing(c, None, PackOptions(audience="pcc", date=date(2026, 12, 7))).text().split())
     assert "Three concerns from PEEL 2021/22 persist" in text
     assert headline(c)[1].startswith("Findings: 3 persisting")  # the email's and the Summary sheet's line
+
+
+def test_where_the_source_says_only_that_efforts_were_made_the_question_asks_what_they_achieved():
+    """truth11's note: after "has made efforts to improve" (Wiltshire 2023-25 :6, "considerable
+    efforts to improve its performance, particularly in force leadership and management"), the
+    question asked "Is the improvement sustained?", an improvement the source never states."""
+    asked = [q for q in _questions(_briefing("corpus-2/texts/wiltshire-2021-22-pressrelease.txt",
+                                             "corpus-2/texts/wiltshire-2023-25-pressrelease.txt"))
+             if "has made efforts to improve" in q]
+    assert asked and all(q.endswith("What have the efforts achieved, and what evidence shows it?") for q in asked)

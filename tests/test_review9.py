@@ -167,7 +167,7 @@ def test_hmicfrs_saying_the_force_worked_on_its_earlier_concerns_is_quoted_and_r
     questions = next(s for s in model["sections"] if s["title"] == "Suggested questions for the meeting")
     asked = " ".join(" ".join(b.get("items", [])) for b in questions["blocks"])
     assert 'HMICFRS says (line 7): "Since our last inspection, the force has made significant efforts' in asked
-    assert "not that it was resolved: is the improvement sustained?" in asked
+    assert "not that it was resolved: what have the efforts achieved?" in asked
     text = json.dumps(model, ensure_ascii=False)
     assert "has improved on" not in text and "improvement holds" not in text
 

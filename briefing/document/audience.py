@@ -80,6 +80,7 @@ class _Improved:
     said: str  # the newer source's sentence saying the force improved
     line: int | None
     verb: str = "has improved"  # or "has made efforts to improve", where that is all it says (earlier.improved_verb)
+    efforts: bool = False  # that is all it says (Improvement.efforts_only): the question asks what they achieved
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,7 @@ def _question_context(c: Comparison, options: PackOptions) -> dict:
                 for f in c.new_findings if grades.get(f.area) in WEAK and not f.continues]
     continuing = [_Quoted(f.label, whole_sentences(f.text)) for f in c.continuing]
     improved = [_Improved(f.label, whole_sentences(f.text), whole_sentences(f.improved.text), f.improved.place.line,
-                          earlier.improved_verb([f.improved]))
+                          earlier.improved_verb([f.improved]), f.improved.efforts_only)
                 for f in c.resolved if f.improved and not f.improved.ongoing and not f.closed]  # its own word on it
     ongoing = _ongoing(c)
     unknown = [] if c.unmatched_confirmed else [f for f in c.resolved if f.kind != "innovative-practice"
