@@ -31,17 +31,19 @@ FOUND_THAT = re.compile(r"^(?:[^\"\u201c\u201d]*?,\s+)?(?:the\s+report|the\s+ins
 REPORTED = re.compile(r"^the report (noted|found|said) that\s+", re.IGNORECASE)
 # a press release reporting what the inspectorate found wanting: "However, the inspectorate said the
 # constabulary needs to improve its response to the public", "Inspectors said they had concerns that
-# the standards of the force's investigations have deteriorated", "HMICFRS found that the force
+# the standards of the force's investigations have deteriorated", "They also raised concerns that the force isn't
+# effectively managing registered sexual offenders", "HMICFRS found that the force
 # doesn't always respond to calls ..."; "For example, inspectors said the force needs to reduce the number of
 # ... 101 calls that are abandoned", an example of what it says is wanting; the whole sentence is the finding,
 # as the release words it
 LEAD = r"(?:(?:however|but|and|also|in\s+addition|in\s+particular|for\s+(?:example|instance)),?\s+)"
 REPORTED_WANTING = re.compile(
     rf"^{LEAD}?(?:the\s+)?(?:inspectors?|inspectorate|hmicfrs|hmic|they)\s+(?:also\s+)?"
+    r"(?:(?:raised|expressed)\s+(?:some\s+|serious\s+)?concerns?\s+(?:that|about)\b|"
     r"(?:said|found|noted|highlighted)\s+(?:that\s+)?(?:they\s+(?:had|have)\s+(?:some\s+|serious\s+)?concerns?\s+"
     r"(?:that|about)\b|(?:the\s+force|the\s+constabulary|it|[A-Z][\w&'\u2019 ]{2,40}?\s+(?:police|constabulary))\s+"
     r"(?:still\s+|also\s+)?(?:needs?\s+to|needed\s+to|must|should|isn['\u2019]t|is\s+not|doesn['\u2019]t|does\s+not|"
-    r"hasn['\u2019]t|has\s+not|lacks|could\s+do\s+more|wasn['\u2019]t|was\s+not)\b)", re.IGNORECASE)
+    r"hasn['\u2019]t|has\s+not|lacks|could\s+do\s+more|wasn['\u2019]t|was\s+not)\b))", re.IGNORECASE)
 # in the inspector's own quoted words: "The Met must get better at how it responds to the public",
 # "although the force has improved its recording of crime, it still needs to improve its reporting of ..."
 SPOKEN_WANTING = re.compile(
