@@ -61,3 +61,7 @@ def test_where_the_source_says_only_that_efforts_were_made_the_question_asks_wha
                                              "corpus-2/texts/wiltshire-2023-25-pressrelease.txt"))
              if "has made efforts to improve" in q]
     assert asked and all(q.endswith("What have the efforts achieved, and what evidence shows it?") for q in asked)
+    text = " ".join(_briefing("corpus-2/texts/wiltshire-2021-22-pressrelease.txt",
+                              "corpus-2/texts/wiltshire-2023-25-pressrelease.txt").text().split())
+    assert "has made efforts to improve on one of them (line 6): ask what the efforts achieved." in text
+    assert "made efforts to improve on one of them (line 6): ask whether the improvement is sustained" not in text

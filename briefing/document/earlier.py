@@ -140,14 +140,14 @@ def worked_on_words(c: Comparison) -> str:
     """HMICFRS's words of its earlier concerns as a whole ("the force has made significant
     efforts to address the concerns and areas for improvement we identified"), quoted with
     its line, where earlier findings are not in the newer source: efforts, not a finding
-    resolved, so the pack asks whether the improvement is sustained."""
+    resolved, so the pack asks what the efforts achieved."""
     unknown = [f for f in c.resolved if not f.improved and not f.closed]
     if not c.worked_on or not unknown or c.unmatched_confirmed:
         return ""
     said = c.worked_on[0]
     where = f" ({place_text(said.place)})" if place_text(said.place) else ""
     return (f" HMICFRS says{where}: \u201c{said.text}\u201d That is efforts made, not that "
-            f"{'it was' if len(unknown) == 1 else 'they were'} resolved: ask whether the improvement is sustained.")
+            f"{'it was' if len(unknown) == 1 else 'they were'} resolved: ask what the efforts achieved.")
 
 
 def improved_verb(said) -> str:
@@ -167,4 +167,10 @@ def _improved_words(c: Comparison, one: str, quoted: bool) -> str:
     which = one if len(c.resolved) == 1 else "one of them" if len(said) == 1 else f"{number(len(said))} of them"
     words = f" \u201c{said[0].improved.text}\u201d" if quoted else ""
     return (f" The {c.new.cycle_name} source says the force {improved_verb([f.improved for f in said])} on {which}{f' ({lines})' if lines else ''}:"
-            f"{words} {'Ask' if quoted else 'ask'} whether the improvement is sustained.")
+            f"{words} {'Ask' if quoted else 'ask'} {_ask(f.improved for f in said)}.")
+
+
+def _ask(said) -> str:
+    """What to ask of the newer source's words on earlier findings: whether an improvement it
+    states is sustained, or, where it says only that efforts were made, what they achieved."""
+    return "what the efforts achieved" if all(i.efforts_only for i in said) else "whether the improvement is sustained"
