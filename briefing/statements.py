@@ -86,6 +86,12 @@ class StatedCount:
     to: str = ""  # whom the source says they are made to ("the force and the police and crime commissioner")
 
 
+def total_of(counts, kind: str) -> StatedCount | None:
+    """The count a source states of all the findings of a kind: the largest ("11
+    recommendations, 3 of which were for local forces" is 11), the rest parts of it."""
+    return max((c for c in counts if c.kind == kind), key=lambda c: c.count, default=None)
+
+
 @dataclass(frozen=True)
 class Response:
     """The PCC's published s.55 response, where the source is one: who gave it and when."""

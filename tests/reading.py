@@ -34,3 +34,17 @@ def read_shared(name: str):
 def grades_of(result) -> dict[str, str]:
     """Each judgement's grade by area."""
     return {j.area: j.grade for j in result.inspection.judgements}
+
+
+def rule_cases(fixture: str):
+    """(rule, text, gives) of each example of a rule fixture (tests/fixtures/rules/NAME.yaml):
+    what the rule must read, and the texts it must not read (gives [])."""
+    import yaml
+
+    examples_by_rule = yaml.safe_load((Path(__file__).parent / "fixtures" / "rules" / f"{fixture}.yaml")
+                                      .read_text(encoding="utf-8"))
+    for rule, examples in examples_by_rule.items():
+        for n, example in enumerate(examples["reads"]):
+            yield pytest.param(rule, example["text"], example["gives"], id=f"{rule}-reads-{n}")
+        for n, text in enumerate(examples["not"]):
+            yield pytest.param(rule, text, [], id=f"{rule}-not-{n}")

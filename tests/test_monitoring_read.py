@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from reading import rule_cases
 
 from briefing.extract.context import Context
 from briefing.extract.monitoring import MONITORING_RULES, read_monitoring
@@ -26,21 +27,13 @@ def _said(statements) -> list[str]:
     return [f"{m.stage}/{m.event} {m.date.iso() if m.date else '-'}: {m.text}" for m in statements]
 
 
-def _cases():
-    for rule, examples in FIXTURES.items():
-        for n, example in enumerate(examples["reads"]):
-            yield pytest.param(rule, example["text"], example["gives"], id=f"{rule}-reads-{n}")
-        for n, text in enumerate(examples["not"]):
-            yield pytest.param(rule, text, [], id=f"{rule}-not-{n}")
-
-
 def test_every_monitoring_rule_has_at_least_eight_examples_both_ways():
     assert sorted(FIXTURES) == sorted(MONITORING_RULES.names())
     for rule, examples in FIXTURES.items():
         assert examples["reads"] and examples["not"] and len(examples["reads"]) + len(examples["not"]) >= 8, rule
 
 
-@pytest.mark.parametrize(("rule", "text", "gives"), list(_cases()))
+@pytest.mark.parametrize(("rule", "text", "gives"), list(rule_cases("monitoring")))
 def test_monitoring_rule(rule, text, gives):
     found = read_monitoring(_context(text), "Northshire Police", rules=MONITORING_RULES.only([rule]))
     said = _said(found)

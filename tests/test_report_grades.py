@@ -6,31 +6,18 @@ fixtures (tests/fixtures/rules/report_grades.yaml), then the draft a PCC's offic
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
-import yaml
 from conftest import invoke
-from reading import SHARED
+from reading import SHARED, rule_cases
 
 from briefing.extract.context import Context
 from briefing.extract.reader import SourceLine
 from briefing.extract.reports.graded import stated_grades
 from briefing.reference import load_frameworks
 
-FIXTURES = yaml.safe_load((Path(__file__).parent / "fixtures" / "rules" / "report_grades.yaml")
-                          .read_text(encoding="utf-8"))
 
-
-def _cases():
-    for rule, examples in FIXTURES.items():
-        for n, example in enumerate(examples["reads"]):
-            yield pytest.param(rule, example["text"], example["gives"], id=f"{rule}-reads-{n}")
-        for n, text in enumerate(examples["not"]):
-            yield pytest.param(rule, text, [], id=f"{rule}-not-{n}")
-
-
-@pytest.mark.parametrize(("rule", "text", "gives"), list(_cases()))
+@pytest.mark.parametrize(("rule", "text", "gives"), list(rule_cases("report_grades")))
 def test_report_grade_rule(rule, text, gives):
     ctx = Context.of([SourceLine(line, n) for n, line in enumerate(text.split("\n"), start=1)], load_frameworks())
     found = stated_grades(ctx, (rule,))

@@ -29,7 +29,7 @@ from briefing.model import NOT_S55_TYPES, Finding, Inspection
 from briefing.phrases import long_date
 from briefing.places import Place, PublicationDate
 from briefing.reference import load_frameworks
-from briefing.statements import Response
+from briefing.statements import Response, total_of
 from briefing.words import content_stems
 
 LETTERS = NOT_S55_TYPES | {"revisit-letter"}  # letters about a report, never the report itself
@@ -256,8 +256,8 @@ def _findings(n: Named, force: str, forces) -> list[str]:
         if deadline_check(finding, i.published) is DeadlineCheck.BEFORE:
             warnings.append(f"{n.file}, {label}: its deadline ({finding.due}) is before the report was published "
                             f"({i.published}): no due date is taken from it")
-    totals = {c.kind: c for c in sorted(i.counts, key=lambda c: c.count)}  # "11, 3 of which were for forces": the 11
-    for count in totals.values():
+    for count in (total_of(i.counts, kind) for kind in dict.fromkeys(c.kind for c in i.counts)):  # "11, 3 of which
+        # were for forces": the 11
         listed = len(i.findings_of(count.kind))
         if listed > count.count or (i.findings_complete and listed < count.count):
             warnings.append(f"{n.file}: lists {listed} of kind {count.kind}, but says the report makes {count.count}"

@@ -35,7 +35,7 @@ from briefing.compare.standing import (  # noqa: F401 (the s.55 period and stand
 from briefing.model import NOT_S55_TYPES, REPORT_TYPE_NAMES, S55_KINDS, Finding, Inspection, stable_id
 from briefing.places import PublicationDate
 from briefing.reference import reference
-from briefing.statements import Closure, StatedCount
+from briefing.statements import Closure, StatedCount, total_of
 
 TRACKED_KINDS = S55_KINDS | {"area-for-improvement"}  # each gets a tracker row
 
@@ -200,9 +200,9 @@ def stated_recommendations(report: Inspection) -> tuple[StatedCount | None, Stat
     forces, so for this force too: "HMICFRS made 11 recommendations, 3 of which were for local
     forces" is 11 and 3. A chief officer who sees only the one the source lists takes it for
     the whole load (review 10, item 3)."""
-    counted = [c for c in report.counts if c.kind == "recommendation"]
-    total = max(counted, key=lambda c: c.count, default=None)
-    part = next((c for c in counted if total and c.count < total.count and FORCE_WORDS.search(c.to)), None)
+    total = total_of(report.counts, "recommendation")
+    part = next((c for c in report.counts if c.kind == "recommendation" and total and c.count < total.count
+                 and FORCE_WORDS.search(c.to)), None)
     return total, part
 
 

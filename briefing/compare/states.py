@@ -123,8 +123,7 @@ def for_some_forces(sets: tuple[Cycle, ...], area: str) -> bool:
     """Whether the question sets grade the area for some forces only (the original 2021/22
     set's crime data, part of its victim service assessment): a whole report that gives it no
     grade did not grade it; a source that may not list every grade leaves it "not stated"."""
-    found = [a for c in sets for a in c.areas if a.canonical == area and a.graded]
-    return bool(found) and all(a.some_forces for a in found)
+    return _every(sets, area, lambda a: a.some_forces, graded=True)
 
 
 def separately(sets: tuple[Cycle, ...], area: str) -> bool:
@@ -132,8 +131,14 @@ def separately(sets: tuple[Cycle, ...], area: str) -> bool:
     source states for it comes from that other inspection ("graded as outstanding in disrupting
     Serious Organised Crime in its regional HMICFRS inspection"), not from the PEEL report, so
     the PEEL side is "not graded" and the other inspection's grade is kept beside it."""
-    found = [a for c in sets for a in c.areas if a.canonical == area]
-    return bool(found) and all(a.elsewhere for a in found)
+    return _every(sets, area, lambda a: bool(a.elsewhere))
+
+
+def _every(sets: tuple[Cycle, ...], area: str, test, graded: bool = False) -> bool:
+    """Whether the area is in the question sets (as a graded area, where `graded`) and every
+    set that has it meets `test`."""
+    found = [a for c in sets for a in c.areas if a.canonical == area and (a.graded or not graded)]
+    return bool(found) and all(test(a) for a in found)
 
 
 def counted_rest(fw: Frameworks, inspection: Inspection) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ from briefing.compare import Comparison
 from briefing.compare.standing import outside_s55, published_by
 from briefing.compare.states import NOT_STATED
 from briefing.document import earlier, summary
-from briefing.document.grades import counted_grades, counted_text
+from briefing.document.grades import counted_text, unnamed_counts
 from briefing.document.model import Column, Paragraph, Section, Table
 from briefing.document.narrative import render_blocks
 from briefing.document.options import PackOptions
@@ -147,7 +147,7 @@ def _question_context(c: Comparison, options: PackOptions) -> dict:
                          for k in c.new_counts if k.unnamed and "inadequate" in k.grades],
                 concerns=concerns, downgrades=downgrades, unstated=join_words(unstated), unstated_count=len(unstated),
                 unstated_weak=" or ".join(c.unstated_weak_grades), unstated_unnamed=sum(k.unnamed for k in c.new_counts),
-                unstated_counted=join_words([f"{number(k.unnamed)} {counted_grades(k)}" for k in c.new_counts if k.unnamed]), unstated_graded=summary.graded_words(c.new).strip(" ()"), unstated_outside=c.new.names_its_total,
+                unstated_counted=unnamed_counts(c.new_counts), unstated_graded=summary.graded_words(c.new).strip(" ()"), unstated_outside=c.new.names_its_total,
                 unstated_pointed=join_words(_pointed(c)), unstated_pointed_n=len(_pointed(c)),
                 settled=settled, **future)
 

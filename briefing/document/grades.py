@@ -19,6 +19,11 @@ def counted_grades(count: CountedGrades) -> str:
     return " or ".join(count.grades)
 
 
+def unnamed_counts(counts) -> str:
+    """ "six good and one adequate": the grades counts give areas they do not name."""
+    return join_words([f"{number(k.unnamed)} {counted_grades(k)}" for k in counts if k.unnamed])
+
+
 def counted_text(count: CountedGrades) -> str:
     """ "inadequate in four areas", "requires improvement in four areas (two of them named)",
     "outstanding or good in no area" (never "in none areas")."""

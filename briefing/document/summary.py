@@ -8,7 +8,7 @@ from briefing.compare import Comparison
 from briefing.compare.grades import GradeChange
 from briefing.compare.states import DOWN, LATER, NEWLY, NO_LONGER, NOT_KNOWN, NOT_STATED, SAME, UP
 from briefing.compare.summaries import place_text
-from briefing.document.grades import counted_grades, counted_text
+from briefing.document.grades import counted_text, unnamed_counts
 from briefing.document.wording import (
     join_words,
     kinds_in_words,
@@ -33,9 +33,8 @@ def weakest(c: Comparison) -> list[str]:
     """The sentences that lead: inadequate grades named, grades counted without names, and
     the causes of concern the newer source lists."""
     lines = []
-    if not any(j.grade != "ungraded" for j in c.new.judgements) and not c.new_counts:
-        lines.append(f"No grade and no count of grades was read from the {c.new.cycle_name} source: take them from "
-                     f"{report_to_check(c)}.")  # the source may word them in ways the reader does not know
+    if not _graded(c.new, c.new_counts):  # the source may word them in ways the reader does not know
+        lines.append(_unread(c, c.new))
     inadequate = [g.area_name for g in c.grade_changes if g.new_state.graded and g.new_grade == "inadequate"]
     if inadequate:
         lines.append(f"{c.new.cycle_name} graded the force inadequate at {join_words(inadequate)}.")
@@ -117,11 +116,19 @@ def _old_unread(c: Comparison) -> str:
     shown" where the older source of a graded cycle gave the reader nothing (a report opening
     whose table of grades is missing), so page 1 says why and where the grades are, as it does
     for the newer source; "" where it gave a grade or a count."""
-    if any(j.grade != "ungraded" for j in c.old.judgements) or c.old_counts or \
-            not any(g.old_state.state == NOT_STATED for g in c.grade_changes):
+    if _graded(c.old, c.old_counts) or not any(g.old_state.state == NOT_STATED for g in c.grade_changes):
         return ""
-    where = c.old.report or f"the full HMICFRS report of the {c.old.cycle_name} inspection"
-    return f" No grade and no count of grades was read from the {c.old.cycle_name} source: take them from {where}."
+    return " " + _unread(c, c.old)
+
+
+def _graded(side, counts) -> bool:
+    """Whether the source gave the reader a grade or a count of grades."""
+    return any(j.grade != "ungraded" for j in side.judgements) or bool(counts)
+
+
+def _unread(c: Comparison, side) -> str:
+    return (f"No grade and no count of grades was read from the {side.cycle_name} source: take them from "
+            f"{report_to_check(c, side)}.")
 
 
 def stated_later_line(c: Comparison) -> str:
@@ -160,8 +167,7 @@ def graded_words(side, counts=()) -> str:
     said = [f"it says {number(n)} {'area was' if n == 1 else 'areas were'} graded"
             + (f" and names {'it' if n == 1 else 'them all'}" if side.names_its_total else "")] if n else []
     if unnamed := sum(k.unnamed for k in counts):
-        said.append(f"it counts {number(unnamed)} it does not name: "
-                    f"{join_words([f'{number(k.unnamed)} {counted_grades(k)}' for k in counts if k.unnamed])}")
+        said.append(f"it counts {number(unnamed)} it does not name: {unnamed_counts(counts)}")
     if rest:  # "all other graded areas were adequate": their grade, never how many or which
         said.append(f"its {rest.place} says every graded area it does not name was {' or '.join(rest.grades)}")
     return f" ({'; '.join(said)})" if said else ""

@@ -101,8 +101,10 @@ def unmatched_heading(c: Comparison) -> str:
     return sentence(words) if c.unmatched_confirmed else f"Earlier findings {words}"
 
 
-def report_to_check(c: Comparison) -> str:
-    return c.new.report or f"the full HMICFRS report of the {c.new.cycle_name} inspection"
+def report_to_check(c: Comparison, side=None) -> str:
+    """The full report a reader takes what the source lacks from: the newer inspection's, or `side`'s."""
+    side = side or c.new
+    return side.report or f"the full HMICFRS report of the {side.cycle_name} inspection"
 
 
 def published_words(iso: str) -> str:

@@ -12,7 +12,6 @@ import re
 
 from briefing.extract.counts import SMALL
 from briefing.extract.findings.base import sentence_place
-from briefing.extract.text import sentences
 from briefing.statements import Quote
 
 MOVED = re.compile(rf"\b{SMALL}\s+(?:of\s+(?:them|these|those)\s+|(?:\w+\s+)?(?:areas?|fields?|categories)\s+)?"
@@ -24,11 +23,7 @@ def claimed_movement(ctx) -> Quote | None:
     """The first sentence saying how many areas moved by how many grades ("four had improved
     by two grades"), a grade named in it: never a sentence about figures ("improved by two
     per cent"), nor one a grade of its own places."""
-    for para in ctx.paras:
-        folded = ctx.folded(para)
-        if "grade" not in folded or " by " not in folded:
-            continue
-        for sentence in sentences(para.text):
-            if "grade" in sentence.lower() and MOVED.search(sentence):
-                return Quote(" ".join(sentence.split()), sentence_place(para, sentence), how="claimed-movement")
+    for para, sentence in ctx.sentences_holding("grade"):
+        if "grade" in sentence.lower() and MOVED.search(sentence):
+            return Quote(" ".join(sentence.split()), sentence_place(para, sentence), how="claimed-movement")
     return None

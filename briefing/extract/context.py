@@ -21,6 +21,7 @@ from briefing.extract.needs import FoldedText, found_at_stems
 from briefing.extract.reader import SourceLine
 from briefing.extract.ruler import Span
 from briefing.extract.text import Paragraph, paragraphs, unwrapped
+from briefing.extract.text import sentences as sentence_texts
 from briefing.extract.vocabulary import QUOTE, Vocabulary
 from briefing.frameworks import Frameworks, normalise
 from briefing.places import Place
@@ -233,6 +234,14 @@ class Context:
         if para.index not in self._sentences:
             self._sentences[para.index] = list(sentences(para.text))
         return self._sentences[para.index]
+
+    def sentences_holding(self, *words: str):
+        """(paragraph, sentence) of each paragraph whose case-folded text holds one of `words`:
+        a rule that needs a word tests it once a paragraph, before cutting it into sentences."""
+        for para in self.paras:
+            if any(word in self.folded(para) for word in words):
+                for sentence in sentence_texts(para.text):
+                    yield para, sentence
 
     def sentence_words(self, para: Paragraph) -> list[tuple[int, str, list]]:
         """(start, sentence, its grade-word matches) for each sentence of a paragraph, in

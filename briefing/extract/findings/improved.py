@@ -94,18 +94,15 @@ def read_ongoing(ctx, resolve) -> tuple[Improvement, ...]:
 def _improved(ctx, resolve) -> tuple[Improvement, ...]:
     own = ctx.page.inspectorates_own or is_release(ctx.page)
     out = []
-    for para in ctx.paras:
-        if "improve" not in para.text and "progress" not in para.text:
+    for para, sentence in ctx.sentences_holding("improve", "progress"):
+        efforts = EFFORTS_TO_IMPROVE.search(sentence)
+        found = IMPROVED.search(sentence) or IMPROVEMENTS_IN.search(sentence) or efforts
+        if not found or not (INSPECTORS.search(sentence.lower()) or own and not QUOTES.search(sentence)):
             continue
-        for sentence in sentences(para.text):
-            efforts = EFFORTS_TO_IMPROVE.search(sentence)
-            found = IMPROVED.search(sentence) or IMPROVEMENTS_IN.search(sentence) or efforts
-            if not found or not (INSPECTORS.search(sentence.lower()) or own and not QUOTES.search(sentence)):
-                continue
-            subject = " ".join(found.group("subject").split())
-            area = area_named_by(subject, resolve) if resolve is not None else ""
-            out.append(Improvement(subject, sentence, sentence_place(para, sentence), area,
-                                   EFFORTS_IN if found is efforts else "improved"))
+        subject = " ".join(found.group("subject").split())
+        area = area_named_by(subject, resolve) if resolve is not None else ""
+        out.append(Improvement(subject, sentence, sentence_place(para, sentence), area,
+                               EFFORTS_IN if found is efforts else "improved"))
     return tuple(out)
 
 
@@ -165,16 +162,13 @@ def read_efforts(ctx) -> tuple[Improvement, ...]:
     to address the concerns and areas for improvement we identified". The concerns are
     "ours" ("we identified"), so the words are the inspectorate's, quoted or not. Kept with
     its line, tied to no finding: a pack quotes it beside "cannot show whether they were
-    addressed" and asks whether the improvement is sustained, never calls one resolved."""
+    addressed" and asks what the efforts achieved, never calls one resolved."""
     out = []
-    for para in ctx.paras:
-        if "ffort" not in para.text and "rogress" not in para.text:
-            continue
-        for sentence in sentences(para.text):
-            found = WORKED_ON.search(sentence)
-            if found:
-                said = ATTRIBUTION.match(sentence)  # "The inspector wrote: "Since ...": the words, not who said them
-                text = sentence[said.end() if said else 0:].strip().strip("\u201c\u201d\"")
-                out.append(Improvement(" ".join(found.group("what").split()), text, sentence_place(para, sentence),
-                                       how=EFFORTS))
+    for para, sentence in ctx.sentences_holding("effort", "progress"):
+        found = WORKED_ON.search(sentence)
+        if found:
+            said = ATTRIBUTION.match(sentence)  # "The inspector wrote: "Since ...": the words, not who said them
+            text = sentence[said.end() if said else 0:].strip().strip("\u201c\u201d\"")
+            out.append(Improvement(" ".join(found.group("what").split()), text, sentence_place(para, sentence),
+                                   how=EFFORTS))
     return tuple(out)
