@@ -56,6 +56,11 @@ def test_crime_data_is_an_area_of_the_original_2021_22_set_for_the_forces_graded
     assert state_of(fw, replace(quiet, findings_complete=True), "crime-recording").state == NOT_GRADED
     glos = read_shared("corpus-3/texts/gloucestershire-2021-22-pccpage.txt").inspection
     assert {j.area: j.grade for j in glos.judgements}.get("victim-service") == "inadequate"
+    # a source that says it graded ten of its twelve areas and names the ten did not grade crime data (the web
+    # page showed Northamptonshire's 2021/22 report text "not stated" for it, which says it was graded)
+    northants = read_shared("seeds/001_39753400560db361.txt").inspection
+    assert (northants.areas_graded, len(northants.graded)) == (10, 10) and not northants.findings_complete
+    assert state_of(fw, northants, "crime-recording").state == NOT_GRADED
 
 
 def test_the_question_on_unnamed_weak_grades_sets_the_findings_areas_beside_them():

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefing.compare.grades import GradeChange
-from briefing.compare.states import NOT_GRADED, NOT_STATED
+from briefing.compare.states import NOT_GRADED, NOT_STATED, names_its_total  # noqa: F401 (its callers take it here)
 from briefing.frameworks import Frameworks
 from briefing.model import Inspection
 from briefing.places import Place
@@ -50,14 +50,6 @@ def counted(inspection: Inspection, named_later: tuple[str, ...] = ()) -> tuple[
         first.setdefault((c.grades, c.count), c)
     return tuple(CountedGrades(c.grades, c.count, sum(1 for g in published if g in c.grades), c.place)
                  for c in first.values())
-
-
-def names_its_total(inspection: Inspection) -> bool:
-    """The source says how many areas were graded and names that many ("across eight
-    areas", the eight named: Cleveland 2023-25 news): an area of the cycle it does not name
-    is outside its counts, so it may have any grade, or the source left it out of its count
-    (press releases count differently from reports: domain.md)."""
-    return bool(inspection.areas_graded) and len(inspection.graded) >= inspection.areas_graded
 
 
 def falls_proven(fw: Frameworks, rows: list[GradeChange], new_counts: tuple[CountedGrades, ...],

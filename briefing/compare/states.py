@@ -96,7 +96,9 @@ def state_of(fw: Frameworks, inspection: Inspection, area: str) -> AreaState:
         return AreaState(GRADED, said.grade) if said.graded else AreaState(NOT_GRADED, why=SAID)
     sets = question_set(fw, inspection)
     quiet = silence(fw, sets, area)
-    if quiet.state == NOT_STATED and inspection.findings_complete and for_some_forces(sets, area):
+    if quiet.state == NOT_STATED and for_some_forces(sets, area) and names_its_total(inspection):
+        return AreaState(NOT_GRADED, why=NAMED_ALL)  # "graded judgments in 10 of these 12", the ten named
+    if quiet.state == NOT_STATED and for_some_forces(sets, area) and inspection.findings_complete:
         return AreaState(NOT_GRADED, why=UNGRADED)  # the whole report, which grades it where it was graded
     if quiet.state == NOT_STATED and names_every_graded_area(fw, inspection):
         return AreaState(NOT_GRADED, why=NAMED_ALL)
@@ -117,6 +119,14 @@ def names_every_graded_area(fw: Frameworks, inspection: Inspection) -> bool:
         return False
     areas = graded_by_framework(fw, inspection)
     return len({j.area for j in inspection.judgements if j.graded and j.area in areas}) == said < len(areas)
+
+
+def names_its_total(inspection: Inspection) -> bool:
+    """The source says how many areas were graded and names that many ("across eight
+    areas", the eight named: Cleveland 2023-25 news): an area of the cycle it does not name
+    is outside its counts, so it may have any grade, or the source left it out of its count
+    (press releases count differently from reports: domain.md)."""
+    return bool(inspection.areas_graded) and len(inspection.graded) >= inspection.areas_graded
 
 
 def for_some_forces(sets: tuple[Cycle, ...], area: str) -> bool:
