@@ -522,3 +522,13 @@ def test_what_the_reading_kept_beyond_the_fields_is_shown_and_follows_an_edit(si
     [path] = folder.dataset_paths()
     [finding] = load_dataset(path).findings
     assert finding.continues == "" and finding.text.startswith("The force should answer")
+
+
+def test_the_response_form_without_a_report_says_how_to_choose_one(site):
+    """Opened by its address with no report named (the walk through every page did so), the
+    page said "no report '' on file to record a response to"."""
+    _, app = site
+    answer = app.test_client().get("/responses/new", headers=HOST)
+    assert answer.status_code == 400
+    assert "no report was chosen: open the force at a glance and follow" in answer.text.replace("&#34;", '"')
+    assert "no report &#39;&#39;" not in answer.text and "no report ''" not in answer.text

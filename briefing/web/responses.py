@@ -49,6 +49,9 @@ def _report(name: str):
     for n, _, inspection in read_record(folder()).reports:
         if n == name and inspection.response is None:
             return n, inspection
+    if not name:  # the address typed or kept without the report the link named
+        raise BriefingError("no report was chosen: open the force at a glance and follow \"Record our response\" "
+                            "beside the report")
     raise BriefingError(f"no report {name!r} on file to record a response to")
 
 
