@@ -86,3 +86,24 @@ def test_grades_said_of_all_areas_are_every_unnamed_areas_and_a_page_one_line_na
     text = " ".join(build_briefing(c, None, PackOptions(date=date(2026, 12, 7))).text().split())
     assert "what is the plan" not in text
     assert "Recording data about crime is graded outstanding in PEEL 2023-25." in text
+
+
+def test_grades_said_of_all_areas_but_one_graded_in_the_sentence_are_the_rest_and_placed(tmp_path):
+    """Sussex 2023-25's news (review 12, item 9): "'good' or 'adequate' in all areas, except
+    investigating crime, where it 'requires improvement'" gives investigating crime its grade
+    and every other graded area good or adequate: the words are the rest grade's, never two
+    grade words "not placed". The rest grade's own words ("were ranked as adequate") are placed
+    by it too. An exception the sentence does not grade gives no rest (its grade would be
+    said to be the rest's); neither does an excepted area the sentence leaves ungraded."""
+    text = ("The report stated that Cumbria Constabulary is 'good' or 'adequate' in all areas, except investigating "
+            "crime, where it 'requires improvement'.")
+    found = read(tmp_path, NEWS.format(rest=text).replace("Investigating crime, protecting", "Protecting"))
+    inspection = found.inspection
+    assert inspection.rest is not None and inspection.rest.grades == ("good", "adequate")
+    assert ("investigating-crime", "requires improvement") in [(j.area, j.grade) for j in inspection.judgements]
+    assert not inspection.unplaced and "not placed" not in inspection.notes
+    assert not read(tmp_path, NEWS.format(rest=REST)).inspection.unplaced  # "ranked as adequate": the rest's word
+    for other in ("It is rated good in all areas, except investigating crime and protecting vulnerable people, "
+                  "where it requires improvement in how it supports victims.",
+                  "It is good in all areas, except investigating crime, which was not inspected."):
+        assert read(tmp_path, NEWS.format(rest=other)).inspection.rest is None, other

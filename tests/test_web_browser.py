@@ -15,10 +15,10 @@ from email import message_from_bytes
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect
 from conftest import SEEDS
 from packs import pdf_text
 from pdfs import build_pdf, seed_lines
+from playwright.sync_api import expect
 from test_html import WCAG, _axe_source, browser  # noqa: F401  (the HTML tests' browser fixture)
 from test_web import address_of, serving
 

@@ -20,7 +20,7 @@ from briefing.extract.areas import resolver
 from briefing.extract.claimed import claimed_movement
 from briefing.extract.closures import mark_closed, read_closures
 from briefing.extract.context import Context, Settled
-from briefing.extract.counts import COUNT_RULES, areas_graded, in_order, rest_grade
+from briefing.extract.counts import COUNT_RULES, areas_graded, in_order, in_rest, rest_grade
 from briefing.extract.cycles import Cue, cycle_published, detect_cycle, names_cycle, weakly_settled
 from briefing.extract.dates import for_report, publication_date, published_by
 from briefing.extract.findings import find_findings
@@ -168,8 +168,9 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
     findings = mark_closed(findings, closures, kind, lines)
     warnings += _gaps(chosen if kind == "peel" else True, force, published, evidence)
     warnings += [caution] if caution and chosen else []
+    rest = rest_grade(ctx)
     loose = [u for u in unplaced(ctx, grades.claimed + counted.claimed, unread, reading.id, counts)
-             if peel or u.place not in {j.place for j in judgements}]  # placed by the report's own grade
+             if (peel or u.place not in {j.place for j in judgements}) and not in_rest(ctx, u, rest)]
     warnings += warnings_of(loose)
     warnings += _checks(lines, reading, judgements, counts, findings)
     earlier = tuple(s for s in statements if s.earlier)
@@ -187,7 +188,7 @@ def extract_lines(lines, path: Path, force: str | None = None, cycle: str | None
                             title=(reports.peel_title(page, chosen, force) if kind == "peel" else title) or "",
                             published=PublicationDate(*published, kind=found.kind if found else "published") if published else PublicationDate(0),
                             published_by=None if published else published_by(ctx, kind), source=str(path), judgements=tuple(judgements), findings=tuple(findings),
-                            grade_counts=tuple(counts), areas_graded=areas_graded(ctx), rest=rest_grade(ctx), notes=" ".join(f"{w}"[:1].upper() + f"{w}"[1:] + "." for w in warnings),
+                            grade_counts=tuple(counts), areas_graded=areas_graded(ctx), rest=rest, notes=" ".join(f"{w}"[:1].upper() + f"{w}"[1:] + "." for w in warnings),
                             source_kind=source_kind, findings_complete=False, report_type=kind,
                             inspectorates=reports.inspectorates_of(page.opening), covers=_covers(kind, page, force),
                             counts=reports.stated_counts(lines), response=(response := response_of(ctx, source_kind)),

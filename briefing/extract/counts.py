@@ -243,7 +243,13 @@ ALL_AREAS = re.compile(r"\b(?:ranked|rated|graded|assessed|judged)\s+(?:as\s+)?(
                        re.IGNORECASE)
 
 
-GRADED_THINGS = ("area", "categor", "question", "field")  # what REST and ALL_AREAS both need a paragraph to name
+# "Sussex Police is 'good' or 'adequate' in all areas, except investigating crime, where it 'requires
+# improvement'": the grades of every area but those excepted, read only where the sentence grades each of them
+EXCEPT = re.compile(r"\b(?:is|are|was|were|ranked|rated|graded|assessed|judged)\s+(?:as\s+)?(?P<grades>[^.;:]{3,60}?)\s+"
+                    r"(?:in|across)\s+(?:all|every)\s+(?:of\s+(?:the|its)\s+)?(?:areas?|categories)\s*,?\s+"
+                    r"(?:except(?:\s+for)?|apart\s+from|other\s+than|save\s+for|bar)\s+(?P<excepted>[^.;]{3,160}?)"
+                    r"(?=,?\s+(?:where|in\s+which|which)\b|\s*[.;]|\s*$)", re.IGNORECASE)
+GRADED_THINGS = ("area", "categor", "question", "field")  # what REST, ALL_AREAS and EXCEPT need a paragraph to name
 
 
 def rest_grade(ctx) -> RestGrade | None:
@@ -257,14 +263,38 @@ def rest_grade(ctx) -> RestGrade | None:
         folded = ctx.folded(para)
         if "other" not in folded and "remaining" not in folded and "rest" not in folded and "all" not in folded:
             continue
-        for match in (*REST.finditer(para.text), *ALL_AREAS.finditer(para.text)):
+        for match in (*REST.finditer(para.text), *ALL_AREAS.finditer(para.text), *_excepting(ctx, para)):
             grades = _grades(ctx.grammar, match.group("grades")[:30 if match.re is REST else 60])
-            if (len(grades) == 1 or match.re is ALL_AREAS and grades) and not _earlier(ctx, para, match.start()):
+            if (len(grades) == 1 or match.re is not REST and grades) and not _earlier(ctx, para, match.start()):
                 start = max(para.text.rfind(". ", 0, match.start()) + 1, 0)
                 end = para.text.find(". ", match.end())
                 said = " ".join(para.text[start:end + 1 if end >= 0 else None].split())
                 return RestGrade(grades, said, sentence_place(para, said), "the-rest")
     return None
+
+
+def in_rest(ctx, word, rest: RestGrade | None) -> bool:
+    """Whether a grade word no other rule placed is one the rest grade read ("all other graded
+    areas of the force's work were ranked as adequate"): placed there, not a stray grade."""
+    return rest is not None and word.place == rest.place and ctx.grammar.grade_of(word.word) in rest.grades
+
+
+def _excepting(ctx, para):
+    """ "'good' or 'adequate' in all areas, except investigating crime, where it 'requires
+    improvement'": only where every area excepted is graded in that sentence outside the
+    grades said of the rest. "Rated good in all areas, except investigating crime" says
+    nothing of that area's grade, so a rest grade there would give it one: none is read."""
+    if "except" not in ctx.folded(para) and " than " not in ctx.folded(para) and "apart" not in ctx.folded(para) \
+            and " bar " not in ctx.folded(para) and "save" not in ctx.folded(para):
+        return
+    settled = ctx.settled
+    for match in EXCEPT.finditer(para.text):
+        excepted = [area for _, area in settled.resolve.split(match.group("excepted"))] if settled.resolve else [None]
+        rest = _grades(ctx.grammar, match.group("grades"))
+        places = {line.place for line in para.lines}
+        graded = {j.area for j in settled.judgements if j.grade not in rest and j.place in places}
+        if excepted and None not in excepted and all(area.canonical in graded for area in excepted):
+            yield match
 
 
 def areas_graded(ctx) -> int | None:
