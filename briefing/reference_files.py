@@ -212,7 +212,8 @@ WORDED = {"states": ("not-graded", "not-stated", "no-area"),
           "movements": ("new-area", "no-longer-graded", "not-an-area", "same", "not-known", "counted-down", "counted-up"),
           "unmatched": ("confirmed", "partial"), "unmatched_new": ("confirmed", "partial"),
           "monitoring": ("engage-entered", "engage-remains", "engage-left", "scan-entered", "scan-remains", "scan-left",
-                         "not-stated")}
+                         "not-stated"),
+          "inspectorates": ("HMCPSI", "HMIP", "HMI Probation", "Ofsted", "CQC")}  # extract/reports INSPECTORATES, but HMICFRS
 RESPONSE_STANDINGS = ("published", "published-late", "published-no-limit", "published-undated", "before-limit", "due",
                       "due-tomorrow", "due-today", "ended", "ended-by", "ended-by-cycle", "ended-by-source", "running",
                       "date-unknown", "letter", "outside",

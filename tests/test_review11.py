@@ -60,7 +60,9 @@ def test_the_response_names_the_inspectorate_as_it_was_named_when_the_report_cam
         pytest.skip(f"{report} is absent: clone the project with ../shared beside it to run this test")
     assert invoke(runner, "response", report, "--formats", "json", "-o", tmp_path).exit_code == 0
     text = next(tmp_path.glob("*-response.json")).read_text(encoding="utf-8")
-    assert "Her Majesty's Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS) published" in text
+    # the joint inspectorate named too (review 12, item 10): the report says it was inspected with HMIP
+    assert ("Her Majesty's Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS) and HM Inspectorate of "
+            "Prisons (HMIP) published their joint report") in text
     assert "His Majesty's" not in json.loads(text)["sections"][0]["blocks"][0]["text"]
 
 

@@ -86,9 +86,19 @@ def _about(s: Subject, options: PackOptions, office: str, chief: str) -> Section
             "send them to HMICFRS and the Home Secretary.") if not outside_s55(r.force) else f"{outside_s55(r.force)}."
     if r.published.sent and r.published.exact:
         return _about_letter(s, options, duty)
-    blocks = [Paragraph(f"{inspectorate_name(r.published)} published "
-                        f"its report {name} {published}.{national} {duty}{_when_due(e, options.date)}")]
+    blocks = [Paragraph(f"{_publishers(r)} {name} {published}.{national} {duty}{_when_due(e, options.date)}")]
     return Section("About this response", 1, (*blocks, _link(name, url, "report")))
+
+
+def _publishers(r) -> str:
+    """ "Her Majesty's Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS) and HM
+    Inspectorate of Prisons (HMIP) published their joint report": every inspectorate the report
+    names, as a custody inspection is joint (review 12, item 10: the draft named HMICFRS alone)."""
+    names = reference().wording["inspectorates"]
+    others = [names[i] for i in r.inspectorates if i in names]
+    if not others:
+        return f"{inspectorate_name(r.published)} published its report"
+    return f"{inspectorate_name(r.published)} and {join_words(others)} published their joint report"
 
 
 def _link(name: str, url: str, what: str):
