@@ -23,9 +23,9 @@ from briefing.compare.standing import outside_s55
 from briefing.document.grades import counted_text
 from briefing.document.model import Briefing, BulletList, Column, Link, Metadata, Paragraph, Section, Table
 from briefing.document.options import PackOptions
-from briefing.document.wording import inspectorate_name, join_words, long_date, plural
+from briefing.document.wording import inspectorate_name, join_words, long_date, number, plural
 from briefing.frameworks import Frameworks
-from briefing.model import KIND_LABELS, Finding, Inspection
+from briefing.model import KIND_LABELS, NOT_S55_TYPES, Finding, Inspection
 from briefing.reference import load_frameworks, reference
 
 WRITE = "[To be written by {who}: {what}]"
@@ -55,15 +55,17 @@ def build_response(subject: Subject, options: PackOptions | None = None,
     fw = frameworks or load_frameworks()
     r, force = subject.report, subject.report.force
     office, chief = options.office_for(force), options.chief_for(force)
+    what = "letter" if _letter(subject) else "report"
     title = (f"Response to the HMICFRS {subject.name} inspection of {force}" if _assessment(r) else
+             f"Comments on the HMICFRS letter: {r.title}" if _letter(subject) else
              f"Response to the HMICFRS report: {r.title}")
     sections = (_about(subject, options, office, chief), *_grades(subject, options, fw),
                 _comments(f"Comments of the {office}", f"the {office}",
-                          f"comments on the report, and the response to the {chief}'s comments"),
+                          f"comments on the {what}, and the response to the {chief}'s comments"),
                 _comments(f"The {chief}'s comments", f"the office, from the {chief}'s comments",
-                          f"the {chief}'s comments on the report, as received"),
+                          f"the {chief}'s comments on the {what}, as received"),
                 *_entries(subject))
-    under = "" if outside_s55(force) else " under section 55 of the Police Act 1996"
+    under = "" if outside_s55(force) or _letter(subject) else " under section 55 of the Police Act 1996"
     meta = Metadata(title=title, subject=f"The {office}'s response{under} to HMICFRS's report {r.title} ({force})",
                     author=options.author, language=options.language, marking="",
                     keywords=("HMICFRS", "section 55", force, *(("PEEL",) if r.cycle else ())),
@@ -84,6 +86,11 @@ def _about(s: Subject, options: PackOptions, office: str, chief: str) -> Section
     duty = (f"Section 55 of the Police Act 1996 requires the {office} to invite the {chief}'s comments on the "
             f"report, to publish comments on it with the {chief}'s comments and the response to them, and to "
             "send them to HMICFRS and the Home Secretary.") if not outside_s55(r.force) else f"{outside_s55(r.force)}."
+    if _letter(s):  # review 13, item 1: a monitoring letter was given the report's duty and its 56 days
+        said = reference().wording["response"]["letter"]["said"]
+        return Section("About this response", 1, (
+            Paragraph(f"{inspectorate_name(r.published)} published its letter {name} {published}. It {said}."),
+            _link(name, url, "letter")))
     if r.published.sent and r.published.exact:
         return _about_letter(s, options, duty)
     blocks = [Paragraph(f"{_publishers(r)} {name} {published}.{national} {duty}{_when_due(e, options.date)}")]
@@ -99,6 +106,24 @@ def _publishers(r) -> str:
     if not others:
         return f"{inspectorate_name(r.published)} published its report"
     return f"{inspectorate_name(r.published)} and {join_words(others)} published their joint report"
+
+
+def _closes_all(r: Inspection) -> str:
+    """ "the causes of concern it had raised ('... we have closed the causes of concern', line
+    18)", where the report closes every one it had raised (not "the remaining" ones, not one
+    by name); else ""."""
+    closure = next((c for c in r.closures if c.plural and not c.remaining and not c.by), None)
+    if closure is None:
+        return ""
+    n = next((c.count for c in r.counts if c.kind == "cause-of-concern"), None)
+    which = f"the {number(n)} causes of concern it had raised" if n and n > 1 else "the causes of concern it had raised"
+    return f"{which} (\u201c{closure.text}\u201d, {closure.place})"
+
+
+def _letter(s: Subject) -> bool:
+    """A monitoring letter (data/report_types.yaml, s55 false): no s.55 duty, no 56 days."""
+    return s.entry.standing.kind in ("letter", "published-no-limit", "published-undated") and \
+        s.report.report_type in NOT_S55_TYPES
 
 
 def _link(name: str, url: str, what: str):
@@ -243,9 +268,14 @@ def _closed_note(f: Finding) -> str:
 def _entries(s: Subject) -> list[Section]:
     labels, e = _labelled(s), s.entry
     answered = [f for f in e.tracked if f.kind in ANSWERED]
-    blocks: list = [Paragraph("What has been done, or will be done, about each cause of concern and recommendation "
-                              "(section 55(5B)).")]
-    if not e.complete:
+    blocks: list = [Paragraph("What has been done, or will be done, about each cause of concern and recommendation"
+                              + ("." if _letter(s) else " (section 55(5B))."))]
+    closed = _closes_all(s.report)
+    if closed and not answered:  # review 13, item 9: a revisit that closed every cause of concern
+        blocks += [Paragraph(f"The report says HMICFRS has closed {closed}.", "note"),
+                   Paragraph(WRITE.format(who="the office", what="what was done about the causes of concern the "
+                                          "report closes, if the office records it"), "placeholder")]
+    elif not e.complete:
         to = f", to {e.stated_to}" if e.stated_to else ""
         stated = f" The report makes {plural(e.stated, 'recommendation')}{to}." if e.stated else ""
         blocks.append(Paragraph(WRITE.format(who="the office", what=f"every cause of concern and recommendation in "

@@ -1,0 +1,46 @@
+"""Review 13 (six forces no reviewer had read, and two s.55 drafts), each item as a PCC's
+office would meet it: the sentence that was wrong, and what the source says."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import invoke
+from reading import SHARED
+
+LETTER = SHARED / "thematic-2" / "texts" / "hmicfrs-west-midlands-enhanced-monitoring-decision-letter.txt"
+REVISIT = SHARED / "thematic" / "texts" / "hmicfrs-metropolitan-child-exploitation-causes-of-concern-revisit-2025.txt"
+
+
+def _draft(runner, tmp_path, source) -> tuple[str, str]:
+    """The response draft's title and its text, from its JSON document model."""
+    if not source.exists():
+        pytest.skip(f"{source} is absent: clone the project with ../shared beside it to run this test")
+    result = invoke(runner, "response", source, "--formats", "json", "-o", tmp_path, "--date", "2026-12-07")
+    assert result.exit_code == 0, result.output
+    model = json.loads(next(tmp_path.glob("*-response.json")).read_text(encoding="utf-8"))
+    text = " ".join(str(block.get("text", "")) for section in model["sections"] for block in section["blocks"])
+    return model["metadata"]["title"], text
+
+
+def test_a_monitoring_letter_is_given_no_s55_duty_nor_56_days(runner, tmp_path):
+    """Item 1 (FALSE): the draft for West Midlands' Engage decision letter said section 55
+    required a response "within the 56 days", which data/report_types.yaml (s55: false) and the
+    pack's own register deny: a letter moving a force into Engage is no inspection report."""
+    title, text = _draft(runner, tmp_path, LETTER)
+    assert title.startswith("Comments on the HMICFRS letter:")
+    assert "published its letter West Midlands Police: Enhanced monitoring decision on 29 November 2023" in text
+    assert "is a monitoring letter, not an inspection report: the s.55 duty applies to inspection reports" in text
+    assert "Section 55 of the Police Act 1996 requires" not in text and "56 days" not in text
+    assert "section 55(5B)" not in text and "comments on the report" not in text
+
+
+def test_a_revisit_that_closed_every_cause_of_concern_says_so(runner, tmp_path):
+    """Item 9: the Met's revisit says "We issued three causes of concern" and "we have closed the
+    causes of concern"; the draft asked the office to list every cause of concern in it, as if
+    they were open, and never said they were closed."""
+    _, text = _draft(runner, tmp_path, REVISIT)
+    assert "The report says HMICFRS has closed the three causes of concern it had raised" in text
+    assert "we have closed the causes of concern.\u201d, line 18)" in text
+    assert "every cause of concern and recommendation in" not in text
