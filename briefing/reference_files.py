@@ -208,11 +208,11 @@ def _language(raw) -> Mapping:
     return MappingProxyType(dict(raw))
 
 
+STAGE_EVENTS = ("engage-entered", "engage-remains", "engage-left", "scan-entered", "scan-remains", "scan-left")
 WORDED = {"states": ("not-graded", "not-stated", "no-area"),
           "movements": ("new-area", "no-longer-graded", "not-an-area", "same", "not-known", "counted-down", "counted-up"),
           "unmatched": ("confirmed", "partial"), "unmatched_new": ("confirmed", "partial"),
-          "monitoring": ("engage-entered", "engage-remains", "engage-left", "scan-entered", "scan-remains", "scan-left",
-                         "not-stated"),
+          "monitoring": (*STAGE_EVENTS, "not-stated", "by-source"),
           "inspectorates": ("HMCPSI", "HMIP", "HMI Probation", "Ofsted", "CQC")}  # extract/reports INSPECTORATES, but HMICFRS
 RESPONSE_STANDINGS = ("published", "published-late", "published-no-limit", "published-undated", "before-limit", "due",
                       "due-tomorrow", "due-today", "ended", "ended-by", "ended-by-cycle", "ended-by-source", "running",
@@ -229,7 +229,7 @@ def _wording(raw) -> Mapping:
             _check(_get(raw[table], key, "wording.yaml", table), str, "wording.yaml", f"{table}.{key}")
     undated = _check(_get(raw["monitoring"], "undated", "wording.yaml", "monitoring"), dict, "wording.yaml",
                      "monitoring.undated")
-    for key in WORDED["monitoring"][:-1]:  # every stage and event, said of an undated source
+    for key in STAGE_EVENTS:  # every stage and event, said of an undated source
         _check(_get(undated, key, "wording.yaml", "monitoring.undated"), str, "wording.yaml", f"monitoring.undated.{key}")
     _check(_get(raw, "response", "wording.yaml"), dict, "wording.yaml", "response")
     for key in RESPONSE_STANDINGS:

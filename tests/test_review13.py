@@ -44,3 +44,19 @@ def test_a_revisit_that_closed_every_cause_of_concern_says_so(runner, tmp_path):
     assert "The report says HMICFRS has closed the three causes of concern it had raised" in text
     assert "we have closed the causes of concern.\u201d, line 18)" in text
     assert "every cause of concern and recommendation in" not in text
+
+
+def test_a_move_its_source_gives_no_day_for_happened_by_that_source_not_on_its_date(runner, tmp_path):
+    """Item 2 (FALSE): with West Midlands' Engage letter on record, page 1 said the force "was
+    moved into Engage ... on 29 November 2023", the day the letter was published; the letter
+    tells of a decision given "On 22 November" (no year). The move is said to be by that date."""
+    old, new = (SHARED / "corpus-2" / "texts" / f"west-midlands-{c}-pressrelease.txt" for c in ("2021-22", "2023-25"))
+    if not (old.exists() and LETTER.exists()):
+        pytest.skip("the West Midlands texts are absent: clone the project with ../shared beside it to run this test")
+    result = invoke(runner, "pack", old, new, "--record", LETTER, "--formats", "json", "-o", tmp_path,
+                    "--date", "2026-12-07")
+    assert result.exit_code == 0, result.output
+    text = next(tmp_path.glob("*-briefing.json")).read_text(encoding="utf-8")
+    assert ("was moved into Engage, HMICFRS's enhanced monitoring, on or before 29 November 2023, when the source "
+            "saying so was published") in text
+    assert "enhanced monitoring, on 29 November 2023" not in text

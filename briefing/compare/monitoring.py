@@ -30,6 +30,7 @@ class MonitoringStatus:
     source: str  # the source as a reader finds it (Inspection.cite())
     cycle: str = ""  # the source's cycle, where neither the statement nor its source is dated
     still: str = ""  # a later source's cycle, where that source (undated) says the force is still at this stage
+    sourced: bool = False  # `when` is its source's date, the statement giving none
 
     @property
     def enhanced(self) -> bool:
@@ -46,6 +47,10 @@ class MonitoringStatus:
         if self.cycle:
             return _WORDS["undated"][key].format(cycle=self.cycle)
         dated = f" {'on' if self.when.exact else 'in'} {self.when}" if self.when.known else ""
+        if self.sourced and self.statement.event != "remains" and self.when.known:
+            # a move its source tells of without its day happened by that source's date, not on it (review 13,
+            # item 2: a letter of 29 November 2023 told of a decision given on 22 November)
+            dated = _WORDS["by-source"].format(on="on or before" if self.when.exact else "in or before", date=self.when)
         still = _WORDS["still"].format(cycle=self.still) if self.still else ""
         return _WORDS[key].format(when=dated).rstrip(",") + still
 
@@ -72,7 +77,7 @@ def monitoring_status(reports: Iterable[Inspection], as_of: date) -> MonitoringS
         for m in inspection.monitoring:
             when = m.date if m.date is not None and m.date.known else inspection.published
             if when.known and when.earliest <= as_of:
-                dated.append((MonitoringStatus(m, when, inspection.cite()), order))
+                dated.append((MonitoringStatus(m, when, inspection.cite(), sourced=when is inspection.published), order))
             elif not when.known and cycle is not None and cycle.starts is not None and cycle.starts <= as_of:
                 # undated: counted only where its cycle had begun by the paper's day
                 undated.append((MonitoringStatus(m, when, inspection.cite(), cycle.short or cycle.name), order))
