@@ -60,3 +60,31 @@ def test_a_move_its_source_gives_no_day_for_happened_by_that_source_not_on_its_d
     assert ("was moved into Engage, HMICFRS's enhanced monitoring, on or before 29 November 2023, when the source "
             "saying so was published") in text
     assert "enhanced monitoring, on 29 November 2023" not in text
+
+
+def test_no_key_figures_on_file_is_never_said_as_none_in_the_source(runner, tmp_path):
+    """Item 6: "The PEEL 2023-25 source, as recorded, states no key figures", though
+    Staffordshire's release states 38% of victims turning down a DASH risk assessment: figures
+    are kept by hand, never read from text, so the pack says none is on file and how to add one."""
+    old, new = (SHARED / "corpus-2" / "texts" / f"staffordshire-{c}-pressrelease.txt" for c in ("2021-22", "2023-25"))
+    if not new.exists():
+        pytest.skip(f"{new} is absent: clone the project with ../shared beside it to run this test")
+    assert invoke(runner, "pack", old, new, "--formats", "json", "-o", tmp_path, "--date", "2026-12-07").exit_code == 0
+    text = next(tmp_path.glob("*-briefing.json")).read_text(encoding="utf-8")
+    assert "No key figures are on file for PEEL 2023-25: they are not read from a report's text" in text
+    assert "states no key figures" not in text
+
+
+def test_unmatched_findings_beside_grades_weak_in_both_are_not_said_as_no_concern_in_both(runner, tmp_path):
+    """Item 8 (reassuring): Avon and Somerset's summary said "The sources used show no concern
+    raised in both inspections" while both grade responding, investigating and managing offenders
+    requires improvement; item 22: "how each of that area moved" for one area."""
+    old, new = (SHARED / "corpus-3" / "texts" / f"avon-and-somerset-{name}.txt"
+                for name in ("2021-22-forcepage", "2023-25-pccpage"))
+    if not new.exists():
+        pytest.skip(f"{new} is absent: clone the project with ../shared beside it to run this test")
+    assert invoke(runner, "pack", old, new, "--formats", "json", "-o", tmp_path, "--date", "2026-12-07").exit_code == 0
+    text = next(tmp_path.glob("*-briefing.json")).read_text(encoding="utf-8")
+    assert "show no concern raised in both" not in text and "how each of that area" not in text
+    assert ("Responding to the public, investigating crime and managing offenders are graded requires improvement or "
+            "inadequate in both inspections: concerns there may persist.") in text

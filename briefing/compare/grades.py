@@ -21,6 +21,8 @@ from briefing.compare.states import (
 from briefing.frameworks import Cycle, Frameworks
 from briefing.model import Inspection, Judgement
 
+WEAK = ("requires improvement", "inadequate")  # the grades below adequate: a plan is asked of each
+
 
 @dataclass(frozen=True)
 class GradeChange:

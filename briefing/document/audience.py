@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from briefing.compare import Comparison
+from briefing.compare.grades import WEAK
 from briefing.compare.standing import outside_s55, published_by
 from briefing.compare.states import NOT_STATED
 from briefing.document import earlier, summary
@@ -54,7 +55,6 @@ def _concerns(c: Comparison) -> list[_Concern]:
     return [_Concern(ps[0], tuple(dict.fromkeys(p.old.label for p in ps))) for ps in by_new.values()]
 
 
-WEAK = ("requires improvement", "inadequate")
 
 
 def _worked_on(c: Comparison) -> dict | None:

@@ -7,6 +7,7 @@ summary, the findings sections and the questions."""
 from __future__ import annotations
 
 from briefing.compare import Comparison
+from briefing.compare.grades import WEAK
 from briefing.compare.summaries import place_text
 from briefing.document.wording import (
     join_words,
@@ -60,8 +61,8 @@ def _persisting(c: Comparison) -> str:
             known = (f"{c.old.cycle_name} and {c.new.cycle_name} are each known from "
                      f"{with_article(c.new.source_kind_name)}")
             which = "which does not list"
-        return (f"The sources used show no concern raised in both inspections, but {known}, {which} every "
-                "finding: this does not show that none persists.")
+        return (f"No finding of the {c.old.cycle_name} source used is matched to one of the {c.new.cycle_name} source, "
+                f"but {known}, {which} every finding: this does not show that none persists.{_weak_in_both(c)}")
     longest = max(c.persisting, key=lambda p: (p.times_raised, p.score))
     since = since_text(longest.first_raised, longest.times_raised, longest.not_on_file, longest.earlier_unlisted)
     if c.persisting_count == 1:
@@ -70,6 +71,19 @@ def _persisting(c: Comparison) -> str:
     which = "The longest-standing on file was" if unique else "One of them was"
     return (f"{number(c.persisting_count).capitalize()} concerns persist from the earlier inspection. {which} "
             f"{since}: \u201c{longest.new.text}\u201d")
+
+
+def _weak_in_both(c: Comparison) -> str:
+    """ " Responding to the public and investigating crime are graded requires improvement or
+    inadequate in both inspections: concerns there may persist.", or "": beside findings that
+    do not match, grades that stayed weak are the plainest sign a concern carries on (review 13,
+    item 8: Avon and Somerset's summary said "no concern raised in both" beside three such areas)."""
+    names = [g.area_name for g in c.grade_changes if g.old_grade in WEAK and g.new_grade in WEAK]
+    if not names:
+        return ""
+    said = join_words([names[0], *(n[:1].lower() + n[1:] for n in names[1:])])
+    return (f" {said} {'is' if len(names) == 1 else 'are'} graded requires improvement or inadequate in both "
+            "inspections: concerns there may persist.")
 
 
 def findings_line(c: Comparison) -> str:

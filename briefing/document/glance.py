@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from briefing.compare import Comparison, History
+from briefing.compare.grades import WEAK
 from briefing.compare.states import NOT_STATED
 from briefing.compare.summaries import InspectionSummary
 from briefing.document import earlier, summary
@@ -25,7 +26,6 @@ from briefing.frameworks import Frameworks
 from briefing.reference import load_frameworks
 from briefing.tracker import Progress, TrackerRow
 
-WEAK = ("requires improvement", "inadequate")
 MESSAGES = 4  # a page holds three or four; the rest are in the body
 
 

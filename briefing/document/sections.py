@@ -143,7 +143,10 @@ def figures_section(c: Comparison) -> Section:
     blocks = []
     for name, figures in ((c.new.cycle_name, c.new_figures), (c.old.cycle_name, c.old_figures)):
         if not figures:
-            blocks.append(Paragraph(f"The {name} source, as recorded, states no key figures."))
+            # never "states no key figures": figures are not read from a report's text (review 13, item 6:
+            # Staffordshire's release gives 38% of victims declining a DASH risk assessment)
+            blocks.append(Paragraph(f"No key figures are on file for {name}: they are not read from a report's text, "
+                                    "so add any the report gives to its dataset (key_figures)."))
             continue
         rows = tuple((f.name, *figure_cells(f), f.period) for f in figures)
         blocks.append(Table(f"Figures{len(blocks) + 1}", f"Key figures from {name}",

@@ -153,7 +153,8 @@ def _unknown(c: Comparison) -> list[str]:
                  for side, attr, counts in ((c.new, "new_state", c.new_counts), (c.old, "old_state", c.old_counts))
                  if (n := sum(1 for g in unknown if getattr(g, attr).state == NOT_STATED))]
         which = 'that area' if len(unknown) == 1 else f'those {number(len(unknown))} areas'
-        how = f"how each of {which} moved" if c.falls_at_least or c.rises_at_least else f"whether {which} moved"
+        each = "each of " if len(unknown) > 1 else ""  # "how that area moved" (review 13, item 22)
+        how = f"how {each}{which} moved" if c.falls_at_least or c.rises_at_least else f"whether {which} moved"
         lines.append(f"{join_words(sides)[:1].upper()}{join_words(sides)[1:]}, so {how} is not known.")  # beside "at least five went up"
     return lines + [line for line in (falls_line(c), rises_line(c)) if line]
 
