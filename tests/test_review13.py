@@ -88,3 +88,18 @@ def test_unmatched_findings_beside_grades_weak_in_both_are_not_said_as_no_concer
     assert "show no concern raised in both" not in text and "how each of that area" not in text
     assert ("Responding to the public, investigating crime and managing offenders are graded requires improvement or "
             "inadequate in both inspections: concerns there may persist.") in text
+
+
+def test_hmicfrs_words_on_comparing_cycles_are_quoted_once():
+    """Item 17: Humberside's grade movements (2018/19 to the revised 2021/22 set) printed the
+    2021/22 caveat twice, once for each question set that carries it."""
+    from briefing.compare.grades import caveats
+    from briefing.model import Inspection
+    from briefing.places import PublicationDate
+    from briefing.reference import load_frameworks
+
+    old, new = (Inspection("Northshire Police", cycle, "PEEL", PublicationDate.from_iso(day), "x.txt")
+                for cycle, day in (("peel-2018-19", "2019-09-27"), ("peel-2021-22-revised", "2022-11-25")))
+    comparable, notes = caveats(load_frameworks(), old, new, [])
+    assert not comparable
+    assert sum("These changes mean that it isn't possible" in note for note in notes) == 1, notes

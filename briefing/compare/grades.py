@@ -166,7 +166,9 @@ def caveats(fw: Frameworks, old: Inspection, new: Inspection, changes: list[Grad
         if cycle.comparability.comparable_with_previous is False:
             comparable = False
             source = f" ({cycle.comparability.cited_as or 'HMICFRS, ' + cycle.name})"
-            notes.append(f"\u201c{cycle.comparability.statement}\u201d{source}")
+            said = f"\u201c{cycle.comparability.statement}\u201d{source}"
+            if said not in notes:  # the original and revised 2021/22 sets carry one statement: said once (review 13, item 17)
+                notes.append(said)
     partial = [c for c in changes if c.partial]
     if partial:
         names = "; ".join(f"{c.old_label} \u2192 {c.new_label}" for c in partial)
