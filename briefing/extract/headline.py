@@ -12,7 +12,7 @@ said it where the text names them. Read by the first of these named rules that f
 - summary: the opening sentence of a "Summary" in the inspectorate's voice ("We found
   that ...", "Our inspection found ...") on the inspectorate's own page or report.
 A headline is a sentence judging the force ("I am pleased with", "I am satisfied with", "I
-have concerns about"), never the words of someone else: a chief constable's or a PCC's
+have concerns about", "I congratulate the force on"), never the words of someone else: a chief constable's or a PCC's
 "I am pleased with the report" is theirs, and a PCC's page speaks as the PCC.
 """
 
@@ -28,7 +28,10 @@ from briefing.statements import Quote
 JUDGES = re.compile(r"^\W*(?:[^.;\"]{0,60},\s*)?I\s+(?:am|'m)\s+(?:(?:very|really|particularly|also|now|still|generally)\s+)?"
                     r"(?:pleased|satisfied|disappointed|concerned|encouraged|impressed|reassured|delighted|worried)\s+"
                     r"(?:with|by|about|at)\b|^\W*(?:[^.;\"]{0,60},\s*)?I\s+have\s+(?:(?:serious|some|real|significant|grave)\s+)?"
-                    r"concerns?\s+about\b", re.IGNORECASE)
+                    r"concerns?\s+about\b"
+                    # "I congratulate Northshire Police on its overall good performance ..., although it needs to improve
+                    # in some areas": the inspector's verdict, its praise and its reserve in one (review 13, item 10)
+                    r"|^\W*(?:[^.;\"]{0,60},\s*)?I\s+(?:would\s+like\s+to\s+|want\s+to\s+)?congratulate\b", re.IGNORECASE)
 INSPECTOR = re.compile(r"\b(?:(?:His|Her)\s+Majesty's\s+|HM\s+)?(?:Chief\s+)?Inspector\s+of\s+Constabulary(?:\s+and\s+(?:HM\s+)?"
                        r"Inspector\s+of\s+Fire\s+(?:&|and)\s+Rescue\s+Services)?,?\s+(?P<name>(?:(?:Sir|Dame|Dr|Mr|Ms|Mrs)\s+)?"
                        r"[A-Z][a-z]+(?:\s+[A-Z][\w'-]+)?)")
