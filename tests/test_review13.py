@@ -103,3 +103,18 @@ def test_hmicfrs_words_on_comparing_cycles_are_quoted_once():
     comparable, notes = caveats(load_frameworks(), old, new, [])
     assert not comparable
     assert sum("These changes mean that it isn't possible" in note for note in notes) == 1, notes
+
+
+def test_the_one_concern_a_source_says_carries_on_is_on_page_one(runner, tmp_path):
+    """Item 14: Humberside's release has one concern ("it still needs to improve its reporting of
+    anti-social behaviour incidents"); page 1 showed only the outstanding grades, its findings
+    line cut behind the note that no PEEL 2023-25 report is on file."""
+    old = SHARED / "corpus-2" / "texts" / "humberside-2018-19-report-legitimacy.txt"
+    new = SHARED / "corpus-2" / "texts" / "humberside-2021-22-pressrelease.txt"
+    if not new.exists():
+        pytest.skip(f"{new} is absent: clone the project with ../shared beside it to run this test")
+    assert invoke(runner, "pack", old, new, "--formats", "json", "-o", tmp_path, "--date", "2026-12-07").exit_code == 0
+    model = json.loads(next(tmp_path.glob("*-briefing.json")).read_text(encoding="utf-8"))
+    page_one = json.dumps(model["sections"][0])
+    assert "no PEEL 2023-25 report of the force is on file" in page_one
+    assert "it still needs to improve its reporting of anti-social behaviour incidents" in page_one

@@ -142,7 +142,9 @@ def key_messages(c: Comparison, monitoring=None, options: PackOptions | None = N
     movements, persisting concerns and what the sources leave unknown: at most four, each
     with the sources it rests on; the sentences are the summary's own."""
     first = gaps(c, options) if options is not None else []
-    return tuple([*first, *_lead(c, monitoring), *_movements(c), *_findings(c)][:MESSAGES])
+    # what makes the paper less than current is said beside the four, never in place of one: Humberside's only
+    # concern fell off page 1 behind "no PEEL 2023-25 report of the force is on file" (review 13, item 14)
+    return tuple([*first, *[*_lead(c, monitoring), *_movements(c), *_findings(c)][:MESSAGES]])
 
 
 def actions_fact(rows: list[TrackerRow], progress: Progress, carried_from: str, c: Comparison) -> str:
