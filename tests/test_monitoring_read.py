@@ -71,3 +71,22 @@ def test_a_text_that_says_nothing_of_monitoring_gives_nothing(tmp_path):
     path.write_text("Northshire Police rated good\n\nThe force was rated good at preventing crime and engages well with "
                     "its communities.\n", encoding="utf-8")
     assert extract(path).inspection.monitoring == ()
+
+
+@pytest.mark.parametrize(("published", "sentence", "date"), [
+    # a letter of 29 November tells of a decision given a week before it (review 13, item 2)
+    ("29 November 2023", "On 22 November at 2.30pm, HMI Smith informed you of my decision to place Avon and Somerset Constabulary "
+                         "into our Engage phase of enhanced monitoring.", "2023-11-22"),
+    ("12 December 2023", "Because of these concerns, last month the inspectorate moved Avon and Somerset Constabulary into an "
+                         "enhanced level of monitoring.", "2023-11"),  # review 13, item 20
+    ("6 January 2025", "Avon and Somerset Constabulary was moved into Engage in December.", "2024-12"),  # the latest December
+    ("6 January 2025", "Avon and Somerset Constabulary was moved into Engage in January.", "2025-01"),
+])
+def test_a_date_given_by_the_texts_own_date_is_read_by_it(tmp_path, published, sentence, date):
+    from briefing.extract import extract
+
+    path = tmp_path / "letter.txt"
+    path.write_text(f"Avon and Somerset Constabulary: Enhanced monitoring decision\n\nPublished on: {published}\n\n{sentence}\n",
+                    encoding="utf-8")
+    monitoring = extract(path).inspection.monitoring
+    assert [(m.stage, m.event, m.date.iso() if m.date else None) for m in monitoring] == [("engage", "entered", date)]

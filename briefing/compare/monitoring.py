@@ -81,6 +81,7 @@ def monitoring_status(reports: Iterable[Inspection], as_of: date) -> MonitoringS
             elif not when.known and cycle is not None and cycle.starts is not None and cycle.starts <= as_of:
                 # undated: counted only where its cycle had begun by the paper's day
                 undated.append((MonitoringStatus(m, when, inspection.cite(), cycle.short or cycle.name), order))
+    dated = [s for s in dated if not _restated(s[0], dated)]
     best = max(dated, key=lambda s: (s[0].when.sort_key(), s[1]), default=None)
     latest = max(undated, key=lambda s: s[1], default=None)
     if latest is not None and best is not None and latest[1] >= best[1] and _agrees(best[0], latest[0]):
@@ -91,6 +92,15 @@ def monitoring_status(reports: Iterable[Inspection], as_of: date) -> MonitoringS
     if latest is not None and (best is None or latest[1] > best[1]):
         return latest[0]
     return best[0] if best else None
+
+
+def _restated(status: MonitoringStatus, dated: list) -> bool:
+    """A move its source tells of without a day, where the same source gives the same move its
+    day ("On 22 November ... my decision to place the force into Engage", then "the force being
+    moved into Engage"): one move, on the day given, not a later one on the source's date."""
+    return status.sourced and any(not other.sourced and other.source == status.source and
+                                  other.statement.stage == status.statement.stage and
+                                  other.statement.event == status.statement.event for other, _ in dated)
 
 
 def _move_out(dated: MonitoringStatus, undated: list, order: int) -> MonitoringStatus | None:

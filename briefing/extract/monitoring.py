@@ -168,7 +168,38 @@ def _when(sentence: str, event: re.Match, published: tuple | None) -> Publicatio
             return dated
     if published and re.search(r"\btoday\b", sentence, re.IGNORECASE):
         return PublicationDate(*published)
+    for part in (after, before):
+        dated = _relative(part, published) if published else None
+        if dated:
+            return dated
     return None
+
+
+LAST_MONTH = re.compile(r"\b(?:last|this)\s+month\b", re.IGNORECASE)
+YEARLESS = re.compile(rf"\b(?:on|in)\s+(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<month>{MONTH_NAME})\b"
+                      rf"(?!\s*,?\s*(?:\d{{1,2}}\b|(?:19|20)\d\d))", re.IGNORECASE)
+
+
+def _relative(text: str, published: tuple) -> PublicationDate | None:
+    """A date the clause gives by its text's own date: "last month" in a release of 12 December
+    2023 is November 2023; "on 22 November" or "in December" with no year is the latest such
+    day or month on or before the text's date (review 13, item 20; review 12, item 8). None
+    where the text's month is not known."""
+    year, month = published[0], published[1] if len(published) > 1 else None
+    if month is None:
+        return None
+    found = LAST_MONTH.search(text)
+    if found:
+        if found.group(0).lower().startswith("this"):
+            return PublicationDate(year, month)
+        return PublicationDate(year - 1, 12) if month == 1 else PublicationDate(year, month - 1)
+    found = YEARLESS.search(text)
+    if not found:
+        return None
+    named, day = month_number(found.group("month")), int(found.group("day")) if found.group("day") else None
+    later = named > month or named == month and day is not None and len(published) > 2 and published[2] is not None \
+        and day > published[2]
+    return PublicationDate(year - 1 if later else year, named, day)
 
 
 def _date_in(text: str) -> PublicationDate | None:
