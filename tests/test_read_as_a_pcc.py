@@ -42,7 +42,7 @@ def test_the_56_days_apply_from_2_may_2017(runner):
 def test_every_report_without_a_response_is_counted(default_pack):
     text = _flat(default_pack.path("pdf"))
     assert ("For 6 reports on file the 56 days have ended and no response is on file; the 3 published on or before the "
-            "PEEL 2021/22 report (24 November 2021) are on the Reports sheet") in text
+            "PEEL 2021/22 report (24 November 2021) are on the workbook's Reports sheet") in text
 
 
 def test_the_response_keeps_the_reports_own_recommendation_numbers_and_links_only_the_inspectorate(runner, tmp_path):

@@ -72,7 +72,7 @@ def test_a_report_with_no_date_is_never_said_to_be_published_before_another(tmp_
     assert "published on or before the PEEL 2021/22 report" not in text
     # placed by their cycles: the 2023-25 report is after the 2021/22 one, which is not after itself
     assert "1 report on file was published after the PEEL 2021/22 report (date not stated)" in text
-    assert "the PEEL 2021/22 report (date not stated) itself is on the Reports sheet" in text
+    assert "the PEEL 2021/22 report (date not stated) itself is on the workbook's Reports sheet" in text
     assert "do not say whether PEEL 2023-2025" not in text
 
 

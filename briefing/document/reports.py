@@ -248,7 +248,7 @@ def _older_words(older: list[ReportEntry], since: Since) -> str:
                      "for want of a publication date")
     if not parts:
         return ""
-    return f"; {join_words(parts)} {'is' if total == 1 else 'are'} on the Reports sheet"
+    return f"; {join_words(parts)} {'is' if total == 1 else 'are'} on the workbook's Reports sheet"
 
 
 def reports_sheet(entries: tuple[ReportEntry, ...]) -> Sheet:
