@@ -111,3 +111,40 @@ def test_west_midlands_2021_22_concern_on_investigations_persists_in_2023_25():
     assert [p.old.text[:40] for p in c.persisting] == ["The force must improve how it carries ou"]
     assert c.persisting[0].new.continues == "highlighted these problems in previous"
     assert not c.resolved
+
+
+def test_an_earlier_finding_in_the_area_of_a_later_one_said_to_carry_on_persists():
+    """The matcher links one to one: a second earlier finding in the area of a later finding whose
+    words say it carries on from before ("Concerns remain") was left "not in the source used",
+    and the pack asked whether the force considered it resolved. It persists, merged into that
+    later finding, with the reason said; a finding with no area, or forbidden by the analyst, is
+    left as it was."""
+    from briefing.compare.carried import carried_links
+    from briefing.compare.links import Link
+    from briefing.model import Finding
+    from briefing.reference import load_frameworks
+
+    old = [Finding("finding", "protecting-vulnerable", "The force does not identify vulnerable callers."),
+           Finding("finding", "protecting-vulnerable", "The force is missing opportunities to protect repeat victims."),
+           Finding("finding", "", "Some victims received an unacceptable service.")]
+    new = [Finding("finding", "investigating-crime", "Concerns remain in how it is investigating crime and protecting "
+                   "the vulnerable.", continues="Concerns remain", areas=("investigating-crime", "protecting-vulnerable"))]
+    links = carried_links(old, new, [Link(0, 0, 0.6, "shared theme")], load_frameworks())
+    assert [(link.old, link.new, link.merged) for link in links] == [(0, 0, False), (1, 0, True)]
+    assert "carries on from before (\u201cConcerns remain\u201d), in this finding's area (Protecting vulnerable " \
+           "people)" in links[1].reason
+    assert carried_links(old, new, [Link(0, 0, 0.6, "shared theme")], load_frameworks(), forbidden={(1, 0)}) == \
+        [Link(0, 0, 0.6, "shared theme")]
+
+
+def test_wiltshire_2021_22_concern_on_protecting_vulnerable_victims_persists_where_concerns_remain():
+    """wiltshire-2023-25-pressrelease.txt: "Concerns remain in how it is investigating crime and
+    protecting the vulnerable"; 2021/22's "The force is missing opportunities to protect vulnerable
+    and repeat victims of crime" was asked about as perhaps resolved."""
+    from briefing.compare import compare
+
+    old = read_shared("corpus-2/texts/wiltshire-2021-22-pressrelease.txt").inspection
+    new = read_shared("corpus-2/texts/wiltshire-2023-25-pressrelease.txt").inspection
+    c = compare(old, new)
+    assert any(p.old.text.startswith("The force is missing opportunities to protect vulnerable") for p in c.persisting)
+    assert not any(f.text.startswith("The force is missing opportunities") for f in c.resolved)
