@@ -38,6 +38,8 @@ class Area:
     elsewhere: str = ""  # where HMICFRS reports this area when the cycle does not grade it
     keywords: tuple[str, ...] = ()  # words that point to this area alone, for reading paraphrases
     some_forces: bool = False  # graded for some forces of the question set only (PEEL 2021/22's revised set: victims)
+    covers: tuple[str, ...] = ()  # canonical areas of later cycles whose work this area's grade also took in
+    #                               (2018/19's "investigating crime and reducing re-offending": managing offenders)
 
     def wordings(self) -> tuple[str, ...]:
         return (self.label, *self.aliases)
@@ -173,6 +175,7 @@ def _area(raw: dict, where: str) -> Area:
             elsewhere=" ".join(raw.get("elsewhere", "").split()),
             keywords=tuple(str(k) for k in raw.get("keywords", ())),
             some_forces=bool(raw.get("some_forces", False)),
+            covers=tuple(str(c) for c in raw.get("covers", ())),
         )
     except (KeyError, TypeError) as exc:
         raise InputError(f"area needs label and canonical ({exc})", file="frameworks.yaml", place=where)
@@ -182,9 +185,10 @@ def _cycle(cid: str, raw: dict, order: int, scales: dict, canon: dict) -> Cycle:
     where = f"cycle {cid}"
     areas = tuple(_area(a, where) for a in raw.get("areas", ()))
     for area in areas:
-        if area.canonical not in canon:
-            raise InputError(f"area {area.label!r} maps to unknown canonical area {area.canonical!r}",
-                             file="frameworks.yaml", place=where)
+        for canonical in (area.canonical, *area.covers):
+            if canonical not in canon:
+                raise InputError(f"area {area.label!r} maps to unknown canonical area {canonical!r}",
+                                 file="frameworks.yaml", place=where)
     comp = raw.get("comparability", {})
     return Cycle(
         id=cid,

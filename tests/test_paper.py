@@ -163,7 +163,9 @@ def test_the_record_is_a_grid_with_a_word_in_every_cell(default_pack):
     rows = {row.label: row for row in grid.rows}
     assert [c.text for c in rows["Investigating crime"].cells] == INVESTIGATING
     assert [c.note for c in rows["Investigating crime"].cells] == PARTLY
-    assert [c.state for c in rows["Managing offenders"].cells][:5] == ["not-graded"] * 5  # no such area before 2021
+    # no such area before 2021/22, but its work was graded within investigating (offending, and reducing re-offending):
+    # "not stated", never "not graded" (review 13, item 5)
+    assert [c.state for c in rows["Managing offenders"].cells][:5] == ["not-stated"] * 5
     assert rows["Responding to the public"].cells[-1].note == "corrected 8 August 2024"
     assert all(c.text for row in grid.rows for c in row.cells)
     assert "\u2192" not in "".join(str(b) for b in record.blocks)  # no arrow chains left

@@ -100,8 +100,9 @@ def test_two_earlier_findings_raised_again_in_one_later_one_are_asked_about_once
     calls = [q for q in asked if "Call handling remains a significant issue" in q]
     assert len(calls) == 1 and "as Finding 1 and Finding 3" in calls[0]
     text = json.dumps(model, ensure_ascii=False)
-    assert "Three concerns from PEEL 2021/22 persist" in text and "none findings" not in text
-    assert "Three concerns persist from the earlier inspection" in text and "Four concerns" not in text
+    # and Finding 2, in the area of "Concerns remain in how it is ... protecting the vulnerable" (2023-25 :4): four
+    assert "Four concerns from PEEL 2021/22 persist" in text and "none findings" not in text
+    assert "Four concerns persist from the earlier inspection" in text and "Five concerns" not in text
     assert "source says the force has made efforts to improve on one of them (line 6)" in text
     assert "source says the force has improved on" not in text
 

@@ -43,14 +43,16 @@ def test_no_concern_in_both_is_never_said_beside_one_the_source_says_carries_on(
 
 def test_every_count_of_persisting_concerns_is_of_earlier_findings():
     """truth11's note: Wiltshire 2021/22's three-part concern persists in two 2023-25 findings;
-    page 1 said three concerns persist and the summary's 'Findings:' line said four (links)."""
+    page 1 said three concerns persist and the summary's 'Findings:' line said four (links). Since
+    truth13, four earlier findings persist (Finding 2 in the area where "Concerns remain"), in five
+    links."""
     from briefing.document.summary import headline
 
     c = compare(read_shared("corpus-2/texts/wiltshire-2021-22-pressrelease.txt").inspection,
                 read_shared("corpus-2/texts/wiltshire-2023-25-pressrelease.txt").inspection, as_of=date(2026, 12, 7))
     text = " ".join(build_briefing(c, None, PackOptions(audience="pcc", date=date(2026, 12, 7))).text().split())
-    assert "Three concerns from PEEL 2021/22 persist" in text
-    assert headline(c)[1].startswith("Findings: 3 persisting")  # the email's and the Summary sheet's line
+    assert "Four concerns from PEEL 2021/22 persist" in text  # Finding 2 too, where "Concerns remain" (2023-25 :4)
+    assert headline(c)[1].startswith("Findings: 4 persisting")  # the email's and the Summary sheet's line
 
 
 def test_where_the_source_says_only_that_efforts_were_made_the_question_asks_what_they_achieved():

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
+from briefing.compare.carried import carried_links
 from briefing.compare.concerns import area_of_concerns, concerns_left
 from briefing.compare.counted import CountedGrades, Side, bounded, counted, falls_proven, names_its_total, rises_proven
 from briefing.compare.grades import GradeChange, caveats, grade_changes
@@ -146,8 +147,10 @@ def compare(old: Inspection, new: Inspection, overrides: Overrides | None = None
                         "over time, and no finding of one force is resolved by the other.")
     force_words = frozenset(key_terms(f"{old.force} {new.force}")) | frozenset(
         w.lower() for w in f"{old.force} {new.force}".split())
+    forbidden = set(overrides.forbid if overrides else ())
     links = match_findings(old.findings, new.findings, pinned=set(overrides.pin if overrides else ()),
-                           forbidden=set(overrides.forbid if overrides else ()), stopwords=force_words)
+                           forbidden=forbidden, stopwords=force_words)
+    links = carried_links(old.findings, new.findings, links, fw, forbidden, force_words)  # never resolved on silence
     older, newer = InspectionSummary.of(old, fw), InspectionSummary.of(new, fw)
     persisting = tuple(PersistingConcern(replace(older.findings[link.old], concerns=link.concerns), newer.findings[link.new],
                                          link.score, link.reason, link.manual, link.merged,

@@ -13,7 +13,7 @@ from datetime import date
 
 from briefing.compare.comparison import Comparison, InspectionSummary, compare
 from briefing.compare.overrides import Overrides
-from briefing.compare.states import GRADED, NO_AREA, UNGRADED, AreaState, area_title, state_of
+from briefing.compare.states import GRADED, NO_AREA, UNGRADED, AreaState, area_title, covering, state_of
 from briefing.compare.themes import finding_themes, theme_name
 from briefing.errors import BriefingError
 from briefing.frameworks import Frameworks
@@ -146,7 +146,8 @@ def _timelines(ordered: list[Inspection], fw: Frameworks) -> tuple[AreaTimeline,
             judgement = next((j for j in i.judgements if j.area == area), None)
             if state.why in (NO_AREA, UNGRADED):
                 continue  # the cycle has no such question, or never grades it: nothing to say
-            label = judgement.label if judgement else area_title(fw, (i.cycle,), area)
+            within = covering(fw.cycles[i.cycle], area)  # its work graded within another area: that area's words
+            label = judgement.label if judgement else within.label if within else area_title(fw, (i.cycle,), area)
             corrected = judgement.correction if judgement and judgement.correction else None
             points.append(GradePoint(fw.dated_name(i.cycle, i.published.year), i.cycle, label, state.grade,
                                      f"corrected {corrected.when}" if corrected else "", state.state, state.why))

@@ -75,10 +75,15 @@ def question_set(fw: Frameworks, inspection: Inspection) -> tuple[Cycle, ...]:
 
 def silence(fw: Frameworks, sets: tuple[Cycle, ...], area: str) -> AreaState:
     """What a source's silence on an area means, by its cycle's framework: NOT_STATED where
-    the question set grades it; else NOT_GRADED, and NO_AREA only where no question set of
-    the cycle has the area at all (another set's area is one this force was not graded on)."""
+    the question set grades it, or grades its work within another area (2018/19's
+    "investigating crime and reducing re-offending" took in managing offenders: `covers`):
+    that work had a grade, which the source does not state; else NOT_GRADED, and NO_AREA only
+    where no question set of the cycle has the area at all (another set's area is one this
+    force was not graded on)."""
     found = [a for c in sets for a in c.areas if a.canonical == area]
     if any(a.graded and not a.elsewhere for a in found):
+        return AreaState(NOT_STATED)
+    if not found and any(a.graded and area in a.covers for c in sets for a in c.areas):
         return AreaState(NOT_STATED)
     if any(a.elsewhere for a in found):
         return AreaState(NOT_GRADED, why=SEPARATELY)
@@ -202,6 +207,15 @@ def graded_by_framework(fw: Frameworks, inspection: Inspection) -> tuple[str, ..
 
 _QUESTION = re.compile(r"^(?:how (?:effective|efficient|legitimate|good|well) is the force at|how well does the force)"
                        r"\s+", re.IGNORECASE)
+
+
+def covering(cycle: Cycle, area: str):
+    """The graded area of `cycle` whose grade took in `area`'s work, where the cycle has no
+    area of its own for it (2018/19's "Investigating crime and reducing re-offending" for
+    managing offenders), else None."""
+    if cycle.area_for_canonical(area) is not None:
+        return None
+    return next((a for a in cycle.areas if a.graded and area in a.covers), None)
 
 
 def area_title(fw: Frameworks, cycles: tuple[str, ...], area: str) -> str:

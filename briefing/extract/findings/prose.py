@@ -109,12 +109,34 @@ IMPROVE_WHAT = re.compile(r"\bimprove\s+(?P<what>(?:(?:how|the\s+way|the\s+(?:sp
 # what it is to get better at, a task in -ing: "the force still needs to get better at investigating reported crimes"
 BETTER_AT = re.compile(r"\b(?:get|do|be)\s+better\s+at\s+(?P<what>\w+ing\b[^,;.]*?)(?=\s+and\s+(?:needs?|must|should)\b|[,;.]|$)",
                        re.IGNORECASE)
-# what it does, named after "how" and the force ("concerns about how the Metropolitan Police investigates
-# crime and manages offenders"): the first task named is the finding's area
-HOW_IT = re.compile(r"\b(?:how|the\s+way)\s+(?:it|the\s+force|the\s+constabulary|(?:the\s+)?[A-Z][\w&'\u2019-]*"
-                    r"(?:\s+[A-Z][\w&'\u2019-]*){0,3})\s+(?:is\s+)?(?:currently\s+)?"
+# what it does, named after "how" (or "how well") and the force ("concerns about how the Metropolitan Police
+# investigates crime and manages offenders", "how well West Midlands Police investigates crime"): the first task
+# named is the finding's area
+HOW_IT = re.compile(r"\b(?:how(?:\s+well)?|the\s+way)\s+(?:it|the\s+force|the\s+constabulary|"
+                    r"(?:the\s+)?[A-Z][\w&'\u2019-]*(?:\s+[A-Z][\w&'\u2019-]*){0,3})\s+(?:is\s+)?(?:currently\s+)?"
                     r"(?P<what>\w+(?:es|s|ing)\s+[^,;.]+?)"
                     r"(?=\s+and\s|[,;.]|$)")
+# a task named by its noun and its object ("investigations into reported crimes", "the supervision of its
+# investigations", "management of offenders"): the noun of the verb the area's name uses
+TASK_NOUN = re.compile(r"\b(?P<what>\w+(?:ions?|ments?)\s+(?:into|of)\s+(?:its\s+|the\s+|their\s+)?[\w-]+"
+                       r"(?:\s+(?!and\b|or\b)[\w-]+)?)", re.IGNORECASE)
+# what the force is to do, by its verb's object: "needs to reduce the number of non-emergency 101 calls that are
+# abandoned" (the calls; a quantity of them, or what is said of them after "that", names nothing); "improve",
+# "make sure", "ensure" and the like are read by the patterns above, or name nothing of their own
+TO_DO = re.compile(r"\b(?:needs?\s+to|must|should)\s+(?:also\s+|still\s+)?(?!improve\b|get\b|do\b|be\b|make\b|"
+                   r"ensure\b|have\b|take\b|continue\b|consider\b|also\b|still\b)[a-z]+\s+"
+                   r"(?:the\s+(?:number|proportion|amount|level|rate)\s+of\s+)?(?P<what>[^,;.]+?)"
+                   r"(?=\s+(?:that|which|who|to|by|when|for|and|so|in|because)\b|[,;.]|$)", re.IGNORECASE)
+# "is missing opportunities to identify and safeguard vulnerable people": the task it misses
+MISSES = re.compile(r"\bmissing\s+(?:\w+\s+)?opportunit\w+\s+to\s+(?P<what>[^,;.]+?)"
+                    r"(?=\s+and\s+(?:needs?|must|should|is|has|it)\b|[,;.]|$)", re.IGNORECASE)
+# a topic after a noun ("needs to improve how it provides advice about preventing crime"), a clause of time ("when
+# taking calls from the public") or of purpose ("assesses initial calls so that vulnerable people ... are identified"):
+# what the task is about, when it is done or what it is for, never the task; no area is read in it. A concern's
+# topic is the concern itself ("concerns about investigating crime")
+TOPIC = re.compile(r"\b(?P<head>\w+)\s+(?:about|regarding)\s+\w+ing\b[^,;.]*|\b(?:when|while|whilst)\s+\w+ing\b[^,;.]*"
+                   r"|\bso\s+that\b[^,;.]*", re.IGNORECASE)
+TASKS = (IMPROVE_WHAT, BETTER_AT, HOW_IT, MISSES, TASK_NOUN, TO_DO)
 # no more to do than improve ("The force needs to improve:" above a list, "it needs to improve in some areas"),
 # or praise ("Northshire Police should be applauded for ...")
 EMPTY_WANT = re.compile(r"\b(?:needs?|needed|must|should)\s+(?:to\s+)?(?:also\s+)?(?:improve|do\s+better)\s*(?::|\W*$|(?:in|on)\s+"
@@ -288,17 +310,27 @@ def quoted(fx):
 
 def _area_of(fx, para, text: str) -> str:
     """A finding's area from its own words ("how the force is investigating crime",
-    "improve the way it investigates crime", "get better at investigating reported crimes":
-    the task its verb phrase names), or the heading it sits right under; never an area named
-    paragraphs away."""
-    what = IMPROVE_WHAT.search(text) or BETTER_AT.search(text) or HOW_IT.search(text)
-    named = area_named_by(what.group("what"), fx.resolve) if what else ""
-    area = named or _area_in(text, fx.resolve)
+    "improve the way it investigates crime", "get better at investigating reported crimes",
+    "investigations into reported crimes", "reduce the number of ... 101 calls": the task its
+    verb phrase or its noun names, the first in the sentence that names one), or the heading
+    it sits right under; never an area named paragraphs away, nor one named only in a topic
+    or a clause of time (_main_words)."""
+    main = _main_words(text)
+    tasks = sorted((m for pattern in TASKS for m in pattern.finditer(main)), key=lambda m: m.start())
+    named = next((area for m in tasks if (area := area_named_by(m.group("what"), fx.resolve))), "")
+    area = named or _area_in(main, fx.resolve)
     if area or para.index == 0:
         return area
     heading = fx.ctx.heading_text(fx.paras[para.index - 1])
     above = fx.resolve(heading, exact=True) if len(heading) < 160 else None
     return above.canonical if above else ""
+
+
+def _main_words(text: str) -> str:
+    """The sentence less its topics and clauses of time and purpose (TOPIC): "It ... needs to
+    improve how it provides advice about preventing crime and preserving evidence when taking
+    calls from the public" is about the advice it gives, not about preventing crime."""
+    return TOPIC.sub(lambda m: m.group(0) if (m.group("head") or "").lower().startswith("concern") else " ", text)
 
 
 def area_named_by(phrase: str, resolve) -> str:
