@@ -35,7 +35,7 @@ def test_a_finding_said_to_carry_on_is_said_so_everywhere(tmp_path, runner):
     model = json.loads(next((tmp_path / "out").glob("*-briefing.json")).read_text(encoding="utf-8"))
     text = " ".join(json.dumps(model, ensure_ascii=False).split())
     assert "says one of its findings carries on from before (\u201cstill isn't\u201d)" in text
-    assert "one finding is said to carry on from before in its own words" in text
+    assert "one finding is said to carry on from before in the source's words" in text
     actions = xlsx_values(next((tmp_path / "out").glob("*.xlsx")))["Actions"]
     row = next(r for r in actions if any("still isn't attending" in str(v) for v in r))
     assert "said to carry on from before" in row and "new" not in row

@@ -92,7 +92,7 @@ def findings_line(c: Comparison) -> str:
         [] if n else [f"every finding of the {c.new.cycle_name} source has a counterpart in the earlier one"]
     if n:  # in its own words ("still isn't ..."), though no earlier finding on file matches it
         parts.append(f"{number(n)} {'finding is' if n == 1 else 'findings are'} {continuing_words()} in "
-                     f"{'its' if n == 1 else 'their'} own words"
+                     "the source's words"
                      # the one concern a source says carries on, named where it is said (review 13, item 14)
                      + (f": \u201c{c.continuing[0].text.rstrip('.')}\u201d" if n == 1 and fresh == 0 else ""))
     later = (f"the {c.new.cycle_name} source lists no findings" if not c.new.findings else

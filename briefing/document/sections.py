@@ -129,8 +129,10 @@ def findings_sections(c: Comparison, listed: frozenset[str] = frozenset(), where
                  f"raised in {c.old.cycle_name} too.")
     if c.continuing:  # its own words say it carries on: never "new", whatever the earlier source lists
         n, said = len(c.continuing), dict.fromkeys(f.continues for f in c.continuing)  # each wording once
-        intro += (f" {'One' if n == 1 else sentence(number(n))} of them {'says' if n == 1 else 'say'} in "
-                  f"{'its' if n == 1 else 'their'} own words that {'it carries' if n == 1 else 'they carry'} on from "
+        # "the source says": the words may be another sentence's in the finding's area ("There are ongoing concerns
+        # about how the force investigates crime"), never each finding's own (review 13, item 18)
+        intro += (f" The source says of {'one' if n == 1 else number(n)} of them that "
+                  f"{'it carries' if n == 1 else 'they carry'} on from "
                   f"before ({join_words([chr(0x201c) + w + chr(0x201d) for w in said])}): "
                   f"treat {'it as a concern that persists' if n == 1 else 'them as concerns that persist'}, "
                   f"though this pack does not match "
