@@ -103,6 +103,7 @@ class Context:
     _heading_texts: dict[int, str] = field(default_factory=dict, repr=False)
     _sentences: dict[int, list] = field(default_factory=dict, repr=False)
     _sentence_words: dict[int, list] = field(default_factory=dict, repr=False)
+    _sentence_texts: dict[int, list] = field(default_factory=dict, repr=False)
     _holding: dict[tuple, frozenset] = field(default_factory=dict, repr=False)
     _searched: dict[tuple, bool] = field(default_factory=dict, repr=False)
     _spans_at: dict[tuple, tuple] = field(default_factory=dict, repr=False)
@@ -237,10 +238,15 @@ class Context:
 
     def sentences_holding(self, *words: str):
         """(paragraph, sentence) of each paragraph whose case-folded text holds one of `words`:
-        a rule that needs a word tests it once a paragraph, before cutting it into sentences."""
-        for para in self.paras:
+        a rule that needs a word tests it once a paragraph, before cutting it into sentences.
+        Only the paragraphs found holding one through the whole text are tested (`holding`:
+        it folds the dotless i an i as well, so it finds these and perhaps a few more)."""
+        for index in sorted(self.holding(words)):
+            para = self.paras[index]
             if any(word in self.folded(para) for word in words):
-                for sentence in sentence_texts(para.text):
+                if para.index not in self._sentence_texts:  # cut once for every rule that asks (improved, efforts)
+                    self._sentence_texts[para.index] = sentence_texts(para.text)
+                for sentence in self._sentence_texts[para.index]:
                     yield para, sentence
 
     def sentence_words(self, para: Paragraph) -> list[tuple[int, str, list]]:
