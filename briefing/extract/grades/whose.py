@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from briefing.extract.needs import holds
+
 # who, by role and name: "Chief Constable Mark Roberts", "Police and Crime Commissioner Donna Jones", "PCC Jo Smith"
 ROLE = (r"(?:(?:Deputy|Assistant|Temporary)\s+)?Chief\s+Constable|Police(?:,\s+Fire)?(?:\s+and\s+Fire)?\s+and\s+Crime\s+"
         r"Commissioner|PCC|PFCC|Commissioner|Mayor|Deputy\s+Mayor|Chief\s+Superintendent|Superintendent")
@@ -30,8 +32,10 @@ def speakers(ctx) -> dict[int, str]:
     """For each paragraph index whose words are a quotation of someone the text names by role,
     who: "Chief Constable Mark Roberts"."""
     out, last, quoting = {}, "", ""
-    naming, saying = ctx.holding(NAMED_VERBS), ctx.holding(PRONOUN_VERBS)  # found once through the whole text
-    for para in ctx.paras:
+    naming = ctx.holding(NAMED_VERBS)  # found once through the whole text; PRONOUN_VERBS are among them
+    saying = {n for n in naming if holds(ctx.paras[n].text, PRONOUN_VERBS)}
+    first = next((n for n in sorted(naming) if NAMED.search(ctx.paras[n].text)), None)
+    for para in ctx.paras[first:] if first is not None else ():  # no quotation is anyone's before someone is named
         named = NAMED.search(para.text) if para.index in naming else None
         if named:
             last = f"{named.group('role')} {named.group('name')}"
