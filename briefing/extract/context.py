@@ -65,13 +65,19 @@ class Page:
         return "justiceinspectorates.gov.uk" in self.address and "/news" not in self.address
 
     @classmethod
-    def of(cls, lines: list[SourceLine]) -> Page:
+    def of(cls, lines: list[SourceLine], paras: list[Paragraph] | None = None) -> Page:
+        """`paras`, the text's paragraphs where made already: each line's words, single-spaced,
+        are there (Paragraph.line_span), not split and joined again."""
         address = " ".join(u for line in lines[:3] for u in re.findall(r"https?://\S+", line.text))
         top_lines = [line.text for line in lines[:80] if not is_source(line)]
         top = "\n".join(top_lines)
         years = sorted({int(y) for y in re.findall(r"\b(20\d\d)\b", top)}, reverse=True)
         named = sorted(naming_years(" ".join(line.text for line in lines)), reverse=True)
-        body = [" ".join(line.text.split()) for line in lines if line.text.strip() and not is_source(line)]
+        if paras is None:
+            body = [" ".join(line.text.split()) for line in lines if line.text.strip() and not is_source(line)]
+        else:  # every line with words is in one paragraph, in order
+            body = [para.text[slice(*para.line_span(i))] for para in paras for i, line in enumerate(para.lines)
+                    if not is_source(line)]
         return cls(address.lower(), top, top_lines, years or named, named, body, "\n".join(body[:60]))
 
 
@@ -122,7 +128,7 @@ class Context:
 
     @cached_property
     def page(self) -> Page:
-        return Page.of(self.source)
+        return Page.of(self.source, self.paras)
 
     @cached_property
     def text(self) -> str:
