@@ -17,7 +17,7 @@ from briefing.extract.forces import canonical_force, detect_force
 from briefing.extract.grades.grammar import QUESTION, Grammar, sentences
 from briefing.extract.language import naming_years
 from briefing.extract.made import once
-from briefing.extract.needs import FoldedText, found_at_stems
+from briefing.extract.needs import FoldedText, found_at_stems, holds
 from briefing.extract.reader import SourceLine
 from briefing.extract.ruler import Span
 from briefing.extract.text import Paragraph, paragraphs, unwrapped
@@ -110,6 +110,7 @@ class Context:
     _sentences: dict[int, list] = field(default_factory=dict, repr=False)
     _sentence_words: dict[int, list] = field(default_factory=dict, repr=False)
     _sentence_texts: dict[int, list] = field(default_factory=dict, repr=False)
+    _sentences_with: dict[tuple, list] = field(default_factory=dict, repr=False)
     _holding: dict[tuple, frozenset] = field(default_factory=dict, repr=False)
     _searched: dict[tuple, bool] = field(default_factory=dict, repr=False)
     _spans_at: dict[tuple, tuple] = field(default_factory=dict, repr=False)
@@ -241,6 +242,14 @@ class Context:
         if para.index not in self._sentences:
             self._sentences[para.index] = list(sentences(para.text))
         return self._sentences[para.index]
+
+    def sentences_with(self, para: Paragraph, words: tuple[str, ...]) -> list[tuple[int, str]]:
+        """(start, sentence) of a paragraph's sentences holding one of `words` (needs.holds),
+        found once for every rule that asks (the four monitoring rules read the same ones)."""
+        key = (para.index, words)
+        if key not in self._sentences_with:
+            self._sentences_with[key] = [(start, s) for start, s in self.sentences(para) if holds(s, words)]
+        return self._sentences_with[key]
 
     def sentences_holding(self, *words: str):
         """(paragraph, sentence) of each paragraph whose case-folded text holds one of `words`:
