@@ -85,10 +85,8 @@ def past_years(ctx) -> list[int]:
     """Every year the text puts on a grade in the past tense, whether or not a rule bound
     the grade to an area ("followed by a 'Requires Improvement' rating in 2017")."""
     years = []
-    for para in ctx.paras:
+    for para in ctx.graded_paras:  # those with a grade word
         words = ctx.grade_words(para)
-        if not words:
-            continue
         for start, sentence in ctx.sentences(para):
             for match in words:
                 if start <= match.start() < start + len(sentence):
