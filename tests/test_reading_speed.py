@@ -120,3 +120,19 @@ def test_a_reports_paragraphs_are_cut_into_the_same_sentences():
 
     texts = [p.text for p in paragraphs(read_report(seed("peel-2021-22"))[0])]
     assert len(texts) > 100 and all(sentences(t) == _split_at_look_behind(t) for t in texts)
+
+
+@pytest.mark.parametrize("text", [
+    "SOURCE: https://example.org/a\nPEEL 2021/22\n\nThe force  is\tgood at problem-\nsolving and\u00a0more.\n"
+    "\u2022 a bullet\n  indented   line \n\n\n1. numbered\nHow effective is the force?\n",
+    "One\n\nTwo\n\nThree long line that stops short of its end and goes\n\non in lower case here\n\n" * 3,
+])
+def test_a_pages_body_made_from_its_paragraphs_is_the_body_made_from_its_lines(text):
+    """Context.page takes each line's single-spaced words from the paragraphs made already
+    (Paragraph.line_span), not splitting and joining every line again."""
+    from briefing.extract.context import Page
+    from briefing.extract.text import paragraphs
+
+    for lines in ([SourceLine(t, n) for n, t in enumerate(text.split("\n"), start=1)],
+                  [SourceLine(t, n) for n, t in enumerate(seed("peel-2021-22").read_text(encoding="utf-8").split("\n"))]):
+        assert Page.of(lines, paragraphs(lines)).body == Page.of(lines).body

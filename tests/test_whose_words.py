@@ -32,3 +32,17 @@ def test_the_inspectorates_own_words_are_no_one_elses(tmp_path):
     text = ("PEEL 2023-2025: An inspection of Northshire Police\n\nHis Majesty's Inspector of Constabulary Jo Smith "
             "said:\n\n\u201cThe force is outstanding at protecting vulnerable people.\n")
     assert [j.by for j in read(tmp_path, text).inspection.judgements] == [""]
+
+
+def test_the_verbs_tested_before_the_patterns_are_held_wherever_they_match():
+    """speakers() searches a paragraph for NAMED or PRONOUN_SAID only where its folded text
+    holds one of their verbs (Context.holding): in any case the pronoun's pattern matches,
+    the long s and the dotted and dotless I among them."""
+    from briefing.extract.grades.whose import NAMED, NAMED_VERBS, PRONOUN_SAID, PRONOUN_VERBS
+    from briefing.extract.needs import holds
+
+    for text in ("\u201cWe are proud,\u201d he said.", "\u201cWE ARE PROUD,\u201d HE SAID.", ", She Says", ", they added",
+                 ", he \u017faid", ", he sa\u0130d", ", she sa\u0131d", ", he \u017fays"):
+        assert PRONOUN_SAID.search(text) and holds(text, PRONOUN_VERBS), text
+    text = "Chief Constable Jo Smith commented that"
+    assert NAMED.search(text) and holds(text, NAMED_VERBS)

@@ -99,10 +99,14 @@ def _heading_above(lines, index: int) -> str:
     return ""
 
 
+ENDS_ON_A_STOP = re.compile(r"[.;:,!?]\s*$")
+OPENS_AS_AN_ITEM = re.compile(r"\s*(?:[-\u2022*]|\d+[.)])\s")
+
+
 def is_heading(text: str) -> bool:
     words = text.split()
-    return 0 < len(words) <= HEADING_WORDS and not re.search(r"[.;:,!?]\s*$", text) and \
-        not re.match(r"\s*(?:[-\u2022*]|\d+[.)])\s", text) and not text.lower().startswith("source:")
+    return 0 < len(words) <= HEADING_WORDS and not ENDS_ON_A_STOP.search(text) and \
+        not OPENS_AS_AN_ITEM.match(text) and not text.lower().startswith("source:")
 
 
 def mark_closed(findings, closures: tuple[Closure, ...], report_type: str, lines) -> list[Finding]:

@@ -17,7 +17,7 @@ from briefing.extract.forces import canonical_force, detect_force
 from briefing.extract.grades.grammar import QUESTION, Grammar, sentences
 from briefing.extract.language import naming_years
 from briefing.extract.made import once
-from briefing.extract.needs import FoldedText, found_at_stems
+from briefing.extract.needs import FoldedText, found_at_stems, holds
 from briefing.extract.reader import SourceLine
 from briefing.extract.ruler import Span
 from briefing.extract.text import Paragraph, paragraphs, unwrapped
@@ -65,13 +65,19 @@ class Page:
         return "justiceinspectorates.gov.uk" in self.address and "/news" not in self.address
 
     @classmethod
-    def of(cls, lines: list[SourceLine]) -> Page:
+    def of(cls, lines: list[SourceLine], paras: list[Paragraph] | None = None) -> Page:
+        """`paras`, the text's paragraphs where made already: each line's words, single-spaced,
+        are there (Paragraph.line_span), not split and joined again."""
         address = " ".join(u for line in lines[:3] for u in re.findall(r"https?://\S+", line.text))
         top_lines = [line.text for line in lines[:80] if not is_source(line)]
         top = "\n".join(top_lines)
         years = sorted({int(y) for y in re.findall(r"\b(20\d\d)\b", top)}, reverse=True)
         named = sorted(naming_years(" ".join(line.text for line in lines)), reverse=True)
-        body = [" ".join(line.text.split()) for line in lines if line.text.strip() and not is_source(line)]
+        if paras is None:
+            body = [" ".join(line.text.split()) for line in lines if line.text.strip() and not is_source(line)]
+        else:  # every line with words is in one paragraph, in order
+            body = [para.text[slice(*para.line_span(i))] for para in paras for i, line in enumerate(para.lines)
+                    if not is_source(line)]
         return cls(address.lower(), top, top_lines, years or named, named, body, "\n".join(body[:60]))
 
 
@@ -103,6 +109,8 @@ class Context:
     _heading_texts: dict[int, str] = field(default_factory=dict, repr=False)
     _sentences: dict[int, list] = field(default_factory=dict, repr=False)
     _sentence_words: dict[int, list] = field(default_factory=dict, repr=False)
+    _sentence_texts: dict[int, list] = field(default_factory=dict, repr=False)
+    _sentences_with: dict[tuple, list] = field(default_factory=dict, repr=False)
     _holding: dict[tuple, frozenset] = field(default_factory=dict, repr=False)
     _searched: dict[tuple, bool] = field(default_factory=dict, repr=False)
     _spans_at: dict[tuple, tuple] = field(default_factory=dict, repr=False)
@@ -121,7 +129,7 @@ class Context:
 
     @cached_property
     def page(self) -> Page:
-        return Page.of(self.source)
+        return Page.of(self.source, self.paras)
 
     @cached_property
     def text(self) -> str:
@@ -235,12 +243,25 @@ class Context:
             self._sentences[para.index] = list(sentences(para.text))
         return self._sentences[para.index]
 
+    def sentences_with(self, para: Paragraph, words: tuple[str, ...]) -> list[tuple[int, str]]:
+        """(start, sentence) of a paragraph's sentences holding one of `words` (needs.holds),
+        found once for every rule that asks (the four monitoring rules read the same ones)."""
+        key = (para.index, words)
+        if key not in self._sentences_with:
+            self._sentences_with[key] = [(start, s) for start, s in self.sentences(para) if holds(s, words)]
+        return self._sentences_with[key]
+
     def sentences_holding(self, *words: str):
         """(paragraph, sentence) of each paragraph whose case-folded text holds one of `words`:
-        a rule that needs a word tests it once a paragraph, before cutting it into sentences."""
-        for para in self.paras:
+        a rule that needs a word tests it once a paragraph, before cutting it into sentences.
+        Only the paragraphs found holding one through the whole text are tested (`holding`:
+        it folds the dotless i an i as well, so it finds these and perhaps a few more)."""
+        for index in sorted(self.holding(words)):
+            para = self.paras[index]
             if any(word in self.folded(para) for word in words):
-                for sentence in sentence_texts(para.text):
+                if para.index not in self._sentence_texts:  # cut once for every rule that asks (improved, efforts)
+                    self._sentence_texts[para.index] = sentence_texts(para.text)
+                for sentence in self._sentence_texts[para.index]:
                     yield para, sentence
 
     def sentence_words(self, para: Paragraph) -> list[tuple[int, str, list]]:

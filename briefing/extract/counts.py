@@ -20,6 +20,7 @@ from functools import lru_cache
 from briefing.extract.findings.base import sentence_place
 from briefing.extract.grades.grammar import Grammar
 from briefing.extract.language import NUMBER_WORDS, number
+from briefing.extract.needs import found_at_stems
 from briefing.extract.ruler import Reading, Ruler, Span, Unique
 from briefing.extract.vocabulary import QUOTE as Q
 from briefing.model import GradeCount, RestGrade
@@ -84,15 +85,21 @@ def _counts(ctx, para, names: tuple[str, ...]):
     nothing for this one."""
     if not ctx.may_grade(para):
         return
-    patterns = _patterns(ctx.grammar.vocabulary.grades, ctx.grammar.vocabulary.pair_lead)
+    vocabulary = ctx.grammar.vocabulary
+    patterns = _patterns(vocabulary.grades, vocabulary.pair_lead)
     for name in names:
         if not _may_count(name, ctx, para):
             continue
-        for match in patterns[name].finditer(para.text):
+        found = found_at_stems(patterns[name], para.text, ctx.folded(para), vocabulary.stems, Q[1:-1]) \
+            if name in OPEN_ON_A_GRADE else patterns[name].finditer(para.text)
+        for match in found:
             if not _earlier(ctx, para, match.start()):
                 yield match, _grades(ctx.grammar, match.group("grades"))
 
 
+# the patterns whose every match opens on a grade word (or the quote before it): tried only where a grade
+# wording's first letters are (needs.found_at_stems), not at every place its lookahead lets through
+OPEN_ON_A_GRADE = frozenset({"in-n", "before"})
 NEEDS = {"no-areas": ("no ",), "no-grades": ("no ",), "below": ("below",), "all-but": ("all but", "all bar", "all except",
                                                                                         "all save")}
 OF_AREAS = (" of the ", " of its ")

@@ -79,7 +79,8 @@ def _bundled() -> tuple:
 def detect_force(lines: list[SourceLine], forces: tuple | None = None) -> str | None:
     """The force the text is about: most mentioned, the address and heading breaking ties."""
     address = " ".join(re.sub(r"[/._+?=-]+", " ", u) for l in lines[:3] for u in re.findall(r"https?://\S+", l.text))
-    counts = force_scores(" ".join(l.text for l in lines if not l.text.lower().startswith("source:")), forces)
+    # a line's first seven characters lowered, not the whole line: only "\u0130" lowers to two, and not to an "s"
+    counts = force_scores(" ".join([l.text for l in lines if l.text[:7].lower() != "source:"]), forces)
     for name, n in force_scores(address, forces).items():
         counts[name] += 2 * n
     for line in lines[:6]:

@@ -29,7 +29,7 @@ import re
 from briefing.extract.about import About
 from briefing.extract.dates import DATE_FORMS, _date
 from briefing.extract.language import MONTH_NAME, month_number
-from briefing.extract.needs import holds, needs
+from briefing.extract.needs import needs
 from briefing.extract.ruler import Reading, Ruler, Span, Unique
 from briefing.places import PublicationDate
 from briefing.statements import Monitoring
@@ -68,9 +68,7 @@ def read_monitoring(ctx, force: str, published: tuple | None = None, rules: Rule
 
 def _read(about: About, para, event: str):
     ctx = about.ctx
-    for start, sentence in ctx.sentences(para):
-        if not holds(sentence, WORDS):
-            continue  # "engagement" in one sentence of a paragraph: the others are passed over
+    for start, sentence in ctx.sentences_with(para, WORDS):  # "engagement" in one sentence: the others passed over
         address = SOURCE.match(sentence)  # the page's address line, run into its first sentence
         start, sentence = (start + address.end(), sentence[address.end():]) if address else (start, sentence)
         found = STATEMENTS[event].search(sentence)

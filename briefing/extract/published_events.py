@@ -19,6 +19,7 @@ from briefing.extract.published_whose import of_another_report, report_tied
 
 ALREADY_OUT = re.compile(r"\b(?:recently|newly|just)\s+(?:been\s+)?(?:released|published)\b"
                          r"|\bfollowing\s+(?:the\s+)?(?:publication|release)\s+of\b", re.IGNORECASE)
+OUT_WORDS = ("released", "published", "following")  # one of which each way of ALREADY_OUT names
 TO_COME = re.compile(r"\bwill\b|\b(?:is|are)\s+(?:due|expected|set|scheduled)\s+to\b|\bupcoming\b|\bforthcoming\b"
                      r"|\bnext\s+(?:week|month)\b", re.IGNORECASE)
 
@@ -27,7 +28,8 @@ def event_bound(ctx, kind: str) -> date | None:
     """The earliest day of an event the text says followed the release of the report read
     (of type `kind`), or None."""
     bounds = []
-    for para in ctx.paras:
+    for index in sorted(ctx.holding(OUT_WORDS)):  # found through the whole text at once, then each tested as before
+        para = ctx.paras[index]
         folded = ctx.folded(para)
         if ("releas" not in folded and "publi" not in folded) or not ALREADY_OUT.search(para.text):
             continue  # the words a sentence needs, looked for once a paragraph (most have none)

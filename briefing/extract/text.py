@@ -11,6 +11,8 @@ from briefing.extract.reader import SourceLine
 BULLET = re.compile(r"^\s*(?:[-*•]|\u25aa|\d{1,2}\.)\s+")
 # PDF text layers start each page's text with one space; a capital after it starts a new block.
 PAGE_START = re.compile(r"^ (?! )[A-Z•]")
+# either, in one test of each line of a text (most lines start neither)
+BULLET_OR_PAGE_START = re.compile(f"{BULLET.pattern}|{PAGE_START.pattern}")
 
 
 @dataclass(frozen=True)
@@ -135,7 +137,7 @@ def paragraphs(lines: list[SourceLine]) -> list[Paragraph]:
             continue
         wrapped = blocks and run and not re.search(r"[.!?:;\"'\u201d\u2019)\]]$", run[-1].text.rstrip()) \
             and re.match(r"\s*[a-z]", line.text)  # even a text of blocks wraps a line now and then
-        if run and ((blocks and not wrapped) or BULLET.match(line.text) or PAGE_START.match(line.text)):
+        if run and ((blocks and not wrapped) or BULLET_OR_PAGE_START.match(line.text)):
             heading = run.pop() if BULLET.match(line.text) and _introduces_list(run) else None
             flush()
             if heading is not None:

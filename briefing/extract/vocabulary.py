@@ -4,12 +4,13 @@ pattern, and the grade each wording names."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from briefing.frameworks import Frameworks, normalise
 
 QUOTE = "['\u2018\u2019\"\u201c\u201d]"
+GRADES_KEPT = 4096  # written grade words whose grade a process keeps
 _FLEXIBLE = {"improvement": r"improvements?", "judgement": r"judge?ments?", "judgements": r"judge?ments?"}
 
 
@@ -18,6 +19,7 @@ class Vocabulary:
     grades: str  # the alternation of every grade wording, longest first, for embedding in patterns
     lookup: dict[str, str]  # normalised wording -> grade
     stems: tuple[str, ...] = ()  # each wording's first four letters, case-folded: every match holds one
+    _grades_of: dict[str, str] = field(default_factory=dict, compare=False, repr=False)  # grade_of's answers
 
     @classmethod
     def of(cls, fw: Frameworks) -> Vocabulary:
@@ -48,7 +50,18 @@ class Vocabulary:
         return rf"(?=[{QUOTE[1:-1]}]|[{firsts}][{seconds}])"
 
     def grade_of(self, word: str) -> str:
-        """ "Requires  Improvements" -> "requires improvement"; "narrative judgments" -> "ungraded"."""
+        """ "Requires  Improvements" -> "requires improvement"; "narrative judgments" -> "ungraded".
+        Each word's grade is worked out once: the rules ask it of the same few wordings of a
+        text hundreds of times (what grades a word names, of which there are a few dozen
+        written ways; at most GRADES_KEPT are kept, for a process reading any number of texts)."""
+        grade = self._grades_of.get(word)
+        if grade is None:
+            if len(self._grades_of) >= GRADES_KEPT:
+                self._grades_of.clear()
+            grade = self._grades_of[word] = self._grade_of(word)
+        return grade
+
+    def _grade_of(self, word: str) -> str:
         key = normalise(word)
         key = re.sub(r"\bimprovements\b", "improvement", re.sub(r"\bjudge?ments?\b", "judgement", key))
         return self.lookup.get(key) or self.lookup.get(key.replace("judgement", "judgements"), key)

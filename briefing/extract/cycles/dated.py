@@ -43,6 +43,8 @@ NEXT_REPORT = re.compile(rf"\bnext\s+(?:peel\s+)?(?:inspection\s+)?report\b[^.]{
                          re.IGNORECASE)
 
 
+A_YEAR = re.compile(rf"\b({YEAR})\b")
+IN_OUR_YEAR = re.compile(rf"^\W*in\s+(?:our|its|the)\s+{YEAR}\b", re.IGNORECASE)  # "In our 2022 PEEL inspection"
 INSPECTED_WEIGHT = 2.0  # when the inspection took place names its cycle better than when a page about it came out
 ENGAGED_WEIGHT = 1.5  # when the force entered Engage: soon after the inspection that found its causes of concern
 
@@ -54,7 +56,7 @@ def inspected(c: Cues):
     for line in c.dated:
         for sentence in sentences_of(line):
             inspected, engaged = INSPECTED.search(sentence), ENGAGED.search(sentence)
-            year = re.search(rf"\b({YEAR})\b", sentence) if (inspected or engaged) and not EARLIER.search(sentence) else None
+            year = A_YEAR.search(sentence) if (inspected or engaged) and not EARLIER.search(sentence) else None
             if year:
                 yield from spread(c.cal.inspected_in(int(year.group(1))), INSPECTED_WEIGHT if inspected else ENGAGED_WEIGHT,
                                   f'"{sentence.strip()[:80]}" (line {line.line}): inspected in {year.group(1)}',
@@ -89,7 +91,7 @@ def later(c: Cues):
     years = list(c.earlier_years)
     for line in c.dated:
         for sentence in sentences_of(line):
-            if EARLIER.search(sentence) or re.match(rf"^\W*in\s+(?:our|its|the)\s+{YEAR}\b", sentence, re.IGNORECASE):
+            if EARLIER.search(sentence) or IN_OUR_YEAR.match(sentence):
                 years += [int(m.group("a")) for p in (AFTER_PROGRAMME, BEFORE_PROGRAMME) for m in p.finditer(sentence)]
             if published_year:
                 years += [int(m.group("y")) for m in OWN_DATED.finditer(sentence) if int(m.group("y")) < published_year]

@@ -29,9 +29,12 @@ class Sections:
 
     def __init__(self, ctx: Context, resolve: AreaResolver, judgements):
         self.marks = []
+        exact: dict[str, object] = {}  # a heading met again ("Main findings", "Area for improvement") resolved once
         for para in ctx.paras:
             text = ctx.heading_text(para)
-            area = resolve(text, exact=True) if len(text) < 160 else None
+            if len(text) < 160 and text not in exact:
+                exact[text] = resolve(text, exact=True)
+            area = exact[text] if len(text) < 160 else None
             questions = [resolve(q, exact=True) for q in ctx.questions(para)] if not area else []
             area = area or next((a for a in reversed(questions) if a), None) or _question_area(text, resolve)
             if area:

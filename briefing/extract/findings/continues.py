@@ -89,9 +89,11 @@ def said_after(findings: list[Finding], lines) -> list[Finding]:
     finding before it. A heading or a page's address line ends the passage."""
     at = {f.place.line: i for i, f in enumerate(findings) if f.place.line is not None and f.place.page is None}
     out, last, gap = list(findings), None, 0
-    for line in lines:
+    for line in lines if at else ():  # a PDF's findings are placed by page: none is on a line of its own
         if line.line in at:
             last, gap = at[line.line], 0
+        elif last is None:
+            continue  # no finding before it in the passage: nothing to say of the line
         elif is_heading(line.text) or ADDRESS.match(line.text.strip()):
             last = None
         elif line.text.strip() and last is not None:
@@ -116,7 +118,9 @@ def carried_on(findings: list[Finding], lines=()) -> list[Finding]:
     "There are ongoing concerns about how the force investigates crime" says the source's
     concern about investigating crime carries on, whichever of its sentences then words that
     concern. `lines` are the source's lines (extract.reader.SourceLine)."""
-    texts = {(line.page, line.line): line.text for line in lines}
+    # each line's text by its place, for the findings placed by line (a PDF's are placed by page)
+    texts = {(line.page, line.line): line.text for line in lines} if any(f.place.line is not None for f in findings) \
+        else {}
     found = said_after([said_next(said_to_continue(f), texts) for f in findings], lines)
     said = {}
     for f in found:

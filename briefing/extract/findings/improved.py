@@ -26,6 +26,7 @@ from briefing.extract.findings.base import sentence_place
 from briefing.extract.findings.listed_areas import listed
 from briefing.extract.findings.prose import ATTRIBUTION, INSPECTORS, area_named_by, is_release
 from briefing.extract.grades.grammar import RECEIVED_THEN, STARTED_FROM
+from briefing.extract.needs import holds
 from briefing.extract.text import sentences
 from briefing.statements import EFFORTS, EFFORTS_IN, Improvement
 
@@ -74,29 +75,40 @@ def read_ongoing(ctx, resolve) -> tuple[Improvement, ...]:
     the two sentences as its text and the place of each, so a pack treats the earlier
     findings in those areas as carrying on and asks what is left to do."""
     own = ctx.page.inspectorates_own or is_release(ctx.page)
-    out, before, before_para = [], "", None
-    for para in ctx.paras:
-        said = sentences(para.text)
-        for sentence in said if "still" in para.text else ():
+    out = []
+    for n in sorted(ctx.holding(("still",))):  # those folded holding it, found through the whole text at once
+        para = ctx.paras[n]
+        said = sentences(para.text) if "still" in para.text else ()
+        for sentence in said:
             found = STILL.search(sentence)
             if found and (INSPECTORS.search(sentence.lower()) or own and not QUOTES.search(sentence)):
                 at = said.index(sentence)
-                prior, where = (said[at - 1], para) if at else (before, before_para)
+                prior, where = (said[at - 1], para) if at else _last_sentence_before(ctx.paras, n)
                 named = listed(prior, resolve) if where is not None else ()
                 text = f"{prior} {sentence}"
                 out += [Improvement(subject, text, sentence_place(para, sentence), area, "ongoing", found.group(0),
                                     sentence_place(where, prior)) for subject, area in named]
-        if said:
-            before, before_para = said[-1], para
     return tuple(out)
+
+
+def _last_sentence_before(paras, n: int) -> tuple[str, object]:
+    """(the last sentence, its paragraph) of the nearest paragraph before the n-th that has
+    one, else ("", None): cut into sentences only where a "still" sentence opens a paragraph,
+    not every paragraph of the text in case one does."""
+    for para in reversed(paras[:n]):
+        said = sentences(para.text)
+        if said:
+            return said[-1], para
+    return "", None
 
 
 def _improved(ctx, resolve) -> tuple[Improvement, ...]:
     own = ctx.page.inspectorates_own or is_release(ctx.page)
     out = []
     for para, sentence in ctx.sentences_holding("improve", "progress"):
-        efforts = EFFORTS_TO_IMPROVE.search(sentence)
-        found = IMPROVED.search(sentence) or IMPROVEMENTS_IN.search(sentence) or efforts
+        efforts = _search(EFFORTS_TO_IMPROVE, sentence, ("effort",))
+        found = _search(IMPROVED, sentence, ("improved",)) or \
+            _search(IMPROVEMENTS_IN, sentence, ("improvement", "progress")) or efforts
         if not found or not (INSPECTORS.search(sentence.lower()) or own and not QUOTES.search(sentence)):
             continue
         subject = " ".join(found.group("subject").split())
@@ -104,6 +116,13 @@ def _improved(ctx, resolve) -> tuple[Improvement, ...]:
         out.append(Improvement(subject, sentence, sentence_place(para, sentence), area,
                                EFFORTS_IN if found is efforts else "improved"))
     return tuple(out)
+
+
+def _search(pattern: re.Pattern, sentence: str, words: tuple[str, ...]):
+    """The pattern's first match in the sentence, tried only where the sentence holds one of
+    the words it cannot match without: most sentences with "improve" hold none of "improved",
+    "improvement" or "effort" ("needs to improve"), and each pattern is long."""
+    return pattern.search(sentence) if holds(sentence, words) else None
 
 
 def read_from_grade(ctx, resolve) -> tuple[Improvement, ...]:
@@ -154,6 +173,7 @@ WORKED_ON = re.compile(r"\b(?:has|have)\s+(?:made|shown|put\s+in)\s+(?:\w+\s+){0
                      r"(?:identified|raised|made|found|set\s+out)\s+(?:in|at|during|by)\s+(?:our|the|its|hmicfrs['\u2019]s?)\s+"
                      r"(?:last|previous|earlier|most\s+recent|(?:19|20)\d\d)\s+inspection))",
                      re.IGNORECASE)
+WORKED_ON_WORDS = ("concern", "improvement", "recommendation")  # what WORKED_ON's concerns are, one of them in any match
 
 
 def read_efforts(ctx) -> tuple[Improvement, ...]:
@@ -165,7 +185,7 @@ def read_efforts(ctx) -> tuple[Improvement, ...]:
     addressed" and asks what the efforts achieved, never calls one resolved."""
     out = []
     for para, sentence in ctx.sentences_holding("effort", "progress"):
-        found = WORKED_ON.search(sentence)
+        found = WORKED_ON.search(sentence) if holds(sentence, WORKED_ON_WORDS) else None
         if found:
             said = ATTRIBUTION.match(sentence)  # "The inspector wrote: "Since ...": the words, not who said them
             text = sentence[said.end() if said else 0:].strip().strip("\u201c\u201d\"")

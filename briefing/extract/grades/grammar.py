@@ -125,7 +125,7 @@ class Grammar:
 
     def is_adjective(self, post: str) -> bool:
         """ "good use of", "a good standard": the grade word qualifies a noun, it is no grade."""
-        match = re.match(r"^\s*([A-Za-z]+)", post)  # a quoted grade word ("'inadequate' included") is named, no adjective
+        match = FIRST_WORD.match(post)  # a quoted grade word ("'inadequate' included") is named, no adjective
         return bool(match) and match.group(1).lower() not in NOT_A_NOUN
 
     def phrases_after(self, post: str, names=None) -> list[str]:
@@ -205,17 +205,28 @@ OTHERS = re.compile(r"\b(?:remaining|other|rest\s+of\s+the)\s+(?:categories|area
 TRAILING = re.compile(r"(?:[\s,;]+(?:and|or|but|is|was|are|were|while|whereas|with))+\s*$", re.IGNORECASE)
 
 
+# the patterns of the functions below, compiled once, not looked up in re's cache at each of a reading's calls
+FIRST_WORD = re.compile(r"^\s*([A-Za-z]+)")
+QUOTES_AT_ENDS = re.compile(rf"^{Q}+|{Q}+$")
+SPACES = re.compile(r"\s+")
+LEADING_LINK = re.compile(r"^(?:and|or|but)\s+", re.IGNORECASE)
+SENTENCE_CUT = re.compile(r"(?<=[.!?])[\"'\u201d\u2019]?\s+(?=[\"'\u201c\u2018A-Z\u2022])|\s+\u2022\s+")
+YEAR_OPENS = re.compile(r"^\W*(?:in|by|during|since)\s+(?:\w+\s+)?(?:19|20)\d\d\b", re.IGNORECASE)
+YEAR_THEN_JUDGED = re.compile(r"\b(?:in|from)\s+(?:19|20)\d\d\s*(?:,\s*)?(?:we|hmic|hmicfrs|inspectors|it|the force)\s+"
+                              r"(?:judged|rated|graded|assessed|found)", re.IGNORECASE)
+
+
 def clean_phrase(text: str) -> str:
-    text = re.sub(rf"^{Q}+|{Q}+$", "", text.strip(" ,;:-\u2013\u2014\u2022*\t").lstrip(") ")).strip()
-    text = re.sub(r"^(?:and|or|but)\s+", "", re.sub(r"\s+", " ", text), flags=re.IGNORECASE)
+    text = QUOTES_AT_ENDS.sub("", text.strip(" ,;:-\u2013\u2014\u2022*\t").lstrip(") ")).strip()
+    text = LEADING_LINK.sub("", SPACES.sub(" ", text))
     text = TRAILING.sub("", text.rstrip(" ,;:.")).rstrip(" ,;:.")
-    return re.sub(rf"^{Q}+|{Q}+$", "", text).strip()
+    return QUOTES_AT_ENDS.sub("", text).strip()
 
 
 def sentences(text: str):
     """(start, sentence) in a paragraph's text; a bullet mark starts a sentence too."""
     start = 0
-    for match in re.finditer(r"(?<=[.!?])[\"'\u201d\u2019]?\s+(?=[\"'\u201c\u2018A-Z\u2022])|\s+\u2022\s+", text):
+    for match in SENTENCE_CUT.finditer(text):
         yield start, text[start:match.start()]
         start = match.end()
     yield start, text[start:]
@@ -223,6 +234,4 @@ def sentences(text: str):
 
 def only_past(sentence: str) -> bool:
     """ "In 2017 we judged the force as good ...": a year opening the clause dates it."""
-    return bool(re.match(r"^\W*(?:in|by|during|since)\s+(?:\w+\s+)?(?:19|20)\d\d\b", sentence.strip(), re.IGNORECASE)) or \
-        bool(re.search(r"\b(?:in|from)\s+(?:19|20)\d\d\s*(?:,\s*)?(?:we|hmic|hmicfrs|inspectors|it|the force)\s+"
-                       r"(?:judged|rated|graded|assessed|found)", sentence, re.IGNORECASE))
+    return bool(YEAR_OPENS.match(sentence.strip())) or bool(YEAR_THEN_JUDGED.search(sentence))

@@ -32,12 +32,13 @@ def strength_within_need(ctx):
     """ "The force is good at understanding and identifying vulnerability" where the text
     says the force "needs to improve how it protects vulnerable people": a task's
     strength, not the question's grade, which the text does not give there."""
-    needs = [m.group("what") for para in ctx.paras if "improve" in ctx.folded(para) for m in NEED.finditer(para.text)]
+    holding = [ctx.paras[index] for index in sorted(ctx.holding(("improve",)))]  # found through the whole text at once
+    needs = [m.group("what") for para in holding if "improve" in ctx.folded(para) for m in NEED.finditer(para.text)]
     if not needs:
         return
     resolvers = any_cycle(ctx.frameworks).resolvers
-    for para in ctx.paras:
-        if not ctx.may_grade(para) or " at " not in para.text:
+    for para in ctx.graded_paras:  # those with a grade word
+        if " at " not in para.text:
             continue
         for start, sentence, found in ctx.sentence_words(para):
             for match in found:

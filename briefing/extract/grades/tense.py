@@ -55,14 +55,21 @@ def _past(clause: str) -> bool:
     return bool(EARLIER.search(FIELDWORK.sub(" ", clause)))
 
 
+# is_earlier's and year_of's patterns, compiled once
+FROM_BEFORE = re.compile(r"\bfrom\s+(?:an?\s+|the\s+|its\s+)?\W?$")
+TO_AFTER = re.compile(r"^\W*\s*(?:\w+\s+){0,6}to\b")
+TO_BEFORE = re.compile(r"\b(?:to|now)\s+(?:an?\s+|the\s+)?\W?$")
+WAS_BEFORE = re.compile(r"\b(?:was|were|had)\b")
+
+
 def is_earlier(sentence: str, at: int, end: int) -> bool:
     """The grade word at `at`..`end` of `sentence` is about an earlier inspection."""
     before, after = sentence[max(0, at - 40):at], sentence[end:end + 60]
-    if re.search(r"\bfrom\s+(?:an?\s+|the\s+|its\s+)?\W?$", before) and re.search(r"^\W*\s*(?:\w+\s+){0,6}to\b", after):
+    if FROM_BEFORE.search(before) and TO_AFTER.search(after):
         return True  # "from requires improvement (last year) to good": the starting point
     if STARTED_FROM.search(before) and RECEIVED_THEN.match(after):
         return True  # "an improvement from the 'inadequate' grading it received in 2023": the grade before
-    if re.search(r"\b(?:to|now)\s+(?:an?\s+|the\s+)?\W?$", before) and _past(clause_at(sentence, at)):
+    if TO_BEFORE.search(before) and _past(clause_at(sentence, at)):
         return False  # "... last year to good": where it stands now
     clause = clause_at(sentence, at)
     if _past(clause):
@@ -75,7 +82,7 @@ def year_of(sentence: str, at: int, end: int) -> int | None:
     2016", "In 2019, the force was rated inadequate". Such a grade belongs to the cycle of
     that year, which may be an earlier one."""
     clause = clause_at(sentence, at)
-    if not re.search(r"\b(?:was|were|had)\b", sentence[max(0, at - 120):at]):
+    if not WAS_BEFORE.search(sentence[max(0, at - 120):at]):
         return None
     found = YEAR_AFTER.search(sentence[end:]) or YEAR_FIRST.search(clause)
     return int(re.search(r"(?:19|20)\d\d", found.group(0)).group(0)) if found else None
@@ -85,10 +92,8 @@ def past_years(ctx) -> list[int]:
     """Every year the text puts on a grade in the past tense, whether or not a rule bound
     the grade to an area ("followed by a 'Requires Improvement' rating in 2017")."""
     years = []
-    for para in ctx.paras:
+    for para in ctx.graded_paras:  # those with a grade word
         words = ctx.grade_words(para)
-        if not words:
-            continue
         for start, sentence in ctx.sentences(para):
             for match in words:
                 if start <= match.start() < start + len(sentence):
