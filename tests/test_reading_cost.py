@@ -6,7 +6,8 @@ slows both alike:
   builds its 105): the reading rules over its lines against pdfium's own text layer of
   the same pages. Measured on a 2-core machine at load 5: the rules cost 2.2-2.4 times
   pdfium's text layer (2.2-2.6 alone at the day's close; 2.5-2.7 once the findings of
-  news copy and closing letters were read, on 7 December 2026), and 3.2-3.35 times before
+  news copy and closing letters were read, on 7 December 2026; 2.8-3.2 on the next session's machine,
+  2.2-2.9 there once the rules' cheap prefilters were added on 8 December), and 3.2-3.35 times before
   they skipped the paragraphs and sentences they cannot read: the bound is 3.0, the two
   measured in turn so that a slow spell beside the suite's other worker slows both;
 - short texts (the rules' fixture examples): what is made from data/ (a cycle's areas
