@@ -62,7 +62,20 @@ def _with_turn(ctx, para, start: int, sentence: str) -> str:
             _within_quotes(para.text, following[0][0]) == _within_quotes(para.text, start):
         at, turn = following[0]
         return para.text[start:at + len(turn)]
+    if following or para.index + 1 >= len(ctx.paras):
+        return sentence
+    # the quotation runs on into a paragraph that turns on it ("“However, there are areas in which it needs to
+    # improve."): Suffolk's page 1 quoted the praise alone (review 14, item 2)
+    nxt = ctx.paras[para.index + 1]
+    said = ctx.sentences(nxt)
+    opening = said[0][1].lstrip() if said else ""
+    if OPENS_QUOTE.match(opening) and TURN.match(opening):
+        return f"{sentence.rstrip()} {opening.lstrip(QUOTES)}"
     return sentence
+
+
+OPENS_QUOTE = re.compile(r"^[\u201c\"\u2018']")  # a paragraph carrying on the quotation before it
+QUOTES = "\u201c\"\u2018' "
 
 
 def _cut(ctx, para, sentence: str) -> bool:
