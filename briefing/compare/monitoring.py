@@ -19,6 +19,9 @@ from briefing.reference import reference
 from briefing.statements import Monitoring
 
 _WORDS = reference().wording["monitoring"]
+# the stages said as a move on a day ("was moved into Engage ... on 6 December 2024"); the rest are said as stated
+# on a day ("is in Scan ... (as stated on 23 January 2025)"), which its source's date is (review 14, item 14)
+MOVES = ("engage-entered", "engage-left", "scan-left")
 
 
 @dataclass(frozen=True)
@@ -47,7 +50,7 @@ class MonitoringStatus:
         if self.cycle:
             return _WORDS["undated"][key].format(cycle=self.cycle)
         dated = f" {'on' if self.when.exact else 'in'} {self.when}" if self.when.known else ""
-        if self.sourced and self.statement.event != "remains" and self.when.known:
+        if self.sourced and key in MOVES and self.when.known:
             # a move its source tells of without its day happened by that source's date, not on it (review 13,
             # item 2: a letter of 29 November 2023 told of a decision given on 22 November)
             dated = _WORDS["by-source"].format(on="on or before" if self.when.exact else "in or before", date=self.when)

@@ -78,15 +78,20 @@ def _weak_in_both(c: Comparison) -> str:
     inadequate in both inspections: concerns there may persist.", or "": beside findings that
     do not match, grades that stayed weak are the plainest sign a concern carries on (review 13,
     item 8: Avon and Somerset's summary said "no concern raised in both" beside three such areas)."""
-    names = [g.area_name for g in c.grade_changes if g.old_grade in WEAK and g.new_grade in WEAK]
-    if not names:
+    weak = [g for g in c.grade_changes if g.old_grade in WEAK and g.new_grade in WEAK]
+    if not weak:
         return ""
+    names = [g.area_name for g in weak]
     said = join_words([names[0], *(n[:1].lower() + n[1:] for n in names[1:])])
-    return (f" {said} {'is' if len(names) == 1 else 'are'} graded requires improvement or inadequate in both "
-            "inspections: concerns there may persist.")
+    grades = " or ".join(w for w in WEAK if any(w in (g.old_grade, g.new_grade) for g in weak))  # as graded (review 14, 15)
+    return (f" {said} {'is' if len(names) == 1 else 'are'} graded {grades} in both inspections: concerns there may "
+            "persist.")
 
 
-def findings_line(c: Comparison) -> str:
+def findings_line(c: Comparison, quoted: bool = False) -> str:
+    """What the newer source's findings are beside the older's; `quoted` (page 1, where no other
+    sentence quotes it) quotes the one finding the source says carries on, which the summary's
+    own paragraph on it quotes already (review 14, item 10: Humberside's said it twice)."""
     fresh, n = len(c.new_findings) - len(c.continuing), len(c.continuing)
     parts = [f"{number(fresh)} {'finding is' if fresh == 1 else 'findings are'} {new_words(c)}"] if fresh else \
         [] if n else [f"every finding of the {c.new.cycle_name} source has a counterpart in the earlier one"]
@@ -94,7 +99,7 @@ def findings_line(c: Comparison) -> str:
         parts.append(f"{number(n)} {'finding is' if n == 1 else 'findings are'} {continuing_words()} in "
                      "the source's words"
                      # the one concern a source says carries on, named where it is said (review 13, item 14)
-                     + (f": \u201c{c.continuing[0].text.rstrip('.')}\u201d" if n == 1 and fresh == 0 else ""))
+                     + (f": \u201c{c.continuing[0].text.rstrip('.')}\u201d" if quoted and n == 1 and fresh == 0 else ""))
     later = (f"the {c.new.cycle_name} source lists no findings" if not c.new.findings else
              " and ".join(parts))
     if not c.old.findings:

@@ -112,7 +112,7 @@ def _findings(c: Comparison) -> list[Point]:
             which=which, since=since_text(longest.first_raised, longest.times_raised, longest.not_on_file))
         out.append(Point(text, _cited(c.old, c.new, labels=(longest.old.label, longest.new.label))))
     if c.resolved or c.new_findings:
-        out.append(Point(sentence(earlier.findings_line(c)), _cited(c.old, c.new)))
+        out.append(Point(sentence(earlier.findings_line(c, quoted=True)), _cited(c.old, c.new)))
     return out
 
 

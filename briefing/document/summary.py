@@ -208,8 +208,23 @@ def comparability_line(c: Comparison) -> str:
     moved = c.movements(UP) or c.movements(DOWN) or c.falls_at_least or c.rises_at_least
     if c.comparable or not moved:
         return ""
-    return (f"HMICFRS says grades of {c.old.cycle_name} and {c.new.cycle_name} are not directly comparable "
-            "(see Grade movements).")
+    return (f"HMICFRS says grades of {c.old.cycle_name} and {c.new.cycle_name} are not directly comparable"
+            f"{_no_adequate(c)} (see Grade movements).")
+
+
+def _no_adequate(c: Comparison) -> str:
+    """ ", and the PEEL 2018/19 scale had no adequate grade, so good then and adequate now need
+    not mean performance fell", where a fall from good to adequate crosses into the scale that
+    brought adequate in: HMICFRS's own caveat, for exactly that fall (review 14, item 3: Gwent's
+    preventing crime was a "downgrade" on page 1, the caveat only on page 3)."""
+    from briefing.reference import load_frameworks
+
+    old = load_frameworks().cycles.get(c.old.cycle)
+    if old is None or "adequate" in old.grades or not any(
+            g.old_grade == "good" and g.new_grade == "adequate" for g in c.movements(DOWN)):
+        return ""
+    return (f"; the {c.old.cycle_name} scale had no adequate grade, and HMICFRS says a fall from good to adequate "
+            "does not necessarily mean that performance fell")
 
 
 def rises_line(c: Comparison) -> str:

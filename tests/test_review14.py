@@ -1,0 +1,59 @@
+"""Review 14 (review 13's packs again, and Gwent, Derbyshire and Suffolk), each item as a PCC's
+office would meet it: the sentence that was wrong, and what the source says."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import invoke
+from reading import SHARED
+
+
+def _pack(runner, tmp_path, old, new, *more) -> dict:
+    """The pack's JSON document model, made from real texts (skipped where they are absent)."""
+    for path in (old, new):
+        if not path.exists():
+            pytest.skip(f"{path} is absent: clone the project with ../shared beside it to run this test")
+    result = invoke(runner, "pack", old, new, *more, "--formats", "json", "-o", tmp_path, "--date", "2026-12-07")
+    assert result.exit_code == 0, result.output
+    return json.loads(next(tmp_path.glob("*-briefing.json")).read_text(encoding="utf-8"))
+
+
+def test_a_fall_from_good_to_adequate_across_the_scale_change_carries_hmicfrs_caveat_on_page_one(runner, tmp_path):
+    """Item 3: Gwent's preventing crime, good in 2018/19 (a scale with no adequate) and adequate in
+    2023-25, was a "downgrade" on page 1, HMICFRS's caveat for exactly that fall only on page 3."""
+    model = _pack(runner, tmp_path, SHARED / "corpus-2" / "texts" / "gwent-2018-19-forcepage.txt",
+                  SHARED / "corpus-3" / "texts" / "gwent-2023-25-news.txt")
+    page_one = json.dumps(model["sections"][0], ensure_ascii=False)
+    assert "Preventing crime: good in PEEL 2018/19, adequate now" in page_one
+    assert ("the PEEL 2018/19 scale had no adequate grade, and HMICFRS says a fall from good to adequate does not "
+            "necessarily mean that performance fell") in page_one
+
+
+def test_the_one_finding_said_to_carry_on_is_quoted_once_in_the_summary(runner, tmp_path):
+    """Item 10: Humberside's summary quoted its one concern twice in a row, once in the paragraph
+    on it and again in the findings line; page 1 quotes it (review 13, item 14)."""
+    model = _pack(runner, tmp_path, SHARED / "corpus-2" / "texts" / "humberside-2018-19-report-legitimacy.txt",
+                  SHARED / "corpus-2" / "texts" / "humberside-2021-22-pressrelease.txt")
+    concern = "it still needs to improve its reporting of anti-social behaviour incidents"
+    assert concern in json.dumps(model["sections"][0], ensure_ascii=False)
+    summary = next(s for s in model["sections"] if s["title"].lower().startswith("executive summary"))
+    assert json.dumps(summary, ensure_ascii=False).count(concern) == 1
+
+
+def test_a_stage_stated_by_a_dated_letter_is_as_stated_on_its_date():
+    """Item 14: the Met's return-to-Scan letter of 23 January 2025 was "as stated on or before 23
+    January 2025": a stage is stated on its source's day; only a move is "on or before" it."""
+    from datetime import date
+
+    from briefing.compare.monitoring import monitoring_status
+    from briefing.model import Inspection
+    from briefing.places import PublicationDate
+    from briefing.statements import Monitoring
+
+    letter = Inspection("Metropolitan Police Service", "", "Return to default phase of monitoring",
+                        PublicationDate.from_iso("2025-01-23"), "letter.txt", report_type="monitoring-letter",
+                        monitoring=(Monitoring("scan", "entered", None, "returned the force to Scan"),))
+    assert monitoring_status([letter], date(2026, 12, 7)).words() == \
+        "is in Scan, HMICFRS's routine monitoring (as stated on 23 January 2025)"
