@@ -34,6 +34,8 @@ def test_a_monitoring_letter_is_given_no_s55_duty_nor_56_days(runner, tmp_path):
     assert "is a monitoring letter, not an inspection report: the s.55 duty applies to inspection reports" in text
     assert "Section 55 of the Police Act 1996 requires" not in text and "56 days" not in text
     assert "section 55(5B)" not in text and "comments on the report" not in text
+    assert "every cause of concern and recommendation in" not in text  # as if it listed some (review 14, item 13)
+    assert "any cause of concern the letter sets out" in text
 
 
 def test_a_revisit_that_closed_every_cause_of_concern_says_so(runner, tmp_path):

@@ -57,3 +57,19 @@ def test_a_stage_stated_by_a_dated_letter_is_as_stated_on_its_date():
                         monitoring=(Monitoring("scan", "entered", None, "returned the force to Scan"),))
     assert monitoring_status([letter], date(2026, 12, 7)).words() == \
         "is in Scan, HMICFRS's routine monitoring (as stated on 23 January 2025)"
+
+
+def test_page_one_gives_the_rest_grade_beside_the_weak_areas_and_the_cycle_by_its_short_name(runner, tmp_path):
+    """Item 18: Gwent's page 1 said "the source does not state every area's grade" where it says
+    every graded area it does not name was adequate (never "every other", which would take in its
+    outstanding crime recording); item 16: "PEEL 2021/22 (revised question set)'s reporting years"."""
+    model = _pack(runner, tmp_path, SHARED / "corpus-2" / "texts" / "gwent-2018-19-forcepage.txt",
+                  SHARED / "corpus-3" / "texts" / "gwent-2023-25-news.txt")
+    page_one = json.dumps(model["sections"][0], ensure_ascii=False)
+    assert ("are graded requires improvement in PEEL 2023-25; the source says every graded area it does not name was "
+            "adequate.") in page_one
+    assert "does not state every area's grade" not in page_one
+    model = _pack(runner, tmp_path / "derbyshire", SHARED / "corpus" / "texts" / "derbyshire-2016-hmicfrs-assessment.txt",
+                  SHARED / "corpus" / "texts" / "derbyshire-2021-22-press-release.txt")
+    text = json.dumps(model, ensure_ascii=False)
+    assert "within PEEL 2021/22's reporting years" in text and "(revised question set)'s" not in text

@@ -169,7 +169,8 @@ def response_standing(due: date | None, responded: date | None, as_of: date, pub
             # a repost dated after it ("recently said"): the nearer bound
             return ResponseStanding("ended-by-source", latest=s55_last_day(source_by), by=source_by, **made)
         if by is not None and s55_last_day(by) < as_of:
-            return ResponseStanding("ended-by-cycle", latest=s55_last_day(by), cycle=cycle.name, by=by, **made)
+            return ResponseStanding("ended-by-cycle", latest=s55_last_day(by), cycle=cycle.short or cycle.name, by=by,
+                                    **made)  # "PEEL 2021/22", its question set said in the caveats (review 14, 16)
         return ResponseStanding("date-unknown", **made)
     days = (due - as_of).days
     kind = "due" if days > 1 else "due-tomorrow" if days == 1 else "due-today" if days == 0 else "ended"

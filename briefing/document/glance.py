@@ -72,11 +72,15 @@ def _lead(c: Comparison, monitoring) -> list[Point]:
     if weak:
         grades = [grade for grade in WEAK if any(g.new_grade == grade for g in weak)]
         names = [g.area_name + (f" ({g.new_grade})" if len(grades) > 1 else "") for g in weak]
-        every = not any(g.new_state.state == NOT_STATED for g in c.grade_changes)  # else "one area ..." reads as a count
-        message = _messages()["weak" if every else "weak_named"]
+        unstated = [g for g in c.grade_changes if g.new_state.state == NOT_STATED]  # else "one area ..." reads as a count
+        rest = unstated[0].new_state.rest if unstated and all(g.new_state.rest for g in unstated) else ()
+        # "every graded area it does not name was adequate", where the source says so, never "does not state every area's
+        # grade" (review 14, item 18: Gwent)
+        message = _messages()["weak" if not unstated else "weak_rest" if rest else "weak_named"]
         points.append(Point(message.format(
             count=sentence(summary.areas(len(weak))), are="is" if len(weak) == 1 else "are", grades=" or ".join(grades),
-            new=c.new.cycle_name, names=join_words(names), **{"is": "is" if len(weak) == 1 else "are"}),
+            new=c.new.cycle_name, names=join_words(names), rest=" or ".join(rest),
+            **{"is": "is" if len(weak) == 1 else "are"}),
             _corrected(c.new, {g.area for g in weak})))
     best = [g.area_name for g in c.grade_changes if g.new_state.graded and g.new_grade == "outstanding"]
     if best and not weak and not named and not any(g.old_state.graded and g.new_state.graded for g in c.grade_changes):

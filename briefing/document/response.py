@@ -275,6 +275,9 @@ def _entries(s: Subject) -> list[Section]:
         blocks += [Paragraph(f"The report says HMICFRS has closed {closed}.", "note"),
                    Paragraph(WRITE.format(who="the office", what="what was done about the causes of concern the "
                                           "report closes, if the office records it"), "placeholder")]
+    elif _letter(s) and not answered:  # review 14, item 13: never "every ... in" a letter, as if it listed some
+        blocks.append(Paragraph(WRITE.format(who="the office", what="any cause of concern the letter sets out, and what "
+                                             "has been done about it, if the office records it"), "placeholder"))
     elif not e.complete:
         to = f", to {e.stated_to}" if e.stated_to else ""
         stated = f" The report makes {plural(e.stated, 'recommendation')}{to}." if e.stated else ""
