@@ -73,3 +73,19 @@ def test_page_one_gives_the_rest_grade_beside_the_weak_areas_and_the_cycle_by_it
                   SHARED / "corpus" / "texts" / "derbyshire-2021-22-press-release.txt")
     text = json.dumps(model, ensure_ascii=False)
     assert "within PEEL 2021/22's reporting years" in text and "(revised question set)'s" not in text
+
+
+def test_a_quoted_recommendation_runs_past_an_apostrophe(tmp_path):
+    """Item 11: Suffolk 2017's "'should put in place better processes ... and how this affects the
+    force's ability to meet current and likely future demand efficiently'" was cut at "the force"
+    (the apostrophe taken for the closing quotation mark), losing its point: demand."""
+    from briefing.extract import extract
+
+    path = tmp_path / "news.txt"
+    path.write_text("Northshire Police rated good for efficiency\n\nPublished on: 22 March 2017\n\n"
+                    "The report highlighted one way in which the force could improve, stating that it 'should put in "
+                    "place better processes to understand how this affects the force's ability to meet future "
+                    "demand'.\n", encoding="utf-8")
+    texts = [f.text for f in extract(path).inspection.findings]
+    assert ("Should put in place better processes to understand how this affects the force's ability to meet future "
+            "demand.") in texts, texts

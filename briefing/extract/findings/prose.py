@@ -142,8 +142,11 @@ TASKS = (IMPROVE_WHAT, BETTER_AT, HOW_IT, MISSES, TASK_NOUN, TO_DO)
 EMPTY_WANT = re.compile(r"\b(?:needs?|needed|must|should)\s+(?:to\s+)?(?:also\s+)?(?:improve|do\s+better)\s*(?::|\W*$|(?:in|on)\s+"
                         r"(?:some|several|a\s+(?:few|number\s+of)|certain|other)\s+(?:areas|respects|ways)\W*$|further\W*$)"
                         r"|\bshould\s+be\s+(?:applauded|congratulated|praised|commended|proud)\b", re.IGNORECASE)
+# an apostrophe between letters ("the force's ability") is no closing quotation mark (review 14, item 11: Suffolk's
+# recommendation was cut at "how this affects the force")
 QUOTED_SHOULD = re.compile(r"[\'\"\u2018\u201c](?P<q>(?:the (?:force|constabulary) |it )?(?:should|needs to|must) "
-                           r"[^\'\"\u2019\u201d]{15,400})[\'\"\u2019\u201d]", re.IGNORECASE)
+                           r"(?:[^\'\"\u2019\u201d]|(?<=\w)[\'\u2019](?=\w)){15,400})[\'\"\u2019\u201d](?!\w)",
+                           re.IGNORECASE)
 REPORTING = re.compile(r"\b(?:inspectors?|inspectorate|hmicfrs|hmic)\s+(?:also\s+)?(?:said|found|noted|highlighted)\b")
 INSPECTORS = re.compile(r"\b(?:inspectors?|inspectorate|hmicfrs|hmic)\b")
 ATTRIBUTION = re.compile(r"^[^\"\u201c]{0,160}?\b(?:said|says|added|commented|wrote|stated)"
