@@ -89,3 +89,13 @@ def test_a_quoted_recommendation_runs_past_an_apostrophe(tmp_path):
     texts = [f.text for f in extract(path).inspection.findings]
     assert ("Should put in place better processes to understand how this affects the force's ability to meet future "
             "demand.") in texts, texts
+
+
+def test_the_question_on_earlier_findings_the_source_does_not_speak_to_names_them(runner, tmp_path):
+    """Review 13, item 23: Staffordshire's question said "One finding of PEEL 2021/22 is not in the
+    source used", beside a section counting three (two of which the source says carry on), and did
+    not say which one."""
+    model = _pack(runner, tmp_path, SHARED / "corpus-2" / "texts" / "staffordshire-2021-22-pressrelease.txt",
+                  SHARED / "corpus-2" / "texts" / "staffordshire-2023-25-pressrelease.txt")
+    assert "One finding of PEEL 2021/22 (Finding 3) is not in the source used for PEEL 2023-25" in \
+        json.dumps(model, ensure_ascii=False)

@@ -139,7 +139,8 @@ def _question_context(c: Comparison, options: PackOptions) -> dict:
     unknown_is = ("is" if len(unknown) == 1 else "are") if not partly else ("is, in part," if partly == len(unknown) == 1
                   else f"are ({'all' if partly == len(unknown) else number(partly)} of them in part)")
     return dict(corrected=corrected, weak_new=weak_new, continuing=continuing, unknown=len(unknown), unknown_words=words,
-                unknown_is=unknown_is,
+                unknown_is=unknown_is,  # which they are, where few: the findings section counts others (review 13, 23)
+                unknown_labels=join_words([f.label for f in unknown if f.label]) if len(unknown) <= 4 else "",
                 improved=improved, ongoing=ongoing, worked_on=_worked_on(c) if unknown else None,
                 old_name=c.old.cycle_name, new_name=c.new.cycle_name, inadequate=inadequate, improve=improve,
                 counted_downs=counted_downs,
