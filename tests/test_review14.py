@@ -61,3 +61,18 @@ def test_what_the_inspector_found_lacking_or_inconsistent_is_a_finding():
     assert lines[24] == ("We found a lack of clarity regarding responsibility within the constabulary's governance "
                          "and there is inconsistency across the constabulary when it comes to measuring performance.")
 
+
+def test_a_service_in_child_protection_investigations_is_tied_to_its_area():
+    """New item 5: Gwent 2018/19's "the force should do more to provide a consistently good service
+    in child protection investigations" (line 34) was "Not tied to an area", so the pack asked
+    whether it was resolved beside the 2023-25 requires improvement grades in exactly that work; the
+    work a service falls short in, by its head noun (investigations), is investigating crime."""
+    assert _findings(GWENT_2018) == [(34, "investigating-crime", "The force should do more to provide a consistently "
+                                          "good service in child protection investigations.")]
+
+
+def test_its_response_to_the_public_is_responding_to_the_public():
+    """New item 12: Suffolk 2023-25's "the constabulary needs to improve its response to the public"
+    (line 16) was "Not tied to an area": the area's own name, said with its verb's noun."""
+    areas = {line: area for line, area, _ in _findings(SUFFOLK_2023)}
+    assert areas[16] == "responding-to-public"

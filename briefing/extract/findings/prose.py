@@ -156,7 +156,11 @@ MISSES = re.compile(r"\bmissing\s+(?:\w+\s+)?opportunit\w+\s+to\s+(?P<what>[^,;.
 # topic is the concern itself ("concerns about investigating crime")
 TOPIC = re.compile(r"\b(?P<head>\w+)\s+(?:about|regarding)\s+\w+ing\b[^,;.]*|\b(?:when|while|whilst)\s+\w+ing\b[^,;.]*"
                    r"|\bso\s+that\b[^,;.]*", re.IGNORECASE)
-TASKS = (IMPROVE_WHAT, BETTER_AT, HOW_IT, MISSES, TASK_NOUN, TO_DO)
+# the work in which a service falls short: "provide a consistently good service in child protection investigations"
+# (the work its head noun names: investigations)
+SERVICE_IN = re.compile(r"\bservice\s+in\s+(?P<what>[\w-]+(?:\s+[\w-]+){0,3}?)(?=\s+(?:and|or|to|for|by|when|so|that)\b|[,;.]|$)",
+                        re.IGNORECASE)
+TASKS = (IMPROVE_WHAT, BETTER_AT, HOW_IT, MISSES, TASK_NOUN, SERVICE_IN, TO_DO)
 # no more to do than improve ("The force needs to improve:" above a list, "it needs to improve in some areas"),
 # or praise ("Northshire Police should be applauded for ...")
 EMPTY_WANT = re.compile(r"\b(?:needs?|needed|must|should)\s+(?:to\s+)?(?:also\s+)?(?:improve|do\s+better)\s*(?::|\W*$|(?:in|on)\s+"
@@ -365,15 +369,16 @@ def _main_words(text: str) -> str:
 def area_named_by(phrase: str, resolve) -> str:
     """The area a phrase names by its keyword first ("its efficiency in ..."), by two of the
     area's words, or by a word no other area uses ("how it supervises investigations"); a
-    word two areas share ("its response to the public": public treatment's and responding's)
-    names none."""
+    word two areas share ("its handling of the public": public treatment's and responding's)
+    names none, unless the phrase is the area's own wording ("its response to the public")."""
     area = resolve(phrase)
     if area is None:
         return ""
     words = stems(phrase)
     shared = {s for s in words if s in next(w for a, w in resolve.terms if a is area)}
     own = {s for s in shared if not any(s in w for a, w in resolve.terms if a is not area)}
-    return area.canonical if resolve.led(phrase) is area or len(shared) >= 2 or own else ""
+    exact = resolve(phrase, exact=True) is area  # the area's own name ("its response to the public")
+    return area.canonical if exact or resolve.led(phrase) is area or len(shared) >= 2 or own else ""
 
 
 def _area_in(text: str, resolve) -> str:
