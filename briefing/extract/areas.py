@@ -37,6 +37,12 @@ SET_LEAD = re.compile(r"^(?:the\s+)?extent\s+to\s+which\s+(?:the\s+)?(?:force|co
                       r"[\w&'\u2019-]+(?:\s+[\w&'\u2019-]+){0,3}\s+(?:police|constabulary|service))\s+(?:is|are)\s+",
                       re.IGNORECASE)
 
+# An area's name said with its verb's noun: "its response to the public" is "responding to the public" (review 14,
+# item 12). Only the whole wording so spelt is the area: "response" alone names no task ("its response to domestic
+# abuse"), and its stem is "responsibility"'s too
+NOUN_TASKS = {"response to": "responding to"}
+NOUN_OF_TASK = re.compile(r"^(response to)\b")
+
 
 # a later part of a list that opens with a subject and a verb of its own ("... in our management of offenders and
 # suspects, and I am committed to addressing this, it is integral to t"): a new clause, never a further area, whatever
@@ -113,6 +119,7 @@ class AreaResolver:
         key = normalise(re.sub(r"\b(19|20)\d\d\b", "", phrase))
         key = re.sub(r"^(?:the way the force|the way it|how the force|how it|the force s|force s|the|its|how)\s+", "",
                      key)
+        key = NOUN_OF_TASK.sub(lambda m: NOUN_TASKS[m.group(1)], key)
         return self.exact.get(key) or self.exact.get(key.replace("antisocial", "anti social"))
 
     def close_spelling(self, phrase: str) -> Area | None:

@@ -29,6 +29,22 @@ FOUND_THAT = re.compile(r"^(?:[^\"\u201c\u201d]*?,\s+)?(?:the\s+report|the\s+ins
                         r"we)\s+(?:has\s+|have\s+)?(?:found|concluded|noted|judged|considers?|considered)\s+that\s+",
                         re.IGNORECASE)
 REPORTED = re.compile(r"^the report (noted|found|said) that\s+", re.IGNORECASE)
+# what a report is said to have found is a finding only where it says what falls short: what the force
+# "needs to", "should" or "must" do, what it is not or does not do, lacks or fails to do, or a concern; what the
+# force "has" that the report praises ("The report found that the force 'has impressive joint working practices
+# ...'") is a strength, never a finding to resolve
+SHORTFALL = re.compile(r"\b(?:needs?\s+to|needed\s+to|must|should|not(?!\s+only\b)|\w+n['\u2019]t|never|lacks?|lacking|"
+                       r"fail(?:s|ed|ing)?\s+to|concerns?|concerned|could\s+(?:do\s+more|improve|be\s+improved|be\s+better)|"
+                       r"unacceptable|inadequate|insufficient|ineffective|poor|weak(?:ness|nesses)?)\b", re.IGNORECASE)
+# the inspectorate's finding in a relative clause, what the force must do: "The inspection report, which found the
+# Gwent force must improve how it investigates crime and protects the vulnerable, noted ..."; the clause, to its
+# closing comma, is the finding
+FOUND_WHICH = re.compile(
+    r"\b(?:the\s+(?:inspection\s+|inspectorate['\u2019]s\s+)?report|the\s+inspection|the\s+inspectorate|inspectors|hmicfrs|hmic)"
+    r",\s+which\s+(?:also\s+)?(?:found|said|concluded)\s+(?:that\s+)?(?P<text>(?:the\s+force|the\s+constabulary|it|"
+    r"(?:the\s+)?[A-Z][\w&'\u2019]*(?:\s+[A-Z][\w&'\u2019]*){0,3}\s+(?:force|police|constabulary))\s+(?:still\s+|also\s+)?"
+    r"(?:needs?\s+to|needed\s+to|must|should)\s+(?:also\s+|still\s+)?(?:improve|get\s+better|do\s+more|make\s+sure|ensure|"
+    r"address)\b[^,;\"\u201c\u201d]*)", re.IGNORECASE)
 # a press release reporting what the inspectorate found wanting: "However, the inspectorate said the
 # constabulary needs to improve its response to the public", "Inspectors said they had concerns that
 # the standards of the force's investigations have deteriorated", "They also raised concerns that the force isn't
@@ -76,7 +92,9 @@ AREAS_NEEDING = re.compile(
 # doing what they should; "Victims are not always willing to ..." is no shortfall of the force's), "despite being
 # raised in its previous inspection, the force still isn't attending incidents as quickly as it should" (still not),
 # "The force is missing opportunities to protect vulnerable and repeat victims" (not "to safeguard them", whose
-# victims a sentence before names), "The force is not supervising
+# victims a sentence before names), "We found a lack of clarity regarding responsibility within the constabulary's
+# governance and there is inconsistency across the constabulary" (what it found lacking or inconsistent; not "no
+# lack of"), "The force is not supervising
 # investigations well enough" (not doing a task well enough), "Some domestic abuse victims have received an
 # unacceptable level of service" (the service the force gives)
 FALLS_SHORT = re.compile(
@@ -91,7 +109,9 @@ FALLS_SHORT = re.compile(
     r"^(?:the\s+force|the\s+constabulary|it|[A-Z][\w&'\u2019]*(?:\s+[A-Z][\w&'\u2019]*){0,3}\s+(?:police|constabulary))\s+"
     r"(?:is|are)\s+(?:also\s+|still\s+)?(?:missing\s+(?:\w+\s+)?opportunit\w+(?!\s+to\s+\w+\s+(?:them|it|this|these|those)\b)|(?:not|isn['\u2019]t)\s+\w+ing\b[^,.;]{0,80}?"
     r"\b(?:well|quickly|thoroughly|effectively|consistently|often|fast)\s+enough)|"
-    r"\b(?:received?|receiving|gets?|got|getting)\s+an?\s+unacceptable\s+(?:level|standard|quality)\s+of\s+service)\b",
+    r"\b(?:received?|receiving|gets?|got|getting)\s+an?\s+unacceptable\s+(?:level|standard|quality)\s+of\s+service|"
+    r"\b(?:found|there\s+(?:is|was|are|were))\s+(?:an?\s+|some\s+)?(?:(?!no\b|little\b|not\b)\w+\s+)?(?:lack\s+of|"
+    r"inconsisten(?:cy|cies))\s+\w+)\b",
     re.IGNORECASE)
 # what the inspectorate says remains wrong, after a concession: "X has made progress in some areas, but
 # concerns remain in how it is investigating crime and protecting the vulnerable"; or calls ongoing:
@@ -136,7 +156,11 @@ MISSES = re.compile(r"\bmissing\s+(?:\w+\s+)?opportunit\w+\s+to\s+(?P<what>[^,;.
 # topic is the concern itself ("concerns about investigating crime")
 TOPIC = re.compile(r"\b(?P<head>\w+)\s+(?:about|regarding)\s+\w+ing\b[^,;.]*|\b(?:when|while|whilst)\s+\w+ing\b[^,;.]*"
                    r"|\bso\s+that\b[^,;.]*", re.IGNORECASE)
-TASKS = (IMPROVE_WHAT, BETTER_AT, HOW_IT, MISSES, TASK_NOUN, TO_DO)
+# the work in which a service falls short: "provide a consistently good service in child protection investigations"
+# (the work its head noun names: investigations)
+SERVICE_IN = re.compile(r"\bservice\s+in\s+(?P<what>[\w-]+(?:\s+[\w-]+){0,3}?)(?=\s+(?:and|or|to|for|by|when|so|that)\b|[,;.]|$)",
+                        re.IGNORECASE)
+TASKS = (IMPROVE_WHAT, BETTER_AT, HOW_IT, MISSES, TASK_NOUN, SERVICE_IN, TO_DO)
 # no more to do than improve ("The force needs to improve:" above a list, "it needs to improve in some areas"),
 # or praise ("Northshire Police should be applauded for ...")
 EMPTY_WANT = re.compile(r"\b(?:needs?|needed|must|should)\s+(?:to\s+)?(?:also\s+)?(?:improve|do\s+better)\s*(?::|\W*$|(?:in|on)\s+"
@@ -187,7 +211,7 @@ def concerns(fx):
                 continue
         lowered = para.text.lower()
         if "concern" not in lowered and '"' not in para.text and "the report" not in lowered and \
-                not _reporting(lowered) and not speaking and not summary or _headline(fx, para):
+                not _reporting(lowered) and not _found_which(lowered) and not speaking and not summary or _headline(fx, para):
             continue  # the sentence tests below, made once for the whole paragraph; a page's headline is none
         yield from _sentence_findings(fx, para, speaking, own, summary)
 
@@ -196,6 +220,11 @@ def _reporting(lowered: str) -> bool:
     """REPORTING in a lower-cased paragraph, tried only where its words are: a pattern that
     opens on a word boundary is tried at every character, a word found at C's pace."""
     return ("inspector" in lowered or "hmic" in lowered) and REPORTING.search(lowered) is not None
+
+
+def _found_which(lowered: str) -> bool:
+    """FOUND_WHICH in a lower-cased paragraph, tried only where its relative clause is."""
+    return ", which " in lowered and FOUND_WHICH.search(lowered) is not None
 
 
 def _sentence_findings(fx, para, speaking: bool, own: bool, summary: bool):
@@ -219,6 +248,7 @@ def _sentence_findings(fx, para, speaking: bool, own: bool, summary: bool):
         concern = (CONCERN.search(plain) or (speaking or own) and CONCERNED.search(plain)) and not CONCEDED.match(plain)
         quoted = sentence.startswith('"') and fx.should.match(plain) and not EMPTY_WANT.search(plain)
         reported = REPORTED.match(plain)
+        reported = reported if reported and SHORTFALL.search(plain, reported.end()) else None
         if not (concern or quoted or reported):
             continue
         text = REPORTED.sub("", plain) if reported else plain
@@ -233,6 +263,9 @@ def _wanting(plain: str, lowered: str, speaking: bool, summary: bool, follows: b
     the inspector's words, or on its own summary page; None for anything else."""
     they = plain[:4].lower() == "they" and not INSPECTORS.search(lowered)  # "They said" of whom?
     unled = _unled(plain)
+    which = FOUND_WHICH.search(plain)
+    if which:
+        return which.group("text") + "."
     if REPORTED_WANTING.match(plain) and not they or AREAS_NEEDING.match(unled):
         return unled
     said = SAID_AFTER.match(plain)
@@ -339,15 +372,16 @@ def _main_words(text: str) -> str:
 def area_named_by(phrase: str, resolve) -> str:
     """The area a phrase names by its keyword first ("its efficiency in ..."), by two of the
     area's words, or by a word no other area uses ("how it supervises investigations"); a
-    word two areas share ("its response to the public": public treatment's and responding's)
-    names none."""
+    word two areas share ("its handling of the public": public treatment's and responding's)
+    names none, unless the phrase is the area's own wording ("its response to the public")."""
     area = resolve(phrase)
     if area is None:
         return ""
     words = stems(phrase)
     shared = {s for s in words if s in next(w for a, w in resolve.terms if a is area)}
     own = {s for s in shared if not any(s in w for a, w in resolve.terms if a is not area)}
-    return area.canonical if resolve.led(phrase) is area or len(shared) >= 2 or own else ""
+    exact = resolve(phrase, exact=True) is area  # the area's own name ("its response to the public")
+    return area.canonical if exact or resolve.led(phrase) is area or len(shared) >= 2 or own else ""
 
 
 def _area_in(text: str, resolve) -> str:
