@@ -38,7 +38,7 @@ def test_praise_the_report_found_is_never_a_finding_to_resolve(runner, tmp_path)
     text = _pack(runner, tmp_path, SUFFOLK_2017, SUFFOLK_2023)
     assert "impressive joint working practices" not in text
     assert "Two findings of PEEL 2017" not in text
-    assert "One finding of PEEL 2017 is not in the source used for PEEL 2023-25" in text
+    assert "One finding of PEEL 2017 (Finding 1) is not in the source used for PEEL 2023-25" in text
 
 
 def test_the_inspectorates_finding_in_a_relative_clause_is_read(runner, tmp_path):
