@@ -99,3 +99,15 @@ def test_the_question_on_earlier_findings_the_source_does_not_speak_to_names_the
                   SHARED / "corpus-2" / "texts" / "staffordshire-2023-25-pressrelease.txt")
     assert "One finding of PEEL 2021/22 (Finding 3) is not in the source used for PEEL 2023-25" in \
         json.dumps(model, ensure_ascii=False)
+
+
+def test_what_the_report_also_said_the_force_must_do_is_a_finding():
+    """Item 7: Suffolk 2023-25's "It also said that Suffolk Constabulary must ensure processes are in
+    place to safeguard victims effectively", after the inspectorate's "needs to improve its response
+    to the public", was no finding, so protecting victims was in no question."""
+    from reading import read_shared
+
+    if not (SHARED / "corpus" / "texts" / "suffolk-2023-25-press-release.txt").exists():
+        pytest.skip("the Suffolk text is absent: clone the project with ../shared beside it to run this test")
+    texts = [f.text for f in read_shared("corpus/texts/suffolk-2023-25-press-release.txt").inspection.findings]
+    assert "Suffolk Constabulary must ensure processes are in place to safeguard victims effectively." in texts

@@ -275,10 +275,19 @@ def _wanting(plain: str, lowered: str, speaking: bool, summary: bool, follows: b
         return REMAINS.search(_unled(said.group("text"))).group("text") + "."
     if (speaking or summary or follows) and _must(plain):
         return unled
+    carried = IT_SAID.match(plain) if follows else None  # "It also said that Suffolk Constabulary must ensure ..."
+    if carried and _must(plain[carried.end():]):
+        rest = plain[carried.end():]
+        return rest[:1].upper() + rest[1:]
     main = CONCESSIVE.sub("", unled)
     if (speaking or summary) and FALLS_SHORT.search(main) and not VAGUE_SUBJECT.match(main):
         return main
     return None
+
+
+# the report carried on after a sentence that reported the inspectorate's wanting: "It also said that ..." ("it" is
+# the inspectorate of the sentence before; review 14, item 7: Suffolk's safeguarding concern was in no question)
+IT_SAID = re.compile(r"^(?:it|they)\s+(?:also\s+)?(?:said|found|noted|highlighted)\s+(?:that\s+)?", re.IGNORECASE)
 
 
 def _must(text: str) -> bool:
