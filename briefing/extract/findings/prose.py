@@ -68,7 +68,7 @@ REPORTED_WANTING = re.compile(
 # "although the force has improved its recording of crime, it still needs to improve its reporting of ..."
 SPOKEN_WANTING = re.compile(
     r"^(?:[^,\"\u201c]{0,120},\s+){0,2}(?:the\s+force|the\s+constabulary|it|the\s+met|[A-Z][\w&'\u2019]*(?:\s+[A-Z][\w&'\u2019]*){0,3}"
-    r"\s+(?:police|constabulary))\s+(?:still\s+|also\s+)?(?:needs?\s+to|needed\s+to|must|should)\s+(?:also\s+|still\s+)?"
+    r"\s+(?:police|constabulary)|the\s+(?:force|constabulary)['\u2019]s\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:still\s+|also\s+)?(?:needs?\s+to|needed\s+to|must|should)\s+(?:also\s+|still\s+)?"
     r"(?:improve|get\s+better|do\s+more|make\s+sure|ensure|address|develop|review|understand|better)\b", re.IGNORECASE)
 # what the force must do after a concession in the same sentence, its subject said once: "Cleveland Police has made
 # progress in all areas since its previous inspection, but must improve how it investigates crime and protects
@@ -116,6 +116,10 @@ FALLS_SHORT = re.compile(
     r"\b(?:received?|receiving|gets?|got|getting)\s+an?\s+unacceptable\s+(?:level|standard|quality)\s+of\s+service|"
     r"\b(?:found|there\s+(?:is|was|are|were))\s+(?:an?\s+|some\s+)?(?:(?!no\b|little\b|not\b)\w+\s+)?(?:lack\s+of|"
     r"inconsisten(?:cy|cies))\s+\w+|"
+    # not always doing a task: "At present, it doesn't always properly support victims" (review 13, item 15)
+    r"^(?:(?:at\s+present|currently|too\s+often),?\s+)?(?:the\s+force|the\s+constabulary|the\s+met|it|[A-Z][\w&'\u2019]*"
+    r"(?:\s+[A-Z][\w&'\u2019]*){0,3}\s+(?:police|constabulary))\s+(?:doesn['\u2019]t|does\s+not)\s+always\s+"
+    r"(?:properly\s+|effectively\s+|fully\s+|correctly\s+)?(?!have\b)[a-z]+|"
     # a task not done as it should be: "it isn't correctly documenting the decisions of victims" (review 13, item 12)
     r"^(?:the\s+force|the\s+constabulary|the\s+met|it|[A-Z][\w&'\u2019]*(?:\s+[A-Z][\w&'\u2019]*){0,3}\s+(?:police|"
     r"constabulary))\s+(?:isn['\u2019]t|is\s+not|aren['\u2019]t|are\s+not)\s+(?:correctly|properly|accurately|"
