@@ -429,6 +429,10 @@ def test_an_earlier_finding_the_newer_source_says_carries_on_is_ongoing_in_the_t
     # its concerns about those areas; not "It is missing opportunities to identify and safeguard vulnerable people"
     # (read since review 11, item 1), which is in none of them
     earlier = [r for r in rows if r.inspection == "PEEL 2021/22" and "missing opportunities" not in r.finding]
-    assert len(earlier) == 2 and all(r.state == "continues" for r in earlier)
+    # its inspector's "At present, it doesn't always properly support victims ..." (read since review 13, item 15) is in
+    # none of those areas either: the source used is silent on it
+    earlier = [r for r in earlier if "properly support victims" not in r.finding]
+    assert [r.label for r in earlier] == ["Finding 1", "Finding 2", "Finding 4"]
+    assert all(r.state == "continues" for r in earlier)
     assert all(r.standing == "ongoing: the PEEL 2023-25 source says \u201cstill has challenges in these areas\u201d, "
                "line 8" for r in earlier)

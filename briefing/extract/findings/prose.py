@@ -21,10 +21,6 @@ CONCERN = re.compile(r"\b(has|have) (serious )?concerns? about\b", re.IGNORECASE
 # inspector's own words (a PCC's "I am concerned that many of the recommendations ..." is the PCC's view)
 CONCERNED = re.compile(r"\bI\s+am\s+(?:particularly\s+|very\s+|deeply\s+|also\s+|especially\s+|seriously\s+)?"
                        r"concerned\s+(?:about|that|by)\b", re.IGNORECASE)
-# the inspector's own report raising them: "However, it also raises serious concerns about how the force responds
-# to the public" (review 13, item 12: the Met's 2021/22 concerns about demand and its workforce)
-RAISES = re.compile(r"\b(?:it|the\s+report|our\s+(?:latest\s+)?report)\s+(?:also\s+)?raises\s+(?:some\s+|serious\s+|"
-                    r"significant\s+)?concerns?\s+about\b", re.IGNORECASE)
 IS_A_CAUSE = re.compile(r"^(?P<text>(?!(?:although|while|whilst|if|when|as|but|however)\b)[A-Z](?:(?!,\s*(?:which|that)\b)"
                         r"[^\"\u201c\u201d;]){10,200}?\b(?:is|are|remains?)\s+(?:an?\s+)?(?:(?:accelerated|serious|significant|"
                         r"major|real|continuing)\s+)?causes?\s+(?:of|for)\s+concern\b[^\"\u201c\u201d]*)$", re.IGNORECASE)
@@ -257,8 +253,7 @@ def _sentence_findings(fx, para, speaking: bool, own: bool, summary: bool):
         if cause:
             yield fx.finding("cause-of-concern", cause.group("text"), para, place=sentence_place(para, sentence))
             continue
-        concern = (CONCERN.search(plain) or (speaking or own) and (CONCERNED.search(plain) or RAISES.search(plain))) \
-            and not CONCEDED.match(plain)
+        concern = (CONCERN.search(plain) or (speaking or own) and CONCERNED.search(plain)) and not CONCEDED.match(plain)
         quoted = sentence.startswith('"') and fx.should.match(plain) and not EMPTY_WANT.search(plain)
         reported = REPORTED.match(plain)
         reported = reported if reported and SHORTFALL.search(plain, reported.end()) else None
