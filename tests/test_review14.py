@@ -111,3 +111,14 @@ def test_what_the_report_also_said_the_force_must_do_is_a_finding():
         pytest.skip("the Suffolk text is absent: clone the project with ../shared beside it to run this test")
     texts = [f.text for f in read_shared("corpus/texts/suffolk-2023-25-press-release.txt").inspection.findings]
     assert "Suffolk Constabulary must ensure processes are in place to safeguard victims effectively." in texts
+
+
+def test_a_concern_is_never_called_new_against_a_source_that_does_not_list_every_finding(runner, tmp_path):
+    """Review 15, item 2: Dyfed-Powys's questions said "HMICFRS raises a new concern there" four
+    times, against a 2017 effectiveness page that lists some findings, not every one."""
+    model = _pack(runner, tmp_path, SHARED / "corpus" / "texts" / "dyfed-powys-2017-report-effectiveness.txt",
+                  SHARED / "corpus" / "texts" / "dyfed-powys-2018-19-report-effectiveness.txt")
+    text = json.dumps(model, ensure_ascii=False)
+    assert "a new concern there" not in text
+    assert ("HMICFRS raises a concern there (Area for improvement 1; not in the PEEL 2017 source used, which does not "
+            "list every finding)") in text

@@ -97,6 +97,7 @@ class _NewInWeakArea:
     quote: str
     again: str = ""  # the older inspection's name, where it graded the area the same (review 7, item 7)
     unlisted: bool = False  # the older source lists no findings, so "new" cannot be said (review 11, item 7)
+    partial: bool = False  # it lists some, not every one: "new" cannot be said either (review 15, item 2: Dyfed-Powys)
 
 
 def _question_context(c: Comparison, options: PackOptions) -> dict:
@@ -110,7 +111,8 @@ def _question_context(c: Comparison, options: PackOptions) -> dict:
     grades = {g.area: g.new_grade for g in c.grade_changes}
     same = {g.area for g in c.grade_changes if g.movement == "same"}
     weak_new = [_NewInWeakArea(f.area_name, grades[f.area], f.label, whole_sentences(f.text),
-                               c.old.cycle_name if f.area in same else "", not c.old.findings)
+                               c.old.cycle_name if f.area in same else "", not c.old.findings,
+                               bool(c.old.findings) and not c.old.findings_complete)
                 for f in c.new_findings if grades.get(f.area) in WEAK and not f.continues]
     continuing = [_Quoted(f.label, whole_sentences(f.text)) for f in c.continuing]
     improved = [_Improved(f.label, whole_sentences(f.text), whole_sentences(f.improved.text), f.improved.place.line,
