@@ -183,6 +183,8 @@ REPORTING = re.compile(r"\b(?:inspectors?|inspectorate|hmicfrs|hmic)\s+(?:also\s
 INSPECTORS = re.compile(r"\b(?:inspectors?|inspectorate|hmicfrs|hmic)\b")
 ATTRIBUTION = re.compile(r"^[^\"\u201c]{0,160}?\b(?:said|says|added|commented|wrote|stated)"
                          r"(?:\s+in\s+(?:his|her|their|the)\s+report)?\s*[:,]?\s*[\"\u201c]", re.IGNORECASE)
+# the inspector named in the paragraph before, then "He said:" (review 15, item 3: West Mercia's calls concern)
+HE_SAID = re.compile(r"^(?:he|she)\s+(?:also\s+)?(?:said|added)\s*:?\s*[\"\u201c]\s*", re.IGNORECASE)
 # ("Roy Wilshire, H M Inspector of Constabulary, stated in his report, "I have concerns ...")
 INSPECTOR_INTRO = re.compile(r"\b(?:hm|his\s+majesty's|her\s+majesty's)\s+(?:chief\s+)?inspector\b[^\"\u201c.]{0,80}?"
                              r"\b(?:said|says|added|commented|wrote)\s*:?\s*$", re.IGNORECASE)
@@ -210,7 +212,8 @@ def concerns(fx):
     for para in fx.paras:
         says = INSPECTOR_SAYS.search(para.text) if para.index in naming else None
         opens = para.text.startswith(('"', "\u201c"))
-        speaking = bool(says) or (opens and (speaking or introduced))
+        speaking = bool(says) or (opens and (speaking or introduced)) or \
+            (para.index - 1 in naming and HE_SAID.match(para.text) is not None)  # the inspector just named: 'He said: "'
         introduced = para.index in naming and bool(INSPECTOR_INTRO.search(para.text))
         if speaking:
             causes = list(_inspector_causes(fx, para, says.end() if says else 0))
@@ -240,6 +243,7 @@ def _sentence_findings(fx, para, speaking: bool, own: bool, summary: bool):
     wanted = False  # a sentence before it in the paragraph reported what the force needs to do
     for sentence in sentences(para.text):
         plain = sentence.strip('"\' \u201c\u201d')
+        plain = HE_SAID.sub("", plain) if speaking else plain  # 'He said: "The force still isn't answering ...'
         text = _says_what(_wanting(plain, lowered, speaking, summary, wanted)) if not plain.endswith("?") else None
         if text:
             wanted = True
