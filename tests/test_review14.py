@@ -122,3 +122,18 @@ def test_a_concern_is_never_called_new_against_a_source_that_does_not_list_every
     assert "a new concern there" not in text
     assert ("HMICFRS raises a concern there (Area for improvement 1; not in the PEEL 2017 source used, which does not "
             "list every finding)") in text
+
+
+def test_a_peel_spotlight_report_is_the_thematic_it_names_and_its_date_is_kept():
+    """Review 15, item 6: Surrey's response says "the HMICFRS PEEL spotlight report 'The police
+    response to burglary, robbery and other acquisitive crime: Finding time for crime' which was
+    published in August 2022": that is this report, a spotlight (thematic) report, not a PEEL
+    assessment, so its month is its date, never "that of another report"."""
+    from reading import read_shared
+
+    name = "thematic-2/texts/surrey-finding-time-for-crime-pcc-response.txt"
+    if not (SHARED / name).exists():
+        pytest.skip(f"{name} is absent: clone the project with ../shared beside it to run this test")
+    inspection = read_shared(name).inspection
+    assert inspection.report_type == "thematic" and inspection.published.iso() == "2022-08"
+    assert "not of this report" not in inspection.notes
