@@ -103,6 +103,9 @@ class Finding:
     status: str = ""  # as a register or tracker page gives it: "Open", "Complete", "Superseded"
     how: str = ""  # the reading rule that read it; "" when kept by hand
     continues: str = ""  # the source's own words saying it carries on from before ("still isn't"), where it says so
+    continues_at: Place | None = None  # where those words stand, where not on the finding's own line: a later
+    #                                    sentence pointing back, or another finding in its area ("There are ongoing
+    #                                    concerns about how the force investigates crime")
     closed: Closure | None = None  # the source's sentence closing it ("we have closed the causes of concern"), where one does
     cut: bool = False  # the source's text ends inside it ("so that it a"): its words are whole only as far as they go
     areas: tuple[str, ...] = ()  # every area a concern lists ("concerns about how it investigates crime, protects

@@ -137,3 +137,28 @@ def test_a_peel_spotlight_report_is_the_thematic_it_names_and_its_date_is_kept()
     inspection = read_shared(name).inspection
     assert inspection.report_type == "thematic" and inspection.published.iso() == "2022-08"
     assert "not of this report" not in inspection.notes
+
+
+def test_words_lent_by_another_finding_are_said_to_be_its_and_where_they_stand(runner, tmp_path):
+    """Review 13, item 18 and review 15: the Met 2023-25's "There are ongoing concerns about how the
+    Metropolitan Police investigates crime ..." (line 3) says its concerns about that work carry on;
+    the HMI's quote (line 19) has no such words, and a question said "HMICFRS says this carries on"
+    of it. The words are lent with their place (Finding.continues_at), kept through a dataset."""
+    from reading import read_shared
+
+    from briefing.ingest.dataset import dump_dataset, load_dataset
+
+    name = "corpus-2/texts/metropolitan-2023-25-pressrelease.txt"
+    if not (SHARED / name).exists():
+        pytest.skip(f"{name} is absent: clone the project with ../shared beside it to run this test")
+    found = read_shared(name).inspection
+    lent = [f for f in found.findings if f.continues and f.continues_at is not None]
+    assert lent and all(f.continues_at.line == 3 for f in lent) and all(f.place.line != 3 for f in lent)
+    (tmp_path / "met.yaml").write_text(dump_dataset(found), encoding="utf-8")
+    assert [f.continues_at for f in load_dataset(tmp_path / "met.yaml").findings] == \
+        [f.continues_at for f in found.findings]
+    model = _pack(runner, tmp_path / "pack", SHARED / "corpus-2" / "texts" / "metropolitan-2021-22-pressrelease.txt",
+                  SHARED / name)
+    text = json.dumps(model, ensure_ascii=False)
+    assert 'HMICFRS says its concerns in this area carry on from before (\\"ongoing concerns\\", line 3), not in ' \
+           'these words' in text

@@ -46,6 +46,7 @@ class FindingRef:
     source: str = ""  # the inspection's title and the place: where a reader checks it
     tracker_id: str = ""  # stable across re-extraction: the tracker's key (model.stable_id)
     continues: str = ""  # the source's words saying it carries on from before ("still isn't"), where it says so
+    continues_at: str = ""  # where those words stand, where not on its own line ("line 3"): another sentence's
     closed: Closure | None = None  # a source on file says HMICFRS closed it ("was discharged by HMICFRS")
     improved: Improvement | None = None  # the newer source says the force improved in it ("had improved its ...")
     areas: tuple[str, ...] = ()  # the areas its concern lists or points back to, where two or more (model.Finding)
@@ -66,7 +67,7 @@ class FindingRef:
         return cls(finding.kind, finding.area, area_title(fw, cycles, finding.area) if finding.area else "", finding.shown,
                    finding.id, str(finding.place), tuple(sorted(finding_themes(finding))), label,
                    citation(inspection, finding.place), stable_id(inspection.key(), finding), finding.continues,
-                   finding.closed, areas=finding.areas,
+                   str(finding.continues_at) if finding.continues_at else "", finding.closed, areas=finding.areas,
                    area_names=tuple(area_title(fw, cycles, a) for a in finding.areas))
 
     def to_json(self) -> dict:
@@ -74,6 +75,7 @@ class FindingRef:
                 "id": self.id, "place": self.place, "themes": list(self.themes), "label": self.label,
                 "source": self.source, "tracker_id": self.tracker_id,
                 **({"continues": self.continues} if self.continues else {}),
+                **({"continues_at": self.continues_at} if self.continues_at else {}),
                 **({"areas": list(self.areas)} if self.areas else {}),
                 **({"concerns": list(self.concerns)} if self.concerns else {}),
                 **({"improved": {"subject": self.improved.subject, "text": self.improved.text,

@@ -87,6 +87,8 @@ class _Improved:
 class _Quoted:
     label: str
     quote: str
+    said_at: str = ""  # where the source's words that it carries on stand, where not in it ("line 3")
+    words: str = ""  # those words ("ongoing concerns")
 
 
 @dataclass(frozen=True)
@@ -114,7 +116,7 @@ def _question_context(c: Comparison, options: PackOptions) -> dict:
                                c.old.cycle_name if f.area in same else "", not c.old.findings,
                                bool(c.old.findings) and not c.old.findings_complete)
                 for f in c.new_findings if grades.get(f.area) in WEAK and not f.continues]
-    continuing = [_Quoted(f.label, whole_sentences(f.text)) for f in c.continuing]
+    continuing = [_Quoted(f.label, whole_sentences(f.text), f.continues_at, f.continues) for f in c.continuing]
     improved = [_Improved(f.label, whole_sentences(f.text), whole_sentences(f.improved.text), f.improved.place.line,
                           earlier.improved_verb([f.improved]), f.improved.efforts_only)
                 for f in c.resolved if f.improved and not f.improved.ongoing and not f.closed]  # its own word on it

@@ -95,6 +95,8 @@ def _continues(finding: dict) -> None:
     that says "still isn't" is not called new either."""
     from briefing.extract.findings.continues import continuing_words
 
+    if finding.get("continues_at"):  # another sentence's words (Finding.continues_at): editing this one keeps them
+        return
     words = continuing_words(finding.get("text", ""))
     if words:
         finding["continues"] = words

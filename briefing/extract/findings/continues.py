@@ -100,7 +100,7 @@ def said_after(findings: list[Finding], lines) -> list[Finding]:
             gap += 1
             words = _pointing_back(line.text) if gap <= PARAGRAPHS_BACK else ""
             if words and not out[last].continues:
-                out[last] = replace(out[last], continues=words)
+                out[last] = replace(out[last], continues=words, continues_at=line.place)
     return out
 
 
@@ -125,5 +125,6 @@ def carried_on(findings: list[Finding], lines=()) -> list[Finding]:
     said = {}
     for f in found:
         if f.continues and f.area:
-            said.setdefault(f.area, f.continues)
-    return [replace(f, continues=said[f.area]) if not f.continues and f.area in said else f for f in found]
+            said.setdefault(f.area, (f.continues, f.continues_at or f.place))
+    return [replace(f, continues=said[f.area][0], continues_at=said[f.area][1]) if not f.continues and f.area in said
+            else f for f in found]

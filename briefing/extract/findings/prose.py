@@ -184,6 +184,7 @@ INSPECTORS = re.compile(r"\b(?:inspectors?|inspectorate|hmicfrs|hmic)\b")
 ATTRIBUTION = re.compile(r"^[^\"\u201c]{0,160}?\b(?:said|says|added|commented|wrote|stated)"
                          r"(?:\s+in\s+(?:his|her|their|the)\s+report)?\s*[:,]?\s*[\"\u201c]", re.IGNORECASE)
 # the inspector named in the paragraph before, then "He said:" (review 15, item 3: West Mercia's calls concern)
+INSPECTOR_NAMED = re.compile(r"\b(?:hm|his\s+majesty's|her\s+majesty's)\s+(?:chief\s+)?inspector\b", re.IGNORECASE)
 HE_SAID = re.compile(r"^(?:he|she)\s+(?:also\s+)?(?:said|added)\s*:?\s*[\"\u201c]\s*", re.IGNORECASE)
 # ("Roy Wilshire, H M Inspector of Constabulary, stated in his report, "I have concerns ...")
 INSPECTOR_INTRO = re.compile(r"\b(?:hm|his\s+majesty's|her\s+majesty's)\s+(?:chief\s+)?inspector\b[^\"\u201c.]{0,80}?"
@@ -213,7 +214,7 @@ def concerns(fx):
         says = INSPECTOR_SAYS.search(para.text) if para.index in naming else None
         opens = para.text.startswith(('"', "\u201c"))
         speaking = bool(says) or (opens and (speaking or introduced)) or \
-            (para.index - 1 in naming and HE_SAID.match(para.text) is not None)  # the inspector just named: 'He said: "'
+            (HE_SAID.match(para.text) is not None and _names_inspector(fx, para.index - 1, naming))  # 'He said: "'
         introduced = para.index in naming and bool(INSPECTOR_INTRO.search(para.text))
         if speaking:
             causes = list(_inspector_causes(fx, para, says.end() if says else 0))
@@ -225,6 +226,12 @@ def concerns(fx):
                 not _reporting(lowered) and not _found_which(lowered) and not speaking and not summary or _headline(fx, para):
             continue  # the sentence tests below, made once for the whole paragraph; a page's headline is none
         yield from _sentence_findings(fx, para, speaking, own, summary)
+
+
+def _names_inspector(fx, index: int, naming) -> bool:
+    """The paragraph at `index` names one of HM Inspectors ("Andy Cooke, HM Inspector of
+    Constabulary, said ..."), so a "He said:" after it is the inspector speaking."""
+    return index in naming and index >= 0 and INSPECTOR_NAMED.search(fx.paras[index].text) is not None
 
 
 def _reporting(lowered: str) -> bool:

@@ -31,7 +31,7 @@ CLOSURE_KEYS = {"subject", "text", "plural", "remaining", "note"} | PLACE_KEYS  
 ITEM_KEYS = {
     "judgements": {"area", "label", "grade", "by", "note"} | PLACE_KEYS,
     "findings": {"kind", "area", "text", "id", "relates_to", "note", "number", "addressee", "due", "status",
-                 "continues", "closed", "cut", "areas"} | PLACE_KEYS,
+                 "continues", "continues_at", "closed", "cut", "areas"} | PLACE_KEYS,
     "key_figures": {"name", "value", "unit", "period", "comparator", "note"} | PLACE_KEYS,
     "grade_counts": {"grades", "count", "note"} | PLACE_KEYS,
     "corrections": {"area", "from", "to", "date", "reason", "source", "note"} | PLACE_KEYS,

@@ -34,6 +34,8 @@ def read_findings(checker: Checker, data: dict, cycle: Cycle | None) -> tuple[Fi
                                place=checker.place(item, path), how=checker.how(item, path),
                                closed=_closure(checker, item["closed"], (*path, "closed")) if item.get("closed") else None,
                                cut=item.get("cut") is True, areas=_areas(checker, cycle, item, path),
+                               continues_at=checker.place(item["continues_at"], (*path, "continues_at"))
+                               if isinstance(item.get("continues_at"), dict) else None,
                                **{k: checker.text(item, k, path, False)
                                   for k in ("number", "addressee", "due", "status", "continues")}))
     return _once(checker, out)

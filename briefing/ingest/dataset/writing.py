@@ -63,7 +63,9 @@ def to_dataset(inspection: Inspection) -> dict:
                          for c in inspection.grade_counts],
         "findings": [compact({"kind": f.kind, "id": f.id, "number": f.number, "area": f.area, "text": f.text,
                               "addressee": f.addressee, "due": f.due, "status": f.status,
-                              "relates_to": f.relates_to, "continues": f.continues, "closed": closure(f.closed),
+                              "relates_to": f.relates_to, "continues": f.continues,
+                              "continues_at": place(f.continues_at) if f.continues_at else None,
+                              "closed": closure(f.closed),
                               "cut": f.cut or None, "areas": list(f.areas),
                               **place(f.place, f.how)})
                      for f in inspection.findings],
