@@ -162,3 +162,15 @@ def test_words_lent_by_another_finding_are_said_to_be_its_and_where_they_stand(r
     text = json.dumps(model, ensure_ascii=False)
     assert 'HMICFRS says its concerns in this area carry on from before (\\"ongoing concerns\\", line 3), not in ' \
            'these words' in text
+
+
+def test_a_response_draft_says_the_monitoring_stage_its_report_states(runner, tmp_path):
+    """Review 15, item 8: Wiltshire's letter of 21 May 2024 opens "I have decided to return Wiltshire
+    Police to our default level of monitoring, known as 'scan'"; its draft never said so."""
+    name = SHARED / "thematic" / "texts" / "hmicfrs-wiltshire-peel-causes-of-concern-letter-may-2024.txt"
+    if not name.exists():
+        pytest.skip(f"{name} is absent: clone the project with ../shared beside it to run this test")
+    result = invoke(runner, "response", name, "--formats", "json", "-o", tmp_path, "--date", "2026-12-07")
+    assert result.exit_code == 0, result.output
+    text = next(tmp_path.glob("*-response.json")).read_text(encoding="utf-8")
+    assert "It says Wiltshire Police is in Scan, HMICFRS's routine monitoring (as stated on 21 May 2024)." in text

@@ -90,11 +90,11 @@ def _about(s: Subject, options: PackOptions, office: str, chief: str) -> Section
         said = reference().wording["response"]["letter"]["said"]
         return Section("About this response", 1, (
             Paragraph(f"{inspectorate_name(r.published)} published its letter {name} {published}. It {said}."),
-            _link(name, url, "letter")))
+            *_monitoring(s, options), _link(name, url, "letter")))
     if r.published.sent and r.published.exact:
         return _about_letter(s, options, duty)
     blocks = [Paragraph(f"{_publishers(r)} {name} {published}.{national} {duty}{_when_due(e, options.date)}")]
-    return Section("About this response", 1, (*blocks, _link(name, url, "report")))
+    return Section("About this response", 1, (*blocks, *_monitoring(s, options), _link(name, url, "report")))
 
 
 def _publishers(r) -> str:
@@ -145,7 +145,17 @@ def _about_letter(s: Subject, options: PackOptions, duty: str) -> Section:
         when = ""
     said = (f"{inspectorate_name(s.report.published)} sent its letter {name} "
             f"on {long_date(sent)} (publication date not stated{when}). {duty}")
-    return Section("About this response", 1, (Paragraph(said), _link(name, url, "letter")))
+    return Section("About this response", 1, (Paragraph(said), *_monitoring(s, options), _link(name, url, "letter")))
+
+
+def _monitoring(s: Subject, options: PackOptions) -> tuple:
+    """ "It says Wiltshire Police is in Scan, HMICFRS's routine monitoring (as stated on 21 May
+    2024).": the stage the report itself states, its latest by the draft's date, where it states
+    one (review 15, item 8: a letter returning the force to Scan was drafted without a word of it)."""
+    from briefing.compare.monitoring import monitoring_status
+
+    status = monitoring_status([s.report], options.date) if s.report.monitoring else None
+    return (Paragraph(f"It says {s.report.force} {status.words()}."),) if status else ()
 
 
 def official(url: str) -> bool:
