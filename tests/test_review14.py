@@ -174,3 +174,13 @@ def test_a_response_draft_says_the_monitoring_stage_its_report_states(runner, tm
     assert result.exit_code == 0, result.output
     text = next(tmp_path.glob("*-response.json")).read_text(encoding="utf-8")
     assert "It says Wiltshire Police is in Scan, HMICFRS's routine monitoring (as stated on 21 May 2024)." in text
+
+
+def test_a_grade_word_not_placed_is_never_said_to_be_a_grade(runner, tmp_path):
+    """Review 15, item 11: West Mercia's "has missed out on an Outstanding rating" was offered as
+    "a grade the reader could not tie to an area": it is a grade word, and not a grade."""
+    model = _pack(runner, tmp_path, SHARED / "corpus-2" / "texts" / "west-mercia-2018-19-accountabilityindex.txt",
+                  SHARED / "corpus-3" / "texts" / "west-mercia-2023-25-news.txt")
+    text = json.dumps(model, ensure_ascii=False)
+    assert "The PEEL 2023-25 source uses a grade word this pack could not tie to an area" in text
+    assert "states a grade the reader" not in text

@@ -57,8 +57,9 @@ def unplaced(c: Comparison) -> tuple[str, list[str]]:
     words = c.new.unplaced
     if not words:
         return "", []
-    lead = (f"The {c.new.cycle_name} source states {'a grade' if len(words) == 1 else f'{number(len(words))} grades'} "
-            f"the reader could not tie to an area; check {'it' if len(words) == 1 else 'them'} against the report:")
+    # a grade word, not a grade: "missed out on an Outstanding rating" is none (review 15, item 11: West Mercia)
+    lead = (f"The {c.new.cycle_name} source uses {'a grade word' if len(words) == 1 else f'{number(len(words))} grade words'}"
+            f" this pack could not tie to an area; check {'it' if len(words) == 1 else 'them'} against the report:")
     return lead, [f"\u201c{u.text}\u201d ({place_text(u.place) or 'place not recorded'}, the word \u201c{u.word}\u201d)"
                   for u in words]
 
