@@ -184,3 +184,16 @@ def test_a_grade_word_not_placed_is_never_said_to_be_a_grade(runner, tmp_path):
     text = json.dumps(model, ensure_ascii=False)
     assert "The PEEL 2023-25 source uses a grade word this pack could not tie to an area" in text
     assert "states a grade the reader" not in text
+
+
+def test_a_listed_recommendation_loses_the_lists_joint_not_its_words():
+    """Review 15, item 13: West Mercia's recommendations ended "... pressures placed upon them;
+    and." and "... inform workforce plans;.": the list's punctuation kept and a full stop added."""
+    from reading import read_shared
+
+    name = "corpus-2/texts/west-mercia-2018-19-accountabilityindex.txt"
+    if not (SHARED / name).exists():
+        pytest.skip(f"{name} is absent: clone the project with ../shared beside it to run this test")
+    texts = [f.text for f in read_shared(name).inspection.findings]
+    assert texts and not [t for t in texts if t.endswith(("; and.", ";.", ",."))]
+    assert any(t.endswith("the pressures placed upon them.") for t in texts)

@@ -115,7 +115,7 @@ class Findings:
                 number: str = "", relates_to: str = "", status: str = "", area: str = "") -> Finding:
         """A finding of `kind`; its addressee and deadline from its own words or its stem
         ("By March 2023, all police forces should ensure that:")."""
-        text = " ".join(text.split())
+        text = LIST_END.sub("", " ".join(text.split()))  # "...placed upon them; and": a list's joint, not its words
         cut = _cut_off(text, para, len(self.paras))  # "so that it a", "its counter-corruption": never made to look whole
         text = text if cut or text.endswith((".", "?", "!", ":")) or not text else text + "."
         return Finding(kind, area or self.sections.area_at(para), text, place=place or para.start.place, cut=cut,
@@ -124,6 +124,7 @@ class Findings:
                        due=deadline_of(f"{stem} {text}", self.published) if kind == "recommendation" else "")
 
 
+LIST_END = re.compile(r"\s*[;,]\s*(?:and|or)?\s*$")  # review 15, item 13: West Mercia's "...; and." and ";."
 ENDS = (".", "?", "!", ":", ";", ",", ")", "\u201d", '"', "'", "\u2019")
 
 
