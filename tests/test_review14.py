@@ -40,6 +40,7 @@ def test_the_one_finding_said_to_carry_on_is_quoted_once_in_the_summary(runner, 
     assert concern in json.dumps(model["sections"][0], ensure_ascii=False)
     summary = next(s for s in model["sections"] if s["title"].lower().startswith("executive summary"))
     assert json.dumps(summary, ensure_ascii=False).count(concern) == 1
+    assert "said to carry on from before" not in json.dumps(summary)  # said once, beside the quote (review 15, 17)
 
 
 def test_a_stage_stated_by_a_dated_letter_is_as_stated_on_its_date():

@@ -90,23 +90,24 @@ def _weak_in_both(c: Comparison) -> str:
 
 def findings_line(c: Comparison, quoted: bool = False) -> str:
     """What the newer source's findings are beside the older's; `quoted` (page 1, where no other
-    sentence quotes it) quotes the one finding the source says carries on, which the summary's
-    own paragraph on it quotes already (review 14, item 10: Humberside's said it twice)."""
+    sentence says it) says which the source says carry on, quoting a lone one, which the
+    summary's paragraph before says and quotes already (review 14, item 10 and review 15,
+    item 17: Humberside's summary said it twice)."""
     fresh, n = len(c.new_findings) - len(c.continuing), len(c.continuing)
     parts = [f"{number(fresh)} {'finding is' if fresh == 1 else 'findings are'} {new_words(c)}"] if fresh else \
         [] if n else [f"every finding of the {c.new.cycle_name} source has a counterpart in the earlier one"]
-    if n:  # in its own words ("still isn't ..."), though no earlier finding on file matches it
+    if n and quoted:  # in its own words ("still isn't ..."), though no earlier finding on file matches it
         parts.append(f"{number(n)} {'finding is' if n == 1 else 'findings are'} {continuing_words()} in "
                      "the source's words"
                      # the one concern a source says carries on, named where it is said (review 13, item 14)
                      + (f": \u201c{c.continuing[0].text.rstrip('.')}\u201d" if quoted and n == 1 and fresh == 0 else ""))
-    later = (f"the {c.new.cycle_name} source lists no findings" if not c.new.findings else
-             " and ".join(parts))
+    later = (f"; the {c.new.cycle_name} source lists no findings" if not c.new.findings else
+             f"; {' and '.join(parts)}" if parts else "")
     if not c.old.findings:
-        return f"The {c.old.cycle_name} source lists no findings; {later}."
+        return f"The {c.old.cycle_name} source lists no findings{later}."
     if not c.resolved:
-        return f"Every finding of the {c.old.cycle_name} source is raised again; {later}."
-    return f"{sentence(unmatched_phrase(c, len(c.resolved)))}; {later}.{improved_words(c)}"
+        return f"Every finding of the {c.old.cycle_name} source is raised again{later}."
+    return f"{sentence(unmatched_phrase(c, len(c.resolved)))}{later}.{improved_words(c)}"
 
 
 def ongoing(c: Comparison) -> list:
