@@ -126,7 +126,7 @@ def test_page_one_gives_every_count_with_the_named_ones_not_only_the_unnamed(tmp
         + _counted([("outstanding", 6), ("good", 2), ("adequate", 1)])
     old = OLD.format(src="a.txt").replace("peel-2021-22", "peel-2018-19").replace("2022-06-10", "2019-09-27")
     _, points, _ = _pack(tmp_path, old, new)
-    assert ("says the force was graded outstanding in six areas (all named), good in two areas and adequate in one "
+    assert ("says the force was graded outstanding in six areas (all six named), good in two areas and adequate in one "
             "area.") in points
 
 

@@ -25,7 +25,8 @@ def unnamed_counts(counts) -> str:
 
 
 def counted_text(count: CountedGrades) -> str:
-    """ "inadequate in four areas", "requires improvement in four areas (two of them named)",
+    """ "inadequate in four areas", "requires improvement in four areas (two of them named)", "good in
+    five areas (all five named)" (never "(all named)" after the last count alone: review 15, item 18),
     "outstanding or good in no area" (never "in none areas")."""
     if not count.count:
         return f"{counted_grades(count)} in no area"
@@ -34,7 +35,7 @@ def counted_text(count: CountedGrades) -> str:
         return (f"{counted_grades(count)} in {areas}, though it names {number(count.named)} areas so graded: "
                 "a grade or the count is wrong, so check them against the report")
     named = "" if not count.named else " (named)" if count.count == count.named == 1 else \
-        " (all named)" if count.count == count.named else f" ({number(count.named)} of them named)"
+        f" (all {number(count.count)} named)" if count.count == count.named else f" ({number(count.named)} of them named)"
     return f"{counted_grades(count)} in {areas}{named}"
 
 
