@@ -39,7 +39,7 @@ def weakest(c: Comparison) -> list[str]:
     if inadequate:
         lines.append(f"{c.new.cycle_name} graded the force inadequate at {join_words(inadequate)}.")
     counts = list(c.new_counts) if any(k.unnamed or not k.count for k in c.new_counts) else []  # all, the named too:
-    if counts:  # "outstanding in six areas (all named), good in two areas", not "good in two" as if that were all;
+    if counts:  # "outstanding in six areas (all six named), good in two areas", not "good in two" as if that were all;
         # and "outstanding or good in no area" (the Met 2023-25), which names none as there are none to name
         names = "; it does not name the areas" if not any(k.named for k in counts) and any(k.unnamed for k in counts) \
             else ""
