@@ -198,3 +198,13 @@ def test_a_listed_recommendation_loses_the_lists_joint_not_its_words():
     texts = [f.text for f in read_shared(name).inspection.findings]
     assert texts and not [t for t in texts if t.endswith(("; and.", ";.", ",."))]
     assert any(t.endswith("the pressures placed upon them.") for t in texts)
+
+
+def test_a_concern_raised_again_by_the_packs_match_shows_the_earlier_words_beside_it(runner, tmp_path):
+    """Review 15, item 1: Gwent's "HMICFRS raised this again" set the 2023-25 "must improve how it
+    investigates crime and protects the vulnerable" against nothing: the link is this pack's, so the
+    question gives the earlier finding's words it matched, for the reader to judge."""
+    model = _pack(runner, tmp_path, SHARED / "corpus-2" / "texts" / "gwent-2018-19-forcepage.txt",
+                  SHARED / "corpus-3" / "texts" / "gwent-2023-25-news.txt")
+    assert ('This pack matches it to Finding 1 of PEEL 2018/19: \\"The force should do more to provide a consistently '
+            'good service in child protection investigations.\\"') in json.dumps(model, ensure_ascii=False)

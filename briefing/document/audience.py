@@ -43,6 +43,11 @@ class _Concern:
         if len(earlier_labels) > 1:
             self.since_words += f", as {join_words(list(earlier_labels))}"
         self.quote = whole_sentences(p.new.text)
+        # the earlier words beside the later: the link is this pack's, and a reader judges it from both (review 15,
+        # item 1: Gwent's "child protection investigations" was said raised again by a sentence on all investigations)
+        earlier = whole_sentences(p.old.text) if len(earlier_labels) <= 1 and not p.manual else ""
+        self.earlier = earlier if not earlier or earlier.endswith((".", "?", "!")) else earlier + "."
+        self.earlier_label = p.old.label or "a finding"
 
 
 def _concerns(c: Comparison) -> list[_Concern]:
