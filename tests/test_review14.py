@@ -208,3 +208,18 @@ def test_a_concern_raised_again_by_the_packs_match_shows_the_earlier_words_besid
                   SHARED / "corpus-3" / "texts" / "gwent-2023-25-news.txt")
     assert ('This pack matches it to Finding 1 of PEEL 2018/19: \\"The force should do more to provide a consistently '
             'good service in child protection investigations.\\"') in json.dumps(model, ensure_ascii=False)
+
+
+def test_a_grade_not_yet_given_is_never_read_as_ungraded(tmp_path):
+    """Review 15, item 14: Dorset's 2016 interim page says "The extent to which the force is effective
+    at keeping people safe and reducing crime: not yet graded" (its report came in March 2017); the
+    label rule read it as "ungraded", so a pack could say PEEL 2016 did not grade effectiveness."""
+    from briefing.extract import extract
+
+    path = tmp_path / "interim.txt"
+    path.write_text("SOURCE: http://www.justiceinspectorates.gov.uk/hmic/peel-assessments/peel-2016/northshire/\n\n"
+                    "The extent to which the force is effective at keeping people safe and reducing crime: not yet "
+                    "graded.\n\nThe extent to which the force is efficient at keeping people safe and reducing crime "
+                    "is: good.\n", encoding="utf-8")
+    judgements = {j.area: j.grade for j in extract(path, force="Northamptonshire Police").inspection.judgements}
+    assert judgements.get("efficiency") == "good" and "effectiveness" not in judgements

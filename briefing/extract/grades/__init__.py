@@ -13,6 +13,7 @@ from briefing.extract.ruler import Reading, Ruler
 
 GRADE_RULES = Ruler([
     ("address", aside.address),
+    ("pending", aside.pending),  # before the label rules: "Effectiveness: not yet graded" is no "ungraded" (review 15, 14)
     ("label", lines.label),
     ("area-label", lines.area_label),
     ("row", lines.row),
@@ -21,7 +22,6 @@ GRADE_RULES = Ruler([
     ("ungraded-question", lines.ungraded_question),
     ("scale", sentences.scale),
     ("question", aside.question),
-    ("pending", aside.pending),
     ("negated", aside.negated),
     ("vague", aside.vague),
     ("degree", aside.degree),
