@@ -223,3 +223,18 @@ def test_a_grade_not_yet_given_is_never_read_as_ungraded(tmp_path):
                     "is: good.\n", encoding="utf-8")
     judgements = {j.area: j.grade for j in extract(path, force="Northamptonshire Police").inspection.judgements}
     assert judgements.get("efficiency") == "good" and "effectiveness" not in judgements
+
+
+def test_a_draft_says_what_the_report_makes_before_the_placeholder_and_counts_its_afis(runner, tmp_path):
+    """Review 15, item 9: Surrey's custody draft put "The report makes 2 recommendations" after the
+    placeholder and never said the report names 20 areas for improvement."""
+    name = SHARED / "thematic" / "texts" / "hmicfrs-surrey-custody-2022-report.txt"
+    if not name.exists():
+        pytest.skip(f"{name} is absent: clone the project with ../shared beside it to run this test")
+    result = invoke(runner, "response", name, "--formats", "json", "-o", tmp_path, "--date", "2026-12-07")
+    assert result.exit_code == 0, result.output
+    model = json.loads(next(tmp_path.glob("*-response.json")).read_text(encoding="utf-8"))
+    texts = [b.get("text", "") for s in model["sections"] for b in s["blocks"]]
+    made = texts.index("The report makes 2 recommendations, to the force and the police and crime commissioner.")
+    assert texts[made + 1].startswith("[To be written by the office: every cause of concern and recommendation")
+    assert "The report also names 20 areas for improvement; the source used for this draft does not list them." in texts

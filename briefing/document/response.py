@@ -290,10 +290,11 @@ def _entries(s: Subject) -> list[Section]:
                                              "has been done about it, if the office records it"), "placeholder"))
     elif not e.complete:
         to = f", to {e.stated_to}" if e.stated_to else ""
-        stated = f" The report makes {plural(e.stated, 'recommendation')}{to}." if e.stated else ""
+        if e.stated:  # what the report says it makes, before what is to be written (review 15, item 9)
+            blocks.append(Paragraph(f"The report makes {plural(e.stated, 'recommendation')}{to}."))
         blocks.append(Paragraph(WRITE.format(who="the office", what=f"every cause of concern and recommendation in "
                                              f"{s.full_report}; the source used for this draft does not list them "
-                                             "all") + stated, "placeholder"))
+                                             "all"), "placeholder"))
     elif not answered:
         blocks.append(Paragraph("The report makes no recommendation to the force or the commissioner and raises no "
                                 "cause of concern."))
@@ -312,6 +313,11 @@ def _entries(s: Subject) -> list[Section]:
             Paragraph("The report also makes these recommendations to national bodies, noted here for information."),
             BulletList(tuple(f"{labels.get(f) or f.number}: {f.shown}".lstrip(": ") for f in e.for_information)))))
     afis = [f for f in e.tracked if f.kind == "area-for-improvement"]
+    counted = next((c.count for c in s.report.counts if c.kind == "area-for-improvement"), 0)
+    if not afis and counted:  # "we have highlighted 20 additional areas for improvement", none listed (review 15, 9)
+        out.append(Section("Areas for improvement", 1, (Paragraph(
+            f"The report also names {plural(counted, 'area')} for improvement; the source used for this draft does not "
+            "list them."),)))
     if afis:
         out.append(Section("Areas for improvement", 1, (
             Paragraph(f"The report also names {plural(len(afis), 'area')} for improvement."),
