@@ -4,7 +4,7 @@ own sections are in document/audience.py)."""
 from __future__ import annotations
 
 from briefing.compare import Comparison, History
-from briefing.compare.states import NOT_STATED, SEPARATELY
+from briefing.compare.states import NOT_STATED, SEPARATELY, area_title
 from briefing.compare.summaries import FindingRef, InspectionSummary
 from briefing.document import earlier, summary
 from briefing.document.model import Column, Paragraph, Section, Table
@@ -25,6 +25,7 @@ from briefing.frameworks import Frameworks
 from briefing.model import KIND_LABELS
 from briefing.phrases import STATE_WORDS
 from briefing.places import Place, PublicationDate
+from briefing.reference import load_frameworks
 from briefing.sources import source_kind_name, with_article
 
 FINDING_COLUMNS = (Column("Finding", 1.3), Column("Area", 1.6), Column("Text", 5))
@@ -208,7 +209,9 @@ def annexes(c: Comparison) -> list[Section]:
     findings = tuple((s.cycle_name, f.label, KIND_LABELS[f.kind], f.text, _place(f.place))
                      for s in (c.old, c.new) for f in s.findings)
     separate = _graded_separately(c)
-    judgements = tuple((s.cycle_name, j.area_name, j.label,
+    fw = load_frameworks()  # each row's area in its own cycle's words (review 15, item 12: "Good use of resources and
+    #                         force management" beside 2023-25's "leadership and force management")
+    judgements = tuple((s.cycle_name, area_title(fw, (s.cycle,) if s.cycle in fw.cycles else (), j.area), j.label,
                         f"{j.grade} (a separate inspection's grade, not {s.cycle_name}'s)" if (side, j.area) in separate
                         else j.grade, _place(j.place), sentence(j.correction))
                        for side, s in (("old", c.old), ("new", c.new)) for j in s.judgements)
