@@ -174,7 +174,7 @@ def test_a_revisit_letter_is_linked_to_the_peel_finding_it_follows_up(quarter):
                if str(r["Inspection"]).startswith(REVISIT_TITLE)}
     assert related["The force should, within three months: ma"].startswith("overlaps Finding 2 of PEEL 2023-25: ")
     assert "call" in related["The force should, within three months: ma"]  # the reason names the shared words
-    allocated = related["did not make sure that vulnerable victims"]
+    allocated = related["The force did not make sure that vulnerab"]  # the lead-in's "that the force:" leads it
     assert allocated.startswith("overlaps Finding 3 of PEEL 2023-25: ") and "vulnerable" in allocated
 
 

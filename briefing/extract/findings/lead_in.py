@@ -98,7 +98,13 @@ def _stem(fx, text: str) -> str:
                   flags=re.IGNORECASE)
     if re.search(r"\b(?:should|must|needs? to|ensure that)\b[^.]*$", tail, re.IGNORECASE):
         return tail[:1].upper() + tail[1:] + ":"
-    return ""
+    subject = SUBJECT_ENDS.search(tail)  # "causes of concern, which were that the force:" then "- was failing to ..."
+    return subject.group("who")[:1].upper() + subject.group("who")[1:] if subject else ""
+
+
+# a lead-in ending on the subject each item's verb goes on from (review 15, item 15: Wiltshire's causes of concern
+# were printed as "was failing to understand ...")
+SUBJECT_ENDS = re.compile(r"\bthat\s+(?P<who>the\s+(?:force|constabulary))\s*$", re.IGNORECASE)
 
 
 def _indent(para) -> int:
