@@ -80,7 +80,8 @@ def monitoring_status(reports: Iterable[Inspection], as_of: date) -> MonitoringS
         for m in inspection.monitoring:
             when = m.date if m.date is not None and m.date.known else inspection.published
             if when.known and when.earliest <= as_of:
-                dated.append((MonitoringStatus(m, when, inspection.cite(), sourced=when is inspection.published), order))
+                sourced = m.date is None or not m.date.known  # the statement gives no date: its source's
+                dated.append((MonitoringStatus(m, when, inspection.cite(), sourced=sourced), order))
             elif not when.known and cycle is not None and cycle.starts is not None and cycle.starts <= as_of:
                 # undated: counted only where its cycle had begun by the paper's day
                 undated.append((MonitoringStatus(m, when, inspection.cite(), cycle.short or cycle.name), order))

@@ -96,11 +96,11 @@ def findings_line(c: Comparison, quoted: bool = False) -> str:
     fresh, n = len(c.new_findings) - len(c.continuing), len(c.continuing)
     parts = [f"{number(fresh)} {'finding is' if fresh == 1 else 'findings are'} {new_words(c)}"] if fresh else \
         [] if n else [f"every finding of the {c.new.cycle_name} source has a counterpart in the earlier one"]
-    if n and quoted:  # in its own words ("still isn't ..."), though no earlier finding on file matches it
+    if n and quoted:  # in the source's words ("still isn't ..."), though no earlier finding on file matches it
         parts.append(f"{number(n)} {'finding is' if n == 1 else 'findings are'} {continuing_words()} in "
                      "the source's words"
                      # the one concern a source says carries on, named where it is said (review 13, item 14)
-                     + (f": \u201c{c.continuing[0].text.rstrip('.')}\u201d" if quoted and n == 1 and fresh == 0 else ""))
+                     + (f": \u201c{c.continuing[0].text.rstrip('.')}\u201d" if n == 1 and fresh == 0 else ""))
     later = (f"; the {c.new.cycle_name} source lists no findings" if not c.new.findings else
              f"; {' and '.join(parts)}" if parts else "")
     if not c.old.findings:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from briefing.cleaning import clean_model
 from briefing.compare.addressed import due_date
 from briefing.compare.counted import counted
+from briefing.compare.monitoring import monitoring_status
 from briefing.compare.register import ReportEntry
 from briefing.compare.standing import outside_s55
 from briefing.document.grades import counted_text
@@ -152,8 +153,6 @@ def _monitoring(s: Subject, options: PackOptions) -> tuple:
     """ "It says Wiltshire Police is in Scan, HMICFRS's routine monitoring (as stated on 21 May
     2024).": the stage the report itself states, its latest by the draft's date, where it states
     one (review 15, item 8: a letter returning the force to Scan was drafted without a word of it)."""
-    from briefing.compare.monitoring import monitoring_status
-
     status = monitoring_status([s.report], options.date) if s.report.monitoring else None
     return (Paragraph(f"It says {s.report.force} {status.words()}."),) if status else ()
 

@@ -256,6 +256,7 @@ EXCEPT = re.compile(r"\b(?:is|are|was|were|ranked|rated|graded|assessed|judged)\
                     r"(?:in|across)\s+(?:all|every)\s+(?:of\s+(?:the|its)\s+)?(?:areas?|categories)\s*,?\s+"
                     r"(?:except(?:\s+for)?|apart\s+from|other\s+than|save\s+for|bar)\s+(?P<excepted>[^.;]{3,160}?)"
                     r"(?=,?\s+(?:where|in\s+which|which)\b|\s*[.;]|\s*$)", re.IGNORECASE)
+EXCEPT_WORDS = ("except", " than ", "apart", " bar ", "save")  # one of which EXCEPT cannot match without
 GRADED_THINGS = ("area", "categor", "question", "field")  # what REST, ALL_AREAS and EXCEPT need a paragraph to name
 
 
@@ -291,8 +292,8 @@ def _excepting(ctx, para):
     improvement'": only where every area excepted is graded in that sentence outside the
     grades said of the rest. "Rated good in all areas, except investigating crime" says
     nothing of that area's grade, so a rest grade there would give it one: none is read."""
-    if "except" not in ctx.folded(para) and " than " not in ctx.folded(para) and "apart" not in ctx.folded(para) \
-            and " bar " not in ctx.folded(para) and "save" not in ctx.folded(para):
+    folded = ctx.folded(para)
+    if not any(word in folded for word in EXCEPT_WORDS):
         return
     settled = ctx.settled
     for match in EXCEPT.finditer(para.text):

@@ -22,6 +22,7 @@ import re
 
 from briefing.extract.about import About
 from briefing.extract.findings.base import ENDS
+from briefing.extract.grades.whose import OPENS_QUOTE  # a paragraph carrying on the quotation before it
 from briefing.extract.ruler import Reading, Ruler, Span, whole_text
 from briefing.statements import Quote
 
@@ -74,7 +75,6 @@ def _with_turn(ctx, para, start: int, sentence: str) -> str:
     return sentence
 
 
-OPENS_QUOTE = re.compile(r"^[\u201c\"\u2018']")  # a paragraph carrying on the quotation before it
 QUOTES = "\u201c\"\u2018' "
 
 

@@ -103,19 +103,19 @@ def _names(sentence: str) -> list[tuple[int, str]]:
 
 def _typed(sentence: str, at: int) -> tuple[str, str] | None:
     """The typed report named nearest to `at` in the sentence."""
+    typed = [(abs(where - at), name, _type_of(name)) for where, name in _names(sentence)]
+    typed = sorted((t for t in typed if t[2]), key=lambda t: t[0])
+    return (typed[0][2], typed[0][1]) if typed else None
+
+
+def _type_of(name: str) -> str | None:
+    """A named report's type: its own type words first ("the HMICFRS PEEL spotlight report" is a
+    thematic, one of HMICFRS's spotlight reports within the PEEL programme: review 15, item 6,
+    Surrey's response to Finding time for crime lost its date), else "peel" where it names PEEL."""
     from briefing.extract.reports.types import (  # the report reading's, which reads dates first
         PEEL_WORDS,
         type_in_words,
     )
 
-    typed = [(abs(where - at), name, _type_of(name, PEEL_WORDS, type_in_words)) for where, name in _names(sentence)]
-    typed = sorted((t for t in typed if t[2]), key=lambda t: t[0])
-    return (typed[0][2], typed[0][1]) if typed else None
-
-
-def _type_of(name: str, peel_words, type_in_words) -> str | None:
-    """A named report's type: its own type words first ("the HMICFRS PEEL spotlight report" is a
-    thematic, one of HMICFRS's spotlight reports within the PEEL programme: review 15, item 6,
-    Surrey's response to Finding time for crime lost its date), else "peel" where it names PEEL."""
     typed = type_in_words(name, True)
-    return typed if typed and typed != "other" else "peel" if peel_words.search(name) else typed
+    return typed if typed and typed != "other" else "peel" if PEEL_WORDS.search(name) else typed
